@@ -1,0 +1,117 @@
+"""Shapes of the API's responses (they generate the OpenAPI description)."""
+
+from __future__ import annotations
+
+from ninja import Schema
+
+
+class Creator(Schema):
+    """A person and their role (author, editor, advisor, contributor)."""
+
+    name: str
+    role: str
+
+
+class HoldingOut(Schema):
+    """Who holds a work and how to get it."""
+
+    org: str
+    org_name: str
+    local_id: str
+    call_number: str
+    url: str
+    access: str
+
+
+class Highlight(Schema):
+    """Escaped HTML with the matched words in <mark>."""
+
+    title: str
+    abstract: str
+
+
+class Result(Schema):
+    """One search result."""
+
+    id: int
+    title: str
+    title_en: str
+    type: str
+    type_label: str
+    year: int | None
+    creators: list[Creator]
+    subjects: list[str]
+    holdings: list[HoldingOut]
+    highlight: Highlight
+
+
+class FacetValue(Schema):
+    """One value of a facet with its exact count among the matches."""
+
+    value: str
+    label: str
+    count: int
+
+
+class SearchOut(Schema):
+    """Search results: total, one page of results, facets (type, year, org, field, language, access)."""
+
+    query: str
+    total: int
+    page: int
+    page_size: int
+    sort: str
+    approximate: bool
+    results: list[Result]
+    facets: dict[str, list[FacetValue]]
+
+
+class WorkOut(Schema):
+    """All metadata of a work with its holdings."""
+
+    id: int
+    type: str
+    type_label: str
+    title: str
+    title_en: str
+    creators: list[Creator]
+    degree: str
+    grantor: str
+    year: int | None
+    date: str
+    abstract: str
+    subjects: list[str]
+    field_code: str
+    field_code_old: str
+    language: str
+    publisher: str
+    identifiers: dict[str, list[str]]
+    holdings: list[HoldingOut]
+    url: str
+
+
+class OrgOut(Schema):
+    """An organisation of the network."""
+
+    code: str
+    name_vi: str
+    name_en: str
+    kind: str
+    province: str
+    website: str
+    member: bool
+    works: int
+
+
+class Suggestions(Schema):
+    """Autocomplete suggestions."""
+
+    titles: list[str]
+    authors: list[str]
+    subjects: list[str]
+
+
+class Error(Schema):
+    """A refused request: one line saying what is wrong."""
+
+    detail: str

@@ -1,0 +1,99 @@
+"""REST endpoints: parse the request, call a service, render."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Count
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from ninja import NinjaAPI, Query
+
+from stinet.api.schemas import Error, OrgOut, SearchOut, Suggestions, WorkOut
+from stinet.catalog.models import Organisation, Work
+from stinet.catalog.vocab import WORK_TYPES, label
+from stinet.search.base import SearchError, SearchRequest
+from stinet.search.service import search_json, suggest
+
+api = NinjaAPI(
+    title="STINet API",
+    version="1",
+    description="Union catalogue of the S&T information network: search, works, organisations.",
+    urls_namespace="api",
+    docs_url="/docs",
+)
+
+
+def _lang(lang: str) -> str:
+    """'en' or the default 'vi'."""
+    return "en" if lang == "en" else "vi"
+
+
+@api.exception_handler(SearchError)
+def _search_error(request: HttpRequest, exc: SearchError) -> Any:
+    """A refused search parameter answers 400 with one line."""
+    return api.create_response(request, {"detail": str(exc)}, status=400)
+
+
+@api.get("/search", response={200: SearchOut, 400: Error}, summary="Search the union catalogue")
+def search(
+    request: HttpRequest,
+    q: str = "",
+    type: Query[list[str]] = None,  # noqa: A002 - the documented parameter name
+    org: Query[list[str]] = None,
+    field: Query[list[str]] = None,
+    language: Query[list[str]] = None,
+    access: Query[list[str]] = None,
+    year_from: int | None = None,
+    year_to: int | None = None,
+    sort: str = "relevance",
+    page: int = 1,
+    page_size: int = 20,
+    lang: str = "vi",
+) -> Any:
+    """Vietnamese search with or without diacritics; an empty q browses everything.
+
+    The query language accepts "phrases", -exclusions, title:/author:/subject:/abstract:
+    fields and year:2015..2020. Facets count the matches exactly.
+    """
+    filters = {k: v for k, v in (("type", type), ("org", org), ("field", field),
+                                 ("language", language), ("access", access)) if v}
+    req = SearchRequest(q=q, filters=filters, year_from=year_from, year_to=year_to, sort=sort,
+                        page=page, page_size=page_size)
+    return search_json(req, _lang(lang))
+
+
+@api.get("/works/{work_id}", response={200: WorkOut, 404: Error}, summary="One work")
+def work(request: HttpRequest, work_id: int, lang: str = "vi") -> Any:
+    """All metadata of one work and its holdings."""
+    w = get_object_or_404(Work.objects.prefetch_related("holdings__organisation"), pk=work_id)
+    lang = _lang(lang)
+    return {
+        **{k: getattr(w, k) for k in ("id", "type", "title", "title_en", "degree", "grantor",
+                                      "year", "date", "abstract", "subjects", "field_code",
+                                      "field_code_old", "language", "publisher", "identifiers")},
+        "type_label": label(WORK_TYPES, w.type, lang),
+        "creators": [{"name": c["name"], "role": c.get("role", "author")} for c in w.creators],
+        "holdings": [{"org": h.organisation.code, "org_name": h.organisation.name(lang),
+                      "local_id": h.local_id, "call_number": h.call_number, "url": h.url,
+                      "access": h.access} for h in w.holdings.all()],
+        "url": request.build_absolute_uri(reverse("portal:work", args=[w.pk])),
+    }
+
+
+@api.get("/orgs", response=list[OrgOut], summary="Organisations")
+def orgs(request: HttpRequest, member: bool | None = None) -> Any:
+    """Organisations with the number of works they hold; member=true for members only."""
+    rows = Organisation.objects.annotate(n=Count("holdings")).order_by("code")
+    if member is not None:
+        rows = rows.filter(is_member=member)
+    return [{"code": o.code, "name_vi": o.name_vi, "name_en": o.name_en, "kind": o.kind,
+             "province": o.province, "website": o.website, "member": o.is_member, "works": o.n}
+            for o in rows]
+
+
+@api.get("/suggest", response=Suggestions, summary="Autocomplete")
+def suggestions(request: HttpRequest, q: str = "", limit: int = 8) -> Any:
+    """Titles, creator names and subjects matching what has been typed so far."""
+    return suggest(q, max(1, min(limit, 20)))

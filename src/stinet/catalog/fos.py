@@ -1,0 +1,272 @@
+"""Fields of science (lĩnh vực KH&CN): QĐ 12/2008/QĐ-BKHCN and TT 24/2025/TT-BKHCN tables."""
+
+from __future__ import annotations
+
+import csv
+import os
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import IO
+
+__all__ = [
+    "HEADER",
+    "SCHEMES",
+    "Field",
+    "FieldTableError",
+    "builtin",
+    "load_csv",
+    "normalise_code",
+    "top_level",
+]
+
+SCHEMES: tuple[str, ...] = ("2008", "2025")
+HEADER: tuple[str, ...] = ("code", "level", "parent", "name_vi", "name_en")
+
+# Both schemes code level n with a fixed number of digits: 1, 3, 5 (and 7 for 2025 level 4).
+_LEVEL_BY_LENGTH: dict[str, dict[int, int]] = {
+    "2008": {1: 1, 3: 2, 5: 3},
+    "2025": {1: 1, 3: 2, 5: 3, 7: 4},
+}
+_ALL_LENGTHS = frozenset(n for lengths in _LEVEL_BY_LENGTH.values() for n in lengths)
+_DIGITS = re.compile(r"[0-9]+")
+_DOTTED = re.compile(r"[0-9]+(?:\.[0-9]+)*")
+_LEADING_CODE = re.compile(r"([0-9]+(?:\.[0-9]+)*)\.?\s*[-–—:.)]?\s+\S")
+
+# Level-1 names are the same six fields in both schemes; English and spelling variants as aliases.
+_TOP_LEVEL_NAMES: dict[str, tuple[str, ...]] = {
+    "1": ("Khoa học tự nhiên", "Natural sciences"),
+    "2": (
+        "Khoa học kỹ thuật và công nghệ",
+        "Kỹ thuật và công nghệ",
+        "Engineering and technology",
+    ),
+    "3": (
+        "Khoa học y, dược",
+        "Khoa học y dược",
+        "Medical and pharmaceutical sciences",
+        "Medical and health sciences",
+    ),
+    "4": ("Khoa học nông nghiệp", "Agricultural sciences", "Agricultural and veterinary sciences"),
+    "5": ("Khoa học xã hội", "Social sciences"),
+    "6": ("Khoa học nhân văn", "Humanities", "Humanities and the arts"),
+}
+
+
+class FieldTableError(ValueError):
+    """A field-of-science table file is malformed."""
+
+
+@dataclass(frozen=True)
+class Field:
+    """One code of a field-of-science classification."""
+
+    code: str
+    level: int
+    parent: str | None
+    name_vi: str
+    name_en: str
+    scheme: str  # "2008" or "2025"
+
+
+def _check_scheme(scheme: str) -> None:
+    """Raise ValueError unless scheme is a known scheme."""
+    if scheme not in SCHEMES:
+        raise ValueError(f"unknown scheme {scheme!r}; expected one of {', '.join(SCHEMES)}")
+
+
+def _column(index: int) -> str:
+    """Name a 0-based CSV column for error messages."""
+    return HEADER[index] if index < len(HEADER) else f"#{index + 1}"
+
+
+def _fail(source: str, line: int, column: str, problem: str) -> FieldTableError:
+    """Build the one-line error for a bad cell."""
+    return FieldTableError(f"{source}, line {line}, column {column}: {problem}")
+
+
+def _read_rows(handle: Iterable[str]) -> list[tuple[int, list[str]]]:
+    """Read CSV records with the line number each one starts on."""
+    reader = csv.reader(handle)
+    rows: list[tuple[int, list[str]]] = []
+    start = 1
+    for record in reader:
+        rows.append((start, record))
+        start = reader.line_num + 1
+    return rows
+
+
+def load_csv(path_or_file: str | os.PathLike[str] | IO[str], scheme: str) -> list[Field]:
+    """Load and validate a field table (code,level,parent,name_vi,name_en) for a scheme."""
+    _check_scheme(scheme)
+    if isinstance(path_or_file, (str, os.PathLike)):
+        source = os.fspath(path_or_file)
+        with open(source, encoding="utf-8-sig", newline="") as handle:
+            rows = _read_rows(handle)
+    else:
+        source = str(getattr(path_or_file, "name", "<stream>"))
+        rows = _read_rows(path_or_file)
+    return _validate(rows, scheme, source)
+
+
+def _validate(rows: list[tuple[int, list[str]]], scheme: str, source: str) -> list[Field]:
+    """Check header and rows; return Fields or raise FieldTableError for the first bad row."""
+    if not rows:
+        raise _fail(source, 1, HEADER[0], "file is empty; expected header " + ",".join(HEADER))
+    line, header = rows[0]
+    if header:
+        header = [header[0].removeprefix("\ufeff"), *header[1:]]
+    for index in range(max(len(header), len(HEADER))):
+        got = header[index] if index < len(header) else None
+        want = HEADER[index] if index < len(HEADER) else None
+        if got != want:
+            raise _fail(
+                source, line, _column(index), f"header must be {','.join(HEADER)}; got {got!r}"
+            )
+
+    lengths = _LEVEL_BY_LENGTH[scheme]
+    levels: dict[str, int] = {}
+    for _, record in rows[1:]:
+        if len(record) == len(HEADER) and _DIGITS.fullmatch(record[0]):
+            levels.setdefault(record[0], lengths.get(len(record[0]), 0))
+
+    fields: list[Field] = []
+    seen: set[str] = set()
+    for line, record in rows[1:]:
+        if not record:
+            continue
+        if len(record) != len(HEADER):
+            index = min(len(record), len(HEADER))
+            raise _fail(
+                source, line, _column(index), f"expected {len(HEADER)} columns, got {len(record)}"
+            )
+        code, level_text, parent, name_vi, name_en = record
+        if not _DIGITS.fullmatch(code):
+            raise _fail(source, line, "code", f"code must be ASCII digits only; got {code!r}")
+        if len(code) not in lengths:
+            allowed = ", ".join(str(n) for n in lengths)
+            raise _fail(
+                source,
+                line,
+                "code",
+                f"code {code!r} has {len(code)} digits; scheme {scheme} uses {allowed}",
+            )
+        if code in seen:
+            raise _fail(source, line, "code", f"duplicate code {code!r}")
+        seen.add(code)
+        level = lengths[len(code)]
+        if level_text != str(level):
+            raise _fail(
+                source,
+                line,
+                "level",
+                f"level for code {code!r} must be {level}; got {level_text!r}",
+            )
+        if level == 1:
+            if parent:
+                raise _fail(
+                    source,
+                    line,
+                    "parent",
+                    f"level-1 code {code!r} must have no parent; got {parent!r}",
+                )
+        elif not parent:
+            raise _fail(source, line, "parent", f"code {code!r} needs a parent")
+        elif parent not in levels:
+            raise _fail(source, line, "parent", f"parent {parent!r} of {code!r} is not in the file")
+        elif levels[parent] != level - 1:
+            raise _fail(
+                source,
+                line,
+                "parent",
+                f"parent {parent!r} of level-{level} code {code!r} must be level {level - 1}",
+            )
+        elif not code.startswith(parent):
+            raise _fail(
+                source, line, "parent", f"code {code!r} does not start with parent {parent!r}"
+            )
+        clean_vi = " ".join(unicodedata.normalize("NFC", name_vi).split())
+        clean_en = " ".join(unicodedata.normalize("NFC", name_en).split())
+        if not clean_vi:
+            raise _fail(source, line, "name_vi", f"name_vi of {code!r} is empty")
+        if not clean_en:
+            raise _fail(source, line, "name_en", f"name_en of {code!r} is empty")
+        fields.append(Field(code, level, parent or None, clean_vi, clean_en, scheme))
+    return fields
+
+
+@cache
+def _builtin(scheme: str) -> tuple[Field, ...]:
+    """Load and cache a shipped table."""
+    resource = (
+        resources.files(__package__ or "stinet.catalog") / "fos_data" / f"fields_{scheme}.csv"
+    )
+    with resource.open("r", encoding="utf-8", newline="") as handle:
+        return tuple(_validate(_read_rows(handle), scheme, f"fos_data/fields_{scheme}.csv"))
+
+
+def builtin(scheme: str = "2025") -> list[Field]:
+    """Return the shipped table for a scheme ("2008" or "2025")."""
+    _check_scheme(scheme)
+    return list(_builtin(scheme))
+
+
+def _is_code(code: str) -> bool:
+    """Tell whether a string has the shape of a code of either scheme."""
+    return (
+        _DIGITS.fullmatch(code) is not None
+        and len(code) in _ALL_LENGTHS
+        and "1" <= code[0] <= "6"
+        and all(code[i : i + 2] != "00" for i in range(1, len(code), 2))
+    )
+
+
+def top_level(code: str) -> str:
+    """Return the level-1 ancestor code of a code of either scheme."""
+    if not isinstance(code, str) or not _is_code(code):
+        raise ValueError(f"not a field-of-science code: {code!r}")
+    return code[0]
+
+
+def _fold(text: str) -> str:
+    """Fold a name for matching: lower case, no diacritics, no punctuation, kĩ = kỹ."""
+    text = unicodedata.normalize("NFD", text.casefold().replace("đ", "d"))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    words = re.sub(r"[\W_]+", " ", text).split()
+    return " ".join("ky" if word == "ki" else word for word in words)
+
+
+_FOLDED_TOP_LEVEL: dict[str, str] = {
+    _fold(name): code for code, names in _TOP_LEVEL_NAMES.items() for name in names
+}
+
+
+def _from_dotted(text: str) -> str | None:
+    """Turn "1", "101", "1.01", "1.1", "1.01.01" or "101.01" into a code, or None."""
+    if not _DOTTED.fullmatch(text):
+        return None
+    head, *rest = text.split(".")
+    if any(len(part) > 2 for part in rest):
+        return None
+    code = head + "".join(part.zfill(2) for part in rest)
+    return code if _is_code(code) else None
+
+
+def normalise_code(raw: str) -> str | None:
+    """Return the code a member meant ("1.01", " 2 ", "Khoa học tự nhiên", ...) or None."""
+    if not isinstance(raw, str):
+        return None
+    text = " ".join(unicodedata.normalize("NFC", raw).split())
+    if not text:
+        return None
+    compact = text.replace(" ", "").rstrip(".")
+    code = _from_dotted(compact)
+    if code is not None:
+        return code
+    match = _LEADING_CODE.match(text)
+    if match is not None:
+        return _from_dotted(match.group(1))
+    return _FOLDED_TOP_LEVEL.get(_fold(text))

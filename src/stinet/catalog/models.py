@@ -1,0 +1,193 @@
+"""Catalogue records: organisations, works, holdings, provenance, fields of science, audit."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from stinet.catalog.vocab import ACCESS_LEVELS, ORG_KINDS, WORK_TYPES, choices
+
+
+class Organisation(models.Model):
+    """A member of the network or another S&T organisation."""
+
+    code = models.SlugField(max_length=32, unique=True)
+    name_vi = models.CharField(max_length=300)
+    name_en = models.CharField(max_length=300, blank=True)
+    kind = models.CharField(max_length=20, choices=choices(ORG_KINDS), default="other")
+    province = models.CharField(max_length=100, blank=True)
+    website = models.URLField(blank=True)
+    is_member = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return f"{self.code} — {self.name_vi}"
+
+    def name(self, lang: str = "vi") -> str:
+        """Name in the requested language, falling back to Vietnamese."""
+        return self.name_en if lang == "en" and self.name_en else self.name_vi
+
+
+class FieldOfScience(models.Model):
+    """A code of the Vietnamese classification of S&T fields (2025 or 2008 scheme)."""
+
+    scheme = models.CharField(max_length=4)  # "2025" (Circular 24/2025) or "2008" (Decision 12)
+    code = models.CharField(max_length=16)
+    level = models.PositiveSmallIntegerField()
+    parent_code = models.CharField(max_length=16, blank=True)
+    name_vi = models.CharField(max_length=300)
+    name_en = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["scheme", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["scheme", "code"], name="fos_scheme_code_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name_vi}"
+
+
+class Work(models.Model):
+    """One distinct resource of the union catalogue, held by one or more organisations."""
+
+    type = models.CharField(max_length=20, choices=choices(WORK_TYPES), default="other")
+    title = models.TextField()
+    title_en = models.TextField(blank=True)
+    title_sort = models.CharField(max_length=255, db_index=True)  # Vietnamese collation key
+    # [{"name": "Nguyễn Văn An", "role": "author"}, ...] in the order given by the source.
+    creators = models.JSONField(default=list)
+    degree = models.CharField(max_length=200, blank=True)
+    grantor = models.CharField(max_length=300, blank=True)
+    year = models.PositiveSmallIntegerField(null=True, blank=True, db_index=True)
+    date = models.CharField(max_length=10, blank=True)  # ISO date or part of one, as given
+    abstract = models.TextField(blank=True)
+    subjects = models.JSONField(default=list)
+    field_code = models.CharField(max_length=16, blank=True)  # Circular 24/2025 code
+    field_code_old = models.CharField(max_length=16, blank=True)  # Decision 12/2008 code
+    language = models.CharField(max_length=8, blank=True)
+    publisher = models.CharField(max_length=300, blank=True)
+    # {"isbn": [...], "issn": [...], "doi": [...], "handle": [...], "uri": [...]}
+    identifiers = models.JSONField(default=dict)
+    extra = models.JSONField(default=dict)  # unknown source columns, kept and shown
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return self.title[:80]
+
+    def people(self, role: str) -> list[str]:
+        """Names of the creators with one role, in source order."""
+        return [c["name"] for c in self.creators if c.get("role", "author") == role]
+
+    @property
+    def authors(self) -> list[str]:
+        """Authors (role author or editor) in source order."""
+        return [c["name"] for c in self.creators if c.get("role", "author") in ("author", "editor")]
+
+    @property
+    def advisors(self) -> list[str]:
+        """Thesis advisors."""
+        return self.people("advisor")
+
+
+class ImportRun(models.Model):
+    """One import of a file (or, later, one harvest) and its report."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="runs")
+    source_name = models.CharField(max_length=500)
+    format = models.CharField(max_length=20)
+    status = models.CharField(max_length=20, default="running")  # running | done | failed
+    started_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    rows_done = models.PositiveIntegerField(default=0)  # committed rows: where a resume starts
+    counts = models.JSONField(default=dict)  # new / updated / unchanged / rejected
+    report = models.JSONField(default=dict)  # rejections, unmapped types, conversions, columns
+    error = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-started_at"]
+
+    def __str__(self) -> str:
+        return f"{self.organisation.code}: {self.source_name} ({self.status})"
+
+
+class SourceRecord(models.Model):
+    """A record as received from a member, kept for provenance and change detection."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE)
+    local_id = models.CharField(max_length=300)
+    format = models.CharField(max_length=20)
+    payload = models.JSONField()  # the row or record exactly as read, column -> value
+    digest = models.CharField(max_length=64)  # of the payload, to tell unchanged records
+    run = models.ForeignKey(ImportRun, null=True, on_delete=models.SET_NULL)
+    received_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "local_id"], name="source_org_id"),
+        ]
+
+
+class Holding(models.Model):
+    """An organisation's copy of a work: where it is and how to get it."""
+
+    work = models.ForeignKey(Work, on_delete=models.CASCADE, related_name="holdings")
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="holdings")
+    local_id = models.CharField(max_length=300)
+    call_number = models.CharField(max_length=100, blank=True)
+    url = models.URLField(max_length=1000, blank=True)
+    access = models.CharField(max_length=10, choices=choices(ACCESS_LEVELS), default="metadata")
+    source = models.OneToOneField(SourceRecord, null=True, on_delete=models.SET_NULL)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["organisation__code"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "local_id"], name="holding_org_id"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation.code}:{self.local_id}"
+
+
+class Suggestion(models.Model):
+    """A creator name or subject term offered by autocomplete, with how often it occurs."""
+
+    kind = models.CharField(max_length=10)  # "author" | "subject"
+    text = models.CharField(max_length=300)
+    folded = models.CharField(max_length=300)
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "text"], name="suggestion_kind_text"),
+        ]
+        indexes = [models.Index(fields=["folded"], name="suggestion_folded")]
+
+
+class AuditEntry(models.Model):
+    """Who changed what, when, with the values before and after."""
+
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    actor_label = models.CharField(max_length=200)  # "cli", "import HPU file.csv", a user name
+    action = models.CharField(max_length=40)
+    object_type = models.CharField(max_length=40)
+    object_id = models.CharField(max_length=64)
+    before = models.JSONField(null=True, blank=True)
+    after = models.JSONField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-at"]
+        indexes = [models.Index(fields=["object_type", "object_id"], name="audit_object")]

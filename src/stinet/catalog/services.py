@@ -1,0 +1,211 @@
+"""Services that change the catalogue: every write goes through here and is audited."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.db.models import F
+
+from stinet.catalog.models import AuditEntry, Holding, Organisation, SourceRecord, Suggestion, Work
+from stinet.catalog.vocab import ORG_KINDS
+from stinet.vietnamese import fold, sort_key
+
+
+class CatalogError(ValueError):
+    """A refused catalogue change, with a one-line reason."""
+
+
+def audit(actor: str, action: str, obj: object, before: object = None, after: object = None,
+          user: object = None) -> AuditEntry:
+    """Record one change in the audit log."""
+    return AuditEntry.objects.create(
+        actor=user, actor_label=actor, action=action, object_type=type(obj).__name__.lower(),
+        object_id=str(getattr(obj, "pk", "")), before=before, after=after,
+    )
+
+
+def add_organisation(code: str, name_vi: str, *, name_en: str = "", kind: str = "other",
+                     province: str = "", website: str = "", member: bool = False,
+                     actor: str = "cli") -> Organisation:
+    """Create an organisation; refuse a duplicate code or an unknown kind."""
+    code = code.strip()
+    if not code or not all(ch.isascii() and (ch.isalnum() or ch in "-_") for ch in code):
+        raise CatalogError(f"organisation code {code!r}: use letters, digits, '-' or '_'")
+    if kind not in ORG_KINDS:
+        raise CatalogError(f"organisation kind {kind!r}: one of {', '.join(ORG_KINDS)}")
+    if not name_vi.strip():
+        raise CatalogError("organisation name: must not be empty")
+    with transaction.atomic():
+        if Organisation.objects.filter(code__iexact=code).exists():
+            raise CatalogError(f"organisation {code!r} exists already")
+        org = Organisation.objects.create(
+            code=code, name_vi=name_vi.strip(), name_en=name_en.strip(), kind=kind,
+            province=province.strip(), website=website.strip(), is_member=member,
+        )
+        audit(actor, "create", org, after={"code": code, "name_vi": org.name_vi, "member": member})
+    return org
+
+
+def get_organisation(code: str) -> Organisation:
+    """The organisation with this code (case-insensitive), or CatalogError."""
+    org = Organisation.objects.filter(code__iexact=code.strip()).first()
+    if org is None:
+        raise CatalogError(f"organisation {code!r} does not exist (add it with 'stinet org add')")
+    return org
+
+
+def digest(payload: dict[str, str]) -> str:
+    """Stable digest of a source record, to tell unchanged records on re-import."""
+    return hashlib.sha256(json.dumps(payload, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+
+
+@dataclass
+class Incoming:
+    """One record ready to store: work values, holding values and the payload as received."""
+
+    local_id: str
+    work: dict[str, object]
+    holding: dict[str, str]
+    payload: dict[str, str]
+    format: str
+
+
+def _new_work(values: dict[str, object]) -> Work:
+    """A Work instance with its derived sort key."""
+    return Work(title_sort=sort_key(str(values["title"]))[:255], **values)
+
+
+def store_batch(org: Organisation, batch: Sequence[Incoming], actor: str,
+                run: object = None) -> tuple[dict[str, int], list[int]]:
+    """Insert or update one batch of records atomically; returns counts and changed work ids.
+
+    Records are keyed by organisation + local identifier: a re-import updates in place and
+    never duplicates; a record whose payload is unchanged is left alone.
+    """
+    counts = {"new": 0, "updated": 0, "unchanged": 0}
+    ids = [item.local_id for item in batch]
+    with transaction.atomic():
+        known = {s.local_id: s for s in SourceRecord.objects.filter(organisation=org, local_id__in=ids)}
+        holdings = {h.local_id: h for h in Holding.objects.filter(organisation=org, local_id__in=ids)
+                    .select_related("work")}
+        fresh = [item for item in batch if item.local_id not in holdings]
+        changed_ids = _create(org, fresh, run, known) if fresh else []
+        counts["new"] = len(fresh)
+        for item in batch:
+            if item.local_id not in holdings:
+                continue
+            digest_now = digest(item.payload)
+            source = known.get(item.local_id)
+            if source is not None and source.digest == digest_now:
+                counts["unchanged"] += 1
+                continue
+            _update(holdings[item.local_id], item, source, digest_now, run, actor)
+            changed_ids.append(holdings[item.local_id].work_id)
+            counts["updated"] += 1
+        if fresh:
+            AuditEntry.objects.create(
+                actor_label=actor, action="import-create", object_type="organisation",
+                object_id=str(org.pk), after={"works": changed_ids[: len(fresh)]},
+            )
+        _count_suggestions(batch, fresh)
+    return counts, changed_ids
+
+
+def _create(org: Organisation, fresh: Sequence[Incoming], run: object,
+            known: dict[str, SourceRecord]) -> list[int]:
+    """Bulk-create works, source records and holdings for records new to this organisation."""
+    works = Work.objects.bulk_create([_new_work(item.work) for item in fresh])
+    stale = [known[i.local_id].pk for i in fresh if i.local_id in known]
+    SourceRecord.objects.filter(pk__in=stale).delete()  # an orphan left by a deleted holding
+    sources = SourceRecord.objects.bulk_create([
+        SourceRecord(organisation=org, local_id=item.local_id, format=item.format,
+                     payload=item.payload, digest=digest(item.payload), run=run)
+        for item in fresh
+    ])
+    Holding.objects.bulk_create([
+        Holding(work=work, organisation=org, local_id=item.local_id, source=source, **item.holding)
+        for work, source, item in zip(works, sources, fresh, strict=True)
+    ])
+    return [w.pk for w in works]
+
+
+def _update(holding: Holding, item: Incoming, source: SourceRecord | None, digest_now: str,
+            run: object, actor: str) -> None:
+    """Apply a changed record to its work and holding, auditing the fields that changed."""
+    work = holding.work
+    before = {k: getattr(work, k) for k in item.work if getattr(work, k) != item.work[k]}
+    for key, value in item.work.items():
+        setattr(work, key, value)
+    work.title_sort = sort_key(work.title)[:255]
+    work.save()
+    for key, value in item.holding.items():
+        setattr(holding, key, value)
+    if source is None:
+        source = SourceRecord.objects.create(
+            organisation=holding.organisation, local_id=item.local_id, format=item.format,
+            payload=item.payload, digest=digest_now, run=run)
+        holding.source = source
+    else:
+        source.payload, source.digest, source.run, source.format = (
+            item.payload, digest_now, run, item.format)
+        source.save()
+    holding.save()
+    if before:
+        AuditEntry.objects.create(
+            actor_label=actor, action="update", object_type="work", object_id=str(work.pk),
+            before=before, after={k: item.work[k] for k in before},
+        )
+
+
+def _count_suggestions(batch: Sequence[Incoming], fresh: Sequence[Incoming]) -> None:
+    """Keep the autocomplete table of creator names and subjects up to date (new records)."""
+    seen: dict[tuple[str, str], int] = {}
+    for item in fresh:
+        for person in item.work.get("creators", []):  # type: ignore[union-attr]
+            key = ("author", person["name"][:300])
+            seen[key] = seen.get(key, 0) + 1
+        for subject in item.work.get("subjects", []):  # type: ignore[union-attr]
+            key = ("subject", subject[:300])
+            seen[key] = seen.get(key, 0) + 1
+    if not seen:
+        return
+    Suggestion.objects.bulk_create(
+        [Suggestion(kind=k, text=t, folded=fold(t)[:300], count=0) for (k, t) in seen],
+        ignore_conflicts=True,
+    )
+    for (kind, text), n in seen.items():
+        Suggestion.objects.filter(kind=kind, text=text).update(count=F("count") + n)
+
+
+def works_by_ids(ids: Iterable[int]) -> dict[int, Work]:
+    """Works with their holdings and organisations, in two queries."""
+    works = Work.objects.filter(pk__in=list(ids)).prefetch_related("holdings__organisation")
+    return {w.pk: w for w in works}
+
+
+def load_fields(path: str | None = None, scheme: str | None = None) -> int:
+    """Load field-of-science codes: the shipped tables, or a full table a hub supplies (CSV).
+
+    Loading a scheme replaces that scheme's codes atomically; a bad table changes nothing.
+    """
+    from stinet.catalog import fos
+    from stinet.catalog.models import FieldOfScience
+
+    if path is None:
+        tables = {s: fos.builtin(s) for s in ("2025", "2008")}
+    else:
+        if scheme is None:
+            raise CatalogError("a field table needs its scheme: 2025 or 2008")
+        tables = {scheme: fos.load_csv(path, scheme)}
+    with transaction.atomic():
+        for name, rows in tables.items():
+            FieldOfScience.objects.filter(scheme=name).delete()
+            FieldOfScience.objects.bulk_create([
+                FieldOfScience(scheme=name, code=f.code, level=f.level, parent_code=f.parent or "",
+                               name_vi=f.name_vi, name_en=f.name_en) for f in rows
+            ])
+    return sum(len(rows) for rows in tables.values())

@@ -1,0 +1,20 @@
+"""First-run set-up of the embedded database: schema and the shipped reference tables."""
+
+from __future__ import annotations
+
+from django.core.management import call_command
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+
+
+def ensure_database() -> None:
+    """Apply pending migrations and load the field-of-science tables when missing."""
+    executor = MigrationExecutor(connection)
+    if executor.migration_plan(executor.loader.graph.leaf_nodes()):
+        call_command("migrate", interactive=False, verbosity=0)
+    from stinet.catalog.models import FieldOfScience
+
+    if not FieldOfScience.objects.exists():
+        from stinet.catalog.services import load_fields
+
+        load_fields()

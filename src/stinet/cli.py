@@ -1,0 +1,203 @@
+"""The `stinet` command: organisations, imports, search, serving and the demo network."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Any
+
+import click
+
+EXPECTED_ERRORS: tuple[type[BaseException], ...] = (ValueError, LookupError, OSError)
+
+
+def _setup() -> None:
+    """Configure Django and bring the database schema up to date (embedded mode needs no step)."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "stinet.settings")
+    import django
+    from django.conf import settings
+
+    django.setup()
+    Path(settings.DATA_DIR).mkdir(parents=True, exist_ok=True)
+    from stinet.catalog.setup import ensure_database
+
+    ensure_database()
+
+
+def command(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Set up Django first and turn expected failures into one line on stderr and exit 1."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            _setup()
+            return func(*args, **kwargs)
+        except click.ClickException:
+            raise
+        except KeyboardInterrupt:
+            click.echo("stinet: interrupted; stored batches are kept, run again to resume", err=True)
+            sys.exit(130)
+        except EXPECTED_ERRORS as exc:
+            click.echo(f"stinet: error: {exc}", err=True)
+            sys.exit(1)
+
+    return wrapper
+
+
+def _bar(total: int | None, desc: str) -> Any:
+    """A progress bar on the terminal (silent when stderr is not a terminal)."""
+    from tqdm import tqdm
+
+    return tqdm(total=total, desc=desc, unit=" rows", disable=None, file=sys.stderr, leave=False)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="stinet")
+def main() -> None:
+    """STINet: the S&T information network platform (data in STINET_DATA_DIR, default ./data)."""
+
+
+@main.group()
+def org() -> None:
+    """Manage organisations (network members and other S&T organisations)."""
+
+
+@org.command("add")
+@click.argument("code")
+@click.argument("name")
+@click.option("--member", is_flag=True, help="The organisation is a member of the network.")
+@click.option("--name-en", default="", help="English name.")
+@click.option("--kind", default="other", help="university, institute, library, hospital, ...")
+@click.option("--province", default="", help="Province or city.")
+@click.option("--website", default="", help="Website address.")
+@command
+def org_add(code: str, name: str, member: bool, name_en: str, kind: str, province: str,
+            website: str) -> None:
+    """Add an organisation with a short CODE and its Vietnamese NAME."""
+    from stinet.catalog.services import add_organisation
+
+    added = add_organisation(code, name, name_en=name_en, kind=kind, province=province,
+                             website=website, member=member)
+    click.echo(f"added {added.code}: {added.name_vi}{' (member)' if member else ''}")
+
+
+@org.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@command
+def org_list(as_json: bool) -> None:
+    """List organisations with their number of holdings."""
+    from django.db.models import Count
+
+    from stinet.catalog.models import Organisation
+
+    rows = Organisation.objects.annotate(n=Count("holdings")).order_by("code")
+    if as_json:
+        click.echo(json.dumps([{"code": o.code, "name": o.name_vi, "member": o.is_member,
+                                "holdings": o.n} for o in rows], ensure_ascii=False, indent=2))
+        return
+    for o in rows:
+        click.echo(f"{o.code:<12} {'member' if o.is_member else '      '} {o.n:>8}  {o.name_vi}")
+
+
+@main.command("import")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--org", "org_code", required=True, help="Code of the organisation the file is from.")
+@click.option("--format", "fmt", type=click.Choice(["csv", "xlsx", "xls"]),
+              help="File format (default: from the extension).")
+@command
+def import_cmd(file: Path, org_code: str, fmt: str | None) -> None:
+    """Import a member's DSpace-style CSV or Excel file (re-importing updates in place)."""
+    from stinet.catalog.services import get_organisation
+    from stinet.ingest.readers import open_table
+    from stinet.ingest.services import import_file
+
+    get_organisation(org_code)
+    total = open_table(file, fmt).rows_total
+    with _bar(total, file.name) as bar:
+        report = import_file(file, org_code, fmt, progress=lambda n: bar.update(n - bar.n))
+    for line in report.lines():
+        click.echo(line)
+
+
+@main.command()
+@click.argument("query", default="")
+@click.option("--json", "as_json", is_flag=True, help="Print the API's JSON shape.")
+@click.option("--limit", default=20, show_default=True, help="Results per page (1-100).")
+@click.option("--page", default=1, show_default=True, help="Page number.")
+@click.option("--type", "types", multiple=True, help="Work type code (repeatable).")
+@click.option("--org", "orgs", multiple=True, help="Holding organisation code (repeatable).")
+@click.option("--year-from", type=int, help="First year.")
+@click.option("--year-to", type=int, help="Last year.")
+@click.option("--sort", default="relevance", show_default=True,
+              type=click.Choice(["relevance", "title", "year", "-year"]))
+@click.option("--lang", default="vi", type=click.Choice(["vi", "en"]), help="Label language.")
+@command
+def search(query: str, as_json: bool, limit: int, page: int, types: tuple[str, ...],
+           orgs: tuple[str, ...], year_from: int | None, year_to: int | None, sort: str,
+           lang: str) -> None:
+    """Search the union catalogue (Vietnamese, with or without diacritics)."""
+    from stinet.search.base import SearchRequest
+    from stinet.search.service import search_json
+
+    filters = {k: list(v) for k, v in (("type", types), ("org", orgs)) if v}
+    request = SearchRequest(q=query, filters=filters, year_from=year_from, year_to=year_to,
+                            sort=sort, page=page, page_size=limit)
+    data = search_json(request, lang)
+    if as_json:
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{data['total']} results" + (" (approximate matches)" if data["approximate"] else ""))
+    for item in data["results"]:
+        people = "; ".join(c["name"] for c in item["creators"] if c["role"] != "advisor")
+        orgs_held = ", ".join(h["org"] for h in item["holdings"])
+        click.echo(f"[{item['id']}] {item['title']} — {people} ({item['year'] or 's.d.'}) "
+                   f"{item['type']} @ {orgs_held}")
+
+
+@main.command()
+@command
+def reindex() -> None:
+    """Rebuild the search index from the catalogue."""
+    from stinet.catalog.models import Work
+    from stinet.search.indexing import rebuild
+
+    with _bar(Work.objects.count(), "reindex") as bar:
+        n = rebuild(progress=lambda done: bar.update(done - bar.n))
+    click.echo(f"indexed {n} works")
+
+
+@main.command()
+@click.option("--port", default=8000, show_default=True, help="Port to listen on.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@command
+def serve(port: int, host: str) -> None:
+    """Serve the portal and the API."""
+    from stinet.portal.server import run_server
+
+    run_server(host, port)
+
+
+@main.command()
+@click.option("--port", default=8000, show_default=True, help="Port to listen on.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--works", "n", default=5200, show_default=True, help="Number of demo works.")
+@click.option("--no-serve", is_flag=True, help="Build the demo network and exit.")
+@command
+def demo(port: int, host: str, n: int, no_serve: bool) -> None:
+    """Build the demo network (9 members, ~5,200 works) if the catalogue is empty, then serve."""
+    from stinet.demo.load import load_demo
+
+    for line in load_demo(n, progress_bar=_bar):
+        click.echo(line)
+    if not no_serve:
+        from stinet.portal.server import run_server
+
+        run_server(host, port)
+
+
+if __name__ == "__main__":
+    main()

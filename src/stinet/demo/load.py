@@ -1,0 +1,51 @@
+"""Building the demo network through the real import path: members' CSV files, then imports."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+
+from stinet.catalog.models import Organisation, Work
+from stinet.catalog.services import add_organisation
+from stinet.demo.generator import ORGANISATIONS, generate, write_csv
+from stinet.ingest.services import import_file
+
+
+def _organisations() -> list[str]:
+    """Create the demo organisations that do not exist yet; returns the member codes."""
+    for org in ORGANISATIONS:
+        if not Organisation.objects.filter(code=org["code"]).exists():
+            add_organisation(org["code"], org["name_vi"], name_en=org["name_en"], kind=org["kind"],
+                             province=org["province"], website=org["website"],
+                             member=org["member"], actor="demo")
+    return [o["code"] for o in ORGANISATIONS if o["member"]]
+
+
+def load_demo(n: int = 5200, progress_bar: Callable[[int | None, str], Any] | None = None,
+              folder: Path | None = None) -> Iterator[str]:
+    """Create the demo network unless the catalogue has works already; yields report lines."""
+    existing = Work.objects.count()
+    if existing:
+        yield f"the catalogue already has {existing} works; demo data not loaded again"
+        return
+    members = _organisations()
+    folder = folder or Path(settings.DATA_DIR) / "demo"
+    folder.mkdir(parents=True, exist_ok=True)
+    rows = list(generate(n))
+    for code in members:
+        path = folder / f"{code}.csv"
+        count = write_csv(path, rows, org=code)
+        if not count:
+            continue
+        if progress_bar is None:
+            report = import_file(path, code, actor="demo")
+        else:
+            with progress_bar(count, path.name) as bar:
+                report = import_file(path, code, actor="demo",
+                                     progress=lambda done, bar=bar: bar.update(done - bar.n))
+        yield report.lines()[0]
+        yield from (line for line in report.lines()[1:] if not line.startswith("rejected: "))
+    yield f"demo network ready: {len(members)} members, {Work.objects.count()} works"

@@ -1,0 +1,96 @@
+"""Column names accepted in spreadsheets: DSpace metadata fields and common Vietnamese headers."""
+
+from __future__ import annotations
+
+import re
+
+from stinet.vietnamese import fold, to_unicode
+
+# Canonical field -> folded aliases (Vietnamese headers as members write them, English too).
+ALIASES: dict[str, tuple[str, ...]] = {
+    "id": ("id", "local.id", "ma", "ma so", "ma tai lieu", "so hieu", "ma ban ghi", "record id"),
+    "dc.title": (
+        "title", "ten de tai", "ten nhiem vu", "nhan de", "tieu de", "ten tai lieu", "ten sach",
+        "ten luan van", "ten luan an", "ten bai bao", "nhan de chinh", "ten de tai nhiem vu",
+        "ten nhiem vu de tai", "ten de tai du an",
+    ),
+    "dc.title.alternative": ("ten tieng anh", "nhan de song song", "title alternative"),
+    "dc.contributor.author": (
+        "author", "authors", "dc.creator", "tac gia", "chu nhiem de tai", "chu nhiem", "chu bien",
+        "hoc vien", "nghien cuu sinh", "nguoi thuc hien",
+    ),
+    "dc.contributor.advisor": ("nguoi huong dan", "giao vien huong dan", "nguoi huong dan khoa hoc"),
+    "dc.contributor.editor": ("bien tap", "editor"),
+    "dc.date.issued": (
+        "year", "date", "dc.date", "nam", "nam xuat ban", "nam bao ve", "nam cong bo",
+        "nam nghiem thu", "nam hoan thanh", "ngay xuat ban",
+    ),
+    "dc.type": ("type", "loai tai lieu", "loai hinh", "loai hinh tai lieu", "dang tai lieu"),
+    "dc.subject": ("subject", "keywords", "tu khoa", "chu de", "dc.subject.other"),
+    "dc.description.abstract": (
+        "abstract", "tom tat", "noi dung tom tat", "dc.description", "noi dung", "muc tieu",
+        "noi dung nghien cuu", "muc tieu noi dung",
+    ),
+    # "Đơn vị chủ trì / Chủ nhiệm đề tài": host organisation and principal investigator in one
+    "local.host_pi": ("don vi chu tri chu nhiem de tai", "co quan chu tri chu nhiem de tai",
+                      "to chuc chu tri chu nhiem"),
+    "dc.publisher": ("publisher", "nha xuat ban", "co quan chu tri", "noi xuat ban", "don vi"),
+    "thesis.degree.name": ("hoc vi", "bac dao tao", "chuyen nganh", "dc.description.degree"),
+    "thesis.degree.grantor": ("co so dao tao", "noi bao ve", "truong"),
+    "dc.subject.fos": ("linh vuc", "linh vuc khcn", "linh vuc nghien cuu", "field of science"),
+    "dc.subject.fos.old": ("ma linh vuc cu",),
+    "dc.language.iso": ("language", "ngon ngu", "dc.language"),
+    "dc.identifier.isbn": ("isbn",),
+    "dc.identifier.issn": ("issn",),
+    "dc.identifier.doi": ("doi",),
+    "dc.identifier.uri": ("url", "uri", "duong dan", "lien ket", "link", "handle"),
+    "local.callnumber": (
+        "call number", "ky hieu", "ky hieu xep gia", "so dang ky ca biet", "dc.identifier.callnumber",
+    ),
+    "local.access": ("access", "quyen truy cap", "muc do truy cap", "dc.rights.accessrights"),
+    "local.org": ("org", "don vi luu giu", "co quan luu giu"),
+}
+
+# Columns DSpace exports that carry nothing the catalogue keeps; accepted silently.
+IGNORED = frozenset({
+    "collection", "dc.date.accessioned", "dc.date.available", "dc.description.provenance",
+    "stt", "tt", "so tt", "so thu tu", "demo.pair", "dc.rights", "dc.format.extent",
+    "dc.format.mimetype",
+})
+
+_LOOKUP: dict[str, str] = {}
+for _field, _aliases in ALIASES.items():
+    _LOOKUP[_field] = _field
+    for _alias in _aliases:
+        _LOOKUP[_alias] = _field
+
+
+def _key(header: str) -> str:
+    """Folded header with punctuation runs (other than the dots of dc.* names) as one space."""
+    return re.sub(r"[^\w.]+", " ", fold(header)).strip(" .")
+
+
+def canonical(header: str) -> str | None:
+    """The canonical field of a column header, or None when the column is unknown."""
+    text = to_unicode(header.strip().strip("\ufeff")).text
+    if text.startswith(("dc.", "local.", "thesis.")):
+        # DSpace exports may append a language: dc.title[vi], dc.subject[en_US]
+        text = text.split("[", 1)[0]
+    key = _key(text)
+    if key in _LOOKUP:
+        return _LOOKUP[key]
+    if key.startswith("dc.identifier."):
+        return key
+    if key.startswith("dc.subject.") and key not in _LOOKUP:
+        return "dc.subject"
+    # "Nội dung KH 2003", "Năm nghiệm thu (dự kiến)": a known header followed by a qualifier
+    words = key.split()
+    for size in range(len(words) - 1, 1, -1):
+        if (field := _LOOKUP.get(" ".join(words[:size]))) is not None:
+            return field
+    return None
+
+
+def is_ignored(header: str) -> bool:
+    """True for columns that are known and deliberately not kept."""
+    return _key(header.split("[", 1)[0]) in IGNORED

@@ -1,0 +1,203 @@
+"""Turning one source row (canonical field -> raw text) into validated catalogue data."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from stinet.ingest.types import map_type
+from stinet.vietnamese import clean_person_name, clean_spaces, fold, nfc
+
+MULTI_SEP = "||"
+_YEAR_RE = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
+_ISO_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_VN_DATE_RE = re.compile(r"^(?:(\d{1,2})[/.-])?(\d{1,2})[/.-](\d{4})$")
+_LANGS = {
+    "vi": "vi", "vie": "vi", "vn": "vi", "tieng viet": "vi", "viet": "vi", "vietnamese": "vi",
+    "en": "en", "eng": "en", "en_us": "en", "en-us": "en", "tieng anh": "en", "english": "en",
+    "fr": "fr", "fre": "fr", "fra": "fr", "tieng phap": "fr", "french": "fr",
+    "ru": "ru", "rus": "ru", "tieng nga": "ru", "zh": "zh", "chi": "zh", "tieng trung": "zh",
+}
+_ACCESS = {
+    "public": "public", "open": "public", "openaccess": "public", "open access": "public",
+    "cong khai": "public", "mo": "public", "members": "members", "restricted": "members",
+    "noi bo": "members", "thanh vien": "members", "metadata": "metadata", "closed": "metadata",
+    "metadata only": "metadata", "chi thong tin mo ta": "metadata", "han che": "members",
+}
+IDENTIFIER_KINDS = ("isbn", "issn", "doi", "handle", "uri", "other")
+
+
+class RowError(ValueError):
+    """A row that cannot be imported; the message names the field and the problem."""
+
+
+@dataclass
+class WorkData:
+    """Normalised values of one incoming record, before it becomes a Work and a Holding."""
+
+    local_id: str
+    title: str
+    type: str = "other"
+    type_label: str = ""
+    title_en: str = ""
+    creators: list[dict[str, str]] = field(default_factory=list)
+    degree: str = ""
+    grantor: str = ""
+    year: int | None = None
+    date: str = ""
+    abstract: str = ""
+    subjects: list[str] = field(default_factory=list)
+    field_code: str = ""
+    field_code_old: str = ""
+    language: str = ""
+    publisher: str = ""
+    identifiers: dict[str, list[str]] = field(default_factory=dict)
+    extra: dict[str, str] = field(default_factory=dict)
+    call_number: str = ""
+    url: str = ""
+    access: str = "metadata"
+    unmapped_type: str | None = None
+
+    def work_fields(self) -> dict[str, object]:
+        """The values stored on the Work model."""
+        return {
+            "type": self.type, "title": self.title, "title_en": self.title_en,
+            "creators": self.creators, "degree": self.degree, "grantor": self.grantor,
+            "year": self.year, "date": self.date, "abstract": self.abstract,
+            "subjects": self.subjects, "field_code": self.field_code,
+            "field_code_old": self.field_code_old, "language": self.language,
+            "publisher": self.publisher, "identifiers": self.identifiers, "extra": self.extra,
+        }
+
+
+def split_values(raw: str, loose: bool = False) -> list[str]:
+    """Repeated values: '||'-joined (DSpace); with loose, also ';' (Vietnamese spreadsheets)."""
+    parts = raw.split(MULTI_SEP)
+    if loose and len(parts) == 1:
+        parts = raw.split(";")
+    return [v for v in (clean_spaces(p) for p in parts) if v]
+
+
+def parse_date(raw: str) -> tuple[int | None, str]:
+    """Year and ISO date (or part) from '2016', '2016-05-12', '12/05/2016', 'Năm 2016'."""
+    text = clean_spaces(raw)
+    if not text:
+        return None, ""
+    if m := _ISO_DATE_RE.match(text):
+        year = int(m.group(1))
+        if 1800 <= year <= 2100:
+            return year, "-".join(g for g in m.groups() if g)
+    if m := _VN_DATE_RE.match(text):
+        day, month, year = m.group(1), m.group(2), int(m.group(3))
+        iso = f"{year:04d}-{int(month):02d}" + (f"-{int(day):02d}" if day else "")
+        return year, iso
+    if m := _YEAR_RE.search(text):
+        return int(m.group(1)), m.group(1)
+    raise RowError(f"cannot read {raw!r} as a date or year")
+
+
+def derive_local_id(data: WorkData) -> str:
+    """A stable identifier for rows that carry none: a digest of title, year and first author."""
+    first = data.creators[0]["name"] if data.creators else ""
+    basis = "|".join([fold(data.title), str(data.year or ""), fold(first)])
+    return "auto:" + hashlib.sha1(basis.encode()).hexdigest()[:16]
+
+
+def _creators(fields: dict[str, str], loose: bool) -> list[dict[str, str]]:
+    """Creators with roles, names cleaned of academic titles and 'Last, First' order."""
+    people: list[dict[str, str]] = []
+    for key, role in (("dc.contributor.author", "author"), ("dc.contributor.editor", "editor"),
+                      ("dc.contributor.advisor", "advisor"), ("dc.contributor", "contributor")):
+        for raw in split_values(fields.get(key, ""), loose):
+            name = clean_person_name(raw)
+            if name:
+                people.append({"name": name, "role": role})
+    return people
+
+
+_ORG_WORDS = ("vu ", "vien ", "bo ", "so ", "cuc ", "truong ", "trung tam", "ban ", "phong ",
+              "khoa ", "cong ty", "dai hoc", "hoc vien", "uy ban", "ubnd", "tong cuc", "benh vien")
+
+
+def _host_and_pi(raw: str) -> tuple[list[str], list[str]]:
+    """Split a 'host organisation / principal investigator' cell into organisations and people."""
+    orgs: list[str] = []
+    people: list[str] = []
+    for line in re.split(r"[\n/;]+", raw):
+        text = clean_spaces(line).strip(" -,")
+        if not text:
+            continue
+        (orgs if fold(text + " ").startswith(_ORG_WORDS) else people).append(text)
+    return orgs, people
+
+
+def _identifiers(fields: dict[str, str]) -> dict[str, list[str]]:
+    """Identifiers by kind from dc.identifier.* columns."""
+    found: dict[str, list[str]] = {}
+    for key, raw in fields.items():
+        if not key.startswith("dc.identifier.") or key == "dc.identifier.callnumber":
+            continue
+        kind = key.removeprefix("dc.identifier.")
+        kind = kind if kind in IDENTIFIER_KINDS else "other"
+        values = split_values(raw)
+        if values:
+            found.setdefault(kind, []).extend(values)
+    return found
+
+
+def _language(raw: str) -> str:
+    """ISO 639-1 code for a language as members write it; unknown values kept lower-cased."""
+    key = " ".join(fold(raw).split())
+    return _LANGS.get(key, key[:8])
+
+
+def _access(raw: str) -> str:
+    """Access level code; an unknown value is refused."""
+    key = " ".join(fold(raw).split())
+    if not key:
+        return "metadata"
+    if key not in _ACCESS:
+        raise RowError(f"local.access: unknown access level {raw!r} (public, members, metadata)")
+    return _ACCESS[key]
+
+
+def build(fields: dict[str, str], extra: dict[str, str], loose: bool = False) -> WorkData:
+    """Validate and normalise one row; raise RowError naming the field when it is unusable."""
+    fields = {k: nfc(v) for k, v in fields.items()}
+    if "local.host_pi" in fields:
+        orgs, people = _host_and_pi(fields.pop("local.host_pi"))
+        if people and not fields.get("dc.contributor.author"):
+            fields["dc.contributor.author"] = MULTI_SEP.join(people)
+        if orgs and not fields.get("dc.publisher"):
+            fields["dc.publisher"] = orgs[0]
+    title = clean_spaces(split_values(fields.get("dc.title", ""))[0] if fields.get("dc.title") else "")
+    if not title:
+        raise RowError("dc.title: missing title")
+    try:
+        year, date = parse_date(fields.get("dc.date.issued", ""))
+    except RowError as exc:
+        raise RowError(f"dc.date.issued: {exc}") from None
+    label = clean_spaces(fields.get("dc.type", ""))
+    code = map_type(label) if label else "other"
+    urls = split_values(fields.get("dc.identifier.uri", ""))
+    data = WorkData(
+        local_id=clean_spaces(fields.get("id", "")), title=title, type=code or "other",
+        type_label=label, title_en=clean_spaces(fields.get("dc.title.alternative", "")),
+        creators=_creators(fields, loose), degree=clean_spaces(fields.get("thesis.degree.name", "")),
+        grantor=clean_spaces(fields.get("thesis.degree.grantor", "")), year=year, date=date,
+        abstract=fields.get("dc.description.abstract", "").strip(),
+        subjects=split_values(fields.get("dc.subject", ""), loose=True),
+        field_code=clean_spaces(fields.get("dc.subject.fos", "")),
+        field_code_old=clean_spaces(fields.get("dc.subject.fos.old", "")),
+        language=_language(fields.get("dc.language.iso", "")),
+        publisher=clean_spaces(fields.get("dc.publisher", "")), identifiers=_identifiers(fields),
+        extra={k: v for k, v in extra.items() if v.strip()},
+        call_number=clean_spaces(fields.get("local.callnumber", ""))[:100],
+        url=urls[0] if urls and urls[0].startswith(("http://", "https://")) else "",
+        access=_access(fields.get("local.access", "")),
+        unmapped_type=label if label and code is None else None,
+    )
+    if not data.local_id:
+        data.local_id = derive_local_id(data)
+    return data

@@ -1,0 +1,88 @@
+"""The report of one import: what was new, changed, unchanged, rejected and converted."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+MAX_LISTED = 200  # rejections and conversions listed one by one; the rest are counted
+
+
+@dataclass
+class ImportReport:
+    """Counts and details of one import, kept on its ImportRun and printed by the CLI."""
+
+    source: str
+    format: str = ""
+    encoding: str = ""
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    rejected: int = 0
+    rejections: list[dict[str, object]] = field(default_factory=list)
+    unmapped_types: Counter[str] = field(default_factory=Counter)
+    conversions: Counter[str] = field(default_factory=Counter)
+    converted_examples: list[dict[str, object]] = field(default_factory=list)
+    unknown_columns: list[str] = field(default_factory=list)
+    derived_ids: int = 0
+    skipped_resume: int = 0
+    headings: int = 0
+
+    def reject(self, line: int, reason: str) -> None:
+        """Count a rejected row and keep its reason."""
+        self.rejected += 1
+        if len(self.rejections) < MAX_LISTED:
+            self.rejections.append({"line": line, "reason": reason})
+
+    def converted(self, line: int, column: str, encoding: str, before: str, after: str) -> None:
+        """Count a value converted from a legacy encoding and keep a few examples."""
+        self.conversions[encoding] += 1
+        if len(self.converted_examples) < 20:
+            self.converted_examples.append(
+                {"line": line, "column": column, "encoding": encoding,
+                 "before": before[:80], "after": after[:80]})
+
+    def add_counts(self, counts: dict[str, int]) -> None:
+        """Add the counts of one stored batch."""
+        self.new += counts["new"]
+        self.updated += counts["updated"]
+        self.unchanged += counts["unchanged"]
+
+    def as_dict(self) -> dict[str, object]:
+        """JSON-ready form, stored on the ImportRun."""
+        return {
+            "source": self.source, "format": self.format, "encoding": self.encoding,
+            "counts": self.counts(), "rejections": self.rejections,
+            "unmapped_types": dict(self.unmapped_types), "conversions": dict(self.conversions),
+            "converted_examples": self.converted_examples,
+            "unknown_columns": self.unknown_columns, "derived_ids": self.derived_ids,
+            "skipped_resume": self.skipped_resume, "headings": self.headings,
+        }
+
+    def counts(self) -> dict[str, int]:
+        """The four headline counts."""
+        return {"new": self.new, "updated": self.updated, "unchanged": self.unchanged,
+                "rejected": self.rejected}
+
+    def lines(self) -> list[str]:
+        """Human-readable report, one finding per line."""
+        out = [f"{self.source}: {self.new} new, {self.updated} updated, "
+               f"{self.unchanged} unchanged, {self.rejected} rejected"]
+        if self.skipped_resume:
+            out.append(f"resumed: {self.skipped_resume} rows already stored by the interrupted run")
+        for item in self.rejections:
+            out.append(f"rejected: {self.source}, line {item['line']}: {item['reason']}")
+        if self.rejected > len(self.rejections):
+            out.append(f"rejected: ... and {self.rejected - len(self.rejections)} more")
+        for label, n in self.unmapped_types.most_common():
+            out.append(f"type label not mapped (stored as 'other'): {label!r} x{n}")
+        for enc, n in self.conversions.most_common():
+            out.append(f"converted from {enc.upper()} to Unicode: {n} values")
+        for column in self.unknown_columns:
+            out.append(f"unknown column kept as extra data: {column!r}")
+        if self.headings:
+            out.append(f"rows with a single cell skipped as headings or notes: {self.headings}")
+        if self.derived_ids:
+            out.append(f"rows without an identifier (key derived from title/year/author): "
+                       f"{self.derived_ids}")
+        return out

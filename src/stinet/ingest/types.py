@@ -1,0 +1,70 @@
+"""Mapping of the type labels members really use to the catalogue's work-type codes."""
+
+from __future__ import annotations
+
+from stinet.vietnamese import fold
+
+# Folded label -> type code. Labels are folded (no marks, đ -> d, lower case) before lookup.
+_LABELS: dict[str, str] = {}
+_TABLE: dict[str, tuple[str, ...]] = {
+    "report": (
+        "bao cao ket qua nghien cuu", "bao cao ket qua", "bao cao tong ket", "bao cao khoa hoc",
+        "bao cao tong hop", "ket qua nghien cuu", "de tai", "de tai nckh", "de tai khoa hoc",
+        "de tai nghien cuu khoa hoc", "du an", "de an", "nhiem vu khcn", "report",
+        "research report", "technical report", "final report", "project report",
+    ),
+    "thesis": (
+        "luan van", "luan van thac si", "luan van thac sy", "luan van cao hoc", "thac si",
+        "thesis", "master thesis", "masters thesis", "master's thesis", "thesis/dissertation",
+        "khoa luan", "khoa luan tot nghiep", "do an tot nghiep",
+    ),
+    "dissertation": (
+        "luan an", "luan an tien si", "luan an tien sy", "tien si", "dissertation",
+        "doctoral thesis", "doctoral dissertation", "phd thesis", "ph.d. thesis",
+    ),
+    "article": (
+        "bai bao", "bai bao khoa hoc", "bai tap chi", "tap chi", "article", "journal article",
+        "bai trich", "trich bao",
+    ),
+    "book": (
+        "sach", "sach chuyen khao", "giao trinh", "sach tham khao", "tai lieu tham khao", "book",
+        "monograph", "book chapter", "chuong sach",
+    ),
+    "conference": (
+        "ky yeu", "ky yeu hoi thao", "ky yeu hoi nghi", "bao cao hoi nghi", "bai hoi thao",
+        "hoi thao", "conference paper", "conference", "proceedings", "conference proceedings",
+    ),
+    "patent": (
+        "sang che", "bang sang che", "giai phap huu ich", "bang doc quyen sang che", "patent",
+        "utility model",
+    ),
+    "standard": ("tieu chuan", "quy chuan", "tcvn", "qcvn", "standard"),
+    "dataset": ("bo du lieu", "du lieu", "co so du lieu", "dataset", "data set", "data"),
+    "other": ("khac", "other", "tai lieu"),
+}
+for _code, _labels in _TABLE.items():
+    for _label in _labels:
+        _LABELS[_label] = _code
+_LABELS.update({code: code for code in _TABLE})
+
+
+def _key(label: str) -> str:
+    """Lookup key: folded, punctuation trimmed, single spaces."""
+    text = fold(label).replace("_", " ")
+    return " ".join(text.replace(",", " ").replace(";", " ").split()).strip(" .:-")
+
+
+def map_type(label: str) -> str | None:
+    """The work-type code for a member's label, or None when it cannot be mapped."""
+    key = _key(label)
+    if not key:
+        return None
+    if key in _LABELS:
+        return _LABELS[key]
+    # "Luận văn thạc sĩ Kinh tế", "Bài báo đăng trên tạp chí ...": try the longest known prefix.
+    words = key.split()
+    for size in range(len(words) - 1, 0, -1):
+        code = _LABELS.get(" ".join(words[:size]))
+        if code is not None and size >= 2:
+            return code
+    return None

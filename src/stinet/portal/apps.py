@@ -1,0 +1,16 @@
+"""The public portal: home, search results, work and organisation pages."""
+
+from django.apps import AppConfig
+
+
+class PortalConfig(AppConfig):
+    """Django app configuration for the public web portal."""
+
+    name = "stinet.portal"
+    label = "portal"
+
+    def ready(self) -> None:
+        """Compile the packaged translations so Django can use them."""
+        from stinet.portal.translations import compile_translations
+
+        compile_translations()

@@ -1,0 +1,148 @@
+"""Public pages: parse the request, call the search and catalogue services, render."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlencode
+
+from django.db.models import Count
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.translation import get_language
+
+from stinet.catalog.models import FieldOfScience, Organisation, Work
+from stinet.catalog.vocab import ACCESS_LEVELS, LANGUAGES, WORK_TYPES, label
+from stinet.formats import CITATION_FORMATS, jsonld
+from stinet.search.base import FACETS, SORTS, SearchError, SearchRequest
+from stinet.search.service import search_json
+
+FILTER_NAMES = tuple(f.name for f in FACETS)
+PAGE_SIZE = 20
+
+
+def _lang() -> str:
+    """The active interface language, 'vi' or 'en'."""
+    return "en" if (get_language() or "vi").startswith("en") else "vi"
+
+
+def _int(value: str | None) -> int | None:
+    """An integer query parameter, None when absent or not a number."""
+    try:
+        return int(value) if value not in (None, "") else None
+    except ValueError:
+        return None
+
+
+def _request_from(params: Any) -> SearchRequest:
+    """A SearchRequest from the page's query string."""
+    filters = {name: params.getlist(name) for name in FILTER_NAMES if params.getlist(name)}
+    year = filters.pop("year", None)
+    year_from, year_to = _int(params.get("year_from")), _int(params.get("year_to"))
+    if year:
+        year_from = year_to = _int(year[0])
+    sort = params.get("sort") or "relevance"
+    return SearchRequest(q=params.get("q", "").strip(), filters=filters, year_from=year_from,
+                         year_to=year_to, sort=sort if sort in SORTS else "relevance",
+                         page=max(_int(params.get("page")) or 1, 1), page_size=PAGE_SIZE)
+
+
+def _url(params: dict[str, list[str]], **changes: Any) -> str:
+    """The search URL with some parameters changed (None removes one); page resets."""
+    merged = {k: list(v) for k, v in params.items() if k != "page"}
+    for key, value in changes.items():
+        if value is None:
+            merged.pop(key, None)
+        else:
+            merged[key] = value if isinstance(value, list) else [str(value)]
+    return reverse("portal:search") + "?" + urlencode(merged, doseq=True)
+
+
+def _facet_links(data: dict[str, Any], params: dict[str, list[str]]) -> list[dict[str, Any]]:
+    """Facets with a link to add or remove each value."""
+    out = []
+    for name, values in data["facets"].items():
+        chosen = params.get(name, [])
+        items = []
+        for v in values:
+            active = v["value"] in chosen
+            new = [c for c in chosen if c != v["value"]] if active else [*chosen, v["value"]]
+            items.append({**v, "active": active, "url": _url(params, **{name: new or None})})
+        out.append({"name": name, "items": items})
+    return out
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    """Search box, counts per type and member, newest works."""
+    data = search_json(SearchRequest(sort="-year", page_size=8), _lang())
+    return render(request, "portal/home.html", {"data": data, "facets": data["facets"]})
+
+
+def search(request: HttpRequest) -> HttpResponse:
+    """Results with facets, highlights, sorting and paging."""
+    req = _request_from(request.GET)
+    try:
+        data = search_json(req, _lang())
+    except SearchError as exc:
+        return HttpResponseBadRequest(str(exc))
+    params = {k: request.GET.getlist(k) for k in request.GET}
+    pages = max(1, -(-data["total"] // PAGE_SIZE))
+    context = {
+        "data": data, "req": req, "facets": _facet_links(data, params), "pages": pages,
+        "prev_url": _url(params, page=req.page - 1) if req.page > 1 else None,
+        "next_url": _url(params, page=req.page + 1) if req.page < pages else None,
+        "sorts": [(s, _url(params, sort=s), s == req.sort) for s in SORTS],
+        "first": (req.page - 1) * PAGE_SIZE + 1,
+    }
+    return render(request, "portal/search.html", context)
+
+
+def work(request: HttpRequest, work_id: int) -> HttpResponse:
+    """All metadata, holdings, citations, JSON-LD and citation_* tags of one work."""
+    w = get_object_or_404(Work.objects.prefetch_related("holdings__organisation"), pk=work_id)
+    lang = _lang()
+    url = request.build_absolute_uri(reverse("portal:work", args=[w.pk]))
+    field = FieldOfScience.objects.filter(code=w.field_code, scheme="2025").first() or \
+        FieldOfScience.objects.filter(code=w.field_code or w.field_code_old, scheme="2008").first()
+    context = {
+        "w": w, "type_label": label(WORK_TYPES, w.type, lang),
+        "language_label": label(LANGUAGES, w.language, lang) if w.language else "",
+        "field": field, "jsonld": jsonld.script(w, url), "meta": jsonld.citation_meta(w, url),
+        "holdings": [(h, label(ACCESS_LEVELS, h.access, lang), h.organisation.name(lang))
+                     for h in w.holdings.all()],
+        "identifiers": [(k.upper(), v) for k, vs in w.identifiers.items() for v in vs],
+        "formats": list(CITATION_FORMATS),
+    }
+    return render(request, "portal/work.html", context)
+
+
+def cite(request: HttpRequest, work_id: int, fmt: str) -> HttpResponse:
+    """Download a citation (RIS or BibTeX) of one work."""
+    names = {ext: name for name, (_m, ext, _f) in CITATION_FORMATS.items()}
+    name = names.get(fmt) or (fmt if fmt in CITATION_FORMATS else None)
+    if name is None:
+        return HttpResponseBadRequest(f"format {fmt!r}: use one of {', '.join(names)}")
+    w = get_object_or_404(Work, pk=work_id)
+    media, ext, dumps = CITATION_FORMATS[name]
+    response = HttpResponse(dumps(w), content_type=f"{media}; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="stinet-{w.pk}.{ext}"'
+    return response
+
+
+def org_list(request: HttpRequest) -> HttpResponse:
+    """Members of the network and other organisations, with their holdings counts."""
+    orgs = Organisation.objects.annotate(n=Count("holdings")).order_by("-is_member", "code")
+    return render(request, "portal/orgs.html", {"orgs": orgs, "lang": _lang()})
+
+
+def org_detail(request: HttpRequest, code: str) -> HttpResponse:
+    """An organisation: details, counts per type and its newest works."""
+    org = get_object_or_404(Organisation, code=code)
+    data = search_json(SearchRequest(filters={"org": [org.code]}, sort="-year", page_size=10),
+                       _lang())
+    return render(request, "portal/org.html", {"org": org, "data": data, "lang": _lang()})
+
+
+def healthz(request: HttpRequest) -> JsonResponse:
+    """Liveness probe."""
+    return JsonResponse({"ok": True})

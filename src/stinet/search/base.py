@@ -1,0 +1,98 @@
+"""The search interface: requests, responses, facet declarations and the backend protocol."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from stinet.search.query import ParsedQuery
+
+SORTS = ("relevance", "title", "year", "-year")
+MAX_PAGE_SIZE = 100
+
+
+@dataclass(frozen=True)
+class FacetSpec:
+    """One facet: the index field it counts and how many values it shows at most."""
+
+    name: str
+    size: int
+
+
+FACETS: tuple[FacetSpec, ...] = (
+    FacetSpec("type", 20),
+    FacetSpec("year", 200),
+    FacetSpec("org", 500),
+    FacetSpec("field", 50),
+    FacetSpec("language", 30),
+    FacetSpec("access", 5),
+)
+
+
+class SearchError(ValueError):
+    """A request the search cannot serve, with a one-line reason."""
+
+
+@dataclass
+class SearchRequest:
+    """What to search: the query text plus filters, sorting and paging."""
+
+    q: str = ""
+    filters: dict[str, list[str]] = field(default_factory=dict)
+    year_from: int | None = None
+    year_to: int | None = None
+    sort: str = "relevance"
+    page: int = 1
+    page_size: int = 20
+    facets: bool = True
+
+    def validate(self) -> None:
+        """Refuse impossible paging or sorting with a clear message."""
+        if self.sort not in SORTS:
+            raise SearchError(f"sort: {self.sort!r} is not one of {', '.join(SORTS)}")
+        if self.page < 1:
+            raise SearchError("page: must be 1 or more")
+        if not 1 <= self.page_size <= MAX_PAGE_SIZE:
+            raise SearchError(f"page_size: must be between 1 and {MAX_PAGE_SIZE}")
+        if self.year_from and self.year_to and self.year_from > self.year_to:
+            raise SearchError("year_from: must not be after year_to")
+
+
+@dataclass
+class SearchResponse:
+    """Matching work ids in order, the total, and raw facet counts (value -> count)."""
+
+    total: int
+    ids: list[int]
+    facets: dict[str, list[tuple[str, int]]]
+    query: ParsedQuery
+    approximate: bool = False  # typo-tolerant fallback was used
+
+
+class Backend(Protocol):
+    """What every search backend does."""
+
+    def index_docs(self, docs: Iterable[dict[str, Any]]) -> None:
+        """Add or replace documents (see documents.build)."""
+
+    def delete(self, ids: Iterable[int]) -> None:
+        """Remove documents by work id."""
+
+    def commit(self) -> None:
+        """Make pending changes visible."""
+
+    def rollback(self) -> None:
+        """Drop uncommitted changes."""
+
+    def clear(self) -> None:
+        """Remove every document."""
+
+    def search(self, query: ParsedQuery, request: SearchRequest) -> SearchResponse:
+        """Run a parsed query with the request's filters, sort and page."""
+
+    def suggest_titles(self, prefix: str, limit: int) -> list[int]:
+        """Ids of works whose title starts a word with the prefix (autocomplete)."""
+
+    def count(self) -> int:
+        """Number of indexed documents."""

@@ -1,0 +1,54 @@
+"""Highlighting of matched words in titles and abstracts, whatever the backend.
+
+The text is escaped here; matched words (compared folded, so 'da dang' marks 'đa dạng') are
+wrapped in <mark>. The result is safe to insert into HTML as is.
+"""
+
+from __future__ import annotations
+
+import re
+from html import escape
+
+from stinet.vietnamese import fold
+
+_WORD_RE = re.compile(r"\w+", re.UNICODE)
+SNIPPET_CHARS = 240
+
+
+def highlight(text: str, words: set[str]) -> str:
+    """The whole text, escaped, with every word whose folded form is in `words` marked."""
+    if not words:
+        return escape(text)
+    out: list[str] = []
+    last = 0
+    for m in _WORD_RE.finditer(text):
+        if fold(m.group(0)) in words:
+            out.append(escape(text[last:m.start()]))
+            out.append(f"<mark>{escape(m.group(0))}</mark>")
+            last = m.end()
+    out.append(escape(text[last:]))
+    return "".join(out)
+
+
+def snippet(text: str, words: set[str], size: int = SNIPPET_CHARS) -> str:
+    """The part of a long text with the most matched words, escaped and highlighted."""
+    if len(text) <= size:
+        return highlight(text, words)
+    positions = [m.start() for m in _WORD_RE.finditer(text) if fold(m.group(0)) in words]
+    if not positions:
+        cut = text[:size].rsplit(" ", 1)[0]
+        return highlight(cut, words) + " …"
+    best_start, best_hits = positions[0], 0
+    for i, start in enumerate(positions):
+        hits = sum(1 for p in positions[i:] if p < start + size)
+        if hits > best_hits:
+            best_start, best_hits = start, hits
+    start = max(0, best_start - size // 4)
+    if start:
+        start = text.find(" ", start) + 1 or start
+    end = min(len(text), start + size)
+    if end < len(text):
+        end = text.rfind(" ", start, end) if text.rfind(" ", start, end) > start else end
+    prefix = "… " if start else ""
+    suffix = " …" if end < len(text) else ""
+    return prefix + highlight(text[start:end], words) + suffix

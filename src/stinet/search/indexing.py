@@ -1,0 +1,94 @@
+"""Keeping the search index in step with the catalogue (called by services after commit)."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterable, Iterator
+
+from django.conf import settings
+
+from stinet.search.base import Backend
+from stinet.search.documents import build
+
+_backend: Backend | None = None
+_bulk_depth = 0
+REINDEX_BATCH = 2000
+
+
+def backend() -> Backend:
+    """The configured backend (one per process)."""
+    global _backend
+    if _backend is None:
+        if settings.SEARCH_BACKEND == "postgres":
+            from stinet.search.postgres_backend import PostgresBackend
+
+            _backend = PostgresBackend()
+        else:
+            from stinet.search.tantivy_backend import TantivyBackend
+
+            _backend = TantivyBackend(settings.SEARCH_INDEX_DIR)
+    return _backend
+
+
+def reset() -> None:
+    """Forget the backend (tests switch data directories)."""
+    global _backend
+    if _backend is not None:
+        _backend.rollback()
+    _backend = None
+
+
+def _documents(ids: list[int]) -> tuple[list[dict], list[int]]:
+    """Search documents of the works that exist, and the ids that no longer do."""
+    from stinet.catalog.models import Work
+
+    works = Work.objects.filter(pk__in=ids).prefetch_related("holdings__organisation")
+    docs = [build(w) for w in works]
+    found = {d["id"] for d in docs}
+    return docs, [i for i in ids if i not in found]
+
+
+def works_changed(ids: Iterable[int]) -> None:
+    """Re-index these works (and drop the deleted ones); committed now unless inside bulk()."""
+    ids = list(dict.fromkeys(ids))
+    if not ids:
+        return
+    engine = backend()
+    for start in range(0, len(ids), REINDEX_BATCH):
+        docs, gone = _documents(ids[start:start + REINDEX_BATCH])
+        engine.index_docs(docs)
+        engine.delete(gone)
+    if _bulk_depth == 0:
+        engine.commit()
+
+
+@contextlib.contextmanager
+def bulk() -> Iterator[None]:
+    """Group index changes into one commit at the end (imports, rebuilds)."""
+    global _bulk_depth
+    _bulk_depth += 1
+    try:
+        yield
+    finally:
+        _bulk_depth -= 1
+        if _bulk_depth == 0:
+            backend().commit()
+
+
+def rebuild(progress: Callable[[int], None] | None = None) -> int:
+    """Rebuild the whole index from the catalogue; returns the number of works indexed."""
+    from stinet.catalog.models import Work
+
+    engine = backend()
+    engine.clear()
+    done = 0
+    with bulk():
+        ids = list(Work.objects.order_by("pk").values_list("pk", flat=True))
+        for start in range(0, len(ids), REINDEX_BATCH):
+            chunk = ids[start:start + REINDEX_BATCH]
+            docs, _gone = _documents(chunk)
+            engine.index_docs(docs)
+            done += len(docs)
+            if progress:
+                progress(done)
+    return done

@@ -1,0 +1,120 @@
+"""The user's query language, parsed into clauses every backend understands.
+
+    đa dạng sinh học            all words must match (any field); adjacent words rank higher
+    "cây chè"                   a phrase
+    title:biển author:"Nguyễn Văn An" subject:san hô   fielded (title, author, subject, abstract)
+    -rạn                        exclusion (also -"phrase", -title:x)
+    year:2015..2020 year:2018 year:2015.. year:..2010
+    type:thesis org:HPU field:1 language:vi access:public     filters
+    KH&CN = KHCN = khoa học và công nghệ   equivalent forms (see vietnamese.equivalences)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from stinet.vietnamese import canonical_spelling, exact_tokens, rewrite_query, tokens
+
+TEXT_FIELDS = ("title", "author", "subject", "abstract")
+FILTER_FIELDS = ("type", "org", "field", "language", "access")
+_ALIASES = {"tacgia": "author", "tac_gia": "author", "ti": "title", "au": "author",
+            "su": "subject", "kw": "subject", "nhande": "title", "chude": "subject",
+            "nam": "year", "loai": "type"}
+_TOKEN_RE = re.compile(r'(-?)(?:([A-Za-z_]+):)?(?:"([^"]*)"?|(\S+))')
+_YEAR_RE = re.compile(r"^(\d{4})?(\.\.)?(\d{4})?$")
+
+
+@dataclass
+class Clause:
+    """Words that must (or, negated, must not) match, as a phrase or as separate terms."""
+
+    words: list[str]  # folded tokens
+    exact: list[str]  # lower-case NFC tokens with their diacritics
+    field: str | None = None  # None: any text field
+    phrase: bool = False
+    negate: bool = False
+
+
+@dataclass
+class ParsedQuery:
+    """A parsed query: text clauses, equivalence tokens, year range and filters."""
+
+    raw: str = ""
+    clauses: list[Clause] = field(default_factory=list)
+    equivalences: list[str] = field(default_factory=list)
+    year_from: int | None = None
+    year_to: int | None = None
+    filters: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def is_empty(self) -> bool:
+        """True when nothing restricts the text (browse everything, filters aside)."""
+        return not self.clauses and not self.equivalences
+
+    def highlight_words(self) -> set[str]:
+        """Folded words to highlight in results (not the excluded ones)."""
+        return {w for c in self.clauses if not c.negate for w in c.words}
+
+
+def _year_range(value: str) -> tuple[int | None, int | None] | None:
+    """(from, to) of 'year:2015..2020' style values, None when malformed."""
+    m = _YEAR_RE.match(value)
+    if not m or not (m.group(1) or m.group(3)):
+        return None
+    low = int(m.group(1)) if m.group(1) else None
+    high = int(m.group(3)) if m.group(3) else None
+    if not m.group(2):
+        high = low
+    return low, high
+
+
+def _clause(text: str, fieldname: str | None, phrase: bool, negate: bool) -> Clause | None:
+    """A clause from the text of one query item, None when it has no searchable word."""
+    words = tokens(text)
+    if not words:
+        return None
+    exact = [canonical_spelling(t) for t in exact_tokens(text)]
+    return Clause(words, exact, fieldname, phrase and len(words) > 1, negate)
+
+
+def parse(raw: str) -> ParsedQuery:
+    """Parse a query string; unknown field prefixes are searched as ordinary words."""
+    query = ParsedQuery(raw=raw)
+    free: list[str] = []
+    for m in _TOKEN_RE.finditer(raw or ""):
+        negate, name, quoted, bare = m.group(1) == "-", (m.group(2) or "").lower(), m.group(3), m.group(4)
+        value = quoted if quoted is not None else bare or ""
+        name = _ALIASES.get(name, name)
+        if name == "year" and (rng := _year_range(value)) is not None:
+            query.year_from, query.year_to = rng
+        elif name in FILTER_FIELDS and value:
+            query.filters.setdefault(name, []).append(value)
+        elif name in TEXT_FIELDS:
+            if (c := _clause(value, name, quoted is not None, negate)) is not None:
+                query.clauses.append(c)
+        elif quoted is not None or negate:
+            if (c := _clause(value, None, quoted is not None, negate)) is not None:
+                query.clauses.append(c)
+        else:
+            free.append(m.group(0))
+    _free_text(" ".join(free), query)
+    return query
+
+
+def _free_text(text: str, query: ParsedQuery) -> None:
+    """Plain words: equivalent forms (KH&CN...) become equivalence tokens, the rest one clause."""
+    if not text.strip():
+        return
+    rest, equivalents = rewrite_query(text)
+    query.equivalences.extend(equivalents)
+    if equivalents:
+        kept = set(tokens(rest))
+        exact = [canonical_spelling(t) for t in exact_tokens(text)]
+        words = [w for w in tokens(text) if w in kept]
+        exact = [e for e in exact if tokens(e) and tokens(e)[0] in kept]
+        if words:
+            query.clauses.append(Clause(words, exact, None, False, False))
+        return
+    if (c := _clause(text, None, False, False)) is not None:
+        query.clauses.append(c)

@@ -1,0 +1,101 @@
+"""The one search entry point used by the portal, the API and the CLI."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from stinet.catalog.models import FieldOfScience, Organisation, Suggestion, Work
+from stinet.catalog.services import works_by_ids
+from stinet.catalog.vocab import ACCESS_LEVELS, LANGUAGES, WORK_TYPES, label
+from stinet.search.base import FACETS, SearchRequest, SearchResponse
+from stinet.search.highlight import highlight, snippet
+from stinet.search.indexing import backend
+from stinet.search.query import parse
+from stinet.vietnamese import fold
+
+
+def run(request: SearchRequest) -> SearchResponse:
+    """Parse and run a search request on the configured backend."""
+    request.validate()
+    return backend().search(parse(request.q), request)
+
+
+def _facet_labels(lang: str) -> dict[str, Any]:
+    """Label lookups per facet (organisation and field names come from the database)."""
+    orgs = {o.code: o.name(lang) for o in Organisation.objects.all()}
+    fields = {f.code: (f.name_en if lang == "en" and f.name_en else f.name_vi)
+              for f in FieldOfScience.objects.filter(level=1, scheme="2025")}
+    return {
+        "type": lambda v: label(WORK_TYPES, v, lang),
+        "org": lambda v: orgs.get(v, v),
+        "field": lambda v: fields.get(v, v),
+        "language": lambda v: label(LANGUAGES, v, lang),
+        "access": lambda v: label(ACCESS_LEVELS, v, lang),
+        "year": lambda v: v,
+    }
+
+
+def facets_json(response: SearchResponse, lang: str) -> dict[str, list[dict[str, Any]]]:
+    """Facets as {name: [{"value", "label", "count"}]}, in the declared order."""
+    labels = _facet_labels(lang)
+    out: dict[str, list[dict[str, Any]]] = {}
+    for spec in FACETS:
+        buckets = response.facets.get(spec.name, [])
+        if spec.name == "year":
+            buckets = sorted(buckets, key=lambda b: b[0], reverse=True)
+        out[spec.name] = [{"value": v, "label": labels[spec.name](v), "count": n} for v, n in buckets]
+    return out
+
+
+def work_json(work: Work, words: set[str], lang: str) -> dict[str, Any]:
+    """One result in the API shape, with highlighted (escaped) title and abstract snippet."""
+    return {
+        "id": work.pk,
+        "title": work.title,
+        "title_en": work.title_en,
+        "type": work.type,
+        "type_label": label(WORK_TYPES, work.type, lang),
+        "year": work.year,
+        "creators": [{"name": c["name"], "role": c.get("role", "author")} for c in work.creators],
+        "subjects": work.subjects,
+        "holdings": [
+            {"org": h.organisation.code, "org_name": h.organisation.name(lang),
+             "local_id": h.local_id, "call_number": h.call_number, "url": h.url,
+             "access": h.access}
+            for h in work.holdings.all()
+        ],
+        "highlight": {"title": highlight(work.title, words),
+                      "abstract": snippet(work.abstract, words) if work.abstract else ""},
+    }
+
+
+def search_json(request: SearchRequest, lang: str = "vi") -> dict[str, Any]:
+    """Search and render the documented JSON shape (API, `stinet search --json`, portal)."""
+    response = run(request)
+    works = works_by_ids(response.ids)
+    words = response.query.highlight_words()
+    return {
+        "query": request.q,
+        "total": response.total,
+        "page": request.page,
+        "page_size": request.page_size,
+        "sort": request.sort,
+        "approximate": response.approximate,
+        "results": [work_json(works[i], words, lang) for i in response.ids if i in works],
+        "facets": facets_json(response, lang) if request.facets else {},
+    }
+
+
+def suggest(prefix: str, limit: int = 8) -> dict[str, list[str]]:
+    """Autocomplete: titles, creator names and subjects starting with what was typed."""
+    key = " ".join(fold(prefix).split())
+    if len(key) < 2:
+        return {"titles": [], "authors": [], "subjects": []}
+    ids = backend().suggest_titles(prefix, limit)
+    titles = dict(Work.objects.filter(pk__in=ids).values_list("pk", "title"))
+    out: dict[str, list[str]] = {"titles": [titles[i] for i in ids if i in titles]}
+    for kind, name in (("author", "authors"), ("subject", "subjects")):
+        rows = (Suggestion.objects.filter(kind=kind, folded__startswith=key)
+                .order_by("-count", "text").values_list("text", flat=True)[:limit])
+        out[name] = list(rows)
+    return out

@@ -1,0 +1,240 @@
+"""Search backend for the embedded default: a Tantivy index beside the SQLite store."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import tantivy
+from tantivy import Occur, Query
+
+from stinet.search.base import FACETS, SearchRequest, SearchResponse
+from stinet.search.query import Clause, ParsedQuery
+
+# Field weights: a word in the title counts more than in the abstract.
+WEIGHTS = {"title": 4.0, "creators": 3.0, "subjects": 2.5, "abstract": 1.0, "other": 1.0}
+FIELD_OF = {"title": ("title",), "author": ("creators",), "subject": ("subjects",),
+            "abstract": ("abstract",), None: tuple(WEIGHTS)}
+EXACT_OF = {"title": ("title_x",), None: ("title_x", "text_x"), "subject": ("text_x",),
+            "abstract": ("text_x",)}
+EXACT_BOOST = {"title_x": 2.0, "text_x": 1.0}
+PHRASE_BOOST = {"title": 6.0, "abstract": 2.0, "subjects": 3.0}
+PROXIMITY_SLOP = 3
+RAW_FIELDS = ("type", "org", "field", "language", "access", "title_sort")
+TEXT_FIELDS = ("title", "title_x", "creators", "subjects", "abstract", "other", "text_x", "equiv")
+WRITER_HEAP = 256_000_000
+
+
+def _schema() -> tantivy.Schema:
+    """Index schema: folded and exact text fields, raw facet fields, numeric year and id."""
+    b = tantivy.SchemaBuilder()
+    b.add_integer_field("id", stored=True, indexed=True, fast=True)
+    for name in TEXT_FIELDS:
+        b.add_text_field(name, tokenizer_name="default", index_option="position")
+    for name in RAW_FIELDS:
+        b.add_text_field(name, tokenizer_name="raw", fast=True, index_option="basic")
+    b.add_integer_field("year", indexed=True, fast=True)
+    return b.build()
+
+
+class TantivyBackend:
+    """Tantivy index in a folder; one writer per process at a time, readers reload on change."""
+
+    def __init__(self, path: Path) -> None:
+        path.mkdir(parents=True, exist_ok=True)
+        self.schema = _schema()
+        self.index = tantivy.Index(self.schema, path=str(path), reuse=True)
+        self._writer: tantivy.IndexWriter | None = None
+        self._lock = threading.Lock()
+        self._reloaded = 0.0
+
+    # --- writing -------------------------------------------------------------------------
+
+    def _w(self) -> tantivy.IndexWriter:
+        """The open writer (opened on first use, kept until commit)."""
+        if self._writer is None:
+            self._writer = self.index.writer(heap_size=WRITER_HEAP, num_threads=2)
+        return self._writer
+
+    def index_docs(self, docs: Iterable[dict[str, Any]]) -> None:
+        """Add or replace documents by id."""
+        writer = self._w()
+        for doc in docs:
+            writer.delete_documents_by_term("id", doc["id"])
+            fields = {k: v for k, v in doc.items() if v not in (None, "", [])}
+            writer.add_document(tantivy.Document(**{k: v if isinstance(v, list) else [v]
+                                                    for k, v in fields.items()}))
+
+    def delete(self, ids: Iterable[int]) -> None:
+        """Remove documents by work id."""
+        writer = self._w()
+        for work_id in ids:
+            writer.delete_documents_by_term("id", work_id)
+
+    def commit(self) -> None:
+        """Commit pending changes and release the writer lock."""
+        with self._lock:
+            if self._writer is not None:
+                self._writer.commit()
+                self._writer.wait_merging_threads()
+                self._writer = None
+            self.index.reload()
+
+    def rollback(self) -> None:
+        """Drop uncommitted changes."""
+        if self._writer is not None:
+            self._writer.rollback()
+            self._writer = None
+
+    def clear(self) -> None:
+        """Remove every document."""
+        self._w().delete_all_documents()
+        self.commit()
+
+    # --- reading -------------------------------------------------------------------------
+
+    def _searcher(self) -> tantivy.Searcher:
+        """A searcher on the latest commit (reloaded at most once a second)."""
+        now = time.monotonic()
+        if now - self._reloaded > 1.0:
+            self.index.reload()
+            self._reloaded = now
+        return self.index.searcher()
+
+    def count(self) -> int:
+        """Number of indexed documents."""
+        return self._searcher().num_docs
+
+    def search(self, query: ParsedQuery, request: SearchRequest) -> SearchResponse:
+        """Run the query; if nothing matches, retry once tolerating typos."""
+        searcher = self._searcher()
+        response = self._run(searcher, query, request, fuzzy=False)
+        if response.total == 0 and any(len(w) >= 4 for c in query.clauses for w in c.words):
+            response = self._run(searcher, query, request, fuzzy=True)
+            response.approximate = True
+        return response
+
+    def _run(self, searcher: tantivy.Searcher, query: ParsedQuery, request: SearchRequest,
+             fuzzy: bool) -> SearchResponse:
+        """One search with counts, page of ids and facets."""
+        q = self._query(query, request, fuzzy)
+        offset = (request.page - 1) * request.page_size
+        kwargs: dict[str, Any] = {"limit": request.page_size, "offset": offset, "count": True}
+        sort = request.sort if not (request.sort == "relevance" and query.is_empty) else "-year"
+        if sort != "relevance":
+            kwargs["order_by_field"] = "title_sort" if sort == "title" else "year"
+            kwargs["order"] = tantivy.Order.Desc if sort == "-year" else tantivy.Order.Asc
+        result = searcher.search(q, **kwargs)
+        addresses = [address for _score, address in result.hits]
+        ids = searcher.fast_field_values("id", addresses) if addresses else []
+        facets = self._facets(searcher, q) if request.facets else {}
+        return SearchResponse(result.count or 0, [int(i) for i in ids], facets, query)
+
+    def _facets(self, searcher: tantivy.Searcher, q: Query) -> dict[str, list[tuple[str, int]]]:
+        """Exact value counts of every facet over the matching documents."""
+        spec = {f.name: {"terms": {"field": f.name, "size": f.size, "segment_size": 10000}}
+                for f in FACETS}
+        raw = searcher.aggregate(q, spec)
+        out: dict[str, list[tuple[str, int]]] = {}
+        for f in FACETS:
+            buckets = raw.get(f.name, {}).get("buckets", [])
+            out[f.name] = [(str(b["key"]).removesuffix(".0"), int(b["doc_count"])) for b in buckets]
+        return out
+
+    # --- query building ------------------------------------------------------------------
+
+    def _query(self, query: ParsedQuery, request: SearchRequest, fuzzy: bool) -> Query:
+        """The Tantivy query for text clauses, equivalences, year range and filters."""
+        parts: list[tuple[Occur, Query]] = []
+        for clause in query.clauses:
+            occur = Occur.MustNot if clause.negate else Occur.Must
+            parts.append((occur, self._clause(clause, fuzzy and not clause.negate)))
+        for token in query.equivalences:
+            parts.append((Occur.Must, Query.term_query(self.schema, "equiv", token)))
+        parts.extend((Occur.Must, q) for q in self._filters(query, request))
+        parts.extend((Occur.Should, q) for q in self._proximity(query))
+        if not any(occur == Occur.Must for occur, _ in parts):
+            parts.append((Occur.Must, Query.all_query()))
+        return Query.boolean_query(parts)
+
+    def _filters(self, query: ParsedQuery, request: SearchRequest) -> list[Query]:
+        """Facet filters (any of the values of one facet) and the year range."""
+        found: list[Query] = []
+        merged: dict[str, list[str]] = {}
+        for source in (query.filters, request.filters):
+            for name, values in source.items():
+                merged.setdefault(name, []).extend(v for v in values if v)
+        for name, values in merged.items():
+            if name == "year":
+                found.append(Query.term_set_query(self.schema, "year", [int(v) for v in values]))
+            elif values:
+                found.append(Query.term_set_query(self.schema, name, values))
+        low = request.year_from or query.year_from
+        high = request.year_to or query.year_to
+        if low is not None or high is not None:
+            found.append(Query.range_query(self.schema, "year", tantivy.FieldType.Integer,
+                                           low if low is not None else 0,
+                                           high if high is not None else 9999))
+        return found
+
+    def _term(self, field: str, word: str, fuzzy: bool) -> Query:
+        """A term query, or a typo-tolerant one for long enough words."""
+        if fuzzy and len(word) >= 4:
+            return Query.fuzzy_term_query(self.schema, field, word, distance=1 if len(word) < 8 else 2)
+        return Query.term_query(self.schema, field, word)
+
+    def _word(self, clause: Clause, i: int, fuzzy: bool) -> Query:
+        """One word of a clause in any of its fields, with a bonus for the exact diacritics."""
+        word = clause.words[i]
+        options = [Query.boost_query(self._term(f, word, fuzzy), WEIGHTS[f])
+                   for f in FIELD_OF[clause.field]]
+        exact = clause.exact[i] if i < len(clause.exact) else word
+        if exact != word:
+            options += [Query.boost_query(Query.term_query(self.schema, f, exact), EXACT_BOOST[f])
+                        for f in EXACT_OF.get(clause.field, ())]
+        return Query.boolean_query([(Occur.Should, q) for q in options])
+
+    def _clause(self, clause: Clause, fuzzy: bool) -> Query:
+        """A clause: every word (or the phrase) in the clause's field(s)."""
+        if clause.phrase:
+            fields = FIELD_OF[clause.field]
+            options = [Query.boost_query(Query.phrase_query(self.schema, f, clause.words), WEIGHTS[f])
+                       for f in fields]
+            return Query.boolean_query([(Occur.Should, q) for q in options])
+        words = [(Occur.Must, self._word(clause, i, fuzzy)) for i in range(len(clause.words))]
+        return words[0][1] if len(words) == 1 else Query.boolean_query(words)
+
+    def _proximity(self, query: ParsedQuery) -> list[Query]:
+        """Ranking bonuses for the words of a clause side by side, or close together."""
+        bonuses: list[Query] = []
+        for clause in query.clauses:
+            if clause.negate or clause.phrase or len(clause.words) < 2:
+                continue
+            for field, boost in PHRASE_BOOST.items():
+                if clause.field is not None and field not in FIELD_OF[clause.field]:
+                    continue
+                bonuses.append(Query.boost_query(
+                    Query.phrase_query(self.schema, field, clause.words), boost))
+                bonuses.append(Query.boost_query(
+                    Query.phrase_query(self.schema, field, clause.words, slop=PROXIMITY_SLOP),
+                    boost / 3))
+            if len(clause.exact) == len(clause.words) and clause.exact != clause.words:
+                bonuses.append(Query.boost_query(
+                    Query.phrase_query(self.schema, "title_x", clause.exact), 4.0))
+        return bonuses
+
+    def suggest_titles(self, prefix: str, limit: int) -> list[int]:
+        """Ids of works whose title contains the words typed so far, the last as a prefix."""
+        from stinet.vietnamese import tokens
+
+        words = tokens(prefix)
+        if not words:
+            return []
+        searcher = self._searcher()
+        q = Query.phrase_prefix_query(self.schema, "title", words)
+        result = searcher.search(q, limit=limit, count=False)
+        addresses = [a for _s, a in result.hits]
+        return [int(i) for i in searcher.fast_field_values("id", addresses)] if addresses else []

@@ -1,0 +1,125 @@
+"""Django settings, all from the environment with safe defaults for the embedded mode.
+
+STINET_DATA_DIR       where the SQLite file, the search index and uploads live (default ./data)
+STINET_DATABASE_URL   postgresql://user:pass@host:port/name for production (default: SQLite file)
+STINET_SEARCH_BACKEND tantivy | postgres (default: tantivy on SQLite, postgres on PostgreSQL)
+STINET_SECRET_KEY     secret key (required when STINET_DEBUG is off and not in demo mode)
+STINET_DEBUG          1 to turn on Django's debug pages (default off)
+STINET_ALLOWED_HOSTS  comma-separated host names (default: localhost,127.0.0.1)
+STINET_STATIC_ROOT    folder for `collectstatic` when a web server serves static files
+STINET_LOG_LEVEL      logging level (default WARNING)
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+from django.core.exceptions import ImproperlyConfigured
+
+BASE_DIR = Path(__file__).resolve().parent
+DATA_DIR = Path(os.environ.get("STINET_DATA_DIR", "data")).resolve()
+
+
+def _database(url: str | None) -> dict[str, object]:
+    """Translate STINET_DATABASE_URL into a Django DATABASES entry."""
+    if not url:
+        return {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": str(DATA_DIR / "stinet.sqlite3"),
+            "OPTIONS": {
+                "transaction_mode": "IMMEDIATE",
+                "timeout": 30,
+                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            },
+        }
+    parts = urlparse(url)
+    if parts.scheme not in ("postgres", "postgresql"):
+        raise ImproperlyConfigured(f"STINET_DATABASE_URL: unsupported scheme {parts.scheme!r}")
+    return {
+        "ENGINE": "django.db.backends.postgresql",
+        "NAME": unquote(parts.path.lstrip("/")),
+        "USER": unquote(parts.username or ""),
+        "PASSWORD": unquote(parts.password or ""),
+        "HOST": parts.hostname or "",
+        "PORT": str(parts.port or ""),
+    }
+
+
+DEBUG = os.environ.get("STINET_DEBUG", "") == "1"
+SECRET_KEY = os.environ.get("STINET_SECRET_KEY") or "insecure-embedded-default-change-me"
+ALLOWED_HOSTS = os.environ.get("STINET_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]").split(",")
+
+DATABASES = {"default": _database(os.environ.get("STINET_DATABASE_URL"))}
+IS_POSTGRES = DATABASES["default"]["ENGINE"].endswith("postgresql")
+SEARCH_BACKEND = os.environ.get("STINET_SEARCH_BACKEND") or ("postgres" if IS_POSTGRES else "tantivy")
+SEARCH_INDEX_DIR = DATA_DIR / "index"
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+INSTALLED_APPS = [
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "stinet.catalog",
+    "stinet.ingest",
+    "stinet.search",
+    "stinet.portal",
+    "stinet.api",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "stinet.urls"
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.i18n",
+            ],
+        },
+    },
+]
+WSGI_APPLICATION = "stinet.wsgi.application"
+
+LANGUAGE_CODE = "vi"
+LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
+LOCALE_PATHS = [DATA_DIR / "locale"]  # .mo files compiled from the packaged .po at start-up
+TIME_ZONE = "Asia/Ho_Chi_Minh"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "static/"
+# Static files are served from the package by WhiteNoise; STINET_STATIC_ROOT for collectstatic.
+STATIC_ROOT = os.environ.get("STINET_STATIC_ROOT") or None
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+WHITENOISE_USE_FINDERS = True
+MEDIA_ROOT = DATA_DIR / "media"
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": os.environ.get("STINET_LOG_LEVEL", "WARNING")},
+}

@@ -1,0 +1,11 @@
+"""Top-level URL map: the portal, the API and the language switch."""
+
+from django.urls import include, path
+
+from stinet.api.views import api
+
+urlpatterns = [
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("api/", api.urls),
+    path("", include("stinet.portal.urls")),
+]

@@ -1,0 +1,49 @@
+"""Vietnamese text for STINet: NFC, legacy encodings, folding, collation, names.
+
+Pure Python, standard library only, no Django.
+"""
+
+from .collation import sort_key
+from .decode import EncodingError, detect_encoding_of_bytes
+from .equivalences import EQUIVALENCE_GROUPS, equivalence_tokens, rewrite_query
+from .fold import exact_tokens, fold, tokens
+from .legacy import ENCODINGS, Conversion, detect, encode, fix, to_unicode
+from .names import (
+    ACADEMIC_TITLES,
+    VIETNAMESE_FAMILY_NAMES,
+    clean_person_name,
+    name_key,
+    names_match,
+    split_titles,
+)
+from .spelling import canonical_spelling
+from .syllable import is_syllable
+from .text import clean_spaces, nfc
+
+__all__ = [
+    "ACADEMIC_TITLES",
+    "ENCODINGS",
+    "EQUIVALENCE_GROUPS",
+    "VIETNAMESE_FAMILY_NAMES",
+    "Conversion",
+    "EncodingError",
+    "canonical_spelling",
+    "clean_person_name",
+    "clean_spaces",
+    "detect",
+    "detect_encoding_of_bytes",
+    "encode",
+    "equivalence_tokens",
+    "exact_tokens",
+    "fix",
+    "fold",
+    "is_syllable",
+    "name_key",
+    "names_match",
+    "nfc",
+    "rewrite_query",
+    "sort_key",
+    "split_titles",
+    "to_unicode",
+    "tokens",
+]

@@ -1,0 +1,57 @@
+"""Vietnamese alphabetical order as an ASCII sort key safe to store in a database."""
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from ._tables import BREVE, CIRCUMFLEX, HORN, TONES
+
+# Digits, then the Vietnamese alphabet with f j w z in their Latin places.
+ALPHABET = (
+    "0", "1", "2", "3", "4", "5", "6", "7", "8", "9",
+    "a", "ă", "â", "b", "c", "d", "đ", "e", "ê", "f", "g", "h", "i", "j", "k", "l",
+    "m", "n", "o", "ô", "ơ", "p", "q", "r", "s", "t", "u", "ư", "v", "w", "x", "y", "z",
+)
+_SHAPED = {("a", BREVE): "ă", ("a", CIRCUMFLEX): "â", ("e", CIRCUMFLEX): "ê",
+           ("o", CIRCUMFLEX): "ô", ("o", HORN): "ơ", ("u", HORN): "ư"}
+_DIGITS36 = "0123456789abcdefghijklmnopqrstuvwxyz"
+
+
+def _code(n: int) -> str:
+    return _DIGITS36[n // 36] + _DIGITS36[n % 36]
+
+
+LEVEL_SEPARATOR = _code(0)  # ends a level: shorter strings sort first
+WORD_SEPARATOR = _code(1)  # between words: "an" < "an toàn" < "ana"
+_CODES = {letter: _code(i + 2) for i, letter in enumerate(ALPHABET)}
+_OTHER = "zz"  # letters outside the alphabet (Greek, CJK, ...) sort last
+_WORD = re.compile(r"[^\W_]+")
+
+
+@lru_cache(maxsize=4096)
+def _letter(ch: str) -> tuple[str, int]:
+    """Primary code and tone number (0 none, 1 huyền, 2 hỏi, 3 ngã, 4 sắc, 5 nặng)."""
+    decomposed = unicodedata.normalize("NFD", ch.lower())
+    base = decomposed[0]
+    marks = decomposed[1:]
+    tone = next((TONES.index(m) + 1 for m in marks if m in TONES), 0)
+    shaped = next((_SHAPED[(base, m)] for m in marks if (base, m) in _SHAPED), base)
+    return _CODES.get(shaped, _OTHER), tone
+
+
+def sort_key(s: str) -> str:
+    """ASCII key: letters (đ, ă, ơ ... included) first, then tones per word, then case."""
+    primary: list[str] = []
+    tones: list[str] = []
+    cases: list[str] = []
+    for word in _WORD.findall(unicodedata.normalize("NFC", s)):
+        if primary:
+            primary.append(WORD_SEPARATOR)
+        word_tone = 0
+        for ch in word:
+            code, tone = _letter(ch)
+            primary.append(code)
+            word_tone = word_tone or tone
+            cases.append("1" if ch.isupper() else "0")
+        tones.append(str(word_tone))
+    return LEVEL_SEPARATOR.join(("".join(primary), "".join(tones), "".join(cases)))

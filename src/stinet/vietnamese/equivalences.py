@@ -1,0 +1,85 @@
+"""Equivalent spellings of common S&T abbreviations (KH&CN = khoa học và công nghệ)."""
+
+import re
+
+from .fold import fold
+from .spelling import canonical_spelling
+
+__all__ = ["EQUIVALENCE_GROUPS", "canonical_spelling", "equivalence_tokens", "rewrite_query"]
+
+# First item: the canonical token; then folded forms ('&' and '-' allowed, spaces
+# around them are ignored). 'ĐH' alone is left out: "DH" is too short and too
+# ambiguous once folded; 'ĐHQG' (đại học quốc gia) is specific enough.
+EQUIVALENCE_GROUPS: tuple[tuple[str, ...], ...] = (
+    ("khcn", "kh&cn", "kh-cn", "kh va cn", "khoa hoc va cong nghe", "khoa hoc cong nghe",
+     "khoa hoc & cong nghe", "khoa hoc-cong nghe"),
+    ("khkt", "kh&kt", "kh-kt", "khoa hoc ky thuat", "khoa hoc va ky thuat",
+     "khoa hoc ki thuat", "khoa hoc va ki thuat"),
+    ("khxh", "kh&xh", "khoa hoc xa hoi"),
+    ("khtn", "kh&tn", "khoa hoc tu nhien"),
+    ("cntt", "cn&tt", "cong nghe thong tin"),
+    ("dhqg", "dai hoc quoc gia"),
+    ("nckh", "nghien cuu khoa hoc"),
+    ("gddt", "gd&dt", "gd-dt", "giao duc va dao tao", "giao duc dao tao",
+     "giao duc & dao tao"),
+    ("ubnd", "uy ban nhan dan"),
+    ("hdnd", "hoi dong nhan dan"),
+    ("tphcm", "tp hcm", "tp.hcm", "tp. hcm", "tp ho chi minh", "tp. ho chi minh",
+     "thanh pho ho chi minh"),
+    ("tp", "tp.", "thanh pho"),
+    ("ktxh", "kt-xh", "kt&xh", "kinh te-xa hoi", "kinh te xa hoi", "kinh te va xa hoi",
+     "kinh te & xa hoi"),
+    ("bvtv", "bao ve thuc vat"),
+    ("nnptnt", "nn&ptnt", "nn-ptnt", "nong nghiep va phat trien nong thon",
+     "nong nghiep phat trien nong thon", "nong nghiep & phat trien nong thon"),
+    ("tnmt", "tn&mt", "tn-mt", "tai nguyen va moi truong", "tai nguyen moi truong",
+     "tai nguyen & moi truong"),
+    ("csdl", "co so du lieu"),
+    ("shtt", "so huu tri tue"),
+    ("sxtn", "san xuat thu nghiem"),
+    ("cnhhdh", "cnh-hdh", "cnh, hdh", "cong nghiep hoa-hien dai hoa",
+     "cong nghiep hoa hien dai hoa", "cong nghiep hoa, hien dai hoa"),
+    ("qlnn", "quan ly nha nuoc"),
+    ("tcvn", "tieu chuan viet nam"),
+    ("ptn", "phong thi nghiem"),
+    ("ptntd", "ptn trong diem", "phong thi nghiem trong diem"),
+    ("ldtbxh", "ld-tb&xh", "ldtb&xh", "lao dong-thuong binh va xa hoi",
+     "lao dong thuong binh va xa hoi", "lao dong thuong binh xa hoi"),
+)
+
+
+def _normalise(text: str) -> str:
+    """Folded text with punctuation other than & - , . as spaces, tight around & and -."""
+    text = re.sub(r"[^a-z0-9&\-.,]+", " ", fold(text))
+    text = re.sub(r"\s*([&\-])\s*", r"\1", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _build() -> tuple[re.Pattern[str], dict[str, str]]:
+    canonical = {_normalise(form): group[0] for group in EQUIVALENCE_GROUPS for form in group}
+    forms = sorted(canonical, key=len, reverse=True)
+    alternation = "|".join(re.escape(f) for f in forms)
+    pattern = re.compile(rf"(?<![a-z0-9&\-])(?:{alternation})(?![a-z0-9&\-])")
+    return pattern, canonical
+
+
+_PATTERN, _CANONICAL = _build()
+
+
+def equivalence_tokens(text: str) -> list[str]:
+    """Canonical tokens of every group one of whose forms occurs in `text`."""
+    found: list[str] = []
+    for match in _PATTERN.finditer(_normalise(text)):
+        token = _CANONICAL[match.group()]
+        if token not in found:
+            found.append(token)
+    return found
+
+
+def rewrite_query(text: str) -> tuple[str, list[str]]:
+    """Return the folded query with matched forms removed, and their canonical tokens."""
+    normalised = _normalise(text)
+    found = equivalence_tokens(text)
+    rest = _PATTERN.sub(" ", normalised)
+    rest = re.sub(r"[\s,.]+", " ", re.sub(r"(?<![a-z0-9])[&\-]|[&\-](?![a-z0-9])", " ", rest))
+    return rest.strip(), found

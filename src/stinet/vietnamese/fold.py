@@ -1,0 +1,44 @@
+"""Accent folding and tokenising for search: 'Đa dạng sinh học' -> 'da dang sinh hoc'."""
+
+import re
+import unicodedata
+from itertools import chain
+
+from .spelling import canonical_spelling
+
+
+def _fold_table() -> dict[int, str | None]:
+    table: dict[int, str | None] = {cp: chr(cp).lower() for cp in range(0x41, 0x5B)}
+    for cp in chain(range(0xC0, 0x250), range(0x1E00, 0x1F00)):
+        decomposed = unicodedata.normalize("NFD", chr(cp))
+        base = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+        if base != chr(cp):
+            table[cp] = base
+    table.update({cp: None for cp in range(0x300, 0x370)})  # stray combining marks
+    table.update({ord("đ"): "d", ord("Đ"): "d", ord("Ð"): "d", ord("ð"): "d"})
+    return table
+
+
+_TABLE = _fold_table()
+_TOKEN = re.compile(r"[^\W_]+")
+
+
+def _fold_rest(s: str) -> str:
+    decomposed = unicodedata.normalize("NFD", s)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+def fold(s: str) -> str:
+    """Remove tones and vowel marks, map đ to d and lower-case: the search form."""
+    folded = s.translate(_TABLE)
+    return folded if folded.isascii() else _fold_rest(folded)
+
+
+def tokens(s: str) -> list[str]:
+    """Folded word tokens of `s`: letters and digits, split on everything else."""
+    return _TOKEN.findall(fold(s))
+
+
+def exact_tokens(s: str) -> list[str]:
+    """Lower-cased NFC tokens keeping diacritics, with one canonical spelling."""
+    return _TOKEN.findall(canonical_spelling(unicodedata.normalize("NFC", s).lower()))

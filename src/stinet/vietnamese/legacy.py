@@ -1,0 +1,156 @@
+"""Detect and convert legacy Vietnamese text (TCVN3, VNI, VIQR, NFD) to NFC Unicode."""
+
+import math
+import re
+from collections.abc import Callable
+from typing import NamedTuple
+
+from ._codecs import (
+    LETTERS,
+    TCVN3_DECODE,
+    tcvn3_decode,
+    tcvn3_encode,
+    viqr_decode,
+    viqr_encode,
+    vni_decode,
+    vni_encode,
+)
+from ._tables import LETTER_FREQUENCY
+from .syllable import has_vietnamese_mark, is_syllable
+from .text import nfc
+
+ENCODINGS = ("unicode", "nfd", "tcvn3", "vni", "viqr")
+
+_DECODERS: dict[str, Callable[[str], str]] = {
+    "tcvn3": tcvn3_decode,
+    "vni": vni_decode,
+    "viqr": viqr_decode,
+}
+_ENCODERS: dict[str, Callable[[str], str]] = {
+    "tcvn3": tcvn3_encode,
+    "vni": vni_encode,
+    "viqr": viqr_encode,
+    "unicode": nfc,
+}
+
+# A character that only legacy text would hold: latin-1/cp1252 range or VN1 controls.
+_LEGACY_CHAR = re.compile(
+    "[{}\u0080-\u00ff]".format("".join(chr(c) for c in TCVN3_DECODE if c < 0x80 or c > 0xFF))
+)
+_COMBINING = re.compile("[\u0300-\u036f]")
+_RUN = re.compile(r"[^\W\d_]+")
+_VOWEL = re.compile("[{}]".format("".join(ch for ch in LETTERS if ch not in "đĐ")))
+_LOWER_THEN_UPPER = re.compile(r"[^\W\d_]*[a-zà-ÿ][^\W\d_]*[A-ZÀ-Þ]")
+_GLUED_SYMBOL = re.compile(r"[^\W\d_][¢-®µ-¾]|[¢-®µ-¾][^\W\d_]")
+# A tie between Unicode and a legacy reading is broken only when the legacy letters
+# are this much (natural log) more typical of Vietnamese: e^2.3 = 10 times.
+_TIE_MARGIN = 2.3
+_VIQR_MARK = re.compile(r"[aeiouyAEIOUY][(^+`'?~.]|(?<![A-Za-z])[Dd][Dd]")
+_VIQR_STRONG = re.compile(r"[aeiouyAEIOUY][(^+`~]|(?<![A-Za-z])[Dd][Dd]")
+
+
+class Conversion(NamedTuple):
+    """Converted text and the encoding it was converted from (None: unchanged)."""
+
+    text: str
+    encoding: str | None
+
+
+def _judge(word: str, as_unicode: bool = False) -> int:
+    """+1 if the word reads as Vietnamese, -1 if it reads as garbage, 0 if no evidence."""
+    if as_unicode and _GLUED_SYMBOL.search(word):
+        return -1  # '§Õn', '®ã': a legacy letter code glued to letters
+    runs = [r for r in _RUN.findall(word) if not r.isascii()]
+    if any(len(r) > 1 and r.isupper() and "Đ" in r and not _VOWEL.search(r) for r in runs):
+        return 1  # an abbreviation such as QĐ, NĐ-CP, BLĐTBXH
+    runs = [r for r in runs if _VOWEL.search(r)]
+    if not runs:
+        return 0
+    if as_unicode and any(_LOWER_THEN_UPPER.search(r) for r in runs):
+        return -1  # 'tÝnh', 'hiÖn': capitals inside a lower-case word
+    return 1 if all(is_syllable(r) for r in runs) else -1
+
+
+def _likelihood(words: list[str]) -> float:
+    """Log-likelihood of the non-ASCII letters under a letter-frequency model."""
+    letters = [ch for w in words for ch in w.lower() if ch.isalpha() and not ch.isascii()]
+    return sum(math.log(LETTER_FREQUENCY.get(ch, 0.2)) for ch in letters)
+
+
+def _tally(words: list[str], decode: Callable[[str], str] | None) -> tuple[int, int, float]:
+    good = bad = 0
+    converted_words = []
+    for word in words:
+        converted = decode(word) if decode else word
+        converted_words.append(converted)
+        if decode and converted == word:
+            continue
+        verdict = _judge(converted, as_unicode=decode is None)
+        good += verdict > 0
+        bad += verdict < 0
+    return good, bad, _likelihood(converted_words)
+
+
+def _detect_legacy(s: str) -> str:
+    words = [w for w in s.split() if not w.isascii()]
+    # Every non-ASCII word counts for Unicode ('Diện' is evidence); a legacy reading
+    # only scores the words it changes.
+    unicode_good, _, unicode_ll = _tally(words, None)
+    best, best_margin = "unicode", 0
+    for name in ("tcvn3", "vni"):
+        good, bad, ll = _tally(words, _DECODERS[name])
+        wins = good > unicode_good or (
+            good == unicode_good and bad == 0 and ll - unicode_ll > _TIE_MARGIN
+        )
+        if wins and good >= 2 * bad and good - bad > best_margin:
+            best, best_margin = name, good - bad
+    return best
+
+
+def _looks_viqr(s: str) -> bool:
+    words = [w for w in s.split() if any(ch.isalpha() for ch in w)]
+    marked = [w for w in words if _VIQR_MARK.search(w)]
+    if len(marked) < 2:
+        return False
+    good = [w for w in marked if _judge(viqr_decode(w)) > 0
+            and has_vietnamese_mark(viqr_decode(w))]
+    bad = len(marked) - len(good)
+    if len(good) >= 3 and len(good) >= 4 * bad and len(good) >= 0.3 * len(words):
+        return True
+    strong = any(_VIQR_STRONG.search(w) for w in good)
+    return strong and bad == 0 and len(good) >= 0.5 * len(words)
+
+
+def detect(s: str) -> str:
+    """Name the encoding of `s`: 'unicode', 'nfd', 'tcvn3', 'vni' or 'viqr'."""
+    if s.isascii():
+        return "viqr" if _VIQR_MARK.search(s) and _looks_viqr(s) else "unicode"
+    if _COMBINING.search(s) and nfc(s) != s:
+        return "nfd"
+    if not _LEGACY_CHAR.search(s):
+        return "unicode"
+    return _detect_legacy(s)
+
+
+def to_unicode(s: str, encoding: str | None = None) -> Conversion:
+    """Convert `s` to NFC Unicode, detecting its encoding unless `encoding` is given."""
+    name = encoding or detect(s)
+    if name not in ENCODINGS:
+        raise ValueError(f"unknown Vietnamese encoding {name!r}; expected one of {ENCODINGS}")
+    if name == "unicode":
+        return Conversion(s, None)
+    text = nfc(s) if name == "nfd" else _DECODERS[name](s)
+    return Conversion(text, name if text != s else None)
+
+
+def fix(s: str) -> Conversion:
+    """Detect the encoding of `s` and convert it to NFC Unicode (to_unicode alias)."""
+    return to_unicode(s)
+
+
+def encode(s: str, encoding: str) -> str:
+    """Convert Unicode `s` to 'tcvn3', 'vni' or 'viqr' text as a legacy reader shows it."""
+    try:
+        return _ENCODERS[encoding](s)
+    except KeyError:
+        raise ValueError(f"cannot encode to {encoding!r}; use tcvn3, vni or viqr") from None

@@ -1,0 +1,16 @@
+"""Basic Unicode hygiene for Vietnamese text: NFC and whitespace."""
+
+import re
+import unicodedata
+
+_SPACES = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
+
+
+def nfc(s: str) -> str:
+    """Return `s` in Unicode NFC (the form STINet stores)."""
+    return unicodedata.normalize("NFC", s)
+
+
+def clean_spaces(s: str) -> str:
+    """Strip `s` and collapse every run of whitespace (NBSP included) to one space."""
+    return _SPACES.sub(" ", s).strip()

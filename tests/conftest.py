@@ -1,0 +1,100 @@
+"""Shared fixtures: an isolated data folder and search index per test, catalogue factories."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+
+
+def shared_path(*parts: str) -> Path:
+    """A file of the shared conformance data; the test is skipped when shared/ is absent."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"shared data not found: {path}")
+    return path
+
+
+@pytest.fixture(autouse=True)
+def _isolated_index(settings: Any, tmp_path: Path) -> Iterator[None]:
+    """Each test gets its own data folder and search index."""
+    from stinet.search import indexing
+
+    settings.DATA_DIR = tmp_path / "data"
+    settings.SEARCH_INDEX_DIR = tmp_path / "data" / "index"
+    indexing.reset()
+    yield
+    indexing.reset()
+
+
+@pytest.fixture
+def org(db: Any) -> Any:
+    """A member organisation 'HPU'."""
+    from stinet.catalog.services import add_organisation
+
+    return add_organisation("HPU", "Trường Đại học Hải Phòng", name_en="Hai Phong University",
+                            kind="university", member=True)
+
+
+@pytest.fixture
+def write_csv(tmp_path: Path) -> Callable[..., Path]:
+    """Write rows (dicts) as a UTF-8 CSV file and return its path."""
+
+    def write(rows: list[dict[str, str]], name: str = "data.csv", encoding: str = "utf-8") -> Path:
+        path = tmp_path / name
+        header = list(dict.fromkeys(k for row in rows for k in row))
+        with path.open("w", newline="", encoding=encoding) as fh:
+            writer = csv.DictWriter(fh, fieldnames=header)
+            writer.writeheader()
+            writer.writerows(rows)
+        return path
+
+    return write
+
+
+def row(title: str, **fields: str) -> dict[str, str]:
+    """A DSpace-style CSV row; keyword names use '_' for '.' (dc_type -> dc.type)."""
+    out = {"dc.title": title}
+    out.update({k.replace("__", "-").replace("_", "."): v for k, v in fields.items()})
+    return out
+
+
+@pytest.fixture
+def catalogue(org: Any, write_csv: Callable[..., Path]) -> Any:
+    """A small catalogue imported through the real importer, for search tests."""
+    from stinet.catalog.services import add_organisation
+    from stinet.ingest.services import import_file
+
+    lib = add_organisation("TVHP", "Thư viện Khoa học tổng hợp Hải Phòng", kind="library",
+                           member=True)
+    rows = [
+        row("Nghiên cứu đa dạng sinh học rạn san hô vịnh Hạ Long", id="1", dc_type="Báo cáo kết quả nghiên cứu",
+            dc_date_issued="2016", dc_contributor_author="Nguyễn Văn An||Trần Thị Bình",
+            dc_subject="đa dạng sinh học||san hô", dc_description_abstract="Khảo sát đa dạng sinh học rạn san hô.",
+            dc_language_iso="vi", local_access="public"),
+        row("Kỹ thuật trồng cây chè Shan tuyết", id="2", dc_type="Luận văn thạc sĩ", dc_date_issued="2018",
+            dc_contributor_author="Lê Văn Cường", dc_subject="cây chè||nông nghiệp",
+            dc_description_abstract="Nghiên cứu kỹ thuật canh tác chè vùng cao.", dc_language_iso="vi"),
+        row("Thi truong che xuat khau", id="3", dc_type="Bài báo", dc_date_issued="2019",
+            dc_contributor_author="Pham Van Dung", dc_subject="che||xuat khau",
+            dc_description_abstract="Phan tich thi truong che.", dc_language_iso="vi"),
+        row("Ứng dụng KH&CN trong quản lý cảng biển Hải Phòng", id="4", dc_type="Luận án tiến sĩ",
+            dc_date_issued="2021", dc_contributor_author="Hoàng Minh Đức",
+            dc_subject="cảng biển||logistics", dc_description_abstract="Ứng dụng khoa học và công nghệ.",
+            dc_language_iso="vi"),
+        row("Marine biodiversity of Cat Ba archipelago", id="5", dc_type="Article", dc_date_issued="2012",
+            dc_contributor_author="Smith, John", dc_subject="biodiversity",
+            dc_description_abstract="Biodiversity survey around Cat Ba.", dc_language_iso="en"),
+    ]
+    import_file(write_csv(rows, "hpu.csv"), "HPU")
+    lib_rows = [row("Sinh học biển đại cương", id="L1", dc_type="Sách", dc_date_issued="2010",
+                    dc_contributor_author="Đặng Văn Em", dc_subject="sinh học biển",
+                    dc_description_abstract="Giáo trình sinh học biển.", local_access="members")]
+    import_file(write_csv(lib_rows, "lib.csv"), lib.code)
+    return {"HPU": org, "TVHP": lib}

@@ -1,0 +1,22 @@
+"""Column headers: DSpace fields and the Vietnamese headers members use."""
+
+import pytest
+
+from stinet.ingest.columns import canonical, is_ignored
+
+
+@pytest.mark.parametrize(("header", "field"), [
+    ("dc.title", "dc.title"), ("dc.title[vi]", "dc.title"), ("Tên đề tài", "dc.title"),
+    ("TÊN ĐỀ TÀI", "dc.title"), ("Ten de tai", "dc.title"), ("Tên đề tài/Nhiệm vụ", "dc.title"),
+    ("Tác giả", "dc.contributor.author"), ("Năm", "dc.date.issued"), ("Loại tài liệu", "dc.type"),
+    ("Từ khóa", "dc.subject"), ("dc.subject.other", "dc.subject"), ("Tóm tắt", "dc.description.abstract"),
+    ("Nội dung KH 2003", "dc.description.abstract"), ("dc.identifier.issn", "dc.identifier.issn"),
+    ("Đơn vị chủ trì /\nChủ nhiệm đề tài", "local.host_pi"), ("Tªn ®Ò tµi", "dc.title"),
+])
+def test_canonical(header, field):
+    assert canonical(header) == field
+
+
+def test_unknown_and_ignored():
+    assert canonical("Kinh phí") is None
+    assert is_ignored("STT") and is_ignored("collection") and not is_ignored("Kinh phí")

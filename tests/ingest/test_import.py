@@ -1,0 +1,195 @@
+"""Importing members' CSV / XLSX / XLS files through the real import service."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from stinet.catalog.models import AuditEntry, Holding, ImportRun, SourceRecord, Work
+from stinet.ingest import services
+from stinet.ingest.readers import ImportFileError
+from stinet.ingest.services import import_file
+from tests.conftest import row, shared_path
+
+pytestmark = pytest.mark.django_db
+
+
+def test_csv_import_creates_works_and_holdings(org, write_csv):
+    path = write_csv([
+        row("Nghiên cứu đa dạng sinh học", id="a1", dc_type="Luận văn thạc sĩ", dc_date_issued="2016-05-12",
+            dc_contributor_author="TS. Nguyễn Văn An||Doãn, Văn Minh", dc_contributor_advisor="PGS.TS. Trần Bình",
+            dc_subject="sinh học||biển", dc_identifier_isbn="978-604-0-00000-0", local_callnumber="LV 12.345"),
+        row("Báo cáo tổng kết đề tài", id="a2", dc_type="Báo cáo kết quả nghiên cứu", dc_date_issued="2019"),
+    ])
+    report = import_file(path, "HPU")
+    assert report.counts() == {"new": 2, "updated": 0, "unchanged": 0, "rejected": 0}
+    work = Work.objects.get(holdings__local_id="a1")
+    assert work.type == "thesis" and work.year == 2016 and work.date == "2016-05-12"
+    assert work.authors == ["Nguyễn Văn An", "Doãn Văn Minh"]
+    assert work.advisors == ["Trần Bình"]
+    assert work.subjects == ["sinh học", "biển"]
+    assert work.identifiers == {"isbn": ["978-604-0-00000-0"]}
+    holding = work.holdings.get()
+    assert holding.organisation == org and holding.call_number == "LV 12.345"
+    assert SourceRecord.objects.get(local_id="a1").payload["dc.title"] == "Nghiên cứu đa dạng sinh học"
+    assert Work.objects.get(holdings__local_id="a2").type == "report"
+
+
+def test_reimport_updates_in_place_and_never_duplicates(org, write_csv):
+    rows = [row("Tên cũ", id="x1", dc_date_issued="2010"), row("Không đổi", id="x2")]
+    import_file(write_csv(rows, "v1.csv"), "HPU")
+    again = import_file(write_csv(rows, "v1.csv"), "HPU")
+    assert again.counts() == {"new": 0, "updated": 0, "unchanged": 2, "rejected": 0}
+    rows[0]["dc.title"] = "Tên mới"
+    third = import_file(write_csv(rows, "v2.csv"), "HPU")
+    assert third.counts() == {"new": 0, "updated": 1, "unchanged": 1, "rejected": 0}
+    assert Work.objects.count() == 2 and Holding.objects.count() == 2
+    assert Work.objects.get(holdings__local_id="x1").title == "Tên mới"
+    entry = AuditEntry.objects.get(action="update")
+    assert entry.before == {"title": "Tên cũ"} and entry.after == {"title": "Tên mới"}
+
+
+def test_bad_rows_are_rejected_with_line_and_reason_and_good_rows_kept(org, write_csv):
+    path = write_csv([
+        row("Tốt 1", id="g1"),
+        row("", id="b1"),
+        row("Năm sai", id="b2", dc_date_issued="không rõ"),
+        row("Quyền sai", id="b3", local_access="bí mật"),
+        row("Tốt 2", id="g2"),
+        row("Trùng", id="g2"),
+    ])
+    report = import_file(path, "HPU")
+    assert report.new == 2 and report.rejected == 4
+    reasons = {r["line"]: r["reason"] for r in report.rejections}
+    assert reasons[3] == "dc.title: missing title"
+    assert reasons[4].startswith("dc.date.issued: cannot read 'không rõ'")
+    assert reasons[5].startswith("local.access: unknown access level 'bí mật'")
+    assert reasons[7] == "id: 'g2' appears twice in this file"
+    assert "rejected: data.csv, line 3: dc.title: missing title" in report.lines()
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    (b"", "the file is empty"),
+    (b"PK\x03\x04binary zip", "this is a spreadsheet, not a CSV file"),
+    (b"\x00\x01\x02\x03" * 50, "not a text file"),
+    ("Tác giả,Năm\nA,2001\n".encode(), "no title column"),
+])
+def test_broken_file_stops_with_one_line_and_changes_nothing(org, tmp_path, content, message):
+    path = tmp_path / "broken.csv"
+    path.write_bytes(content)
+    with pytest.raises(ImportFileError, match=message) as info:
+        import_file(path, "HPU")
+    assert "\n" not in str(info.value) and "broken.csv" in str(info.value)
+    assert Work.objects.count() == 0 and ImportRun.objects.count() == 0
+
+
+def test_unknown_org_is_refused(db, write_csv):
+    with pytest.raises(ValueError, match="organisation 'NOPE' does not exist"):
+        import_file(write_csv([row("A")]), "NOPE")
+
+
+def test_unknown_columns_are_kept_and_reported(org, write_csv):
+    report = import_file(write_csv([row("Có cột lạ", id="u1", **{"local_funding": "50 triệu"})]), "HPU")
+    assert report.unknown_columns == ["local.funding"]
+    assert Work.objects.get().extra == {"local.funding": "50 triệu"}
+
+
+def test_unmapped_type_labels_are_reported(org, write_csv):
+    report = import_file(write_csv([row("Poster", id="p", dc_type="Poster hội nghị"),
+                                    row("Luận án", id="q", dc_type="Luận án Tiến sỹ Kinh tế")]), "HPU")
+    assert dict(report.unmapped_types) == {"Poster hội nghị": 1}
+    assert Work.objects.get(holdings__local_id="p").type == "other"
+    assert Work.objects.get(holdings__local_id="q").type == "dissertation"
+
+
+def test_legacy_encoded_values_are_converted_and_reported(org, write_csv):
+    from stinet.vietnamese import encode
+
+    title = "Nghiên cứu đa dạng sinh học biển Cát Bà"
+    report = import_file(write_csv([row(encode(title, "tcvn3"), id="t1"),
+                                    row(encode("Đánh giá hiệu quả kinh tế", "vni"), id="t2")],
+                                   encoding="cp1252"), "HPU")
+    assert Work.objects.get(holdings__local_id="t1").title == title
+    assert Work.objects.get(holdings__local_id="t2").title == "Đánh giá hiệu quả kinh tế"
+    assert report.conversions["tcvn3"] >= 1 and report.conversions["vni"] >= 1
+
+
+def test_cp1258_and_nfd_files_are_stored_nfc(org, tmp_path):
+    import unicodedata
+
+    path = tmp_path / "nfd.csv"
+    path.write_text("dc.title,id\n" + unicodedata.normalize("NFD", "Hải Phòng") + ",n1\n", "utf-8")
+    import_file(path, "HPU")
+    assert Work.objects.get().title == "Hải Phòng"
+    assert unicodedata.is_normalized("NFC", Work.objects.get().title)
+
+
+def test_xlsx_with_vietnamese_headers(org, tmp_path):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["DANH MỤC ĐỀ TÀI NĂM 2020"])
+    sheet.append(["STT", "Tên đề tài", "Tác giả", "Năm", "Loại tài liệu", "Từ khóa"])
+    sheet.append([1, "Nghiên cứu nuôi trồng thủy sản", "Nguyễn Văn An; Lê Thị Hoa", 2020,
+                  "Đề tài NCKH", "thủy sản; nuôi trồng"])
+    sheet.append([2, "Quản lý cảng biển", "Trần Văn Nam", "2021", "Luận văn thạc sĩ", ""])
+    path = tmp_path / "members.xlsx"
+    book.save(path)
+    report = import_file(path, "HPU")
+    assert report.new == 2 and report.rejected == 0
+    work = Work.objects.get(title="Nghiên cứu nuôi trồng thủy sản")
+    assert work.authors == ["Nguyễn Văn An", "Lê Thị Hoa"] and work.year == 2020
+    assert work.type == "report" and work.subjects == ["thủy sản", "nuôi trồng"]
+
+
+def test_not_an_xlsx_is_refused(org, tmp_path):
+    path = tmp_path / "fake.xlsx"
+    path.write_text("dc.title\nA\n")
+    with pytest.raises(ImportFileError, match="fake.xlsx: not an .xlsx workbook"):
+        import_file(path, "HPU")
+
+
+def test_real_tcvn3_xls_of_research_projects_imports_as_unicode(org):
+    path = shared_path("conformance", "legacy-vietnamese", "viparse-corpus", "corpus", "tcvn3",
+                       "2005-2942C_Detai2003.xls")
+    report = import_file(path, "HPU")
+    assert report.new >= 10 and report.rejected == 0
+    assert report.conversions["tcvn3"] > 0 and report.headings >= 1
+    titles = list(Work.objects.values_list("title", flat=True))
+    assert any(t.startswith("Nghiên cứu giảm thiểu các rủi ro") for t in titles)
+    assert all("ª" not in t and "¸" not in t for t in titles)
+    first = Work.objects.get(title__startswith="Nghiên cứu giảm thiểu các rủi ro")
+    assert "Phạm Quốc Tuấn" in first.authors
+
+
+def test_interrupted_import_resumes_after_the_last_committed_batch(org, write_csv, monkeypatch):
+    rows = [row(f"Công trình số {i}", id=f"r{i}") for i in range(25)]
+    path = write_csv(rows)
+    monkeypatch.setattr(services, "BATCH_SIZE", 10)
+    real = services.store_batch
+    calls = {"n": 0}
+
+    def failing(*args, **kwargs):
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise OSError("disk full")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(services, "store_batch", failing)
+    with pytest.raises(OSError):
+        import_file(path, "HPU")
+    run = ImportRun.objects.get()
+    assert run.status == "failed" and run.rows_done == 10 and Work.objects.count() == 10
+    monkeypatch.setattr(services, "store_batch", real)
+    report = import_file(path, "HPU")
+    assert report.skipped_resume == 10 and report.new == 15
+    assert Work.objects.count() == 25
+
+
+def test_unknown_extension_needs_format(org, tmp_path: Path):
+    path = tmp_path / "data.dat"
+    path.write_text("x")
+    with pytest.raises(ImportFileError, match="unknown file type '.dat'"):
+        import_file(path, "HPU")

@@ -1,0 +1,71 @@
+"""Public pages rendered server-side: Vietnamese by default, English on request, always escaped."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from stinet.catalog.models import Work
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_shows_search_box_and_counts_in_vietnamese(client, catalogue):
+    page = client.get("/").content.decode()
+    assert '<html lang="vi">' in page and 'name="q"' in page
+    assert "Luận văn thạc sĩ" in page and "Thư viện Khoa học tổng hợp Hải Phòng" in page
+    assert "Tra cứu" in page
+
+
+def test_english_on_request(client, catalogue):
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    page = client.get("/").content.decode()
+    assert '<html lang="en">' in page and "Master&#x27;s thesis" in page
+
+
+def test_results_page_with_facets_highlights_and_paging(client, catalogue):
+    page = client.get("/search/", {"q": "sinh hoc"}).content.decode()
+    assert "<mark>sinh</mark>" in page and 'data-facet="type"' in page
+    assert "q=sinh+hoc&amp;type=book" in page
+    narrowed = client.get("/search/", {"q": "sinh hoc", "type": "book"}).content.decode()
+    assert "biển đại cương" in narrowed and "rạn san hô" not in narrowed
+
+
+def test_work_page_has_metadata_holdings_jsonld_and_citation_tags(client, catalogue):
+    work = Work.objects.get(title__startswith="Nghiên cứu đa dạng")
+    page = client.get(f"/works/{work.pk}/").content.decode()
+    assert '<meta name="citation_title" content="Nghiên cứu đa dạng sinh học rạn san hô vịnh Hạ Long">' in page
+    assert '<meta name="citation_author" content="Nguyễn Văn An">' in page
+    data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S).group(1))
+    assert data["@type"] == "Report" and data["name"] == work.title
+    assert "Trường Đại học Hải Phòng" in page and "Công khai" in page
+    assert client.get(f"/works/{work.pk}/cite.ris").content.decode().startswith("TY  - RPRT")
+    assert b"@techreport{" in client.get(f"/works/{work.pk}/cite.bib").content
+
+
+def test_harvested_text_is_escaped_everywhere(client, org, write_csv):
+    from stinet.ingest.services import import_file
+    from tests.conftest import row
+
+    evil = '<script>alert("x")</script> Nghiên cứu'
+    import_file(write_csv([row(evil, id="e1", dc_subject="</script><b>x</b>",
+                               dc_description_abstract="<img src=x onerror=alert(1)>")]), "HPU")
+    work = Work.objects.get()
+    for url in ("/", "/search/?q=nghien+cuu", f"/works/{work.pk}/", "/orgs/HPU/"):
+        page = client.get(url).content.decode()
+        assert "<script>alert" not in page and "<img src=x" not in page, url
+        assert "</script><b>" not in page, url
+
+
+def test_org_pages(client, catalogue):
+    assert "Trường Đại học Hải Phòng" in client.get("/orgs/").content.decode()
+    page = client.get("/orgs/HPU/").content.decode()
+    assert "Trường Đại học Hải Phòng" in page and "Luận văn thạc sĩ" in page
+    assert client.get("/orgs/NOPE/").status_code == 404
+
+
+def test_bad_search_parameters_do_not_crash(client, catalogue):
+    assert client.get("/search/", {"page": "abc", "year_from": "x", "sort": "zzz"}).status_code == 200
+    assert client.get("/works/999999/").status_code == 404

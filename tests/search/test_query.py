@@ -1,0 +1,58 @@
+"""The query language, parsed into clauses (pure, no database)."""
+
+import pytest
+
+from stinet.search.query import parse
+
+
+def test_plain_words_are_one_clause_folded_and_exact():
+    q = parse("Đa dạng sinh học")
+    assert len(q.clauses) == 1
+    assert q.clauses[0].words == ["da", "dang", "sinh", "hoc"]
+    assert q.clauses[0].exact == ["đa", "dạng", "sinh", "học"]
+    assert not q.clauses[0].phrase and not q.clauses[0].negate
+
+
+@pytest.mark.parametrize(("text", "field", "words", "phrase", "negate"), [
+    ('"cây chè"', None, ["cay", "che"], True, False),
+    ("title:biển", "title", ["bien"], False, False),
+    ('author:"Nguyễn Văn An"', "author", ["nguyen", "van", "an"], True, False),
+    ("-rạn", None, ["ran"], False, True),
+    ('-"san hô"', None, ["san", "ho"], True, True),
+    ("subject:chè", "subject", ["che"], False, False),
+    ("tacgia:An", "author", ["an"], False, False),
+])
+def test_fielded_phrases_and_exclusions(text, field, words, phrase, negate):
+    (clause,) = parse(text).clauses
+    assert (clause.field, clause.words, clause.phrase, clause.negate) == (field, words, phrase, negate)
+
+
+@pytest.mark.parametrize(("text", "low", "high"), [
+    ("year:2015..2020", 2015, 2020), ("year:2018", 2018, 2018), ("year:2015..", 2015, None),
+    ("year:..2010", None, 2010), ("nam:2001", 2001, 2001),
+])
+def test_year_ranges(text, low, high):
+    q = parse(text)
+    assert (q.year_from, q.year_to) == (low, high) and q.is_empty
+
+
+def test_filters_and_words_together():
+    q = parse("cảng biển type:thesis org:HPU year:2019..2021")
+    assert q.filters == {"type": ["thesis"], "org": ["HPU"]}
+    assert q.clauses[0].words == ["cang", "bien"]
+
+
+@pytest.mark.parametrize("text", ["KH&CN", "KHCN", "khoa học và công nghệ", "KH-CN"])
+def test_equivalent_forms_become_one_token(text):
+    q = parse(f"ứng dụng {text}")
+    assert q.equivalences == ["khcn"]
+    assert q.clauses[0].words == ["ung", "dung"]
+
+
+def test_empty_and_punctuation_only():
+    assert parse("").is_empty and parse('  "" - : ').is_empty
+
+
+def test_malformed_year_is_searched_as_words():
+    q = parse("year:abc")
+    assert q.year_from is None and q.clauses[0].words == ["year", "abc"]

@@ -1,0 +1,120 @@
+"""Vietnamese search on the configured backend, through the service every client uses."""
+
+from __future__ import annotations
+
+import pytest
+
+from stinet.search.base import SearchError, SearchRequest
+from stinet.search.service import search_json, suggest
+
+pytestmark = pytest.mark.django_db
+
+
+def titles(q: str = "", **kw) -> list[str]:
+    """Titles of the first page of results."""
+    return [r["title"] for r in search_json(SearchRequest(q=q, **kw))["results"]]
+
+
+def test_diacritic_insensitive_matching_including_d_stroke(catalogue):
+    with_marks = titles("đa dạng sinh học")
+    assert with_marks and with_marks == titles("da dang sinh hoc") == titles("DA DANG SINH HOC")
+    assert "Nghiên cứu đa dạng sinh học rạn san hô vịnh Hạ Long" in with_marks
+
+
+def test_exact_diacritics_rank_above_folded_matches(catalogue):
+    found = titles("cây chè")
+    assert found[0] == "Kỹ thuật trồng cây chè Shan tuyết"
+    found = titles("chè")
+    assert found.index("Kỹ thuật trồng cây chè Shan tuyết") < found.index("Thi truong che xuat khau")
+
+
+def test_title_outweighs_abstract(catalogue):
+    found = titles("sinh học biển")
+    assert found[0] == "Sinh học biển đại cương"
+
+
+def test_phrase_and_exclusion(catalogue):
+    assert titles('"san hô"') == ["Nghiên cứu đa dạng sinh học rạn san hô vịnh Hạ Long"]
+    assert "Nghiên cứu đa dạng sinh học rạn san hô vịnh Hạ Long" not in titles("sinh học -rạn")
+
+
+def test_fielded_queries(catalogue):
+    assert titles('author:"Nguyen Van An"') == ["Nghiên cứu đa dạng sinh học rạn san hô vịnh Hạ Long"]
+    assert titles("subject:logistics") == ["Ứng dụng KH&CN trong quản lý cảng biển Hải Phòng"]
+    assert titles("year:2018..2019", sort="year") == ["Kỹ thuật trồng cây chè Shan tuyết",
+                                                      "Thi truong che xuat khau"]
+
+
+def test_equivalent_forms_find_each_other(catalogue):
+    expected = ["Ứng dụng KH&CN trong quản lý cảng biển Hải Phòng"]
+    assert titles("KHCN") == expected
+    assert titles("khoa học và công nghệ cảng biển") == expected
+
+
+def test_typos_fall_back_to_approximate_matches(catalogue):
+    data = search_json(SearchRequest(q="biodiversiti"))
+    assert data["approximate"] and data["results"][0]["title"].startswith("Marine biodiversity")
+
+
+def test_facets_have_exact_counts_and_labels(catalogue):
+    data = search_json(SearchRequest(q=""))
+    assert data["total"] == 6
+    facets = {name: {v["value"]: v["count"] for v in values} for name, values in data["facets"].items()}
+    assert facets["org"] == {"HPU": 5, "TVHP": 1}
+    assert facets["type"] == {"report": 1, "thesis": 1, "article": 2, "dissertation": 1, "book": 1}
+    assert facets["language"] == {"vi": 4, "en": 1}
+    assert facets["access"] == {"metadata": 4, "public": 1, "members": 1}
+    assert facets["year"] == {"2010": 1, "2012": 1, "2016": 1, "2018": 1, "2019": 1, "2021": 1}
+    labels = {v["value"]: v["label"] for v in data["facets"]["type"]}
+    assert labels["thesis"] == "Luận văn thạc sĩ"
+    en = search_json(SearchRequest(q=""), lang="en")
+    assert {v["value"]: v["label"] for v in en["facets"]["type"]}["thesis"] == "Master's thesis"
+
+
+def test_filters_narrow_results_and_facets(catalogue):
+    data = search_json(SearchRequest(q="", filters={"org": ["TVHP"]}))
+    assert data["total"] == 1 and data["results"][0]["holdings"][0]["org"] == "TVHP"
+    assert search_json(SearchRequest(q="", filters={"type": ["thesis", "dissertation"]}))["total"] == 2
+
+
+def test_highlight_marks_folded_matches_and_escapes(catalogue):
+    result = search_json(SearchRequest(q="da dang"))["results"][0]
+    assert "<mark>đa</mark> <mark>dạng</mark>" in result["highlight"]["title"]
+
+
+def test_sorting_by_title_uses_vietnamese_order(catalogue):
+    found = titles("", sort="title")
+    assert found == sorted(found, key=__import__("stinet.vietnamese", fromlist=["sort_key"]).sort_key)
+    years = [r["year"] for r in search_json(SearchRequest(sort="-year"))["results"]]
+    assert years == sorted(years, reverse=True)
+
+
+def test_paging(catalogue):
+    first = titles("", sort="title", page_size=4)
+    second = titles("", sort="title", page_size=4, page=2)
+    assert len(first) == 4 and len(second) == 2 and not set(first) & set(second)
+
+
+@pytest.mark.parametrize(("kwargs", "message"), [
+    ({"sort": "random"}, "sort: 'random'"), ({"page": 0}, "page: must be 1"),
+    ({"page_size": 1000}, "page_size: must be between"),
+    ({"year_from": 2020, "year_to": 2000}, "year_from: must not be after"),
+])
+def test_bad_requests_are_refused(catalogue, kwargs, message):
+    with pytest.raises(SearchError, match=message):
+        search_json(SearchRequest(**kwargs))
+
+
+def test_autocomplete_titles_authors_subjects(catalogue):
+    found = suggest("da dang")
+    assert found["titles"] == ["Nghiên cứu đa dạng sinh học rạn san hô vịnh Hạ Long"]
+    assert "Nguyễn Văn An" in suggest("nguyen van")["authors"]
+    assert "sinh học biển" in suggest("sinh hoc b")["subjects"]
+
+
+def test_reindex_rebuilds_the_same_results(catalogue):
+    from stinet.search.indexing import rebuild
+
+    before = titles("biển")
+    assert rebuild() == 6
+    assert titles("biển") == before

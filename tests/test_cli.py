@@ -1,0 +1,78 @@
+"""The `stinet` command as a user runs it: a fresh data folder, real processes, exit codes."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+STINET = [sys.executable, "-m", "stinet.cli"]
+
+
+@pytest.fixture
+def run(tmp_path: Path):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("STINET_")}
+    env["STINET_DATA_DIR"] = str(tmp_path / "cli-data")
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    if "STINET_DATABASE_URL" in os.environ:  # the PostgreSQL run: use a fresh database
+        pytest.skip("CLI end-to-end runs on the embedded default")
+
+    def stinet(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([*STINET, *args], env=env, capture_output=True, text=True, timeout=120)
+
+    return stinet
+
+
+def test_org_import_search_round_trip(run, tmp_path):
+    assert run("org", "add", "HPU", "Trường Đại học Hải Phòng", "--member").returncode == 0
+    data = tmp_path / "hpu.csv"
+    data.write_text("dc.title,dc.contributor.author,dc.date.issued,dc.type,id\n"
+                    "Nghiên cứu đa dạng sinh học biển,Nguyễn Văn An,2016,Luận văn thạc sĩ,1\n"
+                    ",Không tên,2017,Bài báo,2\n", encoding="utf-8")
+    result = run("import", str(data), "--org", "HPU")
+    assert result.returncode == 0, result.stderr
+    assert "hpu.csv: 1 new, 0 updated, 0 unchanged, 1 rejected" in result.stdout
+    assert "rejected: hpu.csv, line 3: dc.title: missing title" in result.stdout
+    found = run("search", "da dang sinh hoc", "--json")
+    assert found.returncode == 0, found.stderr
+    payload = json.loads(found.stdout)
+    assert payload["total"] == 1 and payload["results"][0]["type"] == "thesis"
+    assert set(payload["facets"]) == {"type", "year", "org", "field", "language", "access"}
+    text = run("search", "sinh học", "--type", "thesis", "--year-from", "2010")
+    assert "Nghiên cứu đa dạng sinh học biển" in text.stdout
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (("org", "add", "bad code", "X"), "organisation code 'bad code'"),
+    (("search", "x", "--limit", "0"), "page_size: must be between 1 and 100"),
+])
+def test_failures_exit_non_zero_with_one_line(run, args, message):
+    result = run(*args)
+    assert result.returncode != 0
+    assert message in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_import_for_an_unknown_organisation_is_refused(run, tmp_path):
+    data = tmp_path / "x.csv"
+    data.write_text("dc.title\nA\n")
+    result = run("import", str(data), "--org", "NOPE")
+    assert result.returncode == 1
+    assert result.stderr.strip() == ("stinet: error: organisation 'NOPE' does not exist "
+                                     "(add it with 'stinet org add')")
+
+
+def test_import_of_a_missing_file_is_refused(run):
+    assert run("org", "add", "HPU", "Trường Đại học Hải Phòng").returncode == 0
+    result = run("import", "missing.csv", "--org", "HPU")
+    assert result.returncode == 1 and result.stderr.strip() == "stinet: error: missing.csv: no such file"
+
+
+def test_every_command_has_help(run):
+    for args in (("--help",), ("org", "add", "--help"), ("import", "--help"), ("search", "--help"),
+                 ("serve", "--help"), ("demo", "--help"), ("reindex", "--help")):
+        result = run(*args)
+        assert result.returncode == 0 and "Usage:" in result.stdout, args
