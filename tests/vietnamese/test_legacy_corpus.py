@@ -120,3 +120,19 @@ def test_detect_on_every_cell_of_a_vni_workbook() -> None:
     path = CORPUS / "corpus" / "vni" / "2006-Mau21_CKTC_NSH.xls"
     verdicts = Counter(detect(cell) for cell in cells(path) if not cell.isascii())
     assert set(verdicts) == {"vni"}
+
+
+MIXED = {"2005-2942C_Detai2003", "2005-KH2003-bieu", "2007-bkqd1412006.dot",
+         "2009-download-xls", "2009-xls"}  # tcvn3+vni+unicode per PROVENANCE.md
+TCVN3_ONLY = [p for p in XLS if p.parent.name == "tcvn3" and p.stem not in MIXED]
+
+
+def test_detect_on_short_tcvn3_cells() -> None:
+    """Cells carrying a TCVN3 code for a toned 'a' or for 'đ' are seen as TCVN3."""
+    marked = {c for p in TCVN3_ONLY for c in cells(p) if re.search("[µ¶·¸¹®§]", c)}
+    short = [c for c in marked if len(c.split()) <= 4]
+    verdicts = Counter(detect(c) for c in marked)
+    assert len(short) > 300
+    assert sum(detect(c) == "tcvn3" for c in short) / len(short) >= 0.97
+    assert verdicts["tcvn3"] / len(marked) >= 0.98
+    assert verdicts["vni"] == verdicts["viqr"] == 0

@@ -135,6 +135,9 @@ class SourceRecord(models.Model):
             models.UniqueConstraint(fields=["organisation", "local_id"], name="source_org_id"),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.organisation_id}:{self.local_id}"
+
 
 class Holding(models.Model):
     """An organisation's copy of a work: where it is and how to get it."""
@@ -173,6 +176,9 @@ class Suggestion(models.Model):
         ]
         indexes = [models.Index(fields=["folded"], name="suggestion_folded")]
 
+    def __str__(self) -> str:
+        return f"{self.kind}: {self.text}"
+
 
 class AuditEntry(models.Model):
     """Who changed what, when, with the values before and after."""
@@ -191,3 +197,6 @@ class AuditEntry(models.Model):
     class Meta:
         ordering = ["-at"]
         indexes = [models.Index(fields=["object_type", "object_id"], name="audit_object")]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_label} {self.action} {self.object_type} {self.object_id}"

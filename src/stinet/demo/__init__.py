@@ -4,6 +4,12 @@ from stinet.demo.generator import ALL_COLUMNS, COLUMNS, DEMO_COLUMNS, generate, 
 from stinet.demo.orgs import FIELDS_OF_SCIENCE, MEMBERS, ORGANISATIONS
 
 __all__ = [
-    "ALL_COLUMNS", "COLUMNS", "DEMO_COLUMNS", "FIELDS_OF_SCIENCE", "MEMBERS", "ORGANISATIONS",
-    "generate", "write_csv",
+    "ALL_COLUMNS",
+    "COLUMNS",
+    "DEMO_COLUMNS",
+    "FIELDS_OF_SCIENCE",
+    "MEMBERS",
+    "ORGANISATIONS",
+    "generate",
+    "write_csv",
 ]

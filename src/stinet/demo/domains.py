@@ -6,24 +6,44 @@ from string import Formatter
 
 from stinet.demo.phrases import GENERIC_TITLES, JOURNALS, PUBLISHERS
 from stinet.demo.text import expand
+from stinet.demo.topics_econ import ECONOMICS, LOGISTICS
 from stinet.demo.topics_env import AGRICULTURE, ENVIRONMENT
 from stinet.demo.topics_hum import CULTURE, LINGUISTICS
 from stinet.demo.topics_med import MEDICINE
-from stinet.demo.topics_sci import ENGINEERING, IT, MARITIME, OCEAN
-from stinet.demo.topics_soc import ECONOMICS, EDUCATION, LAW, LOGISTICS
+from stinet.demo.topics_sea import MARITIME, OCEAN
+from stinet.demo.topics_soc import EDUCATION, LAW
+from stinet.demo.topics_tech import ENGINEERING, IT
 
 RAW_DOMAINS: dict[str, dict] = {
-    "maritime": MARITIME, "engineering": ENGINEERING, "it": IT, "ocean": OCEAN,
-    "environment": ENVIRONMENT, "agriculture": AGRICULTURE, "medicine": MEDICINE,
-    "economics": ECONOMICS, "logistics": LOGISTICS, "education": EDUCATION, "law": LAW,
-    "culture": CULTURE, "linguistics": LINGUISTICS,
+    "maritime": MARITIME,
+    "engineering": ENGINEERING,
+    "it": IT,
+    "ocean": OCEAN,
+    "environment": ENVIRONMENT,
+    "agriculture": AGRICULTURE,
+    "medicine": MEDICINE,
+    "economics": ECONOMICS,
+    "logistics": LOGISTICS,
+    "education": EDUCATION,
+    "law": LAW,
+    "culture": CULTURE,
+    "linguistics": LINGUISTICS,
 }
 
 # Dewey classes the library uses for call numbers, by domain.
 DDC: dict[str, str] = {
-    "maritime": "387.5", "engineering": "620", "it": "004", "ocean": "551.46",
-    "environment": "363.7", "agriculture": "630", "medicine": "610", "economics": "330",
-    "logistics": "388", "education": "370", "law": "340", "culture": "959.735",
+    "maritime": "387.5",
+    "engineering": "620",
+    "it": "004",
+    "ocean": "551.46",
+    "environment": "363.7",
+    "agriculture": "630",
+    "medicine": "610",
+    "economics": "330",
+    "logistics": "388",
+    "education": "370",
+    "law": "340",
+    "culture": "959.735",
     "linguistics": "428",
 }
 
@@ -46,9 +66,7 @@ class Domain:
         self.deg = raw["deg"]
         self.slots: dict[str, tuple[tuple[str, str], ...]] = raw["slots"]
         self.english = raw.get("english", 0.0)
-        titles: list[tuple[tuple, float]] = [
-            (t, 3.0) for t in raw.get("titles", ())
-        ]
+        titles: list[tuple[tuple, float]] = [(t, 3.0) for t in raw.get("titles", ())]
         if raw.get("generic", True):
             titles.extend(GENERIC_TITLES)
         compiled = []

@@ -15,6 +15,7 @@ from stinet.demo.orgs import (
     LIBRARY,
     ORG_BY_CODE,
     ORG_DOMAINS,
+    ORGANISATIONS,
     TYPE_ABBR,
     TYPE_HOLDERS,
     TYPE_WEIGHTS,
@@ -39,32 +40,71 @@ from stinet.demo.records import (
 )
 from stinet.demo.text import expand, fold, make_issn
 
+__all__ = [
+    "ALL_COLUMNS",
+    "COLUMNS",
+    "DEMO_COLUMNS",
+    "ORGANISATIONS",
+    "generate",
+    "write_csv",
+]
+
 COLUMNS: list[str] = [
-    "org", "id", "dc.title", "dc.title.alternative", "dc.contributor.author",
-    "dc.contributor.advisor", "dc.date.issued", "dc.type", "dc.subject",
-    "dc.description.abstract", "dc.publisher", "thesis.degree.name", "thesis.degree.grantor",
-    "dc.subject.fos", "dc.language.iso", "dc.identifier.isbn", "dc.identifier.issn",
-    "dc.identifier.doi", "dc.identifier.uri", "local.callnumber", "local.access", "dc.rights",
+    "org",
+    "id",
+    "dc.title",
+    "dc.title.alternative",
+    "dc.contributor.author",
+    "dc.contributor.advisor",
+    "dc.date.issued",
+    "dc.type",
+    "dc.subject",
+    "dc.description.abstract",
+    "dc.publisher",
+    "thesis.degree.name",
+    "thesis.degree.grantor",
+    "dc.subject.fos",
+    "dc.language.iso",
+    "dc.identifier.isbn",
+    "dc.identifier.issn",
+    "dc.identifier.doi",
+    "dc.identifier.uri",
+    "local.callnumber",
+    "local.access",
+    "dc.rights",
 ]
 # Hidden columns for tests and demos, not metadata: the pair key of a work held by two
 # members, the true work type, and the legacy form the text was written in ("ascii", "tcvn3").
 DEMO_COLUMNS: list[str] = ["demo.pair", "demo.type", "demo.encoding"]
 ALL_COLUMNS: list[str] = COLUMNS + DEMO_COLUMNS
 
-YEARS = expand(tuple(
-    (y, 1.11 ** (y - 2000) * (0.85 if y in (2020, 2021) else 1.0) * (0.6 if y == 2025 else 1.0))
-    for y in range(2000, 2026)), 2000)
+YEARS = expand(
+    tuple(
+        (y, 1.11 ** (y - 2000) * (0.85 if y in (2020, 2021) else 1.0) * (0.6 if y == 2025 else 1.0))
+        for y in range(2000, 2026)
+    ),
+    2000,
+)
 TYPES = expand(TYPE_WEIGHTS, 10000)
 HOLDERS = {t: expand(w, 200) for t, w in TYPE_HOLDERS.items()}
 ORG_DOMAIN = {o: expand(w, 200) for o, w in ORG_DOMAINS.items()}
 LABELS = {t: expand(w, 20) for t, w in TYPE_LABELS.items()}
-ACCESS = {"thesis": expand((("members", 55), ("metadata", 30), ("public", 15)), 20),
-          "report": expand((("metadata", 50), ("members", 35), ("public", 15)), 20),
-          "article": expand((("public", 80), ("members", 20)), 20),
-          "book": expand((("metadata", 60), ("members", 30), ("public", 10)), 20)}
+ACCESS = {
+    "thesis": expand((("members", 55), ("metadata", 30), ("public", 15)), 20),
+    "report": expand((("metadata", 50), ("members", 35), ("public", 15)), 20),
+    "article": expand((("public", 80), ("members", 20)), 20),
+    "book": expand((("metadata", 60), ("members", 30), ("public", 10)), 20),
+}
 UNIVERSITY_FOR = {"medicine": "HPMU", "maritime": "VMU", "logistics": "VMU", "engineering": "VMU"}
-TEXT_FIELDS = ("dc.title", "dc.contributor.author", "dc.contributor.advisor", "dc.subject",
-               "dc.description.abstract", "dc.publisher", "thesis.degree.name")
+TEXT_FIELDS = (
+    "dc.title",
+    "dc.contributor.author",
+    "dc.contributor.advisor",
+    "dc.subject",
+    "dc.description.abstract",
+    "dc.publisher",
+    "thesis.degree.name",
+)
 PAIR_SHARE = 0.08
 ASCII_SHARE = 0.03
 TCVN3_SHARE = 0.02
@@ -119,8 +159,9 @@ class _Generator:
         row["org"], row["id"] = org, local
         site = ORG_BY_CODE[org]["website"]
         prefix = HANDLE_PREFIX.get(org, "")
-        row["dc.identifier.uri"] = (f"{site}/handle/{prefix}/{seq}" if prefix
-                                    else f"{site}/opac/ban-ghi/{seq}")
+        row["dc.identifier.uri"] = (
+            f"{site}/handle/{prefix}/{seq}" if prefix else f"{site}/opac/ban-ghi/{seq}"
+        )
         call = ""
         if org == LIBRARY:
             if kind in ("thesis", "dissertation"):
@@ -164,8 +205,9 @@ class _Generator:
         row["dc.contributor.author"] = "||".join(authors)
         row["dc.contributor.advisor"] = ""
 
-    def publication(self, row: dict[str, str], org: str, kind: str, dom_key: str,
-                    year: int) -> None:
+    def publication(
+        self, row: dict[str, str], org: str, kind: str, dom_key: str, year: int
+    ) -> None:
         """Publisher, degree and identifiers that depend on the work type."""
         r = self.r
         dom = DOMAINS[dom_key]
@@ -188,7 +230,9 @@ class _Generator:
             row["dc.publisher"] = journal
             row["dc.identifier.issn"] = issn = make_issn(issn7)
             if has_doi and r() < 0.7:
-                row["dc.identifier.doi"] = f"10.5555/{issn[:4]}{issn[5:]}.{year}.{int(r() * 9e4):05d}"
+                row["dc.identifier.doi"] = (
+                    f"10.5555/{issn[:4]}{issn[5:]}.{year}.{int(r() * 9e4):05d}"
+                )
         elif kind == "book":
             name, code = pick(r, dom.publishers)
             row["dc.publisher"] = name
@@ -198,8 +242,11 @@ class _Generator:
         elif kind == "patent":
             row["dc.publisher"] = "Cục Sở hữu trí tuệ"
         elif kind == "standard":
-            row["dc.publisher"] = ("Bộ Tài nguyên và Môi trường" if "BTNMT" in row["dc.title"]
-                                   else "Bộ Khoa học và Công nghệ")
+            row["dc.publisher"] = (
+                "Bộ Tài nguyên và Môi trường"
+                if "BTNMT" in row["dc.title"]
+                else "Bộ Khoa học và Công nghệ"
+            )
         else:
             row["dc.publisher"] = ORG_BY_CODE[org]["name_vi"]
 
@@ -226,10 +273,12 @@ class _Generator:
         if r() < (0.5 if english else 0.3):
             row["dc.title.alternative"] = vi if english else en
         x = r()
-        row["dc.date.issued"] = (f"{year}-{1 + int(x * 48) % 12:02d}-{1 + int(x * 1000) % 28:02d}"
-                                 if x < 0.25 else str(year))
-        row["dc.type"] = (pick(r, ODD_LABELS) if r() < ODD_SHARE
-                          else LABELS[kind][int(r() * 20)])
+        row["dc.date.issued"] = (
+            f"{year}-{1 + int(x * 48) % 12:02d}-{1 + int(x * 1000) % 28:02d}"
+            if x < 0.25
+            else str(year)
+        )
+        row["dc.type"] = pick(r, ODD_LABELS) if r() < ODD_SHARE else LABELS[kind][int(r() * 20)]
         row["dc.subject"] = subjects(r, dom, english)
         row["dc.description.abstract"] = abstract
         row["dc.subject.fos"] = fos
@@ -260,7 +309,8 @@ class _Generator:
         twin = dict(row)
         if r() < 0.7:
             twin["dc.contributor.author"] = "||".join(
-                inverted(a) for a in row["dc.contributor.author"].split("||"))
+                inverted(a) for a in row["dc.contributor.author"].split("||")
+            )
         title, x = row["dc.title"], r()
         if x < 0.25:
             title += "."
@@ -277,7 +327,9 @@ class _Generator:
         if r() < 0.5:
             twin["dc.description.abstract"] = ""
         if r() < 0.4:
-            twin["dc.subject"] = "||".join(s[:1].upper() + s[1:] for s in row["dc.subject"].split("||"))
+            twin["dc.subject"] = "||".join(
+                s[:1].upper() + s[1:] for s in row["dc.subject"].split("||")
+            )
         twin["dc.rights"] = ""
         row["demo.pair"] = twin["demo.pair"] = key
         self.holding(twin, org, kind, int(row["dc.date.issued"][:4]), dom_key)
@@ -317,8 +369,9 @@ def generate(n: int = 5200, seed: int = 2015) -> Iterator[dict[str, str]]:
             yield legacy(row)
 
 
-def write_csv(path: str | os.PathLike[str], rows: Iterable[dict[str, str]],
-              org: str | None = None) -> int:
+def write_csv(
+    path: str | os.PathLike[str], rows: Iterable[dict[str, str]], org: str | None = None
+) -> int:
     """Write rows (only one member's if org is given) as UTF-8 CSV; return the row count."""
     count = 0
     with open(path, "w", encoding="utf-8", newline="") as handle:

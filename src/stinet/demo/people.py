@@ -22,8 +22,15 @@ ORG_DOMAIN_TABLES = {org: expand(w, 200) for org, w in ORG_DOMAINS.items()}
 
 # How many of the ~400 recurring researchers work at each member.
 POOL_SIZES: dict[str, int] = {
-    "DHHP": 70, "VMU": 90, "HPMU": 70, "IMER": 40, "HPLIB": 10, "HPCIS": 20, "VTH": 40,
-    "HPUMT": 40, "HPCAT": 20,
+    "DHHP": 70,
+    "VMU": 90,
+    "HPMU": 70,
+    "IMER": 40,
+    "HPLIB": 10,
+    "HPCIS": 20,
+    "VTH": 40,
+    "HPUMT": 40,
+    "HPCAT": 20,
 }
 
 

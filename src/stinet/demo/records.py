@@ -30,10 +30,20 @@ from stinet.demo.phrases import (
 from stinet.demo.text import isbn13_check, lower_first, upper_first
 
 Rand = Callable[[], float]
-FOS_DOMAIN = {"406": "agriculture", "203": "engineering", "202": "engineering",
-              "207": "environment", "303": "medicine", "102": "it", "502": "economics",
-              "201": "engineering", "105": "ocean", "106": "ocean", "509": "economics",
-              "212": "maritime"}
+FOS_DOMAIN = {
+    "406": "agriculture",
+    "203": "engineering",
+    "202": "engineering",
+    "207": "environment",
+    "303": "medicine",
+    "102": "it",
+    "502": "economics",
+    "201": "engineering",
+    "105": "ocean",
+    "106": "ocean",
+    "509": "economics",
+    "212": "maritime",
+}
 SPECIAL_ITEMS = {"patent": PATENTS, "standard": STANDARDS, "dataset": DATASETS}
 
 
@@ -86,8 +96,11 @@ def special_title(r: Rand, kind: str, dom: Domain, year: int) -> tuple[str, str,
     if kind == "book":
         vi_b, en_b = pick(r, dom.book)
         vi_t, en_t = pick(r, BOOK_TITLES)
-        return (vi_t.format(b=vi_b, lb=lower_first(vi_b)), en_t.format(b=en_b),
-                dom.fos[int(r() * 100)])
+        return (
+            vi_t.format(b=vi_b, lb=lower_first(vi_b)),
+            en_t.format(b=en_b),
+            dom.fos[int(r() * 100)],
+        )
     vi_t, en_t, fos = pick(r, SPECIAL_ITEMS[kind])
     y0 = year - 1 - int(r() * 8)
     return vi_t.format(y=year - 1, y0=y0), en_t.format(y=year - 1, y0=y0), fos
@@ -100,14 +113,22 @@ def numbers(r: Rand, year: int, english: bool) -> dict[str, str]:
     lo, hi = f"{3 + r() * 27:.1f}", f"{70 + r() * 28:.1f}"
     if not english:
         pct, lo, hi = pct.replace(".", ","), lo.replace(".", ","), hi.replace(".", ",")
-    return {"pct": pct, "lo": lo, "hi": hi, "n": str(30 + int(r() * 870)),
-            "k": str(k), "v": str(45 + int(r() * 25)), "y1": str(year - 1),
-            "y0": str(year - 4 - int(r() * 3)),
-            "kw": (EN_COUNT if english else VI_COUNT)[k - 3]}
+    return {
+        "pct": pct,
+        "lo": lo,
+        "hi": hi,
+        "n": str(30 + int(r() * 870)),
+        "k": str(k),
+        "v": str(45 + int(r() * 25)),
+        "y1": str(year - 1),
+        "y0": str(year - 4 - int(r() * 3)),
+        "kw": (EN_COUNT if english else VI_COUNT)[k - 3],
+    }
 
 
-def _fill(r: Rand, dom: Domain, english: bool, values: dict[str, str],
-          group: str = "") -> dict[str, str]:
+def _fill(
+    r: Rand, dom: Domain, english: bool, values: dict[str, str], group: str = ""
+) -> dict[str, str]:
     """Domain phrases for the abstract sentences, in one language."""
     lang = 1 if english else 0
     for name in ("meth", "sample", "tool", "goal", "aud"):
@@ -117,8 +138,16 @@ def _fill(r: Rand, dom: Domain, english: bool, values: dict[str, str],
     return values
 
 
-def study_abstract(r: Rand, kind: str, dom: Domain, title: str, flag: bool | None,
-                   english: bool, year: int, group: str = "") -> str:
+def study_abstract(
+    r: Rand,
+    kind: str,
+    dom: Domain,
+    title: str,
+    flag: bool | None,
+    english: bool,
+    year: int,
+    group: str = "",
+) -> str:
     """Two to four natural sentences about a study, 300-900 characters."""
     v = _fill(r, dom, english, numbers(r, year, english), group)
     doc = DOC_NAMES[kind][1 if english else 0]
@@ -148,8 +177,9 @@ def study_abstract(r: Rand, kind: str, dom: Domain, title: str, flag: bool | Non
     return text
 
 
-def special_abstract(r: Rand, kind: str, dom: Domain, title: str, fos: str,
-                     english: bool, year: int) -> str:
+def special_abstract(
+    r: Rand, kind: str, dom: Domain, title: str, fos: str, english: bool, year: int
+) -> str:
     """Abstract of a book, patent, standard or data set."""
     v = _fill(r, dom, english, numbers(r, year, english))
     v["Title"] = title

@@ -1,158 +1,109 @@
-"""Topic vocabularies (Vietnamese, English) for economics, logistics, education and law."""
+"""Topic vocabularies (Vietnamese, English) for education and law."""
 
 from __future__ import annotations
 
-_MANAGE = (("Hoàn thiện {w}{p}", "Improving {w}{p}", True),
-           ("Một số giải pháp hoàn thiện {w}{p}", "Some solutions to improve {w}{p}", False))
-
-ECONOMICS = {
-    "fos": (("502", 1),),
-    "deg": (("Quản lý kinh tế", "Economic Management"), ("Quản trị kinh doanh", "Business Administration"),
-            ("Kế toán", "Accounting"), ("Tài chính - Ngân hàng", "Finance and Banking"),
-            ("Kinh tế", "Economics")),
-    "titles": _MANAGE,
-    "slots": {
-        "a": (("các nhân tố ảnh hưởng đến sự hài lòng của khách hàng cá nhân",
-               "factors in individual customer satisfaction"),
-              ("tác động của đầu tư trực tiếp nước ngoài đến tăng trưởng kinh tế",
-               "the impact of FDI on economic growth"),
-              ("động lực làm việc của người lao động", "employee work motivation"),
-              ("mối quan hệ giữa quản trị vốn lưu động và khả năng sinh lời của doanh nghiệp",
-               "working capital management and firm profitability"),
-              ("chính sách thu hút đầu tư vào các khu kinh tế", "investment attraction in economic zones")),
-        "q": (("chất lượng dịch vụ ngân hàng bán lẻ", "retail banking service quality"),
-              ("hiệu quả sử dụng vốn", "capital efficiency"),
-              ("năng lực cạnh tranh của doanh nghiệp nhỏ và vừa", "SME competitiveness"),
-              ("chất lượng nguồn nhân lực", "human resource quality"),
-              ("hiệu quả hoạt động kinh doanh", "business performance")),
-        "w": (("công tác quản lý thu thuế đối với hộ kinh doanh", "tax administration for household businesses"),
-              ("công tác kế toán bán hàng và xác định kết quả kinh doanh", "sales accounting"),
-              ("công tác quản lý chi ngân sách nhà nước cấp xã", "commune budget spending management"),
-              ("công tác tuyển dụng và đào tạo nhân lực", "recruitment and training"),
-              ("công tác thẩm định dự án đầu tư", "investment project appraisal"),
-              ("hoạt động cho vay khách hàng doanh nghiệp", "corporate lending")),
-        "m": (("thẻ điểm cân bằng (BSC)", "the balanced scorecard"), ("mô hình SERVQUAL", "SERVQUAL")),
-        "s": (("bộ chỉ tiêu đánh giá hiệu quả hoạt động", "performance indicators"),),
-        "u": (("quản trị doanh nghiệp", "corporate management"), ("đánh giá nhân viên", "staff appraisal")),
-        "p": (("", ""), (" tại Chi cục Thuế quận Lê Chân", " at the Le Chan Tax Office"),
-              (" tại Ngân hàng TMCP Công thương Việt Nam - Chi nhánh Hải Phòng",
-               " at VietinBank Hai Phong"),
-              (" tại Công ty Cổ phần Nhựa Thiếu niên Tiền Phong", " at Tien Phong Plastic JSC"),
-              (" trên địa bàn huyện Kiến Thụy", " in Kien Thuy district"),
-              (" tại Kho bạc Nhà nước Hải Phòng", " at the Hai Phong State Treasury"),
-              (" tại Công ty TNHH Một thành viên Xi măng Vicem Hải Phòng", " at Vicem Hai Phong")),
-    },
-    "kw": (("quản lý kinh tế", "economic management"), ("ngân hàng thương mại", "commercial banks"),
-           ("sự hài lòng", "satisfaction"), ("doanh nghiệp nhỏ và vừa", "SMEs"), ("thuế", "tax"),
-           ("nguồn nhân lực", "human resources"), ("FDI", "FDI"), ("kế toán", "accounting"),
-           ("ngân sách nhà nước", "state budget"), ("năng lực cạnh tranh", "competitiveness")),
-    "ctx": (("Hải Phòng là một trong những địa phương thu hút vốn đầu tư trực tiếp nước ngoài lớn "
-             "nhất cả nước trong những năm gần đây.",
-             "Hai Phong has recently been among Vietnam's top FDI destinations."),
-            ("Trong bối cảnh hội nhập kinh tế quốc tế, các doanh nghiệp đứng trước áp lực cạnh "
-             "tranh ngày càng gay gắt.",
-             "International integration exposes firms to ever stiffer competition.")),
-    "meth": (("phương pháp điều tra bằng bảng hỏi", "a questionnaire survey"),
-             ("mô hình hồi quy tuyến tính đa biến", "multiple linear regression"),
-             ("phương pháp thống kê mô tả và so sánh", "descriptive and comparative statistics")),
-    "sample": (("với mẫu khảo sát gồm {n} khách hàng", "with a sample of {n} customers"),
-               ("với số liệu của {n} doanh nghiệp", "with data from {n} firms"),
-               ("trên cơ sở số liệu thứ cấp giai đoạn {y0}-{y1}", "using {y0}-{y1} secondary data")),
-    "tool": (("phần mềm SPSS 22.0", "SPSS 22.0"), ("phần mềm Stata 15", "Stata 15"),
-             ("phần mềm Excel", "Microsoft Excel")),
-    "find": (("có {k} nhân tố ảnh hưởng có ý nghĩa thống kê, trong đó chất lượng phục vụ có tác "
-              "động mạnh nhất", "{k} factors are significant, service quality being the strongest"),
-             ("tỷ lệ nợ xấu giảm từ {k},{k}% xuống dưới 2%", "bad debts fell from {k}.{k}% to below 2%"),
-             ("doanh thu bình quân tăng {pct}%/năm nhưng chi phí tăng nhanh hơn",
-              "revenue grew {pct}% a year but costs grew faster")),
-    "goal": (("nâng cao hiệu quả hoạt động của đơn vị trong thời gian tới",
-              "better performance in the coming years"),
-             ("phát triển kinh tế - xã hội thành phố Hải Phòng", "Hai Phong's development")),
-    "aud": (("các nhà quản lý doanh nghiệp", "business managers"),
-            ("cơ quan quản lý nhà nước", "state agencies")),
-    "book": (("Kinh tế vĩ mô", "Macroeconomics"), ("Quản trị doanh nghiệp", "Business Management")),
-}
-
-LOGISTICS = {
-    "fos": (("502", 3), ("507", 1)),
-    "deg": (("Tổ chức và quản lý vận tải", "Transport Organisation and Management"),
-            ("Quản lý kinh tế", "Economic Management")),
-    "titles": (("Phát triển {q}{p}{t}", "Developing {q}{p}{t}", True),),
-    "slots": {
-        "a": (("chuỗi cung ứng hàng hóa xuất nhập khẩu qua cảng Hải Phòng",
-               "the import-export supply chain through Hai Phong port"),
-              ("hoạt động vận tải đa phương thức", "multimodal transport"),
-              ("thị trường dịch vụ logistics", "the logistics services market"),
-              ("quy trình giao nhận hàng hóa xuất khẩu bằng container đường biển",
-               "sea-freight container export forwarding"),
-              ("mô hình cảng cạn (ICD)", "inland container depots")),
-        "q": (("chất lượng dịch vụ logistics", "logistics service quality"),
-              ("hệ thống trung tâm logistics", "logistics centres"),
-              ("dịch vụ giao nhận vận tải", "freight forwarding"),
-              ("năng lực cạnh tranh của doanh nghiệp logistics", "logistics firm competitiveness")),
-        "m": (("mô hình quy hoạch tuyến tính", "linear programming"), ("hệ thống EDI", "EDI")),
-        "s": (("mô hình tối ưu hóa mạng lưới phân phối", "a distribution network optimisation model"),),
-        "u": (("điều phối vận tải container", "container transport dispatch"),
-              ("quản lý kho bãi", "warehouse management")),
-        "p": (("", ""), (" tại Hải Phòng", " in Hai Phong"), (" tại Công ty Cổ phần Container "
-              "Việt Nam (Viconship)", " at Viconship"), (" khu vực Đình Vũ", " in Dinh Vu")),
-    },
-    "kw": (("logistics", "logistics"), ("chuỗi cung ứng", "supply chain"), ("giao nhận", "forwarding"),
-           ("vận tải đa phương thức", "multimodal transport"), ("cảng cạn", "dry port"),
-           ("xuất nhập khẩu", "import-export"), ("container", "container")),
-    "ctx": (("Với lợi thế cảng biển nước sâu Lạch Huyện, Hải Phòng đang trở thành trung tâm "
-             "logistics lớn của vùng duyên hải Bắc Bộ.",
-             "With the deep-water Lach Huyen port, Hai Phong is becoming a northern logistics hub."),),
-    "meth": (("phương pháp phân tích SWOT", "SWOT analysis"), ("phương pháp điều tra khảo sát",
-              "surveys")),
-    "sample": (("với {n} doanh nghiệp logistics", "with {n} logistics firms"),),
-    "tool": (("phần mềm SPSS 22.0", "SPSS 22.0"),),
-    "find": (("chi phí logistics chiếm khoảng {pct}% giá trị hàng hóa",
-              "logistics costs are about {pct}% of cargo value"),),
-    "goal": (("giảm chi phí logistics và nâng cao năng lực cạnh tranh",
-              "lower logistics costs"),),
-    "aud": (("các doanh nghiệp logistics", "logistics firms"),),
-    "book": (("Quản trị logistics", "Logistics Management"),),
-}
+from stinet.demo.topics_econ import _MANAGE, NOP, PRIMARY, SECONDARY, UNIVERSITY
 
 EDUCATION = {
     "fos": (("503", 1),),
-    "deg": (("Quản lý giáo dục", "Educational Management"), ("Giáo dục học", "Education"),
-            ("Lý luận và phương pháp dạy học bộ môn Toán", "Mathematics Education")),
+    "deg": (
+        ("Quản lý giáo dục", "Educational Management"),
+        ("Giáo dục học", "Education"),
+        ("Lý luận và phương pháp dạy học bộ môn Toán", "Mathematics Education"),
+    ),
     "titles": (("Quản lý {w}{p}", "Managing {w}{p}", True),),
     "slots": {
-        "a": (("kỹ năng tự học của sinh viên", "student self-study skills"),
-              ("việc vận dụng dạy học theo dự án trong môn Khoa học tự nhiên",
-               "project-based learning in natural science"),
-              ("năng lực số của giáo viên trung học cơ sở", "lower-secondary teachers' digital competence")),
-        "q": (("chất lượng đội ngũ giáo viên", "teaching staff quality"),
-              ("hiệu quả giáo dục kỹ năng sống cho học sinh", "life skills education")),
-        "w": (("hoạt động giáo dục kỹ năng sống cho học sinh", "life skills education"),
-              ("hoạt động bồi dưỡng chuyên môn cho giáo viên", "teacher professional development"),
-              ("hoạt động trải nghiệm cho học sinh tiểu học", "experiential activities"),
-              ("công tác xây dựng văn hóa nhà trường", "school culture building")),
+        "a": (
+            ("kỹ năng tự học của sinh viên", "student self-study skills", {"p": UNIVERSITY}),
+            (
+                "việc vận dụng dạy học theo dự án trong môn Khoa học tự nhiên",
+                "project-based learning in natural science",
+                {"p": SECONDARY},
+            ),
+            (
+                "năng lực số của giáo viên trung học cơ sở",
+                "lower-secondary teachers' digital competence",
+                {"p": (("", ""), (" thành phố Hải Phòng", " in Hai Phong"))},
+            ),
+        ),
+        "q": (
+            ("chất lượng đội ngũ giáo viên", "teaching staff quality", {"p": PRIMARY + SECONDARY}),
+            (
+                "hiệu quả giáo dục kỹ năng sống cho học sinh",
+                "life skills education",
+                {"p": PRIMARY + SECONDARY},
+            ),
+        ),
+        "w": (
+            (
+                "hoạt động giáo dục kỹ năng sống cho học sinh",
+                "life skills education",
+                {"p": PRIMARY + SECONDARY},
+            ),
+            (
+                "hoạt động bồi dưỡng chuyên môn cho giáo viên",
+                "teacher professional development",
+                {"p": PRIMARY + SECONDARY},
+            ),
+            (
+                "hoạt động trải nghiệm cho học sinh tiểu học",
+                "experiential activities",
+                {"p": PRIMARY},
+            ),
+            (
+                "công tác xây dựng văn hóa nhà trường",
+                "school culture building",
+                {"p": PRIMARY + SECONDARY + UNIVERSITY},
+            ),
+        ),
         "m": (("dạy học trực tuyến", "online teaching"), ("sơ đồ tư duy", "mind maps")),
         "s": (("hệ thống bài tập phát triển năng lực", "competence-building exercises"),),
-        "u": (("dạy học môn Toán ở trường tiểu học", "primary mathematics"),
-              ("dạy học môn Ngữ văn", "literature teaching")),
-        "p": ((" ở các trường trung học cơ sở quận Ngô Quyền, thành phố Hải Phòng",
-               " at lower-secondary schools in Ngo Quyen district, Hai Phong"),
-              (" ở các trường tiểu học huyện An Dương", " at primary schools in An Duong"),
-              (" tại Trường Đại học Hải Phòng", " at Hai Phong University"), ("", "")),
+        "u": (
+            ("dạy học môn Toán ở trường tiểu học", "primary mathematics"),
+            ("dạy học môn Ngữ văn", "literature teaching"),
+        ),
+        "p": (
+            (
+                " ở các trường trung học cơ sở quận Ngô Quyền, thành phố Hải Phòng",
+                " at lower-secondary schools in Ngo Quyen district, Hai Phong",
+            ),
+            (" ở các trường tiểu học huyện An Dương", " at primary schools in An Duong"),
+            (" tại Trường Đại học Hải Phòng", " at Hai Phong University"),
+            ("", ""),
+        ),
     },
-    "kw": (("quản lý giáo dục", "educational management"), ("giáo viên", "teachers"),
-           ("học sinh", "pupils"), ("kỹ năng sống", "life skills"), ("đổi mới giáo dục",
-           "education reform"), ("chương trình giáo dục phổ thông 2018", "2018 curriculum")),
-    "ctx": (("Chương trình giáo dục phổ thông 2018 đặt ra yêu cầu mới đối với hoạt động dạy học "
-             "và quản lý nhà trường.",
-             "The 2018 curriculum sets new demands on teaching and school management."),),
-    "meth": (("phương pháp điều tra bằng phiếu hỏi kết hợp phỏng vấn sâu",
-              "questionnaires and in-depth interviews"),
-             ("phương pháp thực nghiệm sư phạm", "a teaching experiment")),
-    "sample": (("với {n} cán bộ quản lý, giáo viên và học sinh", "with {n} managers, teachers and pupils"),),
+    "kw": (
+        ("quản lý giáo dục", "educational management"),
+        ("giáo viên", "teachers"),
+        ("học sinh", "pupils"),
+        ("kỹ năng sống", "life skills"),
+        ("đổi mới giáo dục", "education reform"),
+        ("chương trình giáo dục phổ thông 2018", "2018 curriculum"),
+    ),
+    "ctx": (
+        (
+            "Chương trình giáo dục phổ thông 2018 đặt ra yêu cầu mới đối với hoạt động dạy học "
+            "và quản lý nhà trường.",
+            "The 2018 curriculum sets new demands on teaching and school management.",
+        ),
+    ),
+    "meth": (
+        (
+            "phương pháp điều tra bằng phiếu hỏi kết hợp phỏng vấn sâu",
+            "questionnaires and in-depth interviews",
+        ),
+        ("phương pháp thực nghiệm sư phạm", "a teaching experiment"),
+    ),
+    "sample": (
+        ("với {n} cán bộ quản lý, giáo viên và học sinh", "with {n} managers, teachers and pupils"),
+    ),
     "tool": (("phần mềm SPSS", "SPSS"),),
-    "find": (("{pct}% giáo viên được hỏi đánh giá các biện pháp đề xuất là cần thiết và khả thi",
-              "{pct}% of teachers rate the measures necessary and feasible"),),
+    "find": (
+        (
+            "{hi}% giáo viên được hỏi đánh giá các biện pháp đề xuất là cần thiết và khả thi",
+            "{hi}% of teachers rate the measures necessary and feasible",
+        ),
+    ),
     "goal": (("nâng cao chất lượng giáo dục", "better education"),),
     "aud": (("cán bộ quản lý các trường phổ thông", "school leaders"),),
     "book": (("Giáo dục học đại cương", "General Pedagogy"),),
@@ -160,35 +111,131 @@ EDUCATION = {
 
 LAW = {
     "fos": (("505", 3), ("506", 1)),
-    "deg": (("Luật kinh tế", "Economic Law"), ("Luật", "Law"), ("Quản lý công", "Public Management")),
+    "deg": (
+        ("Luật kinh tế", "Economic Law"),
+        ("Luật", "Law"),
+        ("Quản lý công", "Public Management"),
+    ),
     "titles": _MANAGE,
     "slots": {
-        "a": (("pháp luật về bảo vệ quyền lợi người tiêu dùng", "consumer protection law"),
-              ("pháp luật về hợp đồng vận chuyển hàng hóa bằng đường biển",
-               "the law on carriage of goods by sea"),
-              ("thực tiễn giải quyết tranh chấp đất đai", "land dispute resolution"),
-              ("cải cách thủ tục hành chính theo cơ chế một cửa", "one-stop administrative reform")),
-        "q": (("hiệu quả thi hành pháp luật về đất đai", "land law enforcement"),
-              ("chất lượng đội ngũ cán bộ, công chức cấp xã", "commune civil servant quality")),
-        "w": (("công tác quản lý nhà nước về đất đai", "state land management"),
-              ("pháp luật về xử phạt vi phạm hành chính trong lĩnh vực hàng hải",
-               "maritime administrative sanctions law")),
+        "a": (
+            (
+                "pháp luật về bảo vệ quyền lợi người tiêu dùng",
+                "consumer protection law",
+                {"p": ((" ở Việt Nam", " in Vietnam"), ("", ""))},
+            ),
+            (
+                "pháp luật về hợp đồng vận chuyển hàng hóa bằng đường biển",
+                "the law on carriage of goods by sea",
+                {"p": ((" ở Việt Nam", " in Vietnam"), ("", ""))},
+            ),
+            (
+                "thực tiễn giải quyết tranh chấp đất đai",
+                "land dispute resolution",
+                {
+                    "p": (
+                        (" trên địa bàn thành phố Hải Phòng", " in Hai Phong"),
+                        (
+                            " tại Tòa án nhân dân huyện Thủy Nguyên",
+                            " at the Thuy Nguyen district court",
+                        ),
+                    )
+                },
+            ),
+            (
+                "cải cách thủ tục hành chính theo cơ chế một cửa",
+                "one-stop administrative reform",
+                {
+                    "p": (
+                        (
+                            " tại Ủy ban nhân dân huyện Thủy Nguyên",
+                            " at the Thuy Nguyen district people's committee",
+                        ),
+                        (" trên địa bàn thành phố Hải Phòng", " in Hai Phong"),
+                    )
+                },
+            ),
+        ),
+        "q": (
+            (
+                "hiệu quả thi hành pháp luật về đất đai",
+                "land law enforcement",
+                {
+                    "p": (
+                        (" trên địa bàn thành phố Hải Phòng", " in Hai Phong"),
+                        (" ở Việt Nam hiện nay", " in Vietnam today"),
+                    )
+                },
+            ),
+            (
+                "chất lượng đội ngũ cán bộ, công chức cấp xã",
+                "commune civil servant quality",
+                {
+                    "p": (
+                        (
+                            " huyện Vĩnh Bảo, thành phố Hải Phòng",
+                            " in Vinh Bao district, Hai Phong",
+                        ),
+                        (" huyện Thủy Nguyên", " in Thuy Nguyen district"),
+                    )
+                },
+            ),
+        ),
+        "w": (
+            (
+                "công tác quản lý nhà nước về đất đai",
+                "state land management",
+                {
+                    "p": (
+                        (" trên địa bàn huyện An Lão", " in An Lao district"),
+                        (" tại quận Hải An", " in Hai An district"),
+                    )
+                },
+            ),
+            (
+                "pháp luật về xử phạt vi phạm hành chính trong lĩnh vực hàng hải",
+                "maritime administrative sanctions law",
+                {"p": NOP},
+            ),
+        ),
         "m": (("chính quyền điện tử", "e-government"),),
         "s": (("bộ quy trình thủ tục hành chính", "administrative procedures"),),
         "u": (("giải quyết thủ tục hành chính", "administrative procedures"),),
-        "p": (("", ""), (" trên địa bàn thành phố Hải Phòng", " in Hai Phong"),
-              (" tại huyện Thủy Nguyên", " in Thuy Nguyen district"), (" ở Việt Nam", " in Vietnam")),
+        "p": (
+            ("", ""),
+            (" trên địa bàn thành phố Hải Phòng", " in Hai Phong"),
+            (" tại huyện Thủy Nguyên", " in Thuy Nguyen district"),
+            (" ở Việt Nam", " in Vietnam"),
+        ),
     },
-    "kw": (("pháp luật", "law"), ("quản lý nhà nước", "state management"), ("đất đai", "land"),
-           ("hành chính", "administration"), ("hợp đồng", "contract"), ("tranh chấp", "dispute")),
-    "ctx": (("Hoàn thiện thể chế là một trong ba đột phá chiến lược của Việt Nam.",
-             "Institutional reform is one of Vietnam's three strategic breakthroughs."),),
-    "meth": (("phương pháp phân tích, tổng hợp và so sánh luật học", "legal analysis and comparison"),),
+    "kw": (
+        ("pháp luật", "law"),
+        ("quản lý nhà nước", "state management"),
+        ("đất đai", "land"),
+        ("hành chính", "administration"),
+        ("hợp đồng", "contract"),
+        ("tranh chấp", "dispute"),
+    ),
+    "ctx": (
+        (
+            "Hoàn thiện thể chế là một trong ba đột phá chiến lược của Việt Nam.",
+            "Institutional reform is one of Vietnam's three strategic breakthroughs.",
+        ),
+    ),
+    "meth": (
+        ("phương pháp phân tích, tổng hợp và so sánh luật học", "legal analysis and comparison"),
+    ),
     "sample": (("với {n} hồ sơ vụ việc", "using {n} case files"),),
     "tool": (("phần mềm Excel", "Microsoft Excel"),),
-    "find": (("số vụ việc tồn đọng giảm {pct}% nhưng vẫn còn bất cập trong áp dụng pháp luật",
-              "backlogs fell by {pct}% but application problems remain"),),
-    "goal": (("hoàn thiện pháp luật và nâng cao hiệu quả thực thi", "better laws and enforcement"),),
+    "find": (
+        (
+            "số vụ việc tồn đọng giảm {lo}% nhưng vẫn còn bất cập trong áp dụng pháp luật",
+            "backlogs fell by {lo}% but application problems remain",
+        ),
+    ),
+    "goal": (
+        ("hoàn thiện pháp luật và nâng cao hiệu quả thực thi", "better laws and enforcement"),
+    ),
     "aud": (("cơ quan xây dựng và thực thi pháp luật", "law-makers and enforcers"),),
     "book": (("Luật hành chính Việt Nam", "Vietnamese Administrative Law"),),
 }

@@ -78,8 +78,6 @@ NUCLEI = {
 FINALS = ("ng", "nh", "ch", "c", "m", "n", "p", "t")
 STOP_FINALS = ("c", "ch", "p", "t")
 
-# Letters of the Vietnamese alphabet that lie outside ASCII, lower case.
-VIETNAMESE_EXTRA_LETTERS = "ăâđêôơư"
 
 # Relative frequency (per mille) of the non-ASCII letters in Vietnamese text, lower
 # case, counted over the viparse-corpus transcripts. Breaks ties in detection when a

@@ -64,8 +64,8 @@ def _judge(word: str, as_unicode: bool = False) -> int:
     if any(len(r) > 1 and r.isupper() and "Đ" in r and not _VOWEL.search(r) for r in runs):
         return 1  # an abbreviation such as QĐ, NĐ-CP, BLĐTBXH
     runs = [r for r in runs if _VOWEL.search(r)]
-    if not runs:
-        return 0
+    if sum(map(len, runs)) < 2:
+        return 0  # a lone letter ('©' read as 'â') proves nothing
     if as_unicode and any(_LOWER_THEN_UPPER.search(r) for r in runs):
         return -1  # 'tÝnh', 'hiÖn': capitals inside a lower-case word
     return 1 if all(is_syllable(r) for r in runs) else -1

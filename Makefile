@@ -1,0 +1,36 @@
+# STINet: `make demo` installs and starts the portal with demo data; `make test` runs every test.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+
+.PHONY: demo run test test-sqlite test-postgres lint bench browser-deps
+
+$(BIN)/stinet: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e ".[test]"
+	touch $@
+
+demo: $(BIN)/stinet  ## install, build the demo network (first run only) and serve it
+	$(BIN)/stinet demo --port $(PORT)
+
+run: $(BIN)/stinet  ## serve the existing catalogue
+	$(BIN)/stinet serve --port $(PORT)
+
+browser-deps:  ## Debian's Chromium for the browser tests (Playwright drives it)
+	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
+
+lint: $(BIN)/stinet
+	$(BIN)/ruff check src tests bench scripts
+
+test-sqlite: $(BIN)/stinet browser-deps
+	$(BIN)/pytest -q
+
+test-postgres: $(BIN)/stinet
+	$(BIN)/python scripts/with_postgres.py -- $(BIN)/pytest -q -m "not browser" -p no:cacheprovider
+
+test: lint test-sqlite test-postgres  ## everything CI runs
+
+bench: $(BIN)/stinet
+	$(BIN)/python bench/search.py

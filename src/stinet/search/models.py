@@ -1,0 +1,36 @@
+"""The PostgreSQL backend's search table (unused on the embedded default)."""
+
+from __future__ import annotations
+
+from django.db import models
+
+from stinet.catalog.models import Work
+
+
+class SearchDocument(models.Model):
+    """Folded and exact texts of one work, plus facet values; tsvector columns are generated.
+
+    On PostgreSQL the migration adds `document` (folded words weighted A title, B creators,
+    C subjects, D abstract/other/equivalences) and `document_x` (words with diacritics),
+    with GIN indexes, and a trigram index on the title for typo-tolerant matching.
+    """
+
+    work = models.OneToOneField(Work, primary_key=True, on_delete=models.CASCADE)
+    title = models.TextField()
+    title_x = models.TextField()
+    creators = models.TextField()
+    subjects = models.TextField()
+    abstract = models.TextField()
+    other = models.TextField()
+    text_x = models.TextField()
+    equiv = models.TextField()
+    type = models.CharField(max_length=20)
+    year = models.SmallIntegerField(null=True)
+    orgs = models.JSONField(default=list)
+    access = models.JSONField(default=list)
+    field = models.CharField(max_length=16)
+    language = models.CharField(max_length=8)
+    title_sort = models.CharField(max_length=255)
+
+    def __str__(self) -> str:
+        return f"search document of work {self.work_id}"

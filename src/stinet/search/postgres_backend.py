@@ -1,0 +1,181 @@
+"""Search backend for production: PostgreSQL full-text search on folded text.
+
+Texts are folded in Python exactly as for the embedded engine, so both backends agree on what
+matches. Ranking: ts_rank_cd on the weighted folded vector (cover density rewards words close
+together), plus the exact-diacritics vector and a bonus for the clause's words as a phrase.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.db import connection
+
+from stinet.search.base import FACETS, SearchRequest, SearchResponse
+from stinet.search.models import SearchDocument
+from stinet.search.query import Clause, ParsedQuery
+
+WEIGHT_OF = {"title": "A", "author": "B", "subject": "C", "abstract": "D", None: ""}
+RANK_WEIGHTS = "{0.2, 0.6, 0.7, 1.0}"  # D, C, B, A
+TABLE = "search_searchdocument"
+TEXTS = ("title", "title_x", "creators", "subjects", "abstract", "other", "text_x", "equiv",
+         "type", "field", "language", "title_sort")
+FIELDS = ("title", "title_x", "creators", "subjects", "abstract", "other", "text_x", "equiv",
+          "type", "year", "orgs", "access", "field", "language", "title_sort")
+
+
+def _lexeme(word: str, weight: str = "", prefix: bool = False) -> str:
+    """A quoted tsquery lexeme (words are \\w+ tokens; quotes doubled all the same)."""
+    return "'" + word.replace("'", "''").replace("\\", "") + "'" + (":" if weight or prefix else "") + \
+        ("*" if prefix else "") + weight
+
+
+def _clause_tsquery(clause: Clause) -> str:
+    """tsquery text of one clause: words ANDed, or a phrase."""
+    weight = WEIGHT_OF[clause.field]
+    joiner = " <-> " if clause.phrase else " & "
+    text = "(" + joiner.join(_lexeme(w, weight) for w in clause.words) + ")"
+    return "!" + text if clause.negate else text
+
+
+class PostgresBackend:
+    """Full-text search in the PostgreSQL database that holds the catalogue."""
+
+    def index_docs(self, docs: Iterable[dict[str, Any]]) -> None:
+        """Insert or replace search rows."""
+        rows = [SearchDocument(work_id=d["id"], orgs=d["org"], access=d["access"], year=d["year"],
+                               **{k: d[k] or "" for k in TEXTS}) for d in docs]
+        SearchDocument.objects.bulk_create(rows, update_conflicts=True, unique_fields=["work"],
+                                           update_fields=list(FIELDS))
+
+    def delete(self, ids: Iterable[int]) -> None:
+        """Remove rows by work id."""
+        SearchDocument.objects.filter(work_id__in=list(ids)).delete()
+
+    def commit(self) -> None:
+        """Nothing to do: rows are written in the database's own transactions."""
+
+    def rollback(self) -> None:
+        """Nothing to do."""
+
+    def clear(self) -> None:
+        """Remove every row."""
+        SearchDocument.objects.all().delete()
+
+    def count(self) -> int:
+        """Number of indexed works."""
+        return SearchDocument.objects.count()
+
+    # --- searching -----------------------------------------------------------------------
+
+    def _where(self, query: ParsedQuery, request: SearchRequest, fuzzy: bool) -> tuple[str, list]:
+        """WHERE clause and parameters for the text, equivalences, filters and year range."""
+        conds, params = ["TRUE"], []
+        parts = [_clause_tsquery(c) for c in query.clauses]
+        parts += [_lexeme(t) for t in query.equivalences]
+        if fuzzy:
+            words = " ".join(w for c in query.clauses if not c.negate for w in c.words)
+            conds.append("(%s <%% d.title OR %s <%% d.subjects OR %s <%% d.creators)")
+            params += [words, words, words]
+            parts = [p for p, c in zip(parts, query.clauses, strict=False) if c.negate]
+        if parts:
+            conds.append("d.document @@ to_tsquery('simple', %s)")
+            params.append(" & ".join(parts))
+        merged: dict[str, list[str]] = {}
+        for source in (query.filters, request.filters):
+            for name, values in source.items():
+                merged.setdefault(name, []).extend(v for v in values if v)
+        for name, values in merged.items():
+            if name in ("org", "access"):
+                conds.append(f"d.{'orgs' if name == 'org' else 'access'} ?| %s")
+                params.append(values)
+            elif name == "year":
+                conds.append("d.year = ANY(%s)")
+                params.append([int(v) for v in values if str(v).isdigit()])
+            elif name in ("type", "field", "language"):
+                conds.append(f"d.{name} = ANY(%s)")
+                params.append(values)
+        low, high = request.year_from or query.year_from, request.year_to or query.year_to
+        if low is not None:
+            conds.append("d.year >= %s")
+            params.append(low)
+        if high is not None:
+            conds.append("d.year <= %s")
+            params.append(high)
+        return " AND ".join(conds), params
+
+    def _rank(self, query: ParsedQuery, fuzzy: bool) -> tuple[str, list]:
+        """Score expression: weighted cover density + exact diacritics + phrase bonus."""
+        positive = [c for c in query.clauses if not c.negate]
+        if not positive and not query.equivalences:
+            return "0", []
+        if fuzzy:
+            words = " ".join(w for c in positive for w in c.words)
+            return "word_similarity(%s, d.title || ' ' || d.subjects)", [words]
+        anyq = " | ".join(_lexeme(w, WEIGHT_OF[c.field]) for c in positive for w in c.words) or \
+            " | ".join(_lexeme(t) for t in query.equivalences)
+        expr = [f"ts_rank_cd('{RANK_WEIGHTS}', d.document, to_tsquery('simple', %s), 1)"]
+        params: list[Any] = [anyq]
+        exact = [e for c in positive for e, w in zip(c.exact, c.words, strict=False) if e != w]
+        if exact:
+            expr.append("0.5 * ts_rank('{0.1, 0.2, 0.5, 1.0}', d.document_x, "
+                        "to_tsquery('simple', %s))")
+            params.append(" | ".join(_lexeme(e) for e in exact))
+        for c in positive:
+            if len(c.words) > 1 and not c.phrase:
+                expr.append("CASE WHEN d.document @@ to_tsquery('simple', %s) THEN 0.5 ELSE 0 END")
+                params.append(" <-> ".join(_lexeme(w, "A") for w in c.words))
+        return " + ".join(expr), params
+
+    def search(self, query: ParsedQuery, request: SearchRequest) -> SearchResponse:
+        """Run the query; if nothing matches, retry once tolerating typos (trigram similarity)."""
+        response = self._run(query, request, fuzzy=False)
+        if response.total == 0 and any(len(w) >= 4 for c in query.clauses for w in c.words):
+            response = self._run(query, request, fuzzy=True)
+            response.approximate = True
+        return response
+
+    def _run(self, query: ParsedQuery, request: SearchRequest, fuzzy: bool) -> SearchResponse:
+        """Total, one page of ids and facet counts."""
+        where, params = self._where(query, request, fuzzy)
+        base = f"FROM {TABLE} d WHERE {where}"
+        sort = request.sort if not (request.sort == "relevance" and query.is_empty) else "-year"
+        rank, rank_params = self._rank(query, fuzzy)
+        order = {"relevance": "score DESC, d.work_id", "title": 'd.title_sort COLLATE "C", d.work_id',
+                 "year": "d.year ASC NULLS LAST, d.work_id", "-year": "d.year DESC NULLS LAST, d.work_id"}
+        offset = (request.page - 1) * request.page_size
+        with connection.cursor() as cur:
+            cur.execute(f"SELECT count(*) {base}", params)
+            total = cur.fetchone()[0]
+            cur.execute(f"SELECT d.work_id, {rank} AS score {base} ORDER BY {order[sort]} "
+                        f"LIMIT %s OFFSET %s", [*rank_params, *params, request.page_size, offset])
+            ids = [row[0] for row in cur.fetchall()]
+            facets = self._facets(cur, base, params) if request.facets and total else \
+                {f.name: [] for f in FACETS}
+        return SearchResponse(total, ids, facets, query)
+
+    def _facets(self, cur: Any, base: str, params: list) -> dict[str, list[tuple[str, int]]]:
+        """Exact counts of every facet over the matches."""
+        out: dict[str, list[tuple[str, int]]] = {}
+        for spec in FACETS:
+            column = {"org": "jsonb_array_elements_text(d.orgs)",
+                      "access": "jsonb_array_elements_text(d.access)"}.get(spec.name, f"d.{spec.name}")
+            cur.execute(f"SELECT v, count(*) FROM (SELECT {column} AS v {base}) s "
+                        f"WHERE v IS NOT NULL AND v::text <> '' GROUP BY v "
+                        f"ORDER BY count(*) DESC, v LIMIT %s", [*params, spec.size])
+            out[spec.name] = [(str(v), int(n)) for v, n in cur.fetchall()]
+        return out
+
+    def suggest_titles(self, prefix: str, limit: int) -> list[int]:
+        """Works whose title has the words typed, the last one as a prefix."""
+        from stinet.vietnamese import tokens
+
+        words = tokens(prefix)
+        if not words:
+            return []
+        q = " <-> ".join([*(_lexeme(w, "A") for w in words[:-1]), _lexeme(words[-1], "A", True)])
+        with connection.cursor() as cur:
+            cur.execute(f"SELECT work_id FROM {TABLE} d WHERE d.document @@ to_tsquery('simple', %s) "
+                        f"ORDER BY length(d.title), d.work_id LIMIT %s", [q, limit])
+            return [row[0] for row in cur.fetchall()]

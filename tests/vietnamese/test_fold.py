@@ -1,0 +1,63 @@
+"""NFC, whitespace, folding, tokens and canonical spelling."""
+
+import unicodedata
+
+import pytest
+
+from stinet.vietnamese import canonical_spelling, clean_spaces, exact_tokens, fold, nfc, tokens
+
+
+def test_nfc_only_normalises() -> None:
+    assert nfc(unicodedata.normalize("NFD", "Việt  Nam")) == "Việt  Nam"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("  a\u00a0\u00a0b \t\n c  ", "a b c"), ("", ""), ("\u3000x\u2009y\ufeff", "x y")],
+)
+def test_clean_spaces(text: str, expected: str) -> None:
+    assert clean_spaces(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Đa dạng sinh học", "da dang sinh hoc"),
+        ("NGUYỄN VĂN ĐỨC", "nguyen van duc"),
+        (unicodedata.normalize("NFD", "Trường Đại học"), "truong dai hoc"),
+        ("Hòa hoà Thủy thuỷ khỏe khoẻ", "hoa hoa thuy thuy khoe khoe"),
+        ("Größe Ærø Ωmega", "grosse ærø ωmega"),
+        ("plain ascii 123", "plain ascii 123"),
+    ],
+)
+def test_fold(text: str, expected: str) -> None:
+    assert fold(text) == expected
+
+
+def test_tokens_and_exact_tokens() -> None:
+    assert tokens("KH&CN: Đa-dạng, năm 2024!") == ["kh", "cn", "da", "dang", "nam", "2024"]
+    assert exact_tokens("Hòa bình, THỦY lợi; Khỏe") == ["hoà", "bình", "thuỷ", "lợi", "khoẻ"]
+    assert exact_tokens("Kĩ thuật") == exact_tokens("kỹ thuật") == ["kỹ", "thuật"]
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("hòa", "hoà"), ("Hòa", "Hoà"), ("HÒA", "HOÀ"), ("thủy", "thuỷ"), ("ủy ban", "uỷ ban"),
+        ("khỏe", "khoẻ"), ("tòa án", "toà án"), ("quý", "quý"), ("hoàng", "hoàng"),
+        ("qui định", "quy định"), ("lí luận", "lý luận"), ("Kĩ", "Kỹ"), ("huỳnh", "huỳnh"),
+    ],
+)
+def test_canonical_spelling(old: str, new: str) -> None:
+    assert canonical_spelling(old) == new
+    assert canonical_spelling(new) == new
+
+
+def test_fold_is_fast() -> None:
+    import time
+
+    text = "Nghiên cứu đa dạng sinh học ở Việt Nam " * 4
+    start = time.perf_counter()
+    for _ in range(20000):
+        fold(text)
+    assert time.perf_counter() - start < 2.0

@@ -1,0 +1,105 @@
+"""detect() and to_unicode() on short strings: no false positives, NFD, VIQR."""
+
+import unicodedata
+
+import pytest
+
+from stinet.vietnamese import Conversion, detect, encode, fix, to_unicode
+
+NOT_LEGACY = [
+    "Nghiên cứu khoa học và công nghệ",
+    "Nguyễn Văn An",
+    "Hà Đông",
+    "Hà Nội",
+    "Đà Nẵng",
+    "Kèm theo đơn:",
+    "Diện tích chè 1.500 ha",
+    "Cấp giấy phép",
+    "Xe goòng lò nung Tuynen",
+    "The quick brown fox jumps over the lazy dog.",
+    "Don't stop: it's 5 o'clock? Yes. a.b. e.g. U.S.A.",
+    "Café, naïve, résumé, déjà vu; l'hôpital à Paris, où est-il ?",
+    "Größe für Müller; Straße, schön, Äpfel — § 5 Abs. 2",
+    "«Bonjour», ça va? Noël, garçon, français",
+    "https://www.most.gov.vn/vn/Pages/chitiettin.aspx?IDNews=12345&x=a.b",
+    "vtthuong@most.gov.vn",
+    "Microsoft® Word © 2005 — 25°C ± 0,5 µm",
+    "1.234,56 € – 78 %",
+    "",
+    "   ",
+]
+
+
+@pytest.mark.parametrize("text", NOT_LEGACY)
+def test_unicode_and_foreign_text_is_not_legacy(text: str) -> None:
+    assert detect(text) == "unicode"
+    assert to_unicode(text) == Conversion(text, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding", "expected"),
+    [
+        ("Nghiªn cøu", "tcvn3", "Nghiên cứu"),
+        ("§a d¹ng sinh häc", "tcvn3", "Đa dạng sinh học"),
+        ("Nghieân cöùu", "vni", "Nghiên cứu"),
+        ("Ña daïng sinh hoïc", "vni", "Đa dạng sinh học"),
+        ("Nghie^n cu+'u khoa ho.c", "viqr", "Nghiên cứu khoa học"),
+        ("Ha` No^.i", "viqr", "Hà Nội"),
+        ("Tru+o+`ng DDa.i ho.c Quo^'c gia Ha` No^.i.", "viqr",
+         "Trường Đại học Quốc gia Hà Nội."),
+    ],
+)
+def test_legacy_detected_and_converted(text: str, encoding: str, expected: str) -> None:
+    assert detect(text) == encoding
+    assert to_unicode(text) == Conversion(expected, encoding)
+    assert fix(text) == to_unicode(text)
+
+
+def test_nfd_is_a_conversion() -> None:
+    decomposed = unicodedata.normalize("NFD", "Nghiên cứu Đa dạng")
+    assert detect(decomposed) == "nfd"
+    assert to_unicode(decomposed) == Conversion("Nghiên cứu Đa dạng", "nfd")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm here. Is it ok? Yes.",
+        "don't, won't, can't",
+        "a.b. c.d. e.f.",
+        "What? Why? Who?",
+        "O'Brien and D'Arcy",
+        "Use a^2 + b^2 (see eq. 3)",
+        "odd address, added",
+    ],
+)
+def test_viqr_detection_is_conservative(text: str) -> None:
+    assert detect(text) == "unicode"
+
+
+def test_explicit_encoding_and_unchanged_text() -> None:
+    assert to_unicode("abc", "tcvn3") == Conversion("abc", None)
+    assert to_unicode("Nghiªn", "tcvn3") == Conversion("Nghiên", "tcvn3")
+    with pytest.raises(ValueError):
+        to_unicode("abc", "latin-9")
+    with pytest.raises(ValueError):
+        encode("abc", "ebcdic")
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding", "expected"),
+    [
+        ("Nghiên cứu", "tcvn3", "Nghiªn cøu"),
+        ("Đường", "tcvn3", "§\xadêng"),
+        ("Nghiên cứu", "vni", "Nghieân cöùu"),
+        ("Nghiên cứu", "viqr", "Nghie^n cu+'u"),
+        ("Đại học", "viqr", "DDa.i ho.c"),
+    ],
+)
+def test_encode(text: str, encoding: str, expected: str) -> None:
+    assert encode(text, encoding) == expected
+
+
+def test_latin1_and_cp1252_readings_of_vn1_capitals_agree() -> None:
+    # 0x83 is VN1 'Á': cp1252 shows 'ƒ', latin-1 a C1 control.
+    assert to_unicode("\x83o", "tcvn3").text == to_unicode("ƒo", "tcvn3").text == "Áo"
