@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from django.db import transaction
-from django.db.models import F
+from django.db import connection, transaction
 
 from stinet.catalog.models import AuditEntry, Holding, Organisation, SourceRecord, Suggestion, Work
 from stinet.catalog.vocab import ORG_KINDS
@@ -163,22 +163,20 @@ def _update(holding: Holding, item: Incoming, source: SourceRecord | None, diges
 
 def _count_suggestions(batch: Sequence[Incoming], fresh: Sequence[Incoming]) -> None:
     """Keep the autocomplete table of creator names and subjects up to date (new records)."""
-    seen: dict[tuple[str, str], int] = {}
+    seen: Counter[tuple[str, str]] = Counter()
     for item in fresh:
-        for person in item.work.get("creators", []):  # type: ignore[union-attr]
-            key = ("author", person["name"][:300])
-            seen[key] = seen.get(key, 0) + 1
-        for subject in item.work.get("subjects", []):  # type: ignore[union-attr]
-            key = ("subject", subject[:300])
-            seen[key] = seen.get(key, 0) + 1
+        seen.update(("author", p["name"][:300]) for p in item.work.get("creators", []))  # type: ignore[union-attr]
+        seen.update(("subject", s[:300]) for s in item.work.get("subjects", []))  # type: ignore[union-attr]
     if not seen:
         return
-    Suggestion.objects.bulk_create(
-        [Suggestion(kind=k, text=t, folded=fold(t)[:300], count=0) for (k, t) in seen],
-        ignore_conflicts=True,
-    )
-    for (kind, text), n in seen.items():
-        Suggestion.objects.filter(kind=kind, text=text).update(count=F("count") + n)
+    table = Suggestion._meta.db_table
+    # One statement for the batch: insert new values, add to the count of known ones.
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"INSERT INTO {table} (kind, text, folded, count) VALUES (%s, %s, %s, %s) "
+            f"ON CONFLICT (kind, text) DO UPDATE SET count = {table}.count + excluded.count",
+            [(kind, text, fold(text)[:300], n) for (kind, text), n in seen.items()],
+        )
 
 
 def works_by_ids(ids: Iterable[int]) -> dict[int, Work]:

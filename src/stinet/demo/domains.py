@@ -56,6 +56,19 @@ def slot_names(template: str) -> tuple[str, ...]:
     return tuple(name for _, name, _, _ in Formatter().parse(template) if name)
 
 
+def subject_table(kw: tuple[tuple[str, str], ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Every "||"-joined run of 2-5 distinct keywords (Vietnamese, English) for O(1) picks."""
+    size = len(kw)
+    steps = (1, 2) if size >= 10 else (1,)
+    runs = [
+        [kw[(start + i * step) % size] for i in range(count)]
+        for count in range(2, 6)
+        for start in range(size)
+        for step in steps
+    ]
+    return tuple("||".join(k[0] for k in run) for run in runs), tuple("||".join(k[1] for k in run) for run in runs)
+
+
 class Domain:
     """One topic domain: vocabularies plus weighted tables, ready for O(1) picks."""
 
@@ -83,6 +96,7 @@ class Domain:
             setattr(self, name, raw[name])
         # Findings that fit one group of titles (e.g. prevalence studies), else the general ones.
         self.finds: dict[str, tuple] = raw.get("finds", {})
+        self.subjects = subject_table(raw["kw"])
         self.journals = JOURNALS[key]
         self.publishers = PUBLISHERS[key]
 

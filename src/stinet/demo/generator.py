@@ -6,6 +6,7 @@ import csv
 import os
 import random
 from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
 
 from stinet.demo.domains import DDC, DOMAINS
 from stinet.demo.names import inverted
@@ -95,6 +96,12 @@ ACCESS = {
     "article": expand((("public", 80), ("members", 20)), 20),
     "book": expand((("metadata", 60), ("members", 30), ("public", 10)), 20),
 }
+ACCESS["dissertation"] = ACCESS["thesis"]
+# Per member: website, handle prefix (empty: the library's OPAC), whether it is a university.
+SITES = {
+    code: (o["website"], HANDLE_PREFIX.get(code, ""), o["kind"] == "university") for code, o in ORG_BY_CODE.items()
+}
+SPECIAL_KINDS = frozenset({"book", "patent", "standard", "dataset"})
 UNIVERSITY_FOR = {"medicine": "HPMU", "maritime": "VMU", "logistics": "VMU", "engineering": "VMU"}
 TEXT_FIELDS = (
     "dc.title",
@@ -109,6 +116,12 @@ PAIR_SHARE = 0.08
 ASCII_SHARE = 0.03
 TCVN3_SHARE = 0.02
 ODD_SHARE = 0.005
+
+
+@lru_cache(maxsize=4096)
+def cutter(start: str) -> str:
+    """Library shelf mark from a title's first three letters ("NGH" for "Nghiên cứu ...")."""
+    return fold(start).upper()
 
 
 def _tcvn3_encoder() -> Callable[[str], str] | None:
@@ -152,48 +165,39 @@ class _Generator:
             return f"VTH-{year}-{seq:04d}", seq
         return f"{org}-{abbr}-{year}-{seq:05d}", seq
 
-    def holding(self, row: dict[str, str], org: str, kind: str, year: int, dom: str) -> None:
-        """Fill the member-specific columns: id, URI, call number, access."""
+    def holding(self, org: str, kind: str, year: int, dom: str, title: str) -> tuple[str, str, str, str]:
+        """The member-specific columns: local id, URI, call number, access level."""
         r = self.r
         local, seq = self.local_id(org, kind, year)
-        row["org"], row["id"] = org, local
-        site = ORG_BY_CODE[org]["website"]
-        prefix = HANDLE_PREFIX.get(org, "")
-        row["dc.identifier.uri"] = (
-            f"{site}/handle/{prefix}/{seq}" if prefix else f"{site}/opac/ban-ghi/{seq}"
-        )
+        site, prefix, university = SITES[org]
+        uri = f"{site}/handle/{prefix}/{seq}" if prefix else f"{site}/opac/ban-ghi/{seq}"
         call = ""
         if org == LIBRARY:
-            if kind in ("thesis", "dissertation"):
+            if kind == "thesis" or kind == "dissertation":
                 call = f"{'LV' if kind == 'thesis' else 'LA'} {seq // 1000}.{seq % 1000:03d}"
             elif kind == "report":
                 call = f"BC.{seq:04d}"
             else:
-                call = f"{DDC[dom]} {fold(row['dc.title'][:3]).upper()}"
-        elif ORG_BY_CODE[org]["kind"] == "university" and r() < 0.4:
+                call = f"{DDC[dom]} {cutter(title[:3])}"
+        elif university and r() < 0.4:
             call = f"TS.{seq:04d}"
-        row["local.callnumber"] = call
-        access = ACCESS.get("thesis" if kind == "dissertation" else kind)
-        row["local.access"] = access[int(r() * 20)] if access else "public"
-        if org == LIBRARY and r() < 0.6:
-            row["local.access"] = "metadata"
+        x = r()
+        access = ACCESS.get(kind)
+        level = "metadata" if org == LIBRARY and x < 0.6 else access[int(x * 1e4) % 20] if access else "public"
+        return local, uri, call, level
 
-    def people(self, row: dict[str, str], org: str, kind: str, dom: str) -> None:
-        """Authors and, for theses and dissertations, advisors."""
+    def people(self, org: str, kind: str, dom: str) -> tuple[str, str]:
+        """Authors and, for theses and dissertations, advisors ("||"-joined)."""
         r, pool = self.r, self.pool
-        if kind in ("thesis", "dissertation"):
+        if kind == "thesis" or kind == "dissertation":
             mine = pool.by_org_domain.get((org, dom), ())
-            if kind == "dissertation" and mine and r() < 0.3:
-                row["dc.contributor.author"] = pick(r, mine)
-            else:
-                row["dc.contributor.author"] = person_name(r)
-            advisors = [pool.advisor(r, dom)]
+            author = pick(r, mine) if kind == "dissertation" and mine and r() < 0.3 else person_name(r)
+            advisor = pool.advisor(r, dom)
             if kind == "dissertation" and r() < 0.6:
                 second = pool.advisor(r, dom)
-                if second != advisors[0]:
-                    advisors.append(second)
-            row["dc.contributor.advisor"] = "||".join(advisors)
-            return
+                if second != advisor:
+                    advisor = f"{advisor}||{second}"
+            return author, advisor
         x = r()
         count = 1 if x < 0.25 else 2 if x < 0.55 else 3 if x < 0.8 else 4
         mine = pool.by_org_domain.get((org, dom)) or pool.by_domain[dom]
@@ -202,16 +206,13 @@ class _Generator:
             name = pick(r, pool.by_domain[dom]) if r() < 0.5 else person_name(r)
             if name not in authors:
                 authors.append(name)
-        row["dc.contributor.author"] = "||".join(authors)
-        row["dc.contributor.advisor"] = ""
+        return "||".join(authors), ""
 
-    def publication(
-        self, row: dict[str, str], org: str, kind: str, dom_key: str, year: int
-    ) -> None:
-        """Publisher, degree and identifiers that depend on the work type."""
+    def publication(self, org: str, kind: str, dom_key: str, year: int, title: str) -> tuple[str, ...]:
+        """Publisher, degree name, grantor, ISBN, ISSN and DOI, as the work type has them."""
         r = self.r
         dom = DOMAINS[dom_key]
-        if kind in ("thesis", "dissertation"):
+        if kind == "thesis" or kind == "dissertation":
             holder = ORG_BY_CODE[org]
             if holder["kind"] == "university":
                 grantor = holder["name_vi"]
@@ -220,35 +221,27 @@ class _Generator:
             else:
                 grantor = ORG_BY_CODE[UNIVERSITY_FOR.get(dom_key, "DHHP")]["name_vi"]
             level = "Thạc sĩ" if kind == "thesis" else "Tiến sĩ"
-            row["thesis.degree.name"] = f"{level} {pick(r, dom.deg)[0]}"
-            row["thesis.degree.grantor"] = row["dc.publisher"] = grantor
-        elif kind == "report":
+            return grantor, f"{level} {pick(r, dom.deg)[0]}", grantor, "", "", ""
+        if kind == "report":
             funder = "HPDOST" if org == HUB or r() < 0.55 else org
-            row["dc.publisher"] = ORG_BY_CODE[funder]["name_vi"]
-        elif kind == "article":
+            return ORG_BY_CODE[funder]["name_vi"], "", "", "", "", ""
+        if kind == "article":
             journal, issn7, has_doi = pick(r, dom.journals)
-            row["dc.publisher"] = journal
-            row["dc.identifier.issn"] = issn = make_issn(issn7)
-            if has_doi and r() < 0.7:
-                row["dc.identifier.doi"] = (
-                    f"10.5555/{issn[:4]}{issn[5:]}.{year}.{int(r() * 9e4):05d}"
-                )
-        elif kind == "book":
+            issn = make_issn(issn7)
+            doi = f"10.5555/{issn[:4]}{issn[5:]}.{year}.{int(r() * 9e4):05d}" if has_doi and r() < 0.7 else ""
+            return journal, "", "", "", issn, doi
+        if kind == "book":
             name, code = pick(r, dom.publishers)
-            row["dc.publisher"] = name
-            row["dc.identifier.isbn"] = isbn(r, code)
-        elif kind == "conference":
-            row["dc.publisher"] = pick(r, CONFERENCES)
+            return name, "", "", isbn(r, code), "", ""
+        if kind == "conference":
+            publisher = pick(r, CONFERENCES)
         elif kind == "patent":
-            row["dc.publisher"] = "Cục Sở hữu trí tuệ"
+            publisher = "Cục Sở hữu trí tuệ"
         elif kind == "standard":
-            row["dc.publisher"] = (
-                "Bộ Tài nguyên và Môi trường"
-                if "BTNMT" in row["dc.title"]
-                else "Bộ Khoa học và Công nghệ"
-            )
+            publisher = "Bộ Tài nguyên và Môi trường" if "BTNMT" in title else "Bộ Khoa học và Công nghệ"
         else:
-            row["dc.publisher"] = ORG_BY_CODE[org]["name_vi"]
+            publisher = ORG_BY_CODE[org]["name_vi"]
+        return publisher, "", "", "", "", ""
 
     def work(self) -> tuple[dict[str, str], str]:
         """Draw one work as its first holder's row; also return its topic domain."""
@@ -257,38 +250,51 @@ class _Generator:
         org = HOLDERS[kind][int(r() * 200)]
         dom = DOMAINS[ORG_DOMAIN[org][int(r() * 200)]]
         year = YEARS[int(r() * 2000)]
-        english = r() < (dom.english or (0.2 if kind == "article" else 0.065))
-        if kind in ("book", "patent", "standard", "dataset"):
+        x = r()
+        english = x < (dom.english or (0.2 if kind == "article" else 0.065))
+        if kind in SPECIAL_KINDS:
             vi, en, fos = special_title(r, kind, dom, year)
             dom = domain_for_field(fos, dom) if kind != "book" else dom
             title = en if english else vi
             abstract = special_abstract(r, kind, dom, title, fos, english, year)
         else:
-            vi, en, flag, group = study_title(r, dom, year)
+            vi, en, flag, find = study_title(r, dom, year)
             fos = dom.fos[int(r() * 100)]
             title = en if english else vi
-            abstract = study_abstract(r, kind, dom, title, flag, english, year, group)
-        row = dict.fromkeys(ALL_COLUMNS, "")
-        row["dc.title"] = title
-        if r() < (0.5 if english else 0.3):
-            row["dc.title.alternative"] = vi if english else en
-        x = r()
-        row["dc.date.issued"] = (
-            f"{year}-{1 + int(x * 48) % 12:02d}-{1 + int(x * 1000) % 28:02d}"
-            if x < 0.25
-            else str(year)
-        )
-        row["dc.type"] = pick(r, ODD_LABELS) if r() < ODD_SHARE else LABELS[kind][int(r() * 20)]
-        row["dc.subject"] = subjects(r, dom, english)
-        row["dc.description.abstract"] = abstract
-        row["dc.subject.fos"] = fos
-        row["dc.language.iso"] = "en" if english else "vi"
-        row["demo.type"] = kind
-        self.people(row, org, kind, dom.key)
-        self.publication(row, org, kind, dom.key, year)
-        if r() < 0.15:
-            row["dc.rights"] = pick(r, RIGHTS).format(org=ORG_BY_CODE[org]["name_vi"])
-        self.holding(row, org, kind, year, dom.key)
+            abstract = study_abstract(r, kind, dom, title, flag, english, year, find)
+        y = r()
+        authors, advisors = self.people(org, kind, dom.key)
+        publisher, degree, grantor, isbn_, issn, doi = self.publication(org, kind, dom.key, year, title)
+        local, uri, call, access = self.holding(org, kind, year, dom.key, title)
+        row = {
+            "org": org,
+            "id": local,
+            "dc.title": title,
+            "dc.title.alternative": (vi if english else en) if y < (0.5 if english else 0.3) else "",
+            "dc.contributor.author": authors,
+            "dc.contributor.advisor": advisors,
+            "dc.date.issued": f"{year}-{1 + int(y * 4e3) % 12:02d}-{1 + int(y * 1e5) % 28:02d}"
+            if y > 0.75
+            else str(year),
+            "dc.type": LABELS[kind][int(x * 1e5) % 20] if x * 1e3 % 1 > ODD_SHARE else ODD_LABELS[int(x * 1e6) % 5],
+            "dc.subject": subjects(r, dom, english),
+            "dc.description.abstract": abstract,
+            "dc.publisher": publisher,
+            "thesis.degree.name": degree,
+            "thesis.degree.grantor": grantor,
+            "dc.subject.fos": fos,
+            "dc.language.iso": "en" if english else "vi",
+            "dc.identifier.isbn": isbn_,
+            "dc.identifier.issn": issn,
+            "dc.identifier.doi": doi,
+            "dc.identifier.uri": uri,
+            "local.callnumber": call,
+            "local.access": access,
+            "dc.rights": RIGHTS[int(y * 1e4) % 4].format(org=ORG_BY_CODE[org]["name_vi"]) if y * 1e2 % 1 < 0.15 else "",
+            "demo.pair": "",
+            "demo.type": kind,
+            "demo.encoding": "",
+        }
         return row, dom.key
 
     def partner(self, org: str, kind: str, dom_key: str) -> str:
@@ -308,9 +314,7 @@ class _Generator:
         kind = row["demo.type"]
         twin = dict(row)
         if r() < 0.7:
-            twin["dc.contributor.author"] = "||".join(
-                inverted(a) for a in row["dc.contributor.author"].split("||")
-            )
+            twin["dc.contributor.author"] = "||".join(inverted(a) for a in row["dc.contributor.author"].split("||"))
         title, x = row["dc.title"], r()
         if x < 0.25:
             title += "."
@@ -327,12 +331,14 @@ class _Generator:
         if r() < 0.5:
             twin["dc.description.abstract"] = ""
         if r() < 0.4:
-            twin["dc.subject"] = "||".join(
-                s[:1].upper() + s[1:] for s in row["dc.subject"].split("||")
-            )
+            twin["dc.subject"] = "||".join(s[:1].upper() + s[1:] for s in row["dc.subject"].split("||"))
         twin["dc.rights"] = ""
         row["demo.pair"] = twin["demo.pair"] = key
-        self.holding(twin, org, kind, int(row["dc.date.issued"][:4]), dom_key)
+        year = int(row["dc.date.issued"][:4])
+        twin["id"], twin["dc.identifier.uri"], twin["local.callnumber"], twin["local.access"] = self.holding(
+            org, kind, year, dom_key, title
+        )
+        twin["org"] = org
         return twin
 
     def legacy(self, row: dict[str, str]) -> dict[str, str]:
@@ -369,9 +375,7 @@ def generate(n: int = 5200, seed: int = 2015) -> Iterator[dict[str, str]]:
             yield legacy(row)
 
 
-def write_csv(
-    path: str | os.PathLike[str], rows: Iterable[dict[str, str]], org: str | None = None
-) -> int:
+def write_csv(path: str | os.PathLike[str], rows: Iterable[dict[str, str]], org: str | None = None) -> int:
     """Write rows (only one member's if org is given) as UTF-8 CSV; return the row count."""
     count = 0
     with open(path, "w", encoding="utf-8", newline="") as handle:

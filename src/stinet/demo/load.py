@@ -18,24 +18,14 @@ def _organisations() -> list[str]:
     """Create the demo organisations that do not exist yet; returns the member codes."""
     for org in ORGANISATIONS:
         if not Organisation.objects.filter(code=org["code"]).exists():
-            add_organisation(
-                org["code"],
-                org["name_vi"],
-                name_en=org["name_en"],
-                kind=org["kind"],
-                province=org["province"],
-                website=org["website"],
-                member=org["member"],
-                actor="demo",
-            )
+            add_organisation(org["code"], org["name_vi"], name_en=org["name_en"], kind=org["kind"],
+                             province=org["province"], website=org["website"],
+                             member=org["member"], actor="demo")
     return [o["code"] for o in ORGANISATIONS if o["member"]]
 
 
-def load_demo(
-    n: int = 5200,
-    progress_bar: Callable[[int | None, str], Any] | None = None,
-    folder: Path | None = None,
-) -> Iterator[str]:
+def load_demo(n: int = 5200, progress_bar: Callable[[int | None, str], Any] | None = None,
+              folder: Path | None = None) -> Iterator[str]:
     """Create the demo network unless the catalogue has works already; yields report lines."""
     existing = Work.objects.count()
     if existing:
@@ -54,12 +44,8 @@ def load_demo(
             report = import_file(path, code, actor="demo")
         else:
             with progress_bar(count, path.name) as bar:
-                report = import_file(
-                    path,
-                    code,
-                    actor="demo",
-                    progress=lambda done, bar=bar: bar.update(done - bar.n),
-                )
+                report = import_file(path, code, actor="demo",
+                                     progress=lambda done, bar=bar: bar.update(done - bar.n))
         yield report.lines()[0]
         yield from (line for line in report.lines()[1:] if not line.startswith("rejected: "))
     yield f"demo network ready: {len(members)} members, {Work.objects.count()} works"

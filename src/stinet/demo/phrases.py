@@ -261,8 +261,7 @@ SPECIAL_ABSTRACTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "sở kết quả nghiên cứu và kinh nghiệm giảng dạy của tập thể tác giả.",
             "Nội dung gồm {k} chương, trình bày có hệ thống từ lý thuyết đến thực tiễn, với "
             "nhiều ví dụ minh họa gắn với thực tế Hải Phòng và Việt Nam.",
-            "Sách dùng làm tài liệu học tập cho sinh viên, học viên cao học và là tài liệu tham "
-            "khảo cho {aud}.",
+            "Sách dùng làm tài liệu học tập cho sinh viên, học viên cao học và là tài liệu tham khảo cho {aud}.",
         ),
         (
             "The book gives a basic and up-to-date account of {lb}, drawing on the authors' "
@@ -282,8 +281,7 @@ SPECIAL_ABSTRACTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ),
         (
             "{Title} overcomes the drawbacks of known solutions and is simple to build locally.",
-            "Trials showed costs about {pct}% lower than imported products and stable performance "
-            "after {k} months.",
+            "Trials showed costs about {pct}% lower than imported products and stable performance after {k} months.",
             "The solution can be widely applied by {aud}.",
         ),
     ),
@@ -293,13 +291,11 @@ SPECIAL_ABSTRACTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "trong lĩnh vực {field}.",
             "Nội dung được biên soạn trên cơ sở tham khảo các tiêu chuẩn quốc tế tương ứng và phù "
             "hợp với điều kiện thực tế của Việt Nam.",
-            "Bản lưu trữ phục vụ tra cứu của các cơ quan, tổ chức và doanh nghiệp trên địa bàn "
-            "thành phố Hải Phòng.",
+            "Bản lưu trữ phục vụ tra cứu của các cơ quan, tổ chức và doanh nghiệp trên địa bàn thành phố Hải Phòng.",
         ),
         (
             "The document sets out technical requirements, principles and methods for {field}.",
-            "It follows the corresponding international standards, adapted to Vietnamese "
-            "conditions.",
+            "It follows the corresponding international standards, adapted to Vietnamese conditions.",
             "The archived copy serves agencies, organisations and enterprises in Hai Phong.",
         ),
     ),
@@ -312,20 +308,16 @@ SPECIAL_ABSTRACTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "Bộ dữ liệu phục vụ nghiên cứu khoa học, quản lý nhà nước và đào tạo.",
         ),
         (
-            "The data set holds {n} records collected at {k} sites under one protocol and checked "
-            "before release.",
-            "Data are provided as CSV with Dublin Core metadata, readable by common statistics "
-            "tools.",
+            "The data set holds {n} records collected at {k} sites under one protocol and checked before release.",
+            "Data are provided as CSV with Dublin Core metadata, readable by common statistics tools.",
             "It supports research, public administration and teaching.",
         ),
     ),
 }
 # Sentences to lengthen an abstract that came out short.
 VI_FILLER = (
-    "Đây là vấn đề có ý nghĩa cả về lý luận và thực tiễn đối với thành phố Hải Phòng "
-    "trong giai đoạn hiện nay.",
-    "Các kết quả nghiên cứu đã được thảo luận, so sánh với các công trình trong và ngoài "
-    "nước có liên quan.",
+    "Đây là vấn đề có ý nghĩa cả về lý luận và thực tiễn đối với thành phố Hải Phòng trong giai đoạn hiện nay.",
+    "Các kết quả nghiên cứu đã được thảo luận, so sánh với các công trình trong và ngoài nước có liên quan.",
 )
 EN_FILLER = (
     "The topic matters both in theory and in practice for Hai Phong today.",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from collections.abc import Callable
 
 from stinet.demo.domains import DOMAINS, Domain
@@ -44,6 +45,7 @@ FOS_DOMAIN = {
     "509": "economics",
     "212": "maritime",
 }
+DOC_FORMS = {kind: tuple((name, upper_first(name)) for name in names) for kind, names in DOC_NAMES.items()}
 SPECIAL_ITEMS = {"patent": PATENTS, "standard": STANDARDS, "dataset": DATASETS}
 
 
@@ -64,8 +66,8 @@ def time_phrase(r: Rand, year: int) -> tuple[str, str]:
     return "", ""
 
 
-def study_title(r: Rand, dom: Domain, year: int) -> tuple[str, str, bool | None, str]:
-    """Draw a research title (vi, en), how it reads in an abstract, and its findings group.
+def study_title(r: Rand, dom: Domain, year: int) -> tuple[str, str, bool | None, tuple[str, str] | None]:
+    """Draw a research title (vi, en), how it reads in an abstract, and a finding that fits.
 
     A slot value may carry a third element mapping other slots to the options that fit it
     (a treatment to the diseases it treats), so combinations stay meaningful.
@@ -88,7 +90,17 @@ def study_title(r: Rand, dom: Domain, year: int) -> tuple[str, str, bool | None,
             if len(value) > 2:
                 for other, options in value[2].items():
                     vk[other], ek[other] = options[int(r() * len(options))]
-    return upper_first(vi_t.format_map(vk)), upper_first(en_t.format_map(ek)), flag, group
+    if "find" in vk:
+        find = (vk["find"], ek["find"])
+    else:
+        finds = dom.finds.get(group) or dom.find
+        find = finds[int(r() * len(finds))]
+    vi, en = vi_t.format_map(vk), en_t.format_map(ek)
+    if vi_t[0] == "{":
+        vi = upper_first(vi)
+    if en_t[0] == "{":
+        en = upper_first(en)
+    return vi, en, flag, find
 
 
 def special_title(r: Rand, kind: str, dom: Domain, year: int) -> tuple[str, str, str]:
@@ -106,35 +118,60 @@ def special_title(r: Rand, kind: str, dom: Domain, year: int) -> tuple[str, str,
     return vi_t.format(y=year - 1, y0=y0), en_t.format(y=year - 1, y0=y0), fos
 
 
+def _decimals(low: float, high: float) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """All one-decimal figures in a range, English and Vietnamese (decimal comma)."""
+    en = tuple(f"{x / 10:.1f}" for x in range(int(low * 10), int(high * 10)))
+    return en, tuple(x.replace(".", ",") for x in en)
+
+
+PCT, LO, HI = _decimals(5, 90), _decimals(3, 30), _decimals(70, 98)
+COUNTS = tuple(str(i) for i in range(30, 900))
+
+
+def _number_pool(lang: int, size: int = 4096) -> tuple[dict[str, str], ...]:
+    """Pre-drawn sets of figures (fixed seed), so each abstract copies one instead of drawing."""
+    draw = random.Random(lang).random  # noqa: S311 - demo data, not security
+    pool = []
+    for _ in range(size):
+        k = int(draw() * 4)
+        pool.append(
+            {
+                "pct": PCT[lang][int(draw() * 850)],
+                "lo": LO[lang][int(draw() * 270)],
+                "hi": HI[lang][int(draw() * 280)],
+                "n": COUNTS[int(draw() * 870)],
+                "k": "3456"[k],
+                "v": str(45 + int(draw() * 25)),
+                "kw": (EN_COUNT, VI_COUNT)[lang][k],
+            }
+        )
+    return tuple(pool)
+
+
+NUMBER_POOLS = (_number_pool(0), _number_pool(1))
+
+
 def numbers(r: Rand, year: int, english: bool) -> dict[str, str]:
-    """Random figures quoted in an abstract (decimal comma in Vietnamese)."""
-    pct = f"{5 + r() * 85:.1f}"
-    k = 3 + int(r() * 4)
-    lo, hi = f"{3 + r() * 27:.1f}", f"{70 + r() * 28:.1f}"
-    if not english:
-        pct, lo, hi = pct.replace(".", ","), lo.replace(".", ","), hi.replace(".", ",")
-    return {
-        "pct": pct,
-        "lo": lo,
-        "hi": hi,
-        "n": str(30 + int(r() * 870)),
-        "k": str(k),
-        "v": str(45 + int(r() * 25)),
-        "y1": str(year - 1),
-        "y0": str(year - 4 - int(r() * 3)),
-        "kw": (EN_COUNT if english else VI_COUNT)[k - 3],
-    }
+    """Figures quoted in an abstract (decimal comma in Vietnamese) and the survey years."""
+    x = r()
+    values = NUMBER_POOLS[0 if english else 1][int(x * 4096)].copy()
+    values["y1"] = str(year - 1)
+    values["y0"] = str(year - 4 - int(x * 1e5) % 3)
+    return values
 
 
-def _fill(
-    r: Rand, dom: Domain, english: bool, values: dict[str, str], group: str = ""
-) -> dict[str, str]:
-    """Domain phrases for the abstract sentences, in one language."""
-    lang = 1 if english else 0
-    for name in ("meth", "sample", "tool", "goal", "aud"):
-        values[name] = pick(r, getattr(dom, name))[lang].format_map(values)
-    finds = dom.finds.get(group) or dom.find
-    values["find"] = pick(r, finds)[lang].format_map(values)
+def _fill(r: Rand, dom: Domain, lang: int, values: dict[str, str], find: tuple | None = None) -> dict[str, str]:
+    """Domain phrases for the abstract sentences, in one language, with their figures filled."""
+    meth, sample, tool, goal, aud = dom.meth, dom.sample, dom.tool, dom.goal, dom.aud
+    values["meth"] = meth[int(r() * len(meth))][lang]
+    values["sample"] = sample[int(r() * len(sample))][lang].format_map(values)
+    values["tool"] = tool[int(r() * len(tool))][lang]
+    values["goal"] = goal[int(r() * len(goal))][lang]
+    values["aud"] = aud[int(r() * len(aud))][lang]
+    if find is None:
+        finds = dom.find
+        find = finds[int(r() * len(finds))]
+    values["find"] = find[lang].format_map(values)
     return values
 
 
@@ -146,27 +183,28 @@ def study_abstract(
     flag: bool | None,
     english: bool,
     year: int,
-    group: str = "",
+    find: tuple | None = None,
 ) -> str:
     """Two to four natural sentences about a study, 300-900 characters."""
-    v = _fill(r, dom, english, numbers(r, year, english), group)
-    doc = DOC_NAMES[kind][1 if english else 0]
-    v["doc"], v["Doc"] = doc, upper_first(doc)
-    v["aim"] = title if flag is None else lower_first(title)
+    lang = 1 if english else 0
+    v = _fill(r, dom, lang, numbers(r, year, english), find)
+    v["doc"], v["Doc"] = DOC_FORMS[kind][lang]
+    aim = v["aim"] = title if flag is None else lower_first(title)
     if english:
         aims, method, result, close, filler = EN_AIM, EN_METHOD, EN_RESULT, EN_CLOSE, EN_FILLER
     else:
-        aims = VI_AIM_VERBAL if flag else VI_AIM_NOMINAL
+        # "tập trung" reads well only before "nghiên cứu ...".
+        aims = (VI_AIM_VERBAL if aim.startswith("nghiên cứu") else VI_AIM_VERBAL[:2]) if flag else VI_AIM_NOMINAL
         method, result, close, filler = VI_METHOD, VI_RESULT, VI_CLOSE, VI_FILLER
-    parts = [pick(r, aims)]
     x = r()
+    parts = [aims[int(x * 997) % len(aims)]]
     if x < 0.3:
-        parts.insert(0, pick(r, dom.ctx)[1 if english else 0])
+        parts.insert(0, dom.ctx[int(x * 1e4) % len(dom.ctx)][lang])
     if x > 0.15:
-        parts.append(pick(r, method))
-    parts.append(pick(r, result))
+        parts.append(method[int(x * 1e5) % len(method)])
+    parts.append(result[int(x * 1e6) % len(result)])
     if x < 0.15 or x > 0.55:
-        parts.append(pick(r, close))
+        parts.append(close[int(x * 1e7) % len(close)])
     text = " ".join(parts).format_map(v)
     if len(text) > 900:
         text = " ".join(parts[-3:]).format_map(v)
@@ -177,11 +215,9 @@ def study_abstract(
     return text
 
 
-def special_abstract(
-    r: Rand, kind: str, dom: Domain, title: str, fos: str, english: bool, year: int
-) -> str:
+def special_abstract(r: Rand, kind: str, dom: Domain, title: str, fos: str, english: bool, year: int) -> str:
     """Abstract of a book, patent, standard or data set."""
-    v = _fill(r, dom, english, numbers(r, year, english))
+    v = _fill(r, dom, 1 if english else 0, numbers(r, year, english))
     v["Title"] = title
     v["lb"] = lower_first(title.split(": ")[0]).removeprefix("giáo trình ")
     v["field"] = FIELDS_OF_SCIENCE.get(fos, "").lower()
@@ -194,13 +230,8 @@ def special_abstract(
 
 def subjects(r: Rand, dom: Domain, english: bool) -> str:
     """Two to five distinct keywords, "||"-joined."""
-    kw = dom.kw
-    size = len(kw)
-    count = 2 + int(r() * 4)
-    start = int(r() * size)
-    step = 2 if size >= 10 and r() < 0.5 else 1
-    lang = 1 if english else 0
-    return "||".join(kw[(start + i * step) % size][lang] for i in range(count))
+    table = dom.subjects[1 if english else 0]
+    return table[int(r() * len(table))]
 
 
 def isbn(r: Rand, publisher_code: str) -> str:

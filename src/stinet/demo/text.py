@@ -18,9 +18,7 @@ def _fold_table() -> dict[int, str]:
         if ch in "đĐ":
             base = "d" if ch == "đ" else "D"
         else:
-            base = "".join(
-                c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c)
-            )
+            base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
         table[ord(ch)] = base
     return table
 
@@ -30,7 +28,13 @@ FOLD_TABLE = _fold_table()
 
 def fold(text: str) -> str:
     """Remove Vietnamese tone and vowel marks and map đ/Đ to d/D, keeping case."""
-    return text.translate(FOLD_TABLE)
+    if text.isascii():
+        return text
+    # Fast path in C: decompose and drop the marks; valid when every non-ASCII character was a
+    # Vietnamese letter (then the length is kept), else fall back to the per-character table.
+    quick = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    quick = quick.encode("ascii", "ignore").decode("ascii")
+    return quick if len(quick) == len(text) else text.translate(FOLD_TABLE)
 
 
 def expand(weighted: Sequence[tuple[T, float]], size: int = 1000) -> tuple[T, ...]:

@@ -154,8 +154,7 @@ ECONOMICS = {
             "Hai Phong has recently been among Vietnam's top FDI destinations.",
         ),
         (
-            "Trong bối cảnh hội nhập kinh tế quốc tế, các doanh nghiệp đứng trước áp lực cạnh "
-            "tranh ngày càng gay gắt.",
+            "Trong bối cảnh hội nhập kinh tế quốc tế, các doanh nghiệp đứng trước áp lực cạnh tranh ngày càng gay gắt.",
             "International integration exposes firms to ever stiffer competition.",
         ),
     ),
@@ -176,8 +175,7 @@ ECONOMICS = {
     ),
     "find": (
         (
-            "có {k} nhân tố ảnh hưởng có ý nghĩa thống kê, trong đó chất lượng phục vụ có tác "
-            "động mạnh nhất",
+            "có {k} nhân tố ảnh hưởng có ý nghĩa thống kê, trong đó chất lượng phục vụ có tác động mạnh nhất",
             "{k} factors are significant, service quality being the strongest",
         ),
         (
@@ -256,9 +254,7 @@ LOGISTICS = {
                 },
             ),
         ),
-        "s": (
-            ("mô hình tối ưu hóa mạng lưới phân phối", "a distribution network optimisation model"),
-        ),
+        "s": (("mô hình tối ưu hóa mạng lưới phân phối", "a distribution network optimisation model"),),
         "u": (
             ("điều phối vận tải container", "container transport dispatch"),
             ("quản lý kho bãi", "warehouse management"),

@@ -128,10 +128,8 @@ ENVIRONMENT = {
     ),
     "ctx": (
         (
-            "Quá trình công nghiệp hóa và đô thị hóa nhanh tại Hải Phòng tạo áp lực ngày càng "
-            "lớn lên môi trường.",
-            "Fast industrialisation and urbanisation in Hai Phong put growing pressure on the "
-            "environment.",
+            "Quá trình công nghiệp hóa và đô thị hóa nhanh tại Hải Phòng tạo áp lực ngày càng lớn lên môi trường.",
+            "Fast industrialisation and urbanisation in Hai Phong put growing pressure on the environment.",
         ),
     ),
     "meth": (
@@ -285,8 +283,7 @@ AGRICULTURE = {
     ),
     "ctx": (
         (
-            "Nông nghiệp vẫn giữ vai trò quan trọng đối với sinh kế của người dân các huyện "
-            "ngoại thành Hải Phòng.",
+            "Nông nghiệp vẫn giữ vai trò quan trọng đối với sinh kế của người dân các huyện ngoại thành Hải Phòng.",
             "Farming remains vital to livelihoods in rural Hai Phong.",
         ),
     ),

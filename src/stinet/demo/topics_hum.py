@@ -81,8 +81,7 @@ CULTURE = {
     "tool": (("phần mềm Excel", "Microsoft Excel"),),
     "find": (
         (
-            "nhiều giá trị văn hóa truyền thống đang bị mai một, với {pct}% người được hỏi "
-            "chưa từng tham gia lễ hội",
+            "nhiều giá trị văn hóa truyền thống đang bị mai một, với {pct}% người được hỏi chưa từng tham gia lễ hội",
             "many traditions are fading; {pct}% never attended",
         ),
     ),

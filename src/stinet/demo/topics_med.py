@@ -217,8 +217,7 @@ MEDICINE = {
                 "treatment succeeded in {hi}% of cases, with {k} complications",
             ),
             (
-                "thời gian nằm viện trung bình là {k} ngày, {hi}% người bệnh có kết quả tốt "
-                "khi ra viện",
+                "thời gian nằm viện trung bình là {k} ngày, {hi}% người bệnh có kết quả tốt khi ra viện",
                 "mean stay was {k} days; {hi}% had good outcomes at discharge",
             ),
             (
@@ -230,8 +229,7 @@ MEDICINE = {
             (
                 "tỷ lệ mắc chung là {lo}%, cao hơn có ý nghĩa thống kê ở nhóm có kiến thức "
                 "phòng bệnh chưa đạt (p < 0,05)",
-                "prevalence was {lo}%, significantly higher among those with poor knowledge "
-                "(p < 0.05)",
+                "prevalence was {lo}%, significantly higher among those with poor knowledge (p < 0.05)",
             ),
             (
                 "có mối liên quan có ý nghĩa thống kê giữa tình trạng bệnh với tuổi, nghề nghiệp "
@@ -241,17 +239,14 @@ MEDICINE = {
         ),
         "char": (
             (
-                "có mối tương quan thuận giữa chỉ số này với mức độ nặng của bệnh "
-                "(r = 0,{k}{k}; p < 0,01)",
+                "có mối tương quan thuận giữa chỉ số này với mức độ nặng của bệnh (r = 0,{k}{k}; p < 0,01)",
                 "the index correlates with disease severity (r = 0.{k}{k}; p < 0.01)",
             ),
         ),
         "drug": (
             (
-                "tỷ lệ đơn thuốc đạt yêu cầu theo hướng dẫn của Bộ Y tế là {hi}%, có {k} cặp "
-                "tương tác thuốc cần lưu ý",
-                "{hi}% of prescriptions met Ministry of Health "
-                "guidelines; {k} drug interactions need attention",
+                "tỷ lệ đơn thuốc đạt yêu cầu theo hướng dẫn của Bộ Y tế là {hi}%, có {k} cặp tương tác thuốc cần lưu ý",
+                "{hi}% of prescriptions met Ministry of Health guidelines; {k} drug interactions need attention",
             ),
         ),
     },

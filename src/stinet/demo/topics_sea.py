@@ -208,8 +208,7 @@ MARITIME = {
         (
             "Mật độ tàu thuyền ngày càng tăng trên luồng hàng hải Hải Phòng đặt ra yêu cầu cấp "
             "thiết về bảo đảm an toàn hàng hải.",
-            "Growing traffic in the Hai Phong channel makes navigational safety a pressing "
-            "concern.",
+            "Growing traffic in the Hai Phong channel makes navigational safety a pressing concern.",
         ),
     ),
     "meth": (
@@ -398,8 +397,7 @@ OCEAN = {
         (
             "Vùng biển Hải Phòng - Quảng Ninh có hệ sinh thái đa dạng với rạn san hô, thảm cỏ "
             "biển và rừng ngập mặn, song đang chịu áp lực lớn từ phát triển kinh tế.",
-            "The Hai Phong - Quang Ninh coast hosts reefs, seagrass and mangroves under strong "
-            "development pressure.",
+            "The Hai Phong - Quang Ninh coast hosts reefs, seagrass and mangroves under strong development pressure.",
         ),
     ),
     "meth": (

@@ -82,8 +82,7 @@ EDUCATION = {
     ),
     "ctx": (
         (
-            "Chương trình giáo dục phổ thông 2018 đặt ra yêu cầu mới đối với hoạt động dạy học "
-            "và quản lý nhà trường.",
+            "Chương trình giáo dục phổ thông 2018 đặt ra yêu cầu mới đối với hoạt động dạy học và quản lý nhà trường.",
             "The 2018 curriculum sets new demands on teaching and school management.",
         ),
     ),
@@ -94,9 +93,7 @@ EDUCATION = {
         ),
         ("phương pháp thực nghiệm sư phạm", "a teaching experiment"),
     ),
-    "sample": (
-        ("với {n} cán bộ quản lý, giáo viên và học sinh", "with {n} managers, teachers and pupils"),
-    ),
+    "sample": (("với {n} cán bộ quản lý, giáo viên và học sinh", "with {n} managers, teachers and pupils"),),
     "tool": (("phần mềm SPSS", "SPSS"),),
     "find": (
         (
@@ -222,9 +219,7 @@ LAW = {
             "Institutional reform is one of Vietnam's three strategic breakthroughs.",
         ),
     ),
-    "meth": (
-        ("phương pháp phân tích, tổng hợp và so sánh luật học", "legal analysis and comparison"),
-    ),
+    "meth": (("phương pháp phân tích, tổng hợp và so sánh luật học", "legal analysis and comparison"),),
     "sample": (("với {n} hồ sơ vụ việc", "using {n} case files"),),
     "tool": (("phần mềm Excel", "Microsoft Excel"),),
     "find": (
@@ -233,9 +228,7 @@ LAW = {
             "backlogs fell by {lo}% but application problems remain",
         ),
     ),
-    "goal": (
-        ("hoàn thiện pháp luật và nâng cao hiệu quả thực thi", "better laws and enforcement"),
-    ),
+    "goal": (("hoàn thiện pháp luật và nâng cao hiệu quả thực thi", "better laws and enforcement"),),
     "aud": (("cơ quan xây dựng và thực thi pháp luật", "law-makers and enforcers"),),
     "book": (("Luật hành chính Việt Nam", "Vietnamese Administrative Law"),),
 }

@@ -49,6 +49,22 @@ _VIQR_MARK = re.compile(r"[aeiouyAEIOUY][(^+`'?~.]|(?<![A-Za-z])[Dd][Dd]")
 _VIQR_STRONG = re.compile(r"[aeiouyAEIOUY][(^+`~]|(?<![A-Za-z])[Dd][Dd]")
 
 
+# Legacy text read through cp1252/latin-1 never holds a letter above U+00FF, while Vietnamese
+# Unicode almost always does (ă đ ơ ư ạ ả ấ ...): such a string with nothing but Vietnamese
+# letters and general punctuation outside ASCII is Unicode, and needs no further analysis.
+_VN_LETTERS = frozenset(LETTERS) | frozenset(ch.upper() for ch in LETTERS)
+_VN_HIGH = frozenset(ch for ch in _VN_LETTERS if ord(ch) > 0xFF)
+
+
+_PLAIN_ALLOWED = _VN_LETTERS | frozenset(map(chr, range(128))) | frozenset(map(chr, range(0x2000, 0x2070)))
+
+
+def _plainly_unicode(s: str) -> bool:
+    """True when the string's non-ASCII characters prove it is proper Vietnamese Unicode."""
+    chars = set(s)
+    return not chars.isdisjoint(_VN_HIGH) and chars <= _PLAIN_ALLOWED
+
+
 class Conversion(NamedTuple):
     """Converted text and the encoding it was converted from (None: unchanged)."""
 
@@ -127,7 +143,7 @@ def detect(s: str) -> str:
         return "viqr" if _VIQR_MARK.search(s) and _looks_viqr(s) else "unicode"
     if _COMBINING.search(s) and nfc(s) != s:
         return "nfd"
-    if not _LEGACY_CHAR.search(s):
+    if _plainly_unicode(s) or not _LEGACY_CHAR.search(s):
         return "unicode"
     return _detect_legacy(s)
 

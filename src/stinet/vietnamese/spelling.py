@@ -2,6 +2,7 @@
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from ._tables import TONES
 
@@ -34,10 +35,16 @@ def _recase(template: str, word: str) -> str:
 
 
 def _canonical_word(m: re.Match[str]) -> str:
-    word = m.group()
+    return _canonical(m.group())
+
+
+@lru_cache(maxsize=65536)  # Vietnamese has some 7,000 distinct syllables: the cache stays small
+def _canonical(word: str) -> str:
     lower = word.lower()
     if lower in I_Y_VARIANTS:
         return _recase(word, I_Y_VARIANTS[lower])
+    if word.isascii():
+        return word
     decomposed = unicodedata.normalize("NFD", word)
     if not any(ch in _TONE_SET for ch in decomposed):
         return word
