@@ -69,3 +69,9 @@ def test_org_pages(client, catalogue):
 def test_bad_search_parameters_do_not_crash(client, catalogue):
     assert client.get("/search/", {"page": "abc", "year_from": "x", "sort": "zzz"}).status_code == 200
     assert client.get("/works/999999/").status_code == 404
+
+
+def test_vietnamese_is_the_default_whatever_the_browser_asks(client, catalogue):
+    page = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert '<html lang="vi">' in page
+    assert '<html lang="en">' in client.get("/?lang=en").content.decode()

@@ -36,6 +36,7 @@ from stinet.demo.records import (
     special_abstract,
     special_title,
     study_abstract,
+    study_body,
     study_title,
     subjects,
 )
@@ -112,6 +113,10 @@ TEXT_FIELDS = (
     "dc.publisher",
     "thesis.degree.name",
 )
+# The first works get abstracts written from scratch; past that (benchmarks at 10^6 works)
+# the title-independent sentences are reused from a bounded set per domain, type and finding.
+FRESH_WORKS = 50_000
+BODY_SLOTS = 24
 PAIR_SHARE = 0.08
 ASCII_SHARE = 0.03
 TCVN3_SHARE = 0.02
@@ -143,6 +148,8 @@ class _Generator:
         self.pool = Pool(self.r)
         self.seq: dict[str, int] = {}
         self.tcvn3 = _tcvn3_encoder()
+        self.done = 0
+        self.bodies: dict[tuple, tuple[str, str]] = {}
 
     def local_id(self, org: str, kind: str, year: int) -> tuple[str, int]:
         """Next local identifier in the member's own style, unique per member."""
@@ -174,7 +181,8 @@ class _Generator:
         call = ""
         if org == LIBRARY:
             if kind == "thesis" or kind == "dissertation":
-                call = f"{'LV' if kind == 'thesis' else 'LA'} {seq // 1000}.{seq % 1000:03d}"
+                shelf = seq + 10_000  # "LV 12.345": the library's running number for theses
+                call = f"{'LV' if kind == 'thesis' else 'LA'} {shelf // 1000}.{shelf % 1000:03d}"
             elif kind == "report":
                 call = f"BC.{seq:04d}"
             else:
@@ -261,7 +269,15 @@ class _Generator:
             vi, en, flag, find = study_title(r, dom, year)
             fos = dom.fos[int(r() * 100)]
             title = en if english else vi
-            abstract = study_abstract(r, kind, dom, title, flag, english, year, find)
+            if self.done < FRESH_WORKS:
+                body = study_body(r, kind, dom, english, find)
+            else:
+                key = (dom.key, kind, english, find[0], int(r() * BODY_SLOTS))
+                body = self.bodies.get(key)
+                if body is None:
+                    body = self.bodies[key] = study_body(r, kind, dom, english, find)
+            abstract = study_abstract(r, kind, title, flag, english, year, body)
+        self.done += 1
         y = r()
         authors, advisors = self.people(org, kind, dom.key)
         publisher, degree, grantor, isbn_, issn, doi = self.publication(org, kind, dom.key, year, title)
@@ -305,7 +321,7 @@ class _Generator:
                 return LIBRARY if r() < 0.8 else HUB
             return UNIVERSITY_FOR.get(dom_key, "DHHP")
         if kind == "report":
-            return LIBRARY if org == HUB or r() < 0.15 else HUB
+            return HUB if org != HUB and (org == LIBRARY or r() >= 0.15) else LIBRARY
         return HUB if org == LIBRARY else LIBRARY
 
     def twin(self, row: dict[str, str], org: str, dom_key: str, key: str) -> dict[str, str]:

@@ -151,12 +151,10 @@ def _number_pool(lang: int, size: int = 4096) -> tuple[dict[str, str], ...]:
 NUMBER_POOLS = (_number_pool(0), _number_pool(1))
 
 
-def numbers(r: Rand, year: int, english: bool) -> dict[str, str]:
-    """Figures quoted in an abstract (decimal comma in Vietnamese) and the survey years."""
-    x = r()
-    values = NUMBER_POOLS[0 if english else 1][int(x * 4096)].copy()
-    values["y1"] = str(year - 1)
-    values["y0"] = str(year - 4 - int(x * 1e5) % 3)
+def numbers(r: Rand, english: bool) -> dict[str, str]:
+    """Figures quoted in an abstract (decimal comma in Vietnamese); survey years stay {y0}/{y1}."""
+    values = NUMBER_POOLS[0 if english else 1][int(r() * 4096)].copy()
+    values["y0"], values["y1"] = "{y0}", "{y1}"
     return values
 
 
@@ -175,39 +173,47 @@ def _fill(r: Rand, dom: Domain, lang: int, values: dict[str, str], find: tuple |
     return values
 
 
-def study_abstract(
-    r: Rand,
-    kind: str,
-    dom: Domain,
-    title: str,
-    flag: bool | None,
-    english: bool,
-    year: int,
-    find: tuple | None = None,
-) -> str:
-    """Two to four natural sentences about a study, 300-900 characters."""
+def study_body(r: Rand, kind: str, dom: Domain, english: bool, find: tuple | None = None) -> tuple[str, str]:
+    """The sentences around an abstract's aim: (context or "", method-result-conclusion).
+
+    They do not depend on the title, so large runs may reuse them; the survey years are left
+    as {y0}/{y1} for study_abstract to fill from the work's own year.
+    """
     lang = 1 if english else 0
-    v = _fill(r, dom, lang, numbers(r, year, english), find)
+    v = _fill(r, dom, lang, numbers(r, english), find)
     v["doc"], v["Doc"] = DOC_FORMS[kind][lang]
-    aim = v["aim"] = title if flag is None else lower_first(title)
-    if english:
-        aims, method, result, close, filler = EN_AIM, EN_METHOD, EN_RESULT, EN_CLOSE, EN_FILLER
-    else:
-        # "tập trung" reads well only before "nghiên cứu ...".
-        aims = (VI_AIM_VERBAL if aim.startswith("nghiên cứu") else VI_AIM_VERBAL[:2]) if flag else VI_AIM_NOMINAL
-        method, result, close, filler = VI_METHOD, VI_RESULT, VI_CLOSE, VI_FILLER
+    method, result, close = (EN_METHOD, EN_RESULT, EN_CLOSE) if english else (VI_METHOD, VI_RESULT, VI_CLOSE)
     x = r()
-    parts = [aims[int(x * 997) % len(aims)]]
-    if x < 0.3:
-        parts.insert(0, dom.ctx[int(x * 1e4) % len(dom.ctx)][lang])
-    if x > 0.15:
-        parts.append(method[int(x * 1e5) % len(method)])
+    ctx = dom.ctx[int(x * 1e4) % len(dom.ctx)][lang] if x < 0.3 else ""
+    parts = [method[int(x * 1e5) % len(method)]] if x > 0.15 else []
     parts.append(result[int(x * 1e6) % len(result)])
     if x < 0.15 or x > 0.55:
         parts.append(close[int(x * 1e7) % len(close)])
-    text = " ".join(parts).format_map(v)
+    return ctx, " ".join(parts).format_map(v)
+
+
+def study_abstract(
+    r: Rand, kind: str, title: str, flag: bool | None, english: bool, year: int, body: tuple[str, str]
+) -> str:
+    """Two to four natural sentences about a study, 300-900 characters: the aim, then the body."""
+    lang = 1 if english else 0
+    doc, cap = DOC_FORMS[kind][lang]
+    aim = title if flag is None else lower_first(title)
+    if english:
+        aims, filler = EN_AIM, EN_FILLER
+    else:
+        # "tập trung" reads well only before "nghiên cứu ...".
+        aims = (VI_AIM_VERBAL if aim.startswith("nghiên cứu") else VI_AIM_VERBAL[:2]) if flag else VI_AIM_NOMINAL
+        filler = VI_FILLER
+    x = r()
+    opening = aims[int(x * len(aims))].format(doc=doc, Doc=cap, aim=aim)
+    ctx, after = body
+    if "{y" in after:
+        y1 = year - 1
+        after = after.replace("{y0}", str(y1 - 3 - int(x * 1e4) % 3)).replace("{y1}", str(y1))
+    text = f"{ctx} {opening} {after}" if ctx else f"{opening} {after}"
     if len(text) > 900:
-        text = " ".join(parts[-3:]).format_map(v)
+        text = f"{opening} {after}"
     extra = 0
     while len(text) < 300 and extra < len(filler):
         text = f"{text} {filler[extra]}"
@@ -217,7 +223,7 @@ def study_abstract(
 
 def special_abstract(r: Rand, kind: str, dom: Domain, title: str, fos: str, english: bool, year: int) -> str:
     """Abstract of a book, patent, standard or data set."""
-    v = _fill(r, dom, 1 if english else 0, numbers(r, year, english))
+    v = _fill(r, dom, 1 if english else 0, numbers(r, english))
     v["Title"] = title
     v["lb"] = lower_first(title.split(": ")[0]).removeprefix("giáo trình ")
     v["field"] = FIELDS_OF_SCIENCE.get(fos, "").lower()

@@ -143,8 +143,8 @@ ENVIRONMENT = {
     "tool": (("phần mềm ArcGIS", "ArcGIS"), ("phần mềm Excel", "Microsoft Excel")),
     "find": (
         (
-            "hàm lượng COD và amoni vượt quy chuẩn cho phép từ {k} đến {n} lần",
-            "COD and ammonium exceed the standards by {k} to {n} times",
+            "hàm lượng COD và amoni vượt quy chuẩn cho phép từ 1,{k} đến {k} lần",
+            "COD and ammonium exceed the standards by 1.{k} to {k} times",
         ),
         ("hiệu suất xử lý đạt trên {hi}%", "removal efficiency exceeds {hi}%"),
     ),

@@ -1,0 +1,97 @@
+"""The portal in headless Chromium: search, click a facet, open a work, switch language, phone."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+CHROMIUM = "/usr/bin/chromium"
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    """Debian's Chromium driven by Playwright (its own browser download is not used)."""
+    if not Path(CHROMIUM).exists() or shutil.which("chromium") is None:
+        if os.environ.get("CI"):
+            pytest.fail("chromium is not installed (make browser-deps)")
+        pytest.skip("chromium is not installed")
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        instance = pw.chromium.launch(
+            executable_path=CHROMIUM, headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"])
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser, live_server, catalogue):
+    """A fresh page (own cookies) on the live server, with the small catalogue loaded."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
+    tab = context.new_page()
+    tab.set_default_timeout(15_000)
+    tab.base = live_server.url
+    yield tab
+    context.close()
+
+
+def shot(page, name: str) -> None:
+    """Keep a screenshot for people to look at."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def test_search_facet_work_and_language(page):
+    page.goto(page.base + "/")
+    assert page.locator("html").get_attribute("lang") == "vi"
+    shot(page, "home")
+    page.fill("input[name=q]", "da dang sinh hoc")
+    page.press("input[name=q]", "Enter")
+    page.wait_for_url("**/search/?q=da+dang+sinh+hoc")
+    first = page.locator("li.result").first
+    assert "đa dạng sinh học" in first.inner_text()
+    assert page.locator("li.result mark").first.inner_text().lower() in ("đa", "dạng", "sinh", "học")
+    shot(page, "results")
+    page.goto(page.base + "/search/?q=sinh+hoc")
+    page.locator('details[data-facet="type"] a', has_text="Sách").click()
+    page.wait_for_url("**type=book**")
+    assert page.locator("li.result").count() == 1
+    page.locator("li.result a.title").first.click()
+    page.wait_for_selector("article.work h1")
+    assert page.locator("article.work h1").inner_text() == "Sinh học biển đại cương"
+    assert page.locator('meta[name="citation_title"]').get_attribute("content") == "Sinh học biển đại cương"
+    assert "Thư viện Khoa học tổng hợp Hải Phòng" in page.locator("table.holdings").inner_text()
+    shot(page, "work")
+    page.click("#lang-switch")
+    page.wait_for_load_state()
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert "Who holds it" in page.content()
+    shot(page, "work-en")
+
+
+def test_autocomplete_suggests_titles(page):
+    page.goto(page.base + "/")
+    page.type("input[name=q]", "cang bi", delay=30)
+    item = page.locator(".suggest li").first
+    item.wait_for()
+    assert item.inner_text() == "Ứng dụng KH&CN trong quản lý cảng biển Hải Phòng"
+
+
+def test_phone_screen_has_no_horizontal_scrolling(browser, live_server, catalogue):
+    context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True)
+    tab = context.new_page()
+    for path in ("/", "/search/?q=bi%E1%BB%83n", "/orgs/"):
+        tab.goto(live_server.url + path)
+        overflow = tab.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, (path, overflow)
+    shot(tab, "phone-results")
+    context.close()
