@@ -76,3 +76,15 @@ def test_every_command_has_help(run):
                  ("serve", "--help"), ("demo", "--help"), ("reindex", "--help")):
         result = run(*args)
         assert result.returncode == 0 and "Usage:" in result.stdout, args
+
+
+def test_fields_load_replaces_a_scheme_and_refuses_a_bad_table(run, tmp_path):
+    good = tmp_path / "fields.csv"
+    good.write_text("code,level,parent,name_vi,name_en\n1,1,,Khoa học tự nhiên,Natural sciences\n"
+                    "101,2,1,Toán học và thống kê,Mathematics and statistics\n", encoding="utf-8")
+    result = run("fields", "load", str(good), "--scheme", "2025")
+    assert result.returncode == 0 and "loaded 2 codes" in result.stdout
+    bad = tmp_path / "bad.csv"
+    bad.write_text("code,level,parent,name_vi,name_en\n101,2,9,Toán,Maths\n", encoding="utf-8")
+    result = run("fields", "load", str(bad), "--scheme", "2025")
+    assert result.returncode == 1 and "bad.csv" in result.stderr and len(result.stderr.splitlines()) == 1

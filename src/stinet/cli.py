@@ -158,6 +158,23 @@ def search(query: str, as_json: bool, limit: int, page: int, types: tuple[str, .
                    f"{item['type']} @ {orgs_held}")
 
 
+@main.group()
+def fields() -> None:
+    """Fields of science (Circular 24/2025/TT-BKHCN; Decision 12/2008/QĐ-BKHCN)."""
+
+
+@fields.command("load")
+@click.argument("file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.option("--scheme", required=True, type=click.Choice(["2025", "2008"]), help="Which classification.")
+@command
+def fields_load(file: Path, scheme: str) -> None:
+    """Replace a scheme's codes with a full table (CSV: code,level,parent,name_vi,name_en)."""
+    from stinet.catalog.services import load_fields
+
+    n = load_fields(str(file), scheme)
+    click.echo(f"loaded {n} codes of the {scheme} classification")
+
+
 @main.command()
 @command
 def reindex() -> None:

@@ -193,3 +193,15 @@ def test_unknown_extension_needs_format(org, tmp_path: Path):
     path.write_text("x")
     with pytest.raises(ImportFileError, match="unknown file type '.dat'"):
         import_file(path, "HPU")
+
+
+def test_field_of_science_codes_are_normalised_and_bad_ones_rejected(org, write_csv):
+    report = import_file(write_csv([
+        row("Toán", id="f1", dc_subject_fos="1.01"),
+        row("Tự nhiên", id="f2", dc_subject_fos="Khoa hoc tu nhien"),
+        row("Sai", id="f3", dc_subject_fos="không biết"),
+    ]), "HPU")
+    assert Work.objects.get(holdings__local_id="f1").field_code == "101"
+    assert Work.objects.get(holdings__local_id="f2").field_code == "1"
+    assert report.rejections == [{"line": 4, "reason": "dc.subject.fos: cannot read 'không biết' as a "
+                                                      "field-of-science code"}]

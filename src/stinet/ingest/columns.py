@@ -54,7 +54,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
 # Columns DSpace exports that carry nothing the catalogue keeps; accepted silently.
 IGNORED = frozenset({
     "collection", "dc.date.accessioned", "dc.date.available", "dc.description.provenance",
-    "stt", "tt", "so tt", "so thu tu", "demo.pair", "dc.rights", "dc.format.extent",
+    "stt", "tt", "so tt", "so thu tu", "dc.rights", "dc.format.extent",
     "dc.format.mimetype",
 })
 
@@ -93,4 +93,6 @@ def canonical(header: str) -> str | None:
 
 def is_ignored(header: str) -> bool:
     """True for columns that are known and deliberately not kept."""
-    return _key(header.split("[", 1)[0]) in IGNORED
+    key = _key(header.split("[", 1)[0])
+    # demo.*: the demo generator's answer key (true type, pairs); kept in the source record only
+    return key in IGNORED or key.startswith("demo.")

@@ -6,6 +6,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
+from stinet.catalog.fos import normalise_code
 from stinet.ingest.types import map_type
 from stinet.vietnamese import clean_person_name, clean_spaces, fold, nfc
 
@@ -146,6 +147,16 @@ def _identifiers(fields: dict[str, str]) -> dict[str, list[str]]:
     return found
 
 
+def _field_code(raw: str) -> str:
+    """A field-of-science code as members write it ("1.01", "101 - Toán học", a top field name)."""
+    if not raw.strip():
+        return ""
+    code = normalise_code(raw)
+    if code is None:
+        raise RowError(f"cannot read {raw!r} as a field-of-science code")
+    return code
+
+
 def _language(raw: str) -> str:
     """ISO 639-1 code for a language as members write it; unknown values kept lower-cased."""
     key = " ".join(fold(raw).split())
@@ -178,6 +189,11 @@ def build(fields: dict[str, str], extra: dict[str, str], loose: bool = False) ->
         year, date = parse_date(fields.get("dc.date.issued", ""))
     except RowError as exc:
         raise RowError(f"dc.date.issued: {exc}") from None
+    for key in ("dc.subject.fos", "dc.subject.fos.old"):
+        try:
+            _field_code(fields.get(key, ""))
+        except RowError as exc:
+            raise RowError(f"{key}: {exc}") from None
     label = clean_spaces(fields.get("dc.type", ""))
     code = map_type(label) if label else "other"
     urls = split_values(fields.get("dc.identifier.uri", ""))
@@ -188,8 +204,8 @@ def build(fields: dict[str, str], extra: dict[str, str], loose: bool = False) ->
         grantor=clean_spaces(fields.get("thesis.degree.grantor", "")), year=year, date=date,
         abstract=fields.get("dc.description.abstract", "").strip(),
         subjects=split_values(fields.get("dc.subject", ""), loose=True),
-        field_code=clean_spaces(fields.get("dc.subject.fos", "")),
-        field_code_old=clean_spaces(fields.get("dc.subject.fos.old", "")),
+        field_code=_field_code(fields.get("dc.subject.fos", "")),
+        field_code_old=_field_code(fields.get("dc.subject.fos.old", "")),
         language=_language(fields.get("dc.language.iso", "")),
         publisher=clean_spaces(fields.get("dc.publisher", "")), identifiers=_identifiers(fields),
         extra={k: v for k, v in extra.items() if v.strip()},

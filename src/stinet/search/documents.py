@@ -45,7 +45,7 @@ def build(work: Work) -> dict[str, Any]:
         "year": work.year,
         "org": sorted({h.organisation.code for h in holdings}),
         "access": sorted({h.access for h in holdings}),
-        "field": top_field(work.field_code or work.field_code_old),
+        "field": top_field(work.field_code or work.field_code_old),  # the six top fields agree
         "language": work.language or "",
         "title_sort": work.title_sort or sort_key(work.title)[:255],
     }
