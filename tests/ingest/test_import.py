@@ -178,14 +178,21 @@ def test_interrupted_import_resumes_after_the_last_committed_batch(org, write_cs
         return real(*args, **kwargs)
 
     monkeypatch.setattr(services, "store_batch", failing)
+    # a hard crash: the stored batch never reached the search index
+    monkeypatch.setattr(services.indexing, "works_changed", lambda ids: None)
     with pytest.raises(OSError):
         import_file(path, "HPU")
     run = ImportRun.objects.get()
     assert run.status == "failed" and run.rows_done == 10 and Work.objects.count() == 10
-    monkeypatch.setattr(services, "store_batch", real)
+    monkeypatch.undo()
+    monkeypatch.setattr(services, "BATCH_SIZE", 10)
     report = import_file(path, "HPU")
     assert report.skipped_resume == 10 and report.new == 15
     assert Work.objects.count() == 25
+    from stinet.search.base import SearchRequest
+    from stinet.search.service import search_json
+
+    assert search_json(SearchRequest(q="công trình"))["total"] == 25  # the first batch is searchable too
 
 
 def test_unknown_extension_needs_format(org, tmp_path: Path):

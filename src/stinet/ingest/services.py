@@ -8,7 +8,7 @@ from pathlib import Path
 
 from django.utils import timezone
 
-from stinet.catalog.models import ImportRun, Organisation
+from stinet.catalog.models import Holding, ImportRun, Organisation
 from stinet.catalog.services import Incoming, get_organisation, store_batch
 from stinet.ingest.columns import canonical, is_ignored
 from stinet.ingest.readers import ImportFileError, Table, open_table
@@ -18,6 +18,7 @@ from stinet.search import indexing
 from stinet.vietnamese import to_unicode
 
 BATCH_SIZE = 500
+INDEX_COMMIT_BATCHES = 20  # the search index is committed every this many batches
 Progress = Callable[[int], None]
 
 
@@ -94,12 +95,10 @@ def _file_digest(path: Path) -> str:
     return h.hexdigest()
 
 
-def _resume_point(org: Organisation, file_digest: str) -> int:
-    """Rows committed by the last run of the same file if it did not finish, else 0."""
+def _resume_point(org: Organisation, file_digest: str) -> ImportRun | None:
+    """The last run of the same file if it did not finish (a resume starts after its rows)."""
     last = ImportRun.objects.filter(organisation=org, report__file_digest=file_digest).first()
-    if last is not None and last.status != "done":
-        return last.rows_done
-    return 0
+    return last if last is not None and last.status != "done" and last.rows_done else None
 
 
 def import_file(path: str | Path, org_code: str, fmt: str | None = None, *,
@@ -116,7 +115,11 @@ def import_file(path: str | Path, org_code: str, fmt: str | None = None, *,
     report = ImportReport(source=path.name, format=table.format, encoding=table.encoding)
     mapping = _columns(table, report)
     file_digest = _file_digest(path)
-    skip = _resume_point(org, file_digest)
+    interrupted = _resume_point(org, file_digest)
+    skip = interrupted.rows_done if interrupted else 0
+    if interrupted is not None:  # its stored rows may not have reached the index
+        indexing.works_changed(Holding.objects.filter(source__run=interrupted)
+                               .values_list("work_id", flat=True))
     run = ImportRun.objects.create(organisation=org, source_name=path.name, format=table.format,
                                    report={"file_digest": file_digest})
     rows = table.rows()
@@ -139,13 +142,19 @@ def _store_all(org: Organisation, run: ImportRun, records: Iterable[Incoming],
     batch: list[Incoming] = []
     consumed = done
 
+    flushed = 0
+
     def flush() -> None:
+        nonlocal flushed
         counts, changed = store_batch(org, batch, label, run)
         report.add_counts(counts)
         indexing.works_changed(changed)
         run.rows_done = consumed
         run.save(update_fields=["rows_done"])
         batch.clear()
+        flushed += 1
+        if flushed % INDEX_COMMIT_BATCHES == 0:
+            indexing.commit()
 
     with indexing.bulk():
         last_rejected = 0

@@ -62,6 +62,11 @@ def works_changed(ids: Iterable[int]) -> None:
         engine.commit()
 
 
+def commit() -> None:
+    """Make pending index changes durable and visible now (long imports call this now and then)."""
+    backend().commit()
+
+
 @contextlib.contextmanager
 def bulk() -> Iterator[None]:
     """Group index changes into one commit at the end (imports, rebuilds)."""
