@@ -179,7 +179,7 @@ def test_interrupted_import_resumes_after_the_last_committed_batch(org, write_cs
 
     monkeypatch.setattr(services, "store_batch", failing)
     # a hard crash: the stored batch never reached the search index
-    monkeypatch.setattr(services.indexing, "works_changed", lambda ids: None)
+    monkeypatch.setattr(services.indexing, "records_created", lambda code, created: None)
     with pytest.raises(OSError):
         import_file(path, "HPU")
     run = ImportRun.objects.get()

@@ -9,7 +9,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from django.db import connection, transaction
+from django.utils import timezone
 
+from stinet.catalog.bulk import insert_rows, reserve_ids
 from stinet.catalog.models import AuditEntry, Holding, Organisation, SourceRecord, Suggestion, Work
 from stinet.catalog.vocab import ORG_KINDS
 from stinet.vietnamese import fold, sort_key
@@ -74,26 +76,23 @@ class Incoming:
     format: str
 
 
-def _new_work(values: dict[str, object]) -> Work:
-    """A Work instance with its derived sort key."""
-    return Work(title_sort=sort_key(str(values["title"]))[:255], **values)
-
-
 def store_batch(org: Organisation, batch: Sequence[Incoming], actor: str,
-                run: object = None) -> tuple[dict[str, int], list[int]]:
-    """Insert or update one batch of records atomically; returns counts and changed work ids.
+                run: object = None) -> tuple[dict[str, int], list[tuple[int, Incoming]], list[int]]:
+    """Insert or update one batch of records atomically.
 
+    Returns the counts, the (work id, record) pairs created and the ids of works updated.
     Records are keyed by organisation + local identifier: a re-import updates in place and
     never duplicates; a record whose payload is unchanged is left alone.
     """
     counts = {"new": 0, "updated": 0, "unchanged": 0}
     ids = [item.local_id for item in batch]
+    updated: list[int] = []
     with transaction.atomic():
         known = {s.local_id: s for s in SourceRecord.objects.filter(organisation=org, local_id__in=ids)}
         holdings = {h.local_id: h for h in Holding.objects.filter(organisation=org, local_id__in=ids)
                     .select_related("work")}
         fresh = [item for item in batch if item.local_id not in holdings]
-        changed_ids = _create(org, fresh, run, known) if fresh else []
+        created = _create(org, fresh, run, known) if fresh else []
         counts["new"] = len(fresh)
         for item in batch:
             if item.local_id not in holdings:
@@ -104,33 +103,50 @@ def store_batch(org: Organisation, batch: Sequence[Incoming], actor: str,
                 counts["unchanged"] += 1
                 continue
             _update(holdings[item.local_id], item, source, digest_now, run, actor)
-            changed_ids.append(holdings[item.local_id].work_id)
+            updated.append(holdings[item.local_id].work_id)
             counts["updated"] += 1
         if fresh:
             AuditEntry.objects.create(
                 actor_label=actor, action="import-create", object_type="organisation",
-                object_id=str(org.pk), after={"works": changed_ids[: len(fresh)]},
+                object_id=str(org.pk), after={"works": [work_id for work_id, _item in created]},
             )
-        _count_suggestions(batch, fresh)
-    return counts, changed_ids
+        _count_suggestions(fresh)
+    return counts, created, updated
+
+
+WORK_FIELDS = ("type", "title", "title_en", "creators", "degree", "grantor", "year", "date",
+               "abstract", "subjects", "field_code", "field_code_old", "language", "publisher",
+               "identifiers", "extra")
 
 
 def _create(org: Organisation, fresh: Sequence[Incoming], run: object,
-            known: dict[str, SourceRecord]) -> list[int]:
-    """Bulk-create works, source records and holdings for records new to this organisation."""
-    works = Work.objects.bulk_create([_new_work(item.work) for item in fresh])
+            known: dict[str, SourceRecord]) -> list[tuple[int, Incoming]]:
+    """Insert works, source records and holdings for records new to this organisation."""
     stale = [known[i.local_id].pk for i in fresh if i.local_id in known]
     SourceRecord.objects.filter(pk__in=stale).delete()  # an orphan left by a deleted holding
-    sources = SourceRecord.objects.bulk_create([
-        SourceRecord(organisation=org, local_id=item.local_id, format=item.format,
-                     payload=item.payload, digest=digest(item.payload), run=run)
-        for item in fresh
+    now = timezone.now()
+    work_ids = reserve_ids(Work, len(fresh))
+    source_ids = reserve_ids(SourceRecord, len(fresh))
+    holding_ids = reserve_ids(Holding, len(fresh))
+    run_id = getattr(run, "pk", None)
+    for item in fresh:
+        item.work["title_sort"] = sort_key(str(item.work["title"]))[:255]
+    insert_rows(Work, ("id", *WORK_FIELDS, "title_sort", "created_at", "updated_at"), [
+        (wid, *(item.work[f] for f in WORK_FIELDS), item.work["title_sort"], now, now)
+        for wid, item in zip(work_ids, fresh, strict=True)
     ])
-    Holding.objects.bulk_create([
-        Holding(work=work, organisation=org, local_id=item.local_id, source=source, **item.holding)
-        for work, source, item in zip(works, sources, fresh, strict=True)
+    insert_rows(SourceRecord, ("id", "organisation", "local_id", "format", "payload", "digest", "run",
+                               "received_at"), [
+        (sid, org.pk, item.local_id, item.format, item.payload, digest(item.payload), run_id, now)
+        for sid, item in zip(source_ids, fresh, strict=True)
     ])
-    return [w.pk for w in works]
+    insert_rows(Holding, ("id", "work", "organisation", "local_id", "call_number", "url", "access",
+                          "source", "created_at", "updated_at"), [
+        (hid, wid, org.pk, item.local_id, item.holding["call_number"], item.holding["url"],
+         item.holding["access"], sid, now, now)
+        for hid, wid, sid, item in zip(holding_ids, work_ids, source_ids, fresh, strict=True)
+    ])
+    return list(zip(work_ids, fresh, strict=True))
 
 
 def _update(holding: Holding, item: Incoming, source: SourceRecord | None, digest_now: str,
@@ -161,7 +177,7 @@ def _update(holding: Holding, item: Incoming, source: SourceRecord | None, diges
         )
 
 
-def _count_suggestions(batch: Sequence[Incoming], fresh: Sequence[Incoming]) -> None:
+def _count_suggestions(fresh: Sequence[Incoming]) -> None:
     """Keep the autocomplete table of creator names and subjects up to date (new records)."""
     seen: Counter[tuple[str, str]] = Counter()
     for item in fresh:

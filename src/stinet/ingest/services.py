@@ -41,11 +41,18 @@ def _columns(table: Table, report: ImportReport) -> dict[str, str]:
     return mapping
 
 
-def convert_row(line: int, row: dict[str, str], report: ImportReport) -> dict[str, str]:
-    """Legacy-encoded (TCVN3, VNI, VIQR) and decomposed values converted to NFC Unicode."""
+# Fields holding codes, dates and identifiers rather than text: never taken for legacy encodings.
+NOT_TEXT = frozenset({"id", "dc.date.issued", "dc.language.iso", "local.access", "dc.subject.fos",
+                      "dc.subject.fos.old", "dc.identifier.uri", "dc.identifier.isbn",
+                      "dc.identifier.issn", "dc.identifier.doi", "dc.identifier.handle"})
+
+
+def convert_row(line: int, row: dict[str, str], report: ImportReport,
+                skip: frozenset[str] = frozenset()) -> dict[str, str]:
+    """Legacy-encoded (TCVN3, VNI, VIQR) and decomposed text converted to NFC Unicode."""
     out: dict[str, str] = {}
     for column, value in row.items():
-        result = to_unicode(value) if value else None
+        result = to_unicode(value) if value and column not in skip else None
         if result is not None and result.encoding not in (None, "nfd"):
             report.converted(line, column, result.encoding, value, result.text)
         out[column] = result.text if result is not None else value
@@ -62,13 +69,14 @@ def parse_rows(table: Table, report: ImportReport, mapping: dict[str, str],
                rows: Iterable[tuple[int, dict[str, str]]]) -> Iterator[Incoming]:
     """Validated records from raw rows; bad rows are rejected with their line and reason."""
     loose = table.format != "csv" or not any(h.startswith("dc.") for h in table.header)
+    codes = frozenset(h for h, f in mapping.items() if f in NOT_TEXT)
     seen: set[str] = set()
     for line, raw in rows:
         if loose and sum(1 for v in raw.values() if v.strip()) == 1 and len(table.header) > 2:
             # Vietnamese sheets put section headings ("Đề tài nghiên cứu khoa học") between rows
             report.headings += 1
             continue
-        row = convert_row(line, raw, report)
+        row = convert_row(line, raw, report, codes)
         fields = {f: row[h] for h, f in mapping.items() if row.get(h)}
         extra = {h: v for h, v in row.items() if h not in mapping and not is_ignored(h)}
         try:
@@ -146,9 +154,10 @@ def _store_all(org: Organisation, run: ImportRun, records: Iterable[Incoming],
 
     def flush() -> None:
         nonlocal flushed
-        counts, changed = store_batch(org, batch, label, run)
+        counts, created, updated = store_batch(org, batch, label, run)
         report.add_counts(counts)
-        indexing.works_changed(changed)
+        indexing.records_created(org.code, created)
+        indexing.works_changed(updated)
         run.rows_done = consumed
         run.save(update_fields=["rows_done"])
         batch.clear()

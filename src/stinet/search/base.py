@@ -73,8 +73,8 @@ class SearchResponse:
 class Backend(Protocol):
     """What every search backend does."""
 
-    def index_docs(self, docs: Iterable[dict[str, Any]]) -> None:
-        """Add or replace documents (see documents.build)."""
+    def index_docs(self, docs: Iterable[dict[str, Any]], replace: bool = True) -> None:
+        """Add documents (see documents.build); replace=False when they are known to be new."""
 
     def delete(self, ids: Iterable[int]) -> None:
         """Remove documents by work id."""

@@ -26,26 +26,38 @@ def top_field(code: str) -> str:
 
 def build(work: Work) -> dict[str, Any]:
     """The search document of a work (its holdings must be loaded)."""
-    holdings = list(work.holdings.all())
-    people = [c["name"] for c in work.creators]
-    ids = [v for values in work.identifiers.values() for v in values]
-    other = [work.title_en, work.publisher, work.grantor, work.degree, *ids, *work.extra.values()]
-    text_all = " ".join([work.title, work.title_en, *work.subjects, work.abstract])
+    values = {name: getattr(work, name) for name in VALUE_FIELDS}
+    holdings = [(h.organisation.code, h.access) for h in work.holdings.all()]
+    return from_values(work.pk, values, holdings)
+
+
+VALUE_FIELDS = ("type", "title", "title_en", "creators", "degree", "grantor", "year", "abstract",
+                "subjects", "field_code", "field_code_old", "language", "publisher", "identifiers",
+                "extra", "title_sort")
+
+
+def from_values(work_id: int, work: dict[str, Any], holdings: list[tuple[str, str]]) -> dict[str, Any]:
+    """The search document of a work's values and its (organisation code, access) holdings."""
+    people = [c["name"] for c in work["creators"]]
+    ids = [v for values in work["identifiers"].values() for v in values]
+    other = [work["title_en"], work["publisher"], work["grantor"], work["degree"], *ids,
+             *work["extra"].values()]
+    subjects, abstract, title = work["subjects"], work["abstract"], work["title"]
     return {
-        "id": work.pk,
-        "title": fold(work.title),
-        "title_x": _exact(work.title),
+        "id": work_id,
+        "title": fold(title),
+        "title_x": _exact(title),
         "creators": fold(_join(people)),
-        "subjects": fold(_join(work.subjects)),
-        "abstract": fold(work.abstract),
+        "subjects": fold(_join(subjects)),
+        "abstract": fold(abstract),
         "other": fold(_join([str(v) for v in other])),
-        "text_x": _exact(_join([*work.subjects, work.abstract])),
-        "equiv": " ".join(equivalence_tokens(text_all)),
-        "type": work.type,
-        "year": work.year,
-        "org": sorted({h.organisation.code for h in holdings}),
-        "access": sorted({h.access for h in holdings}),
-        "field": top_field(work.field_code or work.field_code_old),  # the six top fields agree
-        "language": work.language or "",
-        "title_sort": work.title_sort or sort_key(work.title)[:255],
+        "text_x": _exact(_join([*subjects, abstract])),
+        "equiv": " ".join(equivalence_tokens(" ".join([title, work["title_en"], *subjects, abstract]))),
+        "type": work["type"],
+        "year": work["year"],
+        "org": sorted({code for code, _access in holdings}),
+        "access": sorted({access for _code, access in holdings}),
+        "field": top_field(work["field_code"] or work["field_code_old"]),
+        "language": work["language"] or "",
+        "title_sort": work.get("title_sort") or sort_key(title)[:255],
     }

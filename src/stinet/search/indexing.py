@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterable, Iterator
+from typing import Any
 
 from django.conf import settings
 
 from stinet.search.base import Backend
-from stinet.search.documents import build
+from stinet.search.documents import build, from_values
 
 _backend: Backend | None = None
 _bulk_depth = 0
@@ -65,6 +66,16 @@ def works_changed(ids: Iterable[int]) -> None:
 def commit() -> None:
     """Make pending index changes durable and visible now (long imports call this now and then)."""
     backend().commit()
+
+
+def records_created(org_code: str, created: Iterable[tuple[int, Any]]) -> None:
+    """Index works just created by an import from the values in hand (no database round trip)."""
+    docs = [from_values(work_id, item.work, [(org_code, item.holding["access"])])
+            for work_id, item in created]
+    if docs:
+        backend().index_docs(docs, replace=False)
+        if _bulk_depth == 0:
+            backend().commit()
 
 
 @contextlib.contextmanager

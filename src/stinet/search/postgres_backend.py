@@ -42,8 +42,8 @@ def _clause_tsquery(clause: Clause) -> str:
 class PostgresBackend:
     """Full-text search in the PostgreSQL database that holds the catalogue."""
 
-    def index_docs(self, docs: Iterable[dict[str, Any]]) -> None:
-        """Insert or replace search rows."""
+    def index_docs(self, docs: Iterable[dict[str, Any]], replace: bool = True) -> None:
+        """Insert or replace search rows (an upsert either way)."""
         rows = [SearchDocument(work_id=d["id"], orgs=d["org"], access=d["access"], year=d["year"],
                                **{k: d[k] or "" for k in TEXTS}) for d in docs]
         SearchDocument.objects.bulk_create(rows, update_conflicts=True, unique_fields=["work"],

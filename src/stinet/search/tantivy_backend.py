@@ -59,11 +59,12 @@ class TantivyBackend:
             self._writer = self.index.writer(heap_size=WRITER_HEAP, num_threads=2)
         return self._writer
 
-    def index_docs(self, docs: Iterable[dict[str, Any]]) -> None:
-        """Add or replace documents by id."""
+    def index_docs(self, docs: Iterable[dict[str, Any]], replace: bool = True) -> None:
+        """Add documents, replacing any with the same id unless they are known to be new."""
         writer = self._w()
         for doc in docs:
-            writer.delete_documents_by_term("id", doc["id"])
+            if replace:
+                writer.delete_documents_by_term("id", doc["id"])
             fields = {k: v for k, v in doc.items() if v not in (None, "", [])}
             writer.add_document(tantivy.Document(**{k: v if isinstance(v, list) else [v]
                                                     for k, v in fields.items()}))

@@ -48,11 +48,14 @@ EQUIVALENCE_GROUPS: tuple[tuple[str, ...], ...] = (
 )
 
 
+_OTHER_CHARS = re.compile(r"[^a-z0-9&\-.,]+")
+_SPACED_JOINER = re.compile(r" ?([&\-]) ?")
+
+
 def _normalise(text: str) -> str:
     """Folded text with punctuation other than & - , . as spaces, tight around & and -."""
-    text = re.sub(r"[^a-z0-9&\-.,]+", " ", fold(text))
-    text = re.sub(r"\s*([&\-])\s*", r"\1", text)
-    return re.sub(r"\s+", " ", text).strip()
+    text = _OTHER_CHARS.sub(" ", fold(text))  # runs of anything else: one space
+    return _SPACED_JOINER.sub(r"\1", text).strip()
 
 
 def _build() -> tuple[re.Pattern[str], dict[str, str]]:

@@ -51,6 +51,15 @@ def _canonical(word: str) -> str:
     return unicodedata.normalize("NFC", _OLD_STYLE.sub(_move_tone, decomposed))
 
 
+# Only text with a toned o before a/e, a toned u before y, or an i/y variant word can change:
+# two searches over the whole text spare the per-word work for most strings.
+_TONE_PLACE = re.compile("[òóỏõọÒÓỎÕỌ][aAeE]|(?<![qQ])[ùúủũụÙÚỦŨỤ][yY]")
+_VARIANT = re.compile(r"\b(?:" + "|".join(sorted(I_Y_VARIANTS, key=len, reverse=True)) + r")\b")
+
+
 def canonical_spelling(s: str) -> str:
     """Normalise tone placement (hòa -> hoà, thủy -> thuỷ) and i/y variants (kĩ -> kỹ)."""
-    return _WORD.sub(_canonical_word, unicodedata.normalize("NFC", s))
+    text = unicodedata.normalize("NFC", s)
+    if _TONE_PLACE.search(text) or _VARIANT.search(text.lower()):
+        return _WORD.sub(_canonical_word, text)
+    return text
