@@ -18,6 +18,8 @@ from urllib.parse import unquote, urlparse
 
 from django.core.exceptions import ImproperlyConfigured
 
+from stinet.portal.translations import compile_translations
+
 BASE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(os.environ.get("STINET_DATA_DIR", "data")).resolve()
 
@@ -102,7 +104,8 @@ WSGI_APPLICATION = "stinet.wsgi.application"
 
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
-LOCALE_PATHS = [DATA_DIR / "locale"]  # .mo files compiled from the packaged .po at start-up
+LOCALE_PATHS = [DATA_DIR / "locale"]  # .mo files compiled from the packaged .po, before Django starts
+compile_translations(LOCALE_PATHS[0])
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True

@@ -8,9 +8,3 @@ class PortalConfig(AppConfig):
 
     name = "stinet.portal"
     label = "portal"
-
-    def ready(self) -> None:
-        """Compile the packaged translations so Django can use them."""
-        from stinet.portal.translations import compile_translations
-
-        compile_translations()
