@@ -39,6 +39,10 @@ def _clause_tsquery(clause: Clause) -> str:
     return "!" + text if clause.negate else text
 
 
+ORDER = {"relevance": "score DESC, work_id", "title": 'title_sort COLLATE "C", work_id',
+         "year": "year ASC NULLS LAST, work_id", "-year": "year DESC NULLS LAST, work_id"}
+
+
 class PostgresBackend:
     """Full-text search in the PostgreSQL database that holds the catalogue."""
 
@@ -76,8 +80,8 @@ class PostgresBackend:
         parts += [_lexeme(t) for t in query.equivalences]
         if fuzzy:
             words = " ".join(w for c in query.clauses if not c.negate for w in c.words)
-            conds.append("(%s <%% d.title OR %s <%% d.subjects OR %s <%% d.creators)")
-            params += [words, words, words]
+            conds.append("%s <%% d.title")  # uses the title's trigram index
+            params.append(words)
             parts = [p for p, c in zip(parts, query.clauses, strict=False) if c.negate]
         if parts:
             conds.append("d.document @@ to_tsquery('simple', %s)")
@@ -112,7 +116,7 @@ class PostgresBackend:
             return "0", []
         if fuzzy:
             words = " ".join(w for c in positive for w in c.words)
-            return "word_similarity(%s, d.title || ' ' || d.subjects)", [words]
+            return "word_similarity(%s, d.title)", [words]
         anyq = " | ".join(_lexeme(w, WEIGHT_OF[c.field]) for c in positive for w in c.words) or \
             " | ".join(_lexeme(t) for t in query.equivalences)
         expr = [f"ts_rank_cd('{RANK_WEIGHTS}', d.document, to_tsquery('simple', %s), 1)"]
@@ -137,35 +141,34 @@ class PostgresBackend:
         return response
 
     def _run(self, query: ParsedQuery, request: SearchRequest, fuzzy: bool) -> SearchResponse:
-        """Total, one page of ids and facet counts."""
+        """Total, one page of ids and facet counts in one statement over one scan of the matches."""
         where, params = self._where(query, request, fuzzy)
-        base = f"FROM {TABLE} d WHERE {where}"
         sort = request.sort if not (request.sort == "relevance" and query.is_empty) else "-year"
-        rank, rank_params = self._rank(query, fuzzy)
-        order = {"relevance": "score DESC, d.work_id", "title": 'd.title_sort COLLATE "C", d.work_id',
-                 "year": "d.year ASC NULLS LAST, d.work_id", "-year": "d.year DESC NULLS LAST, d.work_id"}
+        rank, rank_params = self._rank(query, fuzzy) if sort == "relevance" else ("0", [])
+        facets = [self._facet_sql(spec.name, spec.size) for spec in FACETS] if request.facets else []
+        sql = (f"WITH m AS MATERIALIZED (SELECT d.work_id, d.type, d.year, d.field, d.language, "
+               f"d.orgs, d.access, d.title_sort, {rank} AS score FROM {TABLE} d WHERE {where}), "
+               f"page AS (SELECT work_id, score, title_sort, year FROM m "
+               f"ORDER BY {ORDER[sort]} LIMIT %s OFFSET %s) "
+               f"SELECT (SELECT count(*) FROM m), "
+               f"(SELECT coalesce(array_agg(work_id ORDER BY {ORDER[sort]}), '{{}}') FROM page)"
+               + "".join(f", ({f})" for f in facets))
         offset = (request.page - 1) * request.page_size
         with connection.cursor() as cur:
-            cur.execute(f"SELECT count(*) {base}", params)
-            total = cur.fetchone()[0]
-            cur.execute(f"SELECT d.work_id, {rank} AS score {base} ORDER BY {order[sort]} "
-                        f"LIMIT %s OFFSET %s", [*rank_params, *params, request.page_size, offset])
-            ids = [row[0] for row in cur.fetchall()]
-            facets = self._facets(cur, base, params) if request.facets and total else \
-                {f.name: [] for f in FACETS}
-        return SearchResponse(total, ids, facets, query)
+            cur.execute(sql, [*rank_params, *params, request.page_size, offset])
+            total, ids, *counts = cur.fetchone()
+        found = {spec.name: [(str(v), int(n)) for v, n in (c or [])]
+                 for spec, c in zip(FACETS, counts, strict=False)}
+        return SearchResponse(total, list(ids), found if request.facets else {}, query)
 
-    def _facets(self, cur: Any, base: str, params: list) -> dict[str, list[tuple[str, int]]]:
-        """Exact counts of every facet over the matches."""
-        out: dict[str, list[tuple[str, int]]] = {}
-        for spec in FACETS:
-            column = {"org": "jsonb_array_elements_text(d.orgs)",
-                      "access": "jsonb_array_elements_text(d.access)"}.get(spec.name, f"d.{spec.name}")
-            cur.execute(f"SELECT v, count(*) FROM (SELECT {column} AS v {base}) s "
-                        f"WHERE v IS NOT NULL AND v::text <> '' GROUP BY v "
-                        f"ORDER BY count(*) DESC, v LIMIT %s", [*params, spec.size])
-            out[spec.name] = [(str(v), int(n)) for v, n in cur.fetchall()]
-        return out
+    @staticmethod
+    def _facet_sql(name: str, size: int) -> str:
+        """Subquery of one facet's value counts over the matches, as a JSON array of pairs."""
+        column = {"org": "jsonb_array_elements_text(orgs)",
+                  "access": "jsonb_array_elements_text(access)"}.get(name, name)
+        return (f"SELECT coalesce(json_agg(json_build_array(v, n)), '[]') FROM "
+                f"(SELECT v::text AS v, count(*) AS n FROM (SELECT {column} AS v FROM m) x "
+                f"WHERE v IS NOT NULL AND v::text <> '' GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT {int(size)}) f")
 
     def suggest_titles(self, prefix: str, limit: int) -> list[int]:
         """Works whose title has the words typed, the last one as a prefix."""
