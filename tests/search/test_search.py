@@ -118,3 +118,15 @@ def test_reindex_rebuilds_the_same_results(catalogue):
     before = titles("biển")
     assert rebuild() == 6
     assert titles("biển") == before
+
+
+def test_ocr_noisy_text_is_found_with_a_clean_query(org, write_csv):
+    from stinet.ingest.services import import_file
+    from tests.conftest import row, shared_path
+
+    text = shared_path("seeds", "004_0df360e361febc3e.txt").read_text(encoding="utf-8")
+    title, abstract = " ".join(text.splitlines()[:2]), " ".join(text.splitlines()[3:20])
+    import_file(write_csv([row(title, id="ocr", dc_description_abstract=abstract)]), "HPU")
+    for query in ("Hội nghị lãnh đạo các tổ chức thông tin và thống kê KH&CN địa phương",
+                  "Cục Thông tin KH&CN quốc gia", "hội nghị lần thứ nhất"):
+        assert search_json(SearchRequest(q=query))["total"] == 1, query

@@ -103,3 +103,11 @@ def test_encode(text: str, encoding: str, expected: str) -> None:
 def test_latin1_and_cp1252_readings_of_vn1_capitals_agree() -> None:
     # 0x83 is VN1 'Á': cp1252 shows 'ƒ', latin-1 a C1 control.
     assert to_unicode("\x83o", "tcvn3").text == to_unicode("ƒo", "tcvn3").text == "Áo"
+
+
+@pytest.mark.parametrize("text", [
+    "Hoi nghi “Lanh dao cac to chirc thong tin va thong ké KH&CN dia phuwong”",  # OCR, seed 004
+    "Nghien cuu da dang sinh hoc bien Cat Ba nam 2015 theo phuong phap moi é",
+])
+def test_unaccented_text_with_a_stray_accent_is_not_legacy(text):
+    assert detect(text) == "unicode"

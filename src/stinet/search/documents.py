@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from stinet.catalog.models import Work
-from stinet.vietnamese import canonical_spelling, equivalence_tokens, fold, sort_key
+from stinet.vietnamese import canonical_spelling, equivalence_tokens, fold, ocr_variants, sort_key
 
 
 def _join(values: list[str]) -> str:
@@ -40,9 +40,9 @@ def from_values(work_id: int, work: dict[str, Any], holdings: list[tuple[str, st
     """The search document of a work's values and its (organisation code, access) holdings."""
     people = [c["name"] for c in work["creators"]]
     ids = [v for values in work["identifiers"].values() for v in values]
-    other = [work["title_en"], work["publisher"], work["grantor"], work["degree"], *ids,
-             *work["extra"].values()]
     subjects, abstract, title = work["subjects"], work["abstract"], work["title"]
+    other = [work["title_en"], work["publisher"], work["grantor"], work["degree"], *ids,
+             *work["extra"].values(), *ocr_variants(f"{title} {abstract}")]
     return {
         "id": work_id,
         "title": fold(title),

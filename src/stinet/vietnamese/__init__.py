@@ -16,6 +16,7 @@ from .names import (
     names_match,
     split_titles,
 )
+from .ocr import ocr_variant, ocr_variants
 from .spelling import canonical_spelling
 from .syllable import is_syllable
 from .text import clean_spaces, nfc
@@ -41,6 +42,8 @@ __all__ = [
     "name_key",
     "names_match",
     "nfc",
+    "ocr_variant",
+    "ocr_variants",
     "rewrite_query",
     "sort_key",
     "split_titles",

@@ -107,7 +107,20 @@ def _tally(words: list[str], decode: Callable[[str], str] | None) -> tuple[int, 
     return good, bad, _likelihood(converted_words)
 
 
+# Legacy-encoded Vietnamese shows a non-ASCII character in most words (nearly every syllable
+# has a mark); a longer text with few such words is unaccented text (typed without marks, or
+# OCR) with a stray accented letter, and reading it as TCVN3 or VNI would damage it.
+MIN_WORDS_FOR_SHARE = 6
+MIN_LEGACY_SHARE = 0.2
+
+
 def _detect_legacy(s: str) -> str:
+    lettered = [w for w in s.split() if any(ch.isalpha() for ch in w)]
+    # TCVN3 letters show as Latin-1 symbols (¹ © ¨ «): any non-ASCII character but general
+    # punctuation (curly quotes, dashes) marks a word
+    marked = sum(1 for w in lettered if any(ord(ch) > 127 and not 0x2000 <= ord(ch) <= 0x206F for ch in w))
+    if len(lettered) >= MIN_WORDS_FOR_SHARE and marked < MIN_LEGACY_SHARE * len(lettered):
+        return "unicode"
     words = [w for w in s.split() if not w.isascii()]
     # Every non-ASCII word counts for Unicode ('Diện' is evidence); a legacy reading
     # only scores the words it changes.
