@@ -168,6 +168,7 @@ def test_interrupted_import_resumes_after_the_last_committed_batch(org, write_cs
     rows = [row(f"Công trình số {i}", id=f"r{i}") for i in range(25)]
     path = write_csv(rows)
     monkeypatch.setattr(services, "BATCH_SIZE", 10)
+    monkeypatch.setattr(services, "CHUNK_SIZE", 5)
     real = services.store_batch
     calls = {"n": 0}
 
@@ -186,6 +187,7 @@ def test_interrupted_import_resumes_after_the_last_committed_batch(org, write_cs
     assert run.status == "failed" and run.rows_done == 10 and Work.objects.count() == 10
     monkeypatch.undo()
     monkeypatch.setattr(services, "BATCH_SIZE", 10)
+    monkeypatch.setattr(services, "CHUNK_SIZE", 5)
     report = import_file(path, "HPU")
     assert report.skipped_resume == 10 and report.new == 15
     assert Work.objects.count() == 25
@@ -212,3 +214,27 @@ def test_field_of_science_codes_are_normalised_and_bad_ones_rejected(org, write_
     assert Work.objects.get(holdings__local_id="f2").field_code == "1"
     assert report.rejections == [{"line": 4, "reason": "dc.subject.fos: cannot read 'không biết' as a "
                                                       "field-of-science code"}]
+
+
+def test_parsing_in_worker_processes_gives_the_same_catalogue(org, write_csv, monkeypatch):
+    from stinet.catalog.services import add_organisation
+    from stinet.vietnamese import encode
+
+    add_organisation("LIB", "Thư viện", member=True)
+    rows = [row(f"Nghiên cứu số {i}" if i % 7 else encode(f"Nghiên cứu số {i}", "tcvn3"), id=f"p{i}",
+                dc_date_issued=str(2000 + i % 20) if i % 11 else "không rõ", dc_type="Luận văn thạc sĩ")
+            for i in range(120)] + [row("Trùng", id="p5")]
+    path = write_csv(rows)
+    monkeypatch.setattr(services, "CHUNK_SIZE", 7)
+    monkeypatch.setenv("STINET_IMPORT_WORKERS", "1")
+    serial = import_file(path, "HPU")
+    monkeypatch.setenv("STINET_IMPORT_WORKERS", "2")
+    parallel = import_file(path, "LIB")
+    assert parallel.counts() == serial.counts() == {"new": 109, "updated": 0, "unchanged": 0, "rejected": 12}
+    assert parallel.rejections == serial.rejections and parallel.conversions == serial.conversions
+    titles = lambda code: sorted(Work.objects.filter(holdings__organisation__code=code).values_list("title", "year"))  # noqa: E731
+    assert titles("HPU") == titles("LIB")
+    from stinet.search.base import SearchRequest
+    from stinet.search.service import search_json
+
+    assert search_json(SearchRequest(q="nghien cuu", filters={"org": ["LIB"]}))["total"] == 109

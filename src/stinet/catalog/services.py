@@ -74,6 +74,8 @@ class Incoming:
     holding: dict[str, str]
     payload: dict[str, str]
     format: str
+    line: int = 0  # where it was read, for the report
+    doc: dict[str, object] | None = None  # its search document, when parsing built it
 
 
 def store_batch(org: Organisation, batch: Sequence[Incoming], actor: str,
@@ -130,7 +132,8 @@ def _create(org: Organisation, fresh: Sequence[Incoming], run: object,
     holding_ids = reserve_ids(Holding, len(fresh))
     run_id = getattr(run, "pk", None)
     for item in fresh:
-        item.work["title_sort"] = sort_key(str(item.work["title"]))[:255]
+        if "title_sort" not in item.work:
+            item.work["title_sort"] = sort_key(str(item.work["title"]))[:255]
     insert_rows(Work, ("id", *WORK_FIELDS, "title_sort", "created_at", "updated_at"), [
         (wid, *(item.work[f] for f in WORK_FIELDS), item.work["title_sort"], now, now)
         for wid, item in zip(work_ids, fresh, strict=True)
@@ -153,7 +156,7 @@ def _update(holding: Holding, item: Incoming, source: SourceRecord | None, diges
             run: object, actor: str) -> None:
     """Apply a changed record to its work and holding, auditing the fields that changed."""
     work = holding.work
-    before = {k: getattr(work, k) for k in item.work if getattr(work, k) != item.work[k]}
+    before = {k: getattr(work, k) for k in WORK_FIELDS if getattr(work, k) != item.work[k]}
     for key, value in item.work.items():
         setattr(work, key, value)
     work.title_sort = sort_key(work.title)[:255]

@@ -42,6 +42,16 @@ class ImportReport:
                 {"line": line, "column": column, "encoding": encoding,
                  "before": before[:80], "after": after[:80]})
 
+    def merge(self, part: ImportReport) -> None:
+        """Add what parsing one chunk found (rejections, conversions, labels, headings)."""
+        self.rejected += part.rejected
+        self.rejections.extend(part.rejections[: max(MAX_LISTED - len(self.rejections), 0)])
+        self.unmapped_types.update(part.unmapped_types)
+        self.conversions.update(part.conversions)
+        self.converted_examples.extend(part.converted_examples[: max(20 - len(self.converted_examples), 0)])
+        self.derived_ids += part.derived_ids
+        self.headings += part.headings
+
     def add_counts(self, counts: dict[str, int]) -> None:
         """Add the counts of one stored batch."""
         self.new += counts["new"]

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import multiprocessing
+import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
@@ -12,12 +15,13 @@ from stinet.catalog.models import Holding, ImportRun, Organisation
 from stinet.catalog.services import Incoming, get_organisation, store_batch
 from stinet.ingest.columns import canonical, is_ignored
 from stinet.ingest.readers import ImportFileError, Table, open_table
-from stinet.ingest.record import RowError, WorkData, build
+from stinet.ingest.parsing import ParseContext, chunks, parse_chunk
 from stinet.ingest.report import ImportReport
 from stinet.search import indexing
-from stinet.vietnamese import to_unicode
 
 BATCH_SIZE = 500
+CHUNK_SIZE = 250  # rows parsed together (in a worker process for large files)
+PARALLEL_MIN_ROWS = 5000
 INDEX_COMMIT_BATCHES = 20  # the search index is committed every this many batches
 Progress = Callable[[int], None]
 
@@ -41,57 +45,35 @@ def _columns(table: Table, report: ImportReport) -> dict[str, str]:
     return mapping
 
 
-# Fields holding codes, dates and identifiers rather than text: never taken for legacy encodings.
-NOT_TEXT = frozenset({"id", "dc.date.issued", "dc.language.iso", "local.access", "dc.subject.fos",
-                      "dc.subject.fos.old", "dc.identifier.uri", "dc.identifier.isbn",
-                      "dc.identifier.issn", "dc.identifier.doi", "dc.identifier.handle"})
-
-
-def convert_row(line: int, row: dict[str, str], report: ImportReport,
-                skip: frozenset[str] = frozenset()) -> dict[str, str]:
-    """Legacy-encoded (TCVN3, VNI, VIQR) and decomposed text converted to NFC Unicode."""
-    out: dict[str, str] = {}
-    for column, value in row.items():
-        result = to_unicode(value) if value and column not in skip else None
-        if result is not None and result.encoding not in (None, "nfd"):
-            report.converted(line, column, result.encoding, value, result.text)
-        out[column] = result.text if result is not None else value
-    return out
-
-
-def _to_incoming(data: WorkData, payload: dict[str, str], fmt: str) -> Incoming:
-    """Split normalised data into work and holding values."""
-    holding = {"call_number": data.call_number, "url": data.url, "access": data.access}
-    return Incoming(data.local_id, data.work_fields(), holding, payload, fmt)
-
-
-def parse_rows(table: Table, report: ImportReport, mapping: dict[str, str],
-               rows: Iterable[tuple[int, dict[str, str]]]) -> Iterator[Incoming]:
-    """Validated records from raw rows; bad rows are rejected with their line and reason."""
+def _context(table: Table, mapping: dict[str, str], org: Organisation) -> ParseContext:
+    """How this file's rows are read."""
     loose = table.format != "csv" or not any(h.startswith("dc.") for h in table.header)
-    codes = frozenset(h for h, f in mapping.items() if f in NOT_TEXT)
-    seen: set[str] = set()
-    for line, raw in rows:
-        if loose and sum(1 for v in raw.values() if v.strip()) == 1 and len(table.header) > 2:
-            # Vietnamese sheets put section headings ("Đề tài nghiên cứu khoa học") between rows
-            report.headings += 1
-            continue
-        row = convert_row(line, raw, report, codes)
-        fields = {f: row[h] for h, f in mapping.items() if row.get(h)}
-        extra = {h: v for h, v in row.items() if h not in mapping and not is_ignored(h)}
-        try:
-            data = build(fields, extra, loose=loose)
-        except RowError as exc:
-            report.reject(line, str(exc))
-            continue
-        if data.local_id in seen:
-            report.reject(line, f"id: {data.local_id!r} appears twice in this file")
-            continue
-        seen.add(data.local_id)
-        report.derived_ids += data.local_id.startswith("auto:")
-        if data.unmapped_type:
-            report.unmapped_types[data.unmapped_type] += 1
-        yield _to_incoming(data, raw, table.format)
+    return ParseContext(mapping, table.format, len(table.header), loose, org.code)
+
+
+def _workers(rows_total: int | None) -> int:
+    """Worker processes for parsing: none for small files, else one per core (at most 4)."""
+    configured = os.environ.get("STINET_IMPORT_WORKERS")
+    if configured:
+        return max(int(configured), 1)
+    if (rows_total or 0) < PARALLEL_MIN_ROWS:
+        return 1
+    return min(os.cpu_count() or 1, 4)
+
+
+def parsed_chunks(ctx: ParseContext, rows: Iterable[tuple[int, dict[str, str]]],
+                  workers: int) -> Iterator[tuple[list[Incoming], ImportReport, int]]:
+    """(records, partial report, rows read) per chunk, in the file's order.
+
+    With several workers the chunks are parsed in forked processes (parsing touches no
+    database) while this process stores the previous ones.
+    """
+    chunked = chunks(rows, CHUNK_SIZE)
+    if workers <= 1:
+        yield from (parse_chunk(ctx, chunk) for chunk in chunked)
+        return
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        yield from pool.imap(functools.partial(parse_chunk, ctx), chunked)
 
 
 def _file_digest(path: Path) -> str:
@@ -135,7 +117,8 @@ def import_file(path: str | Path, org_code: str, fmt: str | None = None, *,
         report.skipped_resume = skip
         rows = (r for i, r in enumerate(rows) if i >= skip)
     try:
-        _store_all(org, run, parse_rows(table, report, mapping, rows), report, actor, progress, skip)
+        chunked = parsed_chunks(_context(table, mapping, org), rows, _workers(table.rows_total))
+        _store_all(org, run, chunked, report, actor, progress, skip)
     except BaseException as exc:
         _finish(run, report, "failed", error=str(exc) or type(exc).__name__)
         raise
@@ -143,13 +126,13 @@ def import_file(path: str | Path, org_code: str, fmt: str | None = None, *,
     return report
 
 
-def _store_all(org: Organisation, run: ImportRun, records: Iterable[Incoming],
-               report: ImportReport, actor: str, progress: Progress | None, done: int) -> None:
+def _store_all(org: Organisation, run: ImportRun,
+               parsed: Iterable[tuple[list[Incoming], ImportReport, int]], report: ImportReport,
+               actor: str, progress: Progress | None, done: int) -> None:
     """Store records batch by batch, recording after each commit where a resume would start."""
     label = f"import {org.code} {run.source_name}"
     batch: list[Incoming] = []
-    consumed = done
-
+    seen: set[str] = set()
     flushed = 0
 
     def flush() -> None:
@@ -158,7 +141,7 @@ def _store_all(org: Organisation, run: ImportRun, records: Iterable[Incoming],
         report.add_counts(counts)
         indexing.records_created(org.code, created)
         indexing.works_changed(updated)
-        run.rows_done = consumed
+        run.rows_done = done  # batches end with a chunk: every row read so far is stored
         run.save(update_fields=["rows_done"])
         batch.clear()
         flushed += 1
@@ -166,16 +149,19 @@ def _store_all(org: Organisation, run: ImportRun, records: Iterable[Incoming],
             indexing.commit()
 
     with indexing.bulk():
-        last_rejected = 0
-        for item in records:
-            batch.append(item)
-            consumed += 1 + (report.rejected - last_rejected)
-            last_rejected = report.rejected
-            if progress:
-                progress(consumed)
+        for items, part, rows_read in parsed:
+            report.merge(part)
+            for item in items:
+                if item.local_id in seen:
+                    report.reject(item.line, f"id: {item.local_id!r} appears twice in this file")
+                    continue
+                seen.add(item.local_id)
+                batch.append(item)
+            done += rows_read
             if len(batch) >= BATCH_SIZE:
                 flush()
-        consumed += report.rejected - last_rejected
+            if progress:
+                progress(done)
         flush()
 
 

@@ -70,7 +70,8 @@ def commit() -> None:
 
 def records_created(org_code: str, created: Iterable[tuple[int, Any]]) -> None:
     """Index works just created by an import from the values in hand (no database round trip)."""
-    docs = [from_values(work_id, item.work, [(org_code, item.holding["access"])])
+    docs = [{**item.doc, "id": work_id} if item.doc else
+            from_values(work_id, item.work, [(org_code, item.holding["access"])])
             for work_id, item in created]
     if docs:
         backend().index_docs(docs, replace=False)
