@@ -14,8 +14,8 @@ from django.utils import timezone
 from stinet.catalog.models import Holding, ImportRun, Organisation
 from stinet.catalog.services import Incoming, get_organisation, store_batch
 from stinet.ingest.columns import canonical, is_ignored
-from stinet.ingest.readers import ImportFileError, Table, open_table
 from stinet.ingest.parsing import ParseContext, chunks, parse_chunk
+from stinet.ingest.readers import ImportFileError, Table, open_table
 from stinet.ingest.report import ImportReport
 from stinet.search import indexing
 
