@@ -75,3 +75,14 @@ def test_vietnamese_is_the_default_whatever_the_browser_asks(client, catalogue):
     page = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
     assert '<html lang="vi">' in page
     assert '<html lang="en">' in client.get("/?lang=en").content.decode()
+
+
+def test_work_page_names_the_field_of_science(client, org, write_csv):
+    from stinet.ingest.services import import_file
+    from tests.conftest import row
+
+    import_file(write_csv([row("Đại số tuyến tính", id="m1", dc_subject_fos="1.01")]), "HPU")
+    page = client.get(f"/works/{Work.objects.get().pk}/").content.decode()
+    assert "101 Toán học và thống kê" in page
+    facets = client.get("/api/search?q=").json()["facets"]["field"]
+    assert facets == [{"value": "1", "label": "Khoa học tự nhiên", "count": 1}]

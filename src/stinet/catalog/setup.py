@@ -1,4 +1,4 @@
-"""First-run set-up of the embedded database: schema and the shipped reference tables."""
+"""First-run set-up of the embedded database: the schema (and the shipped reference tables)."""
 
 from __future__ import annotations
 
@@ -8,13 +8,7 @@ from django.db.migrations.executor import MigrationExecutor
 
 
 def ensure_database() -> None:
-    """Apply pending migrations and load the field-of-science tables when missing."""
+    """Apply pending migrations (they also load the field-of-science tables)."""
     executor = MigrationExecutor(connection)
     if executor.migration_plan(executor.loader.graph.leaf_nodes()):
         call_command("migrate", interactive=False, verbosity=0)
-    from stinet.catalog.models import FieldOfScience
-
-    if not FieldOfScience.objects.exists():
-        from stinet.catalog.services import load_fields
-
-        load_fields()
