@@ -35,7 +35,7 @@ def insert_rows(model: type[models.Model], names: Sequence[str], rows: Sequence[
     if not rows:
         return
     fields = [model._meta.get_field(name) for name in names]
-    prepare = [_preparer(f) for f in fields]
+    prepare = [_preparer(f, connection) for f in fields]
     columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
     marks = ", ".join(["%s"] * len(fields))
     sql = f"INSERT INTO {connection.ops.quote_name(model._meta.db_table)} ({columns}) VALUES ({marks})"
@@ -44,10 +44,18 @@ def insert_rows(model: type[models.Model], names: Sequence[str], rows: Sequence[
         cur.executemany(sql, values)
 
 
-def _preparer(field: models.Field) -> Any:
+def _preparer(field: models.Field, conn: Any) -> Any:
     """How a value of this field is sent to the database (plain values pass through)."""
     if isinstance(field, models.JSONField):  # what JSONField.get_db_prep_save ends up calling
-        return lambda value: connection.ops.adapt_json_value(value, field.encoder)
-    if isinstance(field, models.DateTimeField):
-        return lambda value: field.get_db_prep_save(value, connection)
+        adapt, encoder = conn.ops.adapt_json_value, field.encoder
+        return lambda value: adapt(value, encoder)
+    if isinstance(field, models.DateTimeField):  # a batch shares one timestamp: adapt it once
+        seen: dict[Any, Any] = {}
+
+        def prepare(value: Any) -> Any:
+            if value not in seen:
+                seen[value] = field.get_db_prep_save(value, conn)
+            return seen[value]
+
+        return prepare
     return lambda value: value

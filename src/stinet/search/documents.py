@@ -41,18 +41,20 @@ def from_values(work_id: int, work: dict[str, Any], holdings: list[tuple[str, st
     people = [c["name"] for c in work["creators"]]
     ids = [v for values in work["identifiers"].values() for v in values]
     subjects, abstract, title = work["subjects"], work["abstract"], work["title"]
+    title_f, abstract_f, subjects_f = fold(title), fold(abstract), fold(_join(subjects))
     other = [work["title_en"], work["publisher"], work["grantor"], work["degree"], *ids,
-             *work["extra"].values(), *ocr_variants(f"{title} {abstract}")]
+             *work["extra"].values(), *ocr_variants(f"{title_f} {abstract_f}", folded=True)]
+    everything = f"{title_f} . {fold(work['title_en'])} . {subjects_f} . {abstract_f}"
     return {
         "id": work_id,
-        "title": fold(title),
+        "title": title_f,
         "title_x": _exact(title),
         "creators": fold(_join(people)),
-        "subjects": fold(_join(subjects)),
-        "abstract": fold(abstract),
+        "subjects": subjects_f,
+        "abstract": abstract_f,
         "other": fold(_join([str(v) for v in other])),
         "text_x": _exact(_join([*subjects, abstract])),
-        "equiv": " ".join(equivalence_tokens(" ".join([title, work["title_en"], *subjects, abstract]))),
+        "equiv": " ".join(equivalence_tokens(everything, folded=True)),
         "type": work["type"],
         "year": work["year"],
         "org": sorted({code for code, _access in holdings}),

@@ -39,19 +39,42 @@ def _letter(ch: str) -> tuple[str, int]:
     return _CODES.get(shaped, _OTHER), tone
 
 
+def _tables() -> tuple[dict[int, str], dict[int, str], dict[int, str], frozenset[str]]:
+    """translate() tables (primary code, tone digit, case digit) for every letter we know."""
+    from ._codecs import LETTERS
+
+    known = set(ALPHABET) | set(LETTERS) | {ch.upper() for ch in LETTERS} | \
+        {ch.upper() for ch in ALPHABET}
+    primary, tone, case = {}, {}, {}
+    for ch in known:
+        code, mark = _letter(ch)
+        primary[ord(ch)], tone[ord(ch)], case[ord(ch)] = code, str(mark), "1" if ch.isupper() else "0"
+    return primary, tone, case, frozenset(known)
+
+
+_PRIMARY, _TONE, _CASE, _KNOWN = _tables()
+
+
+def _slow_word(word: str) -> tuple[str, str, str]:
+    """Primary codes, tone and case digits of a word with letters outside the tables."""
+    letters = [_letter(ch) for ch in word]
+    return ("".join(code for code, _t in letters), str(next((t for _c, t in letters if t), 0)),
+            "".join("1" if ch.isupper() else "0" for ch in word))
+
+
 def sort_key(s: str) -> str:
     """ASCII key: letters (đ, ă, ơ ... included) first, then tones per word, then case."""
     primary: list[str] = []
     tones: list[str] = []
     cases: list[str] = []
     for word in _WORD.findall(unicodedata.normalize("NFC", s)):
-        if primary:
-            primary.append(WORD_SEPARATOR)
-        word_tone = 0
-        for ch in word:
-            code, tone = _letter(ch)
-            primary.append(code)
-            word_tone = word_tone or tone
-            cases.append("1" if ch.isupper() else "0")
-        tones.append(str(word_tone))
-    return LEVEL_SEPARATOR.join(("".join(primary), "".join(tones), "".join(cases)))
+        if _KNOWN.issuperset(word):
+            codes, marks = word.translate(_PRIMARY), word.translate(_TONE)
+            tones.append(marks.lstrip("0")[:1] or "0")  # the word's tone: its first marked letter
+            cases.append(word.translate(_CASE))
+        else:
+            codes, tone, case = _slow_word(word)
+            tones.append(tone)
+            cases.append(case)
+        primary.append(codes)
+    return LEVEL_SEPARATOR.join((WORD_SEPARATOR.join(primary), "".join(tones), "".join(cases)))

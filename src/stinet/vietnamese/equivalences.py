@@ -52,9 +52,9 @@ _OTHER_CHARS = re.compile(r"[^a-z0-9&\-.,]+")
 _SPACED_JOINER = re.compile(r" ?([&\-]) ?")
 
 
-def _normalise(text: str) -> str:
+def _normalise(text: str, folded: bool = False) -> str:
     """Folded text with punctuation other than & - , . as spaces, tight around & and -."""
-    text = _OTHER_CHARS.sub(" ", fold(text))  # runs of anything else: one space
+    text = _OTHER_CHARS.sub(" ", text if folded else fold(text))  # runs of anything else: one space
     return _SPACED_JOINER.sub(r"\1", text).strip()
 
 
@@ -69,10 +69,10 @@ def _build() -> tuple[re.Pattern[str], dict[str, str]]:
 _PATTERN, _CANONICAL = _build()
 
 
-def equivalence_tokens(text: str) -> list[str]:
-    """Canonical tokens of every group one of whose forms occurs in `text`."""
+def equivalence_tokens(text: str, folded: bool = False) -> list[str]:
+    """Canonical tokens of every group one of whose forms occurs in `text` (folded or not)."""
     found: list[str] = []
-    for match in _PATTERN.finditer(_normalise(text)):
+    for match in _PATTERN.finditer(_normalise(text, folded)):
         token = _CANONICAL[match.group()]
         if token not in found:
             found.append(token)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .fold import tokens
+from .fold import fold, tokens
 
 # (pattern in a folded word, replacement): only sequences impossible in Vietnamese spelling.
 RULES: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -25,6 +25,7 @@ RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?<=[a-z])3"), "a"),  # d3 -> da
 )
 _SUSPECT = re.compile(r"ii|ir|ud[nc]|[a-z]w|[a-z][0136]|[06][a-z]|^1[a-z]")
+_SUSPECT_IN_TEXT = re.compile(r"ii|ir|ud[nc]|[a-z]w|[a-z][0136]|[06][a-z]|(?<![a-z0-9])1[a-z]")
 
 
 def ocr_variant(word: str) -> str | None:
@@ -37,8 +38,11 @@ def ocr_variant(word: str) -> str | None:
     return fixed if fixed != word else None
 
 
-def ocr_variants(text: str) -> list[str]:
+def ocr_variants(text: str, folded: bool = False) -> list[str]:
     """Corrected forms of the OCR-damaged words of a text (folded, each once)."""
+    text = text if folded else fold(text)
+    if not _SUSPECT_IN_TEXT.search(text):  # almost every text: nothing to look at word by word
+        return []
     found: dict[str, None] = {}
     for word in tokens(text):
         variant = ocr_variant(word)
