@@ -33,7 +33,9 @@ def _database(url: str | None) -> dict[str, object]:
             "OPTIONS": {
                 "transaction_mode": "IMMEDIATE",
                 "timeout": 30,
-                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+                # WAL with fewer checkpoints (every ~80 MB): bulk imports commit much faster
+                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+                                "PRAGMA wal_autocheckpoint=20000;",
             },
         }
     parts = urlparse(url)
