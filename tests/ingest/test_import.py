@@ -238,3 +238,10 @@ def test_parsing_in_worker_processes_gives_the_same_catalogue(org, write_csv, mo
     from stinet.search.service import search_json
 
     assert search_json(SearchRequest(q="nghien cuu", filters={"org": ["LIB"]}))["total"] == 109
+
+
+def test_a_bad_worker_setting_is_refused_before_anything_is_stored(org, write_csv, monkeypatch):
+    monkeypatch.setenv("STINET_IMPORT_WORKERS", "many")
+    with pytest.raises(ValueError, match="STINET_IMPORT_WORKERS: 'many' is not a number"):
+        import_file(write_csv([row("A", id="a")]), "HPU")
+    assert Work.objects.count() == 0

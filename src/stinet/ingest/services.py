@@ -53,9 +53,11 @@ def _context(table: Table, mapping: dict[str, str], org: Organisation) -> ParseC
 
 def _workers(rows_total: int | None) -> int:
     """Worker processes for parsing: none for small files, else one per core (at most 4)."""
-    configured = os.environ.get("STINET_IMPORT_WORKERS")
+    configured = os.environ.get("STINET_IMPORT_WORKERS", "").strip()
     if configured:
-        return max(int(configured), 1)
+        if not configured.isdigit() or int(configured) < 1:
+            raise ValueError(f"STINET_IMPORT_WORKERS: {configured!r} is not a number of processes (1 or more)")
+        return int(configured)
     if (rows_total or 0) < PARALLEL_MIN_ROWS:
         return 1
     return min(os.cpu_count() or 1, 4)
