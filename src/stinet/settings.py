@@ -8,6 +8,8 @@ STINET_DEBUG          1 to turn on Django's debug pages (default off)
 STINET_ALLOWED_HOSTS  comma-separated host names (default: localhost,127.0.0.1)
 STINET_STATIC_ROOT    folder for `collectstatic` when a web server serves static files
 STINET_LOG_LEVEL      logging level (default WARNING)
+STINET_OAI_REPOSITORY_ID  repository identifier in OAI identifiers oai:<id>:work/<n> (default stinet.local)
+STINET_OAI_ADMIN_EMAIL    adminEmail of OAI-PMH Identify, comma-separated (default admin@stinet.local)
 """
 
 from __future__ import annotations
@@ -59,6 +61,8 @@ DATABASES = {"default": _database(os.environ.get("STINET_DATABASE_URL"))}
 IS_POSTGRES = DATABASES["default"]["ENGINE"].endswith("postgresql")
 SEARCH_BACKEND = os.environ.get("STINET_SEARCH_BACKEND") or ("postgres" if IS_POSTGRES else "tantivy")
 SEARCH_INDEX_DIR = DATA_DIR / "index"
+OAI_REPOSITORY_ID = os.environ.get("STINET_OAI_REPOSITORY_ID", "stinet.local")
+OAI_ADMIN_EMAIL = os.environ.get("STINET_OAI_ADMIN_EMAIL", "admin@stinet.local")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 INSTALLED_APPS = [
@@ -72,6 +76,7 @@ INSTALLED_APPS = [
     "stinet.search",
     "stinet.portal",
     "stinet.api",
+    "stinet.oai",
 ]
 
 MIDDLEWARE = [

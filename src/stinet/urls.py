@@ -7,5 +7,6 @@ from stinet.api.views import api
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/", api.urls),
+    path("oai", include("stinet.oai.urls")),
     path("", include("stinet.portal.urls")),
 ]

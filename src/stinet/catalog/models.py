@@ -79,6 +79,8 @@ class Work(models.Model):
 
     class Meta:
         ordering = ["id"]
+        # OAI-PMH pages by (datestamp, id): keyset paging needs both in one index
+        indexes = [models.Index(fields=["updated_at", "id"], name="work_datestamp_id")]
 
     def __str__(self) -> str:
         return self.title[:80]

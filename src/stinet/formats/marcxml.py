@@ -1,0 +1,165 @@
+"""MARC 21 bibliographic records in MARCXML (MARC21slim), built directly with lxml."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import UTC
+from functools import cache
+
+from lxml import etree
+
+from stinet.catalog import fos
+from stinet.catalog.models import Work
+from stinet.catalog.vocab import ACCESS_LEVELS, WORK_TYPES
+
+from .oai_dc import best_access
+from .xmltext import XSI, clean
+
+NAMESPACE = "http://www.loc.gov/MARC21/slim"
+SCHEMA = "http://www.loc.gov/standards/marcxml/schema/MARC21slim.xsd"
+DATAFIELD, SUBFIELD, CONTROLFIELD = (f"{{{NAMESPACE}}}{name}" for name in ("datafield", "subfield", "controlfield"))
+FOS_SOURCE = "TT 24/2025/TT-BKHCN"  # the classification the field codes come from
+
+# ISO 639-1 as stored -> MARC language code
+MARC_LANGUAGES = {"vi": "vie", "en": "eng", "fr": "fre", "ru": "rus", "zh": "chi", "de": "ger",
+                  "ja": "jpn", "ko": "kor", "lo": "lao", "km": "khm", "es": "spa", "it": "ita"}
+# creator role -> (relator term, relator code)
+RELATORS = {"author": ("author", "aut"), "editor": ("editor", "edt"),
+            "advisor": ("thesis advisor", "ths"), "contributor": ("contributor", "ctb")}
+# work type -> 008/24 nature of contents (m theses, t technical reports, j patent, s statistics...)
+NATURE = {"report": "t", "thesis": "m", "dissertation": "m", "patent": "j", "standard": "u"}
+Subfields = Iterable[tuple[str, object]]
+
+
+def language_code(language: str) -> str:
+    """MARC language code of a stored language ('und' when unknown)."""
+    code = (language or "").strip().lower()
+    if len(code) == 3 and code.isalpha():
+        return code
+    return MARC_LANGUAGES.get(code, "und")
+
+
+def leader(work: Work) -> str:
+    """Leader: new record, language material (computer file for datasets), monograph or part."""
+    kind = "m" if work.type == "dataset" else "a"
+    level = "a" if work.type in ("article", "conference") else "m"
+    return f"00000n{kind}{level} a2200000uu 4500"
+
+
+def field_008(work: Work) -> str:
+    """Fixed-length data elements (40 characters), filled minimally."""
+    entered = work.created_at.astimezone(UTC).strftime("%y%m%d") if work.created_at else "||||||"
+    dates = f"s{work.year:04d}    " if work.year else "nuuuu    "
+    nature = NATURE.get(work.type, " ").ljust(4)
+    conference = "1" if work.type == "conference" else "0"
+    books = f"      {nature} {conference}00 0 "  # 18-34
+    return f"{entered}{dates}vm {books}{language_code(work.language)} d"
+
+
+@cache
+def field_names() -> dict[str, str]:
+    """Vietnamese names of the shipped field-of-science codes."""
+    return {f.code: f.name_vi for f in fos.builtin("2025")}
+
+
+def _control(record: etree._Element, tag: str, value: str) -> None:
+    """Append a control field (its value kept exactly: positions matter)."""
+    etree.SubElement(record, CONTROLFIELD, tag=tag).text = clean(value)
+
+
+def _data(record: etree._Element, tag: str, ind: str, subfields: Subfields) -> None:
+    """Append a data field with its non-empty subfields; nothing when all are empty."""
+    values = [(code, clean(value).strip()) for code, value in subfields if value]
+    values = [(code, value) for code, value in values if value]
+    if not values:
+        return
+    field = etree.SubElement(record, DATAFIELD, tag=tag, ind1=ind[0], ind2=ind[1])
+    for code, value in values:
+        etree.SubElement(field, SUBFIELD, code=code).text = value
+
+
+def _name(record: etree._Element, tag: str, creator: dict[str, str]) -> None:
+    """A personal name (100 or 700) with its relator term and code."""
+    name = creator.get("name", "")
+    term, code = RELATORS.get(creator.get("role", "author"), RELATORS["contributor"])
+    _data(record, tag, ("1" if "," in name else "0") + " ", [("a", name), ("e", term), ("4", code)])
+
+
+def _identifiers(record: etree._Element, work: Work) -> None:
+    """020 ISBN, 022 ISSN, 024 DOI and handle."""
+    ids = work.identifiers or {}
+    for isbn in ids.get("isbn", []):
+        _data(record, "020", "  ", [("a", isbn)])
+    for issn in ids.get("issn", []):
+        _data(record, "022", "  ", [("a", issn)])
+    for kind, source in (("doi", "doi"), ("handle", "hdl")):
+        for value in ids.get(kind, []):
+            _data(record, "024", "7 ", [("a", value), ("2", source)])
+
+
+def _title(record: etree._Element, work: Work) -> None:
+    """245 title proper and remainder (split at the first colon), 246 English title."""
+    title, _, rest = work.title.partition(": ")
+    main = f"{title} :" if rest else title
+    _data(record, "245", ("1" if work.authors else "0") + "0", [("a", main), ("b", rest)])
+    _data(record, "246", "31", [("a", work.title_en)])
+
+
+def _publication(record: etree._Element, work: Work) -> None:
+    """264 publication, 502 dissertation note, 506 access, 520 abstract."""
+    date = work.date or (str(work.year) if work.year else "")
+    _data(record, "264", " 1", [("b", work.publisher or work.grantor), ("c", date)])
+    if work.type in ("thesis", "dissertation"):
+        degree = work.degree or ("Thạc sĩ" if work.type == "thesis" else "Tiến sĩ")
+        _data(record, "502", "  ", [("b", degree), ("c", work.grantor), ("d", work.year)])
+    _data(record, "506", "  ", [("a", ACCESS_LEVELS[best_access(work)][0])])
+    _data(record, "520", "  ", [("a", work.abstract)])
+
+
+def _subjects(record: etree._Element, work: Work) -> None:
+    """650 field of science, 653 keywords, 655 genre (the type's Vietnamese label)."""
+    if work.field_code:
+        name = field_names().get(work.field_code, "")
+        _data(record, "650", " 7", [("a", name or work.field_code), ("0", work.field_code), ("2", FOS_SOURCE)])
+    for subject in work.subjects:
+        _data(record, "653", "  ", [("a", subject)])
+    _data(record, "655", " 4", [("a", WORK_TYPES.get(work.type, WORK_TYPES["other"])[0])])
+
+
+def _locations(record: etree._Element, work: Work, url: str) -> None:
+    """852 one per holding (organisation, call number), 856 record page and holdings' links."""
+    holdings = list(work.holdings.all())
+    for holding in holdings:
+        _data(record, "852", "  ", [("a", holding.organisation.name_vi), ("h", holding.call_number)])
+    _data(record, "856", "40", [("u", url)])
+    for uri in (work.identifiers or {}).get("uri", []):
+        _data(record, "856", "40", [("u", uri)])
+    for holding in holdings:
+        if holding.url:
+            _data(record, "856", "41", [("3", holding.organisation.name_vi), ("u", holding.url)])
+
+
+def to_element(work: Work, url: str = "") -> etree._Element:
+    """One work (holdings and their organisations prefetched) as a MARCXML record."""
+    record = etree.Element(f"{{{NAMESPACE}}}record", nsmap={None: NAMESPACE, "xsi": XSI})
+    record.set(f"{{{XSI}}}schemaLocation", f"{NAMESPACE} {SCHEMA}")
+    etree.SubElement(record, f"{{{NAMESPACE}}}leader").text = leader(work)
+    _control(record, "001", str(work.pk))
+    if work.updated_at:
+        _control(record, "005", work.updated_at.astimezone(UTC).strftime("%Y%m%d%H%M%S.0"))
+    _control(record, "008", field_008(work))
+    _identifiers(record, work)
+    _data(record, "041", "0 ", [("a", language_code(work.language) if work.language else "")])
+    _data(record, "084", "  ", [("a", work.field_code), ("2", FOS_SOURCE)])
+    creators = [c for c in work.creators if c.get("name")]
+    first = next((c for c in creators if c.get("role", "author") == "author"), None)
+    if first is not None:
+        _name(record, "100", first)
+    _title(record, work)
+    _publication(record, work)
+    _subjects(record, work)
+    for creator in creators:
+        if creator is not first:
+            _name(record, "700", creator)
+    _locations(record, work, url)
+    return record

@@ -1,0 +1,23 @@
+"""Tombstones: deleted works remembered for harvesters (deletedRecord policy 'persistent')."""
+
+from __future__ import annotations
+
+from django.db import models
+
+
+class Tombstone(models.Model):
+    """A deleted work: its identifier, when it was deleted and the sets it was in."""
+
+    work_id = models.BigIntegerField(unique=True)  # work ids are never reused
+    identifier = models.CharField(max_length=300)  # the OAI identifier it had when deleted
+    datestamp = models.DateTimeField()  # when it was deleted; indexed with work_id for paging
+    set_specs = models.JSONField(default=list)
+    # "|org:HPU|type:thesis|": the set specs as one string, so a set filter is a LIKE on any backend
+    set_key = models.CharField(max_length=2000, blank=True)
+
+    class Meta:
+        ordering = ["datestamp", "work_id"]
+        indexes = [models.Index(fields=["datestamp", "work_id"], name="oai_tombstone_keyset")]
+
+    def __str__(self) -> str:
+        return f"{self.identifier} (deleted {self.datestamp:%Y-%m-%d %H:%M:%S})"

@@ -1,0 +1,37 @@
+"""Services of the OAI-PMH provider: remembering deletions for harvesters."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from stinet.catalog.models import Work
+
+from .models import Tombstone
+from .protocol import make_identifier
+from .sets import set_key, work_set_specs
+
+DEFAULT_REPOSITORY_ID = "stinet.local"
+
+
+def repository_id() -> str:
+    """The repository identifier of OAI identifiers (settings.OAI_REPOSITORY_ID)."""
+    return getattr(settings, "OAI_REPOSITORY_ID", "") or DEFAULT_REPOSITORY_ID
+
+
+def record_deletion(work: Work) -> Tombstone:
+    """Remember a work about to be deleted; call it in the transaction that deletes the work.
+
+    The tombstone keeps the work's identifier and sets, with the deletion time as datestamp,
+    so harvesters see the record as deleted (deletedRecord policy "persistent").
+    """
+    with transaction.atomic():
+        fresh = Work.objects.prefetch_related("holdings__organisation").get(pk=work.pk)
+        specs = work_set_specs(fresh)
+        tombstone, _created = Tombstone.objects.update_or_create(
+            work_id=work.pk,
+            defaults={"identifier": make_identifier(repository_id(), work.pk), "datestamp": timezone.now(),
+                      "set_specs": specs, "set_key": set_key(specs)},
+        )
+    return tombstone
