@@ -12,7 +12,7 @@ from ninja import NinjaAPI, Query
 
 from stinet.api.schemas import Error, OrgOut, SearchOut, Suggestions, WorkOut
 from stinet.catalog.models import Organisation, Work
-from stinet.catalog.vocab import WORK_TYPES, label
+from stinet.formats import json as work_json
 from stinet.search.base import SearchError, SearchRequest
 from stinet.search.service import search_json, suggest
 
@@ -68,18 +68,8 @@ def search(
 def work(request: HttpRequest, work_id: int, lang: str = "vi") -> Any:
     """All metadata of one work and its holdings."""
     w = get_object_or_404(Work.objects.prefetch_related("holdings__organisation"), pk=work_id)
-    lang = _lang(lang)
-    return {
-        **{k: getattr(w, k) for k in ("id", "type", "title", "title_en", "degree", "grantor",
-                                      "year", "date", "abstract", "subjects", "field_code",
-                                      "field_code_old", "language", "publisher", "identifiers")},
-        "type_label": label(WORK_TYPES, w.type, lang),
-        "creators": [{"name": c["name"], "role": c.get("role", "author")} for c in w.creators],
-        "holdings": [{"org": h.organisation.code, "org_name": h.organisation.name(lang),
-                      "local_id": h.local_id, "call_number": h.call_number, "url": h.url,
-                      "access": h.access} for h in w.holdings.all()],
-        "url": request.build_absolute_uri(reverse("portal:work", args=[w.pk])),
-    }
+    url = request.build_absolute_uri(reverse("portal:work", args=[w.pk]))
+    return work_json.as_dict(w, url, _lang(lang))
 
 
 @api.get("/orgs", response=list[OrgOut], summary="Organisations")

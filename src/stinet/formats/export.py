@@ -1,0 +1,138 @@
+"""Exporting the catalogue, or the works a search finds, in any export format (streamed)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json as jsonlib
+from collections.abc import Callable, Iterable, Iterator
+from typing import IO, Any
+
+from lxml import etree
+
+from stinet.catalog.models import Work
+from stinet.formats import bibtex, dspace_csv, json, marcxml, ris
+
+EXPORT_FORMATS = ("csv", "xlsx", "ris", "bibtex", "marcxml", "json")
+CHUNK = 500
+Url = Callable[[Work], str]
+
+
+def works(ids: Iterable[int] | None = None) -> Iterator[Work]:
+    """Works (all, or these ids in this order) with holdings, fetched CHUNK at a time."""
+    base = Work.objects.prefetch_related("holdings__organisation").order_by("pk")
+    if ids is None:
+        last = 0
+        while chunk := list(base.filter(pk__gt=last)[:CHUNK]):
+            yield from chunk
+            last = chunk[-1].pk
+        return
+    wanted = list(ids)
+    for start in range(0, len(wanted), CHUNK):
+        part = wanted[start:start + CHUNK]
+        found = base.in_bulk(part)
+        yield from (found[i] for i in part if i in found)
+
+
+def search_ids(request: Any) -> list[int]:
+    """Ids of every work a search finds, in its order (paged through the search service)."""
+    from dataclasses import replace
+
+    from stinet.search.base import MAX_PAGE_SIZE
+    from stinet.search.service import run
+
+    ids: list[int] = []
+    page = 1
+    while True:
+        response = run(replace(request, page=page, page_size=MAX_PAGE_SIZE, facets=False))
+        ids.extend(response.ids)
+        if not response.ids or len(ids) >= response.total:
+            return ids
+        page += 1
+
+
+def write(fmt: str, out: IO[bytes], ids: list[int] | None = None, url: Url = lambda w: "") -> int:
+    """Write works (all, or these ids) to a binary stream in one format; returns the count."""
+    if fmt not in EXPORT_FORMATS:
+        raise ValueError(f"export format {fmt!r}: one of {', '.join(EXPORT_FORMATS)}")
+    if fmt in ("csv", "xlsx"):
+        columns = list(dspace_csv.COLUMNS) + _extra_columns(ids)
+        return (_csv if fmt == "csv" else _xlsx)(works(ids), out, columns)
+    writer = {"ris": _text(ris.dumps, "\r\n"), "bibtex": _text(bibtex.dumps, "\n"),
+              "marcxml": _marcxml, "json": _json}[fmt]
+    return writer(works(ids), out, url)
+
+
+def _extra_columns(ids: list[int] | None) -> list[str]:
+    """Names of the members' own columns kept as extra data, over the works exported."""
+    names: set[str] = set()
+    selections = [Work.objects.all()] if ids is None else \
+        [Work.objects.filter(pk__in=ids[i:i + CHUNK]) for i in range(0, len(ids), CHUNK)]
+    for selection in selections:
+        for extra in selection.exclude(extra={}).values_list("extra", flat=True).iterator(CHUNK):
+            names.update(extra)
+    return sorted(names - set(dspace_csv.COLUMNS))
+
+
+def _text(dumps: Callable[[Work], str], separator: str) -> Callable[..., int]:
+    """A writer for line formats (RIS, BibTeX): one record after another."""
+    def writer(items: Iterable[Work], out: IO[bytes], url: Url) -> int:
+        count = 0
+        for work in items:
+            out.write(((separator if count else "") + dumps(work)).encode())
+            count += 1
+        return count
+    return writer
+
+
+def _csv(items: Iterable[Work], out: IO[bytes], columns: list[str]) -> int:
+    """UTF-8 CSV (with BOM, so spreadsheet programs read Vietnamese right), DSpace columns."""
+    text = io.TextIOWrapper(out, encoding="utf-8-sig", newline="", write_through=True)
+    writer = csv.DictWriter(text, fieldnames=columns, extrasaction="ignore")
+    writer.writeheader()
+    count = 0
+    for work in items:
+        writer.writerow(dspace_csv.row(work))
+        count += 1
+    text.detach()
+    return count
+
+
+def _xlsx(items: Iterable[Work], out: IO[bytes], columns: list[str]) -> int:
+    """One sheet with the CSV's columns (openpyxl's write-only mode streams the rows)."""
+    import openpyxl
+
+    book = openpyxl.Workbook(write_only=True)
+    sheet = book.create_sheet("STINet")
+    sheet.append(columns)
+    count = 0
+    for work in items:
+        row = dspace_csv.row(work)
+        sheet.append([row.get(c, "") for c in columns])
+        count += 1
+    book.save(out)
+    return count
+
+
+def _marcxml(items: Iterable[Work], out: IO[bytes], url: Url) -> int:
+    """A MARC21 slim collection, record by record."""
+    count = 0
+    with etree.xmlfile(out, encoding="utf-8") as xf:
+        xf.write_declaration()
+        with xf.element(f"{{{marcxml.NAMESPACE}}}collection", nsmap={None: marcxml.NAMESPACE}):
+            for work in items:
+                xf.write(marcxml.to_element(work, url(work)))
+                count += 1
+    return count
+
+
+def _json(items: Iterable[Work], out: IO[bytes], url: Url) -> int:
+    """A JSON array of works in the API's shape."""
+    count = 0
+    out.write(b"[")
+    for work in items:
+        out.write((b",\n" if count else b"\n") + jsonlib.dumps(json.as_dict(work, url(work)),
+                                                               ensure_ascii=False).encode())
+        count += 1
+    out.write(b"\n]\n")
+    return count

@@ -1,0 +1,75 @@
+"""Exports of the catalogue or of a search; CSV and XLSX re-import to the same catalogue."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+from lxml import etree
+
+from stinet.catalog.models import Work
+from stinet.formats.export import search_ids, write
+from stinet.search.base import SearchRequest
+from tests.conftest import shared_path
+
+pytestmark = pytest.mark.django_db
+COMPARED = ("type", "title", "title_en", "creators", "degree", "grantor", "year", "date", "abstract",
+            "subjects", "field_code", "field_code_old", "language", "publisher", "identifiers", "extra")
+
+
+def snapshot(code: str) -> list[tuple]:
+    """The metadata of an organisation's works, comparable across organisations."""
+    works = Work.objects.filter(holdings__organisation__code=code).order_by("title")
+    return [tuple(json.dumps(getattr(w, f), sort_keys=True, ensure_ascii=False) for f in COMPARED)
+            for w in works]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_export_reimports_to_the_same_catalogue(catalogue, tmp_path, fmt):
+    from stinet.catalog.services import add_organisation
+    from stinet.ingest.services import import_file
+
+    Work.objects.filter(holdings__local_id="1").update(extra={"local.funding": "50 triệu"})
+    path = tmp_path / f"hpu.{fmt}"
+    with path.open("wb") as out:
+        assert write(fmt, out, ids=[w.pk for w in Work.objects.filter(holdings__organisation__code="HPU")]) == 5
+    add_organisation("COPY", "Bản sao", member=True)
+    report = import_file(path, "COPY")
+    assert report.counts() == {"new": 5, "updated": 0, "unchanged": 0, "rejected": 0}
+    assert report.unknown_columns == ["local.funding"] and not report.unmapped_types
+    assert snapshot("COPY") == snapshot("HPU")
+
+
+def test_marcxml_export_is_valid_marc21_slim(catalogue):
+    out = io.BytesIO()
+    assert write("marcxml", out) == 6
+    parser = etree.XMLParser(no_network=True)
+    schema = etree.XMLSchema(etree.parse(str(shared_path("conformance", "schemas", "MARC21slim.xsd")), parser))
+    doc = etree.fromstring(out.getvalue(), parser)
+    assert schema.validate(doc), schema.error_log
+    assert len(doc) == 6
+
+
+def test_citation_and_json_exports(catalogue):
+    out = io.BytesIO()
+    assert write("ris", out) == 6 and out.getvalue().decode().count("ER  - ") == 6
+    out = io.BytesIO()
+    assert write("bibtex", out) == 6 and out.getvalue().decode().count("\n@") == 5
+    out = io.BytesIO()
+    write("json", out)
+    data = json.loads(out.getvalue())
+    assert len(data) == 6 and {"title", "creators", "holdings"} <= set(data[0])
+
+
+def test_export_of_a_search(catalogue):
+    ids = search_ids(SearchRequest(q="sinh học"))
+    out = io.BytesIO()
+    assert write("csv", out, ids=ids) == len(ids) == 2
+    text = out.getvalue().decode("utf-8-sig")
+    assert "Sinh học biển đại cương" in text and "cây chè" not in text
+
+
+def test_unknown_export_format_is_refused(db):
+    with pytest.raises(ValueError, match="export format 'pdf': one of csv, xlsx"):
+        write("pdf", io.BytesIO())
