@@ -198,6 +198,37 @@ def _count_suggestions(fresh: Sequence[Incoming]) -> None:
         )
 
 
+def remove_holding(org: Organisation, local_id: str, actor: str) -> tuple[str, int | None]:
+    """Remove an organisation's holding (a record deleted at the source).
+
+    The work goes too when no other organisation holds it, leaving an OAI-PMH tombstone;
+    otherwise it stays, touched so that harvesters of this catalogue see its new sets.
+    Returns what happened ("work-deleted", "holding-deleted" or "absent": deleting twice is
+    harmless) and the work's id, which the caller re-indexes (indexing.works_changed).
+    """
+    from stinet.oai.services import record_deletion
+
+    with transaction.atomic():
+        holding = Holding.objects.select_related("work").filter(organisation=org, local_id=local_id).first()
+        if holding is None:
+            return "absent", None
+        work = holding.work
+        before = {"organisation": org.code, "local_id": local_id, "work": work.pk}
+        SourceRecord.objects.filter(organisation=org, local_id=local_id).delete()
+        if work.holdings.count() == 1:
+            record_deletion(work)
+            holding.delete()
+            work.delete()
+            outcome = "work-deleted"
+        else:
+            holding.delete()
+            work.save(update_fields=["updated_at"])
+            outcome = "holding-deleted"
+        AuditEntry.objects.create(actor_label=actor, action=outcome, object_type="work",
+                                  object_id=str(before["work"]), before=before)
+    return outcome, before["work"]
+
+
 def works_by_ids(ids: Iterable[int]) -> dict[int, Work]:
     """Works with their holdings and organisations, in two queries."""
     works = Work.objects.filter(pk__in=list(ids)).prefetch_related("holdings__organisation")
