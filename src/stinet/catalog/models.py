@@ -202,3 +202,59 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor_label} {self.action} {self.object_type} {self.object_id}"
+
+
+class WorkKey(models.Model):
+    """A blocking key of a work (folded title, first author + year, identifier) for matching."""
+
+    work = models.ForeignKey(Work, on_delete=models.CASCADE, related_name="keys")
+    kind = models.CharField(max_length=8)  # title | author | ident
+    value = models.CharField(max_length=200)
+
+    class Meta:
+        indexes = [models.Index(fields=["value", "kind"], name="workkey_value")]
+
+    def __str__(self) -> str:
+        return f"{self.kind}:{self.value}"
+
+
+class Match(models.Model):
+    """A member's record merged into a work, or a doubtful pair left apart for review."""
+
+    STATUSES = ("merged", "review", "confirmed", "kept-apart", "split", "manual")
+    work = models.ForeignKey(Work, on_delete=models.CASCADE, related_name="matches")
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE)
+    local_id = models.CharField(max_length=300)
+    # for a doubtful pair: the separate work the record became
+    other_work = models.ForeignKey(Work, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    score = models.FloatField()
+    reasons = models.JSONField(default=list)
+    status = models.CharField(max_length=12, choices=[(s, s) for s in STATUSES])
+    decided_by = models.CharField(max_length=200, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["status", "created_at"], name="match_status")]
+
+    def __str__(self) -> str:
+        return f"{self.organisation_id}:{self.local_id} ~ work {self.work_id} ({self.status} {self.score:.2f})"
+
+
+class MatchRule(models.Model):
+    """An administrator's decision about one record and one work, respected by later imports."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE)
+    local_id = models.CharField(max_length=300)
+    work = models.ForeignKey(Work, on_delete=models.CASCADE, related_name="+")
+    rule = models.CharField(max_length=6, choices=[("never", "never merge"), ("always", "always merge")])
+    decided_by = models.CharField(max_length=200)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["organisation", "local_id", "work"],
+                                               name="matchrule_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.rule}: {self.organisation_id}:{self.local_id} / work {self.work_id}"

@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from django.db import connection, transaction
 from django.utils import timezone
 
+from stinet.catalog import dedup
 from stinet.catalog.bulk import insert_rows, reserve_ids
-from stinet.catalog.models import AuditEntry, Holding, Organisation, SourceRecord, Suggestion, Work
+from stinet.catalog.models import AuditEntry, Holding, Match, Organisation, SourceRecord, Suggestion, Work
 from stinet.catalog.vocab import ORG_KINDS
 from stinet.vietnamese import fold, sort_key
 
@@ -86,7 +87,7 @@ def store_batch(org: Organisation, batch: Sequence[Incoming], actor: str,
     Records are keyed by organisation + local identifier: a re-import updates in place and
     never duplicates; a record whose payload is unchanged is left alone.
     """
-    counts = {"new": 0, "updated": 0, "unchanged": 0}
+    counts = {"new": 0, "updated": 0, "unchanged": 0, "merged": 0, "review": 0}
     ids = [item.local_id for item in batch]
     updated: list[int] = []
     with transaction.atomic():
@@ -94,8 +95,11 @@ def store_batch(org: Organisation, batch: Sequence[Incoming], actor: str,
         holdings = {h.local_id: h for h in Holding.objects.filter(organisation=org, local_id__in=ids)
                     .select_related("work")}
         fresh = [item for item in batch if item.local_id not in holdings]
-        created = _create(org, fresh, run, known) if fresh else []
-        counts["new"] = len(fresh)
+        stale = [known[i.local_id].pk for i in fresh if i.local_id in known]
+        SourceRecord.objects.filter(pk__in=stale).delete()  # an orphan left by a deleted holding
+        created, merged = _store_fresh(org, fresh, run) if fresh else ([], [])
+        updated.extend(merged)
+        counts["new"], counts["merged"] = len(fresh), len(merged)
         for item in batch:
             if item.local_id not in holdings:
                 continue
@@ -109,11 +113,43 @@ def store_batch(org: Organisation, batch: Sequence[Incoming], actor: str,
             counts["updated"] += 1
         if fresh:
             AuditEntry.objects.create(
-                actor_label=actor, action="import-create", object_type="organisation",
-                object_id=str(org.pk), after={"works": [work_id for work_id, _item in created]},
+                actor_label=actor, action="import-create", object_type="organisation", object_id=str(org.pk),
+                after={"works": [work_id for work_id, _item in created], "merged_into": merged},
             )
+        counts["review"] = Match.objects.filter(organisation=org, local_id__in=ids, status="review").count()
         _count_suggestions(fresh)
     return counts, created, updated
+
+
+def _store_fresh(org: Organisation, fresh: Sequence[Incoming],
+                 run: object) -> tuple[list[tuple[int, Incoming]], list[int]]:
+    """New records: merged into another member's work when they match it, else new works."""
+    decisions = dedup.decide(org, fresh)
+    claimed: set[int] = set()
+    for decision in decisions:  # two records of one source never go into one work
+        if decision.work_id is None:
+            continue
+        if decision.work_id in claimed:
+            decision.work_id, decision.status = None, ""
+        else:
+            claimed.add(decision.work_id)
+    attach = [(item, d.work_id) for item, d in zip(fresh, decisions, strict=True) if d.work_id is not None]
+    created = _create(org, [item for item, d in zip(fresh, decisions, strict=True) if d.work_id is None], run)
+    _attach(org, attach, run)
+    dedup.save_keys([(work_id, item.work) for work_id, item in created])
+    work_of = {item.local_id: work_id for work_id, item in created}
+    dedup.save_matches(org, [(item.local_id, d, work_of.get(item.local_id, d.work_id or 0))
+                             for item, d in zip(fresh, decisions, strict=True)])
+    return created, [work_id for _item, work_id in attach]
+
+
+def _attach(org: Organisation, pairs: Sequence[tuple[Incoming, int]], run: object) -> None:
+    """Records that are further copies of existing works: their source records and holdings."""
+    if not pairs:
+        return
+    now = timezone.now()
+    _insert_sources_and_holdings(org, [(work_id, item) for item, work_id in pairs], run, now)
+    Work.objects.filter(pk__in={work_id for _item, work_id in pairs}).update(updated_at=now)
 
 
 WORK_FIELDS = ("type", "title", "title_en", "creators", "degree", "grantor", "year", "date",
@@ -121,16 +157,12 @@ WORK_FIELDS = ("type", "title", "title_en", "creators", "degree", "grantor", "ye
                "identifiers", "extra")
 
 
-def _create(org: Organisation, fresh: Sequence[Incoming], run: object,
-            known: dict[str, SourceRecord]) -> list[tuple[int, Incoming]]:
-    """Insert works, source records and holdings for records new to this organisation."""
-    stale = [known[i.local_id].pk for i in fresh if i.local_id in known]
-    SourceRecord.objects.filter(pk__in=stale).delete()  # an orphan left by a deleted holding
+def _create(org: Organisation, fresh: Sequence[Incoming], run: object) -> list[tuple[int, Incoming]]:
+    """Insert works, source records and holdings for records that are new works."""
+    if not fresh:
+        return []
     now = timezone.now()
     work_ids = reserve_ids(Work, len(fresh))
-    source_ids = reserve_ids(SourceRecord, len(fresh))
-    holding_ids = reserve_ids(Holding, len(fresh))
-    run_id = getattr(run, "pk", None)
     for item in fresh:
         if "title_sort" not in item.work:
             item.work["title_sort"] = sort_key(str(item.work["title"]))[:255]
@@ -138,18 +170,27 @@ def _create(org: Organisation, fresh: Sequence[Incoming], run: object,
         (wid, *(item.work[f] for f in WORK_FIELDS), item.work["title_sort"], now, now)
         for wid, item in zip(work_ids, fresh, strict=True)
     ])
+    created = list(zip(work_ids, fresh, strict=True))
+    _insert_sources_and_holdings(org, created, run, now)
+    return created
+
+
+def _insert_sources_and_holdings(org: Organisation, pairs: Sequence[tuple[int, Incoming]], run: object,
+                                 now: object) -> None:
+    """The source record and the holding of each (work id, record)."""
+    source_ids = reserve_ids(SourceRecord, len(pairs))
+    holding_ids = reserve_ids(Holding, len(pairs))
     insert_rows(SourceRecord, ("id", "organisation", "local_id", "format", "payload", "digest", "run",
                                "received_at"), [
-        (sid, org.pk, item.local_id, item.format, item.payload, digest(item.payload), run_id, now)
-        for sid, item in zip(source_ids, fresh, strict=True)
+        (sid, org.pk, item.local_id, item.format, item.payload, digest(item.payload), getattr(run, "pk", None), now)
+        for sid, (_wid, item) in zip(source_ids, pairs, strict=True)
     ])
     insert_rows(Holding, ("id", "work", "organisation", "local_id", "call_number", "url", "access",
                           "source", "created_at", "updated_at"), [
         (hid, wid, org.pk, item.local_id, item.holding["call_number"], item.holding["url"],
          item.holding["access"], sid, now, now)
-        for hid, wid, sid, item in zip(holding_ids, work_ids, source_ids, fresh, strict=True)
+        for hid, sid, (wid, item) in zip(holding_ids, source_ids, pairs, strict=True)
     ])
-    return list(zip(work_ids, fresh, strict=True))
 
 
 def _update(holding: Holding, item: Incoming, source: SourceRecord | None, digest_now: str,
@@ -161,6 +202,7 @@ def _update(holding: Holding, item: Incoming, source: SourceRecord | None, diges
         setattr(work, key, value)
     work.title_sort = sort_key(work.title)[:255]
     work.save()
+    dedup.save_keys([(work.pk, item.work)])
     for key, value in item.holding.items():
         setattr(holding, key, value)
     if source is None:

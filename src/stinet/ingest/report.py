@@ -19,6 +19,8 @@ class ImportReport:
     updated: int = 0
     unchanged: int = 0
     rejected: int = 0
+    merged: int = 0  # new records that joined a work another member holds
+    review: int = 0  # new records kept apart from a doubtful look-alike
     rejections: list[dict[str, object]] = field(default_factory=list)
     unmapped_types: Counter[str] = field(default_factory=Counter)
     conversions: Counter[str] = field(default_factory=Counter)
@@ -57,12 +59,15 @@ class ImportReport:
         self.new += counts["new"]
         self.updated += counts["updated"]
         self.unchanged += counts["unchanged"]
+        self.merged += counts.get("merged", 0)
+        self.review += counts.get("review", 0)
 
     def as_dict(self) -> dict[str, object]:
         """JSON-ready form, stored on the ImportRun."""
         return {
             "source": self.source, "format": self.format, "encoding": self.encoding,
-            "counts": self.counts(), "rejections": self.rejections,
+            "counts": self.counts(), "merged": self.merged, "review": self.review,
+            "rejections": self.rejections,
             "unmapped_types": dict(self.unmapped_types), "conversions": dict(self.conversions),
             "converted_examples": self.converted_examples,
             "unknown_columns": self.unknown_columns, "derived_ids": self.derived_ids,
@@ -78,6 +83,12 @@ class ImportReport:
         """Human-readable report, one finding per line."""
         out = [f"{self.source}: {self.new} new, {self.updated} updated, "
                f"{self.unchanged} unchanged, {self.rejected} rejected"]
+        if self.merged:
+            out.append(f"merged: {self.merged} new records are copies of works other members hold "
+                       f"(now one work with several holdings)")
+        if self.review:
+            out.append(f"to review: {self.review} new records look like works other members hold, "
+                       f"but not enough to merge them ('stinet dedup list')")
         if self.skipped_resume:
             out.append(f"resumed: {self.skipped_resume} rows already stored by the interrupted run")
         for item in self.rejections:

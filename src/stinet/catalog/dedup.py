@@ -1,0 +1,193 @@
+"""Merging the records several members hold into one work: decisions, keys and review.
+
+Every incoming record new to its organisation is compared with the works that share a
+blocking key with it (folded title, first author + year, identifier) and that the
+organisation does not hold already (two records of one source are never merged). A score at
+or above AUTO_MERGE attaches the record to that work as a further holding; a doubtful score
+keeps it apart and leaves the pair for an administrator. Administrators' decisions
+(MatchRule) win over scores in every later import.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from stinet.catalog.matching import AUTO_MERGE, REVIEW, Record, compare, keys
+from stinet.catalog.models import Holding, Match, MatchRule, Organisation, Work, WorkKey
+
+MAX_KEY_WORKS = 200  # a key shared by more works than this is too generic to block on
+
+
+@dataclass
+class Decision:
+    """What to do with one incoming record."""
+
+    work_id: int | None = None  # attach to this work; None: the record becomes a new work
+    score: float = 0.0
+    reasons: list[str] = field(default_factory=list)
+    status: str = ""  # "merged" | "manual" | "review" | ""
+    review_with: int | None = None  # a doubtful candidate, for status "review"
+
+
+def record_of(values: dict[str, Any]) -> Record:
+    """The matching view of a work's values."""
+    authors = [c["name"] for c in values.get("creators", []) if c.get("role", "author") in ("author", "editor")]
+    return Record(str(values["title"]), str(values.get("type") or "other"), values.get("year"),
+                  str(values.get("degree") or ""), authors, values.get("identifiers") or {})
+
+
+def _candidates(org: Organisation, item_keys: list[list[tuple[str, str]]]) -> dict[tuple[str, str], set[int]]:
+    """Works sharing each key, minus those the organisation already holds."""
+    values = {value for ks in item_keys for _kind, value in ks}
+    found: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for work_id, kind, value in WorkKey.objects.filter(value__in=values).values_list("work_id", "kind", "value"):
+        found[(kind, value)].add(work_id)
+    found = {k: ids for k, ids in found.items() if len(ids) <= MAX_KEY_WORKS}
+    every = set().union(*found.values()) if found else set()
+    own = set(Holding.objects.filter(organisation=org, work_id__in=every).values_list("work_id", flat=True))
+    return {k: ids - own for k, ids in found.items()}
+
+
+def decide(org: Organisation, items: Sequence[Any]) -> list[Decision]:
+    """A decision for each incoming record (items have .work values and .local_id)."""
+    records = [record_of(item.work) for item in items]
+    item_keys = [keys(r) for r in records]
+    by_key = _candidates(org, item_keys)
+    ids = set().union(*by_key.values()) if by_key else set()
+    works = {w["id"]: record_of(w) for w in Work.objects.filter(pk__in=ids).values(
+        "id", "title", "type", "year", "degree", "creators", "identifiers")}
+    rules: dict[str, dict[int, str]] = defaultdict(dict)
+    for local_id, work_id, rule in MatchRule.objects.filter(
+            organisation=org, local_id__in=[i.local_id for i in items]).values_list("local_id", "work_id", "rule"):
+        rules[local_id][work_id] = rule
+    return [_decide(record, {w for k in ks for w in by_key.get(k, ())}, works, rules[item.local_id])
+            for item, record, ks in zip(items, records, item_keys, strict=True)]
+
+
+def _decide(record: Record, candidates: set[int], works: dict[int, Record],
+            rules: dict[int, str]) -> Decision:
+    """The decision for one record among its candidate works."""
+    always = [w for w, rule in rules.items() if rule == "always"]
+    if always:
+        return Decision(always[0], 1.0, ["an administrator merged this record by hand"], "manual")
+    best = Decision()
+    for work_id in sorted(candidates):
+        if rules.get(work_id) == "never" or work_id not in works:
+            continue
+        score, reasons = compare(record, works[work_id])
+        if score > best.score:
+            best = Decision(work_id, score, reasons)
+    if best.score >= AUTO_MERGE:
+        best.status = "merged"
+        return best
+    if best.score >= REVIEW:
+        return Decision(None, best.score, best.reasons, "review", best.work_id)
+    return Decision()
+
+
+def save_keys(pairs: Sequence[tuple[int, dict[str, Any]]]) -> None:
+    """Blocking keys of works just created or changed (their old keys are replaced)."""
+    WorkKey.objects.filter(work_id__in=[work_id for work_id, _values in pairs]).delete()
+    WorkKey.objects.bulk_create([WorkKey(work_id=work_id, kind=kind, value=value)
+                                 for work_id, values in pairs for kind, value in keys(record_of(values))])
+
+
+def save_matches(org: Organisation, rows: Sequence[tuple[str, Decision, int]]) -> None:
+    """Record merges and doubtful pairs: (local id, decision, the work the record is in)."""
+    Match.objects.bulk_create([
+        Match(work_id=d.work_id if d.status in ("merged", "manual") else d.review_with,
+              other_work_id=work_id if d.status == "review" else None, organisation=org,
+              local_id=local_id, score=d.score, reasons=d.reasons, status=d.status)
+        for local_id, d, work_id in rows if d.status
+    ])
+
+
+class MatchError(ValueError):
+    """A refused review decision, with a one-line reason."""
+
+
+def _holding(org: Organisation, local_id: str) -> Holding:
+    """The organisation's holding of a record, or MatchError."""
+    holding = Holding.objects.select_related("work").filter(organisation=org, local_id=local_id).first()
+    if holding is None:
+        raise MatchError(f"{org.code} holds no record {local_id!r}")
+    return holding
+
+
+def split(org: Organisation, local_id: str, actor: str) -> tuple[int, int]:
+    """Take a merged record out of its work into a work of its own; never merge them again.
+
+    Returns (the work it left, its new work) for re-indexing.
+    """
+    from django.db import transaction
+    from django.forms.models import model_to_dict
+
+    with transaction.atomic():
+        holding = _holding(org, local_id)
+        old = holding.work
+        if old.holdings.count() < 2:
+            raise MatchError(f"{org.code}:{local_id} is the only holding of work {old.pk}: nothing to split")
+        values = model_to_dict(old, exclude=["id"])
+        new = Work.objects.create(**values)
+        holding.work = new
+        holding.save(update_fields=["work", "updated_at"])
+        old.save(update_fields=["updated_at"])
+        save_keys([(new.pk, values)])
+        MatchRule.objects.update_or_create(organisation=org, local_id=local_id, work=old,
+                                           defaults={"rule": "never", "decided_by": actor})
+        Match.objects.create(work=old, other_work=new, organisation=org, local_id=local_id, score=0.0,
+                             reasons=["split by an administrator"], status="split", decided_by=actor)
+    return old.pk, new.pk
+
+
+def merge_by_hand(org: Organisation, local_id: str, work_id: int, actor: str) -> tuple[int, int]:
+    """Put a record into another work (its old work goes when nothing else holds it).
+
+    Returns (the work it left, the work it joined) for re-indexing.
+    """
+    from django.db import transaction
+
+    from stinet.oai.services import record_deletion
+
+    with transaction.atomic():
+        holding = _holding(org, local_id)
+        target = Work.objects.filter(pk=work_id).first()
+        if target is None:
+            raise MatchError(f"work {work_id} does not exist")
+        if Holding.objects.filter(work=target, organisation=org).exists():
+            raise MatchError(f"{org.code} already holds work {work_id}: two records of one source stay apart")
+        old = holding.work
+        holding.work = target
+        holding.save(update_fields=["work", "updated_at"])
+        target.save(update_fields=["updated_at"])
+        if not old.holdings.exists():
+            record_deletion(old)
+            old.delete()
+        MatchRule.objects.filter(organisation=org, local_id=local_id, rule="never", work=target).delete()
+        MatchRule.objects.update_or_create(organisation=org, local_id=local_id, work=target,
+                                           defaults={"rule": "always", "decided_by": actor})
+        Match.objects.create(work=target, organisation=org, local_id=local_id, score=1.0,
+                             reasons=["merged by an administrator"], status="manual", decided_by=actor)
+    return old.pk, target.pk
+
+
+def settle(match_id: int, merge: bool, actor: str) -> tuple[int, int]:
+    """Decide a doubtful pair: merge the record into the look-alike work, or keep them apart."""
+    from django.utils import timezone
+
+    match = Match.objects.filter(pk=match_id, status="review").first()
+    if match is None:
+        raise MatchError(f"no doubtful pair {match_id} waiting for review")
+    org = match.organisation
+    if merge:
+        result = merge_by_hand(org, match.local_id, match.work_id, actor)
+    else:
+        MatchRule.objects.update_or_create(organisation=org, local_id=match.local_id, work=match.work,
+                                           defaults={"rule": "never", "decided_by": actor})
+        result = (match.work_id, match.other_work_id or match.work_id)
+    Match.objects.filter(pk=match_id).update(status="confirmed" if merge else "kept-apart",
+                                             decided_by=actor, decided_at=timezone.now())
+    return result

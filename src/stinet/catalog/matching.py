@@ -1,0 +1,116 @@
+"""Telling whether two records describe the same resource: keys, a score and its reasons.
+
+Pure logic (no database), tested as a table. Two records are never the same when they differ
+in year, type, degree, authors or identifiers (annual reports with one title, theses with
+generic titles); otherwise the score weighs the folded titles (case, punctuation, diacritics
+and OCR-like slips ignored), the authors (Vietnamese name forms, "Last, First", initials)
+and the year.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from stinet.vietnamese import fold, name_key, names_match
+
+AUTO_MERGE = 0.90  # at or above: the same resource
+REVIEW = 0.75  # between REVIEW and AUTO_MERGE: a doubtful pair for an administrator
+# Types that may describe one resource; anything else must agree exactly.
+_TYPE_GROUPS = ({"thesis"}, {"dissertation"}, {"report"}, {"article", "conference"}, {"book"},
+                {"patent"}, {"standard"}, {"dataset"})
+# "Tên đề tài : luận văn thạc sĩ kinh tế" -> the part before the designation
+_DESIGNATION = re.compile(r"\s*[:;/]\s*(luan van|luan an|bao cao|khoa luan|de tai|thesis|dissertation)\b.*$")
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+
+
+@dataclass
+class Record:
+    """What matching looks at in a work or an incoming record."""
+
+    title: str
+    type: str = "other"
+    year: int | None = None
+    degree: str = ""
+    authors: list[str] = field(default_factory=list)
+    identifiers: dict[str, list[str]] = field(default_factory=dict)
+
+
+def title_key(title: str) -> str:
+    """Folded title without punctuation or a trailing designation ("... : luận văn thạc sĩ")."""
+    text = _DESIGNATION.sub("", fold(title))
+    return _NON_WORD.sub(" ", text).strip()[:200]
+
+
+def author_year_key(record: Record) -> str:
+    """First author's folded name with the year, or '' when either is missing."""
+    if not record.authors or not record.year:
+        return ""
+    return f"{name_key(record.authors[0])}|{record.year}"[:200]
+
+
+def identifier_keys(record: Record) -> list[str]:
+    """Normalised ISBN, ISSN+title and DOI keys (an ISSN alone names a journal, not an article)."""
+    keys = [f"isbn:{re.sub(r'[^0-9x]', '', v.lower())}" for v in record.identifiers.get("isbn", [])]
+    keys += [f"doi:{v.lower().strip().removeprefix('https://doi.org/')}" for v in record.identifiers.get("doi", [])]
+    return [k for k in keys if len(k) > 8]
+
+
+def keys(record: Record) -> list[tuple[str, str]]:
+    """(kind, value) blocking keys under which candidates are looked up."""
+    found = [("title", title_key(record.title))]
+    if author_key := author_year_key(record):
+        found.append(("author", author_key))
+    found += [("ident", k) for k in identifier_keys(record)]
+    return [(kind, value) for kind, value in found if value]
+
+
+def _type_conflict(a: str, b: str) -> bool:
+    """True when two type codes cannot describe one resource ('other' fits anything)."""
+    if "other" in (a, b) or a == b:
+        return False
+    return not any(a in group and b in group for group in _TYPE_GROUPS)
+
+
+def _authors_conflict(a: list[str], b: list[str]) -> bool:
+    """True when both name authors and their first authors are different people."""
+    return bool(a and b) and not names_match(a[0], b[0])
+
+
+def _conflicts(a: Record, b: Record) -> list[str]:
+    """Reasons that forbid a merge, whatever the titles say."""
+    reasons = []
+    if a.year and b.year and a.year != b.year:
+        reasons.append(f"years differ ({a.year} / {b.year})")
+    if _type_conflict(a.type, b.type):
+        reasons.append(f"types differ ({a.type} / {b.type})")
+    if a.degree and b.degree and fold(a.degree) != fold(b.degree):
+        reasons.append("degrees differ")
+    if _authors_conflict(a.authors, b.authors):
+        reasons.append("authors differ")
+    ids_a, ids_b = set(identifier_keys(a)), set(identifier_keys(b))
+    if ids_a and ids_b and not ids_a & ids_b and {k[:4] for k in ids_a} & {k[:4] for k in ids_b}:
+        reasons.append("identifiers differ")
+    return reasons
+
+
+def compare(a: Record, b: Record) -> tuple[float, list[str]]:
+    """Similarity in [0, 1] and the reasons for it; 0 when something forbids a merge."""
+    conflicts = _conflicts(a, b)
+    if conflicts:
+        return 0.0, conflicts
+    if set(identifier_keys(a)) & set(identifier_keys(b)):
+        return 1.0, ["same identifier"]
+    ta, tb = title_key(a.title), title_key(b.title)
+    title = fuzz.ratio(ta, tb) / 100 if ta and tb else 0.0
+    reasons = [f"title {title:.2f}"]
+    authors = 0.5  # unknown on one side: neither for nor against
+    if a.authors and b.authors:
+        authors = 1.0
+        reasons.append("same first author")
+    year = 1.0 if a.year and a.year == b.year else 0.5
+    if year == 1.0:
+        reasons.append("same year")
+    return round(0.65 * title + 0.2 * authors + 0.15 * year, 4), reasons

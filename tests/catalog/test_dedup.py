@@ -1,0 +1,81 @@
+"""Members' copies of one resource become one work with several holdings; decisions stick."""
+
+from __future__ import annotations
+
+import pytest
+
+from stinet.catalog.dedup import MatchError, merge_by_hand, settle, split
+from stinet.catalog.models import Holding, Match, MatchRule, Work
+from stinet.catalog.services import add_organisation
+from stinet.ingest.services import import_file
+from stinet.search.base import SearchRequest
+from stinet.search.service import search_json
+from tests.conftest import row
+
+pytestmark = pytest.mark.django_db
+THESIS = dict(dc_type="Luận văn thạc sĩ", dc_date_issued="2016", dc_contributor_author="Nguyễn Văn An",
+              thesis_degree_name="Thạc sĩ Sinh học")
+
+
+@pytest.fixture
+def lib(org):
+    return add_organisation("LIB", "Thư viện Khoa học tổng hợp", kind="library", member=True)
+
+
+def test_a_thesis_held_by_a_university_and_the_library_is_one_work(org, lib, write_csv):
+    import_file(write_csv([row("Nghiên cứu đa dạng sinh học rạn san hô", id="u1", **THESIS)], "u.csv"), "HPU")
+    library = dict(THESIS, dc_contributor_author="Nguyễn, Văn An", dc_type="Thesis")
+    report = import_file(write_csv([row("NGHIÊN CỨU ĐA DẠNG SINH HỌC RẠN SAN HÔ.", id="L-9", **library)], "l.csv"),
+                         "LIB")
+    assert report.new == 1 and report.merged == 1
+    work = Work.objects.get()
+    assert sorted(work.holdings.values_list("organisation__code", flat=True)) == ["HPU", "LIB"]
+    match = Match.objects.get()
+    assert match.status == "merged" and match.score >= 0.9 and "same first author" in match.reasons
+    data = search_json(SearchRequest(q="san ho"))
+    assert data["total"] == 1 and {h["org"] for h in data["results"][0]["holdings"]} == {"HPU", "LIB"}
+    assert {f["value"]: f["count"] for f in data["facets"]["org"]} == {"HPU": 1, "LIB": 1}
+
+
+@pytest.mark.parametrize("change", [{"dc_date_issued": "2017"}, {"dc_contributor_author": "Trần Thị Bình"},
+                                    {"dc_type": "Luận án tiến sĩ"}, {"thesis_degree_name": "Tiến sĩ Sinh học"}])
+def test_look_alikes_that_differ_in_year_author_type_or_degree_stay_apart(org, lib, write_csv, change):
+    import_file(write_csv([row("Báo cáo tổng kết đề tài", id="a", **THESIS)], "a.csv"), "HPU")
+    import_file(write_csv([row("Báo cáo tổng kết đề tài", id="b", **dict(THESIS, **change))], "b.csv"), "LIB")
+    assert Work.objects.count() == 2
+
+
+def test_two_records_of_one_source_are_never_merged(org, write_csv):
+    report = import_file(write_csv([row("Cùng tên", id="x1", **THESIS), row("Cùng tên", id="x2", **THESIS)]), "HPU")
+    assert report.new == 2 and report.merged == 0 and Work.objects.count() == 2
+
+
+def test_doubtful_pairs_wait_for_review_and_the_decision_sticks(org, lib, write_csv):
+    import_file(write_csv([row("Nghiên cứu đa dạng sinh học rạn san hô vịnh Hạ Long", id="u1", **THESIS)], "u.csv"),
+                "HPU")
+    doubtful = row("Đa dạng sinh học của các rạn san hô ở Hạ Long, Quảng Ninh", id="L1", **THESIS)
+    report = import_file(write_csv([doubtful], "l.csv"), "LIB")
+    assert report.review == 1 and Work.objects.count() == 2
+    match = Match.objects.get(status="review")
+    settle(match.pk, merge=True, actor="admin")
+    assert Work.objects.count() == 1 and Holding.objects.count() == 2
+    assert Match.objects.get(pk=match.pk).status == "confirmed"
+    assert MatchRule.objects.get().rule == "always"
+
+
+def test_split_and_manual_merge_are_respected_by_later_imports(org, lib, write_csv):
+    path_u = write_csv([row("Nghiên cứu đa dạng sinh học rạn san hô", id="u1", **THESIS)], "u.csv")
+    import_file(path_u, "HPU")
+    path_l = write_csv([row("Nghiên cứu đa dạng sinh học rạn san hô", id="L1", **THESIS)], "l.csv")
+    import_file(path_l, "LIB")
+    old, new = split(lib, "L1", actor="admin")
+    assert Work.objects.count() == 2 and Holding.objects.get(local_id="L1").work_id == new
+    Holding.objects.filter(local_id="L1").delete()  # the member deletes and sends it again
+    import_file(write_csv([row("Nghiên cứu đa dạng sinh học rạn san hô", id="L1", **THESIS)], "l2.csv"), "LIB")
+    assert Holding.objects.get(local_id="L1").work_id != old  # the "never" rule held
+    left, joined = merge_by_hand(lib, "L1", old, actor="admin")
+    assert joined == old and Holding.objects.get(local_id="L1").work_id == old
+    with pytest.raises(MatchError, match="already holds work"):
+        merge_by_hand(org, "u1", old, actor="admin")
+    with pytest.raises(MatchError, match="holds no record 'nope'"):
+        split(lib, "nope", actor="admin")

@@ -1,0 +1,58 @@
+"""Duplicate detection as a table of pairs: merged, reviewed or kept apart, and why."""
+
+import pytest
+
+from stinet.catalog.matching import AUTO_MERGE, REVIEW, Record, compare, keys, title_key
+
+THESIS = Record("Nghiên cứu đa dạng sinh học rạn san hô vịnh Hạ Long", "thesis", 2016, "Thạc sĩ Sinh học",
+                ["Nguyễn Văn An"])
+
+
+def variant(**changes) -> Record:
+    values = {**THESIS.__dict__, **changes}
+    return Record(**values)
+
+
+@pytest.mark.parametrize(("other", "verdict"), [
+    (variant(), "merge"),
+    (variant(title="NGHIEN CUU DA DANG SINH HOC RAN SAN HO VINH HA LONG"), "merge"),
+    (variant(title="Nghiên cứu đa dạng sinh học rạn san hô vịnh Hạ Long."), "merge"),
+    (variant(title="Nghiên cứu đa dạng sinh học rạn san hô vịnh Hạ Long : Luận văn Thạc sĩ Sinh học"), "merge"),
+    (variant(authors=["Nguyễn, Văn An"]), "merge"),
+    (variant(authors=["NGUYEN VAN AN"]), "merge"),
+    (variant(authors=["Nguyễn V. An"]), "merge"),
+    (variant(title="Nghien cuu da dang sinh hoc ran san ho vinh Ha Lorg"), "merge"),  # OCR slip
+    (variant(year=None, degree=""), "merge"),
+    (variant(type="other"), "merge"),
+    (variant(year=2017), "apart"),
+    (variant(type="dissertation"), "apart"),
+    (variant(degree="Tiến sĩ Sinh học"), "apart"),
+    (variant(authors=["Trần Thị Bình"]), "apart"),
+    (variant(authors=["Nguyễn Văn Anh"]), "apart"),
+    (variant(title="Nghiên cứu đa dạng sinh học cỏ biển đầm phá Tam Giang"), "apart"),
+])
+def test_pairs(other, verdict):
+    score, reasons = compare(THESIS, other)
+    assert (score >= AUTO_MERGE) == (verdict == "merge"), (score, reasons)
+    assert reasons
+
+
+def test_generic_titles_with_other_authors_or_years_stay_apart():
+    a = Record("Báo cáo tổng kết năm", "report", 2019, authors=["Sở KH&CN Hải Phòng"])
+    assert compare(a, Record("Báo cáo tổng kết năm", "report", 2020, authors=["Sở KH&CN Hải Phòng"]))[0] == 0
+
+
+def test_same_identifier_is_decisive_and_different_ones_forbid():
+    a = Record("Sinh học biển", "book", 2010, identifiers={"isbn": ["978-604-0-00000-1"]})
+    same = Record("Sinh hoc bien dai cuong", "book", 2010, identifiers={"isbn": ["9786040000001"]})
+    other = Record("Sinh học biển", "book", 2010, identifiers={"isbn": ["978-604-0-99999-9"]})
+    assert compare(a, same) == (1.0, ["same identifier"])
+    assert compare(a, other)[1] == ["identifiers differ"]
+
+
+def test_keys_block_on_title_author_year_and_identifiers():
+    found = dict(keys(variant(identifiers={"doi": ["https://doi.org/10.1/ABC"]})))
+    assert found["title"] == "nghien cuu da dang sinh hoc ran san ho vinh ha long"
+    assert found["author"] == "nguyen van an|2016" and found["ident"] == "doi:10.1/abc"
+    assert title_key("Tên đề tài / Luận văn thạc sĩ") == "ten de tai"
+    assert 0 < REVIEW < AUTO_MERGE <= 1
