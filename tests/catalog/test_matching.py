@@ -30,6 +30,9 @@ def variant(**changes) -> Record:
     (variant(authors=["Trần Thị Bình"]), "apart"),
     (variant(authors=["Nguyễn Văn Anh"]), "apart"),
     (variant(title="Nghiên cứu đa dạng sinh học cỏ biển đầm phá Tam Giang"), "apart"),
+    (variant(title="Nghiên cứu đa dạng sinh học rạn san hô vịnh Hạ Long, Tập 2"), "apart"),
+    (variant(title="Nghiên cứu đa dạng sinh học rạn san hô vịnh Hạ Long, Phần II"), "apart"),
+    (variant(title="Nghiên cứu đa dạng sinh học rạn san hô vịnh Hạ Long giai đoạn 2016-2020"), "apart"),
 ])
 def test_pairs(other, verdict):
     score, reasons = compare(THESIS, other)

@@ -24,6 +24,7 @@ _TYPE_GROUPS = ({"thesis"}, {"dissertation"}, {"report"}, {"article", "conferenc
 # "Tên đề tài : luận văn thạc sĩ kinh tế" -> the part before the designation
 _DESIGNATION = re.compile(r"\s*[:;/]\s*(luan van|luan an|bao cao|khoa luan|de tai|thesis|dissertation)\b.*$")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
+_ROMAN = frozenset("i ii iii iv v vi vii viii ix x xi xii xiii xiv xv".split())
 
 
 @dataclass
@@ -38,10 +39,14 @@ class Record:
     identifiers: dict[str, list[str]] = field(default_factory=dict)
 
 
-def title_key(title: str) -> str:
+def _normal_title(title: str) -> str:
     """Folded title without punctuation or a trailing designation ("... : luận văn thạc sĩ")."""
-    text = _DESIGNATION.sub("", fold(title))
-    return _NON_WORD.sub(" ", text).strip()[:200]
+    return _NON_WORD.sub(" ", _DESIGNATION.sub("", fold(title))).strip()
+
+
+def title_key(title: str) -> str:
+    """The blocking key of a title: its normal form, cut to what an index holds."""
+    return _normal_title(title)[:200]
 
 
 def author_year_key(record: Record) -> str:
@@ -67,6 +72,12 @@ def keys(record: Record) -> list[tuple[str, str]]:
     return [(kind, value) for kind, value in found if value]
 
 
+def title_numbers(title: str) -> list[str]:
+    """Numbers standing as words in a title (years, volumes, parts: '2011', 'II')."""
+    words = _NON_WORD.sub(" ", fold(title)).split()  # the whole title: a designation may carry them
+    return sorted(w for w in words if w.isdigit() or w in _ROMAN)
+
+
 def _type_conflict(a: str, b: str) -> bool:
     """True when two type codes cannot describe one resource ('other' fits anything)."""
     if "other" in (a, b) or a == b:
@@ -90,6 +101,8 @@ def _conflicts(a: Record, b: Record) -> list[str]:
         reasons.append("degrees differ")
     if _authors_conflict(a.authors, b.authors):
         reasons.append("authors differ")
+    if title_numbers(a.title) != title_numbers(b.title):
+        reasons.append("numbers in the titles differ (volume, part or period)")
     ids_a, ids_b = set(identifier_keys(a)), set(identifier_keys(b))
     if ids_a and ids_b and not ids_a & ids_b and {k[:4] for k in ids_a} & {k[:4] for k in ids_b}:
         reasons.append("identifiers differ")
@@ -103,7 +116,7 @@ def compare(a: Record, b: Record) -> tuple[float, list[str]]:
         return 0.0, conflicts
     if set(identifier_keys(a)) & set(identifier_keys(b)):
         return 1.0, ["same identifier"]
-    ta, tb = title_key(a.title), title_key(b.title)
+    ta, tb = _normal_title(a.title), _normal_title(b.title)
     title = fuzz.ratio(ta, tb) / 100 if ta and tb else 0.0
     reasons = [f"title {title:.2f}"]
     authors = 0.5  # unknown on one side: neither for nor against
