@@ -26,6 +26,7 @@ from stinet.catalog.matching import AUTO_MERGE, Record, compare, keys  # noqa: E
 from stinet.demo.generator import generate  # noqa: E402
 from stinet.vietnamese import clean_person_name, fold, to_unicode  # noqa: E402
 
+SIBLINGS = (("Tập 1", "Tập 2"), ("Phần I", "Phần II"), ("giai đoạn 2011-2015", "giai đoạn 2016-2020"))
 OCR_SLIPS = (("m", "rn"), ("n", "u"), ("c", "e"), ("l", "1"), ("o", "0"), ("h", "b"))
 
 
@@ -91,7 +92,7 @@ def negatives(rows: list[dict[str, str]], rng: random.Random) -> list[tuple[Reco
         if base.type in ("thesis", "dissertation"):
             flip = "dissertation" if base.type == "thesis" else "thesis"
             pairs.append((base, Record(**{**base.__dict__, "type": flip, "degree": ""}), "thesis vs dissertation"))
-        for a_part, b_part in (("Tập 1", "Tập 2"), ("Phần I", "Phần II"), ("giai đoạn 2011-2015", "giai đoạn 2016-2020")):
+        for a_part, b_part in SIBLINGS:
             pairs.append((Record(**{**base.__dict__, "title": f"{base.title}, {a_part}"}),
                           Record(**{**base.__dict__, "title": f"{base.title}, {b_part}"}), "another volume or period"))
         sibling = record(other_row)
