@@ -106,11 +106,11 @@ def org_list(as_json: bool) -> None:
 @main.command("import")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--org", "org_code", required=True, help="Code of the organisation the file is from.")
-@click.option("--format", "fmt", type=click.Choice(["csv", "xlsx", "xls"]),
-              help="File format (default: from the extension).")
+@click.option("--format", "fmt", type=click.Choice(["csv", "xlsx", "xls", "marc", "marcxml"]),
+              help="File format (default: from the extension; marc = MARC 21 ISO 2709).")
 @command
 def import_cmd(file: Path, org_code: str, fmt: str | None) -> None:
-    """Import a member's DSpace-style CSV or Excel file (re-importing updates in place)."""
+    """Import a member's DSpace-style CSV, Excel, MARC or MARCXML file (re-importing updates in place)."""
     from stinet.catalog.services import get_organisation
     from stinet.ingest.readers import open_table
     from stinet.ingest.services import import_file
@@ -215,6 +215,10 @@ def demo(port: int, host: str, n: int, no_serve: bool) -> None:
 
         run_server(host, port)
 
+
+from stinet.sources.cli import register as _register_sources  # noqa: E402  (harvest, source, worker)
+
+_register_sources(main)
 
 if __name__ == "__main__":
     main()

@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "stinet.portal",
     "stinet.api",
     "stinet.oai",
+    "stinet.sources",
 ]
 
 MIDDLEWARE = [

@@ -8,5 +8,6 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/", api.urls),
     path("oai", include("stinet.oai.urls")),
+    path("sources/", include("stinet.sources.urls")),
     path("", include("stinet.portal.urls")),
 ]

@@ -198,9 +198,9 @@ def test_interrupted_import_resumes_after_the_last_committed_batch(org, write_cs
 
 
 def test_unknown_extension_needs_format(org, tmp_path: Path):
-    path = tmp_path / "data.dat"
+    path = tmp_path / "data.pdf"  # .dat is MARC (ISO 2709)
     path.write_text("x")
-    with pytest.raises(ImportFileError, match="unknown file type '.dat'"):
+    with pytest.raises(ImportFileError, match="unknown file type '.pdf'"):
         import_file(path, "HPU")
 
 

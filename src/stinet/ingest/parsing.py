@@ -23,6 +23,7 @@ NOT_TEXT = frozenset({"id", "dc.date.issued", "dc.language.iso", "local.access",
                       "dc.identifier.issn", "dc.identifier.doi", "dc.identifier.handle"})
 
 Rows = list[tuple[int, dict[str, str]]]
+ERROR = "_error"  # a reader's row carrying this key is a record it could not read: rejected
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,9 @@ def _incoming(data: WorkData, payload: dict[str, str], ctx: ParseContext, line: 
 def parse_row(ctx: ParseContext, line: int, raw: dict[str, str], codes: frozenset[str],
               report: ImportReport) -> Incoming | None:
     """One record, or None for a heading row or a rejected row (counted in the report)."""
+    if raw.get(ERROR):
+        report.reject(line, raw[ERROR])
+        return None
     if ctx.loose and ctx.header_width > 2 and sum(1 for v in raw.values() if v.strip()) == 1:
         report.headings += 1  # Vietnamese sheets put section headings between the rows
         return None

@@ -1,8 +1,8 @@
-"""Readers of members' files: each yields (line number, header -> text) rows.
+"""Readers of members' files: each yields (line or record number, header -> text) rows.
 
 A reader first checks the file as a whole (`open_table`): a file that is not what it claims,
 is empty, or cannot be decoded raises ImportFileError with one line naming the problem, before
-anything is written.
+anything is written. MARC files (ISO 2709, MARCXML) are read by ingest/marcfiles.py.
 """
 
 from __future__ import annotations
@@ -17,8 +17,10 @@ from pathlib import Path
 from stinet.ingest.columns import canonical
 from stinet.vietnamese import detect_encoding_of_bytes as decode_bytes
 
-FORMATS = ("csv", "xlsx", "xls")
-_EXTENSIONS = {".csv": "csv", ".tsv": "csv", ".txt": "csv", ".xlsx": "xlsx", ".xls": "xls"}
+FORMATS = ("csv", "xlsx", "xls", "marc", "marcxml")
+MARC_FORMATS = ("marc", "marcxml")
+_EXTENSIONS = {".csv": "csv", ".tsv": "csv", ".txt": "csv", ".xlsx": "xlsx", ".xls": "xls",
+               ".mrc": "marc", ".marc": "marc", ".dat": "marc", ".iso": "marc", ".xml": "marcxml"}
 csv.field_size_limit(16 * 1024 * 1024)
 
 
@@ -35,9 +37,16 @@ class Table:
     header: list[str]
     rows_total: int | None
     encoding: str
+    unit: str = "line"  # what a row's number counts: "line" (spreadsheets) or "record" (MARC)
+    holder: tuple[str, ...] = ()  # the importing organisation's code and names (MARC 852)
 
     def rows(self) -> Iterator[tuple[int, dict[str, str]]]:
-        """(line number in the file, header -> text) for every non-empty row."""
+        """(line or record number in the file, header -> text) for every non-empty row."""
+        if self.format in MARC_FORMATS:
+            from stinet.ingest.marcfiles import marc_rows  # imports this module
+
+            yield from marc_rows(self)
+            return
         reader = {"csv": _csv_rows, "xlsx": _xlsx_rows, "xls": _xls_rows}[self.format]
         yield from reader(self)
 
@@ -59,9 +68,13 @@ def open_table(path: Path, fmt: str | None = None) -> Table:
     if path.stat().st_size == 0:
         raise ImportFileError(f"{path.name}: the file is empty")
     fmt = fmt or guess_format(path)
+    if fmt in MARC_FORMATS:
+        from stinet.ingest.marcfiles import open_marc  # imports this module
+
+        return open_marc(path, fmt)
     opener = {"csv": _open_csv, "xlsx": _open_xlsx, "xls": _open_xls}.get(fmt)
     if opener is None:
-        raise ImportFileError(f"{path.name}: format {fmt!r} is not a spreadsheet format")
+        raise ImportFileError(f"{path.name}: unknown format {fmt!r} ({', '.join(FORMATS)})")
     table = opener(path)
     if not any(h.strip() for h in table.header):
         raise ImportFileError(f"{path.name}: no header row found")

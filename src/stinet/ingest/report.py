@@ -29,6 +29,7 @@ class ImportReport:
     derived_ids: int = 0
     skipped_resume: int = 0
     headings: int = 0
+    position_word: str = "line"  # how a rejection's position reads: "line" or "record" (MARC)
 
     def reject(self, line: int, reason: str) -> None:
         """Count a rejected row and keep its reason."""
@@ -72,6 +73,7 @@ class ImportReport:
             "converted_examples": self.converted_examples,
             "unknown_columns": self.unknown_columns, "derived_ids": self.derived_ids,
             "skipped_resume": self.skipped_resume, "headings": self.headings,
+            "position_word": self.position_word,
         }
 
     def counts(self) -> dict[str, int]:
@@ -90,9 +92,10 @@ class ImportReport:
             out.append(f"to review: {self.review} new records look like works other members hold, "
                        f"but not enough to merge them ('stinet dedup list')")
         if self.skipped_resume:
-            out.append(f"resumed: {self.skipped_resume} rows already stored by the interrupted run")
+            unit = "records" if self.position_word == "record" else "rows"
+            out.append(f"resumed: {self.skipped_resume} {unit} already stored by the interrupted run")
         for item in self.rejections:
-            out.append(f"rejected: {self.source}, line {item['line']}: {item['reason']}")
+            out.append(f"rejected: {self.source}, {self.position_word} {item['line']}: {item['reason']}")
         if self.rejected > len(self.rejections):
             out.append(f"rejected: ... and {self.rejected - len(self.rejections)} more")
         for label, n in self.unmapped_types.most_common():

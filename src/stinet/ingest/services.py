@@ -46,8 +46,9 @@ def _columns(table: Table, report: ImportReport) -> dict[str, str]:
 
 
 def _context(table: Table, mapping: dict[str, str], org: Organisation) -> ParseContext:
-    """How this file's rows are read."""
-    loose = table.format != "csv" or not any(h.startswith("dc.") for h in table.header)
+    """How this file's rows are read (MARC rows are already canonical: strict lists, no headings)."""
+    loose = table.format in ("xlsx", "xls") or (
+        table.format == "csv" and not any(h.startswith("dc.") for h in table.header))
     return ParseContext(mapping, table.format, len(table.header), loose, org.code)
 
 
@@ -95,7 +96,7 @@ def _resume_point(org: Organisation, file_digest: str) -> ImportRun | None:
 
 def import_file(path: str | Path, org_code: str, fmt: str | None = None, *,
                 actor: str = "cli", progress: Progress | None = None) -> ImportReport:
-    """Import a CSV/XLSX/XLS file for one organisation and return its report.
+    """Import a CSV/XLSX/XLS/MARC/MARCXML file for one organisation and return its report.
 
     The file is checked as a whole first (nothing is written for a broken file); records are
     then stored in atomic batches of BATCH_SIZE. An interrupted import of the same file resumes
@@ -104,7 +105,9 @@ def import_file(path: str | Path, org_code: str, fmt: str | None = None, *,
     path = Path(path)
     org = get_organisation(org_code)
     table = open_table(path, fmt)
-    report = ImportReport(source=path.name, format=table.format, encoding=table.encoding)
+    table.holder = (org.code, org.name_vi, org.name_en)
+    report = ImportReport(source=path.name, format=table.format, encoding=table.encoding,
+                          position_word=table.unit)
     mapping = _columns(table, report)
     file_digest = _file_digest(path)
     interrupted = _resume_point(org, file_digest)

@@ -33,6 +33,7 @@ _TABLE: dict[str, tuple[str, ...]] = {
     "conference": (
         "ky yeu", "ky yeu hoi thao", "ky yeu hoi nghi", "bao cao hoi nghi", "bai hoi thao",
         "hoi thao", "conference paper", "conference", "proceedings", "conference proceedings",
+        "bai hoi nghi", "bai hoi nghi hoi thao",
     ),
     "patent": (
         "sang che", "bang sang che", "giai phap huu ich", "bang doc quyen sang che", "patent",

@@ -1,0 +1,1 @@
+"""Members' sources (OAI-PMH endpoints or uploaded files), their harvests and schedules."""

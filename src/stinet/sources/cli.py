@@ -1,0 +1,159 @@
+"""`stinet harvest`, `stinet source ...` and `stinet worker`: sources and harvests on the command line.
+
+Registered in the main command by `register(main)` (stinet.cli imports this module, so the
+shared error handling of stinet.cli is looked up when a command runs, not at import).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+import click
+
+
+def command(func: Callable[..., Any]) -> Callable[..., Any]:
+    """stinet.cli's `command` (Django set-up; one line on stderr and exit 1 on expected errors)."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        """Run the command through stinet.cli's handling."""
+        from stinet.cli import command as base
+
+        return base(func)(*args, **kwargs)
+
+    return wrapper
+
+
+def _bar(desc: str) -> Any:
+    """A progress bar counting records (silent when stderr is not a terminal)."""
+    from tqdm import tqdm
+
+    return tqdm(total=None, desc=desc, unit=" records", disable=None, file=sys.stderr, leave=False)
+
+
+def _run_and_print(run: Callable[[Callable[[int], None]], Any], desc: str) -> None:
+    """Run with a progress bar, print the report; on failure print the report, then fail with one line."""
+    with _bar(desc) as bar:
+        try:
+            report = run(lambda n: bar.update(n - bar.n))
+        except Exception as exc:
+            partial = getattr(exc, "report", None)
+            for line in partial.lines() if partial is not None else []:
+                click.echo(line)
+            raise
+    for line in report.lines():
+        click.echo(line)
+
+
+@click.command("harvest")
+@click.argument("url")
+@click.option("--org", "org_code", required=True, help="Code of the organisation the records belong to.")
+@click.option("--prefix", default="oai_dc", show_default=True, help="Metadata prefix: oai_dc or marcxml.")
+@click.option("--set", "set_spec", default="", help="Harvest only this set (setSpec).")
+@click.option("--from", "from_date", default="", help="Only records changed since this date (YYYY-MM-DD).")
+@click.option("--full", is_flag=True, help="Harvest everything, ignoring the last harvest's date.")
+@click.option("--allow-private", is_flag=True,
+              help="Allow a loopback or private address (administrators: tests and local mirrors).")
+@command
+def harvest_cmd(url: str, org_code: str, prefix: str, set_spec: str, from_date: str, full: bool,
+                allow_private: bool) -> None:
+    """Harvest an OAI-PMH repository at URL (incremental after the first run of the same source)."""
+    from stinet.sources.services import harvest_url
+
+    _run_and_print(lambda progress: harvest_url(url, org_code, prefix, set_spec, from_date, full=full,
+                                                allow_private=allow_private, progress=progress), url)
+
+
+@click.group("source")
+def source() -> None:
+    """Manage harvest sources (OAI-PMH endpoints of member organisations) and their schedules."""
+
+
+@source.command("add")
+@click.argument("code")
+@click.argument("url")
+@click.option("--label", default="", help="A name for the source (default: the host name).")
+@click.option("--prefix", default="oai_dc", show_default=True, help="Metadata prefix: oai_dc or marcxml.")
+@click.option("--set", "set_spec", default="", help="Harvest only this set (setSpec).")
+@click.option("--every", "interval", default=182, show_default=True, type=int, help="Days between harvests.")
+@click.option("--allow-private", is_flag=True,
+              help="Allow a loopback or private address (administrators: tests and local mirrors).")
+@command
+def source_add(code: str, url: str, label: str, prefix: str, set_spec: str, interval: int,
+               allow_private: bool) -> None:
+    """Add an OAI-PMH source at URL for the organisation CODE (first harvest at the worker's next round)."""
+    from stinet.sources.services import add_source
+
+    added = add_source(code, url, label=label, prefix=prefix, set_spec=set_spec, interval=interval,
+                       allow_private=allow_private)
+    click.echo(f"added source {added.pk}: {added.organisation.code} {added.label} ({added.base_url}, "
+               f"{added.metadata_prefix}{', set ' + added.set_spec if added.set_spec else ''}, "
+               f"every {added.interval} days)")
+
+
+@source.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@command
+def source_list(as_json: bool) -> None:
+    """List sources with their health: last run, status, counts, last error, next run."""
+    from stinet.sources.services import source_health
+
+    rows = source_health()
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for r in rows:
+        counts = r["counts"] or {}
+        summary = ", ".join(f"{counts.get(k, 0)} {k}" for k in ("new", "updated", "deleted", "rejected"))
+        last = f"last run {r['last_run_at'][:16]} {r['last_run_status']}" if r["last_run_at"] else "never run"
+        click.echo(f"{r['id']:>4} {r['org']:<10} {r['health']:<8} {r['label']} <{r['url']}> {last}"
+                   f"{' (' + summary + ')' if counts else ''}; next {str(r['next_run_at'] or '-')[:16]}")
+        if r["last_error"]:
+            click.echo(f"     error: {r['last_error']}")
+
+
+@source.command("run")
+@click.argument("source_id", required=False, type=int)
+@click.option("--due", is_flag=True, help="Run every source whose next run is due.")
+@click.option("--full", is_flag=True, help="Harvest everything, ignoring the last harvest's date.")
+@command
+def source_run(source_id: int | None, due: bool, full: bool) -> None:
+    """Run the source SOURCE_ID now, or every due source with --due."""
+    from stinet.sources.models import Source
+    from stinet.sources.scheduler import run_due_sources
+    from stinet.sources.services import run_source
+
+    if due == (source_id is not None):
+        raise click.UsageError("give a SOURCE_ID or --due (one of them)")
+    if due:
+        outcomes = run_due_sources()
+        for o in outcomes:
+            click.echo(f"source {o.source_id} ({o.label}): {'ok' if o.ok else 'failed'}: {o.message}")
+        if any(not o.ok for o in outcomes):
+            sys.exit(1)
+        return
+    found = Source.objects.select_related("organisation").filter(pk=source_id).first()
+    if found is None:
+        raise LookupError(f"source {source_id} does not exist (see 'stinet source list')")
+    _run_and_print(lambda progress: run_source(found, full=full, progress=progress), found.label)
+
+
+@click.command("worker")
+@click.option("--once", is_flag=True, help="Run the due sources once and exit.")
+@click.option("--poll", default=60, show_default=True, type=int, help="Seconds between rounds.")
+@command
+def worker_cmd(once: bool, poll: int) -> None:
+    """Run due harvests in the background, forever (a database-backed queue: no broker needed)."""
+    from stinet.sources.scheduler import worker
+
+    worker(poll_seconds=poll, once=once, echo=click.echo)
+
+
+def register(main: click.Group) -> None:
+    """Add `harvest`, `source` and `worker` to the main `stinet` command."""
+    for cmd in (harvest_cmd, source, worker_cmd):
+        main.add_command(cmd)

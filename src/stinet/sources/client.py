@@ -1,0 +1,315 @@
+"""An OAI-PMH 2.0 harvesting client on requests and lxml: safe parsing, retries, exact tokens."""
+
+from __future__ import annotations
+
+import email.utils
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+import requests
+from lxml import etree
+
+from stinet.sources.safety import check_url
+
+OAI = "http://www.openarchives.org/OAI/2.0/"
+NS = {"o": OAI}
+USER_AGENT = "STINet harvester (+https://github.com/stinet; OAI-PMH 2.0)"
+MAX_BYTES = 50 * 1024 * 1024
+MAX_WAIT = 300.0  # seconds: a longer Retry-After is cut to this
+MAX_REDIRECTS = 5
+RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
+
+
+class HarvestError(ValueError):
+    """A harvest that cannot go on; `token` is where the list would resume (None: from the start)."""
+
+    def __init__(self, message: str, token: str | None = None) -> None:
+        """Keep the one-line message and the resume point."""
+        super().__init__(message)
+        self.token = token
+
+
+class FetchError(HarvestError):
+    """The server could not be reached or kept failing (timeouts, 5xx) after every retry."""
+
+
+class MalformedResponse(HarvestError):
+    """A response that is not well-formed OAI-PMH XML, even after retries."""
+
+
+class OAIProtocolError(HarvestError):
+    """An OAI-PMH error answered by the server (badArgument, badResumptionToken, ...)."""
+
+    def __init__(self, code: str, message: str, url: str, token: str | None = None) -> None:
+        """Keep the error code and the server's message."""
+        super().__init__(f"{url}: OAI-PMH error {code}: {message or '(no message)'}", token)
+        self.code = code
+        self.oai_message = message
+
+
+@dataclass(frozen=True)
+class Identity:
+    """What Identify says about a repository."""
+
+    repository_name: str
+    base_url: str
+    protocol_version: str
+    granularity: str  # "YYYY-MM-DD" or "YYYY-MM-DDThh:mm:ssZ"
+    deleted_record: str  # no | transient | persistent
+    earliest_datestamp: str
+    response_date: str
+
+
+@dataclass(frozen=True)
+class Header:
+    """A record's header: identifier, datestamp, sets, deleted or not."""
+
+    identifier: str
+    datestamp: str
+    deleted: bool = False
+    set_specs: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Record:
+    """A header with its metadata element (None for a deleted record)."""
+
+    header: Header
+    metadata: etree._Element | None
+
+
+@dataclass
+class Page:
+    """One response of a list: its records, the token of the next page and the response date."""
+
+    records: list[Record]
+    token: str | None  # None: the list is complete
+    response_date: str
+    request_token: str | None = None  # the token this page was asked with
+    complete_list_size: int | None = None
+    cursor: int | None = None
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+def pause(seconds: float) -> None:
+    """Wait between attempts (tests replace this)."""
+    time.sleep(seconds)
+
+
+def xml_parser() -> etree.XMLParser:
+    """A parser that never fetches anything nor expands entities, with libxml2's size limits on."""
+    return etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False,
+                           dtd_validation=False, remove_comments=True)
+
+
+def parse_retry_after(value: str | None, now: datetime | None = None) -> float | None:
+    """Seconds to wait from a Retry-After header (delta-seconds or an HTTP date), or None."""
+    if not value or not value.strip():
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max((when - (now or datetime.now(UTC))).total_seconds(), 0.0)
+
+
+def _text(node: etree._Element | None, path: str) -> str:
+    """The stripped text of the first match of an OAI-namespace path, or ''."""
+    found = node.find(path, NS) if node is not None else None
+    return (found.text or "").strip() if found is not None else ""
+
+
+def _record(node: etree._Element) -> Record:
+    """A <record> element as a Record."""
+    header = node.find("o:header", NS)
+    head = Header(
+        identifier=_text(header, "o:identifier"), datestamp=_text(header, "o:datestamp"),
+        deleted=header is not None and header.get("status") == "deleted",
+        set_specs=tuple((s.text or "").strip() for s in header.findall("o:setSpec", NS)) if header is not None else (),
+    )
+    container = node.find("o:metadata", NS)
+    metadata = next((c for c in container if isinstance(c.tag, str)), None) if container is not None else None
+    return Record(head, None if head.deleted else metadata)
+
+
+class OAIClient:
+    """A client of one OAI-PMH base URL: Identify and ListRecords with paging, retries and limits."""
+
+    def __init__(self, base_url: str, *, allow_private: bool = False, timeout: float = 60.0,
+                 attempts: int = 5, malformed_attempts: int = 3, backoff: float = 2.0,
+                 max_bytes: int = MAX_BYTES, sleep: Callable[[float], None] | None = None,
+                 session: requests.Session | None = None) -> None:
+        """Check the URL (scheme, address) once now; each request and redirect is checked again."""
+        self.base_url = base_url.strip()
+        self.allow_private = allow_private
+        check_url(self.base_url, allow_private)
+        self.timeout, self.attempts, self.malformed_attempts = timeout, attempts, malformed_attempts
+        self.backoff, self.max_bytes, self.sleep = backoff, max_bytes, sleep or pause
+        self.session = session or requests.Session()
+        self.session.headers["User-Agent"] = USER_AGENT
+        self.requests_made = 0
+
+    def identify(self) -> Identity:
+        """Identify: granularity, deletedRecord policy, earliest datestamp, protocol version."""
+        root = self.call({"verb": "Identify"})
+        self._raise_error(root, None)
+        node = root.find("o:Identify", NS)
+        if node is None:
+            raise MalformedResponse(f"{self.base_url}: Identify response without an Identify element")
+        version = _text(node, "o:protocolVersion")
+        if version != "2.0":
+            raise HarvestError(f"{self.base_url}: OAI-PMH version {version or '?'} (only 2.0 is harvested)")
+        return Identity(
+            repository_name=_text(node, "o:repositoryName"), base_url=_text(node, "o:baseURL"),
+            protocol_version=version, granularity=_text(node, "o:granularity") or "YYYY-MM-DD",
+            deleted_record=_text(node, "o:deletedRecord") or "no",
+            earliest_datestamp=_text(node, "o:earliestDatestamp"), response_date=_text(root, "o:responseDate"),
+        )
+
+    def list_records(self, prefix: str, set_spec: str = "", from_: str = "", until: str = "",
+                     token: str | None = None) -> Iterator[Page]:
+        """Pages of ListRecords, following resumption tokens (each passed back exactly).
+
+        noRecordsMatch gives one empty page; other OAI errors raise OAIProtocolError.
+        """
+        while True:
+            if token:
+                params = {"verb": "ListRecords", "resumptionToken": token}
+            else:
+                params = {"verb": "ListRecords", "metadataPrefix": prefix}
+                params.update({k: v for k, v in (("set", set_spec), ("from", from_), ("until", until)) if v})
+            root = self.call(params, token)
+            if self._raise_error(root, token):
+                yield Page([], None, _text(root, "o:responseDate"), request_token=token)
+                return
+            page = self._page(root, token)
+            yield page
+            if not page.token:
+                return
+            token = page.token
+
+    def _page(self, root: etree._Element, token: str | None) -> Page:
+        """A ListRecords response as a Page."""
+        node = root.find("o:ListRecords", NS)
+        if node is None:
+            raise MalformedResponse(f"{self.base_url}: ListRecords response without a ListRecords element",
+                                    token)
+        records = [_record(r) for r in node.findall("o:record", NS)]
+        resumption = node.find("o:resumptionToken", NS)
+        next_token = (resumption.text or "").strip() if resumption is not None else ""
+        size = resumption.get("completeListSize") if resumption is not None else None
+        cursor = resumption.get("cursor") if resumption is not None else None
+        return Page(records, next_token or None, _text(root, "o:responseDate"), token,
+                    int(size) if size and size.isdigit() else None,
+                    int(cursor) if cursor and cursor.isdigit() else None)
+
+    def _raise_error(self, root: etree._Element, token: str | None) -> bool:
+        """Raise the response's OAI error; True for noRecordsMatch (an empty list, not a failure)."""
+        errors = root.findall("o:error", NS)
+        if not errors:
+            return False
+        codes = [e.get("code", "") for e in errors]
+        if "noRecordsMatch" in codes:
+            return True
+        first = errors[0]
+        message = " ".join((first.text or "").split())[:300]
+        raise OAIProtocolError(first.get("code", "unknown"), message, self.base_url, token)
+
+    def call(self, params: dict[str, str], token: str | None = None) -> etree._Element:
+        """One OAI-PMH request, retried on timeouts, 5xx/429 and malformed pages; the parsed root."""
+        malformed = 0
+        attempt = 0
+        while True:
+            attempt += 1
+            try:
+                status, body, content_type = self._fetch(params, token)
+                return self._parse(status, body, content_type, token)
+            except MalformedResponse:
+                malformed += 1
+                if malformed >= self.malformed_attempts:
+                    raise
+                self.sleep(self.backoff ** malformed)
+            except _Retry as retry:
+                if attempt >= self.attempts:
+                    raise FetchError(f"{self.base_url}: {retry.reason} (gave up after {attempt} attempts)",
+                                     token) from None
+                wait = retry.wait if retry.wait is not None else self.backoff ** attempt
+                self.sleep(min(wait, MAX_WAIT))
+
+    def _fetch(self, params: dict[str, str], token: str | None) -> tuple[int, bytes, str]:
+        """GET with redirects checked one by one; (status, body read up to the cap, content type)."""
+        url: str = self.base_url
+        query: dict[str, str] | None = params
+        for _hop in range(MAX_REDIRECTS + 1):
+            check_url(url, self.allow_private)
+            self.requests_made += 1
+            try:
+                response = self.session.get(url, params=query, timeout=self.timeout, stream=True,
+                                            allow_redirects=False)
+            except (requests.Timeout, requests.ConnectionError) as exc:
+                raise _Retry(f"{type(exc).__name__}: {str(exc)[:200]}") from None
+            with response:
+                if response.is_redirect and response.headers.get("Location"):
+                    url, query = requests.compat.urljoin(response.url, response.headers["Location"]), None
+                    continue
+                if response.status_code in RETRY_STATUS:
+                    raise _Retry(f"HTTP {response.status_code}", parse_retry_after(response.headers.get("Retry-After")))
+                return response.status_code, self._read(response, token), response.headers.get("Content-Type", "")
+        raise FetchError(f"{self.base_url}: more than {MAX_REDIRECTS} redirects", token)
+
+    def _read(self, response: requests.Response, token: str | None) -> bytes:
+        """The body, refused when larger than the cap (read in chunks, never all at once)."""
+        declared = response.headers.get("Content-Length", "")
+        if declared.isdigit() and int(declared) > self.max_bytes:
+            raise HarvestError(f"{self.base_url}: response of {declared} bytes exceeds the "
+                               f"{self.max_bytes} byte limit", token)
+        chunks: list[bytes] = []
+        size = 0
+        try:
+            for chunk in response.iter_content(65536):
+                size += len(chunk)
+                if size > self.max_bytes:
+                    raise HarvestError(f"{self.base_url}: response exceeds the {self.max_bytes} byte limit", token)
+                chunks.append(chunk)
+        except (requests.Timeout, requests.ConnectionError) as exc:
+            raise _Retry(f"{type(exc).__name__} while reading: {str(exc)[:200]}") from None
+        return b"".join(chunks)
+
+    def _parse(self, status: int, body: bytes, content_type: str, token: str | None) -> etree._Element:
+        """The OAI-PMH root of a response; HTTP errors with an OAI body (Zenodo's 422) read as OAI."""
+        try:
+            root = etree.fromstring(body, xml_parser())
+        except etree.XMLSyntaxError as exc:
+            if status >= 400:
+                raise FetchError(f"{self.base_url}: HTTP {status}", token) from None
+            raise MalformedResponse(self._not_oai(f"XML error: {str(exc)[:160]}", content_type), token) from None
+        if root.tag != f"{{{OAI}}}OAI-PMH":
+            if status >= 400:
+                raise FetchError(f"{self.base_url}: HTTP {status}", token)
+            raise MalformedResponse(self._not_oai(f"root element <{etree.QName(root).localname}>", content_type),
+                                    token)
+        if status >= 400 and root.find("o:error", NS) is None:
+            raise FetchError(f"{self.base_url}: HTTP {status}", token)
+        return root
+
+    def _not_oai(self, reason: str, content_type: str) -> str:
+        """One line saying the answer is not OAI-PMH, and what it was."""
+        kind = f", content type {content_type.split(';')[0].strip()}" if content_type else ""
+        return f"{self.base_url}: not an OAI-PMH response ({reason}{kind})".replace("\n", " ")
+
+
+class _Retry(Exception):
+    """A transient failure: retry after `wait` seconds (None: exponential back-off)."""
+
+    def __init__(self, reason: str, wait: float | None = None) -> None:
+        """Keep why and how long the server asked to wait."""
+        super().__init__(reason)
+        self.reason = reason
+        self.wait = wait

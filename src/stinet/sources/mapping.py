@@ -1,0 +1,246 @@
+"""Harvested metadata (oai_dc, marcxml) as the canonical-field rows the import pipeline reads."""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Callable
+
+from lxml import etree
+
+from stinet.ingest.record import MULTI_SEP, RowError, parse_date
+from stinet.ingest.types import map_type
+from stinet.vietnamese import clean_spaces, fold
+
+DC = "http://purl.org/dc/elements/1.1/"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+# Every field a mapped row may carry: parsing reads them through an identity mapping.
+FIELDS = ("id", "dc.title", "dc.title.alternative", "dc.contributor.author", "dc.contributor.advisor",
+          "dc.contributor.editor", "dc.contributor", "dc.date.issued", "dc.type", "dc.subject",
+          "dc.description.abstract", "dc.publisher", "dc.language.iso", "dc.identifier.uri",
+          "dc.identifier.isbn", "dc.identifier.issn", "dc.identifier.doi", "dc.identifier.handle",
+          "dc.identifier.other", "local.access", "local.callnumber", "thesis.degree.name",
+          "thesis.degree.grantor", "dc.subject.fos")
+
+# info:eu-repo/semantics types (DRIVER, OpenAIRE) and DCMI types -> work type; generic ones left out.
+REPO_TYPES = {
+    "masterthesis": "thesis", "bachelorthesis": "thesis", "doctoralthesis": "dissertation",
+    "article": "article", "contributiontoperiodical": "article", "review": "article",
+    "book": "book", "bookpart": "book", "conferenceobject": "conference", "lecture": "conference",
+    "report": "report", "workingpaper": "report", "technicaldocumentation": "report",
+    "researchproposal": "report", "patent": "patent", "dataset": "dataset", "other": "other",
+}
+DCMI_TYPES = {"dataset": "dataset"}
+RIGHTS = {
+    "openaccess": "public", "open access": "public", "open": "public", "public": "public",
+    "cong khai": "public", "restrictedaccess": "members", "embargoedaccess": "members",
+    "restricted": "members", "thanh vien mang luoi": "members", "noi bo": "members",
+    "closedaccess": "metadata", "metadataonlyaccess": "metadata", "chi thong tin mo ta": "metadata",
+}
+ADVISOR_MARKERS = re.compile(r"\s*[(\[]?\s*(người hướng dẫn|hướng dẫn|nhd|gvhd|advisor|supervisor)\s*[)\]:]?\s*",
+                             re.IGNORECASE)
+DOI_RE = re.compile(r"^(?:doi:\s*|https?://(?:dx\.)?doi\.org/)?(10\.\d{4,9}/\S+)$", re.IGNORECASE)
+HANDLE_RE = re.compile(r"^(?:hdl:\s*|https?://hdl\.handle\.net/)(\d[\w.]*/\S+)$", re.IGNORECASE)
+ISBN_RE = re.compile(r"^(?:urn:isbn:|isbn:?\s*)?((?:97[89][\s-]*)?(?:\d[\s-]*){9}[\dXx])$", re.IGNORECASE)
+ISSN_RE = re.compile(r"^(?:urn:issn:|issn:?\s*)?(\d{4}-?\d{3}[\dXx])$", re.IGNORECASE)
+
+
+MARC_ERROR = "_error"  # stinet.ingest.marc's key for a record it cannot map
+
+
+class MappingError(ValueError):
+    """A metadata format the harvester cannot map (yet), with a one-line reason."""
+
+
+def _values(dc: etree._Element, name: str) -> list[etree._Element]:
+    """The non-empty dc:<name> elements in document order."""
+    return [e for e in dc.iter(f"{{{DC}}}{name}") if clean_spaces(e.text or "")]
+
+
+def _texts(dc: etree._Element, name: str) -> list[str]:
+    """The cleaned texts of dc:<name>, duplicates dropped, order kept."""
+    return list(dict.fromkeys(clean_spaces(e.text or "") for e in _values(dc, name)))
+
+
+def _titles(dc: etree._Element) -> dict[str, str]:
+    """First title; a further English one (xml:lang="en", or plain ASCII after a Vietnamese title)."""
+    titles = _values(dc, "title")
+    if not titles:
+        return {}
+    main = clean_spaces(titles[0].text or "")
+    out = {"dc.title": main}
+    for other in titles[1:]:
+        text = clean_spaces(other.text or "")
+        lang = (other.get(XML_LANG) or "").lower()
+        if lang.startswith("en") or (not lang and text.isascii() and not main.isascii()):
+            out["dc.title.alternative"] = text
+            break
+    return out
+
+
+def pick_type(labels: list[str]) -> tuple[str, str]:
+    """(value for dc.type, how it was chosen): the first specific mapped label wins.
+
+    Members' own labels (Vietnamese or English) are tried first, then info:eu-repo and DCMI
+    types; a label that maps to nothing is passed on so the report lists it.
+    """
+    fallback = ""
+    for label in labels:
+        code = map_type(label)
+        if code and code != "other":
+            return label, code
+        fallback = fallback or (label if code == "other" else "")
+    for label in labels:
+        key = label.rsplit("/", 1)[-1] if label.lower().startswith("info:eu-repo/") else label
+        code = REPO_TYPES.get(key.lower().replace(" ", "")) or DCMI_TYPES.get(label.lower())
+        if code and code != "other":
+            return code, code
+        if code == "other" and not fallback:
+            fallback = "other"
+    if fallback:
+        return fallback, "other"
+    unmapped = [label for label in labels if not label.lower().startswith("info:eu-repo/")
+                and label.lower() != "text"]
+    return (unmapped[0] if unmapped else ""), ""
+
+
+def _people(dc: etree._Element, type_code: str) -> dict[str, list[str]]:
+    """Creators as authors; contributors as advisors when marked so, or on theses and dissertations."""
+    people: dict[str, list[str]] = {"dc.contributor.author": _texts(dc, "creator")}
+    for text in _texts(dc, "contributor"):
+        marked = ADVISOR_MARKERS.search(text) is not None
+        name = clean_spaces(ADVISOR_MARKERS.sub(" ", text)).strip(" ,;:-")
+        if marked or type_code in ("thesis", "dissertation"):
+            people.setdefault("dc.contributor.advisor", []).append(name or text)
+        else:
+            people.setdefault("dc.contributor", []).append(text)
+    return people
+
+
+def _date(dc: etree._Element) -> str:
+    """The first dc:date that reads as a date or year (embargo and other info: URIs skipped)."""
+    for text in _texts(dc, "date"):
+        if text.lower().startswith("info:"):
+            continue
+        try:
+            year, _iso = parse_date(text)
+        except RowError:
+            continue
+        if year is not None:
+            return text[:10] if re.match(r"\d{4}-\d{2}-\d{2}T", text) else text
+    return ""
+
+
+def classify_identifier(text: str) -> tuple[str, str] | None:
+    """(kind, value) of a dc:identifier: doi, handle, isbn, issn, uri, other; None to drop it."""
+    if m := DOI_RE.match(text):
+        return "doi", m.group(1)
+    if m := HANDLE_RE.match(text):
+        return "handle", m.group(1)
+    if m := ISSN_RE.match(text):
+        return "issn", m.group(1).upper()
+    if (m := ISBN_RE.match(text)) and len(re.sub(r"\D", "", m.group(1))) in (9, 10, 12, 13):
+        return "isbn", re.sub(r"[\s-]+", "-", m.group(1)).strip("-")
+    if text.lower().startswith(("http://", "https://")):
+        return "uri", text
+    if text.lower().startswith("oai:") or " " in text or len(text) > 100:
+        return None  # the OAI identifier itself, or a citation
+    return "other", text
+
+
+def _identifiers(dc: etree._Element) -> dict[str, list[str]]:
+    """dc:identifier values by kind; a DOI or handle link doubles as the holding's URL when no other."""
+    found: dict[str, list[str]] = {}
+    links: list[str] = []
+    for text in _texts(dc, "identifier"):
+        kind_value = classify_identifier(text)
+        if kind_value is None:
+            continue
+        kind, value = kind_value
+        found.setdefault(f"dc.identifier.{kind}", []).append(value)
+        if kind in ("doi", "handle") and text.lower().startswith("http"):
+            links.append(text)
+    if "dc.identifier.uri" not in found and links:
+        found["dc.identifier.uri"] = links[:1]
+    return found
+
+
+def _access(dc: etree._Element) -> str:
+    """The access level from dc:rights words (open, restricted, closed), or '' when none says."""
+    for text in _texts(dc, "rights"):
+        key = " ".join(fold(text.rsplit("/", 1)[-1] if text.startswith("info:") else text).split())
+        if key in RIGHTS:
+            return RIGHTS[key]
+    return ""
+
+
+def _join(values: list[str]) -> str:
+    """Repeated values as the pipeline expects them ('||'-joined), separators inside removed."""
+    return MULTI_SEP.join(v.replace(MULTI_SEP, " ") for v in values if v)
+
+
+def oai_dc_row(identifier: str, dc: etree._Element, holder: tuple[str, ...] = ()) -> dict[str, str]:
+    """One oai_dc record as a row of canonical fields ("id" is the OAI identifier)."""
+    type_value, type_code = pick_type(_texts(dc, "type"))
+    row: dict[str, str] = {"id": identifier, **_titles(dc)}
+    multi: dict[str, list[str]] = {**_people(dc, type_code), "dc.subject": _texts(dc, "subject"),
+                                   **_identifiers(dc)}
+    row.update({key: _join(values) for key, values in multi.items() if values})
+    descriptions = _texts(dc, "description")
+    single = {"dc.type": type_value, "dc.date.issued": _date(dc),
+              "dc.description.abstract": "\n\n".join(descriptions),
+              "dc.publisher": next(iter(_texts(dc, "publisher")), ""),
+              "dc.language.iso": next(iter(_texts(dc, "language")), ""), "local.access": _access(dc)}
+    row.update({key: value for key, value in single.items() if value})
+    return row
+
+
+def _marc_to_row() -> Callable[..., dict[str, str]]:
+    """The MARC importer's record -> row function; MappingError while it does not exist."""
+    try:
+        from stinet.ingest import marc  # the MARC importer (pymarc Record -> canonical row)
+    except ImportError:
+        marc = None
+    to_row = getattr(marc, "to_row", None)
+    if to_row is None:
+        raise MappingError("metadata prefix 'marcxml': not supported yet (the MARC mapping "
+                           "stinet.ingest.marc.to_row is missing); harvest oai_dc instead")
+    return to_row
+
+
+def marcxml_row(identifier: str, record: etree._Element, holder: tuple[str, ...] = ()) -> dict[str, str]:
+    """One marcxml record as a row, through the MARC importer's mapping (pymarc Record -> row)."""
+    import pymarc
+
+    try:
+        parsed = pymarc.parse_xml_to_array(io.BytesIO(etree.tostring(record)), strict=True)
+    except (pymarc.exceptions.PymarcException, KeyError, ValueError, AttributeError) as exc:
+        raise RowError(f"marcxml: the record could not be read ({type(exc).__name__}: {exc})") from None
+    if not parsed or parsed[0] is None:
+        raise RowError("marcxml: the record could not be read")
+    try:
+        row = dict(_marc_to_row()(parsed[0], holder))
+    except (AttributeError, IndexError, KeyError, TypeError, ValueError) as exc:
+        raise RowError(f"marcxml: cannot map the record ({type(exc).__name__}: {exc})") from None
+    if row.get(MARC_ERROR):
+        raise RowError(f"marcxml: {row[MARC_ERROR]}")
+    if row.get("id") and row["id"] != identifier:
+        row["marc.001"] = row["id"]  # the library's own number, kept as extra data
+    row["id"] = identifier  # deletions name records by their OAI identifier
+    return {k: v for k, v in row.items() if v}
+
+
+MAPPERS: dict[str, Callable[..., dict[str, str]]] = {
+    "oai_dc": oai_dc_row,
+    "marcxml": marcxml_row,
+}
+
+
+def mapper(prefix: str) -> Callable[..., dict[str, str]]:
+    """The mapping of a metadata prefix; MappingError for formats the harvester cannot read."""
+    if prefix not in MAPPERS:
+        raise MappingError(f"metadata prefix {prefix!r}: the harvester reads oai_dc and marcxml")
+    if prefix == "marcxml":
+        _marc_to_row()  # refuse before harvesting anything
+    return MAPPERS[prefix]

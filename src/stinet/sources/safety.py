@@ -1,0 +1,47 @@
+"""Which URLs a harvester may fetch: http(s) only, and no internal addresses unless allowed."""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+from urllib.parse import urlsplit
+
+
+class UnsafeURLError(ValueError):
+    """A source URL the harvester refuses to fetch, with a one-line reason."""
+
+
+def _blocked(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    """True for loopback, private, link-local, reserved, multicast and unspecified addresses."""
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        address = address.ipv4_mapped
+    return (address.is_loopback or address.is_private or address.is_link_local or address.is_reserved
+            or address.is_multicast or address.is_unspecified or not address.is_global)
+
+
+def check_url(url: str, allow_private: bool = False) -> None:
+    """Refuse a URL that is not http(s), has no host, or resolves to an internal address.
+
+    `allow_private` is an administrator's explicit choice for tests and local mirrors.
+    """
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https"):
+        raise UnsafeURLError(f"{url[:200]}: only http and https URLs are harvested")
+    host = parts.hostname
+    if not host:
+        raise UnsafeURLError(f"{url[:200]}: no host name")
+    if parts.username or parts.password:
+        raise UnsafeURLError(f"{url[:200]}: user names and passwords in URLs are not accepted")
+    if allow_private:
+        return
+    try:
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+        infos = socket.getaddrinfo(host, port, proto=socket.IPPROTO_TCP)
+    except (socket.gaierror, UnicodeError, ValueError) as exc:
+        raise UnsafeURLError(f"{url[:200]}: cannot resolve host {host!r} ({exc})") from None
+    for info in infos:
+        address = ipaddress.ip_address(str(info[4][0]).split("%", 1)[0])
+        if _blocked(address):
+            raise UnsafeURLError(
+                f"{url[:200]}: host {host!r} resolves to the internal address {address}; refused "
+                f"(an administrator may allow private addresses for this source)")

@@ -1,0 +1,85 @@
+"""The database-backed worker: runs due sources, survives restarts, needs no message broker.
+
+Each source is locked by a row update (status "running" with a heartbeat refreshed after every
+stored page); a worker that dies leaves a lock that goes stale and is taken over, and the
+harvest resumes at the token its last stored page left.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import socket
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db import close_old_connections
+from django.db.models import Q
+from django.utils import timezone
+
+from stinet.sources.models import Source
+from stinet.sources.services import STALE_AFTER, SourceBusy, run_source
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happened to one due source in one round."""
+
+    source_id: int
+    label: str
+    ok: bool
+    message: str
+
+
+def worker_id() -> str:
+    """This process's name in locks: host and process id."""
+    return f"{socket.gethostname()}:{os.getpid()}"[:100]
+
+
+def due_sources(now: datetime) -> list[int]:
+    """Ids of sources whose next run is due, oldest first; stale running ones included."""
+    free = Q(status="idle") | Q(heartbeat_at__isnull=True) | Q(heartbeat_at__lt=now - STALE_AFTER)
+    return list(Source.objects.filter(free, next_run_at__lte=now).order_by("next_run_at", "pk")
+                .values_list("pk", flat=True))
+
+
+def run_due_sources(now: datetime | None = None, worker: str | None = None,
+                    run: Callable[..., object] = run_source) -> list[Outcome]:
+    """Run every due source once; a failure is recorded on the source and the round goes on."""
+    now = now or timezone.now()
+    worker = worker or worker_id()
+    outcomes = []
+    for source_id in due_sources(now):
+        source = Source.objects.select_related("organisation").filter(pk=source_id).first()
+        if source is None:
+            continue
+        try:
+            report = run(source, worker=worker)
+        except SourceBusy:
+            continue  # another worker took it between the query and the lock
+        except Exception as exc:  # any failure: recorded on the source and its run, never fatal here
+            log.warning("source %s (%s) failed: %s", source.pk, source.label, exc)
+            outcomes.append(Outcome(source.pk, source.label, False, str(exc).splitlines()[0] if str(exc) else
+                                    type(exc).__name__))
+            continue
+        lines = report.lines() if hasattr(report, "lines") else []
+        outcomes.append(Outcome(source.pk, source.label, True, lines[0] if lines else "done"))
+    return outcomes
+
+
+def worker(poll_seconds: float = 60, once: bool = False, echo: Callable[[str], None] = print,
+           sleep: Callable[[float], None] = time.sleep) -> None:
+    """Loop: run the due sources, wait, again (once: a single round)."""
+    name = worker_id()
+    while True:
+        close_old_connections()
+        for outcome in run_due_sources(worker=name):
+            status = "ok" if outcome.ok else "failed"
+            echo(f"source {outcome.source_id} ({outcome.label}): {status}: {outcome.message}")
+        if once:
+            return
+        sleep(poll_seconds)

@@ -1,0 +1,341 @@
+"""Sources and harvests: add a source, harvest it page by page into the catalogue, resume, report."""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from stinet.catalog.models import Holding, ImportRun, Organisation
+from stinet.catalog.services import audit, get_organisation, remove_holding, store_batch
+from stinet.ingest.parsing import ParseContext, parse_chunk
+from stinet.ingest.record import RowError
+from stinet.ingest.report import ImportReport
+from stinet.oai.protocol import METADATA_PREFIX, SET_SPEC
+from stinet.search import indexing
+from stinet.sources.client import HarvestError, Identity, OAIClient, OAIProtocolError, Page
+from stinet.sources.mapping import FIELDS, MappingError, mapper
+from stinet.sources.models import DEFAULT_INTERVAL_DAYS, Source
+from stinet.sources.report import HarvestReport
+from stinet.sources.safety import check_url
+
+Progress = Callable[[int], None]
+Convert = Callable[..., dict[str, str]]
+STALE_AFTER = timedelta(minutes=30)  # a lock without a heartbeat for this long is taken over
+RETRY_AFTER_FAILURE = timedelta(days=1)  # a failed source is tried again this soon (or its interval)
+INDEX_COMMIT_PAGES = 10
+DATESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}Z)?")
+IDENTITY_MAPPING = {f: f for f in FIELDS}
+
+
+class SourceBusy(HarvestError):
+    """The source is being run by another worker or command right now."""
+
+
+def add_source(org_code: str, base_url: str, *, label: str = "", prefix: str = "oai_dc", set_spec: str = "",
+               interval: int = DEFAULT_INTERVAL_DAYS, allow_private: bool = False, kind: str = "oai",
+               file_path: str = "", actor: str = "cli") -> Source:
+    """Add a source to an organisation, first harvested at the worker's next round."""
+    org = get_organisation(org_code)
+    if kind == "oai":
+        check_url(base_url, allow_private)
+        if not METADATA_PREFIX.fullmatch(prefix):
+            raise ValueError(f"metadata prefix {prefix!r}: not a valid OAI-PMH metadataPrefix")
+        if set_spec and not SET_SPEC.fullmatch(set_spec):
+            raise ValueError(f"set {set_spec!r}: not a valid OAI-PMH setSpec")
+    elif kind == "file":
+        if not Path(file_path).is_file():
+            raise ValueError(f"{file_path}: no such file")
+    else:
+        raise ValueError(f"source kind {kind!r}: oai or file")
+    if interval < 1:
+        raise ValueError(f"interval {interval}: at least 1 day")
+    default_label = (urlsplit(base_url).hostname or "") + (f" [{set_spec}]" if set_spec else "")
+    source = Source.objects.create(
+        organisation=org, label=(label or default_label or Path(file_path).name)[:200], kind=kind,
+        base_url=base_url.strip(), metadata_prefix=prefix, set_spec=set_spec, file_path=file_path,
+        interval=interval, allow_private=allow_private, next_run_at=timezone.now())
+    audit(actor, "create", source, after={"org": org.code, "url": base_url, "prefix": prefix, "set": set_spec,
+                                          "interval": interval, "allow_private": allow_private})
+    return source
+
+
+def claim(source_id: int, worker: str, now: datetime | None = None) -> bool:
+    """Lock a source for one run (a row update); a lock whose heartbeat went stale is taken over."""
+    now = now or timezone.now()
+    free = Q(status="idle") | Q(heartbeat_at__isnull=True) | Q(heartbeat_at__lt=now - STALE_AFTER)
+    if not Source.objects.filter(free, pk=source_id).update(status="running", heartbeat_at=now, locked_by=worker):
+        return False
+    orphan = ImportRun.objects.filter(pk__in=Source.objects.filter(pk=source_id).values("last_run"), status="running")
+    orphan.update(status="failed", finished_at=now,
+                  error="interrupted: the harvest stopped without finishing (worker restarted); resumed later")
+    return True
+
+
+def release(source_id: int, worker: str) -> None:
+    """Unlock a source after its run."""
+    Source.objects.filter(pk=source_id, locked_by=worker).update(status="idle", locked_by="")
+
+
+def run_source(source: Source, *, full: bool = False, from_date: str = "", progress: Progress | None = None,
+               worker: str = "cli", client: OAIClient | None = None) -> ImportReport:
+    """Run one source now under its lock (harvest, or re-import of its file); the run's report."""
+    if not claim(source.pk, worker):
+        raise SourceBusy(f"source {source.pk} ({source.label}) is being harvested by "
+                         f"{source.locked_by or 'another run'}; try again later")
+    try:
+        source.refresh_from_db()
+        if source.kind == "file":
+            return _run_file(source, progress)
+        return harvest(source, full=full, from_date=from_date, progress=progress, client=client)
+    finally:
+        release(source.pk, worker)
+
+
+def _run_file(source: Source, progress: Progress | None) -> ImportReport:
+    """Re-import a file source (an upload kept on the server) and schedule its next run."""
+    from stinet.ingest.services import import_file
+
+    try:
+        report = import_file(source.file_path, source.organisation.code, progress=progress)
+    except BaseException as exc:
+        _schedule(source, ok=False, error=str(exc) or type(exc).__name__)
+        raise
+    finally:
+        run = ImportRun.objects.filter(organisation=source.organisation,
+                                       source_name=Path(source.file_path).name).first()
+        Source.objects.filter(pk=source.pk).update(last_run=run)
+    _schedule(source, ok=True)
+    return report
+
+
+def harvest_url(url: str, org_code: str, prefix: str = "oai_dc", set_spec: str = "", from_date: str = "", *,
+                full: bool = False, allow_private: bool = False, progress: Progress | None = None) -> ImportReport:
+    """One harvest of a URL for an organisation, through its saved source (created on first use)."""
+    org = get_organisation(org_code)
+    source = Source.objects.filter(organisation=org, kind="oai", base_url=url.strip(), metadata_prefix=prefix,
+                                   set_spec=set_spec).first()
+    if source is None:
+        source = add_source(org.code, url, prefix=prefix, set_spec=set_spec, allow_private=allow_private)
+    elif allow_private and not source.allow_private:
+        Source.objects.filter(pk=source.pk).update(allow_private=True)
+        source.allow_private = True
+    return run_source(source, full=full, from_date=from_date, progress=progress)
+
+
+@dataclass
+class _Harvest:
+    """One harvest in progress: where it writes and what it has counted."""
+
+    source: Source
+    org: Organisation
+    run: ImportRun
+    report: HarvestReport
+    convert: Convert
+    progress: Progress | None
+    actor: str
+
+
+def harvest(source: Source, *, full: bool = False, from_date: str = "", progress: Progress | None = None,
+            client: OAIClient | None = None) -> HarvestReport:
+    """Harvest an OAI-PMH source into its organisation's holdings; raise HarvestError on failure.
+
+    Incremental from the last complete harvest unless `full` or `from_date`; an interrupted list
+    resumes at its stored token. Every page is stored atomically with its resume point, so a
+    failure keeps what was stored. The source is never disabled: it keeps its schedule and error.
+    """
+    if from_date and not DATESTAMP.fullmatch(from_date):
+        raise ValueError(f"from date {from_date!r}: expected YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ")
+    org = source.organisation
+    report = HarvestReport(source=source.label, format=source.metadata_prefix, base_url=source.base_url)
+    run = ImportRun.objects.create(organisation=org, source_name=source.label[:500], format=source.metadata_prefix,
+                                   report={"kind": "harvest", "source_id": source.pk})
+    previous = source.last_run_id
+    Source.objects.filter(pk=source.pk).update(last_run=run)
+    state = _Harvest(source, org, run, report, _noop, progress, f"harvest {org.code} {source.label}"[:200])
+    started = time.monotonic()
+    try:
+        state.convert = mapper(source.metadata_prefix)
+        client = client or OAIClient(source.base_url, allow_private=source.allow_private)
+        identity = client.identify()
+        _note_identity(report, identity)
+        if source.resume_token and not (full or from_date) and previous:  # its last pages may not be indexed
+            indexing.works_changed(Holding.objects.filter(source__run_id=previous).values_list("work_id", flat=True))
+        with indexing.bulk():
+            upper = _harvest_list(state, client, identity, full, from_date)
+    except BaseException as exc:
+        _finish(state, started, client, error=str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+        with contextlib.suppress(AttributeError):
+            setattr(exc, "report", report)  # noqa: B010 (the CLI prints what was done before the failure)
+        raise
+    _finish(state, started, client, upper=upper, advance=_advances(source, full, from_date))
+    return report
+
+
+def _noop(identifier: str, metadata: object) -> dict[str, str]:
+    """Placeholder converter until the prefix's mapping is known."""
+    raise MappingError("no mapping")
+
+
+def _note_identity(report: HarvestReport, identity: Identity) -> None:
+    """Keep what Identify said that matters to the harvest."""
+    report.notes.append(f"Identify: {identity.repository_name or '?'}; granularity {identity.granularity}; "
+                        f"deleted records: {identity.deleted_record}")
+    if identity.deleted_record == "no":
+        report.notes.append("the source does not keep deleted records: deletions are seen only by a full harvest")
+
+
+def at_granularity(stamp: str, granularity: str) -> str:
+    """A datestamp cut to the server's granularity (day-granular servers take YYYY-MM-DD only)."""
+    return stamp[:10] if stamp and granularity.upper() == "YYYY-MM-DD" else stamp
+
+
+def _advances(source: Source, full: bool, from_date: str) -> bool:
+    """Whether this harvest may move last_datestamp: it must not leave a gap after the last one."""
+    return full or not from_date or not source.last_datestamp or from_date <= source.last_datestamp
+
+
+def _harvest_list(state: _Harvest, client: OAIClient, identity: Identity, full: bool, from_date: str) -> str:
+    """Store every page of the list; returns the upper bound (first response date) of the list."""
+    source, report = state.source, state.report
+    token = None if (full or from_date) else (source.resume_token or None)
+    since = at_granularity(from_date or ("" if full else source.last_datestamp), identity.granularity)
+    upper = source.resume_started if token else ""
+    report.harvest_from, report.resumed_token = since, token or ""
+    restarted = False
+    while True:
+        try:
+            for page in client.list_records(source.metadata_prefix, source.set_spec, since, token=token):
+                upper = upper or at_granularity(page.response_date, identity.granularity)
+                _store_page(state, page, upper)
+            return upper
+        except OAIProtocolError as err:
+            if err.code != "badResumptionToken" or restarted:
+                raise
+            restarted, token, upper = True, None, ""
+            report.notes.append(f"the source refused the resumption token ({err.oai_message or 'expired'}); "
+                                f"the list was restarted from {since or 'the beginning'}")
+            _checkpoint(state, None, "")
+
+
+def _records(state: _Harvest, page: Page) -> tuple[list[tuple[int, dict[str, str]]], dict[int, str], list[str]]:
+    """A page's live records as numbered rows (with their identifiers) and its deletions."""
+    latest: dict[str, dict[str, str] | None] = {}  # the last version of an identifier in the page wins
+    report = state.report
+    holder = (state.org.code, state.org.name_vi, state.org.name_en)
+    for record in page.records:
+        report.records_seen += 1
+        identifier = record.header.identifier
+        if not identifier or len(identifier) > 300:
+            report.reject_record(identifier[:80] or "(none)", "header: missing identifier or longer than 300")
+            continue
+        latest.pop(identifier, None)
+        if record.header.deleted:
+            latest[identifier] = None
+            continue
+        if record.metadata is None:
+            report.reject_record(identifier, "record without metadata")
+            continue
+        try:
+            latest[identifier] = state.convert(identifier, record.metadata, holder)
+        except (RowError, MappingError, ValueError) as exc:
+            report.reject_record(identifier, str(exc))
+    start = report.records_seen - len(page.records)
+    rows = [(start + n + 1, row) for n, row in enumerate(r for r in latest.values() if r is not None)]
+    return rows, {line: row["id"] for line, row in rows}, [i for i, r in latest.items() if r is None]
+
+
+def _store_page(state: _Harvest, page: Page, upper: str) -> None:
+    """Store one page atomically with its resume point, then update the search index."""
+    rows, identifiers, deletions = _records(state, page)
+    ctx = ParseContext(IDENTITY_MAPPING, state.source.metadata_prefix, len(FIELDS), False, state.org.code)
+    items, part, _read = parse_chunk(ctx, rows)
+    for item in part.rejections:
+        item["identifier"] = identifiers.get(int(item["line"]), "")  # type: ignore[call-overload]
+    state.report.merge(part)
+    changed: list[int] = []
+    with transaction.atomic():
+        counts, created, updated = store_batch(state.org, items, state.actor, state.run)
+        for identifier in deletions:
+            outcome, work_id = remove_holding(state.org, identifier, state.actor)
+            state.report.deleted += outcome != "absent"
+            state.report.deleted_absent += outcome == "absent"
+            changed += [work_id] if work_id is not None else []
+        state.report.add_counts(counts)
+        state.report.pages += 1
+        _checkpoint(state, page.token, upper)
+    indexing.records_created(state.org.code, created)
+    indexing.works_changed(updated + changed)
+    if state.report.pages % INDEX_COMMIT_PAGES == 0:
+        indexing.commit()
+    if state.progress:
+        state.progress(state.report.records_seen)
+
+
+def _checkpoint(state: _Harvest, next_token: str | None, upper: str) -> None:
+    """Remember where the list continues (and the heartbeat), and the counts so far."""
+    source = state.source
+    source.resume_token, source.resume_started = next_token or "", upper if next_token else ""
+    Source.objects.filter(pk=source.pk).update(resume_token=source.resume_token, heartbeat_at=timezone.now(),
+                                               resume_started=source.resume_started)
+    state.run.rows_done = state.report.records_seen
+    state.run.counts = state.report.counts()
+    state.run.save(update_fields=["rows_done", "counts"])
+
+
+def _finish(state: _Harvest, started: float, client: OAIClient | None, *, upper: str = "", advance: bool = False,
+            error: str = "") -> None:
+    """Close the run and the source: success moves the datestamp on, failure keeps the resume point."""
+    report, run, source = state.report, state.run, state.source
+    report.seconds = time.monotonic() - started
+    report.requests = client.requests_made if client is not None else 0
+    report.status, report.error = ("failed", error) if error else ("done", "")
+    if error:
+        source.refresh_from_db(fields=["resume_token"])
+        report.stopped_token = source.resume_token
+    elif advance and upper:
+        source.last_datestamp = upper
+    report.harvest_until = upper
+    run.status, run.finished_at, run.error = report.status, timezone.now(), error
+    run.counts, run.rows_done = report.counts(), report.records_seen
+    run.report = {**run.report, **report.as_dict()}
+    run.save()
+    _schedule(source, ok=not error, error=error)
+
+
+def _schedule(source: Source, *, ok: bool, error: str = "") -> None:
+    """Set the next run: the interval after a success, sooner (at most a day) after a failure."""
+    now = timezone.now()
+    interval = timedelta(days=source.interval)
+    fields: dict[str, object] = {"last_error": error[:2000],
+                                 "next_run_at": now + (interval if ok else min(interval, RETRY_AFTER_FAILURE))}
+    if ok:
+        fields.update(last_success_at=now, last_datestamp=source.last_datestamp, resume_token="", resume_started="")
+    Source.objects.filter(pk=source.pk).update(**fields)
+    for key, value in fields.items():
+        setattr(source, key, value)
+
+
+def source_health() -> list[dict[str, object]]:
+    """Every source with its last run, counts, status, error and next run (the hub's health view)."""
+    rows = []
+    for s in Source.objects.select_related("organisation", "last_run").order_by("organisation__code", "label"):
+        run = s.last_run
+        rows.append({
+            "id": s.pk, "org": s.organisation.code, "label": s.label, "kind": s.kind, "url": s.base_url,
+            "prefix": s.metadata_prefix, "set": s.set_spec, "interval_days": s.interval, "health": s.health,
+            "last_run": run.pk if run else None, "last_run_status": run.status if run else "",
+            "last_run_at": run.started_at.isoformat() if run else None, "counts": run.counts if run else {},
+            "last_error": s.last_error, "last_datestamp": s.last_datestamp, "resume_token": s.resume_token,
+            "next_run_at": s.next_run_at.isoformat() if s.next_run_at else None,
+        })
+    return rows

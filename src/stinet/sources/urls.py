@@ -1,0 +1,11 @@
+"""URLs of the sources health view, mounted at sources/ (path("sources/", include(...)))."""
+
+from django.urls import path
+
+from stinet.sources import views
+
+app_name = "sources"
+urlpatterns = [
+    path("", views.health, name="health"),
+    path("runs/<int:run_id>/", views.run_detail, name="run"),
+]

@@ -1,0 +1,159 @@
+"""Harvests into the catalogue: pages stored, deletions, failures that keep what was stored, resumes."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from stinet.catalog.models import Holding, ImportRun, Work
+from stinet.sources.client import MalformedResponse, OAIProtocolError
+from stinet.sources.models import Source
+from stinet.sources.scheduler import run_due_sources
+from stinet.sources.services import add_source, claim, run_source
+from tests.sources.conftest import capture, dc_record, page, xml
+
+pytestmark = pytest.mark.django_db
+
+IDENTIFY = xml(capture("sickle", "Identify.xml"))  # granularity YYYY-MM-DD, deletedRecord persistent
+
+
+@pytest.fixture
+def source(org, oai_server):
+    """An OAI source of HPU at the test server."""
+    oai_server.on(IDENTIFY, verb="Identify")
+    return add_source("HPU", oai_server.url, label="HPU DSpace", allow_private=True)
+
+
+def held(org) -> dict[str, str]:
+    """HPU's holdings: local id -> work title."""
+    return dict(Holding.objects.filter(organisation=org).values_list("local_id", "work__title"))
+
+
+def test_a_two_page_harvest_with_a_deletion(org, source, oai_server, sleeps):
+    oai_server.on(xml(page(dc_record("oai:hpu:1", "Luận văn một", type="Luận văn thạc sĩ", creator="Nguyễn Văn An")
+                           + dc_record("oai:hpu:2", "Bài báo hai", type="Bài báo"), "T1",
+                           response_date="2024-06-01T08:00:00Z")), verb="ListRecords", metadataPrefix="oai_dc")
+    oai_server.on(xml(page(dc_record("oai:hpu:3", "Báo cáo ba", type="Báo cáo kết quả nghiên cứu")
+                           + dc_record("oai:hpu:9", "", deleted=True) + dc_record("oai:hpu:4", ""))),
+                  resumptionToken="T1")
+    report = run_source(source)
+    assert (report.new, report.deleted, report.deleted_absent, report.rejected, report.pages) == (3, 0, 1, 1, 2)
+    assert report.rejections == [{"line": 4, "identifier": "oai:hpu:4", "reason": "dc.title: missing title"}]
+    assert held(org) == {"oai:hpu:1": "Luận văn một", "oai:hpu:2": "Bài báo hai", "oai:hpu:3": "Báo cáo ba"}
+    assert set(Work.objects.values_list("type", flat=True)) == {"thesis", "article", "report"}
+    source.refresh_from_db()
+    assert (source.last_datestamp, source.resume_token, source.last_error, source.status) == ("2024-06-01", "", "",
+                                                                                          "idle")
+    assert source.next_run_at > timezone.now() + timedelta(days=181)
+    run = ImportRun.objects.get(pk=source.last_run_id)
+    assert run.status == "done" and run.format == "oai_dc" and run.source_name == "HPU DSpace"
+    assert run.counts["deleted"] == 0 and run.report["pages"] == 2 and run.report["rejections"][0]["identifier"]
+    assert any("oai:hpu:4: dc.title: missing title" in line for line in report.lines())
+
+    # the next run is incremental (from the stored upper bound); a deleted record removes the holding
+    oai_server.on(xml(page(dc_record("oai:hpu:2", "", deleted=True)
+                           + dc_record("oai:hpu:1", "Luận văn một (sửa)", type="Luận văn thạc sĩ"),
+                           response_date="2024-07-01T09:00:00Z")), verb="ListRecords", metadataPrefix="oai_dc",
+                  **{"from": "2024-06-01"})
+    report = run_source(source)
+    assert (report.new, report.updated, report.deleted) == (0, 1, 1)
+    assert held(org) == {"oai:hpu:1": "Luận văn một (sửa)", "oai:hpu:3": "Báo cáo ba"}
+    assert not Work.objects.filter(title="Bài báo hai").exists()
+    source.refresh_from_db()
+    assert source.last_datestamp == "2024-07-01"
+
+
+def test_a_malformed_page_stops_keeps_what_was_stored_and_resumes_next_time(org, source, oai_server, sleeps):
+    oai_server.on(xml(page(dc_record("oai:hpu:1", "Một"), "T1", response_date="2024-06-01T08:00:00Z")),
+                  verb="ListRecords", metadataPrefix="oai_dc")
+    oai_server.on(xml(capture("sickle", "ListRecordsBroken.xml")), resumptionToken="T1")
+    with pytest.raises(MalformedResponse, match="not an OAI-PMH response"):
+        run_source(source)
+    source.refresh_from_db()
+    assert held(org) == {"oai:hpu:1": "Một"}
+    assert (source.resume_token, source.resume_started, source.last_datestamp) == ("T1", "2024-06-01", "")
+    assert "not an OAI-PMH response" in source.last_error and source.status == "idle"
+    assert timezone.now() < source.next_run_at <= timezone.now() + timedelta(days=1)
+    run = ImportRun.objects.get(pk=source.last_run_id)
+    assert run.status == "failed" and run.report["stopped_token"] == "T1" and run.counts["new"] == 1
+
+    oai_server.received.clear()
+    oai_server.on(xml(page(dc_record("oai:hpu:2", "Hai"), response_date="2024-06-09T00:00:00Z")),
+                  resumptionToken="T1")
+    report = run_source(source)
+    assert oai_server.received == ["verb=Identify", "verb=ListRecords&resumptionToken=T1"]
+    assert report.resumed_token == "T1" and report.new == 1
+    source.refresh_from_db()
+    assert held(org) == {"oai:hpu:1": "Một", "oai:hpu:2": "Hai"}
+    assert (source.resume_token, source.last_datestamp, source.last_error) == ("", "2024-06-01", "")
+
+
+def test_an_expired_token_restarts_the_list_from_the_last_datestamp(org, source, oai_server):
+    Source.objects.filter(pk=source.pk).update(resume_token="OLD", resume_started="2024-05-01",
+                                               last_datestamp="2024-01-01")
+    source.refresh_from_db()
+    oai_server.on(xml(capture("zenodo", "zenodo_ListRecords_list_records-10_error-badResumptionToken_http422.xml"),
+                      422), resumptionToken="OLD")
+    oai_server.on(xml(page(dc_record("oai:hpu:5", "Năm"), response_date="2024-06-02T00:00:00Z")),
+                  verb="ListRecords", metadataPrefix="oai_dc", **{"from": "2024-01-01"})
+    report = run_source(source)
+    assert report.new == 1 and any("restarted from 2024-01-01" in line for line in report.lines())
+    source.refresh_from_db()
+    assert source.last_datestamp == "2024-06-02" and source.resume_token == ""
+
+
+def test_an_oai_error_fails_the_run_with_its_code_and_never_disables_the_source(org, source, oai_server):
+    oai_server.on(xml(capture("sickle", "cannotDisseminateFormat.xml")), verb="ListRecords")
+    with pytest.raises(OAIProtocolError, match="cannotDisseminateFormat"):
+        run_source(source)
+    source.refresh_from_db()
+    assert "OAI-PMH error cannotDisseminateFormat" in source.last_error and source.next_run_at is not None
+    assert source.health == "failing"
+
+
+def test_no_records_match_is_a_successful_empty_harvest(org, source, oai_server):
+    oai_server.on(xml(capture("zenodo", "zenodo_ListRecords_list_records-02_error-noRecordsMatch_http422.xml"), 422),
+                  verb="ListRecords")
+    report = run_source(source)
+    source.refresh_from_db()
+    assert report.new == 0 and report.status == "done" and source.last_datestamp == "2026-08-13"
+
+
+def test_the_erasmus_dspace_capture_with_deleted_records(org, source, oai_server):
+    oai_server.on(xml(capture("pyoai-erasmus-dspace", "fake2_00002.xml")), verb="ListRecords")
+    first = run_source(source, full=True)
+    assert first.new + first.rejected == 79 and first.deleted_absent == 2
+    assert Holding.objects.filter(organisation=org).count() == first.new
+
+
+def test_the_scheduler_runs_due_sources_and_records_failures(org, source, oai_server, sleeps):
+    oai_server.on(xml(page(dc_record("oai:hpu:1", "Một"))), verb="ListRecords")
+    broken = add_source("HPU", "http://127.0.0.1:9/oai", label="down", allow_private=True)  # nothing listens
+    later = add_source("HPU", oai_server.url, label="later", set_spec="s", allow_private=True)
+    Source.objects.filter(pk=later.pk).update(next_run_at=timezone.now() + timedelta(days=3))
+    outcomes = {o.label: o for o in run_due_sources()}
+    assert set(outcomes) == {"HPU DSpace", "down"}
+    assert outcomes["HPU DSpace"].ok and not outcomes["down"].ok
+    broken.refresh_from_db()
+    assert broken.last_error and broken.next_run_at > timezone.now() and broken.status == "idle"
+    assert run_due_sources() == []  # nothing due until their next run
+
+
+def test_a_stale_lock_is_taken_over_after_a_restart(org, source):
+    now = timezone.now()
+    assert claim(source.pk, "worker-a", now)
+    assert not claim(source.pk, "worker-b", now + timedelta(minutes=5))
+    run = ImportRun.objects.create(organisation=org, source_name="x", format="oai_dc")
+    Source.objects.filter(pk=source.pk).update(last_run=run)
+    assert claim(source.pk, "worker-b", now + timedelta(hours=1))
+    source.refresh_from_db()
+    run.refresh_from_db()
+    assert source.locked_by == "worker-b" and run.status == "failed" and "interrupted" in run.error
+
+
+def test_a_running_source_is_not_started_twice(org, source):
+    assert claim(source.pk, "someone-else")
+    with pytest.raises(ValueError, match="being harvested"):
+        run_source(source)
