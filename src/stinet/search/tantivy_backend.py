@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -23,9 +24,11 @@ EXACT_OF = {"title": ("title_x",), None: ("title_x", "text_x"), "subject": ("tex
 EXACT_BOOST = {"title_x": 2.0, "text_x": 1.0}
 PHRASE_BOOST = {"title": 6.0, "abstract": 2.0, "subjects": 3.0}
 PROXIMITY_SLOP = 3
+RERANK = 200  # phrase and proximity bonuses re-rank this many best plain matches
 RAW_FIELDS = ("type", "org", "field", "language", "access", "title_sort")
 TEXT_FIELDS = ("title", "title_x", "creators", "subjects", "abstract", "other", "text_x", "equiv")
 WRITER_HEAP = 256_000_000
+_FACET_POOL = ThreadPoolExecutor(max_workers=4, thread_name_prefix="stinet-facets")
 
 
 def _schema() -> tantivy.Schema:
@@ -121,18 +124,51 @@ class TantivyBackend:
     def _run(self, searcher: tantivy.Searcher, query: ParsedQuery, request: SearchRequest,
              fuzzy: bool) -> SearchResponse:
         """One search with counts, page of ids and facets."""
-        q = self._query(query, request, fuzzy)
+        plain = self._query(query, request, fuzzy)
+        # facets count in another thread while the page is ranked (Tantivy releases the GIL)
+        facets = _FACET_POOL.submit(self._facets, searcher, plain) if request.facets else None
         offset = (request.page - 1) * request.page_size
-        kwargs: dict[str, Any] = {"limit": request.page_size, "offset": offset, "count": True}
         sort = request.sort if not (request.sort == "relevance" and query.is_empty) else "-year"
-        if sort != "relevance":
-            kwargs["order_by_field"] = "title_sort" if sort == "title" else "year"
-            kwargs["order"] = tantivy.Order.Desc if sort == "-year" else tantivy.Order.Asc
-        result = searcher.search(q, **kwargs)
+        bonuses = self._proximity(query) if sort == "relevance" else []
+        if bonuses and offset + request.page_size <= RERANK:
+            total, ids = self._reranked(searcher, plain, bonuses, offset, request.page_size)
+        else:
+            kwargs: dict[str, Any] = {"limit": request.page_size, "offset": offset, "count": True}
+            if sort != "relevance":
+                kwargs["order_by_field"] = "title_sort" if sort == "title" else "year"
+                kwargs["order"] = tantivy.Order.Desc if sort == "-year" else tantivy.Order.Asc
+            result = searcher.search(plain, **kwargs)
+            total, ids = result.count or 0, self._ids(searcher, result)
+        return SearchResponse(total, ids, facets.result() if facets else {}, query)
+
+    def _ids(self, searcher: tantivy.Searcher, result: tantivy.SearchResult) -> list[int]:
+        """Work ids of a result's hits, in order."""
         addresses = [address for _score, address in result.hits]
-        ids = searcher.fast_field_values("id", addresses) if addresses else []
-        facets = self._facets(searcher, q) if request.facets else {}
-        return SearchResponse(result.count or 0, [int(i) for i in ids], facets, query)
+        return [int(i) for i in searcher.fast_field_values("id", addresses)] if addresses else []
+
+    def _reranked(self, searcher: tantivy.Searcher, plain: Query, bonuses: list[Query], offset: int,
+                  size: int) -> tuple[int, list[int]]:
+        """Total and one page: the RERANK best plain matches re-ordered with the bonuses.
+
+        Scoring phrase and proximity for every match of a common word costs several times
+        the search itself on 10^6 works; the bonuses only reorder the best candidates.
+        """
+        first = searcher.search(plain, limit=RERANK, count=True)
+        candidates = self._ids(searcher, first)
+        if not candidates:
+            return first.count or 0, []
+        score = {work_id: hit[0] for work_id, hit in zip(candidates, first.hits, strict=True)}
+        # One query per bonus, on the candidates only (their id filter scores nothing): Tantivy
+        # walks every match of a union of optional phrase queries, but seeks a single one.
+        among = Query.boost_query(Query.term_set_query(self.schema, "id", candidates), 0.0)
+        for bonus in bonuses:
+            found = searcher.search(Query.boolean_query([(Occur.Must, among), (Occur.Must, bonus)]),
+                                    limit=len(candidates), count=False)
+            for work_id, (bonus_score, _address) in zip(self._ids(searcher, found), found.hits, strict=True):
+                score[work_id] += bonus_score
+        order = {work_id: i for i, work_id in enumerate(candidates)}
+        ranked = sorted(candidates, key=lambda work_id: (-score[work_id], order[work_id]))
+        return first.count or 0, ranked[offset:offset + size]
 
     def _facets(self, searcher: tantivy.Searcher, q: Query) -> dict[str, list[tuple[str, int]]]:
         """Exact value counts of every facet over the matching documents."""
@@ -148,7 +184,7 @@ class TantivyBackend:
     # --- query building ------------------------------------------------------------------
 
     def _query(self, query: ParsedQuery, request: SearchRequest, fuzzy: bool) -> Query:
-        """The Tantivy query for text clauses, equivalences, year range and filters."""
+        """The plain Tantivy query: text clauses, equivalences, year range and filters."""
         parts: list[tuple[Occur, Query]] = []
         for clause in query.clauses:
             occur = Occur.MustNot if clause.negate else Occur.Must
@@ -156,7 +192,6 @@ class TantivyBackend:
         for token in query.equivalences:
             parts.append((Occur.Must, Query.term_query(self.schema, "equiv", token)))
         parts.extend((Occur.Must, q) for q in self._filters(query, request))
-        parts.extend((Occur.Should, q) for q in self._proximity(query))
         if not any(occur == Occur.Must for occur, _ in parts):
             parts.append((Occur.Must, Query.all_query()))
         return Query.boolean_query(parts)
