@@ -88,3 +88,30 @@ def test_fields_load_replaces_a_scheme_and_refuses_a_bad_table(run, tmp_path):
     bad.write_text("code,level,parent,name_vi,name_en\n101,2,9,Toán,Maths\n", encoding="utf-8")
     result = run("fields", "load", str(bad), "--scheme", "2025")
     assert result.returncode == 1 and "bad.csv" in result.stderr and len(result.stderr.splitlines()) == 1
+
+
+def test_export_and_dedup_commands(run, tmp_path):
+    import csv
+
+    run("org", "add", "HPU", "Trường Đại học Hải Phòng", "--member")
+    run("org", "add", "LIB", "Thư viện", "--member")
+    for code, title, ident in (("HPU", "Nghiên cứu đa dạng sinh học rạn san hô vịnh Hạ Long", "u1"),
+                               ("LIB", "Đa dạng sinh học của các rạn san hô ở Hạ Long, Quảng Ninh", "L1")):
+        data = tmp_path / f"{code}.csv"
+        with data.open("w", newline="", encoding="utf-8") as fh:
+            writer = csv.writer(fh)
+            writer.writerow(["dc.title", "dc.contributor.author", "dc.date.issued", "dc.type", "id"])
+            writer.writerow([title, "Nguyễn Văn An", "2016", "Luận văn thạc sĩ", ident])
+        assert run("import", str(data), "--org", code).returncode == 0
+    listed = run("dedup", "list")
+    assert listed.returncode == 0 and "review" in listed.stdout and "LIB:L1" in listed.stdout
+    match_id = listed.stdout.split("]")[0].lstrip("[")
+    assert run("dedup", "settle", match_id, "--merge").returncode == 0
+    found = json.loads(run("search", "san ho", "--json").stdout)
+    assert found["total"] == 1 and {h["org"] for h in found["results"][0]["holdings"]} == {"HPU", "LIB"}
+    out = tmp_path / "all.csv"
+    result = run("export", "--format", "csv", "--output", str(out))
+    assert result.returncode == 0 and "exported 1 works as csv" in result.stderr
+    assert "Nghiên cứu đa dạng sinh học" in out.read_text(encoding="utf-8-sig")
+    assert run("export", "--format", "ris", "--query", "san ho").stdout.startswith("TY  - THES")
+    assert run("dedup", "settle", "999", "--merge").stderr.startswith("stinet: error: no doubtful pair 999")

@@ -158,6 +158,98 @@ def search(query: str, as_json: bool, limit: int, page: int, types: tuple[str, .
                    f"{item['type']} @ {orgs_held}")
 
 
+@main.command()
+@click.option("--format", "fmt", required=True,
+              type=click.Choice(["csv", "xlsx", "ris", "bibtex", "marcxml", "json"]), help="Export format.")
+@click.option("--query", "q", default=None, help="Export only what this search finds (same language as search).")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
+              help="File to write (default: standard output).")
+@command
+def export(fmt: str, q: str | None, output: Path | None) -> None:
+    """Export the whole catalogue, or a search, as CSV, XLSX, RIS, BibTeX, MARCXML or JSON."""
+    from stinet.formats.export import search_ids, write
+    from stinet.search.base import SearchRequest
+
+    ids = search_ids(SearchRequest(q=q)) if q is not None else None
+    if output is None:
+        count = write(fmt, sys.stdout.buffer, ids)
+    else:
+        with output.open("wb") as out:
+            count = write(fmt, out, ids)
+    click.echo(f"exported {count} works as {fmt}", err=True)
+
+
+@main.group()
+def dedup() -> None:
+    """Review and decide merges of records that several members hold."""
+
+
+@dedup.command("list")
+@click.option("--status", default="review", show_default=True,
+              type=click.Choice(["review", "merged", "confirmed", "kept-apart", "split", "manual", "all"]))
+@click.option("--limit", default=50, show_default=True, help="At most this many.")
+@command
+def dedup_list(status: str, limit: int) -> None:
+    """Merges and doubtful pairs, with their scores and reasons."""
+    from stinet.catalog.models import Match
+
+    matches = Match.objects.select_related("organisation", "work", "other_work")
+    if status != "all":
+        matches = matches.filter(status=status)
+    for m in matches[:limit]:
+        other = f" / work {m.other_work_id}: {m.other_work.title[:60]}" if m.other_work else ""
+        click.echo(f"[{m.pk}] {m.status:<10} {m.score:.2f} {m.organisation.code}:{m.local_id} -> "
+                   f"work {m.work_id}: {m.work.title[:60]}{other} ({'; '.join(m.reasons)})")
+
+
+def _reindex(*work_ids: int) -> None:
+    """Bring the search index up to date after a decision."""
+    from stinet.search.indexing import works_changed
+
+    works_changed(work_ids)
+
+
+@dedup.command("settle")
+@click.argument("match_id", type=int)
+@click.option("--merge/--keep-apart", required=True, help="Merge the pair, or keep it apart for good.")
+@command
+def dedup_settle(match_id: int, merge: bool) -> None:
+    """Decide a doubtful pair; later imports respect the decision."""
+    from stinet.catalog.dedup import settle
+
+    _reindex(*settle(match_id, merge, actor="cli"))
+    click.echo(f"pair {match_id}: {'merged' if merge else 'kept apart'}")
+
+
+@dedup.command("split")
+@click.argument("org_code")
+@click.argument("local_id")
+@command
+def dedup_split(org_code: str, local_id: str) -> None:
+    """Take an organisation's record out of the work it was merged into."""
+    from stinet.catalog.dedup import split
+    from stinet.catalog.services import get_organisation
+
+    old, new = split(get_organisation(org_code), local_id, actor="cli")
+    _reindex(old, new)
+    click.echo(f"{org_code}:{local_id} is now work {new} (left work {old})")
+
+
+@dedup.command("merge")
+@click.argument("org_code")
+@click.argument("local_id")
+@click.argument("work_id", type=int)
+@command
+def dedup_merge(org_code: str, local_id: str, work_id: int) -> None:
+    """Put an organisation's record into another work, by hand."""
+    from stinet.catalog.dedup import merge_by_hand
+    from stinet.catalog.services import get_organisation
+
+    old, new = merge_by_hand(get_organisation(org_code), local_id, work_id, actor="cli")
+    _reindex(old, new)
+    click.echo(f"{org_code}:{local_id} is now in work {new}")
+
+
 @main.group()
 def fields() -> None:
     """Fields of science (Circular 24/2025/TT-BKHCN; Decision 12/2008/QĐ-BKHCN)."""

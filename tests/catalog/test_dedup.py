@@ -57,7 +57,8 @@ def test_doubtful_pairs_wait_for_review_and_the_decision_sticks(org, lib, write_
     report = import_file(write_csv([doubtful], "l.csv"), "LIB")
     assert report.review == 1 and Work.objects.count() == 2
     match = Match.objects.get(status="review")
-    settle(match.pk, merge=True, actor="admin")
+    separate = match.other_work_id
+    assert settle(match.pk, merge=True, actor="admin") == (separate, match.work_id)  # ids to re-index
     assert Work.objects.count() == 1 and Holding.objects.count() == 2
     assert Match.objects.get(pk=match.pk).status == "confirmed"
     assert MatchRule.objects.get().rule == "always"

@@ -160,6 +160,7 @@ def merge_by_hand(org: Organisation, local_id: str, work_id: int, actor: str) ->
         if Holding.objects.filter(work=target, organisation=org).exists():
             raise MatchError(f"{org.code} already holds work {work_id}: two records of one source stay apart")
         old = holding.work
+        old_id = old.pk  # delete() below clears old.pk
         holding.work = target
         holding.save(update_fields=["work", "updated_at"])
         target.save(update_fields=["updated_at"])
@@ -171,7 +172,7 @@ def merge_by_hand(org: Organisation, local_id: str, work_id: int, actor: str) ->
                                            defaults={"rule": "always", "decided_by": actor})
         Match.objects.create(work=target, organisation=org, local_id=local_id, score=1.0,
                              reasons=["merged by an administrator"], status="manual", decided_by=actor)
-    return old.pk, target.pk
+    return old_id, target.pk
 
 
 def settle(match_id: int, merge: bool, actor: str) -> tuple[int, int]:
