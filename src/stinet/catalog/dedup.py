@@ -15,10 +15,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db import connection
+
+from stinet.catalog.bulk import insert_rows
 from stinet.catalog.matching import AUTO_MERGE, REVIEW, Record, compare, keys
 from stinet.catalog.models import Holding, Match, MatchRule, Organisation, Work, WorkKey
 
 MAX_KEY_WORKS = 200  # a key shared by more works than this is too generic to block on
+IN_CHUNK = 5000  # values per IN (...) list
 
 
 @dataclass
@@ -39,22 +43,36 @@ def record_of(values: dict[str, Any]) -> Record:
                   str(values.get("degree") or ""), authors, values.get("identifiers") or {})
 
 
+def _select_in(sql: str, values: Sequence[object], *params: object) -> list[tuple[Any, ...]]:
+    """Rows of `sql` whose one '{marks}' placeholder takes the values, in chunks (raw: many values)."""
+    rows: list[tuple[Any, ...]] = []
+    with connection.cursor() as cur:
+        for start in range(0, len(values), IN_CHUNK):
+            part = list(values[start:start + IN_CHUNK])
+            cur.execute(sql.format(marks=", ".join(["%s"] * len(part))), [*params, *part])
+            rows.extend(cur.fetchall())
+    return rows
+
+
 def _candidates(org: Organisation, item_keys: list[list[tuple[str, str]]]) -> dict[tuple[str, str], set[int]]:
     """Works sharing each key, minus those the organisation already holds."""
-    values = {value for ks in item_keys for _kind, value in ks}
+    values = sorted({value for ks in item_keys for _kind, value in ks})
     found: dict[tuple[str, str], set[int]] = defaultdict(set)
-    for work_id, kind, value in WorkKey.objects.filter(value__in=values).values_list("work_id", "kind", "value"):
+    for work_id, kind, value in _select_in(
+            f"SELECT work_id, kind, value FROM {WorkKey._meta.db_table} WHERE value IN ({{marks}})", values):
         found[(kind, value)].add(work_id)
     found = {k: ids for k, ids in found.items() if len(ids) <= MAX_KEY_WORKS}
-    every = set().union(*found.values()) if found else set()
-    own = set(Holding.objects.filter(organisation=org, work_id__in=every).values_list("work_id", flat=True))
+    every = sorted(set().union(*found.values())) if found else []
+    own = {row[0] for row in _select_in(f"SELECT work_id FROM {Holding._meta.db_table} "
+                                        f"WHERE organisation_id = %s AND work_id IN ({{marks}})", every, org.pk)}
     return {k: ids - own for k, ids in found.items()}
 
 
 def decide(org: Organisation, items: Sequence[Any]) -> list[Decision]:
     """A decision for each incoming record (items have .work values and .local_id)."""
     records = [record_of(item.work) for item in items]
-    item_keys = [keys(r) for r in records]
+    item_keys = [item.keys if getattr(item, "keys", None) is not None else keys(r)
+                 for item, r in zip(items, records, strict=True)]
     by_key = _candidates(org, item_keys)
     ids = set().union(*by_key.values()) if by_key else set()
     works = {w["id"]: record_of(w) for w in Work.objects.filter(pk__in=ids).values(
@@ -88,11 +106,13 @@ def _decide(record: Record, candidates: set[int], works: dict[int, Record],
     return Decision()
 
 
-def save_keys(pairs: Sequence[tuple[int, dict[str, Any]]]) -> None:
-    """Blocking keys of works just created or changed (their old keys are replaced)."""
-    WorkKey.objects.filter(work_id__in=[work_id for work_id, _values in pairs]).delete()
-    WorkKey.objects.bulk_create([WorkKey(work_id=work_id, kind=kind, value=value)
-                                 for work_id, values in pairs for kind, value in keys(record_of(values))])
+def save_keys(works: Sequence[tuple[int, dict[str, Any], list[tuple[str, str]] | None]], new: bool = False) -> None:
+    """Blocking keys of works (id, values, keys if known) just created, or changed (old keys go)."""
+    if not new:
+        WorkKey.objects.filter(work_id__in=[work_id for work_id, _v, _k in works]).delete()
+    insert_rows(WorkKey, ("work", "kind", "value"), [
+        (work_id, kind, value) for work_id, values, known in works
+        for kind, value in (known if known is not None else keys(record_of(values)))])
 
 
 def save_matches(org: Organisation, rows: Sequence[tuple[str, Decision, int]]) -> None:
@@ -135,7 +155,7 @@ def split(org: Organisation, local_id: str, actor: str) -> tuple[int, int]:
         holding.work = new
         holding.save(update_fields=["work", "updated_at"])
         old.save(update_fields=["updated_at"])
-        save_keys([(new.pk, values)])
+        save_keys([(new.pk, values, None)], new=True)
         MatchRule.objects.update_or_create(organisation=org, local_id=local_id, work=old,
                                            defaults={"rule": "never", "decided_by": actor})
         Match.objects.create(work=old, other_work=new, organisation=org, local_id=local_id, score=0.0,

@@ -77,6 +77,12 @@ class Incoming:
     format: str
     line: int = 0  # where it was read, for the report
     doc: dict[str, object] | None = None  # its search document, when parsing built it
+    keys: list[tuple[str, str]] | None = None  # its matching keys, when parsing computed them
+    payload_digest: str = ""  # digest(payload), when parsing computed it
+
+    def digest(self) -> str:
+        """The digest of the payload as received."""
+        return self.payload_digest or digest(self.payload)
 
 
 def store_batch(org: Organisation, batch: Sequence[Incoming], actor: str,
@@ -103,7 +109,7 @@ def store_batch(org: Organisation, batch: Sequence[Incoming], actor: str,
         for item in batch:
             if item.local_id not in holdings:
                 continue
-            digest_now = digest(item.payload)
+            digest_now = item.digest()
             source = known.get(item.local_id)
             if source is not None and source.digest == digest_now:
                 counts["unchanged"] += 1
@@ -136,7 +142,7 @@ def _store_fresh(org: Organisation, fresh: Sequence[Incoming],
     attach = [(item, d.work_id) for item, d in zip(fresh, decisions, strict=True) if d.work_id is not None]
     created = _create(org, [item for item, d in zip(fresh, decisions, strict=True) if d.work_id is None], run)
     _attach(org, attach, run)
-    dedup.save_keys([(work_id, item.work) for work_id, item in created])
+    dedup.save_keys([(work_id, item.work, item.keys) for work_id, item in created], new=True)
     work_of = {item.local_id: work_id for work_id, item in created}
     dedup.save_matches(org, [(item.local_id, d, work_of.get(item.local_id, d.work_id or 0))
                              for item, d in zip(fresh, decisions, strict=True)])
@@ -182,7 +188,7 @@ def _insert_sources_and_holdings(org: Organisation, pairs: Sequence[tuple[int, I
     holding_ids = reserve_ids(Holding, len(pairs))
     insert_rows(SourceRecord, ("id", "organisation", "local_id", "format", "payload", "digest", "run",
                                "received_at"), [
-        (sid, org.pk, item.local_id, item.format, item.payload, digest(item.payload), getattr(run, "pk", None), now)
+        (sid, org.pk, item.local_id, item.format, item.payload, item.digest(), getattr(run, "pk", None), now)
         for sid, (_wid, item) in zip(source_ids, pairs, strict=True)
     ])
     insert_rows(Holding, ("id", "work", "organisation", "local_id", "call_number", "url", "access",
@@ -202,7 +208,7 @@ def _update(holding: Holding, item: Incoming, source: SourceRecord | None, diges
         setattr(work, key, value)
     work.title_sort = sort_key(work.title)[:255]
     work.save()
-    dedup.save_keys([(work.pk, item.work)])
+    dedup.save_keys([(work.pk, item.work, None)])
     for key, value in item.holding.items():
         setattr(holding, key, value)
     if source is None:

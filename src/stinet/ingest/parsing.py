@@ -10,7 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from stinet.catalog.services import Incoming
+from stinet.catalog.dedup import record_of
+from stinet.catalog.matching import keys
+from stinet.catalog.services import Incoming, digest
 from stinet.ingest.columns import is_ignored
 from stinet.ingest.record import RowError, WorkData, build
 from stinet.ingest.report import ImportReport
@@ -60,7 +62,8 @@ def _incoming(data: WorkData, payload: dict[str, str], ctx: ParseContext, line: 
     work["title_sort"] = sort_key(data.title)[:255]
     holding = {"call_number": data.call_number, "url": data.url, "access": data.access}
     doc = from_values(0, work, [(ctx.org_code, data.access)])
-    return Incoming(data.local_id, work, holding, payload, ctx.format, line=line, doc=doc)
+    return Incoming(data.local_id, work, holding, payload, ctx.format, line=line, doc=doc,
+                    keys=keys(record_of(work)), payload_digest=digest(payload))
 
 
 def parse_row(ctx: ParseContext, line: int, raw: dict[str, str], codes: frozenset[str],
