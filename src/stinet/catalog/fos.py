@@ -112,8 +112,8 @@ def load_csv(path_or_file: str | os.PathLike[str] | IO[str], scheme: str) -> lis
     return _validate(rows, scheme, source)
 
 
-def _validate(rows: list[tuple[int, list[str]]], scheme: str, source: str) -> list[Field]:
-    """Check header and rows; return Fields or raise FieldTableError for the first bad row."""
+def _check_header(rows: list[tuple[int, list[str]]], source: str) -> None:
+    """The first row must be exactly the expected header."""
     if not rows:
         raise _fail(source, 1, HEADER[0], "file is empty; expected header " + ",".join(HEADER))
     line, header = rows[0]
@@ -123,78 +123,70 @@ def _validate(rows: list[tuple[int, list[str]]], scheme: str, source: str) -> li
         got = header[index] if index < len(header) else None
         want = HEADER[index] if index < len(HEADER) else None
         if got != want:
-            raise _fail(
-                source, line, _column(index), f"header must be {','.join(HEADER)}; got {got!r}"
-            )
+            raise _fail(source, line, _column(index), f"header must be {','.join(HEADER)}; got {got!r}")
 
+
+def _check_code(code: str, level_text: str, scheme: str, seen: set[str]) -> tuple[str, str] | None:
+    """(column, problem) of a row's code and level, or None."""
     lengths = _LEVEL_BY_LENGTH[scheme]
-    levels: dict[str, int] = {}
-    for _, record in rows[1:]:
-        if len(record) == len(HEADER) and _DIGITS.fullmatch(record[0]):
-            levels.setdefault(record[0], lengths.get(len(record[0]), 0))
+    if not _DIGITS.fullmatch(code):
+        return "code", f"code must be ASCII digits only; got {code!r}"
+    if len(code) not in lengths:
+        allowed = ", ".join(str(n) for n in lengths)
+        return "code", f"code {code!r} has {len(code)} digits; scheme {scheme} uses {allowed}"
+    if code in seen:
+        return "code", f"duplicate code {code!r}"
+    if level_text != str(lengths[len(code)]):
+        return "level", f"level for code {code!r} must be {lengths[len(code)]}; got {level_text!r}"
+    return None
 
+
+def _check_parent(code: str, level: int, parent: str, levels: dict[str, int]) -> str | None:
+    """The problem with a row's parent, or None."""
+    if level == 1:
+        return f"level-1 code {code!r} must have no parent; got {parent!r}" if parent else None
+    if not parent:
+        return f"code {code!r} needs a parent"
+    if parent not in levels:
+        return f"parent {parent!r} of {code!r} is not in the file"
+    if levels[parent] != level - 1:
+        return f"parent {parent!r} of level-{level} code {code!r} must be level {level - 1}"
+    if not code.startswith(parent):
+        return f"code {code!r} does not start with parent {parent!r}"
+    return None
+
+
+def _row(line: int, record: list[str], scheme: str, source: str, seen: set[str],
+         levels: dict[str, int]) -> Field:
+    """One checked row as a Field, or FieldTableError naming its line and column."""
+    if len(record) != len(HEADER):
+        index = min(len(record), len(HEADER))
+        raise _fail(source, line, _column(index), f"expected {len(HEADER)} columns, got {len(record)}")
+    code, level_text, parent, name_vi, name_en = record
+    if problem := _check_code(code, level_text, scheme, seen):
+        raise _fail(source, line, *problem)
+    level = _LEVEL_BY_LENGTH[scheme][len(code)]
+    if problem_text := _check_parent(code, level, parent, levels):
+        raise _fail(source, line, "parent", problem_text)
+    names = [" ".join(unicodedata.normalize("NFC", n).split()) for n in (name_vi, name_en)]
+    for column, name in zip(("name_vi", "name_en"), names, strict=True):
+        if not name:
+            raise _fail(source, line, column, f"{column} of {code!r} is empty")
+    return Field(code, level, parent or None, names[0], names[1], scheme)
+
+
+def _validate(rows: list[tuple[int, list[str]]], scheme: str, source: str) -> list[Field]:
+    """Check header and rows; return Fields or raise FieldTableError for the first bad row."""
+    _check_header(rows, source)
+    lengths = _LEVEL_BY_LENGTH[scheme]
+    levels = {record[0]: lengths.get(len(record[0]), 0) for _line, record in reversed(rows[1:])
+              if len(record) == len(HEADER) and _DIGITS.fullmatch(record[0])}
     fields: list[Field] = []
     seen: set[str] = set()
     for line, record in rows[1:]:
-        if not record:
-            continue
-        if len(record) != len(HEADER):
-            index = min(len(record), len(HEADER))
-            raise _fail(
-                source, line, _column(index), f"expected {len(HEADER)} columns, got {len(record)}"
-            )
-        code, level_text, parent, name_vi, name_en = record
-        if not _DIGITS.fullmatch(code):
-            raise _fail(source, line, "code", f"code must be ASCII digits only; got {code!r}")
-        if len(code) not in lengths:
-            allowed = ", ".join(str(n) for n in lengths)
-            raise _fail(
-                source,
-                line,
-                "code",
-                f"code {code!r} has {len(code)} digits; scheme {scheme} uses {allowed}",
-            )
-        if code in seen:
-            raise _fail(source, line, "code", f"duplicate code {code!r}")
-        seen.add(code)
-        level = lengths[len(code)]
-        if level_text != str(level):
-            raise _fail(
-                source,
-                line,
-                "level",
-                f"level for code {code!r} must be {level}; got {level_text!r}",
-            )
-        if level == 1:
-            if parent:
-                raise _fail(
-                    source,
-                    line,
-                    "parent",
-                    f"level-1 code {code!r} must have no parent; got {parent!r}",
-                )
-        elif not parent:
-            raise _fail(source, line, "parent", f"code {code!r} needs a parent")
-        elif parent not in levels:
-            raise _fail(source, line, "parent", f"parent {parent!r} of {code!r} is not in the file")
-        elif levels[parent] != level - 1:
-            raise _fail(
-                source,
-                line,
-                "parent",
-                f"parent {parent!r} of level-{level} code {code!r} must be level {level - 1}",
-            )
-        elif not code.startswith(parent):
-            raise _fail(
-                source, line, "parent", f"code {code!r} does not start with parent {parent!r}"
-            )
-        clean_vi = " ".join(unicodedata.normalize("NFC", name_vi).split())
-        clean_en = " ".join(unicodedata.normalize("NFC", name_en).split())
-        if not clean_vi:
-            raise _fail(source, line, "name_vi", f"name_vi of {code!r} is empty")
-        if not clean_en:
-            raise _fail(source, line, "name_en", f"name_en of {code!r} is empty")
-        fields.append(Field(code, level, parent or None, clean_vi, clean_en, scheme))
+        if record:
+            fields.append(_row(line, record, scheme, source, seen, levels))
+            seen.add(record[0])
     return fields
 
 
