@@ -115,3 +115,13 @@ def test_export_and_dedup_commands(run, tmp_path):
     assert "Nghiên cứu đa dạng sinh học" in out.read_text(encoding="utf-8-sig")
     assert run("export", "--format", "ris", "--query", "san ho").stdout.startswith("TY  - THES")
     assert run("dedup", "settle", "999", "--merge").stderr.startswith("stinet: error: no doubtful pair 999")
+
+
+def test_user_add_with_roles(run):
+    assert run("org", "add", "HPU", "Trường Đại học Hải Phòng", "--member").returncode == 0
+    ok = run("user", "add", "editor", "--password", "a-long-pass-phrase-42", "--role", "member_editor", "--org", "HPU")
+    assert ok.returncode == 0 and "added user editor (member_editor)" in ok.stdout
+    missing_org = run("user", "add", "x", "--password", "a-long-pass-phrase-42", "--role", "member_editor")
+    assert missing_org.returncode != 0 and "needs --org" in missing_org.stderr
+    weak = run("user", "add", "y", "--password", "123")
+    assert weak.returncode == 1 and weak.stderr.startswith("stinet: error: password: ")

@@ -251,6 +251,34 @@ def dedup_merge(org_code: str, local_id: str, work_id: int) -> None:
 
 
 @main.group()
+def user() -> None:
+    """Accounts of the back office and their roles."""
+
+
+@user.command("add")
+@click.argument("username")
+@click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True, help="Password (asked if absent).")
+@click.option("--email", default="", help="E-mail address.")
+@click.option("--name", "full_name", default="", help="Full name.")
+@click.option("--role", "roles", multiple=True, help="network_admin, member_editor, task_manager, ... (repeatable).")
+@click.option("--org", "org_code", default=None, help="Organisation of a member_editor role.")
+@command
+def user_add(username: str, password: str, email: str, full_name: str, roles: tuple[str, ...],
+             org_code: str | None) -> None:
+    """Create a user with roles (a member editor edits one organisation's data)."""
+    from stinet.accounts.models import SCOPED_ROLES
+    from stinet.accounts.services import create_user, grant
+
+    for role in roles:  # check every role before creating anything
+        if role in SCOPED_ROLES and not org_code:
+            raise click.BadParameter(f"role {role!r} needs --org", param_hint="--role")
+    created = create_user(username, password, email=email, full_name=full_name)
+    for role in roles:
+        grant(created, role, org_code if role in SCOPED_ROLES else None)
+    click.echo(f"added user {created.username}" + (f" ({', '.join(roles)})" if roles else ""))
+
+
+@main.group()
 def fields() -> None:
     """Fields of science (Circular 24/2025/TT-BKHCN; Decision 12/2008/QĐ-BKHCN)."""
 

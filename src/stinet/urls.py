@@ -9,5 +9,7 @@ urlpatterns = [
     path("api/", api.urls),
     path("oai", include("stinet.oai.urls")),
     path("sources/", include("stinet.sources.urls")),
+    path("manage/", include("stinet.catalog.urls")),
+    path("", include("stinet.accounts.urls")),
     path("", include("stinet.portal.urls")),
 ]

@@ -10,12 +10,17 @@ from stinet.sources.models import Source
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _mounted(settings):
-    settings.ROOT_URLCONF = "tests.sources.urls"
+@pytest.fixture
+def admin_client(client, org):
+    from stinet.accounts.services import create_user, grant
+
+    grant(create_user("hub", "a-long-pass-phrase-42"), "network_admin")
+    client.login(username="hub", password="a-long-pass-phrase-42")
+    return client
 
 
-def test_health_lists_sources_with_errors_escaped(client, org):
+def test_health_lists_sources_with_errors_escaped(admin_client, org):
+    client = admin_client
     run = ImportRun.objects.create(organisation=org, source_name="DSpace", format="oai_dc", status="failed",
                                    counts={"new": 3, "deleted": 1}, error="boom",
                                    report={"pages": 2, "seconds": 1.5, "stopped_token": "T<1>",
@@ -33,6 +38,6 @@ def test_health_lists_sources_with_errors_escaped(client, org):
     assert client.get("/sources/runs/999999/").status_code == 404
 
 
-def test_health_in_vietnamese_and_english(client, org):
-    assert client.get("/sources/").status_code == 200
-    assert client.get("/sources/", HTTP_ACCEPT_LANGUAGE="en").status_code == 200
+def test_health_in_vietnamese_and_english(admin_client, org):
+    assert "Nguồn thu thập" in admin_client.get("/sources/").content.decode()
+    assert "Harvest sources" in admin_client.get("/sources/?lang=en").content.decode()

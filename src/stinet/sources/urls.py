@@ -8,4 +8,5 @@ app_name = "sources"
 urlpatterns = [
     path("", views.health, name="health"),
     path("runs/<int:run_id>/", views.run_detail, name="run"),
+    path("<int:source_id>/run/", views.run_now, name="run_now"),
 ]

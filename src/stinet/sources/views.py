@@ -2,27 +2,85 @@
 
 from __future__ import annotations
 
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
-from stinet.catalog.models import ImportRun
+from stinet.accounts.permissions import editable_organisations, edits_organisation, is_admin, require
+from stinet.catalog.models import ImportRun, Organisation
 from stinet.sources.models import Source
-
-# TODO(issue 4): restrict these pages to the network administrator (and a member's editors to
-# their own organisation's sources) once accounts and roles exist.
+from stinet.sources.services import add_source
 
 
-def health(request: HttpRequest) -> HttpResponse:
-    """Every source with its last run, counts, status, last error and next run."""
+class SourceForm(forms.Form):
+    """A new OAI-PMH source of an organisation the user edits."""
+
+    organisation = forms.ModelChoiceField(queryset=Organisation.objects.none(), to_field_name="code")
+    base_url = forms.URLField(label="OAI-PMH URL", max_length=1000, assume_scheme="https")
+    label = forms.CharField(required=False, max_length=200)
+    metadata_prefix = forms.ChoiceField(choices=[("oai_dc", "oai_dc"), ("marcxml", "marcxml")])
+    set_spec = forms.CharField(required=False, max_length=200)
+    interval = forms.IntegerField(min_value=1, max_value=3650, initial=182)
+    allow_private = forms.BooleanField(required=False)
+
+    def __init__(self, *args: object, user: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        allowed = editable_organisations(user)
+        orgs = Organisation.objects.all() if allowed is None else Organisation.objects.filter(pk__in=allowed)
+        self.fields["organisation"].queryset = orgs.order_by("code")
+        if not is_admin(user):  # only the hub may harvest loopback or private addresses
+            del self.fields["allow_private"]
+
+
+def _visible(request: HttpRequest) -> object:
+    """The sources this user may see and manage."""
     sources = Source.objects.select_related("organisation", "last_run").order_by("organisation__code", "label")
-    return render(request, "sources/health.html", {"sources": sources})
+    allowed = editable_organisations(request.user)
+    return sources if allowed is None else sources.filter(organisation_id__in=allowed)
 
 
+@login_required
+def health(request: HttpRequest) -> HttpResponse:
+    """Sources with their last run, counts, status, last error and next run; add a source."""
+    form = SourceForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            source = add_source(data["organisation"].code, data["base_url"], label=data["label"],
+                                prefix=data["metadata_prefix"], set_spec=data["set_spec"], interval=data["interval"],
+                                allow_private=data.get("allow_private", False), actor=request.user.get_username())
+        except ValueError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("Source added: %(label)s") % {"label": source.label})
+            return redirect("sources:health")
+    return render(request, "sources/health.html", {"sources": _visible(request), "form": form})
+
+
+@login_required
+@require_POST
+def run_now(request: HttpRequest, source_id: int) -> HttpResponse:
+    """Ask the worker to harvest a source at its next round."""
+    source = get_object_or_404(Source, pk=source_id)
+    require(edits_organisation(request.user, source.organisation_id),
+            f"you do not manage the sources of {source.organisation.code}")
+    Source.objects.filter(pk=source.pk).update(next_run_at=timezone.now())
+    messages.success(request, _("The worker will harvest %(label)s at its next round.") % {"label": source.label})
+    return redirect("sources:health")
+
+
+@login_required
 def run_detail(request: HttpRequest, run_id: int) -> HttpResponse:
     """One run's report: counts, pages, time, rejections with reasons, notes and where it stopped."""
     run = ImportRun.objects.select_related("organisation").filter(pk=run_id).first()
     if run is None:
         raise Http404("no such run")
+    require(edits_organisation(request.user, run.organisation_id), f"you do not manage {run.organisation.code}")
     report = run.report or {}
     source = Source.objects.filter(pk=report.get("source_id")).first() if report.get("source_id") else None
     return render(request, "sources/run.html", {"run": run, "report": report, "source": source,

@@ -1,0 +1,110 @@
+"""Roles in the back office: each user may do only what the role allows, and every forbidden
+action is refused (sources of another organisation, duplicate review, anonymous access)."""
+
+from __future__ import annotations
+
+import pytest
+
+from stinet.accounts import throttle
+from stinet.accounts.services import AccountError, create_user, grant
+from stinet.catalog.models import Match, Work
+from stinet.catalog.services import add_organisation
+from stinet.ingest.services import import_file
+from stinet.sources.models import Source
+from tests.conftest import row
+
+pytestmark = pytest.mark.django_db
+PASSWORD = "a-long-pass-phrase-42"
+
+
+@pytest.fixture
+def network(org):
+    """Two members, a source each, a hub administrator and an editor of HPU."""
+    lib = add_organisation("LIB", "Thư viện", member=True)
+    hpu_source = Source.objects.create(organisation=org, label="HPU DSpace", base_url="https://hpu.example/oai")
+    lib_source = Source.objects.create(organisation=lib, label="LIB Koha", base_url="https://lib.example/oai")
+    grant(create_user("hub", PASSWORD), "network_admin")
+    grant(create_user("editor", PASSWORD), "member_editor", "HPU")
+    create_user("nobody", PASSWORD)
+    return {"hpu": hpu_source, "lib": lib_source}
+
+
+def login(client, name):
+    assert client.login(username=name, password=PASSWORD)
+    return client
+
+
+@pytest.mark.parametrize("url", ["/manage/", "/sources/", "/manage/duplicates/"])
+def test_anonymous_visitors_are_sent_to_login(client, network, url):
+    response = client.get(url)
+    assert response.status_code == 302 and response.url.startswith("/accounts/login/")
+
+
+def test_an_editor_sees_and_runs_only_their_organisations_sources(client, network):
+    page = login(client, "editor").get("/sources/").content.decode()
+    assert "HPU DSpace" in page and "LIB Koha" not in page
+    assert client.post(f"/sources/{network['hpu'].pk}/run/").status_code == 302
+    refused = client.post(f"/sources/{network['lib'].pk}/run/")
+    assert refused.status_code == 403 and "you do not manage the sources of LIB" in refused.content.decode()
+    assert client.get("/manage/duplicates/").status_code == 403
+
+
+def test_an_editor_cannot_add_a_source_for_another_organisation(client, network):
+    login(client, "editor")
+    response = client.post("/sources/", {"organisation": "LIB", "base_url": "https://other.example/oai",
+                                         "metadata_prefix": "oai_dc", "interval": 30})
+    assert response.status_code == 200 and "organisation" in response.context["form"].errors
+    assert not Source.objects.filter(base_url="https://other.example/oai").exists()
+    ok = client.post("/sources/", {"organisation": "HPU", "base_url": "https://8.8.8.8/oai",
+                                   "metadata_prefix": "oai_dc", "interval": 30, "allow_private": "on"})
+    assert ok.status_code == 302
+    assert not Source.objects.get(base_url="https://8.8.8.8/oai").allow_private  # not theirs to grant
+
+
+def test_a_user_without_roles_manages_nothing(client, network):
+    login(client, "nobody")
+    assert "HPU DSpace" not in client.get("/sources/").content.decode()
+    assert client.post(f"/sources/{network['hpu'].pk}/run/").status_code == 403
+
+
+def test_the_administrator_reviews_duplicates(client, network, write_csv):
+    thesis = dict(dc_type="Luận văn thạc sĩ", dc_date_issued="2016", dc_contributor_author="Nguyễn Văn An")
+    import_file(write_csv([row("Nghiên cứu đa dạng sinh học rạn san hô vịnh Hạ Long", id="u1", **thesis)], "u.csv"),
+                "HPU")
+    import_file(write_csv([row("Đa dạng sinh học của các rạn san hô ở Hạ Long, Quảng Ninh", id="L1", **thesis)],
+                          "l.csv"), "LIB")
+    match = Match.objects.get(status="review")
+    login(client, "hub")
+    assert "Quảng Ninh" in client.get("/manage/duplicates/").content.decode()
+    assert client.post(f"/manage/duplicates/{match.pk}/settle/", {"decision": "merge"}).status_code == 302
+    assert Work.objects.count() == 1
+    merged = Match.objects.get(status="manual")
+    client.post(f"/manage/duplicates/{merged.pk}/split/")
+    assert Work.objects.count() == 2
+
+
+def test_failed_logins_are_throttled(client, network):
+    for _ in range(throttle.MAX_FAILURES):
+        failed = client.post("/accounts/login/", {"username": "hub", "password": "wrong"})
+        assert not failed.wsgi_request.user.is_authenticated
+    blocked = client.post("/accounts/login/", {"username": "hub", "password": PASSWORD})
+    assert "Đăng nhập sai quá nhiều lần" in blocked.content.decode()
+    assert not blocked.wsgi_request.user.is_authenticated
+
+
+def test_login_then_logout(client, network):
+    response = client.post("/accounts/login/", {"username": "editor", "password": PASSWORD})
+    assert response.status_code == 302 and response.url == "/manage/"
+    assert "HPU" in client.get("/manage/").content.decode()
+    client.post("/accounts/logout/")
+    assert client.get("/manage/").status_code == 302
+
+
+@pytest.mark.parametrize(("call", "message"), [
+    (lambda: create_user("x", "short"), "password: "),
+    (lambda: grant(create_user("y", PASSWORD), "member_editor"), "needs organisation"),
+    (lambda: grant(create_user("z", PASSWORD), "wizard"), "role 'wizard'"),
+])
+def test_bad_account_changes_are_refused(org, call, message):
+    with pytest.raises(AccountError, match=message):
+        call()
