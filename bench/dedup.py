@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from stinet.catalog.matching import AUTO_MERGE, Record, compare, keys  # noqa: E402
+from stinet.catalog.matching import AUTO_MERGE, Record, compare, keys, lookup_keys  # noqa: E402
 from stinet.demo.generator import generate  # noqa: E402
 from stinet.vietnamese import clean_person_name, fold, to_unicode  # noqa: E402
 
@@ -103,7 +103,7 @@ def negatives(rows: list[dict[str, str]], rng: random.Random) -> list[tuple[Reco
 
 def judged_same(a: Record, b: Record) -> bool:
     """What the import decides: a shared blocking key and a score at AUTO_MERGE or above."""
-    return bool(set(keys(a)) & set(keys(b))) and compare(a, b)[0] >= AUTO_MERGE
+    return bool(set(lookup_keys(b)) & set(keys(a))) and compare(a, b)[0] >= AUTO_MERGE
 
 
 def main() -> None:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from stinet.catalog.matching import AUTO_MERGE, REVIEW, Record, compare, keys, title_key
+from stinet.catalog.matching import AUTO_MERGE, REVIEW, Record, compare, keys, lookup_keys, title_key
 
 THESIS = Record("Nghiên cứu đa dạng sinh học rạn san hô vịnh Hạ Long", "thesis", 2016, "Thạc sĩ Sinh học",
                 ["Nguyễn Văn An"])
@@ -55,7 +55,16 @@ def test_same_identifier_is_decisive_and_different_ones_forbid():
 
 def test_keys_block_on_title_author_year_and_identifiers():
     found = dict(keys(variant(identifiers={"doi": ["https://doi.org/10.1/ABC"]})))
-    assert found["title"] == "nghien cuu da dang sinh hoc ran san ho vinh ha long"
+    assert found["ty"] == "nghien cuu da dang sinh hoc ran san ho vinh ha long|2016"
+    assert found["t"] == "nghien cuu da dang sinh hoc ran san ho vinh ha long"
     assert found["author"] == "nguyen van an|2016" and found["ident"] == "doi:10.1/abc"
+    assert dict(keys(variant(year=None)))["t0"] == found["t"]
+
+
+def test_dated_records_look_up_their_year_and_undated_works_only():
+    dated, undated = variant(), variant(year=None)
+    assert set(lookup_keys(dated)) & set(keys(dated)) and set(lookup_keys(dated)) & set(keys(undated))
+    assert set(lookup_keys(undated)) & set(keys(dated))  # an undated record finds dated works
+    assert not set(lookup_keys(dated)) & set(keys(variant(year=2017)))  # another year is not even looked at
     assert title_key("Tên đề tài / Luận văn thạc sĩ") == "ten de tai"
     assert 0 < REVIEW < AUTO_MERGE <= 1

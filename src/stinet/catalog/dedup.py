@@ -18,7 +18,7 @@ from typing import Any
 from django.db import connection
 
 from stinet.catalog.bulk import insert_rows
-from stinet.catalog.matching import AUTO_MERGE, REVIEW, Record, compare, keys
+from stinet.catalog.matching import AUTO_MERGE, REVIEW, Record, compare, keys, lookup_keys, type_conflict
 from stinet.catalog.models import Holding, Match, MatchRule, Organisation, Work, WorkKey
 
 MAX_KEY_WORKS = 200  # a key shared by more works than this is too generic to block on
@@ -54,35 +54,45 @@ def _select_in(sql: str, values: Sequence[object], *params: object) -> list[tupl
     return rows
 
 
-def _candidates(org: Organisation, item_keys: list[list[tuple[str, str]]]) -> dict[tuple[str, str], set[int]]:
-    """Works sharing each key, minus those the organisation already holds."""
+def _candidates(org: Organisation, item_keys: list[list[tuple[str, str]]]
+                ) -> dict[tuple[str, str], list[tuple[int, int | None, str]]]:
+    """Works sharing each key as (id, year, type), minus those the organisation already holds."""
     values = sorted({value for ks in item_keys for _kind, value in ks})
-    found: dict[tuple[str, str], set[int]] = defaultdict(set)
-    for work_id, kind, value in _select_in(
-            f"SELECT work_id, kind, value FROM {WorkKey._meta.db_table} WHERE value IN ({{marks}})", values):
-        found[(kind, value)].add(work_id)
-    found = {k: ids for k, ids in found.items() if len(ids) <= MAX_KEY_WORKS}
-    every = sorted(set().union(*found.values())) if found else []
+    found: dict[tuple[str, str], list[tuple[int, int | None, str]]] = defaultdict(list)
+    for work_id, kind, value, year, work_type in _select_in(
+            f"SELECT k.work_id, k.kind, k.value, w.year, w.type FROM {WorkKey._meta.db_table} k "
+            f"JOIN {Work._meta.db_table} w ON w.id = k.work_id WHERE k.value IN ({{marks}})", values):
+        found[(kind, value)].append((work_id, year, work_type))
+    found = {k: works for k, works in found.items() if len(works) <= MAX_KEY_WORKS}
+    every = sorted({w[0] for works in found.values() for w in works})
     own = {row[0] for row in _select_in(f"SELECT work_id FROM {Holding._meta.db_table} "
                                         f"WHERE organisation_id = %s AND work_id IN ({{marks}})", every, org.pk)}
-    return {k: ids - own for k, ids in found.items()}
+    return {k: [w for w in works if w[0] not in own] for k, works in found.items()}
+
+
+def _plausible(record: Record, year: int | None, work_type: str) -> bool:
+    """Cheap test before scoring: a different year or an incompatible type rules a work out."""
+    if record.year and year and record.year != year:
+        return False
+    return not type_conflict(record.type, work_type)
 
 
 def decide(org: Organisation, items: Sequence[Any]) -> list[Decision]:
     """A decision for each incoming record (items have .work values and .local_id)."""
     records = [record_of(item.work) for item in items]
-    item_keys = [item.keys if getattr(item, "keys", None) is not None else keys(r)
-                 for item, r in zip(items, records, strict=True)]
+    item_keys = [lookup_keys(r) for r in records]
     by_key = _candidates(org, item_keys)
-    ids = set().union(*by_key.values()) if by_key else set()
+    plausible = [{w[0] for k in ks for w in by_key.get(k, ()) if _plausible(r, w[1], w[2])}
+                 for r, ks in zip(records, item_keys, strict=True)]
+    ids = sorted(set().union(*plausible)) if plausible else []
     works = {w["id"]: record_of(w) for w in Work.objects.filter(pk__in=ids).values(
         "id", "title", "type", "year", "degree", "creators", "identifiers")}
     rules: dict[str, dict[int, str]] = defaultdict(dict)
     for local_id, work_id, rule in MatchRule.objects.filter(
             organisation=org, local_id__in=[i.local_id for i in items]).values_list("local_id", "work_id", "rule"):
         rules[local_id][work_id] = rule
-    return [_decide(record, {w for k in ks for w in by_key.get(k, ())}, works, rules[item.local_id])
-            for item, record, ks in zip(items, records, item_keys, strict=True)]
+    return [_decide(record, candidates, works, rules[item.local_id])
+            for item, record, candidates in zip(items, records, plausible, strict=True)]
 
 
 def _decide(record: Record, candidates: set[int], works: dict[int, Record],

@@ -64,12 +64,28 @@ def identifier_keys(record: Record) -> list[str]:
 
 
 def keys(record: Record) -> list[tuple[str, str]]:
-    """(kind, value) blocking keys under which candidates are looked up."""
-    found = [("title", title_key(record.title))]
+    """(kind, value) blocking keys stored for a work.
+
+    A title is stored with its year ("ty"), or alone for an undated work ("t0"), and also
+    alone ("t") for undated records to find; a dated record looks up only its own year
+    ("ty") and undated works ("t0"), which keeps common titles (annual reports) cheap.
+    """
+    title = title_key(record.title)
+    found = [("ty", f"{title}|{record.year}") if record.year else ("t0", title), ("t", title)]
     if author_key := author_year_key(record):
         found.append(("author", author_key))
     found += [("ident", k) for k in identifier_keys(record)]
-    return [(kind, value) for kind, value in found if value]
+    return [(kind, value[:200]) for kind, value in found if value.split("|")[0]]
+
+
+def lookup_keys(record: Record) -> list[tuple[str, str]]:
+    """(kind, value) keys under which a record's candidate works are looked up."""
+    title = title_key(record.title)
+    found = [("ty", f"{title}|{record.year}"), ("t0", title)] if record.year else [("t", title)]
+    if author_key := author_year_key(record):
+        found.append(("author", author_key))
+    found += [("ident", k) for k in identifier_keys(record)]
+    return [(kind, value[:200]) for kind, value in found if value.split("|")[0]]
 
 
 def title_numbers(title: str) -> list[str]:
@@ -78,7 +94,7 @@ def title_numbers(title: str) -> list[str]:
     return sorted(w for w in words if w.isdigit() or w in _ROMAN)
 
 
-def _type_conflict(a: str, b: str) -> bool:
+def type_conflict(a: str, b: str) -> bool:
     """True when two type codes cannot describe one resource ('other' fits anything)."""
     if "other" in (a, b) or a == b:
         return False
@@ -95,7 +111,7 @@ def _conflicts(a: Record, b: Record) -> list[str]:
     reasons = []
     if a.year and b.year and a.year != b.year:
         reasons.append(f"years differ ({a.year} / {b.year})")
-    if _type_conflict(a.type, b.type):
+    if type_conflict(a.type, b.type):
         reasons.append(f"types differ ({a.type} / {b.type})")
     if a.degree and b.degree and fold(a.degree) != fold(b.degree):
         reasons.append("degrees differ")
