@@ -79,8 +79,8 @@ class Backend(Protocol):
     def delete(self, ids: Iterable[int]) -> None:
         """Remove documents by work id."""
 
-    def commit(self) -> None:
-        """Make pending changes visible."""
+    def commit(self, final: bool = True) -> None:
+        """Make pending changes visible (final: also release what writing holds)."""
 
     def rollback(self) -> None:
         """Drop uncommitted changes."""

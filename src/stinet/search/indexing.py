@@ -65,7 +65,7 @@ def works_changed(ids: Iterable[int]) -> None:
 
 def commit() -> None:
     """Make pending index changes durable and visible now (long imports call this now and then)."""
-    backend().commit()
+    backend().commit(final=False)
 
 
 def records_created(org_code: str, created: Iterable[tuple[int, Any]]) -> None:

@@ -57,7 +57,7 @@ class PostgresBackend:
         """Remove rows by work id."""
         SearchDocument.objects.filter(work_id__in=list(ids)).delete()
 
-    def commit(self) -> None:
+    def commit(self, final: bool = True) -> None:
         """Nothing to do: rows are written in the database's own transactions."""
 
     def rollback(self) -> None:

@@ -78,13 +78,18 @@ class TantivyBackend:
         for work_id in ids:
             writer.delete_documents_by_term("id", work_id)
 
-    def commit(self) -> None:
-        """Commit pending changes and release the writer lock."""
+    def commit(self, final: bool = True) -> None:
+        """Commit pending changes; a final commit also lets merges finish and releases the lock.
+
+        Long imports commit now and then without releasing (waiting for segment merges each
+        time would cost more than the commit itself).
+        """
         with self._lock:
             if self._writer is not None:
                 self._writer.commit()
-                self._writer.wait_merging_threads()
-                self._writer = None
+                if final:
+                    self._writer.wait_merging_threads()
+                    self._writer = None
             self.index.reload()
 
     def rollback(self) -> None:
