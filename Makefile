@@ -32,5 +32,8 @@ test-postgres: $(BIN)/stinet
 
 test: lint test-sqlite test-postgres  ## everything CI runs
 
-bench: $(BIN)/stinet
-	$(BIN)/python bench/search.py
+bench: $(BIN)/stinet  ## every benchmark at its default size (search 100k, OAI 100k, harvest 100k, dedup)
+	$(BIN)/python bench/search.py --backend both
+	$(BIN)/python bench/oai.py
+	$(BIN)/python bench/harvest.py
+	$(BIN)/python bench/dedup.py

@@ -108,3 +108,23 @@ def test_login_then_logout(client, network):
 def test_bad_account_changes_are_refused(org, call, message):
     with pytest.raises(AccountError, match=message):
         call()
+
+
+def test_an_editor_changes_their_source_and_not_another(client, network):
+    from django.utils import timezone
+
+    source = network["hpu"]
+    source.last_datestamp, source.last_success_at = "2026-01-01T00:00:00Z", timezone.now()
+    source.save()
+    login(client, "editor")
+    response = client.post(f"/sources/{source.pk}/edit/", {"label": "HPU", "metadata_prefix": "oai_dc",
+                                                          "set_spec": "", "interval": 30})
+    assert response.status_code == 302
+    source.refresh_from_db()
+    assert source.interval == 30 and source.last_datestamp  # same list: stays incremental
+    assert (source.next_run_at - source.last_success_at).days == 30
+    client.post(f"/sources/{source.pk}/edit/", {"label": "HPU", "metadata_prefix": "marcxml", "set_spec": "",
+                                               "interval": 30})
+    source.refresh_from_db()
+    assert source.metadata_prefix == "marcxml" and source.last_datestamp == ""  # another list: from scratch
+    assert client.get(f"/sources/{network['lib'].pk}/edit/").status_code == 403

@@ -75,3 +75,26 @@ def test_every_command_has_help(run):
                  ("source", "run", "--help"), ("worker", "--help")):
         result = run(*args)
         assert result.returncode == 0 and "Usage:" in result.stdout, args
+
+
+def test_source_set_changes_the_schedule(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("STINET_")}
+    env["STINET_DATA_DIR"] = str(tmp_path / "d")
+    if "STINET_DATABASE_URL" in os.environ:
+        import pytest
+
+        pytest.skip("CLI end-to-end runs on the embedded default")
+
+    def run(*args):
+        return subprocess.run([sys.executable, "-m", "stinet.cli", *args], env=env, capture_output=True, text=True)
+
+    assert run("org", "add", "HPU", "Trường Đại học Hải Phòng", "--member").returncode == 0
+    assert run("source", "add", "HPU", "http://127.0.0.1:9/oai", "--allow-private").returncode == 0
+    changed = run("source", "set", "1", "--every", "30", "--label", "DSpace HPU")
+    assert changed.returncode == 0 and "DSpace HPU, oai_dc, every 30 days" in changed.stdout
+    assert run("source", "set", "1", "--every", "0").stderr.startswith("stinet: error: interval 0")
+    assert run("source", "set", "99", "--every", "3").stderr.startswith("stinet: error: source 99 does not exist")

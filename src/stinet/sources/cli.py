@@ -116,6 +116,28 @@ def source_list(as_json: bool) -> None:
             click.echo(f"     error: {r['last_error']}")
 
 
+@source.command("set")
+@click.argument("source_id", type=int)
+@click.option("--label", default=None, help="New label.")
+@click.option("--prefix", default=None, help="New metadata prefix (the list is harvested afresh).")
+@click.option("--set", "set_spec", default=None, help="New set ('' for the whole repository; harvested afresh).")
+@click.option("--every", "interval", type=int, default=None, help="New interval in days.")
+@command
+def source_set(source_id: int, label: str | None, prefix: str | None, set_spec: str | None,
+               interval: int | None) -> None:
+    """Change a saved source's label, format, set or schedule."""
+    from stinet.sources.models import Source
+    from stinet.sources.services import change_source
+
+    found = Source.objects.filter(pk=source_id).first()
+    if found is None:
+        raise ValueError(f"source {source_id} does not exist")
+    changed = change_source(found, label=label, prefix=prefix, set_spec=set_spec, interval=interval)
+    click.echo(f"source {changed.pk}: {changed.label}, {changed.metadata_prefix}"
+               f"{', set ' + changed.set_spec if changed.set_spec else ''}, every {changed.interval} days, "
+               f"next run {changed.next_run_at:%Y-%m-%d %H:%M}")
+
+
 @source.command("run")
 @click.argument("source_id", required=False, type=int)
 @click.option("--due", is_flag=True, help="Run every source whose next run is due.")

@@ -69,6 +69,33 @@ def add_source(org_code: str, base_url: str, *, label: str = "", prefix: str = "
     return source
 
 
+def change_source(source: Source, *, label: str | None = None, prefix: str | None = None,
+                  set_spec: str | None = None, interval: int | None = None, actor: str = "cli") -> Source:
+    """Change a source; a new format or set starts its list afresh, a new interval reschedules it."""
+    before = {"label": source.label, "prefix": source.metadata_prefix, "set": source.set_spec,
+              "interval": source.interval}
+    if prefix is not None and not METADATA_PREFIX.fullmatch(prefix):
+        raise ValueError(f"metadata prefix {prefix!r}: not a valid OAI-PMH metadataPrefix")
+    if set_spec and not SET_SPEC.fullmatch(set_spec):
+        raise ValueError(f"set {set_spec!r}: not a valid OAI-PMH setSpec")
+    if interval is not None and interval < 1:
+        raise ValueError(f"interval {interval}: at least 1 day")
+    if interval is not None and interval != source.interval:  # due that long after the last success
+        source.next_run_at = (source.last_success_at or timezone.now()) + timedelta(days=interval)
+    new_prefix = prefix is not None and prefix != source.metadata_prefix
+    if new_prefix or (set_spec is not None and set_spec != source.set_spec):
+        source.last_datestamp, source.resume_token = "", ""  # another list: harvest it whole, now
+        source.next_run_at = timezone.now()
+    source.label = label.strip()[:200] if label else source.label
+    source.metadata_prefix = prefix if prefix is not None else source.metadata_prefix
+    source.set_spec = set_spec if set_spec is not None else source.set_spec
+    source.interval = interval if interval is not None else source.interval
+    source.save()
+    audit(actor, "update", source, before=before, after={"label": source.label, "prefix": source.metadata_prefix,
+                                                          "set": source.set_spec, "interval": source.interval})
+    return source
+
+
 def claim(source_id: int, worker: str, now: datetime | None = None) -> bool:
     """Lock a source for one run (a row update); a lock whose heartbeat went stale is taken over."""
     now = now or timezone.now()

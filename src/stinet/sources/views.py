@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from stinet.accounts.permissions import editable_organisations, edits_organisation, is_admin, require
 from stinet.catalog.models import ImportRun, Organisation
 from stinet.sources.models import Source
-from stinet.sources.services import add_source
+from stinet.sources.services import add_source, change_source
 
 
 class SourceForm(forms.Form):
@@ -60,6 +60,37 @@ def health(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("Source added: %(label)s") % {"label": source.label})
             return redirect("sources:health")
     return render(request, "sources/health.html", {"sources": _visible(request), "form": form})
+
+
+class ChangeForm(forms.Form):
+    """What may change in a saved source."""
+
+    label = forms.CharField(max_length=200)
+    metadata_prefix = forms.ChoiceField(choices=[("oai_dc", "oai_dc"), ("marcxml", "marcxml")])
+    set_spec = forms.CharField(required=False, max_length=200)
+    interval = forms.IntegerField(min_value=1, max_value=3650)
+
+
+@login_required
+def edit(request: HttpRequest, source_id: int) -> HttpResponse:
+    """Change a source's label, format, set or schedule."""
+    source = get_object_or_404(Source.objects.select_related("organisation"), pk=source_id)
+    require(edits_organisation(request.user, source.organisation_id),
+            f"you do not manage the sources of {source.organisation.code}")
+    initial = {"label": source.label, "metadata_prefix": source.metadata_prefix, "set_spec": source.set_spec,
+               "interval": source.interval}
+    form = ChangeForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            change_source(source, label=data["label"], prefix=data["metadata_prefix"], set_spec=data["set_spec"],
+                          interval=data["interval"], actor=request.user.get_username())
+        except ValueError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("Source changed: %(label)s") % {"label": source.label})
+            return redirect("sources:health")
+    return render(request, "sources/edit.html", {"source": source, "form": form})
 
 
 @login_required
