@@ -54,8 +54,10 @@ def test_doubtful_pairs_wait_for_review_and_the_decision_sticks(org, lib, write_
     import_file(write_csv([row("Nghiên cứu đa dạng sinh học rạn san hô vịnh Hạ Long", id="u1", **THESIS)], "u.csv"),
                 "HPU")
     doubtful = row("Đa dạng sinh học của các rạn san hô ở Hạ Long, Quảng Ninh", id="L1", **THESIS)
-    report = import_file(write_csv([doubtful], "l.csv"), "LIB")
+    path = write_csv([doubtful], "l.csv")
+    report = import_file(path, "LIB")
     assert report.review == 1 and Work.objects.count() == 2
+    assert import_file(path, "LIB").review == 0  # re-importing reports no new doubtful pair
     match = Match.objects.get(status="review")
     separate = match.other_work_id
     assert settle(match.pk, merge=True, actor="admin") == (separate, match.work_id)  # ids to re-index

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from stinet.catalog import dedup
 from stinet.catalog.bulk import insert_rows, reserve_ids
-from stinet.catalog.models import AuditEntry, Holding, Match, Organisation, SourceRecord, Suggestion, Work
+from stinet.catalog.models import AuditEntry, Holding, Organisation, SourceRecord, Suggestion, Work
 from stinet.catalog.vocab import ORG_KINDS
 from stinet.vietnamese import fold, sort_key
 
@@ -103,9 +103,9 @@ def store_batch(org: Organisation, batch: Sequence[Incoming], actor: str,
         fresh = [item for item in batch if item.local_id not in holdings]
         stale = [known[i.local_id].pk for i in fresh if i.local_id in known]
         SourceRecord.objects.filter(pk__in=stale).delete()  # an orphan left by a deleted holding
-        created, merged = _store_fresh(org, fresh, run) if fresh else ([], [])
+        created, merged, reviews = _store_fresh(org, fresh, run) if fresh else ([], [], 0)
         updated.extend(merged)
-        counts["new"], counts["merged"] = len(fresh), len(merged)
+        counts["new"], counts["merged"], counts["review"] = len(fresh), len(merged), reviews
         for item in batch:
             if item.local_id not in holdings:
                 continue
@@ -122,14 +122,16 @@ def store_batch(org: Organisation, batch: Sequence[Incoming], actor: str,
                 actor_label=actor, action="import-create", object_type="organisation", object_id=str(org.pk),
                 after={"works": [work_id for work_id, _item in created], "merged_into": merged},
             )
-        counts["review"] = Match.objects.filter(organisation=org, local_id__in=ids, status="review").count()
         _count_suggestions(fresh)
     return counts, created, updated
 
 
 def _store_fresh(org: Organisation, fresh: Sequence[Incoming],
-                 run: object) -> tuple[list[tuple[int, Incoming]], list[int]]:
-    """New records: merged into another member's work when they match it, else new works."""
+                 run: object) -> tuple[list[tuple[int, Incoming]], list[int], int]:
+    """New records: merged into another member's work when they match it, else new works.
+
+    Returns the works created, the works records were merged into and the doubtful pairs left.
+    """
     decisions = dedup.decide(org, fresh)
     claimed: set[int] = set()
     for decision in decisions:  # two records of one source never go into one work
@@ -146,7 +148,7 @@ def _store_fresh(org: Organisation, fresh: Sequence[Incoming],
     work_of = {item.local_id: work_id for work_id, item in created}
     dedup.save_matches(org, [(item.local_id, d, work_of.get(item.local_id, d.work_id or 0))
                              for item, d in zip(fresh, decisions, strict=True)])
-    return created, [work_id for _item, work_id in attach]
+    return created, [work_id for _item, work_id in attach], sum(1 for d in decisions if d.status == "review")
 
 
 def _attach(org: Organisation, pairs: Sequence[tuple[Incoming, int]], run: object) -> None:
