@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import statistics
 import subprocess
 import sys
@@ -22,49 +21,17 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-CHUNK = 50_000  # rows per imported file
+from common import import_generated, setup_django
+
 DELETED_SHARE = 0.01
-
-
-def _django(data_dir: Path) -> None:
-    """Configure Django on a data folder (the database URL, if any, comes from the environment)."""
-    os.environ["STINET_DATA_DIR"] = str(data_dir)
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "stinet.settings")
-    sys.path.insert(0, str(ROOT / "src"))
-    import django
-
-    django.setup()
-    from stinet.catalog.setup import ensure_database
-
-    ensure_database()
 
 
 def build(n: int, data_dir: Path) -> dict[str, float]:
     """Import n generated works as members' CSV files, then delete 1% of them through the service."""
-    _django(data_dir)
-    from stinet.catalog.models import Organisation, Work
-    from stinet.catalog.services import add_organisation
-    from stinet.demo.generator import ORGANISATIONS, generate, write_csv
-    from stinet.ingest.services import import_file
+    setup_django(data_dir)
+    from stinet.catalog.models import Work
 
-    for org in ORGANISATIONS:
-        if not Organisation.objects.filter(code=org["code"]).exists():
-            add_organisation(org["code"], org["name_vi"], kind=org["kind"], member=org["member"])
-    files = data_dir / "bench-files"
-    files.mkdir(exist_ok=True)
-    rows_iter, part, start = generate(n), 0, time.perf_counter()
-    while chunk := [r for _, r in zip(range(CHUNK), rows_iter, strict=False)]:
-        part += 1
-        by_org: dict[str, list[dict[str, str]]] = {}
-        for row in chunk:
-            by_org.setdefault(row["org"], []).append(row)
-        for code, rows in by_org.items():
-            path = files / f"{code}-{part}.csv"
-            write_csv(path, rows)
-            import_file(path, code, actor="bench")
-            path.unlink()
-    seconds = time.perf_counter() - start
+    _imported, seconds = import_generated(n, data_dir)
     deleted = _delete_some(Work.objects.count())
     return {"works": Work.objects.count(), "deleted": deleted, "build_seconds": seconds}
 
@@ -87,7 +54,7 @@ def _delete_some(total: int) -> int:
 
 def serve(data_dir: Path) -> None:
     """Serve the site with waitress on a free port; print the port, then run until killed."""
-    _django(data_dir)
+    setup_django(data_dir)
     from waitress import create_server
 
     from stinet.wsgi import application

@@ -24,8 +24,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from common import import_generated, setup_django
+
 ROOT = Path(__file__).resolve().parents[1]
-CHUNK = 50_000  # rows per imported file
 
 # A fixed mix: common and rare words, with and without diacritics, phrases, fields, filters.
 QUERIES: list[dict[str, object]] = [
@@ -43,51 +44,15 @@ QUERIES: list[dict[str, object]] = [
 ]
 
 
-def _django(data_dir: Path) -> None:
-    """Configure Django on a data folder (the database URL, if any, comes from the environment)."""
-    os.environ["STINET_DATA_DIR"] = str(data_dir)
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "stinet.settings")
-    sys.path.insert(0, str(ROOT / "src"))
-    import django
-
-    django.setup()
-    from stinet.catalog.setup import ensure_database
-
-    ensure_database()
-
-
 def build(n: int, data_dir: Path) -> dict[str, float]:
     """Generate n works and import them as members' CSV files; returns rate and sizes."""
-    _django(data_dir)
-    from stinet.catalog.models import Organisation, Work
-    from stinet.catalog.services import add_organisation
-    from stinet.demo.generator import ORGANISATIONS, generate, write_csv
-    from stinet.ingest.services import import_file
+    setup_django(data_dir)
+    from stinet.catalog.models import Work
 
-    for org in ORGANISATIONS:
-        if not Organisation.objects.filter(code=org["code"]).exists():
-            add_organisation(org["code"], org["name_vi"], kind=org["kind"], member=org["member"])
-    files = data_dir / "bench-files"
-    files.mkdir(exist_ok=True)
-    rows_iter = generate(n)
-    imported, seconds, part = 0, 0.0, 0
-    while True:
-        chunk = [r for _, r in zip(range(CHUNK), rows_iter, strict=False)]
-        if not chunk:
-            break
-        part += 1
-        by_org: dict[str, list[dict[str, str]]] = {}
-        for row in chunk:
-            by_org.setdefault(row["org"], []).append(row)
-        for code, rows in by_org.items():
-            path = files / f"{code}-{part}.csv"
-            write_csv(path, rows)
-            start = time.perf_counter()
-            report = import_file(path, code, actor="bench")
-            seconds += time.perf_counter() - start
-            imported += report.new + report.updated
-            path.unlink()
+    def progress(imported: int, seconds: float) -> None:
         print(f"  imported {imported:,} works ({imported / seconds:,.0f} works/s so far)", flush=True)
+
+    imported, seconds = import_generated(n, data_dir, progress)
     return {"works": Work.objects.count(), "import_seconds": seconds,
             "import_rate": imported / seconds, "index_mb": _index_size(data_dir) / 1e6}
 
@@ -108,7 +73,7 @@ def query(data_dir: Path, rounds: int) -> dict[str, float]:
     """Run the query mix `rounds` times through the search service; latency and peak memory."""
     import resource
 
-    _django(data_dir)
+    setup_django(data_dir)
     from stinet.search.base import SearchRequest
     from stinet.search.service import search_json
 
