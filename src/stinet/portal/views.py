@@ -6,7 +6,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.db.models import Count, Q
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -153,8 +153,3 @@ def org_detail(request: HttpRequest, code: str) -> HttpResponse:
     data = search_json(SearchRequest(filters={"org": [org.code]}, sort="-year", page_size=10),
                        _lang())
     return render(request, "portal/org.html", {"org": org, "data": data, "lang": _lang()})
-
-
-def healthz(request: HttpRequest) -> JsonResponse:
-    """Liveness probe."""
-    return JsonResponse({"ok": True})
