@@ -336,9 +336,15 @@ def demo(port: int, host: str, n: int, no_serve: bool) -> None:
         run_server(host, port)
 
 
-from stinet.sources.cli import register as _register_sources  # noqa: E402  (harvest, source, worker)
+def _register_apps() -> None:
+    """Add the sub-commands that live in the apps (harvest, source, worker, tasks, experts, ...)."""
+    from importlib import import_module
 
-_register_sources(main)
+    for module in ("stinet.sources.cli", "stinet.directory.cli", "stinet.people.cli", "stinet.tasks.cli"):
+        import_module(module).register(main)
+
+
+_register_apps()
 
 if __name__ == "__main__":
     main()

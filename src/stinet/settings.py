@@ -79,6 +79,9 @@ INSTALLED_APPS = [
     "stinet.api",
     "stinet.oai",
     "stinet.sources",
+    "stinet.directory",
+    "stinet.people",
+    "stinet.tasks",
 ]
 
 MIDDLEWARE = [

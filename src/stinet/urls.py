@@ -10,6 +10,9 @@ urlpatterns = [
     path("oai", include("stinet.oai.urls")),
     path("sources/", include("stinet.sources.urls")),
     path("manage/", include("stinet.catalog.urls")),
+    path("tasks/", include("stinet.tasks.urls")),
+    path("experts/", include("stinet.people.urls")),
+    path("directory/", include("stinet.directory.urls")),
     path("", include("stinet.accounts.urls")),
     path("", include("stinet.portal.urls")),
 ]

@@ -10,8 +10,10 @@ TRANS_RE = re.compile(r"""\{% trans (?:"([^"]*)"|'([^']*)') %\}""")
 
 
 def test_all_template_strings_are_translated():
-    po = polib.pofile(str(PORTAL / "locale" / "vi" / "LC_MESSAGES" / "django.po"))
-    translated = {e.msgid for e in po if e.msgstr or e.msgstr_plural}
+    from stinet.portal.translations import packaged_catalogues
+
+    translated = {e.msgid for path in packaged_catalogues()["vi"] for e in polib.pofile(str(path))
+                  if e.msgstr or e.msgstr_plural}
     used = {a or b for f in PORTAL.parent.glob("*/templates/**/*.html")
             for a, b in TRANS_RE.findall(f.read_text())}
     assert used and not used - translated, sorted(used - translated)

@@ -87,3 +87,15 @@ def orgs(request: HttpRequest, member: bool | None = None) -> Any:
 def suggestions(request: HttpRequest, q: str = "", limit: int = 8) -> Any:
     """Titles, creator names and subjects matching what has been typed so far."""
     return suggest(q, max(1, min(limit, 20)))
+
+
+def _mount_app_routers() -> None:
+    """The apps' endpoints: /api/tasks, /api/experts, /api/directory."""
+    from stinet.api import directory, people, tasks
+
+    api.add_router("/tasks", tasks.router)
+    api.add_router("/experts", people.router)
+    api.add_router("/directory", directory.router)
+
+
+_mount_app_routers()

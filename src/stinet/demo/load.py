@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from importlib import import_module
 from pathlib import Path
 from typing import Any
 
@@ -49,3 +50,5 @@ def load_demo(n: int = 5200, progress_bar: Callable[[int | None, str], Any] | No
         yield report.lines()[0]
         yield from (line for line in report.lines()[1:] if not line.startswith("rejected: "))
     yield f"demo network ready: {len(members)} members, {Work.objects.count()} works"
+    for app in ("directory", "people", "tasks"):
+        yield from import_module(f"stinet.{app}.demo").load()

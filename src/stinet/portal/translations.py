@@ -1,27 +1,46 @@
 """Compiling the packaged .po catalogues to .mo files under the data directory.
 
-The .mo files are build output, so they are not kept in the repository; polib writes them
-without GNU gettext. Settings call this before Django starts: Django reads the catalogues
-during start-up, so a file written later (in an AppConfig.ready) would only count next time.
+Every app may ship its own `locale/LANG/LC_MESSAGES/django.po` (so that apps written side by
+side never edit one shared file); they are merged into one catalogue per language. The .mo
+files are build output, so they are not kept in the repository; polib writes them without GNU
+gettext. Settings call this before Django starts: Django reads the catalogues during
+start-up, so a file written later (in an AppConfig.ready) would only count next time.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from pathlib import Path
 
-SOURCE = Path(__file__).resolve().parent / "locale"
+PACKAGE = Path(__file__).resolve().parents[1]
+
+
+def packaged_catalogues() -> dict[str, list[Path]]:
+    """Language code -> the .po files of every app for it (portal's first)."""
+    found: dict[str, list[Path]] = defaultdict(list)
+    for po_path in sorted(PACKAGE.glob("*/locale/*/LC_MESSAGES/django.po"),
+                          key=lambda p: (p.parts[-5] != "portal", str(p))):
+        found[po_path.parent.parent.name].append(po_path)
+    return dict(found)
 
 
 def compile_translations(target_root: Path) -> None:
-    """Write LANG/LC_MESSAGES/django.mo for every packaged .po that is newer than its .mo."""
+    """Write LANG/LC_MESSAGES/django.mo, merged from the apps' .po files, when any is newer."""
     import polib
 
-    for po_path in SOURCE.glob("*/LC_MESSAGES/django.po"):
-        lang = po_path.parent.parent.name
+    for lang, sources in packaged_catalogues().items():
         mo_path = target_root / lang / "LC_MESSAGES" / "django.mo"
-        if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
+        newest = max(p.stat().st_mtime for p in sources)
+        if mo_path.exists() and mo_path.stat().st_mtime >= newest:
             continue
+        merged = polib.pofile(str(sources[0]))
+        known = {(e.msgctxt, e.msgid) for e in merged}
+        for extra in sources[1:]:
+            for entry in polib.pofile(str(extra)):
+                if (entry.msgctxt, entry.msgid) not in known:
+                    known.add((entry.msgctxt, entry.msgid))
+                    merged.append(entry)
         mo_path.parent.mkdir(parents=True, exist_ok=True)
         tmp = mo_path.with_suffix(".mo.tmp")
-        polib.pofile(str(po_path)).save_as_mofile(str(tmp))
+        merged.save_as_mofile(str(tmp))
         tmp.replace(mo_path)  # atomic: a concurrent process never reads half a file

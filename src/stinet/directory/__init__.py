@@ -1,0 +1,1 @@
+"""The organisations directory: organisations, enterprises, information services, joining."""

@@ -1,0 +1,1 @@
+"""Experts and scientists: profiles, their works and tasks, and the expert finder."""

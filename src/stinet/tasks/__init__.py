@@ -1,0 +1,1 @@
+"""S&T tasks through their five-step life cycle, from proposal to published result."""
