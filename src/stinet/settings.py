@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "stinet.directory",
     "stinet.people",
     "stinet.tasks",
+    "stinet.news",
 ]
 
 MIDDLEWARE = [

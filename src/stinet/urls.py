@@ -13,6 +13,7 @@ urlpatterns = [
     path("tasks/", include("stinet.tasks.urls")),
     path("experts/", include("stinet.people.urls")),
     path("directory/", include("stinet.directory.urls")),
+    path("news/", include("stinet.news.urls")),
     path("", include("stinet.accounts.urls")),
     path("", include("stinet.portal.urls")),
 ]

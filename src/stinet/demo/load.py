@@ -50,5 +50,5 @@ def load_demo(n: int = 5200, progress_bar: Callable[[int | None, str], Any] | No
         yield report.lines()[0]
         yield from (line for line in report.lines()[1:] if not line.startswith("rejected: "))
     yield f"demo network ready: {len(members)} members, {Work.objects.count()} works"
-    for app in ("accounts", "directory", "people", "tasks"):
+    for app in ("accounts", "directory", "people", "tasks", "news"):
         yield from import_module(f"stinet.{app}.demo").load()

@@ -1,0 +1,1 @@
+"""News and events of the network: announcements, training courses, workshops."""
