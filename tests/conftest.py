@@ -24,8 +24,10 @@ def shared_path(*parts: str) -> Path:
 @pytest.fixture(autouse=True)
 def _isolated_index(settings: Any, tmp_path: Path) -> Iterator[None]:
     """Each test gets its own data folder and search index."""
+    from stinet.catalog import dedup
     from stinet.search import indexing
 
+    dedup.forget_popular_keys()  # learnt per process; each test has its own catalogue
     settings.DATA_DIR = tmp_path / "data"
     settings.SEARCH_INDEX_DIR = tmp_path / "data" / "index"
     indexing.reset()

@@ -82,3 +82,39 @@ def test_split_and_manual_merge_are_respected_by_later_imports(org, lib, write_c
         merge_by_hand(org, "u1", old, actor="admin")
     with pytest.raises(MatchError, match="holds no record 'nope'"):
         split(lib, "nope", actor="admin")
+
+
+def test_a_key_shared_by_too_many_works_is_not_blocked_on_and_is_remembered(org, lib, write_csv, monkeypatch):
+    from stinet.catalog import dedup
+
+    monkeypatch.setattr(dedup, "MAX_KEY_WORKS", 3)
+    common = dict(THESIS, dc_contributor_author="")
+    import_file(write_csv([row("Báo cáo tổng kết năm", id=f"r{n}", **common) for n in range(5)], "r.csv"), "HPU")
+    # the same title from another member: its only shared key is too common, so no merge and no review
+    report = import_file(write_csv([row("Báo cáo tổng kết năm", id="x", **common)], "x.csv"), "LIB")
+    assert report.merged == 0 and report.review == 0 and Work.objects.count() == 6
+    assert ("ty", "bao cao tong ket nam|2016") in dedup._popular  # learnt: later batches do not ask again
+    monkeypatch.setattr(dedup, "_select_in", lambda sql, values, *params: [
+        pytest.fail(f"asked again for a popular key: {values}") for v in values if str(v) == "bao cao tong ket nam|2016"])
+    import_file(write_csv([row("Báo cáo tổng kết năm", id="y", **common)], "y.csv"), "LIB")
+    monkeypatch.undo()
+    monkeypatch.setattr(dedup, "MAX_KEY_WORKS", 3)
+    # a rare key still finds its work
+    import_file(write_csv([row("Nghiên cứu rạn san hô", id="u1", **THESIS)], "u.csv"), "HPU")
+    report = import_file(write_csv([row("Nghiên cứu rạn san hô", id="L1", **THESIS)], "l.csv"), "LIB")
+    assert report.merged == 1
+
+
+def test_dated_records_do_not_read_the_undated_title_keys_of_every_year(org, lib, write_csv, monkeypatch):
+    from stinet.catalog import dedup
+
+    monkeypatch.setattr(dedup, "MAX_KEY_WORKS", 3)
+    rows = [row("Kỷ yếu hội thảo khoa học", id=f"k{year}", **dict(THESIS, dc_date_issued=str(year),
+                                                                      dc_contributor_author=""))
+            for year in range(2001, 2011)]
+    import_file(write_csv(rows, "k.csv"), "HPU")
+    # ten works share the title ("t" key) but each year has one: a 2005 copy still merges with its year's work
+    report = import_file(write_csv([row("Kỷ yếu hội thảo khoa học", id="L", **dict(
+        THESIS, dc_date_issued="2005", dc_contributor_author=""))], "l.csv"), "LIB")
+    assert report.merged == 1
+    assert Work.objects.get(holdings__local_id="L").year == 2005

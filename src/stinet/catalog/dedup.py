@@ -54,16 +54,43 @@ def _select_in(sql: str, values: Sequence[object], *params: object) -> list[tupl
     return rows
 
 
+_popular: set[tuple[str, str]] = set()  # keys seen shared by more than MAX_KEY_WORKS works (this process)
+POPULAR_MEMORY = 500_000  # keys remembered at most (then forgotten and learnt again)
+
+
+def forget_popular_keys() -> None:
+    """Forget the keys learnt to be too common (another catalogue, or after bulk deletions)."""
+    _popular.clear()
+
+
 def _candidates(org: Organisation, item_keys: list[list[tuple[str, str]]]
                 ) -> dict[tuple[str, str], list[tuple[int, int | None, str]]]:
-    """Works sharing each key as (id, year, type), minus those the organisation already holds."""
-    values = sorted({value for ks in item_keys for _kind, value in ks})
+    """Works sharing each key as (id, year, type), minus those the organisation already holds.
+
+    Keys are looked up by kind and value. A key shared by more than MAX_KEY_WORKS works is
+    too generic to block on: the database stops counting its works there (a window function),
+    and this process remembers it so that later batches do not ask again (keys only grow
+    more common as works are added). Without that, templated titles and common name + year
+    keys made every batch read thousands of rows and imports slowed as the catalogue grew.
+    """
+    by_kind: dict[str, set[str]] = defaultdict(set)
+    for ks in item_keys:
+        for key in ks:
+            if key not in _popular:
+                by_kind[key[0]].add(key[1])
     found: dict[tuple[str, str], list[tuple[int, int | None, str]]] = defaultdict(list)
-    for work_id, kind, value, year, work_type in _select_in(
-            f"SELECT k.work_id, k.kind, k.value, w.year, w.type FROM {WorkKey._meta.db_table} k "
-            f"JOIN {Work._meta.db_table} w ON w.id = k.work_id WHERE k.value IN ({{marks}})", values):
-        found[(kind, value)].append((work_id, year, work_type))
-    found = {k: works for k, works in found.items() if len(works) <= MAX_KEY_WORKS}
+    sql = (f"SELECT x.work_id, x.value, w.year, w.type FROM (SELECT k.work_id, k.value, ROW_NUMBER() "
+           f"OVER (PARTITION BY k.value) AS n FROM {WorkKey._meta.db_table} k "
+           f"WHERE k.kind = %s AND k.value IN ({{marks}})) x "
+           f"JOIN {Work._meta.db_table} w ON w.id = x.work_id WHERE x.n <= {MAX_KEY_WORKS + 1}")
+    for kind, values in sorted(by_kind.items()):
+        for work_id, value, year, work_type in _select_in(sql, sorted(values), kind):
+            found[(kind, value)].append((work_id, year, work_type))
+    if len(_popular) > POPULAR_MEMORY:
+        _popular.clear()
+    for key in [k for k, works in found.items() if len(works) > MAX_KEY_WORKS]:
+        _popular.add(key)
+        del found[key]
     every = sorted({w[0] for works in found.values() for w in works})
     own = {row[0] for row in _select_in(f"SELECT work_id FROM {Holding._meta.db_table} "
                                         f"WHERE organisation_id = %s AND work_id IN ({{marks}})", every, org.pk)}

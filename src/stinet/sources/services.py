@@ -5,7 +5,8 @@ from __future__ import annotations
 import contextlib
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -32,7 +33,8 @@ Progress = Callable[[int], None]
 Convert = Callable[..., dict[str, str]]
 STALE_AFTER = timedelta(minutes=30)  # a lock without a heartbeat for this long is taken over
 RETRY_AFTER_FAILURE = timedelta(days=1)  # a failed source is tried again this soon (or its interval)
-INDEX_COMMIT_PAGES = 10
+STORE_RECORDS = 500  # records of consecutive pages stored in one transaction
+INDEX_COMMIT_STORES = 4  # the search index is committed every this many stores
 DATESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}Z)?")
 IDENTITY_MAPPING = {f: f for f in FIELDS}
 
@@ -170,6 +172,7 @@ class _Harvest:
     convert: Convert
     progress: Progress | None
     actor: str
+    stores: int = 0
 
 
 def harvest(source: Source, *, full: bool = False, from_date: str = "", progress: Progress | None = None,
@@ -240,10 +243,22 @@ def _harvest_list(state: _Harvest, client: OAIClient, identity: Identity, full: 
     report.harvest_from, report.resumed_token = since, token or ""
     restarted = False
     while True:
+        pending: list[Page] = []
+        pages = _read_ahead(client.list_records(source.metadata_prefix, source.set_spec, since, token=token))
         try:
-            for page in client.list_records(source.metadata_prefix, source.set_spec, since, token=token):
+            while True:
+                try:
+                    page = next(pages)
+                except StopIteration:
+                    break
+                except BaseException:
+                    _store_pages(state, pending, upper)  # what arrived before the failure is kept
+                    raise
                 upper = upper or at_granularity(page.response_date, identity.granularity)
-                _store_page(state, page, upper)
+                pending.append(page)
+                if not page.token or sum(len(p.records) for p in pending) >= STORE_RECORDS:
+                    _store_pages(state, pending, upper)
+                    pending = []
             return upper
         except OAIProtocolError as err:
             if err.code != "badResumptionToken" or restarted:
@@ -252,14 +267,29 @@ def _harvest_list(state: _Harvest, client: OAIClient, identity: Identity, full: 
             report.notes.append(f"the source refused the resumption token ({err.oai_message or 'expired'}); "
                                 f"the list was restarted from {since or 'the beginning'}")
             _checkpoint(state, None, "")
+        finally:
+            pages.close()
 
 
-def _records(state: _Harvest, page: Page) -> tuple[list[tuple[int, dict[str, str]]], dict[int, str], list[str]]:
-    """A page's live records as numbered rows (with their identifiers) and its deletions."""
-    latest: dict[str, dict[str, str] | None] = {}  # the last version of an identifier in the page wins
+def _read_ahead(pages: Iterator[Page]) -> Iterator[Page]:
+    """The pages of a list, each next one fetched and parsed in a thread while this one is stored."""
+    with ThreadPoolExecutor(1, thread_name_prefix="oai-fetch") as pool:
+        future = pool.submit(next, pages, None)
+        while (page := future.result()) is not None:
+            if page.token:
+                future = pool.submit(next, pages, None)
+            yield page
+            if not page.token:
+                return
+
+
+def _records(state: _Harvest, pages: list[Page]) -> tuple[list[tuple[int, dict[str, str]]], dict[int, str], list[str]]:
+    """Pages' live records as numbered rows (with their identifiers) and their deletions."""
+    latest: dict[str, dict[str, str] | None] = {}  # the last version of an identifier wins
     report = state.report
     holder = (state.org.code, state.org.name_vi, state.org.name_en)
-    for record in page.records:
+    start = report.records_seen
+    for record in (r for page in pages for r in page.records):
         report.records_seen += 1
         identifier = record.header.identifier
         if not identifier or len(identifier) > 300:
@@ -276,14 +306,15 @@ def _records(state: _Harvest, page: Page) -> tuple[list[tuple[int, dict[str, str
             latest[identifier] = state.convert(identifier, record.metadata, holder)
         except (RowError, MappingError, ValueError) as exc:
             report.reject_record(identifier, str(exc))
-    start = report.records_seen - len(page.records)
     rows = [(start + n + 1, row) for n, row in enumerate(r for r in latest.values() if r is not None)]
     return rows, {line: row["id"] for line, row in rows}, [i for i, r in latest.items() if r is None]
 
 
-def _store_page(state: _Harvest, page: Page, upper: str) -> None:
-    """Store one page atomically with its resume point, then update the search index."""
-    rows, identifiers, deletions = _records(state, page)
+def _store_pages(state: _Harvest, pages: list[Page], upper: str) -> None:
+    """Store consecutive pages atomically with the resume point after the last, then index them."""
+    if not pages:
+        return
+    rows, identifiers, deletions = _records(state, pages)
     ctx = ParseContext(IDENTITY_MAPPING, state.source.metadata_prefix, len(FIELDS), False, state.org.code)
     items, part, _read = parse_chunk(ctx, rows)
     for item in part.rejections:
@@ -298,11 +329,12 @@ def _store_page(state: _Harvest, page: Page, upper: str) -> None:
             state.report.deleted_absent += outcome == "absent"
             changed += [work_id] if work_id is not None else []
         state.report.add_counts(counts)
-        state.report.pages += 1
-        _checkpoint(state, page.token, upper)
+        state.report.pages += len(pages)
+        _checkpoint(state, pages[-1].token, upper)
     indexing.records_created(state.org.code, created)
     indexing.works_changed(updated + changed)
-    if state.report.pages % INDEX_COMMIT_PAGES == 0:
+    state.stores += 1
+    if state.stores % INDEX_COMMIT_STORES == 0:
         indexing.commit()
     if state.progress:
         state.progress(state.report.records_seen)
