@@ -8,3 +8,7 @@ class AccountsConfig(AppConfig):
 
     name = "stinet.accounts"
     label = "accounts"
+
+    def ready(self) -> None:
+        """Connect the audit of logins, failed logins and logouts."""
+        from stinet.accounts import signals  # noqa: F401

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import get_language
 
 from stinet.catalog.models import Organisation
 
@@ -16,6 +17,12 @@ ROLES: dict[str, tuple[str, str]] = {
     "scientist": ("Nhà khoa học", "Scientist"),
 }
 SCOPED_ROLES = frozenset({"member_editor"})  # these need an organisation
+
+
+def role_label(code: str) -> str:
+    """A role's name in the active language (Vietnamese unless English is chosen)."""
+    vi, en = ROLES.get(code, (code, code))
+    return en if (get_language() or "vi").startswith("en") else vi
 
 
 class Role(models.Model):
@@ -35,3 +42,35 @@ class Role(models.Model):
     def __str__(self) -> str:
         scope = f" ({self.organisation.code})" if self.organisation_id else ""
         return f"{self.user}: {self.role}{scope}"
+
+    @property
+    def label(self) -> str:
+        """The role's name in the active language."""
+        return role_label(self.role)
+
+
+class Invitation(models.Model):
+    """An administrator's invitation of an e-mail address, with the roles the new user will get."""
+
+    STATUSES = [("pending", "Pending"), ("accepted", "Accepted"), ("revoked", "Revoked")]
+
+    email = models.EmailField()
+    roles = models.JSONField(default=list)  # [[role, organisation code or null], ...]
+    key = models.CharField(max_length=64, unique=True)  # random; the signed link carries it
+    status = models.CharField(max_length=10, choices=STATUSES, default="pending")
+    invited_by = models.CharField(max_length=200)
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    accepted_user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                      related_name="+")
+    closed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.email} ({self.status})"
+
+    def role_labels(self) -> list[str]:
+        """The invited roles in the active language, with the organisation of a scoped role."""
+        return [f"{role_label(role)} ({org})" if org else role_label(role) for role, org in self.roles]

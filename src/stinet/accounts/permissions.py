@@ -40,3 +40,18 @@ def require(allowed: bool, message: str) -> None:
     """Refuse with a one-line reason unless allowed."""
     if not allowed:
         raise PermissionDenied(message)
+
+
+def manages_accounts(user: Any) -> bool:
+    """Invite people, grant and revoke roles, deactivate users, read the audit log: administrators only."""
+    return is_admin(user)
+
+
+def edits_news(user: Any) -> bool:
+    """Write the network's news and events: the hub's administrators and the Department's task managers."""
+    return is_admin(user) or any(role == "task_manager" for role, _org in roles_of(user))
+
+
+def forget_roles(user: Any) -> None:
+    """Drop the roles cached on a user object after they changed."""
+    user.__dict__.pop("_stinet_roles", None)

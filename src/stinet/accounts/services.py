@@ -1,4 +1,8 @@
-"""Creating users and granting roles; every change is audited."""
+"""Creating users, granting and revoking roles, deactivating users; every change is audited.
+
+Each service takes the acting user as `by`: when given, the permission is checked here (the web
+views pass `request.user`); `by=None` means a trusted caller (the CLI, the demo) named by `actor`.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +12,11 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext
 
 from stinet.accounts.models import ROLES, SCOPED_ROLES, Role
+from stinet.accounts.permissions import forget_roles, manages_accounts, require
+from stinet.catalog.models import Organisation
 from stinet.catalog.services import audit, get_organisation
 
 
@@ -17,35 +24,116 @@ class AccountError(ValueError):
     """A refused account change, with a one-line reason."""
 
 
+def acting(by: Any, actor: str) -> tuple[str, Any]:
+    """The audit label and user of whoever acts (a user, or a trusted caller's label)."""
+    return (by.get_username(), by) if by is not None else (actor, None)
+
+
+def require_account_manager(by: Any) -> None:
+    """Refuse unless a trusted caller or an administrator acts."""
+    if by is not None:
+        require(manages_accounts(by), gettext("Only the network administrator manages accounts."))
+
+
+def check_role(role: str, org_code: str | None) -> Organisation | None:
+    """The organisation a role is held for (None for unscoped roles); refuse unknown roles and bad scopes."""
+    if role not in ROLES:
+        raise AccountError(f"role {role!r}: one of {', '.join(ROLES)}")
+    if (role in SCOPED_ROLES) != bool(org_code):
+        raise AccountError(f"role {role!r} {'needs' if role in SCOPED_ROLES else 'takes no'} organisation")
+    return get_organisation(org_code) if org_code else None
+
+
+def check_password(password: str, user: Any = None) -> None:
+    """Refuse a password the validators reject, with their reasons on one line."""
+    try:
+        validate_password(password, user)
+    except ValidationError as exc:
+        raise AccountError("password: " + " ".join(exc.messages)) from None
+
+
 def create_user(username: str, password: str, *, email: str = "", full_name: str = "",
-                actor: str = "cli") -> Any:
+                actor: str = "cli", by: Any = None) -> Any:
     """A new active user with a password that passes the validators."""
+    require_account_manager(by)
     users = get_user_model()
     username = username.strip()
     if not username:
         raise AccountError("user name: must not be empty")
     if users.objects.filter(username__iexact=username).exists():
         raise AccountError(f"user {username!r} exists already")
-    try:
-        validate_password(password)
-    except ValidationError as exc:
-        raise AccountError("password: " + " ".join(exc.messages)) from None
+    check_password(password, users(username=username, email=email, first_name=full_name[:150]))
+    label, who = acting(by, actor)
     with transaction.atomic():
         user = users.objects.create_user(username=username, email=email, password=password,
                                          first_name=full_name[:150])
-        audit(actor, "create", user, after={"username": username, "email": email})
+        audit(label, "create", user, after={"username": username, "email": email}, user=who)
     return user
 
 
-def grant(user: Any, role: str, org_code: str | None = None, actor: str = "cli") -> Role:
+def get_user(username: str) -> Any:
+    """The user with this name (case-insensitive), or AccountError."""
+    user = get_user_model().objects.filter(username__iexact=username.strip()).first()
+    if user is None:
+        raise AccountError(f"user {username!r} does not exist")
+    return user
+
+
+def grant(user: Any, role: str, org_code: str | None = None, actor: str = "cli", by: Any = None) -> Role:
     """Give a user a role (member editors: for one organisation)."""
-    if role not in ROLES:
-        raise AccountError(f"role {role!r}: one of {', '.join(ROLES)}")
-    if (role in SCOPED_ROLES) != bool(org_code):
-        raise AccountError(f"role {role!r} {'needs' if role in SCOPED_ROLES else 'takes no'} organisation")
-    org = get_organisation(org_code) if org_code else None
+    require_account_manager(by)
+    org = check_role(role, org_code)
+    label, who = acting(by, actor)
     with transaction.atomic():
-        granted, _created = Role.objects.get_or_create(user=user, role=role, organisation=org,
-                                                       defaults={"granted_by": actor})
-        audit(actor, "grant", user, after={"role": role, "organisation": org_code})
+        granted, created = Role.objects.get_or_create(user=user, role=role, organisation=org,
+                                                      defaults={"granted_by": label})
+        if created:
+            audit(label, "grant", user, after={"role": role, "organisation": org.code if org else None}, user=who)
+    forget_roles(user)
     return granted
+
+
+def _active_admins() -> Any:
+    """Active users who hold the network administrator role."""
+    return get_user_model().objects.filter(is_active=True, roles__role="network_admin").distinct()
+
+
+def _keeps_an_admin(user: Any) -> None:
+    """Refuse a change that would leave the network without an active administrator."""
+    if not _active_admins().exclude(pk=user.pk).exists() and _active_admins().filter(pk=user.pk).exists():
+        raise AccountError("the network must keep at least one active network administrator")
+
+
+def revoke(user: Any, role: str, org_code: str | None = None, actor: str = "cli", by: Any = None) -> None:
+    """Take a role away from a user."""
+    require_account_manager(by)
+    org = check_role(role, org_code)
+    label, who = acting(by, actor)
+    with transaction.atomic():
+        held = Role.objects.select_for_update().filter(user=user, role=role, organisation=org)
+        if not held.exists():
+            scope = f" for {org.code}" if org else ""
+            raise AccountError(f"user {user.get_username()!r} does not hold the role {role!r}{scope}")
+        if role == "network_admin":
+            _keeps_an_admin(user)
+        held.delete()
+        audit(label, "revoke", user, before={"role": role, "organisation": org.code if org else None}, user=who)
+    forget_roles(user)
+
+
+def set_active(user: Any, active: bool, actor: str = "cli", by: Any = None) -> None:
+    """Deactivate a user (who can no longer log in; their sessions end) or activate them again."""
+    require_account_manager(by)
+    if user.is_active == active:
+        return
+    if not active and by is not None and by.pk == user.pk:
+        raise AccountError("you cannot deactivate yourself")
+    label, who = acting(by, actor)
+    with transaction.atomic():
+        if not active:
+            _keeps_an_admin(user)
+        user.is_active = active
+        user.save(update_fields=["is_active"])
+        audit(label, "activate" if active else "deactivate", user, before={"active": not active},
+              after={"active": active}, user=who)
+    forget_roles(user)

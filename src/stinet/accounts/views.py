@@ -1,41 +1,27 @@
-"""Login (throttled), logout, and the back-office start page."""
+"""Login (throttled), password change and reset, accepting an invitation, the back-office start page."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from django import forms
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.forms import AuthenticationForm
-from django.contrib.auth.views import LoginView
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 
-from stinet.accounts import throttle
-from stinet.accounts.permissions import editable_organisations, is_admin
+from stinet.accounts.forms import AcceptForm, AuditedPasswordResetForm, ThrottledAuthenticationForm
+from stinet.accounts.invitations import InvitationError, accept_invitation, open_invitation
+from stinet.accounts.permissions import editable_organisations, edits_news, is_admin
+from stinet.accounts.services import AccountError
 from stinet.catalog.models import Match, Organisation
+from stinet.catalog.services import audit
 
 
-class ThrottledAuthenticationForm(AuthenticationForm):
-    """Django's login form, refusing a name that failed too often from the same address."""
-
-    def clean(self) -> dict[str, Any]:
-        """Check the throttle, then the password; count a failure."""
-        username = self.cleaned_data.get("username") or ""
-        address = self.request.META.get("REMOTE_ADDR", "") if self.request else ""
-        if throttle.blocked(username, address):
-            raise forms.ValidationError(_("Too many failed attempts. Try again in 15 minutes."), code="throttled")
-        try:
-            cleaned = super().clean()
-        except forms.ValidationError:
-            throttle.failed(username, address)
-            raise
-        throttle.succeeded(username, address)
-        return cleaned
-
-
-class StinetLoginView(LoginView):
+class StinetLoginView(auth_views.LoginView):
     """The login page."""
 
     template_name = "accounts/login.html"
@@ -43,11 +29,83 @@ class StinetLoginView(LoginView):
     redirect_authenticated_user = True
 
 
+class PasswordChangeView(auth_views.PasswordChangeView):
+    """A logged-in user changes their password (audited)."""
+
+    template_name = "accounts/password_change.html"
+    success_url = reverse_lazy("accounts:manage")
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        """Save, audit, say so."""
+        response = super().form_valid(form)
+        user = form.user
+        audit(user.get_username(), "password-change", user, user=user)
+        messages.success(self.request, _("Your password has been changed."))
+        return response
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Ask for a reset link by e-mail address; the same answer whether the address is known or not."""
+
+    template_name = "accounts/password_reset.html"
+    form_class = AuditedPasswordResetForm
+    email_template_name = "accounts/mail/password_reset.txt"
+    subject_template_name = "accounts/mail/password_reset_subject.txt"
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+
+class PasswordResetDoneView(auth_views.PasswordResetDoneView):
+    """'If the address is known, a mail is on its way.'"""
+
+    template_name = "accounts/password_reset_done.html"
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """Choose a new password from the mailed link (audited)."""
+
+    template_name = "accounts/password_reset_confirm.html"
+    success_url = reverse_lazy("accounts:password_reset_complete")
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        """Save, then audit."""
+        response = super().form_valid(form)
+        user = form.user
+        audit(user.get_username(), "password-reset", user, user=user)
+        return response
+
+
+class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
+    """The new password is set."""
+
+    template_name = "accounts/password_reset_complete.html"
+
+
+def accept(request: HttpRequest, token: str) -> HttpResponse:
+    """An invitee chooses a user name and password; they are logged in with the invited roles."""
+    try:
+        invitation = open_invitation(token)
+    except InvitationError as exc:
+        return render(request, "accounts/accept.html", {"refused": str(exc)}, status=410)
+    form = AcceptForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            user = accept_invitation(token, data["username"], data["password1"], data["full_name"])
+        except AccountError as exc:
+            form.add_error(None, str(exc))
+        else:
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(request, _("Welcome! Your account is ready."))
+            return redirect("accounts:manage")
+    return render(request, "accounts/accept.html", {"form": form, "invitation": invitation})
+
+
 @login_required
 def manage(request: HttpRequest) -> HttpResponse:
     """The back office's start page: what this user may manage."""
     allowed = editable_organisations(request.user)
     orgs = Organisation.objects.all() if allowed is None else Organisation.objects.filter(pk__in=allowed)
-    context = {"orgs": orgs, "admin": is_admin(request.user),
-               "reviews": Match.objects.filter(status="review").count() if is_admin(request.user) else 0}
+    admin = is_admin(request.user)
+    context = {"orgs": orgs, "admin": admin, "news_editor": edits_news(request.user),
+               "reviews": Match.objects.filter(status="review").count() if admin else 0}
     return render(request, "accounts/manage.html", context)

@@ -1,0 +1,55 @@
+"""`stinet user invite/grant/revoke/list` as a user runs them, and the demo users of every role."""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from stinet.accounts import demo
+from stinet.accounts.permissions import roles_of
+from stinet.catalog.models import Organisation
+from stinet.catalog.services import add_organisation
+from stinet.demo.generator import ORGANISATIONS
+from tests.test_cli import run  # noqa: F401 - the CLI fixture (a fresh data folder, real processes)
+
+
+def test_invite_grant_revoke_and_list(run):  # noqa: F811
+    assert run("org", "add", "HPU", "Trường Đại học Hải Phòng", "--member").returncode == 0
+    assert run("user", "add", "an", "--password", "a-long-pass-phrase-42").returncode == 0
+    invited = run("user", "invite", "thuvien@hpu.example", "--role", "member_editor", "--org", "HPU",
+                  "--site", "https://stinet.example.vn")
+    assert invited.returncode == 0, invited.stderr
+    assert "invited thuvien@hpu.example" in invited.stdout
+    assert "https://stinet.example.vn/accounts/invitation/" in invited.stdout
+    assert "Subject: " in invited.stdout  # the console mail backend prints the mail
+    granted = run("user", "grant", "an", "member_editor", "--org", "HPU")
+    assert granted.returncode == 0 and "an: granted member_editor for HPU" in granted.stdout
+    assert "member_editor (HPU)" in run("user", "list").stdout
+    assert run("user", "revoke", "an", "member_editor", "--org", "HPU").returncode == 0
+    missing = run("user", "revoke", "an", "member_editor", "--org", "HPU")
+    assert missing.returncode == 1 and missing.stderr.startswith("stinet: error: user 'an' does not hold")
+    bad = run("user", "invite", "x@example.org", "--role", "member_editor")
+    assert bad.returncode == 1 and "needs organisation" in bad.stderr
+    unknown = run("user", "grant", "ghost", "scientist")
+    assert unknown.returncode == 1 and "user 'ghost' does not exist" in unknown.stderr
+
+
+@pytest.mark.django_db
+def test_demo_users_of_every_role(client):
+    members = [o for o in ORGANISATIONS if o["member"]][:2]
+    for o in members:
+        add_organisation(o["code"], o["name_vi"], member=True)
+    lines = list(demo.load())
+    assert len(lines) == 13 and all("password stinet-demo-2026" in line for line in lines)
+    users = {u.username: u for u in get_user_model().objects.all()}
+    first, second = (Organisation.objects.get(code=o["code"]).pk for o in members)
+    assert roles_of(users["quantri"]) == {("network_admin", None)}
+    assert roles_of(users["bientap"]) == {("member_editor", first)}
+    assert roles_of(users["bientap2"]) == {("member_editor", second)}
+    assert roles_of(users["quanly"]) == {("task_manager", None)}
+    assert all(roles_of(users[f"hoidong{i}"]) == {("council_member", None)} for i in range(1, 6))
+    assert all(roles_of(users[f"chunhiem{i}"]) == {("investigator", None), ("scientist", None)} for i in (1, 2, 3))
+    assert roles_of(users["nhakhoahoc"]) == {("scientist", None)}
+    assert client.login(username="bientap", password="stinet-demo-2026")
+    again = list(demo.load())
+    assert all("exists already" in line for line in again) and get_user_model().objects.count() == 13

@@ -1,0 +1,139 @@
+"""Invitations: the administrator invites, the mail carries a signed single-use link, the invitee gets the
+roles; expired, reused, revoked and forged links are refused."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.utils import timezone
+
+from stinet.accounts.invitations import (
+    InvitationError,
+    accept_invitation,
+    invite,
+    open_invitation,
+    revoke_invitation,
+    token_for,
+)
+from stinet.accounts.models import Invitation
+from stinet.accounts.permissions import edits_organisation, roles_of
+from stinet.accounts.services import AccountError
+from stinet.catalog.models import AuditEntry
+from tests.accounts.conftest import PASSWORD
+
+pytestmark = pytest.mark.django_db
+
+
+def _link_in(message) -> str:
+    """The invitation path in a mail."""
+    return re.search(r"https?://\S+?(/accounts/invitation/\S+/)", message.body).group(1)
+
+
+def test_the_administrator_invites_an_editor_who_accepts(client, people, django_capture_on_commit_callbacks):
+    client.force_login(people["hub"])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/manage/invitations/", {"email": "thuvien@lib.example", "roles": ["member_editor"],
+                                                        "organisation": "LIB", "days": 7})
+    assert response.status_code == 302
+    assert len(mail.outbox) == 1 and mail.outbox[0].to == ["thuvien@lib.example"]
+    body = mail.outbox[0].body
+    assert "Biên tập viên thành viên (LIB)" in body and "Member editor (LIB)" in body  # Vietnamese and English
+    path = _link_in(mail.outbox[0])
+    assert "thuvien@lib.example" in client.get("/manage/invitations/").content.decode()
+
+    client.logout()
+    page = client.get(path)
+    assert page.status_code == 200 and "thuvien@lib.example" in page.content.decode()
+    done = client.post(path, {"username": "thuvien", "full_name": "Nguyễn Thị Thư", "password1": PASSWORD,
+                              "password2": PASSWORD})
+    assert done.status_code == 302 and done.url == "/manage/"
+    user = done.wsgi_request.user
+    assert user.username == "thuvien" and user.email == "thuvien@lib.example"
+    assert edits_organisation(user, people["lib"].pk) and not edits_organisation(user, people["hpu"].pk)
+    assert "LIB DSpace" in client.get("/sources/").content.decode()
+    invitation = Invitation.objects.get()
+    assert invitation.status == "accepted" and invitation.accepted_user == user
+    assert AuditEntry.objects.filter(action="accept", object_type="invitation").exists()
+    grants = AuditEntry.objects.filter(action="grant", object_id=str(user.pk), actor_label__startswith="invitation")
+    assert grants.exists()
+
+    client.logout()
+    reused = client.get(path)
+    assert reused.status_code == 410 and "used already" in reused.content.decode()
+    again = client.post(path, {"username": "thuvien2", "password1": PASSWORD, "password2": PASSWORD})
+    assert again.status_code == 410 and not type(user).objects.filter(username="thuvien2").exists()
+
+
+def test_an_expired_invitation_is_refused(client, people):
+    invitation, link = invite("late@example.org", [("scientist", None)], days=1)
+    Invitation.objects.filter(pk=invitation.pk).update(expires_at=timezone.now() - timedelta(minutes=1))
+    response = client.get(link.split("127.0.0.1:8000")[1])
+    assert response.status_code == 410 and "expired" in response.content.decode()
+    with pytest.raises(InvitationError, match="expired"):
+        accept_invitation(token_for(invitation), "late", PASSWORD)
+
+
+def test_a_revoked_invitation_is_refused_and_cannot_be_revoked_twice(client, people):
+    invitation, _link = invite("gone@example.org", [("scientist", None)])
+    client.force_login(people["hub"])
+    assert client.post(f"/manage/invitations/{invitation.pk}/revoke/").status_code == 302
+    assert "gone@example.org" not in client.get("/manage/invitations/").context["pending"].values_list("email",
+                                                                                                      flat=True)
+    with pytest.raises(InvitationError, match="revoked"):
+        open_invitation(token_for(invitation))
+    with pytest.raises(AccountError, match="revoked already"):
+        revoke_invitation(invitation)
+
+
+@pytest.mark.parametrize("token", ["nonsense", "eyJpIjoxLCJrIjoieCJ9:1abc:forged"])
+def test_forged_links_are_refused(client, people, token):
+    invite("someone@example.org", [("scientist", None)])
+    assert client.get(f"/accounts/invitation/{token}/").status_code == 410
+    with pytest.raises(InvitationError, match="not valid"):
+        open_invitation(token)
+
+
+def test_a_token_with_another_key_is_refused(people):
+    invitation, _link = invite("key@example.org", [("scientist", None)])
+    token = token_for(invitation)
+    Invitation.objects.filter(pk=invitation.pk).update(key="another")
+    with pytest.raises(InvitationError, match="not valid"):
+        open_invitation(token)
+
+
+def test_a_bad_user_name_or_password_keeps_the_invitation_open(client, people):
+    invitation, link = invite("weak@example.org", [("task_manager", None)])
+    path = link.split("127.0.0.1:8000")[1]
+    weak = client.post(path, {"username": "weak", "password1": "123", "password2": "123"})
+    assert weak.status_code == 200 and weak.context["form"].non_field_errors()[0].startswith("password: ")
+    taken = client.post(path, {"username": "hub", "password1": PASSWORD, "password2": PASSWORD})
+    assert "exists already" in taken.content.decode()
+    differ = client.post(path, {"username": "weak", "password1": PASSWORD, "password2": PASSWORD + "x"})
+    assert differ.context["form"].errors["password2"]
+    invitation.refresh_from_db()
+    assert invitation.status == "pending"
+    user = accept_invitation(token_for(invitation), "weak", PASSWORD)
+    assert roles_of(user) == {("task_manager", None)}
+
+
+@pytest.mark.parametrize(("email", "roles", "message"), [
+    ("not-an-address", [("scientist", None)], "not valid"),
+    ("a@example.org", [], "at least one role"),
+    ("a@example.org", [("member_editor", None)], "needs organisation"),
+    ("a@example.org", [("member_editor", "NOPE")], "does not exist"),
+    ("a@example.org", [("wizard", None)], "role 'wizard'"),
+])
+def test_bad_invitations_are_refused(people, email, roles, message):
+    with pytest.raises(ValueError, match=message):
+        invite(email, roles)
+    assert not Invitation.objects.exists()
+
+
+def test_the_invite_form_needs_an_organisation_for_an_editor(client, people):
+    client.force_login(people["hub"])
+    response = client.post("/manage/invitations/", {"email": "e@example.org", "roles": ["member_editor"], "days": 7})
+    assert response.status_code == 200 and response.context["form"].errors["organisation"]
+    assert not Invitation.objects.exists()
