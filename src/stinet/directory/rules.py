@@ -1,0 +1,65 @@
+"""Pure rules of the directory (no database): request transitions, certificates, codes, matching."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from stinet.vietnamese import fold, tokens
+
+
+class DirectoryError(ValueError):
+    """A refused directory change, with a one-line reason."""
+
+
+# status -> statuses a decision may move a join request to; decided requests are final.
+JOIN_TRANSITIONS: dict[str, frozenset[str]] = {
+    "pending": frozenset({"approved", "rejected"}),
+    "approved": frozenset(),
+    "rejected": frozenset(),
+}
+
+
+def check_transition(current: str, new: str) -> None:
+    """Refuse a decision that the transition table does not allow."""
+    if new not in JOIN_TRANSITIONS.get(current, frozenset()):
+        raise DirectoryError(f"join request is {current}: it cannot become {new}")
+
+
+def check_certificate(kind: str, number: str, date: dt.date | None, issuer: str, today: dt.date) -> None:
+    """An S&T enterprise certificate is all three of number, date and issuer, or none of them.
+
+    An organisation of kind "enterprise" (S&T enterprise) must have one.
+    """
+    given = [bool(number.strip()), date is not None, bool(issuer.strip())]
+    if any(given) and not all(given):
+        missing = [name for name, ok in zip(("number", "date", "issuer"), given, strict=True) if not ok]
+        raise DirectoryError(f"S&T enterprise certificate: give its {' and '.join(missing)} too")
+    if kind == "enterprise" and not all(given):
+        raise DirectoryError("S&T enterprise: the certificate number, date and issuer are required")
+    if date is not None and date > today:
+        raise DirectoryError(f"S&T enterprise certificate date {date.isoformat()} is in the future")
+
+
+def suggest_code(short_name: str, name: str) -> str:
+    """An organisation code from its abbreviation ('ĐHHP' -> 'DHHP'), else its initials."""
+    short = re.sub(r"[^A-Za-z0-9_-]", "", fold(short_name).upper())
+    if short:
+        return short[:32]
+    initials = "".join(word[0] for word in tokens(name) if word)
+    return initials.upper()[:32]
+
+
+def matches(query: str, *texts: str) -> bool:
+    """Every word of the query starts a word of the texts, with or without diacritics."""
+    wanted = tokens(query)
+    if not wanted:
+        return True
+    words = [w for text in texts for w in tokens(text)]
+    return all(any(w.startswith(q) for w in words) for q in wanted)
+
+
+def field_matches(codes: list[str], wanted: str) -> bool:
+    """An organisation's field codes cover the wanted one: itself, a sub-field or its parent field."""
+    wanted = wanted.strip()
+    return not wanted or any(c.startswith(wanted) or wanted.startswith(c) for c in codes)

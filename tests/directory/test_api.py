@@ -1,0 +1,96 @@
+"""/api/orgs and /api/directory: the old fields and the new, filters, published contacts, OpenAPI."""
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+OLD_FIELDS = {"code", "name_vi", "name_en", "kind", "province", "website", "member", "works"}
+NEW_FIELDS = {"kind_label", "short_name", "address", "phone", "email", "description", "description_en", "fields",
+              "certificate", "contact", "services", "page"}
+
+
+def test_list_keeps_the_old_fields_and_adds_the_entry(client, catalogue, directory):
+    rows = client.get("/api/orgs").json()
+    assert all(set(r) == OLD_FIELDS | NEW_FIELDS for r in rows)
+    by_code = {r["code"]: r for r in rows}
+    assert by_code["HPU"]["works"] == 5 and by_code["TVHP"]["works"] == 1 and by_code["HPU"]["member"] is True
+    assert by_code["HPU"]["short_name"] == "ĐHHP"
+    assert by_code["HPU"]["fields"] == [{"code": "1", "label": "Khoa học tự nhiên"},
+                                        {"code": "105", "label": by_code["HPU"]["fields"][1]["label"]}]
+    assert by_code["HPU"]["services"][0]["kind"] == "translation"
+    assert by_code["ECO"]["certificate"] == {"number": "07/DNKHCN", "date": "2020-05-04",
+                                             "issuer": "Sở KH&CN Hải Phòng"}
+    assert by_code["HPU"]["certificate"] is None
+    assert [r["code"] for r in rows][:4] == ["BVHP", "ECO", "TVHP", "THU"]  # Vietnamese order: "Khoa" < "Tổng"
+
+
+@pytest.mark.parametrize(("params", "expected"), [
+    ({"member": "true", "q": "dai hoc"}, ["DN", "HPU"]),
+    ({"member": "false", "kind": "university"}, ["ANGIANG"]),
+    ({"kind": "enterprise"}, ["ECO"]),
+    ({"province": "Đà Nẵng"}, ["DN"]),
+    ({"q": "DA NANG"}, ["DN"]),
+    ({"service": "document_delivery"}, ["THU"]),
+    ({"field": "1"}, ["HPU"]),
+])
+def test_list_filters(client, directory, params, expected):
+    assert [r["code"] for r in client.get("/api/orgs", params).json()] == expected
+
+
+def test_contact_person_only_as_published_or_for_the_right_role(client, directory, users):
+    def contact(code: str):
+        return client.get(f"/api/orgs/{code}").json()["contact"]
+
+    assert contact("ECO") == {"name": "Lê Văn Ơn", "email": "on@eco.example.vn", "phone": ""}  # published
+    assert contact("HPU") is None  # not published
+    for name, sees in (("scientist", False), ("other", False), ("editor", True), ("admin", True)):
+        client.force_login(users[name])
+        assert (contact("HPU") is not None) is sees, name
+        listed = {r["code"]: r["contact"] for r in client.get("/api/orgs").json()}
+        assert (listed["HPU"] is not None) is sees, name
+
+
+def test_one_organisation(client, directory):
+    data = client.get("/api/orgs/ECO", {"lang": "en"}).json()
+    assert data["kind_label"] == "S&T enterprise" and data["services"][0]["kind_label"] == "Consulting"
+    assert data["page"] == "/orgs/ECO/"
+    assert client.get("/api/orgs/NOPE").status_code == 404
+
+
+def test_services_endpoint(client, directory):
+    rows = client.get("/api/directory/services", {"kind": "document_delivery"}).json()
+    assert [(r["org"], r["free"], r["fee"]) for r in rows] == [("THU", False, "2.000 đồng/trang")]
+    assert len(client.get("/api/directory/services").json()) == 3
+
+
+def test_admin_decides_requests_through_the_api(client, users, django_capture_on_commit_callbacks):
+    from stinet.directory.services import submit_join_request
+
+    request = submit_join_request({"name_vi": "Viện Mới", "short_name": "VM", "contact_name": "An",
+                                   "contact_email": "an@x.vn"})
+    client.force_login(users["admin"])
+    assert [r["id"] for r in client.get("/api/directory/requests").json()] == [request.pk]
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/api/directory/requests/{request.pk}/approve", data={"code": ""},
+                               content_type="application/json")
+    assert response.status_code == 200 and response.json()["code"] == "VM" and response.json()["member"] is True
+    response = client.post(f"/api/directory/requests/{request.pk}/reject", data={"reason": "x"},
+                           content_type="application/json")
+    assert response.status_code == 400 and "is approved" in response.json()["detail"]
+
+
+def test_openapi_describes_the_directory(client, db):
+    spec = client.get("/api/openapi.json").json()
+    for path in ("/api/orgs", "/api/orgs/{code}", "/api/directory/services", "/api/directory/orgs/{code}",
+                 "/api/directory/orgs/{code}/services", "/api/directory/services/{service_id}",
+                 "/api/directory/requests", "/api/directory/requests/{request_id}/approve"):
+        assert path in spec["paths"], path
+    params = {p["name"] for p in spec["paths"]["/api/orgs"]["get"]["parameters"]}
+    assert {"member", "kind", "province", "q", "field", "service"} <= params
+    assert spec["paths"]["/api/orgs"]["get"]["summary"] and spec["paths"]["/api/orgs"]["get"]["description"]
+
+
+def test_list_queries_do_not_grow_with_the_number_of_organisations(client, directory, django_assert_max_num_queries):
+    # organisations with profiles and holdings counts + their services + field names
+    with django_assert_max_num_queries(3):
+        assert len(client.get("/api/orgs").json()) == 6

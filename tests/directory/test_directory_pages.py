@@ -1,0 +1,107 @@
+"""The public directory: filters, search with or without diacritics, Vietnamese order, entries, services."""
+
+import re
+
+import pytest
+
+from stinet.directory.listing import DirectoryQuery, find_organisations, find_services
+
+pytestmark = pytest.mark.django_db
+
+
+def codes(query: DirectoryQuery, lang: str = "vi") -> list[str]:
+    return [o.code for o in find_organisations(query, lang)]
+
+
+def test_vietnamese_alphabetical_order(directory):
+    # Bệnh < Công < Thư < Trường; the universities by the words after "Trường Đại học": An < Đà < Hải
+    assert codes(DirectoryQuery()) == ["BVHP", "ECO", "THU", "ANGIANG", "DN", "HPU"]
+
+
+def test_order_follows_the_vietnamese_alphabet_not_code_points(directory):
+    names = [o.name_vi for o in find_organisations(DirectoryQuery())]
+    assert names.index("Trường Đại học Đà Nẵng") > names.index("Trường Đại học An Giang")
+    assert names.index("Trường Đại học Đà Nẵng") < names.index("Trường Đại học Hải Phòng")
+    assert sorted(names) != names  # code-point order would put "Đ" after "T"
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    (DirectoryQuery(q="dai hoc da nang"), ["DN"]),
+    (DirectoryQuery(q="Đại học Đà Nẵng"), ["DN"]),
+    (DirectoryQuery(q="da nang"), ["DN"]),
+    (DirectoryQuery(q="DHHP"), ["HPU"]),
+    (DirectoryQuery(q="o zon"), ["ECO"]),
+    (DirectoryQuery(member=True, q="dai hoc"), ["DN", "HPU"]),
+    (DirectoryQuery(member=False, q="dai hoc"), ["ANGIANG"]),
+    (DirectoryQuery(kind="enterprise"), ["ECO"]),
+    (DirectoryQuery(kind="university", province="Hải Phòng"), ["HPU"]),
+    (DirectoryQuery(service="document_delivery"), ["THU"]),
+    (DirectoryQuery(service="translation", member=True), ["HPU"]),
+    (DirectoryQuery(field="1"), ["HPU"]),
+    (DirectoryQuery(field="105"), ["HPU"]),
+    (DirectoryQuery(field="201"), ["ECO"]),
+    (DirectoryQuery(q="khong co"), []),
+])
+def test_filters_and_search(directory, query, expected):
+    assert codes(query) == expected
+
+
+def test_holdings_are_counted(catalogue, directory):
+    found = {o.code: o.n for o in find_organisations(DirectoryQuery())}
+    assert found["HPU"] == 5 and found["TVHP"] == 1 and found["ECO"] == 0
+
+
+def test_services_across_the_network(directory):
+    assert [s.name for s in find_services("document_delivery")] == ["Cung cấp bản sao tài liệu"]
+    assert {s.organisation.code for s in find_services()} == {"HPU", "THU", "ECO"}
+    assert [s.organisation.code for s in find_services(q="dich tai lieu")] == ["HPU"]
+
+
+def test_directory_page_filters(client, directory):
+    page = client.get("/orgs/", {"q": "dai hoc", "member": "yes"}).content.decode()
+    assert re.findall(r'data-code="([^"]+)"', page) == ["DN", "HPU"]
+    assert 'id="dir-total">2<' in page
+    page = client.get("/orgs/", {"kind": "enterprise"}).content.decode()
+    assert "07/DNKHCN" in page and re.findall(r'data-code="([^"]+)"', page) == ["ECO"]
+    page = client.get("/orgs/", {"service": "nonsense", "member": "maybe"}).content.decode()
+    assert re.findall(r'data-code="([^"]+)"', page) == []
+
+
+def test_directory_page_query_count_does_not_grow(client, directory, django_assert_max_num_queries):
+    # organisations + services + filter choices (provinces, fields) + field names + the session
+    with django_assert_max_num_queries(6):
+        assert client.get("/orgs/").status_code == 200
+
+
+def test_entry_shows_profile_services_certificate_and_works(client, catalogue, directory):
+    page = client.get("/orgs/ECO/").content.decode()
+    assert "07/DNKHCN" in page and "04/05/2020" in page and "Sở KH&amp;CN Hải Phòng" in page
+    assert "Tư vấn xử lý nước" in page
+    assert "on@eco.example.vn" in page  # published contact
+    page = client.get("/orgs/HPU/").content.decode()
+    assert "Dịch tài liệu khoa học" in page and "Luận văn thạc sĩ" in page
+    assert "/search/?org=HPU" in page
+    assert "lien@hpu.example.vn" not in page  # HPU did not publish its contact person
+    assert "Khoa học tự nhiên" in page  # field of science by name
+    assert client.get("/orgs/NOPE/").status_code == 404
+
+
+def test_services_page(client, directory):
+    page = client.get("/directory/services/", {"kind": "consulting"}).content.decode()
+    assert "Tư vấn xử lý nước" in page and "Dịch tài liệu khoa học" not in page
+    page = client.get("/directory/services/").content.decode()
+    assert "2.000 đồng/trang" in page and "Miễn phí" in page
+
+
+def test_english_names_sort_in_english(directory):
+    directory["DN"].name_en = "Da Nang University"
+    directory["DN"].save()
+    assert codes(DirectoryQuery(kind="university"), "en")[0] == "DN"  # "Da Nang ..." before "Trường ..."
+
+
+def test_pages_in_english(client, directory):
+    client.post("/i18n/setlang/", {"language": "en", "next": "/orgs/"})
+    page = client.get("/orgs/").content.decode()
+    assert "Organisations directory" in page and "S&amp;T enterprise" in page
+    page = client.get("/directory/services/").content.decode()
+    assert "Document delivery" in page
