@@ -1,0 +1,24 @@
+"""The people demo: profiles for the demo scientists and frequent creators, works confirmed, run once."""
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_profiles_from_the_catalogue(people_catalogue):
+    from stinet.people.demo import DEMO_USERS, load
+    from stinet.people.models import Expert
+    from stinet.people.orcid import is_valid
+
+    lines = list(load())
+    assert lines[0].startswith("experts: ")
+    first = Expert.objects.get(user__username="chunhiem1")
+    assert first.full_name in ("Nguyễn Văn An", "Nguyen Van An")  # the most frequent creator (4 spellings)
+    assert first.work_links.filter(status="confirmed").count() >= 1
+    assert first.organisation.code == "HPU"
+    assert {e.user.username for e in Expert.objects.filter(user__isnull=False)} == {u for u, _r in DEMO_USERS}
+    assert first.user.roles.filter(role="scientist").exists()
+    assert all(is_valid(e.orcid) for e in Expert.objects.exclude(orcid=""))
+    assert Expert.objects.count() > len(DEMO_USERS)
+    again = list(load())
+    assert "exist already" in again[0]
