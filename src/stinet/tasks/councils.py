@@ -1,0 +1,151 @@
+"""Step 2 and step 4 work: applications, councils, each member's scores, conflicts of interest."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from stinet.accounts.permissions import roles_of
+from stinet.catalog.models import Organisation
+from stinet.catalog.services import audit
+from stinet.tasks import lifecycle, scoring
+from stinet.tasks.models import Application, Council, Review, Task
+from stinet.tasks.services import TaskError, _store_document, actors, label_of
+from stinet.vietnamese import clean_person_name, nfc
+
+MIN_COUNCIL = 3
+COUNCIL_SCORING = {"selection": "score_application", "acceptance": "score_acceptance"}
+
+
+def check_activity(task: Task, name: str, user: Any, council_kind: str = "") -> None:
+    """Refuse an activity of the table (PermissionDenied for the wrong person, TaskError for the wrong state)."""
+    activity = lifecycle.ACTIVITIES[name]
+    kinds = actors(task, user)
+    if council_kind and getattr(user, "is_authenticated", False) and \
+            ("council_member", None) in roles_of(user) and \
+            Council.objects.filter(task=task, kind=council_kind, members=user).exists():
+        kinds.add("council_member")
+    if not activity.actors & kinds:
+        raise PermissionDenied(str(activity.who))
+    task.status = Task.objects.values_list("status", flat=True).get(pk=task.pk)  # as it is now, not as loaded
+    reason = lifecycle.activity_refusal(activity, task.status, kinds)
+    if reason:
+        raise TaskError(reason)
+
+
+def form_council(task: Task, user: Any, kind: str, members: list[Any]) -> Council:
+    """Form (or re-form, before any score) the selection or acceptance council of a task."""
+    if kind not in COUNCIL_SCORING:
+        raise TaskError(_("council kind %(kind)r: selection or acceptance") % {"kind": kind})
+    check_activity(task, f"form_{kind}_council", user)
+    users = get_user_model()
+    chosen = [m if hasattr(m, "pk") else users.objects.filter(username__iexact=str(m)).first() for m in members]
+    if any(m is None for m in chosen):
+        raise TaskError(_("a council member does not exist"))
+    chosen = list({m.pk: m for m in chosen}.values())
+    if len(chosen) < MIN_COUNCIL:
+        raise TaskError(_("a council needs at least %(n)d members") % {"n": MIN_COUNCIL})
+    outsiders = [m.get_username() for m in chosen if ("council_member", None) not in roles_of(m)]
+    if outsiders:
+        raise TaskError(_("not council members: %(names)s") % {"names": ", ".join(outsiders)})
+    with transaction.atomic():
+        council, created = Council.objects.get_or_create(task=task, kind=kind,
+                                                         defaults={"formed_by": label_of(user)})
+        if not created and council.reviews.exists():
+            raise TaskError(_("the council has scored already: it cannot change"))
+        council.members.set(chosen)
+        audit(label_of(user), f"task-council-{kind}", task, after={"members": [m.get_username() for m in chosen]},
+              user=user)
+    return council
+
+
+def apply(task: Task, user: Any, *, host: Organisation | str, summary: str, investigator_name: str = "",
+          budget_requested: int | None = None, months: int | None = None, document: Any = None) -> Application:
+    """Apply to carry out a task whose selection is open (one application per applicant)."""
+    check_activity(task, "apply", user)
+    if not isinstance(host, Organisation):
+        found = Organisation.objects.filter(code__iexact=str(host).strip()).first()
+        if found is None:
+            raise TaskError(_("organisation %(code)r does not exist") % {"code": host})
+        host = found
+    if not nfc(summary).strip():
+        raise TaskError(_("an application needs a summary of the approach"))
+    if budget_requested is not None and budget_requested < 0:
+        raise TaskError(_("a budget cannot be negative"))
+    name = clean_person_name(nfc(investigator_name)) if investigator_name else (
+        user.get_full_name() or user.get_username())
+    with transaction.atomic():
+        if Application.objects.filter(task=task, applicant=user).exists():
+            raise TaskError(_("you have applied for this task already"))
+        application = Application.objects.create(task=task, applicant=user, host=host, summary=nfc(summary).strip(),
+                                                 investigator_name=name, budget_requested=budget_requested,
+                                                 months=months)
+        if document is not None:
+            _store_document(task, user, "application", document, f"{name}: {document.name}")
+        audit(label_of(user), "task-apply", task, after={"application": application.pk, "host": host.code,
+                                                          "investigator": name}, user=user)
+    return application
+
+
+def score(task: Task, user: Any, kind: str, *, application: Application | int | None = None,
+          value: float | None = None, conflict: bool = False, comment: str = "") -> Review:
+    """A council member's score (0-100) of an application or of the task, or a declared conflict of interest."""
+    if kind not in COUNCIL_SCORING:
+        raise TaskError(_("council kind %(kind)r: selection or acceptance") % {"kind": kind})
+    check_activity(task, COUNCIL_SCORING[kind], user, council_kind=kind)
+    council = Council.objects.get(task=task, kind=kind)
+    if kind == "selection":
+        app_id = getattr(application, "pk", application)
+        application = Application.objects.filter(task=task, pk=app_id).first()
+        if application is None:
+            raise TaskError(_("no application %(id)s for this task") % {"id": app_id})
+    else:
+        application = None
+    if not conflict:
+        if value is None:
+            raise TaskError(_("give a score or declare a conflict of interest"))
+        if not 0 <= float(value) <= scoring.MAX_SCORE:
+            raise TaskError(_("a score is between 0 and %(max)d") % {"max": scoring.MAX_SCORE})
+    with transaction.atomic():
+        review, _created = Review.objects.update_or_create(
+            council=council, member=user, application=application,
+            defaults={"score": None if conflict else float(value), "conflict": conflict,  # type: ignore[arg-type]
+                      "comment": nfc(comment).strip()})
+        audit(label_of(user), f"task-score-{kind}", task, after={
+            "application": getattr(application, "pk", None), "score": review.score, "conflict": conflict}, user=user)
+    return review
+
+
+def _marks(council: Council | None) -> tuple[list[int], list[scoring.Mark]]:
+    """A council's member ids and their marks."""
+    if council is None:
+        return [], []
+    members = list(council.members.values_list("pk", flat=True))
+    marks = [scoring.Mark(r.member_id, r.application_id, r.score, r.conflict)
+             for r in council.reviews.all() if r.member_id in members]
+    return members, marks
+
+
+def ranking(task: Task) -> list[tuple[Application, scoring.Ranked]]:
+    """The task's applications, best first, with their mean counted score."""
+    applications = {a.pk: a for a in task.applications.select_related("host")}
+    _members, marks = _marks(Council.objects.filter(task=task, kind="selection").first())
+    return [(applications[r.subject], r) for r in scoring.rank(list(applications), marks)]
+
+
+def acceptance_marks(task: Task) -> tuple[list[int], list[scoring.Mark]]:
+    """The acceptance council's member ids and marks."""
+    return _marks(Council.objects.filter(task=task, kind="acceptance").first())
+
+
+def reviews_by_member(task: Task, kind: str) -> list[tuple[Any, list[Review]]]:
+    """Each member of a council with their reviews (for the confidential score table)."""
+    council = Council.objects.filter(task=task, kind=kind).prefetch_related("members").first()
+    if council is None:
+        return []
+    reviews = list(council.reviews.select_related("application"))
+    return [(m, [r for r in reviews if r.member_id == m.pk]) for m in council.members.order_by("username")]

@@ -1,0 +1,106 @@
+"""Step 3 work: periodic progress reports against their deadlines, adjustment requests and decisions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from stinet.catalog.services import audit
+from stinet.tasks.councils import check_activity
+from stinet.tasks.deadlines import due_dates
+from stinet.tasks.models import ADJUSTMENT_KINDS, Adjustment, ProgressReport, Task
+from stinet.tasks.services import TaskError, _store_document, label_of, now, save_task, snapshot
+from stinet.vietnamese import nfc
+
+
+def schedule_reports(task: Task) -> list[ProgressReport]:
+    """Progress reports due every `report_every_months` of the contract (unsubmitted future ones re-planned)."""
+    if not (task.planned_start and task.planned_end):
+        return []
+    kept = task.progress_reports.filter(submitted_at__isnull=False)
+    done = {r.number for r in kept}
+    task.progress_reports.filter(submitted_at__isnull=True).delete()
+    created = []
+    for number, due in enumerate(due_dates(task.planned_start, task.planned_end, task.report_every_months), 1):
+        if number not in done:
+            created.append(ProgressReport.objects.create(task=task, number=number, due_date=due))
+    return created
+
+
+def submit_progress(task: Task, user: Any, *, summary: str, percent_done: int | None = None,
+                    number: int | None = None, document: Any = None) -> ProgressReport:
+    """The PI's progress report for a period (default: the earliest one not yet submitted)."""
+    check_activity(task, "report_progress", user)
+    if not nfc(summary).strip():
+        raise TaskError(_("a progress report needs a summary of the work done"))
+    if percent_done is not None and not 0 <= percent_done <= 100:
+        raise TaskError(_("percent done: between 0 and 100"))
+    with transaction.atomic():
+        open_reports = task.progress_reports.filter(submitted_at__isnull=True).order_by("number")
+        report = open_reports.filter(number=number).first() if number else open_reports.first()
+        if report is None:
+            raise TaskError(_("no progress report is waiting for this task"))
+        if document is not None:
+            report.document = _store_document(task, user, "progress_report", document)
+        report.summary, report.percent_done = nfc(summary).strip(), percent_done
+        report.submitted_at, report.submitted_by = now(), user
+        report.save()
+        audit(label_of(user), "task-progress", task, after={"report": report.number, "late": report.late,
+                                                             "percent_done": percent_done}, user=user)
+    return report
+
+
+def request_adjustment(task: Task, user: Any, *, kind: str, reason: str, new_end: dt.date | None = None,
+                       new_budget_state: int | None = None, new_objectives: str = "",
+                       document: Any = None) -> Adjustment:
+    """The PI asks to change the content, the time or the budget of a task in progress."""
+    check_activity(task, "request_adjustment", user)
+    if kind not in ADJUSTMENT_KINDS:
+        raise TaskError(_("adjustment %(kind)r: content, time or budget") % {"kind": kind})
+    if not nfc(reason).strip():
+        raise TaskError(_("an adjustment request needs a reason"))
+    if kind == "time" and (new_end is None or (task.planned_end and new_end <= task.planned_end)):
+        raise TaskError(_("a time adjustment needs a new end date after the current one"))
+    if kind == "budget" and (new_budget_state is None or new_budget_state < 0):
+        raise TaskError(_("a budget adjustment needs the new budget"))
+    if kind == "content" and not nfc(new_objectives).strip():
+        raise TaskError(_("a content adjustment needs the new objectives"))
+    with transaction.atomic():
+        adjustment = Adjustment.objects.create(task=task, kind=kind, reason=nfc(reason).strip(), new_end=new_end,
+                                               new_budget_state=new_budget_state,
+                                               new_objectives=nfc(new_objectives).strip(), requested_by=user)
+        if document is not None:
+            _store_document(task, user, "adjustment", document)
+        audit(label_of(user), "task-adjustment-request", task, after={"adjustment": adjustment.pk, "kind": kind},
+              user=user)
+    return adjustment
+
+
+def decide_adjustment(adjustment: Adjustment, user: Any, *, approve: bool, note: str = "") -> Adjustment:
+    """The manager approves (the change is applied, reports re-planned) or refuses an adjustment."""
+    task = adjustment.task
+    check_activity(task, "decide_adjustment", user)
+    if adjustment.status != "pending":
+        raise TaskError(_("this adjustment has been decided already"))
+    with transaction.atomic():
+        before = snapshot(task)
+        if approve:
+            if adjustment.kind == "time":
+                task.planned_end = adjustment.new_end
+            elif adjustment.kind == "budget":
+                task.budget_state = adjustment.new_budget_state
+            else:
+                task.objectives = adjustment.new_objectives
+            save_task(task)
+            if adjustment.kind == "time":
+                schedule_reports(task)
+        adjustment.status = "approved" if approve else "refused"
+        adjustment.decided_by, adjustment.decided_at = label_of(user), now()
+        adjustment.decision_note = nfc(note).strip()
+        adjustment.save()
+        audit(label_of(user), f"task-adjustment-{adjustment.status}", task, before=before,
+              after={**snapshot(task), "adjustment": adjustment.pk}, user=user)
+    return adjustment

@@ -1,0 +1,89 @@
+"""Finding tasks: the catalogue's query language and Vietnamese folding over a task's own text.
+
+Each task keeps space-padded token strings (kept up to date by `refresh`): folded tokens of
+its title, of its people, of everything, and exact tokens (with diacritics). A query word
+matches a whole folded token, so "da dang sinh hoc" finds "đa dạng sinh học" and "Đ" = "d";
+tasks whose exact tokens contain the query's diacritics rank first.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.db.models.functions import Coalesce
+
+from stinet.search.query import Clause, parse
+from stinet.vietnamese import canonical_spelling, equivalence_tokens, exact_tokens, fold, tokens
+
+FIELD_COLUMN = {"title": "search_title", "author": "search_people", None: "search_all",
+                "subject": "search_all", "abstract": "search_all"}
+MAX_EXACT_TERMS = 12  # ranking terms per query (keeps the SQL small)
+
+
+def _padded(words: list[str]) -> str:
+    """Tokens joined with spaces, with a space at each end (whole-token matching by LIKE)."""
+    return f" {' '.join(words)} " if words else ""
+
+
+def refresh(task: object, host_name: str = "", member_names: list[str] | None = None) -> None:
+    """Fill a task's search columns from its values (call before saving)."""
+    people = [getattr(task, "investigator_name", ""), *(member_names or [])]
+    texts = [task.code, task.title, task.title_en, task.objectives, task.expected_results, task.results,
+             " ".join(task.keywords or []), host_name, task.proposer_name, *people]
+    folded = tokens(" ".join(t for t in texts if t))
+    task.search_title = _padded(tokens(f"{task.title} {task.title_en} {task.code}"))
+    task.search_people = _padded(tokens(" ".join(p for p in people if p)))
+    equivalences = equivalence_tokens(" ".join(folded), folded=True)
+    task.search_all = _padded(folded + equivalences)
+    task.search_exact = _padded([canonical_spelling(t) for t in exact_tokens(" ".join(t for t in texts if t))])
+
+
+def _condition(clause: Clause) -> Q:
+    """Rows matching one clause: every word as a whole token (a phrase: the words in a row)."""
+    column = FIELD_COLUMN.get(clause.field, "search_all")
+    if clause.phrase:
+        return Q(**{f"{column}__contains": _padded(clause.words)})
+    condition = Q()
+    for word in clause.words:
+        condition &= Q(**{f"{column}__contains": f" {word} "})
+    return condition
+
+
+def _rank(clauses: list[Clause]) -> Case | Value:
+    """Points for exact-diacritics matches: the whole exact phrase, then each exact word."""
+    exact = [e for c in clauses if not c.negate for e in c.exact][:MAX_EXACT_TERMS]
+    if not exact:
+        return Value(0)
+    whens = [When(search_exact__contains=_padded(exact), then=Value(100))] if len(exact) > 1 else []
+    total = Case(*whens, default=Value(0), output_field=IntegerField())
+    for word in exact:
+        total = total + Case(When(search_exact__contains=f" {word} ", then=Value(10)), default=Value(0),
+                             output_field=IntegerField())
+    return total
+
+
+def search(rows: QuerySet, q: str) -> QuerySet:
+    """Tasks matching the query, best first (exact diacritics first, then newest year, then code)."""
+    query = parse(q or "")
+    for clause in query.clauses:
+        rows = rows.exclude(_condition(clause)) if clause.negate else rows.filter(_condition(clause))
+    for token in query.equivalences:
+        rows = rows.filter(search_all__contains=f" {token} ")
+    if query.year_from is not None:
+        rows = rows.filter(year__gte=query.year_from)
+    if query.year_to is not None:
+        rows = rows.filter(year__lte=query.year_to)
+    if query.filters.get("org"):
+        rows = rows.filter(host__code__in=query.filters["org"])
+    if query.filters.get("field"):
+        fields = Q()
+        for code in query.filters["field"]:
+            fields |= Q(field_code__startswith=code)
+        rows = rows.filter(fields)
+    if query.is_empty:
+        return rows
+    return rows.annotate(rank=Coalesce(_rank(query.clauses), Value(0))).order_by("-rank", "-year", "code")
+
+
+def folded_code(code: str) -> str:
+    """A task code folded for look-ups typed without diacritics (ĐT-2026-001 = dt-2026-001)."""
+    return fold(code.strip())

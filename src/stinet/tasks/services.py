@@ -1,0 +1,321 @@
+"""Changing tasks: proposals, the life-cycle transitions of `lifecycle.TRANSITIONS`, documents.
+
+Every function takes the acting user, refuses with a one-line reason (PermissionDenied for
+the wrong person, TaskError for the wrong state or missing data) and audits what it changed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from pathlib import PurePath
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import get_valid_filename
+from django.utils.translation import gettext as _
+
+from stinet.accounts.permissions import is_admin, roles_of
+from stinet.catalog.models import FieldOfScience, Organisation
+from stinet.catalog.services import audit
+from stinet.tasks import lifecycle, scoring
+from stinet.tasks.models import DOCUMENT_KINDS, KIND_PREFIX, KINDS, LEVELS, Task, TaskDocument, TaskMember
+from stinet.tasks.search import folded_code, refresh
+from stinet.vietnamese import clean_person_name, nfc
+
+PROPOSER_ROLES = frozenset({"investigator", "scientist", "member_editor", "task_manager", "network_admin"})
+APPLICANT_ROLES = frozenset({"investigator", "scientist"})
+DOCUMENT_EXTENSIONS = frozenset({".pdf", ".doc", ".docx", ".odt", ".rtf", ".txt", ".xls", ".xlsx", ".csv", ".ods"})
+MAX_DOCUMENT_BYTES = 25 * 1024 * 1024
+# what each action may be given (besides "documents": {kind: file})
+ACTION_DATA: dict[str, tuple[str, ...]] = {
+    "assign": ("host", "investigator", "investigator_name"),
+    "select": ("application",),
+    "sign_contract": ("contract_number", "contract_date", "budget_state", "budget_other", "planned_start",
+                      "planned_end", "report_every_months"),
+    "submit_final": ("results",),
+    "register": ("registration_number", "registration_date"),
+    "reject": ("reason",), "stop": ("reason",), "cancel": ("reason",), "reopen": ("reason",),
+    "withdraw": ("reason",),
+}
+DATE_FIELDS = frozenset({"contract_date", "planned_start", "planned_end", "registration_date"})
+INT_FIELDS = frozenset({"budget_state", "budget_other", "report_every_months", "application"})
+
+
+class TaskError(ValueError):
+    """A refused task change, with a one-line reason."""
+
+
+def label_of(user: Any) -> str:
+    """The audit label of the acting user."""
+    return user.get_username() if getattr(user, "is_authenticated", False) else "anonymous"
+
+
+def actors(task: Task, user: Any) -> set[str]:
+    """How this user stands to this task (lifecycle actor kinds; council membership aside)."""
+    roles = {role for role, _org in roles_of(user)}
+    kinds: set[str] = set()
+    if is_admin(user) or "task_manager" in roles:
+        kinds.add("task_manager")
+    if roles and task.investigator_id == user.pk:
+        kinds.add("investigator")
+    if roles and task.proposer_id is not None and task.proposer_id == user.pk:
+        kinds.add("proposer")
+    if roles & APPLICANT_ROLES:
+        kinds.add("applicant")
+    return kinds
+
+
+def snapshot(task: Task) -> dict[str, Any]:
+    """The audited values of a task (JSON-safe)."""
+    names = ("code", "title", "status", "step", "level", "kind", "field_code", "year", "investigator_name",
+             "budget_state", "budget_other", "planned_start", "planned_end", "contract_number", "contract_date",
+             "rating", "registration_number", "registration_date", "closed_reason", "result_work_id", "host_id")
+    out: dict[str, Any] = {}
+    for name in names:
+        value = getattr(task, name)
+        out[name] = value.isoformat() if isinstance(value, dt.date) else value
+    return out
+
+
+def save_task(task: Task) -> None:
+    """Save with its search columns refreshed."""
+    host = task.host.name_vi if task.host_id else ""
+    names = list(task.members.values_list("name", flat=True)) if task.pk else []
+    refresh(task, host, names)
+    task.save()
+
+
+def _next_code(kind: str, year: int) -> str:
+    """The next free code of a kind and year: ĐT-2026-001."""
+    prefix = f"{KIND_PREFIX.get(kind, 'NV')}-{year}-"
+    taken = set(Task.objects.filter(code__startswith=prefix).values_list("code", flat=True))
+    n = len(taken) + 1
+    while f"{prefix}{n:03d}" in taken:
+        n += 1
+    return f"{prefix}{n:03d}"
+
+
+def _check_values(level: str, kind: str, year: int, field_code: str) -> None:
+    """Refuse unknown levels, kinds, fields of science and implausible years."""
+    if level not in LEVELS:
+        raise TaskError(_("level %(v)r: one of %(all)s") % {"v": level, "all": ", ".join(LEVELS)})
+    if kind not in KINDS:
+        raise TaskError(_("kind %(v)r: one of %(all)s") % {"v": kind, "all": ", ".join(KINDS)})
+    if not 1990 <= int(year) <= 2100:
+        raise TaskError(_("year %(v)s: not a plan year") % {"v": year})
+    if field_code and not FieldOfScience.objects.filter(code=field_code).exists():
+        raise TaskError(_("field of science %(v)r: not a code of the classification") % {"v": field_code})
+
+
+def propose(user: Any, *, title: str, objectives: str, year: int, level: str = "provincial",
+            kind: str = "research", field_code: str = "", title_en: str = "", expected_results: str = "",
+            proposer_name: str = "", keywords: list[str] | None = None, code: str = "",
+            investigator_name: str = "") -> Task:
+    """Submit a proposal (step 1): organisations and individuals propose, managers review."""
+    if not {role for role, _org in roles_of(user)} & PROPOSER_ROLES and not is_admin(user):
+        raise PermissionDenied(_("only investigators, scientists, editors and managers may propose a task"))
+    title, objectives = nfc(title).strip(), nfc(objectives).strip()
+    if not title:
+        raise TaskError(_("a proposal needs a title"))
+    _check_values(level, kind, year, field_code.strip())
+    with transaction.atomic():
+        code = nfc(code).strip() or _next_code(kind, int(year))
+        if Task.objects.filter(code__iexact=code).exists():
+            raise TaskError(_("task %(code)s exists already") % {"code": code})
+        full_name = user.get_full_name() or user.get_username()
+        task = Task(code=code, title=title, title_en=nfc(title_en).strip(), objectives=objectives, level=level,
+                    kind=kind, field_code=field_code.strip(), year=int(year), proposer=user,
+                    proposer_name=nfc(proposer_name).strip() or full_name,
+                    expected_results=nfc(expected_results).strip(),
+                    keywords=[nfc(k).strip() for k in keywords or [] if k.strip()],
+                    investigator_name=clean_person_name(nfc(investigator_name)) if investigator_name else "")
+        save_task(task)
+        audit(label_of(user), "task-propose", task, after=snapshot(task), user=user)
+    return task
+
+
+def find(code_or_id: str | int) -> Task:
+    """A task by id or code (typed with or without diacritics), or TaskError."""
+    text = str(code_or_id).strip()
+    task = Task.objects.filter(code__iexact=text).first()
+    if task is None and text.isdigit():
+        task = Task.objects.filter(pk=int(text)).first()
+    if task is None:
+        wanted = folded_code(text)
+        task = next((t for t in Task.objects.only("pk", "code") if folded_code(t.code) == wanted), None)
+        task = Task.objects.get(pk=task.pk) if task else None
+    if task is None:
+        raise TaskError(_("no task %(code)s") % {"code": text})
+    return task
+
+
+def _coerce(name: str, value: Any) -> Any:
+    """A value given to an action, as the model wants it (API and CLI give strings)."""
+    if value in (None, ""):
+        return None if name in DATE_FIELDS | INT_FIELDS else ""
+    try:
+        if name in DATE_FIELDS and not isinstance(value, dt.date):
+            return dt.date.fromisoformat(str(value))
+        if name in INT_FIELDS:
+            return int(value)
+    except ValueError:
+        kind = _("a date (YYYY-MM-DD)") if name in DATE_FIELDS else _("a whole number")
+        raise TaskError(_("%(field)s: %(value)r is not %(kind)s") % {"field": name, "value": value, "kind": kind}) \
+            from None
+    if name == "host" and not isinstance(value, Organisation):
+        org = Organisation.objects.filter(code__iexact=str(value).strip()).first()
+        if org is None:
+            raise TaskError(_("organisation %(code)r does not exist") % {"code": value})
+        return org
+    if name == "investigator" and not hasattr(value, "pk"):
+        user = get_user_model().objects.filter(username__iexact=str(value).strip()).first()
+        if user is None:
+            raise TaskError(_("user %(name)r does not exist") % {"name": value})
+        return user
+    return nfc(value).strip() if isinstance(value, str) else value
+
+
+def _given(action: str, data: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The action's values (checked names, coerced) and its documents {kind: file}."""
+    documents = dict(data.pop("documents", None) or {})
+    unknown = set(data) - set(ACTION_DATA.get(action, ()))
+    if unknown:
+        names = ", ".join(sorted(unknown))
+        raise TaskError(_("%(action)s does not take %(names)s") % {"action": action, "names": names})
+    for kind in documents:
+        _check_kind(kind)
+    return {k: _coerce(k, v) for k, v in data.items()}, {k: f for k, f in documents.items() if f}
+
+
+def _facts(task: Task, values: dict[str, Any], documents: dict[str, Any]) -> dict[str, bool]:
+    """Which requirements of the table are met by the task with the given values and documents."""
+    from stinet.tasks.councils import acceptance_marks, ranking
+
+    facts = {name: bool(getattr(task, name, None)) for name in lifecycle.REQUIREMENTS if hasattr(Task, name)}
+    facts["reason"] = bool(values.get("reason"))
+    facts["end_after_start"] = bool(task.planned_start and task.planned_end and task.planned_end > task.planned_start)
+    facts["ranked_application"] = any(r.mean is not None for _a, r in ranking(task)) \
+        if task.status == "selecting" else False
+    if task.status == "evaluating":
+        members, marks = acceptance_marks(task)
+        facts["acceptance_scored"] = scoring.complete(members, marks)
+    attached = set(task.documents.values_list("kind", flat=True)) | set(documents)
+    facts.update({f"doc:{kind}": True for kind in attached})
+    return facts
+
+
+def check_actor(task: Task, action: str, user: Any) -> None:
+    """Refuse (PermissionDenied, the table's reason) a user who may never take this action on this task."""
+    rule = lifecycle.TRANSITIONS.get(action)
+    if rule is not None and not rule.actors & actors(task, user):
+        raise PermissionDenied(str(rule.who))
+
+
+def transition(task: Task, action: str, user: Any, **data: Any) -> Task:
+    """Move a task by one action of the life-cycle table, or refuse with the table's reason."""
+    rule = lifecycle.TRANSITIONS.get(action)
+    if rule is None:
+        raise TaskError(_("unknown action %(action)r: one of %(all)s") % {
+            "action": action, "all": ", ".join(lifecycle.TRANSITIONS)})
+    values, documents = _given(action, dict(data))
+    with transaction.atomic():
+        task = Task.objects.select_for_update().get(pk=task.pk)
+        kinds = actors(task, user)
+        if not rule.actors & kinds:
+            raise PermissionDenied(str(rule.who))
+        before = snapshot(task)
+        status_was = task.status
+        _apply_values(task, action, values)
+        reason = lifecycle.refusal(rule, status_was, kinds, _facts(task, values, documents))
+        if reason:
+            raise TaskError(reason)
+        for kind, upload in documents.items():
+            _store_document(task, user, kind, upload)
+        from stinet.tasks.effects import apply_effects
+
+        rating = apply_effects(task, action, user, values)
+        target = lifecycle.target_of(rule, status_was, task.status_before, rating)
+        if action in ("stop", "cancel"):
+            task.status_before = status_was
+        elif action == "reopen":
+            task.status_before = ""
+        task.status = target
+        task.step = lifecycle.step_of(target, task.status_before or status_was)
+        save_task(task)
+        audit(label_of(user), f"task-{action}", task, before=before, after=snapshot(task), user=user)
+    if action == "publish":
+        from stinet.tasks.publication import index_result
+
+        index_result(task)
+    return task
+
+
+def _apply_values(task: Task, action: str, values: dict[str, Any]) -> None:
+    """Put the given values on the task (before the requirements are checked)."""
+    for name, value in values.items():
+        if name in ("reason", "application"):
+            continue
+        if name == "investigator":
+            task.investigator = value
+            if value is not None and not values.get("investigator_name"):
+                task.investigator_name = value.get_full_name() or value.get_username()
+            continue
+        if name == "investigator_name" and value:
+            value = clean_person_name(value)
+        setattr(task, name, value)
+    if action in ("reject", "stop", "cancel", "withdraw") and values.get("reason"):
+        task.closed_reason = values["reason"]
+
+
+def add_member(task: Task, name: str, role: str = "member", user: Any = None) -> TaskMember:
+    """A person on the task's team (the PI is added when a task is assigned or selected)."""
+    member, _created = TaskMember.objects.get_or_create(task=task, name=clean_person_name(nfc(name)), role=role,
+                                                        defaults={"user": user})
+    return member
+
+
+def attach_document(task: Task, user: Any, kind: str, upload: Any, title: str = "") -> TaskDocument:
+    """Attach a file to the task's dossier (managers, the proposer and the PI, while the task is open)."""
+    from stinet.tasks.councils import check_activity
+
+    check_activity(task, "upload_document", user)
+    _check_kind(kind)
+    with transaction.atomic():
+        document = _store_document(task, user, kind, upload, title)
+    return document
+
+
+def _check_kind(kind: str) -> None:
+    """Refuse an unknown document kind."""
+    if kind not in DOCUMENT_KINDS:
+        raise TaskError(_("document kind %(kind)r: one of %(all)s") % {"kind": kind, "all": ", ".join(DOCUMENT_KINDS)})
+
+
+def _store_document(task: Task, user: Any, kind: str, upload: Any, title: str = "") -> TaskDocument:
+    """Check and save one uploaded file under MEDIA_ROOT/tasks/<id>/, audited."""
+    name = PurePath(getattr(upload, "name", "") or "document").name
+    suffix = PurePath(name).suffix.lower()
+    if suffix not in DOCUMENT_EXTENSIONS:
+        kinds = ", ".join(sorted(DOCUMENT_EXTENSIONS))
+        raise TaskError(_("%(name)s: attach a %(kinds)s file") % {"name": name, "kinds": kinds})
+    size = getattr(upload, "size", 0) or 0
+    if size > MAX_DOCUMENT_BYTES:
+        raise TaskError(_("%(name)s: larger than %(mb)d MB") % {"name": name, "mb": MAX_DOCUMENT_BYTES // 2**20})
+    if size == 0:
+        raise TaskError(_("%(name)s: the file is empty") % {"name": name})
+    document = TaskDocument(task=task, kind=kind, title=nfc(title).strip() or nfc(name), size=size,
+                            uploaded_by=user if getattr(user, "is_authenticated", False) else None)
+    document.file.save(f"{uuid.uuid4().hex[:8]}-{get_valid_filename(name)}", upload, save=False)
+    document.save()
+    audit(label_of(user), "task-document", task, after={"kind": kind, "file": document.file.name, "size": size},
+          user=user if getattr(user, "is_authenticated", False) else None)
+    return document
+
+
+def now() -> dt.datetime:
+    """The current time (one place, for tests)."""
+    return timezone.now()

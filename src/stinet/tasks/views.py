@@ -1,0 +1,160 @@
+"""The public task database: lists (proposed, ongoing, completed) with filters and search, a task page, documents."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlencode
+
+from django.core.paginator import Paginator
+from django.db.models import QuerySet
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+
+from stinet.accounts.permissions import require
+from stinet.catalog.models import AuditEntry, FieldOfScience
+from stinet.tasks import councils, lifecycle, scoring, visibility
+from stinet.tasks.forms import FilterForm
+from stinet.tasks.lifecycle import GROUPS, STATES, STEPS, current_lang
+from stinet.tasks.models import (
+    ADJUSTMENT_STATUSES,
+    COUNCIL_KINDS,
+    DOCUMENT_KINDS,
+    KINDS,
+    LEVELS,
+    MEMBER_ROLES,
+    Task,
+    TaskDocument,
+)
+from stinet.tasks.panel import actions_panel
+from stinet.tasks.search import search
+
+PAGE_SIZE = 20
+HISTORY = {
+    "propose": _lazy("proposal submitted"), "document": _lazy("document attached"),
+    "council-selection": _lazy("selection council formed"), "council-acceptance": _lazy("acceptance council formed"),
+    "apply": _lazy("application submitted"), "score-selection": _lazy("application scored"),
+    "score-acceptance": _lazy("task scored"), "progress": _lazy("progress report submitted"),
+    "adjustment-request": _lazy("adjustment requested"), "adjustment-approved": _lazy("adjustment approved"),
+    "adjustment-refused": _lazy("adjustment refused"),
+}
+
+
+def label(table: dict[str, tuple[str, str]], code: str, lang: str) -> str:
+    """A vocabulary label in the interface language."""
+    pair = table.get(code)
+    return (pair[1] if lang == "en" else pair[0]) if pair else code
+
+
+def filtered(params: Any, rows: QuerySet | None = None) -> QuerySet:
+    """Tasks matching the list filters (group, year, level, field, host, status, step, q)."""
+    rows = Task.objects.public() if rows is None else rows
+    group = params.get("group") or ""
+    if group in GROUPS:
+        rows = rows.filter(status__in=GROUPS[group])
+    simple = {"year": "year", "level": "level", "status": "status", "step": "step", "host": "host__code"}
+    for param, column in simple.items():
+        value = (params.get(param) or "").strip()
+        if value and (param not in ("year", "step") or value.isdigit()):
+            rows = rows.filter(**{column: value})
+    field = (params.get("field") or "").strip()
+    if field:
+        rows = rows.filter(field_code__startswith=field)
+    return search(rows.select_related("host"), params.get("q") or "")
+
+
+def task_list(request: HttpRequest) -> HttpResponse:
+    """Proposed, ongoing and completed tasks with filters and Vietnamese search."""
+    lang = current_lang()
+    rows = filtered(request.GET)
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    params = {k: v for k, v in request.GET.items() if k not in ("page", "group") and v}
+    tabs = [(g, urlencode({**params, "group": g}) if g else urlencode(params)) for g in ("", *GROUPS)]
+    keep = {k: v for k, v in request.GET.items() if k != "page" and v}
+    context = {
+        "page": page, "tasks": [_row(t, lang) for t in page.object_list], "form": FilterForm(request.GET, lang=lang),
+        "group": request.GET.get("group") or "", "tabs": tabs, "query": urlencode(keep),
+        "manager": visibility.is_manager(request.user),
+    }
+    return render(request, "tasks/list.html", context)
+
+
+def _row(task: Task, lang: str) -> dict[str, Any]:
+    """What a list shows of a task."""
+    return {"task": task, "status": task.status_label(lang), "level": label(LEVELS, task.level, lang),
+            "kind": label(KINDS, task.kind, lang)}
+
+
+def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """A task: facts, steps, deadlines, documents; councils, scores and budgets to those entitled; actions."""
+    task = get_object_or_404(Task.objects.select_related("host", "result_work"), pk=pk)
+    if not visibility.may_see(request.user, task):
+        raise Http404("no such task")
+    lang, user = current_lang(), request.user
+    internals = visibility.may_see_internals(user, task)
+    context = {
+        "task": task, "status": task.status_label(lang), "level": label(LEVELS, task.level, lang),
+        "kind": label(KINDS, task.kind, lang), "steps": _steps(task, lang), "field": _field(task.field_code, lang),
+        "members": [(m, label(MEMBER_ROLES, m.role, lang)) for m in task.members.exclude(role="investigator")],
+        "show_budget": visibility.may_see_budget(user, task),
+        "rating": label(scoring.RATINGS, task.rating, lang) if task.rating else "",
+        "reports": task.progress_reports.all(), "internals": internals,
+        "documents": [(d, label(DOCUMENT_KINDS, d.kind, lang)) for d in task.documents.all()
+                      if visibility.may_see_document(user, task, d)],
+        "councils": _councils(task, user, lang),
+        "applications": councils.ranking(task) if internals else [],
+        "adjustments": [(a, label(ADJUSTMENT_STATUSES, a.status, lang)) for a in task.adjustments.all()]
+        if internals else [],
+        "history": _history(task, lang) if internals else [],
+        "panel": actions_panel(task, user, lang),
+    }
+    return render(request, "tasks/detail.html", context)
+
+
+def _steps(task: Task, lang: str) -> list[dict[str, Any]]:
+    """The five steps with the current one marked."""
+    return [{"n": n, "label": en if lang == "en" else vi, "done": n < task.step, "current": n == task.step}
+            for n, (vi, en) in STEPS.items()]
+
+
+def _field(code: str, lang: str) -> str:
+    """A field of science as 'code name'."""
+    if not code:
+        return ""
+    found = FieldOfScience.objects.filter(code=code).order_by("-scheme").first()
+    if found is None:
+        return code
+    return f"{code} {found.name_en if lang == 'en' and found.name_en else found.name_vi}"
+
+
+def _councils(task: Task, user: Any, lang: str) -> list[dict[str, Any]]:
+    """Each council with its members, and each member's marks to those entitled."""
+    out = []
+    for council in task.councils.prefetch_related("members"):
+        entitled = visibility.may_see_scores(user, task, council.kind)
+        out.append({"council": council, "label": label(COUNCIL_KINDS, council.kind, lang), "entitled": entitled,
+                    "members": council.members.order_by("username"),
+                    "reviews": councils.reviews_by_member(task, council.kind) if entitled else []})
+    return out
+
+
+def _history(task: Task, lang: str) -> list[dict[str, Any]]:
+    """The task's audit trail (who did what, when)."""
+    rows = AuditEntry.objects.filter(object_type="task", object_id=str(task.pk)).order_by("at", "id")
+    out = []
+    for entry in rows:
+        after = entry.after or {}
+        state = after.get("status") if isinstance(after, dict) else None
+        action = entry.action.removeprefix("task-")
+        rule = lifecycle.TRANSITIONS.get(action)
+        out.append({"entry": entry, "action": rule.label if rule else HISTORY.get(action, action),
+                    "state": lifecycle.state_label(state, lang) if state in STATES else ""})
+    return out
+
+
+def document(request: HttpRequest, pk: int, doc_id: int) -> HttpResponse:
+    """Download a document of a task's dossier (confidential ones to those entitled)."""
+    doc = get_object_or_404(TaskDocument.objects.select_related("task"), pk=doc_id, task_id=pk)
+    require(visibility.may_see_document(request.user, doc.task, doc), _("this document is not public"))
+    return FileResponse(doc.file.open("rb"), as_attachment=True, filename=doc.file.name.rsplit("/", 1)[-1][9:])

@@ -1,0 +1,115 @@
+"""/api/tasks: filters, step and status, confidential fields by role, actions refused with their reasons."""
+
+from __future__ import annotations
+
+import pytest
+
+from stinet.tasks.lifecycle import TRANSITIONS
+from tests.tasks.conftest import PASSWORD, action_data, drive, upload
+from tests.tasks.test_services import FROM, USERS, _allowed_users
+
+
+@pytest.fixture
+def tasks(people):
+    """A proposal, a published task, one in progress and a selection with scores."""
+    return {
+        "proposed": drive(people, "proposed", title="Đề xuất chưa duyệt"),
+        "published": drive(people, "published"),
+        "in_progress": drive(people, "in_progress", title="Ứng dụng IoT giám sát chất lượng nước"),
+        "awarded": drive(people, "awarded", title="Du lịch sinh thái biển đảo"),
+    }
+
+
+def _codes(client, **params):
+    """Codes of the tasks the list answers."""
+    body = client.get("/api/tasks", params).json()
+    assert body["total"] == len(body["results"])
+    return [t["code"] for t in body["results"]]
+
+
+def test_list_filters_and_each_task_step_and_status(client, tasks):
+    everything = client.get("/api/tasks").json()["results"]
+    assert {(t["code"], t["step"], t["status"]) for t in everything} == {
+        (tasks[s].code, tasks[s].step, s) for s in ("published", "in_progress", "awarded")}
+    assert _codes(client, status="published") == [tasks["published"].code]
+    assert _codes(client, step=3) == [tasks["in_progress"].code]
+    assert _codes(client, step=2, year=2026, level="provincial", field="1", host="HPU") == [tasks["awarded"].code]
+    assert _codes(client, year=2019) == []
+    assert _codes(client, q="chat luong nuoc") == [tasks["in_progress"].code]
+    assert _codes(client, group="completed") == [tasks["published"].code]
+
+
+def test_managers_also_see_proposals(people, client, tasks):
+    assert tasks["proposed"].code not in _codes(client)
+    assert client.get(f"/api/tasks/{tasks['proposed'].pk}").status_code == 404
+    client.login(username="t-manager", password=PASSWORD)
+    assert tasks["proposed"].code in _codes(client)
+
+
+def test_detail_shows_confidential_parts_only_to_the_entitled(people, client, settings, tasks):
+    url = f"/api/tasks/{tasks['awarded'].pk}"
+    public = client.get(url).json()
+    assert public["councils"][0]["members"] == ["t-c1", "t-c2", "t-c3"]
+    assert public["councils"][0]["reviews"] is None and public["applications"] is None
+    assert public["budget_state"] == 900_000_000 and public["actions"] == []
+    settings.TASK_BUDGETS_PUBLIC = False
+    assert client.get(url).json()["budget_state"] is None
+    client.login(username="t-c3", password=PASSWORD)
+    council = client.get(url).json()
+    assert {"member": "t-c3", "application": council["applications"][0]["id"], "score": None, "conflict": True} \
+        in council["councils"][0]["reviews"]
+    assert council["budget_state"] == 900_000_000
+    client.login(username="t-manager", password=PASSWORD)
+    assert client.get(url).json()["actions"] == ["sign_contract", "stop", "cancel"]
+    published = client.get(f"/api/tasks/{tasks['published'].pk}").json()
+    assert published["result_work"] == tasks["published"].result_work_id and published["rating"] == "pass"
+
+
+@pytest.mark.parametrize(("action", "user"), [(a, u) for a in TRANSITIONS for u in USERS
+                                              if u not in _allowed_users(a) and a != "select"])
+def test_every_forbidden_action_is_refused_by_the_api(people, client, action, user):
+    state = FROM[action]
+    task = drive(people, state)
+    client.login(username=getattr(people, user).username, password=PASSWORD)
+    data = {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in action_data(people, action).items()
+            if k != "documents"}
+    response = client.post(f"/api/tasks/{task.pk}/actions/{action}?lang=en", data, content_type="application/json")
+    task.refresh_from_db()
+    assert task.status == state
+    if response.status_code == 404:
+        assert state == "proposed"  # a proposal the user may not see
+        return
+    assert response.status_code == 403
+    assert response.json()["detail"] == str(TRANSITIONS[action].who)
+
+
+def test_actions_through_the_api(people, client, tasks):
+    task = tasks["in_progress"]
+    assert client.post(f"/api/tasks/{task.pk}/actions/stop", {"reason": "x"},
+                       content_type="application/json").status_code == 401
+    client.login(username="t-manager", password=PASSWORD)
+    refused = client.post(f"/api/tasks/{task.pk}/actions/publish?lang=en", {}, content_type="application/json")
+    assert refused.status_code == 400 and refused.json()["detail"].startswith("cannot publish the result")
+    client.login(username="t-pi", password=PASSWORD)
+    missing = client.post(f"/api/tasks/{task.pk}/actions/submit_final?lang=en", {"results": "Bộ số liệu"},
+                          content_type="application/json")
+    assert missing.status_code == 400
+    assert missing.json()["detail"] == "cannot submit the final report: it needs the final report (document)"
+    attached = client.post(f"/api/tasks/{task.pk}/documents", {"kind": "final_report", "file": upload("bc.pdf")})
+    assert attached.status_code == 200 and attached.json()["kind"] == "final_report"
+    done = client.post(f"/api/tasks/{task.pk}/actions/submit_final", {"results": "Bộ số liệu"},
+                       content_type="application/json")
+    assert done.status_code == 200 and (done.json()["status"], done.json()["step"]) == ("evaluating", 4)
+    client.login(username="t-pi2", password=PASSWORD)
+    assert client.post(f"/api/tasks/{task.pk}/documents", {"kind": "other", "file": upload("x.pdf")}).status_code \
+        == 403
+
+
+def test_the_endpoints_are_described_in_openapi(client):
+    spec = client.get("/api/openapi.json").json()
+    for path in ("/api/tasks", "/api/tasks/{task_id}", "/api/tasks/{task_id}/actions/{action}",
+                 "/api/tasks/{task_id}/documents"):
+        assert path in spec["paths"], path
+    listing = spec["paths"]["/api/tasks"]["get"]
+    assert {p["name"] for p in listing["parameters"]} >= {"status", "step", "year", "level", "field", "host", "q"}
+    assert "step" in spec["components"]["schemas"]["TaskOut"]["properties"]

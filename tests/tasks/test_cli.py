@@ -1,0 +1,35 @@
+"""`stinet task list` and `stinet task show` (in-process, on the test database)."""
+
+from __future__ import annotations
+
+from click.testing import CliRunner
+
+from stinet.cli import main
+from tests.tasks.conftest import drive
+
+
+def test_list_filter_overdue_and_show(people):
+    running = drive(people, "in_progress")
+    published = drive(people, "published", title="Đánh giá chất lượng nước vịnh Hạ Long")
+    drive(people, "proposed", title="Một đề xuất")
+    runner = CliRunner()
+    everything = runner.invoke(main, ["task", "list"])
+    assert everything.exit_code == 0 and everything.output.strip().endswith("3 tasks")
+    only = runner.invoke(main, ["task", "list", "--status", "published"])
+    assert published.code in only.output and running.code not in only.output
+    overdue = runner.invoke(main, ["task", "list", "--overdue"])
+    assert overdue.exit_code == 0
+    assert running.code in overdue.output and "OVERDUE: report #1" in overdue.output
+    assert published.code not in overdue.output
+    shown = runner.invoke(main, ["task", "show", "dt-2026-002"])  # typed without diacritics
+    assert shown.exit_code == 0 and published.code in shown.output
+    assert "registration: 2026-30218-ĐKKQ" in shown.output and "task-publish" in shown.output
+    assert "progress report #1" in runner.invoke(main, ["task", "show", running.code]).output
+
+
+def test_errors_are_one_line(people):
+    runner = CliRunner()
+    missing = runner.invoke(main, ["task", "show", "XX-1"])
+    assert missing.exit_code == 1 and missing.output.strip().splitlines() == ["stinet: error: no task XX-1"]
+    bad = runner.invoke(main, ["task", "list", "--status", "done"])
+    assert bad.exit_code == 2 and "--status" in bad.output

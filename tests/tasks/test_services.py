@@ -1,0 +1,277 @@
+"""The services apply the table: every state reachable, every forbidden action refused, everything audited."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.utils import timezone
+
+from stinet.catalog.models import AuditEntry, Holding
+from stinet.tasks import councils, progress, services
+from stinet.tasks.deadlines import dashboard
+from stinet.tasks.lifecycle import TRANSITIONS
+from stinet.tasks.models import Task
+from tests.tasks.conftest import PATHS, action_data, drive, upload
+
+# a state from which each action is allowed (the task is driven there first)
+FROM = {"approve": "proposed", "reject": "proposed", "withdraw": "proposed", "open_selection": "listed",
+        "assign": "listed", "select": "awarded", "sign_contract": "awarded", "submit_final": "in_progress",
+        "accept": "evaluating", "register": "accepted", "publish": "registered", "stop": "in_progress",
+        "cancel": "listed", "reopen": "stopped"}
+USERS = ("manager", "admin", "pi", "pi2", "scientist", "editor", "nobody", "c1")
+
+
+def _allowed_users(action: str) -> set[str]:
+    """Who may take an action on a task of the fixtures (pi proposed it and leads it)."""
+    actors = TRANSITIONS[action].actors
+    return ({"manager", "admin"} if "task_manager" in actors else set()) | \
+        ({"pi"} if actors & {"investigator", "proposer"} else set())
+
+
+@pytest.mark.parametrize("state", list(PATHS))
+def test_every_state_is_reached_through_the_services(people, state):
+    task = drive(people, state)
+    task.refresh_from_db()
+    assert task.status == state
+    expected_step = {"proposed": 1, "rejected": 1, "listed": 1, "selecting": 2, "awarded": 2, "in_progress": 3,
+                     "evaluating": 4, "accepted": 4, "failed": 4, "registered": 5, "published": 5, "stopped": 3,
+                     "cancelled": 1}[state]
+    assert task.step == expected_step
+    assert AuditEntry.objects.filter(object_type="task", object_id=str(task.pk), action="task-propose").exists()
+
+
+@pytest.mark.parametrize(("action", "user"), [(a, u) for a in TRANSITIONS for u in USERS if u not in _allowed_users(a)])
+def test_every_forbidden_action_is_refused_by_the_service(people, action, user):
+    state = {"select": "selecting"}.get(action, FROM[action])
+    if action == "select":
+        task = drive(people, "selecting")
+        from tests.tasks.conftest import _helper
+
+        _helper(task, people, "*apply_and_score")
+    else:
+        task = drive(people, state)
+    audits = AuditEntry.objects.count()
+    with pytest.raises(PermissionDenied) as refused:
+        services.transition(task, action, getattr(people, user), **action_data(people, action))
+    assert str(refused.value) == str(TRANSITIONS[action].who)
+    task.refresh_from_db()
+    assert task.status == state
+    assert AuditEntry.objects.count() == audits
+
+
+def test_an_inactive_manager_may_do_nothing(people):
+    task = drive(people, "proposed")
+    people.manager.is_active = False
+    people.manager.save()
+    with pytest.raises(PermissionDenied):
+        services.transition(task, "approve", people.manager)
+
+
+@pytest.mark.parametrize(("action", "state"), [
+    ("approve", "in_progress"), ("sign_contract", "listed"), ("publish", "accepted"), ("submit_final", "evaluating"),
+    ("stop", "published"), ("cancel", "published"), ("reopen", "cancelled"), ("open_selection", "selecting"),
+])
+def test_an_action_from_the_wrong_state_is_refused_with_the_reason(people, action, state):
+    task = drive(people, state)
+    who = people.pi if action == "submit_final" else people.manager
+    with pytest.raises(services.TaskError, match=r"^cannot .*: the task is .* \(allowed when: "):
+        services.transition(task, action, who, **action_data(people, action))
+    task.refresh_from_db()
+    assert task.status == state
+
+
+def test_a_contract_needs_its_budget_end_date_and_signed_document(people):
+    task = drive(people, "awarded")
+    with pytest.raises(services.TaskError) as refused:
+        services.transition(task, "sign_contract", people.manager, contract_number="1/HĐ",
+                            contract_date="2026-01-05", planned_start="2026-02-01", budget_state="")
+    assert str(refused.value) == ("cannot sign the contract: it needs a budget, an end date, an end date after the "
+                                  "start date, the signed contract (document)")
+    task.refresh_from_db()
+    assert task.status == "awarded" and task.contract_number == ""
+    with pytest.raises(services.TaskError, match="2026-13-01.* is not a date"):
+        services.transition(task, "sign_contract", people.manager, planned_end="2026-13-01")
+    with pytest.raises(services.TaskError, match="does not take"):
+        services.transition(task, "sign_contract", people.manager, status="published")
+
+
+def test_selection_ranks_without_the_conflicted_member_and_chooses_the_best(people):
+    task = drive(people, "awarded")
+    ranked = councils.ranking(task)
+    assert [(a.investigator_name, r.mean, r.counted, r.excluded) for a, r in ranked] == [
+        ("Nguyễn Văn Pi", 75.0, 2, 1), ("Nguyễn Văn Pi2", 71.67, 3, 0)]
+    assert task.host.code == "HPU" and task.investigator == people.pi
+    assert task.budget_state == 900_000_000 and task.selection_mode == "selection"
+    assert task.members.get(role="investigator").user == people.pi
+
+
+def test_council_rules(people):
+    task = drive(people, "selecting")
+    with pytest.raises(services.TaskError, match="not council members: t-pi2"):
+        councils.form_council(task, people.manager, "selection", [people.c1, people.c2, people.pi2])
+    with pytest.raises(services.TaskError, match="at least 3"):
+        councils.form_council(task, people.manager, "selection", [people.c1, people.c2])
+    with pytest.raises(PermissionDenied, match="only a task manager may form a council"):
+        councils.form_council(task, people.pi, "selection", [people.c1, people.c2, people.c3])
+    councils.form_council(task, people.manager, "selection", [people.c1, people.c2, people.c3])
+    application = councils.apply(task, people.pi2, host="HPU", summary="Phương án")
+    with pytest.raises(services.TaskError, match="applied for this task already"):
+        councils.apply(task, people.pi2, host="HPU", summary="Lần hai")
+    with pytest.raises(PermissionDenied, match="only an investigator or a scientist may apply"):
+        councils.apply(task, people.editor, host="HPU", summary="x")
+    for outsider in (people.c4, people.pi, people.manager):  # c4 is a council member, but not on this council
+        with pytest.raises(PermissionDenied, match="selection council may score"):
+            councils.score(task, outsider, "selection", application=application, value=80)
+    with pytest.raises(PermissionDenied, match="acceptance council may score"):
+        councils.score(task, people.c1, "acceptance", value=80)
+    with pytest.raises(services.TaskError, match="between 0 and 100"):
+        councils.score(task, people.c1, "selection", application=application, value=101)
+    with pytest.raises(services.TaskError, match="conflict of interest"):
+        councils.score(task, people.c1, "selection", application=application)
+    councils.score(task, people.c1, "selection", application=application, value=70)
+    with pytest.raises(services.TaskError, match="cannot change"):
+        councils.form_council(task, people.manager, "selection", [people.c1, people.c2, people.c4])
+
+
+def test_acceptance_waits_for_every_member_then_rates(people):
+    task = drive(people, "evaluating")
+    councils.form_council(task, people.manager, "acceptance", [people.c1, people.c2, people.c3])
+    councils.score(task, people.c1, "acceptance", value=90)
+    councils.score(task, people.c2, "acceptance", conflict=True)
+    minutes = {"acceptance_minutes": upload("bb.pdf")}
+    with pytest.raises(services.TaskError, match="needs a score from every acceptance council member"):
+        services.transition(task, "accept", people.manager, documents=minutes)
+    councils.score(task, people.c3, "acceptance", value=88)
+    task = services.transition(task, "accept", people.manager, documents={"acceptance_minutes": upload("bb.pdf")})
+    assert (task.status, task.rating, task.acceptance_score, task.step) == ("accepted", "excellent", 89.0, 4)
+
+
+def test_stop_and_reopen_return_to_the_same_place_and_step(people):
+    task = drive(people, "stopped")
+    assert (task.status_before, task.step, task.closed_reason) == ("in_progress", 3, "Chủ nhiệm đi công tác dài hạn")
+    task = services.transition(task, "reopen", people.manager, reason="Đã có chủ nhiệm thay thế")
+    assert (task.status, task.step, task.status_before) == ("in_progress", 3, "")
+    task = services.transition(task, "cancel", people.manager, reason="Hết kinh phí")
+    assert (task.status, task.step) == ("cancelled", 3)
+    with pytest.raises(services.TaskError, match="cannot reopen"):
+        services.transition(task, "reopen", people.manager, reason="x")
+
+
+def test_a_rejected_proposal_is_not_public_and_can_be_reopened(people):
+    task = drive(people, "rejected")
+    assert not Task.objects.public().filter(pk=task.pk).exists()
+    task = services.transition(task, "reopen", people.manager, reason="Bổ sung thuyết minh")
+    assert task.status == "proposed"
+
+
+def test_the_proposer_withdraws_but_nobody_else_does(people):
+    task = drive(people, "proposed")
+    with pytest.raises(PermissionDenied, match="only the proposer"):
+        services.transition(task, "withdraw", people.pi2)
+    assert services.transition(task, "withdraw", people.pi).status == "cancelled"
+
+
+def test_proposals_need_a_proposer_role_and_valid_values(people):
+    with pytest.raises(PermissionDenied):
+        services.propose(people.nobody, title="X", objectives="Y", year=2026)
+    with pytest.raises(services.TaskError, match="level 'city'"):
+        services.propose(people.pi, title="X", objectives="Y", year=2026, level="city")
+    with pytest.raises(services.TaskError, match="field of science '999'"):
+        services.propose(people.pi, title="X", objectives="Y", year=2026, field_code="999")
+    first = services.propose(people.editor, title="A", objectives="B", year=2026)
+    second = services.propose(people.pi, title="C", objectives="D", year=2026, kind="pilot")
+    assert (first.code, second.code) == ("ĐT-2026-001", "DASX-2026-001")
+    assert services.find("dt-2026-001") == first and services.find(str(second.pk)) == second
+
+
+def test_progress_reports_deadlines_overdue_and_adjustments(people):
+    task = drive(people, "in_progress")  # started 400 days ago, two years, a report every 6 months
+    reports = list(task.progress_reports.order_by("number"))
+    assert len(reports) == 3
+    today = timezone.localdate()
+    board = dashboard(today)
+    assert [r.pk for r in board.overdue_reports] == [reports[0].pk, reports[1].pk]
+    with pytest.raises(PermissionDenied, match="only the principal investigator may report progress"):
+        progress.submit_progress(task, people.manager, summary="x")
+    done = progress.submit_progress(task, people.pi, summary="Khảo sát xong", percent_done=40,
+                                    document=upload("ky1.docx"))
+    assert done.number == 1 and done.late and done.document.kind == "progress_report"
+    assert [r.number for r in dashboard(today).overdue_reports] == [2]
+    with pytest.raises(services.TaskError, match="new end date after the current one"):
+        progress.request_adjustment(task, people.pi, kind="time", reason="Mưa bão", new_end=task.planned_end)
+    adjustment = progress.request_adjustment(task, people.pi, kind="time", reason="Mưa bão",
+                                             new_end=task.planned_end + dt.timedelta(days=365))
+    assert list(dashboard(today).adjustments) == [adjustment]
+    with pytest.raises(PermissionDenied, match="only a task manager may decide"):
+        progress.decide_adjustment(adjustment, people.pi, approve=True)
+    progress.decide_adjustment(adjustment, people.manager, approve=True, note="Đồng ý")
+    task.refresh_from_db()
+    assert task.planned_end == adjustment.new_end
+    assert task.progress_reports.count() == 5  # re-planned to the new end; the submitted one kept
+    with pytest.raises(services.TaskError, match="decided already"):
+        progress.decide_adjustment(adjustment, people.manager, approve=False)
+    assert AuditEntry.objects.filter(object_id=str(task.pk), action="task-adjustment-approved").exists()
+
+
+def test_documents_are_checked(people):
+    task = drive(people, "in_progress")
+    with pytest.raises(services.TaskError, match="attach a"):
+        services.attach_document(task, people.pi, "other", upload("virus.exe"))
+    with pytest.raises(services.TaskError, match="the file is empty"):
+        services.attach_document(task, people.pi, "other", upload("trong.pdf", b""))
+    with pytest.raises(PermissionDenied):
+        services.attach_document(task, people.pi2, "other", upload("a.pdf"))
+    document = services.attach_document(task, people.pi, "other", upload("Phụ lục số 1.pdf"))
+    assert document.file.name.startswith(f"tasks/{task.pk}/") and document.file.read().startswith(b"%PDF")
+
+
+def test_every_transition_is_audited_with_before_and_after(people):
+    task = drive(people, "published")
+    entries = AuditEntry.objects.filter(object_type="task", object_id=str(task.pk), action__in=[
+        f"task-{a}" for a in TRANSITIONS]).order_by("at", "id")
+    assert [e.action for e in entries] == [f"task-{a}" for a in PATHS["published"] if not a.startswith("*")]
+    publish = entries.last()
+    assert (publish.before["status"], publish.after["status"]) == ("registered", "published")
+    assert publish.after["result_work_id"] == task.result_work_id
+    assert publish.actor_label == "t-manager"
+
+
+def test_publication_creates_a_catalogue_report_held_by_the_host(people, client):
+    from stinet.search.base import SearchRequest
+    from stinet.search.service import search_json
+
+    task = drive(people, "published")
+    work = task.result_work
+    assert work.type == "report" and work.title == task.title
+    assert work.identifiers == {"task": [task.code]}
+    assert work.creators[0] == {"name": "Nguyễn Văn Pi", "role": "author"}
+    holding = Holding.objects.get(work=work)
+    assert (holding.organisation.code, holding.local_id, holding.call_number) == ("HPU", task.code, "2026-30218-ĐKKQ")
+    assert task.documents.get(kind="final_report").archived
+    found = search_json(SearchRequest(q="da dang sinh hoc ran san ho cat ba", filters={"type": ["report"]}), "vi")
+    assert [r["id"] for r in found["results"]] == [work.pk]
+    record = client.get("/oai", {"verb": "GetRecord", "metadataPrefix": "oai_dc",
+                                 "identifier": f"oai:stinet.local:work/{work.pk}"}).content.decode()
+    assert task.title in record and "<error" not in record
+    page = client.get(f"/works/{work.pk}/").content.decode()
+    assert f'href="/tasks/{task.pk}/"' in page
+
+
+def test_a_result_already_held_by_a_member_is_merged_not_duplicated(people, write_csv):
+    from stinet.ingest.services import import_file
+
+    title = "Nghiên cứu đa dạng sinh học rạn san hô Cát Bà"
+    import_file(write_csv([{"dc.title": title, "id": "L1", "dc.type": "Báo cáo kết quả nghiên cứu",
+                            "dc.date.issued": str(timezone.localdate().year),
+                            "dc.contributor.author": "Nguyễn Văn Pi"}], "lib.csv"), "HPU")
+    from stinet.catalog.services import add_organisation
+
+    held = Holding.objects.get(local_id="L1").work
+    task = drive(people, "registered", title=title)
+    task.host = add_organisation("IMER", "Viện Tài nguyên và Môi trường biển", kind="institute", member=True)
+    task.save()
+    task = services.transition(task, "publish", people.manager)
+    assert task.result_work == held
+    assert sorted(h.organisation.code for h in held.holdings.all()) == ["HPU", "IMER"]

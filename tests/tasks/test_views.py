@@ -1,0 +1,208 @@
+"""The public task database and the task pages: filters, Vietnamese search, confidentiality, refusals."""
+
+from __future__ import annotations
+
+import pytest
+from django.utils import translation
+
+from stinet.tasks.lifecycle import TRANSITIONS
+from stinet.tasks.models import Task
+from tests.tasks.conftest import PASSWORD, drive, upload
+from tests.tasks.test_services import FROM, USERS, _allowed_users
+
+
+def _login(client, people, name):
+    """Sign in as one of the fixture users."""
+    assert client.login(username=getattr(people, name).username, password=PASSWORD)
+
+
+@pytest.fixture
+def tasks(people):
+    """A proposal, a published task, an ongoing one and a selection with scores."""
+    return {
+        "proposed": drive(people, "proposed", title="Đề xuất chưa duyệt về đường giao thông"),
+        "published": drive(people, "published"),
+        "in_progress": drive(people, "in_progress", title="Ứng dụng IoT giám sát chất lượng nước nuôi trồng"),
+        "awarded": drive(people, "awarded", title="Du lịch sinh thái biển đảo Bạch Long Vĩ"),
+    }
+
+
+def _codes(response):
+    """Task codes listed on a page, in order."""
+    import re
+
+    return re.findall(r'<span class="code">([^<]+)</span>', response.content.decode())
+
+
+def test_lists_by_group_filters_and_search(client, tasks):
+    listed = _codes(client.get("/tasks/"))
+    assert tasks["proposed"].code not in listed and len(listed) == 3  # proposals are not public
+    assert _codes(client.get("/tasks/?group=completed")) == [tasks["published"].code]
+    assert _codes(client.get("/tasks/?group=ongoing")) == [tasks["in_progress"].code]
+    assert _codes(client.get("/tasks/?group=proposed")) == [tasks["awarded"].code]
+    assert _codes(client.get("/tasks/?status=published&year=2026&level=provincial&field=1&host=HPU")) == [
+        tasks["published"].code]
+    assert _codes(client.get("/tasks/?level=national")) == []
+    assert _codes(client.get("/tasks/?q=chat+luong+nuoc")) == [tasks["in_progress"].code]
+    assert _codes(client.get("/tasks/?q=DU+LICH+SINH+THAI")) == [tasks["awarded"].code]
+    assert _codes(client.get("/tasks/?q=Đề+xuất+chưa+duyệt")) == []
+
+
+def test_search_ranks_exact_diacritics_first(people, client):
+    drive(people, "listed", title="Nghiên cứu đa dạng sinh học")
+    exact = drive(people, "listed", title="Nghiên cứu da dang sinh hoc")  # typed without diacritics
+    other = drive(people, "listed", title="Nghiên cứu dạ đáng sinh học")
+    Task.objects.filter(pk=exact.pk).update(year=2020)
+    assert _codes(client.get("/tasks/?q=da+dang+sinh+hoc"))[0] == exact.code
+    first = _codes(client.get("/tasks/?q=dạ+đáng+sinh+học"))
+    assert first[0] == other.code and len(first) == 3
+    assert _codes(client.get("/tasks/?q=dang+-hoc")) == []
+    assert len(_codes(client.get('/tasks/?q=title:"sinh hoc"'))) == 3
+
+
+def test_confidential_parts_only_to_those_entitled(people, client, settings, tasks):
+    page = f"/tasks/{tasks['awarded'].pk}/"
+    public = client.get(page).content.decode()
+    assert "Du lịch sinh thái" in public and "Hội đồng tuyển chọn" in public
+    assert "xung đột lợi ích (không tính)" not in public and "75,0" not in public and "Lịch sử xử lý" not in public
+    _login(client, people, "c3")
+    council = client.get(page).content.decode()
+    assert "xung đột lợi ích (không tính)" in council and "75,0" in council
+    _login(client, people, "c4")  # a council member, but not on this council
+    assert "xung đột lợi ích (không tính)" not in client.get(page).content.decode()
+    client.logout()
+    assert client.get(f"/tasks/{tasks['proposed'].pk}/").status_code == 404
+    _login(client, people, "pi")
+    assert client.get(f"/tasks/{tasks['proposed'].pk}/").status_code == 200  # the proposer's own
+    client.logout()
+    assert "900.000.000 đ" in client.get(page).content.decode()
+    settings.TASK_BUDGETS_PUBLIC = False
+    assert "900.000.000 đ" not in client.get(page).content.decode()
+    _login(client, people, "manager")
+    assert "900.000.000 đ" in client.get(page).content.decode()
+
+
+def test_documents_are_served_to_those_entitled(people, client, tasks):
+    task = tasks["published"]
+    minutes = task.documents.get(kind="acceptance_minutes")
+    final = task.documents.get(kind="final_report")
+    assert client.get(f"/tasks/{task.pk}/documents/{final.pk}/").status_code == 200
+    assert client.get(f"/tasks/{task.pk}/documents/{minutes.pk}/").status_code == 403
+    _login(client, people, "c1")
+    response = client.get(f"/tasks/{task.pk}/documents/{minutes.pk}/")
+    assert response.status_code == 200 and b"".join(response.streaming_content).startswith(b"%PDF")
+
+
+@pytest.mark.parametrize(("action", "user"), [(a, u) for a in TRANSITIONS for u in USERS
+                                              if u not in _allowed_users(a) and a != "select"])
+def test_every_forbidden_action_is_refused_by_the_web_page(people, client, action, user):
+    state = FROM[action]
+    task = drive(people, state)
+    _login(client, people, user)
+    response = client.post(f"/tasks/{task.pk}/act/{action}/", {"reason": "x"})
+    task.refresh_from_db()
+    assert task.status == state
+    if response.status_code == 404:  # a proposal the user may not even see
+        assert state == "proposed"
+        return
+    assert response.status_code == 403
+    with translation.override("vi"):  # the page speaks Vietnamese
+        assert str(TRANSITIONS[action].who) in response.content.decode()
+
+
+def test_anonymous_users_are_sent_to_log_in(people, client):
+    task = drive(people, "proposed")
+    response = client.post(f"/tasks/{task.pk}/act/approve/")
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+    assert client.get("/tasks/manage/").status_code == 302
+
+
+def test_actions_through_the_page(people, client):
+    _login(client, people, "pi")
+    response = client.post("/tasks/propose/", {"title": "Nghiên cứu nuôi hàu Thái Bình Dương", "objectives": "Mục tiêu",
+                                               "level": "provincial", "kind": "research", "year": 2026,
+                                               "field_code": "", "keywords": "hàu; nuôi biển"})
+    task = Task.objects.get(title="Nghiên cứu nuôi hàu Thái Bình Dương")
+    assert response.status_code == 302 and task.keywords == ["hàu", "nuôi biển"] and task.proposer == people.pi
+    _login(client, people, "manager")
+    assert "approve" in client.get(f"/tasks/{task.pk}/").content.decode()
+    client.post(f"/tasks/{task.pk}/act/approve/")
+    client.post(f"/tasks/{task.pk}/act/assign/", {"host": "HPU", "investigator": "t-pi"})
+    response = client.post(f"/tasks/{task.pk}/act/sign_contract/?lang=en", {
+        "contract_number": "9/HĐ", "contract_date": "2026-01-10", "budget_state": "500000000",
+        "planned_start": "2026-02-01", "planned_end": "2025-02-01", "report_every_months": 6})
+    assert response.status_code == 400
+    assert "an end date after the start date, the signed contract (document)" in response.content.decode()
+    client.post(f"/tasks/{task.pk}/act/sign_contract/", {
+        "contract_number": "9/HĐ", "contract_date": "2026-01-10", "budget_state": "500000000",
+        "planned_start": "2026-02-01", "planned_end": "2027-02-01", "report_every_months": 6,
+        "contract": upload("hd.pdf")})
+    task.refresh_from_db()
+    assert (task.status, task.budget_state, task.progress_reports.count()) == ("in_progress", 500_000_000, 1)
+
+
+def test_the_dashboard_is_for_managers(people, client):
+    task = drive(people, "in_progress")
+    _login(client, people, "pi")
+    assert client.get("/tasks/manage/").status_code == 403
+    _login(client, people, "manager")
+    page = client.get("/tasks/manage/").content.decode()
+    assert page.count(f">{task.code}</a>") >= 2  # two reports overdue
+    assert "Báo cáo định kỳ quá hạn" in page
+
+
+def test_the_pages_are_in_english_too(people, client, tasks):
+    page = client.get(f"/tasks/{tasks['published'].pk}/?lang=en").content.decode()
+    assert "Result published" in page and "Registration, archiving and publication" in page
+    assert "Đã công bố kết quả" in client.get(f"/tasks/{tasks['published'].pk}/").content.decode()
+
+
+@pytest.mark.parametrize(("state", "url", "user", "data"), [
+    ("selecting", "council/selection/", "pi", {"members": ["t-c1", "t-c2", "t-c3"]}),
+    ("selecting", "apply/", "editor", {"host": "HPU", "summary": "x"}),
+    ("awarded", "score/selection/", "c4", {"application": 1, "score": 90}),
+    ("awarded", "score/selection/", "manager", {"application": 1, "score": 90}),
+    ("in_progress", "progress/", "manager", {"summary": "x"}),
+    ("in_progress", "adjust/", "pi2", {"kind": "time", "reason": "x", "new_end": "2030-01-01"}),
+    ("in_progress", "upload/", "pi2", {"kind": "other", "file": upload("a.pdf")}),
+    ("evaluating", "score/acceptance/", "c1", {"score": 90}),
+])
+def test_forbidden_council_and_progress_work_is_refused_by_the_pages(people, client, state, url, user, data):
+    task = drive(people, state)
+    _login(client, people, user)
+    response = client.post(f"/tasks/{task.pk}/{url}", data)
+    assert response.status_code in (403, 400)
+    assert response.status_code == 403 or state == "awarded"  # scoring after the selection closed: wrong state
+    assert 'class="error"' in response.content.decode()
+
+
+def test_a_manager_decides_an_adjustment_from_the_page(people, client):
+    from stinet.tasks import progress
+
+    task = drive(people, "in_progress")
+    adjustment = progress.request_adjustment(task, people.pi, kind="budget", reason="Giá vật tư tăng",
+                                             new_budget_state=990_000_000)
+    _login(client, people, "pi")
+    assert client.post(f"/tasks/adjustments/{adjustment.pk}/decide/", {"decision": "approve"}).status_code == 403
+    _login(client, people, "manager")
+    assert "Giá vật tư tăng" in client.get(f"/tasks/{task.pk}/").content.decode()
+    client.post(f"/tasks/adjustments/{adjustment.pk}/decide/", {"decision": "approve", "note": "Đồng ý"})
+    task.refresh_from_db()
+    assert task.budget_state == 990_000_000
+
+
+def test_list_pages_make_the_same_number_of_queries_for_more_tasks(people, client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def count(url):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+
+    for n in range(3):
+        drive(people, "listed", title=f"Nhiệm vụ thứ {n}")
+    few = (count("/tasks/"), count("/api/tasks"))
+    for n in range(3, 9):
+        drive(people, "in_progress", title=f"Nhiệm vụ thứ {n}")
+    assert (count("/tasks/"), count("/api/tasks")) == few
