@@ -30,6 +30,12 @@ FACETS: tuple[FacetSpec, ...] = (
 )
 
 
+# Index field of the full texts of each access level (catalog.vocab.ACCESS_LEVELS); a request
+# searches and quotes only the levels in its `fulltext_access`.
+FULLTEXT_FIELDS: dict[str, str] = {"public": "ft_public", "members": "ft_members", "metadata": "ft_metadata"}
+PUBLIC_FULLTEXT = frozenset({"public"})
+
+
 class SearchError(ValueError):
     """A request the search cannot serve, with a one-line reason."""
 
@@ -46,6 +52,9 @@ class SearchRequest:
     page: int = 1
     page_size: int = 20
     facets: bool = True
+    # access levels of the full texts the viewer may read (stinet.catalog.fileaccess.viewer_levels):
+    # anonymous users public only; network members public and members; administrators all
+    fulltext_access: frozenset[str] = PUBLIC_FULLTEXT
 
     def validate(self) -> None:
         """Refuse impossible paging or sorting with a clear message."""
@@ -57,6 +66,8 @@ class SearchRequest:
             raise SearchError(f"page_size: must be between 1 and {MAX_PAGE_SIZE}")
         if self.year_from and self.year_to and self.year_from > self.year_to:
             raise SearchError("year_from: must not be after year_to")
+        if not set(self.fulltext_access) <= set(FULLTEXT_FIELDS):
+            raise SearchError(f"fulltext_access: levels among {', '.join(FULLTEXT_FIELDS)}")
 
 
 @dataclass
@@ -68,6 +79,7 @@ class SearchResponse:
     facets: dict[str, list[tuple[str, int]]]
     query: ParsedQuery
     approximate: bool = False  # typo-tolerant fallback was used
+    fulltext_ids: set[int] = field(default_factory=set)  # results of the page whose readable full text matched
 
 
 class Backend(Protocol):

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from stinet.catalog.models import Work
+from stinet.search.base import FULLTEXT_FIELDS
 from stinet.vietnamese import canonical_spelling, equivalence_tokens, fold, ocr_variants, sort_key
 
 
@@ -24,11 +26,27 @@ def top_field(code: str) -> str:
     return code[:1] if code[:1].isdigit() else ""
 
 
-def build(work: Work) -> dict[str, Any]:
-    """The search document of a work (its holdings must be loaded)."""
+# Full texts are indexed up to this many characters per access level (a PostgreSQL tsvector
+# holds at most 1 MB; the start of a document carries its summary and most of its terms).
+MAX_FULLTEXT_CHARS = 400_000
+
+
+def fulltexts(files: list[Any], today: dt.date) -> dict[str, str]:
+    """Texts of a work's files by access level, leaving out files still under embargo."""
+    out: dict[str, list[str]] = {}
+    for f in files:
+        if f.text and f.access in FULLTEXT_FIELDS and (f.embargo_until is None or f.embargo_until <= today):
+            out.setdefault(f.access, []).append(f.text)
+    return {level: "\n".join(texts) for level, texts in out.items()}
+
+
+def build(work: Work, today: dt.date | None = None) -> dict[str, Any]:
+    """The search document of a work (its holdings and files must be loaded)."""
+    from stinet.catalog.fileaccess import today as local_today
+
     values = {name: getattr(work, name) for name in VALUE_FIELDS}
     holdings = [(h.organisation.code, h.access) for h in work.holdings.all()]
-    return from_values(work.pk, values, holdings)
+    return from_values(work.pk, values, holdings, fulltexts(list(work.files.all()), today or local_today()))
 
 
 VALUE_FIELDS = ("type", "title", "title_en", "creators", "degree", "grantor", "year", "abstract",
@@ -36,8 +54,12 @@ VALUE_FIELDS = ("type", "title", "title_en", "creators", "degree", "grantor", "y
                 "extra", "title_sort")
 
 
-def from_values(work_id: int, work: dict[str, Any], holdings: list[tuple[str, str]]) -> dict[str, Any]:
-    """The search document of a work's values and its (organisation code, access) holdings."""
+def from_values(work_id: int, work: dict[str, Any], holdings: list[tuple[str, str]],
+                texts: dict[str, str] | None = None) -> dict[str, Any]:
+    """The search document of a work's values, its (organisation code, access) holdings and full texts.
+
+    `texts` maps an access level to the readable text of the work's files at that level.
+    """
     people = [c["name"] for c in work["creators"]]
     ids = [v for values in work["identifiers"].values() for v in values]
     subjects, abstract, title = work["subjects"], work["abstract"], work["title"]
@@ -45,7 +67,7 @@ def from_values(work_id: int, work: dict[str, Any], holdings: list[tuple[str, st
     other = [work["title_en"], work["publisher"], work["grantor"], work["degree"], *ids,
              *work["extra"].values(), *ocr_variants(f"{title_f} {abstract_f}", folded=True)]
     everything = f"{title_f} . {fold(work['title_en'])} . {subjects_f} . {abstract_f}"
-    return {
+    doc = {
         "id": work_id,
         "title": title_f,
         "title_x": _exact(title),
@@ -63,3 +85,7 @@ def from_values(work_id: int, work: dict[str, Any], holdings: list[tuple[str, st
         "language": work["language"] or "",
         "title_sort": work.get("title_sort") or sort_key(title)[:255],
     }
+    for level, field in FULLTEXT_FIELDS.items():
+        text = (texts or {}).get(level, "")
+        doc[field] = fold(text[:MAX_FULLTEXT_CHARS]) if text else ""
+    return doc

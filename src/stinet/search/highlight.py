@@ -52,3 +52,33 @@ def snippet(text: str, words: set[str], size: int = SNIPPET_CHARS) -> str:
     prefix = "… " if start else ""
     suffix = " …" if end < len(text) else ""
     return prefix + highlight(text[start:end], words) + suffix
+
+
+def long_snippet(text: str, words: set[str], size: int = SNIPPET_CHARS) -> str:
+    """A snippet of a long text (a full text): found on the folded text, then highlighted.
+
+    Folding keeps the length of NFC Vietnamese, so a match's place in the folded text is its
+    place in the text; when it does not, the slower word-by-word snippet is used on the start.
+    The passage is taken around the first place of the rarest query word.
+    """
+    if not words or not text:
+        return ""
+    folded = fold(text)
+    if len(folded) != len(text):
+        return snippet(text[:20000], words, size)
+    # anchor on the rarest matched word: common words ("số", "của") are everywhere
+    best: re.Match[str] | None = None
+    fewest = 0
+    for word in words:
+        found = list(re.finditer(r"\b" + re.escape(word) + r"\b", folded))
+        if found and (best is None or len(found) < fewest):
+            best, fewest = found[0], len(found)
+    if best is None:
+        return ""
+    start = max(0, best.start() - size // 3)
+    if start:
+        start = text.find(" ", start, best.start()) + 1 or start
+    end = min(len(text), start + size)
+    if end < len(text) and text.rfind(" ", best.end(), end) > 0:
+        end = text.rfind(" ", best.end(), end)
+    return ("… " if start else "") + highlight(text[start:end], words) + (" …" if end < len(text) else "")

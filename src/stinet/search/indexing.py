@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import logging
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
@@ -28,6 +29,9 @@ def backend() -> Backend:
             from stinet.search.tantivy_backend import TantivyBackend
 
             _backend = TantivyBackend(settings.SEARCH_INDEX_DIR)
+            if _backend.recreated:  # the index of an older version: rebuild it from the catalogue
+                logging.getLogger(__name__).warning("search index of an older schema replaced; rebuilding")
+                rebuild()
     return _backend
 
 
@@ -41,10 +45,15 @@ def reset() -> None:
 
 def _documents(ids: list[int]) -> tuple[list[dict], list[int]]:
     """Search documents of the works that exist, and the ids that no longer do."""
-    from stinet.catalog.models import Work
+    from django.db.models import Prefetch
 
-    works = Work.objects.filter(pk__in=ids).prefetch_related("holdings__organisation")
-    docs = [build(w) for w in works]
+    from stinet.catalog.fileaccess import today
+    from stinet.catalog.models import Work, WorkFile
+
+    files = WorkFile.objects.only("work_id", "access", "embargo_until", "text")
+    works = Work.objects.filter(pk__in=ids).prefetch_related("holdings__organisation", Prefetch("files", files))
+    day = today()
+    docs = [build(w, day) for w in works]
     found = {d["id"] for d in docs}
     return docs, [i for i in ids if i not in found]
 

@@ -12,7 +12,8 @@ class SearchDocument(models.Model):
 
     On PostgreSQL the migration adds `document` (folded words weighted A title, B creators,
     C subjects, D abstract/other/equivalences) and `document_x` (words with diacritics),
-    with GIN indexes, and a trigram index on the title for typo-tolerant matching.
+    with GIN indexes, and a trigram index on the title for typo-tolerant matching; and one
+    vector per access level of the full texts (`ftv_public`, `ftv_members`, `ftv_metadata`).
     """
 
     work = models.OneToOneField(Work, primary_key=True, on_delete=models.CASCADE)
@@ -31,6 +32,10 @@ class SearchDocument(models.Model):
     field = models.CharField(max_length=16)
     language = models.CharField(max_length=8)
     title_sort = models.CharField(max_length=255)
+    # folded full texts per access level (migration 0004 adds their tsvectors on PostgreSQL)
+    ft_public = models.TextField(default="")
+    ft_members = models.TextField(default="")
+    ft_metadata = models.TextField(default="")
 
     def __str__(self) -> str:
         return f"search document of work {self.work_id}"

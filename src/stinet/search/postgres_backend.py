@@ -12,7 +12,7 @@ from typing import Any
 
 from django.db import connection
 
-from stinet.search.base import FACETS, SearchRequest, SearchResponse
+from stinet.search.base import FACETS, FULLTEXT_FIELDS, SearchRequest, SearchResponse
 from stinet.search.models import SearchDocument
 from stinet.search.query import Clause, ParsedQuery
 
@@ -20,9 +20,9 @@ WEIGHT_OF = {"title": "A", "author": "B", "subject": "C", "abstract": "D", None:
 RANK_WEIGHTS = "{0.2, 0.6, 0.7, 1.0}"  # D, C, B, A
 TABLE = "search_searchdocument"
 TEXTS = ("title", "title_x", "creators", "subjects", "abstract", "other", "text_x", "equiv",
-         "type", "field", "language", "title_sort")
+         "type", "field", "language", "title_sort", *FULLTEXT_FIELDS.values())
 FIELDS = ("title", "title_x", "creators", "subjects", "abstract", "other", "text_x", "equiv",
-          "type", "year", "orgs", "access", "field", "language", "title_sort")
+          "type", "year", "orgs", "access", "field", "language", "title_sort", *FULLTEXT_FIELDS.values())
 
 
 def _lexeme(word: str, weight: str = "", prefix: bool = False) -> str:
@@ -39,6 +39,11 @@ def _clause_tsquery(clause: Clause) -> str:
     return "!" + text if clause.negate else text
 
 
+def _levels(request: SearchRequest, fuzzy: bool) -> list[str]:
+    """Access levels whose full texts this search reads (none in the typo-tolerant retry)."""
+    return [] if fuzzy else [level for level in FULLTEXT_FIELDS if level in request.fulltext_access]
+
+
 ORDER = {"relevance": "score DESC, work_id", "title": 'title_sort COLLATE "C", work_id',
          "year": "year ASC NULLS LAST, work_id", "-year": "year DESC NULLS LAST, work_id"}
 
@@ -49,7 +54,7 @@ class PostgresBackend:
     def index_docs(self, docs: Iterable[dict[str, Any]], replace: bool = True) -> None:
         """Insert or replace search rows (an upsert either way)."""
         rows = [SearchDocument(work_id=d["id"], orgs=d["org"], access=d["access"], year=d["year"],
-                               **{k: d[k] or "" for k in TEXTS}) for d in docs]
+                               **{k: d.get(k) or "" for k in TEXTS}) for d in docs]
         SearchDocument.objects.bulk_create(rows, update_conflicts=True, unique_fields=["work"],
                                            update_fields=list(FIELDS))
 
@@ -76,16 +81,22 @@ class PostgresBackend:
     def _where(self, query: ParsedQuery, request: SearchRequest, fuzzy: bool) -> tuple[str, list]:
         """WHERE clause and parameters for the text, equivalences, filters and year range."""
         conds, params = ["TRUE"], []
-        parts = [_clause_tsquery(c) for c in query.clauses]
+        levels = _levels(request, fuzzy)
+        open_text = [c for c in query.clauses if levels and c.field is None and not c.negate]
+        parts = [_clause_tsquery(c) for c in query.clauses if not any(c is o for o in open_text)]
         parts += [_lexeme(t) for t in query.equivalences]
         if fuzzy:
             words = " ".join(w for c in query.clauses if not c.negate for w in c.words)
             conds.append("%s <%% d.title")  # uses the title's trigram index
             params.append(words)
-            parts = [p for p, c in zip(parts, query.clauses, strict=False) if c.negate]
+            parts = [_clause_tsquery(c) for c in query.clauses if c.negate]
         if parts:
             conds.append("d.document @@ to_tsquery('simple', %s)")
             params.append(" & ".join(parts))
+        for clause in open_text:  # in the description, or else in a full text the viewer may read
+            vectors = ["document", *(f"ftv_{level}" for level in levels)]
+            conds.append("(" + " OR ".join(f"d.{v} @@ to_tsquery('simple', %s)" for v in vectors) + ")")
+            params.extend([_clause_tsquery(clause)] * len(vectors))
         merged: dict[str, list[str]] = {}
         for source in (query.filters, request.filters):
             for name, values in source.items():
@@ -146,20 +157,35 @@ class PostgresBackend:
         sort = request.sort if not (request.sort == "relevance" and query.is_empty) else "-year"
         rank, rank_params = self._rank(query, fuzzy) if sort == "relevance" else ("0", [])
         facets = [self._facet_sql(spec.name, spec.size) for spec in FACETS] if request.facets else []
+        hits, hit_params = self._fulltext_sql(query, _levels(request, fuzzy))
         sql = (f"WITH m AS MATERIALIZED (SELECT d.work_id, d.type, d.year, d.field, d.language, "
                f"d.orgs, d.access, d.title_sort, {rank} AS score FROM {TABLE} d WHERE {where}), "
                f"page AS (SELECT work_id, score, title_sort, year FROM m "
                f"ORDER BY {ORDER[sort]} LIMIT %s OFFSET %s) "
                f"SELECT (SELECT count(*) FROM m), "
-               f"(SELECT coalesce(array_agg(work_id ORDER BY {ORDER[sort]}), '{{}}') FROM page)"
+               f"(SELECT coalesce(array_agg(work_id ORDER BY {ORDER[sort]}), '{{}}') FROM page), ({hits})"
                + "".join(f", ({f})" for f in facets))
         offset = (request.page - 1) * request.page_size
         with connection.cursor() as cur:
-            cur.execute(sql, [*rank_params, *params, request.page_size, offset])
-            total, ids, *counts = cur.fetchone()
+            cur.execute(sql, [*rank_params, *params, request.page_size, offset, *hit_params])
+            total, ids, fulltext_ids, *counts = cur.fetchone()
         found = {spec.name: [(str(v), int(n)) for v, n in (c or [])]
                  for spec, c in zip(FACETS, counts, strict=False)}
-        return SearchResponse(total, list(ids), found if request.facets else {}, query)
+        return SearchResponse(total, list(ids), found if request.facets else {}, query,
+                              fulltext_ids=set(fulltext_ids or ()))
+
+    @staticmethod
+    def _fulltext_sql(query: ParsedQuery, levels: list[str]) -> tuple[str, list[Any]]:
+        """Subquery of the page's works whose readable full text holds every free-text clause."""
+        clauses = [c for c in query.clauses if c.field is None and not c.negate]
+        if not clauses or not levels:
+            return "SELECT '{}'::bigint[]", []
+        conds, params = [], []
+        for clause in clauses:
+            conds.append("(" + " OR ".join(f"f.ftv_{level} @@ to_tsquery('simple', %s)" for level in levels) + ")")
+            params.extend([_clause_tsquery(clause)] * len(levels))
+        return (f"SELECT coalesce(array_agg(p.work_id), '{{}}') FROM page p JOIN {TABLE} f "
+                f"ON f.work_id = p.work_id WHERE {' AND '.join(conds)}"), params
 
     @staticmethod
     def _facet_sql(name: str, size: int) -> str:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import Q
+
 from stinet.catalog.models import FieldOfScience, Organisation, Suggestion, Work
 from stinet.catalog.services import works_by_ids
 from stinet.catalog.vocab import ACCESS_LEVELS, LANGUAGES, WORK_TYPES, label
 from stinet.search.base import FACETS, SearchRequest, SearchResponse
-from stinet.search.highlight import highlight, snippet
+from stinet.search.highlight import highlight, long_snippet, snippet
 from stinet.search.indexing import backend
 from stinet.search.query import parse
 from stinet.vietnamese import fold
@@ -47,8 +49,35 @@ def facets_json(response: SearchResponse, lang: str) -> dict[str, list[dict[str,
     return out
 
 
-def work_json(work: Work, words: set[str], lang: str) -> dict[str, Any]:
-    """One result in the API shape, with highlighted (escaped) title and abstract snippet."""
+def fulltext_snippets(ids: set[int], words: set[str], levels: frozenset[str]) -> dict[int, str]:
+    """Highlighted snippets of the readable full texts of these works (levels the viewer may read).
+
+    Only files at those levels and past their embargo are quoted: the same files the index
+    searched for this viewer.
+    """
+    if not ids or not words or not levels:
+        return {}
+    from stinet.catalog.fileaccess import today
+    from stinet.catalog.models import WorkFile
+    from stinet.search.documents import MAX_FULLTEXT_CHARS
+
+    out: dict[int, str] = {}
+    files = (WorkFile.objects.filter(work_id__in=ids, access__in=sorted(levels)).exclude(text="")
+             .filter(Q(embargo_until__isnull=True) | Q(embargo_until__lte=today()))
+             .order_by("work_id", "pk").values_list("work_id", "text"))
+    for work_id, text in files:
+        if work_id not in out:
+            found = long_snippet(text[:MAX_FULLTEXT_CHARS], words)
+            if found:
+                out[work_id] = found
+    return out
+
+
+def work_json(work: Work, words: set[str], lang: str, fulltext: str | None = None) -> dict[str, Any]:
+    """One result in the API shape, with highlighted (escaped) title and abstract snippet.
+
+    `fulltext` is the snippet of a readable full text that matched (None: the text did not match).
+    """
     return {
         "id": work.pk,
         "title": work.title,
@@ -65,7 +94,9 @@ def work_json(work: Work, words: set[str], lang: str) -> dict[str, Any]:
             for h in work.holdings.all()
         ],
         "highlight": {"title": highlight(work.title, words),
-                      "abstract": snippet(work.abstract, words) if work.abstract else ""},
+                      "abstract": snippet(work.abstract, words) if work.abstract else "",
+                      "fulltext": fulltext or ""},
+        "fulltext": fulltext is not None,
     }
 
 
@@ -74,6 +105,7 @@ def search_json(request: SearchRequest, lang: str = "vi") -> dict[str, Any]:
     response = run(request)
     works = works_by_ids(response.ids)
     words = response.query.highlight_words()
+    quotes = fulltext_snippets(response.fulltext_ids, words, request.fulltext_access)
     return {
         "query": request.q,
         "total": response.total,
@@ -81,7 +113,9 @@ def search_json(request: SearchRequest, lang: str = "vi") -> dict[str, Any]:
         "page_size": request.page_size,
         "sort": request.sort,
         "approximate": response.approximate,
-        "results": [work_json(works[i], words, lang) for i in response.ids if i in works],
+        "results": [work_json(works[i], words, lang,
+                              quotes.get(i, "") if i in response.fulltext_ids else None)
+                    for i in response.ids if i in works],
         "facets": facets_json(response, lang) if request.facets else {},
     }
 

@@ -12,7 +12,7 @@ from typing import Any
 import tantivy
 from tantivy import Occur, Query
 
-from stinet.search.base import FACETS, SearchRequest, SearchResponse
+from stinet.search.base import FACETS, FULLTEXT_FIELDS, SearchRequest, SearchResponse
 from stinet.search.query import Clause, ParsedQuery
 
 # Field weights: a word in the title counts more than in the abstract.
@@ -26,7 +26,9 @@ PHRASE_BOOST = {"title": 6.0, "abstract": 2.0, "subjects": 3.0}
 PROXIMITY_SLOP = 3
 RERANK = 200  # phrase and proximity bonuses re-rank this many best plain matches
 RAW_FIELDS = ("type", "org", "field", "language", "access", "title_sort")
-TEXT_FIELDS = ("title", "title_x", "creators", "subjects", "abstract", "other", "text_x", "equiv")
+TEXT_FIELDS = ("title", "title_x", "creators", "subjects", "abstract", "other", "text_x", "equiv",
+               *FULLTEXT_FIELDS.values())
+FULLTEXT_WEIGHT = 0.3  # a match in a long full text counts less than one in the description
 WRITER_HEAP = 256_000_000
 _FACET_POOL = ThreadPoolExecutor(max_workers=4, thread_name_prefix="stinet-facets")
 
@@ -49,7 +51,17 @@ class TantivyBackend:
     def __init__(self, path: Path) -> None:
         path.mkdir(parents=True, exist_ok=True)
         self.schema = _schema()
-        self.index = tantivy.Index(self.schema, path=str(path), reuse=True)
+        self.recreated = False  # an index of an older schema was replaced: it must be rebuilt
+        try:
+            self.index = tantivy.Index(self.schema, path=str(path), reuse=True)
+        except ValueError as exc:
+            if "schema does not match" not in str(exc):
+                raise
+            for old in path.iterdir():
+                if old.is_file():
+                    old.unlink()
+            self.index = tantivy.Index(self.schema, path=str(path), reuse=True)
+            self.recreated = True
         self._writer: tantivy.IndexWriter | None = None
         self._lock = threading.Lock()
         self._reloaded = 0.0
@@ -130,6 +142,7 @@ class TantivyBackend:
              fuzzy: bool) -> SearchResponse:
         """One search with counts, page of ids and facets."""
         plain = self._query(query, request, fuzzy)
+        levels = () if fuzzy else tuple(FULLTEXT_FIELDS[a] for a in sorted(request.fulltext_access))
         # facets count in another thread while the page is ranked (Tantivy releases the GIL)
         facets = _FACET_POOL.submit(self._facets, searcher, plain) if request.facets else None
         offset = (request.page - 1) * request.page_size
@@ -144,7 +157,30 @@ class TantivyBackend:
                 kwargs["order"] = tantivy.Order.Desc if sort == "-year" else tantivy.Order.Asc
             result = searcher.search(plain, **kwargs)
             total, ids = result.count or 0, self._ids(searcher, result)
-        return SearchResponse(total, ids, facets.result() if facets else {}, query)
+        hits = self._fulltext_hits(searcher, query, levels, ids)
+        return SearchResponse(total, ids, facets.result() if facets else {}, query, fulltext_ids=hits)
+
+    def _fulltext_hits(self, searcher: tantivy.Searcher, query: ParsedQuery, levels: tuple[str, ...],
+                       ids: list[int]) -> set[int]:
+        """Which of the page's works match every free-text clause in a full text the viewer may read."""
+        clauses = [c for c in query.clauses if c.field is None and not c.negate]
+        if not ids or not levels or not clauses:
+            return set()
+        parts = [(Occur.Must, Query.term_set_query(self.schema, "id", ids))]
+        parts += [(Occur.Must, self._fulltext(c, levels)) for c in clauses]
+        found = searcher.search(Query.boolean_query(parts), limit=len(ids), count=False)
+        return set(self._ids(searcher, found))
+
+    def _fulltext(self, clause: Clause, levels: tuple[str, ...]) -> Query:
+        """A clause in any of the readable full-text fields: all its words (or the phrase) in one text."""
+        options = []
+        for field in levels:
+            if clause.phrase:
+                options.append(Query.phrase_query(self.schema, field, clause.words))
+            else:
+                options.append(Query.boolean_query([(Occur.Must, Query.term_query(self.schema, field, w))
+                                                    for w in clause.words]))
+        return Query.boolean_query([(Occur.Should, q) for q in options])
 
     def _ids(self, searcher: tantivy.Searcher, result: tantivy.SearchResult) -> list[int]:
         """Work ids of a result's hits, in order."""
@@ -191,9 +227,16 @@ class TantivyBackend:
     def _query(self, query: ParsedQuery, request: SearchRequest, fuzzy: bool) -> Query:
         """The plain Tantivy query: text clauses, equivalences, year range and filters."""
         parts: list[tuple[Occur, Query]] = []
+        levels = () if fuzzy else tuple(FULLTEXT_FIELDS[a] for a in sorted(request.fulltext_access))
         for clause in query.clauses:
             occur = Occur.MustNot if clause.negate else Occur.Must
-            parts.append((occur, self._clause(clause, fuzzy and not clause.negate)))
+            found = self._clause(clause, fuzzy and not clause.negate)
+            if levels and clause.field is None and not clause.negate:
+                # the description, or else a full text the viewer may read, holds the clause
+                found = Query.boolean_query([
+                    (Occur.Should, found),
+                    (Occur.Should, Query.boost_query(self._fulltext(clause, levels), FULLTEXT_WEIGHT))])
+            parts.append((occur, found))
         for token in query.equivalences:
             parts.append((Occur.Must, Query.term_query(self.schema, "equiv", token)))
         parts.extend((Occur.Must, q) for q in self._filters(query, request))

@@ -1,0 +1,100 @@
+"""Web views of full texts: download (access and embargo enforced), upload and removal by editors."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+from django.views.decorators.http import require_POST
+
+from stinet.accounts.permissions import editable_organisations
+from stinet.catalog import files as services
+from stinet.catalog.fileaccess import embargoed, refusal
+from stinet.catalog.fulltext import PDF
+from stinet.catalog.models import Work, WorkFile
+from stinet.catalog.vocab import ACCESS_LEVELS, label
+
+STATUS_LABELS = {
+    "ok": "", "converted": "", "ocr": "",
+    "scanned": gettext_noop("Scanned document: its text is not searchable yet"),
+    "unreadable": gettext_noop("Its text could not be read"),
+    "unsupported": gettext_noop("Its text could not be read"),
+}
+
+
+def files_context(user: Any, work: Work, lang: str) -> dict[str, Any]:
+    """What the work page shows of its files: each with its access, embargo and whether the user may open it."""
+    rows = []
+    editable = editable_organisations(user)
+    for f in WorkFile.objects.filter(work=work).select_related("organisation").defer("text"):
+        reason = refusal(user, f)
+        rows.append({
+            "file": f, "access": label(ACCESS_LEVELS, f.access, lang), "org_name": f.organisation.name(lang),
+            "embargoed": embargoed(f.embargo_until), "refusal": reason,
+            "status": _(STATUS_LABELS[f.text_status]) if STATUS_LABELS.get(f.text_status) else "",
+            "editable": editable is None or f.organisation_id in editable,
+        })
+    holders = [h.organisation for h in work.holdings.all()]
+    upload_orgs = [o for o in holders if editable is None or o.pk in editable] if user.is_authenticated else []
+    return {"files": rows, "upload_orgs": upload_orgs,
+            "access_choices": [(code, label(ACCESS_LEVELS, code, lang)) for code in ACCESS_LEVELS]}
+
+
+def download(request: HttpRequest, work_id: int, file_id: int) -> HttpResponse:
+    """The file itself, for those its access level and embargo let in; 403 with the reason otherwise."""
+    f = get_object_or_404(WorkFile.objects.select_related("organisation", "work").defer("text"),
+                          pk=file_id, work_id=work_id)
+    reason = refusal(request.user, f)
+    if reason:
+        return render(request, "catalog/file_refused.html", {"work": f.work, "file": f, "reason": reason},
+                      status=403)
+    path = services.stored_path(f)
+    if not path.is_file():
+        return render(request, "catalog/file_refused.html",
+                      {"work": f.work, "file": f, "reason": _("The stored file is missing; tell the network "
+                                                               "administrator.")}, status=404)
+    response = FileResponse(path.open("rb"), content_type=f.mime, as_attachment=f.mime != PDF,
+                            filename=f.original_name)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "public, max-age=3600" if f.access == "public" and not f.embargo_until \
+        else "private, no-store"
+    return response
+
+
+@login_required
+@require_POST
+def upload(request: HttpRequest, work_id: int) -> HttpResponse:
+    """Attach an uploaded file (administrators and editors of a holding organisation)."""
+    work = get_object_or_404(Work, pk=work_id)
+    upload = request.FILES.get("file")
+    if upload is None:
+        messages.error(request, _("Choose a file to upload."))
+        return redirect("portal:work", work.pk)
+    if upload.size > services.MAX_BYTES:
+        messages.error(request, _("The file is too large."))
+        return redirect("portal:work", work.pk)
+    try:
+        added = services.attach_file(
+            work.pk, upload.read(), upload.name, org_code=request.POST.get("org") or None,
+            access=request.POST.get("access", "public"), embargo=request.POST.get("embargo") or None,
+            by=request.user)
+    except services.FileRefused as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("File attached: %(name)s") % {"name": added.original_name})
+    return redirect("portal:work", work.pk)
+
+
+@login_required
+@require_POST
+def remove(request: HttpRequest, work_id: int, file_id: int) -> HttpResponse:
+    """Remove a file (administrators and editors of its organisation)."""
+    f = get_object_or_404(WorkFile, pk=file_id, work_id=work_id)
+    services.delete_file(f.pk, by=request.user)
+    messages.success(request, _("File removed."))
+    return redirect("portal:work", work_id)

@@ -1,0 +1,155 @@
+"""`stinet files ...`: attach, fetch, OCR, list, change, delete and release full texts of works.
+
+Registered in the main command by `register(main)`; commands run through stinet.cli's
+`command` wrapper (Django set-up, one-line errors, exit 1).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Any
+
+import click
+
+ACCESS = click.Choice(["public", "members", "metadata"])
+
+
+def command(func: Callable[..., Any]) -> Callable[..., Any]:
+    """stinet.cli's `command`, looked up when the command runs."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        """Run the command through stinet.cli's handling."""
+        from stinet.cli import command as base
+
+        return base(func)(*args, **kwargs)
+
+    return wrapper
+
+
+def _line(f: Any) -> str:
+    """One file as a line: id, organisation, access, embargo, status, size, name."""
+    embargo = f" embargo until {f.embargo_until.isoformat()}" if f.embargo_until else ""
+    pages = f" {f.pages} p." if f.pages else ""
+    note = f" ({f.text_note})" if f.text_note else ""
+    return (f"[{f.pk}] {f.organisation.code} {f.access}{embargo} {f.text_status}{pages} "
+            f"{f.size} bytes {f.original_name}{note}")
+
+
+@click.group("files")
+def files() -> None:
+    """Full texts of works (PDF, DOCX, DOC, TXT): access levels, embargoes, text extraction, OCR."""
+
+
+@files.command("attach")
+@click.argument("work_id", type=int)
+@click.argument("file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.option("--org", "org_code", default=None, help="Holding organisation (needed when several hold the work).")
+@click.option("--access", default="public", show_default=True, type=ACCESS,
+              help="public, members (network members only) or metadata (not downloadable).")
+@click.option("--embargo", default=None, help="Closed to all but the holder's editors until this date (YYYY-MM-DD).")
+@command
+def attach(work_id: int, file: Path, org_code: str | None, access: str, embargo: str | None) -> None:
+    """Attach FILE to work WORK_ID and extract its text for search."""
+    from stinet.catalog.files import attach_file
+
+    added = attach_file(work_id, file.read_bytes(), file.name, org_code=org_code, access=access, embargo=embargo)
+    click.echo(f"attached {_line(added)}")
+
+
+@files.command("list")
+@click.argument("work_id", type=int)
+@command
+def list_files(work_id: int) -> None:
+    """List the files of work WORK_ID."""
+    from stinet.catalog.models import WorkFile
+
+    for f in WorkFile.objects.filter(work_id=work_id).select_related("organisation").defer("text"):
+        click.echo(_line(f))
+
+
+@files.command("fetch")
+@click.option("--org", "org_code", required=True, help="Organisation whose holdings' links are fetched.")
+@click.option("--access", default=None, type=ACCESS, help="Access of the files (default: each holding's access).")
+@click.option("--limit", default=None, type=int, help="Fetch at most this many links.")
+@click.option("--allow-private", is_flag=True,
+              help="Allow a loopback or private address (administrators: tests and local mirrors).")
+@command
+def fetch(org_code: str, access: str | None, limit: int | None, allow_private: bool) -> None:
+    """Download the PDFs that an organisation's holdings link to (those not fetched yet)."""
+    from tqdm import tqdm
+
+    from stinet.catalog.filefetch import fetch_organisation
+
+    with tqdm(total=None, desc=org_code, unit=" links", disable=None, file=sys.stderr, leave=False) as bar:
+        report = fetch_organisation(org_code, access=access, allow_private=allow_private, limit=limit,
+                                    progress=lambda n: bar.update(n - bar.n))
+    for line in report.lines():
+        click.echo(line)
+
+
+@files.command("ocr")
+@click.argument("file_ids", nargs=-1, type=int)
+@click.option("--all", "everything", is_flag=True, help="Read every PDF again, not only those found scanned.")
+@command
+def ocr(file_ids: tuple[int, ...], everything: bool) -> None:
+    """Read scanned PDFs with Tesseract's Vietnamese model (Debian package tesseract-ocr-vie)."""
+    from stinet.catalog.files import FileRefused, ocr_file, scanned_files
+    from stinet.catalog.fulltext import ocr_available
+
+    if not ocr_available():
+        raise click.ClickException("OCR needs tesseract and its Vietnamese model "
+                                   "(Debian packages tesseract-ocr tesseract-ocr-vie)")
+    ids = list(file_ids) or [f.pk for f in scanned_files(include_done=everything)]
+    failed = 0
+    for file_id in ids:
+        try:
+            done = ocr_file(file_id)
+            click.echo(f"[{file_id}] {done.text_status}: {len(done.text)} characters")
+        except FileRefused as exc:
+            failed += 1
+            click.echo(f"[{file_id}] failed: {exc}", err=True)
+    click.echo(f"read {len(ids) - failed} of {len(ids)} files")
+
+
+@files.command("set")
+@click.argument("file_id", type=int)
+@click.option("--access", default=None, type=ACCESS, help="New access level.")
+@click.option("--embargo", default=None, help="New embargo date (YYYY-MM-DD).")
+@click.option("--no-embargo", is_flag=True, help="Lift the embargo.")
+@command
+def set_file(file_id: int, access: str | None, embargo: str | None, no_embargo: bool) -> None:
+    """Change the access level or embargo of file FILE_ID."""
+    from stinet.catalog.files import change_file
+
+    changed = change_file(file_id, access=access, embargo=None if no_embargo else (embargo or ""))
+    click.echo(f"changed {_line(changed)}")
+
+
+@files.command("delete")
+@click.argument("file_id", type=int)
+@command
+def delete(file_id: int) -> None:
+    """Remove file FILE_ID from its work."""
+    from stinet.catalog.files import delete_file
+
+    delete_file(file_id)
+    click.echo(f"deleted file {file_id}")
+
+
+@files.command("release")
+@command
+def release() -> None:
+    """Index the texts of files whose embargo has ended (run daily, e.g. from cron)."""
+    from stinet.catalog.files import release_embargoes
+
+    works = release_embargoes()
+    click.echo(f"released the files of {len(works)} works")
+
+
+def register(main: click.Group) -> None:
+    """Add `stinet files` to the main command."""
+    main.add_command(files)

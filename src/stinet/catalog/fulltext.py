@@ -1,0 +1,217 @@
+"""Text out of attached full texts (PDF, DOCX, DOC, TXT), with legacy Vietnamese fonts converted.
+
+Pure functions on bytes (no Django): the file services store what these return.
+PDF text comes from pypdf (it keeps Vietnamese letters and word spacing better than
+pdfminer.six, which spaces out the letters of legacy-font PDFs), DOCX from python-docx,
+Word 97-2003 .doc from its piece table (stinet.catalog.worddoc). Text typeset in TCVN3
+(.VnTime) or VNI fonts reads as Latin-1 symbols ("Nghiªn cøu"); it is detected page by
+page and converted with stinet.vietnamese, as imported metadata are. A PDF with (almost) no
+text layer is a scan: its status says so, and `ocr` reads it with Tesseract when installed.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import zipfile
+from collections import Counter
+from dataclasses import dataclass
+
+from stinet.vietnamese import detect, detect_encoding_of_bytes, is_syllable, nfc, to_unicode
+
+PDF, DOCX, DOC, TXT = ("application/pdf",
+                       "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                       "application/msword", "text/plain")
+EXTENSIONS = {PDF: ".pdf", DOCX: ".docx", DOC: ".doc", TXT: ".txt"}
+MIN_LETTERS_PER_PAGE = 25  # fewer letters than this per page on average: a scan without a text layer
+OCR_LANGUAGE = "vie"
+# Glyphs that PDF readers give for TCVN3 code points the font encodings move: 0xAD (ư) comes out
+# as a minus sign, 0xB7 (ã) as a bullet operator, each often followed by a stray space.
+_TCVN3_GLYPHS = {"\u2212": "\u00ad", "\u2219": "\u00b7"}
+_GLYPH_SPACE = re.compile(r"(\S*)( ?)([\u2212\u2219])( ?)(\S*)")
+_LETTERS = re.compile(r"[^\W\d_]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+class FileError(ValueError):
+    """A file that cannot be taken as a full text, with a one-line reason."""
+
+
+@dataclass
+class Extraction:
+    """What a file yields: its text (NFC), how it was read, its page count and a note."""
+
+    text: str
+    status: str  # ok | converted | scanned | ocr | unreadable | unsupported
+    pages: int | None = None
+    encoding: str = ""  # the legacy encoding converted from (tcvn3, vni), if any
+    note: str = ""
+
+
+def sniff(data: bytes, name: str = "") -> str:
+    """The media type of a file from its first bytes (the name only tells plain text apart)."""
+    if not data:
+        raise FileError(f"{name or 'file'}: the file is empty")
+    if data[:1024].lstrip().startswith(b"%PDF-"):
+        return PDF
+    if data.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                if "word/document.xml" in archive.namelist():
+                    return DOCX
+        except zipfile.BadZipFile:
+            pass
+        raise FileError(f"{name or 'file'}: a ZIP archive that is not a Word document (.docx)")
+    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return DOC
+    if name.lower().endswith(".txt") and (data[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" not in data[:4096]):
+        return TXT
+    raise FileError(f"{name or 'file'}: not a PDF, Word (.docx, .doc) or text (.txt) file")
+
+
+def extract(data: bytes, mime: str) -> Extraction:
+    """The text of a file of a sniffed type; unreadable files get a status, never an exception."""
+    reader = {PDF: _pdf, DOCX: _docx, DOC: _doc, TXT: _txt}.get(mime)
+    if reader is None:
+        return Extraction("", "unsupported", note=f"unsupported format {mime}")
+    try:
+        return reader(data)
+    except Exception as exc:  # noqa: BLE001 - a damaged file is reported, not fatal
+        reason = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
+        return Extraction("", "unreadable", note=f"cannot read the {EXTENSIONS.get(mime, mime)} file: {reason}")
+
+
+def _clean(text: str) -> str:
+    """NFC text without control characters, at most two line breaks in a row."""
+    text = _CONTROL.sub(" ", nfc(text.replace("\r\n", "\n").replace("\r", "\n")))
+    return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
+def repair_tcvn3_glyphs(text: str) -> str:
+    """Put back TCVN3 ư and ã that a PDF font encoding turned into − and ∙ (and a stray space).
+
+    A space beside such a glyph is dropped only when the joined word reads as one syllable
+    ("t− íng" is "tướng"; "Trung −¬ng" stays two words).
+    """
+    if "\u2212" not in text and "\u2219" not in text:
+        return text
+
+    def join(m: re.Match[str]) -> str:
+        head, before, glyph, after, tail = m.groups()
+        glyph = _TCVN3_GLYPHS[glyph]
+        if (before or after) and head and tail:
+            joined = to_unicode(head + glyph + tail, "tcvn3").text
+            word = re.match(r"[^\W\d_]*", joined)
+            if word and is_syllable(word.group(0)):
+                return head + glyph + tail
+        return head + before + glyph + after + tail
+
+    text = _GLYPH_SPACE.sub(join, text)
+    return text.translate(str.maketrans(_TCVN3_GLYPHS))
+
+
+def convert_legacy(parts: list[str]) -> tuple[list[str], str]:
+    """Parts (pages, paragraphs) with TCVN3/VNI text converted; the main legacy encoding found."""
+    found: Counter[str] = Counter()
+    out = []
+    for part in parts:
+        candidate = part
+        if "\u2212" in part or "\u2219" in part:
+            repaired = repair_tcvn3_glyphs(part)
+            if detect(repaired) == "tcvn3":
+                candidate = repaired
+        encoding = detect(candidate)
+        if encoding in ("tcvn3", "vni"):
+            converted = to_unicode(candidate, encoding)
+            out.append(converted.text)
+            found[encoding] += bool(converted.encoding)
+        else:
+            out.append(part)
+    return out, (found.most_common(1)[0][0] if found else "")
+
+
+def _finish(parts: list[str], pages: int | None, separator: str = "\n\n") -> Extraction:
+    """Legacy conversion and clean-up of the parts of a document, with the status to match."""
+    converted, encoding = convert_legacy(parts)
+    text = _clean(separator.join(p for p in converted if p.strip()))
+    if encoding:
+        return Extraction(text, "converted", pages, encoding, f"text converted from {encoding.upper()}")
+    return Extraction(text, "ok", pages)
+
+
+def letters(text: str) -> int:
+    """How many letters a text holds (a measure of a real text layer)."""
+    return len(_LETTERS.findall(text))
+
+
+def _pdf(data: bytes) -> Extraction:
+    """Text of each page of a PDF; a scan when the pages hold (almost) no letters."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(data))
+    if reader.is_encrypted and not reader.decrypt(""):
+        return Extraction("", "unreadable", None, note="the PDF is encrypted with a password")
+    pages = [page.extract_text() or "" for page in reader.pages]
+    count = len(pages)
+    if letters("".join(pages)) < MIN_LETTERS_PER_PAGE * max(count, 1):
+        return Extraction("", "scanned", count, note="no text layer (a scanned document): run OCR to search it")
+    return _finish(pages, count)
+
+
+def _docx(data: bytes) -> Extraction:
+    """Paragraphs and table cells of a .docx, in document order."""
+    import docx
+
+    document = docx.Document(io.BytesIO(data))
+    parts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            parts.append("\t".join(cell.text for cell in row.cells))
+    return _finish(parts, None, "\n")
+
+
+def _doc(data: bytes) -> Extraction:
+    """Text of a Word 97-2003 .doc file."""
+    from stinet.catalog.worddoc import doc_text
+
+    text = doc_text(data)
+    return _finish(text.split("\n"), None, "\n")
+
+
+def _txt(data: bytes) -> Extraction:
+    """A plain text file in UTF-8, UTF-16 or a Windows code page."""
+    text, _charset = detect_encoding_of_bytes(data)
+    return _finish(text.split("\n"), None, "\n")
+
+
+def ocr_available() -> bool:
+    """True when the tesseract program and its Vietnamese model are installed."""
+    if shutil.which("tesseract") is None:
+        return False
+    try:
+        import pytesseract
+
+        return OCR_LANGUAGE in pytesseract.get_languages(config="")
+    except Exception:  # noqa: BLE001 - any failure means no OCR
+        return False
+
+
+def ocr(data: bytes, mime: str, language: str = OCR_LANGUAGE) -> Extraction:
+    """Read a scanned PDF (its page images) with Tesseract's Vietnamese model."""
+    if mime != PDF:
+        raise FileError(f"OCR reads scanned PDF files, not {EXTENSIONS.get(mime, mime)}")
+    if not ocr_available():
+        raise FileError("OCR needs tesseract with its Vietnamese model (Debian package tesseract-ocr-vie)")
+    import pytesseract
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(data))
+    pages = []
+    for page in reader.pages:
+        texts = [pytesseract.image_to_string(image.image, lang=language) for image in page.images]
+        pages.append("\n".join(texts))
+    text = _clean("\n\n".join(pages))
+    if not letters(text):
+        return Extraction("", "scanned", len(pages), note="OCR found no text in the page images")
+    return Extraction(text, "ocr", len(pages), note=f"text read by OCR ({language})")
