@@ -1,0 +1,365 @@
+/* STINet embeddable search widget: the network's search box and results on a member's own website.
+
+   Snippet (the hub's /widget/snippet/ page writes it for each member):
+     <div data-stinet-search data-org="HPU" data-lang="en"></div>
+     <script src="https://HUB/static/stinet/widget.js" async></script>
+   or one element: <script src="https://HUB/static/stinet/widget.js" data-stinet-search data-org="HPU" async></script>
+   (the widget is then placed right after the script).
+
+   Options (data-* attributes): org (a member's code: only its holdings; several: "A,B"),
+   lang (vi, the default, or en), type (work types, "thesis,dissertation"), accent (a CSS colour),
+   font ("inherit": use the host page's font), page-size (1-50, default 10), target (_blank, the
+   default, or _self/_top), query (run this search at once), suggest (on/off; default on, off when
+   org is set because suggestions come from the whole network), hub (the hub's address when the
+   script is not served from the hub's /static/).
+
+   Everything is drawn inside a Shadow DOM with the hub's widget.css, so the host page's CSS does not
+   leak in and ours does not leak out. The API is called with CORS and without credentials. No
+   framework, no global but window.STINetWidget ({mount, scan}). */
+(function () {
+  "use strict";
+  var current = document.currentScript;
+  if (window.STINetWidget) {  // loaded twice: mount what the new script brings, with the first copy
+    if (current && (current.hasAttribute("data-org") || current.hasAttribute("data-lang"))) {
+      current.setAttribute("data-stinet-search", "");
+    }
+    window.STINetWidget.scan();
+    return;
+  }
+
+  var TEXT = {
+    vi: {
+      label: "Tra cứu tài liệu KH&CN", placeholder: "Tên tài liệu, tác giả, chủ đề… (gõ không dấu cũng được)",
+      button: "Tìm", searching: "Đang tìm…", none: "Không tìm thấy tài liệu nào. Hãy thử ít từ hơn.",
+      error: "Không kết nối được dịch vụ tra cứu. Hãy thử lại sau.",
+      results: function (n) { return n.toLocaleString("vi-VN") + " kết quả"; },
+      approx: "kết quả gần đúng", heldBy: "Nơi lưu giữ", callNo: "Ký hiệu xếp giá", etAl: "và cộng sự",
+      prev: "Trang trước", next: "Trang sau", page: function (p, n) { return "Trang " + p + " / " + n; },
+      pages: "Phân trang kết quả", list: "Kết quả tra cứu", suggestions: "Gợi ý",
+      scope: "Trong tài liệu của",
+      all: "Xem tất cả trên cổng STINet", by: "Dữ liệu: Mạng thông tin KH&CN (STINet)",
+      author: "tác giả", subject: "chủ đề", newTab: "(mở trong thẻ mới)"
+    },
+    en: {
+      label: "Search S&T documents", placeholder: "Title, author, subject… (diacritics optional)",
+      button: "Search", searching: "Searching…", none: "Nothing found. Try fewer words.",
+      error: "The search service could not be reached. Please try again later.",
+      results: function (n) { return n.toLocaleString("en-GB") + (n === 1 ? " result" : " results"); },
+      approx: "approximate matches", heldBy: "Held by", callNo: "Call number", etAl: "et al.",
+      prev: "Previous", next: "Next", page: function (p, n) { return "Page " + p + " of " + n; },
+      pages: "Result pages", list: "Search results", suggestions: "Suggestions",
+      scope: "In the holdings of",
+      all: "See all results on the STINet portal", by: "Data: S&T Information Network (STINet)",
+      author: "author", subject: "subject", newTab: "(opens in a new tab)"
+    }
+  };
+  var TARGETS = ["_blank", "_self", "_top", "_parent"];
+  var mounted = typeof WeakSet === "function" ? new WeakSet() : null;
+  var counter = 0;
+  var me = current || (function () {
+    var all = document.querySelectorAll('script[src*="widget"]');
+    return all[all.length - 1] || null;
+  })();
+
+  function hubOf(script) {
+    /* The hub's base address: data-hub, else the script's URL cut before /static/. */
+    var hub = script && script.getAttribute("data-hub");
+    if (hub) return hub.replace(/\/+$/, "");
+    var src = script ? script.src : location.href;
+    var cut = src.indexOf("/static/");
+    return cut > 0 ? src.slice(0, cut) : new URL(src, location.href).origin;
+  }
+
+  function el(tag, attrs, text) {
+    /* A new element with attributes and text (never parsed as HTML). */
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    if (text != null) node.textContent = text;
+    return node;
+  }
+
+  function marked(html, into) {
+    /* Highlighted text from the API: keep the words in <mark>, turn anything else into plain text. */
+    var body = new DOMParser().parseFromString("<!doctype html><body>" + (html || ""), "text/html").body;
+    Array.prototype.forEach.call(body.childNodes, function (n) {
+      if (n.nodeName === "MARK") into.appendChild(el("mark", {}, n.textContent));
+      else into.appendChild(document.createTextNode(n.textContent));
+    });
+    return into;
+  }
+
+  function list(value) {
+    return (value || "").split(",").map(function (s) { return s.trim(); }).filter(Boolean);
+  }
+
+  function options(node, script) {
+    /* The widget's settings from its data-* attributes. */
+    var d = node.dataset;
+    var size = parseInt(d.pageSize, 10);
+    var orgs = list(d.org);
+    return {
+      hub: d.hub ? d.hub.replace(/\/+$/, "") : hubOf(script), orgs: orgs, types: list(d.type),
+      lang: d.lang === "en" ? "en" : "vi", accent: d.accent || "", font: d.font || "",
+      pageSize: size >= 1 && size <= 50 ? size : 10,
+      target: TARGETS.indexOf(d.target) >= 0 ? d.target : "_blank", query: d.query || "",
+      suggest: d.suggest ? d.suggest !== "off" : orgs.length === 0
+    };
+  }
+
+  function Widget(host, opts) {
+    this.opts = opts;
+    this.t = TEXT[opts.lang];
+    this.id = "stinet-w" + (++counter);
+    this.q = ""; this.page = 1; this.seq = 0; this.ctrl = null;
+    this.build(host.attachShadow({ mode: "open" }));
+  }
+
+  Widget.prototype.build = function (shadow) {
+    var o = this.opts, t = this.t, id = this.id;
+    var root = this.root = el("div", { "class": "sw", lang: o.lang });
+    root.style.visibility = "hidden";  // until widget.css has loaded: no flash of unstyled content
+    if (o.accent && window.CSS && CSS.supports("color", o.accent)) root.style.setProperty("--accent", o.accent);
+    if (o.font === "inherit") root.classList.add("inherit-font");
+    var css = el("link", { rel: "stylesheet", href: o.hub + "/static/stinet/widget.css" });
+    var show = function () { root.style.visibility = ""; };
+    css.addEventListener("load", show); css.addEventListener("error", show);
+    setTimeout(show, 3000);
+    var form = this.form = el("form", { role: "search", "aria-label": t.label });
+    var input = this.input = el("input", {
+      type: "search", id: id + "-q", name: "q", placeholder: t.placeholder, autocomplete: "off",
+      enterkeyhint: "search", spellcheck: "false"
+    });
+    form.appendChild(el("label", { "for": id + "-q", "class": "vh" }, t.label));
+    form.appendChild(input);
+    form.appendChild(el("button", { type: "submit" }, t.button));
+    this.scope = el("p", { "class": "scope", hidden: "" });
+    this.status = el("p", { "class": "status", role: "status", "aria-live": "polite", tabindex: "-1" });
+    this.results = el("ol", { "class": "results", "aria-label": t.list });
+    this.pager = el("nav", { "class": "pager", "aria-label": t.pages, hidden: "" });
+    this.foot = el("div", { "class": "foot" });
+    [form, this.scope, this.status, this.results, this.pager, this.foot].forEach(function (n) { root.appendChild(n); });
+    shadow.appendChild(css);
+    shadow.appendChild(root);
+    this.footer();
+    var self = this;
+    form.addEventListener("submit", function (e) { e.preventDefault(); self.closeSuggest(); self.search(input.value, 1); });
+    if (o.suggest) this.suggestions();
+    if (o.query) { input.value = o.query; this.search(o.query, 1); }
+  };
+
+  Widget.prototype.footer = function (q) {
+    /* "See all on the portal" (same query and member) and where the data come from. */
+    var o = this.opts, params = new URLSearchParams();
+    if (q) params.append("q", q);
+    o.orgs.forEach(function (c) { params.append("org", c); });
+    o.types.forEach(function (c) { params.append("type", c); });
+    if (o.lang === "en") params.append("lang", "en");
+    this.foot.textContent = "";
+    this.foot.appendChild(this.link(o.hub + "/search/?" + params, this.t.all));
+    this.foot.appendChild(this.link(o.hub + "/" + (o.lang === "en" ? "?lang=en" : ""), this.t.by));
+  };
+
+  Widget.prototype.link = function (href, text, cls) {
+    var a = el("a", { href: href, target: this.opts.target }, text);
+    if (cls) a.className = cls;
+    if (this.opts.target === "_blank") {
+      a.rel = "noopener";
+      a.appendChild(el("span", { "class": "vh" }, " " + this.t.newTab));
+    }
+    return a;
+  };
+
+  Widget.prototype.url = function (q, page) {
+    /* /api/search with the member, type and language of this widget. */
+    var o = this.opts, p = new URLSearchParams({ q: q, page: String(page), page_size: String(o.pageSize), lang: o.lang });
+    if (!q) p.append("sort", "-year");  // browsing: newest first
+    o.orgs.forEach(function (c) { p.append("org", c); });
+    o.types.forEach(function (c) { p.append("type", c); });
+    return o.hub + "/api/search?" + p;
+  };
+
+  Widget.prototype.search = function (q, page) {
+    var self = this, seq = ++this.seq;
+    q = (q || "").trim();
+    this.q = q; this.page = page;
+    if (this.ctrl) this.ctrl.abort();
+    this.ctrl = typeof AbortController === "function" ? new AbortController() : null;
+    this.root.classList.add("loading");
+    this.status.classList.remove("error");
+    this.status.textContent = this.t.searching;
+    fetch(this.url(q, page), { mode: "cors", credentials: "omit", signal: this.ctrl && this.ctrl.signal })
+      .then(function (r) { if (!r.ok) throw new Error("HTTP " + r.status); return r.json(); })
+      .then(function (data) { if (seq === self.seq) self.render(data); })
+      .catch(function (err) {
+        if (seq !== self.seq || (err && err.name === "AbortError")) return;
+        self.root.classList.remove("loading");
+        self.status.classList.add("error");
+        self.status.textContent = self.t.error;
+        self.results.textContent = "";
+        self.pager.hidden = true;
+      });
+  };
+
+  Widget.prototype.render = function (data) {
+    var self = this, t = this.t, o = this.opts;
+    this.root.classList.remove("loading");
+    var names = {};
+    ((data.facets || {}).org || []).forEach(function (f) { names[f.value] = f.label; });
+    if (o.orgs.length) {
+      this.scope.textContent = t.scope + ": " + o.orgs.map(function (c) { return names[c] || c; }).join(", ");
+      this.scope.hidden = false;
+    }
+    this.status.textContent = data.total ? t.results(data.total) + (data.approximate ? " · " + t.approx : "") : t.none;
+    this.results.textContent = "";
+    this.results.start = (data.page - 1) * data.page_size + 1;
+    data.results.forEach(function (r) { self.results.appendChild(self.item(r)); });
+    this.paging(Math.max(1, Math.ceil(data.total / data.page_size)));
+    this.footer(this.q);
+  };
+
+  Widget.prototype.item = function (r) {
+    /* One result: title (to the hub's work page), creators, year, type, holders. */
+    var t = this.t, o = this.opts, li = el("li", { "class": "result" });
+    var a = this.link(o.hub + "/works/" + r.id + "/" + (o.lang === "en" ? "?lang=en" : ""), null, "title");
+    a.insertBefore(marked(r.highlight && r.highlight.title || r.title, document.createDocumentFragment()), a.firstChild);
+    li.appendChild(a);
+    if (o.lang === "en" && r.title_en && r.title_en !== r.title) li.appendChild(el("div", { "class": "alt" }, r.title_en));
+    var people = r.creators.filter(function (c) { return c.role !== "advisor"; }).map(function (c) { return c.name; });
+    if (people.length > 3) people = people.slice(0, 3).concat([t.etAl]);
+    var meta = [r.type_label, r.year].filter(Boolean);
+    if (people.length) meta.push(people.join("; "));
+    li.appendChild(el("div", { "class": "meta" }, meta.join(" · ")));
+    var passage = r.highlight && (r.highlight.abstract || r.highlight.fulltext);  // full text: why it matched
+    if (passage) li.appendChild(marked(passage, el("p", { "class": "snippet" })));
+    var holders = [], callNos = [];
+    r.holdings.forEach(function (h) {
+      if (holders.indexOf(h.org_name) < 0) holders.push(h.org_name);
+      if (o.orgs.indexOf(h.org) >= 0 && h.call_number) callNos.push(h.call_number);
+    });
+    var held = el("div", { "class": "held" }, t.heldBy + ": " + holders.join(", "));
+    if (callNos.length) held.appendChild(el("span", { "class": "callno" }, " · " + t.callNo + ": " + callNos.join(", ")));
+    li.appendChild(held);
+    return li;
+  };
+
+  Widget.prototype.paging = function (pages) {
+    var self = this, t = this.t, nav = this.pager;
+    nav.textContent = "";
+    nav.hidden = pages <= 1;
+    var prev = el("button", { type: "button", "class": "prev" }, "← " + t.prev);
+    var next = el("button", { type: "button", "class": "next" }, t.next + " →");
+    prev.disabled = this.page <= 1; next.disabled = this.page >= pages;
+    prev.addEventListener("click", function () { self.turn(self.page - 1); });
+    next.addEventListener("click", function () { self.turn(self.page + 1); });
+    nav.appendChild(prev); nav.appendChild(el("span", {}, t.page(this.page, pages))); nav.appendChild(next);
+  };
+
+  Widget.prototype.turn = function (page) {
+    /* Another page; focus goes to the status line so keyboard and screen-reader users start at the top. */
+    var status = this.status;
+    this.search(this.q, page);
+    status.focus();
+  };
+
+  Widget.prototype.suggestions = function () {
+    /* Autocomplete as an ARIA 1.2 combobox over /api/suggest. */
+    var self = this, t = this.t, input = this.input, id = this.id;
+    var box = this.box = el("ul", { "class": "suggest", role: "listbox", id: id + "-s", "aria-label": t.suggestions, hidden: "" });
+    this.form.appendChild(box);
+    input.setAttribute("role", "combobox");
+    input.setAttribute("aria-autocomplete", "list");
+    input.setAttribute("aria-controls", box.id);
+    input.setAttribute("aria-expanded", "false");
+    this.items = []; this.on = -1; this.asked = 0; this.timer = null;
+    var ask = function () {
+      var q = input.value.trim(), asked = ++self.asked;
+      if (q.length < 2) { self.closeSuggest(); return; }
+      fetch(self.opts.hub + "/api/suggest?limit=6&q=" + encodeURIComponent(q), { mode: "cors", credentials: "omit" })
+        .then(function (r) { return r.json(); })
+        .then(function (data) { if (asked === self.asked) self.showSuggest(data); })  // not after a search or newer typing
+        .catch(function () { self.closeSuggest(); });
+    };
+    input.addEventListener("input", function () { clearTimeout(self.timer); self.timer = setTimeout(ask, 150); });
+    input.addEventListener("keydown", function (e) { self.key(e); });
+    input.addEventListener("blur", function () { setTimeout(function () { self.closeSuggest(); }, 120); });
+  };
+
+  Widget.prototype.showSuggest = function (data) {
+    var self = this, t = this.t, box = this.box;
+    box.textContent = ""; this.items = []; this.on = -1;
+    [["titles", "", ""], ["authors", "author:", t.author], ["subjects", "subject:", t.subject]].forEach(function (kind) {
+      (data[kind[0]] || []).forEach(function (text) {
+        var li = el("li", { role: "option", id: self.id + "-o" + self.items.length, "aria-selected": "false" }, text);
+        if (kind[2]) li.appendChild(el("small", {}, kind[2]));
+        var q = kind[1] ? kind[1] + '"' + text + '"' : text;
+        li.addEventListener("mousedown", function (e) { e.preventDefault(); self.choose(q); });
+        box.appendChild(li); self.items.push([li, q]);
+      });
+    });
+    box.hidden = this.items.length === 0;
+    this.input.setAttribute("aria-expanded", String(!box.hidden));
+    this.input.removeAttribute("aria-activedescendant");
+  };
+
+  Widget.prototype.closeSuggest = function () {
+    if (!this.box) return;
+    clearTimeout(this.timer); this.asked++;  // a pending or late answer is dropped
+    this.box.hidden = true; this.box.textContent = ""; this.items = []; this.on = -1;
+    this.input.setAttribute("aria-expanded", "false");
+    this.input.removeAttribute("aria-activedescendant");
+  };
+
+  Widget.prototype.choose = function (q) {
+    this.input.value = q;
+    this.closeSuggest();
+    this.search(q, 1);
+  };
+
+  Widget.prototype.key = function (e) {
+    /* Arrow keys move through the suggestions, Enter takes one, Escape closes the list. */
+    if (this.box.hidden || !this.items.length) return;
+    if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+      e.preventDefault();
+      if (this.on >= 0) this.items[this.on][0].setAttribute("aria-selected", "false");
+      var n = this.items.length;
+      this.on = e.key === "ArrowDown" ? (this.on + 1) % n : (this.on <= 0 ? n - 1 : this.on - 1);
+      var li = this.items[this.on][0];
+      li.setAttribute("aria-selected", "true");
+      li.scrollIntoView({ block: "nearest" });
+      this.input.setAttribute("aria-activedescendant", li.id);
+    } else if (e.key === "Enter" && this.on >= 0) {
+      e.preventDefault(); this.choose(this.items[this.on][1]);
+    } else if (e.key === "Escape") {
+      e.preventDefault(); this.closeSuggest();
+    }
+  };
+
+  function mount(node, script) {
+    /* Draw a widget in node (a <script data-stinet-search> gets its widget right after it). */
+    if (!node || (mounted && mounted.has(node))) return null;
+    if (mounted) mounted.add(node);
+    var opts = options(node, script || me);
+    var host = node;
+    if (node.tagName === "SCRIPT") {
+      host = el("div", { "class": "stinet-search" });
+      node.parentNode.insertBefore(host, node.nextSibling);
+    } else if (node.shadowRoot) {
+      return null;
+    } else {
+      try { return new Widget(node, opts); } catch (e) { host = node.appendChild(el("div")); }
+    }
+    return new Widget(host, opts);
+  }
+
+  function scan() {
+    /* Mount every [data-stinet-search] element, and the script itself if it carries options. */
+    if (me && (me.hasAttribute("data-org") || me.hasAttribute("data-lang"))) me.setAttribute("data-stinet-search", "");
+    Array.prototype.forEach.call(document.querySelectorAll("[data-stinet-search]"), function (node) {
+      try { mount(node, me); } catch (e) { /* one broken container must not stop the others */ }
+    });
+  }
+
+  window.STINetWidget = { mount: function (node) { return mount(node, me); }, scan: scan, version: "1" };
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", scan);
+  else scan();
+})();
