@@ -1,0 +1,1 @@
+"""Statistics of the network (catalogue, tasks, experts, harvests), charts and report exports."""

@@ -1,0 +1,51 @@
+"""`stinet stats` and `stinet report` (in-process, on the test database)."""
+
+from __future__ import annotations
+
+import json
+
+import openpyxl
+from click.testing import CliRunner
+from pypdf import PdfReader
+
+from stinet.cli import main
+
+
+def test_stats_json_is_the_api_shape(network, client):
+    out = CliRunner().invoke(main, ["stats", "--json", "--from", "2015", "--org", "HPU"])
+    assert out.exit_code == 0, out.output
+    data = json.loads(out.output)
+    tables = {t["key"]: t for s in data["sections"] for t in s["tables"]}
+    assert data["staff"] is True and "harvest_health" in tables  # the operator sees everything
+    api = client.get("/api/stats", {"year_from": 2015, "org": "HPU"}).json()
+    api_tables = {t["key"]: t for s in api["sections"] for t in s["tables"]}
+    for key in api_tables:
+        assert tables[key]["rows"] == api_tables[key]["rows"], key
+
+
+def test_stats_text(network):
+    out = CliRunner().invoke(main, ["stats", "--lang", "en"])
+    assert out.exit_code == 0
+    assert "Works by type" in out.output and "Master's thesis" in out.output
+    assert "Harvest health per source" in out.output
+
+
+def test_report_files(network, tmp_path):
+    runner = CliRunner()
+    xlsx, pdf, form = tmp_path / "t.xlsx", tmp_path / "t.pdf", tmp_path / "f.xlsx"
+    assert runner.invoke(main, ["report", "works_by_org", "-o", str(xlsx)]).exit_code == 0
+    sheet = openpyxl.load_workbook(xlsx).active
+    assert sheet["A1"].value == "Tài liệu theo thành viên"
+    done = runner.invoke(main, ["report", "harvest_health", "--format", "pdf", "-o", str(pdf)])
+    assert done.exit_code == 0 and "wrote" in done.output
+    assert "DSpace HPU" in PdfReader(pdf).pages[0].extract_text()
+    assert runner.invoke(main, ["report", "04/KHCN-NV", "--to", "2024", "-o", str(form)]).exit_code == 0
+    assert openpyxl.load_workbook(form).active["A1"].value == "Biểu số: 04/KHCN-NV"
+
+
+def test_report_errors_are_one_line(network, tmp_path):
+    runner = CliRunner()
+    bad = runner.invoke(main, ["report", "nope", "-o", str(tmp_path / "x.xlsx")])
+    assert bad.exit_code == 1 and "no reporting form 'nope'" in bad.output
+    org = runner.invoke(main, ["stats", "--org", "XYZ"])
+    assert org.exit_code == 1 and "XYZ" in org.output
