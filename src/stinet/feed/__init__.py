@@ -1,0 +1,1 @@
+"""The national feed: organisations, personnel and tasks for the National S&T Database."""

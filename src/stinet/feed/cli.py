@@ -1,0 +1,115 @@
+"""`stinet feed ...`: keys of the national feed, whole exports of its parts, a task's registration sheet."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Any
+
+import click
+
+PARTS = ("organisations", "personnel", "tasks")
+
+
+def command(func: Callable[..., Any]) -> Callable[..., Any]:
+    """stinet.cli's `command` (Django set-up; one line on stderr and exit 1 on expected errors)."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        """Run the command through stinet.cli's handling."""
+        from stinet.cli import command as base
+
+        return base(func)(*args, **kwargs)
+
+    return wrapper
+
+
+@click.group("feed")
+def feed() -> None:
+    """The national feed: organisations, personnel and tasks for the National S&T Database."""
+
+
+@feed.group("key")
+def key() -> None:
+    """API keys of the systems that read the feed (the national STI information system)."""
+
+
+@key.command("add")
+@click.argument("name")
+@command
+def key_add(name: str) -> None:
+    """Give the client NAME a key; the key is printed once (only its hash is kept)."""
+    from stinet.feed.services import add_client
+
+    client, secret = add_client(name)
+    click.echo(f"added feed client {client.name}; its key (shown only now):")
+    click.echo(secret)
+
+
+@key.command("list")
+@command
+def key_list() -> None:
+    """List the clients with their key prefix, when last used and whether revoked."""
+    from stinet.feed.models import FeedClient
+
+    for c in FeedClient.objects.all():
+        used = f"{c.last_used_at:%Y-%m-%d %H:%M}" if c.last_used_at else "never used"
+        state = f"revoked {c.revoked_at:%Y-%m-%d}" if c.revoked_at else "active"
+        click.echo(f"{c.name:<30} {c.key_prefix}…  {state:<18} {used}")
+
+
+@key.command("revoke")
+@click.argument("name")
+@command
+def key_revoke(name: str) -> None:
+    """Revoke the key of client NAME (its requests get 403 from now on)."""
+    from stinet.feed.services import revoke_client
+
+    client = revoke_client(name)
+    click.echo(f"revoked the key of {client.name}")
+
+
+@feed.command("export")
+@click.argument("part", type=click.Choice(PARTS))
+@click.option("--since", default=None, help="Only changes after this ISO date or date-time (deletions included).")
+@click.option("--until", default=None, help="Changes up to this time (default: now minus the settling time).")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "json"]), default=None,
+              help="JSON Lines (header line, then one record a line) or one JSON document (default: from -o).")
+@click.option("-o", "--output", required=True, help="File to write ('-' for standard output).")
+@command
+def export_cmd(part: str, since: str | None, until: str | None, fmt: str | None, output: str) -> None:
+    """Write PART (organisations, personnel or tasks) for a first load, or its changes since a date."""
+    from stinet.cli import _bar
+    from stinet.feed.services import export
+
+    fmt = fmt or ("json" if output.endswith(".json") else "jsonl")
+    with _bar(None, part) as bar:
+        if output == "-":
+            done = export(part, sys.stdout, since=since, until=until, fmt=fmt, progress=bar.update)
+        else:
+            with Path(output).open("w", encoding="utf-8") as out:
+                done = export(part, out, since=since, until=until, fmt=fmt, progress=bar.update)
+    click.echo(f"{part}: {done.counts['records']} records, {done.counts['deleted']} deletions up to "
+               f"{done.header()['until']} (next --since)", err=output == "-")
+
+
+@feed.command("sheet")
+@click.argument("task_code")
+@click.option("-o", "--output", default=None, help="File to write (default: phieu-dang-ky-<code>.docx).")
+@command
+def sheet_cmd(task_code: str, output: str | None) -> None:
+    """Write the registration sheet (Circular 14/2014, Mẫu 5) of task TASK_CODE as a Word file."""
+    from stinet.feed import sheet
+    from stinet.tasks.services import find
+
+    task = find(task_code)
+    path = Path(output or sheet.filename(task))
+    path.write_bytes(sheet.render(task))
+    click.echo(f"wrote {path} ({task.code})")
+
+
+def register(main: click.Group) -> None:
+    """Add `stinet feed` to the main command."""
+    main.add_command(feed)

@@ -1,0 +1,83 @@
+"""`stinet feed export`: a whole part or its changes, JSON Lines or one JSON document, read back."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+from click.testing import CliRunner
+from django.utils import timezone
+
+from stinet.cli import main
+from stinet.feed import services
+from stinet.feed.models import Tombstone
+from tests.feed.conftest import make_expert, make_task
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def network(org):
+    tasks = [make_task(org, keywords=["san hô"]) for _ in range(7)]
+    for _ in range(3):
+        make_expert(org)
+    Tombstone.objects.create(part="tasks", key="ĐT-2019-004", object_pk=1234, deleted_at=timezone.now())
+    return tasks
+
+
+def test_jsonl_round_trip_equals_the_api(api, network, tmp_path, monkeypatch, settings):
+    monkeypatch.setattr(services, "EXPORT_BATCH", 3)  # several pages, as with 10^5 records
+    settings.SITE_URL = "http://testserver"  # the CLI's page addresses, the API's come from the request
+    path = tmp_path / "tasks.jsonl"
+    done = CliRunner().invoke(main, ["feed", "export", "tasks", "-o", str(path)])
+    assert done.exit_code == 0, done.output
+    assert "tasks: 7 records, 1 deletions" in done.output
+    with path.open(encoding="utf-8") as fh:
+        header, records = services.read_export(fh)
+        records = list(records)
+    assert header["schema_version"] == "1.0" and header["part"] == "tasks" and header["since"] is None
+    assert header["counts"] == {"records": 7, "deleted": 1} and header["generated_at"].endswith("Z")
+    everything = api("tasks", limit=1000).json()["records"]
+    assert records == everything  # same records, same order, same values as the API
+    assert "san hô" in path.read_text(encoding="utf-8")  # Vietnamese kept as text, not \\u escapes
+
+
+def test_json_document_and_since(api, network, tmp_path):
+    first = tmp_path / "all.json"
+    assert CliRunner().invoke(main, ["feed", "export", "personnel", "-o", str(first)]).exit_code == 0
+    document = json.loads(first.read_text(encoding="utf-8"))
+    assert document["counts"] == {"records": 3, "deleted": 0} and len(document["records"]) == 3
+    network[0].title = "Tên mới"
+    network[0].save()
+    later = tmp_path / "changes.json"
+    result = CliRunner().invoke(main, ["feed", "export", "tasks", "--since", document["until"], "-o", str(later)])
+    assert result.exit_code == 0, result.output
+    changes = json.loads(later.read_text(encoding="utf-8"))
+    assert [r["id"] for r in changes["records"]] == [f"task:{network[0].code}"]
+    assert changes["records"][0]["title"] == "Tên mới" and changes["since"] == document["until"]
+
+
+def test_empty_export_is_valid(tmp_path, db):
+    out = io.StringIO()
+    services.export("organisations", out, fmt="json")
+    assert json.loads(out.getvalue())["records"] == []
+    out = io.StringIO()
+    services.export("organisations", out, fmt="jsonl")
+    assert len(out.getvalue().splitlines()) == 1
+
+
+def test_export_errors_are_one_line(tmp_path):
+    runner = CliRunner()
+    bad = runner.invoke(main, ["feed", "export", "tasks", "--since", "hôm qua", "-o", str(tmp_path / "x.jsonl")])
+    assert bad.exit_code == 1 and bad.output.strip().splitlines() == [
+        "stinet: error: since: 'hôm qua' is not an ISO 8601 date or date-time (2026-01-31T08:00:00Z)"]
+    assert runner.invoke(main, ["feed", "export", "works", "-o", "x"]).exit_code == 2
+
+
+def test_export_to_standard_output(network):
+    result = CliRunner().invoke(main, ["feed", "export", "tasks", "-o", "-"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.strip().splitlines()
+    assert json.loads(lines[0])["header"]["counts"] == {"records": 7, "deleted": 1}
+    assert len(lines) == 9 and all(json.loads(line)["id"].startswith("task:") for line in lines[1:])
