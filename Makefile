@@ -18,8 +18,9 @@ demo: $(BIN)/stinet  ## install, build the demo network (first run only) and ser
 run: $(BIN)/stinet  ## serve the existing catalogue
 	$(BIN)/stinet serve --port $(PORT)
 
-browser-deps:  ## Debian's Chromium for the browser tests (Playwright drives it)
-	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
+browser-deps:  ## Debian packages the tests use: Chromium (Playwright drives it), Tesseract with Vietnamese, fonts
+	@command -v chromium >/dev/null 2>&1 && command -v tesseract >/dev/null 2>&1 && [ -d /usr/share/fonts/truetype/dejavu ] || \
+	  (apt-get update -qq && apt-get install -y -qq chromium tesseract-ocr tesseract-ocr-vie fonts-dejavu-core >/dev/null)
 
 lint: $(BIN)/stinet
 	$(BIN)/ruff check src tests bench scripts

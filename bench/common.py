@@ -55,3 +55,32 @@ def import_generated(n: int, data_dir: Path, on_round: Callable[[int, float], No
         if on_round:
             on_round(imported, seconds)
     return imported, seconds
+
+
+def twin_quality() -> tuple[float, float, int]:
+    """Precision and recall of duplicate merging over the generator's twins (demo.pair), as built.
+
+    A twin pair is found when both records ended in one work; a merge is right when every
+    record in a merged work belongs to the same pair. Returns (precision, recall, pairs).
+    """
+    import json
+    from collections import defaultdict
+
+    from django.db import connection
+
+    pair_works: dict[str, set[int]] = defaultdict(set)
+    work_keys: dict[int, list[str]] = defaultdict(list)
+    with connection.cursor() as cur:
+        cur.execute("SELECT h.work_id, s.payload FROM catalog_holding h JOIN catalog_sourcerecord s "
+                    "ON s.id = h.source_id")
+        for work_id, payload in cur:
+            data = json.loads(payload) if isinstance(payload, str) else payload
+            key = data.get("demo.pair", "")
+            if key:
+                pair_works[key].add(work_id)
+            work_keys[work_id].append(key)
+    merged = [keys for keys in work_keys.values() if len(keys) > 1]
+    right = [keys for keys in merged if len(set(keys)) == 1 and keys[0]]
+    found = sum(1 for works in pair_works.values() if len(works) == 1)
+    return (len(right) / len(merged) if merged else 1.0), (found / len(pair_works) if pair_works else 1.0), \
+        len(pair_works)

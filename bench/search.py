@@ -24,7 +24,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import import_generated, setup_django
+from common import import_generated, setup_django, twin_quality
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -53,8 +53,10 @@ def build(n: int, data_dir: Path) -> dict[str, float]:
         print(f"  imported {imported:,} works ({imported / seconds:,.0f} works/s so far)", flush=True)
 
     imported, seconds = import_generated(n, data_dir, progress)
+    precision, recall, pairs = twin_quality()
     return {"works": Work.objects.count(), "import_seconds": seconds,
-            "import_rate": imported / seconds, "index_mb": _index_size(data_dir) / 1e6}
+            "import_rate": imported / seconds, "index_mb": _index_size(data_dir) / 1e6,
+            "twin_precision": precision, "twin_recall": recall, "twin_pairs": pairs}
 
 
 def _index_size(data_dir: Path) -> int:
@@ -105,6 +107,8 @@ def run_backend(backend: str, n: int, rounds: int) -> None:
         measured = _child("query", data_dir, n, rounds)
         print(f"{backend}: {built['works']:,} works imported in {built['import_seconds']:.1f} s = "
               f"{built['import_rate']:,.0f} works/s; index {built['index_mb']:,.1f} MB")
+        print(f"{backend}: duplicate merging at this size: precision {built['twin_precision']:.3f}, "
+              f"recall {built['twin_recall']:.3f} over {built['twin_pairs']:,} twin pairs")
         print(f"{backend}: {measured['queries']} searches (all facets, highlighting): "
               f"p50 {measured['p50_ms']:.1f} ms, p95 {measured['p95_ms']:.1f} ms, "
               f"max {measured['max_ms']:.1f} ms; serving process peak memory {measured['rss_mb']:.0f} MB")

@@ -100,3 +100,26 @@ def catalogue(org: Any, write_csv: Callable[..., Path]) -> Any:
                     dc_description_abstract="Giáo trình sinh học biển.", local_access="members")]
     import_file(write_csv(lib_rows, "lib.csv"), lib.code)
     return {"HPU": org, "TVHP": lib}
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Headless Chromium for the tests marked `browser` (one per test session)."""
+    from tests.browser import chromium
+
+    with chromium() as instance:
+        yield instance
+
+
+@pytest.fixture(autouse=True)
+def _classification_loaded(request: Any) -> None:
+    """The field-of-science codes that a migration loads, back after a transactional test flushed them."""
+    marker = request.node.get_closest_marker("django_db")
+    if marker is None:
+        return
+    request.getfixturevalue("transactional_db" if marker.kwargs.get("transaction") else "db")
+    from stinet.catalog.models import FieldOfScience
+    from stinet.catalog.services import load_fields
+
+    if not FieldOfScience.objects.exists():
+        load_fields()

@@ -278,6 +278,61 @@ def user_add(username: str, password: str, email: str, full_name: str, roles: tu
     click.echo(f"added user {created.username}" + (f" ({', '.join(roles)})" if roles else ""))
 
 
+@user.command("invite")
+@click.argument("email")
+@click.option("--role", "roles", multiple=True, required=True, help="Role(s) the invitee gets (repeatable).")
+@click.option("--org", "org_code", default=None, help="Organisation of a member_editor role.")
+@click.option("--days", default=7, show_default=True, help="Days the link stays valid.")
+@click.option("--site", default=None, help="Address of the portal in the link (default: STINET_SITE_URL).")
+@command
+def user_invite(email: str, roles: tuple[str, ...], org_code: str | None, days: int, site: str | None) -> None:
+    """Mail an invitation with a single-use link; the invitee chooses a user name and password."""
+    from stinet.accounts.invitations import invite
+    from stinet.accounts.models import SCOPED_ROLES
+
+    pairs = [(role, org_code if role in SCOPED_ROLES else None) for role in roles]
+    invitation, link = invite(email, pairs, days=days, site=site)
+    click.echo(f"invited {invitation.email} ({', '.join(invitation.role_labels())}) until "
+               f"{invitation.expires_at:%Y-%m-%d %H:%M}: {link}")
+
+
+@user.command("grant")
+@click.argument("username")
+@click.argument("role")
+@click.option("--org", "org_code", default=None, help="Organisation of a member_editor role.")
+@command
+def user_grant(username: str, role: str, org_code: str | None) -> None:
+    """Give a user a role."""
+    from stinet.accounts.services import get_user, grant
+
+    grant(get_user(username), role, org_code)
+    click.echo(f"{username}: granted {role}" + (f" for {org_code}" if org_code else ""))
+
+
+@user.command("revoke")
+@click.argument("username")
+@click.argument("role")
+@click.option("--org", "org_code", default=None, help="Organisation of a member_editor role.")
+@command
+def user_revoke(username: str, role: str, org_code: str | None) -> None:
+    """Take a role away from a user."""
+    from stinet.accounts.services import get_user, revoke
+
+    revoke(get_user(username), role, org_code)
+    click.echo(f"{username}: revoked {role}" + (f" for {org_code}" if org_code else ""))
+
+
+@user.command("list")
+@command
+def user_list() -> None:
+    """Users with their roles."""
+    from django.contrib.auth import get_user_model
+
+    for shown in get_user_model().objects.order_by("username").prefetch_related("roles__organisation"):
+        held = ", ".join(r.role + (f" ({r.organisation.code})" if r.organisation else "") for r in shown.roles.all())
+        click.echo(f"{shown.username:<20} {'active  ' if shown.is_active else 'inactive'} {held or '-'}")
+
+
 @main.group()
 def fields() -> None:
     """Fields of science (Circular 24/2025/TT-BKHCN; Decision 12/2008/QĐ-BKHCN)."""
@@ -340,7 +395,8 @@ def _register_apps() -> None:
     """Add the sub-commands that live in the apps (harvest, source, worker, tasks, experts, ...)."""
     from importlib import import_module
 
-    for module in ("stinet.sources.cli", "stinet.directory.cli", "stinet.people.cli", "stinet.tasks.cli"):
+    for module in ("stinet.sources.cli", "stinet.directory.cli", "stinet.people.cli", "stinet.tasks.cli",
+                   "stinet.catalog.files_cli", "stinet.feed.cli", "stinet.stats.cli"):
         import_module(module).register(main)
 
 

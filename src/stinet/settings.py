@@ -10,6 +10,8 @@ STINET_STATIC_ROOT    folder for `collectstatic` when a web server serves static
 STINET_LOG_LEVEL      logging level (default WARNING)
 STINET_OAI_REPOSITORY_ID  repository identifier in OAI identifiers oai:<id>:work/<n> (default stinet.local)
 STINET_OAI_ADMIN_EMAIL    adminEmail of OAI-PMH Identify, comma-separated (default admin@stinet.local)
+STINET_EMAIL_HOST     SMTP server for mail (password resets, invitations); unset: mail is printed on the console
+STINET_EMAIL_PORT, STINET_EMAIL_USER, STINET_EMAIL_PASSWORD, STINET_EMAIL_TLS, STINET_EMAIL_FROM, STINET_SITE_URL
 """
 
 from __future__ import annotations
@@ -63,6 +65,7 @@ SEARCH_BACKEND = os.environ.get("STINET_SEARCH_BACKEND") or ("postgres" if IS_PO
 SEARCH_INDEX_DIR = DATA_DIR / "index"
 OAI_REPOSITORY_ID = os.environ.get("STINET_OAI_REPOSITORY_ID", "stinet.local")
 OAI_ADMIN_EMAIL = os.environ.get("STINET_OAI_ADMIN_EMAIL", "admin@stinet.local")
+TASK_BUDGETS_PUBLIC = os.environ.get("STINET_TASK_BUDGETS_PUBLIC", "1") != "0"  # 0: budgets to managers only
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 INSTALLED_APPS = [
@@ -83,11 +86,14 @@ INSTALLED_APPS = [
     "stinet.people",
     "stinet.tasks",
     "stinet.news",
+    "stinet.feed",
+    "stinet.stats",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "stinet.portal.cors.PublicApiCorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "stinet.portal.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -121,6 +127,18 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Mail: printed on the console unless an SMTP server is configured.
+EMAIL_HOST = os.environ.get("STINET_EMAIL_HOST", "")
+EMAIL_BACKEND = ("django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST
+                 else "django.core.mail.backends.console.EmailBackend")
+EMAIL_PORT = int(os.environ.get("STINET_EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("STINET_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("STINET_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("STINET_EMAIL_TLS", "1") == "1"
+EMAIL_TIMEOUT = 30
+DEFAULT_FROM_EMAIL = os.environ.get("STINET_EMAIL_FROM", "STINet <stinet@localhost>")
+SITE_URL = os.environ.get("STINET_SITE_URL", "http://127.0.0.1:8000").rstrip("/")  # links in mail sent by the CLI
+PASSWORD_RESET_TIMEOUT = 3 * 24 * 3600
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "accounts:manage"
 LOGOUT_REDIRECT_URL = "portal:home"

@@ -11,9 +11,11 @@ urlpatterns = [
     path("sources/", include("stinet.sources.urls")),
     path("manage/", include("stinet.catalog.urls")),
     path("tasks/", include("stinet.tasks.urls")),
+    path("tasks/", include("stinet.feed.urls")),
     path("experts/", include("stinet.people.urls")),
     path("directory/", include("stinet.directory.urls")),
     path("news/", include("stinet.news.urls")),
+    path("stats/", include("stinet.stats.urls")),
     path("", include("stinet.accounts.urls")),
     path("", include("stinet.portal.urls")),
 ]

@@ -16,8 +16,8 @@ def test_search_pages_use_a_fixed_number_of_queries(client, catalogue, django_as
 
 
 def test_org_list_and_work_page(client, catalogue, django_assert_max_num_queries):
-    with django_assert_max_num_queries(1):
+    with django_assert_max_num_queries(2):
         client.get("/api/orgs")
     work_id = client.get("/api/search?q=").json()["results"][0]["id"]
-    with django_assert_max_num_queries(4):
+    with django_assert_max_num_queries(5):
         client.get(f"/works/{work_id}/")

@@ -41,3 +41,27 @@ def test_health_lists_sources_with_errors_escaped(admin_client, org):
 def test_health_in_vietnamese_and_english(admin_client, org):
     assert "Nguồn thu thập" in admin_client.get("/sources/").content.decode()
     assert "Harvest sources" in admin_client.get("/sources/?lang=en").content.decode()
+
+
+def test_the_services_refuse_a_web_user_who_does_not_manage_the_organisation(db):
+    from django.core.exceptions import PermissionDenied
+
+    from stinet.accounts.services import create_user, grant
+    from stinet.catalog.services import add_organisation
+    from stinet.sources.services import add_source, change_source, request_run
+
+    add_organisation("AAA", "Tổ chức A", member=True)
+    add_organisation("BBB", "Tổ chức B", member=True)
+    editor = create_user("editor-a", "mat-khau-dai-2026")
+    grant(editor, "member_editor", "AAA")
+    own = add_source("AAA", "http://127.0.0.1:9/a", allow_private=True, user=editor)
+    other = add_source("BBB", "http://127.0.0.1:9/b", allow_private=True)  # the command line: the operator
+    for refused in (lambda: add_source("BBB", "http://127.0.0.1:9/c", allow_private=True, user=editor),
+                    lambda: change_source(other, label="đổi", user=editor),
+                    lambda: request_run(other, user=editor)):
+        with pytest.raises(PermissionDenied, match="BBB"):
+            refused()
+    other.refresh_from_db()
+    assert other.label != "đổi"
+    change_source(own, label="đổi tên", user=editor)
+    request_run(own, user=editor)

@@ -28,6 +28,7 @@ class Highlight(Schema):
 
     title: str
     abstract: str
+    fulltext: str = ""  # a passage of a full text the caller may read, when one matched
 
 
 class Result(Schema):
@@ -43,6 +44,7 @@ class Result(Schema):
     subjects: list[str]
     holdings: list[HoldingOut]
     highlight: Highlight
+    fulltext: bool = False  # found in the full text of an attached file the caller may read
 
 
 class FacetValue(Schema):

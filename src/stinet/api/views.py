@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Count
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from ninja import NinjaAPI, Query
 
-from stinet.api.schemas import Error, OrgOut, SearchOut, Suggestions, WorkOut
-from stinet.catalog.models import Organisation, Work
+from stinet.api.schemas import Error, SearchOut, Suggestions, WorkOut
+from stinet.catalog.fileaccess import viewer_levels
+from stinet.catalog.models import Work
 from stinet.formats import json as work_json
 from stinet.search.base import SearchError, SearchRequest
 from stinet.search.service import search_json, suggest
@@ -55,12 +55,15 @@ def search(
     """Vietnamese search with or without diacritics; an empty q browses everything.
 
     The query language accepts "phrases", -exclusions, title:/author:/subject:/abstract:
-    fields and year:2015..2020. Facets count the matches exactly.
+    fields and year:2015..2020. Facets count the matches exactly. Free words also match the
+    full texts of attached files the caller may read (public ones; members-only ones too for
+    signed-in network members): such results have `fulltext` true and a passage in
+    `highlight.fulltext`.
     """
     filters = {k: v for k, v in (("type", type), ("org", org), ("field", field),
                                  ("language", language), ("access", access)) if v}
     req = SearchRequest(q=q, filters=filters, year_from=year_from, year_to=year_to, sort=sort,
-                        page=page, page_size=page_size)
+                        page=page, page_size=page_size, fulltext_access=viewer_levels(request.user))
     return search_json(req, _lang(lang))
 
 
@@ -72,17 +75,6 @@ def work(request: HttpRequest, work_id: int, lang: str = "vi") -> Any:
     return work_json.as_dict(w, url, _lang(lang))
 
 
-@api.get("/orgs", response=list[OrgOut], summary="Organisations")
-def orgs(request: HttpRequest, member: bool | None = None) -> Any:
-    """Organisations with the number of works they hold; member=true for members only."""
-    rows = Organisation.objects.annotate(n=Count("holdings")).order_by("code")
-    if member is not None:
-        rows = rows.filter(is_member=member)
-    return [{"code": o.code, "name_vi": o.name_vi, "name_en": o.name_en, "kind": o.kind,
-             "province": o.province, "website": o.website, "member": o.is_member, "works": o.n}
-            for o in rows]
-
-
 @api.get("/suggest", response=Suggestions, summary="Autocomplete")
 def suggestions(request: HttpRequest, q: str = "", limit: int = 8) -> Any:
     """Titles, creator names and subjects matching what has been typed so far."""
@@ -90,12 +82,15 @@ def suggestions(request: HttpRequest, q: str = "", limit: int = 8) -> Any:
 
 
 def _mount_app_routers() -> None:
-    """The apps' endpoints: /api/tasks, /api/experts, /api/directory."""
-    from stinet.api import directory, people, tasks
+    """The apps' endpoints: /api/tasks, /api/experts, /api/directory, /api/orgs (the directory's)."""
+    from stinet.api import directory, feed, people, stats, tasks
 
+    api.add_router("/orgs", directory.orgs_router)
     api.add_router("/tasks", tasks.router)
     api.add_router("/experts", people.router)
     api.add_router("/directory", directory.router)
+    api.add_router("/stats", stats.router)
+    api.add_router("/national/v1", feed.router)
 
 
 _mount_app_routers()

@@ -18,10 +18,19 @@ from typing import Any
 from django.db import connection
 
 from stinet.catalog.bulk import insert_rows
-from stinet.catalog.matching import AUTO_MERGE, REVIEW, Record, compare, keys, lookup_keys, type_conflict
+from stinet.catalog.matching import (
+    AUTO_MERGE,
+    REVIEW,
+    Record,
+    compare,
+    keys,
+    lookup_keys,
+    titles_could_match,
+    type_conflict,
+)
 from stinet.catalog.models import Holding, Match, MatchRule, Organisation, Work, WorkKey
 
-MAX_KEY_WORKS = 200  # a key shared by more works than this is too generic to block on
+MAX_KEY_WORKS = 50  # a key shared by more works than this is too generic to block on
 IN_CHUNK = 5000  # values per IN (...) list
 
 
@@ -63,45 +72,54 @@ def forget_popular_keys() -> None:
     _popular.clear()
 
 
+Candidate = tuple[int, int | None, str, str]  # work id, year, type, title
+
+
 def _candidates(org: Organisation, item_keys: list[list[tuple[str, str]]]
-                ) -> dict[tuple[str, str], list[tuple[int, int | None, str]]]:
-    """Works sharing each key as (id, year, type), minus those the organisation already holds.
+                ) -> dict[tuple[str, str], list[Candidate]]:
+    """Works sharing each key as (id, year, type, title), minus those the organisation already holds.
 
     Keys are looked up by kind and value. A key shared by more than MAX_KEY_WORKS works is
-    too generic to block on: the database stops counting its works there (a window function),
-    and this process remembers it so that later batches do not ask again (keys only grow
-    more common as works are added). Without that, templated titles and common name + year
-    keys made every batch read thousands of rows and imports slowed as the catalogue grew.
+    too generic to block on: a count over the key index (cheap) finds those first, and this
+    process remembers them so that later batches do not ask again (keys only grow more common
+    as works are added); the works of the other keys are then read with what the cheap tests
+    of `decide` need. Without that, templated titles and common name + year keys made every
+    batch read thousands of rows, and imports slowed as the catalogue grew.
     """
     by_kind: dict[str, set[str]] = defaultdict(set)
     for ks in item_keys:
         for key in ks:
             if key not in _popular:
                 by_kind[key[0]].add(key[1])
-    found: dict[tuple[str, str], list[tuple[int, int | None, str]]] = defaultdict(list)
-    sql = (f"SELECT x.work_id, x.value, w.year, w.type FROM (SELECT k.work_id, k.value, ROW_NUMBER() "
-           f"OVER (PARTITION BY k.value) AS n FROM {WorkKey._meta.db_table} k "
-           f"WHERE k.kind = %s AND k.value IN ({{marks}})) x "
-           f"JOIN {Work._meta.db_table} w ON w.id = x.work_id WHERE x.n <= {MAX_KEY_WORKS + 1}")
-    for kind, values in sorted(by_kind.items()):
-        for work_id, value, year, work_type in _select_in(sql, sorted(values), kind):
-            found[(kind, value)].append((work_id, year, work_type))
     if len(_popular) > POPULAR_MEMORY:
         _popular.clear()
-    for key in [k for k, works in found.items() if len(works) > MAX_KEY_WORKS]:
-        _popular.add(key)
-        del found[key]
+    table = WorkKey._meta.db_table
+    found: dict[tuple[str, str], list[Candidate]] = defaultdict(list)
+    for kind, values in sorted(by_kind.items()):
+        counted = _select_in(f"SELECT value, COUNT(*) FROM {table} WHERE kind = %s AND value IN ({{marks}}) "
+                             f"GROUP BY value", sorted(values), kind)
+        _popular.update((kind, value) for value, n in counted if n > MAX_KEY_WORKS)
+        wanted = sorted(value for value, n in counted if n <= MAX_KEY_WORKS)
+        for work_id, value, year, work_type, title in _select_in(
+                f"SELECT k.work_id, k.value, w.year, w.type, w.title FROM {table} k "
+                f"JOIN {Work._meta.db_table} w ON w.id = k.work_id WHERE k.kind = %s AND k.value IN ({{marks}})",
+                wanted, kind):
+            found[(kind, value)].append((work_id, year, work_type, title))
     every = sorted({w[0] for works in found.values() for w in works})
     own = {row[0] for row in _select_in(f"SELECT work_id FROM {Holding._meta.db_table} "
                                         f"WHERE organisation_id = %s AND work_id IN ({{marks}})", every, org.pk)}
     return {k: [w for w in works if w[0] not in own] for k, works in found.items()}
 
 
-def _plausible(record: Record, year: int | None, work_type: str) -> bool:
-    """Cheap test before scoring: a different year or an incompatible type rules a work out."""
+def _plausible(record: Record, key_kind: str, candidate: Candidate) -> bool:
+    """Cheap tests before loading a work to score it: a different year or an incompatible type
+    rules it out, and so does a title too far apart to reach REVIEW (unless an identifier is shared)."""
+    _work_id, year, work_type, title = candidate
     if record.year and year and record.year != year:
         return False
-    return not type_conflict(record.type, work_type)
+    if type_conflict(record.type, work_type):
+        return False
+    return key_kind == "ident" or titles_could_match(record.title, title)
 
 
 def decide(org: Organisation, items: Sequence[Any]) -> list[Decision]:
@@ -109,7 +127,7 @@ def decide(org: Organisation, items: Sequence[Any]) -> list[Decision]:
     records = [record_of(item.work) for item in items]
     item_keys = [lookup_keys(r) for r in records]
     by_key = _candidates(org, item_keys)
-    plausible = [{w[0] for k in ks for w in by_key.get(k, ()) if _plausible(r, w[1], w[2])}
+    plausible = [{c[0] for k in ks for c in by_key.get(k, ()) if _plausible(r, k[0], c)}
                  for r, ks in zip(records, item_keys, strict=True)]
     ids = sorted(set().union(*plausible)) if plausible else []
     works = {w["id"]: record_of(w) for w in Work.objects.filter(pk__in=ids).values(

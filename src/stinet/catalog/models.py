@@ -23,6 +23,7 @@ class Organisation(models.Model):
 
     class Meta:
         ordering = ["code"]
+        indexes = [models.Index(fields=["updated_at", "id"], name="organisation_changed")]  # the national feed
 
     def __str__(self) -> str:
         return f"{self.code} — {self.name_vi}"
@@ -258,3 +259,44 @@ class MatchRule(models.Model):
 
     def __str__(self) -> str:
         return f"{self.rule}: {self.organisation_id}:{self.local_id} / work {self.work_id}"
+
+
+class WorkFile(models.Model):
+    """A full text (PDF, DOCX, ...) attached to a work by a holding organisation, with its access rules.
+
+    The bytes live under MEDIA_ROOT at a path named by their SHA-256 (`path`); the extracted
+    text is kept here for search and snippets. `access` is public, members (network members
+    only) or metadata (not downloadable); nobody but administrators and the organisation's
+    editors reads it before `embargo_until`.
+    """
+
+    TEXT_STATUSES = ("ok", "converted", "scanned", "ocr", "unreadable", "unsupported")
+    work = models.ForeignKey(Work, on_delete=models.CASCADE, related_name="files")
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="files")
+    holding = models.ForeignKey(Holding, null=True, blank=True, on_delete=models.SET_NULL, related_name="files")
+    original_name = models.CharField(max_length=255)
+    path = models.CharField(max_length=200)  # relative to MEDIA_ROOT: files/ab/<sha256>.pdf
+    mime = models.CharField(max_length=100)
+    size = models.BigIntegerField()
+    sha256 = models.CharField(max_length=64, db_index=True)
+    access = models.CharField(max_length=10, choices=choices(ACCESS_LEVELS), default="public")
+    embargo_until = models.DateField(null=True, blank=True)  # readable by everyone entitled from this day
+    embargo_released = models.BooleanField(default=False)  # its text was re-indexed when the embargo ended
+    text = models.TextField(blank=True)
+    text_status = models.CharField(max_length=12, choices=[(s, s) for s in TEXT_STATUSES], default="ok")
+    text_encoding = models.CharField(max_length=8, blank=True)  # legacy encoding converted from
+    text_note = models.CharField(max_length=300, blank=True)  # why a text is missing or doubtful
+    pages = models.PositiveIntegerField(null=True, blank=True)
+    source_url = models.URLField(max_length=1000, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["work_id", "id"]
+        constraints = [models.UniqueConstraint(fields=["work", "sha256"], name="workfile_work_sha256")]
+        indexes = [models.Index(fields=["embargo_until"], name="workfile_embargo")]
+
+    def __str__(self) -> str:
+        return f"work {self.work_id}: {self.original_name}"

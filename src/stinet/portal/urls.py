@@ -2,7 +2,9 @@
 
 from django.urls import path
 
-from stinet.portal import views
+from stinet.catalog import file_views
+from stinet.directory import views as directory
+from stinet.portal import views, widget
 
 app_name = "portal"
 urlpatterns = [
@@ -10,6 +12,11 @@ urlpatterns = [
     path("search/", views.search, name="search"),
     path("works/<int:work_id>/", views.work, name="work"),
     path("works/<int:work_id>/cite.<str:fmt>", views.cite, name="cite"),
-    path("orgs/", views.org_list, name="orgs"),
-    path("orgs/<slug:code>/", views.org_detail, name="org"),
+    path("works/<int:work_id>/files/<int:file_id>/", file_views.download, name="work_file"),
+    path("works/<int:work_id>/files/add/", file_views.upload, name="work_file_add"),
+    path("works/<int:work_id>/files/<int:file_id>/delete/", file_views.remove, name="work_file_delete"),
+    path("orgs/", directory.org_list, name="orgs"),  # the organisations directory (stinet.directory)
+    path("orgs/<slug:code>/", directory.org_detail, name="org"),
+    path("widget/", widget.embed, name="widget"),
+    path("widget/snippet/", widget.snippet, name="widget_snippet"),
 ]

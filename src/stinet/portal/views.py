@@ -5,13 +5,15 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlencode
 
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import get_language
 
-from stinet.catalog.models import FieldOfScience, Organisation, Work
+from stinet.catalog.file_views import files_context
+from stinet.catalog.fileaccess import viewer_levels
+from stinet.catalog.models import FieldOfScience, Work
 from stinet.catalog.vocab import ACCESS_LEVELS, LANGUAGES, WORK_TYPES, label
 from stinet.formats import CITATION_FORMATS, jsonld
 from stinet.search.base import FACETS, SORTS, SearchError, SearchRequest
@@ -81,6 +83,7 @@ def home(request: HttpRequest) -> HttpResponse:
 def search(request: HttpRequest) -> HttpResponse:
     """Results with facets, highlights, sorting and paging."""
     req = _request_from(request.GET)
+    req.fulltext_access = viewer_levels(request.user)  # full texts this user may search and see quoted
     try:
         data = search_json(req, _lang())
     except SearchError as exc:
@@ -111,6 +114,7 @@ def work(request: HttpRequest, work_id: int) -> HttpResponse:
                      for h in w.holdings.all()],
         "identifiers": [(k.upper(), v) for k, vs in w.identifiers.items() for v in vs],
         "formats": list(CITATION_FORMATS),
+        **files_context(request.user, w, lang),
     }
     return render(request, "portal/work.html", context)
 
@@ -139,17 +143,3 @@ def cite(request: HttpRequest, work_id: int, fmt: str) -> HttpResponse:
     response = HttpResponse(dumps(w), content_type=f"{media}; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="stinet-{w.pk}.{ext}"'
     return response
-
-
-def org_list(request: HttpRequest) -> HttpResponse:
-    """Members of the network and other organisations, with their holdings counts."""
-    orgs = Organisation.objects.annotate(n=Count("holdings")).order_by("-is_member", "code")
-    return render(request, "portal/orgs.html", {"orgs": orgs, "lang": _lang()})
-
-
-def org_detail(request: HttpRequest, code: str) -> HttpResponse:
-    """An organisation: details, counts per type and its newest works."""
-    org = get_object_or_404(Organisation, code=code)
-    data = search_json(SearchRequest(filters={"org": [org.code]}, sort="-year", page_size=10),
-                       _lang())
-    return render(request, "portal/org.html", {"org": org, "data": data, "lang": _lang()})

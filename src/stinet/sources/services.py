@@ -10,12 +10,14 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from stinet.accounts.permissions import edits_organisation, require
 from stinet.catalog.models import Holding, ImportRun, Organisation
 from stinet.catalog.services import audit, get_organisation, remove_holding, store_batch
 from stinet.ingest.parsing import ParseContext, parse_chunk
@@ -45,9 +47,14 @@ class SourceBusy(HarvestError):
 
 def add_source(org_code: str, base_url: str, *, label: str = "", prefix: str = "oai_dc", set_spec: str = "",
                interval: int = DEFAULT_INTERVAL_DAYS, allow_private: bool = False, kind: str = "oai",
-               file_path: str = "", actor: str = "cli") -> Source:
-    """Add a source to an organisation, first harvested at the worker's next round."""
+               file_path: str = "", actor: str = "cli", user: Any = None) -> Source:
+    """Add a source to an organisation, first harvested at the worker's next round.
+
+    `user` is the acting web user (None: the command line, run by the server's operator); they
+    must manage the organisation's sources.
+    """
     org = get_organisation(org_code)
+    _require_manager(user, org.pk, org.code)
     if kind == "oai":
         check_url(base_url, allow_private)
         if not METADATA_PREFIX.fullmatch(prefix):
@@ -67,13 +74,28 @@ def add_source(org_code: str, base_url: str, *, label: str = "", prefix: str = "
         base_url=base_url.strip(), metadata_prefix=prefix, set_spec=set_spec, file_path=file_path,
         interval=interval, allow_private=allow_private, next_run_at=timezone.now())
     audit(actor, "create", source, after={"org": org.code, "url": base_url, "prefix": prefix, "set": set_spec,
-                                          "interval": interval, "allow_private": allow_private})
+                                          "interval": interval, "allow_private": allow_private}, user=user)
     return source
 
 
+def _require_manager(user: Any, organisation_id: int, code: str) -> None:
+    """Refuse a web user who does not manage this organisation's sources (None: the command line)."""
+    if user is not None:
+        require(edits_organisation(user, organisation_id), f"you do not manage the sources of {code}")
+
+
+def request_run(source: Source, *, user: Any = None, actor: str = "cli") -> None:
+    """Have the worker harvest a source at its next round."""
+    _require_manager(user, source.organisation_id, source.organisation.code)
+    Source.objects.filter(pk=source.pk).update(next_run_at=timezone.now())
+    audit(actor, "run-requested", source, user=user)
+
+
 def change_source(source: Source, *, label: str | None = None, prefix: str | None = None,
-                  set_spec: str | None = None, interval: int | None = None, actor: str = "cli") -> Source:
+                  set_spec: str | None = None, interval: int | None = None, actor: str = "cli",
+                  user: Any = None) -> Source:
     """Change a source; a new format or set starts its list afresh, a new interval reschedules it."""
+    _require_manager(user, source.organisation_id, source.organisation.code)
     before = {"label": source.label, "prefix": source.metadata_prefix, "set": source.set_spec,
               "interval": source.interval}
     if prefix is not None and not METADATA_PREFIX.fullmatch(prefix):
@@ -94,7 +116,8 @@ def change_source(source: Source, *, label: str | None = None, prefix: str | Non
     source.interval = interval if interval is not None else source.interval
     source.save()
     audit(actor, "update", source, before=before, after={"label": source.label, "prefix": source.metadata_prefix,
-                                                          "set": source.set_spec, "interval": source.interval})
+                                                          "set": source.set_spec, "interval": source.interval},
+          user=user)
     return source
 
 

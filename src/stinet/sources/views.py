@@ -7,14 +7,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from stinet.accounts.permissions import editable_organisations, edits_organisation, is_admin, require
 from stinet.catalog.models import ImportRun, Organisation
 from stinet.sources.models import Source
-from stinet.sources.services import add_source, change_source
+from stinet.sources.services import add_source, change_source, request_run
 
 
 class SourceForm(forms.Form):
@@ -53,7 +52,8 @@ def health(request: HttpRequest) -> HttpResponse:
         try:
             source = add_source(data["organisation"].code, data["base_url"], label=data["label"],
                                 prefix=data["metadata_prefix"], set_spec=data["set_spec"], interval=data["interval"],
-                                allow_private=data.get("allow_private", False), actor=request.user.get_username())
+                                allow_private=data.get("allow_private", False), actor=request.user.get_username(),
+                                user=request.user)
         except ValueError as exc:
             form.add_error(None, str(exc))
         else:
@@ -84,7 +84,7 @@ def edit(request: HttpRequest, source_id: int) -> HttpResponse:
         data = form.cleaned_data
         try:
             change_source(source, label=data["label"], prefix=data["metadata_prefix"], set_spec=data["set_spec"],
-                          interval=data["interval"], actor=request.user.get_username())
+                          interval=data["interval"], actor=request.user.get_username(), user=request.user)
         except ValueError as exc:
             form.add_error(None, str(exc))
         else:
@@ -97,10 +97,8 @@ def edit(request: HttpRequest, source_id: int) -> HttpResponse:
 @require_POST
 def run_now(request: HttpRequest, source_id: int) -> HttpResponse:
     """Ask the worker to harvest a source at its next round."""
-    source = get_object_or_404(Source, pk=source_id)
-    require(edits_organisation(request.user, source.organisation_id),
-            f"you do not manage the sources of {source.organisation.code}")
-    Source.objects.filter(pk=source.pk).update(next_run_at=timezone.now())
+    source = get_object_or_404(Source.objects.select_related("organisation"), pk=source_id)
+    request_run(source, user=request.user, actor=request.user.get_username())
     messages.success(request, _("The worker will harvest %(label)s at its next round.") % {"label": source.label})
     return redirect("sources:health")
 

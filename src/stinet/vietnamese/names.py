@@ -1,6 +1,7 @@
 """Person names: academic titles, 'Last, First' forms, casing, matching keys."""
 
 import re
+from functools import lru_cache
 
 from .fold import fold
 from .text import clean_spaces, nfc
@@ -70,8 +71,10 @@ def clean_person_name(s: str) -> str:
     return _recase(clean_spaces(name))
 
 
-def _parts(s: str) -> list[str]:
-    return [p for p in re.split(r"[^\w.]+|(?<=\.)", fold(clean_person_name(s))) if p.strip(".")]
+@lru_cache(maxsize=100_000)
+def _parts(s: str) -> tuple[str, ...]:
+    """The folded parts of a name ('Nguyễn V. An' -> 'nguyen', 'v.', 'an'); cached: names recur."""
+    return tuple(p for p in re.split(r"[^\w.]+|(?<=\.)", fold(clean_person_name(s))) if p.strip("."))
 
 
 def name_key(s: str) -> str:
