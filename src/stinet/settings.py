@@ -66,6 +66,7 @@ SEARCH_INDEX_DIR = DATA_DIR / "index"
 OAI_REPOSITORY_ID = os.environ.get("STINET_OAI_REPOSITORY_ID", "stinet.local")
 OAI_ADMIN_EMAIL = os.environ.get("STINET_OAI_ADMIN_EMAIL", "admin@stinet.local")
 TASK_BUDGETS_PUBLIC = os.environ.get("STINET_TASK_BUDGETS_PUBLIC", "1") != "0"  # 0: budgets to managers only
+STATS_REPORTING_UNIT = os.environ.get("STINET_REPORTING_UNIT", "")  # author of reports; empty: the network's centre
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 INSTALLED_APPS = [

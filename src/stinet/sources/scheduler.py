@@ -73,13 +73,18 @@ def run_due_sources(now: datetime | None = None, worker: str | None = None,
 
 def worker(poll_seconds: float = 60, once: bool = False, echo: Callable[[str], None] = print,
            sleep: Callable[[float], None] = time.sleep) -> None:
-    """Loop: run the due sources, wait, again (once: a single round)."""
+    """Loop: run the due sources, release full texts whose embargo ended, wait, again (once: a single round)."""
+    from stinet.catalog.files import release_embargoes
+
     name = worker_id()
     while True:
         close_old_connections()
         for outcome in run_due_sources(worker=name):
             status = "ok" if outcome.ok else "failed"
             echo(f"source {outcome.source_id} ({outcome.label}): {status}: {outcome.message}")
+        released = release_embargoes(actor=f"worker {name}")
+        if released:
+            echo(f"full texts whose embargo ended are now searchable in {len(released)} works")
         if once:
             return
         sleep(poll_seconds)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
 import re
 from typing import Any
 
@@ -33,7 +32,7 @@ MAX_WIDTH = 60
 def reporting_unit() -> str:
     """Who makes the reports: STINET_REPORTING_UNIT, else the network's centre (a member of kind centre
     or agency), else 'STINet'."""
-    configured = getattr(settings, "STATS_REPORTING_UNIT", None) or os.environ.get("STINET_REPORTING_UNIT", "")
+    configured = settings.STATS_REPORTING_UNIT
     if configured:
         return configured
     hub = (Organisation.objects.filter(is_member=True, kind__in=("centre", "agency"))
