@@ -119,3 +119,25 @@ def test_dated_records_do_not_read_the_undated_title_keys_of_every_year(org, lib
         THESIS, dc_date_issued="2005", dc_contributor_author=""))], "l.csv"), "LIB")
     assert report.merged == 1
     assert Work.objects.get(holdings__local_id="L").year == 2005
+
+
+def test_review_services_refuse_anyone_but_the_administrator_and_audit_decisions(org, lib, write_csv):
+    from django.core.exceptions import PermissionDenied
+
+    from stinet.accounts.services import create_user, grant
+    from stinet.catalog.models import AuditEntry
+
+    import_file(write_csv([row("Nghiên cứu đa dạng sinh học rạn san hô", id="u1", **THESIS)], "u.csv"), "HPU")
+    import_file(write_csv([row("Nghiên cứu đa dạng sinh học rạn san hô", id="L1", **THESIS)], "l.csv"), "LIB")
+    editor = create_user("bien-tap", "mat-khau-dai-2026")
+    grant(editor, "member_editor", "LIB")
+    admin = create_user("quan-tri", "mat-khau-dai-2026")
+    grant(admin, "network_admin")
+    with pytest.raises(PermissionDenied):
+        split(lib, "L1", "bien-tap", user=editor)
+    with pytest.raises(PermissionDenied):
+        merge_by_hand(lib, "L1", Work.objects.first().pk, "bien-tap", user=editor)
+    assert Work.objects.count() == 1
+    old, new = split(lib, "L1", "quan-tri", user=admin)
+    entry = AuditEntry.objects.get(action="split")
+    assert entry.actor == admin and entry.before["work"] == old and entry.after["work"] == new

@@ -192,7 +192,23 @@ def _holding(org: Organisation, local_id: str) -> Holding:
     return holding
 
 
-def split(org: Organisation, local_id: str, actor: str) -> tuple[int, int]:
+def _require_reviewer(user: Any) -> None:
+    """Refuse a web user who is not the network administrator (None: the command line's operator)."""
+    if user is not None:
+        from stinet.accounts.permissions import is_admin, require
+
+        require(is_admin(user), "only the network administrator reviews duplicates")
+
+
+def _audit(actor: str, action: str, org: Organisation, local_id: str, before: int, after: int, user: Any) -> None:
+    """A review decision in the audit log: which record moved from which work to which."""
+    from stinet.catalog.services import audit
+
+    audit(actor, action, Work(pk=after), before={"record": f"{org.code}:{local_id}", "work": before},
+          after={"record": f"{org.code}:{local_id}", "work": after}, user=user)
+
+
+def split(org: Organisation, local_id: str, actor: str, user: Any = None) -> tuple[int, int]:
     """Take a merged record out of its work into a work of its own; never merge them again.
 
     Returns (the work it left, its new work) for re-indexing.
@@ -200,6 +216,7 @@ def split(org: Organisation, local_id: str, actor: str) -> tuple[int, int]:
     from django.db import transaction
     from django.forms.models import model_to_dict
 
+    _require_reviewer(user)
     with transaction.atomic():
         holding = _holding(org, local_id)
         old = holding.work
@@ -215,10 +232,11 @@ def split(org: Organisation, local_id: str, actor: str) -> tuple[int, int]:
                                            defaults={"rule": "never", "decided_by": actor})
         Match.objects.create(work=old, other_work=new, organisation=org, local_id=local_id, score=0.0,
                              reasons=["split by an administrator"], status="split", decided_by=actor)
+        _audit(actor, "split", org, local_id, old.pk, new.pk, user)
     return old.pk, new.pk
 
 
-def merge_by_hand(org: Organisation, local_id: str, work_id: int, actor: str) -> tuple[int, int]:
+def merge_by_hand(org: Organisation, local_id: str, work_id: int, actor: str, user: Any = None) -> tuple[int, int]:
     """Put a record into another work (its old work goes when nothing else holds it).
 
     Returns (the work it left, the work it joined) for re-indexing.
@@ -227,6 +245,7 @@ def merge_by_hand(org: Organisation, local_id: str, work_id: int, actor: str) ->
 
     from stinet.oai.services import record_deletion
 
+    _require_reviewer(user)
     with transaction.atomic():
         holding = _holding(org, local_id)
         target = Work.objects.filter(pk=work_id).first()
@@ -247,23 +266,26 @@ def merge_by_hand(org: Organisation, local_id: str, work_id: int, actor: str) ->
                                            defaults={"rule": "always", "decided_by": actor})
         Match.objects.create(work=target, organisation=org, local_id=local_id, score=1.0,
                              reasons=["merged by an administrator"], status="manual", decided_by=actor)
+        _audit(actor, "merge", org, local_id, old_id, target.pk, user)
     return old_id, target.pk
 
 
-def settle(match_id: int, merge: bool, actor: str) -> tuple[int, int]:
+def settle(match_id: int, merge: bool, actor: str, user: Any = None) -> tuple[int, int]:
     """Decide a doubtful pair: merge the record into the look-alike work, or keep them apart."""
     from django.utils import timezone
 
+    _require_reviewer(user)
     match = Match.objects.filter(pk=match_id, status="review").first()
     if match is None:
         raise MatchError(f"no doubtful pair {match_id} waiting for review")
     org = match.organisation
     if merge:
-        result = merge_by_hand(org, match.local_id, match.work_id, actor)
+        result = merge_by_hand(org, match.local_id, match.work_id, actor, user)
     else:
         MatchRule.objects.update_or_create(organisation=org, local_id=match.local_id, work=match.work,
                                            defaults={"rule": "never", "decided_by": actor})
         result = (match.work_id, match.other_work_id or match.work_id)
+        _audit(actor, "keep-apart", org, match.local_id, match.work_id, result[1], user)
     Match.objects.filter(pk=match_id).update(status="confirmed" if merge else "kept-apart",
                                              decided_by=actor, decided_at=timezone.now())
     return result

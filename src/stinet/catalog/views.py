@@ -36,7 +36,7 @@ def settle(request: HttpRequest, match_id: int) -> HttpResponse:
     require(is_admin(request.user), "only the network administrator reviews duplicates")
     merge = request.POST.get("decision") == "merge"
     try:
-        works_changed(dedup.settle(match_id, merge, actor=request.user.get_username()))
+        works_changed(dedup.settle(match_id, merge, actor=request.user.get_username(), user=request.user))
     except dedup.MatchError as exc:
         messages.error(request, str(exc))
     else:
@@ -51,7 +51,8 @@ def split(request: HttpRequest, match_id: int) -> HttpResponse:
     require(is_admin(request.user), "only the network administrator reviews duplicates")
     match = get_object_or_404(Match, pk=match_id)
     try:
-        works_changed(dedup.split(match.organisation, match.local_id, actor=request.user.get_username()))
+        works_changed(dedup.split(match.organisation, match.local_id, actor=request.user.get_username(),
+                                 user=request.user))
     except dedup.MatchError as exc:
         messages.error(request, str(exc))
     else:
