@@ -105,3 +105,11 @@ def test_pages_in_english(client, directory):
     assert "Organisations directory" in page and "S&amp;T enterprise" in page
     page = client.get("/directory/services/").content.decode()
     assert "Document delivery" in page
+
+
+def test_a_member_page_offers_the_search_box_for_its_website(client, directory):
+    from stinet.catalog.models import Organisation
+
+    member = Organisation.objects.filter(is_member=True).first()
+    page = client.get(f"/orgs/{member.code}/").content.decode()
+    assert f"/widget/snippet/?org={member.code}" in page and "Hộp tra cứu cho website của đơn vị" in page
