@@ -40,7 +40,8 @@ def test_a_two_page_harvest_with_a_deletion(org, source, oai_server, sleeps):
                   resumptionToken="T1")
     report = run_source(source)
     assert (report.new, report.deleted, report.deleted_absent, report.rejected, report.pages) == (3, 0, 1, 1, 2)
-    assert report.rejections == [{"line": 4, "identifier": "oai:hpu:4", "reason": "dc.title: missing title"}]
+    # the line is the record's place in the list
+    assert report.rejections == [{"line": 5, "identifier": "oai:hpu:4", "reason": "dc.title: missing title"}]
     assert held(org) == {"oai:hpu:1": "Luận văn một", "oai:hpu:2": "Bài báo hai", "oai:hpu:3": "Báo cáo ba"}
     assert set(Work.objects.values_list("type", flat=True)) == {"thesis", "article", "report"}
     source.refresh_from_db()
@@ -157,3 +158,42 @@ def test_a_running_source_is_not_started_twice(org, source):
     assert claim(source.pk, "someone-else")
     with pytest.raises(ValueError, match="being harvested"):
         run_source(source)
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_large_lists_convert_in_worker_processes_with_the_same_result(org, source, oai_server, sleeps, monkeypatch,
+                                                                      workers):
+    """Records re-sent or deleted in a later page: the last version wins, with or without workers."""
+    from stinet.sources import pipeline
+
+    monkeypatch.setenv("STINET_IMPORT_WORKERS", workers)
+    monkeypatch.setattr(pipeline, "STORE_RECORDS", 3)  # several groups, stored while the next converts
+    pools: list[bool] = []
+    start = pipeline.Pipeline.__init__
+
+    def spy(self, *args, **kwargs):
+        start(self, *args, **kwargs)
+        pools.append(self.pool is not None)
+
+    monkeypatch.setattr(pipeline.Pipeline, "__init__", spy)
+    pages = [
+        [dc_record("oai:hpu:1", "Bản cũ", type="Bài báo"), dc_record("oai:hpu:2", "Sẽ bị xoá", type="Bài báo")],
+        [dc_record("oai:hpu:3", "Ba", type="Bài báo"), dc_record("oai:hpu:1", "Bản mới", type="Bài báo")],
+        [dc_record("oai:hpu:2", "", deleted=True), dc_record("oai:hpu:5", "")],
+        [dc_record(f"oai:hpu:{n}", f"Bài số {n}", type="Bài báo") for n in range(10, 14)],
+        [dc_record("oai:hpu:99", "Cuối cùng", type="Bài báo")],
+    ]
+    for number, records in enumerate(pages):
+        token = f"T{number + 1}" if number + 1 < len(pages) else None
+        body = xml(page("".join(records), token, size=11))
+        if number == 0:
+            oai_server.on(body, verb="ListRecords", metadataPrefix="oai_dc")
+        else:
+            oai_server.on(body, resumptionToken=f"T{number}")
+    report = run_source(source)
+    assert held(org) == {"oai:hpu:1": "Bản mới", "oai:hpu:3": "Ba", "oai:hpu:99": "Cuối cùng",
+                         **{f"oai:hpu:{n}": f"Bài số {n}" for n in range(10, 14)}}
+    assert (report.records_seen, report.rejected, report.pages) == (11, 1, 5)
+    assert report.rejections == [{"line": 6, "identifier": "oai:hpu:5", "reason": "dc.title: missing title"}]
+    assert Source.objects.get(pk=source.pk).resume_token == ""
+    assert pools == [workers == "2"]  # worker processes only when asked for (or for large lists)

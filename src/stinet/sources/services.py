@@ -6,7 +6,6 @@ import contextlib
 import re
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -20,14 +19,13 @@ from django.utils import timezone
 from stinet.accounts.permissions import edits_organisation, require
 from stinet.catalog.models import Holding, ImportRun, Organisation
 from stinet.catalog.services import audit, get_organisation, remove_holding, store_batch
-from stinet.ingest.parsing import ParseContext, parse_chunk
-from stinet.ingest.record import RowError
 from stinet.ingest.report import ImportReport
 from stinet.oai.protocol import METADATA_PREFIX, SET_SPEC
 from stinet.search import indexing
 from stinet.sources.client import HarvestError, Identity, OAIClient, OAIProtocolError, Page
-from stinet.sources.mapping import FIELDS, MappingError, mapper
+from stinet.sources.mapping import MappingError, mapper
 from stinet.sources.models import DEFAULT_INTERVAL_DAYS, Source
+from stinet.sources.pipeline import Group, Outcome, Pipeline, read_ahead
 from stinet.sources.report import HarvestReport
 from stinet.sources.safety import check_url
 
@@ -35,10 +33,8 @@ Progress = Callable[[int], None]
 Convert = Callable[..., dict[str, str]]
 STALE_AFTER = timedelta(minutes=30)  # a lock without a heartbeat for this long is taken over
 RETRY_AFTER_FAILURE = timedelta(days=1)  # a failed source is tried again this soon (or its interval)
-STORE_RECORDS = 500  # records of consecutive pages stored in one transaction
 INDEX_COMMIT_STORES = 4  # the search index is committed every this many stores
 DATESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}Z)?")
-IDENTITY_MAPPING = {f: f for f in FIELDS}
 
 
 class SourceBusy(HarvestError):
@@ -266,22 +262,13 @@ def _harvest_list(state: _Harvest, client: OAIClient, identity: Identity, full: 
     report.harvest_from, report.resumed_token = since, token or ""
     restarted = False
     while True:
-        pending: list[Page] = []
-        pages = _read_ahead(client.list_records(source.metadata_prefix, source.set_spec, since, token=token))
+        listing = client.list_records(source.metadata_prefix, source.set_spec, since, token=token)
         try:
-            while True:
-                try:
-                    page = next(pages)
-                except StopIteration:
-                    break
-                except BaseException:
-                    _store_pages(state, pending, upper)  # what arrived before the failure is kept
-                    raise
-                upper = upper or at_granularity(page.response_date, identity.granularity)
-                pending.append(page)
-                if not page.token or sum(len(p.records) for p in pending) >= STORE_RECORDS:
-                    _store_pages(state, pending, upper)
-                    pending = []
+            first = next(listing, None)  # fetched before any thread or process starts
+            if first is None:
+                return upper
+            upper = upper or at_granularity(first.response_date, identity.granularity)
+            _run_pipeline(state, first, listing, upper)
             return upper
         except OAIProtocolError as err:
             if err.code != "badResumptionToken" or restarted:
@@ -291,69 +278,51 @@ def _harvest_list(state: _Harvest, client: OAIClient, identity: Identity, full: 
                                 f"the list was restarted from {since or 'the beginning'}")
             _checkpoint(state, None, "")
         finally:
-            pages.close()
+            listing.close()
 
 
-def _read_ahead(pages: Iterator[Page]) -> Iterator[Page]:
-    """The pages of a list, each next one fetched and parsed in a thread while this one is stored."""
-    with ThreadPoolExecutor(1, thread_name_prefix="oai-fetch") as pool:
-        future = pool.submit(next, pages, None)
-        while (page := future.result()) is not None:
-            if page.token:
-                future = pool.submit(next, pages, None)
-            yield page
-            if not page.token:
-                return
+def _run_pipeline(state: _Harvest, first: Page, rest: Iterator[Page], upper: str) -> None:
+    """Convert and store the pages of one list in order; what arrived before a failure is stored."""
+    from stinet.ingest.services import _workers
 
-
-def _records(state: _Harvest, pages: list[Page]) -> tuple[list[tuple[int, dict[str, str]]], dict[int, str], list[str]]:
-    """Pages' live records as numbered rows (with their identifiers) and their deletions."""
-    latest: dict[str, dict[str, str] | None] = {}  # the last version of an identifier wins
-    report = state.report
+    total = first.complete_list_size if first.token else len(first.records)
     holder = (state.org.code, state.org.name_vi, state.org.name_en)
-    start = report.records_seen
-    for record in (r for page in pages for r in page.records):
-        report.records_seen += 1
-        identifier = record.header.identifier
-        if not identifier or len(identifier) > 300:
-            report.reject_record(identifier[:80] or "(none)", "header: missing identifier or longer than 300")
-            continue
-        latest.pop(identifier, None)
-        if record.header.deleted:
-            latest[identifier] = None
-            continue
-        if record.metadata is None:
-            report.reject_record(identifier, "record without metadata")
-            continue
-        try:
-            latest[identifier] = state.convert(identifier, record.metadata, holder)
-        except (RowError, MappingError, ValueError) as exc:
-            report.reject_record(identifier, str(exc))
-    rows = [(start + n + 1, row) for n, row in enumerate(r for r in latest.values() if r is not None)]
-    return rows, {line: row["id"] for line, row in rows}, [i for i, r in latest.items() if r is None]
+    pipeline = Pipeline(state.source.metadata_prefix, holder, state.report,
+                        lambda outcome, group: _store_group(state, outcome, group, upper), _workers(total))
+    try:
+        pipeline.add(first)
+        if first.token:
+            pages = read_ahead(rest)
+            try:
+                for page in pages:
+                    pipeline.add(page)
+            except BaseException:
+                pipeline.flush()
+                raise
+            finally:
+                pages.close()
+        pipeline.flush()
+    finally:
+        pipeline.close()
 
 
-def _store_pages(state: _Harvest, pages: list[Page], upper: str) -> None:
-    """Store consecutive pages atomically with the resume point after the last, then index them."""
-    if not pages:
-        return
-    rows, identifiers, deletions = _records(state, pages)
-    ctx = ParseContext(IDENTITY_MAPPING, state.source.metadata_prefix, len(FIELDS), False, state.org.code)
-    items, part, _read = parse_chunk(ctx, rows)
-    for item in part.rejections:
-        item["identifier"] = identifiers.get(int(item["line"]), "")  # type: ignore[call-overload]
-    state.report.merge(part)
+def _store_group(state: _Harvest, outcome: Outcome, group: Group, upper: str) -> None:
+    """Store a group of pages atomically with the resume point after its last page, then index it."""
+    for part in outcome.parts:
+        state.report.merge(part)
+    for identifier, reason in outcome.failures:
+        state.report.reject_record(identifier, reason)
     changed: list[int] = []
     with transaction.atomic():
-        counts, created, updated = store_batch(state.org, items, state.actor, state.run)
-        for identifier in deletions:
-            outcome, work_id = remove_holding(state.org, identifier, state.actor)
-            state.report.deleted += outcome != "absent"
-            state.report.deleted_absent += outcome == "absent"
+        counts, created, updated = store_batch(state.org, outcome.items, state.actor, state.run)
+        for identifier in outcome.deletions:
+            result, work_id = remove_holding(state.org, identifier, state.actor)
+            state.report.deleted += result != "absent"
+            state.report.deleted_absent += result == "absent"
             changed += [work_id] if work_id is not None else []
         state.report.add_counts(counts)
-        state.report.pages += len(pages)
-        _checkpoint(state, pages[-1].token, upper)
+        state.report.pages += group.pages
+        _checkpoint(state, group.token, upper)
     indexing.records_created(state.org.code, created)
     indexing.works_changed(updated + changed)
     state.stores += 1

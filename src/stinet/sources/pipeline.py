@@ -1,0 +1,193 @@
+"""The harvest pipeline: pages fetched ahead in a thread, records converted (in worker processes
+for large lists), then stored a group of pages at a time in the list's order.
+
+Converting a record (the metadata mapping, then the same row parsing as file imports: legacy
+encodings, names, keys, search document) touches no database, so large lists convert in forked
+processes while this process stores the previous group, as `stinet import` does with files.
+Within a group the last version of an identifier wins (a record re-sent in a later page, or
+deleted after being sent).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import queue
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from lxml import etree
+
+from stinet.catalog.services import Incoming
+from stinet.ingest.parsing import ParseContext, parse_chunk
+from stinet.ingest.record import RowError
+from stinet.ingest.report import ImportReport
+from stinet.sources.client import Page
+from stinet.sources.mapping import FIELDS, MappingError, mapper
+
+STORE_RECORDS = 500  # records of consecutive pages stored in one transaction
+READ_AHEAD_PAGES = 4  # pages fetched ahead of the one being converted
+IDENTITY_MAPPING = {f: f for f in FIELDS}
+Raw = tuple[int, str, bytes]  # line, identifier, serialized metadata
+
+
+@dataclass
+class Converted:
+    """A page's live records converted: records, the parsing report, conversion failures."""
+
+    items: list[Incoming]
+    part: ImportReport
+    failures: list[tuple[int, str, str]]  # line, identifier, reason
+
+
+def convert(prefix: str, holder: tuple[str, str, str], raws: list[Raw]) -> Converted:
+    """Map records' metadata to rows and parse them as an import would (runs in a worker)."""
+    to_row = mapper(prefix)
+    rows, failures = [], []
+    for line, identifier, xml in raws:
+        try:
+            rows.append((line, to_row(identifier, etree.fromstring(xml), holder)))
+        except (RowError, MappingError, ValueError) as exc:
+            failures.append((line, identifier, str(exc)))
+    ctx = ParseContext(IDENTITY_MAPPING, prefix, len(FIELDS), False, holder[0])
+    items, part, _read = parse_chunk(ctx, rows)
+    return Converted(items, part, failures)
+
+
+@dataclass
+class Group:
+    """Consecutive pages stored together: their deletions, conversions and the last page's token."""
+
+    token: str | None = None
+    records: int = 0
+    pages: int = 0
+    deletions: list[tuple[int, str]] = field(default_factory=list)  # line, identifier
+    identifiers: dict[int, str] = field(default_factory=dict)  # line -> identifier of live records
+    pending: list[Any] = field(default_factory=list)  # AsyncResult or Converted, in page order
+
+
+@dataclass
+class Outcome:
+    """What a group amounts to once converted: records to store, identifiers to delete, rejections."""
+
+    items: list[Incoming]
+    deletions: list[str]
+    parts: list[ImportReport]
+    failures: list[tuple[str, str]]  # identifier, reason
+
+
+class Pipeline:
+    """Pages in, groups of converted records out (to `store`), in order; see the module's doc."""
+
+    def __init__(self, prefix: str, holder: tuple[str, str, str], report: Any,
+                 store: Callable[[Outcome, Group], None], workers: int) -> None:
+        self.prefix, self.holder, self.report, self.store = prefix, holder, report, store
+        self.pool = multiprocessing.get_context("fork").Pool(workers) if workers > 1 else None
+        self.groups: list[Group] = [Group()]
+
+    def close(self) -> None:
+        """Stop the worker processes."""
+        if self.pool is not None:
+            self.pool.terminate()
+            self.pool.join()
+
+    def add(self, page: Page) -> None:
+        """Take one page: check headers, send live records to conversion; store groups that are due."""
+        group = self.groups[-1]
+        raws: list[Raw] = []
+        for record in page.records:
+            self.report.records_seen += 1
+            line, identifier = self.report.records_seen, record.header.identifier
+            if not identifier or len(identifier) > 300:
+                self.report.reject_record(identifier[:80] or "(none)", "header: missing identifier or longer than 300")
+            elif record.header.deleted:
+                group.deletions.append((line, identifier))
+            elif record.metadata is None:
+                self.report.reject_record(identifier, "record without metadata")
+            else:
+                group.identifiers[line] = identifier
+                raws.append((line, identifier, etree.tostring(record.metadata)))
+        if raws:
+            args = (self.prefix, self.holder, raws)
+            group.pending.append(self.pool.apply_async(convert, args) if self.pool else convert(*args))
+        group.records += len(page.records)
+        group.pages += 1
+        group.token = page.token
+        if page.token and group.records < STORE_RECORDS:
+            return
+        self.groups.append(Group())
+        # with workers, a group is stored once the next one is under way, so conversion overlaps storing
+        while len(self.groups) > (2 if self.pool else 1):
+            self._store(self.groups.pop(0))
+
+    def flush(self) -> None:
+        """Store every group received so far (at the end of a list, or before a failure is raised)."""
+        groups, self.groups = self.groups, [Group()]
+        for group in groups:
+            if group.pages:
+                self._store(group)
+
+    def _store(self, group: Group) -> None:
+        """Wait for a group's conversions, keep the last version of each identifier, store it."""
+        converted = [p.get() if hasattr(p, "get") else p for p in group.pending]
+        events: list[tuple[int, str, Incoming | None | str]] = [(line, i, None) for line, i in group.deletions]
+        for done in converted:
+            events += [(item.line, item.local_id, item) for item in done.items]
+            events += [(line, identifier, "rejected") for line, identifier, _reason in done.failures]
+            events += [(int(r["line"]), group.identifiers.get(int(r["line"]), ""), "rejected")  # type: ignore[call-overload]
+                       for r in done.part.rejections]
+            for rejection in done.part.rejections:
+                rejection["identifier"] = group.identifiers.get(int(rejection["line"]), "")  # type: ignore[call-overload]
+        latest: dict[str, Incoming | None | str] = {}
+        for _line, identifier, what in sorted(events, key=lambda e: e[0]):
+            latest.pop(identifier, None)
+            latest[identifier] = what
+        outcome = Outcome(items=[v for v in latest.values() if isinstance(v, Incoming)],
+                          deletions=[i for i, v in latest.items() if v is None],
+                          parts=[done.part for done in converted],
+                          failures=[(i, reason) for done in converted for _line, i, reason in done.failures])
+        self.store(outcome, group)
+
+
+def read_ahead(pages: Iterator[Page], depth: int = READ_AHEAD_PAGES) -> Iterator[Page]:
+    """The pages of a list, fetched and parsed up to `depth` pages ahead in a thread.
+
+    A failure to fetch comes out where its page would have: the pages before it first.
+    """
+    ahead: queue.Queue[tuple[str, Any]] = queue.Queue(maxsize=depth)
+    stop = threading.Event()
+
+    def put(item: tuple[str, Any]) -> bool:
+        """Queue an item unless the reader went away."""
+        while not stop.is_set():
+            try:
+                ahead.put(item, timeout=0.2)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def fetch() -> None:
+        """Fetch every page into the queue, then the end (or the failure)."""
+        try:
+            for page in pages:
+                if not put(("page", page)):
+                    return
+            put(("end", None))
+        except BaseException as exc:  # handed to the reading thread, raised there
+            put(("error", exc))
+
+    thread = threading.Thread(target=fetch, name="oai-fetch", daemon=True)
+    thread.start()
+    try:
+        while True:
+            kind, value = ahead.get()
+            if kind == "error":
+                raise value
+            if kind == "end":
+                return
+            yield value
+    finally:
+        stop.set()
+        thread.join(timeout=120)
