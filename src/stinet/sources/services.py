@@ -278,7 +278,8 @@ def _harvest_list(state: _Harvest, client: OAIClient, identity: Identity, full: 
                                 f"the list was restarted from {since or 'the beginning'}")
             _checkpoint(state, None, "")
         finally:
-            listing.close()
+            with contextlib.suppress(ValueError):  # still running in the fetch thread: left to finish there
+                listing.close()
 
 
 def _run_pipeline(state: _Harvest, first: Page, rest: Iterator[Page], upper: str) -> None:
