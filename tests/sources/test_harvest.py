@@ -197,3 +197,45 @@ def test_large_lists_convert_in_worker_processes_with_the_same_result(org, sourc
     assert report.rejections == [{"line": 6, "identifier": "oai:hpu:5", "reason": "dc.title: missing title"}]
     assert Source.objects.get(pk=source.pk).resume_token == ""
     assert pools == [workers == "2"]  # worker processes only when asked for (or for large lists)
+
+
+def test_a_later_rejected_version_drops_the_earlier_one_and_text_after_metadata_is_harmless(org, source, oai_server,
+                                                                                            sleeps):
+    from stinet.sources import pipeline
+
+    odd = dc_record("oai:hpu:7", "Có chữ sau siêu dữ liệu", type="Bài báo").replace("</metadata>", " rác </metadata>")
+    oai_server.on(xml(page(dc_record("oai:hpu:1", "Bản đầu", type="Bài báo") + odd, "T1")),
+                  verb="ListRecords", metadataPrefix="oai_dc")
+    oai_server.on(xml(page(dc_record("oai:hpu:1", ""))), resumptionToken="T1")
+    assert pipeline.STORE_RECORDS > 3  # both pages in one group
+    report = run_source(source)
+    assert held(org) == {"oai:hpu:7": "Có chữ sau siêu dữ liệu"}
+    assert report.rejected == 1
+
+
+def test_a_group_that_fails_to_store_is_not_skipped_by_the_next_one(org, source, oai_server, sleeps, monkeypatch):
+    from stinet.sources import pipeline, services
+
+    monkeypatch.setenv("STINET_IMPORT_WORKERS", "2")
+    monkeypatch.setattr(pipeline, "STORE_RECORDS", 2)
+    for number in range(4):
+        records = "".join(dc_record(f"oai:hpu:{number}{k}", f"Bài {number}{k}", type="Bài báo") for k in range(2))
+        body = xml(page(records, f"T{number + 1}" if number < 3 else None, size=8))
+        if number == 0:
+            oai_server.on(body, verb="ListRecords", metadataPrefix="oai_dc")
+        else:
+            oai_server.on(body, resumptionToken=f"T{number}")
+    real = services._store_group
+    calls: list[str | None] = []
+
+    def failing(state, outcome, group, upper):
+        calls.append(group.token)
+        if len(calls) == 2:
+            raise RuntimeError("the database refused the batch")
+        real(state, outcome, group, upper)
+
+    monkeypatch.setattr(services, "_store_group", failing)
+    with pytest.raises(RuntimeError, match="refused"):
+        run_source(source)
+    assert Source.objects.get(pk=source.pk).resume_token == "T1"  # after the stored group, not past the failed one
+    assert sorted(held(org)) == ["oai:hpu:00", "oai:hpu:01"]

@@ -111,15 +111,16 @@ def _candidates(org: Organisation, item_keys: list[list[tuple[str, str]]]
     return {k: [w for w in works if w[0] not in own] for k, works in found.items()}
 
 
-def _plausible(record: Record, key_kind: str, candidate: Candidate) -> bool:
+def _plausible(record: Record, has_identifier: bool, candidate: Candidate) -> bool:
     """Cheap tests before loading a work to score it: a different year or an incompatible type
-    rules it out, and so does a title too far apart to reach REVIEW (unless an identifier is shared)."""
+    rules it out, and so does a title too far apart to reach REVIEW (unless the record has an
+    identifier: a shared one decides whatever the titles say)."""
     _work_id, year, work_type, title = candidate
     if record.year and year and record.year != year:
         return False
     if type_conflict(record.type, work_type):
         return False
-    return key_kind == "ident" or titles_could_match(record.title, title)
+    return has_identifier or titles_could_match(record.title, title)
 
 
 def decide(org: Organisation, items: Sequence[Any]) -> list[Decision]:
@@ -127,7 +128,8 @@ def decide(org: Organisation, items: Sequence[Any]) -> list[Decision]:
     records = [record_of(item.work) for item in items]
     item_keys = [lookup_keys(r) for r in records]
     by_key = _candidates(org, item_keys)
-    plausible = [{c[0] for k in ks for c in by_key.get(k, ()) if _plausible(r, k[0], c)}
+    plausible = [{c[0] for k in ks for c in by_key.get(k, ())
+                  if _plausible(r, any(kind == "ident" for kind, _v in ks), c)}
                  for r, ks in zip(records, item_keys, strict=True)]
     ids = sorted(set().union(*plausible)) if plausible else []
     works = {w["id"]: record_of(w) for w in Work.objects.filter(pk__in=ids).values(

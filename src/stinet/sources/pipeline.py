@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import multiprocessing
 import queue
+import signal
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -48,7 +49,7 @@ def convert(prefix: str, holder: tuple[str, str, str], raws: list[Raw]) -> Conve
     for line, identifier, xml in raws:
         try:
             rows.append((line, to_row(identifier, etree.fromstring(xml), holder)))
-        except (RowError, MappingError, ValueError) as exc:
+        except (RowError, MappingError, ValueError, etree.XMLSyntaxError) as exc:
             failures.append((line, identifier, str(exc)))
     ctx = ParseContext(IDENTITY_MAPPING, prefix, len(FIELDS), False, holder[0])
     items, part, _read = parse_chunk(ctx, rows)
@@ -83,8 +84,12 @@ class Pipeline:
     def __init__(self, prefix: str, holder: tuple[str, str, str], report: Any,
                  store: Callable[[Outcome, Group], None], workers: int) -> None:
         self.prefix, self.holder, self.report, self.store = prefix, holder, report, store
-        self.pool = multiprocessing.get_context("fork").Pool(workers) if workers > 1 else None
+        # workers ignore Ctrl-C: the harvest's own process stops them (a worker killed mid-task
+        # would leave its result unset and a wait for it hanging)
+        self.pool = multiprocessing.get_context("fork").Pool(
+            workers, initializer=signal.signal, initargs=(signal.SIGINT, signal.SIG_IGN)) if workers > 1 else None
         self.groups: list[Group] = [Group()]
+        self.broken = False  # a group failed to store: nothing after it may be stored
 
     def close(self) -> None:
         """Stop the worker processes."""
@@ -107,7 +112,7 @@ class Pipeline:
                 self.report.reject_record(identifier, "record without metadata")
             else:
                 group.identifiers[line] = identifier
-                raws.append((line, identifier, etree.tostring(record.metadata)))
+                raws.append((line, identifier, etree.tostring(record.metadata, with_tail=False)))
         if raws:
             args = (self.prefix, self.holder, raws)
             group.pending.append(self.pool.apply_async(convert, args) if self.pool else convert(*args))
@@ -122,32 +127,45 @@ class Pipeline:
             self._store(self.groups.pop(0))
 
     def flush(self) -> None:
-        """Store every group received so far (at the end of a list, or before a failure is raised)."""
+        """Store every group received so far (at the end of a list, or before a fetch failure is raised).
+
+        Nothing is stored after a group that failed: the resume point must not pass it.
+        """
         groups, self.groups = self.groups, [Group()]
         for group in groups:
-            if group.pages:
+            if group.pages and not self.broken:
                 self._store(group)
 
     def _store(self, group: Group) -> None:
         """Wait for a group's conversions, keep the last version of each identifier, store it."""
+        try:
+            self.store(self._outcome(group), group)
+        except BaseException:
+            self.broken = True
+            raise
+
+    def _outcome(self, group: Group) -> Outcome:
+        """A group's records, deletions and rejections once converted; the last version of an identifier wins."""
         converted = [p.get() if hasattr(p, "get") else p for p in group.pending]
-        events: list[tuple[int, str, Incoming | None | str]] = [(line, i, None) for line, i in group.deletions]
+        events: list[tuple[int, Incoming | None | str]] = [(line, None) for line, _i in group.deletions]
+        stored: set[int] = set()
         for done in converted:
-            events += [(item.line, item.local_id, item) for item in done.items]
-            events += [(line, identifier, "rejected") for line, identifier, _reason in done.failures]
-            events += [(int(r["line"]), group.identifiers.get(int(r["line"]), ""), "rejected")  # type: ignore[call-overload]
-                       for r in done.part.rejections]
+            events += [(item.line, item) for item in done.items]
+            stored.update(item.line for item in done.items)
             for rejection in done.part.rejections:
                 rejection["identifier"] = group.identifiers.get(int(rejection["line"]), "")  # type: ignore[call-overload]
+        # every live record that did not become a record was rejected (mapping or parsing)
+        events += [(line, "rejected") for line in group.identifiers if line not in stored]
+        header = dict(group.deletions) | group.identifiers  # line -> identifier as the source sent it
         latest: dict[str, Incoming | None | str] = {}
-        for _line, identifier, what in sorted(events, key=lambda e: e[0]):
+        for line, what in sorted(events, key=lambda e: e[0]):
+            identifier = header[line]
             latest.pop(identifier, None)
             latest[identifier] = what
-        outcome = Outcome(items=[v for v in latest.values() if isinstance(v, Incoming)],
-                          deletions=[i for i, v in latest.items() if v is None],
-                          parts=[done.part for done in converted],
-                          failures=[(i, reason) for done in converted for _line, i, reason in done.failures])
-        self.store(outcome, group)
+        return Outcome(items=[v for v in latest.values() if isinstance(v, Incoming)],
+                       deletions=[i for i, v in latest.items() if v is None],
+                       parts=[done.part for done in converted],
+                       failures=[(i, reason) for done in converted for _line, i, reason in done.failures])
 
 
 def read_ahead(pages: Iterator[Page], depth: int = READ_AHEAD_PAGES) -> Iterator[Page]:

@@ -295,11 +295,16 @@ def _run_pipeline(state: _Harvest, first: Page, rest: Iterator[Page], upper: str
         if first.token:
             pages = read_ahead(rest)
             try:
-                for page in pages:
+                while True:
+                    try:
+                        page = next(pages)
+                    except StopIteration:
+                        break
+                    except Exception as failure:  # fetching failed: keep what arrived before, then say why
+                        with contextlib.suppress(Exception):
+                            pipeline.flush()
+                        raise failure from None
                     pipeline.add(page)
-            except BaseException:
-                pipeline.flush()
-                raise
             finally:
                 pages.close()
         pipeline.flush()
