@@ -7,27 +7,14 @@ Registered in the main command by `register(main)`; commands run through stinet.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
-from functools import wraps
 from pathlib import Path
 from typing import Any
 
 import click
 
+from stinet.appcli import command
+
 ACCESS = click.Choice(["public", "members", "metadata"])
-
-
-def command(func: Callable[..., Any]) -> Callable[..., Any]:
-    """stinet.cli's `command`, looked up when the command runs."""
-
-    @wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        """Run the command through stinet.cli's handling."""
-        from stinet.cli import command as base
-
-        return base(func)(*args, **kwargs)
-
-    return wrapper
 
 
 def _line(f: Any) -> str:

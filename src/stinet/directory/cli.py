@@ -7,24 +7,11 @@ this module, so the shared error handling of stinet.cli is looked up when a comm
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
-from functools import wraps
 from typing import Any
 
 import click
 
-
-def command(func: Callable[..., Any]) -> Callable[..., Any]:
-    """stinet.cli's `command` (Django set-up; one line on stderr and exit 1 on expected errors)."""
-
-    @wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        """Run the command through stinet.cli's handling."""
-        from stinet.cli import command as base
-
-        return base(func)(*args, **kwargs)
-
-    return wrapper
+from stinet.appcli import command
 
 
 def _join_request(request_id: int) -> Any:

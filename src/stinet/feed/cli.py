@@ -3,27 +3,13 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
-from functools import wraps
 from pathlib import Path
-from typing import Any
 
 import click
 
+from stinet.appcli import command
+
 PARTS = ("organisations", "personnel", "tasks")
-
-
-def command(func: Callable[..., Any]) -> Callable[..., Any]:
-    """stinet.cli's `command` (Django set-up; one line on stderr and exit 1 on expected errors)."""
-
-    @wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        """Run the command through stinet.cli's handling."""
-        from stinet.cli import command as base
-
-        return base(func)(*args, **kwargs)
-
-    return wrapper
 
 
 @click.group("feed")

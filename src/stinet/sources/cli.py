@@ -1,7 +1,7 @@
 """`stinet harvest`, `stinet source ...` and `stinet worker`: sources and harvests on the command line.
 
-Registered in the main command by `register(main)` (stinet.cli imports this module, so the
-shared error handling of stinet.cli is looked up when a command runs, not at import).
+Registered in the main command by `register(main)`; stinet.cli's error handling comes through
+`stinet.appcli.command`, looked up when a command runs.
 """
 
 from __future__ import annotations
@@ -9,23 +9,11 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable
-from functools import wraps
 from typing import Any
 
 import click
 
-
-def command(func: Callable[..., Any]) -> Callable[..., Any]:
-    """stinet.cli's `command` (Django set-up; one line on stderr and exit 1 on expected errors)."""
-
-    @wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        """Run the command through stinet.cli's handling."""
-        from stinet.cli import command as base
-
-        return base(func)(*args, **kwargs)
-
-    return wrapper
+from stinet.appcli import command
 
 
 def _bar(desc: str) -> Any:
