@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from django.db import connection
 
 from stinet.catalog.models import AuditEntry, Holding, ImportRun, SourceRecord, Work
 from stinet.ingest import services
@@ -34,6 +35,16 @@ def test_csv_import_creates_works_and_holdings(org, write_csv):
     assert holding.organisation == org and holding.call_number == "LV 12.345"
     assert SourceRecord.objects.get(local_id="a1").payload["dc.title"] == "Nghiên cứu đa dạng sinh học"
     assert Work.objects.get(holdings__local_id="a2").type == "report"
+
+
+def test_json_is_stored_with_its_letters_not_escapes(org, write_csv):
+    import_file(write_csv([row("Nghiên cứu đa dạng sinh học", id="a1", dc_contributor_author="Nguyễn Văn An")]), "HPU")
+    with connection.cursor() as cur:
+        cur.execute("SELECT s.payload, w.creators FROM catalog_sourcerecord s JOIN catalog_holding h "
+                    "ON h.source_id = s.id JOIN catalog_work w ON w.id = h.work_id")
+        payload, creators = (str(v) for v in cur.fetchone())
+    assert "Nghiên cứu đa dạng" in payload and "Nguyễn Văn An" in creators and "\\u" not in payload + creators
+    assert Work.objects.filter(creators__0__name="Nguyễn Văn An").count() == 1
 
 
 def test_reimport_updates_in_place_and_never_duplicates(org, write_csv):

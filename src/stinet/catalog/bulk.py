@@ -7,10 +7,24 @@ the fields' own database preparation (JSON, datetimes), so what is stored is ide
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from typing import Any
 
 from django.db import connection, models
+
+
+class JSONText(str):
+    """A value already serialised as JSON (by a parsing worker, off the storing process): stored as is.
+
+    It must be what the field's own encoder would write (json.dumps with ensure_ascii off, see
+    catalog.jsontext), so that a row is the same whichever process serialised it.
+    """
+
+
+def json_text(value: Any) -> JSONText:
+    """`value` serialised as the catalogue's JSON fields store it."""
+    return JSONText(json.dumps(value, ensure_ascii=False))
 
 
 def reserve_ids(model: type[models.Model], count: int) -> list[int]:
@@ -48,7 +62,14 @@ def _preparer(field: models.Field, conn: Any) -> Any:
     """How a value of this field is sent to the database (plain values pass through)."""
     if isinstance(field, models.JSONField):  # what JSONField.get_db_prep_save ends up calling
         adapt, encoder = conn.ops.adapt_json_value, field.encoder
-        return lambda value: adapt(value, encoder)
+        if conn.vendor == "postgresql":
+            from psycopg.types.json import Jsonb
+
+            def ready(text: JSONText) -> Any:
+                return Jsonb(text, dumps=str)
+        else:
+            ready = str
+        return lambda value: ready(value) if isinstance(value, JSONText) else adapt(value, encoder)
     if isinstance(field, models.DateTimeField):  # a batch shares one timestamp: adapt it once
         seen: dict[Any, Any] = {}
 

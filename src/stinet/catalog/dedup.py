@@ -106,8 +106,10 @@ def _candidates(org: Organisation, item_keys: list[list[tuple[str, str]]]
                 wanted, kind):
             found[(kind, value)].append((work_id, year, work_type, title))
     every = sorted({w[0] for works in found.values() for w in works})
-    own = {row[0] for row in _select_in(f"SELECT work_id FROM {Holding._meta.db_table} "
-                                        f"WHERE organisation_id = %s AND work_id IN ({{marks}})", every, org.pk)}
+    # by work only: filtering on the organisation too makes SQLite walk the member's whole holdings
+    own = {work_id for work_id, holder in _select_in(
+        f"SELECT work_id, organisation_id FROM {Holding._meta.db_table} WHERE work_id IN ({{marks}})", every)
+        if holder == org.pk}
     return {k: [w for w in works if w[0] not in own] for k, works in found.items()}
 
 
@@ -126,7 +128,8 @@ def _plausible(record: Record, has_identifier: bool, candidate: Candidate) -> bo
 def decide(org: Organisation, items: Sequence[Any]) -> list[Decision]:
     """A decision for each incoming record (items have .work values and .local_id)."""
     records = [record_of(item.work) for item in items]
-    item_keys = [lookup_keys(r) for r in records]
+    item_keys = [known if (known := getattr(item, "lookup", None)) is not None else lookup_keys(r)
+                 for item, r in zip(items, records, strict=True)]
     by_key = _candidates(org, item_keys)
     plausible = [{c[0] for k in ks for c in by_key.get(k, ())
                   if _plausible(r, any(kind == "ident" for kind, _v in ks), c)}

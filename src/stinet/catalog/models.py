@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from stinet.catalog.jsontext import TextJSONEncoder
 from stinet.catalog.vocab import ACCESS_LEVELS, ORG_KINDS, WORK_TYPES, choices
 
 
@@ -61,20 +62,20 @@ class Work(models.Model):
     title_en = models.TextField(blank=True)
     title_sort = models.CharField(max_length=255, db_index=True)  # Vietnamese collation key
     # [{"name": "Nguyễn Văn An", "role": "author"}, ...] in the order given by the source.
-    creators = models.JSONField(default=list)
+    creators = models.JSONField(encoder=TextJSONEncoder, default=list)
     degree = models.CharField(max_length=200, blank=True)
     grantor = models.CharField(max_length=300, blank=True)
     year = models.PositiveSmallIntegerField(null=True, blank=True, db_index=True)
     date = models.CharField(max_length=10, blank=True)  # ISO date or part of one, as given
     abstract = models.TextField(blank=True)
-    subjects = models.JSONField(default=list)
+    subjects = models.JSONField(encoder=TextJSONEncoder, default=list)
     field_code = models.CharField(max_length=16, blank=True)  # Circular 24/2025 code
     field_code_old = models.CharField(max_length=16, blank=True)  # Decision 12/2008 code
     language = models.CharField(max_length=8, blank=True)
     publisher = models.CharField(max_length=300, blank=True)
     # {"isbn": [...], "issn": [...], "doi": [...], "handle": [...], "uri": [...]}
-    identifiers = models.JSONField(default=dict)
-    extra = models.JSONField(default=dict)  # unknown source columns, kept and shown
+    identifiers = models.JSONField(encoder=TextJSONEncoder, default=dict)
+    extra = models.JSONField(encoder=TextJSONEncoder, default=dict)  # unknown source columns, kept and shown
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
 
@@ -128,7 +129,7 @@ class SourceRecord(models.Model):
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE)
     local_id = models.CharField(max_length=300)
     format = models.CharField(max_length=20)
-    payload = models.JSONField()  # the row or record exactly as read, column -> value
+    payload = models.JSONField(encoder=TextJSONEncoder)  # the row or record exactly as read, column -> value
     digest = models.CharField(max_length=64)  # of the payload, to tell unchanged records
     run = models.ForeignKey(ImportRun, null=True, on_delete=models.SET_NULL)
     received_at = models.DateTimeField(auto_now=True)
@@ -194,8 +195,8 @@ class AuditEntry(models.Model):
     action = models.CharField(max_length=40)
     object_type = models.CharField(max_length=40)
     object_id = models.CharField(max_length=64)
-    before = models.JSONField(null=True, blank=True)
-    after = models.JSONField(null=True, blank=True)
+    before = models.JSONField(encoder=TextJSONEncoder, null=True, blank=True)
+    after = models.JSONField(encoder=TextJSONEncoder, null=True, blank=True)
 
     class Meta:
         ordering = ["-at"]
@@ -229,7 +230,7 @@ class Match(models.Model):
     # for a doubtful pair: the separate work the record became
     other_work = models.ForeignKey(Work, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     score = models.FloatField()
-    reasons = models.JSONField(default=list)
+    reasons = models.JSONField(encoder=TextJSONEncoder, default=list)
     status = models.CharField(max_length=12, choices=[(s, s) for s in STATUSES])
     decided_by = models.CharField(max_length=200, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -12,7 +12,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from stinet.catalog import dedup
-from stinet.catalog.bulk import insert_rows, reserve_ids
+from stinet.catalog.bulk import JSONText, insert_rows, reserve_ids
 from stinet.catalog.models import AuditEntry, Holding, Organisation, SourceRecord, Suggestion, Work
 from stinet.catalog.vocab import ORG_KINDS
 from stinet.vietnamese import fold, sort_key
@@ -79,6 +79,8 @@ class Incoming:
     doc: dict[str, object] | None = None  # its search document, when parsing built it
     keys: list[tuple[str, str]] | None = None  # its matching keys, when parsing computed them
     payload_digest: str = ""  # digest(payload), when parsing computed it
+    lookup: list[tuple[str, str]] | None = None  # the keys its candidates are looked up under (dedup)
+    json: dict[str, JSONText] | None = None  # JSON fields of work and payload, serialised by parsing
 
     def digest(self) -> str:
         """The digest of the payload as received."""
@@ -175,7 +177,7 @@ def _create(org: Organisation, fresh: Sequence[Incoming], run: object) -> list[t
         if "title_sort" not in item.work:
             item.work["title_sort"] = sort_key(str(item.work["title"]))[:255]
     insert_rows(Work, ("id", *WORK_FIELDS, "title_sort", "created_at", "updated_at"), [
-        (wid, *(item.work[f] for f in WORK_FIELDS), item.work["title_sort"], now, now)
+        (wid, *((item.json or {}).get(f, item.work[f]) for f in WORK_FIELDS), item.work["title_sort"], now, now)
         for wid, item in zip(work_ids, fresh, strict=True)
     ])
     created = list(zip(work_ids, fresh, strict=True))
@@ -190,7 +192,8 @@ def _insert_sources_and_holdings(org: Organisation, pairs: Sequence[tuple[int, I
     holding_ids = reserve_ids(Holding, len(pairs))
     insert_rows(SourceRecord, ("id", "organisation", "local_id", "format", "payload", "digest", "run",
                                "received_at"), [
-        (sid, org.pk, item.local_id, item.format, item.payload, item.digest(), getattr(run, "pk", None), now)
+        (sid, org.pk, item.local_id, item.format, (item.json or {}).get("payload", item.payload), item.digest(),
+         getattr(run, "pk", None), now)
         for sid, (_wid, item) in zip(source_ids, pairs, strict=True)
     ])
     insert_rows(Holding, ("id", "work", "organisation", "local_id", "call_number", "url", "access",

@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from stinet.catalog.bulk import json_text
 from stinet.catalog.dedup import record_of
-from stinet.catalog.matching import keys
+from stinet.catalog.matching import keys, lookup_keys
 from stinet.catalog.services import Incoming, digest
 from stinet.ingest.columns import is_ignored
 from stinet.ingest.record import RowError, WorkData, build
@@ -24,6 +25,7 @@ NOT_TEXT = frozenset({"id", "dc.date.issued", "dc.language.iso", "local.access",
                       "dc.subject.fos.old", "dc.identifier.uri", "dc.identifier.isbn",
                       "dc.identifier.issn", "dc.identifier.doi", "dc.identifier.handle"})
 
+JSON_FIELDS = ("creators", "subjects", "identifiers", "extra")  # the work's JSON fields (catalog.models.Work)
 Rows = list[tuple[int, dict[str, str]]]
 ERROR = "_error"  # a reader's row carrying this key is a record it could not read: rejected
 
@@ -62,8 +64,10 @@ def _incoming(data: WorkData, payload: dict[str, str], ctx: ParseContext, line: 
     work["title_sort"] = sort_key(data.title)[:255]
     holding = {"call_number": data.call_number, "url": data.url, "access": data.access}
     doc = from_values(0, work, [(ctx.org_code, data.access)])
+    record = record_of(work)
+    serialised = {f: json_text(work[f]) for f in JSON_FIELDS} | {"payload": json_text(payload)}
     return Incoming(data.local_id, work, holding, payload, ctx.format, line=line, doc=doc,
-                    keys=keys(record_of(work)), payload_digest=digest(payload))
+                    keys=keys(record), payload_digest=digest(payload), lookup=lookup_keys(record), json=serialised)
 
 
 def parse_row(ctx: ParseContext, line: int, raw: dict[str, str], codes: frozenset[str],

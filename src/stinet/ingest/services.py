@@ -21,7 +21,7 @@ from stinet.search import indexing
 
 BATCH_SIZE = 500
 CHUNK_SIZE = 250  # rows parsed together (in a worker process for large files)
-PARALLEL_MIN_ROWS = 5000
+PARALLEL_MIN_ROWS = 1000  # forking the parsers costs far less than parsing this many rows here
 INDEX_COMMIT_BATCHES = 20  # the search index is committed every this many batches
 Progress = Callable[[int], None]
 
