@@ -8,6 +8,7 @@ import random
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 
+from stinet.demo.cases import with_case
 from stinet.demo.domains import DDC, DOMAINS
 from stinet.demo.names import inverted
 from stinet.demo.orgs import (
@@ -117,6 +118,7 @@ TEXT_FIELDS = (
 # the title-independent sentences are reused from a bounded set per domain, type and finding.
 FRESH_WORKS = 50_000
 BODY_SLOTS = 24
+CASE_SHARE = 0.9  # works past FRESH_WORKS whose title names the study's site or case
 PAIR_SHARE = 0.08
 ASCII_SHARE = 0.03
 TCVN3_SHARE = 0.02
@@ -267,6 +269,8 @@ class _Generator:
             abstract = special_abstract(r, kind, dom, title, fos, english, year)
         else:
             vi, en, flag, find = study_title(r, dom, year)
+            if self.done >= FRESH_WORKS and r() < CASE_SHARE:  # benchmark sizes: titles as varied as real ones
+                vi, en = with_case(r, dom.key, year, vi, en)
             fos = dom.fos[int(r() * 100)]
             title = en if english else vi
             if self.done < FRESH_WORKS:
