@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import csv
+import os
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -19,6 +22,24 @@ def shared_path(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"shared data not found: {path}")
     return path
+
+
+STINET = [sys.executable, "-m", "stinet.cli"]
+
+
+@pytest.fixture
+def run(tmp_path: Path) -> Callable[..., subprocess.CompletedProcess[str]]:
+    """`stinet ...` as a user runs it: a real process on a fresh data folder (the embedded default)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("STINET_")}
+    env["STINET_DATA_DIR"] = str(tmp_path / "cli-data")
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    if "STINET_DATABASE_URL" in os.environ:  # the PostgreSQL run: these need no second database
+        pytest.skip("CLI end-to-end runs on the embedded default")
+
+    def stinet(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([*STINET, *args], env=env, capture_output=True, text=True, timeout=120)
+
+    return stinet
 
 
 @pytest.fixture(autouse=True)

@@ -3,28 +3,8 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
-
-STINET = [sys.executable, "-m", "stinet.cli"]
-
-
-@pytest.fixture
-def run(tmp_path: Path):
-    env = {k: v for k, v in os.environ.items() if not k.startswith("STINET_")}
-    env["STINET_DATA_DIR"] = str(tmp_path / "cli-data")
-    env.pop("DJANGO_SETTINGS_MODULE", None)
-    if "STINET_DATABASE_URL" in os.environ:  # the PostgreSQL run: use a fresh database
-        pytest.skip("CLI end-to-end runs on the embedded default")
-
-    def stinet(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([*STINET, *args], env=env, capture_output=True, text=True, timeout=120)
-
-    return stinet
 
 
 def test_org_import_search_round_trip(run, tmp_path):

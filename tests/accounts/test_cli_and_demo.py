@@ -10,10 +10,9 @@ from stinet.accounts.permissions import roles_of
 from stinet.catalog.models import Organisation
 from stinet.catalog.services import add_organisation
 from stinet.demo.generator import ORGANISATIONS
-from tests.test_cli import run  # noqa: F401 - the CLI fixture (a fresh data folder, real processes)
 
 
-def test_invite_grant_revoke_and_list(run):  # noqa: F811
+def test_invite_grant_revoke_and_list(run):
     assert run("org", "add", "HPU", "Trường Đại học Hải Phòng", "--member").returncode == 0
     assert run("user", "add", "an", "--password", "a-long-pass-phrase-42").returncode == 0
     invited = run("user", "invite", "thuvien@hpu.example", "--role", "member_editor", "--org", "HPU",

@@ -3,32 +3,8 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
-from pathlib import Path
-
-import pytest
 
 from tests.sources.conftest import capture, dc_record, page, xml
-
-# The commands as stinet.cli registers them (register() is idempotent once stinet.cli does it itself).
-STINET = [sys.executable, "-c", "import sys; from stinet.cli import main; from stinet.sources.cli import register; "
-          "register(main); sys.argv[0] = 'stinet'; main()"]
-
-
-@pytest.fixture
-def run(tmp_path: Path):
-    env = {k: v for k, v in os.environ.items() if not k.startswith("STINET_")}
-    env["STINET_DATA_DIR"] = str(tmp_path / "cli-data")
-    env.pop("DJANGO_SETTINGS_MODULE", None)
-    if "STINET_DATABASE_URL" in os.environ:
-        pytest.skip("CLI end-to-end runs on the embedded default")
-
-    def stinet(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([*STINET, *args], env=env, capture_output=True, text=True, timeout=120)
-
-    return stinet
 
 
 def test_harvest_then_list_run_and_worker(run, oai_server):
@@ -77,21 +53,7 @@ def test_every_command_has_help(run):
         assert result.returncode == 0 and "Usage:" in result.stdout, args
 
 
-def test_source_set_changes_the_schedule(tmp_path):
-    import os
-    import subprocess
-    import sys
-
-    env = {k: v for k, v in os.environ.items() if not k.startswith("STINET_")}
-    env["STINET_DATA_DIR"] = str(tmp_path / "d")
-    if "STINET_DATABASE_URL" in os.environ:
-        import pytest
-
-        pytest.skip("CLI end-to-end runs on the embedded default")
-
-    def run(*args):
-        return subprocess.run([sys.executable, "-m", "stinet.cli", *args], env=env, capture_output=True, text=True)
-
+def test_source_set_changes_the_schedule(run):
     assert run("org", "add", "HPU", "Trường Đại học Hải Phòng", "--member").returncode == 0
     assert run("source", "add", "HPU", "http://127.0.0.1:9/oai", "--allow-private").returncode == 0
     changed = run("source", "set", "1", "--every", "30", "--label", "DSpace HPU")
