@@ -65,3 +65,34 @@ def test_groups_are_folded_data() -> None:
 )
 def test_rewrite_query(query: str, rest: str, found: list[str]) -> None:
     assert rewrite_query(query) == (rest, found)
+
+
+def test_the_fast_normal_form_agrees_with_the_pattern() -> None:
+    import random
+
+    from stinet.vietnamese.equivalences import _OTHER_CHARS, _SPACED_JOINER, _normalise
+    from stinet.vietnamese.text import _SPACES, clean_spaces
+
+    r = random.Random(7)
+    alphabet = "ab dz09&-.,;:/()\t\n\u00a0\u200b\ufeff\u3000KH&CN đê"
+    for _ in range(3000):
+        text = "".join(r.choice(alphabet) for _ in range(r.randint(0, 30)))
+        folded = fold(text)
+        slow = _SPACED_JOINER.sub(r"\1", _OTHER_CHARS.sub(" ", folded)).strip()
+        assert _normalise(folded, folded=True) == slow, text
+        assert clean_spaces(text) == _SPACES.sub(" ", text).strip(), text
+
+
+def test_the_factored_pattern_finds_what_the_flat_alternation_finds() -> None:
+    import random
+    import re
+
+    from stinet.vietnamese.equivalences import _CANONICAL, _PATTERN
+
+    forms = sorted(_CANONICAL, key=len, reverse=True)
+    flat = re.compile(rf"(?<![a-z0-9&\-])(?:{'|'.join(re.escape(f) for f in forms)})(?![a-z0-9&\-])")
+    pieces = [*forms, *(w for f in forms for w in re.split(r"[ &\-,.]", f)), "x", "1", " ", " ", "&", "-", ",", "."]
+    r = random.Random(11)
+    for _ in range(3000):
+        text = "".join(r.choice(pieces) for _ in range(r.randint(1, 12)))
+        assert [m.group() for m in _PATTERN.finditer(text)] == [m.group() for m in flat.finditer(text)], text

@@ -60,7 +60,7 @@ class Work(models.Model):
     type = models.CharField(max_length=20, choices=choices(WORK_TYPES), default="other")
     title = models.TextField()
     title_en = models.TextField(blank=True)
-    title_sort = models.CharField(max_length=255, db_index=True)  # Vietnamese collation key
+    title_sort = models.CharField(max_length=255)  # Vietnamese collation key (sorting is the search index's)
     # [{"name": "Nguyễn Văn An", "role": "author"}, ...] in the order given by the source.
     creators = models.JSONField(encoder=TextJSONEncoder, default=list)
     degree = models.CharField(max_length=200, blank=True)
@@ -77,7 +77,7 @@ class Work(models.Model):
     identifiers = models.JSONField(encoder=TextJSONEncoder, default=dict)
     extra = models.JSONField(encoder=TextJSONEncoder, default=dict)  # unknown source columns, kept and shown
     created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True, db_index=True)
+    updated_at = models.DateTimeField(auto_now=True)  # indexed with the id (work_datestamp_id)
 
     class Meta:
         ordering = ["id"]
@@ -126,7 +126,8 @@ class ImportRun(models.Model):
 class SourceRecord(models.Model):
     """A record as received from a member, kept for provenance and change detection."""
 
-    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE)
+    # source_org_id leads with the organisation: no second index on it alone
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, db_index=False)
     local_id = models.CharField(max_length=300)
     format = models.CharField(max_length=20)
     payload = models.JSONField(encoder=TextJSONEncoder)  # the row or record exactly as read, column -> value
@@ -147,7 +148,8 @@ class Holding(models.Model):
     """An organisation's copy of a work: where it is and how to get it."""
 
     work = models.ForeignKey(Work, on_delete=models.CASCADE, related_name="holdings")
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="holdings")
+    # holding_org_id leads with the organisation: a second index on it alone would only slow imports
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="holdings", db_index=False)
     local_id = models.CharField(max_length=300)
     call_number = models.CharField(max_length=100, blank=True)
     url = models.URLField(max_length=1000, blank=True)

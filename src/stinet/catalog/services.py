@@ -61,9 +61,19 @@ def get_organisation(code: str) -> Organisation:
     return org
 
 
+def payload_text(payload: dict[str, str]) -> JSONText:
+    """A source record as stored: JSON with its keys sorted (what the digest is taken of)."""
+    return JSONText(json.dumps(payload, sort_keys=True, ensure_ascii=False))
+
+
+def text_digest(text: str) -> str:
+    """The digest of a source record serialised by payload_text."""
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
 def digest(payload: dict[str, str]) -> str:
     """Stable digest of a source record, to tell unchanged records on re-import."""
-    return hashlib.sha256(json.dumps(payload, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+    return text_digest(payload_text(payload))
 
 
 @dataclass

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from stinet.catalog.bulk import json_text
 from stinet.catalog.dedup import record_of
 from stinet.catalog.matching import keys, lookup_keys
-from stinet.catalog.services import Incoming, digest
+from stinet.catalog.services import Incoming, payload_text, text_digest
 from stinet.ingest.columns import is_ignored
 from stinet.ingest.record import RowError, WorkData, build
 from stinet.ingest.report import ImportReport
@@ -65,9 +65,11 @@ def _incoming(data: WorkData, payload: dict[str, str], ctx: ParseContext, line: 
     holding = {"call_number": data.call_number, "url": data.url, "access": data.access}
     doc = from_values(0, work, [(ctx.org_code, data.access)])
     record = record_of(work)
-    serialised = {f: json_text(work[f]) for f in JSON_FIELDS} | {"payload": json_text(payload)}
+    payload_json = payload_text(payload)  # serialised once: stored as it is, and digested
+    serialised = {f: json_text(work[f]) for f in JSON_FIELDS} | {"payload": payload_json}
     return Incoming(data.local_id, work, holding, payload, ctx.format, line=line, doc=doc,
-                    keys=keys(record), payload_digest=digest(payload), lookup=lookup_keys(record), json=serialised)
+                    keys=keys(record), payload_digest=text_digest(payload_json), lookup=lookup_keys(record),
+                    json=serialised)
 
 
 def parse_row(ctx: ParseContext, line: int, raw: dict[str, str], codes: frozenset[str],

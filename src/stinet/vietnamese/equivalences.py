@@ -2,6 +2,7 @@
 
 import re
 
+from .alternation import alternation
 from .fold import fold
 from .spelling import canonical_spelling
 
@@ -49,20 +50,23 @@ EQUIVALENCE_GROUPS: tuple[tuple[str, ...], ...] = (
 
 
 _OTHER_CHARS = re.compile(r"[^a-z0-9&\-.,]+")
+_ASCII_OTHER = {i: " " for i in range(128) if not re.fullmatch(r"[a-z0-9&\-.,]", chr(i))}
 _SPACED_JOINER = re.compile(r" ?([&\-]) ?")
 
 
 def _normalise(text: str, folded: bool = False) -> str:
     """Folded text with punctuation other than & - , . as spaces, tight around & and -."""
-    text = _OTHER_CHARS.sub(" ", text if folded else fold(text))  # runs of anything else: one space
+    text = text if folded else fold(text)
+    if text.isascii():  # folded text nearly always is: a table and split() beat the pattern
+        text = " ".join(text.translate(_ASCII_OTHER).split())
+    else:
+        text = _OTHER_CHARS.sub(" ", text)  # runs of anything else: one space
     return _SPACED_JOINER.sub(r"\1", text).strip()
 
 
 def _build() -> tuple[re.Pattern[str], dict[str, str]]:
     canonical = {_normalise(form): group[0] for group in EQUIVALENCE_GROUPS for form in group}
-    forms = sorted(canonical, key=len, reverse=True)
-    alternation = "|".join(re.escape(f) for f in forms)
-    pattern = re.compile(rf"(?<![a-z0-9&\-])(?:{alternation})(?![a-z0-9&\-])")
+    pattern = re.compile(rf"(?<![a-z0-9&\-]){alternation(canonical)}(?![a-z0-9&\-])")
     return pattern, canonical
 
 

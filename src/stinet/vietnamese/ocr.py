@@ -25,6 +25,8 @@ RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?<=[a-z])3"), "a"),  # d3 -> da
 )
 _SUSPECT = re.compile(r"ii|ir|ud[nc]|[a-z]w|[a-z][0136]|[06][a-z]|^1[a-z]")
+# every suspect pattern holds one of these: substring tests rule most texts out at once
+_PROBES = ("ii", "ir", "ud", "w", "0", "1", "3", "6")
 _SUSPECT_IN_TEXT = re.compile(r"ii|ir|ud[nc]|[a-z]w|[a-z][0136]|[06][a-z]|(?<![a-z0-9])1[a-z]")
 
 
@@ -41,7 +43,8 @@ def ocr_variant(word: str) -> str | None:
 def ocr_variants(text: str, folded: bool = False) -> list[str]:
     """Corrected forms of the OCR-damaged words of a text (folded, each once)."""
     text = text if folded else fold(text)
-    if not _SUSPECT_IN_TEXT.search(text):  # almost every text: nothing to look at word by word
+    # almost every text: nothing to look at word by word
+    if not any(probe in text for probe in _PROBES) or not _SUSPECT_IN_TEXT.search(text):
         return []
     found: dict[str, None] = {}
     for word in tokens(text):

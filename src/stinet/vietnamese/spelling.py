@@ -5,6 +5,7 @@ import unicodedata
 from functools import lru_cache
 
 from ._tables import TONES
+from .alternation import alternation
 
 # Old-style tone placement in oa, oe, uy (hòa, khỏe, thủy) becomes the new style
 # (hoà, khoẻ, thuỷ); syllables with a final consonant (hoàng) agree in both styles.
@@ -54,7 +55,7 @@ def _canonical(word: str) -> str:
 # Only text with a toned o before a/e, a toned u before y, or an i/y variant word can change:
 # two searches over the whole text spare the per-word work for most strings.
 _TONE_PLACE = re.compile("[òóỏõọÒÓỎÕỌ][aAeE]|(?<![qQ])[ùúủũụÙÚỦŨỤ][yY]")
-_VARIANT = re.compile(r"\b(?:" + "|".join(sorted(I_Y_VARIANTS, key=len, reverse=True)) + r")\b")
+_VARIANT = re.compile(rf"\b{alternation(I_Y_VARIANTS)}\b")
 
 
 def canonical_spelling(s: str) -> str:

@@ -13,4 +13,6 @@ def nfc(s: str) -> str:
 
 def clean_spaces(s: str) -> str:
     """Strip `s` and collapse every run of whitespace (NBSP included) to one space."""
-    return _SPACES.sub(" ", s).strip()
+    if "\u200b" in s or "\ufeff" in s:  # the two that str.split() does not take for spaces
+        return _SPACES.sub(" ", s).strip()
+    return " ".join(s.split())  # the same whitespace as the pattern's \s, several times faster
