@@ -22,7 +22,9 @@ from stinet.search import indexing
 BATCH_SIZE = 500
 CHUNK_SIZE = 250  # rows parsed together (in a worker process for large files)
 PARALLEL_MIN_ROWS = 1000  # forking the parsers costs far less than parsing this many rows here
-INDEX_COMMIT_BATCHES = 20  # the search index is committed every this many batches
+INDEX_COMMIT_BATCHES = 100  # the search index is committed every this many batches (~50,000 rows;
+# each commit makes Tantivy flush and merge segments, a few per cent of an import; a resumed import
+# re-indexes what the interrupted one stored)
 Progress = Callable[[int], None]
 
 

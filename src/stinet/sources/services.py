@@ -33,7 +33,7 @@ Progress = Callable[[int], None]
 Convert = Callable[..., dict[str, str]]
 STALE_AFTER = timedelta(minutes=30)  # a lock without a heartbeat for this long is taken over
 RETRY_AFTER_FAILURE = timedelta(days=1)  # a failed source is tried again this soon (or its interval)
-INDEX_COMMIT_STORES = 20  # the search index is committed every this many stores (~10,000 records, as imports)
+INDEX_COMMIT_STORES = 100  # the search index is committed every this many stores (~50,000 records, as imports)
 DATESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}Z)?")
 
 
