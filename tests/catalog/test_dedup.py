@@ -106,6 +106,21 @@ def test_a_key_shared_by_too_many_works_is_not_blocked_on_and_is_remembered(org,
     assert report.merged == 1
 
 
+def test_a_key_made_rare_again_by_deletions_is_blocked_on_again(org, lib, write_csv, monkeypatch):
+    from stinet.catalog import dedup
+    from stinet.catalog.services import remove_holding
+
+    monkeypatch.setattr(dedup, "MAX_KEY_WORKS", 3)
+    common = dict(THESIS, dc_contributor_author="")
+    import_file(write_csv([row("Báo cáo tổng kết năm", id=f"r{n}", **common) for n in range(5)], "r.csv"), "HPU")
+    import_file(write_csv([row("Báo cáo tổng kết năm", id="x", **dict(common, dc_type="Bài báo"))], "x.csv"), "LIB")
+    assert ("ty", "bao cao tong ket nam|2016") in dedup._popular
+    for n in range(1, 5):  # the member withdraws four of the five reports: one work keeps the key
+        assert remove_holding(org, f"r{n}", actor="test")[0] == "work-deleted"
+    report = import_file(write_csv([row("Báo cáo tổng kết năm", id="y", **common)], "y.csv"), "LIB")
+    assert report.merged == 1 and Holding.objects.get(local_id="y").work == Holding.objects.get(local_id="r0").work
+
+
 def test_dated_records_do_not_read_the_undated_title_keys_of_every_year(org, lib, write_csv, monkeypatch):
     from stinet.catalog import dedup
 

@@ -282,6 +282,7 @@ def remove_holding(org: Organisation, local_id: str, actor: str) -> tuple[str, i
             record_deletion(work)
             holding.delete()
             work.delete()
+            dedup.forget_popular_keys()  # a key this work shared may be rare enough to block on again
             outcome = "work-deleted"
         else:
             holding.delete()
