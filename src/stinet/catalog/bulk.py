@@ -22,9 +22,9 @@ class JSONText(str):
     """
 
 
-def json_text(value: Any) -> JSONText:
+def json_text(value: Any, sort_keys: bool = False) -> JSONText:
     """`value` serialised as the catalogue's JSON fields store it."""
-    return JSONText(json.dumps(value, ensure_ascii=False))
+    return JSONText(json.dumps(value, ensure_ascii=False, sort_keys=sort_keys))
 
 
 def reserve_ids(model: type[models.Model], count: int) -> list[int]:

@@ -131,9 +131,9 @@ def decide(org: Organisation, items: Sequence[Any]) -> list[Decision]:
     item_keys = [known if (known := getattr(item, "lookup", None)) is not None else lookup_keys(r)
                  for item, r in zip(items, records, strict=True)]
     by_key = _candidates(org, item_keys)
-    plausible = [{c[0] for k in ks for c in by_key.get(k, ())
-                  if _plausible(r, any(kind == "ident" for kind, _v in ks), c)}
-                 for r, ks in zip(records, item_keys, strict=True)]
+    has_identifier = [any(kind == "ident" for kind, _v in ks) for ks in item_keys]
+    plausible = [{c[0] for k in ks for c in by_key.get(k, ()) if _plausible(r, ident, c)}
+                 for r, ks, ident in zip(records, item_keys, has_identifier, strict=True)]
     ids = sorted(set().union(*plausible)) if plausible else []
     works = {w["id"]: record_of(w) for w in Work.objects.filter(pk__in=ids).values(
         "id", "title", "type", "year", "degree", "creators", "identifiers")}

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -12,7 +11,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from stinet.catalog import dedup
-from stinet.catalog.bulk import JSONText, insert_rows, reserve_ids
+from stinet.catalog.bulk import JSONText, insert_rows, json_text, reserve_ids
 from stinet.catalog.models import AuditEntry, Holding, Organisation, SourceRecord, Suggestion, Work
 from stinet.catalog.vocab import ORG_KINDS
 from stinet.vietnamese import fold, sort_key
@@ -63,7 +62,7 @@ def get_organisation(code: str) -> Organisation:
 
 def payload_text(payload: dict[str, str]) -> JSONText:
     """A source record as stored: JSON with its keys sorted (what the digest is taken of)."""
-    return JSONText(json.dumps(payload, sort_keys=True, ensure_ascii=False))
+    return json_text(payload, sort_keys=True)
 
 
 def text_digest(text: str) -> str:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from stinet.demo.text import fold  # marks dropped, case kept: a place name as English texts print it
+
 Rand = Callable[[], float]
 
 _DISTRICTS = (
@@ -45,18 +47,11 @@ def _places() -> tuple[tuple[str, str], ...]:
     out = []
     for vi, en, communes in _DISTRICTS:
         out.append((f"huyện {vi}, thành phố Hải Phòng", f"{en} district, Hai Phong"))
-        out += [(f"xã {c}, huyện {vi}", f"{_ascii(c)} commune, {en} district") for c in communes]
+        out += [(f"xã {c}, huyện {vi}", f"{fold(c)} commune, {en} district") for c in communes]
     for vi, en, wards in _WARDS:
         out.append((f"quận {vi}, thành phố Hải Phòng", f"{en} district, Hai Phong"))
-        out += [(f"phường {w}, quận {vi}", f"{_ascii(w)} ward, {en} district") for w in wards]
+        out += [(f"phường {w}, quận {vi}", f"{fold(w)} ward, {en} district") for w in wards]
     return (*out, *_PROVINCES)
-
-
-def _ascii(name: str) -> str:
-    """A place name as English texts print it (marks dropped)."""
-    from stinet.vietnamese import fold
-
-    return " ".join(w.capitalize() for w in fold(name).split())
 
 
 PLACES = _places()
@@ -130,5 +125,6 @@ def with_case(r: Rand, domain: str, year: int, vi: str, en: str) -> tuple[str, s
         return f"{vi} giai đoạn {start}-{end}", f"{en}, {start}-{end}"
     cases = CASES.get(domain) or PLACES
     case_vi, case_en = cases[int(r() * len(cases))]
-    form_vi, form_en = (_AT if cases is HOSPITALS else _FORMS)[int(r() * (1 if cases is HOSPITALS else 3))]
+    forms = _AT if cases is HOSPITALS else _FORMS
+    form_vi, form_en = forms[int(r() * len(forms))]
     return vi + form_vi.format(case_vi), en + form_en.format(case_en)
