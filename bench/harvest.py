@@ -58,8 +58,7 @@ def harvest(base_url: str, prefix: str, data_dir: str) -> None:
     start = time.perf_counter()
     report = harvest_url(base_url, "MIRROR", prefix=prefix, full=True, allow_private=True)
     seconds = time.perf_counter() - start
-    counts = report.counts()
-    records = counts["new"] + counts["updated"] + counts["unchanged"] + counts["rejected"] + report.deleted
+    records = report.records_seen  # every record of every page, deleted ones too, as the bare loop counts them
     print("RESULT " + json.dumps({"records": records, "seconds": seconds, "lines": report.lines()[:3]}), flush=True)
 
 
@@ -86,12 +85,18 @@ def main() -> None:
             line = server.stdout.readline() if server.stdout else ""
             url = f"http://127.0.0.1:{int(line.split()[1])}/oai"
             records, seconds = bare(url, args.prefix)
-            bare_rate = records / seconds
-            print(f"bare fetch + lxml parse: {records:,} records in {seconds:.1f} s = {bare_rate:,.0f} records/s")
+            print(f"bare fetch + lxml parse: {records:,} records in {seconds:.1f} s "
+                  f"= {records / seconds:,.0f} records/s")
             out = subprocess.run([sys.executable, __file__, "--step", "harvest", "--url", url, "--prefix", args.prefix,
                                   "--data-dir", mirror], check=True, stdout=subprocess.PIPE, text=True).stdout
             got = json.loads(next(x for x in out.splitlines() if x.startswith("RESULT "))[7:])
             rate = got["records"] / got["seconds"]
+            # the bare loop again: this machine's speed drifts by 10-20% within minutes; the faster
+            # of the two bare runs is the one compared with (the harder aim)
+            again, seconds_again = bare(url, args.prefix)
+            print(f"bare fetch + lxml parse, after the harvest: {again:,} records in {seconds_again:.1f} s "
+                  f"= {again / seconds_again:,.0f} records/s")
+            bare_rate = max(records / seconds, again / seconds_again)
             print(f"STINet harvester: {got['records']:,} records in {got['seconds']:.1f} s = {rate:,.0f} records/s "
                   f"({rate / bare_rate:.0%} of the bare rate; aim >= 50%)")
             for report_line in got["lines"]:

@@ -39,10 +39,12 @@ def _database(url: str | None) -> dict[str, object]:
                 "timeout": 30,
                 # WAL with fewer checkpoints (every ~80 MB): bulk imports commit much faster; the
                 # file memory-mapped and a 64 MB page cache: duplicate matching reads works all over
-                # a large catalogue (a batch's candidates: 5-10x faster than through read() calls)
+                # a large catalogue (a batch's candidates: 5-10x faster than through read() calls);
+                # statement journals in memory (an INSERT into an indexed table inside a transaction
+                # keeps one: on disk, imports spent ~5% of their storing time writing it)
                 "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
                                 "PRAGMA wal_autocheckpoint=20000; PRAGMA mmap_size=4294967296; "
-                                "PRAGMA cache_size=-65536;",
+                                "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;",
             },
         }
     parts = urlparse(url)

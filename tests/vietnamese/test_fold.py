@@ -51,13 +51,3 @@ def test_tokens_and_exact_tokens() -> None:
 def test_canonical_spelling(old: str, new: str) -> None:
     assert canonical_spelling(old) == new
     assert canonical_spelling(new) == new
-
-
-def test_fold_is_fast() -> None:
-    import time
-
-    text = "Nghiên cứu đa dạng sinh học ở Việt Nam " * 4
-    start = time.perf_counter()
-    for _ in range(20000):
-        fold(text)
-    assert time.perf_counter() - start < 2.0

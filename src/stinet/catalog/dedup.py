@@ -15,9 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import connection
-
-from stinet.catalog.bulk import insert_rows
+from stinet.catalog.bulk import insert_rows, json_value, select_in
 from stinet.catalog.matching import (
     AUTO_MERGE,
     REVIEW,
@@ -31,7 +29,6 @@ from stinet.catalog.matching import (
 from stinet.catalog.models import Holding, Match, MatchRule, Organisation, Work, WorkKey
 
 MAX_KEY_WORKS = 50  # a key shared by more works than this is too generic to block on
-IN_CHUNK = 5000  # values per IN (...) list
 
 
 @dataclass
@@ -50,17 +47,6 @@ def record_of(values: dict[str, Any]) -> Record:
     authors = [c["name"] for c in values.get("creators", []) if c.get("role", "author") in ("author", "editor")]
     return Record(str(values["title"]), str(values.get("type") or "other"), values.get("year"),
                   str(values.get("degree") or ""), authors, values.get("identifiers") or {})
-
-
-def _select_in(sql: str, values: Sequence[object], *params: object) -> list[tuple[Any, ...]]:
-    """Rows of `sql` whose one '{marks}' placeholder takes the values, in chunks (raw: many values)."""
-    rows: list[tuple[Any, ...]] = []
-    with connection.cursor() as cur:
-        for start in range(0, len(values), IN_CHUNK):
-            part = list(values[start:start + IN_CHUNK])
-            cur.execute(sql.format(marks=", ".join(["%s"] * len(part))), [*params, *part])
-            rows.extend(cur.fetchall())
-    return rows
 
 
 _popular: set[tuple[str, str]] = set()  # keys seen shared by more than MAX_KEY_WORKS works (this process)
@@ -96,18 +82,18 @@ def _candidates(org: Organisation, item_keys: list[list[tuple[str, str]]]
     table = WorkKey._meta.db_table
     found: dict[tuple[str, str], list[Candidate]] = defaultdict(list)
     for kind, values in sorted(by_kind.items()):
-        counted = _select_in(f"SELECT value, COUNT(*) FROM {table} WHERE kind = %s AND value IN ({{marks}}) "
-                             f"GROUP BY value", sorted(values), kind)
+        counted = select_in(f"SELECT value, COUNT(*) FROM {table} WHERE kind = %s AND value IN ({{marks}}) "
+                            f"GROUP BY value", sorted(values), kind)
         _popular.update((kind, value) for value, n in counted if n > MAX_KEY_WORKS)
         wanted = sorted(value for value, n in counted if n <= MAX_KEY_WORKS)
-        for work_id, value, year, work_type, title in _select_in(
+        for work_id, value, year, work_type, title in select_in(
                 f"SELECT k.work_id, k.value, w.year, w.type, w.title FROM {table} k "
                 f"JOIN {Work._meta.db_table} w ON w.id = k.work_id WHERE k.kind = %s AND k.value IN ({{marks}})",
                 wanted, kind):
             found[(kind, value)].append((work_id, year, work_type, title))
     every = sorted({w[0] for works in found.values() for w in works})
     # by work only: filtering on the organisation too makes SQLite walk the member's whole holdings
-    own = {work_id for work_id, holder in _select_in(
+    own = {work_id for work_id, holder in select_in(
         f"SELECT work_id, organisation_id FROM {Holding._meta.db_table} WHERE work_id IN ({{marks}})", every)
         if holder == org.pk}
     return {k: [w for w in works if w[0] not in own] for k, works in found.items()}
@@ -135,11 +121,15 @@ def decide(org: Organisation, items: Sequence[Any]) -> list[Decision]:
     plausible = [{c[0] for k in ks for c in by_key.get(k, ()) if _plausible(r, ident, c)}
                  for r, ks, ident in zip(records, item_keys, has_identifier, strict=True)]
     ids = sorted(set().union(*plausible)) if plausible else []
-    works = {w["id"]: record_of(w) for w in Work.objects.filter(pk__in=ids).values(
-        "id", "title", "type", "year", "degree", "creators", "identifiers")}
+    works = {work_id: record_of({"title": title, "type": work_type, "year": year, "degree": degree,
+                                 "creators": json_value(creators), "identifiers": json_value(identifiers)})
+             for work_id, title, work_type, year, degree, creators, identifiers in select_in(
+                 f"SELECT id, title, type, year, degree, creators, identifiers FROM {Work._meta.db_table} "
+                 f"WHERE id IN ({{marks}})", ids)}
     rules: dict[str, dict[int, str]] = defaultdict(dict)
-    for local_id, work_id, rule in MatchRule.objects.filter(
-            organisation=org, local_id__in=[i.local_id for i in items]).values_list("local_id", "work_id", "rule"):
+    for local_id, work_id, rule in select_in(
+            f"SELECT local_id, work_id, rule FROM {MatchRule._meta.db_table} WHERE organisation_id = %s "
+            f"AND local_id IN ({{marks}})", [i.local_id for i in items], org.pk):
         rules[local_id][work_id] = rule
     return [_decide(record, candidates, works, rules[item.local_id])
             for item, record, candidates in zip(items, records, plausible, strict=True)]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -17,6 +16,7 @@ from stinet.ingest.columns import canonical, is_ignored
 from stinet.ingest.parsing import ParseContext, chunks, parse_chunk
 from stinet.ingest.readers import ImportFileError, Table, open_table
 from stinet.ingest.report import ImportReport
+from stinet.ingest.workers import ordered, pool
 from stinet.search import indexing
 
 BATCH_SIZE = 500
@@ -77,8 +77,8 @@ def parsed_chunks(ctx: ParseContext, rows: Iterable[tuple[int, dict[str, str]]],
     if workers <= 1:
         yield from (parse_chunk(ctx, chunk) for chunk in chunked)
         return
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
-        yield from pool.imap(functools.partial(parse_chunk, ctx), chunked)
+    with pool(workers) as executor:
+        yield from ordered(executor, functools.partial(parse_chunk, ctx), chunked, ahead=2 * workers)
 
 
 def _file_digest(path: Path) -> str:

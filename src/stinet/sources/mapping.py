@@ -13,6 +13,7 @@ from stinet.ingest.types import map_type
 from stinet.vietnamese import clean_spaces, fold
 
 DC = "http://purl.org/dc/elements/1.1/"
+DC_PREFIX = f"{{{DC}}}"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 # Every field a mapped row may carry: parsing reads them through an identity mapping.
@@ -53,25 +54,35 @@ class MappingError(ValueError):
     """A metadata format the harvester cannot map (yet), with a one-line reason."""
 
 
-def _values(dc: etree._Element, name: str) -> list[etree._Element]:
-    """The non-empty dc:<name> elements in document order."""
-    return [e for e in dc.iter(f"{{{DC}}}{name}") if clean_spaces(e.text or "")]
+class _Dc:
+    """A record's dc:<name> elements, read once: their cleaned texts (empty ones left out) by name."""
+
+    def __init__(self, root: etree._Element) -> None:
+        self.found: dict[str, list[tuple[str, etree._Element]]] = {}
+        for element in root.iter():
+            tag = element.tag
+            if isinstance(tag, str) and tag.startswith(DC_PREFIX):  # not comments nor processing instructions
+                text = clean_spaces(element.text or "")
+                if text:
+                    self.found.setdefault(tag[len(DC_PREFIX):], []).append((text, element))
+
+    def values(self, name: str) -> list[tuple[str, etree._Element]]:
+        """(cleaned text, element) of the non-empty dc:<name> elements in document order."""
+        return self.found.get(name, [])
+
+    def texts(self, name: str) -> list[str]:
+        """The cleaned texts of dc:<name>, duplicates dropped, order kept."""
+        return list(dict.fromkeys(text for text, _element in self.found.get(name, ())))
 
 
-def _texts(dc: etree._Element, name: str) -> list[str]:
-    """The cleaned texts of dc:<name>, duplicates dropped, order kept."""
-    return list(dict.fromkeys(clean_spaces(e.text or "") for e in _values(dc, name)))
-
-
-def _titles(dc: etree._Element) -> dict[str, str]:
+def _titles(dc: _Dc) -> dict[str, str]:
     """First title; a further English one (xml:lang="en", or plain ASCII after a Vietnamese title)."""
-    titles = _values(dc, "title")
+    titles = dc.values("title")
     if not titles:
         return {}
-    main = clean_spaces(titles[0].text or "")
+    main = titles[0][0]
     out = {"dc.title": main}
-    for other in titles[1:]:
-        text = clean_spaces(other.text or "")
+    for text, other in titles[1:]:
         lang = (other.get(XML_LANG) or "").lower()
         if lang.startswith("en") or (not lang and text.isascii() and not main.isascii()):
             out["dc.title.alternative"] = text
@@ -105,10 +116,10 @@ def pick_type(labels: list[str]) -> tuple[str, str]:
     return (unmapped[0] if unmapped else ""), ""
 
 
-def _people(dc: etree._Element, type_code: str) -> dict[str, list[str]]:
+def _people(dc: _Dc, type_code: str) -> dict[str, list[str]]:
     """Creators as authors; contributors as advisors when marked so, or on theses and dissertations."""
-    people: dict[str, list[str]] = {"dc.contributor.author": _texts(dc, "creator")}
-    for text in _texts(dc, "contributor"):
+    people: dict[str, list[str]] = {"dc.contributor.author": dc.texts("creator")}
+    for text in dc.texts("contributor"):
         marked = ADVISOR_MARKERS.search(text) is not None
         name = clean_spaces(ADVISOR_MARKERS.sub(" ", text)).strip(" ,;:-")
         if marked or type_code in ("thesis", "dissertation"):
@@ -118,9 +129,9 @@ def _people(dc: etree._Element, type_code: str) -> dict[str, list[str]]:
     return people
 
 
-def _date(dc: etree._Element) -> str:
+def _date(dc: _Dc) -> str:
     """The first dc:date that reads as a date or year (embargo and other info: URIs skipped)."""
-    for text in _texts(dc, "date"):
+    for text in dc.texts("date"):
         if text.lower().startswith("info:"):
             continue
         try:
@@ -149,11 +160,11 @@ def classify_identifier(text: str) -> tuple[str, str] | None:
     return "other", text
 
 
-def _identifiers(dc: etree._Element) -> dict[str, list[str]]:
+def _identifiers(dc: _Dc) -> dict[str, list[str]]:
     """dc:identifier values by kind; a DOI or handle link doubles as the holding's URL when no other."""
     found: dict[str, list[str]] = {}
     links: list[str] = []
-    for text in _texts(dc, "identifier"):
+    for text in dc.texts("identifier"):
         kind_value = classify_identifier(text)
         if kind_value is None:
             continue
@@ -166,9 +177,9 @@ def _identifiers(dc: etree._Element) -> dict[str, list[str]]:
     return found
 
 
-def _access(dc: etree._Element) -> str:
+def _access(dc: _Dc) -> str:
     """The access level from dc:rights words (open, restricted, closed), or '' when none says."""
-    for text in _texts(dc, "rights"):
+    for text in dc.texts("rights"):
         key = " ".join(fold(text.rsplit("/", 1)[-1] if text.startswith("info:") else text).split())
         if key in RIGHTS:
             return RIGHTS[key]
@@ -180,18 +191,19 @@ def _join(values: list[str]) -> str:
     return MULTI_SEP.join(v.replace(MULTI_SEP, " ") for v in values if v)
 
 
-def oai_dc_row(identifier: str, dc: etree._Element, holder: tuple[str, ...] = ()) -> dict[str, str]:
+def oai_dc_row(identifier: str, metadata: etree._Element, holder: tuple[str, ...] = ()) -> dict[str, str]:
     """One oai_dc record as a row of canonical fields ("id" is the OAI identifier)."""
-    type_value, type_code = pick_type(_texts(dc, "type"))
+    dc = _Dc(metadata)
+    type_value, type_code = pick_type(dc.texts("type"))
     row: dict[str, str] = {"id": identifier, **_titles(dc)}
-    multi: dict[str, list[str]] = {**_people(dc, type_code), "dc.subject": _texts(dc, "subject"),
+    multi: dict[str, list[str]] = {**_people(dc, type_code), "dc.subject": dc.texts("subject"),
                                    **_identifiers(dc)}
     row.update({key: _join(values) for key, values in multi.items() if values})
-    descriptions = _texts(dc, "description")
+    descriptions = dc.texts("description")
     single = {"dc.type": type_value, "dc.date.issued": _date(dc),
               "dc.description.abstract": "\n\n".join(descriptions),
-              "dc.publisher": next(iter(_texts(dc, "publisher")), ""),
-              "dc.language.iso": next(iter(_texts(dc, "language")), ""), "local.access": _access(dc)}
+              "dc.publisher": next(iter(dc.texts("publisher")), ""),
+              "dc.language.iso": next(iter(dc.texts("language")), ""), "local.access": _access(dc)}
     row.update({key: value for key, value in single.items() if value})
     return row
 

@@ -10,11 +10,10 @@ deleted after being sent).
 
 from __future__ import annotations
 
-import multiprocessing
 import queue
-import signal
 import threading
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,6 +23,7 @@ from stinet.catalog.services import Incoming
 from stinet.ingest.parsing import ParseContext, parse_chunk
 from stinet.ingest.record import RowError
 from stinet.ingest.report import ImportReport
+from stinet.ingest.workers import pool
 from stinet.sources.client import Page
 from stinet.sources.mapping import FIELDS, MappingError, mapper
 
@@ -65,7 +65,7 @@ class Group:
     pages: int = 0
     deletions: list[tuple[int, str]] = field(default_factory=list)  # line, identifier
     identifiers: dict[int, str] = field(default_factory=dict)  # line -> identifier of live records
-    pending: list[Any] = field(default_factory=list)  # AsyncResult or Converted, in page order
+    pending: list[Any] = field(default_factory=list)  # Future or Converted, in page order
 
 
 @dataclass
@@ -84,18 +84,14 @@ class Pipeline:
     def __init__(self, prefix: str, holder: tuple[str, str, str], report: Any,
                  store: Callable[[Outcome, Group], None], workers: int) -> None:
         self.prefix, self.holder, self.report, self.store = prefix, holder, report, store
-        # workers ignore Ctrl-C: the harvest's own process stops them (a worker killed mid-task
-        # would leave its result unset and a wait for it hanging)
-        self.pool = multiprocessing.get_context("fork").Pool(
-            workers, initializer=signal.signal, initargs=(signal.SIGINT, signal.SIG_IGN)) if workers > 1 else None
+        self.pool = pool(workers) if workers > 1 else None
         self.groups: list[Group] = [Group()]
         self.broken = False  # a group failed to store: nothing after it may be stored
 
     def close(self) -> None:
         """Stop the worker processes."""
         if self.pool is not None:
-            self.pool.terminate()
-            self.pool.join()
+            self.pool.shutdown(cancel_futures=True)
 
     def add(self, page: Page) -> None:
         """Take one page: check headers, send live records to conversion; store groups that are due."""
@@ -115,7 +111,7 @@ class Pipeline:
                 raws.append((line, identifier, etree.tostring(record.metadata, with_tail=False)))
         if raws:
             args = (self.prefix, self.holder, raws)
-            group.pending.append(self.pool.apply_async(convert, args) if self.pool else convert(*args))
+            group.pending.append(self.pool.submit(convert, *args) if self.pool else convert(*args))
         group.records += len(page.records)
         group.pages += 1
         group.token = page.token
@@ -146,7 +142,7 @@ class Pipeline:
 
     def _outcome(self, group: Group) -> Outcome:
         """A group's records, deletions and rejections once converted; the last version of an identifier wins."""
-        converted = [p.get() if hasattr(p, "get") else p for p in group.pending]
+        converted = [p.result() if isinstance(p, Future) else p for p in group.pending]
         events: list[tuple[int, Incoming | None | str]] = [(line, None) for line, _i in group.deletions]
         stored: set[int] = set()
         for done in converted:

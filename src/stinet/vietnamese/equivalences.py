@@ -61,7 +61,9 @@ def _normalise(text: str, folded: bool = False) -> str:
         text = " ".join(text.translate(_ASCII_OTHER).split())
     else:
         text = _OTHER_CHARS.sub(" ", text)  # runs of anything else: one space
-    return _SPACED_JOINER.sub(r"\1", text).strip()
+    if "&" in text or "-" in text:  # the pattern tries every position: only where it can match
+        text = _SPACED_JOINER.sub(r"\1", text)
+    return text.strip()
 
 
 def _build() -> tuple[re.Pattern[str], dict[str, str]]:

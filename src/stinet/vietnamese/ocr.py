@@ -25,9 +25,13 @@ RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?<=[a-z])3"), "a"),  # d3 -> da
 )
 _SUSPECT = re.compile(r"ii|ir|ud[nc]|[a-z]w|[a-z][0136]|[06][a-z]|^1[a-z]")
-# every suspect pattern holds one of these: substring tests rule most texts out at once
-_PROBES = ("ii", "ir", "ud", "w", "0", "1", "3", "6")
-_SUSPECT_IN_TEXT = re.compile(r"ii|ir|ud[nc]|[a-z]w|[a-z][0136]|[06][a-z]|(?<![a-z0-9])1[a-z]")
+# The suspects of a whole text (what _SUSPECT finds in its words), tested piece by piece: plain
+# substring tests first; a pattern that starts with the digit lets the regex engine skip to the
+# digits (an abstract with years has some), where the same pattern as one alternation tried
+# every position of the text.
+_UD = re.compile(r"ud[nc]")
+_LETTER_W = re.compile(r"[a-z]w")
+_DIGIT = re.compile(r"[0136](?:(?<=[a-z][0136])|(?<=[06])(?=[a-z])|(?<=1)(?<![a-z0-9]1)(?=[a-z]))")
 
 
 def ocr_variant(word: str) -> str | None:
@@ -40,11 +44,16 @@ def ocr_variant(word: str) -> str | None:
     return fixed if fixed != word else None
 
 
+def _suspect(text: str) -> bool:
+    """Whether a folded text holds a sequence that OCR damage leaves (in one of its words)."""
+    return ("ii" in text or "ir" in text or ("ud" in text and _UD.search(text) is not None)
+            or ("w" in text and _LETTER_W.search(text) is not None) or _DIGIT.search(text) is not None)
+
+
 def ocr_variants(text: str, folded: bool = False) -> list[str]:
     """Corrected forms of the OCR-damaged words of a text (folded, each once)."""
     text = text if folded else fold(text)
-    # almost every text: nothing to look at word by word
-    if not any(probe in text for probe in _PROBES) or not _SUSPECT_IN_TEXT.search(text):
+    if not _suspect(text):  # almost every text: nothing to look at word by word
         return []
     found: dict[str, None] = {}
     for word in tokens(text):
