@@ -50,3 +50,20 @@ def test_a_failure_in_a_worker_is_raised_where_its_result_was_due():
         for value in ordered(executor, fail_on_five, range(10), ahead=2):
             seen.append(value)
     assert seen == [0, 1, 2, 3, 4]
+
+
+def test_collections_are_tuned_for_bulk_work_and_restored_afterwards():
+    import gc
+
+    from stinet.ingest.workers import GEN0_THRESHOLD, fewer_collections
+
+    before = gc.get_threshold()
+    with fewer_collections():
+        assert gc.get_threshold()[0] == GEN0_THRESHOLD and gc.get_freeze_count() > 0
+        with fewer_collections():  # nested (a file source's import inside a run): the outer one restores
+            pass
+        assert gc.get_threshold()[0] == GEN0_THRESHOLD and gc.get_freeze_count() > 0
+    assert gc.get_threshold() == before and gc.get_freeze_count() == 0
+    with pytest.raises(RuntimeError), fewer_collections():
+        raise RuntimeError("the import failed")
+    assert gc.get_threshold() == before and gc.get_freeze_count() == 0

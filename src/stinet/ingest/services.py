@@ -16,7 +16,7 @@ from stinet.ingest.columns import canonical, is_ignored
 from stinet.ingest.parsing import ParseContext, chunks, parse_chunk
 from stinet.ingest.readers import ImportFileError, Table, open_table
 from stinet.ingest.report import ImportReport
-from stinet.ingest.workers import ordered, pool
+from stinet.ingest.workers import fewer_collections, ordered, pool
 from stinet.search import indexing
 
 BATCH_SIZE = 500
@@ -124,8 +124,9 @@ def import_file(path: str | Path, org_code: str, fmt: str | None = None, *,
         report.skipped_resume = skip
         rows = (r for i, r in enumerate(rows) if i >= skip)
     try:
-        chunked = parsed_chunks(_context(table, mapping, org), rows, _workers(table.rows_total))
-        _store_all(org, run, chunked, report, actor, progress, skip)
+        with fewer_collections():
+            chunked = parsed_chunks(_context(table, mapping, org), rows, _workers(table.rows_total))
+            _store_all(org, run, chunked, report, actor, progress, skip)
     except BaseException as exc:
         _finish(run, report, "failed", error=str(exc) or type(exc).__name__)
         raise

@@ -7,6 +7,8 @@ executor's one manager thread waits on the pipes instead).
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import multiprocessing
 import signal
 from collections import deque
@@ -15,6 +17,34 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, TypeVar
 
 T = TypeVar("T")
+GEN0_THRESHOLD = 20_000  # allocations between young-generation collections during bulk work (Python: 700)
+_tuned = False  # inside fewer_collections()
+
+
+@contextlib.contextmanager
+def fewer_collections() -> Iterator[None]:
+    """Garbage collection tuned for a long import or harvest, in this process and the workers it forks.
+
+    Parsing and storing allocate millions of short-lived objects and few cycles: the default
+    thresholds collect every 700 allocations and kept re-examining every object already alive
+    (Django, the catalogue's caches). Those are frozen out of collection and the young generation
+    is collected less often (measured: ~3% of a harvest's CPU, a third of unpickling results).
+    Forked workers also share the frozen objects' memory pages instead of copying them.
+    """
+    global _tuned
+    if _tuned:  # a file source's import inside a run: the outer one restores
+        yield
+        return
+    thresholds = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(GEN0_THRESHOLD, 20, 20)
+    _tuned = True
+    try:
+        yield
+    finally:
+        _tuned = False
+        gc.set_threshold(*thresholds)
+        gc.unfreeze()
 
 
 def pool(workers: int) -> ProcessPoolExecutor:

@@ -20,6 +20,7 @@ from stinet.accounts.permissions import edits_organisation, require
 from stinet.catalog.models import Holding, ImportRun, Organisation
 from stinet.catalog.services import audit, get_organisation, remove_holding, store_batch
 from stinet.ingest.report import ImportReport
+from stinet.ingest.workers import fewer_collections
 from stinet.oai.protocol import METADATA_PREFIX, SET_SPEC
 from stinet.search import indexing
 from stinet.sources.client import HarvestError, Identity, OAIClient, OAIProtocolError, Page
@@ -219,7 +220,7 @@ def harvest(source: Source, *, full: bool = False, from_date: str = "", progress
         _note_identity(report, identity)
         if source.resume_token and not (full or from_date) and previous:  # its last pages may not be indexed
             indexing.works_changed(Holding.objects.filter(source__run_id=previous).values_list("work_id", flat=True))
-        with indexing.bulk():
+        with indexing.bulk(), fewer_collections():
             upper = _harvest_list(state, client, identity, full, from_date)
     except BaseException as exc:
         _finish(state, started, client, error=str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
