@@ -62,6 +62,21 @@ def test_oai_dc_mapping(thesis, oai_schema):
     assert texts(dc, "dc:rights") == ["info:eu-repo/semantics/restrictedAccess", "Thành viên mạng lưới"]
 
 
+def test_a_task_code_and_a_members_own_numbers_are_identifiers_in_both_formats(org, oai_schema):
+    """A research-result report published from an S&T task keeps the task's code (MARC 088, report number)."""
+    work = Work.objects.create(type="report", title="Báo cáo tổng hợp kết quả đề tài", title_sort="bao", year=2026,
+                               identifiers={"task": ["ĐT-2026-001"], "other": ["HP/2026/17"]})
+    Holding.objects.create(work=work, organisation=org, local_id="ĐT-2026-001", access="public")
+    work = Work.objects.prefetch_related("holdings").get(pk=work.pk)
+    dc = oai_dc.to_element(work, URL)
+    assert_valid(oai_schema, dc)
+    assert texts(dc, "dc:identifier") == [URL, "ĐT-2026-001", "HP/2026/17"]
+    record = marcxml.to_element(work, URL)
+    assert_valid(oai_schema, record)
+    assert datafields(record, "088") == [{"a": "ĐT-2026-001"}]
+    assert datafields(record, "024") == [{"a": "HP/2026/17"}]
+
+
 def datafields(record: etree._Element, tag: str) -> list[dict[str, str]]:
     """The subfields (code -> value, joined when repeated) of each field with a tag."""
     return [{sf.get("code"): sf.text for sf in f} for f in record.xpath(f"marc:datafield[@tag='{tag}']", namespaces=NS)]

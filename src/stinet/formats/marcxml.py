@@ -86,7 +86,7 @@ def _name(record: etree._Element, tag: str, creator: dict[str, str]) -> None:
 
 
 def _identifiers(record: etree._Element, work: Work) -> None:
-    """020 ISBN, 022 ISSN, 024 DOI and handle."""
+    """020 ISBN, 022 ISSN, 024 DOI, handle and other numbers, 088 the code of the task a report results from."""
     ids = work.identifiers or {}
     for isbn in ids.get("isbn", []):
         _data(record, "020", "  ", [("a", isbn)])
@@ -95,6 +95,10 @@ def _identifiers(record: etree._Element, work: Work) -> None:
     for kind, source in (("doi", "doi"), ("handle", "hdl")):
         for value in ids.get(kind, []):
             _data(record, "024", "7 ", [("a", value), ("2", source)])
+    for value in ids.get("other", []):
+        _data(record, "024", "8 ", [("a", value)])
+    for code in ids.get("task", []):
+        _data(record, "088", "  ", [("a", code)])
 
 
 def _title(record: etree._Element, work: Work) -> None:

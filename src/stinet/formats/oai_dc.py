@@ -40,6 +40,7 @@ def identifiers(work: Work) -> list[str]:
     out += [v if v.startswith("http") else f"https://doi.org/{v}" for v in ids.get("doi", [])]
     out += [v if v.startswith("http") else f"https://hdl.handle.net/{v}" for v in ids.get("handle", [])]
     out += list(ids.get("uri", []))
+    out += list(ids.get("task", [])) + list(ids.get("other", []))  # a task's code, a member's own numbers
     return out
 
 
