@@ -9,6 +9,15 @@ import pytest
 PASSWORD = "directory-test-2026"
 
 
+@pytest.fixture(autouse=True)
+def _refusals_in_english() -> Any:
+    """Refusals of the services compared in English (pages choose their own language per request)."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
 @pytest.fixture
 def users(db: Any, org: Any, settings: Any) -> dict[str, Any]:
     """An administrator, an editor of HPU, an editor of another member, a scientist (fast password hashing)."""

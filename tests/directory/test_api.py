@@ -74,7 +74,7 @@ def test_admin_decides_requests_through_the_api(client, users, django_capture_on
         response = client.post(f"/api/directory/requests/{request.pk}/approve", data={"code": ""},
                                content_type="application/json")
     assert response.status_code == 200 and response.json()["code"] == "VM" and response.json()["member"] is True
-    response = client.post(f"/api/directory/requests/{request.pk}/reject", data={"reason": "x"},
+    response = client.post(f"/api/directory/requests/{request.pk}/reject?lang=en", data={"reason": "x"},
                            content_type="application/json")
     assert response.status_code == 400 and "is approved" in response.json()["detail"]
 

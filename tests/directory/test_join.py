@@ -58,10 +58,12 @@ def test_form_refuses_with_one_line(client, db, change, message):
 
 def test_form_refuses_a_known_organisation_and_a_second_pending_request(client, org):
     response = client.post("/directory/join/", {**FORM, "name_vi": "TRƯỜNG ĐẠI HỌC HẢI PHÒNG"})
-    assert "is in the directory already" in response.content.decode()
+    assert "TRƯỜNG ĐẠI HỌC HẢI PHÒNG đã có trong danh bạ" in response.content.decode()  # the page's language
     client.post("/directory/join/", FORM)
     response = client.post("/directory/join/", {**FORM, "name_vi": "Vien nghien cuu hai san"})
-    assert "is waiting for a decision already" in response.content.decode()
+    assert "đang chờ quyết định" in response.content.decode()
+    english = client.post("/directory/join/?lang=en", {**FORM, "name_vi": "Vien nghien cuu hai san"})
+    assert "is waiting for a decision already" in english.content.decode()
     assert JoinRequest.objects.count() == 1
 
 

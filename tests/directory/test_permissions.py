@@ -4,6 +4,7 @@ import json
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.utils import translation
 
 from stinet.catalog.models import AuditEntry
 from stinet.directory import services
@@ -122,9 +123,12 @@ def test_own_editor_edits_own_entry_but_not_name_kind_or_membership(login, users
     entry = AuditEntry.objects.get(object_type="organisationprofile", action="update")
     assert entry.actor == users["editor"] and entry.after["address"] == "171 Phan Đăng Lưu"
     for change in ({"kind": "library"}, {"is_member": False}, {"name_vi": "Tên khác"}):
-        with pytest.raises(ValueError, match="only the network administrator"):
+        with translation.override("en"), pytest.raises(ValueError, match="only the network administrator"):
             services.update_profile(users["editor"], org, change)
     response = client.patch("/api/directory/orgs/HPU", data=json.dumps({"kind": "library"}),
+                            content_type="application/json")
+    assert response.status_code == 400 and "chỉ quản trị mạng lưới" in response.json()["detail"]  # Vietnamese first
+    response = client.patch("/api/directory/orgs/HPU?lang=en", data=json.dumps({"kind": "library"}),
                             content_type="application/json")
     assert response.status_code == 400 and "only the network administrator" in response.json()["detail"]
     response = client.post("/api/directory/orgs/HPU/services", data=json.dumps({"name": "Dịch", "kind": "translation"}),

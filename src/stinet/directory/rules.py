@@ -5,6 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
+
 from stinet.vietnamese import fold, tokens
 
 
@@ -23,7 +26,8 @@ JOIN_TRANSITIONS: dict[str, frozenset[str]] = {
 def check_transition(current: str, new: str) -> None:
     """Refuse a decision that the transition table does not allow."""
     if new not in JOIN_TRANSITIONS.get(current, frozenset()):
-        raise DirectoryError(f"join request is {current}: it cannot become {new}")
+        raise DirectoryError(_("join request is %(current)s: it cannot become %(new)s")
+                             % {"current": current, "new": new})
 
 
 def check_certificate(kind: str, number: str, date: dt.date | None, issuer: str, today: dt.date) -> None:
@@ -33,12 +37,15 @@ def check_certificate(kind: str, number: str, date: dt.date | None, issuer: str,
     """
     given = [bool(number.strip()), date is not None, bool(issuer.strip())]
     if any(given) and not all(given):
-        missing = [name for name, ok in zip(("number", "date", "issuer"), given, strict=True) if not ok]
-        raise DirectoryError(f"S&T enterprise certificate: give its {' and '.join(missing)} too")
+        parts = (pgettext("certificate", "number"), pgettext("certificate", "date"), pgettext("certificate", "issuer"))
+        missing = [name for name, ok in zip(parts, given, strict=True) if not ok]
+        raise DirectoryError(_("S&T enterprise certificate: give its %(missing)s too")
+                             % {"missing": _(" and ").join(missing)})
     if kind == "enterprise" and not all(given):
-        raise DirectoryError("S&T enterprise: the certificate number, date and issuer are required")
+        raise DirectoryError(_("S&T enterprise: the certificate number, date and issuer are required"))
     if date is not None and date > today:
-        raise DirectoryError(f"S&T enterprise certificate date {date.isoformat()} is in the future")
+        raise DirectoryError(_("S&T enterprise certificate date %(date)s is in the future")
+                             % {"date": date.isoformat()})
 
 
 def suggest_code(short_name: str, name: str) -> str:

@@ -70,7 +70,8 @@ def _check_email(value: str, what: str) -> None:
         try:
             validate_email(value)
         except ValidationError:
-            raise DirectoryError(f"{what} {value!r} is not a valid e-mail address") from None
+            raise DirectoryError(_("%(what)s %(value)r is not a valid e-mail address")
+                                 % {"what": what, "value": value}) from None
 
 
 def _check_url(value: str, what: str) -> None:
@@ -79,7 +80,8 @@ def _check_url(value: str, what: str) -> None:
         try:
             _URL(value)
         except ValidationError:
-            raise DirectoryError(f"{what} {value!r} is not a valid web address (http:// or https://)") from None
+            raise DirectoryError(_("%(what)s %(value)r is not a valid web address (http:// or https://)")
+                                 % {"what": what, "value": value}) from None
 
 
 def _check_fields(codes: Any) -> list[str]:
@@ -90,7 +92,7 @@ def _check_fields(codes: Any) -> list[str]:
     known = set(FieldOfScience.objects.filter(code__in=codes).values_list("code", flat=True))
     unknown = [c for c in codes if c not in known]
     if unknown:
-        raise DirectoryError(f"field of science {unknown[0]!r} is not a known code")
+        raise DirectoryError(_("field of science %(code)r is not a known code") % {"code": unknown[0]})
     return codes
 
 
@@ -114,18 +116,19 @@ def update_profile(user: Any, org: Organisation, values: Mapping[str, Any]) -> O
     data = _clean(values, PROFILE_FIELDS + EDITOR_ORG_FIELDS + ADMIN_ORG_FIELDS, "profile")
     admin_only = [k for k in ADMIN_ORG_FIELDS if k in data and data[k] != getattr(org, k)]
     if admin_only and user is not None and not is_admin(user):
-        raise DirectoryError(f"only the network administrator may change {admin_only[0]}")
+        raise DirectoryError(_("only the network administrator may change %(field)s") % {"field": admin_only[0]})
     profile = profile_of(org) or OrganisationProfile(organisation=org)
     org_data = {k: data.pop(k) for k in EDITOR_ORG_FIELDS + ADMIN_ORG_FIELDS if k in data}
     if "fields" in data:
         data["fields"] = _check_fields(data["fields"])
-    _check_email(data.get("email", profile.email), "e-mail")
-    _check_email(data.get("contact_email", profile.contact_email), "contact e-mail")
-    _check_url(org_data.get("website", org.website), "website")
+    _check_email(data.get("email", profile.email), _("e-mail"))
+    _check_email(data.get("contact_email", profile.contact_email), _("contact e-mail"))
+    _check_url(org_data.get("website", org.website), _("website"))
     if "kind" in org_data and org_data["kind"] not in ORG_KINDS:
-        raise DirectoryError(f"organisation kind {org_data['kind']!r}: one of {', '.join(ORG_KINDS)}")
+        raise DirectoryError(_("organisation kind %(kind)r: one of %(kinds)s")
+                             % {"kind": org_data["kind"], "kinds": ", ".join(ORG_KINDS)})
     if "name_vi" in org_data and not org_data["name_vi"]:
-        raise DirectoryError("organisation name: must not be empty")
+        raise DirectoryError(_("%(what)s: must not be empty") % {"what": _("organisation name")})
     merged = {k: data.get(k, getattr(profile, k)) for k in ("certificate_number", "certificate_issuer")}
     check_certificate(org_data.get("kind", org.kind), merged["certificate_number"],
                       data.get("certificate_date", profile.certificate_date), merged["certificate_issuer"],
@@ -149,10 +152,11 @@ def update_profile(user: Any, org: Organisation, values: Mapping[str, Any]) -> O
 def _check_service(data: dict[str, Any]) -> None:
     """A service has a name and a known kind; its address is a web address."""
     if "name" in data and not data["name"]:
-        raise DirectoryError("service name: must not be empty")
+        raise DirectoryError(_("%(what)s: must not be empty") % {"what": _("service name")})
     if "kind" in data and data["kind"] not in SERVICE_KINDS:
-        raise DirectoryError(f"service kind {data['kind']!r}: one of {', '.join(SERVICE_KINDS)}")
-    _check_url(data.get("url", ""), "service address")
+        raise DirectoryError(_("service kind %(kind)r: one of %(kinds)s")
+                             % {"kind": data["kind"], "kinds": ", ".join(SERVICE_KINDS)})
+    _check_url(data.get("url", ""), _("service address"))
 
 
 def add_service(user: Any, org: Organisation, values: Mapping[str, Any]) -> InfoService:
@@ -202,23 +206,24 @@ def _same_name(name: str) -> str:
 def submit_join_request(values: Mapping[str, Any], language: str = "vi") -> JoinRequest:
     """Record an organisation's request to join the network (anyone may ask)."""
     data = _clean(values, JOIN_FIELDS, "join request")
-    for key, what in (("name_vi", "organisation name"), ("contact_name", "contact person"),
-                      ("contact_email", "contact e-mail")):
+    for key, what in (("name_vi", _("organisation name")), ("contact_name", _("contact person")),
+                      ("contact_email", _("contact e-mail"))):
         if not data.get(key):
-            raise DirectoryError(f"{what}: must not be empty")
-    _check_email(data["contact_email"], "contact e-mail")
-    _check_url(data.get("website", ""), "website")
+            raise DirectoryError(_("%(what)s: must not be empty") % {"what": what})
+    _check_email(data["contact_email"], _("contact e-mail"))
+    _check_url(data.get("website", ""), _("website"))
     kind = data.get("kind") or "other"
     if kind not in ORG_KINDS:
-        raise DirectoryError(f"organisation kind {kind!r}: one of {', '.join(ORG_KINDS)}")
+        raise DirectoryError(_("organisation kind %(kind)r: one of %(kinds)s")
+                             % {"kind": kind, "kinds": ", ".join(ORG_KINDS)})
     check_certificate(kind, data.get("certificate_number", ""), data.get("certificate_date"),
                       data.get("certificate_issuer", ""), timezone.localdate())
     wanted = _same_name(data["name_vi"])
     if any(_same_name(n) == wanted for n in Organisation.objects.values_list("name_vi", flat=True)):
-        raise DirectoryError(f"{data['name_vi']} is in the directory already")
+        raise DirectoryError(_("%(name)s is in the directory already") % {"name": data["name_vi"]})
     if any(_same_name(n) == wanted for n in JoinRequest.objects.filter(status="pending")
            .values_list("name_vi", flat=True)):
-        raise DirectoryError(f"a request of {data['name_vi']} is waiting for a decision already")
+        raise DirectoryError(_("a request of %(name)s is waiting for a decision already") % {"name": data["name_vi"]})
     with transaction.atomic():
         request = JoinRequest.objects.create(**data, language="en" if language == "en" else "vi")
         audit("public", "create", request, after={"name_vi": request.name_vi, "email": request.contact_email})
@@ -253,7 +258,7 @@ def reject_join_request(user: Any, request: JoinRequest, reason: str) -> JoinReq
         require(is_admin(user), "only the network administrator decides requests to join")
     reason = nfc(reason).strip()
     if not reason:
-        raise DirectoryError("reason: say why the request is rejected")
+        raise DirectoryError(_("reason: say why the request is rejected"))
     check_transition(request.status, "rejected")
     label, row = _actor(user)
     with transaction.atomic():
