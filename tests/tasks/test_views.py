@@ -185,7 +185,10 @@ def test_a_manager_decides_an_adjustment_from_the_page(people, client):
     _login(client, people, "pi")
     assert client.post(f"/tasks/adjustments/{adjustment.pk}/decide/", {"decision": "approve"}).status_code == 403
     _login(client, people, "manager")
-    assert "Giá vật tư tăng" in client.get(f"/tasks/{task.pk}/").content.decode()
+    page = client.get(f"/tasks/{task.pk}/").content.decode()
+    assert "Giá vật tư tăng" in page and "Điều chỉnh kinh phí" in page
+    assert "Budget ·" in client.get(f"/tasks/{task.pk}/?lang=en").content.decode()  # the kind in English too
+    assert "Budget:" in client.get("/tasks/manage/?lang=en").content.decode()
     client.post(f"/tasks/adjustments/{adjustment.pk}/decide/", {"decision": "approve", "note": "Đồng ý"})
     task.refresh_from_db()
     assert task.budget_state == 990_000_000

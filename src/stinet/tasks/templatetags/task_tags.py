@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django import template
-from django.utils import timezone
+from django.utils import timezone, translation
 
 register = template.Library()
 
@@ -25,3 +25,12 @@ def overdue(report: object, today: dt.date | None = None) -> bool:
 
     done = report.submitted_at is not None or report.task.status != "in_progress"
     return is_overdue(report.due_date, done, today or timezone.localdate())
+
+
+@register.filter
+def adjustment_kind(code: str) -> str:
+    """An adjustment's kind in the interface language (the model's choices hold the Vietnamese labels)."""
+    from stinet.tasks.models import ADJUSTMENT_KINDS
+
+    vi, en = ADJUSTMENT_KINDS.get(code, (code, code))
+    return en if translation.get_language() == "en" else vi
