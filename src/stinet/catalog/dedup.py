@@ -26,7 +26,7 @@ from stinet.catalog.matching import (
     titles_could_match,
     type_conflict,
 )
-from stinet.catalog.models import Holding, Match, MatchRule, Organisation, Work, WorkKey
+from stinet.catalog.models import AuditEntry, Holding, Match, MatchRule, Organisation, Work, WorkKey
 
 MAX_KEY_WORKS = 50  # a key shared by more works than this is too generic to block on
 
@@ -197,10 +197,9 @@ def _require_reviewer(user: Any) -> None:
 
 def _audit(actor: str, action: str, org: Organisation, local_id: str, before: int, after: int, user: Any) -> None:
     """A review decision in the audit log: which record moved from which work to which."""
-    from stinet.catalog.services import audit
-
-    audit(actor, action, Work(pk=after), before={"record": f"{org.code}:{local_id}", "work": before},
-          after={"record": f"{org.code}:{local_id}", "work": after}, user=user)
+    AuditEntry.objects.create(actor=user, actor_label=actor, action=action, object_type="work", object_id=str(after),
+                              before={"record": f"{org.code}:{local_id}", "work": before},
+                              after={"record": f"{org.code}:{local_id}", "work": after})
 
 
 def split(org: Organisation, local_id: str, actor: str, user: Any = None) -> tuple[int, int]:
