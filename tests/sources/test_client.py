@@ -16,7 +16,7 @@ from stinet.sources.client import (
     OAIProtocolError,
     parse_retry_after,
 )
-from tests.conftest import shared_path
+from tests.conftest import SHARED
 from tests.sources.conftest import capture, dc_record, page, xml
 
 
@@ -132,8 +132,9 @@ def test_a_non_oai_html_page_is_refused_with_one_clear_line(oai_server, sleeps):
 
 
 def zenodo_manifest() -> list[dict[str, object]]:
-    """The Zenodo captures with their HTTP status and request."""
-    return json.loads(shared_path("conformance", "oai-pmh", "zenodo", "manifest.json").read_text())
+    """The Zenodo captures with their HTTP status and request (none without shared/: the tests are skipped)."""
+    path = SHARED / "conformance" / "oai-pmh" / "zenodo" / "manifest.json"
+    return json.loads(path.read_text()) if path.exists() else []
 
 
 @pytest.mark.parametrize("entry", [e for e in zenodo_manifest() if e["http_status"] == 422], ids=lambda e: e["file"])

@@ -16,13 +16,17 @@ from tests.sources.conftest import capture, dc_record, page, xml
 
 pytestmark = pytest.mark.django_db
 
-IDENTIFY = xml(capture("sickle", "Identify.xml"))  # granularity YYYY-MM-DD, deletedRecord persistent
+
+
+def identify() -> tuple[int, dict[str, str], bytes]:
+    """A real Identify answer (granularity YYYY-MM-DD, deletedRecord persistent)."""
+    return xml(capture("sickle", "Identify.xml"))
 
 
 @pytest.fixture
 def source(org, oai_server):
     """An OAI source of HPU at the test server."""
-    oai_server.on(IDENTIFY, verb="Identify")
+    oai_server.on(identify(), verb="Identify")
     return add_source("HPU", oai_server.url, label="HPU DSpace", allow_private=True)
 
 
