@@ -8,7 +8,7 @@ from lxml import etree
 
 from stinet.catalog.models import Holding, Work
 from stinet.catalog.services import add_organisation
-from stinet.formats import XML_FORMATS, marcxml, oai_dc
+from stinet.formats import XML_FORMATS, marcxml, oai_dc, oai_openaire
 from stinet.formats.xmltext import clean
 
 from .conftest import NS, assert_valid
@@ -77,6 +77,52 @@ def test_a_task_code_and_a_members_own_numbers_are_identifiers_in_both_formats(o
     assert datafields(record, "024") == [{"a": "HP/2026/17"}]
 
 
+def test_oai_openaire_mapping(thesis, openaire_schema):
+    """OpenAIRE Literature v4: DataCite creators and supervisors, COAR type and access, ISO 639-3."""
+    record = oai_openaire.to_element(thesis, URL)
+    assert_valid(openaire_schema, record)
+    assert texts(record, "datacite:titles/datacite:title") == ["Nuôi trồng thủy sản: thực trạng và giải pháp",
+                                                              "Aquaculture: status and solutions"]
+    assert record.xpath("datacite:titles/datacite:title/@titleType", namespaces=NS) == ["TranslatedTitle"]
+    assert texts(record, "datacite:creators/datacite:creator/datacite:creatorName") == ["Nguyễn Thị Hoa",
+                                                                                         "Trần Văn Bình"]
+    supervisor = record.find("datacite:contributors/datacite:contributor", NS)
+    assert supervisor.get("contributorType") == "Supervisor"
+    assert supervisor.findtext("datacite:contributorName", namespaces=NS) == "PGS.TS. Lê Văn Cường"
+    kind = record.find("oaire:resourceType", NS)
+    assert (kind.text, kind.get("uri"), kind.get("resourceTypeGeneral")) == (
+        "master thesis", "http://purl.org/coar/resource_type/c_bdcc", "literature")
+    identifier = record.find("datacite:identifier", NS)
+    assert (identifier.get("identifierType"), identifier.text) == ("DOI", "10.1/x")
+    alternates = [(a.get("alternateIdentifierType"), a.text)
+                  for a in record.iterfind("datacite:alternateIdentifiers/datacite:alternateIdentifier", NS)]
+    assert alternates == [("URL", URL), ("Handle", "123/9"), ("ISBN", "978-604-1"),
+                          ("URL", "http://repo.hpu.edu.vn/123/9")]
+    related = record.find("datacite:relatedIdentifiers/datacite:relatedIdentifier", NS)
+    assert (related.text, related.get("relatedIdentifierType"), related.get("relationType")) == (
+        "1859-0004", "ISSN", "IsPartOf")
+    assert texts(record, "datacite:dates/datacite:date") == ["2019-06"]
+    assert texts(record, "dc:language") == ["vie"]
+    assert texts(record, "dc:publisher") == ["Trường Đại học Hải Phòng"]
+    assert texts(record, "datacite:subjects/datacite:subject") == ["thủy sản", "kinh tế"]
+    rights = record.find("datacite:rights", NS)
+    assert (rights.text, rights.get("rightsURI")) == ("restricted access", "http://purl.org/coar/access_right/c_16ec")
+
+
+def test_oai_openaire_without_doi_is_identified_by_its_record_page(org, openaire_schema):
+    work = Work.objects.create(type="report", title="Báo cáo tổng hợp", title_sort="bao", year=2026, language="vi",
+                               identifiers={"task": ["ĐT-2026-001"]})
+    Holding.objects.create(work=work, organisation=org, local_id="r1", access="public")
+    record = oai_openaire.to_element(Work.objects.prefetch_related("holdings").get(pk=work.pk), URL)
+    assert_valid(openaire_schema, record)
+    identifier = record.find("datacite:identifier", NS)
+    assert (identifier.get("identifierType"), identifier.text) == ("URL", URL)
+    assert [(a.get("alternateIdentifierType"), a.text) for a in record.iterfind(".//datacite:alternateIdentifier", NS)
+            ] == [("Task code", "ĐT-2026-001")]
+    assert record.find("oaire:resourceType", NS).get("uri") == "http://purl.org/coar/resource_type/c_18ws"
+    assert record.find("datacite:rights", NS).get("rightsURI") == "http://purl.org/coar/access_right/c_abf2"
+
+
 def datafields(record: etree._Element, tag: str) -> list[dict[str, str]]:
     """The subfields (code -> value, joined when repeated) of each field with a tag."""
     return [{sf.get("code"): sf.text for sf in f} for f in record.xpath(f"marc:datafield[@tag='{tag}']", namespaces=NS)]
@@ -111,20 +157,20 @@ def test_marcxml_mapping(thesis, oai_schema):
 
 
 @pytest.mark.parametrize("prefix", list(XML_FORMATS))
-def test_minimal_work_is_valid(org, oai_schema, prefix):
+def test_minimal_work_is_valid(org, oai_schema, openaire_schema, prefix):
     work = Work.objects.create(title="Tài liệu", title_sort="tai lieu")
     element = XML_FORMATS[prefix][2](work, "")
-    assert_valid(oai_schema, element)
+    assert_valid(openaire_schema if prefix == "oai_openaire" else oai_schema, element)
 
 
 @pytest.mark.parametrize("prefix", list(XML_FORMATS))
-def test_illegal_xml_characters_are_stripped(org, oai_schema, prefix):
+def test_illegal_xml_characters_are_stripped(org, oai_schema, openaire_schema, prefix):
     dirty = "Bá\x01o cáo\x0b\x1f v\ufffeề biển\x0c"  # C0 controls and U+FFFE (NUL: see test_clean)
     work = Work.objects.create(type="report", title=dirty, title_sort="x", abstract=dirty, subjects=[dirty],
                                creators=[{"name": "Ng\x08uyễn Văn A", "role": "author"}])
     Holding.objects.create(work=work, organisation=org, local_id="d", call_number="A\x01B")
     element = XML_FORMATS[prefix][2](work, "")
-    assert_valid(oai_schema, element)
+    assert_valid(openaire_schema if prefix == "oai_openaire" else oai_schema, element)
     text = etree.tostring(element, encoding="unicode")
     assert "Báo cáo về biển" in text
     assert "\x01" not in text and "\x0b" not in text and "Nguyễn Văn A" in text

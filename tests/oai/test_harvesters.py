@@ -40,6 +40,10 @@ def test_sickle_harvests_everything(live_server, feed):
     assert live.metadata["title"][0].startswith("Luận văn số") and live.metadata["type"][-1] == "Luận văn thạc sĩ"
     headers = list(harvester.ListIdentifiers(metadataPrefix="marcxml", ignore_deleted=False))
     assert len(headers) == len(feed)
+    openaire = list(harvester.ListRecords(metadataPrefix="oai_openaire", ignore_deleted=False))
+    assert {r.header.identifier: r.header.deleted for r in openaire} == feed
+    live = next(r for r in openaire if not r.header.deleted)  # Sickle reads the record's elements by name
+    assert live.metadata["title"][0].startswith("Luận văn số") and live.metadata["resourceType"] == ["master thesis"]
     assert harvester.Identify().deletedRecord == "persistent"
     assert {s.setSpec for s in harvester.ListSets()} >= {"org:HPU", "type:thesis", "type:report"}
     reports = list(harvester.ListIdentifiers(metadataPrefix="oai_dc", set="type:report", ignore_deleted=False))
@@ -85,4 +89,4 @@ def test_pyoai_harvests_everything(live_server, feed, monkeypatch):
     today = {i for i, deleted in feed.items() if deleted}  # deletions are dated now
     assert {h.identifier() for h in since} == reports | today
     formats = [f[0] for f in client.listMetadataFormats()]
-    assert formats == ["oai_dc", "marcxml"]
+    assert formats == ["oai_dc", "marcxml", "oai_openaire"]

@@ -47,10 +47,10 @@ def test_trailing_slash_and_post(client, oai, catalogue):
 
 def test_list_metadata_formats(oai, catalogue):
     root = oai(verb="ListMetadataFormats")
-    assert [e.text for e in root.iterfind(".//o:metadataPrefix", NS)] == ["oai_dc", "marcxml"]
+    assert [e.text for e in root.iterfind(".//o:metadataPrefix", NS)] == ["oai_dc", "marcxml", "oai_openaire"]
     work = Work.objects.first()
     root = oai(verb="ListMetadataFormats", identifier=ident(work))
-    assert len(root.findall(".//o:metadataFormat", NS)) == 2
+    assert len(root.findall(".//o:metadataFormat", NS)) == 3
     assert root.find("o:request", NS).get("identifier") == ident(work)
 
 
@@ -78,6 +78,17 @@ def test_list_records_oai_dc(oai, catalogue):
 def test_list_records_marcxml(oai, catalogue):
     root = oai(verb="ListRecords", metadataPrefix="marcxml")
     assert len(root.findall(".//marc:record", NS)) == 6
+
+
+def test_list_records_oai_openaire(oai, catalogue):
+    """Each record valid against the OpenAIRE schema, the envelope against OAI-PMH's (the fixture checks both)."""
+    root = oai(verb="ListRecords", metadataPrefix="oai_openaire")
+    records = root.findall(".//oaire:resource", NS)
+    assert len(records) == 6
+    assert "Kỹ thuật trồng cây chè Shan tuyết" in {r.findtext(".//datacite:title", namespaces=NS) for r in records}
+    work = Work.objects.get(title__startswith="Kỹ thuật trồng")
+    one = oai(verb="GetRecord", identifier=ident(work), metadataPrefix="oai_openaire")
+    assert one.find(".//oaire:resourceType", NS).get("uri") == "http://purl.org/coar/resource_type/c_bdcc"
 
 
 def test_get_record_both_formats_and_set_specs(oai, catalogue):

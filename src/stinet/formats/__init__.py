@@ -8,7 +8,7 @@ from lxml import etree
 
 from stinet.catalog.models import Work
 
-from . import bibtex, marcxml, oai_dc, ris
+from . import bibtex, marcxml, oai_dc, oai_openaire, ris
 
 # format name -> (media type, file extension, serializer of one work)
 CITATION_FORMATS: dict[str, tuple[str, str, Callable[[Work], str]]] = {
@@ -21,4 +21,5 @@ CITATION_FORMATS: dict[str, tuple[str, str, Callable[[Work], str]]] = {
 XML_FORMATS: dict[str, tuple[str, str, Callable[[Work, str], etree._Element]]] = {
     "oai_dc": (oai_dc.SCHEMA, oai_dc.NAMESPACE, oai_dc.to_element),
     "marcxml": (marcxml.SCHEMA, marcxml.NAMESPACE, marcxml.to_element),
+    "oai_openaire": (oai_openaire.SCHEMA, oai_openaire.NAMESPACE, oai_openaire.to_element),
 }
