@@ -67,3 +67,16 @@ def test_collections_are_tuned_for_bulk_work_and_restored_afterwards():
     with pytest.raises(RuntimeError), fewer_collections():
         raise RuntimeError("the import failed")
     assert gc.get_threshold() == before and gc.get_freeze_count() == 0
+
+
+def die_on_three(n: int) -> int:
+    if n == 3:
+        os._exit(1)  # a worker killed mid-task (out of memory, a crash in a C library)
+    return n
+
+
+def test_a_worker_that_dies_fails_the_run_instead_of_hanging():
+    from concurrent.futures.process import BrokenProcessPool
+
+    with pool(2) as executor, pytest.raises(BrokenProcessPool):
+        list(ordered(executor, die_on_three, range(10), ahead=2))
