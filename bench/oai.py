@@ -126,7 +126,7 @@ def run(n: int, rounds: int) -> None:
             if not line.startswith("PORT "):
                 raise SystemExit("the server did not start")
             base_url = f"http://127.0.0.1:{int(line.split()[1])}/oai"
-            for prefix in ("oai_dc", "marcxml"):
+            for prefix in ("oai_dc", "marcxml", "oai_openaire"):
                 measure(base_url, prefix, rounds)
         finally:
             server.terminate()
