@@ -22,12 +22,13 @@ from ninja.files import UploadedFile
 from ninja.security import django_auth
 
 from stinet.api.schemas import Error
+from stinet.catalog.vocab import label
 from stinet.tasks import councils, lifecycle, services, visibility
 from stinet.tasks.deadlines import is_overdue
 from stinet.tasks.lifecycle import STEPS, current_lang
 from stinet.tasks.models import KINDS, LEVELS, Task
 from stinet.tasks.panel import _kinds
-from stinet.tasks.views import filtered, label
+from stinet.tasks.views import filtered
 
 router = Router(tags=["tasks"])
 MAX_PAGE_SIZE = 100

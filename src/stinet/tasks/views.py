@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _lazy
 
 from stinet.accounts.permissions import require
 from stinet.catalog.models import AuditEntry, FieldOfScience
+from stinet.catalog.vocab import label
 from stinet.tasks import councils, lifecycle, scoring, visibility
 from stinet.tasks.forms import FilterForm
 from stinet.tasks.lifecycle import GROUPS, STATES, STEPS, current_lang
@@ -39,12 +40,6 @@ HISTORY = {
     "adjustment-request": _lazy("adjustment requested"), "adjustment-approved": _lazy("adjustment approved"),
     "adjustment-refused": _lazy("adjustment refused"),
 }
-
-
-def label(table: dict[str, tuple[str, str]], code: str, lang: str) -> str:
-    """A vocabulary label in the interface language."""
-    pair = table.get(code)
-    return (pair[1] if lang == "en" else pair[0]) if pair else code
 
 
 def filtered(params: Any, rows: QuerySet | None = None) -> QuerySet:

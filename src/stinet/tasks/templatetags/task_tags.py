@@ -30,7 +30,7 @@ def overdue(report: object, today: dt.date | None = None) -> bool:
 @register.filter
 def adjustment_kind(code: str) -> str:
     """An adjustment's kind in the interface language (the model's choices hold the Vietnamese labels)."""
+    from stinet.catalog.vocab import label
     from stinet.tasks.models import ADJUSTMENT_KINDS
 
-    vi, en = ADJUSTMENT_KINDS.get(code, (code, code))
-    return en if translation.get_language() == "en" else vi
+    return label(ADJUSTMENT_KINDS, code, translation.get_language() or "vi")
