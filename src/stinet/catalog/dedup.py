@@ -26,7 +26,7 @@ from stinet.catalog.matching import (
     titles_could_match,
     type_conflict,
 )
-from stinet.catalog.models import AuditEntry, Holding, Match, MatchRule, Organisation, Work, WorkKey
+from stinet.catalog.models import Holding, Match, MatchRule, Organisation, Work, WorkKey
 
 MAX_KEY_WORKS = 50  # a key shared by more works than this is too generic to block on
 
@@ -195,11 +195,12 @@ def _require_reviewer(user: Any) -> None:
         require(is_admin(user), "only the network administrator reviews duplicates")
 
 
-def _audit(actor: str, action: str, org: Organisation, local_id: str, before: int, after: int, user: Any) -> None:
-    """A review decision in the audit log: which record moved from which work to which."""
-    AuditEntry.objects.create(actor=user, actor_label=actor, action=action, object_type="work", object_id=str(after),
-                              before={"record": f"{org.code}:{local_id}", "work": before},
-                              after={"record": f"{org.code}:{local_id}", "work": after})
+def _audit(actor: str, action: str, org: Organisation, local_id: str, before: int, work: Work, user: Any) -> None:
+    """A review decision in the audit log, on the work the record is in now: which work it left."""
+    from stinet.catalog.services import audit
+
+    audit(actor, action, work, before={"record": f"{org.code}:{local_id}", "work": before},
+          after={"record": f"{org.code}:{local_id}", "work": work.pk}, user=user)
 
 
 def split(org: Organisation, local_id: str, actor: str, user: Any = None) -> tuple[int, int]:
@@ -226,7 +227,7 @@ def split(org: Organisation, local_id: str, actor: str, user: Any = None) -> tup
                                            defaults={"rule": "never", "decided_by": actor})
         Match.objects.create(work=old, other_work=new, organisation=org, local_id=local_id, score=0.0,
                              reasons=["split by an administrator"], status="split", decided_by=actor)
-        _audit(actor, "split", org, local_id, old.pk, new.pk, user)
+        _audit(actor, "split", org, local_id, old.pk, new, user)
     return old.pk, new.pk
 
 
@@ -260,7 +261,7 @@ def merge_by_hand(org: Organisation, local_id: str, work_id: int, actor: str, us
                                            defaults={"rule": "always", "decided_by": actor})
         Match.objects.create(work=target, organisation=org, local_id=local_id, score=1.0,
                              reasons=["merged by an administrator"], status="manual", decided_by=actor)
-        _audit(actor, "merge", org, local_id, old_id, target.pk, user)
+        _audit(actor, "merge", org, local_id, old_id, target, user)
     return old_id, target.pk
 
 
@@ -279,7 +280,7 @@ def settle(match_id: int, merge: bool, actor: str, user: Any = None) -> tuple[in
         MatchRule.objects.update_or_create(organisation=org, local_id=match.local_id, work=match.work,
                                            defaults={"rule": "never", "decided_by": actor})
         result = (match.work_id, match.other_work_id or match.work_id)
-        _audit(actor, "keep-apart", org, match.local_id, match.work_id, result[1], user)
+        _audit(actor, "keep-apart", org, match.local_id, match.work_id, match.other_work or match.work, user)
     Match.objects.filter(pk=match_id).update(status="confirmed" if merge else "kept-apart",
                                              decided_by=actor, decided_at=timezone.now())
     return result

@@ -123,15 +123,16 @@ def store_batch(org: Organisation, batch: Sequence[Incoming], actor: str,
         created, merged, reviews = _store_fresh(org, fresh, run) if fresh else ([], [], 0)
         updated.extend(merged)
         counts["new"], counts["merged"], counts["review"] = len(fresh), len(merged), reviews
+        digests = {item.local_id: item.digest() for item in batch if item.local_id in held}
         changed = [item for item in batch if item.local_id in held
-                   and known.get(item.local_id, (0, ""))[1] != item.digest()]
+                   and known.get(item.local_id, (0, ""))[1] != digests[item.local_id]]
         counts["unchanged"] = len(batch) - len(fresh) - len(changed)
         holdings = Holding.objects.select_related("work").in_bulk([held[i.local_id] for i in changed])
         sources = SourceRecord.objects.in_bulk([known[i.local_id][0] for i in changed if i.local_id in known])
         for item in changed:
             holding = holdings[held[item.local_id]]
             source = sources.get(known[item.local_id][0]) if item.local_id in known else None
-            _update(holding, item, source, item.digest(), run, actor)
+            _update(holding, item, source, digests[item.local_id], run, actor)
             updated.append(holding.work_id)
             counts["updated"] += 1
         if fresh:
