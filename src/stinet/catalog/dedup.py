@@ -23,7 +23,8 @@ from stinet.catalog.matching import (
     compare,
     keys,
     lookup_keys,
-    titles_could_match,
+    normal_titles_could_match,
+    title_key,
     type_conflict,
 )
 from stinet.catalog.models import Holding, Match, MatchRule, Organisation, Work, WorkKey
@@ -58,19 +59,19 @@ def forget_popular_keys() -> None:
     _popular.clear()
 
 
-Candidate = tuple[int, int | None, str, str]  # work id, year, type, title
+Candidate = tuple[int, int | None, str, str | None]  # work id, year, type, normal title (None: the key's)
+TITLE_KINDS = frozenset({"ty", "t0", "t"})  # keys made of the normal title: their works share it
 
 
-def _candidates(org: Organisation, item_keys: list[list[tuple[str, str]]]
-                ) -> dict[tuple[str, str], list[Candidate]]:
-    """Works sharing each key as (id, year, type, title), minus those the organisation already holds.
+def _candidates(item_keys: list[list[tuple[str, str]]]) -> dict[tuple[str, str], list[Candidate]]:
+    """Works sharing each key, with what the cheap tests of `decide` need (Candidate).
 
-    Keys are looked up by kind and value. A key shared by more than MAX_KEY_WORKS works is
-    too generic to block on: a count over the key index (cheap) finds those first, and this
-    process remembers them so that later batches do not ask again (keys only grow more common
-    as works are added); the works of the other keys are then read with what the cheap tests
-    of `decide` need. Without that, templated titles and common name + year keys made every
-    batch read thousands of rows, and imports slowed as the catalogue grew.
+    Keys are looked up by kind and value in the key index, which holds the work's type, year
+    and (on keys other than titles) normal title too: no work rows are read. A key shared by
+    more than MAX_KEY_WORKS works is too generic to block on: this process remembers it and
+    does not ask for it again (keys only grow more common as works are added). Without that,
+    templated titles and common name + year keys made every batch read thousands of rows, and
+    imports slowed as the catalogue grew.
     """
     by_kind: dict[str, set[str]] = defaultdict(set)
     for ks in item_keys:
@@ -82,44 +83,60 @@ def _candidates(org: Organisation, item_keys: list[list[tuple[str, str]]]
     table = WorkKey._meta.db_table
     found: dict[tuple[str, str], list[Candidate]] = defaultdict(list)
     for kind, values in sorted(by_kind.items()):
-        counted = select_in(f"SELECT value, COUNT(*) FROM {table} WHERE kind = %s AND value IN ({{marks}}) "
-                            f"GROUP BY value", sorted(values), kind)
-        _popular.update((kind, value) for value, n in counted if n > MAX_KEY_WORKS)
-        wanted = sorted(value for value, n in counted if n <= MAX_KEY_WORKS)
+        by_title = kind in TITLE_KINDS
         for work_id, value, year, work_type, title in select_in(
-                f"SELECT k.work_id, k.value, w.year, w.type, w.title FROM {table} k "
-                f"JOIN {Work._meta.db_table} w ON w.id = k.work_id WHERE k.kind = %s AND k.value IN ({{marks}})",
-                wanted, kind):
-            found[(kind, value)].append((work_id, year, work_type, title))
-    every = sorted({w[0] for works in found.values() for w in works})
-    # by work only: filtering on the organisation too makes SQLite walk the member's whole holdings
-    own = {work_id for work_id, holder in select_in(
-        f"SELECT work_id, organisation_id FROM {Holding._meta.db_table} WHERE work_id IN ({{marks}})", every)
-        if holder == org.pk}
-    return {k: [w for w in works if w[0] not in own] for k, works in found.items()}
+                f"SELECT work_id, value, year, type, title FROM {table} WHERE kind = %s AND value IN ({{marks}})",
+                sorted(values), kind):
+            found[(kind, value)].append((work_id, year, work_type, None if by_title else title))
+    for key in [key for key, works in found.items() if len(works) > MAX_KEY_WORKS]:
+        _popular.add(key)
+        del found[key]
+    return found
 
 
-def _plausible(record: Record, has_identifier: bool, candidate: Candidate) -> bool:
+def _plausible(record: Record, record_title: str, has_identifier: bool, candidate: Candidate) -> bool:
     """Cheap tests before loading a work to score it: a different year or an incompatible type
     rules it out, and so does a title too far apart to reach REVIEW (unless the record has an
-    identifier: a shared one decides whatever the titles say)."""
+    identifier: a shared one decides whatever the titles say). `record_title` is title_key."""
     _work_id, year, work_type, title = candidate
     if record.year and year and record.year != year:
         return False
     if type_conflict(record.type, work_type):
         return False
-    return has_identifier or titles_could_match(record.title, title)
+    return has_identifier or title is None or normal_titles_could_match(record_title, title)
+
+
+def _plausible_works(record: Record, keys: list[tuple[str, str]],
+                     by_key: dict[tuple[str, str], list[Candidate]]) -> set[int]:
+    """The works sharing one of a record's keys that pass the cheap tests."""
+    shared = [c for key in keys for c in by_key.get(key, ())]
+    if not shared:
+        return set()
+    title, has_identifier = title_key(record.title), any(kind == "ident" for kind, _v in keys)
+    return {c[0] for c in shared if _plausible(record, title, has_identifier, c)}
+
+
+def _held_by(org: Organisation, work_ids: set[int]) -> set[int]:
+    """The works among these that the organisation holds already."""
+    # by work only: filtering on the organisation too makes SQLite walk the member's whole holdings
+    return {work_id for work_id, holder in select_in(
+        f"SELECT work_id, organisation_id FROM {Holding._meta.db_table} WHERE work_id IN ({{marks}})",
+        sorted(work_ids)) if holder == org.pk}
 
 
 def decide(org: Organisation, items: Sequence[Any]) -> list[Decision]:
-    """A decision for each incoming record (items have .work values and .local_id)."""
+    """A decision for each incoming record (items have .work values and .local_id).
+
+    A record's candidates are the works sharing one of its keys that pass the cheap tests
+    (`_plausible`) and that its organisation does not hold already.
+    """
     records = [record_of(item.work) for item in items]
     item_keys = [known if (known := getattr(item, "lookup", None)) is not None else lookup_keys(r)
                  for item, r in zip(items, records, strict=True)]
-    by_key = _candidates(org, item_keys)
-    has_identifier = [any(kind == "ident" for kind, _v in ks) for ks in item_keys]
-    plausible = [{c[0] for k in ks for c in by_key.get(k, ()) if _plausible(r, ident, c)}
-                 for r, ks, ident in zip(records, item_keys, has_identifier, strict=True)]
+    by_key = _candidates(item_keys)
+    plausible = [_plausible_works(r, ks, by_key) for r, ks in zip(records, item_keys, strict=True)]
+    own = _held_by(org, set().union(*plausible)) if plausible else set()
+    plausible = [found - own for found in plausible]
     ids = sorted(set().union(*plausible)) if plausible else []
     works = {work_id: record_of({"title": title, "type": work_type, "year": year, "degree": degree,
                                  "creators": json_value(creators), "identifiers": json_value(identifiers)})
@@ -160,8 +177,10 @@ def save_keys(works: Sequence[tuple[int, dict[str, Any], list[tuple[str, str]] |
     """Blocking keys of works (id, values, keys if known) just created, or changed (old keys go)."""
     if not new:
         WorkKey.objects.filter(work_id__in=[work_id for work_id, _v, _k in works]).delete()
-    insert_rows(WorkKey, ("work", "kind", "value"), [
-        (work_id, kind, value) for work_id, values, known in works
+    insert_rows(WorkKey, ("work", "kind", "value", "type", "year", "title"), [
+        (work_id, kind, value, values["type"] or "", values.get("year"),
+         "" if kind in TITLE_KINDS else title_key(str(values["title"])))
+        for work_id, values, known in works
         for kind, value in (known if known is not None else keys(record_of(values)))])
 
 

@@ -53,8 +53,12 @@ _TITLE_FLOOR = 100 * (REVIEW - 0.35) / 0.65 - 0.01
 
 def titles_could_match(a: str, b: str) -> bool:
     """Cheap test before loading a work to compare: may these titles score REVIEW or more?"""
-    ta, tb = _normal_title(a), _normal_title(b)
-    return bool(ta and tb) and fuzz.ratio(ta, tb, score_cutoff=_TITLE_FLOOR) > 0
+    return normal_titles_could_match(_normal_title(a), _normal_title(b))
+
+
+def normal_titles_could_match(a: str, b: str) -> bool:
+    """titles_could_match of titles in their normal form (title_key, or untruncated)."""
+    return bool(a and b) and fuzz.ratio(a, b, score_cutoff=_TITLE_FLOOR) > 0
 
 
 def title_key(title: str) -> str:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from collections import defaultdict
+from typing import Any, NamedTuple
 
 from stinet.catalog.models import Work
 from stinet.search.base import FULLTEXT_FIELDS
@@ -40,13 +41,30 @@ def fulltexts(files: list[Any], today: dt.date) -> dict[str, str]:
     return {level: "\n".join(texts) for level, texts in out.items()}
 
 
-def build(work: Work, today: dt.date | None = None) -> dict[str, Any]:
-    """The search document of a work (its holdings and files must be loaded)."""
-    from stinet.catalog.fileaccess import today as local_today
+class _File(NamedTuple):
+    """What fulltexts reads of a work's file."""
 
-    values = {name: getattr(work, name) for name in VALUE_FIELDS}
-    holdings = [(h.organisation.code, h.access) for h in work.holdings.all()]
-    return from_values(work.pk, values, holdings, fulltexts(list(work.files.all()), today or local_today()))
+    access: str
+    embargo_until: dt.date | None
+    text: str
+
+
+def load(ids: list[int], today: dt.date) -> list[dict[str, Any]]:
+    """Search documents of the works with these ids that exist, read as plain values (no model
+    instances: re-indexing the works that imports merge records into does this for thousands)."""
+    from stinet.catalog.models import Holding, WorkFile
+
+    holdings: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    for work_id, code, access in Holding.objects.filter(work_id__in=ids).values_list(
+            "work_id", "organisation__code", "access"):
+        holdings[work_id].append((code, access))
+    files: dict[int, list[_File]] = defaultdict(list)
+    for work_id, access, embargo_until, text in WorkFile.objects.filter(work_id__in=ids).exclude(
+            text="").values_list("work_id", "access", "embargo_until", "text"):
+        files[work_id].append(_File(access, embargo_until, text))
+    rows = Work.objects.filter(pk__in=ids).values_list("pk", *VALUE_FIELDS)
+    return [from_values(row[0], dict(zip(VALUE_FIELDS, row[1:], strict=True)), holdings[row[0]],
+                        fulltexts(files[row[0]], today)) for row in rows]
 
 
 VALUE_FIELDS = ("type", "title", "title_en", "creators", "degree", "grantor", "year", "abstract",

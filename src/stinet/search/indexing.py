@@ -10,7 +10,7 @@ from typing import Any
 from django.conf import settings
 
 from stinet.search.base import Backend
-from stinet.search.documents import build, from_values
+from stinet.search.documents import from_values, load
 
 _backend: Backend | None = None
 _bulk_depth = 0
@@ -45,15 +45,9 @@ def reset() -> None:
 
 def _documents(ids: list[int]) -> tuple[list[dict], list[int]]:
     """Search documents of the works that exist, and the ids that no longer do."""
-    from django.db.models import Prefetch
-
     from stinet.catalog.fileaccess import today
-    from stinet.catalog.models import Work, WorkFile
 
-    files = WorkFile.objects.only("work_id", "access", "embargo_until", "text")
-    works = Work.objects.filter(pk__in=ids).prefetch_related("holdings__organisation", Prefetch("files", files))
-    day = today()
-    docs = [build(w, day) for w in works]
+    docs = load(ids, today())
     found = {d["id"] for d in docs}
     return docs, [i for i in ids if i not in found]
 

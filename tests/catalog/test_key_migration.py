@@ -1,0 +1,45 @@
+"""Migration 0009 fills the blocking keys of an existing catalogue with what matching reads."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+
+from stinet.catalog.matching import title_key
+
+pytestmark = pytest.mark.django_db(transaction=True)
+BEFORE, AFTER = [("catalog", "0008_fewer_indexes")], [("catalog", "0009_workkey_candidates")]
+
+
+def _migrate(target: list[tuple[str, str]]) -> None:
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(target)
+
+
+def test_keys_of_works_stored_before_get_type_year_and_title():
+    _migrate(BEFORE)
+    try:
+        with connection.cursor() as cur:
+            cur.execute("INSERT INTO catalog_work (id, type, title, title_en, creators, degree, grantor, year, date, "
+                        "abstract, subjects, field_code, field_code_old, language, publisher, identifiers, extra, "
+                        "title_sort, created_at, updated_at) VALUES (%s, %s, %s, '', '[]', '', '', %s, '', '', '[]', "
+                        "'', '', '', '', '{}', '{}', '', %s, %s)",
+                        [7, "thesis", "Đánh giá chất lượng nước vịnh Hạ Long : luận văn thạc sĩ", 2016,
+                         "2024-01-01 00:00:00+00:00", "2024-01-01 00:00:00+00:00"])
+            cur.executemany("INSERT INTO catalog_workkey (work_id, kind, value) VALUES (%s, %s, %s)",
+                            [(7, "ty", "danh gia chat luong nuoc vinh ha long|2016"),
+                             (7, "author", "nguyen van an|2016")])
+        _migrate(AFTER)
+        with connection.cursor() as cur:
+            cur.execute("SELECT kind, type, year, title FROM catalog_workkey ORDER BY kind")
+            rows = cur.fetchall()
+        assert rows == [("author", "thesis", 2016, title_key("Đánh giá chất lượng nước vịnh Hạ Long")),
+                        ("ty", "thesis", 2016, "")]
+        assert rows[0][3] == "danh gia chat luong nuoc vinh ha long"
+    finally:
+        _migrate(AFTER)
+        with connection.cursor() as cur:
+            cur.execute("DELETE FROM catalog_workkey")
+            cur.execute("DELETE FROM catalog_work")
