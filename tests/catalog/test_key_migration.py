@@ -1,4 +1,4 @@
-"""Migration 0009 fills the blocking keys of an existing catalogue with what matching reads."""
+"""Migrations 0009-0010 on an existing catalogue: keys filled with what matching reads, holdings re-indexed."""
 
 from __future__ import annotations
 
@@ -12,10 +12,11 @@ pytestmark = pytest.mark.django_db(transaction=True)
 BEFORE, AFTER = [("catalog", "0008_fewer_indexes")], [("catalog", "0009_workkey_candidates")]
 
 
-def _migrate(target: list[tuple[str, str]]) -> None:
+def _migrate(target: list[tuple[str, str]] | None = None) -> None:
+    """Migrate to `target` (None: the latest migrations)."""
     executor = MigrationExecutor(connection)
     executor.loader.build_graph()
-    executor.migrate(target)
+    executor.migrate(target or executor.loader.graph.leaf_nodes())
 
 
 def test_keys_of_works_stored_before_get_type_year_and_title():
@@ -39,7 +40,23 @@ def test_keys_of_works_stored_before_get_type_year_and_title():
                         ("ty", "thesis", 2016, "")]
         assert rows[0][3] == "danh gia chat luong nuoc vinh ha long"
     finally:
-        _migrate(AFTER)
+        _migrate()
         with connection.cursor() as cur:
             cur.execute("DELETE FROM catalog_workkey")
             cur.execute("DELETE FROM catalog_work")
+
+
+def test_holdings_are_indexed_by_work_and_organisation_instead_of_work_alone():
+    def indexes() -> dict[str, list[str]]:
+        with connection.cursor() as cur:
+            found = connection.introspection.get_constraints(cur, "catalog_holding")
+        return {name: info["columns"] for name, info in found.items() if info["index"] and not info["unique"]}
+
+    _migrate(AFTER)
+    try:
+        assert ["work_id"] in indexes().values() and "holding_work_org" not in indexes()
+        _migrate()
+        assert indexes()["holding_work_org"] == ["work_id", "organisation_id"]
+        assert ["work_id"] not in indexes().values()
+    finally:
+        _migrate()

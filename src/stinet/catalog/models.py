@@ -147,7 +147,8 @@ class SourceRecord(models.Model):
 class Holding(models.Model):
     """An organisation's copy of a work: where it is and how to get it."""
 
-    work = models.ForeignKey(Work, on_delete=models.CASCADE, related_name="holdings")
+    # holding_work_org leads with the work (and answers "does this member hold it" from the index alone)
+    work = models.ForeignKey(Work, on_delete=models.CASCADE, related_name="holdings", db_index=False)
     # holding_org_id leads with the organisation: a second index on it alone would only slow imports
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="holdings", db_index=False)
     local_id = models.CharField(max_length=300)
@@ -163,6 +164,7 @@ class Holding(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["organisation", "local_id"], name="holding_org_id"),
         ]
+        indexes = [models.Index(fields=["work", "organisation"], name="holding_work_org")]
 
     def __str__(self) -> str:
         return f"{self.organisation.code}:{self.local_id}"

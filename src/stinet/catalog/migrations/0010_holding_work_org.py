@@ -1,0 +1,51 @@
+"""Holdings indexed by (work, organisation) instead of work alone: duplicate matching asks which
+members hold each candidate work, answered from the index without reading the holdings (at 10^6
+works those rows are scattered over the table).
+
+The old index is dropped by the name the database reports, as in 0008.
+"""
+
+from django.db import migrations, models
+
+TABLE = "catalog_holding"
+
+
+def _work_indexes(schema_editor) -> list[str]:
+    """Names of the plain indexes on the work column alone."""
+    with schema_editor.connection.cursor() as cursor:
+        found = schema_editor.connection.introspection.get_constraints(cursor, TABLE)
+    return [name for name, info in found.items()
+            if info["index"] and not info["unique"] and not info["primary_key"] and info["columns"] == ["work_id"]]
+
+
+def forwards(apps, schema_editor) -> None:
+    schema_editor.execute(f"CREATE INDEX holding_work_org ON {TABLE} (work_id, organisation_id)")
+    for name in _work_indexes(schema_editor):
+        schema_editor.execute(f"DROP INDEX {schema_editor.quote_name(name)}")
+
+
+def backwards(apps, schema_editor) -> None:
+    if not _work_indexes(schema_editor):
+        schema_editor.execute(f"CREATE INDEX catalog_holding_work_id_restored ON {TABLE} (work_id)")
+    schema_editor.execute("DROP INDEX holding_work_org")
+
+
+class Migration(migrations.Migration):
+
+    dependencies = [
+        ("catalog", "0009_workkey_candidates"),
+    ]
+
+    operations = [migrations.SeparateDatabaseAndState(
+        state_operations=[
+            migrations.AlterField(
+                model_name="holding",
+                name="work",
+                field=models.ForeignKey(db_index=False, on_delete=models.deletion.CASCADE,
+                                        related_name="holdings", to="catalog.work"),
+            ),
+            migrations.AddIndex(model_name="holding",
+                                index=models.Index(fields=["work", "organisation"], name="holding_work_org")),
+        ],
+        database_operations=[migrations.RunPython(forwards, backwards)],
+    )]
