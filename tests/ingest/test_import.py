@@ -57,6 +57,7 @@ def test_reimport_updates_in_place_and_never_duplicates(org, write_csv):
     assert third.counts() == {"new": 0, "updated": 1, "unchanged": 1, "rejected": 0}
     assert Work.objects.count() == 2 and Holding.objects.count() == 2
     assert Work.objects.get(holdings__local_id="x1").title == "Tên mới"
+    assert SourceRecord.objects.get(local_id="x1").payload["dc.title"] == "Tên mới"  # the record as received now
     entry = AuditEntry.objects.get(action="update")
     assert entry.before == {"title": "Tên cũ"} and entry.after == {"title": "Tên mới"}
 
