@@ -66,6 +66,22 @@ def test_doubtful_pairs_wait_for_review_and_the_decision_sticks(org, lib, write_
     assert MatchRule.objects.get().rule == "always"
 
 
+LONG = ("Nghiên cứu đánh giá hiện trạng và đề xuất giải pháp quản lý tổng hợp tài nguyên nước, phòng chống ô nhiễm "
+        "và bảo vệ hệ sinh thái ven biển khu vực cửa sông Bạch Đằng, thành phố Hải Phòng và các huyện ven biển lân "
+        "cận giai đoạn đến năm")
+
+
+def test_long_titles_beyond_what_keys_hold_are_still_compared_in_full(org, lib, write_csv):
+    """Keys hold 200 characters of a title: a candidate found by author and year is not ruled out on them."""
+    report_row = dict(dc_type="Báo cáo kết quả nghiên cứu", dc_date_issued="2016",
+                      dc_contributor_author="Nguyễn Văn An")
+    import_file(write_csv([row(LONG, id="u1", **report_row)], "u.csv"), "HPU")
+    prefix = ("Đề tài khoa học cấp bộ về ứng phó biến đổi khí hậu, nước biển dâng, quản lý rủi ro "
+              "và phòng chống thiên tai ")
+    report = import_file(write_csv([row(prefix + LONG, id="L1", **report_row)], "l.csv"), "LIB")
+    assert report.review == 1 and Match.objects.get().status == "review"  # scored 0.88: for an administrator
+
+
 def test_split_and_manual_merge_are_respected_by_later_imports(org, lib, write_csv):
     path_u = write_csv([row("Nghiên cứu đa dạng sinh học rạn san hô", id="u1", **THESIS)], "u.csv")
     import_file(path_u, "HPU")

@@ -23,7 +23,7 @@ from stinet.catalog.matching import (
     compare,
     keys,
     lookup_keys,
-    normal_titles_could_match,
+    title_could_match_key,
     title_key,
     type_conflict,
 )
@@ -94,16 +94,16 @@ def _candidates(item_keys: list[list[tuple[str, str]]]) -> dict[tuple[str, str],
     return found
 
 
-def _plausible(record: Record, record_title: str, has_identifier: bool, candidate: Candidate) -> bool:
+def _plausible(record: Record, has_identifier: bool, candidate: Candidate) -> bool:
     """Cheap tests before loading a work to score it: a different year or an incompatible type
     rules it out, and so does a title too far apart to reach REVIEW (unless the record has an
-    identifier: a shared one decides whatever the titles say). `record_title` is title_key."""
+    identifier: a shared one decides whatever the titles say)."""
     _work_id, year, work_type, title = candidate
     if record.year and year and record.year != year:
         return False
     if type_conflict(record.type, work_type):
         return False
-    return has_identifier or title is None or normal_titles_could_match(record_title, title)
+    return has_identifier or title is None or title_could_match_key(record.title, title)
 
 
 def _plausible_works(record: Record, keys: list[tuple[str, str]],
@@ -112,8 +112,8 @@ def _plausible_works(record: Record, keys: list[tuple[str, str]],
     shared = [c for key in keys for c in by_key.get(key, ())]
     if not shared:
         return set()
-    title, has_identifier = title_key(record.title), any(kind == "ident" for kind, _v in keys)
-    return {c[0] for c in shared if _plausible(record, title, has_identifier, c)}
+    has_identifier = any(kind == "ident" for kind, _v in keys)
+    return {c[0] for c in shared if _plausible(record, has_identifier, c)}
 
 
 def _held_by(org: Organisation, work_ids: set[int]) -> set[int]:

@@ -49,6 +49,7 @@ def _normal_title(title: str) -> str:
 # compare() weighs the title 0.65 and the rest at most 0.35: a title less similar than this
 # cannot reach REVIEW whatever the authors and year say (unless an identifier is shared).
 _TITLE_FLOOR = 100 * (REVIEW - 0.35) / 0.65 - 0.01
+TITLE_KEY_LENGTH = 200  # characters of a normal title kept in keys
 
 
 def titles_could_match(a: str, b: str) -> bool:
@@ -57,13 +58,19 @@ def titles_could_match(a: str, b: str) -> bool:
 
 
 def normal_titles_could_match(a: str, b: str) -> bool:
-    """titles_could_match of titles in their normal form (title_key, or untruncated)."""
+    """titles_could_match of two titles in their normal form."""
     return bool(a and b) and fuzz.ratio(a, b, score_cutoff=_TITLE_FLOOR) > 0
+
+
+def title_could_match_key(title: str, key: str) -> bool:
+    """titles_could_match of a title and another title known by its title_key: a key of full
+    length may have been cut from a longer title, which the test cannot judge (so it passes)."""
+    return len(key) >= TITLE_KEY_LENGTH or normal_titles_could_match(_normal_title(title), key)
 
 
 def title_key(title: str) -> str:
     """The blocking key of a title: its normal form, cut to what an index holds."""
-    return _normal_title(title)[:200]
+    return _normal_title(title)[:TITLE_KEY_LENGTH]
 
 
 def author_year_key(record: Record) -> str:

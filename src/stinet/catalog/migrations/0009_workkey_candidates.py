@@ -29,6 +29,8 @@ def forwards(apps, schema_editor) -> None:
     model = apps.get_model("catalog", "WorkKey")
     for field in _fields():
         definition, params = schema_editor.column_sql(model, field, include_default=True)
+        if check := field.db_parameters(connection=schema_editor.connection)["check"]:
+            definition += f" CHECK ({check})"  # as Django's own AddField would (year >= 0)
         schema_editor.execute(f"ALTER TABLE {TABLE} ADD COLUMN {q(field.column)} {definition}", params or None)
     schema_editor.execute(
         f"UPDATE {TABLE} SET {q('type')} = (SELECT w.{q('type')} FROM {WORK} w WHERE w.id = {TABLE}.work_id), "
