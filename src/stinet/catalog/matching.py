@@ -52,20 +52,14 @@ _TITLE_FLOOR = 100 * (REVIEW - 0.35) / 0.65 - 0.01
 TITLE_KEY_LENGTH = 200  # characters of a normal title kept in keys
 
 
-def titles_could_match(a: str, b: str) -> bool:
-    """Cheap test before loading a work to compare: may these titles score REVIEW or more?"""
-    return normal_titles_could_match(_normal_title(a), _normal_title(b))
-
-
-def normal_titles_could_match(a: str, b: str) -> bool:
-    """titles_could_match of two titles in their normal form."""
-    return bool(a and b) and fuzz.ratio(a, b, score_cutoff=_TITLE_FLOOR) > 0
-
-
 def title_could_match_key(title: str, key: str) -> bool:
-    """titles_could_match of a title and another title known by its title_key: a key of full
-    length may have been cut from a longer title, which the test cannot judge (so it passes)."""
-    return len(key) >= TITLE_KEY_LENGTH or normal_titles_could_match(_normal_title(title), key)
+    """Cheap test before loading a work to compare: may a title and another title known by its
+    title_key score REVIEW or more? A key of full length may have been cut from a longer title,
+    which the test cannot judge (so it passes)."""
+    if len(key) >= TITLE_KEY_LENGTH:
+        return True
+    normal = _normal_title(title)
+    return bool(normal and key) and fuzz.ratio(normal, key, score_cutoff=_TITLE_FLOOR) > 0
 
 
 def title_key(title: str) -> str:
