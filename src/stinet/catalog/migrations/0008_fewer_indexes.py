@@ -8,27 +8,21 @@ each table, which takes minutes on a large catalogue); the model state changes a
 
 from django.db import migrations, models
 
+from stinet.catalog.migrations._indexes import single_column_indexes
+
 DROPPED = (("catalog_work", "title_sort"), ("catalog_work", "updated_at"),
            ("catalog_sourcerecord", "organisation_id"), ("catalog_holding", "organisation_id"))
 
 
-def _single_column_indexes(schema_editor, table: str, column: str) -> list[str]:
-    """Names of the plain (not unique) indexes on exactly this one column."""
-    with schema_editor.connection.cursor() as cursor:
-        found = schema_editor.connection.introspection.get_constraints(cursor, table)
-    return [name for name, info in found.items()
-            if info["index"] and not info["unique"] and not info["primary_key"] and info["columns"] == [column]]
-
-
 def drop(apps, schema_editor) -> None:
     for table, column in DROPPED:
-        for name in _single_column_indexes(schema_editor, table, column):
+        for name in single_column_indexes(schema_editor, table, column):
             schema_editor.execute(f"DROP INDEX {schema_editor.quote_name(name)}")
 
 
 def restore(apps, schema_editor) -> None:
     for table, column in DROPPED:
-        if not _single_column_indexes(schema_editor, table, column):
+        if not single_column_indexes(schema_editor, table, column):
             name = schema_editor.quote_name(f"{table}_{column}_restored")
             schema_editor.execute(f"CREATE INDEX {name} ON {schema_editor.quote_name(table)} "
                                   f"({schema_editor.quote_name(column)})")

@@ -7,25 +7,19 @@ The old index is dropped by the name the database reports, as in 0008.
 
 from django.db import migrations, models
 
+from stinet.catalog.migrations._indexes import single_column_indexes
+
 TABLE = "catalog_holding"
-
-
-def _work_indexes(schema_editor) -> list[str]:
-    """Names of the plain indexes on the work column alone."""
-    with schema_editor.connection.cursor() as cursor:
-        found = schema_editor.connection.introspection.get_constraints(cursor, TABLE)
-    return [name for name, info in found.items()
-            if info["index"] and not info["unique"] and not info["primary_key"] and info["columns"] == ["work_id"]]
 
 
 def forwards(apps, schema_editor) -> None:
     schema_editor.execute(f"CREATE INDEX holding_work_org ON {TABLE} (work_id, organisation_id)")
-    for name in _work_indexes(schema_editor):
+    for name in single_column_indexes(schema_editor, TABLE, "work_id"):
         schema_editor.execute(f"DROP INDEX {schema_editor.quote_name(name)}")
 
 
 def backwards(apps, schema_editor) -> None:
-    if not _work_indexes(schema_editor):
+    if not single_column_indexes(schema_editor, TABLE, "work_id"):
         schema_editor.execute(f"CREATE INDEX catalog_holding_work_id_restored ON {TABLE} (work_id)")
     schema_editor.execute("DROP INDEX holding_work_org")
 
