@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django import template
-from django.utils import timezone, translation
+from django.utils import timezone
 
 register = template.Library()
 
@@ -31,6 +31,7 @@ def overdue(report: object, today: dt.date | None = None) -> bool:
 def adjustment_kind(code: str) -> str:
     """An adjustment's kind in the interface language (the model's choices hold the Vietnamese labels)."""
     from stinet.catalog.vocab import label
+    from stinet.tasks.lifecycle import current_lang
     from stinet.tasks.models import ADJUSTMENT_KINDS
 
-    return label(ADJUSTMENT_KINDS, code, translation.get_language() or "vi")
+    return label(ADJUSTMENT_KINDS, code, current_lang())
