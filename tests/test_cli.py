@@ -51,6 +51,25 @@ def test_import_of_a_missing_file_is_refused(run):
     assert result.returncode == 1 and result.stderr.strip() == "stinet: error: missing.csv: no such file"
 
 
+def test_several_files_are_imported_in_one_command_each_with_its_report(run, tmp_path):
+    assert run("org", "add", "HPU", "Trường Đại học Hải Phòng").returncode == 0
+    first, second, broken, third = (tmp_path / n for n in ("a.csv", "b.csv", "broken.csv", "c.csv"))
+    first.write_text("dc.title,id\nRạn san hô Cát Bà,1\n", encoding="utf-8")
+    second.write_text("dc.title,id\nNuôi trồng thủy sản ven biển,2\n", encoding="utf-8")
+    broken.write_bytes(b"dc.title,id\nx\0y,3\n")
+    third.write_text("dc.title,id\nCảng biển Hải Phòng,4\n", encoding="utf-8")
+    result = run("import", str(first), str(second), "--org", "HPU")
+    assert result.returncode == 0, result.stderr
+    assert f"== {first}" in result.stdout and f"== {second}" in result.stdout
+    assert "a.csv: 1 new" in result.stdout and "b.csv: 1 new" in result.stdout
+    stopped = run("import", str(first), str(broken), str(third), "--org", "HPU")
+    assert stopped.returncode == 1 and "broken.csv" in stopped.stderr
+    assert len(stopped.stderr.strip().splitlines()) == 1
+    assert "a.csv: 0 new, 0 updated, 1 unchanged" in stopped.stdout
+    for query, total in (("san ho", 1), ("thuy san", 1), ("cang bien", 0)):  # the files before it stay
+        assert json.loads(run("search", query, "--json").stdout)["total"] == total, query
+
+
 def test_every_command_has_help(run):
     for args in (("--help",), ("org", "add", "--help"), ("import", "--help"), ("search", "--help"),
                  ("serve", "--help"), ("demo", "--help"), ("reindex", "--help")):

@@ -104,23 +104,33 @@ def org_list(as_json: bool) -> None:
 
 
 @main.command("import")
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--org", "org_code", required=True, help="Code of the organisation the file is from.")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--org", "org_code", required=True, help="Code of the organisation the files are from.")
 @click.option("--format", "fmt", type=click.Choice(["csv", "xlsx", "xls", "marc", "marcxml"]),
               help="File format (default: from the extension; marc = MARC 21 ISO 2709).")
 @command
-def import_cmd(file: Path, org_code: str, fmt: str | None) -> None:
-    """Import a member's DSpace-style CSV, Excel, MARC or MARCXML file (re-importing updates in place)."""
+def import_cmd(files: tuple[Path, ...], org_code: str, fmt: str | None) -> None:
+    """Import a member's DSpace-style CSV, Excel, MARC or MARCXML files (re-importing updates in place).
+
+    Several files are imported one after the other, each with its own report; a broken file
+    stops the command, and the files before it stay imported.
+    """
     from stinet.catalog.services import get_organisation
     from stinet.ingest.readers import open_table
-    from stinet.ingest.services import import_file
+    from stinet.ingest.services import import_file, import_session
 
     get_organisation(org_code)
-    total = open_table(file, fmt).rows_total
-    with _bar(total, file.name) as bar:
-        report = import_file(file, org_code, fmt, progress=lambda n: bar.update(n - bar.n))
-    for line in report.lines():
-        click.echo(line)
+    with import_session():
+        for number, file in enumerate(files):
+            if number:
+                click.echo()
+            if len(files) > 1:
+                click.echo(f"== {file}")
+            total = open_table(file, fmt).rows_total
+            with _bar(total, file.name) as bar:
+                report = import_file(file, org_code, fmt, progress=lambda n, bar=bar: bar.update(n - bar.n))
+            for line in report.lines():
+                click.echo(line)
 
 
 @main.command()

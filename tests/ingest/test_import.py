@@ -257,3 +257,27 @@ def test_a_bad_worker_setting_is_refused_before_anything_is_stored(org, write_cs
     with pytest.raises(ValueError, match="STINET_IMPORT_WORKERS: 'many' is not a number"):
         import_file(write_csv([row("A", id="a")]), "HPU")
     assert Work.objects.count() == 0
+
+
+def test_an_import_session_commits_each_file_and_releases_the_index_once(org, write_csv, settings):
+    from stinet.search import indexing
+    from stinet.search.base import SearchRequest
+    from stinet.search.service import search_json
+
+    engine = indexing.backend()
+    tantivy = settings.SEARCH_BACKEND != "postgres"
+    with services.import_session():
+        import_file(write_csv([row("Rạn san hô Cát Bà", id="s1")]), "HPU")
+        assert search_json(SearchRequest(q="san ho"))["total"] == 1  # committed when its file ended
+        if tantivy:
+            import tantivy as engine_lib
+
+            from stinet.search.tantivy_backend import _schema
+
+            other = engine_lib.Index(_schema(), path=str(settings.SEARCH_INDEX_DIR))  # as another process
+            assert other.searcher().num_docs == 1
+            assert engine._writer is not None  # merges go on: the writer stays open for the next file
+        import_file(write_csv([row("Cảng biển Hải Phòng", id="s2")]), "HPU")
+    assert search_json(SearchRequest(q="cang bien"))["total"] == 1
+    if tantivy:
+        assert engine._writer is None  # the session's end waited for the merges and released the lock

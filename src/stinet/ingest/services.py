@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import os
@@ -94,6 +95,18 @@ def _resume_point(org: Organisation, file_digest: str) -> ImportRun | None:
     """The last run of the same file if it did not finish (a resume starts after its rows)."""
     last = ImportRun.objects.filter(organisation=org, report__file_digest=file_digest).first()
     return last if last is not None and last.status != "done" and last.rows_done else None
+
+
+@contextlib.contextmanager
+def import_session() -> Iterator[None]:
+    """Several imports in a row (`stinet import A.csv B.xlsx`, the benchmarks).
+
+    Each file is still committed to the search index when it ends (durable and searchable, as
+    alone), but the index's segment merges are waited for once, at the end, instead of after
+    every file: with 10^6 works indexed, that wait was a fifth of importing many small files.
+    """
+    with indexing.bulk(), fewer_collections():
+        yield
 
 
 def import_file(path: str | Path, org_code: str, fmt: str | None = None, *,

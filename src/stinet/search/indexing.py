@@ -84,15 +84,19 @@ def records_created(org_code: str, created: Iterable[tuple[int, Any]]) -> None:
 
 @contextlib.contextmanager
 def bulk() -> Iterator[None]:
-    """Group index changes into one commit at the end (imports, rebuilds)."""
+    """Group index changes into one commit at the end (imports, rebuilds).
+
+    A bulk session inside another (each file of a several-file import) commits its changes
+    when it ends, so that they are durable and searchable, but leaves the writer open: only
+    the outermost waits for the engine's segment merges and releases the index.
+    """
     global _bulk_depth
     _bulk_depth += 1
     try:
         yield
     finally:
         _bulk_depth -= 1
-        if _bulk_depth == 0:
-            backend().commit()
+        backend().commit(final=_bulk_depth == 0)
 
 
 def rebuild(progress: Callable[[int], None] | None = None) -> int:
