@@ -281,3 +281,34 @@ def test_an_import_session_commits_each_file_and_releases_the_index_once(org, wr
     assert search_json(SearchRequest(q="cang bien"))["total"] == 1
     if tantivy:
         assert engine._writer is None  # the session's end waited for the merges and released the lock
+
+
+def test_an_import_session_forks_its_parsing_workers_once(org, write_csv, monkeypatch):
+    forked: list[int] = []
+    real_pool = services.pool
+    monkeypatch.setattr(services, "pool", lambda n: forked.append(n) or real_pool(n))
+    monkeypatch.setenv("STINET_IMPORT_WORKERS", "2")
+    monkeypatch.setattr(services, "CHUNK_SIZE", 5)
+    paths = [write_csv([row(f"Tệp {f} công trình số {i}", id=f"{f}-{i}") for i in range(30)], name=f"{f}.csv")
+             for f in range(4)]
+    monkeypatch.setattr(services, "BATCH_SIZE", 10)
+    real_store = services.store_batch
+
+    def failing_once(org, batch, *args, **kwargs):
+        if any(item.local_id == "2-3" for item in batch):  # the third file's first batch: rows still being parsed
+            raise OSError("disk full")
+        return real_store(org, batch, *args, **kwargs)
+
+    monkeypatch.setattr(services, "store_batch", failing_once)
+    with services.import_session():
+        reports = [import_file(paths[0], "HPU"), import_file(paths[1], "HPU")]
+        executor = services._session.executor
+        assert forked == [2]  # the second file was parsed by the same workers
+        with pytest.raises(OSError) as failed:
+            import_file(paths[2], "HPU")  # its tasks may still run: the workers are stopped
+        assert services._session.executor is None and failed.value.__traceback__ is not None
+        reports.append(import_file(paths[3], "HPU"))
+        assert forked == [2, 2]
+    assert [r.new for r in reports] == [30, 30, 30]
+    assert services._session is None and executor._shutdown_thread
+    assert Work.objects.filter(holdings__local_id__startswith="3-").count() == 30
