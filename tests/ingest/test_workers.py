@@ -80,3 +80,18 @@ def test_a_worker_that_dies_fails_the_run_instead_of_hanging():
 
     with pool(2) as executor, pytest.raises(BrokenProcessPool):
         list(ordered(executor, die_on_three, range(10), ahead=2))
+
+
+def niceness(_item: object) -> int:
+    return os.nice(0)
+
+
+def test_workers_give_way_to_the_storing_process(monkeypatch):
+    from stinet.ingest.workers import WORKER_NICENESS
+
+    parent = os.nice(0)
+    with pool(2) as executor:
+        assert set(ordered(executor, niceness, range(4), ahead=2)) == {min(parent + WORKER_NICENESS, 19)}
+    monkeypatch.setenv("STINET_WORKER_NICENESS", "0")
+    with pool(1) as executor:
+        assert list(ordered(executor, niceness, range(2), ahead=1)) == [parent, parent]
