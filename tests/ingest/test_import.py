@@ -174,6 +174,8 @@ def test_real_tcvn3_xls_of_research_projects_imports_as_unicode(org):
     assert all("ª" not in t and "¸" not in t for t in titles)
     first = Work.objects.get(title__startswith="Nghiên cứu giảm thiểu các rủi ro")
     assert "Phạm Quốc Tuấn" in first.authors
+    assert report.unknown_columns == ["Thời gian thực hiện"]  # the header was typed in TCVN3 too
+    assert "Thời gian thực hiện" in first.extra
 
 
 def test_interrupted_import_resumes_after_the_last_committed_batch(org, write_csv, monkeypatch):

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from stinet.ingest.columns import canonical
 from stinet.vietnamese import detect_encoding_of_bytes as decode_bytes
+from stinet.vietnamese import to_unicode
 
 FORMATS = ("csv", "xlsx", "xls", "marc", "marcxml")
 MARC_FORMATS = ("marc", "marcxml")
@@ -78,6 +79,9 @@ def open_table(path: Path, fmt: str | None = None) -> Table:
     table = opener(path)
     if not any(h.strip() for h in table.header):
         raise ImportFileError(f"{path.name}: no header row found")
+    # headers typed in TCVN3 or VNI ('Thêi gian thùc hiÖn'): rows are keyed, unknown columns
+    # reported and kept, in Unicode (ASCII headers are codes such as dc.date.issued: left alone)
+    table.header = [h if h.isascii() else to_unicode(h).text for h in table.header]
     return table
 
 
