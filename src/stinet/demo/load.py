@@ -12,7 +12,7 @@ from django.conf import settings
 from stinet.catalog.models import Organisation, Work
 from stinet.catalog.services import add_organisation
 from stinet.demo.generator import ORGANISATIONS, generate, write_csv
-from stinet.ingest.services import import_file
+from stinet.ingest.services import import_file, import_session
 
 
 def _organisations() -> list[str]:
@@ -36,19 +36,20 @@ def load_demo(n: int = 5200, progress_bar: Callable[[int | None, str], Any] | No
     folder = folder or Path(settings.DATA_DIR) / "demo"
     folder.mkdir(parents=True, exist_ok=True)
     rows = list(generate(n))
-    for code in members:
-        path = folder / f"{code}.csv"
-        count = write_csv(path, rows, org=code)
-        if not count:
-            continue
-        if progress_bar is None:
-            report = import_file(path, code, actor="demo")
-        else:
-            with progress_bar(count, path.name) as bar:
-                report = import_file(path, code, actor="demo",
-                                     progress=lambda done, bar=bar: bar.update(done - bar.n))
-        yield report.lines()[0]
-        yield from (line for line in report.lines()[1:] if not line.startswith("rejected: "))
+    with import_session():  # the members' files in one session: the index merges once
+        for code in members:
+            path = folder / f"{code}.csv"
+            count = write_csv(path, rows, org=code)
+            if not count:
+                continue
+            if progress_bar is None:
+                report = import_file(path, code, actor="demo")
+            else:
+                with progress_bar(count, path.name) as bar:
+                    report = import_file(path, code, actor="demo",
+                                         progress=lambda done, bar=bar: bar.update(done - bar.n))
+            yield report.lines()[0]
+            yield from (line for line in report.lines()[1:] if not line.startswith("rejected: "))
     yield f"demo network ready: {len(members)} members, {Work.objects.count()} works"
     for app in ("accounts", "directory", "people", "tasks", "news"):
         yield from import_module(f"stinet.{app}.demo").load()
