@@ -68,6 +68,9 @@ def test_several_files_are_imported_in_one_command_each_with_its_report(run, tmp
     assert "a.csv: 0 new, 0 updated, 1 unchanged" in stopped.stdout
     for query, total in (("san ho", 1), ("thuy san", 1), ("cang bien", 0)):  # the files before it stay
         assert json.loads(run("search", query, "--json").stdout)["total"] == total, query
+    missing = run("import", str(third), str(tmp_path / "typo.csv"), "--org", "HPU")
+    assert missing.returncode == 1 and missing.stderr.strip() == f"stinet: error: {tmp_path / 'typo.csv'}: no such file"
+    assert json.loads(run("search", "cang bien", "--json").stdout)["total"] == 0  # checked before any import
 
 
 def test_every_command_has_help(run):

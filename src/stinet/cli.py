@@ -107,7 +107,7 @@ def org_list(as_json: bool) -> None:
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--org", "org_code", required=True, help="Code of the organisation the files are from.")
 @click.option("--format", "fmt", type=click.Choice(["csv", "xlsx", "xls", "marc", "marcxml"]),
-              help="File format (default: from the extension; marc = MARC 21 ISO 2709).")
+              help="File format of every file (default: from each file's extension; marc = MARC 21 ISO 2709).")
 @command
 def import_cmd(files: tuple[Path, ...], org_code: str, fmt: str | None) -> None:
     """Import a member's DSpace-style CSV, Excel, MARC or MARCXML files (re-importing updates in place).
@@ -116,10 +116,13 @@ def import_cmd(files: tuple[Path, ...], org_code: str, fmt: str | None) -> None:
     stops the command, and the files before it stay imported.
     """
     from stinet.catalog.services import get_organisation
-    from stinet.ingest.readers import open_table
+    from stinet.ingest.readers import ImportFileError, open_table
     from stinet.ingest.services import import_file, import_session
 
     get_organisation(org_code)
+    for file in files:  # a mistyped name is found before any file is imported
+        if not file.is_file():
+            raise ImportFileError(f"{file}: no such file")
     with import_session():
         for number, file in enumerate(files):
             if number:

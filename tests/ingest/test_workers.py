@@ -60,8 +60,10 @@ def test_collections_are_tuned_for_bulk_work_and_restored_afterwards():
     before = gc.get_threshold()
     with fewer_collections():
         assert gc.get_threshold()[0] == GEN0_THRESHOLD and gc.get_freeze_count() > 0
-        with fewer_collections():  # nested (a file source's import inside a run): the outer one restores
-            pass
+        frozen = gc.get_freeze_count()
+        grown = [[n] for n in range(1000)]  # what the first files of an import session left (caches)
+        with fewer_collections():  # nested (a file inside a session or a run): the outer one restores
+            assert gc.get_freeze_count() >= frozen + len(grown)  # frozen too, out of collections
         assert gc.get_threshold()[0] == GEN0_THRESHOLD and gc.get_freeze_count() > 0
     assert gc.get_threshold() == before and gc.get_freeze_count() == 0
     with pytest.raises(RuntimeError), fewer_collections():
@@ -89,9 +91,13 @@ def niceness(_item: object) -> int:
 def test_workers_give_way_to_the_storing_process(monkeypatch):
     from stinet.ingest.workers import WORKER_NICENESS
 
+    monkeypatch.delenv("STINET_WORKER_NICENESS", raising=False)
     parent = os.nice(0)
     with pool(2) as executor:
         assert set(ordered(executor, niceness, range(4), ahead=2)) == {min(parent + WORKER_NICENESS, 19)}
     monkeypatch.setenv("STINET_WORKER_NICENESS", "0")
     with pool(1) as executor:
         assert list(ordered(executor, niceness, range(2), ahead=1)) == [parent, parent]
+    monkeypatch.setenv("STINET_WORKER_NICENESS", "low")
+    with pytest.raises(ValueError, match="STINET_WORKER_NICENESS: 'low' is not a nice value from 0 to 19"):
+        pool(1)

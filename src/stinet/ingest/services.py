@@ -19,7 +19,7 @@ from stinet.ingest.columns import canonical, is_ignored
 from stinet.ingest.parsing import ParseContext, chunks, parse_chunk
 from stinet.ingest.readers import ImportFileError, Table, open_table
 from stinet.ingest.report import ImportReport
-from stinet.ingest.workers import fewer_collections, ordered, pool
+from stinet.ingest.workers import fewer_collections, ordered, pool, worker_niceness
 from stinet.search import indexing
 
 BATCH_SIZE = 500
@@ -58,7 +58,11 @@ def _context(table: Table, mapping: dict[str, str], org: Organisation) -> ParseC
 
 
 def _workers(rows_total: int | None) -> int:
-    """Worker processes for parsing: none for small files, else one per core (at most 4)."""
+    """Worker processes for parsing: none for small files, else one per core (at most 4).
+
+    The settings of the workers are checked here, before anything is stored.
+    """
+    worker_niceness()
     configured = os.environ.get("STINET_IMPORT_WORKERS", "").strip()
     if configured:
         if not configured.isdigit() or int(configured) < 1:
@@ -166,12 +170,14 @@ def import_file(path: str | Path, org_code: str, fmt: str | None = None, *,
     report = ImportReport(source=path.name, format=table.format, encoding=table.encoding,
                           position_word=table.unit)
     mapping = _columns(table, report)
+    workers = _workers(table.rows_total)
     file_digest = _file_digest(path)
     interrupted = _resume_point(org, file_digest)
     skip = interrupted.rows_done if interrupted else 0
     if interrupted is not None:  # its stored rows may not have reached the index
         indexing.works_changed(Holding.objects.filter(source__run=interrupted)
                                .values_list("work_id", flat=True))
+        indexing.commit()  # now, even inside a bulk session: this run may be interrupted too
     run = ImportRun.objects.create(organisation=org, source_name=path.name, format=table.format,
                                    report={"file_digest": file_digest})
     rows = table.rows()
@@ -181,7 +187,7 @@ def import_file(path: str | Path, org_code: str, fmt: str | None = None, *,
     try:
         # closed at once on a failure: its workers stop now, not when the traceback is collected
         with fewer_collections(), contextlib.closing(
-                parsed_chunks(_context(table, mapping, org), rows, _workers(table.rows_total))) as chunked:
+                parsed_chunks(_context(table, mapping, org), rows, workers)) as chunked:
             _store_all(org, run, chunked, report, actor, progress, skip)
     except BaseException as exc:
         _finish(run, report, "failed", error=str(exc) or type(exc).__name__)

@@ -34,7 +34,8 @@ def fewer_collections() -> Iterator[None]:
     Forked workers also share the frozen objects' memory pages instead of copying them.
     """
     global _tuned
-    if _tuned:  # a file source's import inside a run: the outer one restores
+    if _tuned:  # a file inside an import session or a harvest run: what grew since is frozen too,
+        gc.freeze()  # the outer one restores
         yield
         return
     thresholds = gc.get_threshold()
@@ -49,13 +50,22 @@ def fewer_collections() -> Iterator[None]:
         gc.unfreeze()
 
 
-def _start_worker() -> None:
+def _start_worker(niceness: int) -> None:
     """Ignore Ctrl-C (a worker killed mid-task would leave its result unset and the parent
     waiting: the parent stops the workers) and give way to the parent when cores are short."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    niceness = os.environ.get("STINET_WORKER_NICENESS", str(WORKER_NICENESS))
-    with contextlib.suppress(OSError, ValueError):
-        os.nice(int(niceness))
+    with contextlib.suppress(OSError):
+        os.nice(niceness)
+
+
+def worker_niceness() -> int:
+    """What the workers add to their nice value (STINET_WORKER_NICENESS, 0-19; default WORKER_NICENESS)."""
+    configured = os.environ.get("STINET_WORKER_NICENESS", "").strip()
+    if not configured:
+        return WORKER_NICENESS
+    if not configured.isdigit() or int(configured) > 19:
+        raise ValueError(f"STINET_WORKER_NICENESS: {configured!r} is not a nice value from 0 to 19")
+    return int(configured)
 
 
 def pool(workers: int) -> ProcessPoolExecutor:
@@ -66,7 +76,7 @@ def pool(workers: int) -> ProcessPoolExecutor:
     the workers kept it waiting for a core ~17% of the time, while they parse ahead of it.
     """
     return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
-                               initializer=_start_worker)
+                               initializer=_start_worker, initargs=(worker_niceness(),))
 
 
 def ordered(executor: ProcessPoolExecutor, fn: Callable[[Any], T], items: Iterable[Any],
