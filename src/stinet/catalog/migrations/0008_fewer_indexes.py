@@ -8,7 +8,7 @@ each table, which takes minutes on a large catalogue); the model state changes a
 
 from django.db import migrations, models
 
-from stinet.catalog.migrations._indexes import single_column_indexes
+from stinet.catalog.migrations._indexes import drop_single_column_indexes, restore_single_column_index
 
 DROPPED = (("catalog_work", "title_sort"), ("catalog_work", "updated_at"),
            ("catalog_sourcerecord", "organisation_id"), ("catalog_holding", "organisation_id"))
@@ -16,16 +16,12 @@ DROPPED = (("catalog_work", "title_sort"), ("catalog_work", "updated_at"),
 
 def drop(apps, schema_editor) -> None:
     for table, column in DROPPED:
-        for name in single_column_indexes(schema_editor, table, column):
-            schema_editor.execute(f"DROP INDEX {schema_editor.quote_name(name)}")
+        drop_single_column_indexes(schema_editor, table, column)
 
 
 def restore(apps, schema_editor) -> None:
     for table, column in DROPPED:
-        if not single_column_indexes(schema_editor, table, column):
-            name = schema_editor.quote_name(f"{table}_{column}_restored")
-            schema_editor.execute(f"CREATE INDEX {name} ON {schema_editor.quote_name(table)} "
-                                  f"({schema_editor.quote_name(column)})")
+        restore_single_column_index(schema_editor, table, column)
 
 
 class Migration(migrations.Migration):

@@ -7,20 +7,18 @@ The old index is dropped by the name the database reports, as in 0008.
 
 from django.db import migrations, models
 
-from stinet.catalog.migrations._indexes import single_column_indexes
+from stinet.catalog.migrations._indexes import drop_single_column_indexes, restore_single_column_index
 
 TABLE = "catalog_holding"
 
 
 def forwards(apps, schema_editor) -> None:
     schema_editor.execute(f"CREATE INDEX holding_work_org ON {TABLE} (work_id, organisation_id)")
-    for name in single_column_indexes(schema_editor, TABLE, "work_id"):
-        schema_editor.execute(f"DROP INDEX {schema_editor.quote_name(name)}")
+    drop_single_column_indexes(schema_editor, TABLE, "work_id")
 
 
 def backwards(apps, schema_editor) -> None:
-    if not single_column_indexes(schema_editor, TABLE, "work_id"):
-        schema_editor.execute(f"CREATE INDEX catalog_holding_work_id_restored ON {TABLE} (work_id)")
+    restore_single_column_index(schema_editor, TABLE, "work_id")
     schema_editor.execute("DROP INDEX holding_work_org")
 
 
