@@ -6,7 +6,7 @@ import datetime as dt
 from collections import defaultdict
 from typing import Any, NamedTuple
 
-from stinet.catalog.models import Work
+from stinet.catalog.models import Holding, Work, WorkFile
 from stinet.search.base import FULLTEXT_FIELDS
 from stinet.vietnamese import canonical_spelling, equivalence_tokens, fold, ocr_variants, sort_key
 
@@ -52,8 +52,6 @@ class _File(NamedTuple):
 def load(ids: list[int], today: dt.date) -> list[dict[str, Any]]:
     """Search documents of the works with these ids that exist, read as plain values (no model
     instances: re-indexing the works that imports merge records into does this for thousands)."""
-    from stinet.catalog.models import Holding, WorkFile
-
     holdings: dict[int, list[tuple[str, str]]] = defaultdict(list)
     for work_id, code, access in Holding.objects.filter(work_id__in=ids).values_list(
             "work_id", "organisation__code", "access"):
