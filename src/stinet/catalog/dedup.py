@@ -24,7 +24,6 @@ from stinet.catalog.matching import (
     keys,
     lookup_keys,
     title_could_match_key,
-    title_key,
     type_conflict,
 )
 from stinet.catalog.models import Holding, Match, MatchRule, Organisation, Work, WorkKey
@@ -177,11 +176,13 @@ def save_keys(works: Sequence[tuple[int, dict[str, Any], list[tuple[str, str]] |
     """Blocking keys of works (id, values, keys if known) just created, or changed (old keys go)."""
     if not new:
         WorkKey.objects.filter(work_id__in=[work_id for work_id, _v, _k in works]).delete()
-    insert_rows(WorkKey, ("work", "kind", "value", "type", "year", "title"), [
-        (work_id, kind, value, values["type"] or "", values.get("year"),
-         "" if kind in TITLE_KINDS else title_key(str(values["title"])))
-        for work_id, values, known in works
-        for kind, value in (known if known is not None else keys(record_of(values)))])
+    rows = []
+    for work_id, values, known in works:
+        work_keys = known if known is not None else keys(record_of(values))
+        title = next((value for kind, value in work_keys if kind == "t"), "")  # its title_key, computed once
+        rows += [(work_id, kind, value, values["type"] or "", values.get("year"), "" if kind in TITLE_KINDS else title)
+                 for kind, value in work_keys]
+    insert_rows(WorkKey, ("work", "kind", "value", "type", "year", "title"), rows)
 
 
 def save_matches(org: Organisation, rows: Sequence[tuple[str, Decision, int]]) -> None:
