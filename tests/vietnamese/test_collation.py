@@ -35,3 +35,18 @@ def test_key_is_ascii_alphanumeric_and_stable() -> None:
     assert key.isascii() and key.isalnum()
     assert sort_key("NGUYỄN") != sort_key("nguyễn")
     assert sort_key("Nguyễn") == sort_key("Nguye\u0302\u0303n")
+
+
+def test_remembered_words_give_the_same_keys(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keys of words are remembered (and forgotten when the memory fills): a key computed
+    again, or read from memory, is the same."""
+    from stinet.vietnamese import collation
+
+    titles = ["Đa dạng sinh học", "đa DẠNG", "Ωmega và α", "An toàn 2024", "Đa dạng sinh học"]
+    fresh = []
+    for title in titles:
+        collation._WORD_KEYS.clear()
+        fresh.append(sort_key(title))
+    monkeypatch.setattr(collation, "WORD_KEYS_MEMORY", 3)
+    assert [sort_key(t) for t in titles * 2] == fresh * 2
+    assert len(collation._WORD_KEYS) <= 3

@@ -51,3 +51,23 @@ def test_tokens_and_exact_tokens() -> None:
 def test_canonical_spelling(old: str, new: str) -> None:
     assert canonical_spelling(old) == new
     assert canonical_spelling(new) == new
+
+
+def test_canonical_spelling_piece_by_piece_is_the_word_by_word_rule(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Text is spelled piece by piece between spaces (pieces remembered): the same as
+    correcting every word of the whole text, whatever the spacing and case, even when the
+    memory of pieces fills up and is forgotten."""
+    import random
+
+    from stinet.vietnamese import spelling
+
+    monkeypatch.setattr(spelling, "SPELLED_MEMORY", 5)
+    monkeypatch.setattr(spelling, "_SPELLED", {})
+    r = random.Random(3)
+    words = ["hòa", "HÒA", "Thủy", "quý", "qui", "Kĩ", "hi", "HI", "lí", "2lí", "hoàng", "khỏe,", "(tòa)",
+             unicodedata.normalize("NFD", "hòa"), "a", "", " ", "\t", "\n", "x" * 70 + "hòa"]
+    for _ in range(2000):
+        text = "".join(r.choice(words) + r.choice(["", " ", "  ", "-", "\n"]) for _ in range(r.randint(0, 12)))
+        whole = spelling._WORD.sub(spelling._canonical_word, unicodedata.normalize("NFC", text))
+        assert canonical_spelling(text) == whole, text
+        assert len(spelling._SPELLED) <= 5

@@ -136,3 +136,20 @@ def test_detect_on_short_tcvn3_cells() -> None:
     assert sum(detect(c) == "tcvn3" for c in short) / len(short) >= 0.97
     assert verdicts["tcvn3"] / len(marked) >= 0.98
     assert verdicts["vni"] == verdicts["viqr"] == 0
+
+
+def test_remembered_readings_give_the_same_verdicts(monkeypatch: pytest.MonkeyPatch) -> None:
+    """How each word reads in each encoding is remembered (and forgotten when the memory
+    fills): the verdicts on real cells are those of readings made afresh every time."""
+    from stinet.vietnamese import legacy
+
+    found = [c for p in XLS[:8] + XLS[-7:] for c in cells(p) if not c.isascii()]
+    assert len(found) > 500
+    fresh = []
+    for cell in found:
+        legacy._READINGS.clear()
+        fresh.append(detect(cell))
+    monkeypatch.setattr(legacy, "READINGS_MEMORY", 50)
+    assert [detect(c) for c in found * 2] == fresh * 2
+    assert len(legacy._READINGS) <= 50
+    assert {"tcvn3", "vni", "unicode"} <= set(fresh)

@@ -27,9 +27,13 @@ class JSONText(str):
     """
 
 
+# What json.dumps(value, ensure_ascii=False[, sort_keys=True]) uses, made once instead of per call.
+_ENCODERS = {False: json.JSONEncoder(ensure_ascii=False), True: json.JSONEncoder(ensure_ascii=False, sort_keys=True)}
+
+
 def json_text(value: Any, sort_keys: bool = False) -> JSONText:
     """`value` serialised as the catalogue's JSON fields store it."""
-    return JSONText(json.dumps(value, ensure_ascii=False, sort_keys=sort_keys))
+    return JSONText(_ENCODERS[sort_keys].encode(value))
 
 
 def reserve_ids(model: type[models.Model], count: int) -> list[int]:

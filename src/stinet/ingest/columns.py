@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from stinet.vietnamese import fold, to_unicode
 
@@ -91,6 +92,7 @@ def canonical(header: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)  # asked for every column of every row
 def is_ignored(header: str) -> bool:
     """True for columns that are known and deliberately not kept."""
     key = _key(header.split("[", 1)[0])

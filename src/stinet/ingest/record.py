@@ -189,9 +189,10 @@ def build(fields: dict[str, str], extra: dict[str, str], loose: bool = False) ->
         year, date = parse_date(fields.get("dc.date.issued", ""))
     except RowError as exc:
         raise RowError(f"dc.date.issued: {exc}") from None
+    codes: dict[str, str] = {}
     for key in ("dc.subject.fos", "dc.subject.fos.old"):
         try:
-            _field_code(fields.get(key, ""))
+            codes[key] = _field_code(fields.get(key, ""))
         except RowError as exc:
             raise RowError(f"{key}: {exc}") from None
     label = clean_spaces(fields.get("dc.type", ""))
@@ -204,8 +205,7 @@ def build(fields: dict[str, str], extra: dict[str, str], loose: bool = False) ->
         grantor=clean_spaces(fields.get("thesis.degree.grantor", "")), year=year, date=date,
         abstract=fields.get("dc.description.abstract", "").strip(),
         subjects=split_values(fields.get("dc.subject", ""), loose=True),
-        field_code=_field_code(fields.get("dc.subject.fos", "")),
-        field_code_old=_field_code(fields.get("dc.subject.fos.old", "")),
+        field_code=codes["dc.subject.fos"], field_code_old=codes["dc.subject.fos.old"],
         language=_language(fields.get("dc.language.iso", "")),
         publisher=clean_spaces(fields.get("dc.publisher", "")), identifiers=_identifiers(fields),
         extra={k: v for k, v in extra.items() if v.strip()},

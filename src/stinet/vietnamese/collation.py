@@ -62,19 +62,25 @@ def _slow_word(word: str) -> tuple[str, str, str]:
             "".join("1" if ch.isupper() else "0" for ch in word))
 
 
+_WORD_KEYS: dict[str, tuple[str, str, str]] = {}  # word -> its codes, tone and case digits
+WORD_KEYS_MEMORY = 200_000  # words remembered at most (Vietnamese has ~7,000 syllables; then forgotten)
+
+
+def _word_key(word: str) -> tuple[str, str, str]:
+    """Primary codes, tone digit (its first marked letter's) and case digits of one word."""
+    if _KNOWN.issuperset(word):
+        key = (word.translate(_PRIMARY), word.translate(_TONE).lstrip("0")[:1] or "0", word.translate(_CASE))
+    else:
+        key = _slow_word(word)
+    if len(_WORD_KEYS) >= WORD_KEYS_MEMORY:
+        _WORD_KEYS.clear()
+    _WORD_KEYS[word] = key
+    return key
+
+
 def sort_key(s: str) -> str:
     """ASCII key: letters (đ, ă, ơ ... included) first, then tones per word, then case."""
-    primary: list[str] = []
-    tones: list[str] = []
-    cases: list[str] = []
-    for word in _WORD.findall(unicodedata.normalize("NFC", s)):
-        if _KNOWN.issuperset(word):
-            codes, marks = word.translate(_PRIMARY), word.translate(_TONE)
-            tones.append(marks.lstrip("0")[:1] or "0")  # the word's tone: its first marked letter
-            cases.append(word.translate(_CASE))
-        else:
-            codes, tone, case = _slow_word(word)
-            tones.append(tone)
-            cases.append(case)
-        primary.append(codes)
-    return LEVEL_SEPARATOR.join((WORD_SEPARATOR.join(primary), "".join(tones), "".join(cases)))
+    known = _WORD_KEYS
+    keys = [known.get(word) or _word_key(word) for word in _WORD.findall(unicodedata.normalize("NFC", s))]
+    return LEVEL_SEPARATOR.join((WORD_SEPARATOR.join([k[0] for k in keys]), "".join([k[1] for k in keys]),
+                                 "".join([k[2] for k in keys])))

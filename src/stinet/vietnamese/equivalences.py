@@ -51,7 +51,7 @@ EQUIVALENCE_GROUPS: tuple[tuple[str, ...], ...] = (
 
 _OTHER_CHARS = re.compile(r"[^a-z0-9&\-.,]+")
 _ASCII_OTHER = {i: " " for i in range(128) if not re.fullmatch(r"[a-z0-9&\-.,]", chr(i))}
-_SPACED_JOINER = re.compile(r" ?([&\-]) ?")
+_SPACED_JOINER = re.compile(r" ?([&\-]) ?")  # the rule as a pattern; _normalise does it with replace()
 
 
 def _normalise(text: str, folded: bool = False) -> str:
@@ -61,8 +61,9 @@ def _normalise(text: str, folded: bool = False) -> str:
         text = " ".join(text.translate(_ASCII_OTHER).split())
     else:
         text = _OTHER_CHARS.sub(" ", text)  # runs of anything else: one space
-    if "&" in text or "-" in text:  # the pattern tries every position: only where it can match
-        text = _SPACED_JOINER.sub(r"\1", text)
+    if "&" in text or "-" in text:  # one space either side of & and - goes (_SPACED_JOINER: text has single spaces here)
+        text = (text.replace(" & ", "&").replace("& ", "&").replace(" &", "&")
+                .replace(" - ", "-").replace("- ", "-").replace(" -", "-"))
     return text.strip()
 
 

@@ -3,6 +3,7 @@
 import math
 import re
 from collections.abc import Callable
+from itertools import chain
 from typing import NamedTuple
 
 from ._codecs import (
@@ -87,24 +88,45 @@ def _judge(word: str, as_unicode: bool = False) -> int:
     return 1 if all(is_syllable(r) for r in runs) else -1
 
 
-def _likelihood(words: list[str]) -> float:
-    """Log-likelihood of the non-ASCII letters under a letter-frequency model."""
-    letters = [ch for w in words for ch in w.lower() if ch.isalpha() and not ch.isascii()]
-    return sum(math.log(LETTER_FREQUENCY.get(ch, 0.2)) for ch in letters)
+def _letter_logs(word: str) -> tuple[float, ...]:
+    """Log-frequencies of a word's non-ASCII letters under a letter-frequency model."""
+    return tuple(math.log(LETTER_FREQUENCY.get(ch, 0.2)) for ch in word.lower() if ch.isalpha() and not ch.isascii())
 
 
-def _tally(words: list[str], decode: Callable[[str], str] | None) -> tuple[int, int, float]:
-    good = bad = 0
-    converted_words = []
-    for word in words:
+class _Reading(NamedTuple):
+    """A word read as Unicode or through a legacy decoder."""
+
+    converted: str
+    verdict: int | None  # _judge's; None: the decoder left the word unchanged (no evidence)
+    logs: tuple[float, ...]  # _letter_logs of the converted word
+
+
+_READINGS: dict[tuple[str, str], _Reading] = {}  # (encoding, word) -> its reading
+READINGS_MEMORY = 200_000  # readings remembered at most (then forgotten)
+
+
+def _reading(word: str, encoding: str) -> _Reading:
+    """How a word reads in an encoding ('unicode': as it is); words recur, so readings are kept."""
+    found = _READINGS.get((encoding, word))
+    if found is None:
+        decode = _DECODERS.get(encoding)
         converted = decode(word) if decode else word
-        converted_words.append(converted)
-        if decode and converted == word:
-            continue
-        verdict = _judge(converted, as_unicode=decode is None)
-        good += verdict > 0
-        bad += verdict < 0
-    return good, bad, _likelihood(converted_words)
+        unchanged = decode is not None and converted == word
+        found = _Reading(converted, None if unchanged else _judge(converted, as_unicode=decode is None),
+                         _letter_logs(converted))
+        if len(_READINGS) >= READINGS_MEMORY:
+            _READINGS.clear()
+        _READINGS[(encoding, word)] = found
+    return found
+
+
+def _tally(words: list[str], encoding: str) -> tuple[int, int, float]:
+    """Words reading as Vietnamese and as garbage in an encoding, and the log-likelihood of
+    all their non-ASCII letters."""
+    readings = [_reading(word, encoding) for word in words]
+    good = sum(1 for r in readings if r.verdict is not None and r.verdict > 0)
+    bad = sum(1 for r in readings if r.verdict is not None and r.verdict < 0)
+    return good, bad, sum(chain.from_iterable(r.logs for r in readings))
 
 
 # Legacy-encoded Vietnamese shows a non-ASCII character in most words (nearly every syllable
@@ -124,10 +146,10 @@ def _detect_legacy(s: str) -> str:
     words = [w for w in s.split() if not w.isascii()]
     # Every non-ASCII word counts for Unicode ('Diện' is evidence); a legacy reading
     # only scores the words it changes.
-    unicode_good, _, unicode_ll = _tally(words, None)
+    unicode_good, _, unicode_ll = _tally(words, "unicode")
     best, best_margin = "unicode", 0
     for name in ("tcvn3", "vni"):
-        good, bad, ll = _tally(words, _DECODERS[name])
+        good, bad, ll = _tally(words, name)
         wins = good > unicode_good or (
             good == unicode_good and bad == 0 and ll - unicode_ll > _TIE_MARGIN
         )

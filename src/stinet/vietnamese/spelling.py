@@ -5,7 +5,6 @@ import unicodedata
 from functools import lru_cache
 
 from ._tables import TONES
-from .alternation import alternation
 
 # Old-style tone placement in oa, oe, uy (hòa, khỏe, thủy) becomes the new style
 # (hoà, khoẻ, thuỷ); syllables with a final consonant (hoàng) agree in both styles.
@@ -52,15 +51,22 @@ def _canonical(word: str) -> str:
     return unicodedata.normalize("NFC", _OLD_STYLE.sub(_move_tone, decomposed))
 
 
-# Only text with a toned o before a/e, a toned u before y, or an i/y variant word can change:
-# two searches over the whole text spare the per-word work for most strings.
-_TONE_PLACE = re.compile("[òóỏõọÒÓỎÕỌ][aAeE]|(?<![qQ])[ùúủũụÙÚỦŨỤ][yY]")
-_VARIANT = re.compile(rf"\b{alternation(I_Y_VARIANTS)}\b")
+_SPELLED: dict[str, str] = {}  # a piece of text between spaces -> its canonical spelling
+SPELLED_MEMORY = 200_000  # pieces remembered at most (then forgotten)
+SPELLED_LONGEST = 64  # longer pieces are not remembered
+
+
+def _spelled(piece: str) -> str:
+    """The canonical spelling of a piece of text without spaces (remembered: pieces recur)."""
+    spelled = _WORD.sub(_canonical_word, piece)
+    if len(piece) <= SPELLED_LONGEST:
+        if len(_SPELLED) >= SPELLED_MEMORY:
+            _SPELLED.clear()
+        _SPELLED[piece] = spelled
+    return spelled
 
 
 def canonical_spelling(s: str) -> str:
     """Normalise tone placement (hòa -> hoà, thủy -> thuỷ) and i/y variants (kĩ -> kỹ)."""
-    text = unicodedata.normalize("NFC", s)
-    if _TONE_PLACE.search(text) or _VARIANT.search(text.lower()):
-        return _WORD.sub(_canonical_word, text)
-    return text
+    known = _SPELLED  # piece by piece: a text repeats the same few thousand words
+    return " ".join([known.get(piece) or _spelled(piece) for piece in unicodedata.normalize("NFC", s).split(" ")])
