@@ -111,3 +111,23 @@ def test_latin1_and_cp1252_readings_of_vn1_capitals_agree() -> None:
 ])
 def test_unaccented_text_with_a_stray_accent_is_not_legacy(text):
     assert detect(text) == "unicode"
+
+
+def test_unicode_beyond_doubt_only_where_detect_finds_unicode() -> None:
+    """The quick test importers make before detecting a cell never says yes where detect would
+    convert the cell, and says yes for ordinary Vietnamese text."""
+    import random
+
+    from stinet.vietnamese.legacy import unicode_beyond_doubt
+
+    r = random.Random(5)
+    alphabet = ["Việt", "Nam", "à", "ê", "Cà", "Mau", "ộ", "Ư", "¸", "µ", "ª", "®", "Ö", "oà",
+                unicodedata.normalize("NFD", "ộ"), "é", "–", " ", "a", "1", "Q§"]
+    for _ in range(5000):
+        text = "".join(r.choice(alphabet) for _ in range(r.randint(1, 8)))
+        if unicode_beyond_doubt(text):
+            assert detect(text) == "unicode", text
+    assert unicode_beyond_doubt("Nghiên cứu khoa học và công nghệ")
+    assert not unicode_beyond_doubt("Cà Mau")  # no letter beyond Latin-1: detect looks closer
+    assert not unicode_beyond_doubt("Nguyễn ¸nh")
+    assert not unicode_beyond_doubt("plain ascii")  # may be VIQR

@@ -61,7 +61,7 @@ def _normalise(text: str, folded: bool = False) -> str:
         text = " ".join(text.translate(_ASCII_OTHER).split())
     else:
         text = _OTHER_CHARS.sub(" ", text)  # runs of anything else: one space
-    if "&" in text or "-" in text:  # one space either side of & and - goes (_SPACED_JOINER: text has single spaces here)
+    if "&" in text or "-" in text:  # as _SPACED_JOINER does (text has single spaces here)
         text = (text.replace(" & ", "&").replace("& ", "&").replace(" &", "&")
                 .replace(" - ", "-").replace("- ", "-").replace(" -", "-"))
     return text.strip()

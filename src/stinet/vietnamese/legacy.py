@@ -66,6 +66,15 @@ def _plainly_unicode(s: str) -> bool:
     return not chars.isdisjoint(_VN_HIGH) and chars <= _PLAIN_ALLOWED
 
 
+_ASCII_OR_VN = frozenset(map(chr, range(128))) | _VN_LETTERS
+
+
+def unicode_beyond_doubt(s: str) -> bool:
+    """True when `s` holds a Vietnamese letter beyond Latin-1 and nothing but ASCII and
+    Vietnamese letters (what detect finds Unicode at once, a little faster)."""
+    return not _VN_HIGH.isdisjoint(s) and _ASCII_OR_VN.issuperset(s)
+
+
 class Conversion(NamedTuple):
     """Converted text and the encoding it was converted from (None: unchanged)."""
 

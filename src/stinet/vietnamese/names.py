@@ -54,6 +54,7 @@ def _recase(name: str) -> str:
     return name
 
 
+@lru_cache(maxsize=100_000)  # names recur (advisors, prolific authors)
 def clean_person_name(s: str) -> str:
     """Normalise a person's name: NFC, no titles, 'Family, Given' joined, sane case."""
     _, name = split_titles(s)
