@@ -85,7 +85,7 @@ class Incoming:
     payload: dict[str, str]
     format: str
     line: int = 0  # where it was read, for the report
-    doc: dict[str, object] | None = None  # its search document, when parsing built it
+    doc: object = None  # its search document as indexing.prepare made it, when parsing built it
     keys: list[tuple[str, str]] | None = None  # its matching keys, when parsing computed them
     payload_digest: str = ""  # digest(payload), when parsing computed it
     lookup: list[tuple[str, str]] | None = None  # the keys its candidates are looked up under (dedup)

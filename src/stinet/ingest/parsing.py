@@ -17,6 +17,7 @@ from stinet.catalog.services import Incoming, payload_text, text_digest
 from stinet.ingest.columns import is_ignored
 from stinet.ingest.record import RowError, WorkData, build
 from stinet.ingest.report import ImportReport
+from stinet.search import indexing
 from stinet.search.documents import from_values
 from stinet.vietnamese import sort_key, to_unicode
 from stinet.vietnamese.legacy import unicode_beyond_doubt
@@ -64,7 +65,7 @@ def _incoming(data: WorkData, payload: dict[str, str], ctx: ParseContext, line: 
     work = data.work_fields()
     work["title_sort"] = sort_key(data.title)[:255]
     holding = {"call_number": data.call_number, "url": data.url, "access": data.access}
-    doc = from_values(0, work, [(ctx.org_code, data.access)])
+    doc = indexing.prepare(from_values(0, work, [(ctx.org_code, data.access)]))
     record = record_of(work)
     payload_json = payload_text(payload)  # serialised once: stored as it is, and digested
     serialised = {f: json_text(work[f]) for f in JSON_FIELDS} | {"payload": payload_json}

@@ -88,6 +88,9 @@ class Backend(Protocol):
     def index_docs(self, docs: Iterable[dict[str, Any]], replace: bool = True) -> None:
         """Add documents (see documents.build); replace=False when they are known to be new."""
 
+    def index_prepared(self, docs: Iterable[tuple[int, Any]]) -> None:
+        """Add the documents of new works: (work id, its document as indexing.prepare made it)."""
+
     def delete(self, ids: Iterable[int]) -> None:
         """Remove documents by work id."""
 

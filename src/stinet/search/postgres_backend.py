@@ -58,6 +58,10 @@ class PostgresBackend:
         SearchDocument.objects.bulk_create(rows, update_conflicts=True, unique_fields=["work"],
                                            update_fields=list(FIELDS))
 
+    def index_prepared(self, docs: Iterable[tuple[int, dict[str, Any]]]) -> None:
+        """Add the documents of new works: (work id, its document as indexing.prepare left it)."""
+        self.index_docs([{**doc, "id": work_id} for work_id, doc in docs], replace=False)
+
     def delete(self, ids: Iterable[int]) -> None:
         """Remove rows by work id."""
         SearchDocument.objects.filter(work_id__in=list(ids)).delete()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 from collections.abc import Iterable
@@ -31,6 +32,19 @@ TEXT_FIELDS = ("title", "title_x", "creators", "subjects", "abstract", "other", 
 FULLTEXT_WEIGHT = 0.3  # a match in a long full text counts less than one in the description
 WRITER_HEAP = 256_000_000
 _FACET_POOL = ThreadPoolExecutor(max_workers=4, thread_name_prefix="stinet-facets")
+
+
+_JSON = json.JSONEncoder(ensure_ascii=False)
+
+
+def prepared(doc: dict[str, Any]) -> str:
+    """A new work's document as the writer takes it fastest (add_json, see index_prepared): JSON
+    without the empty values or the id, which is added once the work is stored.
+
+    The parsing workers make it: the storing process then hands the engine one string instead of
+    building a Document field by field (measured: 5.5 µs a document instead of 17).
+    """
+    return _JSON.encode({k: v for k, v in doc.items() if k != "id" and v not in (None, "", [])})
 
 
 def _schema() -> tantivy.Schema:
@@ -83,6 +97,13 @@ class TantivyBackend:
             fields = {k: v for k, v in doc.items() if v not in (None, "", [])}
             writer.add_document(tantivy.Document(**{k: v if isinstance(v, list) else [v]
                                                     for k, v in fields.items()}))
+
+    def index_prepared(self, docs: Iterable[tuple[int, str]]) -> None:
+        """Add the documents of new works: (work id, what `prepared` made of its document)."""
+        writer = self._w()
+        for work_id, text in docs:
+            body = text[1:-1]
+            writer.add_json(f'{{"id": {int(work_id)}, {body}}}' if body else f'{{"id": {int(work_id)}}}')
 
     def delete(self, ids: Iterable[int]) -> None:
         """Remove documents by work id."""
