@@ -55,6 +55,24 @@ def _bar(total: int | None, desc: str) -> Any:
     return tqdm(total=total, desc=desc, unit=" rows", disable=None, file=sys.stderr, leave=False)
 
 
+class _FileBar:
+    """A file's progress bar, started once the importer has checked the file and counted its
+    rows (the file is read once, not once more for the count)."""
+
+    def __init__(self, name: str) -> None:
+        self.name, self.bar = name, None
+
+    def start(self, total: int | None) -> None:
+        self.bar = _bar(total, self.name)
+
+    def update(self, done: int) -> None:
+        self.bar.update(done - self.bar.n)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="stinet")
 def main() -> None:
@@ -116,7 +134,7 @@ def import_cmd(files: tuple[Path, ...], org_code: str, fmt: str | None) -> None:
     stops the command, and the files before it stay imported.
     """
     from stinet.catalog.services import get_organisation
-    from stinet.ingest.readers import ImportFileError, open_table
+    from stinet.ingest.readers import ImportFileError
     from stinet.ingest.services import import_file, import_session
 
     get_organisation(org_code)
@@ -129,9 +147,11 @@ def import_cmd(files: tuple[Path, ...], org_code: str, fmt: str | None) -> None:
                 click.echo()
             if len(files) > 1:
                 click.echo(f"== {file}")
-            total = open_table(file, fmt).rows_total
-            with _bar(total, file.name) as bar:
-                report = import_file(file, org_code, fmt, progress=lambda n, bar=bar: bar.update(n - bar.n))
+            bar = _FileBar(file.name)
+            try:
+                report = import_file(file, org_code, fmt, started=bar.start, progress=bar.update)
+            finally:
+                bar.close()
             for line in report.lines():
                 click.echo(line)
 

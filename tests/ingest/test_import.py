@@ -357,3 +357,27 @@ def test_a_resumed_import_in_a_session_commits_what_it_reindexed_at_once(org, wr
             import_file(path, "HPU")
         indexing.backend().rollback()  # what a crash of this process would lose
         assert search_json(SearchRequest(q="công trình"))["total"] == 10
+
+
+def test_the_row_count_is_told_before_any_progress_and_the_cli_reads_each_file_once(org, write_csv, monkeypatch):
+    """`stinet import` starts each file's progress bar from what import_file counted while
+    checking the file: the file is opened and checked once, not once more for the count."""
+    from click.testing import CliRunner
+
+    from stinet.cli import main
+    from stinet.ingest import readers
+
+    first = write_csv([row("Rạn san hô Cát Bà", id="1")], "a.csv")
+    second = write_csv([row("Cảng biển Hải Phòng", id="2"), row("Nuôi trồng thủy sản", id="3")], "b.csv")
+    told: list[tuple[str, int | None]] = []
+    import_file(second, "HPU", started=lambda total: told.append(("rows", total)),
+                progress=lambda done: told.append(("done", done)))
+    assert told[0] == ("rows", 2) and told[-1] == ("done", 2)
+    opened: list[str] = []
+    real = services.open_table
+    for module in (services, readers):  # wherever a caller takes it from
+        monkeypatch.setattr(module, "open_table", lambda path, fmt=None: opened.append(path.name) or real(path, fmt))
+    out = CliRunner().invoke(main, ["import", str(first), str(second), "--org", "HPU"])
+    assert out.exit_code == 0, out.output
+    assert "a.csv: 1 new" in out.output and "b.csv: 0 new, 0 updated, 2 unchanged" in out.output
+    assert opened == ["a.csv", "b.csv"]
