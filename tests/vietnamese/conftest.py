@@ -1,7 +1,10 @@
 """Shared paths and loaders for the Vietnamese text tests."""
 
 import csv
+from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
+from typing import Any
 
 import pytest
 
@@ -31,3 +34,19 @@ def oracle_rows() -> list[dict[str, str]]:
         return []
     lines = [ln for ln in ORACLE.read_text(encoding="utf-8").splitlines() if ln[:1] != "#"]
     return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def remembered_alike(monkeypatch: pytest.MonkeyPatch, module: ModuleType, memory: str, limit: str,
+                     size: int, compute: Callable[[Any], Any], inputs: list[Any]) -> list[Any]:
+    """Check that a module's memory (a dict named `memory`, bounded by the constant `limit`)
+    changes no result: each input computed with the memory emptied first, then all of them
+    twice with the memory cut to `size` entries (so that it fills and is forgotten), give the
+    same. Returns the fresh results."""
+    fresh = []
+    for item in inputs:
+        getattr(module, memory).clear()
+        fresh.append(compute(item))
+    monkeypatch.setattr(module, limit, size)
+    assert [compute(item) for item in inputs * 2] == fresh * 2
+    assert len(getattr(module, memory)) <= size
+    return fresh

@@ -4,6 +4,8 @@ import pytest
 
 from stinet.vietnamese import sort_key
 
+from .conftest import remembered_alike
+
 
 def test_letters_then_tones() -> None:
     words = ["đá", "da", "dă", "Ba", "an", "ăn", "ân", "dạ", "dà"]
@@ -43,10 +45,4 @@ def test_remembered_words_give_the_same_keys(monkeypatch: pytest.MonkeyPatch) ->
     from stinet.vietnamese import collation
 
     titles = ["Đa dạng sinh học", "đa DẠNG", "Ωmega và α", "An toàn 2024", "Đa dạng sinh học"]
-    fresh = []
-    for title in titles:
-        collation._WORD_KEYS.clear()
-        fresh.append(sort_key(title))
-    monkeypatch.setattr(collation, "WORD_KEYS_MEMORY", 3)
-    assert [sort_key(t) for t in titles * 2] == fresh * 2
-    assert len(collation._WORD_KEYS) <= 3
+    remembered_alike(monkeypatch, collation, "_WORD_KEYS", "WORD_KEYS_MEMORY", 3, sort_key, titles)

@@ -18,7 +18,7 @@ import pytest
 
 from stinet.vietnamese import detect, fix, is_syllable, to_unicode
 
-from .conftest import CORPUS, needs_data
+from .conftest import CORPUS, needs_data, remembered_alike
 
 xlrd = pytest.importorskip("xlrd")
 pytestmark = needs_data(CORPUS)
@@ -145,11 +145,5 @@ def test_remembered_readings_give_the_same_verdicts(monkeypatch: pytest.MonkeyPa
 
     found = [c for p in XLS[:8] + XLS[-7:] for c in cells(p) if not c.isascii()]
     assert len(found) > 500
-    fresh = []
-    for cell in found:
-        legacy._READINGS.clear()
-        fresh.append(detect(cell))
-    monkeypatch.setattr(legacy, "READINGS_MEMORY", 50)
-    assert [detect(c) for c in found * 2] == fresh * 2
-    assert len(legacy._READINGS) <= 50
+    fresh = remembered_alike(monkeypatch, legacy, "_READINGS", "READINGS_MEMORY", 50, detect, found)
     assert {"tcvn3", "vni", "unicode"} <= set(fresh)
