@@ -40,12 +40,14 @@ def remembered_alike(monkeypatch: pytest.MonkeyPatch, module: ModuleType, memory
                      size: int, compute: Callable[[Any], Any], inputs: list[Any]) -> list[Any]:
     """Check that a module's memory (a dict named `memory`, bounded by the constant `limit`)
     changes no result: each input computed with the memory emptied first, then all of them
-    twice with the memory cut to `size` entries (so that it fills and is forgotten), give the
-    same. Returns the fresh results."""
+    twice from memory, then twice more with the memory cut to `size` entries (so that it fills
+    and is forgotten), give the same. Returns the fresh results."""
     fresh = []
     for item in inputs:
         getattr(module, memory).clear()
         fresh.append(compute(item))
+    assert [compute(item) for item in inputs * 2] == fresh * 2
+    getattr(module, memory).clear()
     monkeypatch.setattr(module, limit, size)
     assert [compute(item) for item in inputs * 2] == fresh * 2
     assert len(getattr(module, memory)) <= size
