@@ -113,21 +113,25 @@ def test_unaccented_text_with_a_stray_accent_is_not_legacy(text):
     assert detect(text) == "unicode"
 
 
-def test_unicode_beyond_doubt_only_where_detect_finds_unicode() -> None:
-    """The quick test importers make before detecting a cell never says yes where detect would
-    convert the cell, and says yes for ordinary Vietnamese text."""
+def test_plainly_unicode_text_is_found_unicode_before_any_closer_look() -> None:
+    """detect's first test after ASCII (asked of nearly every cell an importer reads) never says
+    yes where a closer look would convert the text, nor to decomposed text, and says yes for
+    ordinary Vietnamese text."""
     import random
 
-    from stinet.vietnamese.legacy import unicode_beyond_doubt
+    from stinet.vietnamese.legacy import _PLAIN_ALLOWED, _VN_HIGH, _plainly_unicode
 
     r = random.Random(5)
     alphabet = ["Việt", "Nam", "à", "ê", "Cà", "Mau", "ộ", "Ư", "¸", "µ", "ª", "®", "Ö", "oà",
                 unicodedata.normalize("NFD", "ộ"), "é", "–", " ", "a", "1", "Q§"]
     for _ in range(5000):
         text = "".join(r.choice(alphabet) for _ in range(r.randint(1, 8)))
-        if unicode_beyond_doubt(text):
+        chars = set(text)
+        assert _plainly_unicode(text) == (not chars.isdisjoint(_VN_HIGH) and chars <= _PLAIN_ALLOWED), text
+        if _plainly_unicode(text):
             assert detect(text) == "unicode", text
-    assert unicode_beyond_doubt("Nghiên cứu khoa học và công nghệ")
-    assert not unicode_beyond_doubt("Cà Mau")  # no letter beyond Latin-1: detect looks closer
-    assert not unicode_beyond_doubt("Nguyễn ¸nh")
-    assert not unicode_beyond_doubt("plain ascii")  # may be VIQR
+    assert _plainly_unicode("Nghiên cứu khoa học và công nghệ")
+    assert not _plainly_unicode("Cà Mau")  # no letter beyond Latin-1: detect looks closer
+    assert not _plainly_unicode("Nguyễn ¸nh")
+    assert not _plainly_unicode("plain ascii")  # may be VIQR
+    assert detect(unicodedata.normalize("NFD", "Nghiên cứu khoa học")) == "nfd"

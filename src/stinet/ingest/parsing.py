@@ -20,7 +20,6 @@ from stinet.ingest.report import ImportReport
 from stinet.search import indexing
 from stinet.search.documents import from_values
 from stinet.vietnamese import sort_key, to_unicode
-from stinet.vietnamese.legacy import unicode_beyond_doubt
 
 # Fields holding codes, dates and identifiers rather than text: never taken for legacy encodings.
 NOT_TEXT = frozenset({"id", "dc.date.issued", "dc.language.iso", "local.access", "dc.subject.fos",
@@ -53,7 +52,7 @@ def convert_row(line: int, row: dict[str, str], report: ImportReport,
     """Legacy-encoded (TCVN3, VNI, VIQR) and decomposed text converted to NFC Unicode."""
     out: dict[str, str] = {}
     for column, value in row.items():
-        result = to_unicode(value) if value and column not in skip and not unicode_beyond_doubt(value) else None
+        result = to_unicode(value) if value and column not in skip else None
         if result is not None and result.encoding not in (None, "nfd"):
             report.converted(line, column, result.encoding, value, result.text)
         out[column] = result.text if result is not None else value
