@@ -5,10 +5,9 @@ from django.db import connection
 
 pytestmark = pytest.mark.django_db
 
-# search backend (0 on the embedded engine; on PostgreSQL its settings and 1 statement, within a
-# savepoint here) + works + holdings with their organisations + organisation and field names for
-# facet labels
-SEARCH_QUERIES = 8 if connection.vendor == "postgresql" else 5
+# search backend (0 on the embedded engine; on PostgreSQL its settings and 1 statement) + works +
+# holdings with their organisations + organisation and field names for facet labels
+SEARCH_QUERIES = 6 if connection.vendor == "postgresql" else 5
 
 
 @pytest.mark.parametrize("url", ["/api/search?q=", "/api/search?q=sinh+hoc&page_size=50", "/search/?q="])
