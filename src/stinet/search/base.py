@@ -40,6 +40,10 @@ class SearchError(ValueError):
     """A request the search cannot serve, with a one-line reason."""
 
 
+class IndexBusy(OSError):
+    """Another process holds the embedded engine's only writer longer than this one could wait."""
+
+
 @dataclass
 class SearchRequest:
     """What to search: the query text plus filters, sorting and paging."""
@@ -84,6 +88,11 @@ class SearchResponse:
 
 class Backend(Protocol):
     """What every search backend does."""
+
+    single_writer: bool  # one process writes at a time (the others wait, or queue their changes)
+
+    def acquire(self, wait: float) -> None:
+        """Take what writing needs, waiting up to `wait` seconds for another process (IndexBusy)."""
 
     def index_docs(self, docs: Iterable[dict[str, Any]], replace: bool = True) -> None:
         """Add documents (see documents.build); replace=False when they are known to be new."""

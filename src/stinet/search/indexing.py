@@ -9,12 +9,15 @@ from typing import Any
 
 from django.conf import settings
 
-from stinet.search.base import Backend
+from stinet.search.base import Backend, IndexBusy
 from stinet.search.documents import from_values, load
 
 _backend: Backend | None = None
 _bulk_depth = 0
 REINDEX_BATCH = 2000
+EDIT_WAIT = 2.0  # seconds an edit waits for another process's writer before queueing its works
+BULK_WAIT = 30.0  # seconds an import, a harvest or a rebuild waits for it before giving up
+SETTLE_ROUNDS = 3  # final commits that take the writer again for works queued meanwhile
 
 
 def backend() -> Backend:
@@ -52,23 +55,79 @@ def _documents(ids: list[int]) -> tuple[list[dict], list[int]]:
     return docs, [i for i in ids if i not in found]
 
 
-def works_changed(ids: Iterable[int]) -> None:
-    """Re-index these works (and drop the deleted ones); committed now unless inside bulk()."""
-    ids = list(dict.fromkeys(ids))
-    if not ids:
-        return
-    engine = backend()
+def _reindex(engine: Backend, ids: list[int]) -> None:
+    """Write the documents of these works (and drop the deleted ones), not committed."""
     for start in range(0, len(ids), REINDEX_BATCH):
         docs, gone = _documents(ids[start:start + REINDEX_BATCH])
         engine.index_docs(docs)
         engine.delete(gone)
+
+
+def _acquired(engine: Backend, wait: float) -> bool:
+    """Whether this process could take the engine's writer within `wait` seconds."""
+    try:
+        engine.acquire(wait)
+    except IndexBusy:
+        return False
+    return True
+
+
+def _queued(engine: Backend) -> tuple[list[int], int]:
+    """Works other processes queued for re-indexing, and the last queue row read (0: none)."""
+    if not engine.single_writer:
+        return [], 0
+    from stinet.search.models import PendingIndex
+
+    rows = list(PendingIndex.objects.order_by("pk").values_list("pk", "work_id"))
+    return list(dict.fromkeys(work_id for _pk, work_id in rows)), rows[-1][0] if rows else 0
+
+
+def _commit(engine: Backend, final: bool) -> None:
+    """Commit with the works other processes queued meanwhile (this process holds the writer);
+    a final commit releases the writer, then takes it again if more were queued in between
+    (a few times at most: what is left waits for the next writer)."""
+    from stinet.search.models import PendingIndex
+
+    for round_ in range(1, SETTLE_ROUNDS + 1):
+        queued, last = _queued(engine)
+        if queued and not _acquired(engine, 0):  # another process writes: it takes them
+            queued, last = [], 0
+        _reindex(engine, queued)
+        engine.commit(final=final)
+        if last:
+            PendingIndex.objects.filter(pk__lte=last).delete()  # rows queued since stay
+        if round_ == SETTLE_ROUNDS or not (final and engine.single_writer and PendingIndex.objects.exists()
+                                           and _acquired(engine, 0)):
+            return
+
+
+def works_changed(ids: Iterable[int]) -> None:
+    """Re-index these works (and drop the deleted ones); committed now unless inside bulk().
+
+    When another process holds the embedded engine's writer for longer than an edit waits
+    (EDIT_WAIT: an import or a harvest is running), the works are queued instead: that process
+    indexes them at its next commit, or whichever process writes next.
+    """
+    ids = list(dict.fromkeys(ids))
+    if not ids:
+        return
+    engine = backend()
+    if _bulk_depth == 0 and not _acquired(engine, EDIT_WAIT):
+        from stinet.search.models import PendingIndex
+
+        PendingIndex.objects.bulk_create([PendingIndex(work_id=work_id) for work_id in ids])
+        if _acquired(engine, 0):  # the other process let go meanwhile, perhaps before it saw them
+            _commit(engine, final=True)
+        return
+    _reindex(engine, ids)
     if _bulk_depth == 0:
-        engine.commit()
+        _commit(engine, final=True)
 
 
 def commit() -> None:
-    """Make pending index changes durable and visible now (long imports call this now and then)."""
-    backend().commit(final=False)
+    """Make pending index changes durable and visible now (long imports call this now and then;
+    inside a bulk session the writer stays open)."""
+    _commit(backend(), final=_bulk_depth == 0)
 
 
 def prepare(doc: dict[str, Any]) -> Any:
@@ -90,24 +149,28 @@ def records_created(org_code: str, created: Iterable[tuple[int, Any]]) -> None:
     if docs:
         backend().index_prepared(docs)
         if _bulk_depth == 0:
-            backend().commit()
+            _commit(backend(), final=True)
 
 
 @contextlib.contextmanager
 def bulk() -> Iterator[None]:
-    """Group index changes into one commit at the end (imports, rebuilds).
+    """Group index changes into one commit at the end (imports, harvests, rebuilds).
 
-    A bulk session inside another (each file of a several-file import) commits its changes
-    when it ends, so that they are durable and searchable, but leaves the writer open: only
-    the outermost waits for the engine's segment merges and releases the index.
+    The outermost session takes the writer first, waiting up to BULK_WAIT seconds for another
+    process to finish (IndexBusy then, before anything is stored). A bulk session inside another
+    (each file of a several-file import) commits its changes when it ends, so that they are
+    durable and searchable, but leaves the writer open: only the outermost waits for the
+    engine's segment merges and releases the index.
     """
     global _bulk_depth
+    if _bulk_depth == 0:
+        backend().acquire(BULK_WAIT)
     _bulk_depth += 1
     try:
         yield
     finally:
         _bulk_depth -= 1
-        backend().commit(final=_bulk_depth == 0)
+        _commit(backend(), final=_bulk_depth == 0)
 
 
 def rebuild(progress: Callable[[int], None] | None = None) -> int:

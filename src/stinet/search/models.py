@@ -39,3 +39,14 @@ class SearchDocument(models.Model):
 
     def __str__(self) -> str:
         return f"search document of work {self.work_id}"
+
+
+class PendingIndex(models.Model):
+    """A work an edit could not re-index because another process held the embedded engine's only
+    writer (an import, a harvest): that process indexes it at its next commit, or the next writer."""
+
+    work_id = models.BigIntegerField()  # not a key: the work may be gone by then (its document goes too)
+    queued_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"work {self.work_id} to re-index"

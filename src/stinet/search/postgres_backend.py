@@ -70,6 +70,11 @@ ORDER = {"relevance": "score DESC, work_id", "title": 'title_sort COLLATE "C", w
 class PostgresBackend:
     """Full-text search in the PostgreSQL database that holds the catalogue."""
 
+    single_writer = False  # rows are written in the database's own transactions
+
+    def acquire(self, wait: float) -> None:
+        """Nothing to take."""
+
     def index_docs(self, docs: Iterable[dict[str, Any]], replace: bool = True) -> None:
         """Insert or replace search rows (an upsert either way)."""
         rows = [SearchDocument(work_id=d["id"], orgs=d["org"], access=d["access"], year=d["year"],

@@ -13,7 +13,7 @@ from typing import Any
 import tantivy
 from tantivy import Occur, Query
 
-from stinet.search.base import FACETS, FULLTEXT_FIELDS, SearchRequest, SearchResponse
+from stinet.search.base import FACETS, FULLTEXT_FIELDS, IndexBusy, SearchRequest, SearchResponse
 from stinet.search.query import Clause, ParsedQuery
 
 # Field weights: a word in the title counts more than in the abstract.
@@ -31,6 +31,7 @@ TEXT_FIELDS = ("title", "title_x", "creators", "subjects", "abstract", "other", 
                *FULLTEXT_FIELDS.values())
 FULLTEXT_WEIGHT = 0.3  # a match in a long full text counts less than one in the description
 WRITER_HEAP = 256_000_000
+WRITER_WAIT = 30.0  # seconds a writer waits by default for another process to release the index
 _FACET_POOL = ThreadPoolExecutor(max_workers=4, thread_name_prefix="stinet-facets")
 
 
@@ -60,7 +61,9 @@ def _schema() -> tantivy.Schema:
 
 
 class TantivyBackend:
-    """Tantivy index in a folder; one writer per process at a time, readers reload on change."""
+    """Tantivy index in a folder; one writer at a time (a lock file), readers reload on change."""
+
+    single_writer = True
 
     def __init__(self, path: Path) -> None:
         path.mkdir(parents=True, exist_ok=True)
@@ -82,10 +85,26 @@ class TantivyBackend:
 
     # --- writing -------------------------------------------------------------------------
 
+    def acquire(self, wait: float = WRITER_WAIT) -> None:
+        """Open the writer now, waiting up to `wait` seconds while another process holds the index's
+        lock (an import, a harvest, a rebuild, an edit being indexed); IndexBusy after that."""
+        deadline = time.monotonic() + wait
+        while self._writer is None:
+            try:
+                self._writer = self.index.writer(heap_size=WRITER_HEAP, num_threads=2)
+            except ValueError as exc:
+                if "LockBusy" not in str(exc):
+                    raise
+                if time.monotonic() >= deadline:
+                    raise IndexBusy("the search index is being written by another process (an import, a "
+                                    "harvest or a rebuild): try again when it has finished") from None
+                time.sleep(0.05)
+
     def _w(self) -> tantivy.IndexWriter:
-        """The open writer (opened on first use, kept until commit)."""
+        """The open writer (opened on first use, kept until a final commit)."""
         if self._writer is None:
-            self._writer = self.index.writer(heap_size=WRITER_HEAP, num_threads=2)
+            self.acquire()
+        assert self._writer is not None
         return self._writer
 
     def index_docs(self, docs: Iterable[dict[str, Any]], replace: bool = True) -> None:

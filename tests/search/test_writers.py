@@ -1,0 +1,101 @@
+"""The embedded engine has one writer at a time, whichever process it is in: an edit made while
+another process writes (an import, a harvest) is queued and indexed by that process or by the next
+writer; an import waits for the other writer, then gives up before storing anything."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import tantivy
+from click.testing import CliRunner
+
+from stinet.catalog.models import Work
+from stinet.search import indexing
+from stinet.search.base import IndexBusy, SearchRequest
+from stinet.search.models import PendingIndex
+from stinet.search.service import search_json
+from tests.conftest import row
+
+pytestmark = pytest.mark.django_db
+TEA = "Kỹ thuật trồng cây chè Shan tuyết"
+
+
+class OtherProcess:
+    """Another process's writer: Tantivy's lock is a file in the index folder, so a second writer
+    opened here is refused exactly as one in another process would be."""
+
+    def __init__(self, path: str) -> None:
+        self.writer: Any = tantivy.Index.open(path).writer(heap_size=15_000_000, num_threads=1)
+
+    def finish(self) -> None:
+        """Commit and let go of the index."""
+        self.writer.commit()
+        self.writer.wait_merging_threads()
+        self.writer = None
+
+
+@pytest.fixture
+def other(catalogue: Any, settings: Any, monkeypatch: pytest.MonkeyPatch) -> OtherProcess:
+    if settings.SEARCH_BACKEND != "tantivy":
+        pytest.skip("the embedded engine only (PostgreSQL writes in its own transactions)")
+    monkeypatch.setattr(indexing, "EDIT_WAIT", 0.1)
+    monkeypatch.setattr(indexing, "BULK_WAIT", 0.2)
+    return OtherProcess(str(settings.SEARCH_INDEX_DIR))
+
+
+def _retitle(title: str, new: str) -> int:
+    """Change a work's title in the catalogue (as an edit does), returning its id."""
+    work = Work.objects.get(title=title)
+    Work.objects.filter(pk=work.pk).update(title=new)
+    return work.pk
+
+
+def _total(q: str) -> int:
+    return search_json(SearchRequest(q=q))["total"]
+
+
+def test_an_edit_while_another_process_writes_is_queued_and_indexed_by_the_next_writer(other):
+    tea = _retitle(TEA, "Kỹ thuật trồng chè vùng Tây Bắc")
+    indexing.works_changed([tea])  # no error: another process holds the writer
+    assert list(PendingIndex.objects.values_list("work_id", flat=True)) == [tea]
+    assert _total("tây bắc") == 0 and _total("shan tuyết") == 1  # not yet
+    other.finish()
+    book = _retitle("Sinh học biển đại cương", "Sinh học biển nhiệt đới")
+    indexing.works_changed([book])  # the next writer takes the queued work too
+    assert _total("tây bắc") == 1 and _total("shan tuyết") == 0 and _total("nhiệt đới") == 1
+    assert not PendingIndex.objects.exists()
+
+
+def test_the_process_that_writes_indexes_what_others_queued_at_its_next_commit(other):
+    other.finish()
+    with indexing.bulk():  # this process imports now
+        tea = _retitle(TEA, "Kỹ thuật trồng chè vùng Tây Bắc")
+        PendingIndex.objects.create(work_id=tea)  # queued by a process that could not write
+        indexing.commit()  # an import's periodic commit
+        assert _total("tây bắc") == 1
+        assert not PendingIndex.objects.exists()
+        gone = Work.objects.get(title="Thi truong che xuat khau")
+        PendingIndex.objects.create(work_id=gone.pk)
+        gone.delete()
+    assert _total("xuat khau") == 0 and not PendingIndex.objects.exists()  # at the end too, deletions as well
+
+
+def test_an_import_while_another_process_writes_stops_with_one_line_and_stores_nothing(other, write_csv):
+    from stinet.cli import main
+
+    path = write_csv([row("Quản lý tổng hợp vùng bờ Hải Phòng", id="9", dc_date_issued="2020")], "more.csv")
+    works = Work.objects.count()
+    with pytest.raises(IndexBusy, match="being written by another process"):
+        with indexing.bulk():
+            pass
+    out = CliRunner().invoke(main, ["import", str(path), "--org", "HPU"])
+    assert out.exit_code == 1
+    assert out.output.strip().splitlines()[-1] == ("stinet: error: the search index is being written by another "
+                                                   "process (an import, a harvest or a rebuild): try again when "
+                                                   "it has finished")
+    assert Work.objects.count() == works
+    other.finish()
+    out = CliRunner().invoke(main, ["import", str(path), "--org", "HPU"])
+    assert out.exit_code == 0, out.output
+    assert _total("vùng bờ") == 1
