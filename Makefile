@@ -31,7 +31,10 @@ test-sqlite: $(BIN)/stinet browser-deps
 test-postgres: $(BIN)/stinet
 	$(BIN)/python scripts/with_postgres.py -- $(BIN)/pytest -q -m "not browser" -p no:cacheprovider
 
-test: lint test-sqlite test-postgres  ## everything CI runs
+test-postgres-tantivy: $(BIN)/stinet  ## the embedded engine beside PostgreSQL (README: large networks)
+	STINET_SEARCH_BACKEND=tantivy $(BIN)/python scripts/with_postgres.py -- $(BIN)/pytest -q -m "not browser" -p no:cacheprovider
+
+test: lint test-sqlite test-postgres test-postgres-tantivy  ## everything CI runs
 
 bench: $(BIN)/stinet  ## every benchmark at its default size (search 100k, OAI 100k, harvest 100k, dedup)
 	$(BIN)/python bench/search.py --backend both
