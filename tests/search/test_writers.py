@@ -40,7 +40,7 @@ def other(catalogue: Any, settings: Any, monkeypatch: pytest.MonkeyPatch) -> Oth
     if settings.SEARCH_BACKEND != "tantivy":
         pytest.skip("the embedded engine only (PostgreSQL writes in its own transactions)")
     monkeypatch.setattr(indexing, "EDIT_WAIT", 0.1)
-    monkeypatch.setattr(indexing, "BULK_WAIT", 0.2)
+    monkeypatch.setattr(indexing, "WRITER_WAIT", 0.2)
     return OtherProcess(str(settings.SEARCH_INDEX_DIR))
 
 

@@ -44,6 +44,9 @@ class IndexBusy(OSError):
     """Another process holds the embedded engine's only writer longer than this one could wait."""
 
 
+WRITER_WAIT = 30.0  # seconds a writer (an import, a harvest, a rebuild) waits for another to finish
+
+
 @dataclass
 class SearchRequest:
     """What to search: the query text plus filters, sorting and paging."""

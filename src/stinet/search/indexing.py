@@ -9,14 +9,13 @@ from typing import Any
 
 from django.conf import settings
 
-from stinet.search.base import Backend, IndexBusy
+from stinet.search.base import WRITER_WAIT, Backend, IndexBusy
 from stinet.search.documents import from_values, load
 
 _backend: Backend | None = None
 _bulk_depth = 0
 REINDEX_BATCH = 2000
 EDIT_WAIT = 2.0  # seconds an edit waits for another process's writer before queueing its works
-BULK_WAIT = 30.0  # seconds an import, a harvest or a rebuild waits for it before giving up
 SETTLE_ROUNDS = 3  # final commits that take the writer again for works queued meanwhile
 
 
@@ -156,7 +155,7 @@ def records_created(org_code: str, created: Iterable[tuple[int, Any]]) -> None:
 def bulk() -> Iterator[None]:
     """Group index changes into one commit at the end (imports, harvests, rebuilds).
 
-    The outermost session takes the writer first, waiting up to BULK_WAIT seconds for another
+    The outermost session takes the writer first, waiting up to WRITER_WAIT seconds for another
     process to finish (IndexBusy then, before anything is stored). A bulk session inside another
     (each file of a several-file import) commits its changes when it ends, so that they are
     durable and searchable, but leaves the writer open: only the outermost waits for the
@@ -164,7 +163,7 @@ def bulk() -> Iterator[None]:
     """
     global _bulk_depth
     if _bulk_depth == 0:
-        backend().acquire(BULK_WAIT)
+        backend().acquire(WRITER_WAIT)
     _bulk_depth += 1
     try:
         yield

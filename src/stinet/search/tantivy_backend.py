@@ -13,7 +13,7 @@ from typing import Any
 import tantivy
 from tantivy import Occur, Query
 
-from stinet.search.base import FACETS, FULLTEXT_FIELDS, IndexBusy, SearchRequest, SearchResponse
+from stinet.search.base import FACETS, FULLTEXT_FIELDS, WRITER_WAIT, IndexBusy, SearchRequest, SearchResponse
 from stinet.search.query import Clause, ParsedQuery
 
 # Field weights: a word in the title counts more than in the abstract.
@@ -31,7 +31,6 @@ TEXT_FIELDS = ("title", "title_x", "creators", "subjects", "abstract", "other", 
                *FULLTEXT_FIELDS.values())
 FULLTEXT_WEIGHT = 0.3  # a match in a long full text counts less than one in the description
 WRITER_HEAP = 256_000_000
-WRITER_WAIT = 30.0  # seconds a writer waits by default for another process to release the index
 _FACET_POOL = ThreadPoolExecutor(max_workers=4, thread_name_prefix="stinet-facets")
 
 
