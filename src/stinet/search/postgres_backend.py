@@ -48,8 +48,8 @@ def _levels(request: SearchRequest, fuzzy: bool) -> list[str]:
 # GROUPING() tells the sets apart (a bit per column left out of the set, the first the highest).
 # Organisations and access levels are JSON arrays: the pass counts each distinct array (a few
 # dozen), which are then taken apart.
-GROUPED = ("type", "year", "field", "language", "orgs", "access")
 ARRAYS = {"org": "orgs", "access": "access"}  # facets of several values per work: their column
+GROUPED = tuple(ARRAYS.get(spec.name, spec.name) for spec in FACETS)  # the column of each facet
 ALL = (1 << len(GROUPED)) - 1  # the empty set: every match
 MASK = {name: ALL - (1 << (len(GROUPED) - 1 - i)) for i, name in enumerate(GROUPED)}
 GROUPS = (f"SELECT GROUPING({', '.join(GROUPED)}) AS gs, {', '.join(GROUPED)}, count(*) AS n FROM m "
