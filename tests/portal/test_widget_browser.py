@@ -265,6 +265,49 @@ def test_iframe_is_framable_from_another_origin_and_the_site_is_not(visit):
     shot(page, "widget-iframe")
 
 
+def frame_codes(hub: str) -> tuple[str, str]:
+    """The frame and its height line as the snippet page gives them to a member."""
+    import html
+    from urllib.request import urlopen
+
+    page = urlopen(f"{hub}/widget/snippet/?org=TVHP").read().decode()
+    return tuple(html.unescape(page.split(f'id="code-{kind}" readonly rows="3">')[1].split("</textarea>")[0])
+                 for kind in ("iframe", "resize"))
+
+
+def frame_fits(page, selector: str) -> bool:
+    """The frame is as tall as its document (within a pixel), so nothing scrolls inside it."""
+    frame = page.locator(selector)
+    inner = frame.element_handle().content_frame().evaluate("document.documentElement.scrollHeight")
+    return abs(frame.evaluate("f => f.clientHeight") - inner) <= 1
+
+
+def test_frame_takes_the_height_of_its_content_with_the_snippet_line(visit):
+    frame_code, resize = frame_codes(visit.hub)
+    impostor = ('<iframe id="impostor" style="height:50px" srcdoc="<script>parent.postMessage('
+                '{stinet: &quot;frame-height&quot;, height: 900}, &quot;*&quot;)</script>"></iframe>')
+    page = visit.open("fitted.html", frame_code.replace("<iframe ", '<iframe id="w" ') + resize + impostor,
+                      css="body { font-family: Georgia, serif; }")
+    page.wait_for_function("document.querySelector('#w').style.height !== '640px'")
+    empty = page.locator("#w").evaluate("f => f.clientHeight")
+    assert 120 <= empty < 640 and frame_fits(page, "#w")
+    frame = page.frame_locator("#w")
+    frame.locator("input[name=q]").fill("")
+    frame.locator("input[name=q]").press("Enter")  # browse all of TVHP's holdings
+    frame.locator("li.result").first.wait_for()
+    page.wait_for_function(f"document.querySelector('#w').clientHeight > {empty + 100}")
+    page.wait_for_timeout(200)  # the last resize of the layout
+    assert frame_fits(page, "#w")
+    assert page.locator("#impostor").evaluate("f => f.clientHeight") == 50  # another origin is not listened to
+    assert visit.errors == []
+    shot(page, "widget-iframe-fitted")
+    # without the line (a site that allows no script), the frame keeps the height it was given
+    page = visit.open("fixed.html", frame_code.replace("<iframe ", '<iframe id="w" '))
+    page.frame_locator("#w").locator("input[name=q]").wait_for()
+    page.wait_for_timeout(300)
+    assert page.locator("#w").evaluate("f => f.clientHeight") == 640
+
+
 def test_snippet_page_preview(browser, live_server, catalogue):
     context = browser.new_context(viewport={"width": 1100, "height": 900})
     page = context.new_page()

@@ -83,6 +83,9 @@ def test_snippet_page_gives_a_member_its_code(client, catalogue):
                     '<script src="http://testserver/static/stinet/widget.js" async></script>')
     frame = html.unescape(page.split('id="code-iframe" readonly rows="3">')[1].split("</textarea>")[0])
     assert 'src="http://testserver/widget/?org=HPU&amp;lang=en&amp;accent=%238a1538"' in frame  # escaped: valid HTML
+    resize = html.unescape(page.split('id="code-resize" readonly rows="3">')[1].split("</textarea>")[0])
+    assert resize.startswith("<script>") and 'e.origin!=="http://testserver"' in resize
+    assert frame + resize in page  # the frame's preview has the line too
     assert code in page  # the live preview is the snippet itself
     assert '<option value="HPU" selected>' in page and '<option value="TVHP">' in page
     assert '<html lang="vi">' in page  # the page speaks Vietnamese; only the widget is in English
@@ -92,6 +95,13 @@ def test_snippet_page_for_the_whole_network(client, catalogue):
     page = client.get("/widget/snippet/").content.decode()
     assert "&lt;div data-stinet-search&gt;&lt;/div&gt;" in page
     assert client.get("/widget/snippet/", {"org": "NOPE"}).status_code == 404
+
+
+def test_frame_tells_its_height_to_the_page_around_it(client, catalogue):
+    page = client.get("/widget/", {"q": "sinh hoc"}).content.decode()
+    assert '<script src="/static/stinet/frame.js" defer></script>' in page
+    js = b"".join(client.get("/static/stinet/frame.js").streaming_content)
+    assert b'stinet: "frame-height"' in js
 
 
 def test_widget_static_files_are_served(client):

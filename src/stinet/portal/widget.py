@@ -8,6 +8,7 @@ page exempt from X-Frame-Options.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -18,6 +19,7 @@ from django.shortcuts import render
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.views.decorators.clickjacking import xframe_options_exempt
 
@@ -113,7 +115,25 @@ def snippets(request: HttpRequest, opts: WidgetOptions) -> dict[str, str]:
         "script": format_html('<div data-stinet-search{}></div>\n<script src="{}" async></script>', attrs, script),
         "iframe": format_html('<iframe src="{}" title="{}" loading="lazy" '
                               'style="width:100%;height:640px;border:0"></iframe>', frame, "STINet"),
+        "resize": _resize_listener(f"{request.scheme}://{request.get_host()}"),
     }
+
+
+def _resize_listener(origin: str) -> str:
+    """The optional line of script beside the frame: it takes the height that stinet/frame.js tells.
+
+    Only messages from the hub's origin count, and only the frame they came from is resized. The
+    origin is a JS string inside <script>, where HTML escapes would not be decoded: it is written
+    as JSON, and the host name Django validated has no character that could close the element.
+    """
+    hub = json.dumps(origin)
+    if "<" in hub:
+        raise ValueError(f"host: not usable in a script: {origin!r}")
+    return mark_safe(  # the only value is the JSON string checked above
+        '<script>addEventListener("message",function(e){var d=e.data;'
+        f'if(e.origin!=={hub}||!d||d.stinet!=="frame-height"||typeof d.height!=="number")return;'
+        'document.querySelectorAll("iframe").forEach(function(f){'
+        'if(f.contentWindow===e.source)f.style.height=Math.max(d.height,120)+"px"})})</script>')
 
 
 def snippet(request: HttpRequest) -> HttpResponse:
