@@ -187,13 +187,18 @@ class TantivyBackend:
         offset = (request.page - 1) * request.page_size
         sort = request.sort if not (request.sort == "relevance" and query.is_empty) else "-year"
         bonuses = self._proximity(query) if sort == "relevance" else []
-        if bonuses and offset + request.page_size <= RERANK:
+        kwargs: dict[str, Any] = {"limit": request.page_size, "offset": offset, "count": True}
+        if sort != "relevance":
+            kwargs["order_by_field"] = "title_sort" if sort == "title" else "year"
+            kwargs["order"] = tantivy.Order.Desc if sort == "-year" else tantivy.Order.Asc
+        if bonuses and offset < RERANK:
+            # the first RERANK places are re-ordered; those after them keep the plain order, so a
+            # page across the boundary takes its rest from there (no result twice, none skipped)
             total, ids = self._reranked(searcher, plain, bonuses, offset, request.page_size)
+            if offset + request.page_size > RERANK and total > RERANK:
+                kwargs.update(limit=offset + request.page_size - RERANK, offset=RERANK, count=False)
+                ids += self._ids(searcher, searcher.search(plain, **kwargs))
         else:
-            kwargs: dict[str, Any] = {"limit": request.page_size, "offset": offset, "count": True}
-            if sort != "relevance":
-                kwargs["order_by_field"] = "title_sort" if sort == "title" else "year"
-                kwargs["order"] = tantivy.Order.Desc if sort == "-year" else tantivy.Order.Asc
             result = searcher.search(plain, **kwargs)
             total, ids = result.count or 0, self._ids(searcher, result)
         hits = self._fulltext_hits(searcher, query, levels, ids)
