@@ -132,6 +132,22 @@ def test_paging(catalogue):
     assert len(first) == 4 and len(second) == 2 and not set(first) & set(second)
 
 
+def test_relevance_pages_across_the_reranked_places_repeat_and_skip_nothing(org, write_csv, monkeypatch):
+    from stinet.ingest.services import import_file
+    from stinet.search import tantivy_backend
+    from tests.conftest import row
+
+    monkeypatch.setattr(tantivy_backend, "RERANK", 5, raising=False)  # PostgreSQL ranks every match
+    filler = ["biển", "cảng", "tàu", "đảo", "vịnh", "sông", "luồng", "bến", "đê", "bãi", "kè"]
+    rows = [row(f"Cảng {' '.join(filler[:i])} Hải Phòng" if i % 2 else f"Phòng {' '.join(filler[:i])} Hải",
+                id=f"P{i}", dc_date_issued="2020") for i in range(11)]
+    import_file(write_csv(rows, "ports.csv"), "HPU")
+    whole = [r["id"] for r in search_json(SearchRequest(q="hải phòng", page_size=50))["results"]]
+    paged = [r["id"] for page in range(1, 5)
+             for r in search_json(SearchRequest(q="hải phòng", page_size=3, page=page))["results"]]
+    assert len(whole) == 11 and paged == whole
+
+
 @pytest.mark.parametrize(("kwargs", "message"), [
     ({"sort": "random"}, "sort: 'random'"), ({"page": 0}, "page: must be 1"),
     ({"page_size": 1000}, "page_size: must be between"),
