@@ -33,6 +33,13 @@ def test_results_page_with_facets_highlights_and_paging(client, catalogue):
     assert "biển đại cương" in narrowed and "rạn san hô" not in narrowed
 
 
+@pytest.mark.parametrize("page", ["2", "9999", "100000000000", str(10 ** 20)])
+def test_a_page_that_does_not_exist_leads_to_one_that_does(client, catalogue, page):
+    response = client.get("/search/", {"q": "sinh hoc", "sort": "year", "page": page})
+    assert response.status_code == 302 and response["Location"] == "/search/?q=sinh+hoc&sort=year&page=1"
+    assert client.get(response["Location"]).status_code == 200
+
+
 def test_work_page_has_metadata_holdings_jsonld_and_citation_tags(client, catalogue):
     work = Work.objects.get(title__startswith="Nghiên cứu đa dạng")
     page = client.get(f"/works/{work.pk}/").content.decode()

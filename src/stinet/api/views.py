@@ -8,6 +8,7 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from ninja import NinjaAPI, Query
+from ninja.errors import ValidationError
 
 from stinet.api.schemas import Error, SearchOut, Suggestions, WorkOut
 from stinet.catalog.fileaccess import viewer_levels
@@ -28,6 +29,14 @@ api = NinjaAPI(
 def _lang(lang: str) -> str:
     """'en' or the default 'vi'."""
     return "en" if lang == "en" else "vi"
+
+
+@api.exception_handler(ValidationError)
+def _bad_parameter(request: HttpRequest, exc: ValidationError) -> Any:
+    """A parameter of the wrong type (page=abc) answers 400 with one line, as every refusal does."""
+    first = exc.errors[0] if exc.errors else {}
+    name = ".".join(str(part) for part in first.get("loc", ())[1:]) or "request"
+    return api.create_response(request, {"detail": f"{name}: {first.get('msg', 'not valid')}"}, status=400)
 
 
 @api.exception_handler(SearchError)
@@ -67,7 +76,7 @@ def search(
     return search_json(req, _lang(lang))
 
 
-@api.get("/works/{work_id}", response={200: WorkOut, 404: Error}, summary="One work")
+@api.get("/works/{work_id}", response={200: WorkOut, 400: Error, 404: Error}, summary="One work")
 def work(request: HttpRequest, work_id: int, lang: str = "vi") -> Any:
     """All metadata of one work and its holdings."""
     w = get_object_or_404(Work.objects.prefetch_related("holdings__organisation"), pk=work_id)
@@ -75,7 +84,7 @@ def work(request: HttpRequest, work_id: int, lang: str = "vi") -> Any:
     return work_json.as_dict(w, url, _lang(lang))
 
 
-@api.get("/suggest", response=Suggestions, summary="Autocomplete")
+@api.get("/suggest", response={200: Suggestions, 400: Error}, summary="Autocomplete")
 def suggestions(request: HttpRequest, q: str = "", limit: int = 8) -> Any:
     """Titles, creator names and subjects matching what has been typed so far."""
     return suggest(q, max(1, min(limit, 20)))

@@ -44,7 +44,7 @@ def search_ids(request: Any) -> list[int]:
     ids: list[int] = []
     page = 1
     while True:
-        response = run(replace(request, page=page, page_size=MAX_PAGE_SIZE, facets=False))
+        response = run(replace(request, page=page, page_size=MAX_PAGE_SIZE, facets=False, paging_limit=None))
         ids.extend(response.ids)
         if not response.ids or len(ids) >= response.total:
             return ids

@@ -71,7 +71,8 @@ def _search_ids(query: str, limit: int) -> tuple[list[int], bool]:
     ids: list[int] = []
     page, approximate = 1, False
     while len(ids) < limit:
-        response = run(SearchRequest(q=query, page=page, page_size=MAX_PAGE_SIZE, facets=False))
+        response = run(SearchRequest(q=query, page=page, page_size=MAX_PAGE_SIZE, facets=False,
+                                     paging_limit=None))
         ids.extend(response.ids)
         approximate = approximate or response.approximate
         if not response.ids or page * MAX_PAGE_SIZE >= response.total:

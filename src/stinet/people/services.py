@@ -211,7 +211,8 @@ def candidate_work_ids(names: Iterable[str], limit: int = MAX_CANDIDATES) -> lis
     for q in dict.fromkeys(queries):
         page, seen = 1, 0
         while seen < limit:
-            response = run(SearchRequest(q=q, page=page, page_size=MAX_PAGE_SIZE, sort="-year", facets=False))
+            response = run(SearchRequest(q=q, page=page, page_size=MAX_PAGE_SIZE, sort="-year", facets=False,
+                                         paging_limit=None))
             found.update(dict.fromkeys(response.ids))
             seen += len(response.ids)
             if not response.ids or seen >= response.total:

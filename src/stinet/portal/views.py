@@ -7,7 +7,7 @@ from urllib.parse import urlencode
 
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
 
@@ -16,11 +16,12 @@ from stinet.catalog.fileaccess import viewer_levels
 from stinet.catalog.models import FieldOfScience, Work
 from stinet.catalog.vocab import ACCESS_LEVELS, LANGUAGES, WORK_TYPES, label
 from stinet.formats import CITATION_FORMATS, jsonld
-from stinet.search.base import FACETS, SORTS, SearchError, SearchRequest
+from stinet.search.base import FACETS, MAX_RESULTS, SORTS, SearchError, SearchRequest
 from stinet.search.service import search_json
 
 FILTER_NAMES = tuple(f.name for f in FACETS)
 PAGE_SIZE = 20
+LAST_PAGE = MAX_RESULTS // PAGE_SIZE  # the deepest page the search pages to
 
 
 def _lang() -> str:
@@ -46,7 +47,7 @@ def _request_from(params: Any) -> SearchRequest:
     sort = params.get("sort") or "relevance"
     return SearchRequest(q=params.get("q", "").strip(), filters=filters, year_from=year_from,
                          year_to=year_to, sort=sort if sort in SORTS else "relevance",
-                         page=max(_int(params.get("page")) or 1, 1), page_size=PAGE_SIZE)
+                         page=min(max(_int(params.get("page")) or 1, 1), LAST_PAGE), page_size=PAGE_SIZE)
 
 
 def _url(params: dict[str, list[str]], **changes: Any) -> str:
@@ -89,7 +90,9 @@ def search(request: HttpRequest) -> HttpResponse:
     except SearchError as exc:
         return HttpResponseBadRequest(str(exc))
     params = {k: request.GET.getlist(k) for k in request.GET}
-    pages = max(1, -(-data["total"] // PAGE_SIZE))
+    pages = min(max(1, -(-data["total"] // PAGE_SIZE)), LAST_PAGE)
+    if req.page > pages:
+        return redirect(_url(params, page=pages))  # a page past the end: the last one
     context = {
         "data": data, "req": req, "facets": _facet_links(data, params), "pages": pages,
         "prev_url": _url(params, page=req.page - 1) if req.page > 1 else None,

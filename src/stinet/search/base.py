@@ -10,6 +10,8 @@ from stinet.search.query import ParsedQuery
 
 SORTS = ("relevance", "title", "year", "-year")
 MAX_PAGE_SIZE = 100
+MAX_RESULTS = 10_000  # deep pages cost the engine their offset (and a 64-bit overflow past it)
+MIN_YEAR, MAX_YEAR = 1, 9999
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,9 @@ class SearchRequest:
     # access levels of the full texts the viewer may read (stinet.catalog.fileaccess.viewer_levels):
     # anonymous users public only; network members public and members; administrators all
     fulltext_access: frozenset[str] = PUBLIC_FULLTEXT
+    # how many results a client may page through; None for the services that need every match
+    # (exports, the expert finder), which page in MAX_PAGE_SIZE steps
+    paging_limit: int | None = MAX_RESULTS
 
     def validate(self) -> None:
         """Refuse impossible paging or sorting with a clear message."""
@@ -71,6 +76,14 @@ class SearchRequest:
             raise SearchError("page: must be 1 or more")
         if not 1 <= self.page_size <= MAX_PAGE_SIZE:
             raise SearchError(f"page_size: must be between 1 and {MAX_PAGE_SIZE}")
+        if self.paging_limit is not None and (self.page - 1) * self.page_size >= self.paging_limit:
+            raise SearchError(f"page: a search pages through its first {self.paging_limit} results only, and "
+                              f"page {self.page} of {self.page_size} starts past them (the export and "
+                              "OAI-PMH give everything)")
+        for name in ("year_from", "year_to"):
+            year = getattr(self, name)
+            if year is not None and not MIN_YEAR <= year <= MAX_YEAR:
+                raise SearchError(f"{name}: {year} is not a year between {MIN_YEAR} and {MAX_YEAR}")
         if self.year_from and self.year_to and self.year_from > self.year_to:
             raise SearchError("year_from: must not be after year_to")
         if not set(self.fulltext_access) <= set(FULLTEXT_FIELDS):
