@@ -181,6 +181,16 @@ def test_openapi_describes_the_expert_endpoints(client):
     assert finder["summary"] and "finder" in finder["description"]
 
 
+def test_expert_answers_are_what_the_openapi_description_says(client, directory):
+    from tests.api.openapi import assert_conforms
+
+    found = assert_conforms(client, "/api/experts", "/api/experts")
+    assert any(e["organisation"] for e in found["results"]) and any(e["fields"] for e in found["results"])
+    for expert in found["results"]:
+        assert_conforms(client, "/api/experts/{expert_id}", f"/api/experts/{expert['id']}")
+    assert_conforms(client, "/api/experts", "/api/experts?q=san+ho")
+
+
 def test_directory_and_api_use_a_fixed_number_of_queries(client, directory, django_assert_max_num_queries):
     for i in range(10):
         create_expert(f"Phạm Văn Số{i}", organisation="HPU", fields=["1", "106"])

@@ -19,21 +19,21 @@ from stinet.search.base import MAX_PAGE_SIZE, SearchError
 router = Router(tags=["experts"])
 
 
-class OrgRef(Schema):
+class ExpertOrg(Schema):
     """The expert's organisation."""
 
     code: str
     name: str
 
 
-class FieldRef(Schema):
+class ExpertField(Schema):
     """A field of science: its code and name."""
 
     code: str
     label: str
 
 
-class WorkRef(Schema):
+class ExpertWorkRef(Schema):
     """A relevant work shown with a finder hit."""
 
     id: int
@@ -62,9 +62,9 @@ class ExpertSummary(Schema):
     academic_title_label: str
     degree: str
     degree_label: str
-    organisation: OrgRef | None
+    organisation: ExpertOrg | None
     position: str
-    fields: list[FieldRef]
+    fields: list[ExpertField]
     interests: str
     orcid: str
     orcid_url: str
@@ -79,7 +79,7 @@ class ExpertHit(ExpertSummary):
     works_matched: int | None = None
     tasks_matched: int | None = None
     explanation: str = ""
-    relevant_works: list[WorkRef] = []
+    relevant_works: list[ExpertWorkRef] = []
     relevant_tasks: list[TaskRef] = []
 
 
@@ -119,7 +119,7 @@ class TaskLink(Schema):
     url: str
 
 
-class Contact(Schema):
+class ExpertContact(Schema):
     """Contact details, present only when the scientist allows it (or for themself and administrators)."""
 
     email: str
@@ -143,7 +143,7 @@ class ExpertOut(ExpertSummary):
 
     works_list: list[WorkLink]
     tasks: list[TaskLink]
-    contact: Contact | None
+    contact: ExpertContact | None
     private: Private | None
 
 
@@ -164,7 +164,7 @@ def experts(request: HttpRequest, q: str = "", field: str = "", degree: str = ""
     catalogue's Vietnamese search, diacritics optional) and their tasks whose title or objectives hold q;
     each hit says why ("3 works, 1 task about q"). Without q, the directory in Vietnamese list order
     (by given name). Filters: field (a field-of-science code; its sub-fields count), degree (TSKH, TS,
-    ThS, BS, DS, KS, CN), title (GS, PGS), org (organisation code). Contact details are never listed.
+    ThS, BS, DS, KS, CN), title (GS, PGS), org (organisation code). ExpertContact details are never listed.
     """
     if page < 1 or not 1 <= page_size <= MAX_PAGE_SIZE:
         raise SearchError(f"page must be 1 or more and page_size between 1 and {MAX_PAGE_SIZE}")

@@ -59,7 +59,7 @@ class SectionOut(Schema):
     tables: list[TableOut]
 
 
-class OrgOut(Schema):
+class StatsOrg(Schema):
     """The member organisation the statistics are narrowed to."""
 
     code: str
@@ -71,7 +71,7 @@ class StatsOut(Schema):
 
     filters: dict[str, Any]
     period: str
-    organisation: OrgOut | None
+    organisation: StatsOrg | None
     generated_at: str
     staff: bool
     sections: list[SectionOut]
