@@ -37,6 +37,21 @@ def test_csv_import_creates_works_and_holdings(org, write_csv):
     assert Work.objects.get(holdings__local_id="a2").type == "report"
 
 
+@pytest.mark.parametrize("delimiter", [",", ";", "\t"])
+def test_quotes_doubled_inside_quoted_cells_are_one_quote(org, tmp_path, delimiter):
+    """As Excel and LibreOffice write them, whatever the delimiter and whatever the header looks like."""
+    d = delimiter
+    path = tmp_path / "quotes.csv"
+    path.write_text(f'id{d}dc.title{d}dc.subject\r\n'
+                    f'q1{d}"Say ""hi"" now"{d}"a""b||""c"""\r\n'
+                    f'q2{d}"Cảng {d} ""biển""\nHải Phòng"{d}x\r\n', encoding="utf-8")
+    assert import_file(path, "HPU").counts()["new"] == 2
+    assert Work.objects.get(holdings__local_id="q1").title == 'Say "hi" now'
+    assert Work.objects.get(holdings__local_id="q1").subjects == ['a"b', '"c"']
+    title = f'Cảng {d} "biển" Hải Phòng' if d != "\t" else 'Cảng "biển" Hải Phòng'  # white space is one space
+    assert Work.objects.get(holdings__local_id="q2").title == title
+
+
 def test_json_is_stored_with_its_letters_not_escapes(org, write_csv):
     import_file(write_csv([row("Nghiên cứu đa dạng sinh học", id="a1", dc_contributor_author="Nguyễn Văn An")]), "HPU")
     with connection.cursor() as cur:
