@@ -2,7 +2,7 @@
 
 import pytest
 
-from stinet.search.query import parse
+from stinet.search.query import SearchError, parse
 
 
 def test_plain_words_are_one_clause_folded_and_exact():
@@ -53,6 +53,12 @@ def test_empty_and_punctuation_only():
     assert parse("").is_empty and parse('  "" - : ').is_empty
 
 
-def test_malformed_year_is_searched_as_words():
-    q = parse("year:abc")
-    assert q.year_from is None and q.clauses[0].words == ["year", "abc"]
+def test_malformed_year_is_refused_with_the_syntax():
+    with pytest.raises(SearchError, match="year: 'abc' is not a year or a range such as year:2015..2020"):
+        parse("year:abc")
+
+
+def test_negated_filters_and_years_are_exclusions():
+    q = parse("biển -type:thesis -org:HPU org:VMU -year:2020 -year:..2000 year:2010..")
+    assert q.filters == {"org": ["VMU"]} and q.excluded == {"type": ["thesis"], "org": ["HPU"]}
+    assert q.excluded_years == [(2020, 2020), (None, 2000)] and (q.year_from, q.year_to) == (2010, None)

@@ -148,6 +148,37 @@ def test_relevance_pages_across_the_reranked_places_repeat_and_skip_nothing(org,
     assert len(whole) == 11 and paged == whole
 
 
+@pytest.mark.parametrize(("q", "kwargs", "expected"), [
+    ("-type:thesis", {}, {"Nghiên cứu đa dạng sinh học rạn san hô vịnh Hạ Long", "Thi truong che xuat khau",
+                          "Marine biodiversity of Cat Ba archipelago", "Sinh học biển đại cương",
+                          "Ứng dụng KH&CN trong quản lý cảng biển Hải Phòng"}),
+    ("che -type:article", {}, {"Kỹ thuật trồng cây chè Shan tuyết"}),
+    ("-org:HPU", {}, {"Sinh học biển đại cương"}),
+    ("-year:2012..2018", {}, {"Thi truong che xuat khau", "Ứng dụng KH&CN trong quản lý cảng biển Hải Phòng",
+                              "Sinh học biển đại cương"}),
+    ("-year:..2018 -year:2021", {}, {"Thi truong che xuat khau"}),
+    ("type:thesis", {"filters": {"type": ["report"]}}, set()),  # both hold, neither widens the other
+    ("type:thesis", {"filters": {"type": ["thesis", "dissertation"]}}, {"Kỹ thuật trồng cây chè Shan tuyết"}),
+    ("year:2015..2020", {"year_from": 2010}, {"Nghiên cứu đa dạng sinh học rạn san hô vịnh Hạ Long",
+                                              "Kỹ thuật trồng cây chè Shan tuyết", "Thi truong che xuat khau"}),
+    ("year:2010..2016", {"year_to": 2019}, {"Nghiên cứu đa dạng sinh học rạn san hô vịnh Hạ Long",
+                                            "Marine biodiversity of Cat Ba archipelago", "Sinh học biển đại cương"}),
+    ("year:2016.. year:..2018", {}, {"Nghiên cứu đa dạng sinh học rạn san hô vịnh Hạ Long",
+                                     "Kỹ thuật trồng cây chè Shan tuyết"}),
+])
+def test_filters_in_the_query_exclude_with_a_minus_and_narrow_the_request(catalogue, q, kwargs, expected):
+    assert set(titles(q, page_size=50, **kwargs)) == expected
+
+
+@pytest.mark.parametrize(("q", "message"), [
+    ("year:abc", "year: 'abc' is not a year or a range"), ("biển year:20155", "year: '20155'"),
+    ("year:2020..2010", "year: 2020..2010 ends before it starts"), ("-year:x", "year: 'x'"),
+])
+def test_a_malformed_year_in_the_query_is_refused(catalogue, q, message):
+    with pytest.raises(SearchError, match=message):
+        search_json(SearchRequest(q=q))
+
+
 @pytest.mark.parametrize(("kwargs", "message"), [
     ({"sort": "random"}, "sort: 'random'"), ({"page": 0}, "page: must be 1"),
     ({"page_size": 1000}, "page_size: must be between"),

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from stinet.search.query import ParsedQuery
+from stinet.search.query import ParsedQuery, SearchError, narrowed
 
 SORTS = ("relevance", "title", "year", "-year")
 MAX_PAGE_SIZE = 100
@@ -36,10 +36,6 @@ FACETS: tuple[FacetSpec, ...] = (
 # searches and quotes only the levels in its `fulltext_access`.
 FULLTEXT_FIELDS: dict[str, str] = {"public": "ft_public", "members": "ft_members", "metadata": "ft_metadata"}
 PUBLIC_FULLTEXT = frozenset({"public"})
-
-
-class SearchError(ValueError):
-    """A request the search cannot serve, with a one-line reason."""
 
 
 class IndexBusy(OSError):
@@ -88,6 +84,21 @@ class SearchRequest:
             raise SearchError("year_from: must not be after year_to")
         if not set(self.fulltext_access) <= set(FULLTEXT_FIELDS):
             raise SearchError(f"fulltext_access: levels among {', '.join(FULLTEXT_FIELDS)}")
+
+
+def year_bounds(query: ParsedQuery, request: SearchRequest) -> tuple[int | None, int | None]:
+    """The years both the query (year:2015..2020) and the request (year_from, year_to) allow."""
+    return narrowed(query.year_from, request.year_from, max), narrowed(query.year_to, request.year_to, min)
+
+
+def filter_groups(query: ParsedQuery, request: SearchRequest) -> list[tuple[str, list[str]]]:
+    """Each facet filter as (name, values): a work has one of the values of every group.
+
+    The query's own filters (type:thesis) and the request's (facets chosen, ?type=) are separate
+    groups, so both hold: type:thesis with ?type=report finds nothing, not both types.
+    """
+    return [(name, [v for v in values if v]) for source in (query.filters, request.filters)
+            for name, values in source.items() if any(values)]
 
 
 @dataclass

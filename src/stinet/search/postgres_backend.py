@@ -12,7 +12,7 @@ from typing import Any
 
 from django.db import connection, transaction
 
-from stinet.search.base import FACETS, FULLTEXT_FIELDS, SearchRequest, SearchResponse
+from stinet.search.base import FACETS, FULLTEXT_FIELDS, SearchRequest, SearchResponse, filter_groups, year_bounds
 from stinet.search.models import SearchDocument
 from stinet.search.query import Clause, ParsedQuery
 
@@ -125,28 +125,34 @@ class PostgresBackend:
             vectors = ["document", *(f"ftv_{level}" for level in levels)]
             conds.append("(" + " OR ".join(f"d.{v} @@ to_tsquery('simple', %s)" for v in vectors) + ")")
             params.extend([_clause_tsquery(clause)] * len(vectors))
-        merged: dict[str, list[str]] = {}
-        for source in (query.filters, request.filters):
-            for name, values in source.items():
-                merged.setdefault(name, []).extend(v for v in values if v)
-        for name, values in merged.items():
-            if name in ("org", "access"):
-                conds.append(f"d.{'orgs' if name == 'org' else 'access'} ?| %s")
-                params.append(values)
-            elif name == "year":
-                conds.append("d.year = ANY(%s)")
-                params.append([int(v) for v in values if str(v).isdigit()])
-            elif name in ("type", "field", "language"):
-                conds.append(f"d.{name} = ANY(%s)")
-                params.append(values)
-        low, high = request.year_from or query.year_from, request.year_to or query.year_to
+        for name, values in filter_groups(query, request):
+            sql, value = self._values(name, values)
+            conds.append(sql)
+            params.append(value)
+        for name, values in query.excluded.items():
+            sql, value = self._values(name, values)
+            conds.append(f"NOT coalesce({sql}, false)")
+            params.append(value)
+        low, high = year_bounds(query, request)
         if low is not None:
             conds.append("d.year >= %s")
             params.append(low)
         if high is not None:
             conds.append("d.year <= %s")
             params.append(high)
+        for low, high in query.excluded_years:
+            conds.append("coalesce(d.year NOT BETWEEN %s AND %s, true)")
+            params.extend([low if low is not None else 0, high if high is not None else 9999])
         return " AND ".join(conds), params
+
+    @staticmethod
+    def _values(name: str, values: list[str]) -> tuple[str, Any]:
+        """SQL (one placeholder) for works with any of these values of a facet, and its parameter."""
+        if name in ("org", "access"):
+            return f"d.{'orgs' if name == 'org' else 'access'} ?| %s", values
+        if name == "year":
+            return "d.year = ANY(%s)", [int(v) for v in values if str(v).isdigit()]
+        return f"d.{name} = ANY(%s)", values
 
     def _rank(self, query: ParsedQuery, fuzzy: bool) -> tuple[str, list]:
         """Score expression: weighted cover density + exact diacritics + phrase bonus."""

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from stinet.vietnamese import canonical_spelling, exact_tokens, rewrite_query, tokens
@@ -23,6 +24,10 @@ _ALIASES = {"tacgia": "author", "tac_gia": "author", "ti": "title", "au": "autho
             "nam": "year", "loai": "type"}
 _TOKEN_RE = re.compile(r'(-?)(?:([A-Za-z_]+):)?(?:"([^"]*)"?|(\S+))')
 _YEAR_RE = re.compile(r"^(\d{4})?(\.\.)?(\d{4})?$")
+
+
+class SearchError(ValueError):
+    """A request the search cannot serve, with a one-line reason."""
 
 
 @dataclass
@@ -45,7 +50,9 @@ class ParsedQuery:
     equivalences: list[str] = field(default_factory=list)
     year_from: int | None = None
     year_to: int | None = None
-    filters: dict[str, list[str]] = field(default_factory=dict)
+    filters: dict[str, list[str]] = field(default_factory=dict)  # type:thesis (any of a name's values)
+    excluded: dict[str, list[str]] = field(default_factory=dict)  # -type:thesis (none of them)
+    excluded_years: list[tuple[int | None, int | None]] = field(default_factory=list)  # -year:2020
 
     @property
     def is_empty(self) -> bool:
@@ -69,6 +76,22 @@ def _year_range(value: str) -> tuple[int | None, int | None] | None:
     return low, high
 
 
+def narrowed(bound: int | None, other: int | None, pick: Callable[[int, int], int]) -> int | None:
+    """Two bounds of a range that both hold (pick: max for lower bounds, min for upper ones)."""
+    return other if bound is None else bound if other is None else pick(bound, other)
+
+
+def _checked_years(value: str) -> tuple[int | None, int | None]:
+    """The range of a year: item, or SearchError naming what is wrong with it."""
+    rng = _year_range(value)
+    if rng is None:
+        raise SearchError(f"year: {value!r} is not a year or a range such as year:2015..2020, year:2015.. or "
+                          "year:..2010")
+    if rng[0] is not None and rng[1] is not None and rng[0] > rng[1]:
+        raise SearchError(f"year: {value} ends before it starts")
+    return rng
+
+
 def _clause(text: str, fieldname: str | None, phrase: bool, negate: bool) -> Clause | None:
     """A clause from the text of one query item, None when it has no searchable word."""
     words = tokens(text)
@@ -86,10 +109,15 @@ def parse(raw: str) -> ParsedQuery:
         negate, name, quoted, bare = m.group(1) == "-", (m.group(2) or "").lower(), m.group(3), m.group(4)
         value = quoted if quoted is not None else bare or ""
         name = _ALIASES.get(name, name)
-        if name == "year" and (rng := _year_range(value)) is not None:
-            query.year_from, query.year_to = rng
+        if name == "year":
+            low, high = _checked_years(value)
+            if negate:
+                query.excluded_years.append((low, high))
+            else:  # several year: items all hold, as every other item of the query
+                query.year_from = narrowed(query.year_from, low, max)
+                query.year_to = narrowed(query.year_to, high, min)
         elif name in FILTER_FIELDS and value:
-            query.filters.setdefault(name, []).append(value)
+            (query.excluded if negate else query.filters).setdefault(name, []).append(value)
         elif name in TEXT_FIELDS:
             if (c := _clause(value, name, quoted is not None, negate)) is not None:
                 query.clauses.append(c)

@@ -13,7 +13,16 @@ from typing import Any
 import tantivy
 from tantivy import Occur, Query
 
-from stinet.search.base import FACETS, FULLTEXT_FIELDS, WRITER_WAIT, IndexBusy, SearchRequest, SearchResponse
+from stinet.search.base import (
+    FACETS,
+    FULLTEXT_FIELDS,
+    WRITER_WAIT,
+    IndexBusy,
+    SearchRequest,
+    SearchResponse,
+    filter_groups,
+    year_bounds,
+)
 from stinet.search.query import Clause, ParsedQuery
 
 # Field weights: a word in the title counts more than in the abstract.
@@ -283,30 +292,31 @@ class TantivyBackend:
             parts.append((occur, found))
         for token in query.equivalences:
             parts.append((Occur.Must, Query.term_query(self.schema, "equiv", token)))
-        parts.extend((Occur.Must, q) for q in self._filters(query, request))
+        parts.extend(self._filters(query, request))
         if not any(occur == Occur.Must for occur, _ in parts):
             parts.append((Occur.Must, Query.all_query()))
         return Query.boolean_query(parts)
 
-    def _filters(self, query: ParsedQuery, request: SearchRequest) -> list[Query]:
-        """Facet filters (any of the values of one facet) and the year range."""
-        found: list[Query] = []
-        merged: dict[str, list[str]] = {}
-        for source in (query.filters, request.filters):
-            for name, values in source.items():
-                merged.setdefault(name, []).extend(v for v in values if v)
-        for name, values in merged.items():
-            if name == "year":
-                found.append(Query.term_set_query(self.schema, "year", [int(v) for v in values]))
-            elif values:
-                found.append(Query.term_set_query(self.schema, name, values))
-        low = request.year_from or query.year_from
-        high = request.year_to or query.year_to
+    def _filters(self, query: ParsedQuery, request: SearchRequest) -> list[tuple[Occur, Query]]:
+        """Facet filters (any of the values of each group), the year range, and the exclusions."""
+        found = [(Occur.Must, self._values(name, values)) for name, values in filter_groups(query, request)]
+        found += [(Occur.MustNot, self._values(name, values)) for name, values in query.excluded.items()]
+        low, high = year_bounds(query, request)
         if low is not None or high is not None:
-            found.append(Query.range_query(self.schema, "year", tantivy.FieldType.Integer,
-                                           low if low is not None else 0,
-                                           high if high is not None else 9999))
+            found.append((Occur.Must, self._years(low, high)))
+        found += [(Occur.MustNot, self._years(low, high)) for low, high in query.excluded_years]
         return found
+
+    def _values(self, name: str, values: list[str]) -> Query:
+        """Works with any of these values of a facet."""
+        if name == "year":
+            return Query.term_set_query(self.schema, "year", [int(v) for v in values if str(v).isdigit()])
+        return Query.term_set_query(self.schema, name, values)
+
+    def _years(self, low: int | None, high: int | None) -> Query:
+        """Works of the years from low to high (either open)."""
+        return Query.range_query(self.schema, "year", tantivy.FieldType.Integer,
+                                 low if low is not None else 0, high if high is not None else 9999)
 
     def _term(self, field: str, word: str, fuzzy: bool) -> Query:
         """A term query, or a typo-tolerant one for long enough words."""
