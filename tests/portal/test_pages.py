@@ -40,6 +40,13 @@ def test_a_page_that_does_not_exist_leads_to_one_that_does(client, catalogue, pa
     assert client.get(response["Location"]).status_code == 200
 
 
+def test_a_query_the_search_refuses_is_said_on_the_page_with_the_box_to_mend_it(client, catalogue):
+    response = client.get("/search/", {"q": "biển year:2020..2010"})
+    page = response.content.decode()
+    assert response.status_code == 400 and 'role="alert"' in page and "year: 2020..2010 ends before it starts" in page
+    assert 'value="biển year:2020..2010"' in page and '<ol class="results"' not in page
+
+
 def test_work_page_has_metadata_holdings_jsonld_and_citation_tags(client, catalogue):
     work = Work.objects.get(title__startswith="Nghiên cứu đa dạng")
     page = client.get(f"/works/{work.pk}/").content.decode()

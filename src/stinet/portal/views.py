@@ -87,8 +87,8 @@ def search(request: HttpRequest) -> HttpResponse:
     req.fulltext_access = viewer_levels(request.user)  # full texts this user may search and see quoted
     try:
         data = search_json(req, _lang())
-    except SearchError as exc:
-        return HttpResponseBadRequest(str(exc))
+    except SearchError as exc:  # said on the page, with the search box to mend the query
+        return render(request, "portal/search.html", {"req": req, "error": str(exc)}, status=400)
     params = {k: request.GET.getlist(k) for k in request.GET}
     pages = min(max(1, -(-data["total"] // PAGE_SIZE)), LAST_PAGE)
     if req.page > pages:
