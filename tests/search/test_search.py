@@ -170,6 +170,22 @@ def test_filters_in_the_query_exclude_with_a_minus_and_narrow_the_request(catalo
     assert set(titles(q, page_size=50, **kwargs)) == expected
 
 
+def test_a_phrase_does_not_run_across_two_values_of_a_field(org, write_csv):
+    from stinet.ingest.services import import_file
+    from tests.conftest import row
+
+    rows = [row("Quản lý khai thác", id="v1", dc_subject="cảng biển||đội tàu",
+                dc_contributor_author="Nguyễn Văn Biển||Đội Văn Tàu"),
+            row("Cảng biển đội tàu Hải Phòng", id="v2")]
+    import_file(write_csv(rows, "values.csv"), "HPU")
+    assert titles('"biển đội"') == ["Cảng biển đội tàu Hải Phòng"]
+    for q in ('subject:"biển đội"', 'author:"biển đội"'):  # at most the typo-tolerant retry finds something
+        data = search_json(SearchRequest(q=q))
+        assert data["total"] == 0 or data["approximate"], q
+    assert titles('subject:"cảng biển"') == ["Quản lý khai thác"]
+    assert titles("khai zzvgapzz") == titles("khai")  # the word between values is never searched
+
+
 @pytest.mark.parametrize(("q", "message"), [
     ("year:abc", "year: 'abc' is not a year or a range"), ("biển year:20155", "year: '20155'"),
     ("year:2020..2010", "year: 2020..2010 ends before it starts"), ("-year:x", "year: 'x'"),

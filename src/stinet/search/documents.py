@@ -8,12 +8,13 @@ from typing import Any, NamedTuple
 
 from stinet.catalog.models import Holding, Work, WorkFile
 from stinet.search.base import FULLTEXT_FIELDS
+from stinet.search.query import VALUE_GAP
 from stinet.vietnamese import canonical_spelling, equivalence_tokens, fold, ocr_variants, sort_key
 
 
 def _join(values: list[str]) -> str:
-    """Values joined so that phrase matching does not run across two values."""
-    return " . ".join(v for v in values if v)
+    """Values joined with a word between them, so that a phrase does not run across two values."""
+    return f" {VALUE_GAP} ".join(v for v in values if v)
 
 
 def _exact(text: str) -> str:

@@ -17,6 +17,10 @@ from dataclasses import dataclass, field
 
 from stinet.vietnamese import canonical_spelling, exact_tokens, rewrite_query, tokens
 
+# The word between two values of a field in the search documents (two subjects, two authors): the
+# engines number words one after the other, so without it a phrase ran across two values
+# ("cảng biển" + "đội tàu" matched "biển đội"). Queries never search it.
+VALUE_GAP = "zzvgapzz"
 TEXT_FIELDS = ("title", "author", "subject", "abstract")
 FILTER_FIELDS = ("type", "org", "field", "language", "access")
 _ALIASES = {"tacgia": "author", "tac_gia": "author", "ti": "title", "au": "author",
@@ -94,10 +98,10 @@ def _checked_years(value: str) -> tuple[int | None, int | None]:
 
 def _clause(text: str, fieldname: str | None, phrase: bool, negate: bool) -> Clause | None:
     """A clause from the text of one query item, None when it has no searchable word."""
-    words = tokens(text)
+    words = [w for w in tokens(text) if w != VALUE_GAP]
     if not words:
         return None
-    exact = [canonical_spelling(t) for t in exact_tokens(text)]
+    exact = [canonical_spelling(t) for t in exact_tokens(text) if t != VALUE_GAP]
     return Clause(words, exact, fieldname, phrase and len(words) > 1, negate)
 
 
@@ -137,7 +141,7 @@ def _free_text(text: str, query: ParsedQuery) -> None:
     rest, equivalents = rewrite_query(text)
     query.equivalences.extend(equivalents)
     if equivalents:
-        kept = set(tokens(rest))
+        kept = set(tokens(rest)) - {VALUE_GAP}
         exact = [canonical_spelling(t) for t in exact_tokens(text)]
         words = [w for w in tokens(text) if w in kept]
         exact = [e for e in exact if tokens(e) and tokens(e)[0] in kept]
