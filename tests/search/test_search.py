@@ -53,6 +53,33 @@ def test_equivalent_forms_find_each_other(catalogue):
     assert titles("khoa học và công nghệ cảng biển") == expected
 
 
+def test_an_equivalent_form_written_out_anywhere_is_found(org, write_csv):
+    from stinet.ingest.services import import_file
+    from tests.conftest import row
+
+    rows = [row("TCVN 6909:2001 Công nghệ thông tin - Bộ mã ký tự tiếng Việt", id="e1"),
+            row("Báo cáo tổng kết năm 2020", id="e2", dc_publisher="Sở Khoa học và Công nghệ Hải Phòng"),
+            row("Ứng dụng CNTT trong thư viện", id="e3")]
+    import_file(write_csv(rows, "forms.csv"), "HPU")
+    cntt = {"TCVN 6909:2001 Công nghệ thông tin - Bộ mã ký tự tiếng Việt", "Ứng dụng CNTT trong thư viện"}
+    assert set(titles("công nghệ thông tin")) == set(titles("cong nghe thong tin")) == set(titles("CNTT")) == cntt
+    assert titles("sở khoa học và công nghệ") == titles("Sở KH&CN") == ["Báo cáo tổng kết năm 2020"]
+
+
+def test_a_name_ranks_the_works_of_that_person_first(org, write_csv):
+    from stinet.ingest.services import import_file
+    from tests.conftest import row
+
+    topic = "Vận dụng dạy học theo dự án ở các trường huyện Thủy Nguyên"  # van, an, nguyen in every field
+    rows = [row(f"{topic} ({i})", id=f"n{i}", dc_contributor_author="Nguyễn Đình Giang||Lê Văn Lực",
+                dc_description_abstract=f"Luận văn nghiên cứu việc {topic.lower()}.") for i in range(6)]
+    rows += [row(f"Khí tượng thủy văn vùng ven biển {i}", id=f"k{i}") for i in range(40)]  # words rarer
+    rows.append(row("Khảo sát nguồn lợi hải sản ven bờ vịnh Bắc Bộ", id="an",
+                    dc_contributor_author="Nguyễn Văn An||Trần Thị Bích Ngọc||Phạm Quang Huy"))
+    import_file(write_csv(rows, "names.csv"), "HPU")
+    assert titles("Nguyễn Văn An")[0] == "Khảo sát nguồn lợi hải sản ven bờ vịnh Bắc Bộ"
+
+
 def test_typos_fall_back_to_approximate_matches(catalogue):
     data = search_json(SearchRequest(q="biodiversiti"))
     assert data["approximate"] and data["results"][0]["title"].startswith("Marine biodiversity")

@@ -15,9 +15,11 @@ from django.db import connection, transaction
 from stinet.search.base import FACETS, FULLTEXT_FIELDS, SearchRequest, SearchResponse, filter_groups, year_bounds
 from stinet.search.models import SearchDocument
 from stinet.search.query import Clause, ParsedQuery
+from stinet.vietnamese import equivalent_forms
 
 WEIGHT_OF = {"title": "A", "author": "B", "subject": "C", "abstract": "D", None: ""}
 RANK_WEIGHTS = "{0.2, 0.6, 0.7, 1.0}"  # D, C, B, A
+PHRASE_BONUS = {"A": 0.5, "B": 1.0}  # a query's words side by side in the title (A) or the names (B)
 TABLE = "search_searchdocument"
 TEXTS = ("title", "title_x", "creators", "subjects", "abstract", "other", "text_x", "equiv",
          "type", "field", "language", "title_sort", *FULLTEXT_FIELDS.values())
@@ -37,6 +39,12 @@ def _clause_tsquery(clause: Clause) -> str:
     joiner = " <-> " if clause.phrase else " & "
     text = "(" + joiner.join(_lexeme(w, weight) for w in clause.words) + ")"
     return "!" + text if clause.negate else text
+
+
+def _equivalent(token: str) -> str:
+    """tsquery of an equivalence group (KH&CN...): its token, or any of its forms written out."""
+    forms = ["(" + " <-> ".join(_lexeme(w) for w in words) + ")" for words in equivalent_forms(token)]
+    return "(" + " | ".join([_lexeme(token), *forms]) + ")"
 
 
 def _levels(request: SearchRequest, fuzzy: bool) -> list[str]:
@@ -112,7 +120,7 @@ class PostgresBackend:
         levels = _levels(request, fuzzy)
         open_text = [c for c in query.clauses if levels and c.field is None and not c.negate]
         parts = [_clause_tsquery(c) for c in query.clauses if not any(c is o for o in open_text)]
-        parts += [_lexeme(t) for t in query.equivalences]
+        parts += [_equivalent(t) for t in query.equivalences]
         if fuzzy:
             words = " ".join(w for c in query.clauses if not c.negate for w in c.words)
             conds.append("%s <%% d.title")  # uses the title's trigram index
@@ -171,10 +179,11 @@ class PostgresBackend:
             expr.append("0.5 * ts_rank('{0.1, 0.2, 0.5, 1.0}', d.document_x, "
                         "to_tsquery('simple', %s))")
             params.append(" | ".join(_lexeme(e) for e in exact))
-        for c in positive:
+        for c in positive:  # the words side by side in the title, or as a person's name
             if len(c.words) > 1 and not c.phrase:
-                expr.append("CASE WHEN d.document @@ to_tsquery('simple', %s) THEN 0.5 ELSE 0 END")
-                params.append(" <-> ".join(_lexeme(w, "A") for w in c.words))
+                for weight, bonus in PHRASE_BONUS.items():
+                    expr.append(f"CASE WHEN d.document @@ to_tsquery('simple', %s) THEN {bonus} ELSE 0 END")
+                    params.append(" <-> ".join(_lexeme(w, weight) for w in c.words))
         return " + ".join(expr), params
 
     def search(self, query: ParsedQuery, request: SearchRequest) -> SearchResponse:

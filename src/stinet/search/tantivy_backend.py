@@ -24,6 +24,7 @@ from stinet.search.base import (
     year_bounds,
 )
 from stinet.search.query import Clause, ParsedQuery
+from stinet.vietnamese import equivalent_forms
 
 # Field weights: a word in the title counts more than in the abstract.
 WEIGHTS = {"title": 4.0, "creators": 3.0, "subjects": 2.5, "abstract": 1.0, "other": 1.0}
@@ -32,7 +33,7 @@ FIELD_OF = {"title": ("title",), "author": ("creators",), "subject": ("subjects"
 EXACT_OF = {"title": ("title_x",), None: ("title_x", "text_x"), "subject": ("text_x",),
             "abstract": ("text_x",)}
 EXACT_BOOST = {"title_x": 2.0, "text_x": 1.0}
-PHRASE_BOOST = {"title": 6.0, "abstract": 2.0, "subjects": 3.0}
+PHRASE_BOOST = {"title": 6.0, "creators": 10.0, "abstract": 2.0, "subjects": 3.0}
 PROXIMITY_SLOP = 3
 RERANK = 200  # phrase and proximity bonuses re-rank this many best plain matches
 RAW_FIELDS = ("type", "org", "field", "language", "access", "title_sort")
@@ -291,7 +292,7 @@ class TantivyBackend:
                     (Occur.Should, Query.boost_query(self._fulltext(clause, levels), FULLTEXT_WEIGHT))])
             parts.append((occur, found))
         for token in query.equivalences:
-            parts.append((Occur.Must, Query.term_query(self.schema, "equiv", token)))
+            parts.append((Occur.Must, self._equivalent(token)))
         parts.extend(self._filters(query, request))
         if not any(occur == Occur.Must for occur, _ in parts):
             parts.append((Occur.Must, Query.all_query()))
@@ -344,6 +345,13 @@ class TantivyBackend:
             return Query.boolean_query([(Occur.Should, q) for q in options])
         words = [(Occur.Must, self._word(clause, i, fuzzy)) for i in range(len(clause.words))]
         return words[0][1] if len(words) == 1 else Query.boolean_query(words)
+
+    def _equivalent(self, token: str) -> Query:
+        """An equivalence group (KH&CN...): its token, or any of its forms written out in a text field."""
+        options = [Query.term_query(self.schema, "equiv", token)]
+        for words in equivalent_forms(token):
+            options.append(self._clause(Clause(list(words), [], None, phrase=len(words) > 1), False))
+        return Query.boolean_query([(Occur.Should, q) for q in options])
 
     def _proximity(self, query: ParsedQuery) -> list[Query]:
         """Ranking bonuses for the words of a clause side by side, or close together."""

@@ -5,7 +5,7 @@ Pure Python, standard library only, no Django.
 
 from .collation import sort_key
 from .decode import EncodingError, detect_encoding_of_bytes
-from .equivalences import EQUIVALENCE_GROUPS, equivalence_tokens, rewrite_query
+from .equivalences import EQUIVALENCE_GROUPS, equivalence_tokens, equivalent_forms, rewrite_query
 from .fold import exact_tokens, fold, tokens
 from .legacy import ENCODINGS, Conversion, detect, encode, fix, to_unicode
 from .names import (
@@ -35,6 +35,7 @@ __all__ = [
     "detect_encoding_of_bytes",
     "encode",
     "equivalence_tokens",
+    "equivalent_forms",
     "exact_tokens",
     "fix",
     "fold",

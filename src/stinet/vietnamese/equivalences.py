@@ -6,7 +6,7 @@ from .alternation import alternation
 from .fold import fold
 from .spelling import canonical_spelling
 
-__all__ = ["EQUIVALENCE_GROUPS", "canonical_spelling", "equivalence_tokens", "rewrite_query"]
+__all__ = ["EQUIVALENCE_GROUPS", "canonical_spelling", "equivalence_tokens", "equivalent_forms", "rewrite_query"]
 
 # First item: the canonical token; then folded forms ('&' and '-' allowed, spaces
 # around them are ignored). 'ĐH' alone is left out: "DH" is too short and too
@@ -84,6 +84,22 @@ def equivalence_tokens(text: str, folded: bool = False) -> list[str]:
         if token not in found:
             found.append(token)
     return found
+
+
+_FORMS: dict[str, tuple[tuple[str, ...], ...]] = {
+    group[0]: tuple(dict.fromkeys(tuple(re.findall(r"[a-z0-9]+", form)) for form in group))
+    for group in EQUIVALENCE_GROUPS
+}
+
+
+def equivalent_forms(token: str) -> tuple[tuple[str, ...], ...]:
+    """The folded words of every form of the group whose canonical token this is.
+
+    'khcn' gives ('khcn',), ('kh', 'cn'), ('kh', 'va', 'cn'), ('khoa', 'hoc', 'va', 'cong', 'nghe'), ...:
+    a search for one form also finds texts that carry another written out, where indexing found
+    no token (a form followed by " - ", a publisher or a full text).
+    """
+    return _FORMS.get(token, ())
 
 
 def rewrite_query(text: str) -> tuple[str, list[str]]:
