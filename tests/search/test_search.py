@@ -47,6 +47,12 @@ def test_fielded_queries(catalogue):
                                                       "Thi truong che xuat khau"]
 
 
+@pytest.mark.parametrize("q", ['author:"Nguyễn V. An"', 'author:"PGS.TS. Nguyễn Văn An"', 'author:"Nguyễn, Văn An"',
+                               'author:"NGUYEN VAN AN"', 'author:"TS. Nguyễn V.A."'])
+def test_a_name_is_found_as_people_write_it(catalogue, q):
+    assert titles(q) == ["Nghiên cứu đa dạng sinh học rạn san hô vịnh Hạ Long"]
+
+
 def test_equivalent_forms_find_each_other(catalogue):
     expected = ["Ứng dụng KH&CN trong quản lý cảng biển Hải Phòng"]
     assert titles("KHCN") == expected

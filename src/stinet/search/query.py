@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from stinet.vietnamese import canonical_spelling, exact_tokens, rewrite_query, tokens
+from stinet.vietnamese import canonical_spelling, clean_person_name, exact_tokens, rewrite_query, tokens
 
 # The word between two values of a field in the search documents (two subjects, two authors): the
 # engines number words one after the other, so without it a phrase ran across two values
@@ -105,6 +105,23 @@ def _clause(text: str, fieldname: str | None, phrase: bool, negate: bool) -> Cla
     return Clause(words, exact, fieldname, phrase and len(words) > 1, negate)
 
 
+def _name_clause(text: str, phrase: bool, negate: bool) -> Clause | None:
+    """author: a name as people write it: "PGS.TS. Nguyễn Văn An", "Nguyễn, Văn An", "Nguyễn V. An".
+
+    Academic titles go, "Family, Given" is read in the catalogue's order, and initials, which the
+    names stored in full do not contain, leave the other words to match in any order.
+    """
+    name = clean_person_name(text) if phrase else text
+    clause = _clause(name, "author", phrase, negate)
+    if clause is None or not any(len(w) == 1 for w in clause.words):
+        return clause
+    kept = [i for i, w in enumerate(clause.words) if len(w) > 1]
+    if not kept:
+        return clause
+    exact = [clause.exact[i] for i in kept] if len(clause.exact) == len(clause.words) else []
+    return Clause([clause.words[i] for i in kept], exact, "author", False, negate)
+
+
 def parse(raw: str) -> ParsedQuery:
     """Parse a query string; unknown field prefixes are searched as ordinary words."""
     query = ParsedQuery(raw=raw)
@@ -122,6 +139,9 @@ def parse(raw: str) -> ParsedQuery:
                 query.year_to = narrowed(query.year_to, high, min)
         elif name in FILTER_FIELDS and value:
             (query.excluded if negate else query.filters).setdefault(name, []).append(value)
+        elif name == "author":
+            if (c := _name_clause(value, quoted is not None, negate)) is not None:
+                query.clauses.append(c)
         elif name in TEXT_FIELDS:
             if (c := _clause(value, name, quoted is not None, negate)) is not None:
                 query.clauses.append(c)
