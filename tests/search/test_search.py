@@ -232,6 +232,7 @@ def test_a_malformed_year_in_the_query_is_refused(catalogue, q, message):
     ({"sort": "random"}, "sort: 'random'"), ({"page": 0}, "page: must be 1"),
     ({"page_size": 1000}, "page_size: must be between"),
     ({"year_from": 2020, "year_to": 2000}, "year_from: must not be after"),
+    ({"q": "abcdefghij " * 3637}, r"q: at most 1000 characters \(this one has 40007\)"),
 ])
 def test_bad_requests_are_refused(catalogue, kwargs, message):
     with pytest.raises(SearchError, match=message):

@@ -12,6 +12,7 @@ SORTS = ("relevance", "title", "year", "-year")
 MAX_PAGE_SIZE = 100
 MAX_RESULTS = 10_000  # deep pages cost the engine their offset (and a 64-bit overflow past it)
 MIN_YEAR, MAX_YEAR = 1, 9999
+MAX_QUERY_CHARS = 1000  # a pasted abstract fits; 40,000 characters took the typo-tolerant retry 20 s
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,8 @@ class SearchRequest:
 
     def validate(self) -> None:
         """Refuse impossible paging or sorting with a clear message."""
+        if len(self.q) > MAX_QUERY_CHARS:
+            raise SearchError(f"q: at most {MAX_QUERY_CHARS} characters (this one has {len(self.q)})")
         if self.sort not in SORTS:
             raise SearchError(f"sort: {self.sort!r} is not one of {', '.join(SORTS)}")
         if self.page < 1:
