@@ -53,6 +53,12 @@ def test_a_name_is_found_as_people_write_it(catalogue, q):
     assert titles(q) == ["Nghiên cứu đa dạng sinh học rạn san hô vịnh Hạ Long"]
 
 
+def test_fielded_words_are_highlighted_in_their_field_only(catalogue):
+    hit = search_json(SearchRequest(q='author:"Nguyen Van An" title:san khảo'))["results"][0]
+    assert hit["highlight"]["title"] == "Nghiên cứu đa dạng sinh học rạn <mark>san</mark> hô vịnh Hạ Long"
+    assert hit["highlight"]["abstract"] == "<mark>Khảo</mark> sát đa dạng sinh học rạn san hô."
+
+
 def test_equivalent_forms_find_each_other(catalogue):
     expected = ["Ứng dụng KH&CN trong quản lý cảng biển Hải Phòng"]
     assert titles("KHCN") == expected

@@ -63,9 +63,10 @@ class ParsedQuery:
         """True when nothing restricts the text (browse everything, filters aside)."""
         return not self.clauses and not self.equivalences
 
-    def highlight_words(self) -> set[str]:
-        """Folded words to highlight in results (not the excluded ones)."""
-        return {w for c in self.clauses if not c.negate for w in c.words}
+    def highlight_words(self, field: str | None = None) -> set[str]:
+        """Folded words to highlight in a field of the results: those searched there or in any field
+        (not the excluded ones; author:"Nguyễn Văn An" marks nothing in a title)."""
+        return {w for c in self.clauses if not c.negate and c.field in (None, field) for w in c.words}
 
 
 def _year_range(value: str) -> tuple[int | None, int | None] | None:

@@ -12,7 +12,7 @@ from stinet.catalog.vocab import ACCESS_LEVELS, LANGUAGES, WORK_TYPES, label
 from stinet.search.base import FACETS, SearchRequest, SearchResponse
 from stinet.search.highlight import highlight, long_snippet, snippet
 from stinet.search.indexing import backend
-from stinet.search.query import parse
+from stinet.search.query import ParsedQuery, parse
 from stinet.vietnamese import fold
 
 
@@ -73,7 +73,7 @@ def fulltext_snippets(ids: set[int], words: set[str], levels: frozenset[str]) ->
     return out
 
 
-def work_json(work: Work, words: set[str], lang: str, fulltext: str | None = None) -> dict[str, Any]:
+def work_json(work: Work, query: ParsedQuery, lang: str, fulltext: str | None = None) -> dict[str, Any]:
     """One result in the API shape, with highlighted (escaped) title and abstract snippet.
 
     `fulltext` is the snippet of a readable full text that matched (None: the text did not match).
@@ -93,8 +93,8 @@ def work_json(work: Work, words: set[str], lang: str, fulltext: str | None = Non
              "access": h.access}
             for h in work.holdings.all()
         ],
-        "highlight": {"title": highlight(work.title, words),
-                      "abstract": snippet(work.abstract, words) if work.abstract else "",
+        "highlight": {"title": highlight(work.title, query.highlight_words("title")),
+                      "abstract": snippet(work.abstract, query.highlight_words("abstract")) if work.abstract else "",
                       "fulltext": fulltext or ""},
         "fulltext": fulltext is not None,
     }
@@ -104,7 +104,7 @@ def search_json(request: SearchRequest, lang: str = "vi") -> dict[str, Any]:
     """Search and render the documented JSON shape (API, `stinet search --json`, portal)."""
     response = run(request)
     works = works_by_ids(response.ids)
-    words = response.query.highlight_words()
+    words = response.query.highlight_words("fulltext")  # free words only: a full text is no field of them
     quotes = fulltext_snippets(response.fulltext_ids, words, request.fulltext_access)
     return {
         "query": request.q,
@@ -113,7 +113,7 @@ def search_json(request: SearchRequest, lang: str = "vi") -> dict[str, Any]:
         "page_size": request.page_size,
         "sort": request.sort,
         "approximate": response.approximate,
-        "results": [work_json(works[i], words, lang,
+        "results": [work_json(works[i], response.query, lang,
                               quotes.get(i, "") if i in response.fulltext_ids else None)
                     for i in response.ids if i in works],
         "facets": facets_json(response, lang) if request.facets else {},
