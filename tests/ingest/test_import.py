@@ -52,6 +52,26 @@ def test_quotes_doubled_inside_quoted_cells_are_one_quote(org, tmp_path, delimit
     assert Work.objects.get(holdings__local_id="q2").title == title
 
 
+def test_columns_of_one_field_in_several_languages_all_count(org, tmp_path):
+    """A DSpace export with language-tagged columns: nothing overwrites anything."""
+    path = tmp_path / "tagged.csv"
+    path.write_text(
+        "id,dc.title[en],dc.title[vi],dc.contributor.author[vi],dc.creator,dc.subject[vi],dc.subject[en],"
+        "dc.subject.other,dc.description.abstract[en],dc.description.abstract[vi],dc.contributor\n"
+        "t1,Assessing coastal livelihoods,Đánh giá sinh kế ven biển,Nguyễn Văn An||Trần Thị Bình,"
+        "Trần Thị Bình,sinh kế||ven biển,livelihoods,nghề cá,The English abstract.,Tóm tắt tiếng Việt.,"
+        "Lê Văn Cường\n", encoding="utf-8")
+    report = import_file(path, "HPU")
+    assert report.counts()["new"] == 1 and report.unknown_columns == []
+    work = Work.objects.get(holdings__local_id="t1")
+    assert (work.title, work.title_en) == ("Đánh giá sinh kế ven biển", "Assessing coastal livelihoods")
+    assert work.creators == [{"name": "Nguyễn Văn An", "role": "author"}, {"name": "Trần Thị Bình", "role": "author"},
+                             {"name": "Lê Văn Cường", "role": "contributor"}]
+    assert work.subjects == ["sinh kế", "ven biển", "nghề cá", "livelihoods"]  # other languages after
+    assert work.abstract == "Tóm tắt tiếng Việt."
+    assert work.extra == {"dc.description.abstract[en]": "The English abstract."}
+
+
 def test_json_is_stored_with_its_letters_not_escapes(org, write_csv):
     import_file(write_csv([row("Nghiên cứu đa dạng sinh học", id="a1", dc_contributor_author="Nguyễn Văn An")]), "HPU")
     with connection.cursor() as cur:

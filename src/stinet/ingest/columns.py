@@ -22,6 +22,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     ),
     "dc.contributor.advisor": ("nguoi huong dan", "giao vien huong dan", "nguoi huong dan khoa hoc"),
     "dc.contributor.editor": ("bien tap", "editor"),
+    "dc.contributor": ("contributor", "thanh vien tham gia", "nguoi tham gia", "thanh vien thuc hien"),
     "dc.date.issued": (
         "year", "date", "dc.date", "nam", "nam xuat ban", "nam bao ve", "nam cong bo",
         "nam nghiem thu", "nam hoan thanh", "ngay xuat ban",
@@ -76,7 +77,9 @@ def canonical(header: str) -> str | None:
     text = to_unicode(header.strip().strip("\ufeff")).text
     if text.startswith(("dc.", "local.", "thesis.")):
         # DSpace exports may append a language: dc.title[vi], dc.subject[en_US]
-        text = text.split("[", 1)[0]
+        text, _, tag = text.partition("[")
+        if text == "dc.title" and tag.lower().startswith("en"):
+            return "dc.title.alternative"  # the English title beside the Vietnamese one
     key = _key(text)
     if key in _LOOKUP:
         return _LOOKUP[key]
@@ -90,6 +93,12 @@ def canonical(header: str) -> str | None:
         if (field := _LOOKUP.get(" ".join(words[:size]))) is not None:
             return field
     return None
+
+
+def language_tag(header: str) -> str:
+    """The language a DSpace column is tagged with ('en' for dc.description.abstract[en_US]), or ''."""
+    m = re.search(r"\[([A-Za-z]{2})[^\]]*\]\s*$", header)
+    return m.group(1).lower() if m else ""
 
 
 @lru_cache(maxsize=4096)  # asked for every column of every row

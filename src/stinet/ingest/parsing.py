@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 from stinet.catalog.bulk import json_text
 from stinet.catalog.dedup import record_of
 from stinet.catalog.matching import keys, lookup_keys
 from stinet.catalog.services import Incoming, payload_text, text_digest
-from stinet.ingest.columns import is_ignored
-from stinet.ingest.record import RowError, WorkData, build
+from stinet.ingest.columns import is_ignored, language_tag
+from stinet.ingest.record import MULTI_SEP, RowError, WorkData, build, split_values
 from stinet.ingest.report import ImportReport
 from stinet.search import indexing
 from stinet.search.documents import from_values
@@ -26,6 +27,9 @@ NOT_TEXT = frozenset({"id", "dc.date.issued", "dc.language.iso", "local.access",
                       "dc.subject.fos.old", "dc.identifier.uri", "dc.identifier.isbn",
                       "dc.identifier.issn", "dc.identifier.doi", "dc.identifier.handle"})
 
+# Fields of several values: the values of all their columns are kept
+LISTS = frozenset({"dc.contributor.author", "dc.contributor.editor", "dc.contributor.advisor", "dc.contributor",
+                   "dc.subject"})
 JSON_FIELDS = ("creators", "subjects", "identifiers", "extra")  # the work's JSON fields (catalog.models.Work)
 Rows = list[tuple[int, dict[str, str]]]
 ERROR = "_error"  # a reader's row carrying this key is a record it could not read: rejected
@@ -40,6 +44,11 @@ class ParseContext:
     header_width: int
     loose: bool  # Vietnamese spreadsheet conventions (';' lists, heading rows)
     org_code: str
+
+    @cached_property
+    def columns(self) -> tuple[tuple[str, str], ...]:
+        """(header, field) with the untagged or Vietnamese columns of a field before other languages'."""
+        return tuple(sorted(self.mapping.items(), key=lambda hf: language_tag(hf[0]) not in ("", "vi")))
 
     @property
     def codes(self) -> frozenset[str]:
@@ -83,8 +92,18 @@ def parse_row(ctx: ParseContext, line: int, raw: dict[str, str], codes: frozense
         report.headings += 1  # Vietnamese sheets put section headings between the rows
         return None
     row = convert_row(line, raw, report, codes)
-    fields = {f: row[h] for h, f in ctx.mapping.items() if row.get(h)}
+    fields: dict[str, str] = {}
     extra = {h: v for h, v in row.items() if h not in ctx.mapping and not is_ignored(h)}
+    for header, name in ctx.columns:  # several columns of one field: dc.creator and dc.contributor.author
+        if not (value := row.get(header)):
+            continue
+        if name not in fields:
+            fields[name] = value
+        elif name in LISTS or name.startswith("dc.identifier."):
+            loose = ctx.loose or name == "dc.subject"  # as record.build splits them
+            fields[name] = MULTI_SEP.join([*split_values(fields[name], loose), *split_values(value, loose)])
+        else:
+            extra[header] = value  # a second value of a one-value field (an English abstract) is kept
     try:
         data = build(fields, extra, loose=ctx.loose)
     except RowError as exc:

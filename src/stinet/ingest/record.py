@@ -112,7 +112,7 @@ def _creators(fields: dict[str, str], loose: bool) -> list[dict[str, str]]:
                       ("dc.contributor.advisor", "advisor"), ("dc.contributor", "contributor")):
         for raw in split_values(fields.get(key, ""), loose):
             name = clean_person_name(raw)
-            if name:
+            if name and {"name": name, "role": role} not in people:  # dc.creator repeating the author
                 people.append({"name": name, "role": role})
     return people
 
