@@ -51,7 +51,7 @@ def test_work_page_has_metadata_holdings_jsonld_and_citation_tags(client, catalo
     work = Work.objects.get(title__startswith="Nghiên cứu đa dạng")
     page = client.get(f"/works/{work.pk}/").content.decode()
     assert '<meta name="citation_title" content="Nghiên cứu đa dạng sinh học rạn san hô vịnh Hạ Long">' in page
-    assert '<meta name="citation_author" content="Nguyễn Văn An">' in page
+    assert '<meta name="citation_author" content="Nguyễn, Văn An">' in page
     data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S).group(1))
     assert data["@type"] == "Report" and data["name"] == work.title
     assert "Trường Đại học Hải Phòng" in page and "Công khai" in page

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import models
 
 from stinet.catalog.jsontext import TextJSONEncoder
-from stinet.catalog.vocab import ACCESS_LEVELS, ORG_KINDS, WORK_TYPES, choices
+from stinet.catalog.vocab import ACCESS_LEVELS, CREATOR_ROLES, ORG_KINDS, WORK_TYPES, choices
 
 
 class Organisation(models.Model):
@@ -100,6 +100,13 @@ class Work(models.Model):
     def advisors(self) -> list[str]:
         """Thesis advisors."""
         return self.people("advisor")
+
+    @property
+    def creator_roles(self) -> list[tuple[str, list[str]]]:
+        """(role, names) of every role among the creators: the vocabulary's in its order, then any other."""
+        found = list(dict.fromkeys(c.get("role", "author") for c in self.creators))
+        order = [r for r in CREATOR_ROLES if r in found] + [r for r in found if r not in CREATOR_ROLES]
+        return [(role, self.people(role)) for role in order]
 
 
 class ImportRun(models.Model):

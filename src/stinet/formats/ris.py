@@ -4,10 +4,19 @@ from __future__ import annotations
 
 from stinet.catalog.models import Work
 
+from . import citing
+
 RIS_TYPES = {
     "report": "RPRT", "thesis": "THES", "dissertation": "THES", "article": "JOUR", "book": "BOOK",
     "conference": "CPAPER", "patent": "PAT", "standard": "STAND", "dataset": "DATA", "other": "GEN",
 }
+# Creator role -> tag. The RIS specification has AU (primary authors), A2 with its synonym ED
+# (secondary authors: editors), A3 (tertiary authors: series editors, and thesis advisors as
+# EndNote and its THES type have them) and A4 (subsidiary authors). Contributors are none of
+# primary, secondary (A2 would make them editors: ED and A2 are one field) nor tertiary: the
+# standard-conformant tag for them is A4. Editors go under ED, which every reader takes for
+# editors whatever the type (Zotero reads A2 of a BOOK as series editors).
+ROLE_TAGS = (("author", "AU"), ("editor", "ED"), ("advisor", "A3"), ("contributor", "A4"))
 
 
 def _line(tag: str, value: object) -> str:
@@ -20,17 +29,17 @@ def dumps(work: Work) -> str:
     lines = [_line("TY", RIS_TYPES.get(work.type, "GEN")), _line("TI", work.title)]
     if work.title_en:
         lines.append(_line("TT", work.title_en))
-    lines += [_line("AU", name) for name in work.authors]
-    lines += [_line("A3", name) for name in work.advisors]
+    for role, tag in ROLE_TAGS:  # names as "Family, Given", as the specification asks
+        lines += [_line(tag, person.inverted) for person in citing.people(work, role)]
     if work.year:
         lines.append(_line("PY", work.year))
-    if work.date and len(work.date) == 10:
-        lines.append(_line("DA", work.date.replace("-", "/")))
+    if date := citing.full_date(work):
+        lines.append(_line("DA", date.strftime("%Y/%m/%d")))
     if work.abstract:
         lines.append(_line("AB", work.abstract))
     lines += [_line("KW", s) for s in work.subjects]
-    publisher = work.grantor or work.publisher
-    if publisher:
+    lines += _container(work)
+    if publisher := citing.publisher(work):
         lines.append(_line("PB", publisher))
     if work.degree:
         lines.append(_line("M3", work.degree))
@@ -41,3 +50,17 @@ def dumps(work: Work) -> str:
     lines.append(_line("ID", f"stinet-{work.pk}"))
     lines.append("ER  - ")
     return "\r\n".join(lines) + "\r\n"
+
+
+def _container(work: Work) -> list[str]:
+    """The journal (T2, and JF for readers of the older specification) or the proceedings (T2),
+    with volume, issue and pages."""
+    title = citing.container(work)
+    if not title:
+        return []
+    lines = [_line("T2", title)] + ([_line("JF", title)] if work.type == "article" else [])
+    first, last = citing.pages(work)
+    for tag, value in (("VL", citing.volume(work)), ("IS", citing.issue(work)), ("SP", first), ("EP", last)):
+        if value:
+            lines.append(_line(tag, value))
+    return lines

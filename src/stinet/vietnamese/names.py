@@ -1,9 +1,11 @@
-"""Person names: academic titles, 'Last, First' forms, casing, matching keys."""
+"""Person names: academic titles, 'Last, First' forms, casing, matching keys, family and given names."""
 
 import re
 from functools import lru_cache
 
+from ._tables import FINALS, INITIALS, NUCLEI
 from .fold import fold
+from .syllable import has_vietnamese_mark, is_syllable
 from .text import clean_spaces, nfc
 
 ACADEMIC_TITLES = (
@@ -95,3 +97,86 @@ def names_match(a: str, b: str) -> bool:
     if not pa or len(pa) != len(pb):
         return False
     return all(_part_matches(x, y) for x, y in zip(pa, pb, strict=True))
+
+
+# For telling the order of a stored name only: more family names than the importer's list (which
+# decides how "Family, Given" is joined and keeps its behaviour), none of them a common given name.
+_FAMILY_NAMES = VIETNAMESE_FAMILY_NAMES | frozenset(fold(name) for name in (
+    "Giáp Cù Bế Mã Khuất Nghiêm Tống Cấn Chử Đậu Hán Kha Lỗ Lư Ngụy Phó Tào Thiều Ung Vòng Xa Đới "
+    "Lều Ôn Bành Ngũ"
+).split())
+# The commonest family names that are not also given names (Hoàng, Vũ, Dương, Lý are): a name that
+# does not start with a family name but ends with one of these is in Western order ("Đức Tài
+# Nguyễn", "Tai Nguyen").
+_COMMON_FAMILY_NAMES = frozenset(fold(name) for name in (
+    "Nguyễn Trần Lê Phạm Huỳnh Phan Võ Bùi Đỗ Hồ Ngô").split())
+# Lower-case particles that belong to a Western family name: "Jan van der Berg" -> "van der Berg".
+_PARTICLES = frozenset("van von der den de del della di da du dos das ten ter la le zu".split())
+# What makes a creator an organisation, not a person: a Vietnamese word for a body leading the
+# name ("Bộ Y tế", "Sở KH&CN"), or a phrase or English word anywhere ("Trường Đại học Hải Phòng",
+# "Hanoi University"). Given names that are also such words ("Khoa", "Trường") do not count alone.
+_ORGANISATION_START = re.compile(r"^(?:bộ|sở|vụ|cục|hội|quỹ|viện)\s", re.IGNORECASE)
+_ORGANISATION_WORDS = re.compile(
+    r"\b(?:đại học|học viện|phân viện|trung tâm|công ty|tập đoàn|bệnh viện|ủy ban|uỷ ban|ubnd|"
+    r"tổng cục|hiệp hội|liên hiệp|nhà xuất bản|nxb|ngân hàng|thư viện|tạp chí|văn phòng|cao đẳng|"
+    r"phòng thí nghiệm|university|universit[éà]|institute|institut|ministry|department|committee|"
+    r"council|association|society|agency|centre|center|organi[sz]ation|company|corporation|"
+    r"foundation|laboratory|academy|hospital|college|commission|office|bureau|inc|ltd)\b|&",
+    re.IGNORECASE,
+)
+
+
+def is_organisation(name: str) -> bool:
+    """True for a creator that is an organisation ('Viện Hải dương học', 'World Health Organization')."""
+    text = clean_spaces(nfc(name))
+    return bool(_ORGANISATION_START.match(text) or _ORGANISATION_WORDS.search(text))
+
+
+# A Vietnamese syllable written without marks ("Nguyen", "Anh"; not "Anderson")
+_BARE_SYLLABLE = re.compile("({})?({})({})?".format(
+    "|".join(sorted({fold(i) for i in INITIALS}, key=len, reverse=True)),
+    "|".join(sorted({fold(n) for n in NUCLEI}, key=len, reverse=True)), "|".join(FINALS)))
+
+
+def _vietnamese_word(word: str) -> bool:
+    """A Vietnamese syllable, with or without its marks, or an initial ('V.')."""
+    if _INITIAL.match(word):
+        return True
+    return is_syllable(word) if not word.isascii() else bool(_BARE_SYLLABLE.fullmatch(word.lower()))
+
+
+def _vietnamese_order(words: list[str]) -> bool:
+    """True when a stored name (two words or more) has its family name first."""
+    first, last = fold(words[0]), fold(words[-1])
+    if last in _COMMON_FAMILY_NAMES and (first not in _FAMILY_NAMES or first == "van"):
+        return False  # "Đức Tài Nguyễn", "Tai Nguyen", "Van Nguyen" (Văn the middle name): Western order
+    vietnamese = all(_vietnamese_word(w) for w in words)
+    marked = any(has_vietnamese_mark(w) for w in words)
+    if first in _FAMILY_NAMES:
+        return vietnamese or has_vietnamese_mark(words[0])  # not "Kim Anderson"
+    return vietnamese and marked  # a rarer family name: "Ksor" aside, marks tell Vietnamese
+
+
+def split_name(name: str) -> tuple[str, str]:
+    """(family, given) of a stored person name, for citations that want 'Family, Given'.
+
+    Names are stored in display order: Vietnamese family name first ("Nguyễn Đức Tài" ->
+    ("Nguyễn", "Đức Tài")), Western names last ("John A. Smith" -> ("Smith", "John A."), "Jan van
+    der Berg" -> ("van der Berg", "Jan")). A name still written "Family, Given" is split at its
+    comma; a single word is all family name. Organisations are not split (see is_organisation).
+    """
+    text = clean_spaces(nfc(name)).strip(" ,")
+    if "," in text:
+        family, given = (clean_spaces(p) for p in text.split(",", 1))
+        if family and given:
+            return family, given
+        text = family or given
+    words = text.split(" ")
+    if len(words) < 2:
+        return text, ""
+    if _vietnamese_order(words):
+        return words[0], " ".join(words[1:])
+    start = len(words) - 1
+    while start > 1 and words[start - 1] in _PARTICLES:
+        start -= 1
+    return " ".join(words[start:]), " ".join(words[:start])
