@@ -1,6 +1,8 @@
 """Top-level URL map: the portal, the API and the language switch."""
 
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.urls import include, path
+from django.views.defaults import page_not_found
 
 from stinet.api.views import api
 
@@ -19,3 +21,13 @@ urlpatterns = [
     path("", include("stinet.accounts.urls")),
     path("", include("stinet.portal.urls")),
 ]
+
+
+def not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """404: JSON under /api/ (what API clients parse), the site's own page elsewhere."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": f"{request.path}: no such endpoint or record"}, status=404)
+    return page_not_found(request, exception)
+
+
+handler404 = not_found

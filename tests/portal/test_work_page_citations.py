@@ -132,3 +132,18 @@ def test_api_not_found_stays_json(client, catalogue):
     response = client.get("/api/works/999999")
     assert response.status_code == 404 and response["Content-Type"].startswith("application/json")
     assert "detail" in response.json()
+
+
+def test_an_unknown_api_path_answers_json_too(client, db):
+    response = client.get("/api/nope")
+    assert response.status_code == 404 and response.json() == {"detail": "/api/nope: no such endpoint or record"}
+
+
+def test_the_journal_of_an_article_is_named_so(client, org, write_csv):
+    from stinet.ingest.services import import_file
+    from tests.conftest import row
+
+    import_file(write_csv([row("Rạn san hô", id="j1", dc_type="Bài báo", dc_publisher="Tạp chí Khoa học Biển")],
+                          "j.csv"), "HPU")
+    page = client.get(f"/works/{Work.objects.get().pk}/").content.decode()
+    assert "<dt>Tạp chí</dt><dd>Tạp chí Khoa học Biển</dd>" in page
