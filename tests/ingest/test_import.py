@@ -72,6 +72,31 @@ def test_columns_of_one_field_in_several_languages_all_count(org, tmp_path):
     assert work.extra == {"dc.description.abstract[en]": "The English abstract."}
 
 
+@pytest.mark.parametrize(("value", "year", "date"), [
+    ("2016-05-12", 2016, "2016-05-12"), ("2016-05-12T07:00:00Z", 2016, "2016-05-12"), ("05/2016", 2016, "2016-05"),
+    ("12/5/2016", 2016, "2016-05-12"), ("2015-2017", 2015, "2015"), ("Năm 2016", 2016, "2016"),
+])
+def test_dates_as_members_write_them(org, write_csv, value, year, date):
+    import_file(write_csv([row("Ngày tháng", id="d1", dc_date_issued=value)]), "HPU")
+    assert (Work.objects.get().year, Work.objects.get().date) == (year, date)
+
+
+@pytest.mark.parametrize(("value", "reason"), [
+    ("2020-13-45", "'2020-13-45' is not a real date"), ("31/02/2016", "'31/02/2016' is not a real date"),
+    ("13/2016", "'13/2016' is not a real date"), ("12/05/0201", "the year 201 is not between 1800 and 2100"),
+])
+def test_an_impossible_date_rejects_its_row_with_the_reason(org, write_csv, value, reason):
+    report = import_file(write_csv([row("Ngày sai", id="d1", dc_date_issued=value), row("Đúng", id="d2")]), "HPU")
+    assert report.counts()["new"] == 1 and reason in report.rejections[0]["reason"]
+
+
+@pytest.mark.parametrize(("value", "code"), [("vi_VN", "vi"), ("vi-VN", "vi"), ("en_US", "en"), ("Tiếng Việt", "vi"),
+                                           ("de_DE", "de"), ("khmer", "khmer")])
+def test_language_codes_with_a_region_are_the_language(org, write_csv, value, code):
+    import_file(write_csv([row("Ngôn ngữ", id="l1", dc_language_iso=value)]), "HPU")
+    assert Work.objects.get().language == code
+
+
 def test_json_is_stored_with_its_letters_not_escapes(org, write_csv):
     import_file(write_csv([row("Nghiên cứu đa dạng sinh học", id="a1", dc_contributor_author="Nguyễn Văn An")]), "HPU")
     with connection.cursor() as cur:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -12,7 +13,8 @@ from stinet.vietnamese import clean_person_name, clean_spaces, fold, nfc
 
 MULTI_SEP = "||"
 _YEAR_RE = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
-_ISO_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_ISO_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ]\d{2}:\d{2}.*)?$")  # a time may follow
+MIN_YEAR, MAX_YEAR = 1800, 2100
 _VN_DATE_RE = re.compile(r"^(?:(\d{1,2})[/.-])?(\d{1,2})[/.-](\d{4})$")
 _LANGS = {
     "vi": "vi", "vie": "vi", "vn": "vi", "tieng viet": "vi", "viet": "vi", "vietnamese": "vi",
@@ -81,21 +83,29 @@ def split_values(raw: str, loose: bool = False) -> list[str]:
 
 
 def parse_date(raw: str) -> tuple[int | None, str]:
-    """Year and ISO date (or part) from '2016', '2016-05-12', '12/05/2016', 'Năm 2016'."""
+    """Year and ISO date (or part) from '2016', '2016-05-12', '2016-05-12T00:00:00Z', '12/05/2016',
+    '05/2016', 'Năm 2016', '2015-2017' (the first year); an impossible date is refused."""
     text = clean_spaces(raw)
     if not text:
         return None, ""
     if m := _ISO_DATE_RE.match(text):
-        year = int(m.group(1))
-        if 1800 <= year <= 2100:
-            return year, "-".join(g for g in m.groups() if g)
+        return _checked(raw, int(m.group(1)), m.group(2), m.group(3))
     if m := _VN_DATE_RE.match(text):
-        day, month, year = m.group(1), m.group(2), int(m.group(3))
-        iso = f"{year:04d}-{int(month):02d}" + (f"-{int(day):02d}" if day else "")
-        return year, iso
+        return _checked(raw, int(m.group(3)), m.group(2), m.group(1))
     if m := _YEAR_RE.search(text):
         return int(m.group(1)), m.group(1)
     raise RowError(f"cannot read {raw!r} as a date or year")
+
+
+def _checked(raw: str, year: int, month: str | None, day: str | None) -> tuple[int, str]:
+    """(year, ISO date) of a date's parts, or RowError when no calendar has that day."""
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise RowError(f"{raw!r}: the year {year} is not between {MIN_YEAR} and {MAX_YEAR}")
+    try:
+        dt.date(year, int(month or 1), int(day or 1))
+    except ValueError:
+        raise RowError(f"{raw!r} is not a real date (year {year}, month {month}, day {day or '-'})") from None
+    return year, f"{year:04d}" + (f"-{int(month):02d}" if month else "") + (f"-{int(day):02d}" if day else "")
 
 
 def derive_local_id(data: WorkData) -> str:
@@ -160,7 +170,10 @@ def _field_code(raw: str) -> str:
 def _language(raw: str) -> str:
     """ISO 639-1 code for a language as members write it; unknown values kept lower-cased."""
     key = " ".join(fold(raw).split())
-    return _LANGS.get(key, key[:8])
+    if key in _LANGS:
+        return _LANGS[key]
+    base = re.split(r"[_\-]", key, maxsplit=1)[0]  # with a region: vi_VN, vi-VN, de_DE
+    return _LANGS.get(base, base if base != key and 2 <= len(base) <= 3 else key[:8])
 
 
 def _access(raw: str) -> str:
