@@ -116,6 +116,12 @@ def test_export_and_dedup_commands(run, tmp_path):
     assert result.returncode == 0 and "exported 1 works as csv" in result.stderr
     assert "Nghiên cứu đa dạng sinh học" in out.read_text(encoding="utf-8-sig")
     assert run("export", "--format", "ris", "--query", "san ho").stdout.startswith("TY  - THES")
+    mine = tmp_path / "lib.csv"
+    assert run("export", "--format", "csv", "--org", "LIB", "--output", str(mine)).returncode == 0
+    assert next(csv.DictReader(mine.open(encoding="utf-8-sig")))["id"] == "L1"  # LIB's own id, not HPU's
+    assert run("import", str(mine), "--org", "LIB").stdout.startswith("lib.csv: 0 new,")  # in place
+    refused = run("export", "--format", "csv", "--org", "NOPE")
+    assert refused.stderr == "stinet: error: --org: no organisation with code 'NOPE'\n"
     assert run("dedup", "settle", "999", "--merge").stderr.startswith("stinet: error: no doubtful pair 999")
 
 

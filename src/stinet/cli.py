@@ -195,20 +195,27 @@ def search(query: str, as_json: bool, limit: int, page: int, types: tuple[str, .
 @click.option("--format", "fmt", required=True,
               type=click.Choice(["csv", "xlsx", "ris", "bibtex", "marcxml", "json"]), help="Export format.")
 @click.option("--query", "q", default=None, help="Export only what this search finds (same language as search).")
+@click.option("--org", "org_code", default=None,
+              help="Only this member's holdings, with its own ids, call numbers and access levels "
+                   "(CSV/XLSX: edit and import again with --org to update them in place).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
               help="File to write (default: standard output).")
 @command
-def export(fmt: str, q: str | None, output: Path | None) -> None:
+def export(fmt: str, q: str | None, org_code: str | None, output: Path | None) -> None:
     """Export the whole catalogue, or a search, as CSV, XLSX, RIS, BibTeX, MARCXML or JSON."""
+    from stinet.catalog.models import Organisation
     from stinet.formats.export import search_ids, write
     from stinet.search.base import SearchRequest
 
+    org = None
+    if org_code is not None and (org := Organisation.objects.filter(code=org_code).first()) is None:
+        raise ValueError(f"--org: no organisation with code {org_code!r}")
     ids = search_ids(SearchRequest(q=q)) if q is not None else None
     if output is None:
-        count = write(fmt, sys.stdout.buffer, ids)
+        count = write(fmt, sys.stdout.buffer, ids, org=org)
     else:
         with output.open("wb") as out:
-            count = write(fmt, out, ids)
+            count = write(fmt, out, ids, org=org)
     click.echo(f"exported {count} works as {fmt}", err=True)
 
 

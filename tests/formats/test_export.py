@@ -55,6 +55,43 @@ def test_reimporting_an_export_into_the_same_catalogue_adds_holdings_not_works(c
     assert report.merged == 6 and Work.objects.count() == 6
 
 
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_a_members_export_edited_and_imported_again_updates_its_records_in_place(catalogue, tmp_path, fmt):
+    import csv
+
+    import openpyxl
+
+    from stinet.catalog.models import Holding, Organisation
+    from stinet.ingest.services import import_file
+
+    Holding.objects.filter(local_id="1").update(call_number="VV.2016/0123", access="members")
+    path = tmp_path / f"hpu.{fmt}"
+    with path.open("wb") as out:
+        assert write(fmt, out, org=Organisation.objects.get(code="HPU")) == 5  # not TVHP's book
+    first = import_file(path, "HPU").counts()  # the source records become the export's rows
+    assert first["new"] == first["rejected"] == 0 and first["updated"] + first["unchanged"] == 5
+    assert import_file(path, "HPU").counts() == {"new": 0, "updated": 0, "unchanged": 5, "rejected": 0}
+    if fmt == "csv":
+        rows = list(csv.DictReader(path.open(encoding="utf-8-sig")))
+        assert rows[0]["id"] == "1"
+        assert (rows[0]["local.callnumber"], rows[0]["local.access"]) == ("VV.2016/0123", "members")
+        rows[0]["dc.title"] = "Nghiên cứu đa dạng sinh học rạn san hô vịnh Hạ Long (bản sửa)"
+        with path.open("w", encoding="utf-8-sig", newline="") as f:
+            writer = csv.DictWriter(f, fieldnames=list(rows[0]))
+            writer.writeheader()
+            writer.writerows(rows)
+    else:
+        book = openpyxl.load_workbook(path)
+        sheet = book.active
+        sheet.cell(2, list(next(sheet.values)).index("dc.title") + 1).value += " (bản sửa)"
+        book.save(path)
+    assert import_file(path, "HPU").counts() == {"new": 0, "updated": 1, "unchanged": 4, "rejected": 0}
+    holding = Holding.objects.get(organisation__code="HPU", local_id="1")
+    assert holding.work.title.endswith("(bản sửa)")
+    assert (holding.call_number, holding.access) == ("VV.2016/0123", "members")
+    assert Work.objects.count() == 6
+
+
 def test_marcxml_export_is_valid_marc21_slim(catalogue):
     out = io.BytesIO()
     assert write("marcxml", out) == 6

@@ -10,7 +10,7 @@ from typing import IO, Any
 
 from lxml import etree
 
-from stinet.catalog.models import Work
+from stinet.catalog.models import Holding, Organisation, Work
 from stinet.formats import bibtex, dspace_csv, json, marcxml, ris
 
 EXPORT_FORMATS = ("csv", "xlsx", "ris", "bibtex", "marcxml", "json")
@@ -51,16 +51,35 @@ def search_ids(request: Any) -> list[int]:
         page += 1
 
 
-def write(fmt: str, out: IO[bytes], ids: list[int] | None = None, url: Url = lambda w: "") -> int:
-    """Write works (all, or these ids) to a binary stream in one format; returns the count."""
+def write(fmt: str, out: IO[bytes], ids: list[int] | None = None, url: Url = lambda w: "",
+          org: Organisation | None = None) -> int:
+    """Write works (all, or these ids) to a binary stream in one format; returns the count.
+
+    With `org`, only the works it holds, and CSV/XLSX rows are its holdings: its identifiers,
+    call numbers and access levels, so that `stinet import FILE --org CODE` updates them in place.
+    """
     if fmt not in EXPORT_FORMATS:
         raise ValueError(f"export format {fmt!r}: one of {', '.join(EXPORT_FORMATS)}")
+    if org is not None:
+        held = Holding.objects.filter(organisation=org).values_list("work_id", flat=True).distinct()
+        ids = sorted(held) if ids is None else [i for i in ids if i in set(held)]
     if fmt in ("csv", "xlsx"):
-        columns = list(dspace_csv.COLUMNS) + _extra_columns(ids)
-        return (_csv if fmt == "csv" else _xlsx)(works(ids), out, columns)
+        columns = list(dspace_csv.COLUMNS) + (list(dspace_csv.HOLDING_COLUMNS) if org else []) + _extra_columns(ids)
+        return (_csv if fmt == "csv" else _xlsx)(_rows(works(ids), org), out, columns)
     writer = {"ris": _text(ris.dumps, "\r\n"), "bibtex": _text(bibtex.dumps, "\n"),
               "marcxml": _marcxml, "json": _json}[fmt]
     return writer(works(ids), out, url)
+
+
+def _rows(items: Iterable[Work], org: Organisation | None) -> Iterator[dict[str, str]]:
+    """The CSV rows of works: one per work, or one per holding of the member."""
+    for work in items:
+        if org is None:
+            yield dspace_csv.row(work)
+            continue
+        own = [h for h in work.holdings.all() if h.organisation_id == org.pk]
+        for holding in sorted(own, key=lambda h: h.local_id):
+            yield dspace_csv.row(work, holding)
 
 
 def _extra_columns(ids: list[int] | None) -> list[str]:
@@ -85,20 +104,20 @@ def _text(dumps: Callable[[Work], str], separator: str) -> Callable[..., int]:
     return writer
 
 
-def _csv(items: Iterable[Work], out: IO[bytes], columns: list[str]) -> int:
+def _csv(rows: Iterable[dict[str, str]], out: IO[bytes], columns: list[str]) -> int:
     """UTF-8 CSV (with BOM, so spreadsheet programs read Vietnamese right), DSpace columns."""
     text = io.TextIOWrapper(out, encoding="utf-8-sig", newline="", write_through=True)
     writer = csv.DictWriter(text, fieldnames=columns, extrasaction="ignore")
     writer.writeheader()
     count = 0
-    for work in items:
-        writer.writerow(dspace_csv.row(work))
+    for row in rows:
+        writer.writerow(row)
         count += 1
     text.detach()
     return count
 
 
-def _xlsx(items: Iterable[Work], out: IO[bytes], columns: list[str]) -> int:
+def _xlsx(rows: Iterable[dict[str, str]], out: IO[bytes], columns: list[str]) -> int:
     """One sheet with the CSV's columns (openpyxl's write-only mode streams the rows)."""
     import openpyxl
 
@@ -106,8 +125,7 @@ def _xlsx(items: Iterable[Work], out: IO[bytes], columns: list[str]) -> int:
     sheet = book.create_sheet("STINet")
     sheet.append(columns)
     count = 0
-    for work in items:
-        row = dspace_csv.row(work)
+    for row in rows:
         sheet.append([row.get(c, "") for c in columns])
         count += 1
     book.save(out)
