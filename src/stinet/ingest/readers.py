@@ -2,27 +2,35 @@
 
 A reader first checks the file as a whole (`open_table`): a file that is not what it claims,
 is empty, or cannot be decoded raises ImportFileError with one line naming the problem, before
-anything is written. MARC files (ISO 2709, MARCXML) are read by ingest/marcfiles.py.
+anything is written. What it finds while reading (rows skipped as column numbers or a repeated
+header, rows with more or fewer cells than the header, other sheets) goes to `Table.notes`.
+Excel workbooks are read by ingest/sheets.py, MARC files (ISO 2709, MARCXML) by ingest/marcfiles.py.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import zipfile
-from collections.abc import Iterator
-from dataclasses import dataclass
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
 from stinet.ingest.columns import canonical
-from stinet.vietnamese import detect_encoding_of_bytes as decode_bytes
+from stinet.ingest.parsing import ERROR
+from stinet.ingest.report import MAX_LISTED, Note
 from stinet.vietnamese import to_unicode
+from stinet.vietnamese.decode import DecodedText, decode_text
 
 FORMATS = ("csv", "xlsx", "xls", "marc", "marcxml")
 MARC_FORMATS = ("marc", "marcxml")
 _EXTENSIONS = {".csv": "csv", ".tsv": "csv", ".txt": "csv", ".xlsx": "xlsx", ".xls": "xls",
                ".mrc": "marc", ".marc": "marc", ".dat": "marc", ".iso": "marc", ".xml": "marcxml"}
+_ZIP, _OLE = b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xlsx (and .docx ...), .xls (and .doc)
 csv.field_size_limit(16 * 1024 * 1024)
+Cells = tuple[int, list[str], str]  # line, cells, why the row cannot be read ("" when it can)
 
 
 class ImportFileError(ValueError):
@@ -40,6 +48,17 @@ class Table:
     encoding: str
     unit: str = "line"  # what a row's number counts: "line" (spreadsheets) or "record" (MARC)
     holder: tuple[str, ...] = ()  # the importing organisation's code and names (MARC 852)
+    notes: list[Note] = field(default_factory=list)  # for the report: found on opening and reading
+    more_notes: Counter[str] = field(default_factory=Counter)  # notes of each kind beyond MAX_LISTED
+    header_line: int = 1  # where the header is (spreadsheets may have title rows above it)
+    above: dict[str, int] = field(default_factory=dict)  # title cells of the rows above the header -> line
+
+    def note(self, kind: str, line: int | None, text: str) -> None:
+        """Keep a note for the report (a file of 10^6 ragged rows keeps MAX_LISTED, counts the rest)."""
+        if len(self.notes) < MAX_LISTED:
+            self.notes.append(Note(kind, line, text))
+        else:
+            self.more_notes[kind] += 1
 
     def rows(self) -> Iterator[tuple[int, dict[str, str]]]:
         """(line or record number in the file, header -> text) for every non-empty row."""
@@ -48,8 +67,10 @@ class Table:
 
             yield from marc_rows(self)
             return
-        reader = {"csv": _csv_rows, "xlsx": _xlsx_rows, "xls": _xls_rows}[self.format]
-        yield from reader(self)
+        from stinet.ingest import sheets  # imports this module
+
+        reader = {"csv": _csv_rows, "xlsx": sheets.xlsx_rows, "xls": sheets.xls_rows}[self.format]
+        yield from _records(self, reader(self))
 
 
 def guess_format(path: Path) -> str:
@@ -73,7 +94,9 @@ def open_table(path: Path, fmt: str | None = None) -> Table:
         from stinet.ingest.marcfiles import open_marc  # imports this module
 
         return open_marc(path, fmt)
-    opener = {"csv": _open_csv, "xlsx": _open_xlsx, "xls": _open_xls}.get(fmt)
+    from stinet.ingest import sheets  # imports this module
+
+    opener = {"csv": _open_csv, "xlsx": sheets.open_xlsx, "xls": sheets.open_xls}.get(fmt)
     if opener is None:
         raise ImportFileError(f"{path.name}: unknown format {fmt!r} ({', '.join(FORMATS)})")
     table = opener(path)
@@ -85,56 +108,123 @@ def open_table(path: Path, fmt: str | None = None) -> Table:
     return table
 
 
-# --- CSV -----------------------------------------------------------------------------------
+# --- Rows common to CSV and spreadsheets ------------------------------------------------------
 
-def _decode(path: Path) -> tuple[str, str]:
-    """The whole file as text, or ImportFileError when it is binary or undecodable."""
-    data = path.read_bytes()
-    if data[:4] == b"PK\x03\x04" or data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-        raise ImportFileError(f"{path.name}: this is a spreadsheet, not a CSV file; use .xlsx/.xls")
-    try:
-        return decode_bytes(data)
-    except ValueError as exc:
-        raise ImportFileError(f"{path.name}: not a text file ({exc})") from None
+# a form's column numbers: "1", "(2)", "[3]", "4." (Vietnamese forms number their columns)
+_COLUMN_NUMBER = re.compile(r"\(\d{1,3}\)|\[\d{1,3}\]|\d{1,3}\.?")
+_HEADER_ROWS = 10  # rows without a title after a header that may still belong to it
+REPEATED_HEADER = "the header repeated"
+_DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}
 
 
-def _dialect(sample: str) -> type[csv.Dialect]:
-    """Excel's CSV (quotes doubled inside quoted cells) with the delimiter sniffed among comma,
-    semicolon and tab on the header line; comma when unsure.
+def _key(cell: str) -> str:
+    """A cell compared with a header cell: Unicode, case and spacing aside."""
+    text = cell.strip()
+    return " ".join((text if text.isascii() else to_unicode(text).text).casefold().split())
 
-    Only the delimiter is taken from the sniffer: from a header line it cannot tell how quotes are
-    escaped, and guessed "not doubled" it turned 'Say ""hi"" now' into 'Say "hi"" now'.
+
+def _title_at(header: list[str]) -> int | None:
+    """The index of the title column (a file without one is refused before its rows are read)."""
+    return next((i for i, h in enumerate(header) if h and canonical(h) == "dc.title"), None)
+
+
+def _cell_at(cells: list[str], i: int) -> str:
+    return cells[i].strip() if i < len(cells) else ""
+
+
+def _is_column_numbers(cells: list[str], title_at: int) -> bool:
+    """A row holding only column numbers, the title column's among them."""
+    filled = [c.strip() for c in cells if c.strip()]
+    return (len(filled) >= 2 and bool(_cell_at(cells, title_at))
+            and all(_COLUMN_NUMBER.fullmatch(c) for c in filled))
+
+
+def _repeats_header(cells: list[str], keys: list[str]) -> bool:
+    """A row whose cells are the header's (a printed form repeats it on every page)."""
+    filled = [(i, c) for i, c in enumerate(cells) if c.strip()]
+    return len(filled) >= 2 and all(i < len(keys) and _key(c) == keys[i] for i, c in filled)
+
+
+def _ragged(table: Table, line: int, cells: list[str]) -> None:
+    """Note a CSV row with more or fewer cells than the header (an unquoted delimiter shifts cells)."""
+    width = len(table.header)
+    if len(cells) == width:
+        return
+    named = max((i + 1 for i, h in enumerate(table.header) if h), default=width)
+    used = max((i + 1 for i, c in enumerate(cells) if c.strip()), default=0)
+    if used > width:
+        extra = ", ".join(f"'column {i + 1}'" for i in range(width, used) if cells[i].strip())
+        delimiter = _DELIMITER_NAMES.get(table._dialect.delimiter, "delimiter")  # type: ignore[attr-defined]
+        table.note("check", line, f"{used} cells where the header has {width} (a {delimiter} inside "
+                                  f"a value not in quotes shifts the cells after it; extra cells kept as {extra})")
+    elif len(cells) < named:
+        table.note("check", line, f"{len(cells)} cells where the header has {width} (the missing cells are left empty)")
+
+
+def _records(table: Table, source: Iterable[Cells]) -> Iterator[tuple[int, dict[str, str]]]:
+    """Rows as header -> text, without column-number rows, repeated headers and repeated title rows.
+
+    Rows without a title just under a header (a form's header on several rows) are held back:
+    when the column numbers follow, they are part of the header and skipped too.
     """
-    try:
-        delimiter = csv.Sniffer().sniff(sample.split("\n", 1)[0] + "\n", delimiters=",;\t").delimiter
-    except csv.Error:
-        return csv.excel
-    return type("Sniffed", (csv.excel,), {"delimiter": delimiter})
+    title_at = _title_at(table.header)
+    keys = [_key(h) for h in table.header]
+    # a title cell longer than this is no column number, header or title row: most rows stop there
+    longest = 2 * max((len(k) for k in [keys[title_at] if title_at is not None else "", *table.above]),
+                      default=0) + 8
+    held: list[tuple[int, list[str]]] = []
+    after_header, rows = True, 0
+    for line, cells, problem in source:
+        skipped = (None if problem or title_at is None or len(_cell_at(cells, title_at)) > longest
+                   else _skip_reason(table, cells, title_at, keys))
+        if skipped is not None:
+            for n, _ in held:
+                table.note("skipped", n, f"part of the header (above the column numbers on line {line})")
+            held.clear()
+            table.note("skipped", line, skipped)
+            after_header = skipped == REPEATED_HEADER
+            continue
+        if (after_header and not problem and title_at is not None and not _cell_at(cells, title_at)
+                and len(held) < _HEADER_ROWS):
+            held.append((line, cells))
+            continue
+        after_header = False
+        rows += len(held) + 1
+        yield from _released(table, held)
+        yield line, {ERROR: problem} if problem else _row(table, line, cells)
+    rows += len(held)
+    yield from _released(table, held)
+    if not rows:
+        table.note("note", table.header_line, "no data rows below the header: nothing to import")
 
 
-def _open_csv(path: Path) -> Table:
-    """Decode and parse the whole CSV once, so a broken file is refused before any write."""
-    text, encoding = _decode(path)
-    dialect = _dialect(text[:65536])
-    reader = csv.reader(io.StringIO(text, newline=""), dialect)
-    try:
-        header = next(reader, [])
-        count = sum(1 for row in reader if any(cell.strip() for cell in row))
-    except csv.Error as exc:
-        raise ImportFileError(f"{path.name}, line {reader.line_num}: not valid CSV ({exc})") from None
-    table = Table(path, "csv", [h.strip().lstrip("\ufeff") for h in header], count, encoding)
-    table._text = text  # type: ignore[attr-defined]  # decoded once, reused by rows()
-    table._dialect = dialect  # type: ignore[attr-defined]
-    return table
+def _skip_reason(table: Table, cells: list[str], title_at: int, keys: list[str]) -> str | None:
+    """Why a row is not a record, or None (the title cell is looked at first)."""
+    title = _cell_at(cells, title_at)
+    if not title:
+        return None
+    if _COLUMN_NUMBER.fullmatch(title) and _is_column_numbers(cells, title_at):
+        numbers = [c.strip() for c in cells if c.strip()]
+        return f"column numbers ({' '.join(numbers[:6])}{' ...' if len(numbers) > 6 else ''}), not a record"
+    if _key(title) == keys[title_at] and _repeats_header(cells, keys):
+        return REPEATED_HEADER
+    if (above := table.above.get(_key(title))) is not None:
+        return f"repeats the title above the header (line {above}), not a record"
+    return None
 
 
-def _csv_rows(table: Table) -> Iterator[tuple[int, dict[str, str]]]:
-    """Rows of a checked CSV file."""
-    reader = csv.reader(io.StringIO(table._text, newline=""), table._dialect)  # type: ignore[attr-defined]
-    next(reader)
-    for row in reader:
-        if any(cell.strip() for cell in row):
-            yield reader.line_num, _as_dict(table.header, row)
+def _released(table: Table, held: list[tuple[int, list[str]]]) -> Iterator[tuple[int, dict[str, str]]]:
+    """Rows held back under a header that turned out to be rows like any other."""
+    for line, cells in held:
+        yield line, _row(table, line, cells)
+    held.clear()
+
+
+def _row(table: Table, line: int, cells: list[str]) -> dict[str, str]:
+    """A record's row as header -> text; a CSV row of another width than the header noted."""
+    if table.format == "csv":
+        _ragged(table, line, cells)
+    return _as_dict(table.header, cells)
 
 
 def _as_dict(header: list[str], row: list[str]) -> dict[str, str]:
@@ -146,85 +236,104 @@ def _as_dict(header: list[str], row: list[str]) -> dict[str, str]:
     return values
 
 
-# --- Excel -----------------------------------------------------------------------------------
+# --- CSV -----------------------------------------------------------------------------------
 
-def find_header(rows: list[list[str]]) -> int | None:
-    """Index of the header row among the first rows of a sheet (titles often sit above it).
+def _decode(path: Path) -> DecodedText:
+    """The whole file as text, or ImportFileError when it is binary or undecodable."""
+    data = path.read_bytes()
+    if data[:4] == _ZIP or data[:8] == _OLE:
+        raise ImportFileError(f"{path.name}: this is a spreadsheet, not a CSV file; use .xlsx/.xls")
+    try:
+        return decode_text(data)
+    except ValueError as exc:
+        raise ImportFileError(f"{path.name}: not a text file ({exc})") from None
 
-    The header is the first row naming at least two known columns; failing that, the first row
-    with two or more non-empty cells.
+
+_DELIMITERS = (",", ";", "\t")
+_SNIFF_ROWS, _SNIFF_CHARS = 50, 1 << 18
+
+
+def _widths(text: str, delimiter: str) -> list[int]:
+    """Cells in each of the first non-blank records, read as Excel reads them with this delimiter."""
+    sample = text[:_SNIFF_CHARS]
+    reader = csv.reader(io.StringIO(sample, newline=""), csv.excel, delimiter=delimiter)
+    try:
+        widths = [len(row) for row in islice((r for r in reader if any(c.strip() for c in r)), _SNIFF_ROWS)]
+    except csv.Error:
+        return []
+    if len(sample) < len(text) and 1 < len(widths) < _SNIFF_ROWS:
+        widths.pop()  # the sample may end inside the last record
+    return widths
+
+
+def _dialect(text: str) -> type[csv.Dialect]:
+    """Excel's CSV (quotes doubled inside quoted cells) with the delimiter among comma, semicolon
+    and tab that splits the header and the first records into the same number of cells (the most
+    records agreeing with the header, then the most columns); comma when none splits the header.
+
+    Excel in the Vietnamese locale writes ";" CSV, whose headers may hold commas ("Tên đề tài, dự
+    án"): the header line alone cannot tell. Only the delimiter is chosen: Python's sniffer also
+    guessed how quotes are escaped, and guessed "not doubled" turned 'Say ""hi"" now' into
+    'Say "hi"" now'.
     """
-    for i, cells in enumerate(rows[:30]):
-        if sum(1 for c in cells if c and canonical(c)) >= 2:
-            return i
-    return next((i for i, r in enumerate(rows) if sum(1 for c in r if c.strip()) >= 2), None)
+    scores: dict[str, tuple[float, int, int]] = {}
+    for rank, delimiter in enumerate(_DELIMITERS):
+        widths = _widths(text, delimiter)
+        if widths and widths[0] >= 2:
+            data = widths[1:]
+            agree = sum(w == widths[0] for w in data) / len(data) if data else 1.0
+            scores[delimiter] = (agree, widths[0], -rank)  # ties: the earlier delimiter
+    delimiter = max(scores, key=scores.__getitem__, default=",")
+    if delimiter == ",":
+        return csv.excel
+    return type("Sniffed", (csv.excel,), {"delimiter": delimiter})
 
 
-def _cell(value: object) -> str:
-    """A spreadsheet cell as text: whole numbers without '.0', dates as ISO."""
-    if value is None:
+def _open_csv(path: Path) -> Table:
+    """Decode and parse the whole CSV once, so a broken file is refused before any write."""
+    decoded = _decode(path)
+    text = decoded.text
+    dialect = _dialect(text)
+    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    try:
+        header = next(reader, [])
+        header_end = reader.line_num
+        count = sum(1 for row in reader if any(cell.strip() for cell in row))
+    except csv.Error as exc:
+        raise ImportFileError(f"{path.name}, line {reader.line_num}: not valid CSV ({exc})") from None
+    table = Table(path, "csv", [h.strip().lstrip("\ufeff") for h in header], count, decoded.encoding)
+    table._text = text  # type: ignore[attr-defined]  # decoded once, reused by rows()
+    table._dialect = dialect  # type: ignore[attr-defined]
+    damaged: dict[int, str] = {}  # line -> its undecodable bytes
+    for line, hexed in decoded.damaged:
+        damaged[line] = f"{damaged[line]}, {hexed}" if line in damaged else hexed
+    table._damaged = damaged  # type: ignore[attr-defined]
+    for line in (n for n in damaged if n <= header_end):
+        table.note("check", line, f"the header holds bytes that are not valid {decoded.encoding.upper()} "
+                                  f"({damaged[line]}), read as '\ufffd'")
+    return table
+
+
+def _csv_rows(table: Table) -> Iterator[Cells]:
+    """Rows of a checked CSV file; a row with undecodable bytes cannot be read (it is rejected)."""
+    reader = csv.reader(io.StringIO(table._text, newline=""), table._dialect)  # type: ignore[attr-defined]
+    damaged: dict[int, str] = table._damaged  # type: ignore[attr-defined]
+    next(reader)
+    end = reader.line_num
+    for row in reader:
+        start, end = end + 1, reader.line_num
+        if not any(cell.strip() for cell in row):
+            continue
+        bad = [(n, damaged[n]) for n in range(start, end + 1) if n in damaged] if damaged else []
+        yield end, row, _damaged_reason(table, end, bad)
+
+
+def _damaged_reason(table: Table, line: int, bad: list[tuple[int, str]]) -> str:
+    """Why a row with undecodable bytes is rejected rather than stored with '\ufffd' in its text:
+    that would overwrite a good copy stored before, or key a duplicate once the file is fixed."""
+    if not bad:
         return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if hasattr(value, "isoformat"):
-        return value.isoformat()[:10]
-    return str(value)
-
-
-def _open_xlsx(path: Path) -> Table:
-    """Open the first sheet of an .xlsx workbook; the header is its first non-empty row."""
-    import openpyxl
-
-    try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise ImportFileError(f"{path.name}: not an .xlsx workbook ({exc})") from None
-    sheet = book.worksheets[0]
-    head = [[_cell(v).strip() for v in row] for row in sheet.iter_rows(max_row=30, values_only=True)]
-    at = find_header(head)
-    total = max((sheet.max_row or 1) - 1 - (at or 0), 0)
-    book.close()
-    table = Table(path, "xlsx", head[at] if at is not None else [], total, "xlsx")
-    table._start = (at or 0) + 1  # type: ignore[attr-defined]  # 1-based row of the header
-    return table
-
-
-def _xlsx_rows(table: Table) -> Iterator[tuple[int, dict[str, str]]]:
-    """Rows of the first sheet after the header row."""
-    import openpyxl
-
-    book = openpyxl.load_workbook(table.path, read_only=True, data_only=True)
-    try:
-        start = table._start  # type: ignore[attr-defined]
-        sheet = book.worksheets[0]
-        for number, row in enumerate(sheet.iter_rows(min_row=start + 1, values_only=True), start + 1):
-            cells = [_cell(v) for v in row]
-            if any(c.strip() for c in cells):
-                yield number, _as_dict(table.header, cells)
-    finally:
-        book.close()
-
-
-def _open_xls(path: Path) -> Table:
-    """Open the first sheet of an old Excel .xls workbook (BIFF) with xlrd."""
-    import xlrd
-
-    try:
-        book = xlrd.open_workbook(str(path), on_demand=True)
-    except (xlrd.XLRDError, OSError, AssertionError, IndexError, ValueError) as exc:
-        raise ImportFileError(f"{path.name}: not an .xls workbook ({exc})") from None
-    sheet = book.sheet_by_index(0)
-    rows = [[_cell(v).strip() for v in sheet.row_values(r)] for r in range(sheet.nrows)]
-    header_at = find_header(rows)
-    header = rows[header_at] if header_at is not None else []
-    table = Table(path, "xls", header, sheet.nrows - (header_at or 0) - 1, "xls")
-    table._rows = rows[(header_at or 0) + 1:]  # type: ignore[attr-defined]
-    table._start = (header_at or 0) + 2  # type: ignore[attr-defined]
-    return table
-
-
-def _xls_rows(table: Table) -> Iterator[tuple[int, dict[str, str]]]:
-    """Rows of the first .xls sheet after the header row."""
-    for offset, cells in enumerate(table._rows):  # type: ignore[attr-defined]
-        if any(c for c in cells):
-            yield table._start + offset, _as_dict(table.header, cells)  # type: ignore[attr-defined]
+    hexed = ", ".join(h + (f" on line {n}" if n != line else "") for n, h in bad)
+    plural = "s" if len(bad) > 1 or " " in bad[0][1] else ""  # "FF", "FF, FE", "E1 BB"
+    return (f"not valid {table.encoding.upper()}: byte{plural} {hexed} (a damaged character); "
+            f"correct it in the file and import it again")

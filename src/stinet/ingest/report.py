@@ -3,9 +3,24 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 MAX_LISTED = 200  # rejections and conversions listed one by one; the rest are counted
+
+
+class Note(NamedTuple):
+    """What reading a file found besides its records, for the report.
+
+    kind: "skipped" (a row that is not a record: column numbers, a repeated header; not an
+    error), "check" (a row stored as it is that the librarian should look at: more or fewer
+    cells than the header), "note" (the file as a whole: sheets not read, no data rows).
+    """
+
+    kind: str
+    line: int | None  # None: the file as a whole
+    text: str
 
 
 @dataclass
@@ -29,6 +44,9 @@ class ImportReport:
     derived_ids: int = 0
     skipped_resume: int = 0
     headings: int = 0
+    skipped: int = 0  # rows that are not records (column numbers, repeated headers), not rejected
+    file_notes: list[dict[str, object]] = field(default_factory=list)  # Note as dicts, up to MAX_LISTED
+    notes_unlisted: int = 0
     position_word: str = "line"  # how a rejection's position reads: "line" or "record" (MARC)
 
     def reject(self, line: int, reason: str) -> None:
@@ -44,6 +62,19 @@ class ImportReport:
             self.converted_examples.append(
                 {"line": line, "column": column, "encoding": encoding,
                  "before": before[:80], "after": after[:80]})
+
+    def add_notes(self, notes: Iterable[Note], more: Mapping[str, int] | None = None) -> None:
+        """Add what reading the file found (rows skipped, rows to check, notes on the file), and
+        `more`: how many notes of each kind were counted but not kept."""
+        for note in notes:
+            self.skipped += note.kind == "skipped"
+            if len(self.file_notes) < MAX_LISTED:
+                self.file_notes.append(note._asdict())
+            else:
+                self.notes_unlisted += 1
+        for kind, n in (more or {}).items():
+            self.skipped += n if kind == "skipped" else 0
+            self.notes_unlisted += n
 
     def merge(self, part: ImportReport) -> None:
         """Add what parsing one chunk found (rejections, conversions, labels, headings)."""
@@ -73,6 +104,7 @@ class ImportReport:
             "converted_examples": self.converted_examples,
             "unknown_columns": self.unknown_columns, "derived_ids": self.derived_ids,
             "skipped_resume": self.skipped_resume, "headings": self.headings,
+            "skipped": self.skipped, "file_notes": self.file_notes, "notes_unlisted": self.notes_unlisted,
             "position_word": self.position_word,
         }
 
@@ -98,6 +130,11 @@ class ImportReport:
             out.append(f"rejected: {self.source}, {self.position_word} {item['line']}: {item['reason']}")
         if self.rejected > len(self.rejections):
             out.append(f"rejected: ... and {self.rejected - len(self.rejections)} more")
+        for note in self.file_notes:
+            where = self.source if note["line"] is None else f"{self.source}, {self.position_word} {note['line']}"
+            out.append(f"{note['kind']}: {where}: {note['text']}")
+        if self.notes_unlisted:
+            out.append(f"note: {self.source}: ... and {self.notes_unlisted} more rows skipped or to check")
         for label, n in self.unmapped_types.most_common():
             out.append(f"type label not mapped (stored as 'other'): {label!r} x{n}")
         for enc, n in self.conversions.most_common():

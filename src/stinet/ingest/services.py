@@ -195,8 +195,10 @@ def import_file(path: str | Path, org_code: str, fmt: str | None = None, *,
                 parsed_chunks(_context(table, mapping, org), rows, workers)) as chunked:
             _store_all(org, run, chunked, report, actor, progress, skip)
     except BaseException as exc:
+        report.add_notes(table.notes, table.more_notes)  # what reading found so far
         _finish(run, report, "failed", error=str(exc) or type(exc).__name__)
         raise
+    report.add_notes(table.notes, table.more_notes)  # rows skipped or to check, other sheets: all read now
     _finish(run, report, "done")
     return report
 

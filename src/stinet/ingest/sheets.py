@@ -1,0 +1,170 @@
+"""Readers of members' Excel workbooks (.xlsx with openpyxl, .xls with xlrd): the first sheet.
+
+The header is found among the first rows (titles often sit above it); date cells become ISO
+dates; the other sheets are named in the report. Rows go through readers._records like a CSV's.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from stinet.ingest.columns import canonical
+from stinet.ingest.readers import _OLE, _ZIP, Cells, ImportFileError, Table, _key, _title_at
+
+if TYPE_CHECKING:
+    from openpyxl.workbook.workbook import Workbook
+
+def find_header(rows: list[list[str]]) -> int | None:
+    """Index of the header row among the first rows of a sheet (titles often sit above it).
+
+    The header is the first row naming at least two known columns; failing that, the first row
+    with two or more non-empty cells.
+    """
+    for i, cells in enumerate(rows[:30]):
+        if sum(1 for c in cells if c and canonical(c)) >= 2:
+            return i
+    return next((i for i, r in enumerate(rows) if sum(1 for c in r if c.strip()) >= 2), None)
+
+
+def _cell(value: object) -> str:
+    """A spreadsheet cell as text: whole numbers without '.0', dates as ISO."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if hasattr(value, "isoformat"):
+        return value.isoformat()[:10]
+    return str(value)
+
+
+def _sheet_table(path: Path, fmt: str, head: list[list[str]], rows: int) -> Table:
+    """The table of a sheet of `rows` rows whose first rows are `head`: header found, title rows
+    above it kept (to know them when the sheet repeats them)."""
+    at = find_header(head)
+    table = Table(path, fmt, head[at] if at is not None else [], max(rows - (at or 0) - 1, 0), fmt,
+                  header_line=(at or 0) + 1)
+    title_at = _title_at(table.header)
+    if at is not None and title_at is not None:
+        table.above = {_key(r[title_at]): n for n, r in enumerate(head[:at], 1)
+                       if title_at < len(r) and r[title_at].strip()}
+    return table
+
+
+def _not_a_workbook(path: Path, fmt: str, reason: object) -> ImportFileError:
+    """One line saying the file is not the workbook its format says (and when it is the other kind)."""
+    other = "xls" if fmt == "xlsx" else "xlsx"
+    with path.open("rb") as fh:
+        if fh.read(8).startswith({"xlsx": _ZIP, "xls": _OLE}[other]):
+            reason = f"it looks like an .{other} workbook; use --format {other}"
+    return ImportFileError(f"{path.name}: not an .{fmt} workbook ({reason})")
+
+
+def _load_xlsx(path: Path, handle: io.BufferedReader) -> Workbook:
+    """openpyxl's read-only workbook from an open file (openpyxl refuses names not ending .xlsx)."""
+    import openpyxl
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        return openpyxl.load_workbook(handle, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError, TypeError,
+            SyntaxError) as exc:  # SyntaxError: xml.etree's ParseError of a broken part
+        raise _not_a_workbook(path, "xlsx", str(exc).splitlines()[0] if str(exc) else exc) from None
+
+
+def _other_sheets(table: Table, sheets: list[tuple[str, int]]) -> None:
+    """Note the sheets not read (only the first is): their names and rows, empty ones left out."""
+    rest = ", ".join(f"{name!r} ({rows} rows)" for name, rows in sheets[1:] if rows)
+    if rest:
+        table.note("note", None, f"only the first sheet {sheets[0][0]!r} was read; not read: {rest}")
+
+
+def open_xlsx(path: Path) -> Table:
+    """Open the first sheet of an .xlsx workbook; the header is found among its first rows."""
+    with path.open("rb") as handle:
+        book = _load_xlsx(path, handle)
+        try:
+            sheet = book.worksheets[0]
+            head = [[_cell(v).strip() for v in row] for row in sheet.iter_rows(max_row=30, values_only=True)]
+            table = _sheet_table(path, "xlsx", head, sheet.max_row or 1)
+            _other_sheets(table, [(s.title, _xlsx_rows_in(s)) for s in book.worksheets])
+        finally:
+            book.close()
+    return table
+
+
+def _xlsx_rows_in(sheet: Any) -> int:
+    """Rows of a sheet as its dimension says (no reading), 0 when it has no cell at all."""
+    rows: int = sheet.max_row or 0
+    if rows <= 1 and not any(v is not None for row in sheet.iter_rows(max_row=1, values_only=True) for v in row):
+        return 0
+    return rows
+
+
+def xlsx_rows(table: Table) -> Iterator[Cells]:
+    """Rows of the first sheet after the header row."""
+    with table.path.open("rb") as handle:
+        book = _load_xlsx(table.path, handle)
+        try:
+            sheet = book.worksheets[0]
+            start = table.header_line + 1
+            for number, row in enumerate(sheet.iter_rows(min_row=start, values_only=True), start):
+                cells = [_cell(v) for v in row]
+                if any(c.strip() for c in cells):
+                    yield number, cells, ""
+        finally:
+            book.close()
+
+
+def _xls_cell(value: object, ctype: int, datemode: int) -> str:
+    """An .xls cell as text: dates as ISO like .xlsx (xlrd gives their serial number), errors as Excel shows them."""
+    import xlrd
+
+    if ctype == xlrd.XL_CELL_DATE and isinstance(value, float):
+        try:
+            when = xlrd.xldate.xldate_as_datetime(value, datemode)
+        except (xlrd.xldate.XLDateError, ValueError, OverflowError):
+            return _cell(value)
+        return when.time().isoformat() if 0 <= value < 1 else when.date().isoformat()
+    if ctype == xlrd.XL_CELL_ERROR:
+        return xlrd.error_text_from_code.get(value, "#ERROR")  # type: ignore[call-overload]
+    if ctype == xlrd.XL_CELL_BOOLEAN:
+        return str(bool(value))
+    return _cell(value)
+
+
+def open_xls(path: Path) -> Table:
+    """Open the first sheet of an old Excel .xls workbook (BIFF) with xlrd."""
+    import xlrd
+
+    try:
+        book = xlrd.open_workbook(str(path), on_demand=True)
+    except (xlrd.XLRDError, OSError, AssertionError, IndexError, ValueError) as exc:
+        raise _not_a_workbook(path, "xls", exc) from None
+    try:
+        sheet = book.sheet_by_index(0)
+        rows = [[_xls_cell(v, t, book.datemode).strip()
+                 for v, t in zip(sheet.row_values(r), sheet.row_types(r), strict=True)]
+                for r in range(sheet.nrows)]
+        sizes = [(sheet.name, sheet.nrows)]
+        for i in range(1, book.nsheets):
+            sizes.append((book.sheet_names()[i], book.sheet_by_index(i).nrows))
+            book.unload_sheet(i)
+    except (xlrd.XLRDError, AssertionError, IndexError, ValueError) as exc:
+        raise _not_a_workbook(path, "xls", exc) from None
+    finally:
+        book.release_resources()
+    table = _sheet_table(path, "xls", rows, sheet.nrows)
+    table._rows = rows[table.header_line:]  # type: ignore[attr-defined]
+    _other_sheets(table, sizes)
+    return table
+
+
+def xls_rows(table: Table) -> Iterator[Cells]:
+    """Rows of the first .xls sheet after the header row."""
+    for offset, cells in enumerate(table._rows):  # type: ignore[attr-defined]
+        if any(c for c in cells):
+            yield table.header_line + 1 + offset, cells, ""

@@ -1,0 +1,300 @@
+"""Reading members' files: damaged bytes, delimiters, rows that are not records, dates in .xls,
+files that are not what --format says, other sheets, empty and ragged files, and how the
+report tells each (one line naming the file and the line)."""
+
+from __future__ import annotations
+
+import codecs
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from stinet.catalog.models import ImportRun, Work
+from stinet.ingest.readers import ImportFileError, _dialect, open_table
+from stinet.ingest.services import import_file
+from tests.conftest import shared_path
+
+pytestmark = pytest.mark.django_db
+DATA = Path(__file__).parent / "data"
+GOOD = ("id,dc.title,dc.contributor.author,dc.date.issued,dc.type\n"
+        "b1,Nghiên cứu ứng dụng vi sinh vật xử lý nước thải,Đặng Thị Hương,2019,Bài báo\n"
+        "b2,Đánh giá hiện trạng rừng ngập mặn Tiên Lãng,Vũ Quốc Việt,2021,Luận văn thạc sĩ\n")
+DAMAGED = "b3,Tiêu đề có byte lỗi ".encode() + b"\xff" + " ở đây,Tác giả,2020,Bài báo\n".encode()
+REJECTED_LINE_4 = ("rejected: bad.csv, line 4: not valid UTF-8: byte FF (a damaged character); "
+                   "correct it in the file and import it again")
+
+
+def titles() -> set[str]:
+    return set(Work.objects.values_list("title", flat=True))
+
+
+def sheet(tmp_path: Path, name: str, *rows: list[object], others: dict[str, list[list[object]]] | None = None) -> Path:
+    """An .xlsx workbook whose first sheet holds `rows` (and further sheets `others`)."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.title = "Luận văn"
+    for cells in rows:
+        book.active.append(cells)
+    for title, content in (others or {}).items():
+        extra = book.create_sheet(title)
+        for cells in content:
+            extra.append(cells)
+    path = tmp_path / name
+    book.save(path)
+    return path
+
+
+# --- 1. a UTF-8 file with a damaged byte ----------------------------------------------------------
+
+@pytest.mark.parametrize("bom", [b"", codecs.BOM_UTF8])
+def test_a_utf8_file_with_one_bad_byte_stays_utf8_and_the_row_is_rejected_with_its_line(org, tmp_path, bom):
+    path = tmp_path / "bad.csv"
+    path.write_bytes(bom + GOOD.encode() + DAMAGED)
+    report = import_file(path, "HPU")
+    assert titles() == {"Nghiên cứu ứng dụng vi sinh vật xử lý nước thải",
+                        "Đánh giá hiện trạng rừng ngập mặn Tiên Lãng"}
+    assert report.encoding == "utf-8" and report.new == 2 and report.rejected == 1
+    assert REJECTED_LINE_4 in report.lines()
+    assert not report.conversions and not report.unmapped_types  # no false "converted from VNI"
+
+
+def test_a_damaged_row_never_overwrites_the_good_copy_stored_before(org, tmp_path):
+    path = tmp_path / "bad.csv"
+    path.write_bytes(GOOD.encode())
+    import_file(path, "HPU")
+    path.write_bytes(GOOD.replace("b2,", "b9,").encode() + DAMAGED.replace(b"b3,", b"b1,"))
+    report = import_file(path, "HPU")
+    assert report.rejected == 1 and REJECTED_LINE_4 in report.lines()
+    assert "Nghiên cứu ứng dụng vi sinh vật xử lý nước thải" in titles()
+    assert not any("\ufffd" in t for t in titles())
+
+
+def test_damaged_bytes_in_a_multiline_row_and_in_the_header_are_reported(org, tmp_path):
+    path = tmp_path / "bad.csv"
+    path.write_bytes(b"id,dc.title,Ghi ch\xfa\n" + 'm1,"Dòng '.encode() + b"\xff" + ' một\nDòng hai",x\n'.encode()
+                     + "m2,Tiêu đề tốt,y\n".encode())
+    report = import_file(path, "HPU")
+    assert titles() == {"Tiêu đề tốt"}
+    assert ("rejected: bad.csv, line 3: not valid UTF-8: byte FF on line 2 (a damaged character); "
+            "correct it in the file and import it again") in report.lines()  # the row ends on line 3
+    assert ("check: bad.csv, line 1: the header holds bytes that are not valid UTF-8 (FA), read as '\ufffd'"
+            in report.lines())
+
+
+# --- 2. the delimiter ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "delimiter"), [
+    ("Mã;Tên đề tài, dự án;Tác giả;Năm\nsd-1;Nghiên cứu, đánh giá;Tạ Xuân;2011\nsd-2;Quy hoạch;Yến;2012\n", ";"),
+    ("Mã;Tên đề tài, dự án;Tác giả\n", ";"),  # the header alone: the delimiter giving more columns
+    ("id,dc.title,dc.subject\n1,A,x; y\n2,B,z\n", ","),
+    ("a,b;c,d\n1,2;3,4\n", ","),  # both consistent: more columns
+    ('id;"Tên; mô tả";Năm\n1;"Cá; tôm";2010\n2;Lúa;2011\n', ";"),  # quotes respected
+    ("Mã\tTên đề tài, dự án\tNăm\nt-1\tNghiên cứu, sâu\t2010\n", "\t"),
+    ("dc.title\nMột cột\n", ","),
+])
+def test_the_delimiter_splits_header_and_first_rows_alike(text, delimiter):
+    assert _dialect(text).delimiter == delimiter
+    assert _dialect(text).doublequote  # Excel's quoting kept
+
+
+def test_a_semicolon_csv_whose_header_holds_a_comma_imports(org, tmp_path):
+    path = tmp_path / "semi.csv"
+    path.write_text("Mã;Tên đề tài, dự án;Tác giả;Năm;Loại tài liệu\r\n"
+                    "sd-1;Nghiên cứu, đánh giá đất phèn;Tạ Văn Xuân;2011;Luận văn thạc sĩ\r\n"
+                    'sd-2;"Quy hoạch ""vùng"" nuôi cua";Đoàn Thị Yến;2012;Bài báo\r\n', encoding="utf-8-sig")
+    report = import_file(path, "HPU")
+    assert report.new == 2 and report.rejected == 0
+    work = Work.objects.get(holdings__local_id="sd-1")
+    assert work.title == "Nghiên cứu, đánh giá đất phèn" and work.year == 2011 and work.type == "thesis"
+    assert Work.objects.get(holdings__local_id="sd-2").title == 'Quy hoạch "vùng" nuôi cua'
+
+
+# --- 3. column numbers and repeated headers -------------------------------------------------------
+
+HEADER = ["STT", "Tên đề tài", "Chủ nhiệm đề tài", "Năm nghiệm thu", "Loại tài liệu"]
+
+
+@pytest.mark.parametrize("numbers", [["(1)", "(2)", "(3)", "(4)", "(5)"], [1, 2, 3, 4, 5],
+                                     ["[1]", "[2]", "[3]", "[4]", "[5]"]])
+def test_column_numbers_and_a_repeated_header_are_skipped_and_reported(org, tmp_path, numbers):
+    path = sheet(tmp_path, "form.xlsx", HEADER, numbers,
+                 [1, "Nghiên cứu chế phẩm sinh học xử lý rơm rạ", "TS. Lương Văn Phú", 2012, "Đề tài cấp tỉnh"],
+                 [2, "1984", "Trần Văn Hùng", 2013, "Sách"],  # a title of digits is a title
+                 HEADER,
+                 [3, "Ứng dụng GIS quản lý đất đai", "KS. Đinh Văn Sơn", 2014, "Dự án sản xuất thử nghiệm"])
+    report = import_file(path, "HPU")
+    assert titles() == {"Nghiên cứu chế phẩm sinh học xử lý rơm rạ", "1984", "Ứng dụng GIS quản lý đất đai"}
+    assert report.rejected == 0 and report.skipped == 2
+    shown = " ".join(str(n) for n in numbers)
+    assert f"skipped: form.xlsx, line 2: column numbers ({shown}), not a record" in report.lines()
+    assert "skipped: form.xlsx, line 5: the header repeated" in report.lines()
+
+
+def test_a_header_on_several_rows_above_the_column_numbers_is_skipped_too(org, tmp_path):
+    path = sheet(tmp_path, "form.xlsx", ["BÁO CÁO KẾT QUẢ"], ["Số", "Tên đề tài", "Kinh phí", None],
+                 [None, None, "NSNN", "Khác"], ["1", "2", "3", "4"],
+                 [1, "Nghiên cứu nuôi tôm", 100, 20])
+    report = import_file(path, "HPU")
+    assert titles() == {"Nghiên cứu nuôi tôm"} and report.rejected == 0
+    assert "skipped: form.xlsx, line 3: part of the header (above the column numbers on line 4)" in report.lines()
+
+
+def test_a_row_like_the_header_but_with_data_is_a_record(org, tmp_path):
+    path = sheet(tmp_path, "form.xlsx", HEADER, [1, "Tên đề tài", "Nguyễn Văn An", 2010, "Bài báo"])
+    assert import_file(path, "HPU").new == 1 and titles() == {"Tên đề tài"}
+
+
+def test_a_csv_with_the_header_repeated_skips_it(org, tmp_path):
+    path = tmp_path / "two.csv"
+    path.write_text("id,dc.title\na1,Một\nid,dc.title\na2,Hai\n", encoding="utf-8")
+    report = import_file(path, "HPU")
+    assert titles() == {"Một", "Hai"} and "skipped: two.csv, line 3: the header repeated" in report.lines()
+
+
+def test_the_real_2006_template_imports_no_column_numbers_nor_header(org):
+    path = shared_path("conformance", "legacy-vietnamese", "viparse-corpus", "corpus", "tcvn3", "2006-download.xls")
+    report = import_file(path, "HPU")
+    assert report.new == 0  # an empty form: its title rows, header, column numbers twice
+    lines = report.lines()
+    assert "skipped: 2006-download.xls, line 10: column numbers (1 2 3 4 5 6 ...), not a record" in lines
+    assert "skipped: 2006-download.xls, line 27: the header repeated" in lines
+    assert "skipped: 2006-download.xls, line 23: repeats the title above the header (line 1), not a record" in lines
+    assert "skipped: 2006-download.xls, line 5: part of the header (above the column numbers on line 10)" in lines
+
+
+# --- 4. dates in .xls -------------------------------------------------------------------------------
+
+def test_xls_date_cells_are_iso_dates_like_xlsx(org):
+    report = import_file(DATA / "dates.xls", "HPU")
+    assert report.rejected == 0 and report.new == 2
+    work = Work.objects.get(holdings__local_id="x-1")
+    assert work.date == "2016-05-12" and work.year == 2016
+    assert Work.objects.get(holdings__local_id="x-2").year == 2017  # a number stays a number
+
+
+def test_xls_cells_by_their_type():
+    import xlrd
+
+    from stinet.ingest.sheets import _xls_cell
+
+    assert _xls_cell(42502.0, xlrd.XL_CELL_DATE, 0) == "2016-05-12"
+    assert _xls_cell(42502.0 - 1462, xlrd.XL_CELL_DATE, 1) == "2016-05-12"  # the 1904 date system
+    assert _xls_cell(0.5, xlrd.XL_CELL_DATE, 0) == "12:00:00"
+    assert _xls_cell(42, xlrd.XL_CELL_ERROR, 0) == "#N/A"
+    assert _xls_cell(2017.0, xlrd.XL_CELL_NUMBER, 0) == "2017"
+
+
+# --- 5. files that are not what --format says -------------------------------------------------------
+
+def _zip_not_xlsx(path: Path) -> None:
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("word/document.xml", "<w/>")
+
+
+@pytest.mark.parametrize(("name", "make", "fmt", "message"), [
+    ("data.csv", lambda p: p.write_text("id,dc.title\n1,A\n"), "xlsx",
+     "data.csv: not an .xlsx workbook (File is not a zip file)"),
+    ("book.xlsx", lambda p: p.write_bytes(b"PK\x03\x04 truncated"), None, "book.xlsx: not an .xlsx workbook"),
+    ("doc.xlsx", _zip_not_xlsx, None, "doc.xlsx: not an .xlsx workbook"),
+    ("old.xlsx", lambda p: shutil.copy(DATA / "dates.xls", p), None,
+     "old.xlsx: not an .xlsx workbook (it looks like an .xls workbook; use --format xls)"),
+    ("new.xls", lambda p: sheet(p.parent, "x.xlsx", ["dc.title"], ["A"]).rename(p), None,
+     "new.xls: not an .xls workbook (it looks like an .xlsx workbook; use --format xlsx)"),
+])
+def test_a_file_that_is_not_the_workbook_its_format_says_stops_with_one_line(org, tmp_path, name, make, fmt, message):
+    path = tmp_path / name
+    make(path)
+    with pytest.raises(ImportFileError) as info:
+        import_file(path, "HPU", fmt)
+    assert str(info.value).startswith(message) and "\n" not in str(info.value)
+    assert Work.objects.count() == 0 and ImportRun.objects.count() == 0
+
+
+def test_an_xlsx_with_another_extension_imports_with_format_xlsx(org, tmp_path):
+    path = sheet(tmp_path, "export.xlsx", ["dc.title", "id"], ["Nghiên cứu biển", "e1"]).rename(tmp_path / "export.dat")
+    assert import_file(path, "HPU", "xlsx").new == 1 and titles() == {"Nghiên cứu biển"}
+
+
+def test_the_cli_says_one_line_for_a_csv_given_format_xlsx(run, tmp_path):
+    assert run("org", "add", "HPU", "Trường", "--member").returncode == 0
+    data = tmp_path / "t1.csv"
+    data.write_text("id,dc.title\n1,A\n", encoding="utf-8")
+    result = run("import", str(data), "--org", "HPU", "--format", "xlsx")
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert result.stderr.strip().splitlines() == [
+        "stinet: error: t1.csv: not an .xlsx workbook (File is not a zip file)"]
+
+
+# --- 6. other sheets ----------------------------------------------------------------------------------
+
+def test_the_sheets_not_read_are_named_with_their_rows(org, tmp_path):
+    path = sheet(tmp_path, "sheets.xlsx", ["Mã", "Tên đề tài", "Năm"], ["s1-1", "Luận văn ở sheet một", 2010],
+                 others={"Luận án": [["Mã", "Tên đề tài"], ["s2-1", "Một"], ["s2-2", "Hai"]], "Trống": []})
+    report = import_file(path, "HPU")
+    assert titles() == {"Luận văn ở sheet một"}
+    assert "note: sheets.xlsx: only the first sheet 'Luận văn' was read; not read: 'Luận án' (3 rows)" in report.lines()
+
+
+def test_a_workbook_of_one_sheet_has_no_such_note(org, tmp_path):
+    report = import_file(sheet(tmp_path, "one.xlsx", ["dc.title", "id"], ["A", "a1"]), "HPU")
+    assert not any(line.startswith("note:") for line in report.lines())
+
+
+# --- 7. no data rows ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", ["header.csv", "header.xlsx"])
+def test_a_file_with_only_its_header_says_so(org, tmp_path, name):
+    if name.endswith(".csv"):
+        path = tmp_path / name
+        path.write_text("dc.title,dc.contributor.author,dc.date.issued\n", encoding="utf-8")
+    else:
+        path = sheet(tmp_path, name, ["DANH MỤC"], ["Tên đề tài", "Tác giả"])
+    report = import_file(path, "HPU")
+    line = 2 if name.endswith(".xlsx") else 1
+    assert report.counts() == {"new": 0, "updated": 0, "unchanged": 0, "rejected": 0}
+    assert f"note: {name}, line {line}: no data rows below the header: nothing to import" in report.lines()
+    assert ImportRun.objects.get().report["file_notes"] == [
+        {"kind": "note", "line": line, "text": "no data rows below the header: nothing to import"}]
+
+
+# --- 8. ragged rows ------------------------------------------------------------------------------------
+
+def test_rows_with_more_or_fewer_cells_than_the_header_are_stored_and_reported(org, tmp_path):
+    path = tmp_path / "ragged.csv"
+    path.write_text("id,dc.title,dc.contributor.author,dc.type\n"
+                    "c-1,Nghiên cứu cây lúa, ngô và khoai,Trần Văn Hùng,Bài báo\n"
+                    "c-2,Tiêu đề ngắn\n"
+                    "c-3,Tiêu đề đủ,Lê Văn A,Bài báo,\n"  # an empty cell more: nothing lost, nothing said
+                    "c-4,Tiêu đề đủ cột,Lê Văn B,Bài báo\n", encoding="utf-8")
+    report = import_file(path, "HPU")
+    assert report.new == 4 and report.rejected == 0
+    assert Work.objects.get(holdings__local_id="c-1").extra == {"column 5": "Bài báo"}  # kept, as before
+    assert [line for line in report.lines() if line.startswith("check:")] == [
+        "check: ragged.csv, line 2: 5 cells where the header has 4 (a comma inside a value not in quotes "
+        "shifts the cells after it; extra cells kept as 'column 5')",
+        "check: ragged.csv, line 3: 2 cells where the header has 4 (the missing cells are left empty)",
+    ]
+
+
+def test_notes_are_kept_on_the_run_and_the_reader_gives_them(org, tmp_path):
+    path = tmp_path / "r.csv"
+    path.write_text("dc.title;Năm\nA;2001;x\n", encoding="utf-8")
+    table = open_table(path)
+    assert list(table.rows()) == [(2, {"dc.title": "A", "Năm": "2001", "column 3": "x"})]
+    assert [(n.kind, n.line) for n in table.notes] == [("check", 2)]
+    import_file(path, "HPU")
+    assert ImportRun.objects.get().report["file_notes"][0]["kind"] == "check"
+
+
+def test_a_file_of_many_ragged_rows_lists_the_first_and_counts_the_rest(org, tmp_path):
+    from stinet.ingest.report import MAX_LISTED
+
+    path = tmp_path / "many.csv"
+    path.write_text("id,dc.title,dc.type\n" + "".join(f"m{i},Tiêu đề {i}\n" for i in range(MAX_LISTED + 5)),
+                    encoding="utf-8")
+    report = import_file(path, "HPU")
+    assert report.new == MAX_LISTED + 5 and len(report.file_notes) == MAX_LISTED
+    assert report.lines()[-1] == "note: many.csv: ... and 5 more rows skipped or to check"
