@@ -97,6 +97,16 @@ def test_language_codes_with_a_region_are_the_language(org, write_csv, value, co
     assert Work.objects.get().language == code
 
 
+@pytest.mark.parametrize(("column", "limit"), [("id", 300), ("thesis.degree.name", 200), ("thesis.degree.grantor", 300),
+                                             ("dc.publisher", 300), ("local.callnumber", 100)])
+def test_a_value_longer_than_its_column_rejects_its_row_on_every_database(org, write_csv, column, limit):
+    long_row = {"dc.title": "Quá dài", "id": "x1", column: "Đ" * (limit + 1)}
+    report = import_file(write_csv([long_row, row("Vừa", id="x2")]), "HPU")
+    assert report.counts()["new"] == 1 and report.rejections[0]["line"] == 2
+    assert report.rejections[0]["reason"].startswith(f"{column}: {limit + 1} characters, at most {limit} fit")
+    assert Work.objects.get().title == "Vừa"
+
+
 def test_json_is_stored_with_its_letters_not_escapes(org, write_csv):
     import_file(write_csv([row("Nghiên cứu đa dạng sinh học", id="a1", dc_contributor_author="Nguyễn Văn An")]), "HPU")
     with connection.cursor() as cur:

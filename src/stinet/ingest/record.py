@@ -222,11 +222,30 @@ def build(fields: dict[str, str], extra: dict[str, str], loose: bool = False) ->
         language=_language(fields.get("dc.language.iso", "")),
         publisher=clean_spaces(fields.get("dc.publisher", "")), identifiers=_identifiers(fields),
         extra={k: v for k, v in extra.items() if v.strip()},
-        call_number=clean_spaces(fields.get("local.callnumber", ""))[:100],
+        call_number=clean_spaces(fields.get("local.callnumber", "")),
         url=urls[0] if urls and urls[0].startswith(("http://", "https://")) else "",
         access=_access(fields.get("local.access", "")),
         unmapped_type=label if label and code is None else None,
     )
     if not data.local_id:
         data.local_id = derive_local_id(data)
+    _check_lengths(data)
     return data
+
+
+# column -> (WorkData attribute, the model field that stores it): longer values do not fit
+_STORED_IN = {"id": ("local_id", "Holding"), "thesis.degree.name": ("degree", "Work"),
+              "thesis.degree.grantor": ("grantor", "Work"), "dc.publisher": ("publisher", "Work"),
+              "local.callnumber": ("call_number", "Holding"), "dc.identifier.uri": ("url", "Holding")}
+
+
+def _check_lengths(data: WorkData) -> None:
+    """RowError for a value longer than its database column (PostgreSQL refuses it; SQLite would
+    keep it where PostgreSQL could not, so both refuse it here, row by row)."""
+    from stinet.catalog.models import Holding, Work
+
+    models = {"Work": Work, "Holding": Holding}
+    for column, (attribute, model) in _STORED_IN.items():
+        value, limit = getattr(data, attribute), models[model]._meta.get_field(attribute).max_length
+        if limit and len(value) > limit:
+            raise RowError(f"{column}: {len(value)} characters, at most {limit} fit ({value[:40]!r}...)")
