@@ -101,3 +101,45 @@ def test_workers_give_way_to_the_storing_process(monkeypatch):
     monkeypatch.setenv("STINET_WORKER_NICENESS", "low")
     with pytest.raises(ValueError, match="STINET_WORKER_NICENESS: 'low' is not a nice value from 0 to 19"):
         pool(1)
+
+
+KILLED_PARENT = """
+import os, signal
+from stinet.ingest.workers import ordered, pool
+executor = pool(2)
+from tests.ingest.test_workers import worker_pid
+pids = set(ordered(executor, worker_pid, range(6), ahead=3))
+print(" ".join(map(str, sorted(pids))), flush=True)
+os.kill(os.getpid(), signal.SIGKILL)  # as kill -9 or the OOM killer would
+"""
+
+
+def worker_pid(_item: object) -> int:
+    time.sleep(0.05)
+    return os.getpid()
+
+
+def test_workers_end_when_their_parent_is_killed():
+    """A parent killed with SIGKILL cannot stop its workers: they must not live on (they held the index lock)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "PYTHONPATH": f"{root}{os.pathsep}{root / 'src'}"}
+    done = subprocess.run([sys.executable, "-c", KILLED_PARENT], capture_output=True, text=True, env=env, timeout=30)
+    pids = [int(p) for p in done.stdout.split()]
+    assert done.returncode == -9 and len(pids) == 2
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(_alive(p) for p in pids):
+        time.sleep(0.05)
+    assert not any(_alive(p) for p in pids)
+
+
+def _alive(pid: int) -> bool:
+    """True while the process runs (a zombie waiting for init to reap it counts as ended)."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False

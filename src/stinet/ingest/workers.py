@@ -8,6 +8,7 @@ executor's one manager thread waits on the pipes instead).
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import gc
 import multiprocessing
 import os
@@ -19,6 +20,7 @@ from typing import Any, TypeVar
 
 T = TypeVar("T")
 WORKER_NICENESS = 10  # added to the workers' nice value (lower priority)
+PR_SET_PDEATHSIG = 1  # prctl option (linux/prctl.h): the signal a process gets when its parent dies
 GEN0_THRESHOLD = 20_000  # allocations between young-generation collections during bulk work (Python: 700)
 _tuned = False  # inside fewer_collections()
 
@@ -50,12 +52,28 @@ def fewer_collections() -> Iterator[None]:
         gc.unfreeze()
 
 
-def _start_worker(niceness: int) -> None:
+def _start_worker(niceness: int, parent: int) -> None:
     """Ignore Ctrl-C (a worker killed mid-task would leave its result unset and the parent
-    waiting: the parent stops the workers) and give way to the parent when cores are short."""
+    waiting: the parent stops the workers), give way to the parent when cores are short, and die
+    with the parent."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     with contextlib.suppress(OSError):
         os.nice(niceness)
+    _die_with(parent)
+
+
+def _die_with(parent: int) -> None:
+    """End this worker when the process that forked it ends, however it ends.
+
+    A parent killed with SIGKILL (or the OOM killer) cannot stop its workers: they waited for tasks
+    forever and, having inherited its open files, kept the search index's writer lock, so every
+    later import failed with "the index is being written by another process". Linux sends them
+    SIGKILL at the parent's death (prctl PR_SET_PDEATHSIG); a parent already gone is checked after.
+    """
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:
+        os._exit(1)
 
 
 def worker_niceness() -> int:
@@ -76,7 +94,7 @@ def pool(workers: int) -> ProcessPoolExecutor:
     the workers kept it waiting for a core ~17% of the time, while they parse ahead of it.
     """
     return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
-                               initializer=_start_worker, initargs=(worker_niceness(),))
+                               initializer=_start_worker, initargs=(worker_niceness(), os.getpid()))
 
 
 def ordered(executor: ProcessPoolExecutor, fn: Callable[[Any], T], items: Iterable[Any],
