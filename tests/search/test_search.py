@@ -252,6 +252,17 @@ def test_autocomplete_titles_authors_subjects(catalogue):
     assert "sinh học biển" in suggest("sinh hoc b")["subjects"]
 
 
+def test_autocomplete_shows_a_title_once_whoever_holds_copies(org, write_csv):
+    from stinet.ingest.services import import_file
+    from tests.conftest import row
+
+    rows = [row("Chế phẩm thảo dược trị tiêu chảy", id=f"c{i}", dc_contributor_author=f"Tác Giả {i}",
+                dc_date_issued=str(2010 + i)) for i in range(3)]
+    rows.append(row("Chế biến hải sản", id="c9"))
+    import_file(write_csv(rows, "same.csv"), "HPU")
+    assert sorted(suggest("che ", limit=2)["titles"]) == ["Chế biến hải sản", "Chế phẩm thảo dược trị tiêu chảy"]
+
+
 REQUESTS = [
     SearchRequest(q="biển"), SearchRequest(q="bien"), SearchRequest(q="cây chè"), SearchRequest(q="che"),
     SearchRequest(q='"sinh học"'), SearchRequest(q="sinh hoc -san"), SearchRequest(q="title:chè"),

@@ -125,9 +125,10 @@ def suggest(prefix: str, limit: int = 8) -> dict[str, list[str]]:
     key = " ".join(fold(prefix).split())
     if len(key) < 2:
         return {"titles": [], "authors": [], "subjects": []}
-    ids = backend().suggest_titles(prefix, limit)
+    ids = backend().suggest_titles(prefix, limit * 2)  # room for titles that several works share
     titles = dict(Work.objects.filter(pk__in=ids).values_list("pk", "title"))
-    out: dict[str, list[str]] = {"titles": [titles[i] for i in ids if i in titles]}
+    shown = dict.fromkeys(titles[i] for i in ids if i in titles)  # one line per title
+    out: dict[str, list[str]] = {"titles": list(shown)[:limit]}
     for kind, name in (("author", "authors"), ("subject", "subjects")):
         rows = (Suggestion.objects.filter(kind=kind, folded__startswith=key)
                 .order_by("-count", "text").values_list("text", flat=True)[:limit])
