@@ -140,7 +140,8 @@ def test_work_page_lists_files_with_access_and_embargo(client, people, media):
     attach_file(work_id(TEA), documents.scanned_pdf(), "scan.pdf")
     page = client.get(f"/works/{work_id(TEA)}/").content.decode()
     assert "Toàn văn" in page and "Thành viên mạng lưới" in page and "2031-05-01" in page
-    assert "Tài liệu scan" in page and "chỉ dành cho thành viên" in page
+    assert "Tài liệu scan" in page and "chỉ dành cho thành viên" in page and ", 1 trang)" in page
+    assert ", 1 page)" in client.get(f"/works/{work_id(TEA)}/", {"lang": "en"}).content.decode()  # not "1 pages"
     assert 'type="file"' not in page  # no upload form for the public
     client.force_login(people["holder_editor"])
     page = client.get(f"/works/{work_id(TEA)}/").content.decode()
