@@ -225,6 +225,17 @@ def test_a_phrase_does_not_run_across_two_values_of_a_field(org, write_csv):
     assert titles("khai zzvgapzz") == titles("khai")  # the word between values is never searched
 
 
+def test_filter_values_in_any_case_and_unknown_ones_refused(catalogue):
+    assert titles("", filters={"type": ["THESIS"]}) == titles("type:Thesis") == ["Kỹ thuật trồng cây chè Shan tuyết"]
+    assert titles("", filters={"org": ["tvhp"]}) == titles("org:tvhp") == ["Sinh học biển đại cương"]
+    assert "Sinh học biển đại cương" not in titles("-org:Tvhp", page_size=50)
+    for kwargs in ({"filters": {"type": ["foo"]}}, {"q": "type:foo"}):
+        with pytest.raises(SearchError, match="type: 'foo' is not one of report, thesis, dissertation"):
+            search_json(SearchRequest(**kwargs))
+    with pytest.raises(SearchError, match="org: 'NOPE' is not one of"):
+        search_json(SearchRequest(filters={"org": ["NOPE"]}))
+
+
 @pytest.mark.parametrize(("q", "message"), [
     ("year:abc", "year: 'abc' is not a year or a range"), ("biển year:20155", "year: '20155'"),
     ("year:2020..2010", "year: 2020..2010 ends before it starts"), ("-year:x", "year: 'x'"),

@@ -67,7 +67,8 @@ def search(
     fields and year:2015..2020. Facets count the matches exactly. Free words also match the
     full texts of attached files the caller may read (public ones; members-only ones too for
     signed-in network members): such results have `fulltext` true and a passage in
-    `highlight.fulltext`.
+    `highlight.fulltext`. Filter values are matched whatever their case; a type, access level
+    or member code that does not exist answers 400, as does a page past the first 10,000 results.
     """
     filters = {k: v for k, v in (("type", type), ("org", org), ("field", field),
                                  ("language", language), ("access", access)) if v}

@@ -9,7 +9,7 @@ from django.db.models import Q
 from stinet.catalog.models import FieldOfScience, Organisation, Suggestion, Work
 from stinet.catalog.services import works_by_ids
 from stinet.catalog.vocab import ACCESS_LEVELS, LANGUAGES, WORK_TYPES, label
-from stinet.search.base import FACETS, SearchRequest, SearchResponse
+from stinet.search.base import FACETS, SearchError, SearchRequest, SearchResponse
 from stinet.search.highlight import highlight, long_snippet, snippet
 from stinet.search.indexing import backend
 from stinet.search.query import ParsedQuery, parse
@@ -19,7 +19,30 @@ from stinet.vietnamese import fold
 def run(request: SearchRequest) -> SearchResponse:
     """Parse and run a search request on the configured backend."""
     request.validate()
-    return backend().search(parse(request.q), request)
+    query = parse(request.q)
+    request.filters = _known_values(request.filters)
+    query.filters, query.excluded = _known_values(query.filters), _known_values(query.excluded)
+    return backend().search(query, request)
+
+
+def _known_values(filters: dict[str, list[str]]) -> dict[str, list[str]]:
+    """Filter values as the index holds them, whatever their case (type=THESIS, org=vmu); a type,
+    access level or member that does not exist is a SearchError naming it, not an empty result."""
+    vocabularies: dict[str, Any] = {"type": WORK_TYPES, "access": ACCESS_LEVELS}
+    out: dict[str, list[str]] = {}
+    for name, values in filters.items():
+        if name == "org" and values:
+            vocabularies["org"] = dict.fromkeys(Organisation.objects.values_list("code", flat=True))
+        known = {code.lower(): code for code in vocabularies.get(name, ())}
+        if not known:
+            out[name] = values
+            continue
+        unknown = [v for v in values if v and v.strip().lower() not in known]
+        if unknown:
+            shown = ", ".join(list(known.values())[:12]) + (", ..." if len(known) > 12 else "")
+            raise SearchError(f"{name}: {unknown[0]!r} is not one of {shown}")
+        out[name] = [known[v.strip().lower()] for v in values if v]
+    return out
 
 
 def _facet_labels(lang: str) -> dict[str, Any]:
