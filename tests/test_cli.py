@@ -133,3 +133,26 @@ def test_user_add_with_roles(run):
     assert missing_org.returncode != 0 and "needs --org" in missing_org.stderr
     weak = run("user", "add", "y", "--password", "123")
     assert weak.returncode == 1 and weak.stderr.startswith("stinet: error: password: ")
+
+
+def test_output_cut_short_by_a_pipe_is_no_error(run, tmp_path):
+    """`stinet export ... | head`: the reader went away; no 'Broken pipe' error line."""
+    import csv
+    import os
+    import subprocess
+
+    from tests.conftest import STINET
+
+    data = tmp_path / "many.csv"
+    with data.open("w", newline="", encoding="utf-8") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["id", "dc.title", "dc.description.abstract"])
+        writer.writerows([str(i), f"Tài liệu {i}", "Tóm tắt dài. " * 60] for i in range(400))
+    assert run("org", "add", "HPU", "Trường Đại học Hải Phòng").returncode == 0
+    assert run("import", str(data), "--org", "HPU").returncode == 0
+    env = {k: v for k, v in os.environ.items() if not k.startswith("STINET_")}
+    env["STINET_DATA_DIR"] = str(tmp_path / "cli-data")
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    command = " ".join(f"'{a}'" for a in STINET) + " export --format csv | head -c 3"
+    done = subprocess.run(["bash", "-c", command], env=env, capture_output=True, text=True, timeout=120)
+    assert done.stdout == "\ufeff" and done.stderr == ""  # the CSV's byte order mark, and no error

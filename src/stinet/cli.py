@@ -41,6 +41,9 @@ def command(func: Callable[..., Any]) -> Callable[..., Any]:
         except KeyboardInterrupt:
             click.echo("stinet: interrupted; stored batches are kept, run again to resume", err=True)
             sys.exit(130)
+        except BrokenPipeError:  # `stinet search x | head`: the reader has what it wanted
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing more to flush at exit
+            sys.exit(141)  # as a shell reports SIGPIPE
         except EXPECTED_ERRORS as exc:
             click.echo(f"stinet: error: {exc}", err=True)
             sys.exit(1)
