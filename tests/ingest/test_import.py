@@ -107,6 +107,14 @@ def test_a_value_longer_than_its_column_rejects_its_row_on_every_database(org, w
     assert Work.objects.get().title == "Vừa"
 
 
+def test_values_under_a_header_cell_without_a_name_are_kept(org, tmp_path):
+    path = tmp_path / "unnamed.csv"
+    path.write_text("id,,dc.title\nu1,Ghi chú của thư viện,Tên tài liệu\nu2,,Tài liệu khác\n", encoding="utf-8")
+    assert import_file(path, "HPU").counts()["new"] == 2
+    assert Work.objects.get(holdings__local_id="u1").extra == {"column 2": "Ghi chú của thư viện"}
+    assert Work.objects.get(holdings__local_id="u2").extra == {}
+
+
 def test_json_is_stored_with_its_letters_not_escapes(org, write_csv):
     import_file(write_csv([row("Nghiên cứu đa dạng sinh học", id="a1", dc_contributor_author="Nguyễn Văn An")]), "HPU")
     with connection.cursor() as cur:

@@ -228,11 +228,12 @@ def _row(table: Table, line: int, cells: list[str]) -> dict[str, str]:
 
 
 def _as_dict(header: list[str], row: list[str]) -> dict[str, str]:
-    """Zip a row with the header; extra cells beyond the header get numbered column names."""
+    """Zip a row with the header; cells under no header name (an empty header cell, or beyond the
+    header) get numbered column names, so that their values are kept as extra data too."""
     values = {h: (row[i] if i < len(row) else "") for i, h in enumerate(header) if h}
-    for i in range(len(header), len(row)):
-        if row[i].strip():
-            values[f"column {i + 1}"] = row[i]
+    for i, cell in enumerate(row):
+        if (i >= len(header) or not header[i]) and cell.strip():
+            values[f"column {i + 1}"] = cell
     return values
 
 
