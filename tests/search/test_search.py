@@ -30,6 +30,20 @@ def test_exact_diacritics_rank_above_folded_matches(catalogue):
     assert found.index("Kỹ thuật trồng cây chè Shan tuyết") < found.index("Thi truong che xuat khau")
 
 
+def test_a_word_typed_with_its_marks_ranks_it_above_look_alikes_in_heavier_fields(org, write_csv):
+    from stinet.ingest.services import import_file
+    from tests.conftest import row
+
+    rows = [row(f"Trạng trình Nguyễn Bỉnh Khiêm: tư tưởng {i}", id=f"k{i}", dc_subject="Nguyễn Bỉnh Khiêm",
+                dc_description_abstract="Cuộc đời và tư tưởng Nguyễn Bỉnh Khiêm.") for i in range(5)]
+    rows += [row(f"Điều động tàu trong luồng hẹp {i}", id=f"b{i}",  # "bình" in many works: a common word
+                 dc_description_abstract="Khảo sát ở điều kiện thời tiết bình thường tại các luồng hàng hải.")
+             for i in range(30)]
+    import_file(write_csv(rows, "marks.csv"), "HPU")
+    assert titles("bình")[0].startswith("Điều động tàu")
+    assert titles("Bỉnh")[0].startswith("Trạng trình") and titles("binh", page_size=50)[34]
+
+
 def test_title_outweighs_abstract(catalogue):
     found = titles("sinh học biển")
     assert found[0] == "Sinh học biển đại cương"

@@ -89,6 +89,7 @@ def from_values(work_id: int, work: dict[str, Any], holdings: list[tuple[str, st
         "title": title_f,
         "title_x": _exact(title),
         "creators": fold(_join(people)),
+        "creators_x": _exact(_join(people)),  # the names with their marks (the embedded engine ranks by them)
         "subjects": subjects_f,
         "abstract": abstract_f,
         "other": fold(_join([str(v) for v in other])),

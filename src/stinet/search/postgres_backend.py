@@ -20,6 +20,7 @@ from stinet.vietnamese import equivalent_forms
 WEIGHT_OF = {"title": "A", "author": "B", "subject": "C", "abstract": "D", None: ""}
 RANK_WEIGHTS = "{0.2, 0.6, 0.7, 1.0}"  # D, C, B, A
 PHRASE_BONUS = {"A": 0.5, "B": 1.0}  # a query's words side by side in the title (A) or the names (B)
+EXACT_WORD = 2.0  # each word typed with its marks found so written: more than folded look-alikes score
 TABLE = "search_searchdocument"
 TEXTS = ("title", "title_x", "creators", "subjects", "abstract", "other", "text_x", "equiv",
          "type", "field", "language", "title_sort", *FULLTEXT_FIELDS.values())
@@ -179,9 +180,14 @@ class PostgresBackend:
             expr.append("0.5 * ts_rank('{0.1, 0.2, 0.5, 1.0}', d.document_x, "
                         "to_tsquery('simple', %s))")
             params.append(" | ".join(_lexeme(e) for e in exact))
+        for e in dict.fromkeys(exact):  # a word typed with its marks, so written: above look-alikes
+            expr.append(f"CASE WHEN d.document_x @@ to_tsquery('simple', %s) THEN {EXACT_WORD} ELSE 0 END")
+            params.append(_lexeme(e))
         for c in positive:  # the words side by side in the title, or as a person's name
             if len(c.words) > 1 and not c.phrase:
                 for weight, bonus in PHRASE_BONUS.items():
+                    if weight == "B":  # names have no exact vector here: a name outranks its words' marks
+                        bonus += EXACT_WORD * len(c.words)
                     expr.append(f"CASE WHEN d.document @@ to_tsquery('simple', %s) THEN {bonus} ELSE 0 END")
                     params.append(" <-> ".join(_lexeme(w, weight) for w in c.words))
         return " + ".join(expr), params
