@@ -13,6 +13,7 @@ from stinet.search.base import WRITER_WAIT, Backend, IndexBusy
 from stinet.search.documents import from_values, load
 
 _backend: Backend | None = None
+_rebuilding = False  # inside rebuild(): opening an index of an older schema needs no rebuild of its own
 _bulk_depth = 0
 REINDEX_BATCH = 2000
 EDIT_WAIT = 2.0  # seconds an edit waits for another process's writer before queueing its works
@@ -31,8 +32,9 @@ def backend() -> Backend:
             from stinet.search.tantivy_backend import TantivyBackend
 
             _backend = TantivyBackend(settings.SEARCH_INDEX_DIR)
-            if _backend.recreated:  # the index of an older version: rebuild it from the catalogue
-                logging.getLogger(__name__).warning("search index of an older schema replaced; rebuilding")
+            if _backend.recreated and not _rebuilding:  # an older version's index: rebuild it (once:
+                logging.getLogger(__name__).warning(  # `stinet reindex` is a rebuild already)
+                    "search index of an older schema replaced; rebuilding")
                 rebuild()
     return _backend
 
@@ -176,7 +178,12 @@ def rebuild(progress: Callable[[int], None] | None = None) -> int:
     """Rebuild the whole index from the catalogue; returns the number of works indexed."""
     from stinet.catalog.models import Work
 
-    engine = backend()
+    global _rebuilding
+    _rebuilding = True
+    try:
+        engine = backend()
+    finally:
+        _rebuilding = False
     engine.clear()
     done = 0
     with bulk():

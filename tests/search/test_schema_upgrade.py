@@ -1,0 +1,50 @@
+"""An embedded index of an older schema (a release that indexed fewer fields) is replaced and rebuilt, once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import tantivy
+from django.conf import settings
+
+from stinet.search import indexing
+from stinet.search.base import SearchRequest
+from stinet.search.service import search_json
+
+pytestmark = [pytest.mark.django_db]
+
+
+@pytest.fixture
+def older_index(catalogue) -> Path:
+    """The catalogue's index replaced by one of an older schema, as an upgrade finds it."""
+    if settings.SEARCH_BACKEND != "tantivy":
+        pytest.skip("the embedded engine's index only")
+    indexing.reset()
+    folder = Path(settings.SEARCH_INDEX_DIR)
+    for old in folder.iterdir():
+        if old.is_file():
+            old.unlink()
+    builder = tantivy.SchemaBuilder()
+    builder.add_integer_field("id", stored=True, indexed=True, fast=True)
+    builder.add_text_field("title", tokenizer_name="default", index_option="position")
+    index = tantivy.Index(builder.build(), path=str(folder))
+    writer = index.writer(15_000_000, 1)
+    writer.commit()
+    writer.wait_merging_threads()
+    return folder
+
+
+def test_the_first_search_after_an_upgrade_finds_everything(older_index):
+    assert search_json(SearchRequest(q="san hô"))["total"] == 1
+    assert search_json(SearchRequest())["total"] == 6
+
+
+def test_stinet_reindex_after_an_upgrade_rebuilds_once(older_index, monkeypatch):
+    from stinet.search.tantivy_backend import TantivyBackend
+
+    clears: list[int] = []
+    original = TantivyBackend.clear
+    monkeypatch.setattr(TantivyBackend, "clear", lambda self: (clears.append(1), original(self))[1])
+    assert indexing.rebuild() == 6 and len(clears) == 1  # not once when opened, then again
+    assert search_json(SearchRequest(q="cây chè"))["total"] == 1
