@@ -147,3 +147,14 @@ def test_the_journal_of_an_article_is_named_so(client, org, write_csv):
                           "j.csv"), "HPU")
     page = client.get(f"/works/{Work.objects.get().pk}/").content.decode()
     assert "<dt>Tạp chí</dt><dd>Tạp chí Khoa học Biển</dd>" in page
+
+
+def test_names_stinet_gives_its_own_values_are_in_the_page_language(client, db):
+    work = Work.objects.create(type="report", title="Kết quả nhiệm vụ", title_sort="ket qua",
+                               identifiers={"task": ["ĐT-2026-001"], "isbn": ["978-604-0-00000-0"]},
+                               extra={"Cấp nhiệm vụ": "Cấp tỉnh", "Tên tạp chí cũ": "x"})
+    page = client.get(f"/works/{work.pk}/").content.decode()
+    assert "<dt>Mã nhiệm vụ</dt><dd>ĐT-2026-001</dd>" in page and "<dt>Cấp nhiệm vụ</dt>" in page
+    english = client.get(f"/works/{work.pk}/", {"lang": "en"}).content.decode()
+    assert "<dt>Task code</dt>" in english and "<dt>Task level</dt><dd>Cấp tỉnh</dd>" in english
+    assert "<dt>ISBN</dt>" in english and "<dt>Tên tạp chí cũ</dt>" in english  # a member's own column: its name

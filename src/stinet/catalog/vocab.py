@@ -44,6 +44,18 @@ LANGUAGES: dict[str, tuple[str, str]] = {
 }
 
 
+# Identifier kinds and the extra values STINet itself writes (a task's published result), as a
+# work page names them; members' own extra columns keep their names.
+IDENTIFIER_KINDS: dict[str, tuple[str, str]] = {
+    "task": ("Mã nhiệm vụ", "Task code"), "handle": ("Handle", "Handle"), "other": ("Mã khác", "Other identifier"),
+}
+EXTRA_NAMES: dict[str, tuple[str, str]] = {
+    "Số đăng ký kết quả": ("Số đăng ký kết quả", "Result registration number"),
+    "Cấp nhiệm vụ": ("Cấp nhiệm vụ", "Task level"),
+    "Xếp loại nghiệm thu": ("Xếp loại nghiệm thu", "Acceptance rating"),
+}
+
+
 def label(table: dict[str, tuple[str, str]], code: str, lang: str = "vi") -> str:
     """Label of a code in Vietnamese or English; the code itself when unknown."""
     pair = table.get(code)

@@ -14,7 +14,7 @@ from django.utils.translation import get_language
 from stinet.catalog.file_views import files_context
 from stinet.catalog.fileaccess import viewer_levels
 from stinet.catalog.models import FieldOfScience, Work
-from stinet.catalog.vocab import ACCESS_LEVELS, LANGUAGES, WORK_TYPES, label
+from stinet.catalog.vocab import ACCESS_LEVELS, EXTRA_NAMES, IDENTIFIER_KINDS, LANGUAGES, WORK_TYPES, label
 from stinet.formats import CITATION_FORMATS, jsonld
 from stinet.search.base import FACETS, MAX_RESULTS, SORTS, SearchError, SearchRequest
 from stinet.search.service import search_json
@@ -115,7 +115,9 @@ def work(request: HttpRequest, work_id: int) -> HttpResponse:
         "field": field, "jsonld": jsonld.script(w, url), "meta": jsonld.citation_meta(w, url),
         "holdings": [(h, label(ACCESS_LEVELS, h.access, lang), h.organisation.name(lang))
                      for h in w.holdings.all()],
-        "identifiers": [(k.upper(), v) for k, vs in w.identifiers.items() for v in vs],
+        "identifiers": [(label(IDENTIFIER_KINDS, k, lang) if k in IDENTIFIER_KINDS else k.upper(), v)
+                        for k, vs in w.identifiers.items() for v in vs],
+        "extra": [(label(EXTRA_NAMES, k, lang), v) for k, v in w.extra.items()],
         "formats": list(CITATION_FORMATS),
         **files_context(request.user, w, lang),
     }
