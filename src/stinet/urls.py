@@ -25,7 +25,7 @@ urlpatterns = [
 
 def not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
     """404: JSON under /api/ (what API clients parse), the site's own page elsewhere."""
-    if request.path.startswith("/api/"):
+    if request.path_info.startswith("/api/"):
         return JsonResponse({"detail": f"{request.path}: no such endpoint or record"}, status=404)
     return page_not_found(request, exception)
 

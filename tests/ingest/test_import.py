@@ -75,6 +75,8 @@ def test_columns_of_one_field_in_several_languages_all_count(org, tmp_path):
 @pytest.mark.parametrize(("value", "year", "date"), [
     ("2016-05-12", 2016, "2016-05-12"), ("2016-05-12T07:00:00Z", 2016, "2016-05-12"), ("05/2016", 2016, "2016-05"),
     ("12/5/2016", 2016, "2016-05-12"), ("2015-2017", 2015, "2015"), ("Năm 2016", 2016, "2016"),
+    ("20160512", 2016, "2016-05-12"), ("2019-20", 2019, "2019"), ("1998-99", 1998, "1998"),
+    ("2016-05", 2016, "2016-05"),
 ])
 def test_dates_as_members_write_them(org, write_csv, value, year, date):
     import_file(write_csv([row("Ngày tháng", id="d1", dc_date_issued=value)]), "HPU")
@@ -113,6 +115,18 @@ def test_values_under_a_header_cell_without_a_name_are_kept(org, tmp_path):
     assert import_file(path, "HPU").counts()["new"] == 2
     assert Work.objects.get(holdings__local_id="u1").extra == {"column 2": "Ghi chú của thư viện"}
     assert Work.objects.get(holdings__local_id="u2").extra == {}
+
+
+def test_a_title_tagged_english_is_the_title_when_it_is_the_only_one(org, tmp_path):
+    """DSpace tags every value, often all [en_US]: the only title column is the title."""
+    only = tmp_path / "only.csv"
+    only.write_text("id,dc.title[en_US]\no1,Đánh giá sinh kế ven biển\n", encoding="utf-8")
+    assert import_file(only, "HPU").counts()["new"] == 1
+    assert Work.objects.get(holdings__local_id="o1").title == "Đánh giá sinh kế ven biển"
+    both = tmp_path / "both.csv"  # a row with only its English title filled still has a title
+    both.write_text("id,dc.title[vi],dc.title[en]\no2,,Coastal livelihoods\n", encoding="utf-8")
+    assert import_file(both, "HPU").counts()["new"] == 1
+    assert Work.objects.get(holdings__local_id="o2").title == "Coastal livelihoods"
 
 
 def test_json_is_stored_with_its_letters_not_escapes(org, write_csv):

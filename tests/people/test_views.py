@@ -191,6 +191,20 @@ def test_expert_answers_are_what_the_openapi_description_says(client, directory)
     assert_conforms(client, "/api/experts", "/api/experts?q=san+ho")
 
 
+@pytest.mark.parametrize("q", ["year:abc", "type:foo", "san hô " * 200])
+def test_a_query_the_finder_refuses_is_said_on_the_page(client, directory, q):
+    response = client.get("/experts/", {"q": q})
+    assert response.status_code == 400 and 'role="alert"' in response.content.decode()
+    assert client.get("/api/experts", {"q": q}).status_code == 400
+
+
+def test_the_finder_keeps_the_exclusions_of_a_topic():
+    from stinet.people.finder import phrase_form
+
+    assert phrase_form("san hô -type:thesis") is None and phrase_form("san hô -year:2020") is None
+    assert phrase_form("san hô -rạn") == '"san hô" -"rạn"'
+
+
 def test_directory_and_api_use_a_fixed_number_of_queries(client, directory, django_assert_max_num_queries):
     for i in range(10):
         create_expert(f"Phạm Văn Số{i}", organisation="HPU", fields=["1", "106"])

@@ -164,7 +164,7 @@ def experts(request: HttpRequest, q: str = "", field: str = "", degree: str = ""
     catalogue's Vietnamese search, diacritics optional) and their tasks whose title or objectives hold q;
     each hit says why ("3 works, 1 task about q"). Without q, the directory in Vietnamese list order
     (by given name). Filters: field (a field-of-science code; its sub-fields count), degree (TSKH, TS,
-    ThS, BS, DS, KS, CN), title (GS, PGS), org (organisation code). ExpertContact details are never listed.
+    ThS, BS, DS, KS, CN), title (GS, PGS), org (organisation code). Contact details are never listed.
     """
     if page < 1 or not 1 <= page_size <= MAX_PAGE_SIZE:
         raise SearchError(f"page must be 1 or more and page_size between 1 and {MAX_PAGE_SIZE}")

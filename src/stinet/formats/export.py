@@ -61,8 +61,8 @@ def write(fmt: str, out: IO[bytes], ids: list[int] | None = None, url: Url = lam
     if fmt not in EXPORT_FORMATS:
         raise ValueError(f"export format {fmt!r}: one of {', '.join(EXPORT_FORMATS)}")
     if org is not None:
-        held = Holding.objects.filter(organisation=org).values_list("work_id", flat=True).distinct()
-        ids = sorted(held) if ids is None else [i for i in ids if i in set(held)]
+        held = set(Holding.objects.filter(organisation=org).values_list("work_id", flat=True))
+        ids = sorted(held) if ids is None else [i for i in ids if i in held]
     if fmt in ("csv", "xlsx"):
         columns = list(dspace_csv.COLUMNS) + (list(dspace_csv.HOLDING_COLUMNS) if org else []) + _extra_columns(ids)
         return (_csv if fmt == "csv" else _xlsx)(_rows(works(ids), org), out, columns)

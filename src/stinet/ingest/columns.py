@@ -77,9 +77,7 @@ def canonical(header: str) -> str | None:
     text = to_unicode(header.strip().strip("\ufeff")).text
     if text.startswith(("dc.", "local.", "thesis.")):
         # DSpace exports may append a language: dc.title[vi], dc.subject[en_US]
-        text, _, tag = text.partition("[")
-        if text == "dc.title" and tag.lower().startswith("en"):
-            return "dc.title.alternative"  # the English title beside the Vietnamese one
+        text = text.partition("[")[0]
     key = _key(text)
     if key in _LOOKUP:
         return _LOOKUP[key]
@@ -93,6 +91,16 @@ def canonical(header: str) -> str | None:
         if (field := _LOOKUP.get(" ".join(words[:size]))) is not None:
             return field
     return None
+
+
+def english_titles(mapping: dict[str, str]) -> dict[str, str]:
+    """The mapping with dc.title[en...] columns read as the English title when the file also has
+    an untagged or Vietnamese title column (DSpace tags every value, often all of them [en_US])."""
+    titles = [h for h, f in mapping.items() if f == "dc.title"]
+    english = [h for h in titles if language_tag(h) == "en"]
+    if not english or len(english) == len(titles):
+        return mapping
+    return {h: ("dc.title.alternative" if h in english else f) for h, f in mapping.items()}
 
 
 def language_tag(header: str) -> str:

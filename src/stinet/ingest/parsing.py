@@ -104,6 +104,8 @@ def parse_row(ctx: ParseContext, line: int, raw: dict[str, str], codes: frozense
             fields[name] = MULTI_SEP.join([*split_values(fields[name], loose), *split_values(value, loose)])
         else:
             extra[header] = value  # a second value of a one-value field (an English abstract) is kept
+    if "dc.title" not in fields and "dc.title.alternative" in fields:  # only its English title filled
+        fields["dc.title"] = fields.pop("dc.title.alternative")
     try:
         data = build(fields, extra, loose=ctx.loose)
     except RowError as exc:

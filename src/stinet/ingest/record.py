@@ -14,6 +14,7 @@ from stinet.vietnamese import clean_person_name, clean_spaces, fold, nfc
 MULTI_SEP = "||"
 _YEAR_RE = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 _ISO_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ]\d{2}:\d{2}.*)?$")  # a time may follow
+_COMPACT_DATE_RE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 MIN_YEAR, MAX_YEAR = 1800, 2100
 _VN_DATE_RE = re.compile(r"^(?:(\d{1,2})[/.-])?(\d{1,2})[/.-](\d{4})$")
 _LANGS = {
@@ -83,13 +84,16 @@ def split_values(raw: str, loose: bool = False) -> list[str]:
 
 
 def parse_date(raw: str) -> tuple[int | None, str]:
-    """Year and ISO date (or part) from '2016', '2016-05-12', '2016-05-12T00:00:00Z', '12/05/2016',
-    '05/2016', 'Năm 2016', '2015-2017' (the first year); an impossible date is refused."""
+    """Year and ISO date (or part) from '2016', '2016-05-12', '20160512', '2016-05-12T00:00:00Z',
+    '12/05/2016', '05/2016', 'Năm 2016', '2015-2017' and '2019-20' (the first year); an impossible
+    date is refused."""
     text = clean_spaces(raw)
     if not text:
         return None, ""
-    if m := _ISO_DATE_RE.match(text):
+    if m := _COMPACT_DATE_RE.match(text):  # 20160512
         return _checked(raw, int(m.group(1)), m.group(2), m.group(3))
+    if (m := _ISO_DATE_RE.match(text)) and not (m.group(2) and int(m.group(2)) > 12 and not m.group(3)):
+        return _checked(raw, int(m.group(1)), m.group(2), m.group(3))  # (2019-20 is a school year)
     if m := _VN_DATE_RE.match(text):
         return _checked(raw, int(m.group(3)), m.group(2), m.group(1))
     if m := _YEAR_RE.search(text):

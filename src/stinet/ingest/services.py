@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from stinet.catalog.models import Holding, ImportRun, Organisation
 from stinet.catalog.services import Incoming, get_organisation, store_batch
-from stinet.ingest.columns import canonical, is_ignored
+from stinet.ingest.columns import canonical, english_titles, is_ignored
 from stinet.ingest.parsing import ParseContext, chunks, parse_chunk
 from stinet.ingest.readers import ImportFileError, Table, open_table
 from stinet.ingest.report import ImportReport
@@ -42,6 +42,7 @@ def _columns(table: Table, report: ImportReport) -> dict[str, str]:
             mapping[header] = field
         elif not is_ignored(header):
             report.unknown_columns.append(header)
+    mapping = english_titles(mapping)
     if "dc.title" not in mapping.values():
         raise ImportFileError(
             f"{table.path.name}: no title column (expected 'dc.title' or a header such as "

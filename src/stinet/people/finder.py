@@ -89,7 +89,8 @@ def phrase_form(query: str) -> str | None:
     """
     parsed = parse(query)
     positive = [c for c in parsed.clauses if not c.negate]
-    if parsed.equivalences or parsed.filters or parsed.year_from or parsed.year_to or len(positive) != 1:
+    if (parsed.equivalences or parsed.filters or parsed.excluded or parsed.excluded_years or parsed.year_from
+            or parsed.year_to or len(positive) != 1):
         return None
     clause = positive[0]
     if clause.phrase or clause.field or len(clause.words) < 2:

@@ -22,6 +22,7 @@ from stinet.people.directory import Filters, directory, field_names, profile, su
 from stinet.people.finder import find_experts
 from stinet.people.forms import ProfileForm
 from stinet.people.models import ACADEMIC_TITLES, DEGREES, Expert
+from stinet.search.base import SearchError
 
 PAGE_SIZE = 20
 
@@ -53,8 +54,12 @@ def experts(request: HttpRequest) -> HttpResponse:
     """The directory (filters by field, degree, title, organisation) or, with q, the expert finder."""
     lang, q = _lang(), request.GET.get("q", "").strip()
     filters = Filters.from_params(request.GET)
+    error = ""
     if q:
-        items: Any = find_experts(q, filters.apply(visible(request.user)))
+        try:
+            items: Any = find_experts(q, filters.apply(visible(request.user)))
+        except SearchError as exc:  # year:abc, type:foo: said on the page, with the box to mend it
+            items, error = [], str(exc)
     else:
         items = directory(filters, request.user)
     page = Paginator(items, PAGE_SIZE).get_page(_page_number(request))
@@ -66,8 +71,8 @@ def experts(request: HttpRequest) -> HttpResponse:
             row["why"] = row["hit"].explanation(q)
     params = {k: v for k, v in request.GET.items() if k != "page" and v}
     context = {"q": q, "filters": filters, "page": page, "rows": rows, "options": _filter_options(lang),
-               "query_string": urlencode(params), "total": page.paginator.count}
-    return render(request, "people/experts.html", context)
+               "query_string": urlencode(params), "total": page.paginator.count, "error": error}
+    return render(request, "people/experts.html", context, status=400 if error else 200)
 
 
 def detail(request: HttpRequest, expert_id: int) -> HttpResponse:
