@@ -186,6 +186,8 @@ class PostgresBackend:
         for c in positive:  # the words side by side in the title, or as a person's name
             if len(c.words) > 1 and not c.phrase:
                 for weight, bonus in PHRASE_BONUS.items():
+                    if weight == "B" and not c.looks_like_a_name:
+                        continue
                     if weight == "B":  # names have no exact vector here: a name outranks its words' marks
                         bonus += EXACT_WORD * len(c.words)
                     expr.append(f"CASE WHEN d.document @@ to_tsquery('simple', %s) THEN {bonus} ELSE 0 END")

@@ -15,7 +15,14 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from stinet.vietnamese import canonical_spelling, clean_person_name, exact_tokens, rewrite_query, tokens
+from stinet.vietnamese import (
+    VIETNAMESE_FAMILY_NAMES,
+    canonical_spelling,
+    clean_person_name,
+    exact_tokens,
+    rewrite_query,
+    tokens,
+)
 
 # The word between two values of a field in the search documents (two subjects, two authors): the
 # engines number words one after the other, so without it a phrase ran across two values
@@ -43,6 +50,12 @@ class Clause:
     field: str | None = None  # None: any text field
     phrase: bool = False
     negate: bool = False
+
+    @property
+    def looks_like_a_name(self) -> bool:
+        """author:, or 2-5 words starting with a Vietnamese family name ("Nguyễn Văn An", not "hải phòng"):
+        the words side by side in the people's names then rank a work first."""
+        return self.field == "author" or (2 <= len(self.words) <= 5 and self.words[0] in VIETNAMESE_FAMILY_NAMES)
 
 
 @dataclass

@@ -366,6 +366,8 @@ class TantivyBackend:
             for field, boost in PHRASE_BOOST.items():
                 if clause.field is not None and field not in FIELD_OF[clause.field]:
                     continue
+                if field == "creators" and not clause.looks_like_a_name:  # not for "hải phòng"
+                    continue
                 bonuses.append(Query.boost_query(
                     Query.phrase_query(self.schema, field, clause.words), boost))
                 bonuses.append(Query.boost_query(
