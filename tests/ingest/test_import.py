@@ -117,6 +117,11 @@ def test_values_under_a_header_cell_without_a_name_are_kept(org, tmp_path):
     assert Work.objects.get(holdings__local_id="u2").extra == {}
 
 
+def test_two_co_authors_of_one_name_stay_two(org, write_csv):
+    import_file(write_csv([row("Hai tác giả", id="n1", dc_contributor_author="Nguyễn Văn An||Nguyễn Văn An")]), "HPU")
+    assert Work.objects.get().authors == ["Nguyễn Văn An", "Nguyễn Văn An"]
+
+
 def test_a_title_tagged_english_is_the_title_when_it_is_the_only_one(org, tmp_path):
     """DSpace tags every value, often all [en_US]: the only title column is the title."""
     only = tmp_path / "only.csv"

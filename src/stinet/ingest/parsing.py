@@ -101,7 +101,8 @@ def parse_row(ctx: ParseContext, line: int, raw: dict[str, str], codes: frozense
             fields[name] = value
         elif name in LISTS or name.startswith("dc.identifier."):
             loose = ctx.loose or name == "dc.subject"  # as record.build splits them
-            fields[name] = MULTI_SEP.join([*split_values(fields[name], loose), *split_values(value, loose)])
+            known = split_values(fields[name], loose)  # a value both columns give is one (dc.creator = author)
+            fields[name] = MULTI_SEP.join(known + [v for v in split_values(value, loose) if v not in known])
         else:
             extra[header] = value  # a second value of a one-value field (an English abstract) is kept
     if "dc.title" not in fields and "dc.title.alternative" in fields:  # only its English title filled

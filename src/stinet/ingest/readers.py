@@ -206,9 +206,10 @@ def _skip_reason(table: Table, cells: list[str], title_at: int, keys: list[str])
     if _COLUMN_NUMBER.fullmatch(title) and _is_column_numbers(cells, title_at):
         numbers = [c.strip() for c in cells if c.strip()]
         return f"column numbers ({' '.join(numbers[:6])}{' ...' if len(numbers) > 6 else ''}), not a record"
-    if _key(title) == keys[title_at] and _repeats_header(cells, keys):
+    key = _key(title)
+    if key == keys[title_at] and _repeats_header(cells, keys):
         return REPEATED_HEADER
-    if (above := table.above.get(_key(title))) is not None:
+    if (above := table.above.get(key)) is not None:
         return f"repeats the title above the header (line {above}), not a record"
     return None
 
@@ -231,9 +232,10 @@ def _as_dict(header: list[str], row: list[str]) -> dict[str, str]:
     """Zip a row with the header; cells under no header name (an empty header cell, or beyond the
     header) get numbered column names, so that their values are kept as extra data too."""
     values = {h: (row[i] if i < len(row) else "") for i, h in enumerate(header) if h}
-    for i, cell in enumerate(row):
-        if (i >= len(header) or not header[i]) and cell.strip():
-            values[f"column {i + 1}"] = cell
+    if len(row) > len(header) or "" in header:  # most rows have neither
+        for i, cell in enumerate(row):
+            if (i >= len(header) or not header[i]) and cell.strip():
+                values[f"column {i + 1}"] = cell
     return values
 
 

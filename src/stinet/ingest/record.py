@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from stinet.catalog.fos import normalise_code
 from stinet.ingest.types import map_type
@@ -126,7 +127,7 @@ def _creators(fields: dict[str, str], loose: bool) -> list[dict[str, str]]:
                       ("dc.contributor.advisor", "advisor"), ("dc.contributor", "contributor")):
         for raw in split_values(fields.get(key, ""), loose):
             name = clean_person_name(raw)
-            if name and {"name": name, "role": role} not in people:  # dc.creator repeating the author
+            if name:  # two co-authors of one name stay two (dc.creator repeating them: see parsing)
                 people.append({"name": name, "role": role})
     return people
 
@@ -243,13 +244,20 @@ _STORED_IN = {"id": ("local_id", "Holding"), "thesis.degree.name": ("degree", "W
               "local.callnumber": ("call_number", "Holding"), "dc.identifier.uri": ("url", "Holding")}
 
 
-def _check_lengths(data: WorkData) -> None:
-    """RowError for a value longer than its database column (PostgreSQL refuses it; SQLite would
-    keep it where PostgreSQL could not, so both refuse it here, row by row)."""
+@lru_cache(maxsize=1)
+def _limits() -> tuple[tuple[str, str, int], ...]:
+    """(column, attribute, max length) of the values _STORED_IN names, read once from the models."""
     from stinet.catalog.models import Holding, Work
 
     models = {"Work": Work, "Holding": Holding}
-    for column, (attribute, model) in _STORED_IN.items():
-        value, limit = getattr(data, attribute), models[model]._meta.get_field(attribute).max_length
-        if limit and len(value) > limit:
+    return tuple((column, attribute, models[model]._meta.get_field(attribute).max_length)
+                 for column, (attribute, model) in _STORED_IN.items())
+
+
+def _check_lengths(data: WorkData) -> None:
+    """RowError for a value longer than its database column (PostgreSQL refuses it; SQLite would
+    keep it where PostgreSQL could not, so both refuse it here, row by row)."""
+    for column, attribute, limit in _limits():
+        value = getattr(data, attribute)
+        if len(value) > limit:
             raise RowError(f"{column}: {len(value)} characters, at most {limit} fit ({value[:40]!r}...)")
