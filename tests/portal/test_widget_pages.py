@@ -97,6 +97,25 @@ def test_snippet_page_for_the_whole_network(client, catalogue):
     assert client.get("/widget/snippet/", {"org": "NOPE"}).status_code == 404
 
 
+def test_frame_snippet_listens_to_the_origin_a_browser_names(rf, settings):
+    from stinet.portal.widget import _origin
+
+    settings.ALLOWED_HOSTS = ["hub.example.vn"]
+
+    assert _origin(rf.get("/", HTTP_HOST="hub.example.vn:443", secure=True)) == "https://hub.example.vn"
+    assert _origin(rf.get("/", HTTP_HOST="hub.example.vn:80")) == "http://hub.example.vn"
+    assert _origin(rf.get("/", HTTP_HOST="hub.example.vn:8000")) == "http://hub.example.vn:8000"
+
+
+def test_the_frame_offers_no_page_past_the_ones_a_search_pages_to(client, catalogue, monkeypatch):
+    from stinet.portal import widget
+
+    monkeypatch.setattr(widget, "PAGE_SIZE", 5)  # 6 works: two pages
+    assert 'rel="next"' in client.get("/widget/", {"q": ""}).content.decode()
+    monkeypatch.setattr(widget, "MAX_RESULTS", 5)  # the search pages through 5 only
+    assert 'rel="next"' not in client.get("/widget/", {"q": ""}).content.decode()
+
+
 def test_frame_tells_its_height_to_the_page_around_it(client, catalogue):
     page = client.get("/widget/", {"q": "sinh hoc"}).content.decode()
     assert '<script src="/static/stinet/frame.js" defer></script>' in page

@@ -69,6 +69,9 @@ def _die_with(parent: int) -> None:
     forever and, having inherited its open files, kept the search index's writer lock, so every
     later import failed with "the index is being written by another process". Linux sends them
     SIGKILL at the parent's death (prctl PR_SET_PDEATHSIG); a parent already gone is checked after.
+    Linux ties the signal to the parent's *thread* that forked the worker: pools are created and
+    fed from the thread that lives as long as they do (the CLI's, the scheduler's); a pool fed from
+    a short-lived thread would lose its workers when that thread ends.
     """
     with contextlib.suppress(OSError, AttributeError):
         ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)

@@ -24,7 +24,7 @@ from django.utils.translation import get_language
 from django.views.decorators.clickjacking import xframe_options_exempt
 
 from stinet.catalog.models import Organisation
-from stinet.search.base import SearchError, SearchRequest
+from stinet.search.base import MAX_RESULTS, SearchError, SearchRequest
 from stinet.search.service import search_json
 
 PAGE_SIZE = 10
@@ -89,7 +89,7 @@ def embed(request: HttpRequest) -> HttpResponse:
             data = search_json(req, opts.lang)
         except SearchError as exc:
             return HttpResponseBadRequest(str(exc))
-        pages = max(1, -(-data["total"] // PAGE_SIZE))
+        pages = max(1, -(-min(data["total"], MAX_RESULTS) // PAGE_SIZE))  # the search pages no further
         here = reverse("portal:widget")
         context.update(
             data=data, results=[_result(r, opts.org) for r in data["results"]], page=page, pages=pages,
@@ -115,8 +115,15 @@ def snippets(request: HttpRequest, opts: WidgetOptions) -> dict[str, str]:
         "script": format_html('<div data-stinet-search{}></div>\n<script src="{}" async></script>', attrs, script),
         "iframe": format_html('<iframe src="{}" title="{}" loading="lazy" '
                               'style="width:100%;height:640px;border:0"></iframe>', frame, "STINet"),
-        "resize": _resize_listener(f"{request.scheme}://{request.get_host()}"),
+        "resize": _resize_listener(_origin(request)),
     }
+
+
+def _origin(request: HttpRequest) -> str:
+    """The hub's origin as a browser writes it in a message's e.origin: no default port."""
+    host = request.get_host()
+    default = {"http": ":80", "https": ":443"}[request.scheme]
+    return f"{request.scheme}://{host.removesuffix(default)}"
 
 
 def _resize_listener(origin: str) -> str:

@@ -53,6 +53,7 @@
       author: "author", subject: "subject", newTab: "(opens in a new tab)"
     }
   };
+  var MAX_RESULTS = 10000;  // stinet.search.base.MAX_RESULTS
   var TARGETS = ["_blank", "_self", "_top", "_parent"];
   var mounted = typeof WeakSet === "function" ? new WeakSet() : null;
   var counter = 0;
@@ -213,7 +214,8 @@
     this.results.textContent = "";
     this.results.start = (data.page - 1) * data.page_size + 1;
     data.results.forEach(function (r) { self.results.appendChild(self.item(r)); });
-    this.paging(Math.max(1, Math.ceil(data.total / data.page_size)));
+    // the search pages through its first MAX_RESULTS results (stinet.search.base): no page past them
+    this.paging(Math.max(1, Math.ceil(Math.min(data.total, MAX_RESULTS) / data.page_size)));
     this.footer(this.q);
   };
 
