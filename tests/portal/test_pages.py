@@ -100,3 +100,14 @@ def test_work_page_names_the_field_of_science(client, org, write_csv):
     assert "101 Toán học và thống kê" in page
     facets = client.get("/api/search?q=").json()["facets"]["field"]
     assert facets == [{"value": "1", "label": "Khoa học tự nhiên", "count": 1}]
+
+
+def test_counts_are_grouped_as_the_language_writes_them(client, settings):
+    from django.utils import translation
+
+    from stinet.portal.templatetags.numbers import grouped
+
+    with translation.override("vi"):
+        assert (grouped(5205), grouped(1000694), grouped(12), grouped(None)) == ("5.205", "1.000.694", "12", "")
+    with translation.override("en"):
+        assert grouped(5205) == "5,205"
