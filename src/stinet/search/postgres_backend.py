@@ -48,6 +48,12 @@ def _equivalent(token: str) -> str:
     return "(" + " | ".join([_lexeme(token), *forms]) + ")"
 
 
+def _title_words(query: ParsedQuery) -> list[Clause]:
+    """The clauses the typo-tolerant retry compares with titles: free words and title: ones
+    (a misspelt author:, subject: or abstract: word is not looked for in titles)."""
+    return [c for c in query.clauses if not c.negate and c.field in (None, "title")]
+
+
 def _levels(request: SearchRequest, fuzzy: bool) -> list[str]:
     """Access levels whose full texts this search reads (none in the typo-tolerant retry)."""
     return [] if fuzzy else [level for level in FULLTEXT_FIELDS if level in request.fulltext_access]
@@ -122,11 +128,11 @@ class PostgresBackend:
         open_text = [c for c in query.clauses if levels and c.field is None and not c.negate]
         parts = [_clause_tsquery(c) for c in query.clauses if not any(c is o for o in open_text)]
         parts += [_equivalent(t) for t in query.equivalences]
-        if fuzzy:
-            words = " ".join(w for c in query.clauses if not c.negate for w in c.words)
+        if fuzzy:  # the words meant for the title (or any field) compared with titles by trigrams;
+            words = " ".join(w for c in _title_words(query) for w in c.words)  # the rest still match as asked
             conds.append("%s <%% d.title")  # uses the title's trigram index
             params.append(words)
-            parts = [_clause_tsquery(c) for c in query.clauses if c.negate]
+            parts = [_clause_tsquery(c) for c in query.clauses if c.negate or c.field not in (None, "title")]
         if parts:
             conds.append("d.document @@ to_tsquery('simple', %s)")
             params.append(" & ".join(parts))
@@ -169,7 +175,7 @@ class PostgresBackend:
         if not positive and not query.equivalences:
             return "0", []
         if fuzzy:
-            words = " ".join(w for c in positive for w in c.words)
+            words = " ".join(w for c in _title_words(query) for w in c.words)
             return "word_similarity(%s, d.title)", [words]
         anyq = " | ".join(_lexeme(w, WEIGHT_OF[c.field]) for c in positive for w in c.words) or \
             " | ".join(_lexeme(t) for t in query.equivalences)
@@ -197,7 +203,7 @@ class PostgresBackend:
     def search(self, query: ParsedQuery, request: SearchRequest) -> SearchResponse:
         """Run the query; if nothing matches, retry once tolerating typos (trigram similarity)."""
         response = self._run(query, request, fuzzy=False)
-        if response.total == 0 and any(len(w) >= 4 for c in query.clauses for w in c.words):
+        if response.total == 0 and any(len(w) >= 4 for c in _title_words(query) for w in c.words):
             response = self._run(query, request, fuzzy=True)
             response.approximate = True
         return response
