@@ -65,3 +65,20 @@ def test_phone_screen_has_no_horizontal_scrolling(browser, live_server, catalogu
         assert overflow <= 0, (path, overflow)
     shot(tab, "phone-results")
     context.close()
+
+
+def test_on_a_phone_the_filters_come_before_the_results_closed(browser, live_server, catalogue):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="vi-VN", is_mobile=True)
+    tab = context.new_page()
+    tab.goto(live_server.url + "/search/?q=sinh+hoc")
+    tab.wait_for_load_state("load")
+    facets, first = tab.locator("aside.facets"), tab.locator("li.result").first
+    assert facets.bounding_box()["y"] < first.bounding_box()["y"]  # filters first
+    assert tab.locator(".facets details[open]").count() == 0 and first.bounding_box()["y"] < 844  # on screen
+    tab.locator('details[data-facet="type"] summary').click()
+    tab.locator('details[data-facet="type"] a', has_text="Sách").click()
+    tab.wait_for_url("**type=book**")
+    assert tab.locator('details[data-facet="type"][open]').count() == 1  # the chosen filter stays in view
+    assert tab.evaluate("document.documentElement.scrollWidth") <= 390
+    shot(tab, "results-phone")
+    context.close()
