@@ -54,6 +54,13 @@ def test_autocomplete_suggests_titles(page):
     item = page.locator(".suggest li").first
     item.wait_for()
     assert item.inner_text() == "Ứng dụng KH&CN trong quản lý cảng biển Hải Phòng"
+    page.fill("input[name=q]", "")
+    page.type("input[name=q]", "nguyen van", delay=30)
+    name = page.locator(".suggest li", has_text="Nguyễn Văn An")
+    name.wait_for()
+    assert name.locator("small").inner_text() == "tác giả"  # a name, not a title
+    name.click()
+    page.wait_for_url("**/search/?q=author%3A%22Nguy%E1%BB%85n+V%C4%83n+An%22")
 
 
 def test_phone_screen_has_no_horizontal_scrolling(browser, live_server, catalogue):

@@ -1,6 +1,7 @@
 // Autocomplete for the search box: titles, authors and subjects from /api/suggest.
 (function () {
   "use strict";
+  var KINDS = { vi: { authors: "tác giả", subjects: "chủ đề" }, en: { authors: "author", subjects: "subject" } };
   function debounce(fn, ms) { var t; return function () { var a = arguments; clearTimeout(t); t = setTimeout(function () { fn.apply(null, a); }, ms); }; }
   document.querySelectorAll("input[data-suggest]").forEach(function (input) {
     var list = input.form.querySelector(".suggest");
@@ -13,6 +14,11 @@
         (data[kind[0]] || []).forEach(function (text) {
           var li = document.createElement("li");
           li.textContent = text;  // textContent: suggestions are never parsed as HTML
+          if (kind[1]) {  // a name or a subject, not a title: said beside it
+            var what = document.createElement("small");
+            what.textContent = KINDS[document.documentElement.lang === "en" ? "en" : "vi"][kind[0]];
+            li.appendChild(what);
+          }
           var q = kind[1] ? kind[1] + '"' + text + '"' : text;
           li.addEventListener("mousedown", function (e) { e.preventDefault(); choose(q); });
           list.appendChild(li); items.push([li, q]);
