@@ -117,6 +117,15 @@ def test_values_under_a_header_cell_without_a_name_are_kept(org, tmp_path):
     assert Work.objects.get(holdings__local_id="u2").extra == {}
 
 
+def test_a_rejection_names_the_members_own_column(org, tmp_path):
+    path = tmp_path / "vn.csv"
+    path.write_text("Mã;Tên đề tài;Năm\nv1;Đề tài một;20l5\nv2;;2016\n", encoding="utf-8")
+    report = import_file(path, "HPU")
+    reasons = [r["reason"] for r in report.rejections]
+    assert reasons == ["Năm (dc.date.issued): cannot read '20l5' as a date or year",
+                       "Tên đề tài (dc.title): missing title"]
+
+
 def test_two_co_authors_of_one_name_stay_two(org, write_csv):
     import_file(write_csv([row("Hai tác giả", id="n1", dc_contributor_author="Nguyễn Văn An||Nguyễn Văn An")]), "HPU")
     assert Work.objects.get().authors == ["Nguyễn Văn An", "Nguyễn Văn An"]

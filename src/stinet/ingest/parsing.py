@@ -50,6 +50,21 @@ class ParseContext:
         """(header, field) with the untagged or Vietnamese columns of a field before other languages'."""
         return tuple(sorted(self.mapping.items(), key=lambda hf: language_tag(hf[0]) not in ("", "vi")))
 
+    @cached_property
+    def headers_of(self) -> dict[str, str]:
+        """Canonical field -> the member's own header for it, where that differs ("Năm" for dc.date.issued)."""
+        found: dict[str, str] = {}
+        for header, name in self.mapping.items():
+            if header != name:
+                found.setdefault(name, header)
+        return found
+
+    def in_members_words(self, reason: str) -> str:
+        """A rejection reason naming the member's column: "Năm (dc.date.issued): ..." for "dc.date.issued: ..."."""
+        name, sep, rest = reason.partition(": ")
+        header = self.headers_of.get(name) if sep else None
+        return f"{header} ({name}): {rest}" if header else reason
+
     @property
     def codes(self) -> frozenset[str]:
         """Headers of columns that hold codes rather than text."""
@@ -110,7 +125,7 @@ def parse_row(ctx: ParseContext, line: int, raw: dict[str, str], codes: frozense
     try:
         data = build(fields, extra, loose=ctx.loose)
     except RowError as exc:
-        report.reject(line, str(exc))
+        report.reject(line, ctx.in_members_words(str(exc)))
         return None
     report.derived_ids += data.local_id.startswith("auto:")
     if data.unmapped_type:
