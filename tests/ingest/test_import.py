@@ -117,6 +117,22 @@ def test_values_under_a_header_cell_without_a_name_are_kept(org, tmp_path):
     assert Work.objects.get(holdings__local_id="u2").extra == {}
 
 
+def test_short_values_of_a_legacy_encoded_file_are_converted_too(org, tmp_path):
+    """A TCVN3 spreadsheet is TCVN3 throughout: "Côc SHTT" alone reads as Unicode as well, not beside it."""
+    from stinet.vietnamese import encode
+
+    titles = ["Nghiên cứu công nghệ sinh học biển", "Đánh giá tác động môi trường vùng ven biển",
+              "Giải pháp phát triển nguồn nhân lực khoa học", "Ứng dụng tin học trong quản lý"]
+    lines = [encode("id,Tên đề tài,Cơ quan chủ trì", "tcvn3")]
+    lines += [f"t{i},{encode(t, 'tcvn3')},{encode('Viện Hải dương học', 'tcvn3')}" for i, t in enumerate(titles)]
+    lines.append(f"t9,{encode('Công tác sở hữu trí tuệ', 'tcvn3')},{encode('Cục SHTT', 'tcvn3')}")
+    path = tmp_path / "tcvn3.csv"
+    path.write_bytes(("\n".join(lines) + "\n").encode("cp1252"))
+    assert import_file(path, "HPU").counts()["new"] == 5
+    assert Work.objects.get(holdings__local_id="t9").publisher == "Cục SHTT"  # was "Côc SHTT"
+    assert Work.objects.get(holdings__local_id="t1").title == titles[1]
+
+
 def test_a_rejection_names_the_members_own_column(org, tmp_path):
     path = tmp_path / "vn.csv"
     path.write_text("Mã;Tên đề tài;Năm\nv1;Đề tài một;20l5\nv2;;2016\n", encoding="utf-8")

@@ -135,3 +135,18 @@ def test_plainly_unicode_text_is_found_unicode_before_any_closer_look() -> None:
     assert not _plainly_unicode("Nguyễn ¸nh")
     assert not _plainly_unicode("plain ascii")  # may be VIQR
     assert detect(unicodedata.normalize("NFD", "Nghiên cứu khoa học")) == "nfd"
+
+
+@pytest.mark.parametrize(("text", "likely", "expected"), [
+    ("Côc SHTT", "tcvn3", "Cục SHTT"),  # alone it reads as Unicode as well
+    ("Vô CSHT", "tcvn3", "Vụ CSHT"),
+    ("Ghi chó", "tcvn3", "Ghi chú"),
+    ("Thu phí leä phí", "vni", "Thu phí lệ phí"),
+    ("Cô giáo", "tcvn3", "Cô giáo"),  # Unicode reads far better: it stays
+    ("Cô giáo", "vni", "Cô giáo"),  # a lone ô read as VNI's ơ is no evidence
+    ("Bà mẹ", "tcvn3", "Bà mẹ"),  # ẹ is no character TCVN3 text shows
+    ("Hà Nội", "vni", "Hà Nội"),
+    ("Côc SHTT", None, "Côc SHTT"),  # without neighbours, no guess
+])
+def test_a_likely_encoding_reads_short_values_its_neighbours_are_in(text, likely, expected):
+    assert to_unicode(text, likely=likely).text == expected

@@ -7,6 +7,7 @@ stores on another.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
@@ -20,7 +21,7 @@ from stinet.ingest.record import MULTI_SEP, RowError, WorkData, build, split_val
 from stinet.ingest.report import ImportReport
 from stinet.search import indexing
 from stinet.search.documents import from_values
-from stinet.vietnamese import sort_key, to_unicode
+from stinet.vietnamese import detect, sort_key, to_unicode
 
 # Fields holding codes, dates and identifiers rather than text: never taken for legacy encodings.
 NOT_TEXT = frozenset({"id", "dc.date.issued", "dc.language.iso", "local.access", "dc.subject.fos",
@@ -72,14 +73,30 @@ class ParseContext:
 
 
 def convert_row(line: int, row: dict[str, str], report: ImportReport,
-                skip: frozenset[str] = frozenset()) -> dict[str, str]:
-    """Legacy-encoded (TCVN3, VNI, VIQR) and decomposed text converted to NFC Unicode."""
+                skip: frozenset[str] = frozenset(), likely: str | None = None) -> dict[str, str]:
+    """Legacy-encoded (TCVN3, VNI, VIQR) and decomposed text converted to NFC Unicode.
+
+    A short value says little about its encoding ("Côc SHTT" reads as Unicode too): it is read
+    with the `likely` encoding of the rows around it in mind (likely_encoding), or else with the
+    one legacy encoding the other cells of its row are in.
+    """
     out: dict[str, str] = {}
+    found: set[str] = set()
+    unsure: list[str] = []  # columns read as Unicode that a legacy encoding could also explain
     for column, value in row.items():
-        result = to_unicode(value) if value and column not in skip else None
+        result = to_unicode(value, likely=likely) if value and column not in skip else None
         if result is not None and result.encoding not in (None, "nfd"):
             report.converted(line, column, result.encoding, value, result.text)
+            found.add(result.encoding)
+        elif result is not None and result.encoding is None and not value.isascii():
+            unsure.append(column)
         out[column] = result.text if result is not None else value
+    if unsure and likely is None and len(found) == 1 and (likely := next(iter(found))) in LEGACY:
+        for column in unsure:
+            result = to_unicode(row[column], likely=likely)
+            if result.encoding == likely:
+                report.converted(line, column, likely, row[column], result.text)
+                out[column] = result.text
     return out
 
 
@@ -98,7 +115,7 @@ def _incoming(data: WorkData, payload: dict[str, str], ctx: ParseContext, line: 
 
 
 def parse_row(ctx: ParseContext, line: int, raw: dict[str, str], codes: frozenset[str],
-              report: ImportReport) -> Incoming | None:
+              report: ImportReport, likely: str | None = None) -> Incoming | None:
     """One record, or None for a heading row or a rejected row (counted in the report)."""
     if raw.get(ERROR):
         report.reject(line, raw[ERROR])
@@ -106,7 +123,7 @@ def parse_row(ctx: ParseContext, line: int, raw: dict[str, str], codes: frozense
     if ctx.loose and ctx.header_width > 2 and sum(1 for v in raw.values() if v.strip()) == 1:
         report.headings += 1  # Vietnamese sheets put section headings between the rows
         return None
-    row = convert_row(line, raw, report, codes)
+    row = convert_row(line, raw, report, codes, likely)
     fields: dict[str, str] = {}
     extra = {h: v for h, v in row.items() if h not in ctx.mapping and not is_ignored(h)}
     for header, name in ctx.columns:  # several columns of one field: dc.creator and dc.contributor.author
@@ -137,8 +154,36 @@ def parse_chunk(ctx: ParseContext, rows: Rows) -> tuple[list[Incoming], ImportRe
     """Records of a chunk of rows, the partial report of their problems, and the rows read."""
     report = ImportReport(source="")
     codes = ctx.codes
-    items = [item for line, raw in rows if (item := parse_row(ctx, line, raw, codes, report))]
+    likely = likely_encoding(rows, codes)
+    items = [item for line, raw in rows if (item := parse_row(ctx, line, raw, codes, report, likely))]
     return items, report, len(rows)
+
+
+LEGACY = ("tcvn3", "vni")  # encodings whose short values a likely encoding helps to read
+LIKELY_LOOK = 40  # non-ASCII values of a chunk looked at, at most
+LIKELY_SHARE = 0.75  # of them in one legacy encoding (at least LIKELY_EVIDENCE) make it the likely one
+LIKELY_EVIDENCE = 3
+
+
+def likely_encoding(rows: Rows, codes: frozenset[str]) -> str | None:
+    """The legacy encoding a chunk's text is in, when most of its first non-ASCII values show it (a
+    spreadsheet typed in TCVN3 is TCVN3 throughout, its short cells such as "Côc SHTT" too); None for
+    a Unicode file, or one where some records came in a legacy encoding among Unicode ones (then
+    only a record's own cells tell, see convert_row). The readings are remembered for later."""
+    seen: Counter[str] = Counter()
+    for _line, raw in rows:
+        for column, value in raw.items():
+            if column not in codes and value and not value.isascii():
+                seen[detect(value)] += 1
+                if seen.total() >= LIKELY_LOOK:
+                    break
+        if seen.total() >= LIKELY_LOOK:
+            break
+    legacy = [name for name in seen if name in LEGACY]
+    if len(legacy) != 1:
+        return None
+    found = seen[legacy[0]]
+    return legacy[0] if found >= LIKELY_EVIDENCE and found >= LIKELY_SHARE * seen.total() else None
 
 
 def chunks(rows: Iterable[tuple[int, dict[str, str]]], size: int) -> Iterable[Rows]:

@@ -175,8 +175,13 @@ def _looks_viqr(s: str) -> bool:
     return strong and bad == 0 and len(good) >= 0.5 * len(words)
 
 
-def detect(s: str) -> str:
-    """Name the encoding of `s`: 'unicode', 'nfd', 'tcvn3', 'vni' or 'viqr'."""
+def detect(s: str, likely: str | None = None) -> str:
+    """Name the encoding of `s`: 'unicode', 'nfd', 'tcvn3', 'vni' or 'viqr'.
+
+    `likely`: a legacy encoding the text's neighbours are in (the other cells of its row). A short
+    value gives little evidence ("Côc SHTT" reads as Unicode as well as TCVN3 "Cục SHTT"); beside
+    TCVN3 text, a reading as good as Unicode's (LIKELY_MARGIN) is taken.
+    """
     if s.isascii():
         return "viqr" if _VIQR_MARK.search(s) and _looks_viqr(s) else "unicode"
     if _plainly_unicode(s):  # first: a combining mark is not among its characters
@@ -185,12 +190,32 @@ def detect(s: str) -> str:
         return "nfd"
     if not _LEGACY_CHAR.search(s):
         return "unicode"
-    return _detect_legacy(s)
+    found = _detect_legacy(s)
+    if found == "unicode" and likely in _DECODERS and likely != "viqr" and _reads_as_well(s, likely):
+        return likely
+    return found
 
 
-def to_unicode(s: str, encoding: str | None = None) -> Conversion:
-    """Convert `s` to NFC Unicode, detecting its encoding unless `encoding` is given."""
-    name = encoding or detect(s)
+LIKELY_MARGIN = 1.5  # how much less likely its letters may be than Unicode's for a likely encoding to win
+
+
+def _reads_as_well(s: str, encoding: str) -> bool:
+    """True when `s` reads in `encoding` about as well as in Unicode (no more garbage words, letters
+    nearly as likely) and only has characters that encoding's text shows (Latin-1: not 'ệ')."""
+    if any(ord(ch) > 0xFF and not 0x2000 <= ord(ch) <= 0x206F for ch in s):
+        return False
+    if encoding == "vni" and len(_DECODERS["vni"](s)) >= len(s):  # VNI writes a mark after its letter
+        return False  # ("leä" for "lệ"); a lone "ô" read as "ơ" is no evidence ("Cô giáo" stays)
+    words = [w for w in s.split() if not w.isascii()]
+    good, bad, ll = _tally(words, encoding)
+    unicode_good, unicode_bad, unicode_ll = _tally(words, "unicode")
+    return good >= 1 and bad <= unicode_bad and ll >= unicode_ll - LIKELY_MARGIN
+
+
+def to_unicode(s: str, encoding: str | None = None, likely: str | None = None) -> Conversion:
+    """Convert `s` to NFC Unicode, detecting its encoding unless `encoding` is given (`likely`:
+    the legacy encoding of its neighbours, see detect)."""
+    name = encoding or detect(s, likely)
     if name not in ENCODINGS:
         raise ValueError(f"unknown Vietnamese encoding {name!r}; expected one of {ENCODINGS}")
     if name == "unicode":
