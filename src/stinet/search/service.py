@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from django.db.models import Q
@@ -12,7 +13,7 @@ from stinet.catalog.vocab import ACCESS_LEVELS, LANGUAGES, WORK_TYPES, label
 from stinet.search.base import FACETS, SearchError, SearchRequest, SearchResponse
 from stinet.search.highlight import highlight, long_snippet, snippet
 from stinet.search.indexing import backend
-from stinet.search.query import ParsedQuery, parse
+from stinet.search.query import parse
 from stinet.vietnamese import fold
 
 
@@ -20,28 +21,33 @@ def run(request: SearchRequest) -> SearchResponse:
     """Parse and run a search request on the configured backend."""
     request.validate()
     query = parse(request.q)
-    request.filters = _known_values(request.filters)
     query.filters, query.excluded = _known_values(query.filters), _known_values(query.excluded)
-    return backend().search(query, request)
+    return backend().search(query, replace(request, filters=_known_values(request.filters)))
 
 
 def _known_values(filters: dict[str, list[str]]) -> dict[str, list[str]]:
     """Filter values as the index holds them, whatever their case (type=THESIS, org=vmu); a type,
     access level or member that does not exist is a SearchError naming it, not an empty result."""
-    vocabularies: dict[str, Any] = {"type": WORK_TYPES, "access": ACCESS_LEVELS}
     out: dict[str, list[str]] = {}
     for name, values in filters.items():
-        if name == "org" and values:
-            vocabularies["org"] = dict.fromkeys(Organisation.objects.values_list("code", flat=True))
-        known = {code.lower(): code for code in vocabularies.get(name, ())}
-        if not known:
+        wanted = [v.strip() for v in values if v]
+        if name == "org":  # the members asked for only (a widget filters every search by one)
+            asked = Q()
+            for value in wanted:
+                asked |= Q(code__iexact=value)
+            codes = Organisation.objects.filter(asked).values_list("code", flat=True) if wanted else []
+        elif name in ("type", "access"):
+            codes = WORK_TYPES if name == "type" else ACCESS_LEVELS
+        else:
             out[name] = values
             continue
-        unknown = [v for v in values if v and v.strip().lower() not in known]
-        if unknown:
-            shown = ", ".join(list(known.values())[:12]) + (", ..." if len(known) > 12 else "")
-            raise SearchError(f"{name}: {unknown[0]!r} is not one of {shown}")
-        out[name] = [known[v.strip().lower()] for v in values if v]
+        known = {code.lower(): code for code in codes}
+        if unknown := [v for v in wanted if v.lower() not in known]:
+            every = Organisation.objects.values_list("code", flat=True) if name == "org" else codes
+            shown = list(every)
+            raise SearchError(f"{name}: {unknown[0]!r} is not one of "
+                              f"{', '.join(shown[:12])}{', ...' if len(shown) > 12 else ''}")
+        out[name] = [known[v.lower()] for v in wanted]
     return out
 
 
@@ -96,9 +102,10 @@ def fulltext_snippets(ids: set[int], words: set[str], levels: frozenset[str]) ->
     return out
 
 
-def work_json(work: Work, query: ParsedQuery, lang: str, fulltext: str | None = None) -> dict[str, Any]:
+def work_json(work: Work, marked: dict[str, set[str]], lang: str, fulltext: str | None = None) -> dict[str, Any]:
     """One result in the API shape, with highlighted (escaped) title and abstract snippet.
 
+    `marked`: the words to highlight in the title and in the abstract (highlight_words of each);
     `fulltext` is the snippet of a readable full text that matched (None: the text did not match).
     """
     return {
@@ -116,8 +123,8 @@ def work_json(work: Work, query: ParsedQuery, lang: str, fulltext: str | None = 
              "access": h.access}
             for h in work.holdings.all()
         ],
-        "highlight": {"title": highlight(work.title, query.highlight_words("title")),
-                      "abstract": snippet(work.abstract, query.highlight_words("abstract")) if work.abstract else "",
+        "highlight": {"title": highlight(work.title, marked["title"]),
+                      "abstract": snippet(work.abstract, marked["abstract"]) if work.abstract else "",
                       "fulltext": fulltext or ""},
         "fulltext": fulltext is not None,
     }
@@ -129,6 +136,7 @@ def search_json(request: SearchRequest, lang: str = "vi") -> dict[str, Any]:
     works = works_by_ids(response.ids)
     words = response.query.highlight_words("fulltext")  # free words only: a full text is no field of them
     quotes = fulltext_snippets(response.fulltext_ids, words, request.fulltext_access)
+    marked = {field: response.query.highlight_words(field) for field in ("title", "abstract")}
     return {
         "query": request.q,
         "total": response.total,
@@ -136,7 +144,7 @@ def search_json(request: SearchRequest, lang: str = "vi") -> dict[str, Any]:
         "page_size": request.page_size,
         "sort": request.sort,
         "approximate": response.approximate,
-        "results": [work_json(works[i], response.query, lang,
+        "results": [work_json(works[i], marked, lang,
                               quotes.get(i, "") if i in response.fulltext_ids else None)
                     for i in response.ids if i in works],
         "facets": facets_json(response, lang) if request.facets else {},
