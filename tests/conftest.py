@@ -43,6 +43,18 @@ def run(tmp_path: Path) -> Callable[..., subprocess.CompletedProcess[str]]:
 
 
 @pytest.fixture(autouse=True)
+def _default_language() -> Iterator[None]:
+    """Each test starts in the site's default language, whatever a request of an earlier test left
+    active in this thread (a page asked for with ?lang=en activates English until something resets it)."""
+    from django.conf import settings as django_settings
+    from django.utils import translation
+
+    translation.activate(django_settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _isolated_index(settings: Any, tmp_path: Path) -> Iterator[None]:
     """Each test gets its own data folder and search index."""
     from stinet.catalog import dedup
