@@ -109,10 +109,11 @@ def test_frame_snippet_listens_to_the_origin_a_browser_names(rf, settings):
 
 def test_the_frame_offers_no_page_past_the_ones_a_search_pages_to(client, catalogue, monkeypatch):
     from stinet.portal import widget
+    from stinet.search import base
 
     monkeypatch.setattr(widget, "PAGE_SIZE", 5)  # 6 works: two pages
     assert 'rel="next"' in client.get("/widget/", {"q": ""}).content.decode()
-    monkeypatch.setattr(widget, "MAX_RESULTS", 5)  # the search pages through 5 only
+    monkeypatch.setattr(base, "MAX_RESULTS", 5)  # the search pages through 5 only
     assert 'rel="next"' not in client.get("/widget/", {"q": ""}).content.decode()
 
 

@@ -16,7 +16,7 @@ from stinet.catalog.fileaccess import viewer_levels
 from stinet.catalog.models import FieldOfScience, Work
 from stinet.catalog.vocab import ACCESS_LEVELS, EXTRA_NAMES, IDENTIFIER_KINDS, LANGUAGES, WORK_TYPES, label
 from stinet.formats import CITATION_FORMATS, jsonld
-from stinet.search.base import FACETS, MAX_RESULTS, SORTS, SearchError, SearchRequest
+from stinet.search.base import FACETS, MAX_RESULTS, SORTS, SearchError, SearchRequest, page_count
 from stinet.search.service import search_json
 
 FILTER_NAMES = tuple(f.name for f in FACETS)
@@ -90,7 +90,7 @@ def search(request: HttpRequest) -> HttpResponse:
     except SearchError as exc:  # said on the page, with the search box to mend the query
         return render(request, "portal/search.html", {"req": req, "error": str(exc)}, status=400)
     params = {k: request.GET.getlist(k) for k in request.GET}
-    pages = min(max(1, -(-data["total"] // PAGE_SIZE)), LAST_PAGE)
+    pages = page_count(data["total"], PAGE_SIZE)
     if req.page > pages:
         return redirect(_url(params, page=pages))  # a page past the end: the last one
     context = {

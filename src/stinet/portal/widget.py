@@ -24,7 +24,7 @@ from django.utils.translation import get_language
 from django.views.decorators.clickjacking import xframe_options_exempt
 
 from stinet.catalog.models import Organisation
-from stinet.search.base import MAX_RESULTS, SearchError, SearchRequest
+from stinet.search.base import SearchError, SearchRequest, page_count
 from stinet.search.service import search_json
 
 PAGE_SIZE = 10
@@ -89,7 +89,7 @@ def embed(request: HttpRequest) -> HttpResponse:
             data = search_json(req, opts.lang)
         except SearchError as exc:
             return HttpResponseBadRequest(str(exc))
-        pages = max(1, -(-min(data["total"], MAX_RESULTS) // PAGE_SIZE))  # the search pages no further
+        pages = page_count(data["total"], PAGE_SIZE)
         here = reverse("portal:widget")
         context.update(
             data=data, results=[_result(r, opts.org) for r in data["results"]], page=page, pages=pages,

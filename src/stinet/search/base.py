@@ -89,6 +89,11 @@ class SearchRequest:
             raise SearchError(f"fulltext_access: levels among {', '.join(FULLTEXT_FIELDS)}")
 
 
+def page_count(total: int, page_size: int) -> int:
+    """Pages of results a client may be offered: at least one, none past the first MAX_RESULTS."""
+    return max(1, -(-min(total, MAX_RESULTS) // page_size))
+
+
 def year_bounds(query: ParsedQuery, request: SearchRequest) -> tuple[int | None, int | None]:
     """The years both the query (year:2015..2020) and the request (year_from, year_to) allow."""
     return narrowed(query.year_from, request.year_from, max), narrowed(query.year_to, request.year_to, min)
