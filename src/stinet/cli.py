@@ -186,7 +186,10 @@ def search(query: str, as_json: bool, limit: int, page: int, types: tuple[str, .
     if as_json:
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
-    click.echo(f"{data['total']} results" + (" (approximate matches)" if data["approximate"] else ""))
+    if data["corrected"]:
+        click.echo(f"{data['total']} results for: {data['corrected']} (nothing matched {query!r})")
+    else:
+        click.echo(f"{data['total']} results" + (" (approximate matches)" if data["approximate"] else ""))
     for item in data["results"]:
         people = "; ".join(c["name"] for c in item["creators"] if c["role"] != "advisor")
         orgs_held = ", ".join(h["org"] for h in item["holdings"])

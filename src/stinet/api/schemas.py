@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ninja import Schema
+from ninja import Field, Schema
 
 
 class Creator(Schema):
@@ -64,6 +64,8 @@ class SearchOut(Schema):
     page_size: int
     sort: str
     approximate: bool
+    corrected: str = Field("", description="the query respelled when the one given found nothing "
+                           "(its unknown words replaced by the catalogue's closest words); results are for it")
     results: list[Result]
     facets: dict[str, list[FacetValue]]
 

@@ -98,6 +98,7 @@ def search(request: HttpRequest) -> HttpResponse:
         "prev_url": _url(params, page=req.page - 1) if req.page > 1 else None,
         "next_url": _url(params, page=req.page + 1) if req.page < pages else None,
         "sorts": [(s, _url(params, sort=s), s == req.sort) for s in SORTS],
+        "corrected_url": _url(params, q=data["corrected"]) if data["corrected"] else None,
         "first": (req.page - 1) * PAGE_SIZE + 1,
     }
     return render(request, "portal/search.html", context)

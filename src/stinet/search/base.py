@@ -118,6 +118,7 @@ class SearchResponse:
     facets: dict[str, list[tuple[str, int]]]
     query: ParsedQuery
     approximate: bool = False  # typo-tolerant fallback was used
+    corrected: str = ""  # the query as respelled when the one typed found nothing (spelling.respell)
     fulltext_ids: set[int] = field(default_factory=set)  # results of the page whose readable full text matched
 
 
@@ -149,6 +150,18 @@ class Backend(Protocol):
 
     def search(self, query: ParsedQuery, request: SearchRequest) -> SearchResponse:
         """Run a parsed query with the request's filters, sort and page."""
+
+    def fuzzy_search(self, query: ParsedQuery, request: SearchRequest) -> SearchResponse | None:
+        """Run it again tolerating typos (approximate), or None when no word can hold one."""
+
+    def has_word(self, word: str) -> bool:
+        """Whether any work has this folded word in a text field."""
+
+    def word_counts(self, prefix: str, fields: str | None, context: ParsedQuery,
+                    request: SearchRequest) -> dict[str, int]:
+        """Folded words starting with prefix in the works matching context (clauses and filters),
+        in the fields of a clause of `fields` (None: any), with how many of those works have each.
+        A backend may count over all works instead, when that is much faster."""
 
     def suggest_titles(self, prefix: str, limit: int) -> list[int]:
         """Ids of works whose title starts a word with the prefix (autocomplete)."""

@@ -14,7 +14,7 @@ from django.db import connection, transaction
 
 from stinet.search.base import FACETS, FULLTEXT_FIELDS, SearchRequest, SearchResponse, filter_groups, year_bounds
 from stinet.search.models import SearchDocument
-from stinet.search.query import Clause, ParsedQuery
+from stinet.search.query import VALUE_GAP, Clause, ParsedQuery
 from stinet.vietnamese import equivalent_forms
 
 WEIGHT_OF = {"title": "A", "author": "B", "subject": "C", "abstract": "D", None: ""}
@@ -22,6 +22,7 @@ RANK_WEIGHTS = "{0.2, 0.6, 0.7, 1.0}"  # D, C, B, A
 PHRASE_BONUS = {"A": 0.5, "B": 1.0}  # a query's words side by side in the title (A) or the names (B)
 EXACT_WORD = 2.0  # each word typed with its marks found so written: more than folded look-alikes score
 TABLE = "search_searchdocument"
+VOCABULARY_SAMPLE = 1000  # works whose words the spelling correction reads (word_counts)
 TEXTS = ("title", "title_x", "creators", "subjects", "abstract", "other", "text_x", "equiv",
          "type", "field", "language", "title_sort", *FULLTEXT_FIELDS.values())
 FIELDS = ("title", "title_x", "creators", "subjects", "abstract", "other", "text_x", "equiv",
@@ -201,12 +202,41 @@ class PostgresBackend:
         return " + ".join(expr), params
 
     def search(self, query: ParsedQuery, request: SearchRequest) -> SearchResponse:
-        """Run the query; if nothing matches, retry once tolerating typos (trigram similarity)."""
-        response = self._run(query, request, fuzzy=False)
-        if response.total == 0 and any(len(w) >= 4 for c in _title_words(query) for w in c.words):
-            response = self._run(query, request, fuzzy=True)
-            response.approximate = True
+        """Run the query as typed."""
+        return self._run(query, request, fuzzy=False)
+
+    def fuzzy_search(self, query: ParsedQuery, request: SearchRequest) -> SearchResponse | None:
+        """Run the query comparing its free and title: words with titles by trigram similarity (None:
+        no such word of 4 letters or more)."""
+        if not any(len(w) >= 4 for c in _title_words(query) for w in c.words):
+            return None
+        response = self._run(query, request, fuzzy=True)
+        response.approximate = True
         return response
+
+    def has_word(self, word: str) -> bool:
+        """Whether any work has this folded word in a text field."""
+        with connection.cursor() as cur:
+            cur.execute(f"SELECT EXISTS (SELECT 1 FROM {TABLE} d WHERE d.document @@ to_tsquery('simple', %s))",
+                        [_lexeme(word)])
+            return bool(cur.fetchone()[0])
+
+    def word_counts(self, prefix: str, fields: str | None, context: ParsedQuery,
+                    request: SearchRequest) -> dict[str, int]:
+        """Folded words starting with `prefix` in the works that match `context` (its clauses and the
+        request's filters), with the number of those works having each; in the fields of a clause
+        of `fields` (title, author, ...; None: all). Read from the first VOCABULARY_SAMPLE of them."""
+        where, params = self._where(context, request, False)
+        weights = "".join(WEIGHT_OF[fields]) if fields else "ABCD"
+        with transaction.atomic(savepoint=False), connection.cursor() as cur:
+            cur.execute(SET_LOCAL)
+            cur.execute(f"SELECT w.lexeme, count(*) FROM (SELECT d.document FROM {TABLE} d WHERE {where} "
+                        f"LIMIT {VOCABULARY_SAMPLE}) s, unnest(s.document) w "
+                        "WHERE starts_with(w.lexeme, %s) AND w.weights && %s::text[] GROUP BY w.lexeme",
+                        [*params, prefix, list(weights)])
+            counts = {word: int(n) for word, n in cur.fetchall()}
+        counts.pop(VALUE_GAP, None)
+        return counts
 
     def _run(self, query: ParsedQuery, request: SearchRequest, fuzzy: bool) -> SearchResponse:
         """Total, one page of ids and facet counts in one statement over one scan of the matches."""

@@ -14,6 +14,7 @@ from stinet.search.base import FACETS, SearchError, SearchRequest, SearchRespons
 from stinet.search.highlight import highlight, long_snippet, snippet
 from stinet.search.indexing import backend
 from stinet.search.query import parse
+from stinet.search.spelling import respell
 from stinet.vietnamese import fold
 
 
@@ -22,7 +23,12 @@ def run(request: SearchRequest) -> SearchResponse:
     request.validate()
     query = parse(request.q)
     query.filters, query.excluded = _known_values(query.filters), _known_values(query.excluded)
-    return backend().search(query, replace(request, filters=_known_values(request.filters)))
+    request = replace(request, filters=_known_values(request.filters))
+    engine = backend()
+    response = engine.search(query, request)
+    if response.total == 0 and query.clauses:  # a misspelt word: respelled, or else matched loosely
+        response = respell(engine, query, request) or engine.fuzzy_search(query, request) or response
+    return response
 
 
 def _known_values(filters: dict[str, list[str]]) -> dict[str, list[str]]:
@@ -144,6 +150,7 @@ def search_json(request: SearchRequest, lang: str = "vi") -> dict[str, Any]:
         "page_size": request.page_size,
         "sort": request.sort,
         "approximate": response.approximate,
+        "corrected": response.corrected,
         "results": [work_json(works[i], marked, lang,
                               quotes.get(i, "") if i in response.fulltext_ids else None)
                     for i in response.ids if i in works],

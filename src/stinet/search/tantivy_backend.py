@@ -23,7 +23,7 @@ from stinet.search.base import (
     filter_groups,
     year_bounds,
 )
-from stinet.search.query import Clause, ParsedQuery
+from stinet.search.query import VALUE_GAP, Clause, ParsedQuery
 from stinet.vietnamese import equivalent_forms
 
 # Field weights: a word in the title counts more than in the abstract.
@@ -44,6 +44,7 @@ TEXT_FIELDS = ("title", "title_x", "creators", "creators_x", "subjects", "abstra
                *FULLTEXT_FIELDS.values())
 FULLTEXT_WEIGHT = 0.3  # a match in a long full text counts less than one in the description
 WRITER_HEAP = 256_000_000
+VOCABULARY_TTL = 300.0  # seconds the words of the dictionary under a prefix are remembered (word_counts)
 _FACET_POOL = ThreadPoolExecutor(max_workers=4, thread_name_prefix="stinet-facets")
 
 
@@ -94,6 +95,7 @@ class TantivyBackend:
         self._writer: tantivy.IndexWriter | None = None
         self._lock = threading.Lock()
         self._reloaded = 0.0
+        self._vocabulary: dict[tuple[Any, ...], tuple[float, dict[str, int]]] = {}
 
     # --- writing -------------------------------------------------------------------------
 
@@ -182,13 +184,54 @@ class TantivyBackend:
         return self._searcher().num_docs
 
     def search(self, query: ParsedQuery, request: SearchRequest) -> SearchResponse:
-        """Run the query; if nothing matches, retry once tolerating typos."""
-        searcher = self._searcher()
-        response = self._run(searcher, query, request, fuzzy=False)
-        if response.total == 0 and any(len(w) >= 4 for c in query.clauses for w in c.words):
-            response = self._run(searcher, query, request, fuzzy=True)
-            response.approximate = True
+        """Run the query as typed."""
+        return self._run(self._searcher(), query, request, fuzzy=False)
+
+    def fuzzy_search(self, query: ParsedQuery, request: SearchRequest) -> SearchResponse | None:
+        """Run the query tolerating a typo in each word of 4 letters or more (None: it has none)."""
+        if not any(len(w) >= 4 for c in query.clauses for w in c.words):
+            return None
+        response = self._run(self._searcher(), query, request, fuzzy=True)
+        response.approximate = True
         return response
+
+    def has_word(self, word: str) -> bool:
+        """Whether any work has this folded word in a text field."""
+        searcher = self._searcher()
+        return any(searcher.doc_freq(f, word) for f in WEIGHTS)
+
+    def word_counts(self, prefix: str, fields: str | None, context: ParsedQuery,
+                    request: SearchRequest) -> dict[str, int]:
+        """Folded words starting with `prefix` in the fields of a clause of `fields` (title, author, ...;
+        None: all), with the number of works having each.
+
+        With words in `context`, among the works matching it (and the request's filters), in the
+        title and subjects only for a clause of any field (all five took 140 ms at 10^6 works, these
+        two 25-45 ms). Without, of all works, from the index's dictionary, remembered for
+        VOCABULARY_TTL seconds.
+        """
+        searcher = self._searcher()
+        if not context.is_empty:
+            within = self._query(context, request, False)
+            counts: dict[str, int] = {}
+            for field in FIELD_OF[fields] if fields else ("title", "subjects"):
+                for term, n in searcher.terms_with_prefix(field, prefix, filter_query=within):
+                    counts[term] = max(counts.get(term, 0), n)
+            counts.pop(VALUE_GAP, None)
+            return counts
+        key = (prefix, fields, searcher.num_docs, searcher.num_segments)
+        now = time.monotonic()
+        if (kept := self._vocabulary.get(key)) is not None and now - kept[0] < VOCABULARY_TTL:
+            return kept[1]
+        counts = {}
+        for field in FIELD_OF[fields]:
+            for term, n in searcher.terms_with_prefix(field, prefix):
+                counts[term] = max(counts.get(term, 0), n)
+        counts.pop(VALUE_GAP, None)
+        if len(self._vocabulary) >= 64:
+            self._vocabulary.clear()
+        self._vocabulary[key] = (now, counts)
+        return counts
 
     def _run(self, searcher: tantivy.Searcher, query: ParsedQuery, request: SearchRequest,
              fuzzy: bool) -> SearchResponse:

@@ -33,7 +33,7 @@
       button: "Tìm", searching: "Đang tìm…", none: "Không tìm thấy tài liệu nào. Hãy thử ít từ hơn.",
       error: "Không kết nối được dịch vụ tra cứu. Hãy thử lại sau.",
       results: function (n) { return n.toLocaleString("vi-VN") + " kết quả"; },
-      approx: "kết quả gần đúng", heldBy: "Nơi lưu giữ", callNo: "Ký hiệu xếp giá", etAl: "và cộng sự",
+      approx: "kết quả gần đúng", corrected: "kết quả cho", heldBy: "Nơi lưu giữ", callNo: "Ký hiệu xếp giá", etAl: "và cộng sự",
       prev: "Trang trước", next: "Trang sau", page: function (p, n) { return "Trang " + p + " / " + n; },
       pages: "Phân trang kết quả", list: "Kết quả tra cứu", suggestions: "Gợi ý",
       scope: "Trong tài liệu của",
@@ -45,7 +45,7 @@
       button: "Search", searching: "Searching…", none: "Nothing found. Try fewer words.",
       error: "The search service could not be reached. Please try again later.",
       results: function (n) { return n.toLocaleString("en-GB") + (n === 1 ? " result" : " results"); },
-      approx: "approximate matches", heldBy: "Held by", callNo: "Call number", etAl: "et al.",
+      approx: "approximate matches", corrected: "showing results for", heldBy: "Held by", callNo: "Call number", etAl: "et al.",
       prev: "Previous", next: "Next", page: function (p, n) { return "Page " + p + " of " + n; },
       pages: "Result pages", list: "Search results", suggestions: "Suggestions",
       scope: "In the holdings of",
@@ -210,7 +210,8 @@
       this.scope.textContent = t.scope + ": " + o.orgs.map(function (c) { return names[c] || c; }).join(", ");
       this.scope.hidden = false;
     }
-    this.status.textContent = data.total ? t.results(data.total) + (data.approximate ? " · " + t.approx : "") : t.none;
+    this.status.textContent = !data.total ? t.none : t.results(data.total) +
+      (data.corrected ? " · " + t.corrected + " “" + data.corrected + "”" : data.approximate ? " · " + t.approx : "");
     this.results.textContent = "";
     this.results.start = (data.page - 1) * data.page_size + 1;
     data.results.forEach(function (r) { self.results.appendChild(self.item(r)); });

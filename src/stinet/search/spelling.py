@@ -1,0 +1,116 @@
+"""Did you mean: a query that found nothing, its unknown words respelled from the catalogue's own words.
+
+A word of 3 letters or more that no work has ("dag", "ngien") is replaced by a word, starting with
+the same letter, of the works that match the rest of the query and its filters: one edit away for
+words of up to 5 letters, two for longer ones (a transposition is one edit). Of those, the word
+that stands beside the query's neighbouring words in most works wins ("da dag sinh hoc": "dang",
+as in "đa dạng sinh học", not "dai", which more of the works have), then the one fewer edits away,
+then the commoner. The respelled query is kept only when it finds something; the user is told
+what was searched (`SearchResponse.corrected`), written with marks when the query had marks.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+
+from rapidfuzz.distance import OSA
+
+from stinet.search.base import Backend, SearchRequest, SearchResponse
+from stinet.search.query import Clause, ParsedQuery, parse
+from stinet.vietnamese import exact_tokens, fold
+
+MIN_LETTERS = 3
+CANDIDATES = 4  # tried beside the neighbouring words, for each unknown word
+_WORD_RE = re.compile(r"\w+")
+
+
+def respell(engine: Backend, query: ParsedQuery, request: SearchRequest) -> SearchResponse | None:
+    """The results of the query with its unknown words respelled, or None (nothing to respell, or the
+    respelled query finds nothing either)."""
+    unknown = {(ci, wi) for ci, c in enumerate(query.clauses) if not c.negate
+               for wi, w in enumerate(c.words) if len(w) >= MIN_LETTERS and not w.isdigit() and not engine.has_word(w)}
+    if not unknown:
+        return None
+    context = _without(query, unknown)
+    fixes: dict[str, str] = {}
+    for ci, wi in sorted(unknown):
+        clause = query.clauses[ci]
+        word = clause.words[wi]
+        if word in fixes:
+            continue
+        left = fixes.get(clause.words[wi - 1], clause.words[wi - 1]) if wi else None
+        right = clause.words[wi + 1] if wi + 1 < len(clause.words) and (ci, wi + 1) not in unknown else None
+        if best := _best(engine, word, clause.field, (left, right), context, request):
+            fixes[word] = best
+    if len(fixes) < len({query.clauses[ci].words[wi] for ci, wi in unknown}):
+        return None
+    respelled = parse(rewrite(query.raw, fixes))
+    respelled.filters, respelled.excluded = query.filters, query.excluded
+    response = engine.search(respelled, request)
+    if not response.total:
+        return None
+    marked = _marked(fixes, response.ids, query)
+    response.query = respelled if not marked else replace(respelled, raw=rewrite(query.raw, marked))
+    response.corrected = rewrite(query.raw, marked or fixes)
+    response.approximate = True
+    return response
+
+
+def _without(query: ParsedQuery, unknown: set[tuple[int, int]]) -> ParsedQuery:
+    """The query without its unknown words (what the candidates must stand among)."""
+    clauses = []
+    for ci, c in enumerate(query.clauses):
+        words = [w for wi, w in enumerate(c.words) if (ci, wi) not in unknown]
+        if words:
+            clauses.append(Clause(words, [], c.field, c.phrase and len(words) == len(c.words), c.negate))
+    return replace(query, clauses=clauses)
+
+
+def _best(engine: Backend, word: str, field: str | None, neighbours: tuple[str | None, str | None],
+          context: ParsedQuery, request: SearchRequest) -> str | None:
+    """The likeliest intended word for an unknown one, None when no word of the works is close."""
+    limit = 1 if len(word) <= 5 else 2
+    found = []
+    for term, n in engine.word_counts(word[0], field, context, request).items():
+        if term != word and (edits := OSA.distance(word, term, score_cutoff=limit)) <= limit:
+            found.append((edits, -n, term))
+    if not found:
+        return None
+    ranked = [term for _e, _n, term in sorted(found)[:CANDIDATES]]
+    left, right = neighbours
+    if len(ranked) == 1 or (left is None and right is None):
+        return ranked[0]
+    plain = replace(request, q="", page=1, page_size=1, facets=False, sort="-year")
+    beside = []
+    for term in ranked:
+        words = [w for w in (left, term, right) if w]
+        phrase = replace(context, clauses=[Clause(words, [], field, True)], equivalences=[])
+        beside.append(engine.search(phrase, plain).total)
+    return max(zip(beside, range(0, -len(ranked), -1), ranked, strict=True))[2]
+
+
+def _marked(fixes: dict[str, str], ids: list[int], query: ParsedQuery) -> dict[str, str]:
+    """The corrections as the first results' titles write them, when the query was typed with marks."""
+    if not any(e != fold(e) for c in query.clauses for e in c.exact):
+        return {}
+    from stinet.catalog.models import Work
+
+    forms: dict[str, Counter[str]] = {word: Counter() for word in fixes.values()}
+    for title in Work.objects.filter(pk__in=ids[:10]).values_list("title", flat=True):
+        for token in exact_tokens(title):
+            if (key := fold(token)) in forms:
+                forms[key][token.lower()] += 1
+    return {word: forms[fix].most_common(1)[0][0] if forms[fix] else fix for word, fix in fixes.items()}
+
+
+def rewrite(raw: str, fixes: dict[str, str]) -> str:
+    """The query as typed with each word whose folded form is in `fixes` replaced (case kept)."""
+    def fixed(m: re.Match[str]) -> str:
+        typed = m.group(0)
+        new = fixes.get(fold(typed).lower())
+        if new is None:
+            return typed
+        return new.upper() if typed.isupper() and len(typed) > 1 else new.capitalize() if typed[0].isupper() else new
+    return _WORD_RE.sub(fixed, raw)

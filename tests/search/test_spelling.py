@@ -1,0 +1,92 @@
+"""Did you mean: a query that finds nothing is run again with its unknown words respelled."""
+
+from __future__ import annotations
+
+import pytest
+
+from stinet.search.base import SearchRequest
+from stinet.search.service import search_json
+from stinet.search.spelling import rewrite
+
+pytestmark = pytest.mark.django_db
+
+
+def found(q: str, **kw) -> dict:
+    return search_json(SearchRequest(q=q, **kw))
+
+
+def test_a_misspelt_short_word_is_respelled_and_said(catalogue):
+    data = found("da dag sinh hoc")
+    assert data["corrected"] == "da dang sinh hoc" and data["approximate"]
+    assert data["results"][0]["title"] == "Nghiên cứu đa dạng sinh học rạn san hô vịnh Hạ Long"
+    assert "<mark>dạng</mark>" in data["results"][0]["highlight"]["title"]
+
+
+def test_the_correction_is_written_with_marks_when_the_query_has_marks(catalogue):
+    assert found("đa dạg sinh học")["corrected"] == "đa dạng sinh học"
+    assert found("Nghiên cứu đa dạg")["corrected"] == "Nghiên cứu đa dạng"
+    assert found("biodiversiti")["corrected"] == "biodiversity"
+    assert found("author:Ngyen")["corrected"] == "author:Nguyen"
+
+
+def test_a_query_that_finds_something_is_not_respelled(catalogue):
+    data = found("đa dạng sinh học")
+    assert data["corrected"] == "" and not data["approximate"]
+
+
+def test_the_word_beside_the_others_wins_over_a_commoner_one(org, write_csv):
+    """"dai" (5 works) and "dang" (1) are both one edit from "dag"; only "dang" follows "đa"."""
+    from stinet.ingest.services import import_file
+    from tests.conftest import row
+
+    rows = [row(f"Đại cương sinh học tế bào đa bào {i}", id=f"d{i}") for i in range(5)]
+    rows.append(row("Bảo tồn đa dạng sinh học vùng ven biển", id="dd"))
+    import_file(write_csv(rows, "dd.csv"), "HPU")
+    data = found("da dag sinh hoc")
+    assert data["corrected"] == "da dang sinh hoc"
+    assert [r["title"] for r in data["results"]] == ["Bảo tồn đa dạng sinh học vùng ven biển"]
+
+
+def test_candidates_come_from_the_works_the_filters_leave(catalogue):
+    """In the library's holdings "bien" stands beside "sinh hoc"; in HPU's works with them no word is near."""
+    assert found("sinh hoc bein", filters={"org": ["TVHP"]})["corrected"] == "sinh hoc bien"
+    assert found("sinh hoc bein", filters={"org": ["HPU"]})["corrected"] == ""
+
+
+def test_no_close_word_leaves_the_typo_tolerant_search(catalogue):
+    data = found("xyzzyq")
+    assert data["corrected"] == "" and data["total"] == 0
+    assert found("san ho qqqqqqqq")["corrected"] == ""
+
+
+def test_excluded_and_known_words_are_kept_as_typed(catalogue):
+    data = found("sinh hoc bein -ran")
+    assert data["corrected"] == "sinh hoc bien -ran"
+    assert "Nghiên cứu đa dạng sinh học rạn san hô vịnh Hạ Long" not in [r["title"] for r in data["results"]]
+
+
+@pytest.mark.parametrize(("raw", "fixes", "expected"), [
+    ("da dag", {"dag": "dang"}, "da dang"),
+    ("Đa Dạg", {"dag": "dạng"}, "Đa Dạng"),
+    ("HAI PHOGN", {"phogn": "phong"}, "HAI PHONG"),
+    ('title:"dag ke" -x year:2015', {"dag": "dang"}, 'title:"dang ke" -x year:2015'),
+])
+def test_rewrite_keeps_the_rest_of_the_query(raw, fixes, expected):
+    assert rewrite(raw, fixes) == expected
+
+
+def test_the_portal_says_what_was_searched_with_a_link(client, catalogue):
+    page = client.get("/search/", {"q": "đa dạg sinh học", "type": "report"}).content.decode()
+    assert "Kết quả cho" in page and "<strong>đa dạng sinh học</strong>" in page
+    assert "không tìm thấy “đa dạg sinh học”" in page
+    assert "q=%C4%91a+d%E1%BA%A1ng+sinh+h%E1%BB%8Dc" in page and "type=report" in page
+
+
+def test_the_api_and_the_cli_give_the_correction(client, catalogue):
+    from click.testing import CliRunner
+
+    from stinet.cli import main
+
+    assert client.get("/api/search", {"q": "da dag sinh hoc"}).json()["corrected"] == "da dang sinh hoc"
+    out = CliRunner().invoke(main, ["search", "da dag sinh hoc"]).output
+    assert out.startswith("1 results for: da dang sinh hoc (nothing matched 'da dag sinh hoc')")
