@@ -52,6 +52,8 @@ def test_since_until_window_is_exclusive_inclusive(api, org):
     ({"since": "yesterday"}, "since: 'yesterday' is not an ISO 8601"),
     ({"until": "2026-13-01"}, "until: '2026-13-01' is not an ISO 8601"),
     ({"cursor": "abc"}, "cursor: not a cursor"),
+    ({"since": "2999-01-01"}, "since: 2998-12-31T17:00:00.000000Z is in the future"),
+    ({"since": "2026-02-01", "until": "2026-01-01"}, "until: 2025-12-31T17:00:00.000000Z is before since"),
 ])
 def test_bad_parameters_are_refused_in_one_line(api, params, message):
     answer = api("tasks", **params)

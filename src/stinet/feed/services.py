@@ -86,8 +86,17 @@ def parse_time(text: str | None, what: str) -> dt.datetime | None:
 
 
 def window_of(part: str, since: dt.datetime | None, until: dt.datetime | None) -> Window:
-    """A harvest's window: until defaults to (and is capped at) now minus the settling time."""
-    latest = timezone.now() - dt.timedelta(seconds=settle_seconds())
+    """A harvest's window: until defaults to (and is capped at) now minus the settling time.
+
+    A since in the future, or after until, is refused: an empty answer would hand the client a
+    next_since that skips every change up to it.
+    """
+    now = timezone.now()
+    if since and since > now:
+        raise FeedError(f"since: {records.stamp(since)} is in the future (the feed's time is {records.stamp(now)})")
+    if since and until and until < since:
+        raise FeedError(f"until: {records.stamp(until)} is before since ({records.stamp(since)})")
+    latest = now - dt.timedelta(seconds=settle_seconds())
     end = min(until, latest) if until else latest
     if since and end < since:
         end = since  # an empty window; the next harvest starts where this one was asked to
