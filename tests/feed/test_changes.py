@@ -219,3 +219,41 @@ def test_query_count_of_a_page_does_not_grow(api, org, django_assert_max_num_que
 def test_service_refuses_unknown_parts():
     with pytest.raises(services.FeedError, match="part 'works': one of organisations, personnel, tasks"):
         services.changes("works")
+
+
+def test_records_naming_a_changed_record_are_sent_again(api, org, people):
+    """A harvest of the changes keeps no link to a retired id: the tasks and experts naming an
+    organisation whose code changed, and the tasks of a profile hidden, come again."""
+    from stinet.catalog.services import add_organisation
+
+    other = add_organisation("VMU", "Trường Đại học Hàng hải Việt Nam", kind="university", member=True)
+    expert = make_expert(org, account=people.pi)
+    led = make_task(org, investigator=people.pi)
+    joined = make_task(other)
+    TaskMember.objects.create(task=joined, name="Nguyễn Văn Pi", user=people.pi, role="member")
+    unrelated = make_task(other)
+    Task.objects.filter(pk__in=[led.pk, joined.pk, unrelated.pk]).update(updated_at=at("2026-01-01T00:00:00"))
+    Expert.objects.filter(pk=expert.pk).update(updated_at=at("2026-01-01T00:00:00"))
+    tick()
+    since = stamp(timezone.now())
+    tick()
+    org.code = "DHHP"
+    org.save()
+    tasks = api("tasks", since=since).json()["records"]
+    assert [(r["id"], r["host"]["id"]) for r in tasks] == [(f"task:{led.code}", "org:DHHP")]
+    person = api("personnel", since=since).json()["records"]
+    assert [(r["id"], r["organisation"]["id"]) for r in person] == [(f"expert:{expert.pk}", "org:DHHP")]
+    tick()
+    hidden_at = stamp(timezone.now())
+    tick()
+    update_expert(expert, {"public": False})
+    tasks = api("tasks", since=hidden_at).json()["records"]
+    assert sorted(r["id"] for r in tasks) == sorted([f"task:{led.code}", f"task:{joined.code}"])
+    assert all(r["investigator"]["expert"] is None for r in tasks if r["id"] == f"task:{led.code}")
+    tick()
+    deleted_at = stamp(timezone.now())
+    tick()
+    Organisation.objects.get(pk=other.pk).delete()
+    tasks = api("tasks", since=deleted_at).json()["records"]
+    assert sorted((r["id"], r["host"]) for r in tasks) == [(f"task:{joined.code}", None),
+                                                             (f"task:{unrelated.code}", None)]

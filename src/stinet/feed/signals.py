@@ -7,6 +7,10 @@
 - A record made of several rows is touched (its `updated_at` moved to now) when one of its parts
   changes: an organisation by its directory profile and services, an expert by the works they
   confirm, a task by its team members.
+- A record that names another is touched when what it says of it changes, so that a harvest of
+  the changes sends it again: the tasks hosted by an organisation and its experts when its code or
+  name changes or it is deleted; the tasks an expert leads or works on when the profile is made
+  public or hidden, linked to another account, or deleted.
 
 Bulk `QuerySet.update()` calls bypass signals; the services of the apps do not use them for these fields.
 """
@@ -15,7 +19,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models.signals import post_delete, post_save, pre_save
+from django.db.models import Q
+from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 from django.utils import timezone
 
@@ -43,6 +48,17 @@ def touch(model: Any, pk: int | None) -> None:
         model.objects.filter(pk=pk).update(updated_at=timezone.now())
 
 
+def touch_where(model: Any, condition: Q) -> None:
+    """Move the updated_at of every record of a model matching a condition to now."""
+    model.objects.filter(condition).update(updated_at=timezone.now())
+
+
+def _people_tasks(*users: int | None) -> Q:
+    """The tasks some accounts lead or work on (none for no account)."""
+    users = tuple(u for u in users if u is not None)
+    return Q(investigator_id__in=users) | Q(members__user_id__in=users) if users else Q(pk__in=[])
+
+
 def _remember(instance: Any, fields: tuple[str, ...]) -> None:
     """Keep the stored values of some fields on the instance before it is saved."""
     old = type(instance).objects.filter(pk=instance.pk).values(*fields).first() if instance.pk else None
@@ -52,16 +68,30 @@ def _remember(instance: Any, fields: tuple[str, ...]) -> None:
 @receiver(pre_save, sender=Organisation, dispatch_uid="feed-org-pre")
 def _org_pre(sender: Any, instance: Organisation, **kwargs: Any) -> None:
     """Note the code before a save (a changed code retires the old id)."""
-    _remember(instance, ("code",))
+    _remember(instance, ("code", "name_vi"))
 
 
 @receiver(post_save, sender=Organisation, dispatch_uid="feed-org-post")
 def _org_post(sender: Any, instance: Organisation, **kwargs: Any) -> None:
-    """Retire a changed code; the current code is live."""
+    """Retire a changed code; the current code is live. The records naming it are sent again."""
     before = getattr(instance, "_feed_before", None)
     if before and before["code"] != instance.code:
         bury("organisations", before["code"], instance.pk, "renamed")
     revive("organisations", instance.code)
+    if before and (before["code"], before["name_vi"]) != (instance.code, instance.name_vi):
+        _org_named(instance.pk)
+
+
+def _org_named(pk: int) -> None:
+    """The tasks an organisation hosts and its experts say something else of it now."""
+    touch_where(Task, Q(host_id=pk))
+    touch_where(Expert, Q(organisation_id=pk))
+
+
+@receiver(pre_delete, sender=Organisation, dispatch_uid="feed-org-pre-delete")
+def _org_pre_delete(sender: Any, instance: Organisation, **kwargs: Any) -> None:
+    """The records naming an organisation about to be deleted lose it (before the link is cleared)."""
+    _org_named(instance.pk)
 
 
 @receiver(post_delete, sender=Organisation, dispatch_uid="feed-org-delete")
@@ -79,8 +109,8 @@ def _org_part(sender: Any, instance: Any, **kwargs: Any) -> None:
 
 @receiver(pre_save, sender=Expert, dispatch_uid="feed-expert-pre")
 def _expert_pre(sender: Any, instance: Expert, **kwargs: Any) -> None:
-    """Note whether the profile was public."""
-    _remember(instance, ("public",))
+    """Note whether the profile was public, and its account."""
+    _remember(instance, ("public", "user_id"))
 
 
 @receiver(post_save, sender=Expert, dispatch_uid="feed-expert-post")
@@ -91,13 +121,16 @@ def _expert_post(sender: Any, instance: Expert, **kwargs: Any) -> None:
         revive("personnel", str(instance.pk))
     elif before and before["public"]:
         bury("personnel", str(instance.pk), instance.pk, "hidden")
+    if before is None or (before["public"], before["user_id"]) != (instance.public, instance.user_id):
+        touch_where(Task, _people_tasks(instance.user_id, before["user_id"] if before else None))
 
 
 @receiver(post_delete, sender=Expert, dispatch_uid="feed-expert-delete")
 def _expert_delete(sender: Any, instance: Expert, **kwargs: Any) -> None:
-    """A deleted public profile (a hidden one has its tombstone already)."""
+    """A deleted public profile (a hidden one has its tombstone already); its tasks no longer link it."""
     if instance.public:
         bury("personnel", str(instance.pk), instance.pk)
+        touch_where(Task, _people_tasks(instance.user_id))
 
 
 @receiver([post_save, post_delete], sender=ExpertWork, dispatch_uid="feed-expert-work")
