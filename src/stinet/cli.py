@@ -106,6 +106,17 @@ def org_add(code: str, name: str, member: bool, name_en: str, kind: str, provinc
     click.echo(f"added {added.code}: {added.name_vi}{' (member)' if member else ''}")
 
 
+@org.command("hub")
+@click.argument("code")
+@command
+def org_hub(code: str) -> None:
+    """Make the member CODE the network's hub: it signs the statistical reports and forms."""
+    from stinet.catalog.services import set_hub
+
+    hub = set_hub(code)
+    click.echo(f"{hub.code} is the network's hub: {hub.name_vi}")
+
+
 @org.command("list")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @command

@@ -116,3 +116,42 @@ def test_forms_are_found_by_number(name):
 def test_unknown_form():
     with pytest.raises(LookupError, match="no reporting form"):
         find_form("03/KHCN-CP")
+
+
+def test_reports_are_signed_by_the_network_hub(network, client):
+    """With two member centres the reports named the first by code; the hub set with `stinet org hub` signs them."""
+    from click.testing import CliRunner
+
+    from stinet.catalog.services import add_organisation
+    from stinet.cli import main
+    from stinet.stats.exports import reporting_unit
+
+    add_organisation("CAT", "Trung tâm Ứng dụng tiến bộ KH&CN", kind="centre", member=True)
+    add_organisation("CIS", "Trung tâm Thông tin, Thống kê KH&CN", kind="centre", member=True)
+    assert reporting_unit() == "STINet"  # two centres: no guess
+    runner = CliRunner()
+    made = runner.invoke(main, ["org", "hub", "cis"]).output
+    assert made == "CIS is the network's hub: Trung tâm Thông tin, Thống kê KH&CN\n"
+    assert reporting_unit() == "Trung tâm Thông tin, Thống kê KH&CN"
+    sheet = workbook(client.get("/stats/export/works_by_type.xlsx").content).active
+    assert sheet["A4"].value == "Đơn vị lập: Trung tâm Thông tin, Thống kê KH&CN"
+    add_organisation("NASATI", "Cục Thông tin KH&CN quốc gia", kind="agency")
+    refused = runner.invoke(main, ["org", "hub", "NASATI"])
+    assert refused.exit_code != 0 and "only a member of the network can be its hub" in refused.output
+    assert runner.invoke(main, ["org", "hub", "CAT"]).exit_code == 0 and reporting_unit().startswith("Trung tâm Ứng")
+
+
+def test_form_01_counts_the_provinces_s_and_t_organisations(network, client, manager):
+    from stinet.catalog.models import Organisation
+    from stinet.catalog.services import add_organisation, set_hub
+
+    Organisation.objects.update(province="Hải Phòng")
+    set_hub("TVHP")
+    add_organisation("DOST", "Sở Khoa học và Công nghệ Hải Phòng", kind="agency", province="Hải Phòng")
+    add_organisation("VAST", "Viện Hàn lâm KH&CN Việt Nam", kind="institute", province="Hà Nội")
+    add_organisation("IMER", "Viện Tài nguyên và Môi trường biển", kind="institute", province="Hai Phong")
+    client.force_login(manager)
+    _sheet, rows = _cells(client.get("/stats/forms/01-KHCN-TC.xlsx").content)
+    assert rows["01"]["1"].value == 3 and rows["02"]["1"].value == 1  # HPU, TVHP, IMER; one institute
+    text = "\n".join(str(c) for c in _sheet.iter_rows(values_only=True))
+    assert "Không tính 2 cơ quan quản lý nhà nước hoặc tổ chức ngoài Hải Phòng: DOST, VAST." in text

@@ -19,6 +19,7 @@ class Organisation(models.Model):
     province = models.CharField(max_length=100, blank=True)
     website = models.URLField(blank=True)
     is_member = models.BooleanField(default=False)
+    is_hub = models.BooleanField(default=False)  # the network's hub (one at most): it makes the reports
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -52,6 +52,28 @@ def add_organisation(code: str, name_vi: str, *, name_en: str = "", kind: str = 
     return org
 
 
+def set_hub(code: str, actor: str = "cli") -> Organisation:
+    """Make a member the network's hub (the organisation that signs its reports); the former hub is not one."""
+    org = get_organisation(code)
+    if not org.is_member:
+        raise CatalogError(f"organisation {org.code}: only a member of the network can be its hub")
+    with transaction.atomic():
+        for old in Organisation.objects.filter(is_hub=True).exclude(pk=org.pk):
+            old.is_hub = False
+            old.save(update_fields=["is_hub", "updated_at"])
+            audit(actor, "update", old, before={"is_hub": True}, after={"is_hub": False})
+        if not org.is_hub:
+            org.is_hub = True
+            org.save(update_fields=["is_hub", "updated_at"])
+            audit(actor, "update", org, before={"is_hub": False}, after={"is_hub": True})
+    return org
+
+
+def network_hub() -> Organisation | None:
+    """The network's hub, if one is set."""
+    return Organisation.objects.filter(is_hub=True).first()
+
+
 def get_organisation(code: str) -> Organisation:
     """The organisation with this code (case-insensitive), or CatalogError."""
     org = Organisation.objects.filter(code__iexact=code.strip()).first()

@@ -10,8 +10,9 @@ from typing import Any
 from django.conf import settings
 
 from stinet.catalog.models import Organisation, Work
-from stinet.catalog.services import add_organisation
+from stinet.catalog.services import add_organisation, network_hub, set_hub
 from stinet.demo.generator import ORGANISATIONS, generate, write_csv
+from stinet.demo.orgs import HUB
 from stinet.ingest.services import import_file, import_session
 
 
@@ -22,6 +23,8 @@ def _organisations() -> list[str]:
             add_organisation(org["code"], org["name_vi"], name_en=org["name_en"], kind=org["kind"],
                              province=org["province"], website=org["website"],
                              member=org["member"], actor="demo")
+    if not network_hub():
+        set_hub(HUB, actor="demo")
     return [o["code"] for o in ORGANISATIONS if o["member"]]
 
 

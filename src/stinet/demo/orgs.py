@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 
-def _org(code: str, name_vi: str, name_en: str, kind: str, website: str, member: bool) -> dict:
+def _org(code: str, name_vi: str, name_en: str, kind: str, website: str, member: bool,
+         province: str = "Hải Phòng") -> dict:
     """Build one organisation record."""
     return {
         "code": code,
         "name_vi": name_vi,
         "name_en": name_en,
         "kind": kind,
-        "province": "Hải Phòng",
+        "province": province,
         "website": website,
         "member": member,
     }
@@ -104,6 +105,7 @@ ORGANISATIONS: list[dict] = [
         "agency",
         "https://nasati.example.gov.vn",
         False,
+        "Hà Nội",
     ),
     _org(
         "VAST",
@@ -112,6 +114,7 @@ ORGANISATIONS: list[dict] = [
         "institute",
         "https://vast.example.ac.vn",
         False,
+        "Hà Nội",
     ),
 ]
 MEMBERS: list[dict] = [o for o in ORGANISATIONS if o["member"]]

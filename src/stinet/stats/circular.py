@@ -24,10 +24,12 @@ from typing import Any
 from django.db.models import QuerySet
 
 from stinet.catalog.models import Organisation
+from stinet.catalog.services import network_hub
 from stinet.people.models import Expert
 from stinet.search.documents import top_field
 from stinet.stats.tables import Filters
 from stinet.tasks.models import Task
+from stinet.vietnamese import fold
 
 FIELD_ROWS = (("1", "Khoa học tự nhiên"), ("2", "Khoa học kỹ thuật và công nghệ"), ("3", "Khoa học y, dược"),
               ("4", "Khoa học nông nghiệp"), ("5", "Khoa học xã hội"), ("6", "Khoa học nhân văn"))
@@ -90,10 +92,31 @@ def organisations(filters: Filters) -> QuerySet:
     return orgs.filter(code=filters.org) if filters.org else orgs.all()
 
 
+def network_province() -> str:
+    """The province of the network: its hub's, else the one most of its members are in ('' if none)."""
+    hub = network_hub()
+    if hub is not None and hub.province:
+        return hub.province
+    provinces = Counter(fold(p) for p in Organisation.objects.filter(is_member=True).values_list("province", flat=True)
+                        if p)
+    top = provinces.most_common(1)
+    return next((p for p in Organisation.objects.filter(is_member=True).values_list("province", flat=True)
+                 if top and fold(p) == top[0][0]), "")
+
+
 def compute_organisations(filters: Filters, year: int) -> tuple[Cells, list[str]]:
-    """Column 1 (total) of every row; ownership columns 2-4 are manual."""
+    """Column 1 (total) of every row; ownership columns 2-4 are manual.
+
+    The S&T organisations of the network's province are counted: state management agencies (the
+    Department of S&T, the national agency receiving the form) and organisations of other provinces
+    (national institutes whose works the members hold) are left out, and named in a note.
+    """
     cells: Cells = {}
-    orgs = list(organisations(filters))
+    province = network_province()
+    orgs, left = [], []
+    for o in organisations(filters):
+        elsewhere = bool(province and o.province and fold(o.province) != fold(province))
+        (left if o.kind == "agency" or elsewhere else orgs).append(o)
     kinds = Counter(ORG_KIND_ROWS.get(o.kind, "05") for o in orgs)
     fields = Counter(main_field(getattr(getattr(o, "profile", None), "fields", []) or []) for o in orgs)
     cells[("01", "1")] = len(orgs)
@@ -102,6 +125,9 @@ def compute_organisations(filters: Filters, year: int) -> tuple[Cells, list[str]
     for i, (code, _name) in enumerate(FIELD_ROWS):
         cells[(f"{6 + i:02d}", "1")] = fields.get(code, 0)
     notes = []
+    if left:
+        notes.append(f"Không tính {len(left)} cơ quan quản lý nhà nước hoặc tổ chức ngoài {province or 'tỉnh'}: "
+                     + ", ".join(o.code for o in left) + ".")
     if fields.get(""):
         notes.append(f"{fields['']} tổ chức chưa ghi lĩnh vực KH&CN trong danh bạ, không được tính ở các dòng 06-11.")
     return cells, notes

@@ -21,6 +21,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from stinet.catalog.models import Organisation
+from stinet.catalog.services import network_hub
 from stinet.stats.queries import Report
 from stinet.stats.tables import Table
 
@@ -30,13 +31,15 @@ MAX_WIDTH = 60
 
 
 def reporting_unit() -> str:
-    """Who makes the reports: STINET_REPORTING_UNIT, else the network's centre (a member of kind centre
-    or agency), else 'STINet'."""
+    """Who makes the reports: STINET_REPORTING_UNIT, else the network's hub (`stinet org hub`), else
+    the only member centre or agency if there is one, else 'STINet' (never a guess among several)."""
     configured = settings.STATS_REPORTING_UNIT
     if configured:
         return configured
-    hub = (Organisation.objects.filter(is_member=True, kind__in=("centre", "agency"))
-           .order_by("kind", "code").first())
+    hub = network_hub()
+    if hub is None:
+        centres = list(Organisation.objects.filter(is_member=True, kind__in=("centre", "agency"))[:2])
+        hub = centres[0] if len(centres) == 1 else None
     return hub.name_vi if hub else "STINet"
 
 
