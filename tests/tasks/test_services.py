@@ -135,6 +135,35 @@ def test_council_rules(people):
         councils.form_council(task, people.manager, "selection", [people.c1, people.c2, people.c4])
 
 
+def test_the_task_s_own_people_neither_sit_on_its_councils_nor_score(people):
+    from stinet.accounts.services import grant
+
+    for person in (people.pi, people.pi2, people.scientist):  # scientists sit on councils too
+        grant(person, "council_member")
+    task = drive(people, "selecting")  # proposed by pi
+    with pytest.raises(services.TaskError) as refused:
+        councils.form_council(task, people.manager, "selection", [people.c1, people.c2, people.pi])
+    assert str(refused.value) == ("conflict of interest, cannot sit on the council: "
+                                  "t-pi (the proposer of this task)")
+    application = councils.apply(task, people.pi2, host="HPU", summary="Phương án")
+    with pytest.raises(services.TaskError, match=r"t-pi2 \(an applicant for this task\)"):
+        councils.form_council(task, people.manager, "selection", [people.c1, people.c2, people.pi2])
+    council = councils.form_council(task, people.manager, "selection", [people.c1, people.c2, people.scientist])
+    with pytest.raises(services.TaskError, match="you sit on this task's selection council"):
+        councils.apply(task, people.scientist, host="HPU", summary="Tự chấm")
+    council.members.add(people.pi2)  # a council formed before the check
+    with pytest.raises(PermissionDenied, match="you are an applicant for this task"):
+        councils.score(task, people.pi2, "selection", application=application, value=100)
+    evaluating = drive(people, "evaluating")  # pi proposed it and leads it
+    with pytest.raises(services.TaskError, match=r"t-pi \(the principal investigator of this task\)"):
+        councils.form_council(evaluating, people.manager, "acceptance", [people.c1, people.c2, people.pi])
+    council = councils.form_council(evaluating, people.manager, "acceptance", [people.c1, people.c2, people.pi2])
+    council.members.add(people.pi)
+    with pytest.raises(PermissionDenied, match="principal investigator of this task"):
+        councils.score(evaluating, people.pi, "acceptance", value=100)
+    assert not council.reviews.exists()
+
+
 def test_acceptance_waits_for_every_member_then_rates(people):
     task = drive(people, "evaluating")
     councils.form_council(task, people.manager, "acceptance", [people.c1, people.c2, people.c3])

@@ -37,6 +37,19 @@ def check_activity(task: Task, name: str, user: Any, council_kind: str = "") -> 
         raise TaskError(reason)
 
 
+def conflicts(task: Task, kind: str) -> dict[int, str]:
+    """Users who may not sit on (or score for) this council, with why: the PI, the proposer, the applicants."""
+    found: dict[int, str] = {}
+    if kind == "selection":
+        for applicant_id in Application.objects.filter(task=task).values_list("applicant_id", flat=True):
+            found[applicant_id] = _("an applicant for this task")
+    if task.proposer_id is not None:
+        found[task.proposer_id] = _("the proposer of this task")
+    if task.investigator_id is not None:
+        found[task.investigator_id] = _("the principal investigator of this task")
+    return found
+
+
 def form_council(task: Task, user: Any, kind: str, members: list[Any]) -> Council:
     """Form (or re-form, before any score) the selection or acceptance council of a task."""
     if kind not in COUNCIL_SCORING:
@@ -52,6 +65,11 @@ def form_council(task: Task, user: Any, kind: str, members: list[Any]) -> Counci
     outsiders = [m.get_username() for m in chosen if ("council_member", None) not in roles_of(m)]
     if outsiders:
         raise TaskError(_("not council members: %(names)s") % {"names": ", ".join(outsiders)})
+    barred = conflicts(task, kind)
+    interested = [f"{m.get_username()} ({barred[m.pk]})" for m in chosen if m.pk in barred]
+    if interested:
+        raise TaskError(_("conflict of interest, cannot sit on the council: %(names)s") % {
+            "names": "; ".join(interested)})
     with transaction.atomic():
         council, created = Council.objects.get_or_create(task=task, kind=kind,
                                                          defaults={"formed_by": label_of(user)})
@@ -81,6 +99,8 @@ def apply(task: Task, user: Any, *, host: Organisation | str, summary: str, inve
     with transaction.atomic():
         if Application.objects.filter(task=task, applicant=user).exists():
             raise TaskError(_("you have applied for this task already"))
+        if Council.objects.filter(task=task, kind="selection", members=user).exists():
+            raise TaskError(_("you sit on this task's selection council: you may not apply (conflict of interest)"))
         application = Application.objects.create(task=task, applicant=user, host=host, summary=nfc(summary).strip(),
                                                  investigator_name=name, budget_requested=budget_requested,
                                                  months=months)
@@ -97,6 +117,10 @@ def score(task: Task, user: Any, kind: str, *, application: Application | int | 
     if kind not in COUNCIL_SCORING:
         raise TaskError(_("council kind %(kind)r: selection or acceptance") % {"kind": kind})
     check_activity(task, COUNCIL_SCORING[kind], user, council_kind=kind)
+    barred = conflicts(task, kind)
+    if user.pk in barred:
+        raise PermissionDenied(_("you may not score this task: you are %(why)s (conflict of interest)") % {
+            "why": barred[user.pk]})
     council = Council.objects.get(task=task, kind=kind)
     if kind == "selection":
         app_id = getattr(application, "pk", application)
