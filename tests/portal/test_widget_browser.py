@@ -356,3 +356,15 @@ def test_hostile_answers_are_text_and_failures_are_said(visit):
     assert page.locator(f"{WIDGET} .status").inner_text() == "Không kết nối được dịch vụ tra cứu. Hãy thử lại sau."
     assert page.locator(f"{WIDGET} li.result").count() == 0
     assert [e for e in visit.errors if "500" not in e] == []
+
+
+def test_a_refused_search_says_why_instead_of_blaming_the_network(visit):
+    """A typo in data-org: the hub answers 400 with the reason, which the widget shows as text."""
+    snippet = SNIPPET.replace("data-stinet-search>", 'data-stinet-search data-org="NOPE<b>x</b>">')
+    page = visit.open("typo.html", snippet)
+    page.locator(f"{WIDGET} input[type=search]").fill("san ho")
+    page.locator(f"{WIDGET} input[type=search]").press("Enter")
+    page.locator(f"{WIDGET} .status.error").wait_for()
+    said = page.locator(f"{WIDGET} .status").inner_text()
+    assert said.startswith("Không tra cứu được: org: 'NOPE<b>x</b>' is not one of "), said
+    assert page.evaluate("document.querySelector('[data-stinet-search]').shadowRoot.querySelectorAll('b').length") == 0

@@ -69,8 +69,21 @@ def test_widget_page_pages_through_results(client, catalogue, write_csv):
     assert 'rel="prev"' in second and 'rel="next"' not in second
 
 
+def test_widget_page_takes_several_members_as_the_script_does(client, catalogue):
+    from stinet.catalog.models import Holding
+
+    Holding.objects.filter(organisation__code="TVHP").update(call_number="VV 123/2010")
+    for org in ("HPU,TVHP", "hpu, tvhp", ["HPU", "TVHP"]):
+        page = client.get("/widget/", {"q": "sinh hoc", "org": org}).content.decode()
+        assert "2 kết quả" in page and "Ký hiệu xếp giá: VV 123/2010" in page, org
+        assert "Trong tài liệu của: Trường Đại học Hải Phòng, Thư viện Khoa học tổng hợp Hải Phòng" in page
+        assert 'name="org" value="HPU,TVHP"' in page
+        assert "/search/?q=sinh+hoc&amp;org=HPU&amp;org=TVHP" in page  # "see all" on the portal
+
+
 def test_widget_page_refuses_an_unknown_member_and_a_bad_colour(client, catalogue):
-    assert client.get("/widget/", {"org": "NOPE"}).status_code == 404
+    answer = client.get("/widget/", {"org": "HPU,NOPE"})
+    assert answer.status_code == 400 and answer.content.decode() == "org: không có tổ chức nào mang mã NOPE"
     page = client.get("/widget/", {"accent": "red;}</style><script>alert(1)</script>"}).content.decode()
     assert "alert(1)" not in page and "--accent" not in page
     assert '--accent: #8a1538' in client.get("/widget/", {"accent": "#8a1538"}).content.decode()
@@ -115,6 +128,11 @@ def test_the_frame_offers_no_page_past_the_ones_a_search_pages_to(client, catalo
     assert 'rel="next"' in client.get("/widget/", {"q": ""}).content.decode()
     monkeypatch.setattr(base, "MAX_RESULTS", 5)  # the search pages through 5 only
     assert 'rel="next"' not in client.get("/widget/", {"q": ""}).content.decode()
+
+
+def test_a_page_past_the_end_of_the_frame_is_its_last(client, catalogue):
+    answer = client.get("/widget/", {"q": "sinh hoc", "org": "TVHP", "page": 999})
+    assert answer.status_code == 302 and "page=1" in answer["Location"] and "org=TVHP" in answer["Location"]
 
 
 def test_frame_tells_its_height_to_the_page_around_it(client, catalogue):

@@ -15,45 +15,66 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_exempt
 
 from stinet.catalog.models import Organisation
-from stinet.search.base import SearchError, SearchRequest, page_count
+from stinet.search.base import MAX_RESULTS, SearchError, SearchRequest, page_count
 from stinet.search.service import search_json
 
 PAGE_SIZE = 10
+LAST_PAGE = MAX_RESULTS // PAGE_SIZE  # the deepest page the search pages to
 MAX_CREATORS = 3
 ACCENT = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 
 
 @dataclass(frozen=True)
 class WidgetOptions:
-    """What a member chose for its widget: its code (or none: the whole network), language, colour."""
+    """What a member chose for its widget: its code or codes (none: the whole network), language, colour."""
 
-    org: Organisation | None
+    orgs: tuple[Organisation, ...]
     lang: str
     accent: str
 
+    @property
+    def org(self) -> Organisation | None:
+        """The one organisation chosen, if one is."""
+        return self.orgs[0] if len(self.orgs) == 1 else None
+
+    @property
+    def codes(self) -> str:
+        """The chosen organisations' codes, separated by commas as data-org and ?org= take them."""
+        return ",".join(o.code for o in self.orgs)
+
     def query(self, **extra: Any) -> str:
         """These options (and extra parameters) as a query string for /widget/."""
-        params = {"org": self.org.code if self.org else "", "lang": self.lang, "accent": self.accent}
+        params = {"org": self.codes, "lang": self.lang, "accent": self.accent}
         return urlencode({**{k: v for k, v in params.items() if v}, **extra})  # q stays, even empty
 
 
+class UnknownOrganisation(ValueError):
+    """A widget's org= names no organisation."""
+
+
 def _options(request: HttpRequest, lang: str) -> WidgetOptions:
-    """Options from ?org=&accent=; an unknown member code is a 404, a bad colour is ignored."""
-    code = request.GET.get("org", "").strip()
-    org = Organisation.objects.filter(code=code).first() if code else None
-    if code and org is None:
-        raise Http404(f"org: no organisation with code {code!r}")
+    """Options from ?org=A,B (or org= repeated; any case) and ?accent=; a bad colour is ignored, an
+    unknown code is UnknownOrganisation."""
+    codes = list(dict.fromkeys(c.strip() for v in request.GET.getlist("org") for c in v.split(",") if c.strip()))
+    orgs = []
+    for code in codes:
+        org = Organisation.objects.filter(code__iexact=code).first()
+        if org is None:
+            raise UnknownOrganisation(_("org: no organisation has the code %(code)s") % {"code": code})
+        orgs.append(org)
     accent = request.GET.get("accent", "").strip()
-    return WidgetOptions(org=org, lang="en" if lang == "en" else "vi", accent=accent if ACCENT.match(accent) else "")
+    return WidgetOptions(orgs=tuple(orgs), lang="en" if lang == "en" else "vi",
+                         accent=accent if ACCENT.match(accent) else "")
 
 
 def _int(value: str | None, default: int) -> int:
@@ -64,11 +85,11 @@ def _int(value: str | None, default: int) -> int:
         return default
 
 
-def _result(r: dict[str, Any], org: Organisation | None) -> dict[str, Any]:
+def _result(r: dict[str, Any], codes: set[str]) -> dict[str, Any]:
     """One API result with what the widget shows: people (no advisors), holders, the member's call numbers."""
     people = [c["name"] for c in r["creators"] if c["role"] != "advisor"]
     holders = list(dict.fromkeys(h["org_name"] for h in r["holdings"]))
-    call_numbers = [h["call_number"] for h in r["holdings"] if org and h["org"] == org.code and h["call_number"]]
+    call_numbers = [h["call_number"] for h in r["holdings"] if h["org"] in codes and h["call_number"]]
     return {**r, "people": people[:MAX_CREATORS], "more_people": len(people) > MAX_CREATORS,
             "holders": holders, "call_numbers": call_numbers}
 
@@ -76,36 +97,43 @@ def _result(r: dict[str, Any], org: Organisation | None) -> dict[str, Any]:
 @xframe_options_exempt
 def embed(request: HttpRequest) -> HttpResponse:
     """The search box and results without site chrome, for an <iframe> on a member's site."""
-    opts = _options(request, "en" if (get_language() or "vi").startswith("en") else "vi")  # ?lang= (middleware)
+    try:
+        opts = _options(request, "en" if (get_language() or "vi").startswith("en") else "vi")  # ?lang= (middleware)
+    except UnknownOrganisation as exc:  # said in the frame, for the webmaster who typed the snippet
+        return HttpResponseBadRequest(str(exc), content_type="text/plain; charset=utf-8")
     searched = "q" in request.GET
     q = request.GET.get("q", "").strip()
     page = _int(request.GET.get("page"), 1)
     context: dict[str, Any] = {"opts": opts, "q": q, "searched": searched,
-                               "org_name": opts.org.name(opts.lang) if opts.org else ""}
+                               "org_name": ", ".join(o.name(opts.lang) for o in opts.orgs)}
     if searched:
-        req = SearchRequest(q=q, filters={"org": [opts.org.code]} if opts.org else {},
-                            sort="relevance" if q else "-year", page=page, page_size=PAGE_SIZE)
+        req = SearchRequest(q=q, filters={"org": [o.code for o in opts.orgs]} if opts.orgs else {},
+                            sort="relevance" if q else "-year", page=min(page, LAST_PAGE), page_size=PAGE_SIZE)
         try:
             data = search_json(req, opts.lang)
         except SearchError as exc:
-            return HttpResponseBadRequest(str(exc))
+            return HttpResponseBadRequest(str(exc), content_type="text/plain; charset=utf-8")
         pages = page_count(data["total"], PAGE_SIZE)
         here = reverse("portal:widget")
+        if page > pages:  # a page past the end: the last one
+            return redirect(f"{here}?{opts.query(q=q, page=pages)}")
+        codes = {o.code for o in opts.orgs}
         context.update(
-            data=data, results=[_result(r, opts.org) for r in data["results"]], page=page, pages=pages,
+            data=data, results=[_result(r, codes) for r in data["results"]], page=page, pages=pages,
             first=(page - 1) * PAGE_SIZE + 1,
             prev_url=f"{here}?{opts.query(q=q, page=page - 1)}" if page > 1 else None,
             next_url=f"{here}?{opts.query(q=q, page=page + 1)}" if page < pages else None,
         )
-    portal = {"q": q, "org": opts.org.code if opts.org else "", "lang": "en" if opts.lang == "en" else ""}
-    context["portal_url"] = reverse("portal:search") + "?" + urlencode({k: v for k, v in portal.items() if v})
+    portal = {"q": [q], "org": [o.code for o in opts.orgs], "lang": ["en"] if opts.lang == "en" else []}
+    context["portal_url"] = reverse("portal:search") + "?" + urlencode(
+        {k: v for k, v in portal.items() if any(v)}, doseq=True)
     return render(request, "portal/widget.html", context)
 
 
 def snippets(request: HttpRequest, opts: WidgetOptions) -> dict[str, str]:
     """The code a member pastes: the script widget and the <iframe> alternative."""
     script = request.build_absolute_uri(static("stinet/widget.js"))
-    attrs = format_html(' data-org="{}"', opts.org.code) if opts.org else ""
+    attrs = format_html(' data-org="{}"', opts.codes) if opts.orgs else ""
     if opts.lang == "en":
         attrs += format_html(' data-lang="{}"', "en")
     if opts.accent:
@@ -148,7 +176,10 @@ def snippet(request: HttpRequest) -> HttpResponse:
 
     The widget's language is ?widget_lang= (?lang= would switch this page's own language).
     """
-    opts = _options(request, request.GET.get("widget_lang", "vi"))
+    try:
+        opts = _options(request, request.GET.get("widget_lang", "vi"))
+    except UnknownOrganisation as exc:
+        raise Http404(str(exc)) from None
     members = Organisation.objects.filter(is_member=True).order_by("code")
     context = {"opts": opts, "members": members, "code": snippets(request, opts),
                "accent": opts.accent or "#0b5c8a"}

@@ -31,7 +31,7 @@
     vi: {
       label: "Tra cứu tài liệu KH&CN", placeholder: "Tên tài liệu, tác giả, chủ đề… (gõ không dấu cũng được)",
       button: "Tìm", searching: "Đang tìm…", none: "Không tìm thấy tài liệu nào. Hãy thử ít từ hơn.",
-      error: "Không kết nối được dịch vụ tra cứu. Hãy thử lại sau.",
+      error: "Không kết nối được dịch vụ tra cứu. Hãy thử lại sau.", refused: "Không tra cứu được",
       results: function (n) { return n.toLocaleString("vi-VN") + " kết quả"; },
       approx: "kết quả gần đúng", corrected: "kết quả cho", heldBy: "Nơi lưu giữ", callNo: "Ký hiệu xếp giá", etAl: "và cộng sự",
       prev: "Trang trước", next: "Trang sau", page: function (p, n) { return "Trang " + p + " / " + n; },
@@ -43,7 +43,7 @@
     en: {
       label: "Search S&T documents", placeholder: "Title, author, subject… (diacritics optional)",
       button: "Search", searching: "Searching…", none: "Nothing found. Try fewer words.",
-      error: "The search service could not be reached. Please try again later.",
+      error: "The search service could not be reached. Please try again later.", refused: "The search was refused",
       results: function (n) { return n.toLocaleString("en-GB") + (n === 1 ? " result" : " results"); },
       approx: "approximate matches", corrected: "showing results for", heldBy: "Held by", callNo: "Call number", etAl: "et al.",
       prev: "Previous", next: "Next", page: function (p, n) { return "Page " + p + " of " + n; },
@@ -189,13 +189,21 @@
     this.status.classList.remove("error");
     this.status.textContent = this.t.searching;
     fetch(this.url(q, page), { mode: "cors", credentials: "omit", signal: this.ctrl && this.ctrl.signal })
-      .then(function (r) { if (!r.ok) throw new Error("HTTP " + r.status); return r.json(); })
+      .then(function (r) {
+        if (r.status === 400) {  // the hub refused the options or the query: say why (a typo in data-org...)
+          return r.json().then(function (body) {
+            var e = new Error("HTTP 400"); e.detail = body && body.detail; throw e;
+          });
+        }
+        if (!r.ok) throw new Error("HTTP " + r.status);
+        return r.json();
+      })
       .then(function (data) { if (seq === self.seq) self.render(data); })
       .catch(function (err) {
         if (seq !== self.seq || (err && err.name === "AbortError")) return;
         self.root.classList.remove("loading");
         self.status.classList.add("error");
-        self.status.textContent = self.t.error;
+        self.status.textContent = err && typeof err.detail === "string" ? self.t.refused + ": " + err.detail : self.t.error;
         self.results.textContent = "";
         self.pager.hidden = true;
       });
