@@ -17,6 +17,7 @@ import shutil
 import zipfile
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 from stinet.vietnamese import detect, detect_encoding_of_bytes, is_syllable, nfc, to_unicode
 
@@ -146,7 +147,9 @@ def letters(text: str) -> int:
 
 
 def _pdf(data: bytes) -> Extraction:
-    """Text of each page of a PDF; a scan when the pages hold (almost) no letters."""
+    """Text of each page of a PDF. Pages that are images with (almost) no letters are scanned: the
+    document is then "scanned" (OCR reads those pages), keeping the text of its other pages. A
+    short born-digital text is no scan: a page without images is text, however short."""
     from pypdf import PdfReader
 
     reader = PdfReader(io.BytesIO(data))
@@ -154,9 +157,21 @@ def _pdf(data: bytes) -> Extraction:
         return Extraction("", "unreadable", None, note="the PDF is encrypted with a password")
     pages = [page.extract_text() or "" for page in reader.pages]
     count = len(pages)
-    if letters("".join(pages)) < MIN_LETTERS_PER_PAGE * max(count, 1):
+    scans = _scanned_pages(reader, pages)
+    if not scans:
+        return _finish(pages, count)
+    if len(scans) == count or not any(letters(p) for p in pages):
         return Extraction("", "scanned", count, note="no text layer (a scanned document): run OCR to search it")
-    return _finish(pages, count)
+    found = _finish(pages, count)
+    shown = ", ".join(str(i + 1) for i in scans[:10]) + (", ..." if len(scans) > 10 else "")
+    return Extraction(found.text, "scanned", count, found.encoding,
+                      f"pages {shown} are images without text: run OCR to read them")
+
+
+def _scanned_pages(reader: Any, pages: list[str]) -> list[int]:
+    """Numbers (from 0) of the pages that hold images and fewer than MIN_LETTERS_PER_PAGE letters."""
+    return [i for i, text in enumerate(pages)
+            if letters(text) < MIN_LETTERS_PER_PAGE and len(reader.pages[i].images)]
 
 
 def _docx(data: bytes) -> Extraction:
@@ -207,11 +222,12 @@ def ocr(data: bytes, mime: str, language: str = OCR_LANGUAGE) -> Extraction:
     from pypdf import PdfReader
 
     reader = PdfReader(io.BytesIO(data))
-    pages = []
-    for page in reader.pages:
-        texts = [pytesseract.image_to_string(image.image, lang=language) for image in page.images]
-        pages.append("\n".join(texts))
-    text = _clean("\n\n".join(pages))
+    pages = [page.extract_text() or "" for page in reader.pages]
+    for i in _scanned_pages(reader, pages):  # the pages with a text layer keep it
+        texts = [pytesseract.image_to_string(image.image, lang=language) for image in reader.pages[i].images]
+        pages[i] = "\n".join(texts)
+    pages, _encoding = convert_legacy(pages)
+    text = _clean("\n\n".join(p for p in pages if p.strip()))
     if not letters(text):
         return Extraction("", "scanned", len(pages), note="OCR found no text in the page images")
     return Extraction(text, "ocr", len(pages), note=f"text read by OCR ({language})")
