@@ -18,7 +18,8 @@ PARTS = ("organisations", "personnel", "tasks")
 @pytest.mark.parametrize("part", PARTS)
 def test_missing_wrong_and_revoked_keys(client, key, part):
     url = f"/api/national/v1/{part}"
-    assert client.get(url).status_code == 401
+    missing = client.get(url)
+    assert missing.status_code == 401 and missing["WWW-Authenticate"] == 'Bearer realm="STINet national feed"'
     assert client.get(url, HTTP_AUTHORIZATION="Bearer stinet_not-a-key").status_code == 401
     assert client.get(url, HTTP_X_API_KEY="stinet_not-a-key").status_code == 401
     assert client.get(url, HTTP_AUTHORIZATION=f"Basic {key}").status_code == 401

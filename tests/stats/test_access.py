@@ -75,7 +75,8 @@ def test_bad_filters_answer_400_with_one_line(network, client):
     page = client.get("/stats/", {"from": "2020", "to": "2010"})
     assert page.status_code == 400 and "year_from" in page.content.decode()
     assert client.get("/api/stats", {"org": "XYZ"}).status_code == 400
-    assert client.get("/api/stats/nope").status_code == 400
+    unknown = client.get("/api/stats/nope")
+    assert unknown.status_code == 404 and unknown.json()["detail"].startswith("no statistic nope; known: works_by_type")
     assert client.get("/stats/export/works_by_type.xlsx", {"org": "XYZ"}).status_code == 400
     assert client.get("/stats/export/works_by_type.doc").status_code == 400
 
@@ -86,3 +87,9 @@ def test_openapi_describes_the_statistics(client, db):
     assert described["summary"] == "Statistics of the network"
     assert "works_by_type" in described["description"] and "harvest_health" in described["description"]
     assert "/api/stats/{key}" in spec["paths"]
+
+
+def test_the_english_page_names_the_members_in_english(network, client):
+    page = client.get("/stats/", {"lang": "en"}).content.decode()
+    assert "HPU — Hai Phong University</option>" in page
+    assert "HPU — Trường Đại học Hải Phòng</option>" in client.get("/stats/").content.decode()

@@ -15,7 +15,7 @@ from ninja import Router, Schema
 from ninja.errors import HttpError
 
 from stinet.api.schemas import Error
-from stinet.stats.queries import build
+from stinet.stats.queries import TABLE_KEYS, build
 from stinet.stats.tables import Filters, StatsError
 
 router = Router(tags=["stats"])
@@ -109,8 +109,11 @@ def stats(request: HttpRequest, year_from: int | None = None, year_to: int | Non
     return _report(request, year_from, year_to, org, lang).as_json()
 
 
-@router.get("/{key}", response={200: TableOut, 400: Error, 403: Error}, summary="One statistic")
+@router.get("/{key}", response={200: TableOut, 400: Error, 403: Error, 404: Error}, summary="One statistic")
 def stat(request: HttpRequest, key: str, year_from: int | None = None, year_to: int | None = None, org: str = "",
          lang: str = "vi") -> Any:
-    """One table by key (see GET /api/stats), with the same filters; staff tables answer 403 to others."""
+    """One table by key (see GET /api/stats), with the same filters; staff tables answer 403 to others,
+    an unknown key 404."""
+    if key not in TABLE_KEYS:
+        raise HttpError(404, f"no statistic {key}; known: {', '.join(TABLE_KEYS)}")
     return _report(request, year_from, year_to, org, lang, [key]).table(key).as_json()

@@ -8,7 +8,7 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from ninja import NinjaAPI, Query
-from ninja.errors import ValidationError
+from ninja.errors import AuthenticationError, ValidationError
 
 from stinet.api.schemas import Error, SearchOut, Suggestions, WorkOut
 from stinet.catalog.fileaccess import viewer_levels
@@ -37,6 +37,15 @@ def _bad_parameter(request: HttpRequest, exc: ValidationError) -> Any:
     first = exc.errors[0] if exc.errors else {}
     name = ".".join(str(part) for part in first.get("loc", ())[1:]) or "request"
     return api.create_response(request, {"detail": f"{name}: {first.get('msg', 'not valid')}"}, status=400)
+
+
+@api.exception_handler(AuthenticationError)
+def _unauthorised(request: HttpRequest, exc: AuthenticationError) -> Any:
+    """401, saying how to authenticate (RFC 9110): the national feed takes a key as a bearer token."""
+    answer = api.create_response(request, {"detail": "Unauthorized"}, status=401)
+    if request.path.startswith("/api/national/"):
+        answer["WWW-Authenticate"] = 'Bearer realm="STINet national feed"'
+    return answer
 
 
 @api.exception_handler(SearchError)

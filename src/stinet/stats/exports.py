@@ -137,7 +137,9 @@ def write_table(sheet: Worksheet, report: Report, table: Table) -> None:
 
 def sheet_title(text: str, taken: set[str]) -> str:
     """A valid, unique worksheet title (31 characters, none of []:*?/\\)."""
-    base = re.sub(r"[\[\]:*?/\\]", "-", text)[:31] or "Sheet"
+    base = re.sub(r"[\[\]:*?/\\]", "-", text).strip() or "Sheet"
+    if len(base) > 31:  # cut at a word, not in one: "Kinh phí nhiệm vụ theo năm…", not "... năm kế h"
+        base = base[:30].rsplit(" ", 1)[0].rstrip(" ,;-") + "…"
     title, n = base, 2
     while title in taken:
         suffix = f" ({n})"
