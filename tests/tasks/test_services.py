@@ -135,6 +135,26 @@ def test_council_rules(people):
         councils.form_council(task, people.manager, "selection", [people.c1, people.c2, people.c4])
 
 
+def test_a_selection_closes_only_when_every_member_marked_every_application(people):
+    task = drive(people, "selecting")
+    councils.form_council(task, people.manager, "selection", [people.c1, people.c2, people.c3])
+    first = councils.apply(task, people.pi, host="HPU", summary="Phương án một")
+    second = councils.apply(task, people.pi2, host="HPU", summary="Phương án hai")
+    councils.score(task, people.c1, "selection", application=first, value=90)
+    with pytest.raises(services.TaskError) as refused:
+        services.transition(task, "select", people.manager)
+    assert str(refused.value) == (
+        "cannot choose the best-ranked application: it needs a score or a declared conflict of interest from every "
+        f"selection council member for every application (not yet scored by t-c1 (applications {second.pk}); "
+        f"t-c2 (applications {first.pk}, {second.pk}); t-c3 (applications {first.pk}, {second.pk}))")
+    councils.score(task, people.c1, "selection", application=second, value=60)
+    for member in (people.c2, people.c3):
+        councils.score(task, member, "selection", application=first, value=80)
+        councils.score(task, member, "selection", application=second, conflict=True)
+    task = services.transition(task, "select", people.manager)
+    assert task.status == "awarded" and task.investigator == people.pi
+
+
 def test_the_task_s_own_people_neither_sit_on_its_councils_nor_score(people):
     from stinet.accounts.services import grant
 

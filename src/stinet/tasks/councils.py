@@ -154,6 +154,31 @@ def _marks(council: Council | None) -> tuple[list[int], list[scoring.Mark]]:
     return members, marks
 
 
+def scores_missing(task: Task, kind: str) -> str:
+    """Who has not yet scored (or declared a conflict on) what: "" when the council's scores are complete."""
+    council = Council.objects.filter(task=task, kind=kind).first()
+    if council is None:
+        return str(_("no selection council") if kind == "selection" else _("no acceptance council"))
+    subjects: list[int | None] = [None]
+    if kind == "selection":
+        subjects = list(task.applications.order_by("pk").values_list("pk", flat=True))
+        if not subjects:
+            return str(_("no application"))
+    members, marks = _marks(council)
+    gaps = scoring.missing(members, marks, subjects)
+    if not gaps and scoring.complete(members, marks, subjects):
+        return ""
+    if not gaps:
+        return str(_("every member declared a conflict of interest"))
+    names = []
+    for member in council.members.filter(pk__in=gaps).order_by("username"):
+        name = member.get_username()
+        if kind == "selection":
+            name += " " + str(_("(applications %(ids)s)") % {"ids": ", ".join(map(str, gaps[member.pk]))})
+        names.append(name)
+    return str(_("not yet scored by %(names)s") % {"names": "; ".join(names)})
+
+
 def ranking(task: Task) -> list[tuple[Application, scoring.Ranked]]:
     """The task's applications, best first, with their mean counted score."""
     applications = {a.pk: a for a in task.applications.select_related("host")}

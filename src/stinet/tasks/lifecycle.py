@@ -81,7 +81,8 @@ REQUIREMENTS: dict[str, str] = {
     "results": _("the results obtained"),
     "registration_number": _("a registration number"),
     "registration_date": _("a registration date"),
-    "ranked_application": _("an application scored by the selection council"),
+    "selection_scored": _("a score or a declared conflict of interest from every selection council member for "
+                          "every application"),
     "acceptance_scored": _("a score from every acceptance council member without a conflict of interest"),
     "doc:contract": _("the signed contract (document)"),
     "doc:final_report": _("the final report (document)"),
@@ -121,7 +122,7 @@ TRANSITIONS: dict[str, Transition] = {t.action: t for t in (
     _t("assign", ["listed"], "awarded", MANAGER, _("assign the task directly"),
        _("only a task manager may assign a task"), ("host", "investigator_name")),
     _t("select", ["selecting"], "awarded", MANAGER, _("choose the best-ranked application"),
-       _("only a task manager may close a selection"), ("ranked_application",)),
+       _("only a task manager may close a selection"), ("selection_scored",)),
     _t("sign_contract", ["awarded"], "in_progress", MANAGER, _("sign the contract"),
        _("only a task manager may sign a contract"),
        ("host", "investigator_name", "contract_number", "contract_date", "budget_state", "planned_start",
@@ -201,11 +202,12 @@ def state_label(state: str, lang: str | None = None) -> str:
 
 
 def refusal(transition: Transition, state: str, actors: Iterable[str],
-            present: Mapping[str, bool]) -> str | None:
+            present: Mapping[str, bool], details: Mapping[str, str] | None = None) -> str | None:
     """Why `actors` may not take this transition from `state` (None: allowed).
 
     `present` says which requirements (fields, data, facts, "doc:<kind>") are met; the
-    reasons are checked in order: who, then the state, then what is missing.
+    reasons are checked in order: who, then the state, then what is missing. `details` adds to
+    a missing requirement's name (who has not scored yet).
     """
     if not transition.actors & set(actors):
         return str(transition.who)
@@ -217,7 +219,9 @@ def refusal(transition: Transition, state: str, actors: Iterable[str],
                if not present.get(r, False)]
     if missing:
         return str(_("cannot %(action)s: it needs %(missing)s") % {
-            "action": transition.label, "missing": ", ".join(str(REQUIREMENTS[m]) for m in missing)})
+            "action": transition.label, "missing": ", ".join(
+                f"{REQUIREMENTS[m]} ({details[m]})" if details and details.get(m) else str(REQUIREMENTS[m])
+                for m in missing)})
     return None
 
 

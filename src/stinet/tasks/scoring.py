@@ -88,6 +88,18 @@ def rating(marks: Iterable[Mark]) -> str | None:
     return "fail"
 
 
+def missing(members: Iterable[int], marks: Iterable[Mark],
+            subjects: Sequence[int | None] = (None,)) -> dict[int, list[int | None]]:
+    """Each member's subjects still without a score or a declared conflict (members in their order)."""
+    seen = {(m.member, m.subject) for m in marks if m.counted or m.conflict}
+    out: dict[int, list[int | None]] = {}
+    for member in members:
+        left = [s for s in subjects if (member, s) not in seen]
+        if left:
+            out[member] = left
+    return out
+
+
 def complete(members: Iterable[int], marks: Iterable[Mark], subjects: Sequence[int | None] = (None,)) -> bool:
     """Every member has either scored or declared a conflict for every subject, and one score counts."""
     marks = list(marks)

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from stinet.accounts.permissions import is_admin, roles_of
 from stinet.catalog.models import FieldOfScience, Organisation
 from stinet.catalog.services import audit
-from stinet.tasks import lifecycle, scoring
+from stinet.tasks import lifecycle
 from stinet.tasks.models import DOCUMENT_KINDS, KIND_PREFIX, KINDS, LEVELS, Task, TaskDocument, TaskMember
 from stinet.tasks.search import folded_code, refresh
 from stinet.vietnamese import clean_person_name, nfc
@@ -191,18 +191,23 @@ def _given(action: str, data: dict[str, Any]) -> tuple[dict[str, Any], dict[str,
     return {k: _coerce(k, v) for k, v in data.items()}, {k: f for k, f in documents.items() if f}
 
 
-def _facts(task: Task, values: dict[str, Any], documents: dict[str, Any]) -> dict[str, bool]:
-    """Which requirements of the table are met by the task with the given values and documents."""
-    from stinet.tasks.councils import acceptance_marks, ranking
+def _facts(task: Task, values: dict[str, Any], documents: dict[str, Any],
+           details: dict[str, str] | None = None) -> dict[str, bool]:
+    """Which requirements of the table are met by the task with the given values and documents.
+
+    `details` receives, for a council's scores that are not complete, who has not scored what.
+    """
+    from stinet.tasks.councils import scores_missing
 
     facts = {name: bool(getattr(task, name, None)) for name in lifecycle.REQUIREMENTS if hasattr(Task, name)}
     facts["reason"] = bool(values.get("reason"))
     facts["end_after_start"] = bool(task.planned_start and task.planned_end and task.planned_end > task.planned_start)
-    facts["ranked_application"] = any(r.mean is not None for _a, r in ranking(task)) \
-        if task.status == "selecting" else False
-    if task.status == "evaluating":
-        members, marks = acceptance_marks(task)
-        facts["acceptance_scored"] = scoring.complete(members, marks)
+    for status, kind in (("selecting", "selection"), ("evaluating", "acceptance")):
+        if task.status == status:
+            gaps = scores_missing(task, kind)
+            facts[f"{kind}_scored"] = not gaps
+            if details is not None:
+                details[f"{kind}_scored"] = gaps
     attached = set(task.documents.values_list("kind", flat=True)) | set(documents)
     facts.update({f"doc:{kind}": True for kind in attached})
     return facts
@@ -230,7 +235,8 @@ def transition(task: Task, action: str, user: Any, **data: Any) -> Task:
         before = snapshot(task)
         status_was = task.status
         _apply_values(task, action, values)
-        reason = lifecycle.refusal(rule, status_was, kinds, _facts(task, values, documents))
+        details: dict[str, str] = {}
+        reason = lifecycle.refusal(rule, status_was, kinds, _facts(task, values, documents, details), details)
         if reason:
             raise TaskError(reason)
         for kind, upload in documents.items():
