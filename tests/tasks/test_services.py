@@ -131,8 +131,8 @@ def test_council_rules(people):
     with pytest.raises(services.TaskError, match="conflict of interest"):
         councils.score(task, people.c1, "selection", application=application)
     councils.score(task, people.c1, "selection", application=application, value=70)
-    with pytest.raises(services.TaskError, match="cannot change"):
-        councils.form_council(task, people.manager, "selection", [people.c1, people.c2, people.c4])
+    with pytest.raises(services.TaskError, match="members who have scored stay on the council: t-c1"):
+        councils.form_council(task, people.manager, "selection", [people.c2, people.c3, people.c4])
 
 
 def test_a_selection_closes_only_when_every_member_marked_every_application(people):
@@ -153,6 +153,31 @@ def test_a_selection_closes_only_when_every_member_marked_every_application(peop
         councils.score(task, member, "selection", application=second, conflict=True)
     task = services.transition(task, "select", people.manager)
     assert task.status == "awarded" and task.investigator == people.pi
+
+
+def test_a_member_who_left_is_named_and_replaced_keeping_the_others_scores(people):
+    from stinet.accounts.services import grant, revoke, set_active
+
+    for person in (people.scientist, people.pi2):
+        grant(person, "council_member")
+    task = drive(people, "evaluating")
+    councils.form_council(task, people.manager, "acceptance", [people.c1, people.c2, people.c3, people.c4])
+    councils.score(task, people.c1, "acceptance", value=90)
+    councils.score(task, people.c2, "acceptance", value=88)
+    set_active(people.c3, False)
+    revoke(people.c4, "council_member")
+    minutes = {"acceptance_minutes": upload("bb.pdf")}
+    with pytest.raises(services.TaskError, match=r"\(not yet scored by t-c3 \(no longer a council member: replace "
+                                                 r"them\); t-c4 \(no longer a council member: replace them\)\)$"):
+        services.transition(task, "accept", people.manager, documents=minutes)
+    with pytest.raises(services.TaskError, match="members who have scored stay on the council: t-c2"):
+        councils.form_council(task, people.manager, "acceptance", [people.c1, people.scientist, people.pi2])
+    councils.form_council(task, people.manager, "acceptance", [people.c1, people.c2, people.scientist])
+    with pytest.raises(services.TaskError, match=r"\(not yet scored by t-scientist\)$"):
+        services.transition(task, "accept", people.manager, documents={"acceptance_minutes": upload("bb.pdf")})
+    councils.score(task, people.scientist, "acceptance", value=86)
+    task = services.transition(task, "accept", people.manager, documents={"acceptance_minutes": upload("bb.pdf")})
+    assert (task.status, task.rating, task.acceptance_score) == ("accepted", "excellent", 88.0)
 
 
 def test_the_task_s_own_people_neither_sit_on_its_councils_nor_score(people):

@@ -73,11 +73,16 @@ def form_council(task: Task, user: Any, kind: str, members: list[Any]) -> Counci
     with transaction.atomic():
         council, created = Council.objects.get_or_create(task=task, kind=kind,
                                                          defaults={"formed_by": label_of(user)})
-        if not created and council.reviews.exists():
-            raise TaskError(_("the council has scored already: it cannot change"))
+        # members who have not scored yet may be replaced (one who left); those who scored stay, with their marks
+        scored = council.members.filter(pk__in=council.reviews.values("member_id")).order_by("username")
+        leaving = [m.get_username() for m in scored if m.pk not in {c.pk for c in chosen}]
+        if leaving:
+            raise TaskError(_("members who have scored stay on the council: %(names)s") % {
+                "names": ", ".join(leaving)})
+        before = [] if created else sorted(council.members.values_list("username", flat=True))
         council.members.set(chosen)
-        audit(label_of(user), f"task-council-{kind}", task, after={"members": [m.get_username() for m in chosen]},
-              user=user)
+        audit(label_of(user), f"task-council-{kind}", task, before={"members": before} if before else None,
+              after={"members": [m.get_username() for m in chosen]}, user=user)
     return council
 
 
@@ -173,6 +178,8 @@ def scores_missing(task: Task, kind: str) -> str:
     names = []
     for member in council.members.filter(pk__in=gaps).order_by("username"):
         name = member.get_username()
+        if ("council_member", None) not in roles_of(member):
+            name += " " + str(_("(no longer a council member: replace them)"))
         if kind == "selection":
             name += " " + str(_("(applications %(ids)s)") % {"ids": ", ".join(map(str, gaps[member.pk]))})
         names.append(name)
