@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.utils import translation
 
 from stinet.catalog.models import AuditEntry
 from stinet.people.models import Expert, ExpertWork
@@ -50,6 +51,23 @@ def test_a_work_that_was_not_suggested_can_be_claimed(an, people_catalogue):
         decide_works(an, [999999], "confirmed")
     with pytest.raises(ExpertError, match="decision"):
         decide_works(an, [people_catalogue["P5"]], "maybe")
+
+
+@translation.override("en")
+def test_a_scientist_confirms_only_works_that_bear_their_names(an, scientist, admin, people_catalogue):
+    stranger, namesake = people_catalogue["P5"], people_catalogue["P6"]  # Trần Thị Bình's; Nguyễn Văn Anh's
+    for work in (stranger, namesake):
+        with pytest.raises(ExpertError) as refused:
+            decide_works(an, [people_catalogue["P1"], work], "confirmed", user=scientist)
+        assert str(refused.value) == (f"work {work}: none of its creators bears this profile's names; ask the "
+                                      "network administrator to link it")
+    assert set(_statuses(an).values()) == {"suggested"}  # nothing confirmed by the refused request
+    assert decide_works(an, [stranger], "rejected", user=scientist) == 1  # "not mine" is always allowed
+    with pytest.raises(ExpertError, match=f"work {stranger}: none of its creators"):
+        decide_works(an, [stranger], "confirmed", user=scientist)  # a rejection does not make it claimable
+    assert decide_works(an, [people_catalogue["P1"], people_catalogue["P3"]], "confirmed", user=scientist) == 2
+    assert decide_works(an, [stranger], "confirmed", user=admin) == 1
+    assert _statuses(an)["P5"] == "confirmed"
 
 
 @pytest.mark.parametrize(("changes", "message"), [

@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_email
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from stinet.accounts.permissions import is_admin, require
 from stinet.catalog.models import FieldOfScience, Organisation, Work
@@ -249,7 +250,11 @@ def suggest_works(expert: Expert, *, user: Any = None, actor: str = "cli") -> in
 
 def decide_works(expert: Expert, work_ids: Iterable[int], decision: str, *, user: Any = None,
                  actor: str = "cli") -> int:
-    """Confirm or reject works as the expert's (suggested or not); returns how many changed."""
+    """Confirm or reject works as the expert's; returns how many changed.
+
+    A scientist confirms works suggested to the profile or whose creators bear its names (any may be
+    rejected); administrators and the command line link any work.
+    """
     if decision not in DECISIONS:
         raise ExpertError(f"decision {decision!r}: one of {', '.join(DECISIONS)}")
     if user is not None:
@@ -263,6 +268,8 @@ def decide_works(expert: Expert, work_ids: Iterable[int], decision: str, *, user
     changed = []
     with transaction.atomic():
         links = {x.work_id: x for x in ExpertWork.objects.select_for_update().filter(expert=expert, work_id__in=ids)}
+        if decision == "confirmed" and user is not None and not is_admin(user):
+            _check_claims(expert, ids, works, links)
         for work_id in ids:
             link = links.get(work_id)
             if link is None:
@@ -275,6 +282,21 @@ def decide_works(expert: Expert, work_ids: Iterable[int], decision: str, *, user
         if changed:
             audit(_label(user, actor), f"works-{decision}", expert, after={"works": changed}, user=user)
     return len(changed)
+
+
+def _check_claims(expert: Expert, ids: list[int], works: dict[int, Any], links: dict[int, ExpertWork]) -> None:
+    """A scientist confirms only works suggested to the profile or whose creators bear its names.
+
+    Administrators (and the command line) may link any work: a form of the name the matching misses.
+    """
+    names = expert.names()
+    for work_id in ids:
+        link = links.get(work_id)
+        if link is not None and (link.score or link.status == "confirmed"):
+            continue
+        if not best_creator(names, works[work_id])[0]:
+            raise ExpertError(_("work %(id)s: none of its creators bears this profile's names; ask the network "
+                                "administrator to link it") % {"id": work_id})
 
 
 def decide_work(expert: Expert, work_id: int, decision: str, *, user: Any = None, actor: str = "cli") -> bool:
