@@ -105,6 +105,33 @@ def test_actions_through_the_api(people, client, tasks):
         == 403
 
 
+@pytest.mark.parametrize(("state", "action", "body", "detail"), [
+    ("proposed", "approve", {"user": "x"}, "approve does not take user"),
+    ("proposed", "approve", {"action": "x", "task": 1}, "approve does not take action, task"),
+    ("proposed", "approve", {"documents": [1, 2]}, "documents: attach the files first"),
+    ("proposed", "approve", {"documents": "abc"}, "documents: attach the files first"),
+    ("proposed", "approve", {"documents": {"contract": "abc"}}, "documents: attach the files first"),
+    ("listed", "assign", {"host": "HPU", "investigator_name": 5}, "investigator_name: text expected, not 5"),
+    ("listed", "assign", {"host": ["HPU"]}, "host: text expected, not ['HPU']"),
+    ("proposed", "reject", {"reason": ["a", "b"]}, "reason: text expected, not ['a', 'b']"),
+    ("awarded", "sign_contract", {"budget_state": 10**20}, "budget_state: between 0 and 1000000000000000"),
+    ("awarded", "sign_contract", {"budget_other": -1}, "budget_other: between 0 and 1000000000000000"),
+    ("awarded", "sign_contract", {"budget_state": True}, "budget_state: True is not a whole number"),
+    ("awarded", "sign_contract", {"budget_state": [1]}, "budget_state: [1] is not a whole number"),
+    ("awarded", "sign_contract", {"contract_date": 20260101}, "contract_date: 20260101 is not a date (YYYY-MM-DD)"),
+    ("awarded", "sign_contract", {"contract_number": "x" * 61}, "contract_number: at most 60 characters"),
+    ("selecting", "select", {"application": 10**30}, "application: between 1 and 9007199254740992"),
+])
+def test_ill_typed_action_values_are_refused_in_one_line(people, client, state, action, body, detail):
+    task = drive(people, state)
+    client.login(username="t-manager", password=PASSWORD)
+    response = client.post(f"/api/tasks/{task.pk}/actions/{action}?lang=en", body, content_type="application/json")
+    assert response.status_code == 400, response.content
+    assert response.json()["detail"].startswith(detail) and "\n" not in response.json()["detail"]
+    task.refresh_from_db()
+    assert task.status == state and task.closed_reason == ""
+
+
 def test_the_endpoints_are_described_in_openapi(client):
     spec = client.get("/api/openapi.json").json()
     for path in ("/api/tasks", "/api/tasks/{task_id}", "/api/tasks/{task_id}/actions/{action}",

@@ -42,7 +42,9 @@ ACTION_DATA: dict[str, tuple[str, ...]] = {
     "withdraw": ("reason",),
 }
 DATE_FIELDS = frozenset({"contract_date", "planned_start", "planned_end", "registration_date"})
-INT_FIELDS = frozenset({"budget_state", "budget_other", "report_every_months", "application"})
+# whole numbers and the range they may take (what the database column holds)
+INT_FIELDS: dict[str, tuple[int, int]] = {"budget_state": (0, 10**15), "budget_other": (0, 10**15),
+                                          "report_every_months": (0, 32767), "application": (1, 2**53)}
 
 
 class TaskError(ValueError):
@@ -154,34 +156,68 @@ def find(code_or_id: str | int) -> Task:
 
 
 def _coerce(name: str, value: Any) -> Any:
-    """A value given to an action, as the model wants it (API and CLI give strings)."""
+    """A value given to an action, as the model wants it (API and CLI give strings, the API JSON values)."""
     if value in (None, ""):
-        return None if name in DATE_FIELDS | INT_FIELDS else ""
-    try:
-        if name in DATE_FIELDS and not isinstance(value, dt.date):
-            return dt.date.fromisoformat(str(value))
-        if name in INT_FIELDS:
-            return int(value)
-    except ValueError:
-        kind = _("a date (YYYY-MM-DD)") if name in DATE_FIELDS else _("a whole number")
-        raise TaskError(_("%(field)s: %(value)r is not %(kind)s") % {"field": name, "value": value, "kind": kind}) \
-            from None
-    if name == "host" and not isinstance(value, Organisation):
-        org = Organisation.objects.filter(code__iexact=str(value).strip()).first()
+        return None if name in DATE_FIELDS or name in INT_FIELDS else ""
+    if name in DATE_FIELDS:
+        return _as_date(name, value)
+    if name in INT_FIELDS:
+        return _as_int(name, value)
+    if name == "host" and isinstance(value, Organisation) or name == "investigator" and hasattr(value, "pk"):
+        return value
+    if not isinstance(value, str):
+        raise TaskError(_("%(field)s: text expected, not %(value)r") % {"field": name, "value": value})
+    value = nfc(value).strip()
+    if name == "host":
+        org = Organisation.objects.filter(code__iexact=value).first()
         if org is None:
             raise TaskError(_("organisation %(code)r does not exist") % {"code": value})
         return org
-    if name == "investigator" and not hasattr(value, "pk"):
-        user = get_user_model().objects.filter(username__iexact=str(value).strip()).first()
+    if name == "investigator":
+        user = get_user_model().objects.filter(username__iexact=value).first()
         if user is None:
             raise TaskError(_("user %(name)r does not exist") % {"name": value})
         return user
-    return nfc(value).strip() if isinstance(value, str) else value
+    limit = getattr(Task._meta.get_field(name), "max_length", None) if hasattr(Task, name) else None
+    if limit and len(value) > limit:
+        raise TaskError(_("%(field)s: at most %(n)d characters") % {"field": name, "n": limit})
+    return value
+
+
+def _as_date(name: str, value: Any) -> dt.date:
+    """A date from a date or YYYY-MM-DD text."""
+    if isinstance(value, dt.date):
+        return value
+    try:
+        if not isinstance(value, str):
+            raise ValueError
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise TaskError(_("%(field)s: %(value)r is not %(kind)s") % {
+            "field": name, "value": value, "kind": _("a date (YYYY-MM-DD)")}) from None
+
+
+def _as_int(name: str, value: Any) -> int:
+    """A whole number (from a number or digits) within the field's range."""
+    try:
+        if isinstance(value, bool) or not isinstance(value, int | str) and not \
+                (isinstance(value, float) and value.is_integer()):
+            raise ValueError
+        number = int(value.strip() if isinstance(value, str) else value)
+    except ValueError:
+        raise TaskError(_("%(field)s: %(value)r is not %(kind)s") % {
+            "field": name, "value": value, "kind": _("a whole number")}) from None
+    low, high = INT_FIELDS[name]
+    if not low <= number <= high:
+        raise TaskError(_("%(field)s: between %(low)s and %(high)s") % {"field": name, "low": low, "high": high})
+    return number
 
 
 def _given(action: str, data: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
     """The action's values (checked names, coerced) and its documents {kind: file}."""
-    documents = dict(data.pop("documents", None) or {})
+    documents = data.pop("documents", None) or {}
+    if not isinstance(documents, dict) or not all(hasattr(f, "read") for f in documents.values() if f):
+        raise TaskError(_("documents: attach the files first (the task's documents), then take the action"))
     unknown = set(data) - set(ACTION_DATA.get(action, ()))
     if unknown:
         names = ", ".join(sorted(unknown))
@@ -220,7 +256,7 @@ def check_actor(task: Task, action: str, user: Any) -> None:
         raise PermissionDenied(str(rule.who))
 
 
-def transition(task: Task, action: str, user: Any, **data: Any) -> Task:
+def transition(task: Task, action: str, user: Any, /, **data: Any) -> Task:
     """Move a task by one action of the life-cycle table, or refuse with the table's reason."""
     rule = lifecycle.TRANSITIONS.get(action)
     if rule is None:
