@@ -132,6 +132,26 @@ def test_ill_typed_action_values_are_refused_in_one_line(people, client, state, 
     assert task.status == state and task.closed_reason == ""
 
 
+def test_the_api_gets_the_contract_checks_of_the_form(people, client):
+    task = drive(people, "awarded")
+    client.login(username="t-manager", password=PASSWORD)
+    assert client.post(f"/api/tasks/{task.pk}/documents", {"kind": "contract", "file": upload("hd.pdf")}) \
+        .status_code == 200
+    body = {"contract_number": "Y", "contract_date": "2026-11-01", "budget_state": 1, "planned_start": "2026-11-01",
+            "planned_end": "2028-11-01", "report_every_months": 0}
+    response = client.post(f"/api/tasks/{task.pk}/actions/sign_contract?lang=en", body,
+                           content_type="application/json")
+    assert response.status_code == 400
+    assert response.json()["detail"] == "cannot sign the contract: it needs a progress report every 1 to 24 months"
+    body.update(planned_start="1900-01-01", planned_end="2100-01-01", report_every_months=1)
+    response = client.post(f"/api/tasks/{task.pk}/actions/sign_contract?lang=en", body,
+                           content_type="application/json")
+    assert response.json()["detail"] == ("cannot sign the contract: it needs a start date not before the contract "
+                                         "date, an end date at most 10 years after the start date")
+    task.refresh_from_db()
+    assert task.status == "awarded" and not task.progress_reports.exists()
+
+
 def test_the_endpoints_are_described_in_openapi(client):
     spec = client.get("/api/openapi.json").json()
     for path in ("/api/tasks", "/api/tasks/{task_id}", "/api/tasks/{task_id}/actions/{action}",

@@ -97,6 +97,31 @@ def test_a_contract_needs_its_budget_end_date_and_signed_document(people):
         services.transition(task, "sign_contract", people.manager, status="published")
 
 
+@pytest.mark.parametrize(("changes", "missing"), [
+    ({"report_every_months": 0}, "a progress report every 1 to 24 months"),
+    ({"report_every_months": 25}, "a progress report every 1 to 24 months"),
+    ({"planned_start": dt.date(2025, 12, 31)}, "a start date not before the contract date"),
+    ({"planned_start": dt.date(2026, 1, 5), "planned_end": dt.date(2036, 1, 6)},
+     "an end date at most 10 years after the start date"),
+    ({"planned_start": dt.date(1900, 1, 1), "contract_date": dt.date(1900, 1, 1), "planned_end": dt.date(2100, 1, 1),
+      "report_every_months": 1}, "an end date at most 10 years after the start date"),
+])
+def test_the_contract_s_dates_and_report_period_are_checked_by_the_service(people, changes, missing):
+    task = drive(people, "awarded")
+    data = {**action_data(people, "sign_contract"), "contract_date": dt.date(2026, 1, 5),
+            "planned_start": dt.date(2026, 2, 1), "planned_end": dt.date(2028, 2, 1), **changes}
+    with pytest.raises(services.TaskError) as refused:
+        services.transition(task, "sign_contract", people.manager, **data)
+    assert str(refused.value) == f"cannot sign the contract: it needs {missing}"
+    task.refresh_from_db()
+    assert task.status == "awarded" and not task.progress_reports.exists() and not task.documents.exists()
+    data.update(planned_start=dt.date(2026, 1, 5), planned_end=dt.date(2036, 1, 5), report_every_months=24,
+                documents={"contract": upload("hd.pdf")})
+    data.pop("contract_date")
+    task = services.transition(task, "sign_contract", people.manager, contract_date=dt.date(2026, 1, 5), **data)
+    assert task.status == "in_progress" and task.progress_reports.count() == 4  # the final report ends the 5th
+
+
 def test_selection_ranks_without_the_conflicted_member_and_chooses_the_best(people):
     task = drive(people, "awarded")
     ranked = councils.ranking(task)

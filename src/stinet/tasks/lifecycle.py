@@ -57,6 +57,8 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "completed": ("accepted", "failed", "registered", "published"),
 }
 LIVE = frozenset({"proposed", "listed", "selecting", "awarded", "in_progress", "evaluating"})
+MAX_CONTRACT_YEARS = 10  # a contract longer than this is a typing mistake
+REPORT_MONTHS = (1, 24)  # progress reports every 1 to 24 months
 
 MANAGER = frozenset({"task_manager"})
 INVESTIGATOR = frozenset({"investigator"})
@@ -78,6 +80,9 @@ REQUIREMENTS: dict[str, str] = {
     "planned_start": _("a start date"),
     "planned_end": _("an end date"),
     "end_after_start": _("an end date after the start date"),
+    "start_after_contract": _("a start date not before the contract date"),
+    "plausible_duration": _("an end date at most 10 years after the start date"),
+    "report_period": _("a progress report every 1 to 24 months"),
     "results": _("the results obtained"),
     "registration_number": _("a registration number"),
     "registration_date": _("a registration date"),
@@ -126,7 +131,8 @@ TRANSITIONS: dict[str, Transition] = {t.action: t for t in (
     _t("sign_contract", ["awarded"], "in_progress", MANAGER, _("sign the contract"),
        _("only a task manager may sign a contract"),
        ("host", "investigator_name", "contract_number", "contract_date", "budget_state", "planned_start",
-        "planned_end", "end_after_start"), ("contract",)),
+        "planned_end", "end_after_start", "start_after_contract", "plausible_duration", "report_period"),
+       ("contract",)),
     _t("submit_final", ["in_progress"], "evaluating", INVESTIGATOR, _("submit the final report"),
        _("only the principal investigator may submit the final report"), ("results",), ("final_report",)),
     _t("accept", ["evaluating"], "", MANAGER, _("record the acceptance rating"),

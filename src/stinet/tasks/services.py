@@ -22,6 +22,7 @@ from stinet.accounts.permissions import is_admin, roles_of
 from stinet.catalog.models import FieldOfScience, Organisation
 from stinet.catalog.services import audit
 from stinet.tasks import lifecycle
+from stinet.tasks.deadlines import add_months
 from stinet.tasks.models import DOCUMENT_KINDS, KIND_PREFIX, KINDS, LEVELS, Task, TaskDocument, TaskMember
 from stinet.tasks.search import folded_code, refresh
 from stinet.vietnamese import clean_person_name, nfc
@@ -237,7 +238,7 @@ def _facts(task: Task, values: dict[str, Any], documents: dict[str, Any],
 
     facts = {name: bool(getattr(task, name, None)) for name in lifecycle.REQUIREMENTS if hasattr(Task, name)}
     facts["reason"] = bool(values.get("reason"))
-    facts["end_after_start"] = bool(task.planned_start and task.planned_end and task.planned_end > task.planned_start)
+    facts.update(_contract_facts(task))
     for status, kind in (("selecting", "selection"), ("evaluating", "acceptance")):
         if task.status == status:
             gaps = scores_missing(task, kind)
@@ -247,6 +248,19 @@ def _facts(task: Task, values: dict[str, Any], documents: dict[str, Any],
     attached = set(task.documents.values_list("kind", flat=True)) | set(documents)
     facts.update({f"doc:{kind}": True for kind in attached})
     return facts
+
+
+def _contract_facts(task: Task) -> dict[str, bool]:
+    """The contract's dates and report period are sane (what the contract form checks, for every caller)."""
+    start, end, signed = task.planned_start, task.planned_end, task.contract_date
+    low, high = lifecycle.REPORT_MONTHS
+    return {
+        "end_after_start": bool(start and end and end > start),
+        # a missing date is named by its own requirement
+        "start_after_contract": not (start and signed) or start >= signed,
+        "plausible_duration": not (start and end) or end <= add_months(start, 12 * lifecycle.MAX_CONTRACT_YEARS),
+        "report_period": low <= (task.report_every_months or 0) <= high,
+    }
 
 
 def check_actor(task: Task, action: str, user: Any) -> None:
