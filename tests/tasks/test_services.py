@@ -326,6 +326,32 @@ def test_documents_are_checked(people):
     assert document.file.name.startswith(f"tasks/{task.pk}/") and document.file.read().startswith(b"%PDF")
 
 
+@pytest.mark.parametrize("kind", ["acceptance_minutes", "selection_minutes", "contract", "registration"])
+def test_minutes_contracts_and_registrations_come_only_from_task_managers(people, kind):
+    task = drive(people, "evaluating")  # pi proposed it and leads it
+    with pytest.raises(PermissionDenied) as refused:
+        services.attach_document(task, people.pi, kind, upload("bien-ban.pdf"))
+    assert str(refused.value) == ("only a task manager may attach council minutes, the contract or the "
+                                  "registration certificate")
+    assert not task.documents.filter(kind=kind, uploaded_by=people.pi).exists()
+    assert services.attach_document(task, people.manager, kind, upload("bien-ban.pdf")).kind == kind
+
+
+def test_the_investigator_attaches_their_reports_but_not_the_acceptance_minutes(people):
+    task = drive(people, "in_progress")
+    for kind in ("progress_report", "summary_report", "final_report", "other"):
+        assert services.attach_document(task, people.pi, kind, upload(f"{kind}.pdf")).kind == kind
+    with pytest.raises(PermissionDenied, match="only a task manager may attach council minutes"):
+        services.transition(task, "submit_final", people.pi, results="Kết quả",
+                            documents={"acceptance_minutes": upload("bb.pdf")})
+    task = services.transition(task, "submit_final", people.pi, results="Kết quả")
+    councils.form_council(task, people.manager, "acceptance", [people.c1, people.c2, people.c3])
+    for member in (people.c1, people.c2, people.c3):
+        councils.score(task, member, "acceptance", value=90)
+    with pytest.raises(services.TaskError, match="it needs the acceptance council minutes"):
+        services.transition(task, "accept", people.manager)
+
+
 def test_every_transition_is_audited_with_before_and_after(people):
     task = drive(people, "published")
     entries = AuditEntry.objects.filter(object_type="task", object_id=str(task.pk), action__in=[

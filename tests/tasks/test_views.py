@@ -165,6 +165,7 @@ def test_the_pages_are_in_english_too(people, client, tasks):
     ("in_progress", "progress/", "manager", {"summary": "x"}),
     ("in_progress", "adjust/", "pi2", {"kind": "time", "reason": "x", "new_end": "2030-01-01"}),
     ("in_progress", "upload/", "pi2", {"kind": "other", "file": upload("a.pdf")}),
+    ("evaluating", "upload/", "pi", {"kind": "acceptance_minutes", "file": upload("bb.pdf")}),
     ("evaluating", "score/acceptance/", "c1", {"score": 90}),
 ])
 def test_forbidden_council_and_progress_work_is_refused_by_the_pages(people, client, state, url, user, data):
@@ -174,6 +175,15 @@ def test_forbidden_council_and_progress_work_is_refused_by_the_pages(people, cli
     assert response.status_code in (403, 400)
     assert response.status_code == 403 or state == "awarded"  # scoring after the selection closed: wrong state
     assert 'class="error"' in response.content.decode()
+
+
+def test_the_investigator_is_offered_only_the_documents_they_may_attach(people, client):
+    task = drive(people, "in_progress")
+    _login(client, people, "pi")
+    page = client.get(f"/tasks/{task.pk}/").content.decode()
+    assert 'value="final_report"' in page and 'value="contract"' not in page
+    _login(client, people, "manager")
+    assert 'value="contract"' in client.get(f"/tasks/{task.pk}/").content.decode()
 
 
 def test_a_manager_decides_an_adjustment_from_the_page(people, client):

@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from stinet.catalog.models import FieldOfScience, Organisation
+from stinet.tasks.lifecycle import MANAGER_DOCUMENTS
 from stinet.tasks.models import ADJUSTMENT_KINDS, DOCUMENT_KINDS, KINDS, LEVELS, Task
 
 
@@ -208,9 +209,10 @@ class UploadForm(forms.Form):
     title = forms.CharField(label=_("Title"), required=False)
     file = forms.FileField(label=_("File"))
 
-    def __init__(self, *args: Any, lang: str = "vi", **kwargs: Any) -> None:
+    def __init__(self, *args: Any, lang: str = "vi", manager: bool = True, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["kind"].choices = _pairs(DOCUMENT_KINDS, lang)
+        kinds = DOCUMENT_KINDS if manager else {k: v for k, v in DOCUMENT_KINDS.items() if k not in MANAGER_DOCUMENTS}
+        self.fields["kind"].choices = _pairs(kinds, lang)
 
 
 class FilterForm(forms.Form):

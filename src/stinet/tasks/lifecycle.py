@@ -188,6 +188,19 @@ ACTIVITIES: dict[str, Activity] = {a.name: a for a in (
 )}
 
 
+# documents only a task manager attaches (the council's minutes, the contract, the registration); the PI and
+# the proposer attach the rest (proposal, reports, adjustments, other)
+MANAGER_DOCUMENTS = frozenset({"selection_minutes", "contract", "acceptance_minutes", "registration"})
+
+
+def document_refusal(kind: str, actors: Iterable[str]) -> str | None:
+    """Why these actors may not attach a document of this kind (None: allowed)."""
+    if kind in MANAGER_DOCUMENTS and "task_manager" not in set(actors):
+        return str(_("only a task manager may attach council minutes, the contract or the registration "
+                     "certificate"))
+    return None
+
+
 def step_of(state: str, previous: str = "") -> int:
     """The step (1-5) of a state; stopped and cancelled tasks keep the step they were in."""
     step = STATES[state][0]

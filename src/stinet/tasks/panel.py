@@ -50,7 +50,9 @@ def actions_panel(task: Task, user: Any, lang: str) -> list[dict[str, Any]]:
             route, cls = ACTIVITY_FORMS[name]
             if name == "apply" and Application.objects.filter(task=task, applicant=user).exists():
                 continue
-            panel.append({"name": name, "label": activity.label, "form": _form(cls, lang),
+            form = forms.UploadForm(lang=lang, manager="task_manager" in kinds) if cls is forms.UploadForm \
+                else _form(cls, lang)
+            panel.append({"name": name, "label": activity.label, "form": form,
                           "url": reverse(f"tasks:{route}", args=[task.pk])})
         elif name == "decide_adjustment":
             panel.extend({"name": name, "label": activity.label, "adjustment": a, "form": forms.DecisionForm(),

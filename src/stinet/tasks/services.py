@@ -282,6 +282,7 @@ def transition(task: Task, action: str, user: Any, /, **data: Any) -> Task:
         kinds = actors(task, user)
         if not rule.actors & kinds:
             raise PermissionDenied(str(rule.who))
+        _check_author(task, user, list(documents))
         before = snapshot(task)
         status_was = task.status
         _apply_values(task, action, values)
@@ -340,9 +341,18 @@ def attach_document(task: Task, user: Any, kind: str, upload: Any, title: str = 
 
     check_activity(task, "upload_document", user)
     _check_kind(kind)
+    _check_author(task, user, [kind])
     with transaction.atomic():
         document = _store_document(task, user, kind, upload, title)
     return document
+
+
+def _check_author(task: Task, user: Any, kinds: list[str]) -> None:
+    """Refuse (PermissionDenied) documents this user may not attach: minutes, contracts, registrations."""
+    for kind in kinds:
+        reason = lifecycle.document_refusal(kind, actors(task, user))
+        if reason:
+            raise PermissionDenied(reason)
 
 
 def _check_kind(kind: str) -> None:
