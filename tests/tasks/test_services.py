@@ -314,6 +314,24 @@ def test_progress_reports_deadlines_overdue_and_adjustments(people):
     assert AuditEntry.objects.filter(object_id=str(task.pk), action="task-adjustment-approved").exists()
 
 
+def test_a_second_time_adjustment_is_checked_again_when_decided(people):
+    task = drive(people, "in_progress")
+    end = task.planned_end
+    longer = progress.request_adjustment(task, people.pi, kind="time", reason="Mưa bão",
+                                         new_end=end + dt.timedelta(days=365))
+    shorter = progress.request_adjustment(task, people.pi, kind="time", reason="Dịch bệnh",
+                                          new_end=end + dt.timedelta(days=60))
+    progress.decide_adjustment(longer, people.manager, approve=True)
+    with pytest.raises(services.TaskError) as refused:
+        progress.decide_adjustment(shorter, people.manager, approve=True)
+    assert str(refused.value) == (f"the contract now ends on {longer.new_end.isoformat()}: a new end on "
+                                  f"{shorter.new_end.isoformat()} would not extend it; refuse this request")
+    task.refresh_from_db()
+    shorter.refresh_from_db()
+    assert task.planned_end == longer.new_end and shorter.status == "pending"
+    assert progress.decide_adjustment(shorter, people.manager, approve=False).status == "refused"
+
+
 def test_documents_are_checked(people):
     task = drive(people, "in_progress")
     with pytest.raises(services.TaskError, match="attach a"):

@@ -79,6 +79,19 @@ def request_adjustment(task: Task, user: Any, *, kind: str, reason: str, new_end
     return adjustment
 
 
+def _recheck(task: Task, adjustment: Adjustment) -> None:
+    """Refuse to approve an adjustment that no longer makes sense (a time "extension" ending before the current end)."""
+    if adjustment.kind == "time" and task.planned_end and (adjustment.new_end is None or
+                                                           adjustment.new_end <= task.planned_end):
+        raise TaskError(_("the contract now ends on %(end)s: a new end on %(new)s would not extend it; refuse this "
+                          "request") % {"end": task.planned_end.isoformat(),
+                                        "new": adjustment.new_end.isoformat() if adjustment.new_end else "-"})
+    if adjustment.kind == "budget" and (adjustment.new_budget_state is None or adjustment.new_budget_state < 0):
+        raise TaskError(_("a budget adjustment needs the new budget"))
+    if adjustment.kind == "content" and not adjustment.new_objectives.strip():
+        raise TaskError(_("a content adjustment needs the new objectives"))
+
+
 def decide_adjustment(adjustment: Adjustment, user: Any, *, approve: bool, note: str = "") -> Adjustment:
     """The manager approves (the change is applied, reports re-planned) or refuses an adjustment."""
     task = adjustment.task
@@ -86,6 +99,9 @@ def decide_adjustment(adjustment: Adjustment, user: Any, *, approve: bool, note:
     if adjustment.status != "pending":
         raise TaskError(_("this adjustment has been decided already"))
     with transaction.atomic():
+        task = Task.objects.select_for_update().get(pk=task.pk)  # as it is now: another decision may have changed it
+        if approve:
+            _recheck(task, adjustment)
         before = snapshot(task)
         if approve:
             if adjustment.kind == "time":
