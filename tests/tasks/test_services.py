@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from unittest import mock
 
 import pytest
 from django.core.exceptions import PermissionDenied
@@ -330,6 +331,23 @@ def test_a_second_time_adjustment_is_checked_again_when_decided(people):
     shorter.refresh_from_db()
     assert task.planned_end == longer.new_end and shorter.status == "pending"
     assert progress.decide_adjustment(shorter, people.manager, approve=False).status == "refused"
+
+
+def test_a_progress_report_is_filed_only_once_its_period_is_ending(people):
+    task = drive(people, "in_progress")  # started 400 days ago: reports 1 and 2 overdue, 3 due in about 147 days
+    for number in (1, 2):
+        assert progress.submit_progress(task, people.pi, summary=f"Kỳ {number}").number == number
+    third = task.progress_reports.get(number=3)
+    opens = third.due_date - dt.timedelta(days=30)
+    with pytest.raises(services.TaskError) as refused:
+        progress.submit_progress(task, people.pi, summary="Kỳ 3 nộp sớm")
+    assert str(refused.value) == (f"progress report 3 (due {third.due_date.isoformat()}) can be filed from "
+                                  f"{opens.isoformat()}")
+    third.refresh_from_db()
+    assert third.submitted_at is None
+    later = timezone.make_aware(dt.datetime.combine(opens, dt.time(9)))
+    with mock.patch("stinet.tasks.progress.now", return_value=later):
+        assert progress.submit_progress(task, people.pi, summary="Kỳ 3").number == 3
 
 
 def test_documents_are_checked(people):

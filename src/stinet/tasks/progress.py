@@ -15,6 +15,8 @@ from stinet.tasks.models import ADJUSTMENT_KINDS, Adjustment, ProgressReport, Ta
 from stinet.tasks.services import TaskError, _store_document, label_of, now, save_task, snapshot
 from stinet.vietnamese import nfc
 
+FILE_FROM_DAYS = 30  # a progress report can be filed from this many days before its due date
+
 
 def schedule_reports(task: Task) -> list[ProgressReport]:
     """Progress reports due every `report_every_months` of the contract (unsubmitted future ones re-planned)."""
@@ -43,6 +45,10 @@ def submit_progress(task: Task, user: Any, *, summary: str, percent_done: int | 
         report = open_reports.filter(number=number).first() if number else open_reports.first()
         if report is None:
             raise TaskError(_("no progress report is waiting for this task"))
+        opens = report.due_date - dt.timedelta(days=FILE_FROM_DAYS)
+        if now().date() < opens:
+            raise TaskError(_("progress report %(n)d (due %(due)s) can be filed from %(opens)s") % {
+                "n": report.number, "due": report.due_date.isoformat(), "opens": opens.isoformat()})
         if document is not None:
             report.document = _store_document(task, user, "progress_report", document)
         report.summary, report.percent_done = nfc(summary).strip(), percent_done
