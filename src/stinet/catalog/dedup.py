@@ -27,6 +27,7 @@ from stinet.catalog.matching import (
     type_conflict,
 )
 from stinet.catalog.models import Holding, Match, MatchRule, Organisation, Work, WorkKey
+from stinet.catalog.rebuild import WORK_FIELDS, is_primary, move_dependants, rebuild, record_values
 
 MAX_KEY_WORKS = 50  # a key shared by more works than this is too generic to block on
 
@@ -237,12 +238,16 @@ def split(org: Organisation, local_id: str, actor: str, user: Any = None) -> tup
         old = holding.work
         if old.holdings.count() < 2:
             raise MatchError(f"{org.code}:{local_id} is the only holding of work {old.pk}: nothing to split")
-        values = model_to_dict(old, exclude=["id"])
-        new = Work.objects.create(**values)
+        described = is_primary(holding)
+        item = record_values(holding.source) if holding.source is not None else None
+        values = item.work if item is not None else model_to_dict(old, exclude=["id"])  # its own record
+        new = Work.objects.create(**{k: v for k, v in values.items() if k in (*WORK_FIELDS, "title_sort")})
         holding.work = new
         holding.save(update_fields=["work", "updated_at"])
-        old.save(update_fields=["updated_at"])
+        if not (described and rebuild(old, actor)):  # its record described the old work: the next one does
+            old.save(update_fields=["updated_at"])
         save_keys([(new.pk, values, None)], new=True)
+        _close_reviews(org, local_id, actor)
         MatchRule.objects.update_or_create(organisation=org, local_id=local_id, work=old,
                                            defaults={"rule": "never", "decided_by": actor})
         Match.objects.create(work=old, other_work=new, organisation=org, local_id=local_id, score=0.0,
@@ -270,12 +275,19 @@ def merge_by_hand(org: Organisation, local_id: str, work_id: int, actor: str, us
             raise MatchError(f"{org.code} already holds work {work_id}: two records of one source stay apart")
         old = holding.work
         old_id = old.pk  # delete() below clears old.pk
+        emptied = not old.holdings.exclude(pk=holding.pk).exists()
+        described = is_primary(holding)
+        if emptied:  # the tombstone first, while the holding still gives the work its sets (org:CODE)
+            record_deletion(old)
         holding.work = target
         holding.save(update_fields=["work", "updated_at"])
         target.save(update_fields=["updated_at"])
-        if not old.holdings.exists():
-            record_deletion(old)
+        if emptied:
+            move_dependants(old, target)
             old.delete()
+        elif described and not rebuild(old, actor):
+            old.save(update_fields=["updated_at"])
+        _close_reviews(org, local_id, actor)
         MatchRule.objects.filter(organisation=org, local_id=local_id, rule="never", work=target).delete()
         MatchRule.objects.update_or_create(organisation=org, local_id=local_id, work=target,
                                            defaults={"rule": "always", "decided_by": actor})
@@ -283,6 +295,14 @@ def merge_by_hand(org: Organisation, local_id: str, work_id: int, actor: str, us
                              reasons=["merged by an administrator"], status="manual", decided_by=actor)
         _audit(actor, "merge", org, local_id, old_id, target, user)
     return old_id, target.pk
+
+
+def _close_reviews(org: Organisation, local_id: str, actor: str) -> None:
+    """A record decided by hand has no doubtful pair left waiting."""
+    from django.utils import timezone
+
+    Match.objects.filter(organisation=org, local_id=local_id, status="review").update(
+        status="manual", decided_by=actor, decided_at=timezone.now())
 
 
 def settle(match_id: int, merge: bool, actor: str, user: Any = None) -> tuple[int, int]:

@@ -13,6 +13,7 @@ from django.utils import timezone
 from stinet.catalog import dedup
 from stinet.catalog.bulk import JSONText, insert_rows, json_text, reserve_ids, select_in
 from stinet.catalog.models import AuditEntry, Holding, Organisation, SourceRecord, Suggestion, Work
+from stinet.catalog.rebuild import WORK_FIELDS, describe, is_primary, rebuild
 from stinet.catalog.vocab import ORG_KINDS
 from stinet.vietnamese import fold, sort_key
 
@@ -200,11 +201,6 @@ def _attach(org: Organisation, pairs: Sequence[tuple[Incoming, int]], run: objec
     Work.objects.filter(pk__in={work_id for _item, work_id in pairs}).update(updated_at=now)
 
 
-WORK_FIELDS = ("type", "title", "title_en", "creators", "degree", "grantor", "year", "date",
-               "abstract", "subjects", "field_code", "field_code_old", "language", "publisher",
-               "identifiers", "extra")
-
-
 def _create(org: Organisation, fresh: Sequence[Incoming], run: object) -> list[tuple[int, Incoming]]:
     """Insert works, source records and holdings for records that are new works."""
     if not fresh:
@@ -244,14 +240,17 @@ def _insert_sources_and_holdings(org: Organisation, pairs: Sequence[tuple[int, I
 
 def _update(holding: Holding, item: Incoming, source: SourceRecord | None, digest_now: str,
             run: object, actor: str) -> None:
-    """Apply a changed record to its work and holding, auditing the fields that changed."""
+    """Apply a changed record to its holding, and to its work when the record describes it (the
+    work's primary holding: another holder's update never rewrites what every holder shows),
+    auditing the fields that changed."""
     work = holding.work
-    before = {k: getattr(work, k) for k in WORK_FIELDS if getattr(work, k) != item.work[k]}
-    for key, value in item.work.items():
-        setattr(work, key, value)
-    work.title_sort = sort_key(work.title)[:255]
-    work.save()
-    dedup.save_keys([(work.pk, item.work, None)])
+    primary = is_primary(holding)
+    before = describe(work, item) if primary else {}
+    if primary:
+        work.save()
+        dedup.save_keys([(work.pk, item.work, None)])
+    else:
+        work.save(update_fields=["updated_at"])
     for key, value in item.holding.items():
         setattr(holding, key, value)
     if source is None:
@@ -313,8 +312,10 @@ def remove_holding(org: Organisation, local_id: str, actor: str) -> tuple[str, i
             dedup.forget_popular_keys()  # a key this work shared may be rare enough to block on again
             outcome = "work-deleted"
         else:
+            described = is_primary(holding)
             holding.delete()
-            work.save(update_fields=["updated_at"])
+            if not (described and rebuild(work, actor)):  # its record described the work: the next one does
+                work.save(update_fields=["updated_at"])
             outcome = "holding-deleted"
         AuditEntry.objects.create(actor_label=actor, action=outcome, object_type="work",
                                   object_id=str(before["work"]), before=before)

@@ -1,0 +1,102 @@
+"""A merged work's description comes from one record: its primary holding's, the first holding.
+
+A work that several members hold shows what the record that made it says (as a union catalogue
+keeps its master record): another holder's update changes that holder's holding and source
+record only, never what every holder shows. When the primary holding goes (deleted at its
+source, split off, merged elsewhere), the work is rebuilt from the next holding's source record,
+read again through the importer. When a work is merged into another, what hangs on it (files,
+experts' links, the task it reports) moves with it instead of being deleted.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.apps import apps
+from django.utils import timezone
+
+from stinet.catalog.models import AuditEntry, Holding, SourceRecord, Work, WorkFile
+
+WORK_FIELDS = ("type", "title", "title_en", "creators", "degree", "grantor", "year", "date",
+               "abstract", "subjects", "field_code", "field_code_old", "language", "publisher",
+               "identifiers", "extra")
+
+
+def primary_holding(work_id: int) -> Holding | None:
+    """The holding whose record describes the work: the first one."""
+    return Holding.objects.filter(work_id=work_id).order_by("created_at", "pk").first()
+
+
+def is_primary(holding: Holding) -> bool:
+    """True when this holding's record describes its work."""
+    first = primary_holding(holding.work_id)
+    return first is None or first.pk == holding.pk
+
+
+def record_values(source: SourceRecord) -> Any:
+    """The record a source record holds, read again as the importer reads it (an Incoming), or None
+    when it no longer reads (the importer's rules changed, or the payload is not a row)."""
+    from stinet.ingest.columns import canonical, english_titles, is_ignored
+    from stinet.ingest.parsing import ParseContext, parse_row
+    from stinet.ingest.report import ImportReport
+
+    payload = source.payload if isinstance(source.payload, dict) else {}
+    if not payload:
+        return None
+    mapping = english_titles({h: f for h in payload if h and not is_ignored(h) and (f := canonical(h))})
+    loose = source.format in ("xlsx", "xls") or (source.format == "csv" and not any(h.startswith("dc.")
+                                                                                    for h in payload))
+    ctx = ParseContext(mapping, source.format, len(payload), loose, source.organisation.code)
+    return parse_row(ctx, 0, {str(k): str(v) for k, v in payload.items()}, ctx.codes, ImportReport(source=""))
+
+
+def describe(work: Work, item: Any) -> dict[str, Any]:
+    """Give the work the values of a record; the values it had that changed."""
+    from stinet.vietnamese import sort_key
+
+    before = {k: getattr(work, k) for k in WORK_FIELDS if getattr(work, k) != item.work[k]}
+    for key in WORK_FIELDS:
+        setattr(work, key, item.work[key])
+    work.title_sort = sort_key(work.title)[:255]
+    return before
+
+
+def rebuild(work: Work, actor: str) -> bool:
+    """Describe the work by its primary holding's record again; False when that record does not read."""
+    from stinet.catalog import dedup
+
+    first = primary_holding(work.pk)
+    source = first.source if first is not None else None
+    item = record_values(source) if source is not None else None
+    if item is None:
+        return False
+    before = describe(work, item)
+    work.save()
+    dedup.save_keys([(work.pk, item.work, None)])
+    if before:
+        AuditEntry.objects.create(actor_label=actor, action="rebuild", object_type="work", object_id=str(work.pk),
+                                  before=before, after={k: item.work[k] for k in before})
+    return True
+
+
+def move_dependants(old: Work, target: Work) -> None:
+    """What hangs on a work merged into another goes with it: files (one copy of each), experts'
+    links (a confirmed one wins over a suggestion) and the tasks whose result it is."""
+    for file in WorkFile.objects.filter(work=old):
+        if WorkFile.objects.filter(work=target, sha256=file.sha256).exists():
+            file.delete()  # the same file is attached there: its bytes stay, shared by content
+        else:
+            file.work = target
+            file.save(update_fields=["work", "updated_at"])
+    link_model = apps.get_model("people", "ExpertWork")
+    for link in link_model.objects.filter(work=old):
+        twin = link_model.objects.filter(expert_id=link.expert_id, work=target).first()
+        if twin is not None and (twin.status == "confirmed" or link.status != "confirmed"):
+            link.delete()
+            continue
+        if twin is not None:
+            twin.delete()
+        link.work = target
+        link.save(update_fields=["work"])
+    apps.get_model("tasks", "Task").objects.filter(result_work=old).update(result_work=target,
+                                                                           updated_at=timezone.now())

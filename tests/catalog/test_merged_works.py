@@ -1,0 +1,99 @@
+"""A merged work is described by its primary record; hand decisions keep what hangs on works."""
+
+from __future__ import annotations
+
+import pytest
+
+from stinet.catalog.dedup import merge_by_hand, split
+from stinet.catalog.models import Holding, Match, Work, WorkFile
+from stinet.catalog.services import add_organisation, remove_holding
+from stinet.ingest.services import import_file
+from tests.conftest import row
+
+pytestmark = pytest.mark.django_db
+THESIS = dict(dc_type="Luận văn thạc sĩ", dc_date_issued="2016", dc_contributor_author="Nguyễn Văn Quyết",
+              thesis_degree_name="Thạc sĩ Sinh học")
+TITLE = "Nghiên cứu nuôi trồng rong sụn tại Cát Bà"
+PLAIN = dict(THESIS, dc_contributor_author="NGUYEN VAN QUYET")
+
+
+@pytest.fixture
+def lib(org):
+    return add_organisation("LIB", "Thư viện Khoa học tổng hợp", kind="library", member=True)
+
+
+@pytest.fixture
+def merged(org, lib, write_csv):
+    """HPU's record with diacritics, then the library's copy in capitals without them: one work."""
+    import_file(write_csv([row(TITLE, id="u1", dc_description_abstract="Tóm tắt của trường.", **THESIS)], "u.csv"),
+                "HPU")
+    report = import_file(write_csv([row("NGHIEN CUU NUOI TRONG RONG SUN TAI CAT BA", id="L1", **PLAIN)], "l.csv"),
+                         "LIB")
+    assert report.merged == 1
+    return Work.objects.get()
+
+
+def test_another_holders_update_changes_its_holding_not_the_work(merged, write_csv):
+    changed = row("NGHIEN CUU NUOI TRONG RONG SUN TAI CAT BA", id="L1", dc_description_abstract="Them tom tat",
+                  **dict(PLAIN, dc_date_issued="2017"))
+    assert import_file(write_csv([changed], "l2.csv"), "LIB").updated == 1
+    work = Work.objects.get()
+    assert (work.title, work.year, work.abstract) == (TITLE, 2016, "Tóm tắt của trường.")
+    assert work.creators[0]["name"] == "Nguyễn Văn Quyết"
+    assert Holding.objects.get(local_id="L1").source.payload["dc.date.issued"] == "2017"
+
+
+def test_the_primary_holders_update_changes_the_work(merged, write_csv):
+    changed = row(TITLE + " (bản sửa)", id="u1", dc_description_abstract="Tóm tắt mới.", **THESIS)
+    import_file(write_csv([changed], "u2.csv"), "HPU")
+    work = Work.objects.get()
+    assert (work.title, work.abstract) == (TITLE + " (bản sửa)", "Tóm tắt mới.")
+
+
+def test_when_the_describing_record_goes_the_next_one_describes_the_work(merged, org):
+    assert remove_holding(org, "u1", actor="harvest") == ("holding-deleted", merged.pk)
+    work = Work.objects.get()
+    assert work.title == "NGHIEN CUU NUOI TRONG RONG SUN TAI CAT BA" and work.abstract == ""
+    assert work.creators[0]["name"] == "Nguyen Van Quyet"
+
+
+def test_a_record_split_off_takes_its_own_description(merged, lib, org):
+    old, new = split(org, "u1", actor="admin")  # the describing record leaves
+    assert Work.objects.get(pk=new).title == TITLE and Work.objects.get(pk=new).abstract == "Tóm tắt của trường."
+    assert Work.objects.get(pk=old).title == "NGHIEN CUU NUOI TRONG RONG SUN TAI CAT BA"
+    assert Work.objects.get(pk=old).abstract == ""
+
+
+def test_a_hand_merge_keeps_files_expert_links_and_task_results(org, lib, write_csv, tmp_path, settings):
+    from stinet.catalog.files import attach_file
+    from stinet.oai.services import record_deletion  # noqa: F401 - the tombstone is read back below
+    from stinet.people.models import ExpertWork
+    from stinet.people.services import create_expert
+    from stinet.tasks.models import Task
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    import_file(write_csv([row(TITLE, id="u1", **THESIS)], "u.csv"), "HPU")
+    import_file(write_csv([row("Rong sụn ở Cát Bà: kỹ thuật nuôi trồng", id="L1", **THESIS)], "l.csv"), "LIB")
+    target, old = Work.objects.get(title=TITLE), Work.objects.get(title__startswith="Rong")
+    attach_file(old.pk, b"Toan van luan van ve rong sun.", "luanvan.txt")
+    expert = create_expert("Nguyễn Văn Quyết")
+    ExpertWork.objects.update_or_create(expert=expert, work=old, defaults={"status": "confirmed"})
+    ExpertWork.objects.update_or_create(expert=expert, work=target, defaults={"status": "suggested"})
+    task = Task.objects.create(code="ĐT-2024-001", title="Rong sụn", year=2024, result_work=old)
+    Match.objects.create(work=target, organisation=lib, local_id="L1", score=0.8, status="review")
+    merge_by_hand(lib, "L1", target.pk, actor="admin")
+    assert not Work.objects.filter(pk=old.pk).exists()
+    assert list(WorkFile.objects.values_list("work_id", "original_name")) == [(target.pk, "luanvan.txt")]
+    assert list(ExpertWork.objects.values_list("work_id", "status")) == [(target.pk, "confirmed")]
+    assert Task.objects.get(pk=task.pk).result_work_id == target.pk
+    assert not Match.objects.filter(local_id="L1", status="review").exists()
+
+
+def test_the_tombstone_of_a_work_merged_away_keeps_the_members_set(org, lib, write_csv, client):
+    import_file(write_csv([row(TITLE, id="u1", **THESIS)], "u.csv"), "HPU")
+    import_file(write_csv([row("Rong sụn ở Cát Bà: kỹ thuật nuôi trồng", id="L1", **THESIS)], "l.csv"), "LIB")
+    target, old = Work.objects.get(title=TITLE), Work.objects.get(title__startswith="Rong")
+    merge_by_hand(lib, "L1", target.pk, actor="admin")
+    answer = client.get("/oai", {"verb": "ListIdentifiers", "metadataPrefix": "oai_dc", "set": "org:LIB"})
+    text = answer.content.decode()
+    assert f"work/{old.pk}</identifier>" in text and 'status="deleted"' in text
