@@ -138,11 +138,13 @@ def org_list(as_json: bool) -> None:
 @main.command("import")
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--org", "org_code", required=True, help="Code of the organisation the files are from.")
-@click.option("--format", "fmt", type=click.Choice(["csv", "xlsx", "xls", "marc", "marcxml"]),
-              help="File format of every file (default: from each file's extension; marc = MARC 21 ISO 2709).")
+@click.option("--format", "fmt", type=click.Choice(["csv", "xlsx", "xls", "marc", "marcxml", "oai_dc"]),
+              help="File format of every file (default: from each file's extension; marc = MARC 21 ISO 2709; "
+                   "oai_dc = an OAI-PMH answer or oai_dc records, also found in .xml files).")
 @command
 def import_cmd(files: tuple[Path, ...], org_code: str, fmt: str | None) -> None:
-    """Import a member's DSpace-style CSV, Excel, MARC or MARCXML files (re-importing updates in place).
+    """Import a member's DSpace-style CSV, Excel, MARC, MARCXML or Dublin Core (oai_dc) files (re-importing
+    updates in place).
 
     Several files are imported one after the other, each with its own report; a broken file
     stops the command, and the files before it stay imported.

@@ -276,9 +276,11 @@ def test_files_that_are_not_marc_are_refused_with_one_line(org, tmp_path, name, 
 
 
 def test_an_oai_pmh_response_is_not_marcxml(org):
+    path = shared_path("conformance", "oai-pmh", "sickle", "GetRecord.xml")
     with pytest.raises(ImportFileError, match="root element is <OAI-PMH> in namespace"):
-        import_file(shared_path("conformance", "oai-pmh", "sickle", "GetRecord.xml"), "HPU")
+        import_file(path, "HPU", fmt="marcxml")
     assert Work.objects.count() == 0
+    assert import_file(path, "HPU").format == "oai_dc"  # without --format: read as the Dublin Core it is
 
 
 # --- round trip through the MARCXML serializer ---------------------------------------------------

@@ -24,7 +24,7 @@ from stinet.ingest.report import MAX_LISTED, Note
 from stinet.vietnamese import to_unicode
 from stinet.vietnamese.decode import DecodedText, decode_text
 
-FORMATS = ("csv", "xlsx", "xls", "marc", "marcxml")
+FORMATS = ("csv", "xlsx", "xls", "marc", "marcxml", "oai_dc")
 MARC_FORMATS = ("marc", "marcxml")
 _EXTENSIONS = {".csv": "csv", ".tsv": "csv", ".txt": "csv", ".xlsx": "xlsx", ".xls": "xls",
                ".mrc": "marc", ".marc": "marc", ".dat": "marc", ".iso": "marc", ".xml": "marcxml"}
@@ -67,6 +67,11 @@ class Table:
 
             yield from marc_rows(self)
             return
+        if self.format == "oai_dc":
+            from stinet.ingest.dcfiles import oai_dc_rows  # imports this module
+
+            yield from oai_dc_rows(self)
+            return
         from stinet.ingest import sheets  # imports this module
 
         reader = {"csv": _csv_rows, "xlsx": sheets.xlsx_rows, "xls": sheets.xls_rows}[self.format]
@@ -83,13 +88,27 @@ def guess_format(path: Path) -> str:
     return fmt
 
 
+def _is_dublin_core(path: Path) -> bool:
+    """True when an XML file's first kilobytes name OAI-PMH or oai_dc and not MARC21 slim."""
+    with path.open("rb") as handle:
+        head = handle.read(4096)
+    return (b"http://www.openarchives.org/OAI/2.0/" in head and b"http://www.loc.gov/MARC21/slim" not in head)
+
+
 def open_table(path: Path, fmt: str | None = None) -> Table:
     """Check the whole file and return its table, or raise ImportFileError."""
     if not path.is_file():
         raise ImportFileError(f"{path}: no such file")
     if path.stat().st_size == 0:
         raise ImportFileError(f"{path.name}: the file is empty")
-    fmt = fmt or guess_format(path)
+    if fmt is None:
+        fmt = guess_format(path)
+        if fmt == "marcxml" and _is_dublin_core(path):  # an .xml file: an OAI-PMH answer or oai_dc records
+            fmt = "oai_dc"
+    if fmt == "oai_dc":
+        from stinet.ingest.dcfiles import open_oai_dc  # imports this module
+
+        return open_oai_dc(path)
     if fmt in MARC_FORMATS:
         from stinet.ingest.marcfiles import open_marc  # imports this module
 
