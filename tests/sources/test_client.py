@@ -71,6 +71,17 @@ def test_zenodo_token_is_sent_back_byte_for_byte(oai_server):
     assert parse_qs(oai_server.received[1]) == {"verb": ["ListRecords"], "resumptionToken": [token]}
 
 
+def test_a_list_going_round_in_a_circle_stops_after_storing_what_it_gave(oai_server):
+    oai_server.on(xml(page(dc_record("oai:x:1", "Một"), "SAME")), verb="ListRecords", metadataPrefix="oai_dc")
+    oai_server.on(xml(page(dc_record("oai:x:2", "Hai"), "SAME")), resumptionToken="SAME")
+    pages = []
+    with pytest.raises(HarvestError, match=r"gave the resumption token 'SAME' again \(the list goes round"):
+        for p in client(oai_server).list_records("oai_dc"):
+            pages.append(p)
+    assert [r.header.identifier for p in pages for r in p.records] == ["oai:x:1", "oai:x:2"]
+    assert len(oai_server.received) == 2
+
+
 def test_a_token_with_reserved_characters_is_url_encoded_and_unchanged(oai_server):
     token = "a+b/c=d&e f%20ü?#"
     oai_server.on(xml(page(dc_record("oai:x:1", "Một"), token)), verb="ListRecords", metadataPrefix="oai_dc")

@@ -177,8 +177,11 @@ class OAIClient:
                      token: str | None = None) -> Iterator[Page]:
         """Pages of ListRecords, following resumption tokens (each passed back exactly).
 
-        noRecordsMatch gives one empty page; other OAI errors raise OAIProtocolError.
+        noRecordsMatch gives one empty page; other OAI errors raise OAIProtocolError. A token the
+        server gave before (the one just sent back, or an older one) is a list that goes round in a
+        circle: HarvestError after storing the page, instead of asking for it for ever.
         """
+        seen: set[str] = {token} if token else set()
         while True:
             if token:
                 params = {"verb": "ListRecords", "resumptionToken": token}
@@ -193,6 +196,10 @@ class OAIClient:
             yield page
             if not page.token:
                 return
+            if page.token in seen:
+                raise HarvestError(f"{self.base_url}: the server gave the resumption token {page.token!r} again "
+                                   "(the list goes round in a circle): stopped", page.token)
+            seen.add(page.token)
             token = page.token
 
     def _page(self, root: etree._Element, token: str | None) -> Page:
