@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -243,3 +244,32 @@ def test_a_group_that_fails_to_store_is_not_skipped_by_the_next_one(org, source,
         run_source(source)
     assert Source.objects.get(pk=source.pk).resume_token == "T1"  # after the stored group, not past the failed one
     assert sorted(held(org)) == ["oai:hpu:00", "oai:hpu:01"]
+
+
+@pytest.mark.parametrize(("kwargs", "message"), [
+    ({"prefix": "foo"}, "metadata prefix 'foo': the harvester reads oai_dc and marcxml"),
+    ({"prefix": "oai_openaire"}, "metadata prefix 'oai_openaire': the harvester reads oai_dc and marcxml"),
+    ({"prefix": "a b"}, "metadata prefix 'a b': not a valid OAI-PMH metadataPrefix"),
+])
+def test_a_source_the_harvester_cannot_read_is_refused_when_saved(org, oai_server, kwargs, message):
+    from stinet.sources.models import Source
+    from stinet.sources.services import change_source, harvest_url
+
+    with pytest.raises(ValueError, match=f"^{re.escape(message)}$"):
+        add_source("HPU", oai_server.url, allow_private=True, **kwargs)
+    with pytest.raises(ValueError, match=f"^{re.escape(message)}$"):
+        harvest_url(oai_server.url, "HPU", allow_private=True, **kwargs)
+    source = add_source("HPU", oai_server.url, allow_private=True)
+    with pytest.raises(ValueError, match=f"^{re.escape(message)}$"):
+        change_source(source, **kwargs)
+    assert Source.objects.count() == 1
+
+
+@pytest.mark.parametrize("day", ["2024-02-30", "2024-13-01", "2024-01-01T25:00:00Z"])
+def test_an_impossible_from_date_is_refused_before_anything_is_asked(org, oai_server, day):
+    from stinet.sources.models import Source
+    from stinet.sources.services import harvest_url
+
+    with pytest.raises(ValueError, match=f"from date '{day}': expected a date"):
+        harvest_url(oai_server.url, "HPU", from_date=day, allow_private=True)
+    assert oai_server.received == [] and not Source.objects.exists()

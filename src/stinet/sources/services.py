@@ -42,6 +42,27 @@ class SourceBusy(HarvestError):
     """The source is being run by another worker or command right now."""
 
 
+def _check_prefix(prefix: str) -> None:
+    """ValueError for a metadata prefix that is not one, or that the harvester cannot read: refused
+    when the source is saved, not by every later run."""
+    if not METADATA_PREFIX.fullmatch(prefix):
+        raise ValueError(f"metadata prefix {prefix!r}: not a valid OAI-PMH metadataPrefix")
+    try:
+        mapper(prefix)
+    except MappingError as exc:
+        raise ValueError(str(exc)) from None
+
+
+def check_datestamp(value: str, what: str = "from date") -> None:
+    """ValueError unless the value is a real OAI-PMH date or UTC date-time (2024-02-30 is not)."""
+    try:
+        if not DATESTAMP.fullmatch(value):
+            raise ValueError
+        datetime.fromisoformat(value.replace("Z", "+00:00"))  # a real day and time: 2024-02-30 is not
+    except ValueError:
+        raise ValueError(f"{what} {value!r}: expected a date as YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ") from None
+
+
 def add_source(org_code: str, base_url: str, *, label: str = "", prefix: str = "oai_dc", set_spec: str = "",
                interval: int = DEFAULT_INTERVAL_DAYS, allow_private: bool = False, kind: str = "oai",
                file_path: str = "", actor: str = "cli", user: Any = None) -> Source:
@@ -54,8 +75,7 @@ def add_source(org_code: str, base_url: str, *, label: str = "", prefix: str = "
     _require_manager(user, org.pk, org.code)
     if kind == "oai":
         check_url(base_url, allow_private)
-        if not METADATA_PREFIX.fullmatch(prefix):
-            raise ValueError(f"metadata prefix {prefix!r}: not a valid OAI-PMH metadataPrefix")
+        _check_prefix(prefix)
         if set_spec and not SET_SPEC.fullmatch(set_spec):
             raise ValueError(f"set {set_spec!r}: not a valid OAI-PMH setSpec")
     elif kind == "file":
@@ -95,8 +115,8 @@ def change_source(source: Source, *, label: str | None = None, prefix: str | Non
     _require_manager(user, source.organisation_id, source.organisation.code)
     before = {"label": source.label, "prefix": source.metadata_prefix, "set": source.set_spec,
               "interval": source.interval}
-    if prefix is not None and not METADATA_PREFIX.fullmatch(prefix):
-        raise ValueError(f"metadata prefix {prefix!r}: not a valid OAI-PMH metadataPrefix")
+    if prefix is not None:
+        _check_prefix(prefix)
     if set_spec and not SET_SPEC.fullmatch(set_spec):
         raise ValueError(f"set {set_spec!r}: not a valid OAI-PMH setSpec")
     if interval is not None and interval < 1:
@@ -170,6 +190,8 @@ def _run_file(source: Source, progress: Progress | None) -> ImportReport:
 def harvest_url(url: str, org_code: str, prefix: str = "oai_dc", set_spec: str = "", from_date: str = "", *,
                 full: bool = False, allow_private: bool = False, progress: Progress | None = None) -> ImportReport:
     """One harvest of a URL for an organisation, through its saved source (created on first use)."""
+    if from_date:
+        check_datestamp(from_date)  # an operator's typo is refused before a source is saved
     org = get_organisation(org_code)
     source = Source.objects.filter(organisation=org, kind="oai", base_url=url.strip(), metadata_prefix=prefix,
                                    set_spec=set_spec).first()
@@ -203,8 +225,8 @@ def harvest(source: Source, *, full: bool = False, from_date: str = "", progress
     resumes at its stored token. Every page is stored atomically with its resume point, so a
     failure keeps what was stored. The source is never disabled: it keeps its schedule and error.
     """
-    if from_date and not DATESTAMP.fullmatch(from_date):
-        raise ValueError(f"from date {from_date!r}: expected YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ")
+    if from_date:
+        check_datestamp(from_date)
     org = source.organisation
     report = HarvestReport(source=source.label, format=source.metadata_prefix, base_url=source.base_url)
     run = ImportRun.objects.create(organisation=org, source_name=source.label[:500], format=source.metadata_prefix,
