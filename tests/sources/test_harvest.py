@@ -273,3 +273,26 @@ def test_an_impossible_from_date_is_refused_before_anything_is_asked(org, oai_se
     with pytest.raises(ValueError, match=f"from date '{day}': expected a date"):
         harvest_url(oai_server.url, "HPU", from_date=day, allow_private=True)
     assert oai_server.received == [] and not Source.objects.exists()
+
+
+def test_a_full_harvest_removes_what_the_source_no_longer_lists(org, source, oai_server, write_csv):
+    """A source that keeps no deleted records tells of them only by no longer listing them."""
+    from stinet.ingest.services import import_file
+    from tests.conftest import row
+
+    records = [dc_record("oai:hpu:1", "Một"), dc_record("oai:hpu:2", "Hai"), dc_record("oai:hpu:3", "Ba")]
+    oai_server.on(xml(page("".join(records))), verb="ListRecords")
+    assert run_source(source).new == 3
+    import_file(write_csv([row("Nhập từ bảng tính", id="csv-1")], "own.csv"), "HPU")  # not from this source
+    oai_server.on(xml(page(records[0])), verb="ListRecords")
+    assert run_source(source).deleted == 0  # an incremental harvest cannot tell
+    oai_server.on(xml(page(records[0] + records[2])), verb="ListRecords")
+    report = run_source(source, full=True)
+    assert report.deleted == 1 and "1 record(s) this source gave before and no longer lists were removed" in \
+        "\n".join(report.lines())
+    assert sorted(Holding.objects.values_list("local_id", flat=True)) == ["csv-1", "oai:hpu:1", "oai:hpu:3"]
+    oai_server.on(xml(capture("zenodo", "zenodo_ListRecords_list_records-02_error-noRecordsMatch_http422.xml"), 422),
+                  verb="ListRecords")
+    empty = run_source(source, full=True)
+    assert empty.deleted == 0 and "the source listed no records: nothing was removed" in empty.notes
+    assert Holding.objects.count() == 3

@@ -82,8 +82,9 @@ class Pipeline:
     """Pages in, groups of converted records out (to `store`), in order; see the module's doc."""
 
     def __init__(self, prefix: str, holder: tuple[str, str, str], report: Any,
-                 store: Callable[[Outcome, Group], None], workers: int) -> None:
+                 store: Callable[[Outcome, Group], None], workers: int, seen: set[str] | None = None) -> None:
         self.prefix, self.holder, self.report, self.store = prefix, holder, report, store
+        self.seen = seen  # every identifier the list gives, when the caller needs them (a full harvest)
         self.pool = pool(workers) if workers > 1 else None
         self.groups: list[Group] = [Group()]
         self.broken = False  # a group failed to store: nothing after it may be stored
@@ -100,6 +101,8 @@ class Pipeline:
         for record in page.records:
             self.report.records_seen += 1
             line, identifier = self.report.records_seen, record.header.identifier
+            if self.seen is not None and identifier:
+                self.seen.add(identifier)
             if not identifier or len(identifier) > 300:
                 self.report.reject_record(identifier[:80] or "(none)", "header: missing identifier or longer than 300")
             elif record.header.deleted:

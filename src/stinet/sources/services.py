@@ -26,7 +26,7 @@ from stinet.search import indexing
 from stinet.sources.client import HarvestError, Identity, OAIClient, OAIProtocolError, Page
 from stinet.sources.mapping import MappingError, mapper
 from stinet.sources.models import DEFAULT_INTERVAL_DAYS, Source
-from stinet.sources.pipeline import Group, Outcome, Pipeline, read_ahead
+from stinet.sources.pipeline import STORE_RECORDS, Group, Outcome, Pipeline, read_ahead
 from stinet.sources.report import HarvestReport
 from stinet.sources.safety import check_url
 
@@ -215,6 +215,7 @@ class _Harvest:
     progress: Progress | None
     actor: str
     stores: int = 0
+    seen: set[str] | None = None  # identifiers listed, in a full harvest (what was not listed has gone)
 
 
 def harvest(source: Source, *, full: bool = False, from_date: str = "", progress: Progress | None = None,
@@ -233,7 +234,8 @@ def harvest(source: Source, *, full: bool = False, from_date: str = "", progress
                                    report={"kind": "harvest", "source_id": source.pk})
     previous = source.last_run_id
     Source.objects.filter(pk=source.pk).update(last_run=run)
-    state = _Harvest(source, org, run, report, _noop, progress, f"harvest {org.code} {source.label}"[:200])
+    state = _Harvest(source, org, run, report, _noop, progress, f"harvest {org.code} {source.label}"[:200],
+                     seen=set() if full else None)
     started = time.monotonic()
     try:
         state.convert = mapper(source.metadata_prefix)
@@ -244,6 +246,8 @@ def harvest(source: Source, *, full: bool = False, from_date: str = "", progress
             indexing.works_changed(Holding.objects.filter(source__run_id=previous).values_list("work_id", flat=True))
         with indexing.bulk(), fewer_collections():
             upper = _harvest_list(state, client, identity, full, from_date)
+            if state.seen is not None:
+                _sweep(state)
     except BaseException as exc:
         _finish(state, started, client, error=str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
         with contextlib.suppress(AttributeError):
@@ -312,7 +316,7 @@ def _run_pipeline(state: _Harvest, first: Page, rest: Iterator[Page], upper: str
     total = first.complete_list_size if first.token else len(first.records)
     holder = (state.org.code, state.org.name_vi, state.org.name_en)
     pipeline = Pipeline(state.source.metadata_prefix, holder, state.report,
-                        lambda outcome, group: _store_group(state, outcome, group, upper), _workers(total))
+                        lambda outcome, group: _store_group(state, outcome, group, upper), _workers(total), state.seen)
     try:
         pipeline.add(first)
         if first.token:
@@ -359,6 +363,30 @@ def _store_group(state: _Harvest, outcome: Outcome, group: Group, upper: str) ->
         indexing.commit()
     if state.progress:
         state.progress(state.report.records_seen)
+
+
+def _sweep(state: _Harvest) -> None:
+    """After a complete full harvest, the records this source gave before that its list no longer
+    has are deleted, as deletions it reported would be: a source that keeps no deleted records
+    (deletedRecord no or transient) tells of them no other way. An empty list removes nothing."""
+    seen, report = state.seen or set(), state.report
+    if not seen:
+        report.notes.append("the source listed no records: nothing was removed")
+        return
+    runs = ImportRun.objects.filter(organisation=state.org, report__source_id=state.source.pk).values("pk")
+    held = Holding.objects.filter(organisation=state.org, source__run__in=runs).values_list("local_id", flat=True)
+    gone = sorted(set(held) - seen)
+    for start in range(0, len(gone), STORE_RECORDS):
+        changed: list[int] = []
+        with transaction.atomic():
+            for identifier in gone[start:start + STORE_RECORDS]:
+                result, work_id = remove_holding(state.org, identifier, state.actor)
+                report.deleted += result != "absent"
+                changed += [work_id] if work_id is not None else []
+        indexing.works_changed(changed)
+    if gone:
+        report.notes.append(f"{len(gone)} record(s) this source gave before and no longer lists were removed "
+                            "(full harvest)")
 
 
 def _checkpoint(state: _Harvest, next_token: str | None, upper: str) -> None:
