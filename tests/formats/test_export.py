@@ -92,6 +92,32 @@ def test_a_members_export_edited_and_imported_again_updates_its_records_in_place
     assert Work.objects.count() == 6
 
 
+def test_a_members_marcxml_export_imports_again_in_place(catalogue, tmp_path):
+    """The MARCXML of a member's holdings carries its identifiers (001/003), call numbers, links and
+    access, and nobody else's: imported again with its code, nothing is new."""
+    from stinet.catalog.models import Holding, Organisation
+    from stinet.ingest.services import import_file
+
+    Holding.objects.filter(local_id="1").update(call_number="VV.2016/0123", access="members",
+                                                url="https://dhhp.example.edu.vn/handle/1")
+    Holding.objects.filter(local_id="2").update(local_id="HPU:LV-2")  # an identifier read from 003:001
+    path = tmp_path / "hpu.xml"
+    with path.open("wb") as out:
+        assert write("marcxml", out, org=Organisation.objects.get(code="HPU")) == 5
+    doc = etree.parse(str(path))
+    ns = {"m": "http://www.loc.gov/MARC21/slim"}
+    assert sorted(doc.xpath("//m:controlfield[@tag='001']/text()", namespaces=ns)) == ["1", "3", "4", "5", "LV-2"]
+    assert doc.xpath("//m:controlfield[@tag='003']/text()", namespaces=ns) == ["HPU"]
+    assert "Thư viện" not in str(etree.tostring(doc, encoding="unicode"))  # not TVHP's holdings
+    first = import_file(path, "HPU").counts()
+    assert first["new"] == first["rejected"] == 0 and first["updated"] + first["unchanged"] == 5
+    assert import_file(path, "HPU").counts() == {"new": 0, "updated": 0, "unchanged": 5, "rejected": 0}
+    holding = Holding.objects.get(organisation__code="HPU", local_id="1")
+    assert (holding.call_number, holding.access, holding.url) == (
+        "VV.2016/0123", "members", "https://dhhp.example.edu.vn/handle/1")
+    assert Work.objects.count() == 6 and Holding.objects.count() == 6
+
+
 def test_marcxml_export_is_valid_marc21_slim(catalogue):
     out = io.BytesIO()
     assert write("marcxml", out) == 6

@@ -66,8 +66,9 @@ def write(fmt: str, out: IO[bytes], ids: list[int] | None = None, url: Url = lam
     if fmt in ("csv", "xlsx"):
         columns = list(dspace_csv.COLUMNS) + (list(dspace_csv.HOLDING_COLUMNS) if org else []) + _extra_columns(ids)
         return (_csv if fmt == "csv" else _xlsx)(_rows(works(ids), org), out, columns)
-    writer = {"ris": _text(ris.dumps, "\r\n"), "bibtex": _text(bibtex.dumps, "\n"),
-              "marcxml": _marcxml, "json": _json}[fmt]
+    if fmt == "marcxml":
+        return _marcxml(works(ids), out, url, org)
+    writer = {"ris": _text(ris.dumps, "\r\n"), "bibtex": _text(bibtex.dumps, "\n"), "json": _json}[fmt]
     return writer(works(ids), out, url)
 
 
@@ -132,15 +133,19 @@ def _xlsx(rows: Iterable[dict[str, str]], out: IO[bytes], columns: list[str]) ->
     return count
 
 
-def _marcxml(items: Iterable[Work], out: IO[bytes], url: Url) -> int:
-    """A MARC21 slim collection, record by record."""
+def _marcxml(items: Iterable[Work], out: IO[bytes], url: Url, org: Organisation | None = None) -> int:
+    """A MARC21 slim collection, record by record (with `org`, one per holding of the member, as its
+    own records: 001/003 its identifier, so that they import again in place)."""
     count = 0
     with etree.xmlfile(out, encoding="utf-8") as xf:
         xf.write_declaration()
         with xf.element(f"{{{marcxml.NAMESPACE}}}collection", nsmap={None: marcxml.NAMESPACE}):
             for work in items:
-                xf.write(marcxml.to_element(work, url(work)))
-                count += 1
+                own = [None] if org is None else sorted(
+                    (h for h in work.holdings.all() if h.organisation_id == org.pk), key=lambda h: h.local_id)
+                for holding in own:
+                    xf.write(marcxml.to_element(work, url(work), holding))
+                    count += 1
     return count
 
 

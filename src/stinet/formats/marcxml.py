@@ -9,7 +9,7 @@ from functools import cache
 from lxml import etree
 
 from stinet.catalog import fos
-from stinet.catalog.models import Work
+from stinet.catalog.models import Holding, Work
 from stinet.catalog.vocab import ACCESS_LEVELS, WORK_TYPES
 
 from .oai_dc import best_access
@@ -130,11 +130,20 @@ def _subjects(record: etree._Element, work: Work) -> None:
     _data(record, "655", " 4", [("a", WORK_TYPES.get(work.type, WORK_TYPES["other"])[0])])
 
 
-def _locations(record: etree._Element, work: Work, url: str) -> None:
-    """852 one per holding (organisation, call number), 856 record page and holdings' links."""
-    holdings = list(work.holdings.all())
+ACCESS_NOTES = {"public": "Không hạn chế (open access)", "members": "Hạn chế: thành viên mạng lưới (restricted)"}
+
+
+def _locations(record: etree._Element, work: Work, url: str, only: Holding | None = None) -> None:
+    """852 one per holding (organisation, call number), 856 record page and holdings' links; with
+    `only`, that holding alone: its link first and its access (506), as the member's own record."""
+    holdings = [only] if only is not None else list(work.holdings.all())
     for holding in holdings:
         _data(record, "852", "  ", [("a", holding.organisation.name_vi), ("h", holding.call_number)])
+    if only is not None:
+        if only.url:
+            _data(record, "856", "41", [("3", only.organisation.name_vi), ("u", only.url)])
+        _data(record, "506", "  ", [("a", ACCESS_NOTES.get(only.access, ""))])
+        holdings = []
     _data(record, "856", "40", [("u", url)])
     for uri in (work.identifiers or {}).get("uri", []):
         _data(record, "856", "40", [("u", uri)])
@@ -143,12 +152,21 @@ def _locations(record: etree._Element, work: Work, url: str) -> None:
             _data(record, "856", "41", [("3", holding.organisation.name_vi), ("u", holding.url)])
 
 
-def to_element(work: Work, url: str = "") -> etree._Element:
-    """One work (holdings and their organisations prefetched) as a MARCXML record."""
+def to_element(work: Work, url: str = "", holding: Holding | None = None) -> etree._Element:
+    """One work (holdings and their organisations prefetched) as a MARCXML record; with `holding`,
+    as that member's record: its identifier (001, and 003 when it has an agency prefix, as the
+    importer reads them), its call number, link and access only, so that importing it again with
+    the member's code updates its holding in place."""
     record = etree.Element(f"{{{NAMESPACE}}}record", nsmap={None: NAMESPACE, "xsi": XSI})
     record.set(f"{{{XSI}}}schemaLocation", f"{NAMESPACE} {SCHEMA}")
     etree.SubElement(record, f"{{{NAMESPACE}}}leader").text = leader(work)
-    _control(record, "001", str(work.pk))
+    if holding is None:
+        _control(record, "001", str(work.pk))
+    else:
+        agency, sep, number = holding.local_id.partition(":")
+        _control(record, "001", number if sep and agency and number else holding.local_id)
+        if sep and agency and number:
+            _control(record, "003", agency)
     if work.updated_at:
         _control(record, "005", work.updated_at.astimezone(UTC).strftime("%Y%m%d%H%M%S.0"))
     _control(record, "008", field_008(work))
@@ -165,5 +183,5 @@ def to_element(work: Work, url: str = "") -> etree._Element:
     for creator in creators:
         if creator is not first:
             _name(record, "700", creator)
-    _locations(record, work, url)
+    _locations(record, work, url, holding)
     return record
