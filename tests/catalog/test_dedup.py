@@ -172,3 +172,15 @@ def test_review_services_refuse_anyone_but_the_administrator_and_audit_decisions
     old, new = split(lib, "L1", "quan-tri", user=admin)
     entry = AuditEntry.objects.get(action="split")
     assert entry.actor == admin and entry.before["work"] == old and entry.after["work"] == new
+
+
+def test_no_doubtful_pair_with_a_work_another_record_of_the_batch_joined(org, lib, write_csv):
+    """The library's exact copy joins the university's work; its look-alike in the same file is a
+    second record of one source beside that work: never merged, so no pair waits for review."""
+    import_file(write_csv([row("Nghiên cứu đa dạng sinh học rạn san hô vịnh Hạ Long", id="u1", **THESIS)], "u.csv"),
+                "HPU")
+    rows = [row("Nghiên cứu đa dạng sinh học rạn san hô vịnh Hạ Long", id="L1", **THESIS),
+            row("Đa dạng sinh học của các rạn san hô ở Hạ Long, Quảng Ninh", id="L2", **THESIS)]
+    report = import_file(write_csv(rows, "l.csv"), "LIB")
+    assert report.merged == 1 and report.review == 0
+    assert not Match.objects.filter(status="review").exists()

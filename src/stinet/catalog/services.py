@@ -182,6 +182,9 @@ def _store_fresh(org: Organisation, fresh: Sequence[Incoming],
             decision.work_id, decision.status = None, ""
         else:
             claimed.add(decision.work_id)
+    for decision in decisions:  # nor is a pair doubtful with a work another record of the batch joined
+        if decision.status == "review" and decision.review_with in claimed:
+            decision.status, decision.review_with = "", None
     attach = [(item, d.work_id) for item, d in zip(fresh, decisions, strict=True) if d.work_id is not None]
     created = _create(org, [item for item, d in zip(fresh, decisions, strict=True) if d.work_id is None], run)
     _attach(org, attach, run)
