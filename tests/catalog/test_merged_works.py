@@ -97,3 +97,13 @@ def test_the_tombstone_of_a_work_merged_away_keeps_the_members_set(org, lib, wri
     answer = client.get("/oai", {"verb": "ListIdentifiers", "metadataPrefix": "oai_dc", "set": "org:LIB"})
     text = answer.content.decode()
     assert f"work/{old.pk}</identifier>" in text and 'status="deleted"' in text
+
+
+def test_the_address_of_a_work_merged_away_leads_to_the_work_it_joined(org, lib, write_csv, client):
+    import_file(write_csv([row(TITLE, id="u1", **THESIS)], "u.csv"), "HPU")
+    import_file(write_csv([row("Rong sụn ở Cát Bà: kỹ thuật nuôi trồng", id="L1", **THESIS)], "l.csv"), "LIB")
+    target, old = Work.objects.get(title=TITLE), Work.objects.get(title__startswith="Rong")
+    merge_by_hand(lib, "L1", target.pk, actor="admin")
+    answer = client.get(f"/works/{old.pk}/", {"lang": "en"})
+    assert answer.status_code == 301 and answer["Location"] == f"/works/{target.pk}/?lang=en"
+    assert client.get(f"/works/{old.pk + 1000}/").status_code == 404

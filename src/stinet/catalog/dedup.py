@@ -278,7 +278,7 @@ def merge_by_hand(org: Organisation, local_id: str, work_id: int, actor: str, us
         emptied = not old.holdings.exclude(pk=holding.pk).exists()
         described = is_primary(holding)
         if emptied:  # the tombstone first, while the holding still gives the work its sets (org:CODE)
-            record_deletion(old)
+            record_deletion(old, merged_into=target.pk)
         holding.work = target
         holding.save(update_fields=["work", "updated_at"])
         target.save(update_fields=["updated_at"])

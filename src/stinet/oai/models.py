@@ -14,6 +14,7 @@ class Tombstone(models.Model):
     set_specs = models.JSONField(default=list)
     # "|org:HPU|type:thesis|": the set specs as one string, so a set filter is a LIKE on any backend
     set_key = models.CharField(max_length=2000, blank=True)
+    merged_into = models.BigIntegerField(null=True, blank=True)  # the work it was merged into by hand, if so
 
     class Meta:
         ordering = ["datestamp", "work_id"]

@@ -20,11 +20,24 @@ def repository_id() -> str:
     return getattr(settings, "OAI_REPOSITORY_ID", "") or DEFAULT_REPOSITORY_ID
 
 
-def record_deletion(work: Work) -> Tombstone:
+def merged_work(work_id: int, hops: int = 10) -> int | None:
+    """The live work a work merged away now is (following later merges), or None."""
+    for _ in range(hops):
+        merged = Tombstone.objects.filter(work_id=work_id).values_list("merged_into", flat=True).first()
+        if merged is None:
+            return None
+        if Work.objects.filter(pk=merged).exists():
+            return merged
+        work_id = merged
+    return None
+
+
+def record_deletion(work: Work, merged_into: int | None = None) -> Tombstone:
     """Remember a work about to be deleted; call it in the transaction that deletes the work.
 
     The tombstone keeps the work's identifier and sets, with the deletion time as datestamp,
-    so harvesters see the record as deleted (deletedRecord policy "persistent").
+    so harvesters see the record as deleted (deletedRecord policy "persistent"), and the work it
+    was merged into, if it was (its page then leads there).
     """
     with transaction.atomic():
         fresh = Work.objects.prefetch_related("holdings__organisation").get(pk=work.pk)
@@ -32,6 +45,6 @@ def record_deletion(work: Work) -> Tombstone:
         tombstone, _created = Tombstone.objects.update_or_create(
             work_id=work.pk,
             defaults={"identifier": make_identifier(repository_id(), work.pk), "datestamp": timezone.now(),
-                      "set_specs": specs, "set_key": set_key(specs)},
+                      "set_specs": specs, "set_key": set_key(specs), "merged_into": merged_into},
         )
     return tombstone

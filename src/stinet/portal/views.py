@@ -6,7 +6,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.db.models import Q
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -16,6 +16,7 @@ from stinet.catalog.fileaccess import viewer_levels
 from stinet.catalog.models import FieldOfScience, Work
 from stinet.catalog.vocab import ACCESS_LEVELS, EXTRA_NAMES, IDENTIFIER_KINDS, LANGUAGES, WORK_TYPES, label
 from stinet.formats import CITATION_FORMATS, jsonld
+from stinet.oai.services import merged_work
 from stinet.search.base import FACETS, MAX_RESULTS, SORTS, SearchError, SearchRequest, page_count
 from stinet.search.service import search_json
 
@@ -105,8 +106,14 @@ def search(request: HttpRequest) -> HttpResponse:
 
 
 def work(request: HttpRequest, work_id: int) -> HttpResponse:
-    """All metadata, holdings, citations, JSON-LD and citation_* tags of one work."""
-    w = get_object_or_404(Work.objects.prefetch_related("holdings__organisation"), pk=work_id)
+    """All metadata, holdings, citations, JSON-LD and citation_* tags of one work; the address of a
+    work merged into another leads there (301: citations and search engines point at it)."""
+    w = Work.objects.prefetch_related("holdings__organisation").filter(pk=work_id).first()
+    if w is None:
+        if (target := merged_work(work_id)) is not None:
+            return redirect(reverse("portal:work", args=[target]) + (f"?{request.GET.urlencode()}" if request.GET
+                                                                     else ""), permanent=True)
+        raise Http404("no such work")
     lang = _lang()
     url = request.build_absolute_uri(reverse("portal:work", args=[w.pk]))
     field = _field_of(w)
