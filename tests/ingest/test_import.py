@@ -109,6 +109,20 @@ def test_a_value_longer_than_its_column_rejects_its_row_on_every_database(org, w
     assert Work.objects.get().title == "Vừa"
 
 
+@pytest.mark.parametrize(("column", "value", "reason"), [
+    ("dc.title", "Đ" * 2_001, "dc.title: 2,001 characters, at most 2,000 ('ĐĐ"),
+    ("dc.description.abstract", "a" * 100_001, "dc.description.abstract: 100,001 characters, at most 100,000"),
+    ("dc.contributor.author", "||".join(f"Nguyễn Văn {i}" for i in range(1_001)),
+     "dc.contributor.author: 1,001 values, at most 1,000"),
+    ("dc.subject", "||".join(f"chủ đề {i}" for i in range(501)), "dc.subject: 501 values, at most 500"),
+])
+def test_values_far_beyond_any_real_record_reject_their_row(org, write_csv, column, value, reason):
+    rows = [{"dc.title": "Hỏng", "id": "x1", column: value}, row("Vừa", id="x2")]
+    report = import_file(write_csv(rows), "HPU")
+    assert report.counts()["new"] == 1 and report.rejections[0]["reason"].startswith(reason)
+    assert Work.objects.get().title == "Vừa"
+
+
 def test_values_under_a_header_cell_without_a_name_are_kept(org, tmp_path):
     path = tmp_path / "unnamed.csv"
     path.write_text("id,,dc.title\nu1,Ghi chú của thư viện,Tên tài liệu\nu2,,Tài liệu khác\n", encoding="utf-8")

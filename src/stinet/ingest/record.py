@@ -254,10 +254,24 @@ def _limits() -> tuple[tuple[str, str, int], ...]:
                  for column, (attribute, model) in _STORED_IN.items())
 
 
+# Bounds of the values without a database limit: far beyond any real record, they stop a broken
+# export (a whole file in one cell, 20,000 authors) from filling pages, indexes and OAI-PMH answers.
+TEXT_BOUNDS = {"dc.title": ("title", 2_000), "dc.title.alternative": ("title_en", 2_000),
+               "dc.description.abstract": ("abstract", 100_000)}
+LIST_BOUNDS = {"dc.contributor.author": ("creators", 1_000), "dc.subject": ("subjects", 500)}
+
+
 def _check_lengths(data: WorkData) -> None:
     """RowError for a value longer than its database column (PostgreSQL refuses it; SQLite would
-    keep it where PostgreSQL could not, so both refuse it here, row by row)."""
+    keep it where PostgreSQL could not, so both refuse it here, row by row), or beyond the bounds
+    of the values without one."""
     for column, attribute, limit in _limits():
         value = getattr(data, attribute)
         if len(value) > limit:
             raise RowError(f"{column}: {len(value)} characters, at most {limit} fit ({value[:40]!r}...)")
+    for column, (attribute, limit) in TEXT_BOUNDS.items():
+        if len(value := getattr(data, attribute)) > limit:
+            raise RowError(f"{column}: {len(value):,} characters, at most {limit:,} ({value[:40]!r}...)")
+    for column, (attribute, limit) in LIST_BOUNDS.items():
+        if len(values := getattr(data, attribute)) > limit:
+            raise RowError(f"{column}: {len(values):,} values, at most {limit:,}")
