@@ -123,6 +123,33 @@ def test_the_contract_s_dates_and_report_period_are_checked_by_the_service(peopl
     assert task.status == "in_progress" and task.progress_reports.count() == 4  # the final report ends the 5th
 
 
+def test_a_contract_is_not_dated_in_the_future(people):
+    task = drive(people, "awarded")
+    tomorrow = timezone.localdate() + dt.timedelta(days=1)
+    data = {**action_data(people, "sign_contract"), "contract_date": tomorrow, "planned_start": tomorrow,
+            "planned_end": tomorrow + dt.timedelta(days=730)}
+    with pytest.raises(services.TaskError) as refused:
+        services.transition(task, "sign_contract", people.manager, **data)
+    assert str(refused.value) == "cannot sign the contract: it needs a contract date not in the future"
+    assert Task.objects.get(pk=task.pk).status == "awarded"
+
+
+def test_a_registration_is_dated_between_the_acceptance_and_today(people):
+    task = drive(people, "accepted")
+    assert task.accepted_at is not None
+    Task.objects.filter(pk=task.pk).update(accepted_at=dt.datetime(2026, 3, 1, 9, tzinfo=dt.UTC))
+    tomorrow = timezone.localdate() + dt.timedelta(days=1)
+    for day, missing in ((dt.date(2020, 1, 1), "a registration date not before the acceptance (2026-03-01)"),
+                         (tomorrow, "a registration date not in the future")):
+        with pytest.raises(services.TaskError) as refused:
+            services.transition(task, "register", people.manager, registration_number="2026-1/ĐKKQ",
+                                registration_date=day)
+        assert str(refused.value) == f"cannot register and archive the result: it needs {missing}"
+    task = services.transition(task, "register", people.manager, registration_number="2026-1/ĐKKQ",
+                               registration_date=dt.date(2026, 3, 1))
+    assert (task.status, task.registration_date) == ("registered", dt.date(2026, 3, 1))
+
+
 def test_selection_ranks_without_the_conflicted_member_and_chooses_the_best(people):
     task = drive(people, "awarded")
     ranked = councils.ranking(task)

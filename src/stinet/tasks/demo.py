@@ -204,7 +204,17 @@ def _drive(spec: tuple, u: dict[str, Any]) -> Task:
             continue
         who = u[task.investigator.username] if step == "submit_final" else u["quanly"]
         task = services.transition(task, step, who, **_data(step, task, spec, u))
+        if step == "accept":  # the council met before the result was registered, not today
+            task.accepted_at = _accepted_at(spec)
+            Task.objects.filter(pk=task.pk).update(accepted_at=task.accepted_at)
     return task
+
+
+def _accepted_at(spec: tuple) -> dt.datetime:
+    """When a demo task's acceptance council met: a month before its registration date, today at the latest."""
+    start, end = _dates(spec[4], spec[7])
+    day = min(end + dt.timedelta(days=30), timezone.localdate())
+    return timezone.make_aware(dt.datetime.combine(day, dt.time(9)))
 
 
 def load() -> Iterator[str]:

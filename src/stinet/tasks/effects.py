@@ -70,6 +70,7 @@ def _accept(task: Task, user: Any, values: dict[str, Any]) -> str:
     _members, marks = acceptance_marks(task)
     task.rating = scoring.rating(marks) or "fail"
     task.acceptance_score = scoring.mean_score(marks)
+    task.accepted_at = now()
     return task.rating
 
 

@@ -119,6 +119,7 @@ class Task(models.Model):
     result_work = models.ForeignKey(Work, null=True, blank=True, on_delete=models.SET_NULL, related_name="tasks")
     proposed_at = models.DateTimeField(auto_now_add=True)
     listed_at = models.DateTimeField(null=True, blank=True)
+    accepted_at = models.DateTimeField(null=True, blank=True)  # the acceptance rating was recorded
     archived_at = models.DateTimeField(null=True, blank=True)
     published_at = models.DateTimeField(null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)

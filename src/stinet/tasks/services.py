@@ -239,6 +239,7 @@ def _facts(task: Task, values: dict[str, Any], documents: dict[str, Any],
     facts = {name: bool(getattr(task, name, None)) for name in lifecycle.REQUIREMENTS if hasattr(Task, name)}
     facts["reason"] = bool(values.get("reason"))
     facts.update(_contract_facts(task))
+    facts.update(_registration_facts(task, details))
     for status, kind in (("selecting", "selection"), ("evaluating", "acceptance")):
         if task.status == status:
             gaps = scores_missing(task, kind)
@@ -260,6 +261,20 @@ def _contract_facts(task: Task) -> dict[str, bool]:
         "start_after_contract": not (start and signed) or start >= signed,
         "plausible_duration": not (start and end) or end <= add_months(start, 12 * lifecycle.MAX_CONTRACT_YEARS),
         "report_period": low <= (task.report_every_months or 0) <= high,
+        "contract_not_future": not signed or signed <= timezone.localdate(),
+    }
+
+
+def _registration_facts(task: Task, details: dict[str, str] | None) -> dict[str, bool]:
+    """The registration comes after the acceptance and is not dated in the future."""
+    day = task.registration_date
+    accepted = timezone.localdate(task.accepted_at) if task.accepted_at else None
+    if details is not None and accepted:
+        details["registration_after_acceptance"] = accepted.isoformat()
+    return {
+        # a missing date is named by its own requirement
+        "registration_after_acceptance": not (day and accepted) or day >= accepted,
+        "registration_not_future": not day or day <= timezone.localdate(),
     }
 
 
