@@ -123,6 +123,10 @@ def test_export_and_dedup_commands(run, tmp_path):
     refused = run("export", "--format", "csv", "--org", "NOPE")
     assert refused.stderr == "stinet: error: --org: no organisation with code 'NOPE'\n"
     assert run("dedup", "settle", "999", "--merge").stderr.startswith("stinet: error: no doubtful pair 999")
+    both = run("dedup", "settle", "999", "--merge", "--keep-apart")
+    assert both.returncode == 2 and "say --merge or --keep-apart, one of them" in both.stderr
+    assert "say --merge or --keep-apart" in run("dedup", "settle", "999").stderr
+    assert run("dedup", "list", "--limit", "-5").returncode == 2
 
 
 def test_user_add_with_roles(run):

@@ -246,7 +246,7 @@ def dedup() -> None:
 @dedup.command("list")
 @click.option("--status", default="review", show_default=True,
               type=click.Choice(["review", "merged", "confirmed", "kept-apart", "split", "manual", "all"]))
-@click.option("--limit", default=50, show_default=True, help="At most this many.")
+@click.option("--limit", default=50, show_default=True, type=click.IntRange(min=1), help="At most this many.")
 @command
 def dedup_list(status: str, limit: int) -> None:
     """Merges and doubtful pairs, with their scores and reasons."""
@@ -270,11 +270,15 @@ def _reindex(*work_ids: int) -> None:
 
 @dedup.command("settle")
 @click.argument("match_id", type=int)
-@click.option("--merge/--keep-apart", required=True, help="Merge the pair, or keep it apart for good.")
+@click.option("--merge", is_flag=True, help="Merge the pair.")
+@click.option("--keep-apart", is_flag=True, help="Keep the pair apart for good.")
 @command
-def dedup_settle(match_id: int, merge: bool) -> None:
-    """Decide a doubtful pair; later imports respect the decision."""
+def dedup_settle(match_id: int, merge: bool, keep_apart: bool) -> None:
+    """Decide a doubtful pair (--merge or --keep-apart); later imports respect the decision."""
     from stinet.catalog.dedup import settle
+
+    if merge == keep_apart:
+        raise click.UsageError("say --merge or --keep-apart, one of them")
 
     _reindex(*settle(match_id, merge, actor="cli"))
     click.echo(f"pair {match_id}: {'merged' if merge else 'kept apart'}")
