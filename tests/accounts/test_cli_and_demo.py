@@ -33,6 +33,16 @@ def test_invite_grant_revoke_and_list(run):
     assert unknown.returncode == 1 and "user 'ghost' does not exist" in unknown.stderr
 
 
+def test_user_add_refuses_a_bad_user_name_in_one_line(run):
+    refused = run("user", "add", "bad name!", "--password", "Abc-12345-xyz")
+    assert refused.returncode == 1
+    assert refused.stderr == ("stinet: error: tên người dùng 'bad name!': chỉ gồm chữ, số và @ . + - _ "
+                              "(không có dấu cách)\n")
+    assert "bad name!" not in run("user", "list").stdout
+    long = run("user", "add", "x" * 151, "--password", "Abc-12345-xyz")
+    assert long.returncode == 1 and long.stderr == "stinet: error: tên người dùng: tối đa 150 ký tự\n"
+
+
 @pytest.mark.django_db
 def test_demo_users_of_every_role(client):
     members = [o for o in ORGANISATIONS if o["member"]][:2]

@@ -119,6 +119,23 @@ def test_a_bad_user_name_or_password_keeps_the_invitation_open(client, people):
     assert roles_of(user) == {("task_manager", None)}
 
 
+@pytest.mark.parametrize("username", ["evil <b>x</b>/..", "bad name!", "a/b"])
+def test_a_user_name_is_letters_digits_and_at_dot_plus_minus_underscore(client, people, username):
+    invitation, link = invite("name@example.org", [("scientist", None)])
+    path = link.split("127.0.0.1:8000")[1]
+    refused = client.post(path, {"username": username, "password1": PASSWORD, "password2": PASSWORD})
+    assert refused.status_code == 200
+    expected = f"tên người dùng {username!r}: chỉ gồm chữ, số và @ . + - _ (không có dấu cách)"
+    assert refused.context["form"].errors["username"] == [expected]
+    with pytest.raises(AccountError) as service_refused:
+        accept_invitation(token_for(invitation), username, PASSWORD)
+    assert str(service_refused.value) == expected
+    invitation.refresh_from_db()
+    assert invitation.status == "pending"
+    user = accept_invitation(token_for(invitation), "nguyễn.thư+lib@hpu-1_x", PASSWORD)  # letters of any script
+    assert user.username == "nguyễn.thư+lib@hpu-1_x"
+
+
 @pytest.mark.parametrize(("email", "roles", "message"), [
     ("not-an-address", [("scientist", None)], "not valid"),
     ("a@example.org", [], "at least one role"),

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 from stinet.accounts import throttle
 from stinet.accounts.invitations import DEFAULT_DAYS, MAX_DAYS
 from stinet.accounts.models import ROLES, SCOPED_ROLES, role_label
+from stinet.accounts.services import AccountError, check_username
 from stinet.accounts.signals import address_of, failed_login
 from stinet.catalog.models import Organisation
 from stinet.catalog.services import audit
@@ -114,6 +115,13 @@ class AcceptForm(forms.Form):
     full_name = forms.CharField(label=gettext_lazy("Full name"), max_length=150, required=False)
     password1 = forms.CharField(label=gettext_lazy("Password"), widget=forms.PasswordInput, strip=False)
     password2 = forms.CharField(label=gettext_lazy("Password again"), widget=forms.PasswordInput, strip=False)
+
+    def clean_username(self) -> str:
+        """Letters, digits and @ . + - _ only (Django's user name validator), said in one line."""
+        try:
+            return check_username(self.cleaned_data["username"])
+        except AccountError as exc:
+            raise forms.ValidationError(str(exc), code="invalid") from None
 
     def clean(self) -> dict[str, Any]:
         """The two passwords must be the same."""

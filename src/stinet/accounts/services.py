@@ -10,6 +10,7 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
+from django.contrib.auth.validators import UnicodeUsernameValidator
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext
@@ -18,6 +19,8 @@ from stinet.accounts.models import ROLES, SCOPED_ROLES, Role
 from stinet.accounts.permissions import forget_roles, manages_accounts, require
 from stinet.catalog.models import Organisation
 from stinet.catalog.services import audit, get_organisation
+
+USERNAME_LENGTH = 150  # the user model's column
 
 
 class AccountError(ValueError):
@@ -52,14 +55,27 @@ def check_password(password: str, user: Any = None) -> None:
         raise AccountError("password: " + " ".join(exc.messages)) from None
 
 
-def create_user(username: str, password: str, *, email: str = "", full_name: str = "",
-                actor: str = "cli", by: Any = None) -> Any:
-    """A new active user with a password that passes the validators."""
-    require_account_manager(by)
-    users = get_user_model()
+def check_username(username: str) -> str:
+    """The user name without surrounding spaces, refused unless Django's validator accepts it."""
     username = username.strip()
     if not username:
         raise AccountError("user name: must not be empty")
+    try:
+        UnicodeUsernameValidator()(username)
+    except ValidationError:
+        raise AccountError(gettext("user name %(name)r: only letters, digits and @ . + - _ (no spaces)")
+                           % {"name": username}) from None
+    if len(username) > USERNAME_LENGTH:
+        raise AccountError(gettext("user name: at most %(n)d characters") % {"n": USERNAME_LENGTH})
+    return username
+
+
+def create_user(username: str, password: str, *, email: str = "", full_name: str = "",
+                actor: str = "cli", by: Any = None) -> Any:
+    """A new active user with a valid name and a password that passes the validators."""
+    require_account_manager(by)
+    users = get_user_model()
+    username = check_username(username)
     if users.objects.filter(username__iexact=username).exists():
         raise AccountError(f"user {username!r} exists already")
     check_password(password, users(username=username, email=email, first_name=full_name[:150]))
