@@ -264,6 +264,8 @@ BILLION_LAUGHS = (b'<?xml version="1.0"?><!DOCTYPE c [<!ENTITY a "aaaaaaaaaa"><!
      "not MARCXML: the root element is <html> without a namespace"),
     ("broken.xml", b"<collection xmlns='http://www.loc.gov/MARC21/slim'><record>", None, "not well-formed XML"),
     ("empty.xml", b"<collection xmlns='http://www.loc.gov/MARC21/slim'/>", None, "holds no records"),
+    ("binary.xml", b"00714cam a2200205 a 4500001001300000", None,
+     "not XML but a MARC (ISO 2709) file: use --format marc"),
     ("bomb.xml", BILLION_LAUGHS, None, "the XML declares entities"),
 ])
 def test_files_that_are_not_marc_are_refused_with_one_line(org, tmp_path, name, content, fmt, message):

@@ -110,6 +110,21 @@ def test_an_expired_token_restarts_the_list_from_the_last_datestamp(org, source,
     assert source.last_datestamp == "2024-06-02" and source.resume_token == ""
 
 
+def test_a_token_refused_after_the_restart_is_not_where_the_next_run_resumes(org, source, oai_server):
+    refused = xml(capture("zenodo", "zenodo_ListRecords_list_records-10_error-badResumptionToken_http422.xml"), 422)
+    Source.objects.filter(pk=source.pk).update(resume_token="OLD", resume_started="2024-05-01",
+                                               last_datestamp="2024-01-01")
+    source.refresh_from_db()
+    oai_server.on(refused, resumptionToken="OLD")
+    oai_server.on(refused, resumptionToken="T1")
+    oai_server.on(xml(page(dc_record("oai:hpu:5", "Năm"), "T1")), verb="ListRecords", metadataPrefix="oai_dc")
+    with pytest.raises(OAIProtocolError, match="badResumptionToken") as info:
+        run_source(source)
+    source.refresh_from_db()
+    assert source.resume_token == "" and Holding.objects.count() == 1  # what came is kept; the list starts again
+    assert not any("resumes at token" in line for line in info.value.report.lines())
+
+
 def test_an_oai_error_fails_the_run_with_its_code_and_never_disables_the_source(org, source, oai_server):
     oai_server.on(xml(capture("sickle", "cannotDisseminateFormat.xml")), verb="ListRecords")
     with pytest.raises(OAIProtocolError, match="cannotDisseminateFormat"):

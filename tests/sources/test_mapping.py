@@ -97,6 +97,11 @@ def test_every_captured_record_maps_to_a_buildable_row(name):
     assert built
 
 
+def test_metadata_that_is_not_oai_dc_is_named():
+    with pytest.raises(MappingError, match=r"^the metadata is <foo> in namespace urn:x, not oai_dc$"):
+        oai_dc_row("oai:x:1", etree.fromstring(b'<foo xmlns="urn:x"><title>T</title></foo>'))
+
+
 def test_unknown_prefixes_are_refused():
     with pytest.raises(MappingError, match="oai_dc and marcxml"):
         mapper("datacite")

@@ -188,6 +188,10 @@ def _open_marcxml(path: Path) -> Table:
     try:
         tree = etree.parse(str(path), _parser())
     except etree.XMLSyntaxError as exc:
+        with path.open("rb") as handle:
+            head = handle.read(24)
+        if _LEADER.match(head):
+            raise ImportFileError(f"{path.name}: not XML but a MARC (ISO 2709) file: use --format marc") from None
         message = str(exc.msg or exc).splitlines()[0] if str(exc.msg or exc) else "syntax error"
         raise ImportFileError(f"{path.name}: not well-formed XML (line {exc.lineno}: {message})") from None
     dtd = tree.docinfo.internalDTD

@@ -14,6 +14,7 @@ from stinet.vietnamese import clean_spaces, fold
 
 DC = "http://purl.org/dc/elements/1.1/"
 DC_PREFIX = f"{{{DC}}}"
+OAI_DC_ROOT = "{http://www.openarchives.org/OAI/2.0/oai_dc/}dc"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 # Every field a mapped row may carry: parsing reads them through an identity mapping.
@@ -193,6 +194,10 @@ def _join(values: list[str]) -> str:
 
 def oai_dc_row(identifier: str, metadata: etree._Element, holder: tuple[str, ...] = ()) -> dict[str, str]:
     """One oai_dc record as a row of canonical fields ("id" is the OAI identifier)."""
+    if metadata.tag != OAI_DC_ROOT:
+        name = etree.QName(metadata)
+        raise MappingError(f"the metadata is <{name.localname}>" + (f" in namespace {name.namespace}" if name.namespace
+                                                                     else "") + ", not oai_dc")
     dc = _Dc(metadata)
     type_value, type_code = pick_type(dc.texts("type"))
     row: dict[str, str] = {"id": identifier, **_titles(dc)}

@@ -298,6 +298,8 @@ def _harvest_list(state: _Harvest, client: OAIClient, identity: Identity, full: 
             _run_pipeline(state, first, listing, upper)
             return upper
         except OAIProtocolError as err:
+            if err.code == "badResumptionToken" and restarted:
+                _checkpoint(state, None, "")  # the next run starts the list again, not at a refused token
             if err.code != "badResumptionToken" or restarted:
                 raise
             restarted, token, upper = True, None, ""
