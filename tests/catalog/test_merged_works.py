@@ -107,3 +107,18 @@ def test_the_address_of_a_work_merged_away_leads_to_the_work_it_joined(org, lib,
     answer = client.get(f"/works/{old.pk}/", {"lang": "en"})
     assert answer.status_code == 301 and answer["Location"] == f"/works/{target.pk}/?lang=en"
     assert client.get(f"/works/{old.pk + 1000}/").status_code == 404
+
+
+def test_listing_the_files_of_a_work_that_is_gone_says_so(org, lib, write_csv):
+    from click.testing import CliRunner
+
+    from stinet.cli import main
+
+    import_file(write_csv([row(TITLE, id="u1", **THESIS)], "u.csv"), "HPU")
+    import_file(write_csv([row("Rong sụn ở Cát Bà: kỹ thuật nuôi trồng", id="L1", **THESIS)], "l.csv"), "LIB")
+    target, old = Work.objects.get(title=TITLE), Work.objects.get(title__startswith="Rong")
+    merge_by_hand(lib, "L1", target.pk, actor="admin")
+    out = CliRunner().invoke(main, ["files", "list", str(old.pk)])
+    assert out.exit_code == 1 and out.output.strip() == (
+        f"stinet: error: work {old.pk} does not exist (merged into work {target.pk})")
+    assert CliRunner().invoke(main, ["files", "list", str(target.pk)]).exit_code == 0

@@ -52,8 +52,13 @@ def attach(work_id: int, file: Path, org_code: str | None, access: str, embargo:
 @command
 def list_files(work_id: int) -> None:
     """List the files of work WORK_ID."""
-    from stinet.catalog.models import WorkFile
+    from stinet.catalog.models import Work, WorkFile
+    from stinet.oai.services import merged_work
 
+    if not Work.objects.filter(pk=work_id).exists():
+        merged = merged_work(work_id)
+        raise LookupError(f"work {work_id} does not exist"
+                          + (f" (merged into work {merged})" if merged else ""))
     for f in WorkFile.objects.filter(work_id=work_id).select_related("organisation").defer("text"):
         click.echo(_line(f))
 
