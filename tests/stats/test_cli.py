@@ -43,9 +43,19 @@ def test_report_files(network, tmp_path):
     assert openpyxl.load_workbook(form).active["A1"].value == "Biểu số: 04/KHCN-NV"
 
 
+def test_report_to_standard_output(network, tmp_path, monkeypatch):
+    import io
+
+    monkeypatch.chdir(tmp_path)
+    out = CliRunner().invoke(main, ["report", "works_by_type", "-o", "-"])
+    assert out.exit_code == 0 and not (tmp_path / "-").exists()
+    assert openpyxl.load_workbook(io.BytesIO(out.stdout_bytes)).active["A1"].value == "Tài liệu theo loại hình"
+
+
 def test_report_errors_are_one_line(network, tmp_path):
     runner = CliRunner()
     bad = runner.invoke(main, ["report", "nope", "-o", str(tmp_path / "x.xlsx")])
-    assert bad.exit_code == 1 and "no reporting form 'nope'" in bad.output
+    assert bad.exit_code == 1 and "no table or form 'nope': one of all, works_by_type" in bad.output
+    assert "04/KHCN-NV" in bad.output and not (tmp_path / "x.xlsx").exists()
     org = runner.invoke(main, ["stats", "--org", "XYZ"])
     assert org.exit_code == 1 and "XYZ" in org.output

@@ -7,6 +7,7 @@ table, the management ones and budgets included.
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -77,7 +78,7 @@ def register(main: click.Group) -> None:
                   help="File format (the reporting forms are XLSX only).")
     @with_period
     @click.option("--output", "-o", required=True, type=click.Path(dir_okay=False, path_type=Path),
-                  help="File to write.")
+                  help="File to write ('-': standard output).")
     @click.option("--lang", default="vi", type=click.Choice(["vi", "en"]), help="Language of the report.")
     @command
     def report(table: str, fmt: str, year_from: int | None, year_to: int | None, org: str | None, output: Path,
@@ -94,7 +95,11 @@ def register(main: click.Group) -> None:
 
         filters = _filters(year_from, year_to, org)
         if table != "all" and table not in TABLE_KEYS:
-            spec = find_form(table)
+            try:
+                spec = find_form(table)
+            except LookupError:
+                raise LookupError(f"no table or form {table!r}: one of all, {', '.join(TABLE_KEYS)}, "
+                                  "01/KHCN-TC, 02/KHCN-NL, 04/KHCN-NV") from None
             if fmt != "xlsx":
                 raise click.BadParameter("the reporting forms are written as XLSX", param_hint="--format")
             filters.validate()
@@ -104,5 +109,10 @@ def register(main: click.Group) -> None:
             with translation.override(lang):
                 made = build(filters, lang=lang, only=None if table == "all" else [table], everything=True)
                 content = (xlsx_bytes if fmt == "xlsx" else pdf_bytes)(made, made.tables())
+        if str(output) == "-":  # as `stinet feed export -o -`: the bytes on standard output
+            sys.stdout.flush()
+            sys.stdout.buffer.write(content)
+            sys.stdout.buffer.flush()
+            return
         output.write_bytes(content)
         click.echo(f"wrote {output} ({len(content):,} bytes)")
