@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from django.test.utils import CaptureQueriesContext
+from django.utils.html import escape
 
 from stinet.accounts import throttle
 from stinet.accounts.permissions import roles_of
@@ -103,6 +104,15 @@ def test_the_audit_log_filters_and_pages(client, people, django_assert_max_num_q
     assert client.get("/manage/audit/", {"since": "2999-01-01"}).context["page"].paginator.count == 0
     with django_assert_max_num_queries(8):
         client.get("/manage/audit/")
+
+
+def test_a_wrong_date_filter_is_said_on_the_page(client, people):
+    client.force_login(people["hub"])
+    page = client.get("/manage/audit/", {"since": "2026-13-01", "action": "create"})
+    line = "Từ ngày: '2026-13-01' không hợp lệ, danh sách hiển thị không có bộ lọc này"
+    assert f'<p class="error">{escape(line)}</p>' in page.content.decode()
+    assert page.context["page"].paginator.count == AuditEntry.objects.filter(action="create").count() > 0
+    assert 'class="error"' not in client.get("/manage/audit/", {"since": "2026-01-01"}).content.decode()
 
 
 def test_the_user_list_costs_a_fixed_number_of_queries(client, people):

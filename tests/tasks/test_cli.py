@@ -5,6 +5,7 @@ from __future__ import annotations
 from click.testing import CliRunner
 
 from stinet.cli import main
+from stinet.tasks import services
 from tests.tasks.conftest import drive
 
 
@@ -25,6 +26,20 @@ def test_list_filter_overdue_and_show(people):
     assert shown.exit_code == 0 and published.code in shown.output
     assert "registration: 2026-30218-ĐKKQ" in shown.output and "task-publish" in shown.output
     assert "progress report #1" in runner.invoke(main, ["task", "show", running.code]).output
+
+
+def test_show_takes_the_code_as_written_before_the_code_without_diacritics(people):
+    for kind, title in (("project", "Dự án ứng dụng"), ("scheme", "Đề án phát triển")):
+        services.propose(people.pi, title=title, objectives="x", year=2026, kind=kind)
+    runner = CliRunner()
+    for typed, code in (("da-2026-001", "DA-2026-001"), ("đa-2026-001", "ĐA-2026-001"),
+                        ("Đa-2026-001", "ĐA-2026-001"), ("DA-2026-001", "DA-2026-001")):
+        shown = runner.invoke(main, ["task", "show", typed])
+        assert shown.exit_code == 0 and shown.output.startswith(f"{code}  "), (typed, shown.output)
+    both = runner.invoke(main, ["task", "show", "đá-2026-001"])
+    assert both.exit_code == 1 and both.output.strip().splitlines() == [
+        "stinet: error: đá-2026-001 matches several tasks (DA-2026-001, ĐA-2026-001): type the code with its "
+        "diacritics"]
 
 
 def test_errors_are_one_line(people):

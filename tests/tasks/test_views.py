@@ -177,6 +177,15 @@ def test_forbidden_council_and_progress_work_is_refused_by_the_pages(people, cli
     assert 'class="error"' in response.content.decode()
 
 
+@pytest.mark.parametrize("url", ["score/bogus/", "council/bogus/"])
+def test_an_unknown_council_kind_is_not_found(people, client, url):
+    task = drive(people, "selecting")
+    _login(client, people, "c1")
+    assert client.post(f"/tasks/{task.pk}/{url}", {"score": 90}).status_code == 404
+    _login(client, people, "manager")
+    assert client.post(f"/tasks/{task.pk}/{url}", {"members": ["t-c1"]}).status_code == 404
+
+
 def test_the_investigator_is_offered_only_the_documents_they_may_attach(people, client):
     task = drive(people, "in_progress")
     _login(client, people, "pi")

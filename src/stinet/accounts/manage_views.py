@@ -158,10 +158,13 @@ def audit_log(request: HttpRequest) -> HttpResponse:
     """Who changed what and when, with the values before and after; filtered and paged."""
     _admin_only(request)
     form = AuditFilterForm(request.GET or None)
-    data = form.cleaned_data if form.is_valid() else {}
+    form.is_valid()
+    data = getattr(form, "cleaned_data", {})  # the valid filters; a wrong one is said, not silently dropped
+    refused = "; ".join(_("%(filter)s: %(value)r is not valid, shown without this filter") % {
+        "filter": form[name].label, "value": request.GET.get(name, "")} for name in form.errors)
     page = Paginator(_filtered(data).order_by("-at", "-pk"), PAGE).get_page(request.GET.get("page"))
     rows = [(e, _pretty(e.before), _pretty(e.after)) for e in page]
     params = request.GET.copy()
     params.pop("page", None)
     return render(request, "accounts/audit.html",
-                  {"form": form, "page": page, "rows": rows, "params": params.urlencode()})
+                  {"form": form, "page": page, "rows": rows, "params": params.urlencode(), "refused": refused})

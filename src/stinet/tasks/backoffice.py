@@ -12,7 +12,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -97,12 +97,19 @@ def act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
                 check=lambda: services.check_actor(task, action, request.user))
 
 
+def _task_with_council(pk: int, kind: str) -> Task:
+    """The task, for a council kind that exists (selection, acceptance); any other address is not found."""
+    if kind not in councils.COUNCIL_SCORING:
+        raise Http404(f"no council of kind {kind!r}")
+    return get_object_or_404(Task, pk=pk)
+
+
 @login_required
 @require_POST
 def council(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     """Form the selection or acceptance council."""
-    task = get_object_or_404(Task, pk=pk)
-    activity = f"form_{kind}_council" if kind in councils.COUNCIL_SCORING else "form_selection_council"
+    task = _task_with_council(pk, kind)
+    activity = f"form_{kind}_council"
     return _run(request, task, forms.CouncilForm(request.POST),
                 lambda d: councils.form_council(task, request.user, kind, list(d["members"])), _("Council formed."),
                 check=lambda: councils.check_activity(task, activity, request.user))
@@ -122,13 +129,13 @@ def apply(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def score(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     """A council member's score or declared conflict of interest."""
-    task = get_object_or_404(Task, pk=pk)
+    task = _task_with_council(pk, kind)
 
     def call(d: dict[str, Any]) -> None:
         councils.score(task, request.user, kind, application=d["application"], value=d["score"],
                        conflict=d["conflict"], comment=d["comment"])
 
-    activity = councils.COUNCIL_SCORING.get(kind, "score_application")
+    activity = councils.COUNCIL_SCORING[kind]
     return _run(request, task, forms.ScoreForm(request.POST), call, _("Score recorded."),
                 check=lambda: councils.check_activity(task, activity, request.user, council_kind=kind))
 

@@ -142,18 +142,26 @@ def propose(user: Any, *, title: str, objectives: str, year: int, level: str = "
 
 
 def find(code_or_id: str | int) -> Task:
-    """A task by id or code (typed with or without diacritics), or TaskError."""
-    text = str(code_or_id).strip()
-    task = Task.objects.filter(code__iexact=text).first()
+    """A task by id or code: as written (any case) first, else typed without diacritics; or TaskError.
+
+    The kinds' prefixes DA and ĐA fold alike: da-2026-001 is DA-2026-001, đa-2026-001 is ĐA-2026-001,
+    and a code that folds to both is refused naming them.
+    """
+    text = nfc(str(code_or_id)).strip()
+    task = Task.objects.filter(code__iexact=text).first()  # SQLite folds the case of ASCII letters only
     if task is None and text.isdigit():
         task = Task.objects.filter(pk=int(text)).first()
-    if task is None:
-        wanted = folded_code(text)
-        task = next((t for t in Task.objects.only("pk", "code") if folded_code(t.code) == wanted), None)
-        task = Task.objects.get(pk=task.pk) if task else None
-    if task is None:
+    if task is not None:
+        return task
+    codes = list(Task.objects.values_list("pk", "code"))
+    matches = [(pk, code) for pk, code in codes if nfc(code).casefold() == text.casefold()] or \
+        [(pk, code) for pk, code in codes if folded_code(code) == folded_code(text)]
+    if not matches:
         raise TaskError(_("no task %(code)s") % {"code": text})
-    return task
+    if len(matches) > 1:
+        raise TaskError(_("%(code)s matches several tasks (%(codes)s): type the code with its diacritics") % {
+            "code": text, "codes": ", ".join(sorted(code for _pk, code in matches))})
+    return Task.objects.get(pk=matches[0][0])
 
 
 def _coerce(name: str, value: Any) -> Any:
