@@ -55,7 +55,7 @@ def test_candidates_come_from_the_works_the_filters_leave(catalogue):
 
 def test_no_close_word_leaves_the_typo_tolerant_search(catalogue):
     data = found("xyzzyq")
-    assert data["corrected"] == "" and data["total"] == 0
+    assert data["corrected"] == "" and data["total"] == 0 and not data["approximate"]  # nothing is no approximation
     assert found("san ho qqqqqqqq")["corrected"] == ""
 
 

@@ -27,7 +27,8 @@ def run(request: SearchRequest) -> SearchResponse:
     engine = backend()
     response = engine.search(query, request)
     if response.total == 0 and query.clauses:  # a misspelt word: respelled, or else matched loosely
-        response = respell(engine, query, request) or engine.fuzzy_search(query, request) or response
+        loose = respell(engine, query, request) or engine.fuzzy_search(query, request)
+        response = loose if loose is not None and loose.total else response  # nothing at all is no approximation
     return response
 
 
