@@ -136,7 +136,7 @@ def test_user_add_with_roles(run):
     missing_org = run("user", "add", "x", "--password", "a-long-pass-phrase-42", "--role", "member_editor")
     assert missing_org.returncode != 0 and "needs --org" in missing_org.stderr
     weak = run("user", "add", "y", "--password", "123")
-    assert weak.returncode == 1 and weak.stderr.startswith("stinet: error: password: ")
+    assert weak.returncode == 1 and weak.stderr.startswith("stinet: error: mật khẩu: ")
 
 
 def test_output_cut_short_by_a_pipe_is_no_error(run, tmp_path):

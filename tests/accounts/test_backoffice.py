@@ -4,6 +4,7 @@ action is refused (sources of another organisation, duplicate review, anonymous 
 from __future__ import annotations
 
 import pytest
+from django.utils import translation
 
 from stinet.accounts import throttle
 from stinet.accounts.services import AccountError, create_user, grant
@@ -105,6 +106,7 @@ def test_login_then_logout(client, network):
     (lambda: grant(create_user("y", PASSWORD), "member_editor"), "needs organisation"),
     (lambda: grant(create_user("z", PASSWORD), "wizard"), "role 'wizard'"),
 ])
+@translation.override("en")  # the refusals compared in English
 def test_bad_account_changes_are_refused(org, call, message):
     with pytest.raises(AccountError, match=message):
         call()

@@ -26,11 +26,11 @@ def test_invite_grant_revoke_and_list(run):
     assert "member_editor (HPU)" in run("user", "list").stdout
     assert run("user", "revoke", "an", "member_editor", "--org", "HPU").returncode == 0
     missing = run("user", "revoke", "an", "member_editor", "--org", "HPU")
-    assert missing.returncode == 1 and missing.stderr.startswith("stinet: error: user 'an' does not hold")
+    assert missing.returncode == 1 and missing.stderr.startswith("stinet: error: người dùng 'an' không giữ vai trò")
     bad = run("user", "invite", "x@example.org", "--role", "member_editor")
-    assert bad.returncode == 1 and "needs organisation" in bad.stderr
+    assert bad.returncode == 1 and "cần một tổ chức" in bad.stderr  # the command line speaks the site's language
     unknown = run("user", "grant", "ghost", "scientist")
-    assert unknown.returncode == 1 and "user 'ghost' does not exist" in unknown.stderr
+    assert unknown.returncode == 1 and "không có người dùng 'ghost'" in unknown.stderr
 
 
 def test_user_add_refuses_a_bad_user_name_in_one_line(run):

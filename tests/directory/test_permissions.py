@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils import translation
 
 from stinet.catalog.models import AuditEntry
+from stinet.catalog.services import add_organisation
 from stinet.directory import services
 from stinet.directory.models import InfoService, JoinRequest, OrganisationProfile
 
@@ -173,3 +174,23 @@ def test_enterprise_entry_keeps_its_certificate(login, users, directory):
     assert "cần có số, ngày cấp và cơ quan cấp" in response.content.decode()
     directory["ECO"].refresh_from_db()
     assert directory["ECO"].name_vi == "Công ty Cổ phần Ứng dụng Ô-zôn"
+
+
+def test_refusals_are_in_the_page_s_language(login, users, org, pending):
+    add_organisation("VMU", "Trường Đại học Hàng hải Việt Nam", member=True)
+    client = login(users["editor"])
+    page = client.get("/directory/orgs/VMU/edit/")
+    assert page.status_code == 403 and "bạn không được sửa thông tin danh bạ của VMU" in page.content.decode()
+    patched = client.patch("/api/directory/orgs/VMU", data=json.dumps({"address": "x"}),
+                           content_type="application/json")
+    assert patched.status_code == 403 and patched.json()["detail"] == "bạn không được sửa thông tin danh bạ của VMU"
+    renamed = client.patch("/api/directory/orgs/HPU", data=json.dumps({"name_vi": "Tên khác"}),
+                           content_type="application/json")
+    assert renamed.json()["detail"] == "chỉ quản trị mạng lưới mới được thay đổi tên tiếng Việt"  # the field in words
+    renamed = client.patch("/api/directory/orgs/HPU?lang=en", data=json.dumps({"name_vi": "Tên khác"}),
+                           content_type="application/json")
+    assert renamed.json()["detail"] == "only the network administrator may change the Vietnamese name"
+    requests = client.get("/directory/requests/")
+    assert "chỉ quản trị mạng lưới mới quyết định các đề nghị gia nhập" in requests.content.decode()
+    assert client.get("/api/directory/requests").json()["detail"] == (
+        "chỉ quản trị mạng lưới mới quyết định các đề nghị gia nhập")

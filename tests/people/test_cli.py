@@ -35,9 +35,9 @@ def test_add_suggest_confirm_find(run, write_csv):
 
 @pytest.mark.parametrize(("args", "message"), [
     (("expert", "add", "Lê Văn Cường", "--orcid", "0000-0002-1825-0098"), "check digit is wrong"),
-    (("expert", "add", "Lê Văn Cường", "--degree", "PhD"), "degree 'PhD'"),
+    (("expert", "add", "Lê Văn Cường", "--degree", "PhD"), "học vị 'PhD'"),  # in the site's language
     (("expert", "add", "Lê Văn Cường", "--org", "NOPE"), "organisation 'NOPE' does not exist"),
-    (("expert", "add", "Lê Văn Cường", "--user", "nobody"), "user 'nobody' does not exist"),
+    (("expert", "add", "Lê Văn Cường", "--user", "nobody"), "không có người dùng 'nobody'"),
     (("expert", "suggest", "42"), "expert 42 does not exist"),
 ])
 def test_errors_are_one_line(run, args, message):

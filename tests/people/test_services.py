@@ -43,6 +43,7 @@ def test_rejected_works_are_never_suggested_again(an, people_catalogue):
     assert ExpertWork.objects.get(expert=an, work_id=people_catalogue["P3"]).decided_at is not None
 
 
+@translation.override("en")  # the refusals compared in English
 def test_a_work_that_was_not_suggested_can_be_claimed(an, people_catalogue):
     assert decide_works(an, [people_catalogue["P5"]], "confirmed") == 1
     assert _statuses(an)["P5"] == "confirmed"
@@ -81,6 +82,7 @@ def test_a_scientist_confirms_only_works_that_bear_their_names(an, scientist, ad
     ({"full_name": "PGS.TS."}, "name: must not be empty"),
     ({"salary": 1}, "unknown profile field 'salary'"),
 ])
+@translation.override("en")  # the refusals compared in English
 def test_bad_values_are_refused_with_one_line(an, changes, message):
     with pytest.raises(ExpertError, match=message):
         update_expert(an, changes)
@@ -97,6 +99,7 @@ def test_update_normalises_and_audits_only_what_changed(an):
     assert set(entry.after) == {"orcid", "fields", "other_names"}
 
 
+@translation.override("en")  # the refusals compared in English
 def test_a_user_has_one_profile(an, scientist):
     with pytest.raises(ExpertError, match="has a profile already"):
         create_expert("Nguyễn Văn An", account=scientist)
@@ -117,6 +120,7 @@ def test_another_scientist_cannot_edit_my_profile_or_decide_my_works(an, other_s
     assert Expert.objects.get(pk=an.pk).interests == "Rạn san hô, sinh thái biển"
 
 
+@translation.override("en")  # the refusals compared in English
 def test_the_scientist_edits_but_only_administrators_relink(an, scientist, admin, other_scientist):
     update_expert(an, {"interests": "San hô"}, user=scientist)
     assert decide_work(an, ExpertWork.objects.filter(expert=an).first().work_id, "confirmed", user=scientist)

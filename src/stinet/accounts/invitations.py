@@ -16,6 +16,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from stinet.accounts.models import Invitation
 from stinet.accounts.services import AccountError, acting, check_role, create_user, grant, require_account_manager
@@ -59,11 +60,11 @@ def invite(email: str, roles: list[tuple[str, str | None]], *, days: int = DEFAU
     try:
         validate_email(email)
     except ValidationError:
-        raise AccountError(f"e-mail address {email!r} is not valid") from None
+        raise AccountError(_("e-mail address %(email)r is not valid") % {"email": email}) from None
     if not roles:
-        raise AccountError("an invitation needs at least one role")
+        raise AccountError(_("an invitation needs at least one role"))
     if not 1 <= days <= MAX_DAYS:
-        raise AccountError(f"days: between 1 and {MAX_DAYS}")
+        raise AccountError(_("days: between 1 and %(n)d") % {"n": MAX_DAYS})
     checked = [[role, org.code if org else None] for role, org in ((r, check_role(r, o)) for r, o in roles)]
     label, who = acting(by, actor)
     with transaction.atomic():
@@ -80,19 +81,19 @@ def open_invitation(token: str, *, lock: bool = False) -> Invitation:
     try:
         data = signing.loads(token, salt=SALT, max_age=timedelta(days=MAX_DAYS))
     except signing.SignatureExpired:
-        raise InvitationError("invitation link: expired") from None
+        raise InvitationError(_("invitation link: expired")) from None
     except signing.BadSignature:
-        raise InvitationError("invitation link: not valid") from None
+        raise InvitationError(_("invitation link: not valid")) from None
     found = Invitation.objects.select_for_update() if lock else Invitation.objects
     invitation = found.filter(pk=data.get("i"), key=data.get("k")).first()
     if invitation is None:
-        raise InvitationError("invitation link: not valid")
+        raise InvitationError(_("invitation link: not valid"))
     if invitation.status == "accepted":
-        raise InvitationError("invitation link: used already")
+        raise InvitationError(_("invitation link: used already"))
     if invitation.status == "revoked":
-        raise InvitationError("invitation: revoked by the administrator")
+        raise InvitationError(_("invitation: revoked by the administrator"))
     if invitation.expires_at <= timezone.now():
-        raise InvitationError("invitation link: expired")
+        raise InvitationError(_("invitation link: expired"))
     return invitation
 
 
@@ -117,7 +118,9 @@ def revoke_invitation(invitation: Invitation, actor: str = "cli", by: Any = None
     with transaction.atomic():
         invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
         if invitation.status != "pending":
-            raise AccountError(f"invitation of {invitation.email}: {invitation.status} already")
+            done = _("invitation of %(email)s: accepted already") if invitation.status == "accepted" else \
+                _("invitation of %(email)s: revoked already")
+            raise AccountError(done % {"email": invitation.email})
         invitation.status, invitation.closed_at = "revoked", timezone.now()
         invitation.save(update_fields=["status", "closed_at"])
         audit(label, "revoke", invitation, before={"status": "pending"}, after={"status": "revoked"}, user=who)

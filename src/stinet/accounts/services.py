@@ -41,9 +41,11 @@ def require_account_manager(by: Any) -> None:
 def check_role(role: str, org_code: str | None) -> Organisation | None:
     """The organisation a role is held for (None for unscoped roles); refuse unknown roles and bad scopes."""
     if role not in ROLES:
-        raise AccountError(f"role {role!r}: one of {', '.join(ROLES)}")
+        raise AccountError(gettext("role %(role)r: one of %(all)s") % {"role": role, "all": ", ".join(ROLES)})
     if (role in SCOPED_ROLES) != bool(org_code):
-        raise AccountError(f"role {role!r} {'needs' if role in SCOPED_ROLES else 'takes no'} organisation")
+        message = gettext("role %(role)r needs organisation") if role in SCOPED_ROLES else \
+            gettext("role %(role)r takes no organisation")
+        raise AccountError(message % {"role": role})
     return get_organisation(org_code) if org_code else None
 
 
@@ -52,14 +54,14 @@ def check_password(password: str, user: Any = None) -> None:
     try:
         validate_password(password, user)
     except ValidationError as exc:
-        raise AccountError("password: " + " ".join(exc.messages)) from None
+        raise AccountError(gettext("password: %(reasons)s") % {"reasons": " ".join(exc.messages)}) from None
 
 
 def check_username(username: str) -> str:
     """The user name without surrounding spaces, refused unless Django's validator accepts it."""
     username = username.strip()
     if not username:
-        raise AccountError("user name: must not be empty")
+        raise AccountError(gettext("user name: must not be empty"))
     try:
         UnicodeUsernameValidator()(username)
     except ValidationError:
@@ -77,7 +79,7 @@ def create_user(username: str, password: str, *, email: str = "", full_name: str
     users = get_user_model()
     username = check_username(username)
     if users.objects.filter(username__iexact=username).exists():
-        raise AccountError(f"user {username!r} exists already")
+        raise AccountError(gettext("user %(name)r exists already") % {"name": username})
     check_password(password, users(username=username, email=email, first_name=full_name[:150]))
     label, who = acting(by, actor)
     with transaction.atomic():
@@ -91,7 +93,7 @@ def get_user(username: str) -> Any:
     """The user with this name (case-insensitive), or AccountError."""
     user = get_user_model().objects.filter(username__iexact=username.strip()).first()
     if user is None:
-        raise AccountError(f"user {username!r} does not exist")
+        raise AccountError(gettext("user %(name)r does not exist") % {"name": username})
     return user
 
 
@@ -117,7 +119,7 @@ def _active_admins() -> Any:
 def _keeps_an_admin(user: Any) -> None:
     """Refuse a change that would leave the network without an active administrator."""
     if not _active_admins().exclude(pk=user.pk).exists() and _active_admins().filter(pk=user.pk).exists():
-        raise AccountError("the network must keep at least one active network administrator")
+        raise AccountError(gettext("the network must keep at least one active network administrator"))
 
 
 def revoke(user: Any, role: str, org_code: str | None = None, actor: str = "cli", by: Any = None) -> None:
@@ -128,8 +130,9 @@ def revoke(user: Any, role: str, org_code: str | None = None, actor: str = "cli"
     with transaction.atomic():
         held = Role.objects.select_for_update().filter(user=user, role=role, organisation=org)
         if not held.exists():
-            scope = f" for {org.code}" if org else ""
-            raise AccountError(f"user {user.get_username()!r} does not hold the role {role!r}{scope}")
+            names = {"name": user.get_username(), "role": role, "org": org.code if org else ""}
+            raise AccountError((gettext("user %(name)r does not hold the role %(role)r for %(org)s") if org else
+                                gettext("user %(name)r does not hold the role %(role)r")) % names)
         if role == "network_admin":
             _keeps_an_admin(user)
         held.delete()
@@ -143,7 +146,7 @@ def set_active(user: Any, active: bool, actor: str = "cli", by: Any = None) -> N
     if user.is_active == active:
         return
     if not active and by is not None and by.pk == user.pk:
-        raise AccountError("you cannot deactivate yourself")
+        raise AccountError(gettext("you cannot deactivate yourself"))
     label, who = acting(by, actor)
     with transaction.atomic():
         if not active:

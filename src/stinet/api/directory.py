@@ -294,7 +294,7 @@ def _request(r: JoinRequest) -> dict[str, Any]:
 def request_list(request: HttpRequest, status: str = "pending") -> Any:
     """Requests to join the network with the given status (pending, approved, rejected, all)."""
     with _refusals():
-        require(is_admin(request.user), "only the network administrator decides requests to join")
+        require(is_admin(request.user), str(services.DECIDES_REQUESTS))
     rows = JoinRequest.objects.select_related("organisation")
     if status != "all":
         rows = rows.filter(status=status)

@@ -17,6 +17,7 @@ from django.core.validators import URLValidator, validate_email
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from stinet.accounts.permissions import edits_organisation, is_admin, require
 from stinet.catalog.models import FieldOfScience, Organisation
@@ -34,6 +35,10 @@ PROFILE_FIELDS = ("short_name", "address", "phone", "email", "description", "des
                   "certificate_number", "certificate_date", "certificate_issuer")
 EDITOR_ORG_FIELDS = ("name_en", "province", "website")  # an organisation's own editors may change these
 ADMIN_ORG_FIELDS = ("name_vi", "kind", "is_member")  # only the network administrator
+# what a refusal calls them
+ADMIN_ORG_FIELD_NAMES = {"name_vi": gettext_lazy("the Vietnamese name"), "kind": gettext_lazy("the kind"),
+                         "is_member": gettext_lazy("the membership")}
+DECIDES_REQUESTS = gettext_lazy("only the network administrator decides requests to join")
 SERVICE_FIELDS = ("kind", "name", "description", "audience", "how_to_ask", "url", "free", "fee")
 JOIN_FIELDS = ("name_vi", "name_en", "short_name", "kind", "province", "website", "address", "contact_name",
                "contact_email", "contact_phone", "message", "certificate_number", "certificate_date",
@@ -50,10 +55,15 @@ def _actor(user: Any) -> tuple[str, Any]:
     return "public", None
 
 
+def edit_refusal(org: Organisation) -> str:
+    """Why someone who does not edit this organisation is refused."""
+    return _("you may not edit the directory entry of %(code)s") % {"code": org.code}
+
+
 def _may_edit(user: Any, org: Organisation) -> None:
     """Refuse unless the user edits this organisation (its member editors, administrators, the CLI)."""
     if user is not None:
-        require(edits_organisation(user, org.pk), f"you may not edit the directory entry of {org.code}")
+        require(edits_organisation(user, org.pk), edit_refusal(org))
 
 
 def _clean(values: Mapping[str, Any], allowed: tuple[str, ...], what: str) -> dict[str, Any]:
@@ -116,7 +126,8 @@ def update_profile(user: Any, org: Organisation, values: Mapping[str, Any]) -> O
     data = _clean(values, PROFILE_FIELDS + EDITOR_ORG_FIELDS + ADMIN_ORG_FIELDS, "profile")
     admin_only = [k for k in ADMIN_ORG_FIELDS if k in data and data[k] != getattr(org, k)]
     if admin_only and user is not None and not is_admin(user):
-        raise DirectoryError(_("only the network administrator may change %(field)s") % {"field": admin_only[0]})
+        raise DirectoryError(_("only the network administrator may change %(field)s") % {
+            "field": ADMIN_ORG_FIELD_NAMES[admin_only[0]]})
     profile = profile_of(org) or OrganisationProfile(organisation=org)
     org_data = {k: data.pop(k) for k in EDITOR_ORG_FIELDS + ADMIN_ORG_FIELDS if k in data}
     if "fields" in data:
@@ -233,7 +244,7 @@ def submit_join_request(values: Mapping[str, Any], language: str = "vi") -> Join
 def approve_join_request(user: Any, request: JoinRequest, code: str = "") -> Organisation:
     """Accept a request: the organisation becomes a member with its directory profile; mail the applicant."""
     if user is not None:
-        require(is_admin(user), "only the network administrator decides requests to join")
+        require(is_admin(user), str(DECIDES_REQUESTS))
     check_transition(request.status, "approved")
     code = code.strip() or suggest_code(request.short_name, request.name_vi)
     label, row = _actor(user)
@@ -255,7 +266,7 @@ def approve_join_request(user: Any, request: JoinRequest, code: str = "") -> Org
 def reject_join_request(user: Any, request: JoinRequest, reason: str) -> JoinRequest:
     """Refuse a request with a reason the applicant receives by e-mail."""
     if user is not None:
-        require(is_admin(user), "only the network administrator decides requests to join")
+        require(is_admin(user), str(DECIDES_REQUESTS))
     reason = nfc(reason).strip()
     if not reason:
         raise DirectoryError(_("reason: say why the request is rejected"))

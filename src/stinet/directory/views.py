@@ -120,7 +120,7 @@ def join_done(request: HttpRequest) -> HttpResponse:
 def edit_profile(request: HttpRequest, code: str) -> HttpResponse:
     """Edit an organisation's directory entry (its member editors and administrators)."""
     org = get_object_or_404(Organisation, code=code)
-    require(edits_organisation(request.user, org.pk), f"you may not edit the directory entry of {org.code}")
+    require(edits_organisation(request.user, org.pk), services.edit_refusal(org))
     admin = is_admin(request.user)
     profile = services.profile_of(org)
     initial: dict[str, Any] = {k: getattr(org, k) for k in services.EDITOR_ORG_FIELDS + services.ADMIN_ORG_FIELDS}
@@ -146,7 +146,7 @@ def edit_profile(request: HttpRequest, code: str) -> HttpResponse:
 def service_add(request: HttpRequest, code: str) -> HttpResponse:
     """Add an information service to an organisation."""
     org = get_object_or_404(Organisation, code=code)
-    require(edits_organisation(request.user, org.pk), f"you may not edit the directory entry of {org.code}")
+    require(edits_organisation(request.user, org.pk), services.edit_refusal(org))
     form = ServiceForm(request.POST or None, lang=_lang(), initial={"free": True})
     if request.method == "POST" and form.is_valid():
         try:
@@ -164,7 +164,7 @@ def service_edit(request: HttpRequest, service_id: int) -> HttpResponse:
     """Change an information service."""
     service = get_object_or_404(InfoService.objects.select_related("organisation"), pk=service_id)
     org = service.organisation
-    require(edits_organisation(request.user, org.pk), f"you may not edit the directory entry of {org.code}")
+    require(edits_organisation(request.user, org.pk), services.edit_refusal(org))
     initial = {k: getattr(service, k) for k in services.SERVICE_FIELDS}
     form = ServiceForm(request.POST or None, lang=_lang(), initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -192,7 +192,7 @@ def service_delete(request: HttpRequest, service_id: int) -> HttpResponse:
 @login_required
 def request_list(request: HttpRequest) -> HttpResponse:
     """Requests to join: pending first, then the latest decisions (administrators)."""
-    require(is_admin(request.user), "only the network administrator decides requests to join")
+    require(is_admin(request.user), str(services.DECIDES_REQUESTS))
     pending = JoinRequest.objects.filter(status="pending").order_by("created_at")
     decided = JoinRequest.objects.exclude(status="pending").select_related("organisation").order_by("-decided_at")[:50]
     return render(request, "directory/requests.html", {"pending": pending, "decided": decided})
@@ -201,7 +201,7 @@ def request_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def request_detail(request: HttpRequest, request_id: int) -> HttpResponse:
     """One request with the forms to approve or reject it (administrators)."""
-    require(is_admin(request.user), "only the network administrator decides requests to join")
+    require(is_admin(request.user), str(services.DECIDES_REQUESTS))
     join_request = get_object_or_404(JoinRequest, pk=request_id)
     approve_form = ApproveForm(initial={"code": suggest_code(join_request.short_name, join_request.name_vi)})
     reject_form = RejectForm()

@@ -9,7 +9,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext, gettext_lazy
 
 from stinet.accounts.permissions import edits_news, require
 from stinet.accounts.services import acting
@@ -46,13 +46,13 @@ def clean_draft(draft: Draft) -> Draft:
                   body=body, starts_at=draft.starts_at, ends_at=draft.ends_at,
                   place=clean_spaces(nfc(draft.place)), published=draft.published)
     if not clean.title:
-        raise NewsError("title: must not be empty")
+        raise NewsError(gettext("title: must not be empty"))
     if clean.kind not in KINDS:
-        raise NewsError(f"kind {clean.kind!r}: one of {', '.join(KINDS)}")
+        raise NewsError(gettext("kind %(kind)r: one of %(all)s") % {"kind": clean.kind, "all": ", ".join(KINDS)})
     if clean.kind in EVENT_KINDS and clean.starts_at is None:
-        raise NewsError("an event or training course needs a start")
+        raise NewsError(gettext("an event or training course needs a start"))
     if clean.ends_at and (clean.starts_at is None or clean.ends_at < clean.starts_at):
-        raise NewsError("end: must not be before the start")
+        raise NewsError(gettext("end: must not be before the start"))
     return clean
 
 

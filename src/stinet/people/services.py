@@ -57,7 +57,8 @@ def _fields(codes: Iterable[str]) -> list[str]:
     known = set(FieldOfScience.objects.filter(code__in=wanted).values_list("code", flat=True))
     unknown = [c for c in wanted if c not in known and c not in shipped_fields()]
     if unknown:
-        raise ExpertError(f"field of science {unknown[0]!r}: not a code of the classification (e.g. 1, 106, 30201)")
+        raise ExpertError(_("field of science %(code)r: not a code of the classification (e.g. 1, 106, 30201)")
+                          % {"code": unknown[0]})
     return wanted
 
 
@@ -66,13 +67,14 @@ def _check(name: str, value: Any) -> Any:
     if name == "full_name":
         value = parse_name(str(value)).full_name
         if not name_key(value):
-            raise ExpertError("name: must not be empty")
+            raise ExpertError(_("name: must not be empty"))
     elif name == "other_names":
         value = [clean_spaces(nfc(n)) for n in value if n and n.strip()]
     elif name == "academic_title" and value and value not in ACADEMIC_TITLES:
-        raise ExpertError(f"academic title {value!r}: one of {', '.join(ACADEMIC_TITLES)} or none")
+        raise ExpertError(_("academic title %(value)r: one of %(all)s or none") % {
+            "value": value, "all": ", ".join(ACADEMIC_TITLES)})
     elif name == "degree" and value and value not in DEGREES:
-        raise ExpertError(f"degree {value!r}: one of {', '.join(DEGREES)} or none")
+        raise ExpertError(_("degree %(value)r: one of %(all)s or none") % {"value": value, "all": ", ".join(DEGREES)})
     elif name == "organisation":
         value = _organisation(value)
     elif name == "fields":
@@ -86,12 +88,12 @@ def _check(name: str, value: Any) -> Any:
         try:
             validate_email(value)
         except ValidationError:
-            raise ExpertError(f"email {value!r}: not an e-mail address") from None
+            raise ExpertError(_("email %(value)r: not an e-mail address") % {"value": value}) from None
     elif name == "website" and value:
         try:
             URLValidator(schemes=["http", "https"])(value)
         except ValidationError:
-            raise ExpertError(f"website {value!r}: not an http(s) address") from None
+            raise ExpertError(_("website %(value)r: not an http(s) address") % {"value": value}) from None
     elif isinstance(value, str):
         value = clean_spaces(nfc(value)) if name != "interests" else nfc(value).strip()
     return value
@@ -131,14 +133,14 @@ def create_expert(full_name: str, *, user: Any = None, account: Any = None, acto
     """
     unknown = set(fields) - set(EDITABLE)
     if unknown:
-        raise ExpertError(f"unknown profile field {sorted(unknown)[0]!r}")
+        raise ExpertError(_("unknown profile field %(name)r") % {"name": sorted(unknown)[0]})
     account = _account(account)
     if user is not None:
         require(is_admin(user) or (account is not None and account.pk == user.pk and rules.may_create_own(user)),
-                "only administrators create profiles for others")
+                _("only administrators create profiles for others"))
     with transaction.atomic():
         if account is not None and Expert.objects.filter(user=account).exists():
-            raise ExpertError(f"user {account.get_username()!r} has a profile already")
+            raise ExpertError(_("user %(name)r has a profile already") % {"name": account.get_username()})
         expert = Expert(user=account)
         _apply(expert, {"full_name": full_name, **fields})
         expert.save()
@@ -153,7 +155,7 @@ def _account(value: Any) -> Any:
     if isinstance(value, str):
         found = get_user_model().objects.filter(username__iexact=value.strip()).first()
         if found is None:
-            raise ExpertError(f"user {value!r} does not exist")
+            raise ExpertError(_("user %(name)r does not exist") % {"name": value})
         return found
     return value
 
@@ -161,20 +163,20 @@ def _account(value: Any) -> Any:
 def update_expert(expert: Expert, changes: dict[str, Any], *, user: Any = None, actor: str = "cli") -> Expert:
     """Change profile values (the scientist themself or an administrator); 'user' relinks (administrators)."""
     if user is not None:
-        require(rules.can_edit(user, expert), "only the scientist and administrators edit this profile")
+        require(rules.can_edit(user, expert), _("only the scientist and administrators edit this profile"))
     changes = dict(changes)
     account = changes.pop("user", ...)
     unknown = set(changes) - set(EDITABLE)
     if unknown:
-        raise ExpertError(f"unknown profile field {sorted(unknown)[0]!r}")
+        raise ExpertError(_("unknown profile field %(name)r") % {"name": sorted(unknown)[0]})
     before = _snapshot(expert)
     with transaction.atomic():
         if account is not ...:
             if user is not None:
-                require(is_admin(user), "only administrators link a profile to a user")
+                require(is_admin(user), _("only administrators link a profile to a user"))
             account = _account(account)
             if account is not None and Expert.objects.filter(user=account).exclude(pk=expert.pk).exists():
-                raise ExpertError(f"user {account.get_username()!r} has a profile already")
+                raise ExpertError(_("user %(name)r has a profile already") % {"name": account.get_username()})
             expert.user = account
         _apply(expert, changes)
         expert.save()
@@ -187,7 +189,7 @@ def update_expert(expert: Expert, changes: dict[str, Any], *, user: Any = None, 
 def delete_expert(expert: Expert, *, user: Any = None, actor: str = "cli") -> None:
     """Remove a profile and its work links (administrators)."""
     if user is not None:
-        require(is_admin(user), "only administrators delete profiles")
+        require(is_admin(user), _("only administrators delete profiles"))
     with transaction.atomic():
         audit(_label(user, actor), "delete", expert, before=_snapshot(expert), user=user)
         expert.delete()
@@ -229,7 +231,7 @@ def suggest_works(expert: Expert, *, user: Any = None, actor: str = "cli") -> in
     suggested again.
     """
     if user is not None:
-        require(rules.can_edit(user, expert), "only the scientist and administrators manage these works")
+        require(rules.can_edit(user, expert), _("only the scientist and administrators manage these works"))
     names = expert.names()
     known = set(ExpertWork.objects.filter(expert=expert).values_list("work_id", flat=True))
     ids = [i for i in candidate_work_ids(names) if i not in known]
@@ -256,14 +258,14 @@ def decide_works(expert: Expert, work_ids: Iterable[int], decision: str, *, user
     rejected); administrators and the command line link any work.
     """
     if decision not in DECISIONS:
-        raise ExpertError(f"decision {decision!r}: one of {', '.join(DECISIONS)}")
+        raise ExpertError(_("decision %(value)r: one of %(all)s") % {"value": decision, "all": ", ".join(DECISIONS)})
     if user is not None:
-        require(rules.can_edit(user, expert), "only the scientist and administrators decide on these works")
+        require(rules.can_edit(user, expert), _("only the scientist and administrators decide on these works"))
     ids = list(dict.fromkeys(int(i) for i in work_ids))
     works = dict(Work.objects.filter(pk__in=ids).values_list("pk", "creators"))
     missing = [i for i in ids if i not in works]
     if missing:
-        raise ExpertError(f"work {missing[0]} does not exist")
+        raise ExpertError(_("work %(id)s does not exist") % {"id": missing[0]})
     now = timezone.now()
     changed = []
     with transaction.atomic():
