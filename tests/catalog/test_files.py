@@ -19,6 +19,15 @@ from stinet.catalog.models import AuditEntry, Holding, WorkFile
 from tests.catalog import documents
 from tests.catalog.fixtures import ROLES, refetch, work_id
 
+
+@pytest.fixture(autouse=True)
+def _english_refusals():
+    """The services' refusals compared in English (the site's default language is Vietnamese)."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
 TEA = "Kỹ thuật trồng cây chè"
 NAME = "Luận văn Lê Văn Cường – chè Shan tuyết.pdf"
 # (access, embargoed) -> roles that may download
@@ -163,7 +172,13 @@ def test_editors_upload_and_remove_on_the_work_page(client, people, media):
     assert f.access == "members" and f.created_by == people["holder_editor"]
     bad = SimpleUploadedFile("x.pdf", b"<html></html>")
     response = client.post(url, {"file": bad}, follow=True)
-    assert "not a PDF" in response.content.decode() and WorkFile.objects.count() == 1
+    # refused in the page's language (Vietnamese), as the page's other messages
+    assert "x.pdf: không phải tệp PDF, Word (.docx, .doc) hay văn bản (.txt)" in response.content.decode()
+    assert WorkFile.objects.count() == 1
+    upload.seek(0)
+    same = SimpleUploadedFile("again.pdf", upload.read())  # the bytes attached above
+    said = client.post(url, {"file": same}, follow=True).content.decode()
+    assert f"again.pdf: tệp này đã được đính kèm vào tài liệu {f.work_id}" in said
     client.post(f"/works/{f.work_id}/files/{f.pk}/delete/")
     assert not WorkFile.objects.exists()
 

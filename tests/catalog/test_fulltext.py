@@ -14,6 +14,15 @@ from stinet.vietnamese import encode, nfc
 from tests.catalog import documents
 from tests.conftest import shared_path
 
+
+@pytest.fixture(autouse=True)
+def _english_refusals():
+    """The services' refusals compared in English (the site's default language is Vietnamese)."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
 CORPUS = ("conformance", "legacy-vietnamese", "viparse-corpus")
 
 

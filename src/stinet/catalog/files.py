@@ -19,6 +19,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
 
 from stinet.accounts.permissions import edits_organisation, require
 from stinet.catalog import fileaccess, fulltext
@@ -65,13 +66,14 @@ def parse_embargo(value: str | dt.date | None) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise FileRefused(f"embargo {value!r}: use a date as YYYY-MM-DD") from None
+        raise FileRefused(_("embargo %(value)r: use a date as YYYY-MM-DD") % {"value": value}) from None
 
 
 def check_access(access: str) -> str:
     """An access level, or a refusal naming the valid ones."""
     if access not in ACCESS_LEVELS:
-        raise FileRefused(f"access {access!r}: one of {', '.join(ACCESS_LEVELS)}")
+        raise FileRefused(_("access %(access)r: one of %(levels)s")
+                          % {"access": access, "levels": ", ".join(ACCESS_LEVELS)})
     return access
 
 
@@ -79,7 +81,8 @@ def check_bytes(data: bytes, name: str, max_bytes: int | None = None) -> str:
     """The media type of acceptable bytes, or a refusal (empty, too big, not a document)."""
     limit = MAX_BYTES if max_bytes is None else max_bytes
     if len(data) > limit:
-        raise FileRefused(f"{name}: {len(data)} bytes is more than the {limit} byte limit (STINET_FILES_MAX_MB)")
+        raise FileRefused(_("%(name)s: %(size)s bytes is more than the %(limit)s byte limit (STINET_FILES_MAX_MB)")
+                          % {"name": name, "size": len(data), "limit": limit})
     try:
         return fulltext.sniff(data, name)
     except fulltext.FileError as exc:
@@ -93,11 +96,13 @@ def holder_of(work: Work, org_code: str | None) -> tuple[Organisation, Holding]:
         org = get_organisation(org_code)
         holding = next((h for h in holdings if h.organisation_id == org.pk), None)
         if holding is None:
-            raise FileRefused(f"organisation {org.code} holds no copy of work {work.pk}")
+            raise FileRefused(_("organisation %(org)s holds no copy of work %(work)s")
+                              % {"org": org.code, "work": work.pk})
         return org, holding
     if len(holdings) != 1:
         codes = ", ".join(h.organisation.code for h in holdings) or "nobody"
-        raise FileRefused(f"work {work.pk} is held by {codes}: name the organisation (--org)")
+        raise FileRefused(_("work %(work)s is held by %(codes)s: name the organisation (--org)")
+                          % {"work": work.pk, "codes": codes})
     return holdings[0].organisation, holdings[0]
 
 
@@ -139,7 +144,7 @@ def attach_file(work_id: int, data: bytes, name: str, *, org_code: str | None = 
     """Attach a full text to a work for one of its holding organisations, extracting its text."""
     work = Work.objects.filter(pk=work_id).first()
     if work is None:
-        raise FileRefused(f"work {work_id} does not exist")
+        raise FileRefused(_("work %(work)s does not exist") % {"work": work_id})
     org, holding = holder_of(work, org_code)
     _require_editor(by, org)
     access, until = check_access(access), parse_embargo(embargo)
@@ -148,7 +153,8 @@ def attach_file(work_id: int, data: bytes, name: str, *, org_code: str | None = 
     sha = hashlib.sha256(data).hexdigest()
     same = WorkFile.objects.filter(work=work, sha256=sha).first()
     if same is not None:
-        raise FileRefused(f"{name}: this file is attached to work {work.pk} already (file {same.pk})")
+        raise FileRefused(_("%(name)s: this file is attached to work %(work)s already (file %(file)s)")
+                          % {"name": name, "work": work.pk, "file": same.pk})
     found = fulltext.extract(data, mime)
     label, user = _acting(by, actor)
     relative, new = _write(data, sha, mime)
@@ -163,7 +169,8 @@ def attach_file(work_id: int, data: bytes, name: str, *, org_code: str | None = 
     except IntegrityError:
         if new:
             _forget_bytes(relative)
-        raise FileRefused(f"{name}: this file is attached to work {work.pk} already") from None
+        raise FileRefused(_("%(name)s: this file is attached to work %(work)s already")
+                          % {"name": name, "work": work.pk}) from None
     except BaseException:
         if new:
             _forget_bytes(relative)
@@ -183,7 +190,7 @@ def get_file(work_id: int, file_id: int) -> WorkFile:
     """A file of a work, or a refusal."""
     file = WorkFile.objects.select_related("organisation", "work").filter(pk=file_id, work_id=work_id).first()
     if file is None:
-        raise FileRefused(f"work {work_id} has no file {file_id}")
+        raise FileRefused(_("work %(work)s has no file %(file)s") % {"work": work_id, "file": file_id})
     return file
 
 
@@ -191,7 +198,7 @@ def delete_file(file_id: int, *, by: Any = None, actor: str = "cli") -> None:
     """Remove a file (its bytes too when no other work shares them)."""
     file = WorkFile.objects.select_related("organisation").filter(pk=file_id).first()
     if file is None:
-        raise FileRefused(f"file {file_id} does not exist")
+        raise FileRefused(_("file %(file)s does not exist") % {"file": file_id})
     _require_editor(by, file.organisation)
     label, user = _acting(by, actor)
     with transaction.atomic():
@@ -207,7 +214,7 @@ def change_file(file_id: int, *, access: str | None = None, embargo: str | dt.da
     """Change a file's access level or embargo (embargo '' leaves it, None removes it)."""
     file = WorkFile.objects.select_related("organisation").filter(pk=file_id).first()
     if file is None:
-        raise FileRefused(f"file {file_id} does not exist")
+        raise FileRefused(_("file %(file)s does not exist") % {"file": file_id})
     _require_editor(by, file.organisation)
     before = _summary(file)
     if access is not None:
@@ -227,7 +234,7 @@ def ocr_file(file_id: int, *, by: Any = None, actor: str = "cli") -> WorkFile:
     """Read a scanned PDF with Tesseract (Vietnamese) and keep its text."""
     file = WorkFile.objects.select_related("organisation").filter(pk=file_id).first()
     if file is None:
-        raise FileRefused(f"file {file_id} does not exist")
+        raise FileRefused(_("file %(file)s does not exist") % {"file": file_id})
     _require_editor(by, file.organisation)
     try:
         found = fulltext.ocr(stored_path(file).read_bytes(), file.mime)

@@ -19,6 +19,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from stinet.vietnamese import detect, detect_encoding_of_bytes, is_syllable, nfc, to_unicode
 
 PDF, DOCX, DOC, TXT = ("application/pdf",
@@ -53,7 +55,7 @@ class Extraction:
 def sniff(data: bytes, name: str = "") -> str:
     """The media type of a file from its first bytes (the name only tells plain text apart)."""
     if not data:
-        raise FileError(f"{name or 'file'}: the file is empty")
+        raise FileError(_("%(name)s: the file is empty") % {"name": name or "file"})
     if data[:1024].lstrip().startswith(b"%PDF-"):
         return PDF
     if data.startswith(b"PK\x03\x04"):
@@ -63,12 +65,12 @@ def sniff(data: bytes, name: str = "") -> str:
                     return DOCX
         except zipfile.BadZipFile:
             pass
-        raise FileError(f"{name or 'file'}: a ZIP archive that is not a Word document (.docx)")
+        raise FileError(_("%(name)s: a ZIP archive that is not a Word document (.docx)") % {"name": name or "file"})
     if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         return DOC
     if name.lower().endswith(".txt") and (data[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" not in data[:4096]):
         return TXT
-    raise FileError(f"{name or 'file'}: not a PDF, Word (.docx, .doc) or text (.txt) file")
+    raise FileError(_("%(name)s: not a PDF, Word (.docx, .doc) or text (.txt) file") % {"name": name or "file"})
 
 
 def extract(data: bytes, mime: str) -> Extraction:
@@ -215,9 +217,9 @@ def ocr_available() -> bool:
 def ocr(data: bytes, mime: str, language: str = OCR_LANGUAGE) -> Extraction:
     """Read a scanned PDF (its page images) with Tesseract's Vietnamese model."""
     if mime != PDF:
-        raise FileError(f"OCR reads scanned PDF files, not {EXTENSIONS.get(mime, mime)}")
+        raise FileError(_("OCR reads scanned PDF files, not %(kind)s") % {"kind": EXTENSIONS.get(mime, mime)})
     if not ocr_available():
-        raise FileError("OCR needs tesseract with its Vietnamese model (Debian package tesseract-ocr-vie)")
+        raise FileError(_("OCR needs tesseract with its Vietnamese model (Debian package tesseract-ocr-vie)"))
     import pytesseract
     from pypdf import PdfReader
 
