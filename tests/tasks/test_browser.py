@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from django.utils import timezone
 
 from tests.browser import shot
 from tests.tasks.conftest import PASSWORD
@@ -158,7 +159,8 @@ def test_one_task_from_proposal_to_publication(page, people):
     act(page, "accept", files={"acceptance_minutes": "bien-ban.pdf"})
     assert status(page) == "Đã nghiệm thu"
     assert page.locator("dd.rating").inner_text() == "Xuất sắc"
-    act(page, "register", {"registration_number": "2026-31555/ĐKKQ", "registration_date": "2027-09-10"})
+    today = timezone.localdate().isoformat()  # not before the acceptance (today), not in the future
+    act(page, "register", {"registration_number": "2026-31555/ĐKKQ", "registration_date": today})
     assert status(page) == "Đã đăng ký, lưu giữ kết quả"
     act(page, "publish")
     assert status(page) == "Đã công bố kết quả"
