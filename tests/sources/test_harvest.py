@@ -306,8 +306,22 @@ def test_a_full_harvest_removes_what_the_source_no_longer_lists(org, source, oai
     assert report.deleted == 1 and "1 record(s) this source gave before and no longer lists were removed" in \
         "\n".join(report.lines())
     assert sorted(Holding.objects.values_list("local_id", flat=True)) == ["csv-1", "oai:hpu:1", "oai:hpu:3"]
+    oai_server.on(xml(page(records[0])), verb="ListRecords")
+    assert run_source(source, full=True, from_date="2024-06-01").deleted == 0  # a part of the list tells nothing
+    assert Holding.objects.count() == 3
     oai_server.on(xml(capture("zenodo", "zenodo_ListRecords_list_records-02_error-noRecordsMatch_http422.xml"), 422),
                   verb="ListRecords")
     empty = run_source(source, full=True)
     assert empty.deleted == 0 and "the source listed no records: nothing was removed" in empty.notes
     assert Holding.objects.count() == 3
+
+
+def test_a_list_going_round_in_a_circle_is_not_resumed_at_its_token(org, source, oai_server):
+    from stinet.sources.client import TokenLoop
+
+    oai_server.on(xml(page(dc_record("oai:hpu:1", "Một"), "SAME")), verb="ListRecords", metadataPrefix="oai_dc")
+    oai_server.on(xml(page(dc_record("oai:hpu:2", "Hai"), "SAME")), resumptionToken="SAME")
+    with pytest.raises(TokenLoop):
+        run_source(source)
+    source.refresh_from_db()
+    assert source.resume_token == "" and Holding.objects.count() == 2 and source.health == "failing"

@@ -39,6 +39,10 @@ class MalformedResponse(HarvestError):
     """A response that is not well-formed OAI-PMH XML, even after retries."""
 
 
+class TokenLoop(HarvestError):
+    """The server gave a resumption token it had given before: the list goes round in a circle."""
+
+
 class OAIProtocolError(HarvestError):
     """An OAI-PMH error answered by the server (badArgument, badResumptionToken, ...)."""
 
@@ -197,8 +201,8 @@ class OAIClient:
             if not page.token:
                 return
             if page.token in seen:
-                raise HarvestError(f"{self.base_url}: the server gave the resumption token {page.token!r} again "
-                                   "(the list goes round in a circle): stopped", page.token)
+                raise TokenLoop(f"{self.base_url}: the server gave the resumption token {page.token!r} again "
+                                "(the list goes round in a circle): stopped")
             seen.add(page.token)
             token = page.token
 

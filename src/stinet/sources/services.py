@@ -23,7 +23,7 @@ from stinet.ingest.report import ImportReport
 from stinet.ingest.workers import fewer_collections
 from stinet.oai.protocol import METADATA_PREFIX, SET_SPEC
 from stinet.search import indexing
-from stinet.sources.client import HarvestError, Identity, OAIClient, OAIProtocolError, Page
+from stinet.sources.client import HarvestError, Identity, OAIClient, OAIProtocolError, Page, TokenLoop
 from stinet.sources.mapping import MappingError, mapper
 from stinet.sources.models import DEFAULT_INTERVAL_DAYS, Source
 from stinet.sources.pipeline import STORE_RECORDS, Group, Outcome, Pipeline, read_ahead
@@ -235,7 +235,7 @@ def harvest(source: Source, *, full: bool = False, from_date: str = "", progress
     previous = source.last_run_id
     Source.objects.filter(pk=source.pk).update(last_run=run)
     state = _Harvest(source, org, run, report, _noop, progress, f"harvest {org.code} {source.label}"[:200],
-                     seen=set() if full else None)
+                     seen=set() if full and not from_date else None)  # the whole list: what it lacks has gone
     started = time.monotonic()
     try:
         state.convert = mapper(source.metadata_prefix)
@@ -249,6 +249,8 @@ def harvest(source: Source, *, full: bool = False, from_date: str = "", progress
             if state.seen is not None:
                 _sweep(state)
     except BaseException as exc:
+        if isinstance(exc, TokenLoop):  # the next run starts the list again, not at the looping token
+            _checkpoint(state, None, "")
         _finish(state, started, client, error=str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
         with contextlib.suppress(AttributeError):
             setattr(exc, "report", report)  # noqa: B010 (the CLI prints what was done before the failure)
