@@ -122,3 +122,37 @@ def test_listing_the_files_of_a_work_that_is_gone_says_so(org, lib, write_csv):
     assert out.exit_code == 1 and out.output.strip() == (
         f"stinet: error: work {old.pk} does not exist (merged into work {target.pk})")
     assert CliRunner().invoke(main, ["files", "list", str(target.pk)]).exit_code == 0
+
+
+def test_a_record_merged_in_by_hand_does_not_take_over_the_description(org, lib, write_csv):
+    """The library's record is older than the university's, yet the work it joins keeps its own
+    description: the university's updates still describe it, the library's do not."""
+    import_file(write_csv([row("Rong sụn ở Cát Bà: kỹ thuật nuôi trồng", id="L1", **THESIS)], "l.csv"), "LIB")
+    import_file(write_csv([row(TITLE, id="u1", **THESIS)], "u.csv"), "HPU")
+    target = Work.objects.get(title=TITLE)
+    merge_by_hand(lib, "L1", target.pk, actor="admin")
+    import_file(write_csv([row(TITLE + " (sửa)", id="u1", **THESIS)], "u2.csv"), "HPU")
+    import_file(write_csv([row("Rong sụn ở Cát Bà (LIB sửa)", id="L1", **THESIS)], "l2.csv"), "LIB")
+    assert Work.objects.get(pk=target.pk).title == TITLE + " (sửa)"
+
+
+def test_a_hand_merge_keeps_the_more_open_copy_of_a_file_and_an_experts_decision(org, lib, write_csv, tmp_path,
+                                                                                  settings):
+    from stinet.catalog.files import attach_file
+    from stinet.people.models import ExpertWork
+    from stinet.people.services import create_expert
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    import_file(write_csv([row(TITLE, id="u1", **THESIS)], "u.csv"), "HPU")
+    import_file(write_csv([row("Rong sụn ở Cát Bà: kỹ thuật nuôi trồng", id="L1", **THESIS)], "l.csv"), "LIB")
+    target, old = Work.objects.get(title=TITLE), Work.objects.get(title__startswith="Rong")
+    data = b"Toan van luan van ve rong sun."
+    attach_file(target.pk, data, "a.txt", access="members", embargo="2030-01-01")
+    attach_file(old.pk, data, "b.txt", access="public")
+    expert = create_expert("Nguyễn Văn Quyết")
+    ExpertWork.objects.update_or_create(expert=expert, work=old, defaults={"status": "rejected"})
+    ExpertWork.objects.update_or_create(expert=expert, work=target, defaults={"status": "suggested"})
+    merge_by_hand(lib, "L1", target.pk, actor="admin")
+    kept = WorkFile.objects.get()
+    assert (kept.work_id, kept.access, kept.embargo_until) == (target.pk, "public", None)
+    assert list(ExpertWork.objects.values_list("work_id", "status")) == [(target.pk, "rejected")]

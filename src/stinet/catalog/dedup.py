@@ -262,6 +262,7 @@ def merge_by_hand(org: Organisation, local_id: str, work_id: int, actor: str, us
     Returns (the work it left, the work it joined) for re-indexing.
     """
     from django.db import transaction
+    from django.utils import timezone
 
     from stinet.oai.services import record_deletion
 
@@ -280,13 +281,14 @@ def merge_by_hand(org: Organisation, local_id: str, work_id: int, actor: str, us
         if emptied:  # the tombstone first, while the holding still gives the work its sets (org:CODE)
             record_deletion(old, merged_into=target.pk)
         holding.work = target
-        holding.save(update_fields=["work", "updated_at"])
+        holding.created_at = timezone.now()  # it joins the work now: the work's first record still describes it
+        holding.save(update_fields=["work", "created_at", "updated_at"])
         target.save(update_fields=["updated_at"])
         if emptied:
             move_dependants(old, target)
             old.delete()
-        elif described and not rebuild(old, actor):
-            old.save(update_fields=["updated_at"])
+        elif not (described and rebuild(old, actor)):
+            old.save(update_fields=["updated_at"])  # its sets changed: harvesters see it again
         _close_reviews(org, local_id, actor)
         MatchRule.objects.filter(organisation=org, local_id=local_id, rule="never", work=target).delete()
         MatchRule.objects.update_or_create(organisation=org, local_id=local_id, work=target,

@@ -79,19 +79,30 @@ def rebuild(work: Work, actor: str) -> bool:
     return True
 
 
+OPENNESS = {"public": 2, "members": 1, "metadata": 0}  # of a file's access levels
+LINK_WEIGHT = {"confirmed": 2, "rejected": 1}  # an expert's decision outranks a suggestion
+
+
 def move_dependants(old: Work, target: Work) -> None:
-    """What hangs on a work merged into another goes with it: files (one copy of each), experts'
-    links (a confirmed one wins over a suggestion) and the tasks whose result it is."""
+    """What hangs on a work merged into another goes with it: files (one copy of each, as open as the
+    more open of the two), experts' links (a decision outranks a suggestion, a confirmation a
+    rejection) and the tasks whose result it is."""
     for file in WorkFile.objects.filter(work=old):
-        if WorkFile.objects.filter(work=target, sha256=file.sha256).exists():
-            file.delete()  # the same file is attached there: its bytes stay, shared by content
-        else:
+        twin = WorkFile.objects.filter(work=target, sha256=file.sha256).first()
+        if twin is None:
             file.work = target
             file.save(update_fields=["work", "updated_at"])
+            continue
+        if OPENNESS.get(file.access, 0) > OPENNESS.get(twin.access, 0):
+            twin.access = file.access
+        if twin.embargo_until and (file.embargo_until is None or file.embargo_until < twin.embargo_until):
+            twin.embargo_until = file.embargo_until
+        twin.save(update_fields=["access", "embargo_until", "updated_at"])
+        file.delete()  # its bytes stay, shared by content
     link_model = apps.get_model("people", "ExpertWork")
     for link in link_model.objects.filter(work=old):
         twin = link_model.objects.filter(expert_id=link.expert_id, work=target).first()
-        if twin is not None and (twin.status == "confirmed" or link.status != "confirmed"):
+        if twin is not None and LINK_WEIGHT.get(twin.status, 0) >= LINK_WEIGHT.get(link.status, 0):
             link.delete()
             continue
         if twin is not None:
