@@ -65,11 +65,20 @@ def test_excluded_and_known_words_are_kept_as_typed(catalogue):
     assert "Nghiên cứu đa dạng sinh học rạn san hô vịnh Hạ Long" not in [r["title"] for r in data["results"]]
 
 
+def test_a_decomposed_query_and_an_excluded_word_are_respelled_as_they_should(catalogue):
+    import unicodedata
+
+    assert found(unicodedata.normalize("NFD", "đa dạg sinh học"))["corrected"] == "đa dạng sinh học"
+    data = found("da dag sinh hoc -dag")  # the excluded word stays as typed (excluding "dang" finds nothing)
+    assert data["corrected"] == "da dang sinh hoc -dag" and data["total"] == 1
+
+
 @pytest.mark.parametrize(("raw", "fixes", "expected"), [
     ("da dag", {"dag": "dang"}, "da dang"),
     ("Đa Dạg", {"dag": "dạng"}, "Đa Dạng"),
     ("HAI PHOGN", {"phogn": "phong"}, "HAI PHONG"),
     ('title:"dag ke" -x year:2015', {"dag": "dang"}, 'title:"dang ke" -x year:2015'),
+    ('dag -dag -"dag ke"', {"dag": "dang"}, 'dang -dag -"dag ke"'),
 ])
 def test_rewrite_keeps_the_rest_of_the_query(raw, fixes, expected):
     assert rewrite(raw, fixes) == expected

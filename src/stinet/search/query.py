@@ -33,7 +33,7 @@ FILTER_FIELDS = ("type", "org", "field", "language", "access")
 _ALIASES = {"tacgia": "author", "tac_gia": "author", "ti": "title", "au": "author",
             "su": "subject", "kw": "subject", "nhande": "title", "chude": "subject",
             "nam": "year", "loai": "type"}
-_TOKEN_RE = re.compile(r'(-?)(?:([A-Za-z_]+):)?(?:"([^"]*)"?|(\S+))')
+ITEM_RE = re.compile(r'(-?)(?:([A-Za-z_]+):)?(?:"([^"]*)"?|(\S+))')  # one item: sign, field, phrase or word
 _YEAR_RE = re.compile(r"^(\d{4})?(\.\.)?(\d{4})?$")
 
 
@@ -140,7 +140,7 @@ def parse(raw: str) -> ParsedQuery:
     """Parse a query string; unknown field prefixes are searched as ordinary words."""
     query = ParsedQuery(raw=raw)
     free: list[str] = []
-    for m in _TOKEN_RE.finditer(raw or ""):
+    for m in ITEM_RE.finditer(raw or ""):
         negate, name, quoted, bare = m.group(1) == "-", (m.group(2) or "").lower(), m.group(3), m.group(4)
         value = quoted if quoted is not None else bare or ""
         name = _ALIASES.get(name, name)

@@ -18,8 +18,8 @@ from dataclasses import replace
 from rapidfuzz.distance import OSA
 
 from stinet.search.base import Backend, SearchRequest, SearchResponse
-from stinet.search.query import Clause, ParsedQuery, parse
-from stinet.vietnamese import exact_tokens, fold
+from stinet.search.query import ITEM_RE, Clause, ParsedQuery, parse
+from stinet.vietnamese import exact_tokens, fold, nfc
 
 MIN_LETTERS = 3
 CANDIDATES = 4  # tried beside the neighbouring words, for each unknown word
@@ -106,11 +106,19 @@ def _marked(fixes: dict[str, str], ids: list[int], query: ParsedQuery) -> dict[s
 
 
 def rewrite(raw: str, fixes: dict[str, str]) -> str:
-    """The query as typed with each word whose folded form is in `fixes` replaced (case kept)."""
+    """The query as typed (composed, NFC) with each word whose folded form is in `fixes` replaced, case
+    kept; excluded items (-word, -"phrase") stay as typed."""
     def fixed(m: re.Match[str]) -> str:
         typed = m.group(0)
         new = fixes.get(fold(typed).lower())
         if new is None:
             return typed
         return new.upper() if typed.isupper() and len(typed) > 1 else new.capitalize() if typed[0].isupper() else new
-    return _WORD_RE.sub(fixed, raw)
+
+    text, out, at = nfc(raw), [], 0  # \w does not take the combining marks of decomposed text
+    for item in ITEM_RE.finditer(text):
+        out.append(text[at:item.start()])
+        out.append(item.group(0) if item.group(1) == "-" else _WORD_RE.sub(fixed, item.group(0)))
+        at = item.end()
+    out.append(text[at:])
+    return "".join(out)
