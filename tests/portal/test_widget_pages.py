@@ -73,7 +73,7 @@ def test_widget_page_takes_several_members_as_the_script_does(client, catalogue)
     from stinet.catalog.models import Holding
 
     Holding.objects.filter(organisation__code="TVHP").update(call_number="VV 123/2010")
-    for org in ("HPU,TVHP", "hpu, tvhp", ["HPU", "TVHP"]):
+    for org in ("HPU,TVHP", "hpu, tvhp,HPU", ["HPU", "TVHP"]):
         page = client.get("/widget/", {"q": "sinh hoc", "org": org}).content.decode()
         assert "2 kết quả" in page and "Ký hiệu xếp giá: VV 123/2010" in page, org
         assert "Trong tài liệu của: Trường Đại học Hải Phòng, Thư viện Khoa học tổng hợp Hải Phòng" in page

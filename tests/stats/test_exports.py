@@ -140,6 +140,10 @@ def test_reports_are_signed_by_the_network_hub(network, client):
     refused = runner.invoke(main, ["org", "hub", "NASATI"])
     assert refused.exit_code != 0 and "only a member of the network can be its hub" in refused.output
     assert runner.invoke(main, ["org", "hub", "CAT"]).exit_code == 0 and reporting_unit().startswith("Trung tâm Ứng")
+    from stinet.catalog.models import Organisation
+
+    Organisation.objects.filter(code="CAT").update(is_member=False)  # it left the network
+    assert reporting_unit() == "Trung tâm Thông tin, Thống kê KH&CN"  # the only member centre, not CAT
 
 
 def test_form_01_counts_the_provinces_s_and_t_organisations(network, client, manager):

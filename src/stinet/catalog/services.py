@@ -71,8 +71,8 @@ def set_hub(code: str, actor: str = "cli") -> Organisation:
 
 
 def network_hub() -> Organisation | None:
-    """The network's hub, if one is set."""
-    return Organisation.objects.filter(is_hub=True).first()
+    """The network's hub, if one is set (and still a member)."""
+    return Organisation.objects.filter(is_hub=True, is_member=True).order_by("pk").first()
 
 
 def get_organisation(code: str) -> Organisation:

@@ -65,7 +65,8 @@ class UnknownOrganisation(ValueError):
 def _options(request: HttpRequest, lang: str) -> WidgetOptions:
     """Options from ?org=A,B (or org= repeated; any case) and ?accent=; a bad colour is ignored, an
     unknown code is UnknownOrganisation."""
-    codes = list(dict.fromkeys(c.strip() for v in request.GET.getlist("org") for c in v.split(",") if c.strip()))
+    codes = list({c.strip().lower(): c.strip() for v in request.GET.getlist("org") for c in v.split(",")
+                  if c.strip()}.values())  # once each, whatever the case
     orgs = []
     for code in codes:
         org = Organisation.objects.filter(code__iexact=code).first()
