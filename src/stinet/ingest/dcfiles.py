@@ -21,24 +21,12 @@ _DC, _RECORD, _HEADER = f"{{{OAI_DC}}}dc", f"{{{OAI}}}record", f"{{{OAI}}}header
 ERROR = "_error"
 
 
-def _parser() -> etree.XMLParser:
-    """An XML parser that fetches nothing and expands no entities."""
-    return etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False,
-                           remove_comments=True, remove_pis=True)
-
-
 def open_oai_dc(path: Path) -> Table:
     """Parse the whole file and find its records, or raise ImportFileError."""
+    from stinet.ingest.marcfiles import parse_xml
     from stinet.sources.mapping import FIELDS
 
-    try:
-        tree = etree.parse(str(path), _parser())
-    except etree.XMLSyntaxError as exc:
-        message = str(exc.msg or exc).splitlines()[0] if str(exc.msg or exc) else "syntax error"
-        raise ImportFileError(f"{path.name}: not well-formed XML (line {exc.lineno}: {message})") from None
-    dtd = tree.docinfo.internalDTD
-    if dtd is not None and any(True for _ in dtd.iterentities()):
-        raise ImportFileError(f"{path.name}: the XML declares entities; refused (Dublin Core needs none)")
+    tree = parse_xml(path, "Dublin Core")
     root = tree.getroot()
     records: list[tuple[str, etree._Element | None]] = []  # identifier, oai_dc:dc (None: deleted)
     deleted = 0

@@ -177,16 +177,13 @@ def _utf8_hint(chunk: bytes) -> str:
 
 # --- MARCXML -----------------------------------------------------------------------------------
 
-def _parser() -> etree.XMLParser:
-    """An XML parser that fetches nothing and expands no entities."""
-    return etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False,
-                           remove_comments=True, remove_pis=True)
-
-
-def _open_marcxml(path: Path) -> Table:
-    """Parse the whole file; refuse anything but a MARC21 slim collection or record."""
+def parse_xml(path: Path, kind: str) -> etree._ElementTree:
+    """A whole XML file of records (kind: MARCXML, Dublin Core), parsed fetching nothing and expanding
+    no entities; ImportFileError in one line when it is no XML or declares entities."""
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False,
+                             remove_comments=True, remove_pis=True)
     try:
-        tree = etree.parse(str(path), _parser())
+        tree = etree.parse(str(path), parser)
     except etree.XMLSyntaxError as exc:
         with path.open("rb") as handle:
             head = handle.read(24)
@@ -196,7 +193,13 @@ def _open_marcxml(path: Path) -> Table:
         raise ImportFileError(f"{path.name}: not well-formed XML (line {exc.lineno}: {message})") from None
     dtd = tree.docinfo.internalDTD
     if dtd is not None and any(True for _ in dtd.iterentities()):
-        raise ImportFileError(f"{path.name}: the XML declares entities; refused (MARCXML needs none)")
+        raise ImportFileError(f"{path.name}: the XML declares entities; refused ({kind} needs none)")
+    return tree
+
+
+def _open_marcxml(path: Path) -> Table:
+    """Parse the whole file; refuse anything but a MARC21 slim collection or record."""
+    tree = parse_xml(path, "MARCXML")
     root = tree.getroot()
     qname = etree.QName(root)
     if qname.namespace != NAMESPACE or qname.localname not in ("collection", "record"):
