@@ -101,9 +101,11 @@ def test_a_members_marcxml_export_imports_again_in_place(catalogue, tmp_path):
     Holding.objects.filter(local_id="1").update(call_number="VV.2016/0123", access="members",
                                                 url="https://dhhp.example.edu.vn/handle/1")
     Holding.objects.filter(local_id="2").update(local_id="HPU:LV-2")  # an identifier read from 003:001
+    Work.objects.filter(holdings__local_id="3").update(identifiers={"uri": ["https://other.example.vn/3"]})
     path = tmp_path / "hpu.xml"
-    with path.open("wb") as out:
-        assert write("marcxml", out, org=Organisation.objects.get(code="HPU")) == 5
+    with path.open("wb") as out:  # with the portal's addresses, as `stinet export` writes them
+        assert write("marcxml", out, url=lambda w: f"https://hub.example.vn/works/{w.pk}/",
+                     org=Organisation.objects.get(code="HPU")) == 5
     doc = etree.parse(str(path))
     ns = {"m": "http://www.loc.gov/MARC21/slim"}
     assert sorted(doc.xpath("//m:controlfield[@tag='001']/text()", namespaces=ns)) == ["1", "3", "4", "5", "LV-2"]
@@ -115,6 +117,7 @@ def test_a_members_marcxml_export_imports_again_in_place(catalogue, tmp_path):
     holding = Holding.objects.get(organisation__code="HPU", local_id="1")
     assert (holding.call_number, holding.access, holding.url) == (
         "VV.2016/0123", "members", "https://dhhp.example.edu.vn/handle/1")
+    assert set(Holding.objects.exclude(local_id="1").values_list("url", flat=True)) == {""}  # no one else's link
     assert Work.objects.count() == 6 and Holding.objects.count() == 6
 
 

@@ -135,15 +135,15 @@ ACCESS_NOTES = {"public": "Không hạn chế (open access)", "members": "Hạn 
 
 def _locations(record: etree._Element, work: Work, url: str, only: Holding | None = None) -> None:
     """852 one per holding (organisation, call number), 856 record page and holdings' links; with
-    `only`, that holding alone: its link first and its access (506), as the member's own record."""
+    `only`, that holding alone, as the member's own record: its link (the only 856, since the importer
+    takes the first 856 $u as the holding's link) and its access (506)."""
     holdings = [only] if only is not None else list(work.holdings.all())
     for holding in holdings:
         _data(record, "852", "  ", [("a", holding.organisation.name_vi), ("h", holding.call_number)])
     if only is not None:
-        if only.url:
-            _data(record, "856", "41", [("3", only.organisation.name_vi), ("u", only.url)])
+        _data(record, "856", "41", [("3", only.organisation.name_vi), ("u", only.url)])
         _data(record, "506", "  ", [("a", ACCESS_NOTES.get(only.access, ""))])
-        holdings = []
+        return
     _data(record, "856", "40", [("u", url)])
     for uri in (work.identifiers or {}).get("uri", []):
         _data(record, "856", "40", [("u", uri)])
