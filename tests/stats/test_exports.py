@@ -160,3 +160,13 @@ def test_form_01_counts_the_provinces_s_and_t_organisations(network, client, man
     assert rows["01"]["1"].value == 3 and rows["02"]["1"].value == 1  # HPU, TVHP, IMER; one institute
     text = "\n".join(str(c) for c in _sheet.iter_rows(values_only=True))
     assert "Không tính 2 cơ quan quản lý nhà nước hoặc tổ chức ngoài Hải Phòng: DOST, VAST." in text
+
+
+def test_the_database_keeps_one_hub(network):
+    from django.db import IntegrityError, transaction
+
+    from stinet.catalog.models import Organisation
+
+    Organisation.objects.filter(code="HPU").update(is_hub=True)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Organisation.objects.filter(code="TVHP").update(is_hub=True)

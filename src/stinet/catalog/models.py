@@ -26,6 +26,8 @@ class Organisation(models.Model):
     class Meta:
         ordering = ["code"]
         indexes = [models.Index(fields=["updated_at", "id"], name="organisation_changed")]  # the national feed
+        constraints = [models.UniqueConstraint(fields=["is_hub"], condition=models.Q(is_hub=True),
+                                               name="organisation_one_hub")]
 
     def __str__(self) -> str:
         return f"{self.code} — {self.name_vi}"
