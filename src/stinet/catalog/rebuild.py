@@ -36,17 +36,14 @@ def is_primary(holding: Holding) -> bool:
 def record_values(source: SourceRecord) -> Any:
     """The record a source record holds, read again as the importer reads it (an Incoming), or None
     when it no longer reads (the importer's rules changed, or the payload is not a row)."""
-    from stinet.ingest.columns import canonical, english_titles, is_ignored
-    from stinet.ingest.parsing import ParseContext, parse_row
+    from stinet.ingest.parsing import column_fields, parse_row, row_context
     from stinet.ingest.report import ImportReport
 
     payload = source.payload if isinstance(source.payload, dict) else {}
     if not payload:
         return None
-    mapping = english_titles({h: f for h in payload if h and not is_ignored(h) and (f := canonical(h))})
-    loose = source.format in ("xlsx", "xls") or (source.format == "csv" and not any(h.startswith("dc.")
-                                                                                    for h in payload))
-    ctx = ParseContext(mapping, source.format, len(payload), loose, source.organisation.code)
+    header = [str(h) for h in payload]
+    ctx = row_context(header, source.format, column_fields(header)[0], source.organisation.code)
     return parse_row(ctx, 0, {str(k): str(v) for k, v in payload.items()}, ctx.codes, ImportReport(source=""))
 
 

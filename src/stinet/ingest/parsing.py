@@ -8,7 +8,7 @@ stores on another.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -16,7 +16,7 @@ from stinet.catalog.bulk import json_text
 from stinet.catalog.dedup import record_of
 from stinet.catalog.matching import keys, lookup_keys
 from stinet.catalog.services import Incoming, payload_text, text_digest
-from stinet.ingest.columns import is_ignored, language_tag
+from stinet.ingest.columns import canonical, english_titles, is_ignored, language_tag
 from stinet.ingest.record import MULTI_SEP, RowError, WorkData, build, split_values
 from stinet.ingest.report import ImportReport
 from stinet.search import indexing
@@ -70,6 +70,29 @@ class ParseContext:
     def codes(self) -> frozenset[str]:
         """Headers of columns that hold codes rather than text."""
         return frozenset(h for h, f in self.mapping.items() if f in NOT_TEXT)
+
+
+def column_fields(header: Iterable[str]) -> tuple[dict[str, str], list[str]]:
+    """Header -> canonical field (language-tagged titles sorted out), and the headers no field has
+    (their values are kept as extra data)."""
+    mapping: dict[str, str] = {}
+    unknown: list[str] = []
+    for name in header:
+        if not name:
+            continue
+        field = canonical(name)
+        if field is not None:
+            mapping[name] = field
+        elif not is_ignored(name):
+            unknown.append(name)
+    return english_titles(mapping), unknown
+
+
+def row_context(header: Sequence[str], fmt: str, mapping: dict[str, str], org_code: str) -> ParseContext:
+    """How the rows under a header are read: spreadsheets, and CSV without DSpace (dc.) columns, by the
+    Vietnamese conventions; MARC and harvested rows are already canonical (strict lists, no headings)."""
+    loose = fmt in ("xlsx", "xls") or (fmt == "csv" and not any(h.startswith("dc.") for h in header))
+    return ParseContext(mapping, fmt, len(header), loose, org_code)
 
 
 def convert_row(line: int, row: dict[str, str], report: ImportReport,

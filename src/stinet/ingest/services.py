@@ -15,8 +15,7 @@ from django.utils import timezone
 
 from stinet.catalog.models import Holding, ImportRun, Organisation
 from stinet.catalog.services import Incoming, get_organisation, store_batch
-from stinet.ingest.columns import canonical, english_titles, is_ignored
-from stinet.ingest.parsing import ParseContext, chunks, parse_chunk
+from stinet.ingest.parsing import ParseContext, chunks, column_fields, parse_chunk, row_context
 from stinet.ingest.readers import ImportFileError, Table, open_table
 from stinet.ingest.report import ImportReport
 from stinet.ingest.workers import fewer_collections, ordered, pool, worker_niceness
@@ -33,29 +32,14 @@ Progress = Callable[[int], None]
 
 def _columns(table: Table, report: ImportReport) -> dict[str, str]:
     """Header -> canonical field; unknown columns are reported (and kept as extra data)."""
-    mapping: dict[str, str] = {}
-    for header in table.header:
-        if not header:
-            continue
-        field = canonical(header)
-        if field is not None:
-            mapping[header] = field
-        elif not is_ignored(header):
-            report.unknown_columns.append(header)
-    mapping = english_titles(mapping)
+    mapping, unknown = column_fields(table.header)
+    report.unknown_columns.extend(unknown)
     if "dc.title" not in mapping.values():
         raise ImportFileError(
             f"{table.path.name}: no title column (expected 'dc.title' or a header such as "
             f"'Tên đề tài', 'Nhan đề'); found: {', '.join(h for h in table.header if h)[:200]}"
         )
     return mapping
-
-
-def _context(table: Table, mapping: dict[str, str], org: Organisation) -> ParseContext:
-    """How this file's rows are read (MARC rows are already canonical: strict lists, no headings)."""
-    loose = table.format in ("xlsx", "xls") or (
-        table.format == "csv" and not any(h.startswith("dc.") for h in table.header))
-    return ParseContext(mapping, table.format, len(table.header), loose, org.code)
 
 
 def _workers(rows_total: int | None) -> int:
@@ -193,7 +177,7 @@ def import_file(path: str | Path, org_code: str, fmt: str | None = None, *,
     try:
         # closed at once on a failure: its workers stop now, not when the traceback is collected
         with fewer_collections(), contextlib.closing(
-                parsed_chunks(_context(table, mapping, org), rows, workers)) as chunked:
+                parsed_chunks(row_context(table.header, table.format, mapping, org.code), rows, workers)) as chunked:
             _store_all(org, run, chunked, report, actor, progress, skip)
     except BaseException as exc:
         report.add_notes(table.notes, table.more_notes)  # what reading found so far
