@@ -102,8 +102,5 @@ def missing(members: Iterable[int], marks: Iterable[Mark],
 
 def complete(members: Iterable[int], marks: Iterable[Mark], subjects: Sequence[int | None] = (None,)) -> bool:
     """Every member has either scored or declared a conflict for every subject, and one score counts."""
-    marks = list(marks)
-    seen = {(m.member, m.subject) for m in marks if m.counted or m.conflict}
-    needed = {(member, subject) for member in members for subject in subjects}
-    any_counted = any(m.counted for m in marks)
-    return bool(needed) and needed <= seen and any_counted
+    members, marks = list(members), list(marks)
+    return bool(members and subjects) and not missing(members, marks, subjects) and any(m.counted for m in marks)
