@@ -42,15 +42,16 @@ def revive(part: str, key: str) -> None:
     Tombstone.objects.filter(part=part, key=str(key)).delete()
 
 
-def touch(model: Any, pk: int | None) -> None:
-    """Move a record's updated_at to now without running its save signals."""
-    if pk is not None:
-        model.objects.filter(pk=pk).update(updated_at=timezone.now())
-
-
 def touch_where(model: Any, condition: Q) -> None:
-    """Move the updated_at of every record of a model matching a condition to now."""
+    """Move the updated_at of every record of a model matching a condition to now, without running
+    their save signals."""
     model.objects.filter(condition).update(updated_at=timezone.now())
+
+
+def touch(model: Any, pk: int | None) -> None:
+    """Move a record's updated_at to now."""
+    if pk is not None:
+        touch_where(model, Q(pk=pk))
 
 
 def _people_tasks(*users: int | None) -> Q:
