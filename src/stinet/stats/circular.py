@@ -97,11 +97,9 @@ def network_province() -> str:
     hub = network_hub()
     if hub is not None and hub.province:
         return hub.province
-    provinces = Counter(fold(p) for p in Organisation.objects.filter(is_member=True).values_list("province", flat=True)
-                        if p)
-    top = provinces.most_common(1)
-    return next((p for p in Organisation.objects.filter(is_member=True).values_list("province", flat=True)
-                 if top and fold(p) == top[0][0]), "")
+    written = [p for p in Organisation.objects.filter(is_member=True).values_list("province", flat=True) if p]
+    top = Counter(fold(p) for p in written).most_common(1)  # "Hải Phòng" and "Hai Phong" are one
+    return next((p for p in written if fold(p) == top[0][0]), "") if top else ""
 
 
 def compute_organisations(filters: Filters, year: int) -> tuple[Cells, list[str]]:
