@@ -78,9 +78,13 @@ def _rows(items: Iterable[Work], org: Organisation | None) -> Iterator[dict[str,
         if org is None:
             yield dspace_csv.row(work)
             continue
-        own = [h for h in work.holdings.all() if h.organisation_id == org.pk]
-        for holding in sorted(own, key=lambda h: h.local_id):
+        for holding in _own(work, org):
             yield dspace_csv.row(work, holding)
+
+
+def _own(work: Work, org: Organisation) -> list[Holding]:
+    """The member's holdings of a work (prefetched), by their identifiers."""
+    return sorted((h for h in work.holdings.all() if h.organisation_id == org.pk), key=lambda h: h.local_id)
 
 
 def _extra_columns(ids: list[int] | None) -> list[str]:
@@ -141,9 +145,7 @@ def _marcxml(items: Iterable[Work], out: IO[bytes], url: Url, org: Organisation 
         xf.write_declaration()
         with xf.element(f"{{{marcxml.NAMESPACE}}}collection", nsmap={None: marcxml.NAMESPACE}):
             for work in items:
-                own = [None] if org is None else sorted(
-                    (h for h in work.holdings.all() if h.organisation_id == org.pk), key=lambda h: h.local_id)
-                for holding in own:
+                for holding in [None] if org is None else _own(work, org):
                     xf.write(marcxml.to_element(work, url(work), holding))
                     count += 1
     return count
