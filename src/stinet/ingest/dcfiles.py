@@ -14,11 +14,11 @@ from pathlib import Path
 from lxml import etree
 
 from stinet.ingest.readers import ImportFileError, Table
+from stinet.ingest.record import ERROR
 
 OAI = "http://www.openarchives.org/OAI/2.0/"
 OAI_DC = "http://www.openarchives.org/OAI/2.0/oai_dc/"
 _DC, _RECORD, _HEADER = f"{{{OAI_DC}}}dc", f"{{{OAI}}}record", f"{{{OAI}}}header"
-ERROR = "_error"
 
 
 def open_oai_dc(path: Path) -> Table:

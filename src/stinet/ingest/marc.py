@@ -13,11 +13,10 @@ from collections.abc import Iterable
 from pymarc import Field, Record
 
 from stinet.catalog.fos import normalise_code
-from stinet.ingest.record import MULTI_SEP
+from stinet.ingest.record import ERROR, MULTI_SEP
 from stinet.ingest.types import map_type
 from stinet.vietnamese import clean_spaces, fold
 
-ERROR = "_error"  # a row carrying only this key is rejected with its value as the reason
 HEADER = [
     "id", "dc.title", "dc.title.alternative", "dc.contributor.author", "dc.contributor.advisor",
     "dc.contributor.editor", "dc.date.issued", "dc.type", "dc.subject", "dc.description.abstract",

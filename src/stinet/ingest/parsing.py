@@ -17,7 +17,7 @@ from stinet.catalog.dedup import record_of
 from stinet.catalog.matching import keys, lookup_keys
 from stinet.catalog.services import Incoming, payload_text, text_digest
 from stinet.ingest.columns import canonical, english_titles, is_ignored, language_tag
-from stinet.ingest.record import MULTI_SEP, RowError, WorkData, build, split_values
+from stinet.ingest.record import ERROR, MULTI_SEP, RowError, WorkData, build, split_values
 from stinet.ingest.report import ImportReport
 from stinet.search import indexing
 from stinet.search.documents import from_values
@@ -33,7 +33,6 @@ LISTS = frozenset({"dc.contributor.author", "dc.contributor.editor", "dc.contrib
                    "dc.subject"})
 JSON_FIELDS = ("creators", "subjects", "identifiers", "extra")  # the work's JSON fields (catalog.models.Work)
 Rows = list[tuple[int, dict[str, str]]]
-ERROR = "_error"  # a reader's row carrying this key is a record it could not read: rejected
 
 
 @dataclass(frozen=True)

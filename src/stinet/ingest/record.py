@@ -12,6 +12,8 @@ from stinet.catalog.fos import normalise_code
 from stinet.ingest.types import map_type
 from stinet.vietnamese import clean_person_name, clean_spaces, fold, nfc
 
+ERROR = "_error"  # a reader's row carrying this key is a record it could not read: rejected with its value
+
 MULTI_SEP = "||"
 _YEAR_RE = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 _ISO_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ]\d{2}:\d{2}.*)?$")  # a time may follow

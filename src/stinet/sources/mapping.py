@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from lxml import etree
 
-from stinet.ingest.record import MULTI_SEP, RowError, parse_date
+from stinet.ingest.record import ERROR, MULTI_SEP, RowError, parse_date
 from stinet.ingest.types import map_type
 from stinet.vietnamese import clean_spaces, fold
 
@@ -46,9 +46,6 @@ DOI_RE = re.compile(r"^(?:doi:\s*|https?://(?:dx\.)?doi\.org/)?(10\.\d{4,9}/\S+)
 HANDLE_RE = re.compile(r"^(?:hdl:\s*|https?://hdl\.handle\.net/)(\d[\w.]*/\S+)$", re.IGNORECASE)
 ISBN_RE = re.compile(r"^(?:urn:isbn:|isbn:?\s*)?((?:97[89][\s-]*)?(?:\d[\s-]*){9}[\dXx])$", re.IGNORECASE)
 ISSN_RE = re.compile(r"^(?:urn:issn:|issn:?\s*)?(\d{4}-?\d{3}[\dXx])$", re.IGNORECASE)
-
-
-MARC_ERROR = "_error"  # stinet.ingest.marc's key for a record it cannot map
 
 
 class MappingError(ValueError):
@@ -240,8 +237,8 @@ def marcxml_row(identifier: str, record: etree._Element, holder: tuple[str, ...]
         row = dict(_marc_to_row()(parsed[0], holder))
     except (AttributeError, IndexError, KeyError, TypeError, ValueError) as exc:
         raise RowError(f"marcxml: cannot map the record ({type(exc).__name__}: {exc})") from None
-    if row.get(MARC_ERROR):
-        raise RowError(f"marcxml: {row[MARC_ERROR]}")
+    if row.get(ERROR):
+        raise RowError(f"marcxml: {row[ERROR]}")
     if row.get("id") and row["id"] != identifier:
         row["marc.001"] = row["id"]  # the library's own number, kept as extra data
     row["id"] = identifier  # deletions name records by their OAI identifier
