@@ -61,6 +61,17 @@ def prepared(doc: dict[str, Any]) -> str:
     return _JSON.encode({k: v for k, v in doc.items() if k != "id" and v not in (None, "", [])})
 
 
+def _terms(searcher: tantivy.Searcher, prefix: str, fields: Iterable[str], within: Query | None) -> dict[str, int]:
+    """Terms of some fields starting with a prefix, with the most works any one field has each in
+    (of those matching `within`, when given)."""
+    counts: dict[str, int] = {}
+    for field in fields:
+        for term, n in searcher.terms_with_prefix(field, prefix, filter_query=within):
+            counts[term] = max(counts.get(term, 0), n)
+    counts.pop(VALUE_GAP, None)
+    return counts
+
+
 def _schema() -> tantivy.Schema:
     """Index schema: folded and exact text fields, raw facet fields, numeric year and id."""
     b = tantivy.SchemaBuilder()
@@ -212,26 +223,15 @@ class TantivyBackend:
         """
         searcher = self._searcher()
         if not context.is_empty:
-            within = self._query(context, request, False)
-            counts: dict[str, int] = {}
-            for field in FIELD_OF[fields] if fields else ("title", "subjects"):
-                for term, n in searcher.terms_with_prefix(field, prefix, filter_query=within):
-                    counts[term] = max(counts.get(term, 0), n)
-            counts.pop(VALUE_GAP, None)
-            return counts
+            return _terms(searcher, prefix, FIELD_OF[fields] if fields else ("title", "subjects"),
+                          self._query(context, request, False))
         key = (prefix, fields, searcher.num_docs, searcher.num_segments)
         now = time.monotonic()
-        if (kept := self._vocabulary.get(key)) is not None and now - kept[0] < VOCABULARY_TTL:
-            return kept[1]
-        counts = {}
-        for field in FIELD_OF[fields]:
-            for term, n in searcher.terms_with_prefix(field, prefix):
-                counts[term] = max(counts.get(term, 0), n)
-        counts.pop(VALUE_GAP, None)
-        if len(self._vocabulary) >= 64:
-            self._vocabulary.clear()
-        self._vocabulary[key] = (now, counts)
-        return counts
+        if (kept := self._vocabulary.get(key)) is None or now - kept[0] >= VOCABULARY_TTL:
+            if len(self._vocabulary) >= 64:
+                self._vocabulary.clear()
+            kept = self._vocabulary[key] = (now, _terms(searcher, prefix, FIELD_OF[fields], None))
+        return kept[1]
 
     def _run(self, searcher: tantivy.Searcher, query: ParsedQuery, request: SearchRequest,
              fuzzy: bool) -> SearchResponse:
