@@ -29,3 +29,40 @@ def test_vietnamese_on_the_very_first_start_with_a_new_data_folder(tmp_path):
     env = dict(os.environ, STINET_DATA_DIR=str(tmp_path / "new"), DJANGO_SETTINGS_MODULE="stinet.settings")
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "Tra cứu"
+
+
+GETTEXT_NAMES = {"_", "_lazy", "gettext", "gettext_lazy", "gettext_noop", "ngettext", "ngettext_lazy",
+                 "pgettext", "pgettext_lazy"}
+
+
+def _python_msgids() -> set[tuple[str | None, str, str]]:
+    """(context, msgid, where) of every translation call with literal strings in the package."""
+    import ast
+
+    found = set()
+    for path in PORTAL.parent.rglob("*.py"):
+        if "migrations" in path.parts:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(), str(path))):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                    and node.func.id in GETTEXT_NAMES and node.args):
+                continue
+            literals = [a.value for a in node.args if isinstance(a, ast.Constant) and isinstance(a.value, str)]
+            where = f"{path.relative_to(PORTAL.parent)}:{node.lineno}"
+            if node.func.id.startswith("pgettext") and len(literals) >= 2:
+                found.add((literals[0], literals[1], where))
+            elif node.func.id.startswith("ngettext") and len(literals) >= 2:
+                found.add((None, literals[0], where))
+            elif literals and isinstance(node.args[0], ast.Constant):
+                found.add((None, literals[0], where))
+    return found
+
+
+def test_all_python_strings_are_translated():
+    from stinet.portal.translations import packaged_catalogues
+
+    translated = {(e.msgctxt, e.msgid) for path in packaged_catalogues()["vi"]
+                  for e in polib.pofile(str(path)) if e.msgstr or any(e.msgstr_plural.values())}
+    used = _python_msgids()
+    missing = sorted(f"{where}: {msgid!r}" for ctx, msgid, where in used if (ctx, msgid) not in translated)
+    assert len(used) > 100 and not missing, "\n".join(missing)
