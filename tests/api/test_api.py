@@ -37,9 +37,18 @@ def test_search_filters_sort_and_paging(client, catalogue):
     ({"year_from": "abc"}, "year_from: Input should be a valid integer"), ({"page": "1.5"}, "page: Input"),
 ])
 def test_search_bad_parameters_answer_400_with_one_line(client, catalogue, params, message):
-    response = client.get("/api/search", params)
+    response = client.get("/api/search", {**params, "lang": "en"})
     assert response.status_code == 400 and message in response.json()["detail"]
     assert "\n" not in response.json()["detail"]
+
+
+def test_search_refusals_are_in_vietnamese_unless_english_is_asked_for(client, catalogue):
+    said = client.get("/api/search", {"q": "year:2020..2010"}).json()["detail"]
+    assert said == "year: 2020..2010 có năm kết thúc trước năm bắt đầu"
+    said = client.get("/api/search", {"page": 501}).json()["detail"]
+    assert said.startswith("page: chỉ xem được 10000 kết quả đầu tiên"), said
+    said = client.get("/api/search", {"type": "foo", "lang": "en"}).json()["detail"]
+    assert said.startswith("type: 'foo' is not one of report, thesis"), said
 
 
 def test_the_last_page_that_may_be_paged_to_answers(client, catalogue):

@@ -366,5 +366,5 @@ def test_a_refused_search_says_why_instead_of_blaming_the_network(visit):
     page.locator(f"{WIDGET} input[type=search]").press("Enter")
     page.locator(f"{WIDGET} .status.error").wait_for()
     said = page.locator(f"{WIDGET} .status").inner_text()
-    assert said.startswith("Không tra cứu được: org: 'NOPE<b>x</b>' is not one of "), said
+    assert said.startswith("Không tra cứu được: org: 'NOPE<b>x</b>' không phải là một trong "), said
     assert page.evaluate("document.querySelector('[data-stinet-search]').shadowRoot.querySelectorAll('b').length") == 0

@@ -7,6 +7,7 @@ from typing import Any
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from ninja import Router, Schema
 
 from stinet.api.schemas import Error
@@ -167,7 +168,7 @@ def experts(request: HttpRequest, q: str = "", field: str = "", degree: str = ""
     ThS, BS, DS, KS, CN), title (GS, PGS), org (organisation code). Contact details are never listed.
     """
     if page < 1 or not 1 <= page_size <= MAX_PAGE_SIZE:
-        raise SearchError(f"page must be 1 or more and page_size between 1 and {MAX_PAGE_SIZE}")
+        raise SearchError(_("page must be 1 or more and page_size between 1 and %(most)s") % {"most": MAX_PAGE_SIZE})
     lang, filters = _lang(lang), Filters(field=field, degree=degree, title=title, org=org)
     start = (page - 1) * page_size
     if q.strip():

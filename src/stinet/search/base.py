@@ -6,6 +6,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from django.utils.translation import gettext as _
+
 from stinet.search.query import ParsedQuery, SearchError, narrowed
 
 SORTS = ("relevance", "title", "year", "-year")
@@ -68,25 +70,29 @@ class SearchRequest:
     def validate(self) -> None:
         """Refuse impossible paging or sorting with a clear message."""
         if len(self.q) > MAX_QUERY_CHARS:
-            raise SearchError(f"q: at most {MAX_QUERY_CHARS} characters (this one has {len(self.q)})")
+            raise SearchError(_("q: at most %(most)s characters (this one has %(n)s)")
+                              % {"most": MAX_QUERY_CHARS, "n": len(self.q)})
         if self.sort not in SORTS:
-            raise SearchError(f"sort: {self.sort!r} is not one of {', '.join(SORTS)}")
+            raise SearchError(_("sort: %(value)r is not one of %(known)s")
+                              % {"value": self.sort, "known": ", ".join(SORTS)})
         if self.page < 1:
-            raise SearchError("page: must be 1 or more")
+            raise SearchError(_("page: must be 1 or more"))
         if not 1 <= self.page_size <= MAX_PAGE_SIZE:
-            raise SearchError(f"page_size: must be between 1 and {MAX_PAGE_SIZE}")
+            raise SearchError(_("page_size: must be between 1 and %(most)s") % {"most": MAX_PAGE_SIZE})
         if self.paging_limit is not None and (self.page - 1) * self.page_size >= self.paging_limit:
-            raise SearchError(f"page: a search pages through its first {self.paging_limit} results only, and "
-                              f"page {self.page} of {self.page_size} starts past them (the export and "
-                              "OAI-PMH give everything)")
+            raise SearchError(_("page: a search pages through its first %(limit)s results only, and page "
+                                "%(page)s of %(size)s starts past them (the export and OAI-PMH give "
+                                "everything)") % {"limit": self.paging_limit, "page": self.page,
+                                                  "size": self.page_size})
         for name in ("year_from", "year_to"):
             year = getattr(self, name)
             if year is not None and not MIN_YEAR <= year <= MAX_YEAR:
-                raise SearchError(f"{name}: {year} is not a year between {MIN_YEAR} and {MAX_YEAR}")
+                raise SearchError(_("%(name)s: %(year)s is not a year between %(first)s and %(last)s")
+                                  % {"name": name, "year": year, "first": MIN_YEAR, "last": MAX_YEAR})
         if self.year_from and self.year_to and self.year_from > self.year_to:
-            raise SearchError("year_from: must not be after year_to")
+            raise SearchError(_("year_from: must not be after year_to"))
         if not set(self.fulltext_access) <= set(FULLTEXT_FIELDS):
-            raise SearchError(f"fulltext_access: levels among {', '.join(FULLTEXT_FIELDS)}")
+            raise SearchError(_("fulltext_access: levels among %(known)s") % {"known": ", ".join(FULLTEXT_FIELDS)})
 
 
 def page_count(total: int, page_size: int) -> int:

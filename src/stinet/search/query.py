@@ -15,6 +15,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext as _
+
 from stinet.vietnamese import (
     VIETNAMESE_FAMILY_NAMES,
     canonical_spelling,
@@ -103,10 +105,10 @@ def _checked_years(value: str) -> tuple[int | None, int | None]:
     """The range of a year: item, or SearchError naming what is wrong with it."""
     rng = _year_range(value)
     if rng is None:
-        raise SearchError(f"year: {value!r} is not a year or a range such as year:2015..2020, year:2015.. or "
-                          "year:..2010")
+        raise SearchError(_("year: %(value)r is not a year or a range such as year:2015..2020, year:2015.. "
+                            "or year:..2010") % {"value": value})
     if rng[0] is not None and rng[1] is not None and rng[0] > rng[1]:
-        raise SearchError(f"year: {value} ends before it starts")
+        raise SearchError(_("year: %(value)s ends before it starts") % {"value": value})
     return rng
 
 

@@ -6,6 +6,7 @@ from dataclasses import replace
 from typing import Any
 
 from django.db.models import Q
+from django.utils.translation import gettext as _
 
 from stinet.catalog.models import FieldOfScience, Organisation, Suggestion, Work
 from stinet.catalog.services import works_by_ids
@@ -52,8 +53,9 @@ def _known_values(filters: dict[str, list[str]]) -> dict[str, list[str]]:
         if unknown := [v for v in wanted if v.lower() not in known]:
             every = Organisation.objects.values_list("code", flat=True) if name == "org" else codes
             shown = list(every)
-            raise SearchError(f"{name}: {unknown[0]!r} is not one of "
-                              f"{', '.join(shown[:12])}{', ...' if len(shown) > 12 else ''}")
+            raise SearchError(_("%(name)s: %(value)r is not one of %(known)s") % {
+                "name": name, "value": unknown[0],
+                "known": ", ".join(shown[:12]) + (", ..." if len(shown) > 12 else "")})
         out[name] = [known[v.lower()] for v in wanted]
     return out
 
