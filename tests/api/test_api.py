@@ -34,7 +34,8 @@ def test_search_filters_sort_and_paging(client, catalogue):
     ({"page": 100_000_000_000, "page_size": 100}, "page: a search pages through its first 10000 results only"),
     ({"page": 10 ** 20}, "page: a search pages through"), ({"page": 501}, "page: a search pages through"),
     ({"year_from": 10 ** 20}, "year_from: 100000000000000000000 is not a year"), ({"year_to": 0}, "year_to: 0"),
-    ({"year_from": "abc"}, "year_from: Input should be a valid integer"), ({"page": "1.5"}, "page: Input"),
+    ({"year_from": "abc"}, "year_from: 'abc' is not a whole number"), ({"page": "1.5"}, "page: '1.5' is not"),
+    ({"year_to": "2.5"}, "year_to: '2.5' is not a whole number"),
 ])
 def test_search_bad_parameters_answer_400_with_one_line(client, catalogue, params, message):
     response = client.get("/api/search", {**params, "lang": "en"})
@@ -47,6 +48,8 @@ def test_search_refusals_are_in_vietnamese_unless_english_is_asked_for(client, c
     assert said == "year: 2020..2010 có năm kết thúc trước năm bắt đầu"
     said = client.get("/api/search", {"page": 501}).json()["detail"]
     assert said.startswith("page: chỉ xem được 10000 kết quả đầu tiên"), said
+    said = client.get("/api/search", {"year_from": "abc"}).json()["detail"]
+    assert said == "year_from: 'abc' không phải là số nguyên"
     said = client.get("/api/search", {"type": "foo", "lang": "en"}).json()["detail"]
     assert said.startswith("type: 'foo' is not one of report, thesis"), said
 

@@ -7,6 +7,7 @@ from typing import Any
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.translation import gettext_lazy
 from ninja import NinjaAPI, Query
 from ninja.errors import AuthenticationError, ValidationError
 
@@ -31,12 +32,32 @@ def _lang(lang: str) -> str:
     return "en" if lang == "en" else "vi"
 
 
+# What is wrong with a parameter, by pydantic's error type, in the interface language; other
+# types keep pydantic's English text.
+_WRONG_TYPE = {
+    "int_parsing": gettext_lazy("%(value)r is not a whole number"),
+    "int_from_float": gettext_lazy("%(value)r is not a whole number"),
+    "int_type": gettext_lazy("%(value)r is not a whole number"),
+    "float_parsing": gettext_lazy("%(value)r is not a number"),
+    "bool_parsing": gettext_lazy("%(value)r is neither true nor false"),
+    "date_parsing": gettext_lazy("%(value)r is not a date (YYYY-MM-DD)"),
+    "date_from_datetime_parsing": gettext_lazy("%(value)r is not a date (YYYY-MM-DD)"),
+    "datetime_parsing": gettext_lazy("%(value)r is not a date and time (ISO 8601, e.g. 2026-01-31T08:00:00Z)"),
+    "datetime_from_date_parsing": gettext_lazy(
+        "%(value)r is not a date and time (ISO 8601, e.g. 2026-01-31T08:00:00Z)"),
+}
+
+
 @api.exception_handler(ValidationError)
 def _bad_parameter(request: HttpRequest, exc: ValidationError) -> Any:
     """A parameter of the wrong type (page=abc) answers 400 with one line, as every refusal does."""
     first = exc.errors[0] if exc.errors else {}
     name = ".".join(str(part) for part in first.get("loc", ())[1:]) or "request"
-    return api.create_response(request, {"detail": f"{name}: {first.get('msg', 'not valid')}"}, status=400)
+    said, value = _WRONG_TYPE.get(first.get("type", "")), first.get("input")
+    if value is None and first.get("loc", ())[:1] == ("query",):  # django-ninja leaves it out
+        value = request.GET.get(str(first["loc"][-1]))
+    said = said % {"value": value} if said and value is not None else first.get("msg", "not valid")
+    return api.create_response(request, {"detail": f"{name}: {said}"}, status=400)
 
 
 @api.exception_handler(AuthenticationError)
