@@ -59,3 +59,15 @@ def test_report_errors_are_one_line(network, tmp_path):
     assert "04/KHCN-NV" in bad.output and not (tmp_path / "x.xlsx").exists()
     org = runner.invoke(main, ["stats", "--org", "XYZ"])
     assert org.exit_code == 1 and "XYZ" in org.output
+
+
+def test_a_period_refused_is_named_in_words_not_by_the_api_parameter(network, client):
+    """The page's parameters are from/to, the API's year_from/year_to, the CLI's --from/--to."""
+    said = CliRunner().invoke(main, ["stats", "--from", "2020", "--to", "2010"]).output
+    assert "năm đầu của kỳ (2020) sau năm cuối (2010)" in said and "year_from" not in said
+    page = client.get("/stats/", {"from": "abc"}).content.decode()
+    assert "năm đầu của kỳ: &#x27;abc&#x27; không phải là năm" in page
+    page = client.get("/stats/", {"to": "1", "lang": "en"}).content.decode()
+    assert "last year of the period: 1 is not a year between 1900 and 2100" in page
+    said = client.get("/api/stats", {"year_from": 2020, "year_to": 2010, "lang": "en"}).json()["detail"]
+    assert said == "the period's first year (2020) is after its last year (2010)"

@@ -135,9 +135,9 @@ def test_management_tables(network, manager):
 
 
 @pytest.mark.parametrize(("params", "message"), [
-    ({"from": "2020", "to": "2010"}, "year_from"),
-    ({"from": "abc"}, "không phải là năm"),
-    ({"to": "1200"}, "năm phải từ 1900 đến 2100"),
+    ({"from": "2020", "to": "2010"}, r"năm đầu của kỳ \(2020\) sau năm cuối \(2010\)"),
+    ({"from": "abc"}, "năm đầu của kỳ: 'abc' không phải là năm"),
+    ({"to": "1200"}, "năm cuối của kỳ: 1200 không phải là năm trong khoảng 1900 đến 2100"),
 ])
 def test_bad_filters_are_refused(params, message):
     with pytest.raises(StatsError, match=message):

@@ -29,12 +29,14 @@ class Filters:
 
     def validate(self) -> None:
         """Refuse impossible years; the organisation is checked by the queries (it needs the database)."""
-        for name, year in (("year_from", self.year_from), ("year_to", self.year_to)):
+        # named in words: the page's parameters are from/to, the API's year_from/year_to, the CLI's --from/--to
+        for which, year in ((_("first year"), self.year_from), (_("last year"), self.year_to)):
             if year is not None and not MIN_YEAR <= year <= MAX_YEAR:
-                raise StatsError(_("%(name)s: a year between %(low)s and %(high)s")
-                                 % {"name": name, "low": MIN_YEAR, "high": MAX_YEAR})
+                raise StatsError(_("%(which)s of the period: %(year)s is not a year between %(low)s and %(high)s")
+                                 % {"which": which, "year": year, "low": MIN_YEAR, "high": MAX_YEAR})
         if self.year_from and self.year_to and self.year_from > self.year_to:
-            raise StatsError(_("year_from: must not be after year_to"))
+            raise StatsError(_("the period's first year (%(first)s) is after its last year (%(last)s)")
+                             % {"first": self.year_from, "last": self.year_to})
 
     def period_label(self) -> str:
         """The period in words: '2015–2020', 'from 2015', 'until 2020' or 'all years'."""
@@ -60,20 +62,20 @@ class Filters:
         return {k: str(v) for k, v in pairs if v}
 
 
-def parse_year(value: Any, name: str) -> int | None:
+def parse_year(value: Any, which: str) -> int | None:
     """A year from a query-string value ('' or None: not given)."""
     text = str(value or "").strip()
     if not text:
         return None
     if not text.isdigit():
-        raise StatsError(_("%(name)s: not a year: %(value)s") % {"name": name, "value": text[:20]})
+        raise StatsError(_("%(which)s of the period: %(value)r is not a year") % {"which": which, "value": text[:20]})
     return int(text)
 
 
 def filters_from(params: Any) -> Filters:
     """Filters from query-string parameters `from`/`year_from`, `to`/`year_to` and `org`."""
-    year_from = parse_year(params.get("from") or params.get("year_from"), "year_from")
-    year_to = parse_year(params.get("to") or params.get("year_to"), "year_to")
+    year_from = parse_year(params.get("from") or params.get("year_from"), _("first year"))
+    year_to = parse_year(params.get("to") or params.get("year_to"), _("last year"))
     found = Filters(year_from, year_to, (params.get("org") or "").strip())
     found.validate()
     return found
