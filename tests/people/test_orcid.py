@@ -1,6 +1,7 @@
 """ORCID iDs: the ISO 7064 MOD 11-2 check character, accepted spellings, the standard form."""
 
 import pytest
+from django.utils import translation
 
 from stinet.people.orcid import OrcidError, is_valid, validate
 
@@ -34,9 +35,16 @@ def test_valid_orcids_in_standard_form(value, expected):
     ("abcd-0002-1825-0097", "16 digits"),
 ])
 def test_invalid_orcids_are_refused_with_the_reason(value, reason):
-    with pytest.raises(OrcidError, match=reason):
+    with translation.override("en"), pytest.raises(OrcidError, match=reason):
         validate(value)
     assert not is_valid(value)
+
+
+def test_the_reason_is_said_in_the_interface_language():
+    with pytest.raises(OrcidError, match="ORCID '0000-0002-1825-0098': sai chữ số kiểm tra"):
+        validate("0000-0002-1825-0098")
+    with pytest.raises(OrcidError, match="ORCID '0000-0002': phải gồm 16 chữ số"):
+        validate("0000-0002")
 
 
 def test_demo_orcids_have_the_right_check_digit():

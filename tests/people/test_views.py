@@ -99,7 +99,7 @@ def test_bad_orcid_on_the_form_is_shown_not_saved(client, directory, scientist):
     response = client.post("/experts/me/", {"full_name": "Nguyễn Văn An", "orcid": "0000-0002-1825-0098",
                                             "public": "on"})
     assert response.status_code == 200
-    assert "check digit" in response.content.decode()
+    assert "sai chữ số kiểm tra" in response.content.decode()
     assert Expert.objects.get(pk=directory["an"].pk).orcid == ""
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from django.utils.translation import gettext as _
 from stdnum.exceptions import ValidationError
 from stdnum.iso7064 import mod_11_2
 
@@ -29,11 +30,13 @@ def validate(value: str) -> str:
     if not number:
         return ""
     if len(number) != 16 or not number[:15].isdigit() or not (number[15].isdigit() or number[15] == "X"):
-        raise OrcidError(f"ORCID {value.strip()!r}: must be 16 digits (the last may be X), e.g. 0000-0002-1825-0097")
+        raise OrcidError(_("ORCID %(value)r: must be 16 digits (the last may be X), e.g. 0000-0002-1825-0097")
+                         % {"value": value.strip()})
     try:
         mod_11_2.validate(number)
     except ValidationError:
-        raise OrcidError(f"ORCID {value.strip()!r}: the check digit is wrong (a typing mistake?)") from None
+        raise OrcidError(_("ORCID %(value)r: the check digit is wrong (a typing mistake?)")
+                         % {"value": value.strip()}) from None
     return "-".join(number[i:i + 4] for i in range(0, 16, 4))
 
 
