@@ -16,6 +16,16 @@ from tests.conftest import shared_path
 Answer = tuple[int, dict[str, str], bytes]
 
 
+@pytest.fixture(autouse=True)
+def _english_messages() -> Iterator[None]:
+    """The services' refusals, failures and reports compared in English (the site's default is
+    Vietnamese); web pages still choose their language per request, the CLI runs in Vietnamese."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
 def capture(*parts: str) -> bytes:
     """The bytes of a captured response under shared/conformance/oai-pmh/."""
     return shared_path("conformance", "oai-pmh", *parts).read_bytes()

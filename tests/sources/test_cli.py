@@ -1,4 +1,5 @@
-"""`stinet harvest`, `stinet source ...` and `stinet worker` as a user runs them (real processes)."""
+"""`stinet harvest`, `stinet source ...` and `stinet worker` as a user runs them (real processes):
+the command line speaks the site's language, Vietnamese."""
 
 from __future__ import annotations
 
@@ -14,18 +15,20 @@ def test_harvest_then_list_run_and_worker(run, oai_server):
     assert run("org", "add", "HPU", "Trường Đại học Hải Phòng", "--member").returncode == 0
     refused = run("harvest", oai_server.url, "--org", "HPU")
     assert refused.returncode == 1 and len(refused.stderr.strip().splitlines()) == 1
-    assert "internal address 127.0.0.1" in refused.stderr
+    assert "địa chỉ nội bộ 127.0.0.1" in refused.stderr and "internal address" not in refused.stderr
     done = run("harvest", oai_server.url, "--org", "HPU", "--allow-private")
     assert done.returncode == 0, done.stderr
-    assert "127.0.0.1: 1 new, 0 updated, 0 unchanged, 0 deleted, 0 rejected; 1 pages" in done.stdout
+    assert "127.0.0.1: 1 mới, 0 cập nhật, 0 không đổi, 0 đã xoá, 0 bị từ chối; 1 trang trong " in done.stdout
+    assert "(thu thập toàn bộ, oai_dc)" in done.stdout and "Identify: " in done.stdout
     listed = json.loads(run("source", "list", "--json").stdout)
     assert len(listed) == 1 and listed[0]["health"] == "ok" and listed[0]["counts"]["new"] == 1
     assert listed[0]["last_datestamp"] == "2024-06-01"
     again = run("source", "run", str(listed[0]["id"]))
-    assert again.returncode == 0 and "from 2024-06-01" in again.stdout and "1 unchanged" in again.stdout
+    assert again.returncode == 0 and "(từ 2024-06-01, oai_dc)" in again.stdout and "1 không đổi" in again.stdout
     assert "verb=ListRecords&metadataPrefix=oai_dc&from=2024-06-01" in oai_server.received
     assert run("worker", "--once").returncode == 0  # nothing due: the source runs again in 182 days
-    assert "ok" in run("source", "list").stdout
+    listed_text = run("source", "list").stdout
+    assert "Bình thường" in listed_text and "lần chạy gần nhất" in listed_text and "(0 mới, 0 cập nhật" in listed_text
 
 
 def test_source_add_and_a_failing_run(run, oai_server):
@@ -34,16 +37,19 @@ def test_source_add_and_a_failing_run(run, oai_server):
     assert run("org", "add", "HPU", "Trường Đại học Hải Phòng").returncode == 0
     added = run("source", "add", "HPU", oai_server.url, "--label", "DSpace", "--set", "com_1",
                 "--every", "30", "--allow-private")
-    assert added.returncode == 0 and "every 30 days" in added.stdout, added.stderr
+    assert added.returncode == 0 and added.stdout.startswith("đã thêm nguồn thu thập 1: HPU DSpace (")
+    assert "oai_dc, tập hợp com_1, mỗi 30 ngày)" in added.stdout, added.stderr
     due = run("source", "run", "--due")
-    assert due.returncode == 1 and "failed: " in due.stdout and "cannotDisseminateFormat" in due.stdout
+    assert due.returncode == 1 and "nguồn thu thập 1 (DSpace): thất bại: " in due.stdout
+    assert "lỗi OAI-PMH cannotDisseminateFormat" in due.stdout  # the protocol's error code is not translated
     text = run("source", "list").stdout
-    assert "failing" in text and "error: " in text and "cannotDisseminateFormat" in text
+    assert "Đang lỗi" in text and "lỗi: " in text and "cannotDisseminateFormat" in text
     missing = run("source", "run", "99")
     assert missing.returncode == 1 and missing.stderr.strip() == (
-        "stinet: error: source 99 does not exist (see 'stinet source list')")
+        "stinet: error: không có nguồn thu thập 99 (xem 'stinet source list')")
     bad = run("source", "add", "HPU", "ftp://example.org/oai")
-    assert bad.returncode == 1 and "only http and https" in bad.stderr
+    assert bad.returncode == 1 and bad.stderr.strip() == (
+        "stinet: error: ftp://example.org/oai: chỉ thu thập từ URL http và https")
 
 
 def test_every_command_has_help(run):
@@ -57,6 +63,29 @@ def test_source_set_changes_the_schedule(run):
     assert run("org", "add", "HPU", "Trường Đại học Hải Phòng", "--member").returncode == 0
     assert run("source", "add", "HPU", "http://127.0.0.1:9/oai", "--allow-private").returncode == 0
     changed = run("source", "set", "1", "--every", "30", "--label", "DSpace HPU")
-    assert changed.returncode == 0 and "DSpace HPU, oai_dc, every 30 days" in changed.stdout
-    assert run("source", "set", "1", "--every", "0").stderr.startswith("stinet: error: interval 0")
-    assert run("source", "set", "99", "--every", "3").stderr.startswith("stinet: error: source 99 does not exist")
+    assert changed.returncode == 0 and "nguồn thu thập 1: DSpace HPU, oai_dc, mỗi 30 ngày, lần chạy tới " in \
+        changed.stdout
+    assert run("source", "set", "1", "--every", "0").stderr.strip() == "stinet: error: chu kỳ 0: ít nhất 1 ngày"
+    assert run("source", "set", "99", "--every", "3").stderr.startswith("stinet: error: không có nguồn thu thập 99")
+
+
+def test_refusals_are_one_line_in_vietnamese(run):
+    assert run("org", "add", "HPU", "Trường Đại học Hải Phòng", "--member").returncode == 0
+    url = "http://127.0.0.1:9/oai"
+    for args, message in [
+        (("harvest", "ftp://example.org/oai", "--org", "HPU"),
+         "ftp://example.org/oai: chỉ thu thập từ URL http và https"),
+        (("harvest", url, "--org", "HPU", "--prefix", "mods", "--allow-private"),
+         "tiền tố siêu dữ liệu 'mods': trình thu thập chỉ đọc được oai_dc và marcxml"),
+        (("harvest", url, "--org", "HPU", "--set", "a b", "--allow-private"),
+         "tập hợp 'a b': không phải setSpec OAI-PMH hợp lệ"),
+        (("harvest", url, "--org", "HPU", "--from", "2024-02-30"),
+         "ngày bắt đầu '2024-02-30': cần một ngày dạng YYYY-MM-DD hoặc YYYY-MM-DDThh:mm:ssZ"),
+        (("source", "add", "HPU", "http://user:secret@example.org/oai"),
+         "http://user:secret@example.org/oai: không chấp nhận tên người dùng và mật khẩu trong URL"),
+    ]:
+        refused = run(*args)
+        assert (refused.returncode, refused.stderr) == (1, f"stinet: error: {message}\n"), args
+    neither = run("source", "run")
+    assert neither.returncode == 2 and "hãy cho SOURCE_ID hoặc --due (chỉ một trong hai)" in neither.stderr
+    assert json.loads(run("source", "list", "--json").stdout) == []

@@ -119,6 +119,16 @@ def test_a_timeout_is_retried(oai_server, sleeps):
     assert len(sleeps) == 1 and len(oai_server.received) == 2
 
 
+def test_network_failures_read_in_a_few_words(oai_server, sleeps):
+    oai_server.delay = [1.0, 1.0]
+    with pytest.raises(FetchError, match=r"/oai: no answer within 0.3 s \(gave up after 2 attempts\)$"):
+        client(oai_server, timeout=0.3, attempts=2).identify()
+    refused = OAIClient("http://127.0.0.1:9/oai", allow_private=True, attempts=1)  # nothing listens on port 9
+    with pytest.raises(FetchError, match=r"^http://127.0.0.1:9/oai: cannot connect \(\[Errno \d+\] [^()]+\) "
+                                         r"\(gave up after 1 attempt\)$"):
+        refused.identify()
+
+
 @pytest.mark.parametrize("name", [("sickle", "ListRecordsBroken.xml"), ("pyoai-erasmus-dspace", "fake3_00001.xml"),
                                   ("pyoai-erasmus-dspace", "fake4_00001.xml"),
                                   ("pyoai-erasmus-dspace", "fake1_00006.xml")])

@@ -303,7 +303,7 @@ def test_a_full_harvest_removes_what_the_source_no_longer_lists(org, source, oai
     assert run_source(source).deleted == 0  # an incremental harvest cannot tell
     oai_server.on(xml(page(records[0] + records[2])), verb="ListRecords")
     report = run_source(source, full=True)
-    assert report.deleted == 1 and "1 record(s) this source gave before and no longer lists were removed" in \
+    assert report.deleted == 1 and "1 record this source gave before and no longer lists was removed" in \
         "\n".join(report.lines())
     assert sorted(Holding.objects.values_list("local_id", flat=True)) == ["csv-1", "oai:hpu:1", "oai:hpu:3"]
     oai_server.on(xml(page(records[0])), verb="ListRecords")
@@ -325,3 +325,29 @@ def test_a_list_going_round_in_a_circle_is_not_resumed_at_its_token(org, source,
         run_source(source)
     source.refresh_from_db()
     assert source.resume_token == "" and Holding.objects.count() == 2 and source.health == "failing"
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_the_report_and_the_reasons_are_in_the_language_of_the_harvest(org, source, oai_server, sleeps, monkeypatch,
+                                                                      workers):
+    """The fetch thread and the conversion processes write in the language the harvest runs in."""
+    from django.utils import translation
+
+    monkeypatch.setenv("STINET_IMPORT_WORKERS", workers)
+    foreign = dc_record("oai:hpu:2", "Hai").replace(
+        '<oai_dc:dc xmlns:oai_dc="http://www.openarchives.org/OAI/2.0/oai_dc/"', '<foo xmlns="urn:x"').replace(
+        "</oai_dc:dc>", "</foo>")
+    oai_server.on(xml(page(dc_record("oai:hpu:1", "Một") + foreign, "T1")), verb="ListRecords", metadataPrefix="oai_dc")
+    oai_server.on(xml(page(dc_record("oai:hpu:3", "Ba"), "T1")), resumptionToken="T1")
+    with translation.override("vi"):
+        with pytest.raises(ValueError) as vi:
+            run_source(source)
+        lines = vi.value.report.lines()
+    assert lines[0].startswith("HPU DSpace: 2 mới, 0 cập nhật, 0 không đổi, 0 đã xoá, 1 bị từ chối; 2 trang trong ")
+    assert ("bị từ chối: oai:hpu:2: siêu dữ liệu là <foo> thuộc không gian tên urn:x, không phải oai_dc"
+            in lines)
+    assert "máy chủ trả lại mã thông báo tiếp tục (resumption token) 'T1' đã gửi trước đó" in str(vi.value)
+    assert lines[-1].startswith("đã dừng: ") and "danh sách lặp vòng" in Source.objects.get().last_error
+    with pytest.raises(ValueError, match="the list goes round in a circle") as en:
+        run_source(source, full=True)
+    assert "rejected: oai:hpu:2: the metadata is <foo> in namespace urn:x, not oai_dc" in en.value.report.lines()

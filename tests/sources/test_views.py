@@ -65,3 +65,43 @@ def test_the_services_refuse_a_web_user_who_does_not_manage_the_organisation(db)
     assert other.label != "đổi"
     change_source(own, label="đổi tên", user=editor)
     request_run(own, user=editor)
+
+
+def _text(response) -> str:
+    """A page's text with HTML entities read ('a b' quoted as on screen)."""
+    import html
+
+    return html.unescape(response.content.decode())
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("", ["tập hợp 'a b': không phải setSpec OAI-PMH hợp lệ", "Tên nguồn", "Số ngày giữa hai lần thu thập",
+          "trỏ tới địa chỉ nội bộ 127.0.0.1; bị từ chối"]),
+    ("?lang=en", ["set 'a b': not a valid OAI-PMH setSpec", "Name of the source", "Days between harvests",
+                  "resolves to the internal address 127.0.0.1; refused"]),
+])
+def test_the_source_form_refuses_in_the_page_language(admin_client, org, query, expected):
+    form = {"organisation": "HPU", "base_url": "http://127.0.0.1:9/oai", "metadata_prefix": "oai_dc",
+            "interval": 30}
+    bad_set = _text(admin_client.post(f"/sources/{query}", {**form, "set_spec": "a b", "allow_private": "on"}))
+    private = _text(admin_client.post(f"/sources/{query}", form))  # no allow_private: a loopback address
+    assert [text in bad_set + private for text in expected] == [True] * 4
+    assert not Source.objects.exists()
+
+
+def test_the_run_report_and_a_refusal_in_the_page_language(admin_client, client, org):
+    from stinet.accounts.services import create_user, grant
+    from stinet.catalog.services import add_organisation
+
+    run = ImportRun.objects.create(organisation=org, source_name="DSpace", format="oai_dc", status="failed",
+                                   error="boom", report={"pages": 1})
+    assert "Thất bại" in _text(admin_client.get(f"/sources/runs/{run.pk}/"))
+    assert "Failed" in _text(admin_client.get(f"/sources/runs/{run.pk}/?lang=en"))
+    add_organisation("LIB", "Thư viện Hải Phòng", member=True)
+    grant(create_user("lib-editor", "mat-khau-dai-2026"), "member_editor", "LIB")
+    source = Source.objects.create(organisation=org, label="DSpace", base_url="http://example.org/oai")
+    client.login(username="lib-editor", password="mat-khau-dai-2026")
+    refused = client.get(f"/sources/{source.pk}/edit/")
+    assert refused.status_code == 403 and "bạn không quản lý các nguồn thu thập của HPU" in _text(refused)
+    english = client.get(f"/sources/{source.pk}/edit/?lang=en")
+    assert "you do not manage the sources of HPU" in _text(english)

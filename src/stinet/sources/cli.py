@@ -15,12 +15,25 @@ import click
 
 from stinet.appcli import command
 
+# What the commands print is in the site's language (Django's gettext, set up when a command runs);
+# the options' help stays English, as click reads it before Django is set up.
+
 
 def _bar(desc: str) -> Any:
     """A progress bar counting records (silent when stderr is not a terminal)."""
+    from django.utils.translation import gettext as _
     from tqdm import tqdm
 
-    return tqdm(total=None, desc=desc, unit=" records", disable=None, file=sys.stderr, leave=False)
+    return tqdm(total=None, desc=desc, unit=" " + _("records"), disable=None, file=sys.stderr, leave=False)
+
+
+def _details(source: Any) -> str:
+    """A source's format, set and interval, as the commands print them."""
+    from django.utils.translation import gettext as _
+
+    parts = [source.metadata_prefix, *([_("set %(set)s") % {"set": source.set_spec}] if source.set_spec else []),
+             _("every %(n)s days") % {"n": source.interval}]
+    return ", ".join(parts)
 
 
 def _run_and_print(run: Callable[[Callable[[int], None]], Any], desc: str) -> None:
@@ -74,13 +87,15 @@ def source() -> None:
 def source_add(code: str, url: str, label: str, prefix: str, set_spec: str, interval: int,
                allow_private: bool) -> None:
     """Add an OAI-PMH source at URL for the organisation CODE (first harvest at the worker's next round)."""
+    from django.utils.translation import gettext as _
+
     from stinet.sources.services import add_source
 
     added = add_source(code, url, label=label, prefix=prefix, set_spec=set_spec, interval=interval,
                        allow_private=allow_private)
-    click.echo(f"added source {added.pk}: {added.organisation.code} {added.label} ({added.base_url}, "
-               f"{added.metadata_prefix}{', set ' + added.set_spec if added.set_spec else ''}, "
-               f"every {added.interval} days)")
+    click.echo(_("added source %(id)s: %(org)s %(label)s (%(url)s, %(details)s)")
+               % {"id": added.pk, "org": added.organisation.code, "label": added.label, "url": added.base_url,
+                  "details": _details(added)})
 
 
 @source.command("list")
@@ -88,20 +103,31 @@ def source_add(code: str, url: str, label: str, prefix: str, set_spec: str, inte
 @command
 def source_list(as_json: bool) -> None:
     """List sources with their health: last run, status, counts, last error, next run."""
+    from django.utils.translation import gettext as _
+    from django.utils.translation import pgettext
+
     from stinet.sources.services import source_health
 
     rows = source_health()
     if as_json:
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
+    health = {"ok": _("OK"), "failing": _("Failing"), "running": _("Running"), "never": _("Never run")}
+    status = {"done": _("done"), "failed": _("failed"), "running": _("running")}
+    names = {"new": pgettext("harvest count", "new"), "updated": pgettext("harvest count", "updated"),
+             "deleted": pgettext("harvest count", "deleted"), "rejected": pgettext("harvest count", "rejected")}
     for r in rows:
         counts = r["counts"] or {}
-        summary = ", ".join(f"{counts.get(k, 0)} {k}" for k in ("new", "updated", "deleted", "rejected"))
-        last = f"last run {r['last_run_at'][:16]} {r['last_run_status']}" if r["last_run_at"] else "never run"
-        click.echo(f"{r['id']:>4} {r['org']:<10} {r['health']:<8} {r['label']} <{r['url']}> {last}"
-                   f"{' (' + summary + ')' if counts else ''}; next {str(r['next_run_at'] or '-')[:16]}")
+        summary = ", ".join(f"{counts.get(k, 0)} {name}" for k, name in names.items())
+        last = (_("last run %(when)s %(status)s") % {"when": r["last_run_at"][:16],
+                                                      "status": status.get(r["last_run_status"], r["last_run_status"])}
+                if r["last_run_at"] else _("never run"))
+        state = health.get(r["health"], r["health"])
+        click.echo(f"{r['id']:>4} {r['org']:<10} {state:<11} {r['label']} <{r['url']}> {last}"
+                   f"{' (' + summary + ')' if counts else ''}; "
+                   + _("next %(when)s") % {"when": str(r["next_run_at"] or "-")[:16]})
         if r["last_error"]:
-            click.echo(f"     error: {r['last_error']}")
+            click.echo("     " + _("error: %(error)s") % {"error": r["last_error"]})
 
 
 @source.command("set")
@@ -114,16 +140,18 @@ def source_list(as_json: bool) -> None:
 def source_set(source_id: int, label: str | None, prefix: str | None, set_spec: str | None,
                interval: int | None) -> None:
     """Change a saved source's label, format, set or schedule."""
+    from django.utils.translation import gettext as _
+
     from stinet.sources.models import Source
     from stinet.sources.services import change_source
 
     found = Source.objects.filter(pk=source_id).first()
     if found is None:
-        raise ValueError(f"source {source_id} does not exist")
+        raise LookupError(_("source %(id)s does not exist (see 'stinet source list')") % {"id": source_id})
     changed = change_source(found, label=label, prefix=prefix, set_spec=set_spec, interval=interval)
-    click.echo(f"source {changed.pk}: {changed.label}, {changed.metadata_prefix}"
-               f"{', set ' + changed.set_spec if changed.set_spec else ''}, every {changed.interval} days, "
-               f"next run {changed.next_run_at:%Y-%m-%d %H:%M}")
+    click.echo(_("source %(id)s: %(label)s, %(details)s, next run %(when)s")
+               % {"id": changed.pk, "label": changed.label, "details": _details(changed),
+                  "when": f"{changed.next_run_at:%Y-%m-%d %H:%M}"})
 
 
 @source.command("run")
@@ -133,22 +161,24 @@ def source_set(source_id: int, label: str | None, prefix: str | None, set_spec: 
 @command
 def source_run(source_id: int | None, due: bool, full: bool) -> None:
     """Run the source SOURCE_ID now, or every due source with --due."""
+    from django.utils.translation import gettext as _
+
     from stinet.sources.models import Source
     from stinet.sources.scheduler import run_due_sources
     from stinet.sources.services import run_source
 
     if due == (source_id is not None):
-        raise click.UsageError("give a SOURCE_ID or --due (one of them)")
+        raise click.UsageError(_("give a SOURCE_ID or --due (one of them)"))
     if due:
         outcomes = run_due_sources()
         for o in outcomes:
-            click.echo(f"source {o.source_id} ({o.label}): {'ok' if o.ok else 'failed'}: {o.message}")
+            click.echo(o.line())
         if any(not o.ok for o in outcomes):
             sys.exit(1)
         return
     found = Source.objects.select_related("organisation").filter(pk=source_id).first()
     if found is None:
-        raise LookupError(f"source {source_id} does not exist (see 'stinet source list')")
+        raise LookupError(_("source %(id)s does not exist (see 'stinet source list')") % {"id": source_id})
     _run_and_print(lambda progress: run_source(found, full=full, progress=progress), found.label)
 
 

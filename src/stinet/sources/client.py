@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import email.utils
+import re
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 import requests
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from lxml import etree
 
 from stinet.sources.safety import check_url
@@ -20,6 +23,7 @@ MAX_BYTES = 50 * 1024 * 1024
 MAX_WAIT = 300.0  # seconds: a longer Retry-After is cut to this
 MAX_REDIRECTS = 5
 RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
+SYSTEM_REASON = re.compile(r"\[Errno -?\d+\][^'\")]*")  # "[Errno 111] Connection refused" inside urllib3's chain
 
 
 class HarvestError(ValueError):
@@ -48,7 +52,8 @@ class OAIProtocolError(HarvestError):
 
     def __init__(self, code: str, message: str, url: str, token: str | None = None) -> None:
         """Keep the error code and the server's message."""
-        super().__init__(f"{url}: OAI-PMH error {code}: {message or '(no message)'}", token)
+        super().__init__(_("%(url)s: OAI-PMH error %(code)s: %(message)s")
+                         % {"url": url, "code": code, "message": message or _("(no message)")}, token)
         self.code = code
         self.oai_message = message
 
@@ -124,6 +129,18 @@ def parse_retry_after(value: str | None, now: datetime | None = None) -> float |
     return max((when - (now or datetime.now(UTC))).total_seconds(), 0.0)
 
 
+def network_failure(exc: requests.RequestException, timeout: float, reading: bool = False) -> str:
+    """A timeout or a failed connection in a few words: the system's reason ("[Errno 111] Connection
+    refused"), not the whole chain of urllib3's exceptions."""
+    if isinstance(exc, requests.Timeout):
+        return _("no answer within %(n)s s") % {"n": f"{timeout:g}"}
+    found = SYSTEM_REASON.search(str(exc))
+    reason = found.group(0).strip() if found else f"{type(exc).__name__}: {str(exc)[:160]}"
+    if reading:
+        return _("the connection broke while reading the response (%(reason)s)") % {"reason": reason}
+    return _("cannot connect (%(reason)s)") % {"reason": reason}
+
+
 def _text(node: etree._Element | None, path: str) -> str:
     """The stripped text of the first match of an OAI-namespace path, or ''."""
     found = node.find(path, NS) if node is not None else None
@@ -166,10 +183,12 @@ class OAIClient:
         self._raise_error(root, None)
         node = root.find("o:Identify", NS)
         if node is None:
-            raise MalformedResponse(f"{self.base_url}: Identify response without an Identify element")
+            raise MalformedResponse(_("%(url)s: Identify response without an Identify element")
+                                    % {"url": self.base_url})
         version = _text(node, "o:protocolVersion")
         if version != "2.0":
-            raise HarvestError(f"{self.base_url}: OAI-PMH version {version or '?'} (only 2.0 is harvested)")
+            raise HarvestError(_("%(url)s: OAI-PMH version %(version)s (only 2.0 is harvested)")
+                               % {"url": self.base_url, "version": version or "?"})
         return Identity(
             repository_name=_text(node, "o:repositoryName"), base_url=_text(node, "o:baseURL"),
             protocol_version=version, granularity=_text(node, "o:granularity") or "YYYY-MM-DD",
@@ -201,8 +220,8 @@ class OAIClient:
             if not page.token:
                 return
             if page.token in seen:
-                raise TokenLoop(f"{self.base_url}: the server gave the resumption token {page.token!r} again "
-                                "(the list goes round in a circle): stopped")
+                raise TokenLoop(_("%(url)s: the server gave the resumption token %(token)r again (the list goes "
+                                  "round in a circle): stopped") % {"url": self.base_url, "token": page.token})
             seen.add(page.token)
             token = page.token
 
@@ -210,8 +229,8 @@ class OAIClient:
         """A ListRecords response as a Page."""
         node = root.find("o:ListRecords", NS)
         if node is None:
-            raise MalformedResponse(f"{self.base_url}: ListRecords response without a ListRecords element",
-                                    token)
+            raise MalformedResponse(_("%(url)s: ListRecords response without a ListRecords element")
+                                    % {"url": self.base_url}, token)
         records = [_record(r) for r in node.findall("o:record", NS)]
         resumption = node.find("o:resumptionToken", NS)
         next_token = (resumption.text or "").strip() if resumption is not None else ""
@@ -249,8 +268,9 @@ class OAIClient:
                 self.sleep(self.backoff ** malformed)
             except _Retry as retry:
                 if attempt >= self.attempts:
-                    raise FetchError(f"{self.base_url}: {retry.reason} (gave up after {attempt} attempts)",
-                                     token) from None
+                    raise FetchError(ngettext("%(url)s: %(reason)s (gave up after %(n)s attempt)",
+                                              "%(url)s: %(reason)s (gave up after %(n)s attempts)", attempt)
+                                     % {"url": self.base_url, "reason": retry.reason, "n": attempt}, token) from None
                 wait = retry.wait if retry.wait is not None else self.backoff ** attempt
                 self.sleep(min(wait, MAX_WAIT))
 
@@ -265,7 +285,7 @@ class OAIClient:
                 response = self.session.get(url, params=query, timeout=self.timeout, stream=True,
                                             allow_redirects=False)
             except (requests.Timeout, requests.ConnectionError) as exc:
-                raise _Retry(f"{type(exc).__name__}: {str(exc)[:200]}") from None
+                raise _Retry(network_failure(exc, self.timeout)) from None
             with response:
                 if response.is_redirect and response.headers.get("Location"):
                     url, query = requests.compat.urljoin(response.url, response.headers["Location"]), None
@@ -273,24 +293,25 @@ class OAIClient:
                 if response.status_code in RETRY_STATUS:
                     raise _Retry(f"HTTP {response.status_code}", parse_retry_after(response.headers.get("Retry-After")))
                 return response.status_code, self._read(response, token), response.headers.get("Content-Type", "")
-        raise FetchError(f"{self.base_url}: more than {MAX_REDIRECTS} redirects", token)
+        raise FetchError(_("%(url)s: more than %(n)s redirects") % {"url": self.base_url, "n": MAX_REDIRECTS}, token)
 
     def _read(self, response: requests.Response, token: str | None) -> bytes:
         """The body, refused when larger than the cap (read in chunks, never all at once)."""
         declared = response.headers.get("Content-Length", "")
         if declared.isdigit() and int(declared) > self.max_bytes:
-            raise HarvestError(f"{self.base_url}: response of {declared} bytes exceeds the "
-                               f"{self.max_bytes} byte limit", token)
+            raise HarvestError(_("%(url)s: response of %(size)s bytes exceeds the %(limit)s byte limit")
+                               % {"url": self.base_url, "size": declared, "limit": self.max_bytes}, token)
         chunks: list[bytes] = []
         size = 0
         try:
             for chunk in response.iter_content(65536):
                 size += len(chunk)
                 if size > self.max_bytes:
-                    raise HarvestError(f"{self.base_url}: response exceeds the {self.max_bytes} byte limit", token)
+                    raise HarvestError(_("%(url)s: response exceeds the %(limit)s byte limit")
+                                       % {"url": self.base_url, "limit": self.max_bytes}, token)
                 chunks.append(chunk)
         except (requests.Timeout, requests.ConnectionError) as exc:
-            raise _Retry(f"{type(exc).__name__} while reading: {str(exc)[:200]}") from None
+            raise _Retry(network_failure(exc, self.timeout, reading=True)) from None
         return b"".join(chunks)
 
     def _parse(self, status: int, body: bytes, content_type: str, token: str | None) -> etree._Element:
@@ -300,20 +321,24 @@ class OAIClient:
         except etree.XMLSyntaxError as exc:
             if status >= 400:
                 raise FetchError(f"{self.base_url}: HTTP {status}", token) from None
-            raise MalformedResponse(self._not_oai(f"XML error: {str(exc)[:160]}", content_type), token) from None
+            raise MalformedResponse(self._not_oai(_("XML error: %(error)s") % {"error": str(exc)[:160]}, content_type),
+                                    token) from None
         if root.tag != f"{{{OAI}}}OAI-PMH":
             if status >= 400:
                 raise FetchError(f"{self.base_url}: HTTP {status}", token)
-            raise MalformedResponse(self._not_oai(f"root element <{etree.QName(root).localname}>", content_type),
-                                    token)
+            raise MalformedResponse(self._not_oai(_("root element <%(name)s>") % {"name": etree.QName(root).localname},
+                                                  content_type), token)
         if status >= 400 and root.find("o:error", NS) is None:
             raise FetchError(f"{self.base_url}: HTTP {status}", token)
         return root
 
     def _not_oai(self, reason: str, content_type: str) -> str:
         """One line saying the answer is not OAI-PMH, and what it was."""
-        kind = f", content type {content_type.split(';')[0].strip()}" if content_type else ""
-        return f"{self.base_url}: not an OAI-PMH response ({reason}{kind})".replace("\n", " ")
+        if content_type:
+            kind = content_type.split(";")[0].strip()
+            reason = _("%(reason)s, content type %(type)s") % {"reason": reason, "type": kind}
+        return (_("%(url)s: not an OAI-PMH response (%(reason)s)") % {"url": self.base_url, "reason": reason}
+                ).replace("\n", " ")
 
 
 class _Retry(Exception):

@@ -6,6 +6,7 @@ import io
 import re
 from collections.abc import Callable
 
+from django.utils.translation import gettext as _
 from lxml import etree
 
 from stinet.ingest.record import ERROR, MULTI_SEP, RowError, parse_date
@@ -193,8 +194,10 @@ def oai_dc_row(identifier: str, metadata: etree._Element, holder: tuple[str, ...
     """One oai_dc record as a row of canonical fields ("id" is the OAI identifier)."""
     if metadata.tag != OAI_DC_ROOT:
         name = etree.QName(metadata)
-        raise MappingError(f"the metadata is <{name.localname}>" + (f" in namespace {name.namespace}" if name.namespace
-                                                                     else "") + ", not oai_dc")
+        if name.namespace:
+            raise MappingError(_("the metadata is <%(name)s> in namespace %(namespace)s, not oai_dc")
+                               % {"name": name.localname, "namespace": name.namespace})
+        raise MappingError(_("the metadata is <%(name)s>, not oai_dc") % {"name": name.localname})
     dc = _Dc(metadata)
     type_value, type_code = pick_type(dc.texts("type"))
     row: dict[str, str] = {"id": identifier, **_titles(dc)}
@@ -218,8 +221,8 @@ def _marc_to_row() -> Callable[..., dict[str, str]]:
         marc = None
     to_row = getattr(marc, "to_row", None)
     if to_row is None:
-        raise MappingError("metadata prefix 'marcxml': not supported yet (the MARC mapping "
-                           "stinet.ingest.marc.to_row is missing); harvest oai_dc instead")
+        raise MappingError(_("metadata prefix 'marcxml': not supported yet (the MARC mapping "
+                             "stinet.ingest.marc.to_row is missing); harvest oai_dc instead"))
     return to_row
 
 
@@ -230,13 +233,15 @@ def marcxml_row(identifier: str, record: etree._Element, holder: tuple[str, ...]
     try:
         parsed = pymarc.parse_xml_to_array(io.BytesIO(etree.tostring(record)), strict=True)
     except (pymarc.exceptions.PymarcException, KeyError, ValueError, AttributeError) as exc:
-        raise RowError(f"marcxml: the record could not be read ({type(exc).__name__}: {exc})") from None
+        raise RowError(_("marcxml: the record could not be read (%(error)s)")
+                       % {"error": f"{type(exc).__name__}: {exc}"}) from None
     if not parsed or parsed[0] is None:
-        raise RowError("marcxml: the record could not be read")
+        raise RowError(_("marcxml: the record could not be read"))
     try:
         row = dict(_marc_to_row()(parsed[0], holder))
     except (AttributeError, IndexError, KeyError, TypeError, ValueError) as exc:
-        raise RowError(f"marcxml: cannot map the record ({type(exc).__name__}: {exc})") from None
+        raise RowError(_("marcxml: cannot map the record (%(error)s)") % {"error": f"{type(exc).__name__}: {exc}"}) \
+            from None
     if row.get(ERROR):
         raise RowError(f"marcxml: {row[ERROR]}")
     if row.get("id") and row["id"] != identifier:
@@ -254,7 +259,7 @@ MAPPERS: dict[str, Callable[..., dict[str, str]]] = {
 def mapper(prefix: str) -> Callable[..., dict[str, str]]:
     """The mapping of a metadata prefix; MappingError for formats the harvester cannot read."""
     if prefix not in MAPPERS:
-        raise MappingError(f"metadata prefix {prefix!r}: the harvester reads oai_dc and marcxml")
+        raise MappingError(_("metadata prefix %(prefix)r: the harvester reads oai_dc and marcxml") % {"prefix": prefix})
     if prefix == "marcxml":
         _marc_to_row()  # refuse before harvesting anything
     return MAPPERS[prefix]

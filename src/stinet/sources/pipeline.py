@@ -17,6 +17,8 @@ from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.utils import translation
+from django.utils.translation import gettext as _
 from lxml import etree
 
 from stinet.catalog.services import Incoming
@@ -42,17 +44,22 @@ class Converted:
     failures: list[tuple[int, str, str]]  # line, identifier, reason
 
 
-def convert(prefix: str, holder: tuple[str, str, str], raws: list[Raw]) -> Converted:
-    """Map records' metadata to rows and parse them as an import would (runs in a worker)."""
-    to_row = mapper(prefix)
-    rows, failures = [], []
-    for line, identifier, xml in raws:
-        try:
-            rows.append((line, to_row(identifier, etree.fromstring(xml), holder)))
-        except (RowError, MappingError, ValueError, etree.XMLSyntaxError) as exc:
-            failures.append((line, identifier, str(exc)))
-    ctx = ParseContext(IDENTITY_MAPPING, prefix, len(FIELDS), False, holder[0])
-    items, part, _read = parse_chunk(ctx, rows)
+def convert(prefix: str, holder: tuple[str, str, str], raws: list[Raw], language: str | None = None) -> Converted:
+    """Map records' metadata to rows and parse them as an import would (runs in a worker).
+
+    `language`: the harvest's interface language, for the reasons of rejections (a worker process
+    does not inherit the language active in the harvesting thread).
+    """
+    with translation.override(language):
+        to_row = mapper(prefix)
+        rows, failures = [], []
+        for line, identifier, xml in raws:
+            try:
+                rows.append((line, to_row(identifier, etree.fromstring(xml), holder)))
+            except (RowError, MappingError, ValueError, etree.XMLSyntaxError) as exc:
+                failures.append((line, identifier, str(exc)))
+        ctx = ParseContext(IDENTITY_MAPPING, prefix, len(FIELDS), False, holder[0])
+        items, part, _read = parse_chunk(ctx, rows)
     return Converted(items, part, failures)
 
 
@@ -104,16 +111,17 @@ class Pipeline:
             if self.seen is not None and identifier:
                 self.seen.add(identifier)
             if not identifier or len(identifier) > 300:
-                self.report.reject_record(identifier[:80] or "(none)", "header: missing identifier or longer than 300")
+                self.report.reject_record(identifier[:80] or _("(none)"),
+                                          _("header: missing identifier or longer than 300 characters"))
             elif record.header.deleted:
                 group.deletions.append((line, identifier))
             elif record.metadata is None:
-                self.report.reject_record(identifier, "record without metadata")
+                self.report.reject_record(identifier, _("record without metadata"))
             else:
                 group.identifiers[line] = identifier
                 raws.append((line, identifier, etree.tostring(record.metadata, with_tail=False)))
         if raws:
-            args = (self.prefix, self.holder, raws)
+            args = (self.prefix, self.holder, raws, translation.get_language())
             group.pending.append(self.pool.submit(convert, *args) if self.pool else convert(*args))
         group.records += len(page.records)
         group.pages += 1
@@ -174,6 +182,7 @@ def read_ahead(pages: Iterator[Page], depth: int = READ_AHEAD_PAGES) -> Iterator
     """
     ahead: queue.Queue[tuple[str, Any]] = queue.Queue(maxsize=depth)
     stop = threading.Event()
+    language = translation.get_language()  # the thread's failures read in the harvest's language
 
     def put(item: tuple[str, Any]) -> bool:
         """Queue an item unless the reader went away."""
@@ -187,13 +196,14 @@ def read_ahead(pages: Iterator[Page], depth: int = READ_AHEAD_PAGES) -> Iterator
 
     def fetch() -> None:
         """Fetch every page into the queue, then the end (or the failure)."""
-        try:
-            for page in pages:
-                if not put(("page", page)):
-                    return
-            put(("end", None))
-        except BaseException as exc:  # handed to the reading thread, raised there
-            put(("error", exc))
+        with translation.override(language):
+            try:
+                for page in pages:
+                    if not put(("page", page)):
+                        return
+                put(("end", None))
+            except BaseException as exc:  # handed to the reading thread, raised there
+                put(("error", exc))
 
     thread = threading.Thread(target=fetch, name="oai-fetch", daemon=True)
     thread.start()

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
 
 from stinet.ingest.report import MAX_LISTED, ImportReport
 
@@ -48,24 +51,26 @@ class HarvestReport(ImportReport):
         }
 
     def lines(self) -> list[str]:
-        """Human-readable report, one finding per line."""
-        span = f"from {self.harvest_from}" if self.harvest_from else "full harvest"
-        out = [f"{self.source}: {self.new} new, {self.updated} updated, {self.unchanged} unchanged, "
-               f"{self.deleted} deleted, {self.rejected} rejected; {self.pages} pages in "
-               f"{self.seconds:.1f} s ({span}, {self.format})"]
+        """Human-readable report, one finding per line (in the interface language)."""
+        span = _("from %(date)s") % {"date": self.harvest_from} if self.harvest_from else _("full harvest")
+        out = [_("%(source)s: %(new)s new, %(updated)s updated, %(unchanged)s unchanged, %(deleted)s deleted, "
+                 "%(rejected)s rejected; %(pages)s pages in %(seconds)s s (%(span)s, %(format)s)")
+               % {"source": self.source, "new": self.new, "updated": self.updated, "unchanged": self.unchanged,
+                  "deleted": self.deleted, "rejected": self.rejected, "pages": self.pages,
+                  "seconds": number_format(self.seconds, 1), "span": span, "format": self.format}]
         if self.resumed_token:
-            out.append(f"resumed an interrupted harvest at token {self.resumed_token[:80]!r}")
+            out.append(_("resumed an interrupted harvest at token %(token)r") % {"token": self.resumed_token[:80]})
         if self.deleted_absent:
-            out.append(f"deleted at the source but not held here (ignored): {self.deleted_absent}")
+            out.append(_("deleted at the source but not held here (ignored): %(n)s") % {"n": self.deleted_absent})
         for item in self.rejections:
-            where = item.get("identifier") or f"record {item['line']}"
-            out.append(f"rejected: {where}: {item['reason']}")
-        # the import report's other findings (merges, unmapped types, conversions) but not its rejection lines
-        out.extend(line for line in super().lines()[1:]
-                   if not line.startswith("rejected: ") or line.startswith("rejected: ..."))
+            where = item.get("identifier") or _("record %(line)s") % {"line": item["line"]}
+            out.append(_("rejected: %(where)s: %(reason)s") % {"where": where, "reason": item["reason"]})
+        # the import report's other findings (merges, unmapped types, conversions), its rejections listed above
+        unlisted = replace(self, rejections=[], rejected=self.rejected - len(self.rejections))
+        out.extend(ImportReport.lines(unlisted)[1:])
         out.extend(self.notes)
         if self.status == "failed":
-            out.append(f"stopped: {self.error}")
+            out.append(_("stopped: %(error)s") % {"error": self.error})
             if self.stopped_token:
-                out.append(f"the next run resumes at token {self.stopped_token[:80]!r}")
+                out.append(_("the next run resumes at token %(token)r") % {"token": self.stopped_token[:80]})
         return out

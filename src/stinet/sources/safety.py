@@ -6,6 +6,8 @@ import ipaddress
 import socket
 from urllib.parse import urlsplit
 
+from django.utils.translation import gettext as _
+
 
 class UnsafeURLError(ValueError):
     """A source URL the harvester refuses to fetch, with a one-line reason."""
@@ -26,22 +28,24 @@ def check_url(url: str, allow_private: bool = False) -> None:
     """
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https"):
-        raise UnsafeURLError(f"{url[:200]}: only http and https URLs are harvested")
+        raise UnsafeURLError(_("%(url)s: only http and https URLs are harvested") % {"url": url[:200]})
     host = parts.hostname
     if not host:
-        raise UnsafeURLError(f"{url[:200]}: no host name")
+        raise UnsafeURLError(_("%(url)s: no host name") % {"url": url[:200]})
     if parts.username or parts.password:
-        raise UnsafeURLError(f"{url[:200]}: user names and passwords in URLs are not accepted")
+        raise UnsafeURLError(_("%(url)s: user names and passwords in URLs are not accepted") % {"url": url[:200]})
     if allow_private:
         return
     try:
         port = parts.port or (443 if parts.scheme == "https" else 80)
         infos = socket.getaddrinfo(host, port, proto=socket.IPPROTO_TCP)
     except (socket.gaierror, UnicodeError, ValueError) as exc:
-        raise UnsafeURLError(f"{url[:200]}: cannot resolve host {host!r} ({exc})") from None
+        raise UnsafeURLError(_("%(url)s: cannot resolve host %(host)r (%(error)s)")
+                             % {"url": url[:200], "host": host, "error": exc}) from None
     for info in infos:
         address = ipaddress.ip_address(str(info[4][0]).split("%", 1)[0])
         if _blocked(address):
             raise UnsafeURLError(
-                f"{url[:200]}: host {host!r} resolves to the internal address {address}; refused "
-                f"(an administrator may allow private addresses for this source)")
+                _("%(url)s: host %(host)r resolves to the internal address %(address)s; refused (an "
+                  "administrator may allow private addresses for this source)")
+                % {"url": url[:200], "host": host, "address": address})

@@ -18,6 +18,7 @@ from datetime import datetime
 from django.db import close_old_connections
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from stinet.sources.models import Source
 from stinet.sources.services import STALE_AFTER, SourceBusy, run_source
@@ -33,6 +34,12 @@ class Outcome:
     label: str
     ok: bool
     message: str
+
+    def line(self) -> str:
+        """One line for the command line and the worker's output."""
+        return _("source %(id)s (%(label)s): %(status)s: %(message)s") % {
+            "id": self.source_id, "label": self.label, "status": _("ok") if self.ok else _("failed"),
+            "message": self.message}
 
 
 def worker_id() -> str:
@@ -67,7 +74,7 @@ def run_due_sources(now: datetime | None = None, worker: str | None = None,
                                     type(exc).__name__))
             continue
         lines = report.lines() if hasattr(report, "lines") else []
-        outcomes.append(Outcome(source.pk, source.label, True, lines[0] if lines else "done"))
+        outcomes.append(Outcome(source.pk, source.label, True, lines[0] if lines else _("done")))
     return outcomes
 
 
@@ -80,11 +87,10 @@ def worker(poll_seconds: float = 60, once: bool = False, echo: Callable[[str], N
     while True:
         close_old_connections()
         for outcome in run_due_sources(worker=name):
-            status = "ok" if outcome.ok else "failed"
-            echo(f"source {outcome.source_id} ({outcome.label}): {status}: {outcome.message}")
+            echo(outcome.line())
         released = release_embargoes(actor=f"worker {name}")
         if released:
-            echo(f"full texts whose embargo ended are now searchable in {len(released)} works")
+            echo(_("full texts whose embargo ended are now searchable in %(n)s works") % {"n": len(released)})
         if once:
             return
         sleep(poll_seconds)

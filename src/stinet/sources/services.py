@@ -15,6 +15,8 @@ from urllib.parse import urlsplit
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from stinet.accounts.permissions import edits_organisation, require
 from stinet.catalog.models import Holding, ImportRun, Organisation
@@ -46,21 +48,23 @@ def _check_prefix(prefix: str) -> None:
     """ValueError for a metadata prefix that is not one, or that the harvester cannot read: refused
     when the source is saved, not by every later run."""
     if not METADATA_PREFIX.fullmatch(prefix):
-        raise ValueError(f"metadata prefix {prefix!r}: not a valid OAI-PMH metadataPrefix")
+        raise ValueError(_("metadata prefix %(prefix)r: not a valid OAI-PMH metadataPrefix") % {"prefix": prefix})
     try:
         mapper(prefix)
     except MappingError as exc:
         raise ValueError(str(exc)) from None
 
 
-def check_datestamp(value: str, what: str = "from date") -> None:
-    """ValueError unless the value is a real OAI-PMH date or UTC date-time (2024-02-30 is not)."""
+def check_datestamp(value: str, what: str | None = None) -> None:
+    """ValueError unless the value is a real OAI-PMH date or UTC date-time (2024-02-30 is not);
+    `what` names the value in the message (default: the from date)."""
     try:
         if not DATESTAMP.fullmatch(value):
             raise ValueError
         datetime.fromisoformat(value.replace("Z", "+00:00"))  # a real day and time: 2024-02-30 is not
     except ValueError:
-        raise ValueError(f"{what} {value!r}: expected a date as YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ") from None
+        raise ValueError(_("%(what)s %(value)r: expected a date as YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ")
+                         % {"what": what or _("from date"), "value": value}) from None
 
 
 def add_source(org_code: str, base_url: str, *, label: str = "", prefix: str = "oai_dc", set_spec: str = "",
@@ -76,15 +80,13 @@ def add_source(org_code: str, base_url: str, *, label: str = "", prefix: str = "
     if kind == "oai":
         check_url(base_url, allow_private)
         _check_prefix(prefix)
-        if set_spec and not SET_SPEC.fullmatch(set_spec):
-            raise ValueError(f"set {set_spec!r}: not a valid OAI-PMH setSpec")
+        _check_set(set_spec)
     elif kind == "file":
         if not Path(file_path).is_file():
-            raise ValueError(f"{file_path}: no such file")
+            raise ValueError(_("%(path)s: no such file") % {"path": file_path})
     else:
-        raise ValueError(f"source kind {kind!r}: oai or file")
-    if interval < 1:
-        raise ValueError(f"interval {interval}: at least 1 day")
+        raise ValueError(_("source kind %(kind)r: oai or file") % {"kind": kind})
+    _check_interval(interval)
     default_label = (urlsplit(base_url).hostname or "") + (f" [{set_spec}]" if set_spec else "")
     source = Source.objects.create(
         organisation=org, label=(label or default_label or Path(file_path).name)[:200], kind=kind,
@@ -95,10 +97,27 @@ def add_source(org_code: str, base_url: str, *, label: str = "", prefix: str = "
     return source
 
 
+def _check_set(set_spec: str) -> None:
+    """ValueError for a set that is not an OAI-PMH setSpec ('' is the whole repository)."""
+    if set_spec and not SET_SPEC.fullmatch(set_spec):
+        raise ValueError(_("set %(set)r: not a valid OAI-PMH setSpec") % {"set": set_spec})
+
+
+def _check_interval(interval: int) -> None:
+    """ValueError for an interval shorter than a day."""
+    if interval < 1:
+        raise ValueError(_("interval %(n)s: at least 1 day") % {"n": interval})
+
+
+def not_a_manager(code: str) -> str:
+    """The refusal of a user who does not manage an organisation's sources."""
+    return _("you do not manage the sources of %(code)s") % {"code": code}
+
+
 def _require_manager(user: Any, organisation_id: int, code: str) -> None:
     """Refuse a web user who does not manage this organisation's sources (None: the command line)."""
     if user is not None:
-        require(edits_organisation(user, organisation_id), f"you do not manage the sources of {code}")
+        require(edits_organisation(user, organisation_id), not_a_manager(code))
 
 
 def request_run(source: Source, *, user: Any = None, actor: str = "cli") -> None:
@@ -117,10 +136,9 @@ def change_source(source: Source, *, label: str | None = None, prefix: str | Non
               "interval": source.interval}
     if prefix is not None:
         _check_prefix(prefix)
-    if set_spec and not SET_SPEC.fullmatch(set_spec):
-        raise ValueError(f"set {set_spec!r}: not a valid OAI-PMH setSpec")
-    if interval is not None and interval < 1:
-        raise ValueError(f"interval {interval}: at least 1 day")
+    _check_set(set_spec or "")
+    if interval is not None:
+        _check_interval(interval)
     if interval is not None and interval != source.interval:  # due that long after the last success
         source.next_run_at = (source.last_success_at or timezone.now()) + timedelta(days=interval)
     new_prefix = prefix is not None and prefix != source.metadata_prefix
@@ -146,7 +164,7 @@ def claim(source_id: int, worker: str, now: datetime | None = None) -> bool:
         return False
     orphan = ImportRun.objects.filter(pk__in=Source.objects.filter(pk=source_id).values("last_run"), status="running")
     orphan.update(status="failed", finished_at=now,
-                  error="interrupted: the harvest stopped without finishing (worker restarted); resumed later")
+                  error=_("interrupted: the harvest stopped without finishing (worker restarted); resumed later"))
     return True
 
 
@@ -159,8 +177,8 @@ def run_source(source: Source, *, full: bool = False, from_date: str = "", progr
                worker: str = "cli", client: OAIClient | None = None) -> ImportReport:
     """Run one source now under its lock (harvest, or re-import of its file); the run's report."""
     if not claim(source.pk, worker):
-        raise SourceBusy(f"source {source.pk} ({source.label}) is being harvested by "
-                         f"{source.locked_by or 'another run'}; try again later")
+        raise SourceBusy(_("source %(id)s (%(label)s) is being harvested by %(who)s; try again later")
+                         % {"id": source.pk, "label": source.label, "who": source.locked_by or _("another run")})
     try:
         source.refresh_from_db()
         if source.kind == "file":
@@ -261,15 +279,17 @@ def harvest(source: Source, *, full: bool = False, from_date: str = "", progress
 
 def _noop(identifier: str, metadata: object) -> dict[str, str]:
     """Placeholder converter until the prefix's mapping is known."""
-    raise MappingError("no mapping")
+    raise MappingError(_("no mapping"))
 
 
 def _note_identity(report: HarvestReport, identity: Identity) -> None:
     """Keep what Identify said that matters to the harvest."""
-    report.notes.append(f"Identify: {identity.repository_name or '?'}; granularity {identity.granularity}; "
-                        f"deleted records: {identity.deleted_record}")
+    report.notes.append(_("Identify: %(name)s; granularity %(granularity)s; deleted records: %(deleted)s")
+                        % {"name": identity.repository_name or "?", "granularity": identity.granularity,
+                           "deleted": identity.deleted_record})
     if identity.deleted_record == "no":
-        report.notes.append("the source does not keep deleted records: deletions are seen only by a full harvest")
+        report.notes.append(_("the source does not keep deleted records: deletions are seen only by a full "
+                              "harvest"))
 
 
 def at_granularity(stamp: str, granularity: str) -> str:
@@ -305,12 +325,19 @@ def _harvest_list(state: _Harvest, client: OAIClient, identity: Identity, full: 
             if err.code != "badResumptionToken" or restarted:
                 raise
             restarted, token, upper = True, None, ""
-            report.notes.append(f"the source refused the resumption token ({err.oai_message or 'expired'}); "
-                                f"the list was restarted from {since or 'the beginning'}")
+            report.notes.append(_restarted(err.oai_message, since))
             _checkpoint(state, None, "")
         finally:
             with contextlib.suppress(ValueError):  # still running in the fetch thread: left to finish there
                 listing.close()
+
+
+def _restarted(refusal: str, since: str) -> str:
+    """The note of a list restarted after the source refused its resumption token."""
+    values = {"reason": refusal or _("expired"), "since": since}
+    if since:
+        return _("the source refused the resumption token (%(reason)s); the list was restarted from %(since)s") % values
+    return _("the source refused the resumption token (%(reason)s); the list was restarted from the beginning") % values
 
 
 def _run_pipeline(state: _Harvest, first: Page, rest: Iterator[Page], upper: str) -> None:
@@ -375,7 +402,7 @@ def _sweep(state: _Harvest) -> None:
     (deletedRecord no or transient) tells of them no other way. An empty list removes nothing."""
     seen, report = state.seen or set(), state.report
     if not seen:
-        report.notes.append("the source listed no records: nothing was removed")
+        report.notes.append(_("the source listed no records: nothing was removed"))
         return
     runs = ImportRun.objects.filter(organisation=state.org, report__source_id=state.source.pk).values("pk")
     held = Holding.objects.filter(organisation=state.org, source__run__in=runs).values_list("local_id", flat=True)
@@ -389,8 +416,10 @@ def _sweep(state: _Harvest) -> None:
                 changed += [work_id] if work_id is not None else []
         indexing.works_changed(changed)
     if gone:
-        report.notes.append(f"{len(gone)} record(s) this source gave before and no longer lists were removed "
-                            "(full harvest)")
+        report.notes.append(ngettext("%(n)s record this source gave before and no longer lists was removed (full "
+                                     "harvest)",
+                                     "%(n)s records this source gave before and no longer lists were removed (full "
+                                     "harvest)", len(gone)) % {"n": len(gone)})
 
 
 def _checkpoint(state: _Harvest, next_token: str | None, upper: str) -> None:

@@ -8,24 +8,30 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from stinet.accounts.permissions import editable_organisations, edits_organisation, is_admin, require
 from stinet.catalog.models import ImportRun, Organisation
 from stinet.sources.models import Source
-from stinet.sources.services import add_source, change_source, request_run
+from stinet.sources.services import add_source, change_source, not_a_manager, request_run
+
+PREFIXES = [("oai_dc", "oai_dc"), ("marcxml", "marcxml")]
 
 
 class SourceForm(forms.Form):
     """A new OAI-PMH source of an organisation the user edits."""
 
-    organisation = forms.ModelChoiceField(queryset=Organisation.objects.none(), to_field_name="code")
-    base_url = forms.URLField(label="OAI-PMH URL", max_length=1000, assume_scheme="https")
-    label = forms.CharField(required=False, max_length=200)
-    metadata_prefix = forms.ChoiceField(choices=[("oai_dc", "oai_dc"), ("marcxml", "marcxml")])
-    set_spec = forms.CharField(required=False, max_length=200)
-    interval = forms.IntegerField(min_value=1, max_value=3650, initial=182)
-    allow_private = forms.BooleanField(required=False)
+    organisation = forms.ModelChoiceField(queryset=Organisation.objects.none(), to_field_name="code",
+                                          label=_lazy("Organisation"))
+    base_url = forms.URLField(label=_lazy("OAI-PMH URL"), max_length=1000, assume_scheme="https")
+    label = forms.CharField(required=False, max_length=200, label=_lazy("Name of the source"),
+                            help_text=_lazy("Default: the host name of the URL."))
+    metadata_prefix = forms.ChoiceField(choices=PREFIXES, label=_lazy("Metadata format (metadataPrefix)"))
+    set_spec = forms.CharField(required=False, max_length=200, label=_lazy("Set (setSpec)"),
+                               help_text=_lazy("Empty: the whole repository."))
+    interval = forms.IntegerField(min_value=1, max_value=3650, initial=182, label=_lazy("Days between harvests"))
+    allow_private = forms.BooleanField(required=False, label=_lazy("Allow a loopback or private address"))
 
     def __init__(self, *args: object, user: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
@@ -65,18 +71,19 @@ def health(request: HttpRequest) -> HttpResponse:
 class ChangeForm(forms.Form):
     """What may change in a saved source."""
 
-    label = forms.CharField(max_length=200)
-    metadata_prefix = forms.ChoiceField(choices=[("oai_dc", "oai_dc"), ("marcxml", "marcxml")])
-    set_spec = forms.CharField(required=False, max_length=200)
-    interval = forms.IntegerField(min_value=1, max_value=3650)
+    label = forms.CharField(max_length=200, label=_lazy("Name of the source"))
+    metadata_prefix = forms.ChoiceField(choices=PREFIXES, label=_lazy("Metadata format (metadataPrefix)"),
+                                        help_text=_lazy("Another format is harvested afresh."))
+    set_spec = forms.CharField(required=False, max_length=200, label=_lazy("Set (setSpec)"),
+                               help_text=_lazy("Empty: the whole repository. Another set is harvested afresh."))
+    interval = forms.IntegerField(min_value=1, max_value=3650, label=_lazy("Days between harvests"))
 
 
 @login_required
 def edit(request: HttpRequest, source_id: int) -> HttpResponse:
     """Change a source's label, format, set or schedule."""
     source = get_object_or_404(Source.objects.select_related("organisation"), pk=source_id)
-    require(edits_organisation(request.user, source.organisation_id),
-            f"you do not manage the sources of {source.organisation.code}")
+    require(edits_organisation(request.user, source.organisation_id), not_a_manager(source.organisation.code))
     initial = {"label": source.label, "metadata_prefix": source.metadata_prefix, "set_spec": source.set_spec,
                "interval": source.interval}
     form = ChangeForm(request.POST or None, initial=initial)
@@ -108,8 +115,9 @@ def run_detail(request: HttpRequest, run_id: int) -> HttpResponse:
     """One run's report: counts, pages, time, rejections with reasons, notes and where it stopped."""
     run = ImportRun.objects.select_related("organisation").filter(pk=run_id).first()
     if run is None:
-        raise Http404("no such run")
-    require(edits_organisation(request.user, run.organisation_id), f"you do not manage {run.organisation.code}")
+        raise Http404(_("no such run"))
+    require(edits_organisation(request.user, run.organisation_id),
+            _("you do not manage %(code)s") % {"code": run.organisation.code})
     report = run.report or {}
     source = Source.objects.filter(pk=report.get("source_id")).first() if report.get("source_id") else None
     return render(request, "sources/run.html", {"run": run, "report": report, "source": source,
