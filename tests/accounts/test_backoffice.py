@@ -46,7 +46,7 @@ def test_an_editor_sees_and_runs_only_their_organisations_sources(client, networ
     assert "HPU DSpace" in page and "LIB Koha" not in page
     assert client.post(f"/sources/{network['hpu'].pk}/run/").status_code == 302
     refused = client.post(f"/sources/{network['lib'].pk}/run/")
-    assert refused.status_code == 403 and "you do not manage the sources of LIB" in refused.content.decode()
+    assert refused.status_code == 403 and "bạn không quản lý các nguồn thu thập của LIB" in refused.content.decode()
     assert client.get("/manage/duplicates/").status_code == 403
 
 
