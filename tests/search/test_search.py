@@ -323,3 +323,21 @@ def test_ocr_noisy_text_is_found_with_a_clean_query(org, write_csv):
     for query in ("Hội nghị lãnh đạo các tổ chức thông tin và thống kê KH&CN địa phương",
                   "Cục Thông tin KH&CN quốc gia", "hội nghị lần thứ nhất"):
         assert search_json(SearchRequest(q=query))["total"] == 1, query
+
+
+def test_the_vocabulary_is_refreshed_when_enough_documents_were_written(db, monkeypatch):
+    """PostgreSQL's vocabulary of all works (the spelling correction's, for one-word queries) is
+    refreshed by a final commit only once enough rows were written since the last refresh."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL's search table only")
+    from stinet.search.postgres_backend import PostgresBackend
+
+    engine = PostgresBackend()
+    assert engine.refresh_vocabulary(force=True)
+    monkeypatch.setattr("stinet.search.postgres_backend.VOCABULARY_CHANGES", 10 ** 12)
+    assert not engine.refresh_vocabulary()
+    monkeypatch.setattr("stinet.search.postgres_backend.VOCABULARY_CHANGES", 0)
+    monkeypatch.setattr("stinet.search.postgres_backend.VOCABULARY_SHARE", 0)
+    assert engine.refresh_vocabulary()

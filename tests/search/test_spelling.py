@@ -99,3 +99,20 @@ def test_the_api_and_the_cli_give_the_correction(client, catalogue):
     assert client.get("/api/search", {"q": "da dag sinh hoc"}).json()["corrected"] == "da dang sinh hoc"
     out = CliRunner().invoke(main, ["search", "da dag sinh hoc"]).output
     assert out.startswith("1 results for: da dang sinh hoc (nothing matched 'da dag sinh hoc')")
+
+
+def test_a_word_only_a_few_works_have_is_found_in_a_large_catalogue(org, write_csv, monkeypatch):
+    """PostgreSQL reads the words of a sample of the works matching the rest of the query (here 2),
+    and for a query of one word the vocabulary of all works, refreshed after the import."""
+    from stinet.ingest.services import import_file
+    from tests.conftest import row
+
+    monkeypatch.setattr("stinet.search.postgres_backend.VOCABULARY_SAMPLE", 2)
+    monkeypatch.setattr("stinet.search.postgres_backend.VOCABULARY_CHANGES", 0)  # the test's writes are
+    monkeypatch.setattr("stinet.search.postgres_backend.VOCABULARY_SHARE", 0)  # not in the statistics yet
+    rows = [row(f"Quản lý cảng biển Đình Vũ {i}", id=f"c{i}") for i in range(8)]
+    rows.append(row("Phục hồi rừng ngập mặn Tiên Lãng", id="rnm"))
+    import_file(write_csv(rows, "rnm.csv"), "HPU")
+    data = found("ngaap")
+    assert data["corrected"] == "ngap" and [r["title"] for r in data["results"]] == ["Phục hồi rừng ngập mặn Tiên Lãng"]
+    assert found("subject:ngaap")["corrected"] == ""  # the word is in no work's subjects

@@ -22,7 +22,7 @@ from stinet.search.query import ITEM_RE, Clause, ParsedQuery, parse
 from stinet.vietnamese import exact_tokens, fold, nfc
 
 MIN_LETTERS = 3
-CANDIDATES = 4  # tried beside the neighbouring words, for each unknown word
+CANDIDATES = 8  # tried beside the neighbouring words, for each unknown word
 _WORD_RE = re.compile(r"\w+")
 
 
