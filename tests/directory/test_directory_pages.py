@@ -113,3 +113,9 @@ def test_a_member_page_offers_the_search_box_for_its_website(client, directory):
     member = Organisation.objects.filter(is_member=True).first()
     page = client.get(f"/orgs/{member.code}/").content.decode()
     assert f"/widget/snippet/?org={member.code}" in page and "Hộp tra cứu cho website của đơn vị" in page
+
+
+def test_each_province_is_offered_once(directory):
+    from stinet.directory.listing import provinces
+
+    assert provinces() == ["An Giang", "Đà Nẵng", "Hải Phòng"]  # four organisations are in Hải Phòng

@@ -58,7 +58,7 @@ def find_organisations(query: DirectoryQuery, lang: str = "vi") -> list[Organisa
 
 def provinces() -> list[str]:
     """Provinces that organisations are in, in Vietnamese order."""
-    values = Organisation.objects.exclude(province="").values_list("province", flat=True).distinct()
+    values = Organisation.objects.exclude(province="").order_by().values_list("province", flat=True).distinct()
     return sorted(values, key=sort_key)
 
 
