@@ -25,3 +25,12 @@ def test_bibtex_escapes_specials(work):
     assert text.startswith("@mastersthesis{le2018_7,")
     assert r"title = {{Nghiên cứu \{chè\} \& 100\% sạch}}" in text
     assert "school = {Đại học Thái Nguyên}" in text and "author = {Lê, Văn Cường}" in text
+
+
+def test_bibtex_url_and_doi_are_verbatim(work):
+    """biblatex reads url and doi verbatim (the styles pass them to \\url, \\doi): `\\_` would be in the link."""
+    work.identifiers = {"doi": ["10.1234/abc_def.1"],
+                        "uri": ["https://repo.example.vn/bitstream/123/45/file_name%20v2.pdf?a=1&b={x} y"]}
+    text = bibtex.dumps(work)
+    assert "doi = {10.1234/abc_def.1}" in text
+    assert "url = {https://repo.example.vn/bitstream/123/45/file_name%20v2.pdf?a=1&b=%7Bx%7D%20y}" in text

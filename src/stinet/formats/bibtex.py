@@ -21,6 +21,10 @@ _SPECIAL = str.maketrans({"{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r
                           "#": r"\#", "_": r"\_", "\\": r"\textbackslash{}", "~": r"\~{}",
                           "^": r"\^{}"})
 _AND = re.compile(r"(?<!\S)and(?!\S)", re.IGNORECASE)  # would split the name list
+# url and doi are verbatim fields (biblatex; the styles hand them to \url and \doi): not escaped,
+# only what would end the braced value or the field percent-encoded
+VERBATIM = frozenset({"url", "doi"})
+_UNSAFE = str.maketrans({"{": "%7B", "}": "%7D", "\\": "%5C", " ": "%20", "\n": "%0A", "\t": "%09"})
 
 
 def escape(text: str) -> str:
@@ -78,7 +82,7 @@ def dumps(work: Work) -> str:
         name_ = "school" if work.type in ("thesis", "dissertation") else (
             "institution" if work.type == "report" else "publisher")
         fields.append((name_, escape(institution)))
-    fields += [(n, escape(v)) for n, v in _description(work)]
+    fields += [(n, v.strip().translate(_UNSAFE) if n in VERBATIM else escape(v)) for n, v in _description(work)]
     body = ",\n".join(f"  {field} = {{{value}}}" for field, value in fields)
     return f"@{entry}{{{key(work)},\n{body}\n}}\n"
 
