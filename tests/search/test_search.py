@@ -246,6 +246,8 @@ def test_filter_values_in_any_case_and_unknown_ones_refused(catalogue):
     assert titles("", filters={"type": ["THESIS"]}) == titles("type:Thesis") == ["Kỹ thuật trồng cây chè Shan tuyết"]
     assert titles("", filters={"org": ["tvhp"]}) == titles("org:tvhp") == ["Sinh học biển đại cương"]
     assert "Sinh học biển đại cương" not in titles("-org:Tvhp", page_size=50)
+    assert titles("", filters={"language": ["VI"]}, page_size=50) == titles("", filters={"language": ["vi"]},
+                                                                            page_size=50) != []
     for kwargs in ({"filters": {"type": ["foo"]}}, {"q": "type:foo"}):
         with pytest.raises(SearchError, match="type: 'foo' is not one of report, thesis, dissertation"):
             search_json(SearchRequest(**kwargs))

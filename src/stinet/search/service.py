@@ -46,6 +46,9 @@ def _known_values(filters: dict[str, list[str]]) -> dict[str, list[str]]:
             codes = Organisation.objects.filter(asked).values_list("code", flat=True) if wanted else []
         elif name in ("type", "access"):
             codes = WORK_TYPES if name == "type" else ACCESS_LEVELS
+        elif name == "language":  # ISO 639 codes, stored in lower case: any code may come
+            out[name] = [v.lower() for v in wanted]
+            continue
         else:
             out[name] = values
             continue
