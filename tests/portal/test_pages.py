@@ -114,3 +114,12 @@ def test_counts_are_grouped_as_the_language_writes_them(client, settings):
         assert (grouped(5205), grouped(1000694), grouped(12), grouped(None)) == ("5.205", "1.000.694", "12", "")
     with translation.override("en"):
         assert grouped(5205) == "5,205"
+
+
+def test_several_years_of_the_year_facet_are_any_of_them(client, catalogue):
+    """As the other facets' values: year=2016&year=2018 is the works of either (it was 2016 alone)."""
+    page = client.get("/search/", {"year": ["2016", "2018"]}).content.decode()
+    assert "Nghiên cứu đa dạng sinh học rạn san hô" in page and "Kỹ thuật trồng cây chè" in page
+    assert "Thi truong che xuat khau" not in page
+    refused = client.get("/search/", {"year": "abc"})  # it showed everything, saying nothing
+    assert refused.status_code == 400 and "year: &#x27;abc&#x27; không phải là năm" in refused.content.decode()

@@ -41,13 +41,9 @@ def _int(value: str | None) -> int | None:
 def _request_from(params: Any) -> SearchRequest:
     """A SearchRequest from the page's query string."""
     filters = {name: params.getlist(name) for name in FILTER_NAMES if params.getlist(name)}
-    year = filters.pop("year", None)
-    year_from, year_to = _int(params.get("year_from")), _int(params.get("year_to"))
-    if year:
-        year_from = year_to = _int(year[0])
     sort = params.get("sort") or "relevance"
-    return SearchRequest(q=params.get("q", "").strip(), filters=filters, year_from=year_from,
-                         year_to=year_to, sort=sort if sort in SORTS else "relevance",
+    return SearchRequest(q=params.get("q", "").strip(), filters=filters, year_from=_int(params.get("year_from")),
+                         year_to=_int(params.get("year_to")), sort=sort if sort in SORTS else "relevance",
                          page=min(max(_int(params.get("page")) or 1, 1), LAST_PAGE), page_size=PAGE_SIZE)
 
 

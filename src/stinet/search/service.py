@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from stinet.catalog.models import FieldOfScience, Organisation, Suggestion, Work
 from stinet.catalog.services import works_by_ids
 from stinet.catalog.vocab import ACCESS_LEVELS, LANGUAGES, WORK_TYPES, label
-from stinet.search.base import FACETS, SearchError, SearchRequest, SearchResponse
+from stinet.search.base import FACETS, MAX_YEAR, MIN_YEAR, SearchError, SearchRequest, SearchResponse
 from stinet.search.highlight import highlight, long_snippet, snippet
 from stinet.search.indexing import backend
 from stinet.search.query import parse
@@ -48,6 +48,12 @@ def _known_values(filters: dict[str, list[str]]) -> dict[str, list[str]]:
             codes = WORK_TYPES if name == "type" else ACCESS_LEVELS
         elif name == "language":  # ISO 639 codes, stored in lower case: any code may come
             out[name] = [v.lower() for v in wanted]
+            continue
+        elif name == "year":  # the portal's year facet: any of these years
+            if bad := [v for v in wanted if not (v.isdigit() and MIN_YEAR <= int(v) <= MAX_YEAR)]:
+                raise SearchError(_("%(name)s: %(year)s is not a year between %(first)s and %(last)s")
+                                  % {"name": name, "year": repr(bad[0]), "first": MIN_YEAR, "last": MAX_YEAR})
+            out[name] = [str(int(v)) for v in wanted]
             continue
         else:
             out[name] = values
