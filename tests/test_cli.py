@@ -15,8 +15,8 @@ def test_org_import_search_round_trip(run, tmp_path):
                     ",Không tên,2017,Bài báo,2\n", encoding="utf-8")
     result = run("import", str(data), "--org", "HPU")
     assert result.returncode == 0, result.stderr
-    assert "hpu.csv: 1 new, 0 updated, 0 unchanged, 1 rejected" in result.stdout
-    assert "rejected: hpu.csv, line 3: dc.title: missing title" in result.stdout
+    assert "hpu.csv: 1 mới, 0 cập nhật, 0 không đổi, 1 bị từ chối" in result.stdout  # Vietnamese by default
+    assert "bị từ chối: hpu.csv, dòng 3: dc.title: thiếu nhan đề" in result.stdout
     found = run("search", "da dang sinh hoc", "--json")
     assert found.returncode == 0, found.stderr
     payload = json.loads(found.stdout)
@@ -27,7 +27,7 @@ def test_org_import_search_round_trip(run, tmp_path):
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (("org", "add", "bad code", "X"), "organisation code 'bad code'"),
+    (("org", "add", "bad code", "X"), "mã tổ chức 'bad code': chỉ dùng chữ cái, chữ số, '-' hoặc '_'"),
     (("search", "x", "--limit", "0"), "page_size: must be between 1 and 100"),
 ])
 def test_failures_exit_non_zero_with_one_line(run, args, message):
@@ -41,14 +41,13 @@ def test_import_for_an_unknown_organisation_is_refused(run, tmp_path):
     data.write_text("dc.title\nA\n")
     result = run("import", str(data), "--org", "NOPE")
     assert result.returncode == 1
-    assert result.stderr.strip() == ("stinet: error: organisation 'NOPE' does not exist "
-                                     "(add it with 'stinet org add')")
+    assert result.stderr.strip() == "stinet: error: tổ chức 'NOPE' không tồn tại (thêm bằng 'stinet org add')"
 
 
 def test_import_of_a_missing_file_is_refused(run):
     assert run("org", "add", "HPU", "Trường Đại học Hải Phòng").returncode == 0
     result = run("import", "missing.csv", "--org", "HPU")
-    assert result.returncode == 1 and result.stderr.strip() == "stinet: error: missing.csv: no such file"
+    assert result.returncode == 1 and result.stderr.strip() == "stinet: error: missing.csv: không tìm thấy tệp"
 
 
 def test_several_files_are_imported_in_one_command_each_with_its_report(run, tmp_path):
@@ -61,15 +60,16 @@ def test_several_files_are_imported_in_one_command_each_with_its_report(run, tmp
     result = run("import", str(first), str(second), "--org", "HPU")
     assert result.returncode == 0, result.stderr
     assert f"== {first}" in result.stdout and f"== {second}" in result.stdout
-    assert "a.csv: 1 new" in result.stdout and "b.csv: 1 new" in result.stdout
+    assert "a.csv: 1 mới" in result.stdout and "b.csv: 1 mới" in result.stdout
     stopped = run("import", str(first), str(broken), str(third), "--org", "HPU")
     assert stopped.returncode == 1 and "broken.csv" in stopped.stderr
     assert len(stopped.stderr.strip().splitlines()) == 1
-    assert "a.csv: 0 new, 0 updated, 1 unchanged" in stopped.stdout
+    assert "a.csv: 0 mới, 0 cập nhật, 1 không đổi" in stopped.stdout
     for query, total in (("san ho", 1), ("thuy san", 1), ("cang bien", 0)):  # the files before it stay
         assert json.loads(run("search", query, "--json").stdout)["total"] == total, query
     missing = run("import", str(third), str(tmp_path / "typo.csv"), "--org", "HPU")
-    assert missing.returncode == 1 and missing.stderr.strip() == f"stinet: error: {tmp_path / 'typo.csv'}: no such file"
+    assert missing.returncode == 1
+    assert missing.stderr.strip() == f"stinet: error: {tmp_path / 'typo.csv'}: không tìm thấy tệp"
     assert json.loads(run("search", "cang bien", "--json").stdout)["total"] == 0  # checked before any import
 
 
@@ -119,7 +119,7 @@ def test_export_and_dedup_commands(run, tmp_path):
     mine = tmp_path / "lib.csv"
     assert run("export", "--format", "csv", "--org", "LIB", "--output", str(mine)).returncode == 0
     assert next(csv.DictReader(mine.open(encoding="utf-8-sig")))["id"] == "L1"  # LIB's own id, not HPU's
-    assert run("import", str(mine), "--org", "LIB").stdout.startswith("lib.csv: 0 new,")  # in place
+    assert run("import", str(mine), "--org", "LIB").stdout.startswith("lib.csv: 0 mới,")  # in place
     refused = run("export", "--format", "csv", "--org", "NOPE")
     assert refused.stderr == "stinet: error: --org: no organisation with code 'NOPE'\n"
     assert run("dedup", "settle", "999", "--merge").stderr.startswith("stinet: error: no doubtful pair 999")

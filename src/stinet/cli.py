@@ -150,13 +150,13 @@ def import_cmd(files: tuple[Path, ...], org_code: str, fmt: str | None) -> None:
     stops the command, and the files before it stay imported.
     """
     from stinet.catalog.services import get_organisation
-    from stinet.ingest.readers import ImportFileError
+    from stinet.ingest.readers import ImportFileError, no_such_file
     from stinet.ingest.services import import_file, import_session
 
     get_organisation(org_code)
     for file in files:  # a mistyped name is found before any file is imported
         if not file.is_file():
-            raise ImportFileError(f"{file}: no such file")
+            raise ImportFileError(no_such_file(file))
     with import_session():
         for number, file in enumerate(files):
             if number:

@@ -354,14 +354,15 @@ def test_cli_imports_marc_and_marcxml(tmp_path):
     data = write_marc(tmp_path / "hpu.dat", vietnamese_record())
     result = _stinet(tmp_path, "import", str(data), "--org", "HPU")
     assert result.returncode == 0, result.stderr
-    assert "hpu.dat: 1 new, 0 updated, 0 unchanged, 0 rejected" in result.stdout
+    assert "hpu.dat: 1 mới, 0 cập nhật, 0 không đổi, 0 bị từ chối" in result.stdout  # Vietnamese by default
     bad = _stinet(tmp_path, "import", str(sample("pymarc/bad_records.mrc")), "--org", "HPU", "--format", "marc")
     assert bad.returncode == 0, bad.stderr
-    assert "rejected: bad_records.mrc, record 2: the base address of data in the leader is beyond" in bad.stdout
+    assert ("bị từ chối: bad_records.mrc, biểu ghi 2: địa chỉ bắt đầu dữ liệu ghi trong đầu biểu nằm ngoài biểu ghi"
+            in bad.stdout)
     xml = _stinet(tmp_path, "import", str(sample("marc4j/chabon.xml")), "--org", "HPU")
-    assert xml.returncode == 0 and "chabon.xml: 2 new" in xml.stdout, xml.stderr
+    assert xml.returncode == 0 and "chabon.xml: 2 mới" in xml.stdout, xml.stderr
     refused = _stinet(tmp_path, "import", str(sample("marc4j/chabon.xml")), "--org", "HPU", "--format", "marc")
     assert refused.returncode == 1 and len(refused.stderr.strip().splitlines()) == 1
-    assert "chabon.xml: not a MARC (ISO 2709) file" in refused.stderr
+    assert "chabon.xml: không phải tệp MARC (ISO 2709)" in refused.stderr
     found = _stinet(tmp_path, "search", "da dang sinh hoc", "--json")
     assert '"type": "thesis"' in found.stdout

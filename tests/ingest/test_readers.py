@@ -225,7 +225,7 @@ def test_the_cli_says_one_line_for_a_csv_given_format_xlsx(run, tmp_path):
     result = run("import", str(data), "--org", "HPU", "--format", "xlsx")
     assert result.returncode != 0 and "Traceback" not in result.stderr
     assert result.stderr.strip().splitlines() == [
-        "stinet: error: t1.csv: not an .xlsx workbook (File is not a zip file)"]
+        "stinet: error: t1.csv: không phải sổ làm việc .xlsx (File is not a zip file)"]
 
 
 # --- 6. other sheets ----------------------------------------------------------------------------------

@@ -48,9 +48,12 @@ def test_plain_western_text_is_cp1252() -> None:
     assert detect_encoding_of_bytes("Café à Paris".encode("cp1252")) == ("Café à Paris", "cp1252")
 
 
-@pytest.mark.parametrize("data", [b"PK\x03\x04\x14\x00\x00\x00binary\x00zip", bytes(range(32)) * 8])
-def test_binary_is_rejected(data: bytes) -> None:
+@pytest.mark.parametrize(("data", "kind"), [(b"PK\x03\x04\x14\x00\x00\x00binary\x00zip", EncodingError.NUL),
+                                          (bytes(range(32)) * 8, EncodingError.NUL),
+                                          (bytes(range(1, 32)) * 8, EncodingError.CONTROLS)])
+def test_binary_is_rejected(data: bytes, kind: str) -> None:
     with pytest.raises(EncodingError) as caught:
         detect_encoding_of_bytes(data)
     assert isinstance(caught.value, ValueError)
     assert "binary" in str(caught.value)
+    assert caught.value.kind == kind  # what the importer words in the interface language

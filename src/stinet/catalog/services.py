@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from django.db import connection, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from stinet.catalog import dedup
 from stinet.catalog.bulk import JSONText, insert_rows, json_text, reserve_ids, select_in
@@ -37,14 +38,15 @@ def add_organisation(code: str, name_vi: str, *, name_en: str = "", kind: str = 
     """Create an organisation; refuse a duplicate code or an unknown kind."""
     code = code.strip()
     if not code or not all(ch.isascii() and (ch.isalnum() or ch in "-_") for ch in code):
-        raise CatalogError(f"organisation code {code!r}: use letters, digits, '-' or '_'")
+        raise CatalogError(_("organisation code %(code)r: use letters, digits, '-' or '_'") % {"code": code})
     if kind not in ORG_KINDS:
-        raise CatalogError(f"organisation kind {kind!r}: one of {', '.join(ORG_KINDS)}")
+        raise CatalogError(_("organisation kind %(kind)r: one of %(kinds)s")
+                           % {"kind": kind, "kinds": ", ".join(ORG_KINDS)})
     if not name_vi.strip():
-        raise CatalogError("organisation name: must not be empty")
+        raise CatalogError(_("organisation name: must not be empty"))
     with transaction.atomic():
         if Organisation.objects.filter(code__iexact=code).exists():
-            raise CatalogError(f"organisation {code!r} exists already")
+            raise CatalogError(_("organisation %(code)r exists already") % {"code": code})
         org = Organisation.objects.create(
             code=code, name_vi=name_vi.strip(), name_en=name_en.strip(), kind=kind,
             province=province.strip(), website=website.strip(), is_member=member,
@@ -57,7 +59,7 @@ def set_hub(code: str, actor: str = "cli") -> Organisation:
     """Make a member the network's hub (the organisation that signs its reports); the former hub is not one."""
     org = get_organisation(code)
     if not org.is_member:
-        raise CatalogError(f"organisation {org.code}: only a member of the network can be its hub")
+        raise CatalogError(_("organisation %(code)s: only a member of the network can be its hub") % {"code": org.code})
     with transaction.atomic():
         for old in Organisation.objects.filter(is_hub=True).exclude(pk=org.pk):
             old.is_hub = False
@@ -79,7 +81,7 @@ def get_organisation(code: str) -> Organisation:
     """The organisation with this code (case-insensitive), or CatalogError."""
     org = Organisation.objects.filter(code__iexact=code.strip()).first()
     if org is None:
-        raise CatalogError(f"organisation {code!r} does not exist (add it with 'stinet org add')")
+        raise CatalogError(_("organisation %(code)r does not exist (add it with 'stinet org add')") % {"code": code})
     return org
 
 
@@ -343,7 +345,7 @@ def load_fields(path: str | None = None, scheme: str | None = None) -> int:
         tables = {s: fos.builtin(s) for s in ("2025", "2008")}
     else:
         if scheme is None:
-            raise CatalogError("a field table needs its scheme: 2025 or 2008")
+            raise CatalogError(_("a field table needs its scheme: 2025 or 2008"))
         tables = {scheme: fos.load_csv(path, scheme)}
     with transaction.atomic():
         for name, rows in tables.items():

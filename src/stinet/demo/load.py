@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from importlib import import_module
 from pathlib import Path
 from typing import Any
@@ -52,7 +53,8 @@ def load_demo(n: int = 5200, progress_bar: Callable[[int | None, str], Any] | No
                     report = import_file(path, code, actor="demo",
                                          progress=lambda done, bar=bar: bar.update(done - bar.n))
             yield report.lines()[0]
-            yield from (line for line in report.lines()[1:] if not line.startswith("rejected: "))
+            # its other findings, not the rejected rows one by one
+            yield from replace(report, rejections=[], rejected=0).lines()[1:]
     yield f"demo network ready: {len(members)} members, {Work.objects.count()} works"
     for app in ("accounts", "directory", "people", "tasks", "news"):
         yield from import_module(f"stinet.{app}.demo").load()

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from lxml import etree
 
 from stinet.ingest.readers import ImportFileError, Table
@@ -43,12 +45,15 @@ def open_oai_dc(path: Path) -> Table:
     else:
         records.extend(("", dc) for dc in root.iter(_DC))
     if not records:
-        raise ImportFileError(f"{path.name}: no oai_dc records: {_what(root)}"
-                              + (f", and its {deleted} records are deleted" if deleted else ""))
+        raise ImportFileError((ngettext("%(file)s: no oai_dc records: %(what)s, and its %(n)s record is deleted",
+                                        "%(file)s: no oai_dc records: %(what)s, and its %(n)s records are deleted",
+                                        deleted) if deleted else _("%(file)s: no oai_dc records: %(what)s"))
+                              % {"file": path.name, "what": _what(root), "n": deleted})
     table = Table(path, "oai_dc", list(FIELDS), len(records), (tree.docinfo.encoding or "utf-8").lower(),
                   unit="record")
     if deleted:
-        table.note("note", None, f"{deleted} deleted record(s) in the file skipped")
+        table.note("note", None, ngettext("%(n)s deleted record in the file skipped",
+                                          "%(n)s deleted records in the file skipped", deleted) % {"n": deleted})
     table._records = records  # type: ignore[attr-defined]  # parsed once, reused by rows()
     return table
 
@@ -59,8 +64,11 @@ def _what(root: etree._Element) -> str:
     if root.tag == f"{{{OAI}}}OAI-PMH":
         answer = next((etree.QName(e).localname for e in root if isinstance(e.tag, str)
                        and etree.QName(e).localname not in ("responseDate", "request")), "")
-        return f"an OAI-PMH {answer} answer" if answer else "an empty OAI-PMH answer"
-    return f"the root element is <{qname.localname}>" + (f" in namespace {qname.namespace}" if qname.namespace else "")
+        return _("an OAI-PMH %(verb)s answer") % {"verb": answer} if answer else _("an empty OAI-PMH answer")
+    if qname.namespace:
+        return _("the root element is <%(name)s> in namespace %(namespace)s") % {
+            "name": qname.localname, "namespace": qname.namespace}
+    return _("the root element is <%(name)s>") % {"name": qname.localname}
 
 
 def oai_dc_rows(table: Table) -> Iterator[tuple[int, dict[str, str]]]:
@@ -70,7 +78,7 @@ def oai_dc_rows(table: Table) -> Iterator[tuple[int, dict[str, str]]]:
 
     for number, (identifier, dc) in enumerate(table._records, 1):  # type: ignore[attr-defined]
         if dc is None:
-            yield number, {ERROR: f"record {identifier or number}: no oai_dc metadata"}
+            yield number, {ERROR: _("record %(id)s: no oai_dc metadata") % {"id": identifier or number}}
             continue
         try:
             yield number, oai_dc_row(identifier, dc, table.holder)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from django.utils.translation import gettext as _
 from pymarc import Field, Record
 
 from stinet.catalog.fos import normalise_code
@@ -274,12 +275,13 @@ def to_row(record: Record, holder: Iterable[str] = ()) -> dict[str, str]:
     """One bibliographic record as canonical field -> text (an ERROR row when unusable)."""
     kind = str(record.leader)[6:7]
     if kind in ("z", "x", "y", "u", "v", "q"):
-        return {ERROR: f"not a bibliographic record (leader/06 {kind!r}: authority or holdings data)"}
+        return {ERROR: _("not a bibliographic record (leader/06 %(kind)r: authority or holdings data)")
+                % {"kind": kind}}
     main = title(record)
     if not main and record.get("200") is not None:
-        return {ERROR: "no 245 title: this looks like UNIMARC (title in 200), only MARC 21 is read"}
+        return {ERROR: _("no 245 title: this looks like UNIMARC (title in 200), only MARC 21 is read")}
     if not main:
-        return {ERROR: "245 $a: missing title"}
+        return {ERROR: _("245 $a: missing title")}
     who = people(record)
     publisher, issued, raw_date = publication(record)
     note = thesis(record)

@@ -16,6 +16,8 @@ import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop, ngettext
 from lxml import etree, sax
 from pymarc import MARCReader, Record
 from pymarc.exceptions import FatalReaderError, PymarcException
@@ -29,15 +31,15 @@ _RECORD, _DATAFIELD, _SUBFIELD = (f"{{{NAMESPACE}}}{n}" for n in ("record", "dat
 _UNPARSED = re.compile(r"Unable to parse character 0x([0-9a-f]+)|Multi-byte position \d+ exceeds")
 _LEADER = re.compile(rb"^\d{5}[ -~]{7}\d{5}[ -~]{7}")
 _PADDING = b" \t\r\n\x00\x1a"
-_REASONS = {
-    "RecordLengthInvalid": "the record length in the leader is not a number",
-    "TruncatedRecord": "the record is shorter than its leader says (truncated file)",
-    "EndOfRecordNotFound": "no end-of-record mark where the leader's record length ends",
-    "RecordLeaderInvalid": "the leader is not valid",
-    "RecordDirectoryInvalid": "the record directory is not valid",
-    "BaseAddressInvalid": "the base address of data in the leader is beyond the record",
-    "BaseAddressNotFound": "the base address of data in the leader is missing",
-    "NoFieldsFound": "the record has no fields",
+_REASONS = {  # translated when a record is rejected
+    "RecordLengthInvalid": gettext_noop("the record length in the leader is not a number"),
+    "TruncatedRecord": gettext_noop("the record is shorter than its leader says (truncated file)"),
+    "EndOfRecordNotFound": gettext_noop("no end-of-record mark where the leader's record length ends"),
+    "RecordLeaderInvalid": gettext_noop("the leader is not valid"),
+    "RecordDirectoryInvalid": gettext_noop("the record directory is not valid"),
+    "BaseAddressInvalid": gettext_noop("the base address of data in the leader is beyond the record"),
+    "BaseAddressNotFound": gettext_noop("the base address of data in the leader is missing"),
+    "NoFieldsFound": gettext_noop("the record has no fields"),
 }
 # pymarc logs each indicator it repairs; the repair is harmless and would flood the CLI output
 logging.getLogger("pymarc").setLevel(logging.ERROR)
@@ -61,7 +63,7 @@ def _mapped(record: Record, holder: tuple[str, ...]) -> dict[str, str]:
     try:
         return to_row(record, holder)
     except (AttributeError, IndexError, KeyError, TypeError, ValueError) as exc:
-        return {ERROR: f"cannot map the record ({type(exc).__name__}: {exc})"}
+        return {ERROR: _("cannot map the record (%(error)s)") % {"error": f"{type(exc).__name__}: {exc}"}}
 
 
 # --- ISO 2709 ----------------------------------------------------------------------------------
@@ -87,19 +89,22 @@ def _open_iso2709(path: Path) -> Table:
                 readable += 1
                 encodings.add("utf-8" if str(record.leader)[9:10] == "a" else "marc-8")
     if not readable and not _LEADER.match(head):
-        raise ImportFileError(f"{path.name}: not a MARC (ISO 2709) file: the first record has no valid "
-                              f"leader{_hint(head)}")
+        raise ImportFileError(_not_iso2709(path, head))
     return Table(path, "marc", list(HEADER), total, "+".join(sorted(encodings)) or "marc", unit="record")
 
 
-def _hint(head: bytes) -> str:
-    """What the file looks like instead, for the refusal message."""
+def _not_iso2709(path: Path, head: bytes) -> str:
+    """The refusal of a file that is not MARC, saying what it looks like instead."""
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if text.startswith(b"<"):
-        return " (it looks like XML: use --format marcxml for MARCXML)"
-    if text.startswith(b"PK\x03\x04") or text.startswith(b"\xd0\xcf\x11\xe0"):
-        return " (it looks like a spreadsheet: use .xlsx/.xls)"
-    return ""
+        message = _("%(file)s: not a MARC (ISO 2709) file: the first record has no valid leader "
+                    "(it looks like XML: use --format marcxml for MARCXML)")
+    elif text.startswith(b"PK\x03\x04") or text.startswith(b"\xd0\xcf\x11\xe0"):
+        message = _("%(file)s: not a MARC (ISO 2709) file: the first record has no valid leader "
+                    "(it looks like a spreadsheet: use .xlsx/.xls)")
+    else:
+        message = _("%(file)s: not a MARC (ISO 2709) file: the first record has no valid leader")
+    return message % {"file": path.name}
 
 
 def _iso2709_rows(table: Table) -> Iterator[tuple[int, dict[str, str]]]:
@@ -114,7 +119,8 @@ def _iso2709_rows(table: Table) -> Iterator[tuple[int, dict[str, str]]]:
             if record is None:
                 rest = size - handle.tell()
                 if isinstance(reader.current_exception, FatalReaderError) and rest > 1:
-                    reason += f"; reading stopped here, {rest} bytes after it not read"
+                    reason = _("%(reason)s; reading stopped here, %(n)s bytes after it not read") % {
+                        "reason": reason, "n": rest}
                 yield number, {ERROR: reason}
             else:
                 yield number, _mapped(record, table.holder)
@@ -135,7 +141,9 @@ def _next(reader: MARCReader) -> tuple[Record | None, str] | None:
             return None  # padding after the last record
         return None, _reason(reader.current_exception)
     if problem := _marc8_problem(captured.getvalue()):
-        return None, problem + _utf8_hint(chunk)
+        if _looks_utf8(chunk):
+            problem = _("%(problem)s; the text looks like UTF-8 although leader/09 says MARC-8") % {"problem": problem}
+        return None, problem
     return record, ""
 
 
@@ -144,14 +152,17 @@ def _reason(exc: BaseException | None) -> str:
     if isinstance(exc, UnicodeDecodeError):
         bad = exc.object[exc.start:exc.start + 1] if isinstance(exc.object, bytes) else b""
         if exc.encoding == "utf-8":
-            return f"the text is not valid UTF-8 (byte 0x{bad.hex()}), although leader/09 says UTF-8"
+            return _("the text is not valid UTF-8 (byte 0x%(byte)s), although leader/09 says UTF-8") % {
+                "byte": bad.hex()}
         if exc.encoding == "marc8_to_unicode":
-            return f"MARC-8 text cannot be decoded ({exc.reason})"
-        return f"a non-ASCII byte (0x{bad.hex()}) in the leader, directory or indicators"
+            return _("MARC-8 text cannot be decoded (%(reason)s)") % {"reason": exc.reason}
+        return _("a non-ASCII byte (0x%(byte)s) in the leader, directory or indicators") % {"byte": bad.hex()}
     name = type(exc).__name__
     if name == "ValueError":
-        return f"a number in the leader or directory is not valid ({exc})"
-    return _REASONS.get(name, f"the record cannot be read ({name}: {exc})")
+        return _("a number in the leader or directory is not valid (%(error)s)") % {"error": exc}
+    if name in _REASONS:
+        return _(_REASONS[name])
+    return _("the record cannot be read (%(error)s)") % {"error": f"{name}: {exc}"}
 
 
 def _marc8_problem(messages: str) -> str:
@@ -161,18 +172,20 @@ def _marc8_problem(messages: str) -> str:
     bad = [c or "multibyte" for c in codes if c != "20"]
     if not bad:
         return ""
-    shown = ", ".join(dict.fromkeys(f"0x{c}" if c != "multibyte" else "an incomplete multibyte character"
+    shown = ", ".join(dict.fromkeys(f"0x{c}" if c != "multibyte" else _("an incomplete multibyte character")
                                     for c in bad[:5]))
-    return f"MARC-8 text cannot be decoded: {len(bad)} unmapped character(s) ({shown})"
+    return ngettext("MARC-8 text cannot be decoded: %(n)s unmapped character (%(shown)s)",
+                    "MARC-8 text cannot be decoded: %(n)s unmapped characters (%(shown)s)", len(bad)) % {
+        "n": len(bad), "shown": shown}
 
 
-def _utf8_hint(chunk: bytes) -> str:
-    """A hint when a record that says MARC-8 is really UTF-8."""
+def _looks_utf8(chunk: bytes) -> bool:
+    """True when a record's bytes are UTF-8 with non-ASCII text (a record that says MARC-8 may be UTF-8)."""
     try:
         text = chunk.decode("utf-8")
     except UnicodeDecodeError:
-        return ""
-    return "; the text looks like UTF-8 although leader/09 says MARC-8" if not text.isascii() else ""
+        return False
+    return not text.isascii()
 
 
 # --- MARCXML -----------------------------------------------------------------------------------
@@ -188,12 +201,15 @@ def parse_xml(path: Path, kind: str) -> etree._ElementTree:
         with path.open("rb") as handle:
             head = handle.read(24)
         if _LEADER.match(head):
-            raise ImportFileError(f"{path.name}: not XML but a MARC (ISO 2709) file: use --format marc") from None
-        message = str(exc.msg or exc).splitlines()[0] if str(exc.msg or exc) else "syntax error"
-        raise ImportFileError(f"{path.name}: not well-formed XML (line {exc.lineno}: {message})") from None
+            raise ImportFileError(_("%(file)s: not XML but a MARC (ISO 2709) file: use --format marc")
+                                  % {"file": path.name}) from None
+        message = str(exc.msg or exc).splitlines()[0] if str(exc.msg or exc) else _("syntax error")
+        raise ImportFileError(_("%(file)s: not well-formed XML (line %(line)s: %(message)s)")
+                              % {"file": path.name, "line": exc.lineno, "message": message}) from None
     dtd = tree.docinfo.internalDTD
-    if dtd is not None and any(True for _ in dtd.iterentities()):
-        raise ImportFileError(f"{path.name}: the XML declares entities; refused ({kind} needs none)")
+    if dtd is not None and any(True for _entity in dtd.iterentities()):
+        raise ImportFileError(_("%(file)s: the XML declares entities; refused (%(kind)s needs none)")
+                              % {"file": path.name, "kind": kind})
     return tree
 
 
@@ -203,12 +219,14 @@ def _open_marcxml(path: Path) -> Table:
     root = tree.getroot()
     qname = etree.QName(root)
     if qname.namespace != NAMESPACE or qname.localname not in ("collection", "record"):
-        where = f" in namespace {qname.namespace}" if qname.namespace else " without a namespace"
-        raise ImportFileError(f"{path.name}: not MARCXML: the root element is <{qname.localname}>{where}, "
-                              f"not a MARC21 slim <collection> or <record>")
+        message = (_("%(file)s: not MARCXML: the root element is <%(name)s> in namespace %(namespace)s, "
+                     "not a MARC21 slim <collection> or <record>") if qname.namespace else
+                   _("%(file)s: not MARCXML: the root element is <%(name)s> without a namespace, "
+                     "not a MARC21 slim <collection> or <record>"))
+        raise ImportFileError(message % {"file": path.name, "name": qname.localname, "namespace": qname.namespace})
     records = [root] if qname.localname == "record" else root.findall(_RECORD)
     if not records:
-        raise ImportFileError(f"{path.name}: the MARCXML collection holds no records")
+        raise ImportFileError(_("%(file)s: the MARCXML collection holds no records") % {"file": path.name})
     table = Table(path, "marcxml", list(HEADER), len(records),
                   (tree.docinfo.encoding or "utf-8").lower(), unit="record")
     table._records = records  # type: ignore[attr-defined]  # parsed once, reused by rows()
@@ -226,10 +244,10 @@ def _marcxml_rows(table: Table) -> Iterator[tuple[int, dict[str, str]]]:
         try:
             sax.saxify(element, handler)
         except (PymarcException, KeyError, ValueError) as exc:
-            yield number, {ERROR: f"MARCXML: {_reason(exc)}"}
+            yield number, {ERROR: "MARCXML: " + _reason(exc)}
             continue
         yield number, (_mapped(handler.records[0], table.holder) if handler.records
-                       else {ERROR: "MARCXML: an empty <record>"})
+                       else {ERROR: _("MARCXML: an empty <record>")})
 
 
 def _xml_problem(element: etree._Element) -> str:
@@ -237,12 +255,13 @@ def _xml_problem(element: etree._Element) -> str:
     for field in element:
         name = etree.QName(field).localname if isinstance(field.tag, str) else ""
         if name in ("controlfield", "datafield") and not field.get("tag"):
-            return f"MARCXML: a <{name}> without its tag attribute"
+            return _("MARCXML: a <%(name)s> without its tag attribute") % {"name": name}
         if name != "datafield":
             continue
         for sub in field:
             if sub.tag != _SUBFIELD:
-                return f"MARCXML: datafield {field.get('tag')} holds <{etree.QName(sub).localname}>, not <subfield>"
+                return _("MARCXML: datafield %(tag)s holds <%(name)s>, not <subfield>") % {
+                    "tag": field.get("tag"), "name": etree.QName(sub).localname}
             if not sub.get("code"):
-                return f"MARCXML: datafield {field.get('tag')} has a <subfield> without its code"
+                return _("MARCXML: datafield %(tag)s has a <subfield> without its code") % {"tag": field.get("tag")}
     return ""

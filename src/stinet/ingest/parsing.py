@@ -12,6 +12,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
+from django.utils import translation
+
 from stinet.catalog.bulk import json_text
 from stinet.catalog.dedup import record_of
 from stinet.catalog.matching import keys, lookup_keys
@@ -170,6 +172,13 @@ def parse_row(ctx: ParseContext, line: int, raw: dict[str, str], codes: frozense
     if data.unmapped_type:
         report.unmapped_types[data.unmapped_type] += 1
     return _incoming(data, raw, ctx, line)
+
+
+def parse_chunk_in(language: str | None, ctx: ParseContext, rows: Rows) -> tuple[list[Incoming], ImportReport, int]:
+    """parse_chunk with the reasons of rejections in the interface language `language`: a worker process
+    speaks the language that was active when it was forked (an import session's workers serve every file)."""
+    with translation.override(language):
+        return parse_chunk(ctx, rows)
 
 
 def parse_chunk(ctx: ParseContext, rows: Rows) -> tuple[list[Incoming], ImportReport, int]:

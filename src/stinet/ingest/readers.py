@@ -18,11 +18,14 @@ from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
 from stinet.ingest.columns import canonical
 from stinet.ingest.parsing import ERROR
 from stinet.ingest.report import MAX_LISTED, Note
 from stinet.vietnamese import to_unicode
-from stinet.vietnamese.decode import DecodedText, decode_text
+from stinet.vietnamese.decode import DecodedText, EncodingError, decode_text
 
 FORMATS = ("csv", "xlsx", "xls", "marc", "marcxml", "oai_dc")
 MARC_FORMATS = ("marc", "marcxml")
@@ -82,9 +85,8 @@ def guess_format(path: Path) -> str:
     """The import format of a file from its extension."""
     fmt = _EXTENSIONS.get(path.suffix.lower())
     if fmt is None:
-        raise ImportFileError(
-            f"{path.name}: unknown file type {path.suffix!r}; use --format ({', '.join(FORMATS)})"
-        )
+        raise ImportFileError(_("%(file)s: unknown file type %(suffix)r; use --format (%(formats)s)")
+                              % {"file": path.name, "suffix": path.suffix, "formats": ", ".join(FORMATS)})
     return fmt
 
 
@@ -98,9 +100,9 @@ def _is_dublin_core(path: Path) -> bool:
 def open_table(path: Path, fmt: str | None = None) -> Table:
     """Check the whole file and return its table, or raise ImportFileError."""
     if not path.is_file():
-        raise ImportFileError(f"{path}: no such file")
+        raise ImportFileError(no_such_file(path))
     if path.stat().st_size == 0:
-        raise ImportFileError(f"{path.name}: the file is empty")
+        raise ImportFileError(_("%(file)s: the file is empty") % {"file": path.name})
     if fmt is None:
         fmt = guess_format(path)
         if fmt == "marcxml" and _is_dublin_core(path):  # an .xml file: an OAI-PMH answer or oai_dc records
@@ -117,10 +119,11 @@ def open_table(path: Path, fmt: str | None = None) -> Table:
 
     opener = {"csv": _open_csv, "xlsx": sheets.open_xlsx, "xls": sheets.open_xls}.get(fmt)
     if opener is None:
-        raise ImportFileError(f"{path.name}: unknown format {fmt!r} ({', '.join(FORMATS)})")
+        raise ImportFileError(_("%(file)s: unknown format %(format)r (%(formats)s)")
+                              % {"file": path.name, "format": fmt, "formats": ", ".join(FORMATS)})
     table = opener(path)
     if not any(h.strip() for h in table.header):
-        raise ImportFileError(f"{path.name}: no header row found")
+        raise ImportFileError(_("%(file)s: no header row found") % {"file": path.name})
     # headers typed in TCVN3 or VNI ('Thêi gian thùc hiÖn'): rows are keyed, unknown columns
     # reported and kept, in Unicode (ASCII headers are codes such as dc.date.issued: left alone)
     table.header = [h if h.isascii() else to_unicode(h).text for h in table.header]
@@ -132,8 +135,6 @@ def open_table(path: Path, fmt: str | None = None) -> Table:
 # a form's column numbers: "1", "(2)", "[3]", "4." (Vietnamese forms number their columns)
 _COLUMN_NUMBER = re.compile(r"\(\d{1,3}\)|\[\d{1,3}\]|\d{1,3}\.?")
 _HEADER_ROWS = 10  # rows without a title after a header that may still belong to it
-REPEATED_HEADER = "the header repeated"
-_DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}
 
 
 def _key(cell: str) -> str:
@@ -173,11 +174,17 @@ def _ragged(table: Table, line: int, cells: list[str]) -> None:
     used = max((i + 1 for i, c in enumerate(cells) if c.strip()), default=0)
     if used > width:
         extra = ", ".join(f"'column {i + 1}'" for i in range(width, used) if cells[i].strip())
-        delimiter = _DELIMITER_NAMES.get(table._dialect.delimiter, "delimiter")  # type: ignore[attr-defined]
-        table.note("check", line, f"{used} cells where the header has {width} (a {delimiter} inside "
-                                  f"a value not in quotes shifts the cells after it; extra cells kept as {extra})")
+        delimiter = table._dialect.delimiter  # type: ignore[attr-defined]
+        message = {",": _("%(used)s cells where the header has %(width)s (a comma inside a value not in quotes "
+                          "shifts the cells after it; extra cells kept as %(extra)s)"),
+                   ";": _("%(used)s cells where the header has %(width)s (a semicolon inside a value not in quotes "
+                          "shifts the cells after it; extra cells kept as %(extra)s)"),
+                   "\t": _("%(used)s cells where the header has %(width)s (a tab inside a value not in quotes "
+                           "shifts the cells after it; extra cells kept as %(extra)s)")}[delimiter]
+        table.note("check", line, message % {"used": used, "width": width, "extra": extra})
     elif len(cells) < named:
-        table.note("check", line, f"{len(cells)} cells where the header has {width} (the missing cells are left empty)")
+        table.note("check", line, _("%(n)s cells where the header has %(width)s (the missing cells are left empty)")
+                   % {"n": len(cells), "width": width})
 
 
 def _records(table: Table, source: Iterable[Cells]) -> Iterator[tuple[int, dict[str, str]]]:
@@ -197,11 +204,13 @@ def _records(table: Table, source: Iterable[Cells]) -> Iterator[tuple[int, dict[
         skipped = (None if problem or title_at is None or len(_cell_at(cells, title_at)) > longest
                    else _skip_reason(table, cells, title_at, keys))
         if skipped is not None:
-            for n, _ in held:
-                table.note("skipped", n, f"part of the header (above the column numbers on line {line})")
+            for n, _cells in held:
+                table.note("skipped", n, _("part of the header (above the column numbers on line %(line)s)")
+                           % {"line": line})
             held.clear()
-            table.note("skipped", line, skipped)
-            after_header = skipped == REPEATED_HEADER
+            repeated, why = skipped
+            table.note("skipped", line, why)
+            after_header = repeated
             continue
         if (after_header and not problem and title_at is not None and not _cell_at(cells, title_at)
                 and len(held) < _HEADER_ROWS):
@@ -214,22 +223,24 @@ def _records(table: Table, source: Iterable[Cells]) -> Iterator[tuple[int, dict[
     rows += len(held)
     yield from _released(table, held)
     if not rows:
-        table.note("note", table.header_line, "no data rows below the header: nothing to import")
+        table.note("note", table.header_line, _("no data rows below the header: nothing to import"))
 
 
-def _skip_reason(table: Table, cells: list[str], title_at: int, keys: list[str]) -> str | None:
-    """Why a row is not a record, or None (the title cell is looked at first)."""
+def _skip_reason(table: Table, cells: list[str], title_at: int, keys: list[str]) -> tuple[bool, str] | None:
+    """Why a row is not a record (and whether it is the header repeated), or None (the title cell is
+    looked at first)."""
     title = _cell_at(cells, title_at)
     if not title:
         return None
     if _COLUMN_NUMBER.fullmatch(title) and _is_column_numbers(cells, title_at):
         numbers = [c.strip() for c in cells if c.strip()]
-        return f"column numbers ({' '.join(numbers[:6])}{' ...' if len(numbers) > 6 else ''}), not a record"
+        shown = " ".join(numbers[:6]) + (" ..." if len(numbers) > 6 else "")
+        return False, _("column numbers (%(numbers)s), not a record") % {"numbers": shown}
     key = _key(title)
     if key == keys[title_at] and _repeats_header(cells, keys):
-        return REPEATED_HEADER
+        return True, _("the header repeated")
     if (above := table.above.get(key)) is not None:
-        return f"repeats the title above the header (line {above}), not a record"
+        return False, _("repeats the title above the header (line %(line)s), not a record") % {"line": above}
     return None
 
 
@@ -264,11 +275,28 @@ def _decode(path: Path) -> DecodedText:
     """The whole file as text, or ImportFileError when it is binary or undecodable."""
     data = path.read_bytes()
     if data[:4] == _ZIP or data[:8] == _OLE:
-        raise ImportFileError(f"{path.name}: this is a spreadsheet, not a CSV file; use .xlsx/.xls")
+        raise ImportFileError(_("%(file)s: this is a spreadsheet, not a CSV file; use .xlsx/.xls")
+                              % {"file": path.name})
     try:
         return decode_text(data)
     except ValueError as exc:
-        raise ImportFileError(f"{path.name}: not a text file ({exc})") from None
+        raise ImportFileError(_("%(file)s: not a text file (%(reason)s)")
+                              % {"file": path.name, "reason": binary_reason(exc)}) from None
+
+
+def binary_reason(exc: ValueError) -> str:
+    """Why bytes are no text, in the interface language (vietnamese.decode, free of Django, says it in
+    English and gives its EncodingError a kind to word it by)."""
+    reasons = {EncodingError.NUL: _("binary data: NUL byte in what should be text (at byte %(at)s)"),
+               EncodingError.CONTROLS: _("binary data: too many control bytes for text (at byte %(at)s)")}
+    if isinstance(exc, EncodingError) and exc.kind in reasons:
+        return reasons[exc.kind] % {"at": exc.start}
+    return str(exc)
+
+
+def no_such_file(path: Path) -> str:
+    """The refusal of a file name that names no file."""
+    return _("%(path)s: no such file") % {"path": path}
 
 
 _DELIMITERS = (",", ";", "\t")
@@ -322,7 +350,8 @@ def _open_csv(path: Path) -> Table:
         header_end = reader.line_num
         count = sum(1 for row in reader if any(cell.strip() for cell in row))
     except csv.Error as exc:
-        raise ImportFileError(f"{path.name}, line {reader.line_num}: not valid CSV ({exc})") from None
+        raise ImportFileError(_("%(file)s, line %(line)s: not valid CSV (%(error)s)")
+                              % {"file": path.name, "line": reader.line_num, "error": exc}) from None
     table = Table(path, "csv", [h.strip().lstrip("\ufeff") for h in header], count, decoded.encoding)
     table._text = text  # type: ignore[attr-defined]  # decoded once, reused by rows()
     table._dialect = dialect  # type: ignore[attr-defined]
@@ -331,8 +360,8 @@ def _open_csv(path: Path) -> Table:
         damaged[line] = f"{damaged[line]}, {hexed}" if line in damaged else hexed
     table._damaged = damaged  # type: ignore[attr-defined]
     for line in (n for n in damaged if n <= header_end):
-        table.note("check", line, f"the header holds bytes that are not valid {decoded.encoding.upper()} "
-                                  f"({damaged[line]}), read as '\ufffd'")
+        table.note("check", line, _("the header holds bytes that are not valid %(encoding)s (%(bytes)s), read as "
+                                    "'\ufffd'") % {"encoding": decoded.encoding.upper(), "bytes": damaged[line]})
     return table
 
 
@@ -355,7 +384,9 @@ def _damaged_reason(table: Table, line: int, bad: list[tuple[int, str]]) -> str:
     that would overwrite a good copy stored before, or key a duplicate once the file is fixed."""
     if not bad:
         return ""
-    hexed = ", ".join(h + (f" on line {n}" if n != line else "") for n, h in bad)
-    plural = "s" if len(bad) > 1 or " " in bad[0][1] else ""  # "FF", "FF, FE", "E1 BB"
-    return (f"not valid {table.encoding.upper()}: byte{plural} {hexed} (a damaged character); "
-            f"correct it in the file and import it again")
+    hexed = ", ".join(h if n == line else _("%(bytes)s on line %(line)s") % {"bytes": h, "line": n} for n, h in bad)
+    count = 2 if len(bad) > 1 or " " in bad[0][1] else 1  # "FF", "FF, FE", "E1 BB"
+    return ngettext("not valid %(encoding)s: byte %(bytes)s (a damaged character); correct it in the file and "
+                    "import it again",
+                    "not valid %(encoding)s: bytes %(bytes)s (a damaged character); correct it in the file and "
+                    "import it again", count) % {"encoding": table.encoding.upper(), "bytes": hexed}

@@ -8,6 +8,9 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+
 from stinet.catalog.fos import normalise_code
 from stinet.ingest.types import map_type
 from stinet.vietnamese import clean_person_name, clean_spaces, fold, nfc
@@ -37,6 +40,16 @@ IDENTIFIER_KINDS = ("isbn", "issn", "doi", "handle", "uri", "other")
 
 class RowError(ValueError):
     """A row that cannot be imported; the message names the field and the problem."""
+
+
+def _in_field(name: str, exc: RowError) -> RowError:
+    """The problem of a value (RowError) as the problem of the field holding it: "dc.date.issued: ..."."""
+    return RowError(": ".join((name, str(exc))))
+
+
+def _count(n: int) -> str:
+    """A count as the interface language writes it (100,000 in English; Django's Vietnamese format groups no digits)."""
+    return number_format(n, force_grouping=True)
 
 
 @dataclass
@@ -101,17 +114,19 @@ def parse_date(raw: str) -> tuple[int | None, str]:
         return _checked(raw, int(m.group(3)), m.group(2), m.group(1))
     if m := _YEAR_RE.search(text):
         return int(m.group(1)), m.group(1)
-    raise RowError(f"cannot read {raw!r} as a date or year")
+    raise RowError(_("cannot read %(value)r as a date or year") % {"value": raw})
 
 
 def _checked(raw: str, year: int, month: str | None, day: str | None) -> tuple[int, str]:
     """(year, ISO date) of a date's parts, or RowError when no calendar has that day."""
     if not MIN_YEAR <= year <= MAX_YEAR:
-        raise RowError(f"{raw!r}: the year {year} is not between {MIN_YEAR} and {MAX_YEAR}")
+        raise RowError(_("%(value)r: the year %(year)s is not between %(min)s and %(max)s")
+                       % {"value": raw, "year": year, "min": MIN_YEAR, "max": MAX_YEAR})
     try:
         dt.date(year, int(month or 1), int(day or 1))
     except ValueError:
-        raise RowError(f"{raw!r} is not a real date (year {year}, month {month}, day {day or '-'})") from None
+        raise RowError(_("%(value)r is not a real date (year %(year)s, month %(month)s, day %(day)s)")
+                       % {"value": raw, "year": year, "month": month, "day": day or "-"}) from None
     return year, f"{year:04d}" + (f"-{int(month):02d}" if month else "") + (f"-{int(day):02d}" if day else "")
 
 
@@ -170,7 +185,7 @@ def _field_code(raw: str) -> str:
         return ""
     code = normalise_code(raw)
     if code is None:
-        raise RowError(f"cannot read {raw!r} as a field-of-science code")
+        raise RowError(_("cannot read %(value)r as a field-of-science code") % {"value": raw})
     return code
 
 
@@ -189,7 +204,7 @@ def _access(raw: str) -> str:
     if not key:
         return "metadata"
     if key not in _ACCESS:
-        raise RowError(f"local.access: unknown access level {raw!r} (public, members, metadata)")
+        raise RowError(_("local.access: unknown access level %(value)r (public, members, metadata)") % {"value": raw})
     return _ACCESS[key]
 
 
@@ -204,17 +219,17 @@ def build(fields: dict[str, str], extra: dict[str, str], loose: bool = False) ->
             fields["dc.publisher"] = orgs[0]
     title = clean_spaces(split_values(fields.get("dc.title", ""))[0] if fields.get("dc.title") else "")
     if not title:
-        raise RowError("dc.title: missing title")
+        raise RowError(_("dc.title: missing title"))
     try:
         year, date = parse_date(fields.get("dc.date.issued", ""))
     except RowError as exc:
-        raise RowError(f"dc.date.issued: {exc}") from None
+        raise _in_field("dc.date.issued", exc) from None
     codes: dict[str, str] = {}
     for key in ("dc.subject.fos", "dc.subject.fos.old"):
         try:
             codes[key] = _field_code(fields.get(key, ""))
         except RowError as exc:
-            raise RowError(f"{key}: {exc}") from None
+            raise _in_field(key, exc) from None
     label = clean_spaces(fields.get("dc.type", ""))
     code = map_type(label) if label else "other"
     urls = split_values(fields.get("dc.identifier.uri", ""))
@@ -270,10 +285,13 @@ def _check_lengths(data: WorkData) -> None:
     for column, attribute, limit in _limits():
         value = getattr(data, attribute)
         if len(value) > limit:
-            raise RowError(f"{column}: {len(value)} characters, at most {limit} fit ({value[:40]!r}...)")
+            raise RowError(_("%(column)s: %(n)s characters, at most %(limit)s fit (%(start)r...)")
+                           % {"column": column, "n": len(value), "limit": limit, "start": value[:40]})
     for column, (attribute, limit) in TEXT_BOUNDS.items():
         if len(value := getattr(data, attribute)) > limit:
-            raise RowError(f"{column}: {len(value):,} characters, at most {limit:,} ({value[:40]!r}...)")
+            raise RowError(_("%(column)s: %(n)s characters, at most %(limit)s (%(start)r...)")
+                           % {"column": column, "n": _count(len(value)), "limit": _count(limit), "start": value[:40]})
     for column, (attribute, limit) in LIST_BOUNDS.items():
         if len(values := getattr(data, attribute)) > limit:
-            raise RowError(f"{column}: {len(values):,} values, at most {limit:,}")
+            raise RowError(_("%(column)s: %(n)s values, at most %(limit)s")
+                           % {"column": column, "n": _count(len(values)), "limit": _count(limit)})

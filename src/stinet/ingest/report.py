@@ -7,6 +7,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext, pgettext
+
 MAX_LISTED = 200  # rejections and conversions listed one by one; the rest are counted
 
 
@@ -114,36 +117,65 @@ class ImportReport:
                 "rejected": self.rejected}
 
     def lines(self) -> list[str]:
-        """Human-readable report, one finding per line."""
-        out = [f"{self.source}: {self.new} new, {self.updated} updated, "
-               f"{self.unchanged} unchanged, {self.rejected} rejected"]
+        """Human-readable report, one finding per line, in the interface language."""
+        out = [_("%(source)s: %(new)s new, %(updated)s updated, %(unchanged)s unchanged, %(rejected)s rejected")
+               % {"source": self.source, "new": self.new, "updated": self.updated, "unchanged": self.unchanged,
+                  "rejected": self.rejected}]
         if self.merged:
-            out.append(f"merged: {self.merged} new records are copies of works other members hold "
-                       f"(now one work with several holdings)")
+            out.append(ngettext(
+                "merged: %(n)s new record is a copy of a work another member holds "
+                "(now one work with several holdings)",
+                "merged: %(n)s new records are copies of works other members hold "
+                "(now one work with several holdings)", self.merged) % {"n": self.merged})
         if self.review:
-            out.append(f"to review: {self.review} new records look like works other members hold, "
-                       f"but not enough to merge them ('stinet dedup list')")
+            out.append(ngettext(
+                "to review: %(n)s new record looks like a work another member holds, "
+                "but not enough to merge them ('stinet dedup list')",
+                "to review: %(n)s new records look like works other members hold, "
+                "but not enough to merge them ('stinet dedup list')", self.review) % {"n": self.review})
         if self.skipped_resume:
-            unit = "records" if self.position_word == "record" else "rows"
-            out.append(f"resumed: {self.skipped_resume} {unit} already stored by the interrupted run")
+            n = self.skipped_resume
+            out.append((ngettext("resumed: %(n)s record already stored by the interrupted run",
+                                 "resumed: %(n)s records already stored by the interrupted run", n)
+                        if self.position_word == "record" else
+                        ngettext("resumed: %(n)s row already stored by the interrupted run",
+                                 "resumed: %(n)s rows already stored by the interrupted run", n)) % {"n": n})
         for item in self.rejections:
-            out.append(f"rejected: {self.source}, {self.position_word} {item['line']}: {item['reason']}")
+            out.append(_("rejected: %(where)s: %(reason)s") % {"where": self.where(item["line"]),
+                                                               "reason": item["reason"]})
         if self.rejected > len(self.rejections):
-            out.append(f"rejected: ... and {self.rejected - len(self.rejections)} more")
+            out.append(_("rejected: ... and %(n)s more") % {"n": self.rejected - len(self.rejections)})
         for note in self.file_notes:
-            where = self.source if note["line"] is None else f"{self.source}, {self.position_word} {note['line']}"
-            out.append(f"{note['kind']}: {where}: {note['text']}")
+            out.append(f"{note_label(str(note['kind']))}: {self.where(note['line'])}: {note['text']}")
         if self.notes_unlisted:
-            out.append(f"note: {self.source}: ... and {self.notes_unlisted} more rows skipped or to check")
+            out.append(_("note: %(source)s: ... and %(n)s more rows skipped or to check")
+                       % {"source": self.source, "n": self.notes_unlisted})
         for label, n in self.unmapped_types.most_common():
-            out.append(f"type label not mapped (stored as 'other'): {label!r} x{n}")
+            out.append(_("type label not mapped (stored as 'other'): %(label)r x%(n)s") % {"label": label, "n": n})
         for enc, n in self.conversions.most_common():
-            out.append(f"converted from {enc.upper()} to Unicode: {n} values")
+            out.append(ngettext("converted from %(encoding)s to Unicode: %(n)s value",
+                                "converted from %(encoding)s to Unicode: %(n)s values", n)
+                       % {"encoding": enc.upper(), "n": n})
         for column in self.unknown_columns:
-            out.append(f"unknown column kept as extra data: {column!r}")
+            out.append(_("unknown column kept as extra data: %(column)r") % {"column": column})
         if self.headings:
-            out.append(f"rows with a single cell skipped as headings or notes: {self.headings}")
+            out.append(_("rows with a single cell skipped as headings or notes: %(n)s") % {"n": self.headings})
         if self.derived_ids:
-            out.append(f"rows without an identifier (key derived from title/year/author): "
-                       f"{self.derived_ids}")
+            out.append(_("rows without an identifier (key derived from title/year/author): %(n)s")
+                       % {"n": self.derived_ids})
         return out
+
+    def where(self, line: object) -> str:
+        """A place in the file as the report names it: "a.csv, line 3", "x.mrc, record 7", or the file."""
+        if line is None:
+            return self.source
+        if self.position_word == "record":
+            return _("%(source)s, record %(line)s") % {"source": self.source, "line": line}
+        return _("%(source)s, line %(line)s") % {"source": self.source, "line": line}
+
+
+def note_label(kind: str) -> str:
+    """How the report labels a note of this kind (see Note)."""
+    labels = {"skipped": pgettext("import report", "skipped"), "check": pgettext("import report", "check"),
+              "note": pgettext("import report", "note")}
+    return labels.get(kind, kind)

@@ -11,11 +11,12 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from stinet.catalog.models import Holding, ImportRun, Organisation
 from stinet.catalog.services import Incoming, get_organisation, store_batch
-from stinet.ingest.parsing import ParseContext, chunks, column_fields, parse_chunk, row_context
+from stinet.ingest.parsing import ParseContext, chunks, column_fields, parse_chunk, parse_chunk_in, row_context
 from stinet.ingest.readers import ImportFileError, Table, open_table
 from stinet.ingest.report import ImportReport
 from stinet.ingest.workers import fewer_collections, ordered, pool, worker_niceness
@@ -36,8 +37,8 @@ def _columns(table: Table, report: ImportReport) -> dict[str, str]:
     report.unknown_columns.extend(unknown)
     if "dc.title" not in mapping.values():
         raise ImportFileError(
-            f"{table.path.name}: no title column (expected 'dc.title' or a header such as "
-            f"'Tên đề tài', 'Nhan đề'); found: {', '.join(h for h in table.header if h)[:200]}"
+            _("%(file)s: no title column (expected 'dc.title' or a header such as 'Tên đề tài', 'Nhan đề'); "
+              "found: %(found)s") % {"file": table.path.name, "found": ", ".join(h for h in table.header if h)[:200]}
         )
     return mapping
 
@@ -51,7 +52,8 @@ def _workers(rows_total: int | None) -> int:
     configured = os.environ.get("STINET_IMPORT_WORKERS", "").strip()
     if configured:
         if not configured.isdigit() or int(configured) < 1:
-            raise ValueError(f"STINET_IMPORT_WORKERS: {configured!r} is not a number of processes (1 or more)")
+            raise ValueError(_("STINET_IMPORT_WORKERS: %(value)r is not a number of processes (1 or more)")
+                             % {"value": configured})
         return int(configured)
     if (rows_total or 0) < PARALLEL_MIN_ROWS:
         return 1
@@ -64,13 +66,13 @@ def parsed_chunks(ctx: ParseContext, rows: Iterable[tuple[int, dict[str, str]]],
 
     With several workers the chunks are parsed in forked processes (parsing touches no
     database) while this process stores the previous ones. Inside an import session the
-    workers are forked once and serve every file.
+    workers are forked once and serve every file, each in the language active here.
     """
     chunked = chunks(rows, CHUNK_SIZE)
     if workers <= 1:
         yield from (parse_chunk(ctx, chunk) for chunk in chunked)
         return
-    parse = functools.partial(parse_chunk, ctx)
+    parse = functools.partial(parse_chunk_in, translation.get_language(), ctx)
     if _session is None:
         with pool(workers) as executor:
             yield from ordered(executor, parse, chunked, ahead=2 * workers)
@@ -215,7 +217,7 @@ def _store_all(org: Organisation, run: ImportRun,
             report.merge(part)
             for item in items:
                 if item.local_id in seen:
-                    report.reject(item.line, f"id: {item.local_id!r} appears twice in this file")
+                    report.reject(item.line, _("id: %(id)r appears twice in this file") % {"id": item.local_id})
                     continue
                 seen.add(item.local_id)
                 batch.append(item)

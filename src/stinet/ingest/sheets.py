@@ -12,6 +12,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
 from stinet.ingest.columns import canonical
 from stinet.ingest.readers import _OLE, _ZIP, Cells, ImportFileError, Table, _key, _title_at
 
@@ -59,8 +62,9 @@ def _not_a_workbook(path: Path, fmt: str, reason: object) -> ImportFileError:
     other = "xls" if fmt == "xlsx" else "xlsx"
     with path.open("rb") as fh:
         if fh.read(8).startswith({"xlsx": _ZIP, "xls": _OLE}[other]):
-            reason = f"it looks like an .{other} workbook; use --format {other}"
-    return ImportFileError(f"{path.name}: not an .{fmt} workbook ({reason})")
+            reason = _("it looks like an .%(other)s workbook; use --format %(other)s") % {"other": other}
+    return ImportFileError(_("%(file)s: not an .%(format)s workbook (%(reason)s)")
+                           % {"file": path.name, "format": fmt, "reason": reason})
 
 
 def _load_xlsx(path: Path, handle: io.BufferedReader) -> Workbook:
@@ -77,9 +81,11 @@ def _load_xlsx(path: Path, handle: io.BufferedReader) -> Workbook:
 
 def _other_sheets(table: Table, sheets: list[tuple[str, int]]) -> None:
     """Note the sheets not read (only the first is): their names and rows, empty ones left out."""
-    rest = ", ".join(f"{name!r} ({rows} rows)" for name, rows in sheets[1:] if rows)
+    rest = ", ".join(ngettext("%(name)r (%(n)s row)", "%(name)r (%(n)s rows)", rows) % {"name": name, "n": rows}
+                     for name, rows in sheets[1:] if rows)
     if rest:
-        table.note("note", None, f"only the first sheet {sheets[0][0]!r} was read; not read: {rest}")
+        table.note("note", None, _("only the first sheet %(name)r was read; not read: %(rest)s")
+                   % {"name": sheets[0][0], "rest": rest})
 
 
 def open_xlsx(path: Path) -> Table:

@@ -18,6 +18,8 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, TypeVar
 
+from django.utils.translation import gettext as _
+
 T = TypeVar("T")
 WORKER_NICENESS = 10  # added to the workers' nice value (lower priority)
 PR_SET_PDEATHSIG = 1  # prctl option (linux/prctl.h): the signal a process gets when its parent dies
@@ -85,7 +87,8 @@ def worker_niceness() -> int:
     if not configured:
         return WORKER_NICENESS
     if not configured.isdigit() or int(configured) > 19:
-        raise ValueError(f"STINET_WORKER_NICENESS: {configured!r} is not a nice value from 0 to 19")
+        raise ValueError(_("STINET_WORKER_NICENESS: %(value)r is not a nice value from 0 to 19")
+                         % {"value": configured})
     return int(configured)
 
 

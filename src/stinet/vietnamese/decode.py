@@ -46,10 +46,17 @@ class DecodedText:
 
 
 class EncodingError(UnicodeDecodeError):
-    """The bytes are not text in any encoding STINet reads (binary data)."""
+    """The bytes are not text in any encoding STINet reads (binary data).
 
-    def __init__(self, reason: str, data: bytes = b"\0", position: int = 0) -> None:
+    `kind` says why (NUL, CONTROLS) for callers that word the reason themselves: this package
+    has no translations (no Django), its `reason` is English.
+    """
+
+    NUL, CONTROLS = "nul", "controls"
+
+    def __init__(self, reason: str, data: bytes = b"\0", position: int = 0, kind: str = "") -> None:
         super().__init__("text", data or b"\0", position, position + 1, reason)
+        self.kind = kind
 
     def __str__(self) -> str:
         return f"{self.reason} (at byte {self.start})"
@@ -69,12 +76,12 @@ def _utf16_without_bom(data: bytes) -> str | None:
 def _check_not_binary(data: bytes) -> None:
     nul = data.find(b"\0")
     if nul >= 0:
-        raise EncodingError("binary data: NUL byte in what should be text", data, nul)
+        raise EncodingError("binary data: NUL byte in what should be text", data, nul, EncodingError.NUL)
     controls = _CONTROL.findall(data[:65536])
     if len(controls) > 0.05 * min(len(data), 65536):
         position = _CONTROL.search(data)
         start = position.start() if position else 0
-        raise EncodingError("binary data: too many control bytes for text", data, start)
+        raise EncodingError("binary data: too many control bytes for text", data, start, EncodingError.CONTROLS)
 
 
 def _vietnamese_score(text: str) -> int:
