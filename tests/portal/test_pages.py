@@ -94,6 +94,16 @@ def test_vietnamese_is_the_default_whatever_the_browser_asks(client, catalogue):
     assert '<html lang="en">' in client.get("/?lang=en").content.decode()
 
 
+def test_a_language_asked_for_in_the_address_stays_and_the_button_switches_back(client, catalogue):
+    page = client.get("/search/", {"q": "san hô", "lang": "en"}).content.decode()
+    assert '<html lang="en">' in page  # the menu, the search box and the results do not carry ?lang=
+    assert '<html lang="en">' in client.get("/orgs/").content.decode()
+    assert 'name="next" value="/search/?q=san+h%C3%B4"' in page  # the button's return address: no lang=en
+    client.post("/i18n/setlang/", {"language": "vi", "next": "/search/?q=san+h%C3%B4"})
+    assert '<html lang="vi">' in client.get("/search/", {"q": "san hô"}).content.decode()
+    assert '<html lang="vi">' in client.get("/orgs/").content.decode()
+
+
 def test_work_page_names_the_field_of_science(client, org, write_csv):
     from stinet.ingest.services import import_file
     from tests.conftest import row

@@ -8,22 +8,42 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils import translation
 
+# ?lang= of the API and of the search widget framed in members' sites is that answer's language only
+NOT_REMEMBERED = ("/api/", "/widget/")
+
 
 class LanguageMiddleware:
     """Unlike Django's LocaleMiddleware, the browser's Accept-Language is not used: the
-    portal of a Vietnamese network speaks Vietnamese first, whatever the browser's setting."""
+    portal of a Vietnamese network speaks Vietnamese first, whatever the browser's setting.
+
+    A page asked for with ?lang= keeps that language for the pages after it (the choice is
+    remembered in the language cookie, as the language button does); the button's return
+    address is the page's without ?lang=, which would otherwise undo the new choice."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
         self.codes = {code for code, _name in settings.LANGUAGES}
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        lang = request.GET.get("lang") or request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
-        if lang not in self.codes:
-            lang = settings.LANGUAGE_CODE
+        asked, kept = request.GET.get("lang"), request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        lang = asked if asked in self.codes else kept if kept in self.codes else settings.LANGUAGE_CODE
         translation.activate(lang)
         request.LANGUAGE_CODE = lang
+        request.path_without_lang = _without_lang(request)
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", lang)
         response.headers.setdefault("Vary", "Cookie")
+        if asked in self.codes and asked != kept and not request.path.startswith(NOT_REMEMBERED):
+            response.set_cookie(settings.LANGUAGE_COOKIE_NAME, asked, max_age=settings.LANGUAGE_COOKIE_AGE,
+                                path=settings.LANGUAGE_COOKIE_PATH, samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+                                secure=settings.LANGUAGE_COOKIE_SECURE, httponly=settings.LANGUAGE_COOKIE_HTTPONLY)
         return response
+
+
+def _without_lang(request: HttpRequest) -> str:
+    """The request's path and query string without its lang parameter."""
+    if "lang" not in request.GET:
+        return request.get_full_path()
+    params = request.GET.copy()
+    del params["lang"]
+    return request.path + (f"?{params.urlencode()}" if params else "")
