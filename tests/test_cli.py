@@ -28,12 +28,21 @@ def test_org_import_search_round_trip(run, tmp_path):
 
 @pytest.mark.parametrize(("args", "message"), [
     (("org", "add", "bad code", "X"), "mã tổ chức 'bad code': chỉ dùng chữ cái, chữ số, '-' hoặc '_'"),
-    (("search", "x", "--limit", "0"), "page_size: must be between 1 and 100"),
 ])
 def test_failures_exit_non_zero_with_one_line(run, args, message):
     result = run(*args)
     assert result.returncode != 0
     assert message in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (("search", "x", "--limit", "0"), "Invalid value for '--limit': 0 is not in the range 1<=x<=100."),
+    (("search", "x", "--year-from", "2020", "--year-to", "2010"), "--year-from: 2020 is after --year-to 2010"),
+])
+def test_search_options_are_named_as_typed_not_as_the_api_names_them(run, args, message):
+    """A usage error (exit 2) names the option; the search service's refusals name page_size, year_from."""
+    result = run(*args)
+    assert result.returncode == 2 and message in result.stderr.splitlines()[-1]
 
 
 def test_import_for_an_unknown_organisation_is_refused(run, tmp_path):

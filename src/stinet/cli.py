@@ -175,8 +175,8 @@ def import_cmd(files: tuple[Path, ...], org_code: str, fmt: str | None) -> None:
 @main.command()
 @click.argument("query", default="")
 @click.option("--json", "as_json", is_flag=True, help="Print the API's JSON shape.")
-@click.option("--limit", default=20, show_default=True, help="Results per page (1-100).")
-@click.option("--page", default=1, show_default=True, help="Page number.")
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 100), help="Results per page.")
+@click.option("--page", default=1, show_default=True, type=click.IntRange(1), help="Page number.")
 @click.option("--type", "types", multiple=True, help="Work type code (repeatable).")
 @click.option("--org", "orgs", multiple=True, help="Holding organisation code (repeatable).")
 @click.option("--year-from", type=int, help="First year.")
@@ -192,6 +192,8 @@ def search(query: str, as_json: bool, limit: int, page: int, types: tuple[str, .
     from stinet.search.base import SearchRequest
     from stinet.search.service import search_json
 
+    if year_from is not None and year_to is not None and year_from > year_to:
+        raise click.BadParameter(f"{year_from} is after --year-to {year_to}", param_hint="--year-from")
     filters = {k: list(v) for k, v in (("type", types), ("org", orgs)) if v}
     request = SearchRequest(q=query, filters=filters, year_from=year_from, year_to=year_to,
                             sort=sort, page=page, page_size=limit)

@@ -36,7 +36,7 @@ def test_add_suggest_confirm_find(run, write_csv):
 @pytest.mark.parametrize(("args", "message"), [
     (("expert", "add", "Lê Văn Cường", "--orcid", "0000-0002-1825-0098"), "sai chữ số kiểm tra"),
     (("expert", "add", "Lê Văn Cường", "--degree", "PhD"), "học vị 'PhD'"),  # in the site's language
-    (("expert", "add", "Lê Văn Cường", "--org", "NOPE"), "organisation 'NOPE' does not exist"),
+    (("expert", "add", "Lê Văn Cường", "--org", "NOPE"), "tổ chức 'NOPE' không tồn tại"),
     (("expert", "add", "Lê Văn Cường", "--user", "nobody"), "không có người dùng 'nobody'"),
     (("expert", "suggest", "42"), "expert 42 does not exist"),
 ])

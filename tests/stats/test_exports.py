@@ -138,7 +138,7 @@ def test_reports_are_signed_by_the_network_hub(network, client):
     assert sheet["A4"].value == "Đơn vị lập: Trung tâm Thông tin, Thống kê KH&CN"
     add_organisation("NASATI", "Cục Thông tin KH&CN quốc gia", kind="agency")
     refused = runner.invoke(main, ["org", "hub", "NASATI"])
-    assert refused.exit_code != 0 and "only a member of the network can be its hub" in refused.output
+    assert refused.exit_code != 0 and "chỉ thành viên mạng lưới mới có thể là đơn vị đầu mối" in refused.output
     assert runner.invoke(main, ["org", "hub", "CAT"]).exit_code == 0 and reporting_unit().startswith("Trung tâm Ứng")
     from stinet.catalog.models import Organisation
 
