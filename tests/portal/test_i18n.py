@@ -66,3 +66,23 @@ def test_all_python_strings_are_translated():
     used = _python_msgids()
     missing = sorted(f"{where}: {msgid!r}" for ctx, msgid, where in used if (ctx, msgid) not in translated)
     assert len(used) > 100 and not missing, "\n".join(missing)
+
+
+def test_translations_made_from_other_files_are_compiled_again_whatever_their_time(tmp_path):
+    """A copied or restored data folder has new times on old compiled translations."""
+    import os
+
+    from stinet.portal.translations import compile_translations
+
+    compile_translations(tmp_path)
+    mo, made_from = tmp_path / "vi" / "LC_MESSAGES" / "django.mo", tmp_path / "vi" / "LC_MESSAGES" / "django.sha256"
+    made = mo.read_bytes()
+    for older in ("made from other files", None):  # a folder of an older release, of one before the digest
+        mo.write_bytes(b"an older catalogue")
+        made_from.write_text(older) if older else made_from.unlink()
+        os.utime(mo, (4_000_000_000, 4_000_000_000))  # newer than every .po
+        compile_translations(tmp_path)
+        assert mo.read_bytes() == made and made_from.read_text() != older
+    os.utime(mo, (1_000_000_000, 1_000_000_000))  # older than every .po, but made from them: left as it is
+    compile_translations(tmp_path)
+    assert mo.stat().st_mtime == 1_000_000_000

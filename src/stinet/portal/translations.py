@@ -9,6 +9,7 @@ start-up, so a file written later (in an AppConfig.ready) would only count next 
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from pathlib import Path
 
@@ -25,13 +26,18 @@ def packaged_catalogues() -> dict[str, list[Path]]:
 
 
 def compile_translations(target_root: Path) -> None:
-    """Write LANG/LC_MESSAGES/django.mo, merged from the apps' .po files, when any is newer."""
+    """Write LANG/LC_MESSAGES/django.mo, merged from the apps' .po files, unless it was made from
+    these very files: a digest of their names and contents is kept beside it (times would not do:
+    a copied or restored data folder has new times on old files)."""
     import polib
 
     for lang, sources in packaged_catalogues().items():
         mo_path = target_root / lang / "LC_MESSAGES" / "django.mo"
-        newest = max(p.stat().st_mtime for p in sources)
-        if mo_path.exists() and mo_path.stat().st_mtime >= newest:
+        made_from = mo_path.with_suffix(".sha256")
+        digest = hashlib.sha256()
+        for path in sources:
+            digest.update(str(path.relative_to(PACKAGE)).encode() + b"\0" + path.read_bytes() + b"\0")
+        if mo_path.exists() and made_from.exists() and made_from.read_text() == digest.hexdigest():
             continue
         merged = polib.pofile(str(sources[0]))
         known = {(e.msgctxt, e.msgid) for e in merged}
@@ -44,3 +50,4 @@ def compile_translations(target_root: Path) -> None:
         tmp = mo_path.with_suffix(".mo.tmp")
         merged.save_as_mofile(str(tmp))
         tmp.replace(mo_path)  # atomic: a concurrent process never reads half a file
+        made_from.write_text(digest.hexdigest())
