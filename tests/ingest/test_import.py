@@ -217,6 +217,36 @@ def test_bad_rows_are_rejected_with_line_and_reason_and_good_rows_kept(org, writ
     assert "rejected: data.csv, line 3: dc.title: missing title" in report.lines()
 
 
+@pytest.mark.parametrize("title", ["   ", "||", " || ", "\u00a0"])
+def test_a_title_of_spaces_or_separators_alone_is_a_missing_title(org, tmp_path, title):
+    """Such a cell is not empty, but holds no title: its row is rejected, the good rows imported."""
+    path = tmp_path / "blank.csv"
+    path.write_text(f'id,dc.title,dc.date.issued\nT-1,Tiêu đề tốt,2020\nT-2,"{title}",2020\n'
+                    f"T-3,Tiêu đề tốt hai,2021\n", encoding="utf-8")
+    report = import_file(path, "HPU")
+    assert report.counts() == {"new": 2, "updated": 0, "unchanged": 0, "rejected": 1}
+    assert "rejected: blank.csv, line 3: dc.title: missing title" in report.lines()
+    tagged = tmp_path / "tagged.csv"  # as an empty cell: the English title stands in
+    tagged.write_text(f'id,dc.title[vi],dc.title[en]\nT-4,"{title}",Coastal livelihoods\n', encoding="utf-8")
+    assert import_file(tagged, "HPU").counts()["new"] == 1
+    assert Work.objects.get(holdings__local_id="T-4").title == "Coastal livelihoods"
+
+
+def test_a_spreadsheet_title_of_spaces_alone_is_rejected_with_its_line(org, tmp_path):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    for cells in (["Mã", "Tên đề tài", "Năm"], ["X-1", "Đề tài một", 2019], ["X-2", "   ", 2020],
+                  ["X-3", "||", 2021], ["X-4", "Đề tài bốn", 2022]):
+        book.active.append(cells)
+    path = tmp_path / "blank.xlsx"
+    book.save(path)
+    report = import_file(path, "HPU")
+    assert report.counts() == {"new": 2, "updated": 0, "unchanged": 0, "rejected": 2}
+    assert [r["reason"] for r in report.rejections] == ["Tên đề tài (dc.title): missing title"] * 2
+    assert [r["line"] for r in report.rejections] == [3, 4]
+
+
 @pytest.mark.parametrize(("content", "message"), [
     (b"", "the file is empty"),
     (b"PK\x03\x04binary zip", "this is a spreadsheet, not a CSV file"),

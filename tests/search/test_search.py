@@ -343,3 +343,9 @@ def test_the_vocabulary_is_refreshed_when_enough_documents_were_written(db, monk
     monkeypatch.setattr("stinet.search.postgres_backend.VOCABULARY_CHANGES", 0)
     monkeypatch.setattr("stinet.search.postgres_backend.VOCABULARY_SHARE", 0)
     assert engine.refresh_vocabulary()
+
+
+@pytest.mark.parametrize("typed", ["®a d¹ng sinh häc", "ña daïng sinh hoïc", "dda da.ng sinh ho.c"])
+def test_a_query_typed_in_a_legacy_encoding_is_read_as_unicode(catalogue, typed):
+    """DESIGN §4: input may come in TCVN3, VNI or VIQR (old keyboards, text pasted from old documents)."""
+    assert titles(typed) == titles("đa dạng sinh học") == ["Nghiên cứu đa dạng sinh học rạn san hô vịnh Hạ Long"]

@@ -5,6 +5,7 @@ import unicodedata
 import pytest
 
 from stinet.vietnamese import Conversion, detect, encode, fix, to_unicode
+from stinet.vietnamese.legacy import fix_typed
 
 NOT_LEGACY = [
     "Nghiên cứu khoa học và công nghệ",
@@ -150,3 +151,17 @@ def test_plainly_unicode_text_is_found_unicode_before_any_closer_look() -> None:
 ])
 def test_a_likely_encoding_reads_short_values_its_neighbours_are_in(text, likely, expected):
     assert to_unicode(text, likely=likely).text == expected
+
+
+@pytest.mark.parametrize(("typed", "expected", "encoding"), [
+    ("®a d¹ng sinh häc", "đa dạng sinh học", "tcvn3"),
+    ("Nghiªn cøu", "Nghiên cứu", "tcvn3"),
+    ("ña daïng sinh hoïc", "đa dạng sinh học", "vni"),
+    ("Nghieân cöùu", "Nghiên cứu", "vni"),
+    ("dda da.ng sinh ho.c", "đa dạng sinh học", "viqr"),
+    ("chè", "chè", None),  # good Unicode that TCVN3 reads as 'chố': a query is taken as typed
+    ("cây chè", "cây chè", None), ("óc", "óc", None), ("café", "café", None), ("Hải Phòng", "Hải Phòng", None),
+    ("year:2015..2020 giao duc", "year:2015..2020 giao duc", None), ("Hai Phong?", "Hai Phong?", None),
+])
+def test_a_typed_query_is_converted_only_when_it_does_not_read_as_unicode(typed, expected, encoding):
+    assert fix_typed(typed) == (expected, encoding)

@@ -161,8 +161,8 @@ def parse_row(ctx: ParseContext, line: int, raw: dict[str, str], codes: frozense
             fields[name] = MULTI_SEP.join(known + [v for v in split_values(value, loose) if v not in known])
         else:
             extra[header] = value  # a second value of a one-value field (an English abstract) is kept
-    if "dc.title" not in fields and "dc.title.alternative" in fields:  # only its English title filled
-        fields["dc.title"] = fields.pop("dc.title.alternative")
+    if "dc.title.alternative" in fields and not split_values(fields.get("dc.title", "")):
+        fields["dc.title"] = fields.pop("dc.title.alternative")  # only its English title filled (or spaces, "||")
     try:
         data = build(fields, extra, loose=ctx.loose)
     except RowError as exc:

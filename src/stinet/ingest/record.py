@@ -217,7 +217,8 @@ def build(fields: dict[str, str], extra: dict[str, str], loose: bool = False) ->
             fields["dc.contributor.author"] = MULTI_SEP.join(people)
         if orgs and not fields.get("dc.publisher"):
             fields["dc.publisher"] = orgs[0]
-    title = clean_spaces(split_values(fields.get("dc.title", ""))[0] if fields.get("dc.title") else "")
+    titles = split_values(fields.get("dc.title", ""))  # none for a cell of spaces or of "||" alone
+    title = titles[0] if titles else ""
     if not title:
         raise RowError(_("dc.title: missing title"))
     try:

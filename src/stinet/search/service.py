@@ -16,13 +16,13 @@ from stinet.search.highlight import highlight, long_snippet, snippet
 from stinet.search.indexing import backend
 from stinet.search.query import parse
 from stinet.search.spelling import respell
-from stinet.vietnamese import fold
+from stinet.vietnamese import fold, legacy
 
 
 def run(request: SearchRequest) -> SearchResponse:
     """Parse and run a search request on the configured backend."""
     request.validate()
-    query = parse(request.q)
+    query = parse(legacy.fix_typed(request.q).text)  # typed on a TCVN3, VNI or VIQR keyboard, or pasted
     query.filters, query.excluded = _known_values(query.filters), _known_values(query.excluded)
     request = replace(request, filters=_known_values(request.filters))
     engine = backend()

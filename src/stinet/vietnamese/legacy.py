@@ -229,6 +229,16 @@ def fix(s: str) -> Conversion:
     return to_unicode(s)
 
 
+def fix_typed(s: str) -> Conversion:
+    """Text someone typed or pasted (a search query), converted from TCVN3 or VNI only when it does
+    not read as Vietnamese Unicode: a few words give little evidence, and 'chè' is good Unicode
+    that TCVN3 would read as 'chố'. VIQR and NFD as `fix`."""
+    name = detect(s)
+    if name in ("tcvn3", "vni") and not _tally([w for w in s.split() if not w.isascii()], "unicode")[1]:
+        name = "unicode"
+    return to_unicode(s, name)
+
+
 def encode(s: str, encoding: str) -> str:
     """Convert Unicode `s` to 'tcvn3', 'vni' or 'viqr' text as a legacy reader shows it."""
     try:
