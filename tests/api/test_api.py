@@ -62,6 +62,7 @@ def test_other_endpoints_refuse_wrong_types_with_400_too(client, catalogue):
     for url, params in (("/api/works/abc", {}), ("/api/suggest", {"limit": "x"}), ("/api/orgs", {"member": "maybe"})):
         response = client.get(url, params)
         assert response.status_code == 400 and ": " in response.json()["detail"], url
+    assert client.get("/api/works/abc").json()["detail"] == "work_id: 'abc' không phải là số nguyên"
 
 
 def test_work_and_orgs(client, catalogue):

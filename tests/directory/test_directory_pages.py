@@ -119,3 +119,10 @@ def test_each_province_is_offered_once(directory):
     from stinet.directory.listing import provinces
 
     assert provinces() == ["An Giang", "Đà Nẵng", "Hải Phòng"]  # four organisations are in Hải Phòng
+
+
+def test_an_organisation_code_in_any_case(client, directory):
+    """Codes are one whatever their case (org add vmu is refused when VMU exists; org=vmu searches)."""
+    response = client.get("/orgs/hpu/")
+    assert response.status_code == 301 and response["Location"] == "/orgs/HPU/"
+    assert client.get("/api/orgs/hpu").json()["code"] == "HPU"

@@ -60,6 +60,9 @@ def test_work_page_has_metadata_holdings_jsonld_and_citation_tags(client, catalo
     assert "Trường Đại học Hải Phòng" in page and "Công khai" in page
     assert client.get(f"/works/{work.pk}/cite.ris").content.decode().startswith("TY  - RPRT")
     assert b"@techreport{" in client.get(f"/works/{work.pk}/cite.bib").content
+    refused = client.get(f"/works/{work.pk}/cite.xyz")
+    assert refused.status_code == 400 and refused["Content-Type"].startswith("text/plain")
+    assert refused.content.decode() == "định dạng trích dẫn 'xyz': chỉ có ris, bib"
 
 
 def test_harvested_text_is_escaped_everywhere(client, org, write_csv):

@@ -228,7 +228,7 @@ def org_list(request: HttpRequest, member: bool | None = None, kind: str = "", p
 def org_detail(request: HttpRequest, code: str, lang: str = "vi") -> Any:
     """An organisation with its profile, fields of science, certificate and information services."""
     lang = _lang(lang)
-    org = get_object_or_404(organisations(), code=code)
+    org = get_object_or_404(organisations(), code__iexact=code)
     profile = services.profile_of(org)
     return _org(org, lang, field_labels(profile.fields if profile else [], lang), _edited(request))
 
@@ -245,17 +245,17 @@ def service_list(request: HttpRequest, kind: str = "", q: str = "", lang: str = 
               summary="Change an organisation's entry")
 def org_update(request: HttpRequest, code: str, payload: ProfileIn, lang: str = "vi") -> Any:
     """Its member editors and the network administrator change the profile (name and kind: administrator)."""
-    org = get_object_or_404(Organisation, code=code)
+    org = get_object_or_404(Organisation, code__iexact=code)
     with _refusals():
         services.update_profile(request.user, org, payload.dict(exclude_unset=True))
-    return org_detail(request, code, lang)
+    return org_detail(request, org.code, lang)
 
 
 @router.post("/orgs/{code}/services", response={201: ServiceOut, 400: Error, 403: Error, 404: Error},
              auth=django_auth, summary="Add an information service")
 def service_add(request: HttpRequest, code: str, payload: ServiceIn) -> Any:
     """A new information service of the organisation (its member editors and the administrator)."""
-    org = get_object_or_404(Organisation, code=code)
+    org = get_object_or_404(Organisation, code__iexact=code)
     with _refusals():
         added = services.add_service(request.user, org, payload.dict())
     return Status(201, _service(added, "vi"))

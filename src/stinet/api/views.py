@@ -54,8 +54,11 @@ def _bad_parameter(request: HttpRequest, exc: ValidationError) -> Any:
     first = exc.errors[0] if exc.errors else {}
     name = ".".join(str(part) for part in first.get("loc", ())[1:]) or "request"
     said, value = _WRONG_TYPE.get(first.get("type", "")), first.get("input")
-    if value is None and first.get("loc", ())[:1] == ("query",):  # django-ninja leaves it out
+    where = first.get("loc", ())[:1]
+    if value is None and where == ("query",):  # django-ninja leaves it out
         value = request.GET.get(str(first["loc"][-1]))
+    elif value is None and where == ("path",) and request.resolver_match:
+        value = request.resolver_match.kwargs.get(str(first["loc"][-1]))
     said = said % {"value": value} if said and value is not None else first.get("msg", "not valid")
     return api.create_response(request, {"detail": f"{name}: {said}"}, status=400)
 

@@ -61,7 +61,9 @@ def org_list(request: HttpRequest) -> HttpResponse:
 def org_detail(request: HttpRequest, code: str) -> HttpResponse:
     """An organisation: profile, information services, website, certificate, holdings and newest works."""
     lang = _lang()
-    org = get_object_or_404(organisations(), code=code)
+    org = get_object_or_404(organisations(), code__iexact=code)
+    if org.code != code:  # codes are one whatever their case: /orgs/vmu/ is /orgs/VMU/
+        return redirect("portal:org", code=org.code, permanent=True)
     profile = services.profile_of(org)
     data = search_json(SearchRequest(filters={"org": [org.code]}, sort="-year", page_size=10), lang)
     can_edit = edits_organisation(request.user, org.pk)

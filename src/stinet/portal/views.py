@@ -10,6 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadReque
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from stinet.catalog.file_views import files_context
 from stinet.catalog.fileaccess import viewer_levels
@@ -146,7 +147,8 @@ def cite(request: HttpRequest, work_id: int, fmt: str) -> HttpResponse:
     names = {ext: name for name, (_m, ext, _f) in CITATION_FORMATS.items()}
     name = names.get(fmt) or (fmt if fmt in CITATION_FORMATS else None)
     if name is None:
-        return HttpResponseBadRequest(f"format {fmt!r}: use one of {', '.join(names)}")
+        said = _("citation format %(fmt)r: one of %(known)s") % {"fmt": fmt, "known": ", ".join(names)}
+        return HttpResponseBadRequest(said, content_type="text/plain; charset=utf-8")
     w = get_object_or_404(Work, pk=work_id)
     media, ext, dumps = CITATION_FORMATS[name]
     response = HttpResponse(dumps(w), content_type=f"{media}; charset=utf-8")
