@@ -281,6 +281,16 @@ def test_unmapped_type_labels_are_reported(org, write_csv):
     assert Work.objects.get(holdings__local_id="q").type == "dissertation"
 
 
+def test_type_labels_the_degree_decides_and_generic_ones_reported(org, write_csv):
+    report = import_file(write_csv([row("Một", id="d1", dc_type="Luận văn tiến sĩ"),
+                                    row("Hai", id="d2", dc_type="Luận văn Phó tiến sĩ"),
+                                    row("Ba", id="d3", dc_type="Tài liệu hội thảo quốc tế"),
+                                    row("Bốn", id="d4", dc_type="Tài liệu khác")]), "HPU")
+    assert dict(report.unmapped_types) == {"Tài liệu hội thảo quốc tế": 1}
+    types = dict(Work.objects.values_list("holdings__local_id", "type"))
+    assert types == {"d1": "dissertation", "d2": "dissertation", "d3": "other", "d4": "other"}
+
+
 def test_legacy_encoded_values_are_converted_and_reported(org, write_csv):
     from stinet.vietnamese import encode
 

@@ -13,9 +13,27 @@ from stinet.ingest.types import map_type
     ("Thesis", "thesis"), ("Article", "article"), ("Book", "book"), ("Sáng chế", "patent"),
     ("Giải pháp hữu ích", "patent"), ("Tiêu chuẩn", "standard"), ("Bộ dữ liệu", "dataset"),
     ("dissertation", "dissertation"), ("Technical Report", "report"),
+    ("Tài liệu", "other"), ("Tài liệu khác", "other"), ("Tài liệu tham khảo", "book"),
 ])
 def test_known_labels(label, code):
     assert map_type(label) == code
+
+
+@pytest.mark.parametrize(("label", "code"), [
+    ("Luận văn tiến sĩ", "dissertation"), ("Luận văn Phó tiến sĩ", "dissertation"),
+    ("Luận văn Tiến sỹ Kinh tế", "dissertation"), ("Luận án thạc sĩ", "thesis"), ("Luận án ThS", "thesis"),
+    ("Luận văn ThS", "thesis"), ("Luận án TS", "dissertation"), ("Luận văn tốt nghiệp", "thesis"),
+    ("Luận văn thạc sĩ Kinh tế", "thesis"), ("Luận án Tiến sĩ Y học", "dissertation"),
+    ("Doctoral thesis (PhD)", "dissertation"), ("Master's Thesis", "thesis"), ("PhD thesis", "dissertation"),
+])
+def test_the_degree_decides_between_thesis_and_dissertation(label, code):
+    assert map_type(label) == code
+
+
+@pytest.mark.parametrize("label", ["Tài liệu hội thảo", "Tài liệu hội nghị quốc tế", "Tài liệu hướng dẫn"])
+def test_a_label_that_only_starts_with_a_generic_word_is_not_mapped(label):
+    """"Tài liệu" (a document) names no type: "Tài liệu ..." is reported, not quietly 'other'."""
+    assert map_type(label) is None
 
 
 @pytest.mark.parametrize("label", ["Poster", "Ảnh", "", "   "])

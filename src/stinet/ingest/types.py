@@ -41,13 +41,27 @@ _TABLE: dict[str, tuple[str, ...]] = {
     ),
     "standard": ("tieu chuan", "quy chuan", "tcvn", "qcvn", "standard"),
     "dataset": ("bo du lieu", "du lieu", "co so du lieu", "dataset", "data set", "data"),
-    "other": ("khac", "other", "tai lieu"),
+    "other": ("khac", "other", "tai lieu", "tai lieu khac"),
 }
 for _code, _labels in _TABLE.items():
     for _label in _labels:
         _LABELS[_label] = _code
 _LABELS.update({code: code for code in _TABLE})
 
+# Labels that name no type, only "a document": whole, they are 'other'; as the start of a longer label
+# they say nothing about it
+_GENERIC = frozenset({"tai lieu"})
+
+# Words naming the degree of a thesis or dissertation: the degree decides between the two, whatever
+# the word for the document before it ("Luận văn tiến sĩ" is doctoral, "Luận án thạc sĩ" a master's).
+_DEGREES: dict[str, str] = {
+    "tien si": "dissertation", "tien sy": "dissertation", "ts": "dissertation", "pts": "dissertation",
+    "phd": "dissertation", "ph.d": "dissertation", "ph.d.": "dissertation", "doctoral": "dissertation",
+    "doctor": "dissertation", "doctorate": "dissertation",
+    "thac si": "thesis", "thac sy": "thesis", "ths": "thesis", "cao hoc": "thesis", "master": "thesis",
+    "masters": "thesis", "master's": "thesis", "cu nhan": "thesis", "bachelor": "thesis", "bachelor's": "thesis",
+}
+_DEGREE_CODES = frozenset(_DEGREES.values())
 
 def _key(label: str) -> str:
     """Lookup key: folded, punctuation trimmed, single spaces."""
@@ -60,12 +74,21 @@ def map_type(label: str) -> str | None:
     key = _key(label)
     if not key:
         return None
-    if key in _LABELS:
-        return _LABELS[key]
-    # "Luận văn thạc sĩ Kinh tế", "Bài báo đăng trên tạp chí ...": try the longest known prefix.
     words = key.split()
-    for size in range(len(words) - 1, 0, -1):
-        code = _LABELS.get(" ".join(words[:size]))
-        if code is not None and size >= 2:
+    code = _LABELS.get(key)
+    if code is None:
+        # "Luận văn thạc sĩ Kinh tế", "Bài báo đăng trên tạp chí ...": the longest known prefix of two
+        # words or more, unless it names no type ("Tài liệu hội thảo": reported, not taken for 'other')
+        code = next((_LABELS[prefix] for size in range(len(words) - 1, 1, -1)
+                     if (prefix := " ".join(words[:size])) in _LABELS and prefix not in _GENERIC), None)
+    if code in _DEGREE_CODES:
+        return _degree(words) or code
+    return code
+
+
+def _degree(words: list[str]) -> str | None:
+    """thesis or dissertation as the first word (or two) naming a degree says, or None."""
+    for i, word in enumerate(words):
+        if (code := _DEGREES.get(word) or _DEGREES.get(" ".join(words[i:i + 2]))) is not None:
             return code
     return None
