@@ -291,6 +291,16 @@ def test_type_labels_the_degree_decides_and_generic_ones_reported(org, write_csv
     assert types == {"d1": "dissertation", "d2": "dissertation", "d3": "other", "d4": "other"}
 
 
+def test_openaire_types_of_a_dspace_export_are_mapped(org, write_csv):
+    report = import_file(write_csv([row("Một", id="e1", dc_type="info:eu-repo/semantics/masterThesis"),
+                                    row("Hai", id="e2", dc_type="info:eu-repo/semantics/doctoralThesis"),
+                                    row("Ba", id="e3", dc_type="info:eu-repo/semantics/conferenceObject"),
+                                    row("Bốn", id="e4", dc_type="Luận văn thạc sĩ")]), "HPU")
+    assert not report.unmapped_types
+    types = dict(Work.objects.values_list("holdings__local_id", "type"))
+    assert types == {"e1": "thesis", "e2": "dissertation", "e3": "conference", "e4": "thesis"}
+
+
 def test_legacy_encoded_values_are_converted_and_reported(org, write_csv):
     from stinet.vietnamese import encode
 

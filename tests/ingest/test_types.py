@@ -2,7 +2,7 @@
 
 import pytest
 
-from stinet.ingest.types import map_type
+from stinet.ingest.types import map_type, repository_type
 
 
 @pytest.mark.parametrize(("label", "code"), [
@@ -39,3 +39,22 @@ def test_a_label_that_only_starts_with_a_generic_word_is_not_mapped(label):
 @pytest.mark.parametrize("label", ["Poster", "Ảnh", "", "   "])
 def test_unknown_labels(label):
     assert map_type(label) is None
+
+
+@pytest.mark.parametrize(("label", "code"), [
+    ("info:eu-repo/semantics/masterThesis", "thesis"), ("info:eu-repo/semantics/doctoralThesis", "dissertation"),
+    ("info:eu-repo/semantics/bachelorThesis", "thesis"), ("info:eu-repo/semantics/article", "article"),
+    ("info:eu-repo/semantics/book", "book"), ("info:eu-repo/semantics/bookPart", "book"),
+    ("info:eu-repo/semantics/report", "report"), ("info:eu-repo/semantics/conferenceObject", "conference"),
+    ("info:eu-repo/semantics/patent", "patent"), ("info:eu-repo/semantics/other", "other"),
+    ("Conference Object", "conference"), ("Working Paper", "report"), ("Text", None), ("Poster", None),
+])
+def test_openaire_types_as_the_harvester_maps_them(label, code):
+    assert repository_type(label) == code
+
+
+def test_the_harvester_and_the_importer_share_one_table():
+    from stinet.ingest import types
+    from stinet.sources import mapping
+
+    assert mapping.REPO_TYPES is types.REPO_TYPES and mapping.DCMI_TYPES is types.DCMI_TYPES

@@ -12,7 +12,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from stinet.catalog.fos import normalise_code
-from stinet.ingest.types import map_type
+from stinet.ingest.types import map_type, repository_type
 from stinet.vietnamese import clean_person_name, clean_spaces, fold, nfc
 
 ERROR = "_error"  # a reader's row carrying this key is a record it could not read: rejected with its value
@@ -232,7 +232,7 @@ def build(fields: dict[str, str], extra: dict[str, str], loose: bool = False) ->
         except RowError as exc:
             raise _in_field(key, exc) from None
     label = clean_spaces(fields.get("dc.type", ""))
-    code = map_type(label) if label else "other"
+    code = (map_type(label) or repository_type(label)) if label else "other"
     urls = split_values(fields.get("dc.identifier.uri", ""))
     data = WorkData(
         local_id=clean_spaces(fields.get("id", "")), title=title, type=code or "other",

@@ -63,6 +63,19 @@ _DEGREES: dict[str, str] = {
 }
 _DEGREE_CODES = frozenset(_DEGREES.values())
 
+# info:eu-repo/semantics types (DRIVER, OpenAIRE) and DCMI types -> work type; generic ones left out.
+# The OAI-PMH harvester (sources/mapping.py) reads them from here too.
+REPO_TYPES = {
+    "masterthesis": "thesis", "bachelorthesis": "thesis", "doctoralthesis": "dissertation",
+    "article": "article", "contributiontoperiodical": "article", "review": "article",
+    "book": "book", "bookpart": "book", "conferenceobject": "conference", "lecture": "conference",
+    "report": "report", "workingpaper": "report", "technicaldocumentation": "report",
+    "researchproposal": "report", "patent": "patent", "dataset": "dataset", "other": "other",
+}
+DCMI_TYPES = {"dataset": "dataset"}
+EU_REPO = "info:eu-repo/"
+
+
 def _key(label: str) -> str:
     """Lookup key: folded, punctuation trimmed, single spaces."""
     text = fold(label).replace("_", " ")
@@ -92,3 +105,10 @@ def _degree(words: list[str]) -> str | None:
         if (code := _DEGREES.get(word) or _DEGREES.get(" ".join(words[i:i + 2]))) is not None:
             return code
     return None
+
+
+def repository_type(label: str) -> str | None:
+    """The work type of an info:eu-repo/semantics or DCMI type ('info:eu-repo/semantics/masterThesis',
+    'Conference Object'), as DSpace repositories set up for OpenAIRE write them, or None."""
+    key = label.rsplit("/", 1)[-1] if label.lower().startswith(EU_REPO) else label
+    return REPO_TYPES.get(key.lower().replace(" ", "")) or DCMI_TYPES.get(label.lower())

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from lxml import etree
 
 from stinet.ingest.record import ERROR, MULTI_SEP, RowError, parse_date
-from stinet.ingest.types import map_type
+from stinet.ingest.types import DCMI_TYPES, REPO_TYPES, map_type
 from stinet.vietnamese import clean_spaces, fold
 
 DC = "http://purl.org/dc/elements/1.1/"
@@ -26,15 +26,6 @@ FIELDS = ("id", "dc.title", "dc.title.alternative", "dc.contributor.author", "dc
           "dc.identifier.other", "local.access", "local.callnumber", "thesis.degree.name",
           "thesis.degree.grantor", "dc.subject.fos")
 
-# info:eu-repo/semantics types (DRIVER, OpenAIRE) and DCMI types -> work type; generic ones left out.
-REPO_TYPES = {
-    "masterthesis": "thesis", "bachelorthesis": "thesis", "doctoralthesis": "dissertation",
-    "article": "article", "contributiontoperiodical": "article", "review": "article",
-    "book": "book", "bookpart": "book", "conferenceobject": "conference", "lecture": "conference",
-    "report": "report", "workingpaper": "report", "technicaldocumentation": "report",
-    "researchproposal": "report", "patent": "patent", "dataset": "dataset", "other": "other",
-}
-DCMI_TYPES = {"dataset": "dataset"}
 RIGHTS = {
     "openaccess": "public", "open access": "public", "open": "public", "public": "public",
     "cong khai": "public", "restrictedaccess": "members", "embargoedaccess": "members",
