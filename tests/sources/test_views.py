@@ -101,7 +101,7 @@ def test_the_run_report_and_a_refusal_in_the_page_language(admin_client, client,
     grant(create_user("lib-editor", "mat-khau-dai-2026"), "member_editor", "LIB")
     source = Source.objects.create(organisation=org, label="DSpace", base_url="http://example.org/oai")
     client.login(username="lib-editor", password="mat-khau-dai-2026")
-    refused = client.get(f"/sources/{source.pk}/edit/")
+    refused = client.get(f"/sources/{source.pk}/edit/?lang=vi")  # the same client asked for English above
     assert refused.status_code == 403 and "bạn không quản lý các nguồn thu thập của HPU" in _text(refused)
     english = client.get(f"/sources/{source.pk}/edit/?lang=en")
     assert "you do not manage the sources of HPU" in _text(english)
