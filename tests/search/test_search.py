@@ -349,3 +349,19 @@ def test_the_vocabulary_is_refreshed_when_enough_documents_were_written(db, monk
 def test_a_query_typed_in_a_legacy_encoding_is_read_as_unicode(catalogue, typed):
     """DESIGN §4: input may come in TCVN3, VNI or VIQR (old keyboards, text pasted from old documents)."""
     assert titles(typed) == titles("đa dạng sinh học") == ["Nghiên cứu đa dạng sinh học rạn san hô vịnh Hạ Long"]
+
+
+def test_matches_through_an_equivalence_are_highlighted(catalogue):
+    """KHCN finds "KH&CN" and "khoa học và công nghệ": both are marked, each as one."""
+    hit = next(r for r in search_json(SearchRequest(q="KHCN"))["results"] if r["title"].startswith("Ứng dụng"))
+    assert hit["highlight"]["title"] == "Ứng dụng <mark>KH&amp;CN</mark> trong quản lý cảng biển Hải Phòng"
+    assert hit["highlight"]["abstract"] == "Ứng dụng <mark>khoa học và công nghệ</mark>."
+
+
+def test_an_equivalence_form_is_marked_only_with_its_words_side_by_side():
+    from stinet.search.highlight import highlight
+
+    forms = [("khcn",), ("kh", "cn"), ("khoa", "hoc", "va", "cong", "nghe")]
+    assert highlight("Sở KH-CN và KHCN", set(), forms) == "Sở <mark>KH-CN</mark> và <mark>KHCN</mark>"
+    assert highlight("Khoa học kỹ thuật và công nghệ", set(), forms) == "Khoa học kỹ thuật và công nghệ"
+    assert highlight("khoa học <b> và công nghệ", set(), forms) == "khoa học &lt;b&gt; và công nghệ"

@@ -7,6 +7,7 @@ wrapped in <mark>. The result is safe to insert into HTML as is.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from html import escape
 
 from stinet.vietnamese import fold
@@ -15,29 +16,53 @@ _WORD_RE = re.compile(r"\w+", re.UNICODE)
 SNIPPET_CHARS = 240
 
 
-def highlight(text: str, words: set[str]) -> str:
-    """The whole text, escaped, with every word whose folded form is in `words` marked."""
-    if not words:
+_JOINER_RE = re.compile(r"[\s&\-/.]{1,3}")  # what may stand between the words of a form: KH&CN, KH-CN, KH và CN
+
+
+def highlight(text: str, words: set[str], phrases: Sequence[tuple[str, ...]] = ()) -> str:
+    """The whole text, escaped, with every word whose folded form is in `words` marked, and every
+    run of words that is one of `phrases` (folded word sequences: the written-out forms of an
+    equivalence such as KHCN = "khoa học và công nghệ") marked as one."""
+    if not words and not phrases:
         return escape(text)
     out: list[str] = []
     last = 0
-    for m in _WORD_RE.finditer(text):
-        if fold(m.group(0)) in words:
-            out.append(escape(text[last:m.start()]))
-            out.append(f"<mark>{escape(m.group(0))}</mark>")
-            last = m.end()
+    for start, end in _marked_spans(text, words, phrases):
+        out.append(escape(text[last:start]))
+        out.append(f"<mark>{escape(text[start:end])}</mark>")
+        last = end
     out.append(escape(text[last:]))
     return "".join(out)
 
 
-def snippet(text: str, words: set[str], size: int = SNIPPET_CHARS) -> str:
+def _marked_spans(text: str, words: set[str], phrases: Sequence[tuple[str, ...]]) -> list[tuple[int, int]]:
+    """(start, end) of the matched words and phrases, in order, the longest phrase first."""
+    tokens = [(m.start(), m.end(), fold(m.group(0))) for m in _WORD_RE.finditer(text)]
+    longest = sorted(phrases, key=len, reverse=True)
+    spans, i = [], 0
+    while i < len(tokens):
+        for phrase in longest:
+            run = tokens[i:i + len(phrase)]
+            if tuple(t[2] for t in run) == phrase and all(
+                    _JOINER_RE.fullmatch(text[a[1]:b[0]]) for a, b in zip(run, run[1:], strict=False)):
+                spans.append((run[0][0], run[-1][1]))
+                i += len(phrase)
+                break
+        else:
+            if tokens[i][2] in words:
+                spans.append(tokens[i][:2])
+            i += 1
+    return spans
+
+
+def snippet(text: str, words: set[str], size: int = SNIPPET_CHARS, phrases: Sequence[tuple[str, ...]] = ()) -> str:
     """The part of a long text with the most matched words, escaped and highlighted."""
     if len(text) <= size:
-        return highlight(text, words)
-    positions = [m.start() for m in _WORD_RE.finditer(text) if fold(m.group(0)) in words]
+        return highlight(text, words, phrases)
+    positions = [start for start, _end in _marked_spans(text, words, phrases)]
     if not positions:
         cut = text[:size].rsplit(" ", 1)[0]
-        return highlight(cut, words) + " …"
+        return highlight(cut, words, phrases) + " …"
     best_start, best_hits = positions[0], 0
     for i, start in enumerate(positions):
         hits = sum(1 for p in positions[i:] if p < start + size)
@@ -51,7 +76,7 @@ def snippet(text: str, words: set[str], size: int = SNIPPET_CHARS) -> str:
         end = text.rfind(" ", start, end) if text.rfind(" ", start, end) > start else end
     prefix = "… " if start else ""
     suffix = " …" if end < len(text) else ""
-    return prefix + highlight(text[start:end], words) + suffix
+    return prefix + highlight(text[start:end], words, phrases) + suffix
 
 
 def long_snippet(text: str, words: set[str], size: int = SNIPPET_CHARS) -> str:

@@ -21,6 +21,7 @@ from stinet.vietnamese import (
     VIETNAMESE_FAMILY_NAMES,
     canonical_spelling,
     clean_person_name,
+    equivalent_forms,
     exact_tokens,
     rewrite_query,
     tokens,
@@ -82,6 +83,11 @@ class ParsedQuery:
         """Folded words to highlight in a field of the results: those searched there or in any field
         (not the excluded ones; author:"Nguyễn Văn An" marks nothing in a title)."""
         return {w for c in self.clauses if not c.negate and c.field in (None, field) for w in c.words}
+
+    def highlight_phrases(self) -> list[tuple[str, ...]]:
+        """The forms of the query's equivalences (KHCN: "khcn", "kh cn", "khoa hoc va cong nghe", ...),
+        as folded word sequences to highlight wherever found."""
+        return [form for token in self.equivalences for form in equivalent_forms(token)]
 
 
 def _year_range(value: str) -> tuple[int | None, int | None] | None:

@@ -123,7 +123,8 @@ def fulltext_snippets(ids: set[int], words: set[str], levels: frozenset[str]) ->
 def work_json(work: Work, marked: dict[str, set[str]], lang: str, fulltext: str | None = None) -> dict[str, Any]:
     """One result in the API shape, with highlighted (escaped) title and abstract snippet.
 
-    `marked`: the words to highlight in the title and in the abstract (highlight_words of each);
+    `marked`: the words to highlight in the title and in the abstract (highlight_words of each), and
+    the forms of the query's equivalences, in both ("phrases");
     `fulltext` is the snippet of a readable full text that matched (None: the text did not match).
     """
     return {
@@ -141,8 +142,9 @@ def work_json(work: Work, marked: dict[str, set[str]], lang: str, fulltext: str 
              "access": h.access}
             for h in work.holdings.all()
         ],
-        "highlight": {"title": highlight(work.title, marked["title"]),
-                      "abstract": snippet(work.abstract, marked["abstract"]) if work.abstract else "",
+        "highlight": {"title": highlight(work.title, marked["title"], marked["phrases"]),
+                      "abstract": snippet(work.abstract, marked["abstract"], phrases=marked["phrases"])
+                      if work.abstract else "",
                       "fulltext": fulltext or ""},
         "fulltext": fulltext is not None,
     }
@@ -154,7 +156,8 @@ def search_json(request: SearchRequest, lang: str = "vi") -> dict[str, Any]:
     works = works_by_ids(response.ids)
     words = response.query.highlight_words("fulltext")  # free words only: a full text is no field of them
     quotes = fulltext_snippets(response.fulltext_ids, words, request.fulltext_access)
-    marked = {field: response.query.highlight_words(field) for field in ("title", "abstract")}
+    marked: dict[str, Any] = {field: response.query.highlight_words(field) for field in ("title", "abstract")}
+    marked["phrases"] = response.query.highlight_phrases()
     return {
         "query": request.q,
         "total": response.total,
