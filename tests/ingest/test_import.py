@@ -323,6 +323,33 @@ def test_cp1258_and_nfd_files_are_stored_nfc(org, tmp_path):
     assert unicodedata.is_normalized("NFC", Work.objects.get().title)
 
 
+def test_decomposed_text_is_reported_as_converted(org, tmp_path):
+    """DESIGN 2.2: NFD text, as legacy encodings, is converted and reported (on its own line)."""
+    import unicodedata
+
+    path = tmp_path / "nfd.csv"
+    text = "id,dc.title,dc.date.issued,dc.contributor.author\nRL-1,Nghiên cứu tổ hợp dấu rời,2020,Nguyễn Thị Ánh\n"
+    path.write_text(unicodedata.normalize("NFD", text), encoding="utf-8")
+    report = import_file(path, "HPU")
+    assert report.conversions == {"nfd": 2}
+    assert "converted from decomposed Unicode (NFD) to composed Unicode (NFC): 2 values" in report.lines()
+    assert Work.objects.get().authors == ["Nguyễn Thị Ánh"]
+    assert report.converted_examples[0]["line"] == 2 and report.converted_examples[0]["column"] == "dc.title"
+
+
+def test_decomposed_text_of_a_workbook_is_reported_as_converted(org, tmp_path):
+    import unicodedata
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    for cells in (["Mã", "Tên đề tài"], ["x1", unicodedata.normalize("NFD", "Rạn san hô Cát Bà")]):
+        book.active.append(cells)
+    book.save(tmp_path / "nfd.xlsx")
+    report = import_file(tmp_path / "nfd.xlsx", "HPU")
+    assert report.conversions == {"nfd": 1} and Work.objects.get().title == "Rạn san hô Cát Bà"
+
+
 def test_xlsx_with_vietnamese_headers(org, tmp_path):
     import openpyxl
 

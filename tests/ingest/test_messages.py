@@ -152,3 +152,16 @@ def test_rows_parsed_in_worker_processes_are_rejected_in_the_language_of_their_i
     vietnamese = [{"line": 5, "reason": "dc.date.issued: không đọc được 'abc' là ngày hoặc năm"}]
     english = [{"line": 5, "reason": "dc.date.issued: cannot read 'abc' as a date or year"}]
     assert [r.rejections for r in reports] == [vietnamese, english, vietnamese]
+
+
+@pytest.mark.parametrize(("language", "line"), [
+    ("vi", "đã chuyển từ Unicode tổ hợp (NFD) sang Unicode dựng sẵn (NFC): 1 giá trị"),
+    ("en", "converted from decomposed Unicode (NFD) to composed Unicode (NFC): 1 value"),
+])
+def test_decomposed_text_converted_is_reported_in_the_interface_language(org, tmp_path, language, line):
+    import unicodedata
+
+    path = tmp_path / "nfd.csv"
+    path.write_text("id,dc.title\nn1," + unicodedata.normalize("NFD", "Rạn san hô") + "\n", encoding="utf-8")
+    with translation.override(language):
+        assert line in import_file(path, "HPU").lines()

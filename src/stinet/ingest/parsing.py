@@ -109,9 +109,10 @@ def convert_row(line: int, row: dict[str, str], report: ImportReport,
     unsure: list[str] = []  # columns read as Unicode that a legacy encoding could also explain
     for column, value in row.items():
         result = to_unicode(value, likely=likely) if value and column not in skip else None
-        if result is not None and result.encoding not in (None, "nfd"):
+        if result is not None and result.encoding is not None:
             report.converted(line, column, result.encoding, value, result.text)
-            found.add(result.encoding)
+            if result.encoding != "nfd":  # Unicode still: says nothing of the legacy encoding of the row
+                found.add(result.encoding)
         elif result is not None and result.encoding is None and not value.isascii():
             unsure.append(column)
         out[column] = result.text if result is not None else value

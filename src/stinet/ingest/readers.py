@@ -278,10 +278,25 @@ def _decode(path: Path) -> DecodedText:
         raise ImportFileError(_("%(file)s: this is a spreadsheet, not a CSV file; use .xlsx/.xls")
                               % {"file": path.name})
     try:
-        return decode_text(data)
+        decoded = decode_text(data)
     except ValueError as exc:
         raise ImportFileError(_("%(file)s: not a text file (%(reason)s)")
                               % {"file": path.name, "reason": binary_reason(exc)}) from None
+    return _decomposed(data, decoded)
+
+
+def _decomposed(data: bytes, decoded: DecodedText) -> DecodedText:
+    """The text as the file has it when it is UTF-8 with decomposed letters (NFD, as macOS writes them):
+    decode_text composes the whole file, and then the import could not report which values it converted
+    (parsing converts and reports them value by value, as text in legacy encodings)."""
+    # U+0300-U+036F, the combining marks, are CC 80 - CD AF in UTF-8: most files have neither byte
+    if decoded.encoding != "utf-8" or decoded.damaged or (b"\xcc" not in data and b"\xcd" not in data):
+        return decoded
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return decoded
+    return DecodedText(text, decoded.encoding) if text != decoded.text else decoded
 
 
 def binary_reason(exc: ValueError) -> str:

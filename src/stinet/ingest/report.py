@@ -59,7 +59,7 @@ class ImportReport:
             self.rejections.append({"line": line, "reason": reason})
 
     def converted(self, line: int, column: str, encoding: str, before: str, after: str) -> None:
-        """Count a value converted from a legacy encoding and keep a few examples."""
+        """Count a value converted from a legacy encoding (or from decomposed Unicode) and keep a few examples."""
         self.conversions[encoding] += 1
         if len(self.converted_examples) < 20:
             self.converted_examples.append(
@@ -153,6 +153,11 @@ class ImportReport:
         for label, n in self.unmapped_types.most_common():
             out.append(_("type label not mapped (stored as 'other'): %(label)r x%(n)s") % {"label": label, "n": n})
         for enc, n in self.conversions.most_common():
+            if enc == "nfd":  # Unicode already, its letters and marks apart: composed (NFC) as the catalogue keeps text
+                out.append(ngettext("converted from decomposed Unicode (NFD) to composed Unicode (NFC): %(n)s value",
+                                    "converted from decomposed Unicode (NFD) to composed Unicode (NFC): %(n)s values",
+                                    n) % {"n": n})
+                continue
             out.append(ngettext("converted from %(encoding)s to Unicode: %(n)s value",
                                 "converted from %(encoding)s to Unicode: %(n)s values", n)
                        % {"encoding": enc.upper(), "n": n})
