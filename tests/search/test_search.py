@@ -293,6 +293,17 @@ def test_autocomplete_shows_a_title_once_whoever_holds_copies(org, write_csv):
     assert sorted(suggest("che ", limit=2)["titles"]) == ["Chế biến hải sản", "Chế phẩm thảo dược trị tiêu chảy"]
 
 
+def test_autocomplete_puts_titles_with_the_words_as_typed_first(org, write_csv):
+    """DESIGN §2.4: what was typed with its marks ranks above look-alikes; the shorter title came first."""
+    from stinet.ingest.services import import_file
+    from tests.conftest import row
+
+    rows = [row("Viêm loét dạ dày", id="d1"), row("Đa dạng sinh học rạn san hô vịnh Hạ Long", id="d2")]
+    import_file(write_csv(rows, "da.csv"), "HPU")
+    assert suggest("đa dạ")["titles"] == ["Đa dạng sinh học rạn san hô vịnh Hạ Long", "Viêm loét dạ dày"]
+    assert suggest("da da")["titles"] == ["Viêm loét dạ dày", "Đa dạng sinh học rạn san hô vịnh Hạ Long"]
+
+
 REQUESTS = [
     SearchRequest(q="biển"), SearchRequest(q="bien"), SearchRequest(q="cây chè"), SearchRequest(q="che"),
     SearchRequest(q='"sinh học"'), SearchRequest(q="sinh hoc -san"), SearchRequest(q="title:chè"),

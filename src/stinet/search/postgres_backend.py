@@ -336,14 +336,20 @@ class PostgresBackend:
                 f"WHERE v IS NOT NULL AND v <> '' ORDER BY n DESC, v LIMIT {int(size)}) f")
 
     def suggest_titles(self, prefix: str, limit: int) -> list[int]:
-        """Works whose title has the words typed, the last one as a prefix."""
-        from stinet.vietnamese import tokens
+        """Works whose title has the words typed, the last one as a prefix; those with the words as
+        typed with their marks first ("đa dạ": "đa dạng" before "da dày")."""
+        from stinet.vietnamese import exact_tokens, tokens
 
         words = tokens(prefix)
         if not words:
             return []
-        q = " <-> ".join([*(_lexeme(w, "A") for w in words[:-1]), _lexeme(words[-1], "A", True)])
+        exact = exact_tokens(prefix)
+        asked = [("document_x", exact)] if exact != words and len(exact) == len(words) else []
+        found: dict[int, None] = {}
         with connection.cursor() as cur:
-            cur.execute(f"SELECT work_id FROM {TABLE} d WHERE d.document @@ to_tsquery('simple', %s) "
-                        f"ORDER BY length(d.title), d.work_id LIMIT %s", [q, limit])
-            return [row[0] for row in cur.fetchall()]
+            for vector, typed in [*asked, ("document", words)]:
+                q = " <-> ".join([*(_lexeme(w, "A") for w in typed[:-1]), _lexeme(typed[-1], "A", True)])
+                cur.execute(f"SELECT work_id FROM {TABLE} d WHERE d.{vector} @@ to_tsquery('simple', %s) "
+                            f"ORDER BY length(d.title), d.work_id LIMIT %s", [q, limit])
+                found.update(dict.fromkeys(row[0] for row in cur.fetchall()))
+        return list(found)[:limit]

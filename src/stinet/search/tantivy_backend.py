@@ -422,14 +422,20 @@ class TantivyBackend:
         return bonuses
 
     def suggest_titles(self, prefix: str, limit: int) -> list[int]:
-        """Ids of works whose title contains the words typed so far, the last as a prefix."""
-        from stinet.vietnamese import tokens
+        """Ids of works whose title contains the words typed so far, the last as a prefix; those with
+        the words as typed with their marks first ("đa dạ": "đa dạng" before "da dày")."""
+        from stinet.vietnamese import exact_tokens, tokens
 
         words = tokens(prefix)
         if not words:
             return []
         searcher = self._searcher()
-        q = Query.phrase_prefix_query(self.schema, "title", words)
-        result = searcher.search(q, limit=limit, count=False)
-        addresses = [a for _s, a in result.hits]
-        return [int(i) for i in searcher.fast_field_values("id", addresses)] if addresses else []
+        exact = exact_tokens(prefix)
+        asked = [("title_x", exact)] if exact != words and len(exact) == len(words) else []
+        found: dict[int, None] = {}
+        for field, typed in [*asked, ("title", words)]:
+            result = searcher.search(Query.phrase_prefix_query(self.schema, field, typed), limit=limit, count=False)
+            addresses = [a for _s, a in result.hits]
+            found.update(dict.fromkeys(int(i) for i in searcher.fast_field_values("id", addresses)) if addresses
+                         else {})
+        return list(found)[:limit]
