@@ -198,6 +198,28 @@ def test_reimport_updates_in_place_and_never_duplicates(org, write_csv):
     assert entry.before == {"title": "Tên cũ"} and entry.after == {"title": "Tên mới"}
 
 
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_the_members_own_export_imported_again_unchanged_counts_unchanged(org, tmp_path, fmt):
+    """Other columns, in another order, the identifier kinds in another order: the same records."""
+    from stinet.catalog.models import Organisation
+    from stinet.formats.export import write
+
+    path = tmp_path / "mine.csv"
+    path.write_text("id,dc.title,dc.date.issued,dc.type,dc.contributor.author,dc.identifier.uri,dc.identifier.isbn,"
+                    "local.funding\n"
+                    "RL-2,Bản ghi hai,2019,Luận văn thạc sĩ,Lê Văn Hai,https://repo.example.vn/2,978-604-0-00000-0,"
+                    "50 triệu\n"
+                    "RL-3,Bản ghi ba,2018,Bài báo,Lê Văn Ba||Trần Thị Bốn,,,\n", encoding="utf-8")
+    assert import_file(path, "HPU").new == 2
+    exported = tmp_path / f"export.{fmt}"
+    with exported.open("wb") as out:
+        assert write(fmt, out, org=Organisation.objects.get(code="HPU")) == 2
+    assert import_file(exported, "HPU").counts() == {"new": 0, "updated": 0, "unchanged": 2, "rejected": 0}
+    again = path.read_text(encoding="utf-8").replace("id,", "dc.date.accessioned,id,").replace("\nRL-", "\n2024,RL-")
+    path.write_text(again.replace("Bản ghi ba", "Bản ghi ba (sửa)"), encoding="utf-8")
+    assert import_file(path, "HPU").counts() == {"new": 0, "updated": 1, "unchanged": 1, "rejected": 0}
+
+
 def test_bad_rows_are_rejected_with_line_and_reason_and_good_rows_kept(org, write_csv):
     path = write_csv([
         row("Tốt 1", id="g1"),

@@ -141,7 +141,7 @@ class SourceRecord(models.Model):
     local_id = models.CharField(max_length=300)
     format = models.CharField(max_length=20)
     payload = models.JSONField(encoder=TextJSONEncoder)  # the row or record exactly as read, column -> value
-    digest = models.CharField(max_length=64)  # of the payload, to tell unchanged records
+    digest = models.CharField(max_length=64)  # of what the catalogue keeps of it, to tell unchanged records
     run = models.ForeignKey(ImportRun, null=True, on_delete=models.SET_NULL)
     received_at = models.DateTimeField(auto_now=True)
 

@@ -112,12 +112,12 @@ class Incoming:
     line: int = 0  # where it was read, for the report
     doc: object = None  # its search document as indexing.prepare made it, when parsing built it
     keys: list[tuple[str, str]] | None = None  # its matching keys, when parsing computed them
-    payload_digest: str = ""  # digest(payload), when parsing computed it
+    payload_digest: str = ""  # when parsing computed it: the digest of what the catalogue keeps of the record
     lookup: list[tuple[str, str]] | None = None  # the keys its candidates are looked up under (dedup)
     json: dict[str, JSONText] | None = None  # JSON fields of work and payload, serialised by parsing
 
     def digest(self) -> str:
-        """The digest of the payload as received."""
+        """What tells an unchanged record on re-import: the digest parsing computed, else digest(payload)."""
         return self.payload_digest or digest(self.payload)
 
 

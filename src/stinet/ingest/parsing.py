@@ -128,14 +128,18 @@ def convert_row(line: int, row: dict[str, str], report: ImportReport,
 def _incoming(data: WorkData, payload: dict[str, str], ctx: ParseContext, line: int) -> Incoming:
     """The record to store, with its sort key and its search document (id filled in later)."""
     work = data.work_fields()
-    work["title_sort"] = sort_key(data.title)[:255]
     holding = {"call_number": data.call_number, "url": data.url, "access": data.access}
+    kept = json_text({"work": work, "holding": holding}, sort_keys=True)  # what re-imports compare: see below
+    work["title_sort"] = sort_key(data.title)[:255]
     doc = indexing.prepare(from_values(0, work, [(ctx.org_code, data.access)]))
     record = record_of(work)
-    payload_json = payload_text(payload)  # serialised once: stored as it is, and digested
+    payload_json = payload_text(payload)  # serialised once, here: stored as it is
     serialised = {f: json_text(work[f]) for f in JSON_FIELDS} | {"payload": payload_json}
+    # A record is unchanged when what the catalogue keeps of it is (its work's and holding's values, keys
+    # in one order), not the row as written: the member's own export re-imported has other columns, in
+    # another order, and must not count as every record updated.
     return Incoming(data.local_id, work, holding, payload, ctx.format, line=line, doc=doc,
-                    keys=keys(record), payload_digest=text_digest(payload_json), lookup=lookup_keys(record),
+                    keys=keys(record), payload_digest=text_digest(kept), lookup=lookup_keys(record),
                     json=serialised)
 
 
