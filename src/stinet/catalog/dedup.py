@@ -15,6 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from stinet.catalog.bulk import insert_rows, json_value, select_in
 from stinet.catalog.matching import (
     AUTO_MERGE,
@@ -204,7 +206,7 @@ def _holding(org: Organisation, local_id: str) -> Holding:
     """The organisation's holding of a record, or MatchError."""
     holding = Holding.objects.select_related("work").filter(organisation=org, local_id=local_id).first()
     if holding is None:
-        raise MatchError(f"{org.code} holds no record {local_id!r}")
+        raise MatchError(_("%(org)s holds no record %(id)r") % {"org": org.code, "id": local_id})
     return holding
 
 
@@ -213,7 +215,7 @@ def _require_reviewer(user: Any) -> None:
     if user is not None:
         from stinet.accounts.permissions import is_admin, require
 
-        require(is_admin(user), "only the network administrator reviews duplicates")
+        require(is_admin(user), _("only the network administrator reviews duplicates"))
 
 
 def _audit(actor: str, action: str, org: Organisation, local_id: str, before: int, work: Work, user: Any) -> None:
@@ -237,7 +239,8 @@ def split(org: Organisation, local_id: str, actor: str, user: Any = None) -> tup
         holding = _holding(org, local_id)
         old = holding.work
         if old.holdings.count() < 2:
-            raise MatchError(f"{org.code}:{local_id} is the only holding of work {old.pk}: nothing to split")
+            raise MatchError(_("%(org)s:%(id)s is the only holding of work %(work)s: nothing to split")
+                             % {"org": org.code, "id": local_id, "work": old.pk})
         described = is_primary(holding)
         item = record_values(holding.source) if holding.source is not None else None
         values = item.work if item is not None else model_to_dict(old, exclude=["id"])  # its own record
@@ -271,9 +274,10 @@ def merge_by_hand(org: Organisation, local_id: str, work_id: int, actor: str, us
         holding = _holding(org, local_id)
         target = Work.objects.filter(pk=work_id).first()
         if target is None:
-            raise MatchError(f"work {work_id} does not exist")
+            raise MatchError(_("work %(id)s does not exist") % {"id": work_id})
         if Holding.objects.filter(work=target, organisation=org).exists():
-            raise MatchError(f"{org.code} already holds work {work_id}: two records of one source stay apart")
+            raise MatchError(_("%(org)s already holds work %(work)s: two records of one source stay apart")
+                             % {"org": org.code, "work": work_id})
         old = holding.work
         old_id = old.pk  # delete() below clears old.pk
         emptied = not old.holdings.exclude(pk=holding.pk).exists()
@@ -314,7 +318,7 @@ def settle(match_id: int, merge: bool, actor: str, user: Any = None) -> tuple[in
     _require_reviewer(user)
     match = Match.objects.filter(pk=match_id, status="review").first()
     if match is None:
-        raise MatchError(f"no doubtful pair {match_id} waiting for review")
+        raise MatchError(_("no doubtful pair %(id)s waiting for review") % {"id": match_id})
     org = match.organisation
     if merge:
         result = merge_by_hand(org, match.local_id, match.work_id, actor, user)

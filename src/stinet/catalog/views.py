@@ -20,7 +20,7 @@ PAGE = 50
 @login_required
 def duplicates(request: HttpRequest) -> HttpResponse:
     """Doubtful pairs side by side, and the latest automatic merges (which may be split)."""
-    require(is_admin(request.user), "only the network administrator reviews duplicates")
+    require(is_admin(request.user), _("only the network administrator reviews duplicates"))
     related = ("organisation", "work", "other_work")
     context = {
         "reviews": Match.objects.filter(status="review").select_related(*related)[:PAGE],
@@ -33,7 +33,7 @@ def duplicates(request: HttpRequest) -> HttpResponse:
 @require_POST
 def settle(request: HttpRequest, match_id: int) -> HttpResponse:
     """Merge a doubtful pair, or keep it apart for good."""
-    require(is_admin(request.user), "only the network administrator reviews duplicates")
+    require(is_admin(request.user), _("only the network administrator reviews duplicates"))
     merge = request.POST.get("decision") == "merge"
     try:
         works_changed(dedup.settle(match_id, merge, actor=request.user.get_username(), user=request.user))
@@ -48,7 +48,7 @@ def settle(request: HttpRequest, match_id: int) -> HttpResponse:
 @require_POST
 def split(request: HttpRequest, match_id: int) -> HttpResponse:
     """Take a merged record back out of the work it joined."""
-    require(is_admin(request.user), "only the network administrator reviews duplicates")
+    require(is_admin(request.user), _("only the network administrator reviews duplicates"))
     match = get_object_or_404(Match, pk=match_id)
     try:
         works_changed(dedup.split(match.organisation, match.local_id, actor=request.user.get_username(),
