@@ -284,6 +284,28 @@ def test_broken_file_stops_with_one_line_and_changes_nothing(org, tmp_path, cont
     assert Work.objects.count() == 0 and ImportRun.objects.count() == 0
 
 
+def test_the_refusal_of_a_file_without_a_title_column_is_one_line(org, tmp_path):
+    """Header cells with line breaks ('Thực hiện\\nnăm 2001') are listed on one line."""
+    path = tmp_path / "bieu.csv"
+    path.write_text('"Số TT","Thực hiện \nnăm 2001","Kế hoạch\r\n  năm 2003"\n1,2,3\n', encoding="utf-8")
+    with pytest.raises(ImportFileError) as info:
+        import_file(path, "HPU")
+    assert str(info.value).endswith("found: Số TT, Thực hiện năm 2001, Kế hoạch năm 2003")
+
+
+@pytest.mark.parametrize(("name", "found"), [
+    ("2005-KH2003-bieu.xls", "found: Số TT, Tên chỉ tiêu, Đơn vị tính, Thực hiện năm 2001, Ước TH năm 2002, "
+                             "Kế hoạch năm 2003"),
+    ("2005-391F5_Danh_muc.xls", "found: Số TT, Tên mặt hàng, Mã số theo biểu thuế nhập khẩu, Ký hiệu quy cách, "
+                                "mô tả đặc tính kỹ thuật, Ghi chú"),  # "Ghi chó" read as TCVN3 as the others
+])
+def test_the_headers_of_a_legacy_encoded_workbook_are_listed_in_unicode_on_one_line(org, name, found):
+    path = shared_path("conformance", "legacy-vietnamese", "viparse-corpus", "corpus", "tcvn3", name)
+    with pytest.raises(ImportFileError) as info:
+        import_file(path, "HPU")
+    assert "\n" not in str(info.value) and str(info.value).endswith(found)
+
+
 def test_unknown_org_is_refused(db, write_csv):
     with pytest.raises(ValueError, match="organisation 'NOPE' does not exist"):
         import_file(write_csv([row("A")]), "NOPE")

@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from stinet.ingest.columns import canonical
-from stinet.ingest.parsing import ERROR
+from stinet.ingest.parsing import ERROR, likely_encoding
 from stinet.ingest.report import MAX_LISTED, Note
 from stinet.vietnamese import to_unicode
 from stinet.vietnamese.decode import DecodedText, EncodingError, decode_text
@@ -54,6 +54,7 @@ class Table:
     notes: list[Note] = field(default_factory=list)  # for the report: found on opening and reading
     more_notes: Counter[str] = field(default_factory=Counter)  # notes of each kind beyond MAX_LISTED
     header_line: int = 1  # where the header is (spreadsheets may have title rows above it)
+    read_header: list[str] = field(default_factory=list)  # as the file has it (header: in Unicode)
     above: dict[str, int] = field(default_factory=dict)  # title cells of the rows above the header -> line
 
     def note(self, kind: str, line: int | None, text: str) -> None:
@@ -124,10 +125,18 @@ def open_table(path: Path, fmt: str | None = None) -> Table:
     table = opener(path)
     if not any(h.strip() for h in table.header):
         raise ImportFileError(_("%(file)s: no header row found") % {"file": path.name})
-    # headers typed in TCVN3 or VNI ('Thêi gian thùc hiÖn'): rows are keyed, unknown columns
-    # reported and kept, in Unicode (ASCII headers are codes such as dc.date.issued: left alone)
-    table.header = [h if h.isascii() else to_unicode(h).text for h in table.header]
+    table.read_header = table.header
+    table.header = unicode_header(table.header)
     return table
+
+
+def unicode_header(header: list[str]) -> list[str]:
+    """Headers typed in TCVN3 or VNI ('Thêi gian thùc hiÖn') in Unicode: rows are keyed, unknown columns
+    reported and kept, and the file refused, in Unicode. A short one that reads as Unicode too ("Ghi chó")
+    is read in the encoding of the others when most are in one ("Ghi chú"). ASCII headers are codes such
+    as dc.date.issued: left alone."""
+    likely = likely_encoding([(0, {str(i): h for i, h in enumerate(header)})], frozenset())
+    return [h if h.isascii() else to_unicode(h, likely=likely).text for h in header]
 
 
 # --- Rows common to CSV and spreadsheets ------------------------------------------------------
@@ -194,7 +203,7 @@ def _records(table: Table, source: Iterable[Cells]) -> Iterator[tuple[int, dict[
     when the column numbers follow, they are part of the header and skipped too.
     """
     title_at = _title_at(table.header)
-    keys = [_key(h) for h in table.header]
+    keys = [_key(h) for h in table.read_header or table.header]  # compared with cells as the file has them
     # a title cell longer than this is no column number, header or title row: most rows stop there
     longest = 2 * max((len(k) for k in [keys[title_at] if title_at is not None else "", *table.above]),
                       default=0) + 8

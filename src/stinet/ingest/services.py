@@ -36,9 +36,10 @@ def _columns(table: Table, report: ImportReport) -> dict[str, str]:
     mapping, unknown = column_fields(table.header)
     report.unknown_columns.extend(unknown)
     if "dc.title" not in mapping.values():
+        found = ", ".join(" ".join(h.split()) for h in table.header if h.strip())  # one line: no cell's line breaks
         raise ImportFileError(
             _("%(file)s: no title column (expected 'dc.title' or a header such as 'Tên đề tài', 'Nhan đề'); "
-              "found: %(found)s") % {"file": table.path.name, "found": ", ".join(h for h in table.header if h)[:200]}
+              "found: %(found)s") % {"file": table.path.name, "found": found[:200]}
         )
     return mapping
 
