@@ -8,11 +8,19 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
+from django.utils import translation
 
 from stinet.catalog import fos
 from stinet.catalog.fos import Field, FieldTableError
 
 HEADER = "code,level,parent,name_vi,name_en\n"
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """The refusals are checked in English here; test_the_refusals_are_in_vietnamese_by_default checks one."""
+    with translation.override("en"):
+        yield
 GOOD_2008 = (
     HEADER
     + "1,1,,Khoa học tự nhiên,Natural sciences\n"
@@ -364,3 +372,10 @@ def test_normalise_code_results_are_valid_codes() -> None:
         code = fos.normalise_code(raw)
         assert code is not None
         assert fos.top_level(code) == code[0]
+
+
+def test_the_refusals_are_in_vietnamese_by_default(tmp_path):
+    table = tmp_path / "t.csv"
+    table.write_text(HEADER + "1,1,,A,A\n1,1,,B,B\n", encoding="utf-8")
+    with translation.override("vi"), pytest.raises(FieldTableError, match=r"t.csv, dòng 3, cột code: mã '1' bị trùng"):
+        fos.load_csv(table, "2025")

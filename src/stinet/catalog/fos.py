@@ -12,6 +12,8 @@ from functools import cache
 from importlib import resources
 from typing import IO
 
+from django.utils.translation import gettext as _
+
 __all__ = [
     "HEADER",
     "SCHEMES",
@@ -75,7 +77,8 @@ class Field:
 def _check_scheme(scheme: str) -> None:
     """Raise ValueError unless scheme is a known scheme."""
     if scheme not in SCHEMES:
-        raise ValueError(f"unknown scheme {scheme!r}; expected one of {', '.join(SCHEMES)}")
+        raise ValueError(_("unknown scheme %(scheme)r; expected one of %(known)s")
+                         % {"scheme": scheme, "known": ", ".join(SCHEMES)})
 
 
 def _column(index: int) -> str:
@@ -85,7 +88,8 @@ def _column(index: int) -> str:
 
 def _fail(source: str, line: int, column: str, problem: str) -> FieldTableError:
     """Build the one-line error for a bad cell."""
-    return FieldTableError(f"{source}, line {line}, column {column}: {problem}")
+    return FieldTableError(_("%(file)s, line %(line)s, column %(column)s: %(problem)s")
+                           % {"file": source, "line": line, "column": column, "problem": problem})
 
 
 def _read_rows(handle: Iterable[str]) -> list[tuple[int, list[str]]]:
@@ -115,7 +119,7 @@ def load_csv(path_or_file: str | os.PathLike[str] | IO[str], scheme: str) -> lis
 def _check_header(rows: list[tuple[int, list[str]]], source: str) -> None:
     """The first row must be exactly the expected header."""
     if not rows:
-        raise _fail(source, 1, HEADER[0], "file is empty; expected header " + ",".join(HEADER))
+        raise _fail(source, 1, HEADER[0], _("file is empty; expected header %(header)s") % {"header": ",".join(HEADER)})
     line, header = rows[0]
     if header:
         header = [header[0].removeprefix("\ufeff"), *header[1:]]
@@ -123,36 +127,41 @@ def _check_header(rows: list[tuple[int, list[str]]], source: str) -> None:
         got = header[index] if index < len(header) else None
         want = HEADER[index] if index < len(HEADER) else None
         if got != want:
-            raise _fail(source, line, _column(index), f"header must be {','.join(HEADER)}; got {got!r}")
+            raise _fail(source, line, _column(index), _("header must be %(header)s; got %(got)r")
+                        % {"header": ",".join(HEADER), "got": got})
 
 
 def _check_code(code: str, level_text: str, scheme: str, seen: set[str]) -> tuple[str, str] | None:
     """(column, problem) of a row's code and level, or None."""
     lengths = _LEVEL_BY_LENGTH[scheme]
     if not _DIGITS.fullmatch(code):
-        return "code", f"code must be ASCII digits only; got {code!r}"
+        return "code", _("code must be ASCII digits only; got %(code)r") % {"code": code}
     if len(code) not in lengths:
         allowed = ", ".join(str(n) for n in lengths)
-        return "code", f"code {code!r} has {len(code)} digits; scheme {scheme} uses {allowed}"
+        return "code", _("code %(code)r has %(n)s digits; scheme %(scheme)s uses %(allowed)s") % {
+            "code": code, "n": len(code), "scheme": scheme, "allowed": allowed}
     if code in seen:
-        return "code", f"duplicate code {code!r}"
+        return "code", _("duplicate code %(code)r") % {"code": code}
     if level_text != str(lengths[len(code)]):
-        return "level", f"level for code {code!r} must be {lengths[len(code)]}; got {level_text!r}"
+        return "level", _("level for code %(code)r must be %(level)s; got %(got)r") % {
+            "code": code, "level": lengths[len(code)], "got": level_text}
     return None
 
 
 def _check_parent(code: str, level: int, parent: str, levels: dict[str, int]) -> str | None:
     """The problem with a row's parent, or None."""
     if level == 1:
-        return f"level-1 code {code!r} must have no parent; got {parent!r}" if parent else None
+        return _("level-1 code %(code)r must have no parent; got %(parent)r") % {"code": code, "parent": parent} \
+            if parent else None
     if not parent:
-        return f"code {code!r} needs a parent"
+        return _("code %(code)r needs a parent") % {"code": code}
     if parent not in levels:
-        return f"parent {parent!r} of {code!r} is not in the file"
+        return _("parent %(parent)r of %(code)r is not in the file") % {"parent": parent, "code": code}
     if levels[parent] != level - 1:
-        return f"parent {parent!r} of level-{level} code {code!r} must be level {level - 1}"
+        return _("parent %(parent)r of level-%(level)s code %(code)r must be level %(above)s") % {
+            "parent": parent, "level": level, "code": code, "above": level - 1}
     if not code.startswith(parent):
-        return f"code {code!r} does not start with parent {parent!r}"
+        return _("code %(code)r does not start with parent %(parent)r") % {"code": code, "parent": parent}
     return None
 
 
@@ -161,7 +170,8 @@ def _row(line: int, record: list[str], scheme: str, source: str, seen: set[str],
     """One checked row as a Field, or FieldTableError naming its line and column."""
     if len(record) != len(HEADER):
         index = min(len(record), len(HEADER))
-        raise _fail(source, line, _column(index), f"expected {len(HEADER)} columns, got {len(record)}")
+        raise _fail(source, line, _column(index), _("expected %(want)s columns, got %(got)s")
+                    % {"want": len(HEADER), "got": len(record)})
     code, level_text, parent, name_vi, name_en = record
     if problem := _check_code(code, level_text, scheme, seen):
         raise _fail(source, line, *problem)
@@ -171,7 +181,7 @@ def _row(line: int, record: list[str], scheme: str, source: str, seen: set[str],
     names = [" ".join(unicodedata.normalize("NFC", n).split()) for n in (name_vi, name_en)]
     for column, name in zip(("name_vi", "name_en"), names, strict=True):
         if not name:
-            raise _fail(source, line, column, f"{column} of {code!r} is empty")
+            raise _fail(source, line, column, _("%(column)s of %(code)r is empty") % {"column": column, "code": code})
     return Field(code, level, parent or None, names[0], names[1], scheme)
 
 
@@ -219,7 +229,7 @@ def _is_code(code: str) -> bool:
 def top_level(code: str) -> str:
     """Return the level-1 ancestor code of a code of either scheme."""
     if not isinstance(code, str) or not _is_code(code):
-        raise ValueError(f"not a field-of-science code: {code!r}")
+        raise ValueError(_("not a field-of-science code: %(code)r") % {"code": code})
     return code[0]
 
 
