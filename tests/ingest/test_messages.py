@@ -165,3 +165,21 @@ def test_decomposed_text_converted_is_reported_in_the_interface_language(org, tm
     path.write_text("id,dc.title\nn1," + unicodedata.normalize("NFD", "Rạn san hô") + "\n", encoding="utf-8")
     with translation.override(language):
         assert line in import_file(path, "HPU").lines()
+
+
+@pytest.mark.parametrize(("language", "check", "name"), [
+    ("vi", "cần kiểm tra: shift.csv, dòng 2: 5 ô trong khi dòng tiêu đề cột có 4 (một dấu phẩy trong giá trị không đặt "
+           "trong ngoặc kép làm lệch các ô sau nó; các ô thừa được giữ dưới tên 'cột 5')", "cột 5"),
+    ("en", "check: shift.csv, line 2: 5 cells where the header has 4 (a comma inside a value not in quotes shifts "
+           "the cells after it; extra cells kept as 'column 5')", "column 5"),
+])
+def test_cells_beyond_the_header_are_kept_under_a_name_in_the_interface_language(org, tmp_path, language, check,
+                                                                                  name):
+    from stinet.catalog.models import Work
+
+    path = tmp_path / "shift.csv"
+    path.write_text("id,dc.title,dc.contributor.author,dc.type\nc-1,Nghiên cứu cây lúa, ngô và khoai,Trần Văn Hùng,"
+                    "Bài báo\n", encoding="utf-8")
+    with translation.override(language):
+        assert check in import_file(path, "HPU").lines()
+    assert Work.objects.get().extra == {name: "Bài báo"}

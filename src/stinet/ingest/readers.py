@@ -182,7 +182,7 @@ def _ragged(table: Table, line: int, cells: list[str]) -> None:
     named = max((i + 1 for i, h in enumerate(table.header) if h), default=width)
     used = max((i + 1 for i, c in enumerate(cells) if c.strip()), default=0)
     if used > width:
-        extra = ", ".join(f"'column {i + 1}'" for i in range(width, used) if cells[i].strip())
+        extra = ", ".join(f"'{unnamed_column(i)}'" for i in range(width, used) if cells[i].strip())
         delimiter = table._dialect.delimiter  # type: ignore[attr-defined]
         message = {",": _("%(used)s cells where the header has %(width)s (a comma inside a value not in quotes "
                           "shifts the cells after it; extra cells kept as %(extra)s)"),
@@ -274,8 +274,14 @@ def _as_dict(header: list[str], row: list[str]) -> dict[str, str]:
     if len(row) > len(header) or "" in header:  # most rows have neither
         for i, cell in enumerate(row):
             if (i >= len(header) or not header[i]) and cell.strip():
-                values[f"column {i + 1}"] = cell
+                values[unnamed_column(i)] = cell
     return values
+
+
+def unnamed_column(i: int) -> str:
+    """The name a cell under no header (the `i`th, from 0) is kept under: "column 5", in the language of the
+    import and its report ("cột 5"), the name the report gives it and the work page shows."""
+    return _("column %(n)s") % {"n": i + 1}
 
 
 # --- CSV -----------------------------------------------------------------------------------
