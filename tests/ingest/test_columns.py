@@ -20,3 +20,4 @@ def test_canonical(header, field):
 def test_unknown_and_ignored():
     assert canonical("Kinh phí") is None
     assert is_ignored("STT") and is_ignored("collection") and not is_ignored("Kinh phí")
+    assert not is_ignored("dc.rights") and not is_ignored("dc.format.extent[]")  # metadata: kept as extra data

@@ -118,6 +118,31 @@ def test_work_page_names_the_field_of_science(client, org, write_csv):
     assert facets == [{"value": "1", "label": "Khoa học tự nhiên", "count": 1}]
 
 
+def test_work_page_names_the_common_dspace_extra_data_in_its_language(client, org, tmp_path):
+    """A DSpace export's columns without a field of their own are kept (dc.rights, dc.format.extent too) and
+    named in the page's language, a language tag after the name; a column nobody knows keeps its own."""
+    from stinet.ingest.services import import_file
+
+    path = tmp_path / "dspace.csv"
+    path.write_text("id,dc.title,dc.title[en],dc.title.alternative[en],dc.description.abstract[vi],"
+                    "dc.description.abstract[en],dc.rights,dc.format.extent[],dc.custom.thing,dc.date.issued\n"
+                    "RL-7,Nhãn thô,Raw labels,Alt RL,Tóm tắt,English abstract,Open Access,120 tr.,lạ,2020\n",
+                    encoding="utf-8")
+    report = import_file(path, "HPU")
+    assert report.unknown_columns == ["dc.rights", "dc.format.extent[]", "dc.custom.thing"]
+    work = Work.objects.get()
+    assert work.extra == {"dc.title.alternative[en]": "Alt RL", "dc.description.abstract[en]": "English abstract",
+                          "dc.rights": "Open Access", "dc.format.extent[]": "120 tr.", "dc.custom.thing": "lạ"}
+    labels = {"vi": ["Nhan đề khác (tiếng Anh)", "Tóm tắt (tiếng Anh)", "Quyền", "Số trang, dung lượng",
+                     "dc.custom.thing"],
+              "en": ["Alternative title (English)", "Abstract (English)", "Rights", "Extent", "dc.custom.thing"]}
+    for lang, expected in labels.items():
+        page = client.get(f"/works/{work.pk}/", {"lang": lang}).content.decode()
+        terms = re.findall(r"<dt>([^<]*)</dt>", page)
+        assert sorted(terms[-5:]) == sorted(expected), lang
+        assert "Open Access" in page and "120 tr." in page
+
+
 def test_counts_are_grouped_as_the_language_writes_them(client, settings):
     from django.utils import translation
 

@@ -56,6 +56,80 @@ EXTRA_NAMES: dict[str, tuple[str, str]] = {
 }
 
 
+# Extra data members' files often carry: DSpace fields the catalogue has no place of its own for, and the
+# MARC fields kept as they are (ingest/marc.py). A language tag after a DSpace field is named after it
+# ("dc.description.abstract[en]": "Tóm tắt (tiếng Anh)"); other columns keep the member's own names.
+EXTRA_FIELDS: dict[str, tuple[str, str]] = {
+    "dc.title": ("Nhan đề", "Title"),
+    "dc.title.alternative": ("Nhan đề khác", "Alternative title"),
+    "dc.description": ("Mô tả", "Description"),
+    "dc.description.abstract": ("Tóm tắt", "Abstract"),
+    "dc.description.tableofcontents": ("Mục lục", "Table of contents"),
+    "dc.description.sponsorship": ("Tài trợ", "Sponsorship"),
+    "dc.description.statementofresponsibility": ("Thông tin trách nhiệm", "Statement of responsibility"),
+    "dc.rights": ("Quyền", "Rights"),
+    "dc.rights.uri": ("Địa chỉ giấy phép", "Rights URI"),
+    "dc.rights.holder": ("Chủ sở hữu quyền", "Rights holder"),
+    "dc.rights.license": ("Giấy phép", "Licence"),
+    "dc.format": ("Định dạng", "Format"),
+    "dc.format.extent": ("Số trang, dung lượng", "Extent"),
+    "dc.format.medium": ("Vật mang tin", "Medium"),
+    "dc.relation": ("Tài liệu liên quan", "Relation"),
+    "dc.relation.ispartof": ("Là một phần của", "Is part of"),
+    "dc.relation.ispartofseries": ("Tùng thư", "Series"),
+    "dc.relation.haspart": ("Gồm có", "Has part"),
+    "dc.relation.uri": ("Liên kết liên quan", "Related link"),
+    "dc.coverage.spatial": ("Phạm vi không gian", "Spatial coverage"),
+    "dc.coverage.temporal": ("Phạm vi thời gian", "Temporal coverage"),
+    "dc.source": ("Nguồn", "Source"),
+    "dc.type": ("Loại tài liệu", "Type"),
+    "dc.publisher": ("Nhà xuất bản", "Publisher"),
+    "dc.date.created": ("Ngày tạo", "Date created"),
+    "dc.date.issued": ("Ngày công bố", "Date issued"),
+    "dc.date.submitted": ("Ngày nộp", "Date submitted"),
+    "dc.date.copyright": ("Năm bản quyền", "Copyright date"),
+    "dc.contributor.other": ("Người đóng góp khác", "Other contributor"),
+    "oaire.citation.title": ("Tên tạp chí, kỷ yếu", "Journal or proceedings"),
+    "oaire.citation.volume": ("Tập", "Volume"),
+    "oaire.citation.issue": ("Số", "Issue"),
+    "oaire.citation.startpage": ("Trang đầu", "First page"),
+    "oaire.citation.endpage": ("Trang cuối", "Last page"),
+    "dc.citation.journaltitle": ("Tên tạp chí, kỷ yếu", "Journal or proceedings"),
+    "dc.citation.volume": ("Tập", "Volume"),
+    "dc.citation.issue": ("Số", "Issue"),
+    "dc.citation.spage": ("Trang đầu", "First page"),
+    "dc.citation.epage": ("Trang cuối", "Last page"),
+    "thesis.degree.level": ("Bậc đào tạo", "Degree level"),
+    "thesis.degree.discipline": ("Chuyên ngành", "Discipline"),
+    "marc.082": ("Chỉ số phân loại DDC", "Dewey Decimal Classification"),
+    "marc.084": ("Chỉ số phân loại khác", "Other classification number"),
+    "marc.250": ("Lần xuất bản", "Edition"),
+    "marc.260c": ("Năm xuất bản (như đã ghi)", "Date of publication (as written)"),
+    "marc.300": ("Mô tả vật lý", "Physical description"),
+    "marc.490": ("Tùng thư", "Series statement"),
+    "marc.500": ("Ghi chú", "General note"),
+    "marc.830": ("Tùng thư (tiêu đề bổ sung)", "Series added entry"),
+}
+
+
+def extra_label(key: str, lang: str = "vi") -> str:
+    """How a work page names an extra value: STINet's own (EXTRA_NAMES) and the common DSpace and MARC
+    fields (EXTRA_FIELDS) in the page's language, with the language of a tagged DSpace column
+    ("dc.title.alternative[en]": "Nhan đề khác (tiếng Anh)"); any other key as it is."""
+    if key in EXTRA_NAMES:
+        return label(EXTRA_NAMES, key, lang)
+    field, _bracket, tag = key.partition("[")
+    if (name := label(EXTRA_FIELDS, field.strip().lower(), lang)) == field.strip().lower():
+        return key
+    code = tag.rstrip("]").strip().lower().replace("-", "_").partition("_")[0]  # en_US: en
+    if not code.isalpha():  # untagged, [] or [*]
+        return name
+    language = label(LANGUAGES, code, lang)
+    if lang != "en" and code in LANGUAGES:
+        language = language[0].lower() + language[1:]  # "Tóm tắt (tiếng Anh)"
+    return f"{name} ({language})"
+
+
 def label(table: dict[str, tuple[str, str]], code: str, lang: str = "vi") -> str:
     """Label of a code in Vietnamese or English; the code itself when unknown."""
     pair = table.get(code)

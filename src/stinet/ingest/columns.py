@@ -53,11 +53,12 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "local.org": ("org", "don vi luu giu", "co quan luu giu"),
 }
 
-# Columns DSpace exports that carry nothing the catalogue keeps; accepted silently.
+# Columns DSpace exports that carry nothing the catalogue keeps (the repository's own bookkeeping, row
+# numbers); accepted silently. Metadata such as dc.rights or dc.format.extent is not among them: kept as
+# extra data (shown on the work page) and reported, as any column without a field of its own.
 IGNORED = frozenset({
     "collection", "dc.date.accessioned", "dc.date.available", "dc.description.provenance",
-    "stt", "tt", "so tt", "so thu tu", "dc.rights", "dc.format.extent",
-    "dc.format.mimetype",
+    "stt", "tt", "so tt", "so thu tu", "dc.format.mimetype",
 })
 
 _LOOKUP: dict[str, str] = {}

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from stinet.catalog.file_views import files_context
 from stinet.catalog.fileaccess import viewer_levels
 from stinet.catalog.models import FieldOfScience, Work
-from stinet.catalog.vocab import ACCESS_LEVELS, EXTRA_NAMES, IDENTIFIER_KINDS, LANGUAGES, WORK_TYPES, label
+from stinet.catalog.vocab import ACCESS_LEVELS, IDENTIFIER_KINDS, LANGUAGES, WORK_TYPES, extra_label, label
 from stinet.formats import CITATION_FORMATS, jsonld
 from stinet.oai.services import merged_work
 from stinet.search.base import FACETS, MAX_RESULTS, SORTS, SearchError, SearchRequest, page_count
@@ -122,7 +122,7 @@ def work(request: HttpRequest, work_id: int) -> HttpResponse:
                      for h in w.holdings.all()],
         "identifiers": [(label(IDENTIFIER_KINDS, k, lang) if k in IDENTIFIER_KINDS else k.upper(), v)
                         for k, vs in w.identifiers.items() for v in vs],
-        "extra": [(label(EXTRA_NAMES, k, lang), v) for k, v in w.extra.items()],
+        "extra": [(extra_label(k, lang), v) for k, v in w.extra.items()],
         "formats": list(CITATION_FORMATS),
         **files_context(request.user, w, lang),
     }
