@@ -10,7 +10,8 @@ from stinet.catalog.vocab import extra_label
 @pytest.mark.parametrize(("key", "vi", "en"), [
     ("dc.title.alternative[en]", "Nhan đề khác (tiếng Anh)", "Alternative title (English)"),
     ("dc.description.abstract[en_US]", "Tóm tắt (tiếng Anh)", "Abstract (English)"),
-    ("dc.rights", "Quyền", "Rights"), ("dc.rights[vi]", "Quyền (tiếng Việt)", "Rights (Vietnamese)"),
+    ("dc.rights", "Quyền", "Rights"), ("dc.rights[vi]", "Quyền", "Rights"),
+    ("dc.title.alternative[fr]", "Nhan đề khác (tiếng Pháp)", "Alternative title (French)"),
     ("dc.format.extent[]", "Số trang, dung lượng", "Extent"), ("DC.Rights[*]", "Quyền", "Rights"),
     ("dc.title[de]", "Nhan đề (de)", "Title (de)"), ("marc.300", "Mô tả vật lý", "Physical description"),
     ("Số đăng ký kết quả", "Số đăng ký kết quả", "Result registration number"),

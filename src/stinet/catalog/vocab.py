@@ -115,14 +115,14 @@ EXTRA_FIELDS: dict[str, tuple[str, str]] = {
 def extra_label(key: str, lang: str = "vi") -> str:
     """How a work page names an extra value: STINet's own (EXTRA_NAMES) and the common DSpace and MARC
     fields (EXTRA_FIELDS) in the page's language, with the language of a tagged DSpace column
-    ("dc.title.alternative[en]": "Nhan đề khác (tiếng Anh)"); any other key as it is."""
+    ("dc.title.alternative[en]": "Nhan đề khác (tiếng Anh)", not [vi]); any other key as it is."""
     if key in EXTRA_NAMES:
         return label(EXTRA_NAMES, key, lang)
     field, _bracket, tag = key.partition("[")
     if (name := label(EXTRA_FIELDS, field.strip().lower(), lang)) == field.strip().lower():
         return key
     code = tag.rstrip("]").strip().lower().replace("-", "_").partition("_")[0]  # en_US: en
-    if not code.isalpha():  # untagged, [] or [*]
+    if not code.isalpha() or code == "vi":  # untagged, [] or [*]; Vietnamese, as untagged columns mostly are
         return name
     language = label(LANGUAGES, code, lang)
     if lang != "en" and code in LANGUAGES:
