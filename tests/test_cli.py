@@ -131,7 +131,7 @@ def test_export_and_dedup_commands(run, tmp_path):
     assert run("import", str(mine), "--org", "LIB").stdout.startswith("lib.csv: 0 mới,")  # in place
     refused = run("export", "--format", "csv", "--org", "NOPE")
     assert refused.stderr == "stinet: error: --org: no organisation with code 'NOPE'\n"
-    assert run("dedup", "settle", "999", "--merge").stderr.startswith("stinet: error: no doubtful pair 999")
+    assert run("dedup", "settle", "999", "--merge").stderr.startswith("stinet: error: không có cặp nghi trùng 999")
     both = run("dedup", "settle", "999", "--merge", "--keep-apart")
     assert both.returncode == 2 and "say --merge or --keep-apart, one of them" in both.stderr
     assert "say --merge or --keep-apart" in run("dedup", "settle", "999").stderr

@@ -154,7 +154,7 @@ def test_the_dashboard_is_for_managers(people, client):
 def test_the_pages_are_in_english_too(people, client, tasks):
     page = client.get(f"/tasks/{tasks['published'].pk}/?lang=en").content.decode()
     assert "Result published" in page and "Registration, archiving and publication" in page
-    assert "Đã công bố kết quả" in client.get(f"/tasks/{tasks['published'].pk}/").content.decode()
+    assert "Đã công bố kết quả" in client.get(f"/tasks/{tasks['published'].pk}/?lang=vi").content.decode()
 
 
 @pytest.mark.parametrize(("state", "url", "user", "data"), [
