@@ -7,6 +7,7 @@ stores on another.
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -17,7 +18,7 @@ from django.utils import translation
 from stinet.catalog.bulk import json_text
 from stinet.catalog.dedup import record_of
 from stinet.catalog.matching import keys, lookup_keys
-from stinet.catalog.services import Incoming, payload_text, text_digest
+from stinet.catalog.services import Incoming, payload_text
 from stinet.ingest.columns import canonical, english_titles, is_ignored, language_tag
 from stinet.ingest.record import ERROR, MULTI_SEP, RowError, WorkData, build, split_values
 from stinet.ingest.report import ImportReport
@@ -128,19 +129,34 @@ def convert_row(line: int, row: dict[str, str], report: ImportReport,
 def _incoming(data: WorkData, payload: dict[str, str], ctx: ParseContext, line: int) -> Incoming:
     """The record to store, with its sort key and its search document (id filled in later)."""
     work = data.work_fields()
-    holding = {"call_number": data.call_number, "url": data.url, "access": data.access}
-    kept = json_text({"work": work, "holding": holding}, sort_keys=True)  # what re-imports compare: see below
     work["title_sort"] = sort_key(data.title)[:255]
+    holding = {"call_number": data.call_number, "url": data.url, "access": data.access}
     doc = indexing.prepare(from_values(0, work, [(ctx.org_code, data.access)]))
     record = record_of(work)
     payload_json = payload_text(payload)  # serialised once, here: stored as it is
     serialised = {f: json_text(work[f]) for f in JSON_FIELDS} | {"payload": payload_json}
-    # A record is unchanged when what the catalogue keeps of it is (its work's and holding's values, keys
-    # in one order), not the row as written: the member's own export re-imported has other columns, in
-    # another order, and must not count as every record updated.
     return Incoming(data.local_id, work, holding, payload, ctx.format, line=line, doc=doc,
-                    keys=keys(record), payload_digest=text_digest(kept), lookup=lookup_keys(record),
-                    json=serialised)
+                    keys=keys(record), payload_digest=kept_digest(work, holding, serialised),
+                    lookup=lookup_keys(record), json=serialised)
+
+
+KEPT_TEXT = ("type", "title", "title_en", "degree", "grantor", "year", "date", "abstract", "field_code",
+             "field_code_old", "language", "publisher")  # the work's other fields: JSON_FIELDS
+UNORDERED = ("identifiers", "extra")  # JSON fields whose keys' order says nothing (the columns' order)
+
+
+def kept_digest(work: dict[str, object], holding: dict[str, str], serialised: dict[str, str]) -> str:
+    """What tells an unchanged record on re-import: a digest of what the catalogue keeps of it (its work's
+    and holding's values, the keys of identifiers and extra data in one order), not of the row as written.
+    The member's own export imported again has other columns, in another order: its records are unchanged.
+    Made of the JSON already serialised for storing (a fraction of serialising the record again)."""
+    parts = [str(work[f]) for f in KEPT_TEXT]
+    parts += [holding["call_number"], holding["url"], holding["access"], serialised["creators"],
+              serialised["subjects"]]
+    for f in UNORDERED:  # most records have at most one identifier kind and no extra data: already in order
+        value = work[f]
+        parts.append(serialised[f] if len(value) < 2 else json_text(value, sort_keys=True))  # type: ignore[arg-type]
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
 
 
 def parse_row(ctx: ParseContext, line: int, raw: dict[str, str], codes: frozenset[str],
