@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from stinet.vietnamese import fold
 
 # Folded label -> type code. Labels are folded (no marks, đ -> d, lower case) before lookup.
@@ -82,6 +84,7 @@ def _key(label: str) -> str:
     return " ".join(text.replace(",", " ").replace(";", " ").split()).strip(" .:-")
 
 
+@lru_cache(maxsize=4096)  # asked for every row; members use few labels
 def map_type(label: str) -> str | None:
     """The work-type code for a member's label, or None when it cannot be mapped."""
     key = _key(label)
