@@ -23,6 +23,14 @@ from stinet.vietnamese import sort_key
     ("NGUYEN VAN AN", "Nguyen Van An", "", ""),
     ("Nguyễn, Văn An", "Nguyễn Văn An", "", ""),
     ("Hoàng Minh Đức", "Hoàng Minh Đức", "", ""),
+    ("Nguyễn Thị Thu Hà, ThS.", "Nguyễn Thị Thu Hà", "", "ThS"),  # titles after the name count too
+    ("Trịnh Quốc Khánh, PGS.TS", "Trịnh Quốc Khánh", "PGS", "TS"),
+    ("Lê Văn Sơn (GS.TSKH)", "Lê Văn Sơn", "GS", "TSKH"),
+    ("PGS-TS Lê Văn Sơn", "Lê Văn Sơn", "PGS", "TS"),
+    ("Th.S Phạm Thu", "Phạm Thu", "", "ThS"),
+    ("BS.CKI Trịnh Quốc Khánh", "Trịnh Quốc Khánh", "", "BS"),  # a specialist doctor is a doctor
+    ("DSCKII Lê Văn Sơn", "Lê Văn Sơn", "", "DS"),
+    ("Dr. Jane Roe, PhD", "Jane Roe", "", "TS"),
 ])
 def test_parse_name_splits_titles_off(typed, name, title, degree):
     parsed = parse_name(typed)

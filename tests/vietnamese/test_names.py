@@ -4,9 +4,11 @@ import pytest
 
 from stinet.vietnamese import (
     ACADEMIC_TITLES,
+    PersonName,
     clean_person_name,
     name_key,
     names_match,
+    parse_person_name,
     split_titles,
 )
 
@@ -25,6 +27,44 @@ from stinet.vietnamese import (
         ("Dr. Jane Roe, PhD", ["Dr.", "Ph.D."], "Jane Roe"),
         ("Tsang Wai", [], "Tsang Wai"),
         ("Cao Văn Sâm", [], "Cao Văn Sâm"),
+        # after the name: after a comma, in brackets, after a dash, or in capitals after a space
+        ("Nguyễn Thị Thu Hà, ThS.", ["ThS."], "Nguyễn Thị Thu Hà"),
+        ("Trịnh Quốc Khánh, PGS.TS", ["PGS.", "TS."], "Trịnh Quốc Khánh"),
+        ("Lê Văn Sơn (PGS.TS)", ["PGS.", "TS."], "Lê Văn Sơn"),
+        ("Lê Văn Sơn [GS.TSKH]", ["GS.", "TSKH."], "Lê Văn Sơn"),
+        ("Lê Văn Sơn - ThS", ["ThS."], "Lê Văn Sơn"),
+        ("Trịnh Quốc Khánh PGS. TS", ["PGS.", "TS."], "Trịnh Quốc Khánh"),
+        ("Đỗ Thị Ngọc, Ks", ["KS."], "Đỗ Thị Ngọc"),
+        ("Đỗ Thị Ngọc, tiến sĩ", ["TS."], "Đỗ Thị Ngọc"),
+        # any case and punctuation
+        ("PGS.TS. Lê Văn Sơn", ["PGS.", "TS."], "Lê Văn Sơn"),
+        ("PGS-TS Lê Văn Sơn", ["PGS.", "TS."], "Lê Văn Sơn"),
+        ("PGS/TS Lê Văn Sơn", ["PGS.", "TS."], "Lê Văn Sơn"),
+        ("Th.S Phạm Thu", ["ThS."], "Phạm Thu"),
+        ("Ths. Phạm Thu", ["ThS."], "Phạm Thu"),
+        ("THS Phạm Thu", ["ThS."], "Phạm Thu"),
+        ("ths. Phạm Thu", ["ThS."], "Phạm Thu"),
+        ("ts.bs Phạm Thu", ["TS.", "BS."], "Phạm Thu"),
+        # medical specialist titles: a doctor (BS.) or pharmacist (DS.) and the level
+        ("BS.CKI Trịnh Quốc Khánh", ["BS.", "CKI."], "Trịnh Quốc Khánh"),
+        ("BS.CKII Trịnh Quốc Khánh", ["BS.", "CKII."], "Trịnh Quốc Khánh"),
+        ("BSCKII. Lê Văn Sơn", ["BS.", "CKII."], "Lê Văn Sơn"),
+        ("BSCKI Lê Văn Sơn", ["BS.", "CKI."], "Lê Văn Sơn"),
+        ("BS CK1 Lê Văn Sơn", ["BS.", "CKI."], "Lê Văn Sơn"),
+        ("BS CK2 Lê Văn Sơn", ["BS.", "CKII."], "Lê Văn Sơn"),
+        ("BS. CKII Lê Văn Sơn", ["BS.", "CKII."], "Lê Văn Sơn"),
+        ("BSNT Lê Văn Sơn", ["BS.", "NT."], "Lê Văn Sơn"),
+        ("DSCKI Lê Văn Sơn", ["DS.", "CKI."], "Lê Văn Sơn"),
+        ("DSCKII Lê Văn Sơn", ["DS.", "CKII."], "Lê Văn Sơn"),
+        ("ThS.BSCKII Lê Văn Sơn", ["ThS.", "BS.", "CKII."], "Lê Văn Sơn"),
+        ("Lê Văn Sơn, BS.CKI", ["BS.", "CKI."], "Lê Văn Sơn"),
+        # spelled out
+        ("Cử nhân Nguyễn Văn An", ["CN."], "Nguyễn Văn An"),
+        ("Phó giáo sư Nguyễn Văn An", ["PGS."], "Nguyễn Văn An"),
+        ("TIẾN SĨ KHOA HỌC NGUYỄN VĂN AN", ["TSKH."], "NGUYỄN VĂN AN"),
+        # role markers are not titles
+        ("PGS.TS. Trịnh Quốc Khánh (chủ biên)", ["PGS.", "TS."], "Trịnh Quốc Khánh"),
+        ("Lê An (PGS.TS, chủ biên)", ["PGS.", "TS."], "Lê An"),
     ],
 )
 def test_split_titles(text: str, titles: list[str], rest: str) -> None:
@@ -49,6 +89,41 @@ def test_titles_list() -> None:
         ("Nguye\u0302\u0303n Văn An", "Nguyễn Văn An"),
         ("McDonald, Ronald", "Ronald McDonald"),
         ("Nguyễn V.A.", "Nguyễn V. A."),
+        # what the QA sweep found kept (the stored name, then, in brackets)
+        ("Nguyễn Thị Thu Hà, ThS.", "Nguyễn Thị Thu Hà"),  # (Nguyễn Thị Thu Hà ThS.)
+        ("Trịnh Quốc Khánh, PGS.TS", "Trịnh Quốc Khánh"),  # (Trịnh Quốc Khánh PGS. TS)
+        ("BS.CKI Trịnh Quốc Khánh", "Trịnh Quốc Khánh"),  # (CKI Trịnh Quốc Khánh)
+        ("BSCKII. Lê Văn Sơn", "Lê Văn Sơn"),  # (BSCKII. Lê Văn Sơn)
+        ("Th.S Phạm Thu", "Phạm Thu"),  # (Th. S Phạm Thu)
+        ("Trịnh Quốc Khánh (chủ biên)", "Trịnh Quốc Khánh"),  # (Trịnh Quốc Khánh (chủ biên))
+        # titles before and after, role markers, "Family, Given" together
+        ("Lê Văn Sơn (PGS.TS)", "Lê Văn Sơn"),
+        ("Lê Văn Sơn, PGS.TS (chủ biên)", "Lê Văn Sơn"),
+        ("Lê Văn Sơn (chủ biên), PGS.TS", "Lê Văn Sơn"),
+        ("Doãn, Văn Minh, ThS.", "Doãn Văn Minh"),
+        ("Doãn, Văn Minh (dịch)", "Doãn Văn Minh"),
+        ("Trịnh Quốc Khánh PGS.TS", "Trịnh Quốc Khánh"),
+        ("TS.BS Trịnh Quốc Khánh", "Trịnh Quốc Khánh"),
+        ("Chủ biên: PGS.TS. Trịnh Quốc Khánh", "Trịnh Quốc Khánh"),
+        ("Trịnh Quốc Khánh - chủ biên", "Trịnh Quốc Khánh"),
+        ("Trịnh Quốc Khánh, chủ biên", "Trịnh Quốc Khánh"),
+        ("Nguyễn Văn An (Chủ nhiệm đề tài)", "Nguyễn Văn An"),
+        ("Smith, John (ed.)", "John Smith"),
+        ("TRỊNH QUỐC KHÁNH, PGS.TS", "Trịnh Quốc Khánh"),
+        # not titles: real names, initials, names after the comma
+        ("Nguyễn Văn Cử", "Nguyễn Văn Cử"),
+        ("Cù Thị Cử", "Cù Thị Cử"),
+        ("Tsang Wai", "Tsang Wai"),
+        ("Đỗ Thị Ks", "Đỗ Thị Ks"),
+        ("Nguyễn V. An", "Nguyễn V. An"),
+        ("Nguyễn V. Ts", "Nguyễn V. Ts"),
+        ("T.S. Eliot", "T. S. Eliot"),
+        ("Doãn, Văn Minh", "Doãn Văn Minh"),
+        ("Smith, Ed", "Ed Smith"),
+        ("Nguyễn, Bác", "Nguyễn Bác"),
+        ("Nguyễn Văn An - Trần Bình", "Nguyễn Văn An - Trần Bình"),
+        ("Nguyễn Văn An (1950-2010)", "Nguyễn Văn An (1950-2010)"),
+        ("Sở KH và CN", "Sở KH và CN"),  # an organisation's name ends as it ends
     ],
 )
 def test_clean_person_name(text: str, expected: str) -> None:
@@ -75,3 +150,54 @@ def test_same_person(other: str) -> None:
 )
 def test_different_person(other: str) -> None:
     assert not names_match("Nguyễn Văn An", other)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("Trịnh Quốc Khánh (chủ biên)", "Trịnh Quốc Khánh", "editor"),
+        ("Trịnh Quốc Khánh (Chủ biên)", "Trịnh Quốc Khánh", "editor"),
+        ("Trịnh Quốc Khánh (đồng chủ biên)", "Trịnh Quốc Khánh", "editor"),
+        ("Trịnh Quốc Khánh (chu bien)", "Trịnh Quốc Khánh", "editor"),
+        ("Trịnh Quốc Khánh (hiệu đính)", "Trịnh Quốc Khánh", "editor"),
+        ("Chủ biên: Trịnh Quốc Khánh", "Trịnh Quốc Khánh", "editor"),
+        ("Chủ biên : Trịnh Quốc Khánh", "Trịnh Quốc Khánh", "editor"),
+        ("Trịnh Quốc Khánh - chủ biên", "Trịnh Quốc Khánh", "editor"),
+        ("Lê Văn Sơn (dịch)", "Lê Văn Sơn", "translator"),
+        ("Lê Văn Sơn (người dịch)", "Lê Văn Sơn", "translator"),
+        ("John Smith (trans.)", "John Smith", "translator"),
+        ("Lê Văn Sơn (chủ nhiệm)", "Lê Văn Sơn", "author"),
+        ("Lê Văn Sơn (biên soạn)", "Lê Văn Sơn", "author"),
+        ("Lê Văn Sơn (người hướng dẫn)", "Lê Văn Sơn", "advisor"),
+        ("Lê Văn Sơn (thư ký)", "Lê Văn Sơn", ""),  # stripped, no role of the record
+        ("PGS.TS. Lê Văn Sơn", "Lê Văn Sơn", ""),
+        ("Lê Văn Sơn", "Lê Văn Sơn", ""),
+        ("Smith, Ed", "Ed Smith", ""),  # English markers count in brackets only
+        ("Nguyễn, Dịch (1950)", "Nguyễn Dịch (1950)", ""),
+    ],
+)
+def test_role_markers(text: str, name: str, role: str) -> None:
+    parsed = parse_person_name(text)
+    assert (parsed.name, parsed.role) == (name, role)
+
+
+def test_parsed_names_are_memoised_and_immutable() -> None:
+    """The memo hands the same answer each time, and nothing a caller does to it changes the next one."""
+    first = parse_person_name("PGS.TS. Lê Văn Sơn (chủ biên)")
+    assert first is parse_person_name("PGS.TS. Lê Văn Sơn (chủ biên)")
+    assert first == PersonName("Lê Văn Sơn", ("PGS.", "TS."), "editor")
+    titles, _rest = split_titles("PGS.TS. Lê Văn Sơn")
+    titles.append("GS.")
+    assert split_titles("PGS.TS. Lê Văn Sơn") == (["PGS.", "TS."], "Lê Văn Sơn")
+    assert clean_person_name("Lê Văn Sơn") == clean_person_name("Lê Văn Sơn (chủ biên)") == "Lê Văn Sơn"
+    assert parse_person_name("Lê Văn Sơn").role == ""
+
+
+@pytest.mark.parametrize(
+    "other",
+    ["Trịnh Quốc Khánh, PGS.TS", "BS.CKI Trịnh Quốc Khánh", "Trịnh Quốc Khánh (chủ biên)", "Th.S Trịnh Quốc Khánh",
+     "TRINH QUOC KHANH, THS"],
+)
+def test_titles_and_markers_do_not_change_who_it_is(other: str) -> None:
+    assert name_key(other) == "trinh quoc khanh"
+    assert names_match("Trịnh Quốc Khánh", other)

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from stinet.catalog.fos import normalise_code
 from stinet.ingest.types import map_type, repository_type
-from stinet.vietnamese import clean_person_name, clean_spaces, fold, nfc
+from stinet.vietnamese import clean_spaces, fold, nfc, parse_person_name
 
 ERROR = "_error"  # a reader's row carrying this key is a record it could not read: rejected with its value
 
@@ -137,15 +137,21 @@ def derive_local_id(data: WorkData) -> str:
     return "auto:" + hashlib.sha1(basis.encode()).hexdigest()[:16]
 
 
+# The role a marker on a name gives ("Trịnh Quốc Khánh (chủ biên)" is an editor) in an author or contributor
+# column; a translator ("(dịch)") is a contributor: creators have no translator role.
+_MARKED_ROLES = {"editor": "editor", "advisor": "advisor", "author": "author", "translator": "contributor"}
+
+
 def _creators(fields: dict[str, str], loose: bool) -> list[dict[str, str]]:
-    """Creators with roles, names cleaned of academic titles and 'Last, First' order."""
+    """Creators with roles, names cleaned of academic titles, role markers and 'Last, First' order."""
     people: list[dict[str, str]] = []
     for key, role in (("dc.contributor.author", "author"), ("dc.contributor.editor", "editor"),
                       ("dc.contributor.advisor", "advisor"), ("dc.contributor", "contributor")):
         for raw in split_values(fields.get(key, ""), loose):
-            name = clean_person_name(raw)
-            if name:  # two co-authors of one name stay two (dc.creator repeating them: see parsing)
-                people.append({"name": name, "role": role})
+            person = parse_person_name(raw)
+            if person.name:  # two co-authors of one name stay two (dc.creator repeating them: see parsing)
+                marked = _MARKED_ROLES.get(person.role) if role in ("author", "contributor") else None
+                people.append({"name": person.name, "role": marked or role})
     return people
 
 

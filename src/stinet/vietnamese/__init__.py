@@ -11,9 +11,11 @@ from .legacy import ENCODINGS, Conversion, detect, encode, fix, to_unicode
 from .names import (
     ACADEMIC_TITLES,
     VIETNAMESE_FAMILY_NAMES,
+    PersonName,
     clean_person_name,
     name_key,
     names_match,
+    parse_person_name,
     split_titles,
 )
 from .ocr import ocr_variant, ocr_variants
@@ -28,6 +30,7 @@ __all__ = [
     "VIETNAMESE_FAMILY_NAMES",
     "Conversion",
     "EncodingError",
+    "PersonName",
     "canonical_spelling",
     "clean_person_name",
     "clean_spaces",
@@ -45,6 +48,7 @@ __all__ = [
     "nfc",
     "ocr_variant",
     "ocr_variants",
+    "parse_person_name",
     "rewrite_query",
     "sort_key",
     "split_titles",

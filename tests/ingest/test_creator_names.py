@@ -1,0 +1,49 @@
+"""Creators' names as members type them: titles before or after the name and role markers stay out of
+the stored name ("Trịnh Quốc Khánh, PGS.TS" -> "Trịnh Quốc Khánh"), and "(chủ biên)" makes an editor."""
+
+from __future__ import annotations
+
+import pytest
+
+from stinet.catalog.models import Work
+from stinet.ingest.services import import_file
+from tests.conftest import row
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("typed", [
+    "Trịnh Quốc Khánh, PGS.TS", "BS.CKI Trịnh Quốc Khánh", "Trịnh Quốc Khánh (PGS.TS)", "Th.S Trịnh Quốc Khánh",
+    "BSCKII. Trịnh Quốc Khánh", "Trịnh, Quốc Khánh, ThS.",
+])
+def test_titles_before_or_after_the_name_are_not_stored(org, write_csv, typed):
+    import_file(write_csv([row("Điều trị tăng huyết áp", id="t1", dc_date_issued="2020",
+                               dc_contributor_author=typed)]), "HPU")
+    assert Work.objects.get().creators == [{"name": "Trịnh Quốc Khánh", "role": "author"}]
+
+
+def test_a_csv_row_with_titles_after_and_specialist_titles_stores_the_names(org, write_csv):
+    path = write_csv([
+        row("Tên R7 hai", id="R7-2", dc_date_issued="2020", dc_contributor_author="Trịnh Quốc Khánh, PGS.TS"),
+        row("Tên R7 ba", id="R7-3", dc_date_issued="2020", dc_contributor_author="BS.CKI Trịnh Quốc Khánh"),
+    ])
+    assert import_file(path, "HPU").counts()["new"] == 2
+    assert Work.objects.get(holdings__local_id="R7-2").authors == ["Trịnh Quốc Khánh"]
+    assert Work.objects.get(holdings__local_id="R7-3").authors == ["Trịnh Quốc Khánh"]
+
+
+def test_role_markers_give_the_role_in_author_and_contributor_columns(org, write_csv):
+    """'(chủ biên)' is an editor, '(dịch)' a contributor (creators have no translator role); an advisor
+    column keeps its role whatever the marker says."""
+    import_file(write_csv([row(
+        "Giáo trình dược lý", id="m1", dc_date_issued="2019",
+        dc_contributor_author="Trịnh Quốc Khánh (chủ biên)||Lê Văn Sơn (đồng chủ biên)||Nguyễn Văn An (dịch)"
+                              "||Phạm Thu (chủ nhiệm)||Đỗ Minh",
+        dc_contributor="Hồ Lan (hiệu đính)", dc_contributor_advisor="Trần Bình (chủ biên)",
+    )]), "HPU")
+    assert Work.objects.get().creators == [
+        {"name": "Trịnh Quốc Khánh", "role": "editor"}, {"name": "Lê Văn Sơn", "role": "editor"},
+        {"name": "Nguyễn Văn An", "role": "contributor"}, {"name": "Phạm Thu", "role": "author"},
+        {"name": "Đỗ Minh", "role": "author"}, {"name": "Trần Bình", "role": "advisor"},
+        {"name": "Hồ Lan", "role": "editor"},
+    ]
