@@ -138,3 +138,9 @@ def test_bibtex_entries_stay_well_formed(work):
     text = bibtex.dumps(work)
     assert text.count("{") == text.count("}")
     assert re.fullmatch(r"@book\{nguyen2016_9,\n(  \w+ = \{.*\},\n)*  \w+ = \{.*\}\n\}\n", text)
+
+
+def test_jsonld_of_an_edited_work_has_no_empty_author_list():
+    edited = Work(pk=3, type="book", title="Kỷ yếu hội thảo", creators=[{"name": "Trịnh Quốc Khánh", "role": "editor"}])
+    data = jsonld.as_dict(edited, "https://example.org/works/3/")
+    assert "author" not in data and data["editor"][0]["name"] == "Trịnh Quốc Khánh"

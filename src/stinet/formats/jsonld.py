@@ -32,8 +32,9 @@ def as_dict(work: Work, url: str) -> dict[str, Any]:
         "@context": "https://schema.org",
         "@type": SCHEMA_TYPES.get(work.type, "CreativeWork"),
         "@id": url, "url": url, "name": work.title,
-        "author": [agent(p) for p in citing.people(work, "author")],
     }
+    if authors := citing.people(work, "author"):  # none: no empty list (an edited book)
+        data["author"] = [agent(p) for p in authors]
     if editors := citing.people(work, "editor"):
         data["editor"] = [agent(p) for p in editors]
     # schema.org's Role pattern: the Role stands in for the contributor and holds it
