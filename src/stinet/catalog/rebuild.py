@@ -15,7 +15,7 @@ from typing import Any
 from django.apps import apps
 from django.utils import timezone
 
-from stinet.catalog.models import AuditEntry, Holding, SourceRecord, Work, WorkFile
+from stinet.catalog.models import AuditEntry, Holding, SourceRecord, Work, WorkFile, title_sort_key
 
 WORK_FIELDS = ("type", "title", "title_en", "creators", "degree", "grantor", "year", "date",
                "abstract", "subjects", "field_code", "field_code_old", "language", "publisher",
@@ -49,12 +49,10 @@ def record_values(source: SourceRecord) -> Any:
 
 def describe(work: Work, item: Any) -> dict[str, Any]:
     """Give the work the values of a record; the values it had that changed."""
-    from stinet.vietnamese import sort_key
-
     before = {k: getattr(work, k) for k in WORK_FIELDS if getattr(work, k) != item.work[k]}
     for key in WORK_FIELDS:
         setattr(work, key, item.work[key])
-    work.title_sort = sort_key(work.title)[:255]
+    work.title_sort = title_sort_key(work.title)
     return before
 
 

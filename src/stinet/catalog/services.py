@@ -13,10 +13,18 @@ from django.utils.translation import gettext as _
 
 from stinet.catalog import dedup
 from stinet.catalog.bulk import JSONText, insert_rows, json_text, reserve_ids, select_in
-from stinet.catalog.models import AuditEntry, Holding, Organisation, SourceRecord, Suggestion, Work
+from stinet.catalog.models import (
+    AuditEntry,
+    Holding,
+    Organisation,
+    SourceRecord,
+    Suggestion,
+    Work,
+    title_sort_key,
+)
 from stinet.catalog.rebuild import WORK_FIELDS, describe, is_primary, rebuild
 from stinet.catalog.vocab import ORG_KINDS
-from stinet.vietnamese import fold, sort_key
+from stinet.vietnamese import fold
 
 
 class CatalogError(ValueError):
@@ -214,7 +222,7 @@ def _create(org: Organisation, fresh: Sequence[Incoming], run: object) -> list[t
     work_ids = reserve_ids(Work, len(fresh))
     for item in fresh:
         if "title_sort" not in item.work:
-            item.work["title_sort"] = sort_key(str(item.work["title"]))[:255]
+            item.work["title_sort"] = title_sort_key(str(item.work["title"]))
     insert_rows(Work, ("id", *WORK_FIELDS, "title_sort", "created_at", "updated_at"), [
         (wid, *((item.json or {}).get(f, item.work[f]) for f in WORK_FIELDS), item.work["title_sort"], now, now)
         for wid, item in zip(work_ids, fresh, strict=True)

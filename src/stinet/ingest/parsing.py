@@ -18,13 +18,14 @@ from django.utils import translation
 from stinet.catalog.bulk import json_text
 from stinet.catalog.dedup import record_of
 from stinet.catalog.matching import keys, lookup_keys
+from stinet.catalog.models import title_sort_key
 from stinet.catalog.services import Incoming, payload_text
 from stinet.ingest.columns import canonical, english_titles, is_ignored, language_tag
 from stinet.ingest.record import ERROR, MULTI_SEP, RowError, WorkData, build, split_values
 from stinet.ingest.report import ImportReport
 from stinet.search import indexing
 from stinet.search.documents import from_values
-from stinet.vietnamese import detect, sort_key, to_unicode
+from stinet.vietnamese import detect, to_unicode
 
 # Fields holding codes, dates and identifiers rather than text: never taken for legacy encodings.
 NOT_TEXT = frozenset({"id", "dc.date.issued", "dc.language.iso", "local.access", "dc.subject.fos",
@@ -129,7 +130,7 @@ def convert_row(line: int, row: dict[str, str], report: ImportReport,
 def _incoming(data: WorkData, payload: dict[str, str], ctx: ParseContext, line: int) -> Incoming:
     """The record to store, with its sort key and its search document (id filled in later)."""
     work = data.work_fields()
-    work["title_sort"] = sort_key(data.title)[:255]
+    work["title_sort"] = title_sort_key(data.title)
     holding = {"call_number": data.call_number, "url": data.url, "access": data.access}
     doc = indexing.prepare(from_values(0, work, [(ctx.org_code, data.access)]))
     record = record_of(work)

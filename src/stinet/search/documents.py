@@ -6,10 +6,10 @@ import datetime as dt
 from collections import defaultdict
 from typing import Any, NamedTuple
 
-from stinet.catalog.models import Holding, Work, WorkFile
+from stinet.catalog.models import Holding, Work, WorkFile, title_sort_key
 from stinet.search.base import FULLTEXT_FIELDS
 from stinet.search.query import VALUE_GAP
-from stinet.vietnamese import canonical_spelling, equivalence_tokens, fold, ocr_variants, sort_key
+from stinet.vietnamese import canonical_spelling, equivalence_tokens, fold, ocr_variants
 
 
 def _join(values: list[str]) -> str:
@@ -101,7 +101,7 @@ def from_values(work_id: int, work: dict[str, Any], holdings: list[tuple[str, st
         "access": sorted({access for _code, access in holdings}),
         "field": top_field(work["field_code"] or work["field_code_old"]),
         "language": work["language"] or "",
-        "title_sort": work.get("title_sort") or sort_key(title)[:255],
+        "title_sort": work.get("title_sort") or title_sort_key(title),
     }
     for level, field in FULLTEXT_FIELDS.items():
         text = (texts or {}).get(level, "")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 
-from stinet.catalog.models import Work
+from stinet.catalog.models import TITLE_SORT_CHARS, Work
 
 
 class SearchDocument(models.Model):
@@ -31,7 +31,7 @@ class SearchDocument(models.Model):
     access = models.JSONField(default=list)
     field = models.CharField(max_length=16)
     language = models.CharField(max_length=8)
-    title_sort = models.CharField(max_length=255)
+    title_sort = models.CharField(max_length=TITLE_SORT_CHARS)
     # folded full texts per access level (migration 0004 adds their tsvectors on PostgreSQL)
     ft_public = models.TextField(default="")
     ft_members = models.TextField(default="")

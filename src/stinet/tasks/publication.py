@@ -12,12 +12,11 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from stinet.catalog.models import FieldOfScience, Holding, Work
+from stinet.catalog.models import FieldOfScience, Holding, Work, title_sort_key
 from stinet.catalog.services import Incoming, store_batch
 from stinet.search import indexing
 from stinet.tasks.models import LEVELS, Task
 from stinet.tasks.scoring import RATINGS
-from stinet.vietnamese import sort_key
 
 FORMAT = "task"
 
@@ -45,7 +44,7 @@ def work_values(task: Task) -> dict[str, Any]:
         "date": day.isoformat() if day else str(task.year), "abstract": task.results or task.objectives,
         "subjects": list(task.keywords or []), "field_code": field_code, "field_code_old": field_code_old,
         "language": "vi", "publisher": task.host.name_vi if task.host_id else "",
-        "identifiers": {"task": [task.code]}, "extra": extra, "title_sort": sort_key(task.title)[:255],
+        "identifiers": {"task": [task.code]}, "extra": extra, "title_sort": title_sort_key(task.title),
     }
 
 
