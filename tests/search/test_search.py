@@ -388,3 +388,19 @@ def test_long_titles_that_differ_late_sort_in_order(org, write_csv):
     later, earlier = stem + "thành phố Hải Phòng giai đoạn 2021-2025", stem + "thành phố Hải Phòng giai đoạn 2016-2020"
     import_file(write_csv([row(later, id="a"), row(earlier, id="b")], "long.csv"), "HPU")
     assert titles("", sort="title") == [earlier, later]
+
+
+def test_a_reindex_makes_the_title_keys_again(org, write_csv):
+    """Works stored when keys were cut at 255 characters get their whole keys from `stinet reindex`."""
+    from stinet.catalog.models import Work
+    from stinet.ingest.services import import_file
+    from stinet.search.indexing import rebuild
+    from tests.conftest import row
+
+    stem = ("Đánh giá hiệu quả kinh tế - xã hội và đề xuất giải pháp phát triển bền vững của mô hình nuôi "
+            "trồng thủy sản nước lợ trên địa bàn huyện Kiến Thụy, thành phố Hải Phòng giai đoạn ")
+    import_file(write_csv([row(stem + "2021-2025", id="a"), row(stem + "2016-2020", id="b")], "long.csv"), "HPU")
+    for work in Work.objects.all():
+        Work.objects.filter(pk=work.pk).update(title_sort=work.title_sort[:255])
+    rebuild()
+    assert titles("", sort="title") == [stem + "2016-2020", stem + "2021-2025"]

@@ -66,9 +66,10 @@ def load(ids: list[int], today: dt.date) -> list[dict[str, Any]]:
                         fulltexts(files[row[0]], today)) for row in rows]
 
 
+# the stored title_sort is not read: the key is made again from the title (a reindex then gives the
+# works stored before 2026-11-22, whose keys were cut at 255 characters, their whole keys)
 VALUE_FIELDS = ("type", "title", "title_en", "creators", "degree", "grantor", "year", "abstract",
-                "subjects", "field_code", "field_code_old", "language", "publisher", "identifiers",
-                "extra", "title_sort")
+                "subjects", "field_code", "field_code_old", "language", "publisher", "identifiers", "extra")
 
 
 def from_values(work_id: int, work: dict[str, Any], holdings: list[tuple[str, str]],
