@@ -47,3 +47,13 @@ def test_role_markers_give_the_role_in_author_and_contributor_columns(org, write
         {"name": "Đỗ Minh", "role": "author"}, {"name": "Trần Bình", "role": "advisor"},
         {"name": "Hồ Lan", "role": "editor"},
     ]
+
+
+def test_a_column_headed_chu_bien_gives_editors(org, tmp_path):
+    """As "(chủ biên)" after a name and MARC's relator "chủ biên"."""
+    sheet = tmp_path / "sach.csv"
+    sheet.write_text("Mã,Tên tài liệu,Chủ biên,Tác giả,Năm\nS1,Giáo trình dược lý,Trịnh Quốc Khánh,Lê Văn Sơn,2019\n",
+                     encoding="utf-8")
+    import_file(sheet, "HPU")
+    assert Work.objects.get().creators == [{"name": "Lê Văn Sơn", "role": "author"},
+                                           {"name": "Trịnh Quốc Khánh", "role": "editor"}]

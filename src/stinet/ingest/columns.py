@@ -17,11 +17,12 @@ ALIASES: dict[str, tuple[str, ...]] = {
     ),
     "dc.title.alternative": ("ten tieng anh", "nhan de song song", "title alternative"),
     "dc.contributor.author": (
-        "author", "authors", "dc.creator", "tac gia", "chu nhiem de tai", "chu nhiem", "chu bien",
+        "author", "authors", "dc.creator", "tac gia", "chu nhiem de tai", "chu nhiem",
         "hoc vien", "nghien cuu sinh", "nguoi thuc hien",
     ),
     "dc.contributor.advisor": ("nguoi huong dan", "giao vien huong dan", "nguoi huong dan khoa hoc"),
-    "dc.contributor.editor": ("bien tap", "editor"),
+    # "chủ biên" edits a collective work (as MARC's relator "chủ biên" and a name's "(chủ biên)" say)
+    "dc.contributor.editor": ("bien tap", "editor", "chu bien", "dong chu bien"),
     "dc.contributor": ("contributor", "thanh vien tham gia", "nguoi tham gia", "thanh vien thuc hien"),
     "dc.date.issued": (
         "year", "date", "dc.date", "nam", "nam xuat ban", "nam bao ve", "nam cong bo",
