@@ -318,9 +318,9 @@ def test_unknown_columns_are_kept_and_reported(org, write_csv):
 
 
 def test_unmapped_type_labels_are_reported(org, write_csv):
-    report = import_file(write_csv([row("Poster", id="p", dc_type="Poster hội nghị"),
+    report = import_file(write_csv([row("Poster", id="p", dc_type="Poster khoa học"),
                                     row("Luận án", id="q", dc_type="Luận án Tiến sỹ Kinh tế")]), "HPU")
-    assert dict(report.unmapped_types) == {"Poster hội nghị": 1}
+    assert dict(report.unmapped_types) == {"Poster khoa học": 1}
     assert Work.objects.get(holdings__local_id="p").type == "other"
     assert Work.objects.get(holdings__local_id="q").type == "dissertation"
 
@@ -328,9 +328,9 @@ def test_unmapped_type_labels_are_reported(org, write_csv):
 def test_type_labels_the_degree_decides_and_generic_ones_reported(org, write_csv):
     report = import_file(write_csv([row("Một", id="d1", dc_type="Luận văn tiến sĩ"),
                                     row("Hai", id="d2", dc_type="Luận văn Phó tiến sĩ"),
-                                    row("Ba", id="d3", dc_type="Tài liệu hội thảo quốc tế"),
+                                    row("Ba", id="d3", dc_type="Tài liệu hướng dẫn nội bộ"),
                                     row("Bốn", id="d4", dc_type="Tài liệu khác")]), "HPU")
-    assert dict(report.unmapped_types) == {"Tài liệu hội thảo quốc tế": 1}
+    assert dict(report.unmapped_types) == {"Tài liệu hướng dẫn nội bộ": 1}
     types = dict(Work.objects.values_list("holdings__local_id", "type"))
     assert types == {"d1": "dissertation", "d2": "dissertation", "d3": "other", "d4": "other"}
 

@@ -30,7 +30,7 @@ def test_the_degree_decides_between_thesis_and_dissertation(label, code):
     assert map_type(label) == code
 
 
-@pytest.mark.parametrize("label", ["Tài liệu hội thảo", "Tài liệu hội nghị quốc tế", "Tài liệu hướng dẫn"])
+@pytest.mark.parametrize("label", ["Tài liệu hướng dẫn", "Tài liệu nội bộ"])
 def test_a_label_that_only_starts_with_a_generic_word_is_not_mapped(label):
     """"Tài liệu" (a document) names no type: "Tài liệu ..." is reported, not quietly 'other'."""
     assert map_type(label) is None
@@ -58,3 +58,10 @@ def test_the_harvester_and_the_importer_share_one_table():
     from stinet.sources import mapping
 
     assert mapping.REPO_TYPES is types.REPO_TYPES and mapping.DCMI_TYPES is types.DCMI_TYPES
+
+
+@pytest.mark.parametrize("label", ["Bài báo hội nghị", "Bài báo hội thảo", "Tài liệu hội thảo",
+                                   "Tài liệu hội nghị quốc tế", "Báo cáo tại hội nghị", "Poster hội nghị"])
+def test_a_label_naming_a_meeting_is_a_conference_paper(label):
+    """Not an article ("Bài báo ...") nor unmapped ("Tài liệu ..."): it was given at a conference or workshop."""
+    assert map_type(label) == "conference"

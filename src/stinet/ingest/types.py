@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from stinet.vietnamese import fold
@@ -84,6 +85,9 @@ def _key(label: str) -> str:
     return " ".join(text.replace(",", " ").replace(";", " ").split()).strip(" .:-")
 
 
+_MEETING = re.compile(r"\b(?:hoi nghi|hoi thao|ky yeu)\b")  # a label naming a conference, workshop or proceedings
+
+
 @lru_cache(maxsize=4096)  # asked for every row; members use few labels
 def map_type(label: str) -> str | None:
     """The work-type code for a member's label, or None when it cannot be mapped."""
@@ -92,6 +96,8 @@ def map_type(label: str) -> str | None:
         return None
     words = key.split()
     code = _LABELS.get(key)
+    if code is None and _MEETING.search(key):  # "Bài báo hội nghị", "Tài liệu hội thảo": given at a meeting
+        return "conference"
     if code is None:
         # "Luận văn thạc sĩ Kinh tế", "Bài báo đăng trên tạp chí ...": the longest known prefix of two
         # words or more, unless it names no type ("Tài liệu hội thảo": reported, not taken for 'other')
