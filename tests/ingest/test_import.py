@@ -638,3 +638,16 @@ def test_the_row_count_is_told_before_any_progress_and_the_cli_reads_each_file_o
     assert out.exit_code == 0, out.output
     assert "a.csv: 1 new" in out.output and "b.csv: 0 new, 0 updated, 2 unchanged" in out.output
     assert opened == ["a.csv", "b.csv"]
+
+
+def test_an_access_statement_in_dc_rights_gives_the_access_level(org, write_csv):
+    """DSpace writes access in dc.rights (as the harvester reads it); local.access, when given, says it."""
+    from stinet.catalog.models import Holding
+
+    import_file(write_csv([row("Một", id="r1", dc_rights="info:eu-repo/semantics/openAccess"),
+                           row("Hai", id="r2", dc_rights="Open Access"),
+                           row("Ba", id="r3", dc_rights="Restricted access"),
+                           row("Bốn", id="r4", dc_rights="© Trường Đại học Hải Phòng"),
+                           row("Năm", id="r5", dc_rights="Open Access", local_access="members")]), "HPU")
+    assert dict(Holding.objects.values_list("local_id", "access")) == {
+        "r1": "public", "r2": "public", "r3": "members", "r4": "metadata", "r5": "members"}

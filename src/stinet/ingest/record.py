@@ -35,7 +35,23 @@ _ACCESS = {
     "noi bo": "members", "thanh vien": "members", "metadata": "metadata", "closed": "metadata",
     "metadata only": "metadata", "chi thong tin mo ta": "metadata", "han che": "members",
 }
+# Access statements of dc.rights (DSpace, OpenAIRE's info:eu-repo/semantics/...Access, Vietnamese words):
+# the access level when no local.access says it (a file's column, a harvested record)
+RIGHTS = {
+    "openaccess": "public", "open access": "public", "open": "public", "public": "public",
+    "cong khai": "public", "restrictedaccess": "members", "embargoedaccess": "members",
+    "restricted": "members", "restricted access": "members", "thanh vien mang luoi": "members",
+    "noi bo": "members", "closedaccess": "metadata", "closed access": "metadata",
+    "metadataonlyaccess": "metadata", "chi thong tin mo ta": "metadata",
+}
 IDENTIFIER_KINDS = ("isbn", "issn", "doi", "handle", "uri", "other")
+
+
+def rights_access(statement: str) -> str:
+    """The access level a dc.rights statement gives ('info:eu-repo/semantics/openAccess', 'Open Access'),
+    or '' when it says none (a licence, a copyright line)."""
+    text = statement.rsplit("/", 1)[-1] if statement.startswith("info:") else statement
+    return RIGHTS.get(" ".join(fold(text).split()), "")
 
 
 class RowError(ValueError):
@@ -204,6 +220,16 @@ def _language(raw: str) -> str:
     return _LANGS.get(base, base if base != key and 2 <= len(base) <= 3 else key[:8])
 
 
+def _rights(extra: dict[str, str]) -> str:
+    """The access level the dc.rights columns kept as extra data give ('metadata' when none says one)."""
+    for header, value in extra.items():
+        if header.split("[", 1)[0].strip().lower() == "dc.rights":
+            for statement in split_values(value):
+                if found := rights_access(statement):
+                    return found
+    return "metadata"
+
+
 def _access(raw: str) -> str:
     """Access level code; an unknown value is refused."""
     key = " ".join(fold(raw).split())
@@ -253,7 +279,8 @@ def build(fields: dict[str, str], extra: dict[str, str], loose: bool = False) ->
         extra={k: v for k, v in extra.items() if v.strip()},
         call_number=clean_spaces(fields.get("local.callnumber", "")),
         url=urls[0] if urls and urls[0].startswith(("http://", "https://")) else "",
-        access=_access(fields.get("local.access", "")),
+        access=_access(fields.get("local.access", "")) if fields.get("local.access", "").strip()
+        else _rights(extra),
         unmapped_type=label if label and code is None else None,
     )
     if not data.local_id:

@@ -9,9 +9,9 @@ from collections.abc import Callable
 from django.utils.translation import gettext as _
 from lxml import etree
 
-from stinet.ingest.record import ERROR, MULTI_SEP, RowError, parse_date
+from stinet.ingest.record import ERROR, MULTI_SEP, RowError, parse_date, rights_access
 from stinet.ingest.types import DCMI_TYPES, REPO_TYPES, map_type
-from stinet.vietnamese import clean_spaces, fold
+from stinet.vietnamese import clean_spaces
 
 DC = "http://purl.org/dc/elements/1.1/"
 DC_PREFIX = f"{{{DC}}}"
@@ -26,12 +26,6 @@ FIELDS = ("id", "dc.title", "dc.title.alternative", "dc.contributor.author", "dc
           "dc.identifier.other", "local.access", "local.callnumber", "thesis.degree.name",
           "thesis.degree.grantor", "dc.subject.fos")
 
-RIGHTS = {
-    "openaccess": "public", "open access": "public", "open": "public", "public": "public",
-    "cong khai": "public", "restrictedaccess": "members", "embargoedaccess": "members",
-    "restricted": "members", "thanh vien mang luoi": "members", "noi bo": "members",
-    "closedaccess": "metadata", "metadataonlyaccess": "metadata", "chi thong tin mo ta": "metadata",
-}
 ADVISOR_MARKERS = re.compile(r"\s*[(\[]?\s*(người hướng dẫn|hướng dẫn|nhd|gvhd|advisor|supervisor)\s*[)\]:]?\s*",
                              re.IGNORECASE)
 DOI_RE = re.compile(r"^(?:doi:\s*|https?://(?:dx\.)?doi\.org/)?(10\.\d{4,9}/\S+)$", re.IGNORECASE)
@@ -169,11 +163,7 @@ def _identifiers(dc: _Dc) -> dict[str, list[str]]:
 
 def _access(dc: _Dc) -> str:
     """The access level from dc:rights words (open, restricted, closed), or '' when none says."""
-    for text in dc.texts("rights"):
-        key = " ".join(fold(text.rsplit("/", 1)[-1] if text.startswith("info:") else text).split())
-        if key in RIGHTS:
-            return RIGHTS[key]
-    return ""
+    return next((level for text in dc.texts("rights") if (level := rights_access(text))), "")
 
 
 def _join(values: list[str]) -> str:
