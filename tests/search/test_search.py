@@ -340,7 +340,8 @@ def test_ocr_noisy_text_is_found_with_a_clean_query(org, write_csv):
 
 def test_the_vocabulary_is_refreshed_when_enough_documents_were_written(db, monkeypatch):
     """PostgreSQL's vocabulary of all works (the spelling correction's, for one-word queries) is
-    refreshed by a final commit only once enough rows were written since the last refresh."""
+    refreshed at the end of an import, a harvest or a rebuild (settle), once enough rows were written
+    since the last refresh; a web edit's commit never refreshes it."""
     from django.db import connection
 
     if connection.vendor != "postgresql":
@@ -348,12 +349,19 @@ def test_the_vocabulary_is_refreshed_when_enough_documents_were_written(db, monk
     from stinet.search.postgres_backend import PostgresBackend
 
     engine = PostgresBackend()
-    assert engine.refresh_vocabulary(force=True)
-    monkeypatch.setattr("stinet.search.postgres_backend.VOCABULARY_CHANGES", 10 ** 12)
-    assert not engine.refresh_vocabulary()
-    monkeypatch.setattr("stinet.search.postgres_backend.VOCABULARY_CHANGES", 0)
+    with connection.cursor() as cur:
+        cur.execute("SELECT coalesce(n_tup_ins + n_tup_upd + n_tup_del, 0) FROM pg_stat_user_tables "
+                    "WHERE relid = 'search_searchdocument'::regclass")
+        written = cur.fetchone()[0]
+        cur.execute("UPDATE search_vocabulary_state SET written = %s", [written - 5])  # 5 rows since
     monkeypatch.setattr("stinet.search.postgres_backend.VOCABULARY_SHARE", 0)
+    monkeypatch.setattr("stinet.search.postgres_backend.VOCABULARY_CHANGES", 6)
+    assert not engine.refresh_vocabulary()
+    engine.commit(final=True)  # what a web edit does: no refresh
+    monkeypatch.setattr("stinet.search.postgres_backend.VOCABULARY_CHANGES", 5)
     assert engine.refresh_vocabulary()
+    assert not engine.refresh_vocabulary()  # refreshed: nothing written since
+    assert engine.refresh_vocabulary(force=True)
 
 
 @pytest.mark.parametrize("typed", ["®a d¹ng sinh häc", "ña daïng sinh hoïc", "dda da.ng sinh ho.c"])

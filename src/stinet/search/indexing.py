@@ -172,6 +172,8 @@ def bulk() -> Iterator[None]:
     finally:
         _bulk_depth -= 1
         _commit(backend(), final=_bulk_depth == 0)
+        if _bulk_depth == 0:
+            backend().settle()
 
 
 def rebuild(progress: Callable[[int], None] | None = None) -> int:

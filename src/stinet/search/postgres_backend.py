@@ -24,10 +24,10 @@ EXACT_WORD = 2.0  # each word typed with its marks found so written: more than f
 TABLE = "search_searchdocument"
 VOCABULARY_SAMPLE = 1000  # works whose words the spelling correction reads (word_counts)
 # The words of all documents (without digits: identifiers) with their counts per weight (migration
-# 0007), which the spelling correction reads for a query without other words. Refreshed by a final
-# commit once this many rows, and this share of the documents, were written since the last refresh
-# (the table's statistics count them): a scan of every document, ~2-3 s per 10^5 works, in one
-# transaction (searches read the old words meanwhile).
+# 0007), which the spelling correction reads for a query without other words. Refreshed at the end of
+# an import, a harvest or a rebuild (settle; never in a web request) once this many rows, and this
+# share of the documents, were written since the last refresh (the table's statistics count them):
+# a scan of every document, ~2-3 s per 10^5 works, in one transaction (searches read the old words).
 VOCABULARY = "search_vocabulary"
 VOCABULARY_CHANGES = 1000
 VOCABULARY_SHARE = 0.05
@@ -123,10 +123,11 @@ class PostgresBackend:
         SearchDocument.objects.filter(work_id__in=list(ids)).delete()
 
     def commit(self, final: bool = True) -> None:
-        """Rows are written in the database's own transactions; a final commit refreshes the
-        vocabulary when enough documents were written since its last refresh."""
-        if final:
-            self.refresh_vocabulary()
+        """Nothing to do: rows are written in the database's own transactions."""
+
+    def settle(self, force: bool = False) -> None:
+        """Refresh the vocabulary when enough documents were written since its last refresh."""
+        self.refresh_vocabulary(force)
 
     def refresh_vocabulary(self, force: bool = False) -> bool:
         """Refresh the vocabulary when stale, or when forced; whether it was. A refresh another

@@ -155,6 +155,9 @@ class TantivyBackend:
         for work_id in ids:
             writer.delete_documents_by_term("id", work_id)
 
+    def settle(self, force: bool = False) -> None:
+        """Nothing derived to refresh: the dictionary the spelling correction reads is the index's own."""
+
     def commit(self, final: bool = True) -> None:
         """Commit pending changes; a final commit also lets merges finish and releases the lock.
 

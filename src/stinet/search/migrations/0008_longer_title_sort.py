@@ -4,10 +4,16 @@ catalog 0013); its index on the key stays (a larger varchar needs no rebuild).""
 from django.db import migrations, models
 
 
+# A change of type resets the column's storage to the type's default: the key is read for every match
+# of a search sorted by title, so it stays in the row (storage MAIN, as migration 0005 set it).
+KEEP_IN_ROW = "ALTER TABLE search_searchdocument ALTER COLUMN title_sort SET STORAGE MAIN"
+
+
 def forwards(apps, schema_editor):
     """Widen the column on PostgreSQL."""
     if schema_editor.connection.vendor == "postgresql":
         schema_editor.execute("ALTER TABLE search_searchdocument ALTER COLUMN title_sort TYPE varchar(1000)")
+        schema_editor.execute(KEEP_IN_ROW)
 
 
 def backwards(apps, schema_editor):
@@ -15,6 +21,7 @@ def backwards(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
         schema_editor.execute("ALTER TABLE search_searchdocument ALTER COLUMN title_sort TYPE varchar(255) "
                               "USING left(title_sort, 255)")
+        schema_editor.execute(KEEP_IN_ROW)
 
 
 class Migration(migrations.Migration):
