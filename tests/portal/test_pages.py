@@ -105,6 +105,13 @@ def test_a_language_asked_for_in_the_address_stays_and_the_button_switches_back(
     client.post("/i18n/setlang/", {"language": "vi", "next": "/search/?q=san+h%C3%B4"})
     assert '<html lang="vi">' in client.get("/search/", {"q": "san hô"}).content.decode()
     assert '<html lang="vi">' in client.get("/orgs/").content.decode()
+    from stinet.catalog.models import Work
+
+    client.get("/api/search", {"lang": "en"})  # an answer of the API, a download: the choice is not theirs
+    client.get(f"/works/{Work.objects.first().pk}/cite.ris", {"lang": "en"})
+    assert '<html lang="vi">' in client.get("/orgs/").content.decode()
+    page = client.get("/search/", {"q": "a?b", "lang": "en"}).content.decode()
+    assert 'name="next" value="/search/?q=a%3Fb"' in page
 
 
 def test_work_page_names_the_field_of_science(client, org, write_csv):
@@ -161,3 +168,4 @@ def test_several_years_of_the_year_facet_are_any_of_them(client, catalogue):
     assert "Thi truong che xuat khau" not in page
     refused = client.get("/search/", {"year": "abc"})  # it showed everything, saying nothing
     assert refused.status_code == 400 and "year: &#x27;abc&#x27; không phải là năm" in refused.content.decode()
+    assert client.get("/search/", {"year": "²"}).status_code == 400  # a digit to isdigit(), not to int()

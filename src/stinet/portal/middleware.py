@@ -7,6 +7,7 @@ from collections.abc import Callable
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils import translation
+from django.utils.encoding import escape_uri_path
 
 # ?lang= of the API and of the search widget framed in members' sites is that answer's language only
 NOT_REMEMBERED = ("/api/", "/widget/")
@@ -33,7 +34,8 @@ class LanguageMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", lang)
         response.headers.setdefault("Vary", "Cookie")
-        if asked in self.codes and asked != kept and not request.path.startswith(NOT_REMEMBERED):
+        if (asked in self.codes and asked != kept and not request.path.startswith(NOT_REMEMBERED)
+                and response.get("Content-Type", "").startswith("text/html")):  # a page, not a download
             response.set_cookie(settings.LANGUAGE_COOKIE_NAME, asked, max_age=settings.LANGUAGE_COOKIE_AGE,
                                 path=settings.LANGUAGE_COOKIE_PATH, samesite=settings.LANGUAGE_COOKIE_SAMESITE,
                                 secure=settings.LANGUAGE_COOKIE_SECURE, httponly=settings.LANGUAGE_COOKIE_HTTPONLY)
@@ -46,4 +48,4 @@ def _without_lang(request: HttpRequest) -> str:
         return request.get_full_path()
     params = request.GET.copy()
     del params["lang"]
-    return request.path + (f"?{params.urlencode()}" if params else "")
+    return escape_uri_path(request.path) + (f"?{params.urlencode()}" if params else "")

@@ -207,7 +207,7 @@ class PostgresBackend:
         if name in ("org", "access"):
             return f"d.{'orgs' if name == 'org' else 'access'} ?| %s", values
         if name == "year":
-            return "d.year = ANY(%s)", [int(v) for v in values if str(v).isdigit()]
+            return "d.year = ANY(%s)", [int(v) for v in values if str(v).isdecimal()]
         return f"d.{name} = ANY(%s)", values
 
     def _rank(self, query: ParsedQuery, fuzzy: bool) -> tuple[str, list]:

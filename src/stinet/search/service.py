@@ -50,7 +50,7 @@ def _known_values(filters: dict[str, list[str]]) -> dict[str, list[str]]:
             out[name] = [v.lower() for v in wanted]
             continue
         elif name == "year":  # the portal's year facet: any of these years
-            if bad := [v for v in wanted if not (v.isdigit() and MIN_YEAR <= int(v) <= MAX_YEAR)]:
+            if bad := [v for v in wanted if not (v.isdecimal() and MIN_YEAR <= int(v) <= MAX_YEAR)]:
                 raise SearchError(_("%(name)s: %(year)s is not a year between %(first)s and %(last)s")
                                   % {"name": name, "year": repr(bad[0]), "first": MIN_YEAR, "last": MAX_YEAR})
             out[name] = [str(int(v)) for v in wanted]

@@ -360,7 +360,7 @@ class TantivyBackend:
     def _values(self, name: str, values: list[str]) -> Query:
         """Works with any of these values of a facet."""
         if name == "year":
-            return Query.term_set_query(self.schema, "year", [int(v) for v in values if str(v).isdigit()])
+            return Query.term_set_query(self.schema, "year", [int(v) for v in values if str(v).isdecimal()])
         return Query.term_set_query(self.schema, name, values)
 
     def _years(self, low: int | None, high: int | None) -> Query:
