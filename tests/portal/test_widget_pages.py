@@ -147,3 +147,12 @@ def test_widget_static_files_are_served(client):
     assert b"attachShadow" in js and b"credentials: \"omit\"" in js
     css = b"".join(client.get("/static/stinet/widget.css").streaming_content)
     assert b"all: initial" in css
+
+
+def test_a_query_the_search_refuses_is_said_in_the_frame_with_the_box_to_mend_it(client, catalogue):
+    """A visitor's typo (year:abc) is not the webmaster's unknown org=: the frame stays a search box."""
+    answer = client.get("/widget/", {"org": "HPU", "q": "biển year:abc"})
+    page = answer.content.decode()
+    assert answer.status_code == 400 and answer["Content-Type"].startswith("text/html")
+    assert 'role="alert"' in page and "year: &#x27;abc&#x27; không phải là năm" in page
+    assert 'value="biển year:abc"' in page and 'name="org" value="HPU"' in page

@@ -112,8 +112,9 @@ def embed(request: HttpRequest) -> HttpResponse:
                             sort="relevance" if q else "-year", page=min(page, LAST_PAGE), page_size=PAGE_SIZE)
         try:
             data = search_json(req, opts.lang)
-        except SearchError as exc:
-            return HttpResponseBadRequest(str(exc), content_type="text/plain; charset=utf-8")
+        except SearchError as exc:  # the visitor's typo: said in the frame, with the box to mend it
+            context.update(error=str(exc), searched=False)
+            return render(request, "portal/widget.html", _with_portal_link(context, q, opts), status=400)
         pages = page_count(data["total"], PAGE_SIZE)
         here = reverse("portal:widget")
         if page > pages:  # a page past the end: the last one
@@ -125,10 +126,15 @@ def embed(request: HttpRequest) -> HttpResponse:
             prev_url=f"{here}?{opts.query(q=q, page=page - 1)}" if page > 1 else None,
             next_url=f"{here}?{opts.query(q=q, page=page + 1)}" if page < pages else None,
         )
+    return render(request, "portal/widget.html", _with_portal_link(context, q, opts))
+
+
+def _with_portal_link(context: dict[str, Any], q: str, opts: WidgetOptions) -> dict[str, Any]:
+    """The context with the link to the same search on the portal."""
     portal = {"q": [q], "org": [o.code for o in opts.orgs], "lang": ["en"] if opts.lang == "en" else []}
     context["portal_url"] = reverse("portal:search") + "?" + urlencode(
         {k: v for k, v in portal.items() if any(v)}, doseq=True)
-    return render(request, "portal/widget.html", context)
+    return context
 
 
 def snippets(request: HttpRequest, opts: WidgetOptions) -> dict[str, str]:
