@@ -74,7 +74,11 @@ def test_the_administrator_invites_and_reads_the_audit_log_on_a_phone(browser, l
     page.wait_for_selector("ul.messages")
     assert "thuvien@lib.example" in page.locator("table").inner_text()
     shot(page, "accounts-phone-invitations")
-    for path in ("/manage/", "/manage/users/", "/manage/audit/", f"/manage/users/{people['editor'].pk}/"):
+    from stinet.catalog.services import add_organisation
+
+    add_organisation("VNCSDL", "Viện Nghiên cứu Chiến lược, Chính sách Tài nguyên và Môi trường biển đảo Việt Nam",
+                     member=True)  # a long name in the organisations' list of the sources page
+    for path in ("/manage/", "/manage/users/", "/manage/audit/", f"/manage/users/{people['editor'].pk}/", "/sources/"):
         page.goto(page.base + path)
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, (path, overflow)
