@@ -169,3 +169,15 @@ def test_several_years_of_the_year_facet_are_any_of_them(client, catalogue):
     refused = client.get("/search/", {"year": "abc"})  # it showed everything, saying nothing
     assert refused.status_code == 400 and "year: &#x27;abc&#x27; không phải là năm" in refused.content.decode()
     assert client.get("/search/", {"year": "²"}).status_code == 400  # a digit to isdigit(), not to int()
+
+
+def test_an_expired_form_and_a_server_error_are_said_in_the_site_language(db, rf):
+    """Django's own pages were English and bare: "Forbidden (403) CSRF verification failed", "Server Error (500)"."""
+    from django.test import Client
+    from django.views.defaults import server_error
+
+    refused = Client(enforce_csrf_checks=True, HTTP_HOST="localhost").post("/accounts/login/", {"username": "x"})
+    assert refused.status_code == 403 and "Biểu mẫu đã hết hạn" in refused.content.decode()
+    assert "<footer>" in refused.content.decode()  # the site's page, with its menu
+    failed = server_error(rf.get("/"))
+    assert failed.status_code == 500 and "Đã xảy ra lỗi" in failed.content.decode()
