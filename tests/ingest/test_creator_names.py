@@ -22,6 +22,17 @@ def test_titles_before_or_after_the_name_are_not_stored(org, write_csv, typed):
     assert Work.objects.get().creators == [{"name": "Trịnh Quốc Khánh", "role": "author"}]
 
 
+@pytest.mark.parametrize(("typed", "stored"), [
+    ("Nguyễn, Thành Viên", "Nguyễn Thành Viên"), ("Le, Dich", "Le Dich"), ("Cử Nhân", "Cử Nhân"),
+])
+def test_given_names_that_are_role_markers_or_titles_stay_in_the_name(org, write_csv, typed, stored):
+    """'Family, Given' whose given names are a marker ('thành viên', 'dịch') is an author of that name, not
+    a family name alone nor a contributor; a name that is all title is kept, not dropped."""
+    import_file(write_csv([row("Điều trị tăng huyết áp", id="t1", dc_date_issued="2020",
+                               dc_contributor_author=typed)]), "HPU")
+    assert Work.objects.get().creators == [{"name": stored, "role": "author"}]
+
+
 def test_a_csv_row_with_titles_after_and_specialist_titles_stores_the_names(org, write_csv):
     path = write_csv([
         row("Tên R7 hai", id="R7-2", dc_date_issued="2020", dc_contributor_author="Trịnh Quốc Khánh, PGS.TS"),

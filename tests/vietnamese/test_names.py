@@ -65,6 +65,18 @@ from stinet.vietnamese import (
         # role markers are not titles
         ("PGS.TS. Trịnh Quốc Khánh (chủ biên)", ["PGS.", "TS."], "Trịnh Quốc Khánh"),
         ("Lê An (PGS.TS, chủ biên)", ["PGS.", "TS."], "Lê An"),
+        # a bare title of two capitals after a space may be initials; with a dot, or not alone, it is a title
+        ("Nguyen Van CN", [], "Nguyen Van CN"),
+        ("Nguyen TS", [], "Nguyen TS"),
+        ("Lê CN.", ["CN."], "Lê"),
+        ("Nguyễn Văn An GS TS", ["GS.", "TS."], "Nguyễn Văn An"),
+        ("Nguyễn Văn An PGS", ["PGS."], "Nguyễn Văn An"),
+        # the given names of "Family, Given" are no title; a name that is all title is the name
+        ("Lê, Tiến Sĩ", [], "Lê, Tiến Sĩ"),
+        ("Lê, tiến sĩ", ["TS."], "Lê"),
+        ("Nguyen, Ts", ["TS."], "Nguyen"),
+        ("Cử Nhân", [], "Cử Nhân"),
+        ("Tiến Sĩ", [], "Tiến Sĩ"),
     ],
 )
 def test_split_titles(text: str, titles: list[str], rest: str) -> None:
@@ -124,6 +136,33 @@ def test_titles_list() -> None:
         ("Nguyễn Văn An - Trần Bình", "Nguyễn Văn An - Trần Bình"),
         ("Nguyễn Văn An (1950-2010)", "Nguyễn Văn An (1950-2010)"),
         ("Sở KH và CN", "Sở KH và CN"),  # an organisation's name ends as it ends
+        # given names that are role markers or titles in "Family, Given", marked or folded, any case
+        ("Nguyễn, Thành Viên", "Nguyễn Thành Viên"),
+        ("Nguyen, Thanh Vien", "Nguyen Thanh Vien"),
+        ("NGUYEN, THANH VIEN", "Nguyen Thanh Vien"),
+        ("nguyễn, thành viên", "Nguyễn Thành Viên"),
+        ("Tran, Thu Ky", "Tran Thu Ky"),
+        ("Vũ, Thư Ký", "Vũ Thư Ký"),
+        ("Le, Dich", "Le Dich"),
+        ("Lê, Dịch", "Lê Dịch"),
+        ("Pham, Chu Tri", "Pham Chu Tri"),
+        ("Nguyễn, Chủ Biên", "Nguyễn Chủ Biên"),
+        ("Lê, Tiến Sĩ", "Lê Tiến Sĩ"),
+        ("Nguyễn, Thành Viên (chủ biên)", "Nguyễn Thành Viên"),
+        ("Nguyễn, Thành Viên, ThS.", "Nguyễn Thành Viên"),
+        # a title-like word is no title when it would leave nothing or take a name's letters
+        ("Cử Nhân", "Cử Nhân"),
+        ("Tiến Sĩ", "Tiến Sĩ"),
+        ("Nguyen Van CN", "Nguyen Van CN"),
+        ("Lê CN", "Lê CN"),
+        ("Nguyen TS", "Nguyen TS"),
+        # ...but a marker after a longer name, or in lower case with its marks, is a marker
+        ("Nguyễn Văn An, Thành Viên", "Nguyễn Văn An"),
+        ("Tran Quoc Khanh, chu bien", "Tran Quoc Khanh"),
+        ("Nguyễn, dịch", "Nguyễn"),
+        # titles or a bracketed marker alone name nobody
+        ("PGS.TS.", ""),
+        ("(chủ biên)", ""),
     ],
 )
 def test_clean_person_name(text: str, expected: str) -> None:
@@ -174,6 +213,20 @@ def test_different_person(other: str) -> None:
         ("Lê Văn Sơn", "Lê Văn Sơn", ""),
         ("Smith, Ed", "Ed Smith", ""),  # English markers count in brackets only
         ("Nguyễn, Dịch (1950)", "Nguyễn Dịch (1950)", ""),
+        # "Family, Given" with given names that are markers: no role, nothing lost
+        ("Le, Dich", "Le Dich", ""),
+        ("Lê, Dịch", "Lê Dịch", ""),
+        ("Pham, Chu Tri", "Pham Chu Tri", ""),
+        ("Nguyễn, Thành Viên", "Nguyễn Thành Viên", ""),
+        ("Tran, Thu Ky", "Tran Thu Ky", ""),
+        ("Nguyen, Bien Tap", "Nguyen Bien Tap", ""),
+        ("Cử Nhân", "Cử Nhân", ""),
+        # markers after a bare comma that cannot be given names
+        ("Trịnh Quốc Khánh, chủ biên", "Trịnh Quốc Khánh", "editor"),
+        ("Tran Quoc Khanh, Chu Bien", "Tran Quoc Khanh", "editor"),
+        ("Lê Văn Sơn, dịch", "Lê Văn Sơn", "translator"),
+        ("Nguyễn, dịch", "Nguyễn", "translator"),
+        ("Nguyễn, Thành Viên - dịch", "Nguyễn Thành Viên", "translator"),
     ],
 )
 def test_role_markers(text: str, name: str, role: str) -> None:

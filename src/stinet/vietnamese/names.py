@@ -49,11 +49,15 @@ def _squeeze(written: str) -> str:
 
 
 # Titles in their usual capitals, after a name and a space only ("Trịnh Quốc Khánh PGS.TS"): "Ks" or
-# "ts" there might be part of a name, so lower case counts only after a comma or in brackets.
+# "ts" there might be part of a name, so lower case counts only after a comma or in brackets; and one
+# title of two capitals (or "THS") without a dot might be initials ("Nguyen TS", "Nguyen Van CN"), so
+# it counts only with a dot ("CN.") or with another title ("PGS TS"). "PGS", "TSKH", "NCS", "ThS" and
+# the medical titles ("BSCKII") count alone.
 _TITLES_AFTER_SPACE = re.compile(
     r"\s((?:(?:[BD]S(?:\.?\s?|-)(?:CK[.\s]?(?:II|I|2|1)|NT)|TSKH|PGS|NCS|Th\.?S|THS|GS|TS|KS|BS|CN|DS)"
     r"(?:[./-]\s?|\s|$))+)$"
 )
+_INITIALS_OR_TITLE = frozenset(("GS", "TS", "KS", "BS", "CN", "DS", "THS"))
 _TITLES_ONLY = re.compile(rf"(?=[ABCDGKNPTabcdgknpt])(?i:(?:{_ENGLISH})|{_MEDICAL}{_END}|(?:{_ATOMS}){_END}"
                           rf"|(?:{_SPELLED})(?=\s|$)|[\s,])+")
 _TRAILING = re.compile(r"[\s,]+(?:Ph\.?\s?D\.?|M\.?Sc\.?|MD)\s*$", re.IGNORECASE)
@@ -108,6 +112,18 @@ def _take_titles(text: str, titles: list[str]) -> str:
     return text
 
 
+def _may_be_given_names(head: str, after: str) -> bool:
+    """True when the marker or spelled-out title `after` a bare comma may be the given names of
+    "Family, Given" ("Nguyễn, Thành Viên", "Le, Dich", "Lê, Tiến Sĩ"): the part before the comma is one
+    word, and the marker is not in lower case with its marks after a name that is not ("Nguyễn, dịch").
+    Abbreviated titles are no given names ("Nguyen, Ts"); after a longer name a marker is a marker
+    ("Trịnh Quốc Khánh, chủ biên", "Tran Quoc Khanh, Chu Bien")."""
+    head = head.strip(" ,")
+    if " " in head or (after.islower() and not after.isascii() and not head.islower()):
+        return False
+    return all(_vietnamese_word(word) for word in after.replace(".", " ").split())
+
+
 def _tail(text: str, titles: list[str]) -> tuple[str, str | None]:
     """Strip one title group or role marker from the end of a name: (rest, role or "" or None)."""
     if text.endswith((")", "]", ").", "].")) and (match := _BRACKETS.search(text)):
@@ -122,14 +138,17 @@ def _tail(text: str, titles: list[str]) -> tuple[str, str | None]:
         if separator in text:
             head, _, after = text.rpartition(separator)
             after = after.strip()
-            if _TITLES_ONLY.fullmatch(after):
+            only_titles = _TITLES_ONLY.fullmatch(after)
+            role = "" if only_titles else _role(after, _ROLES)
+            if role is None or (separator == "," and _may_be_given_names(head, after)):
+                continue
+            if only_titles:
                 _take_titles(after, titles)
-                return head, ""
-            if (role := _role(after, _ROLES)) is not None:
-                return head, role
+            return head, role
     if text[-1:].islower() and text[-2:].lower() not in _TRAILING_ENDS:
         return text, None
-    if (match := _TITLES_AFTER_SPACE.search(text)) and match.start() and not is_organisation(text):  # "Sở KH và CN"
+    if ((match := _TITLES_AFTER_SPACE.search(text)) and match.start()
+            and match.group(1) not in _INITIALS_OR_TITLE and not is_organisation(text)):  # "Sở KH và CN"
         _take_titles(match.group(1), titles)
         return text[: match.start()], ""
     if match := _TRAILING.search(text):
@@ -140,7 +159,7 @@ def _tail(text: str, titles: list[str]) -> tuple[str, str | None]:
 
 def _split(s: str) -> tuple[list[str], str, str]:
     """(titles, role, name as written) of a typed name: titles and markers before or after it."""
-    text = clean_spaces(nfc(s))
+    text = typed = clean_spaces(nfc(s))
     role = ""
     if ":" in text:  # "Chủ biên: PGS.TS. Trịnh Quốc Khánh"
         head, _, rest = text.partition(":")
@@ -156,7 +175,14 @@ def _split(s: str) -> tuple[list[str], str, str]:
         if marked is None:
             break
         role = role or marked
-    return titles, role, text.strip(" ,")
+    if text := text.strip(" ,"):
+        return titles, role, text
+    # Nothing left: words that are all syllables are a name, whatever titles they spell ("Cử Nhân",
+    # "Tiến Sĩ"); abbreviations or a marker in brackets alone ("PGS.TS.", "(chủ biên)") name nobody.
+    typed = typed.strip(" ,")
+    if all(_vietnamese_word(word) for word in typed.replace(".", " ").split()):
+        return [], "", typed
+    return titles, role, ""
 
 
 def split_titles(s: str) -> tuple[list[str], str]:
