@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 MIN_YEAR, MAX_YEAR = 1900, 2100
 KINDS = ("text", "int", "money", "datetime")
@@ -30,7 +31,8 @@ class Filters:
     def validate(self) -> None:
         """Refuse impossible years; the organisation is checked by the queries (it needs the database)."""
         # named in words: the page's parameters are from/to, the API's year_from/year_to, the CLI's --from/--to
-        for which, year in ((_("first year"), self.year_from), (_("last year"), self.year_to)):
+        for which, year in ((pgettext("period", "first year"), self.year_from),
+                            (pgettext("period", "last year"), self.year_to)):
             if year is not None and not MIN_YEAR <= year <= MAX_YEAR:
                 raise StatsError(_("%(which)s of the period: %(year)s is not a year between %(low)s and %(high)s")
                                  % {"which": which, "year": year, "low": MIN_YEAR, "high": MAX_YEAR})
@@ -74,8 +76,8 @@ def parse_year(value: Any, which: str) -> int | None:
 
 def filters_from(params: Any) -> Filters:
     """Filters from query-string parameters `from`/`year_from`, `to`/`year_to` and `org`."""
-    year_from = parse_year(params.get("from") or params.get("year_from"), _("first year"))
-    year_to = parse_year(params.get("to") or params.get("year_to"), _("last year"))
+    year_from = parse_year(params.get("from") or params.get("year_from"), pgettext("period", "first year"))
+    year_to = parse_year(params.get("to") or params.get("year_to"), pgettext("period", "last year"))
     found = Filters(year_from, year_to, (params.get("org") or "").strip())
     found.validate()
     return found
