@@ -3,7 +3,6 @@ catalog 0013); its index on the key stays (a larger varchar needs no rebuild).""
 
 from django.db import migrations, models
 
-
 # A change of type resets the column's storage to the type's default: the key is read for every match
 # of a search sorted by title, so it stays in the row (storage MAIN, as migration 0005 set it).
 KEEP_IN_ROW = "ALTER TABLE search_searchdocument ALTER COLUMN title_sort SET STORAGE MAIN"
