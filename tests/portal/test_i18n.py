@@ -86,3 +86,22 @@ def test_translations_made_from_other_files_are_compiled_again_whatever_their_ti
     os.utime(mo, (1_000_000_000, 1_000_000_000))  # older than every .po, but made from them: left as it is
     compile_translations(tmp_path)
     assert mo.stat().st_mtime == 1_000_000_000
+
+
+def test_translations_keep_the_placeholders_of_their_message():
+    """A misspelt %(name)s in a translation is a KeyError when it is said; a missing one drops the value."""
+    from stinet.portal.translations import packaged_catalogues
+
+    placeholder = re.compile(r"%\((\w+)\)[sdr]|\{\{\s*(\w+)\s*\}\}")
+
+    def names(text: str) -> set[str]:
+        return {a or b for a, b in placeholder.findall(text)}
+
+    wrong = []
+    for path in packaged_catalogues()["vi"]:
+        for entry in polib.pofile(str(path)):
+            wanted = names(entry.msgid) | names(entry.msgid_plural or "")
+            said = [entry.msgstr] if entry.msgstr else list(entry.msgstr_plural.values())
+            wrong += [f"{path.parts[-5]}: {entry.msgid!r} -> {text!r}"
+                      for text in said if text and names(text) != wanted]
+    assert not wrong, "\n".join(wrong)

@@ -10,6 +10,7 @@ start-up, so a file written later (in an AppConfig.ready) would only count next 
 from __future__ import annotations
 
 import hashlib
+import os
 from collections import defaultdict
 from pathlib import Path
 
@@ -47,7 +48,10 @@ def compile_translations(target_root: Path) -> None:
                     known.add((entry.msgctxt, entry.msgid))
                     merged.append(entry)
         mo_path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = mo_path.with_suffix(".mo.tmp")
+        # each file written under a name of this process's own, then renamed: processes starting
+        # together (server workers, import workers) never read or move another's half-written file
+        tmp = mo_path.with_suffix(f".{os.getpid()}.tmp")
         merged.save_as_mofile(str(tmp))
-        tmp.replace(mo_path)  # atomic: a concurrent process never reads half a file
-        made_from.write_text(digest.hexdigest())
+        tmp.replace(mo_path)
+        tmp.write_text(digest.hexdigest())
+        tmp.replace(made_from)
