@@ -16,6 +16,8 @@ from stinet.catalog.vocab import extra_label
     ("dc.title[de]", "Nhan đề (de)", "Title (de)"), ("marc.300", "Mô tả vật lý", "Physical description"),
     ("Số đăng ký kết quả", "Số đăng ký kết quả", "Result registration number"),
     ("dc.custom.thing", "dc.custom.thing", "dc.custom.thing"), ("cột 5", "cột 5", "cột 5"),
+    ("column 5", "cột 5", "column 5"), ("column 12", "cột 12", "column 12"), ("Column 5", "Column 5", "Column 5"),
+    ("column 5a", "column 5a", "column 5a"),
     ("Kinh phí", "Kinh phí", "Kinh phí"),
 ])
 def test_extra_labels(key, vi, en):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 # code -> (Vietnamese label, English label); the order is the display order.
 WORK_TYPES: dict[str, tuple[str, str]] = {
     "report": ("Báo cáo kết quả nghiên cứu", "Research-result report"),
@@ -112,12 +114,21 @@ EXTRA_FIELDS: dict[str, tuple[str, str]] = {
 }
 
 
+# A cell under no header is kept under "column 5" (ingest/readers.unnamed_column), whatever the language of
+# its import: the page names it in its own.
+UNNAMED_COLUMN = re.compile(r"column ([1-9][0-9]*)")
+UNNAMED_COLUMN_LABEL = ("cột %s", "column %s")
+
+
 def extra_label(key: str, lang: str = "vi") -> str:
-    """How a work page names an extra value: STINet's own (EXTRA_NAMES) and the common DSpace and MARC
-    fields (EXTRA_FIELDS) in the page's language, with the language of a tagged DSpace column
-    ("dc.title.alternative[en]": "Nhan đề khác (tiếng Anh)", not [vi]); any other key as it is."""
+    """How a work page names an extra value: STINet's own (EXTRA_NAMES), a cell under no header ("column
+    5": "cột 5") and the common DSpace and MARC fields (EXTRA_FIELDS) in the page's language, with the
+    language of a tagged DSpace column ("dc.title.alternative[en]": "Nhan đề khác (tiếng Anh)", not [vi]);
+    any other key as it is."""
     if key in EXTRA_NAMES:
         return label(EXTRA_NAMES, key, lang)
+    if key.startswith("column ") and (number := UNNAMED_COLUMN.fullmatch(key)):
+        return UNNAMED_COLUMN_LABEL[lang == "en"] % number[1]
     field, _bracket, tag = key.partition("[")
     if (name := label(EXTRA_FIELDS, field.strip().lower(), lang)) == field.strip().lower():
         return key

@@ -182,7 +182,7 @@ def _ragged(table: Table, line: int, cells: list[str]) -> None:
     named = max((i + 1 for i, h in enumerate(table.header) if h), default=width)
     used = max((i + 1 for i, c in enumerate(cells) if c.strip()), default=0)
     if used > width:
-        extra = ", ".join(f"'{unnamed_column(i)}'" for i in range(width, used) if cells[i].strip())
+        extra = ", ".join(f"'{unnamed_column_label(i)}'" for i in range(width, used) if cells[i].strip())
         delimiter = table._dialect.delimiter  # type: ignore[attr-defined]
         message = {",": _("%(used)s cells where the header has %(width)s (a comma inside a value not in quotes "
                           "shifts the cells after it; extra cells kept as %(extra)s)"),
@@ -279,8 +279,14 @@ def _as_dict(header: list[str], row: list[str]) -> dict[str, str]:
 
 
 def unnamed_column(i: int) -> str:
-    """The name a cell under no header (the `i`th, from 0) is kept under: "column 5", in the language of the
-    import and its report ("cột 5"), the name the report gives it and the work page shows."""
+    """The name a cell under no header (the `i`th, from 0) is kept under as extra data: "column 5" whatever
+    the language of the import, so that the same file gives the same record in any (catalog.vocab.extra_label
+    names it on the work page, "cột 5" in Vietnamese)."""
+    return f"column {i + 1}"
+
+
+def unnamed_column_label(i: int) -> str:
+    """How the report names a cell under no header: "column 5", "cột 5" in Vietnamese."""
     return _("column %(n)s") % {"n": i + 1}
 
 
