@@ -381,6 +381,40 @@ def test_decomposed_text_is_reported_as_converted(org, tmp_path):
     assert report.converted_examples[0]["line"] == 2 and report.converted_examples[0]["column"] == "dc.title"
 
 
+def test_a_decomposed_file_is_stored_composed_codes_and_source_record_included(org, tmp_path):
+    """DESIGN 4: text is stored NFC. The values of a decomposed (NFD) file are composed one by one, and reported:
+    its codes (ids, identifiers, access levels) and the source record kept too, so that the same file in NFC is
+    unchanged."""
+    import unicodedata
+
+    text = ("id,dc.title,dc.contributor.author,dc.identifier.uri,dc.identifier.isbn,dc.language.iso,local.access,"
+            "Ghi chú\n"
+            "Mã-đề-1,Nghiên cứu tổ hợp dấu rời,Nguyễn Thị Ánh,https://hpu.edu.vn/đề-tài/1,,vi,công khai,Ghi chú một\n"
+            "Đề-2,Đa dạng sinh học,Phạm Văn Đức,https://hpu.edu.vn/Đề-tài/2,ISBN Việt 978-604,vi,,\n")
+    decomposed, composed = tmp_path / "nfd.csv", tmp_path / "nfc.csv"
+    decomposed.write_text(unicodedata.normalize("NFD", text), encoding="utf-8")
+    composed.write_text(text, encoding="utf-8")
+    report = import_file(decomposed, "HPU")
+    assert report.counts() == {"new": 2, "updated": 0, "unchanged": 0, "rejected": 0}
+    # row 2: id, title, author, uri, access, Ghi chú; row 3: id, title, author, uri, isbn (vi and 2 ASCII)
+    assert report.conversions == {"nfd": 11}
+    assert "converted from decomposed Unicode (NFD) to composed Unicode (NFC): 11 values" in report.lines()
+    assert {e["column"] for e in report.converted_examples} >= {"id", "dc.identifier.uri", "local.access"}
+    records = {s.local_id: s.payload for s in SourceRecord.objects.all()}
+    assert set(records) == {"Mã-đề-1", "Đề-2"}
+    assert records["Mã-đề-1"] == {"id": "Mã-đề-1", "dc.title": "Nghiên cứu tổ hợp dấu rời",
+                                  "dc.contributor.author": "Nguyễn Thị Ánh",
+                                  "dc.identifier.uri": "https://hpu.edu.vn/đề-tài/1", "dc.identifier.isbn": "",
+                                  "dc.language.iso": "vi", "local.access": "công khai", "Ghi chú": "Ghi chú một"}
+    assert all(unicodedata.is_normalized("NFC", v) for p in records.values() for v in [*p, *p.values()])
+    assert set(Holding.objects.values_list("local_id", flat=True)) == {"Mã-đề-1", "Đề-2"}
+    assert Work.objects.get(holdings__local_id="Đề-2").identifiers == {"uri": ["https://hpu.edu.vn/Đề-tài/2"],
+                                                                      "isbn": ["ISBN Việt 978-604"]}
+    assert Holding.objects.get(local_id="Mã-đề-1").access == "public"
+    again = import_file(composed, "HPU")
+    assert again.counts() == {"new": 0, "updated": 0, "unchanged": 2, "rejected": 0} and not again.conversions
+
+
 def test_decomposed_text_of_a_workbook_is_reported_as_converted(org, tmp_path):
     import unicodedata
 

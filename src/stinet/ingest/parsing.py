@@ -8,6 +8,7 @@ stores on another.
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -25,9 +26,9 @@ from stinet.ingest.record import ERROR, MULTI_SEP, RowError, WorkData, build, sp
 from stinet.ingest.report import ImportReport
 from stinet.search import indexing
 from stinet.search.documents import from_values
-from stinet.vietnamese import detect, to_unicode
+from stinet.vietnamese import Conversion, detect, nfc, to_unicode
 
-# Fields holding codes, dates and identifiers rather than text: never taken for legacy encodings.
+# Fields holding codes, dates and identifiers rather than text: never taken for legacy encodings (only composed).
 NOT_TEXT = frozenset({"id", "dc.date.issued", "dc.language.iso", "local.access", "dc.subject.fos",
                       "dc.subject.fos.old", "dc.identifier.uri", "dc.identifier.isbn",
                       "dc.identifier.issn", "dc.identifier.doi", "dc.identifier.handle"})
@@ -98,22 +99,35 @@ def row_context(header: Sequence[str], fmt: str, mapping: dict[str, str], org_co
     return ParseContext(mapping, fmt, len(header), loose, org_code)
 
 
-def convert_row(line: int, row: dict[str, str], report: ImportReport,
-                skip: frozenset[str] = frozenset(), likely: str | None = None) -> dict[str, str]:
-    """Legacy-encoded (TCVN3, VNI, VIQR) and decomposed text converted to NFC Unicode.
+def convert_row(line: int, row: dict[str, str], report: ImportReport, skip: frozenset[str] = frozenset(),
+                likely: str | None = None) -> tuple[dict[str, str], dict[str, str]]:
+    """Legacy-encoded (TCVN3, VNI, VIQR) and decomposed text converted to NFC Unicode, and the row to
+    keep as its source record: as read, its decomposed values composed (NFC is lossless; legacy text
+    is kept as written): `row` itself when no value was decomposed.
 
     A short value says little about its encoding ("Côc SHTT" reads as Unicode too): it is read
     with the `likely` encoding of the rows around it in mind (likely_encoding), or else with the
-    one legacy encoding the other cells of its row are in.
+    one legacy encoding the other cells of its row are in. The `skip` columns hold codes, never
+    taken for a legacy encoding: they are only composed.
     """
     out: dict[str, str] = {}
+    composed: dict[str, str] = {}  # decomposed values, composed
     found: set[str] = set()
     unsure: list[str] = []  # columns read as Unicode that a legacy encoding could also explain
     for column, value in row.items():
-        result = to_unicode(value, likely=likely) if value and column not in skip else None
+        if not value:
+            result = None
+        elif column not in skip:
+            result = to_unicode(value, likely=likely)
+        elif value.isascii() or unicodedata.is_normalized("NFC", value):  # codes are nearly all ASCII
+            result = None
+        else:
+            result = Conversion(nfc(value), "nfd")
         if result is not None and result.encoding is not None:
             report.converted(line, column, result.encoding, value, result.text)
-            if result.encoding != "nfd":  # Unicode still: says nothing of the legacy encoding of the row
+            if result.encoding == "nfd":  # Unicode still: says nothing of the legacy encoding of the row
+                composed[column] = result.text
+            else:
                 found.add(result.encoding)
         elif result is not None and result.encoding is None and not value.isascii():
             unsure.append(column)
@@ -124,7 +138,7 @@ def convert_row(line: int, row: dict[str, str], report: ImportReport,
             if result.encoding == likely:
                 report.converted(line, column, likely, row[column], result.text)
                 out[column] = result.text
-    return out
+    return out, (row | composed if composed else row)
 
 
 def _incoming(data: WorkData, payload: dict[str, str], ctx: ParseContext, line: int) -> Incoming:
@@ -169,7 +183,7 @@ def parse_row(ctx: ParseContext, line: int, raw: dict[str, str], codes: frozense
     if ctx.loose and ctx.header_width > 2 and sum(1 for v in raw.values() if v.strip()) == 1:
         report.headings += 1  # Vietnamese sheets put section headings between the rows
         return None
-    row = convert_row(line, raw, report, codes, likely)
+    row, payload = convert_row(line, raw, report, codes, likely)
     fields: dict[str, str] = {}
     extra = {h: v for h, v in row.items() if h not in ctx.mapping and not is_ignored(h)}
     for header, name in ctx.columns:  # several columns of one field: dc.creator and dc.contributor.author
@@ -193,7 +207,7 @@ def parse_row(ctx: ParseContext, line: int, raw: dict[str, str], codes: frozense
     report.derived_ids += data.local_id.startswith("auto:")
     if data.unmapped_type:
         report.unmapped_types[data.unmapped_type] += 1
-    return _incoming(data, raw, ctx, line)
+    return _incoming(data, payload, ctx, line)
 
 
 def parse_chunk_in(language: str | None, ctx: ParseContext, rows: Rows) -> tuple[list[Incoming], ImportReport, int]:

@@ -308,8 +308,9 @@ def _decode(path: Path) -> DecodedText:
 
 def _decomposed(data: bytes, decoded: DecodedText) -> DecodedText:
     """The text as the file has it when it is UTF-8 with decomposed letters (NFD, as macOS writes them):
-    decode_text composes the whole file, and then the import could not report which values it converted
-    (parsing converts and reports them value by value, as text in legacy encodings)."""
+    decode_text composes the whole file, and then the import could not report which values it converted.
+    Parsing composes every value, codes and the source record kept included, and reports them value by
+    value, as text in legacy encodings (parsing.convert_row); headers are composed by unicode_header."""
     # U+0300-U+036F, the combining marks, are CC 80 - CD AF in UTF-8: most files have neither byte
     if decoded.encoding != "utf-8" or decoded.damaged or (b"\xcc" not in data and b"\xcd" not in data):
         return decoded
