@@ -130,7 +130,7 @@ def test_export_and_dedup_commands(run, tmp_path):
     assert next(csv.DictReader(mine.open(encoding="utf-8-sig")))["id"] == "L1"  # LIB's own id, not HPU's
     assert run("import", str(mine), "--org", "LIB").stdout.startswith("lib.csv: 0 mới,")  # in place
     refused = run("export", "--format", "csv", "--org", "NOPE")
-    assert refused.stderr == "stinet: error: --org: no organisation with code 'NOPE'\n"
+    assert refused.stderr == "stinet: error: tổ chức 'NOPE' không tồn tại (thêm bằng 'stinet org add')\n"
     assert run("dedup", "settle", "999", "--merge").stderr.startswith("stinet: error: không có cặp nghi trùng 999")
     both = run("dedup", "settle", "999", "--merge", "--keep-apart")
     assert both.returncode == 2 and "say --merge or --keep-apart, one of them" in both.stderr

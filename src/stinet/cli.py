@@ -224,13 +224,11 @@ def search(query: str, as_json: bool, limit: int, page: int, types: tuple[str, .
 @command
 def export(fmt: str, q: str | None, org_code: str | None, output: Path | None) -> None:
     """Export the whole catalogue, or a search, as CSV, XLSX, RIS, BibTeX, MARCXML or JSON."""
-    from stinet.catalog.models import Organisation
+    from stinet.catalog.services import get_organisation
     from stinet.formats.export import search_ids, write
     from stinet.search.base import SearchRequest
 
-    org = None
-    if org_code is not None and (org := Organisation.objects.filter(code=org_code).first()) is None:
-        raise ValueError(f"--org: no organisation with code {org_code!r}")
+    org = get_organisation(org_code) if org_code is not None else None
     ids = search_ids(SearchRequest(q=q)) if q is not None else None
     if output is None:
         count = write(fmt, sys.stdout.buffer, ids, org=org)
