@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from lxml import etree
 
 from stinet.ingest.record import ERROR, MULTI_SEP, RowError, parse_date, rights_access
-from stinet.ingest.types import DCMI_TYPES, REPO_TYPES, map_type
+from stinet.ingest.types import map_type, repository_type
 from stinet.vietnamese import clean_spaces
 
 DC = "http://purl.org/dc/elements/1.1/"
@@ -87,8 +87,7 @@ def pick_type(labels: list[str]) -> tuple[str, str]:
             return label, code
         fallback = fallback or (label if code == "other" else "")
     for label in labels:
-        key = label.rsplit("/", 1)[-1] if label.lower().startswith("info:eu-repo/") else label
-        code = REPO_TYPES.get(key.lower().replace(" ", "")) or DCMI_TYPES.get(label.lower())
+        code = repository_type(label)
         if code and code != "other":
             return code, code
         if code == "other" and not fallback:
