@@ -8,7 +8,8 @@ from django.utils import translation
 
 from stinet.accounts import throttle
 from stinet.accounts.services import AccountError, create_user, grant
-from stinet.catalog.models import Match, Work
+from stinet.catalog.dedup import merge_by_hand
+from stinet.catalog.models import Match, Organisation, Work
 from stinet.catalog.services import add_organisation
 from stinet.ingest.services import import_file
 from stinet.sources.models import Source
@@ -82,6 +83,58 @@ def test_the_administrator_reviews_duplicates(client, network, write_csv):
     merged = Match.objects.get(status="manual")
     client.post(f"/manage/duplicates/{merged.pk}/split/")
     assert Work.objects.count() == 2
+
+
+def test_a_pair_that_cannot_be_merged_says_why_and_offers_only_to_keep_it_apart(client, network, write_csv):
+    thesis = dict(dc_type="Luận văn thạc sĩ", dc_date_issued="2016", dc_contributor_author="Nguyễn Văn An")
+    exact = "Nghiên cứu đa dạng sinh học rạn san hô vịnh Hạ Long"
+    import_file(write_csv([row(exact, id="u1", **thesis)], "u.csv"), "HPU")
+    import_file(write_csv([row("Đa dạng sinh học của các rạn san hô ở Hạ Long, Quảng Ninh", id="L2", **thesis)],
+                          "l2.csv"), "LIB")
+    pair = Match.objects.get(status="review")
+    login(client, "hub")
+    page = client.get("/manage/duplicates/").content.decode()
+    assert 'name="decision" value="merge"' in page and "Không thể gộp" not in page
+    import_file(write_csv([row(exact, id="L1", **thesis)], "l1.csv"), "LIB")  # LIB now holds the look-alike
+    Match.objects.filter(pk=pair.pk).update(status="review")  # as a pair queued before that was checked
+    page = client.get("/manage/duplicates/").content.decode()
+    assert ("Không thể gộp: LIB đã lưu giữ tài liệu này (biểu ghi LIB:L1): hai biểu ghi của cùng một nguồn "
+            "luôn để riêng") in page
+    assert 'name="decision" value="merge"' not in page and 'name="decision" value="apart"' in page
+    assert client.post(f"/manage/duplicates/{pair.pk}/settle/", {"decision": "apart"}).status_code == 302
+    assert Match.objects.get(pk=pair.pk).status == "kept-apart"
+
+
+def test_a_split_merge_is_listed_as_split_without_a_split_button(client, network, write_csv):
+    thesis = dict(dc_type="Luận văn thạc sĩ", dc_date_issued="2016", dc_contributor_author="Nguyễn Văn An")
+    title = "Nghiên cứu đa dạng sinh học rạn san hô vịnh Hạ Long"
+    import_file(write_csv([row(title, id="u1", **thesis)], "u.csv"), "HPU")
+    import_file(write_csv([row(title, id="L1", **thesis)], "l.csv"), "LIB")
+    merge = Match.objects.get(status="merged")
+    login(client, "hub")
+    split_url = f"/manage/duplicates/{merge.pk}/split/"
+    assert split_url in client.get("/manage/duplicates/").content.decode()
+    client.post(split_url)
+    new = Work.objects.get(holdings__local_id="L1")
+    page = client.get("/manage/duplicates/").content.decode()
+    assert split_url not in page
+    assert f'Đã tách; biểu ghi nay là:</span>\n<a href="/works/{new.pk}/">' in page
+    merge_by_hand(Organisation.objects.get(code="LIB"), "L1", merge.work_id, actor="hub")  # merged back
+    again = client.post(split_url, follow=True).content.decode()  # the button of a page shown before
+    assert f'<li class="error">LIB:L1 không còn thuộc tài liệu {merge.work_id}: không có gì để tách' in again
+    assert Work.objects.get(holdings__local_id="L1").pk == merge.work_id
+
+
+def test_duplicates_page_messages_are_styled_by_level(client, network, write_csv):
+    thesis = dict(dc_type="Luận văn thạc sĩ", dc_date_issued="2016", dc_contributor_author="Nguyễn Văn An")
+    import_file(write_csv([row("Nghiên cứu đa dạng sinh học rạn san hô", id="u1", **thesis)], "u.csv"), "HPU")
+    import_file(write_csv([row("Nghiên cứu đa dạng sinh học rạn san hô", id="L1", **thesis)], "l.csv"), "LIB")
+    merge = Match.objects.get(status="merged")
+    login(client, "hub")
+    page = client.post(f"/manage/duplicates/{merge.pk}/split/", follow=True).content.decode()
+    assert '<li class="success">Đã tách' in page and "accounts/accounts.css" in page
+    refused = client.post("/manage/duplicates/9999/settle/", {"decision": "merge"}, follow=True).content.decode()
+    assert '<li class="error">không có cặp nghi trùng 9999' in refused
 
 
 def test_failed_logins_are_throttled(client, network):

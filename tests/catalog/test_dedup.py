@@ -185,3 +185,81 @@ def test_no_doubtful_pair_with_a_work_another_record_of_the_batch_joined(org, li
     report = import_file(write_csv(rows, "l.csv"), "LIB")
     assert report.merged == 1 and report.review == 0
     assert not Match.objects.filter(status="review").exists()
+
+
+DOUBTFUL = "Đa dạng sinh học của các rạn san hô ở Hạ Long, Quảng Ninh"
+EXACT = "Nghiên cứu đa dạng sinh học rạn san hô vịnh Hạ Long"
+
+
+def _pair_waiting(lib, write_csv):
+    """HPU's thesis, and LIB's look-alike of it waiting for review."""
+    import_file(write_csv([row(EXACT, id="u1", **THESIS)], "u.csv"), "HPU")
+    assert import_file(write_csv([row(DOUBTFUL, id="L2", **THESIS)], "l2.csv"), "LIB").review == 1
+    return Match.objects.get(status="review")
+
+
+def test_a_record_joining_the_look_alike_work_closes_its_organisations_pair_with_it(org, lib, write_csv):
+    """A later file of LIB brings its exact copy of HPU's thesis: LIB now holds that work, so its
+    earlier look-alike can never be merged into it (two records of one source stay apart)."""
+    pair = _pair_waiting(lib, write_csv)
+    assert import_file(write_csv([row(EXACT, id="L1", **THESIS)], "l1.csv"), "LIB").merged == 1
+    pair.refresh_from_db()
+    assert pair.status == "kept-apart" and pair.decided_at is not None
+    assert pair.reasons[-1] == ("closed: LIB holds this work already (LIB:L1): two records of one source "
+                                "stay apart")
+    assert not MatchRule.objects.exists()  # nothing to remember: the record is never compared again
+
+
+def test_a_record_merged_by_hand_closes_its_organisations_pairs_with_the_work(org, lib, write_csv):
+    pair = _pair_waiting(lib, write_csv)
+    import_file(write_csv([row("Một đề tài khác hẳn", id="L3", **THESIS)], "l3.csv"), "LIB")
+    merge_by_hand(lib, "L3", pair.work_id, actor="admin")
+    pair.refresh_from_db()
+    assert pair.status == "kept-apart" and pair.decided_by == "admin" and "(LIB:L3)" in pair.reasons[-1]
+
+
+def test_no_pair_is_queued_with_a_work_the_organisation_holds(org, lib, write_csv):
+    from stinet.catalog.dedup import Decision, save_matches
+
+    import_file(write_csv([row(EXACT, id="u1", **THESIS)], "u.csv"), "HPU")
+    import_file(write_csv([row(EXACT, id="L1", **THESIS)], "l1.csv"), "LIB")
+    held = Holding.objects.get(local_id="L1").work_id
+    separate = Work.objects.create(title=DOUBTFUL, type="thesis", year=2016)
+    doubtful = Decision(None, 0.8, ["title 0.75"], "review", held)
+    save_matches(lib, [("L2", doubtful, separate.pk)])
+    assert not Match.objects.filter(status="review").exists() and doubtful.status == ""  # nor counted as one
+
+
+def test_pairs_that_cannot_be_merged_say_why(org, lib, write_csv):
+    from stinet.catalog.dedup import unmergeable
+
+    pair = _pair_waiting(lib, write_csv)
+    assert unmergeable([pair]) == {}
+    import_file(write_csv([row(EXACT, id="L1", **THESIS)], "l1.csv"), "LIB")
+    Match.objects.filter(pk=pair.pk).update(status="review")  # a pair left from before the check
+    with translation.override("en"):
+        assert unmergeable([pair]) == {pair.pk: "LIB already holds this work (record LIB:L1): two records of "
+                                                "one source stay apart"}
+    with pytest.raises(MatchError, match="đã lưu giữ tài liệu"):
+        settle(pair.pk, merge=True, actor="admin")
+    Holding.objects.filter(local_id__in=["L1", "L2"]).delete()
+    with translation.override("en"):
+        assert unmergeable([pair]) == {pair.pk: "LIB holds no record 'L2'"}
+
+
+def test_a_split_merge_says_it_was_split_and_into_which_work(org, lib, write_csv):
+    import_file(write_csv([row(EXACT, id="u1", **THESIS)], "u.csv"), "HPU")
+    import_file(write_csv([row(EXACT, id="L1", **THESIS)], "l1.csv"), "LIB")
+    merge = Match.objects.get(status="merged")
+    old, new = split(lib, "L1", actor="admin")
+    merge.refresh_from_db()
+    assert (merge.status, merge.work_id, merge.other_work_id, merge.decided_by) == ("split", old, new, "admin")
+    assert merge.reasons[-1] == "split by an administrator" and Match.objects.count() == 1
+
+
+def test_splitting_the_first_holders_record_is_recorded_on_its_own(org, lib, write_csv):
+    import_file(write_csv([row(EXACT, id="u1", **THESIS)], "u.csv"), "HPU")
+    import_file(write_csv([row(EXACT, id="L1", **THESIS)], "l1.csv"), "LIB")
+    old, new = split(org, "u1", actor="admin")  # HPU's record was never merged: it described the work
+    assert Match.objects.get(organisation=org).status == "split"
+    assert Match.objects.get(organisation=lib).status == "merged"  # LIB's record is still in the work

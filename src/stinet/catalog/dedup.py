@@ -4,8 +4,10 @@ Every incoming record new to its organisation is compared with the works that sh
 blocking key with it (folded title, first author + year, identifier) and that the
 organisation does not hold already (two records of one source are never merged). A score at
 or above AUTO_MERGE attaches the record to that work as a further holding; a doubtful score
-keeps it apart and leaves the pair for an administrator. Administrators' decisions
-(MatchRule) win over scores in every later import.
+keeps it apart and leaves the pair for an administrator, unless the organisation holds that
+work (another of its records joined it): such a pair could never be merged, so it is not queued,
+and a record joining a work closes its organisation's pairs waiting with it. Administrators'
+decisions (MatchRule) win over scores in every later import.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from stinet.catalog.models import Holding, Match, MatchRule, Organisation, Work,
 from stinet.catalog.rebuild import WORK_FIELDS, is_primary, move_dependants, rebuild, record_values
 
 MAX_KEY_WORKS = 50  # a key shared by more works than this is too generic to block on
+MERGED = ("merged", "manual", "confirmed")  # a Match of a record put into its work (by score or by hand)
 
 
 @dataclass
@@ -189,13 +192,85 @@ def save_keys(works: Sequence[tuple[int, dict[str, Any], list[tuple[str, str]] |
 
 
 def save_matches(org: Organisation, rows: Sequence[tuple[str, Decision, int]]) -> None:
-    """Record merges and doubtful pairs: (local id, decision, the work the record is in)."""
+    """Record merges and doubtful pairs: (local id, decision, the work the record is in).
+
+    A doubtful pair with a work the organisation holds now (another of its records joined it) is
+    not queued, and a record joining a work closes its organisation's pairs waiting with that
+    work: two records of one source are never merged, so neither pair could be decided.
+    """
+    doubtful = {d.review_with for _id, d, _work in rows if d.status == "review" and d.review_with is not None}
+    held = _held_by(org, doubtful) if doubtful else set()
+    for _id, d, _work in rows:
+        if d.status == "review" and d.review_with in held:
+            d.status, d.review_with = "", None
     Match.objects.bulk_create([
         Match(work_id=d.work_id if d.status in ("merged", "manual") else d.review_with,
               other_work_id=work_id if d.status == "review" else None, organisation=org,
               local_id=local_id, score=d.score, reasons=d.reasons, status=d.status)
         for local_id, d, work_id in rows if d.status
     ])
+    close_held_reviews(org, {d.work_id: local_id for local_id, d, _work in rows
+                             if d.status in ("merged", "manual") and d.work_id is not None})
+
+
+def held_reason(org_code: str, local_id: str) -> str:
+    """Why a doubtful pair is closed: a record of its organisation is in the look-alike work (the
+    same words in migration 0014)."""
+    return (f"closed: {org_code} holds this work already ({org_code}:{local_id}): "
+            "two records of one source stay apart")
+
+
+def close_held_reviews(org: Organisation, joined: dict[int, str], actor: str = "") -> int:
+    """Close the organisation's doubtful pairs with works one of its records joined (its local id by
+    work): they are kept apart, with the reason. Returns how many were closed."""
+    from django.utils import timezone
+
+    if not joined:
+        return 0
+    ids = [match_id for match_id, _work in select_in(
+        f"SELECT id, work_id FROM {Match._meta.db_table} WHERE organisation_id = %s AND status = %s "
+        f"AND work_id IN ({{marks}})", sorted(joined), org.pk, "review")]
+    waiting = list(Match.objects.filter(pk__in=ids)) if ids else []
+    now = timezone.now()
+    for match in waiting:
+        match.status, match.decided_by, match.decided_at = "kept-apart", actor, now
+        match.reasons = [*match.reasons, held_reason(org.code, joined[match.work_id])]
+    Match.objects.bulk_update(waiting, ["status", "reasons", "decided_by", "decided_at"])
+    return len(waiting)
+
+
+def records_now(matches: Sequence[Match]) -> dict[tuple[int, str], int]:
+    """The work each match's record is in now, by (organisation id, local id); absent: none (the
+    record was deleted at its source)."""
+    wanted = {(m.organisation_id, m.local_id) for m in matches}
+    if not wanted:
+        return {}
+    found = Holding.objects.filter(organisation_id__in={org for org, _id in wanted},
+                                   local_id__in={local_id for _org, local_id in wanted})
+    return {(org, local_id): work for org, local_id, work in found.values_list("organisation_id", "local_id", "work_id")
+            if (org, local_id) in wanted}
+
+
+def unmergeable(matches: Sequence[Match]) -> dict[int, str]:
+    """Why doubtful pairs cannot be merged, by match id (absent: they can): the record's
+    organisation holds the look-alike work already, or the record is gone."""
+    if not matches:
+        return {}
+    now = records_now(matches)
+    holders: dict[tuple[int, int], str] = {}
+    for work_id, org_id, local_id in Holding.objects.filter(
+            work_id__in={m.work_id for m in matches}, organisation_id__in={m.organisation_id for m in matches}
+    ).order_by("local_id").values_list("work_id", "organisation_id", "local_id"):
+        holders.setdefault((work_id, org_id), local_id)
+    why = {}
+    for m in matches:
+        code = m.organisation.code
+        if (held := holders.get((m.work_id, m.organisation_id))) is not None:
+            why[m.pk] = _("%(org)s already holds this work (record %(org)s:%(id)s): two records of one source "
+                          "stay apart") % {"org": code, "id": held}
+        elif (m.organisation_id, m.local_id) not in now:
+            why[m.pk] = _("%(org)s holds no record %(id)r") % {"org": code, "id": m.local_id}
+    return why
 
 
 class MatchError(ValueError):
@@ -253,10 +328,26 @@ def split(org: Organisation, local_id: str, actor: str, user: Any = None) -> tup
         _close_reviews(org, local_id, actor)
         MatchRule.objects.update_or_create(organisation=org, local_id=local_id, work=old,
                                            defaults={"rule": "never", "decided_by": actor})
-        Match.objects.create(work=old, other_work=new, organisation=org, local_id=local_id, score=0.0,
-                             reasons=["split by an administrator"], status="split", decided_by=actor)
+        _record_split(org, local_id, old, new, actor)
         _audit(actor, "split", org, local_id, old.pk, new, user)
     return old.pk, new.pk
+
+
+def _record_split(org: Organisation, local_id: str, old: Work, new: Work, actor: str) -> None:
+    """The merges that put the record into the work it left now say it was split off, into which
+    work (a split without one, such as the first holder's record, is recorded on its own)."""
+    from django.utils import timezone
+
+    now = timezone.now()
+    merges = list(Match.objects.filter(organisation=org, local_id=local_id, work=old, status__in=MERGED))
+    for match in merges:
+        match.status, match.other_work, match.decided_by, match.decided_at = "split", new, actor, now
+        match.reasons = [*match.reasons, "split by an administrator"]
+    Match.objects.bulk_update(merges, ["status", "other_work", "reasons", "decided_by", "decided_at"])
+    if not merges:
+        Match.objects.create(work=old, other_work=new, organisation=org, local_id=local_id, score=0.0,
+                             reasons=["split by an administrator"], status="split", decided_by=actor,
+                             decided_at=now)
 
 
 def merge_by_hand(org: Organisation, local_id: str, work_id: int, actor: str, user: Any = None) -> tuple[int, int]:
@@ -294,6 +385,7 @@ def merge_by_hand(org: Organisation, local_id: str, work_id: int, actor: str, us
         elif not (described and rebuild(old, actor)):
             old.save(update_fields=["updated_at"])  # its sets changed: harvesters see it again
         _close_reviews(org, local_id, actor)
+        close_held_reviews(org, {target.pk: local_id}, actor)  # its other records' pairs with the work
         MatchRule.objects.filter(organisation=org, local_id=local_id, rule="never", work=target).delete()
         MatchRule.objects.update_or_create(organisation=org, local_id=local_id, work=target,
                                            defaults={"rule": "always", "decided_by": actor})

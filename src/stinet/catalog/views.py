@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -11,22 +14,55 @@ from django.views.decorators.http import require_POST
 
 from stinet.accounts.permissions import is_admin, require
 from stinet.catalog import dedup
-from stinet.catalog.models import Match
+from stinet.catalog.models import Holding, Match, Work
 from stinet.search.indexing import works_changed
 
 PAGE = 50
 
 
+@dataclass
+class MergeRow:
+    """A merge as the record is now: `state` is "in" (in the work it joined, beside other holdings:
+    it may be split), "alone" (its only holding now), "split" (split off), "moved" (in another
+    work) or "gone" (deleted at its source); `now` is the work it is in."""
+
+    match: Match
+    state: str
+    now: Work | None = None
+
+
 @login_required
 def duplicates(request: HttpRequest) -> HttpResponse:
-    """Doubtful pairs side by side, and the latest automatic merges (which may be split)."""
+    """Doubtful pairs side by side (those that cannot be merged say why), and the latest merges as
+    their records are now (those still in the work they joined may be split)."""
     require(is_admin(request.user), _("only the network administrator reviews duplicates"))
     related = ("organisation", "work", "other_work")
+    reviews = list(Match.objects.filter(status="review").select_related(*related)[:PAGE])
+    blocked = dedup.unmergeable(reviews)
+    merges = list(Match.objects.filter(status__in=[*dedup.MERGED, "split"]).select_related(*related)[:PAGE])
     context = {
-        "reviews": Match.objects.filter(status="review").select_related(*related)[:PAGE],
-        "merges": Match.objects.filter(status__in=["merged", "manual", "confirmed"]).select_related(*related)[:PAGE],
+        "reviews": [(m, blocked.get(m.pk, "")) for m in reviews],
+        "merges": _merge_rows(merges),
     }
     return render(request, "catalog/duplicates.html", context)
+
+
+def _merge_rows(merges: list[Match]) -> list[MergeRow]:
+    """What each merge's record is now."""
+    now = dedup.records_now(merges)
+    works = Work.objects.only("id", "title", "year").in_bulk(set(now.values()))
+    holdings = dict(Holding.objects.filter(work_id__in={m.work_id for m in merges}).values("work_id")
+                    .annotate(n=Count("id")).values_list("work_id", "n"))
+    rows = []
+    for m in merges:
+        work_id = now.get((m.organisation_id, m.local_id))
+        if work_id is None:
+            rows.append(MergeRow(m, "gone"))
+        elif m.status == "split" or work_id != m.work_id:  # split off (and maybe merged back by hand since)
+            rows.append(MergeRow(m, "split" if m.status == "split" else "moved", works.get(work_id)))
+        else:
+            rows.append(MergeRow(m, "in" if holdings.get(m.work_id, 0) > 1 else "alone", m.work))
+    return rows
 
 
 @login_required
@@ -47,10 +83,15 @@ def settle(request: HttpRequest, match_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def split(request: HttpRequest, match_id: int) -> HttpResponse:
-    """Take a merged record back out of the work it joined."""
+    """Take a merged record back out of the work it joined (not out of another work it is in now:
+    a page shown before the record was split or moved still has the button)."""
     require(is_admin(request.user), _("only the network administrator reviews duplicates"))
     match = get_object_or_404(Match, pk=match_id)
     try:
+        if match.status not in dedup.MERGED or dedup.records_now([match]).get(
+                (match.organisation_id, match.local_id)) != match.work_id:
+            raise dedup.MatchError(_("%(org)s:%(id)s is no longer in work %(work)s: nothing to split")
+                                   % {"org": match.organisation.code, "id": match.local_id, "work": match.work_id})
         works_changed(dedup.split(match.organisation, match.local_id, actor=request.user.get_username(),
                                  user=request.user))
     except dedup.MatchError as exc:

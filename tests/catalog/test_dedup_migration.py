@@ -1,0 +1,55 @@
+"""Migration 0014 on a catalogue that has doubtful pairs which could never be merged, and merges
+split before splits were recorded on the merge."""
+
+from __future__ import annotations
+
+from importlib import import_module
+
+import pytest
+from django.apps import apps
+
+from stinet.catalog.dedup import held_reason
+from stinet.catalog.models import Holding, Match, Work
+from stinet.catalog.services import add_organisation
+
+pytestmark = pytest.mark.django_db
+migration = import_module("stinet.catalog.migrations.0014_close_held_reviews")
+
+
+def _work(title: str, *holders: tuple[object, str]) -> Work:
+    work = Work.objects.create(title=title, type="thesis", year=2016)
+    for org, local_id in holders:
+        Holding.objects.create(work=work, organisation=org, local_id=local_id)
+    return work
+
+
+def test_pairs_with_a_work_their_organisation_holds_are_closed(org):
+    lib = add_organisation("LIB", "Thư viện", member=True)
+    shared = _work("Nghiên cứu rạn san hô", (org, "u1"), (lib, "L1"))
+    other = _work("Rạn san hô Hạ Long", (lib, "L2"))
+    stale = Match.objects.create(work=shared, other_work=other, organisation=lib, local_id="L2", score=0.8,
+                                 reasons=["title 0.75"], status="review")
+    vmu = add_organisation("VMU", "Trường Đại học Hàng hải", member=True)
+    fine = Match.objects.create(work=shared, other_work=_work("San hô", (vmu, "v1")), organisation=vmu,
+                                local_id="v1", score=0.8, status="review")
+    migration.forwards(apps, None)
+    stale.refresh_from_db()
+    fine.refresh_from_db()
+    assert stale.status == "kept-apart" and stale.reasons == ["title 0.75", held_reason("LIB", "L1")]
+    assert fine.status == "review"
+    assert held_reason("LIB", "L1") == ("closed: LIB holds this work already (LIB:L1): two records of one source "
+                                        "stay apart") == migration.held_reason("LIB", "L1")
+
+
+def test_a_split_recorded_apart_goes_into_the_merge_it_undid(org):
+    lib = add_organisation("LIB", "Thư viện", member=True)
+    old = _work("Nghiên cứu rạn san hô", (org, "u1"))
+    new = _work("Nghiên cứu rạn san hô", (lib, "L1"))
+    merge = Match.objects.create(work=old, organisation=lib, local_id="L1", score=1.0, reasons=["title 1.00"],
+                                 status="merged")
+    Match.objects.create(work=old, other_work=new, organisation=lib, local_id="L1", score=0.0,
+                         reasons=["split by an administrator"], status="split", decided_by="quantri")
+    migration.forwards(apps, None)
+    merge.refresh_from_db()
+    assert (merge.status, merge.other_work_id, merge.decided_by) == ("split", new.pk, "quantri")
+    assert merge.reasons == ["title 1.00", "split by an administrator"] and Match.objects.count() == 1
