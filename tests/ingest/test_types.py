@@ -57,7 +57,8 @@ def test_the_harvester_and_the_importer_share_one_table():
     from stinet.ingest import types
     from stinet.sources import mapping
 
-    assert mapping.REPO_TYPES is types.REPO_TYPES and mapping.DCMI_TYPES is types.DCMI_TYPES
+    assert mapping.repository_type is types.repository_type
+    assert mapping.pick_type(["info:eu-repo/semantics/doctoralThesis"])[1] == "dissertation"
 
 
 @pytest.mark.parametrize("label", ["Bài báo hội nghị", "Bài báo hội thảo", "Tài liệu hội thảo",
