@@ -12,10 +12,13 @@ STINET_OAI_REPOSITORY_ID  repository identifier in OAI identifiers oai:<id>:work
 STINET_OAI_ADMIN_EMAIL    adminEmail of OAI-PMH Identify, comma-separated (default admin@stinet.local)
 STINET_EMAIL_HOST     SMTP server for mail (password resets, invitations); unset: mail is printed on the console
 STINET_EMAIL_PORT, STINET_EMAIL_USER, STINET_EMAIL_PASSWORD, STINET_EMAIL_TLS, STINET_EMAIL_FROM, STINET_SITE_URL
+STINET_TRUSTED_PROXIES  comma-separated addresses or networks (CIDR) of reverse proxies whose X-Forwarded-For
+                      names the client (default none: the client is the connection's address)
 """
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from pathlib import Path
 from urllib.parse import unquote, urlparse
@@ -60,9 +63,25 @@ def _database(url: str | None) -> dict[str, object]:
     }
 
 
+def _trusted_proxies(value: str) -> tuple[str, ...]:
+    """The networks of STINET_TRUSTED_PROXIES ('10.0.0.1, 172.16.0.0/12' -> normalised networks)."""
+    networks = []
+    for part in value.split(","):
+        if part.strip():
+            try:
+                networks.append(str(ipaddress.ip_network(part.strip(), strict=False)))
+            except ValueError:
+                raise ImproperlyConfigured(f"STINET_TRUSTED_PROXIES: {part.strip()!r} is not an address "
+                                           "or a network (10.0.0.1, 10.0.0.0/8, fd00::/8)") from None
+    return tuple(networks)
+
+
 DEBUG = os.environ.get("STINET_DEBUG", "") == "1"
 SECRET_KEY = os.environ.get("STINET_SECRET_KEY") or "insecure-embedded-default-change-me"
 ALLOWED_HOSTS = os.environ.get("STINET_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]").split(",")
+
+# Behind a reverse proxy: which peers may name the client (X-Forwarded-For; stinet.accounts.addresses).
+TRUSTED_PROXIES = _trusted_proxies(os.environ.get("STINET_TRUSTED_PROXIES", ""))
 
 DATABASES = {"default": _database(os.environ.get("STINET_DATABASE_URL"))}
 IS_POSTGRES = DATABASES["default"]["ENGINE"].endswith("postgresql")

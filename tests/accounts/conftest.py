@@ -15,16 +15,6 @@ def _fast_passwords(settings: Any) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
-@pytest.fixture(autouse=True)
-def _forget_failed_logins() -> Any:
-    """The login throttle counts in the cache, which outlives a test: start and end with none."""
-    from django.core.cache import cache
-
-    cache.clear()
-    yield
-    cache.clear()
-
-
 @pytest.fixture
 def people(org: Any) -> dict[str, Any]:
     """Members HPU and LIB with a source and an import run each; one user per role, plus one without roles."""

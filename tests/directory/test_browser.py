@@ -12,9 +12,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 @pytest.fixture
 def phone(browser, live_server, directory):
     """A phone-size page on the live server with the small directory loaded."""
-    from django.core.cache import cache
-
-    cache.clear()
     context = browser.new_context(viewport={"width": PHONE_WIDTH, "height": 740}, is_mobile=True, locale="vi-VN")
     tab = context.new_page()
     tab.set_default_timeout(15_000)

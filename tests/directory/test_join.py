@@ -20,15 +20,6 @@ FORM = {"name_vi": "Viện Nghiên cứu Hải sản", "short_name": "RIMF", "ki
         "message": "Xin tham gia."}
 
 
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    from django.core.cache import cache
-
-    cache.clear()
-    yield
-    cache.clear()
-
-
 def test_form_sends_a_request(client, db):
     response = client.post("/directory/join/", FORM)
     assert response.status_code == 302 and response["Location"].endswith("/directory/join/thanks/")
@@ -78,6 +69,28 @@ def test_requests_from_one_address_are_limited(client, db):
     response = client.post("/directory/join/", {**FORM, "name_vi": "Tổ chức thứ sáu"})
     assert response.status_code == 200 and "Có quá nhiều đề nghị" in response.content.decode()
     assert JoinRequest.objects.count() == 5
+
+
+def test_behind_a_trusted_proxy_the_limit_is_per_client(client, db, settings):
+    settings.TRUSTED_PROXIES = ("10.0.0.1/32",)
+    for i in range(5):
+        assert client.post("/directory/join/", {**FORM, "name_vi": f"Tổ chức số {i}"}, REMOTE_ADDR="10.0.0.1",
+                           HTTP_X_FORWARDED_FOR="203.0.113.66").status_code == 302
+    for forwarded in ("203.0.113.66", "198.51.100.1, 203.0.113.66"):  # the left part is the client's word
+        refused = client.post("/directory/join/", {**FORM, "name_vi": "Tổ chức thứ sáu"}, REMOTE_ADDR="10.0.0.1",
+                              HTTP_X_FORWARDED_FOR=forwarded)
+        assert "Có quá nhiều đề nghị" in refused.content.decode()
+    another = client.post("/directory/join/", {**FORM, "name_vi": "Tổ chức khác"}, REMOTE_ADDR="10.0.0.1",
+                          HTTP_X_FORWARDED_FOR="198.51.100.7")
+    assert another.status_code == 302 and JoinRequest.objects.count() == 6
+
+
+def test_a_forged_header_from_anyone_else_does_not_reset_the_limit(client, db, settings):
+    settings.TRUSTED_PROXIES = ("10.0.0.1/32",)
+    for i in range(6):
+        response = client.post("/directory/join/", {**FORM, "name_vi": f"Tổ chức số {i}"},
+                               REMOTE_ADDR="203.0.113.66", HTTP_X_FORWARDED_FOR=f"198.51.100.{i}")
+    assert "Có quá nhiều đề nghị" in response.content.decode() and JoinRequest.objects.count() == 5
 
 
 def test_enterprise_request_keeps_its_certificate(db):

@@ -1,4 +1,4 @@
-"""Roles of users in the network; a member editor's role names the organisation it covers."""
+"""Roles of users in the network (a member editor's role names the organisation it covers), invitations, limits."""
 
 from __future__ import annotations
 
@@ -74,3 +74,14 @@ class Invitation(models.Model):
     def role_labels(self) -> list[str]:
         """The invited roles in the active language, with the organisation of a scoped role."""
         return [f"{role_label(role)} ({org})" if org else role_label(role) for role, org in self.roles]
+
+
+class LimitCounter(models.Model):
+    """One counter of a limit per client (stinet.accounts.limits): shared by every process of the site."""
+
+    key = models.CharField(max_length=80, unique=True)  # kind and digest: the client's address is not kept
+    count = models.PositiveIntegerField(default=0)
+    until = models.DateTimeField(db_index=True)  # the end of the window started by the first count
+
+    def __str__(self) -> str:
+        return f"{self.key}: {self.count} until {self.until:%Y-%m-%d %H:%M}"

@@ -8,13 +8,14 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
 
+from stinet.accounts.addresses import client_address
 from stinet.catalog.models import AuditEntry
 from stinet.catalog.services import audit
 
 
 def address_of(request: Any) -> str:
-    """The client's address as the server saw it ('' outside a request)."""
-    return getattr(request, "META", {}).get("REMOTE_ADDR", "") if request is not None else ""
+    """The client's address ('' outside a request): behind trusted proxies, the one they name."""
+    return client_address(request) if request is not None else ""
 
 
 @receiver(user_logged_in, dispatch_uid="stinet-audit-login")

@@ -1,36 +1,32 @@
-"""Failed-login throttling: after MAX_FAILURES failures for one name from one address, wait."""
+"""Failed-login throttling: after MAX_FAILURES failures for one name from one client address, wait.
+
+The address is the client's (stinet.accounts.addresses: behind trusted proxies, from X-Forwarded-For);
+the counts are kept where every process sees them (stinet.accounts.limits).
+"""
 
 from __future__ import annotations
 
-import hashlib
-
-from django.core.cache import cache
+from stinet.accounts import limits
 
 MAX_FAILURES = 5
 WINDOW_SECONDS = 15 * 60
 
 
 def _key(username: str, address: str) -> str:
-    """Cache key of one user name tried from one address."""
-    digest = hashlib.sha256(f"{username.strip().lower()}|{address}".encode()).hexdigest()[:32]
-    return f"stinet:login-failures:{digest}"
+    """Counter of one user name tried from one address."""
+    return limits.key("login", username.strip().lower(), address)
 
 
 def blocked(username: str, address: str) -> bool:
     """True when this name has failed too often from this address lately."""
-    return int(cache.get(_key(username, address), 0)) >= MAX_FAILURES
+    return limits.current(_key(username, address)) >= MAX_FAILURES
 
 
 def failed(username: str, address: str) -> None:
     """Count a failure (the window starts at the first one)."""
-    key = _key(username, address)
-    cache.add(key, 0, WINDOW_SECONDS)
-    try:
-        cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, WINDOW_SECONDS)
+    limits.add(_key(username, address), WINDOW_SECONDS)
 
 
 def succeeded(username: str, address: str) -> None:
     """Forget the failures after a successful login."""
-    cache.delete(_key(username, address))
+    limits.forget(_key(username, address))

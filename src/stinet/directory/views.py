@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import hashlib
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -15,6 +13,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from stinet.accounts import limits
+from stinet.accounts.addresses import client_address
 from stinet.accounts.permissions import edits_organisation, is_admin, require
 from stinet.catalog.models import Organisation
 from stinet.directory import services
@@ -27,7 +27,7 @@ from stinet.search.base import SearchRequest
 from stinet.search.service import search_json
 
 PAGE_SIZE = 30
-JOIN_LIMIT = 5  # requests to join from one address per hour
+JOIN_LIMIT = 5  # requests to join from one client address per hour (behind trusted proxies, the client's)
 JOIN_WINDOW = 3600
 
 
@@ -83,9 +83,8 @@ def service_list(request: HttpRequest) -> HttpResponse:
 
 
 def _address_key(request: HttpRequest) -> str:
-    """Cache key counting requests to join from one address."""
-    address = request.META.get("REMOTE_ADDR", "")
-    return "stinet:join:" + hashlib.sha256(address.encode()).hexdigest()[:32]
+    """The counter of requests to join from the client's address (shared by every process)."""
+    return limits.key("join", client_address(request))
 
 
 def join(request: HttpRequest) -> HttpResponse:
@@ -95,14 +94,10 @@ def join(request: HttpRequest) -> HttpResponse:
         if request.POST.get("homepage"):  # only robots fill the hidden field: pretend, keep nothing
             return redirect("directory:join_done")
         key = _address_key(request)
-        if int(cache.get(key, 0)) >= JOIN_LIMIT:
+        if limits.current(key) >= JOIN_LIMIT:
             form.add_error(None, _("Too many requests from your address. Try again in an hour."))
         elif form.is_valid():
-            cache.add(key, 0, JOIN_WINDOW)
-            try:
-                cache.incr(key)
-            except ValueError:  # expired between add and incr
-                cache.set(key, 1, JOIN_WINDOW)
+            limits.add(key, JOIN_WINDOW)
             values = {k: v for k, v in form.cleaned_data.items() if k != "homepage"}
             try:
                 services.submit_join_request(values, _lang())
