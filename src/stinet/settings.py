@@ -14,6 +14,8 @@ STINET_EMAIL_HOST     SMTP server for mail (password resets, invitations); unset
 STINET_EMAIL_PORT, STINET_EMAIL_USER, STINET_EMAIL_PASSWORD, STINET_EMAIL_TLS, STINET_EMAIL_FROM, STINET_SITE_URL
 STINET_TRUSTED_PROXIES  comma-separated addresses or networks (CIDR) of reverse proxies whose X-Forwarded-For
                       names the client (default none: the client is the connection's address)
+STINET_PROXY_HTTPS    1: a request is secure when X-Forwarded-Proto says https (a proxy ending TLS)
+STINET_PROXY_HOST     1: the site's host name is taken from X-Forwarded-Host (a proxy sets it)
 """
 
 from __future__ import annotations
@@ -80,8 +82,12 @@ DEBUG = os.environ.get("STINET_DEBUG", "") == "1"
 SECRET_KEY = os.environ.get("STINET_SECRET_KEY") or "insecure-embedded-default-change-me"
 ALLOWED_HOSTS = os.environ.get("STINET_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]").split(",")
 
-# Behind a reverse proxy: which peers may name the client (X-Forwarded-For; stinet.accounts.addresses).
+# Behind a reverse proxy: which peers may name the client (X-Forwarded-For; stinet.accounts.addresses),
+# whether X-Forwarded-Proto and X-Forwarded-Host are believed (links, CSRF's origin check, the widget).
 TRUSTED_PROXIES = _trusted_proxies(os.environ.get("STINET_TRUSTED_PROXIES", ""))
+SECURE_PROXY_SSL_HEADER = (("HTTP_X_FORWARDED_PROTO", "https") if os.environ.get("STINET_PROXY_HTTPS", "") == "1"
+                           else None)
+USE_X_FORWARDED_HOST = os.environ.get("STINET_PROXY_HOST", "") == "1"
 
 DATABASES = {"default": _database(os.environ.get("STINET_DATABASE_URL"))}
 IS_POSTGRES = DATABASES["default"]["ENGINE"].endswith("postgresql")
