@@ -183,3 +183,10 @@ def test_an_editor_changes_their_source_and_not_another(client, network):
     source.refresh_from_db()
     assert source.metadata_prefix == "marcxml" and source.last_datestamp == ""  # another list: from scratch
     assert client.get(f"/sources/{network['lib'].pk}/edit/").status_code == 403
+
+
+def test_a_login_link_back_to_the_login_page_leads_to_the_back_office(client, network):
+    """next=/accounts/login/ sent a signed-in user round in a loop, which Django answers with a 500."""
+    response = client.post("/accounts/login/?next=/accounts/login/", {"username": "editor", "password": PASSWORD})
+    assert response.status_code == 302 and response.url == "/manage/"
+    assert client.get("/accounts/login/", {"next": "/accounts/login/"}).status_code == 302

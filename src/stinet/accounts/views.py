@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlsplit
 
 from django.contrib import messages
 from django.contrib.auth import login
@@ -27,6 +28,12 @@ class StinetLoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
     authentication_form = ThrottledAuthenticationForm
     redirect_authenticated_user = True
+
+    def get_redirect_url(self) -> str:
+        """The safe `next`, unless it is this page (a signed-in user sent back here: a redirection loop,
+        which Django answers with an error); then the back office."""
+        url = super().get_redirect_url()
+        return "" if url and urlsplit(url).path == self.request.path else url
 
 
 class PasswordChangeView(auth_views.PasswordChangeView):
