@@ -188,3 +188,16 @@ def test_cli_services(org):
     assert json.loads(out.output)[0]["free"] is False
     out = runner.invoke(main, ["org", "service", "add", "HPU", "X", "--kind", "magic"])
     assert out.exit_code == 1 and "service kind 'magic'" in out.output
+
+
+def test_a_second_decision_on_a_decided_request_is_said_and_changes_nothing(client, users,
+                                                                            django_capture_on_commit_callbacks):
+    """A double submit, or a second administrator: it was swallowed without a word."""
+    first = submit_join_request(FORM)
+    client.force_login(users["admin"])
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/directory/requests/{first.pk}/", {"approve": "1", "code": "HAISAN"})
+    again = client.post(f"/directory/requests/{first.pk}/", {"approve": "1", "code": "HAISAN2"}, follow=True)
+    page = again.content.decode()
+    assert "Yêu cầu này đã được quyết định (" in page and 'href="/orgs/HAISAN/"' in page
+    assert not Organisation.objects.filter(code="HAISAN2").exists()

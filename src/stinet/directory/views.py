@@ -17,12 +17,13 @@ from stinet.accounts import limits
 from stinet.accounts.addresses import client_address
 from stinet.accounts.permissions import edits_organisation, is_admin, require
 from stinet.catalog.models import Organisation
+from stinet.catalog.vocab import label
 from stinet.directory import services
 from stinet.directory.forms import ApproveForm, FilterForm, JoinForm, ProfileForm, RejectForm, ServiceForm
 from stinet.directory.listing import DirectoryQuery, field_labels, find_organisations, find_services, organisations
 from stinet.directory.models import InfoService, JoinRequest
 from stinet.directory.rules import suggest_code
-from stinet.directory.vocab import SERVICE_KINDS
+from stinet.directory.vocab import JOIN_STATUSES, SERVICE_KINDS
 from stinet.search.base import SearchRequest
 from stinet.search.service import search_json
 
@@ -202,6 +203,10 @@ def request_detail(request: HttpRequest, request_id: int) -> HttpResponse:
     join_request = get_object_or_404(JoinRequest, pk=request_id)
     approve_form = ApproveForm(initial={"code": suggest_code(join_request.short_name, join_request.name_vi)})
     reject_form = RejectForm()
+    if request.method == "POST" and join_request.status != "pending":  # decided meanwhile (a double submit)
+        messages.error(request, _("This request was decided already (%(status)s).")
+                       % {"status": label(JOIN_STATUSES, join_request.status, _lang())})
+        return redirect("directory:request", request_id=join_request.pk)
     if request.method == "POST":
         if "approve" in request.POST:
             approve_form = ApproveForm(request.POST)
