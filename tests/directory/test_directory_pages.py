@@ -126,3 +126,14 @@ def test_an_organisation_code_in_any_case(client, directory):
     response = client.get("/orgs/hpu/")
     assert response.status_code == 301 and response["Location"] == "/orgs/HPU/"
     assert client.get("/api/orgs/hpu").json()["code"] == "HPU"
+
+
+def test_two_codes_that_differ_only_in_case_are_no_error(client, directory):
+    """Adding an organisation refuses a code in another case, but older data may hold both."""
+    from stinet.catalog.models import Organisation
+
+    Organisation.objects.create(code="hpu", name_vi="Tổ chức cũ", kind="other")
+    assert client.get("/orgs/hpu/").status_code == 200 and client.get("/orgs/HPU/").status_code == 200
+    assert client.get("/orgs/Hpu/").status_code == 301
+    assert client.get("/api/orgs/hpu").json()["code"] == "hpu"
+    assert client.get("/api/orgs/nope").status_code == 404

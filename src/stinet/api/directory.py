@@ -24,7 +24,14 @@ from stinet.api.schemas import Error, OrgOut
 from stinet.catalog.models import Organisation
 from stinet.catalog.vocab import ORG_KINDS, label
 from stinet.directory import services
-from stinet.directory.listing import DirectoryQuery, field_labels, find_organisations, find_services, organisations
+from stinet.directory.listing import (
+    DirectoryQuery,
+    by_code,
+    field_labels,
+    find_organisations,
+    find_services,
+    organisations,
+)
 from stinet.directory.models import InfoService, JoinRequest
 from stinet.directory.vocab import SERVICE_KINDS
 
@@ -228,7 +235,7 @@ def org_list(request: HttpRequest, member: bool | None = None, kind: str = "", p
 def org_detail(request: HttpRequest, code: str, lang: str = "vi") -> Any:
     """An organisation with its profile, fields of science, certificate and information services."""
     lang = _lang(lang)
-    org = get_object_or_404(organisations(), code__iexact=code)
+    org = by_code(organisations(), code)
     profile = services.profile_of(org)
     return _org(org, lang, field_labels(profile.fields if profile else [], lang), _edited(request))
 
@@ -245,7 +252,7 @@ def service_list(request: HttpRequest, kind: str = "", q: str = "", lang: str = 
               summary="Change an organisation's entry")
 def org_update(request: HttpRequest, code: str, payload: ProfileIn, lang: str = "vi") -> Any:
     """Its member editors and the network administrator change the profile (name and kind: administrator)."""
-    org = get_object_or_404(Organisation, code__iexact=code)
+    org = by_code(Organisation.objects.all(), code)
     with _refusals():
         services.update_profile(request.user, org, payload.dict(exclude_unset=True))
     return org_detail(request, org.code, lang)
@@ -255,7 +262,7 @@ def org_update(request: HttpRequest, code: str, payload: ProfileIn, lang: str = 
              auth=django_auth, summary="Add an information service")
 def service_add(request: HttpRequest, code: str, payload: ServiceIn) -> Any:
     """A new information service of the organisation (its member editors and the administrator)."""
-    org = get_object_or_404(Organisation, code__iexact=code)
+    org = by_code(Organisation.objects.all(), code)
     with _refusals():
         added = services.add_service(request.user, org, payload.dict())
     return Status(201, _service(added, "vi"))

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet
+from django.http import Http404
 
 from stinet.catalog.models import FieldOfScience, Organisation
 from stinet.directory.models import InfoService, OrganisationProfile
@@ -31,6 +32,15 @@ def organisations() -> QuerySet[Organisation]:
     services = Prefetch("info_services", queryset=InfoService.objects.order_by("kind", "name"))
     return (Organisation.objects.select_related("profile").prefetch_related(services)
             .annotate(n=Count("holdings")))
+
+
+def by_code(queryset: QuerySet[Organisation], code: str) -> Organisation:
+    """The organisation of a code typed in any case (the code as written first: two codes that differ
+    only in case, which adding an organisation refuses, are no error), or Http404."""
+    found = list(queryset.filter(code__iexact=code).order_by("code")[:5])
+    if not found:
+        raise Http404("no such organisation")
+    return next((org for org in found if org.code == code), found[0])
 
 
 def _texts(org: Organisation) -> tuple[str, ...]:

@@ -20,7 +20,14 @@ from stinet.catalog.models import Organisation
 from stinet.catalog.vocab import label
 from stinet.directory import services
 from stinet.directory.forms import ApproveForm, FilterForm, JoinForm, ProfileForm, RejectForm, ServiceForm
-from stinet.directory.listing import DirectoryQuery, field_labels, find_organisations, find_services, organisations
+from stinet.directory.listing import (
+    DirectoryQuery,
+    by_code,
+    field_labels,
+    find_organisations,
+    find_services,
+    organisations,
+)
 from stinet.directory.models import InfoService, JoinRequest
 from stinet.directory.rules import suggest_code
 from stinet.directory.vocab import JOIN_STATUSES, SERVICE_KINDS
@@ -62,7 +69,7 @@ def org_list(request: HttpRequest) -> HttpResponse:
 def org_detail(request: HttpRequest, code: str) -> HttpResponse:
     """An organisation: profile, information services, website, certificate, holdings and newest works."""
     lang = _lang()
-    org = get_object_or_404(organisations(), code__iexact=code)
+    org = by_code(organisations(), code)
     if org.code != code:  # codes are one whatever their case: /orgs/vmu/ is /orgs/VMU/
         return redirect("portal:org", code=org.code, permanent=True)
     profile = services.profile_of(org)
