@@ -19,7 +19,7 @@ from itertools import islice
 from pathlib import Path
 
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext
 
 from stinet.ingest.columns import canonical
 from stinet.ingest.parsing import ERROR, likely_encoding
@@ -183,14 +183,11 @@ def _ragged(table: Table, line: int, cells: list[str]) -> None:
     used = max((i + 1 for i, c in enumerate(cells) if c.strip()), default=0)
     if used > width:
         extra = ", ".join(f"'{unnamed_column_label(i)}'" for i in range(width, used) if cells[i].strip())
-        delimiter = table._dialect.delimiter  # type: ignore[attr-defined]
-        message = {",": _("%(used)s cells where the header has %(width)s (a comma inside a value not in quotes "
-                          "shifts the cells after it; extra cells kept as %(extra)s)"),
-                   ";": _("%(used)s cells where the header has %(width)s (a semicolon inside a value not in quotes "
-                          "shifts the cells after it; extra cells kept as %(extra)s)"),
-                   "\t": _("%(used)s cells where the header has %(width)s (a tab inside a value not in quotes "
-                           "shifts the cells after it; extra cells kept as %(extra)s)")}[delimiter]
-        table.note("check", line, message % {"used": used, "width": width, "extra": extra})
+        delimiter = {",": pgettext("csv delimiter", "a comma"), ";": pgettext("csv delimiter", "a semicolon"),
+                     "\t": pgettext("csv delimiter", "a tab")}[table._dialect.delimiter]  # type: ignore[attr-defined]
+        table.note("check", line, _("%(used)s cells where the header has %(width)s (%(delimiter)s inside a value "
+                                    "not in quotes shifts the cells after it; extra cells kept as %(extra)s)")
+                   % {"used": used, "width": width, "delimiter": delimiter, "extra": extra})
     elif len(cells) < named:
         table.note("check", line, _("%(n)s cells where the header has %(width)s (the missing cells are left empty)")
                    % {"n": len(cells), "width": width})
