@@ -21,6 +21,7 @@ from django.utils.translation import ngettext
 from stinet.accounts.permissions import edits_organisation, require
 from stinet.catalog.models import Holding, ImportRun, Organisation
 from stinet.catalog.services import audit, get_organisation, remove_holding, store_batch
+from stinet.ingest.readers import no_such_file
 from stinet.ingest.report import ImportReport
 from stinet.ingest.workers import fewer_collections
 from stinet.oai.protocol import METADATA_PREFIX, SET_SPEC
@@ -83,7 +84,7 @@ def add_source(org_code: str, base_url: str, *, label: str = "", prefix: str = "
         _check_set(set_spec)
     elif kind == "file":
         if not Path(file_path).is_file():
-            raise ValueError(_("%(path)s: no such file") % {"path": file_path})
+            raise ValueError(no_such_file(file_path))
     else:
         raise ValueError(_("source kind %(kind)r: oai or file") % {"kind": kind})
     _check_interval(interval)
