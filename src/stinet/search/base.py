@@ -151,9 +151,9 @@ class Backend(Protocol):
     def rollback(self) -> None:
         """Drop uncommitted changes."""
 
-    def settle(self, force: bool = False) -> None:
+    def settle(self) -> None:
         """At the end of an import, a harvest or a rebuild (never in a web request): refresh what the
-        backend derives from every document, when stale (force: whatever)."""
+        backend derives from every document, when stale."""
 
     def clear(self) -> None:
         """Remove every document."""

@@ -125,9 +125,9 @@ class PostgresBackend:
     def commit(self, final: bool = True) -> None:
         """Nothing to do: rows are written in the database's own transactions."""
 
-    def settle(self, force: bool = False) -> None:
+    def settle(self) -> None:
         """Refresh the vocabulary when enough documents were written since its last refresh."""
-        self.refresh_vocabulary(force)
+        self.refresh_vocabulary()
 
     def refresh_vocabulary(self, force: bool = False) -> bool:
         """Refresh the vocabulary when stale, or when forced; whether it was. A refresh another

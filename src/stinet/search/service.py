@@ -120,7 +120,7 @@ def fulltext_snippets(ids: set[int], words: set[str], levels: frozenset[str]) ->
     return out
 
 
-def work_json(work: Work, marked: dict[str, set[str]], lang: str, fulltext: str | None = None) -> dict[str, Any]:
+def work_json(work: Work, marked: dict[str, Any], lang: str, fulltext: str | None = None) -> dict[str, Any]:
     """One result in the API shape, with highlighted (escaped) title and abstract snippet.
 
     `marked`: the words to highlight in the title and in the abstract (highlight_words of each), and

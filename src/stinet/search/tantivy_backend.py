@@ -155,7 +155,7 @@ class TantivyBackend:
         for work_id in ids:
             writer.delete_documents_by_term("id", work_id)
 
-    def settle(self, force: bool = False) -> None:
+    def settle(self) -> None:
         """Nothing derived to refresh: the dictionary the spelling correction reads is the index's own."""
 
     def commit(self, final: bool = True) -> None:

@@ -7,7 +7,7 @@ CREATE TABLE search_vocabulary (word text COLLATE "C" NOT NULL, weight "char" NO
 CREATE INDEX search_vocabulary_word ON search_vocabulary (word, weight);
 CREATE TABLE search_vocabulary_state (written bigint NOT NULL);
 INSERT INTO search_vocabulary_state VALUES (-1)
-"""  # written -1: refreshed by the next final commit (stinet.search.postgres_backend.refresh_vocabulary)
+"""  # written -1: filled at the end of the next import, harvest or rebuild (postgres_backend.refresh_vocabulary)
 DROP = "DROP TABLE search_vocabulary_state; DROP TABLE search_vocabulary"
 
 
