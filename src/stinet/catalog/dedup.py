@@ -35,6 +35,7 @@ from stinet.catalog.rebuild import WORK_FIELDS, is_primary, move_dependants, reb
 
 MAX_KEY_WORKS = 50  # a key shared by more works than this is too generic to block on
 MERGED = ("merged", "manual", "confirmed")  # a Match of a record put into its work (by score or by hand)
+SPLIT_REASON = "split by an administrator"  # (the same words in migration 0014)
 
 
 @dataclass
@@ -342,11 +343,11 @@ def _record_split(org: Organisation, local_id: str, old: Work, new: Work, actor:
     merges = list(Match.objects.filter(organisation=org, local_id=local_id, work=old, status__in=MERGED))
     for match in merges:
         match.status, match.other_work, match.decided_by, match.decided_at = "split", new, actor, now
-        match.reasons = [*match.reasons, "split by an administrator"]
+        match.reasons = [*match.reasons, SPLIT_REASON]
     Match.objects.bulk_update(merges, ["status", "other_work", "reasons", "decided_by", "decided_at"])
     if not merges:
         Match.objects.create(work=old, other_work=new, organisation=org, local_id=local_id, score=0.0,
-                             reasons=["split by an administrator"], status="split", decided_by=actor,
+                             reasons=[SPLIT_REASON], status="split", decided_by=actor,
                              decided_at=now)
 
 

@@ -100,7 +100,7 @@ def map_type(label: str) -> str | None:
         return "conference"
     if code is None:
         # "Luận văn thạc sĩ Kinh tế", "Bài báo đăng trên tạp chí ...": the longest known prefix of two
-        # words or more, unless it names no type ("Tài liệu hội thảo": reported, not taken for 'other')
+        # words or more, unless it names no type ("Tài liệu hướng dẫn": reported, not taken for 'other')
         code = next((_LABELS[prefix] for size in range(len(words) - 1, 1, -1)
                      if (prefix := " ".join(words[:size])) in _LABELS and prefix not in _GENERIC), None)
     if code in _DEGREE_CODES:
