@@ -53,10 +53,7 @@ def _squeeze(written: str) -> str:
 # title of two capitals (or "THS") without a dot might be initials ("Nguyen TS", "Nguyen Van CN"), so
 # it counts only with a dot ("CN.") or with another title ("PGS TS"). "PGS", "TSKH", "NCS", "ThS" and
 # the medical titles ("BSCKII") count alone.
-_TITLES_AFTER_SPACE = re.compile(
-    r"\s((?:(?:[BD]S(?:\.?\s?|-)(?:CK[.\s]?(?:II|I|2|1)|NT)|TSKH|PGS|NCS|Th\.?S|THS|GS|TS|KS|BS|CN|DS)"
-    r"(?:[./-]\s?|\s|$))+)$"
-)
+_TITLES_AFTER_SPACE = re.compile(rf"\s((?:(?:{_MEDICAL}|{_ATOMS}|THS)(?:[./-]\s?|\s|$))+)$")
 _INITIALS_OR_TITLE = frozenset(("GS", "TS", "KS", "BS", "CN", "DS", "THS"))
 _TITLES_ONLY = re.compile(rf"(?=[ABCDGKNPTabcdgknpt])(?i:(?:{_ENGLISH})|{_MEDICAL}{_END}|(?:{_ATOMS}){_END}"
                           rf"|(?:{_SPELLED})(?=\s|$)|[\s,])+")
