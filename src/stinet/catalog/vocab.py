@@ -114,10 +114,16 @@ EXTRA_FIELDS: dict[str, tuple[str, str]] = {
 }
 
 
-# A cell under no header is kept under "column 5" (ingest/readers.unnamed_column), whatever the language of
-# its import: the page names it in its own.
+# A cell under no header is kept as extra data under "column 5" (unnamed_column), whatever the language of
+# its import, so that one file gives one record in any; the work page and the import report name it in
+# theirs ("cột 5": extra_label).
 UNNAMED_COLUMN = re.compile(r"column ([1-9][0-9]*)")
 UNNAMED_COLUMN_LABEL = ("cột %s", "column %s")
+
+
+def unnamed_column(i: int) -> str:
+    """The key a row's cell under no header (the `i`th, from 0) is kept under."""
+    return f"column {i + 1}"
 
 
 def extra_label(key: str, lang: str = "vi") -> str:

@@ -18,9 +18,10 @@ from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
+from django.utils.translation import get_language, ngettext, pgettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext, pgettext
 
+from stinet.catalog.vocab import extra_label, unnamed_column
 from stinet.ingest.columns import canonical
 from stinet.ingest.parsing import ERROR, likely_encoding
 from stinet.ingest.report import MAX_LISTED, Note
@@ -275,16 +276,9 @@ def _as_dict(header: list[str], row: list[str]) -> dict[str, str]:
     return values
 
 
-def unnamed_column(i: int) -> str:
-    """The name a cell under no header (the `i`th, from 0) is kept under as extra data: "column 5" whatever
-    the language of the import, so that the same file gives the same record in any (catalog.vocab.extra_label
-    names it on the work page, "cột 5" in Vietnamese)."""
-    return f"column {i + 1}"
-
-
 def unnamed_column_label(i: int) -> str:
-    """How the report names a cell under no header: "column 5", "cột 5" in Vietnamese."""
-    return _("column %(n)s") % {"n": i + 1}
+    """How the report names a cell under no header, as the work page does: "column 5", "cột 5" in Vietnamese."""
+    return extra_label(unnamed_column(i), "en" if (get_language() or "vi").startswith("en") else "vi")
 
 
 # --- CSV -----------------------------------------------------------------------------------
