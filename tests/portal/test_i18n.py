@@ -105,3 +105,19 @@ def test_translations_keep_the_placeholders_of_their_message():
             wrong += [f"{path.parts[-5]}: {entry.msgid!r} -> {text!r}"
                       for text in said if text and names(text) != wanted]
     assert not wrong, "\n".join(wrong)
+
+
+def test_one_message_has_one_translation_in_every_app():
+    """The apps' catalogues are merged into one, where the first translation of a message wins: a
+    message two apps translate differently must carry a context (pgettext) to keep each its own."""
+    from stinet.portal.translations import packaged_catalogues
+
+    said: dict[tuple[str | None, str], dict[str, str]] = {}
+    for path in packaged_catalogues()["vi"]:
+        for entry in polib.pofile(str(path)):
+            if not entry.obsolete:
+                text = entry.msgstr or " | ".join(entry.msgstr_plural[k] for k in sorted(entry.msgstr_plural))
+                said.setdefault((entry.msgctxt, entry.msgid), {})[path.parts[-5]] = text
+    differing = [f"{msgid!r}" + (f" ({ctx})" if ctx else "") + f": {apps}"
+                 for (ctx, msgid), apps in said.items() if len(set(apps.values())) > 1]
+    assert not differing, "\n".join(differing)

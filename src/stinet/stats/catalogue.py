@@ -12,6 +12,7 @@ from typing import Any
 from django.db.models import Count
 from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from stinet.catalog.models import Holding, Work
 from stinet.search.base import SearchRequest
@@ -33,7 +34,7 @@ def facet_counts(filters: Filters, lang: str) -> tuple[int, dict[str, list[dict[
 
 def _count_columns(first: str) -> list[Column]:
     """A label column and a count column."""
-    return [Column("label", first, "text"), Column("count", _("Works"))]
+    return [Column("label", first, "text"), Column("count", pgettext("number of", "Works"))]
 
 
 def facet_table(key: str, title: str, first: str, buckets: list[dict[str, Any]], total: int,

@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from stinet.catalog.models import FieldOfScience, Organisation
 from stinet.tasks.lifecycle import MANAGER_DOCUMENTS
@@ -47,7 +48,7 @@ class ProposalForm(forms.Form):
     expected_results = forms.CharField(label=_("Expected results"), required=False,
                                        widget=forms.Textarea(attrs={"rows": 3}))
     level = forms.ChoiceField(label=_("Level"))
-    kind = forms.ChoiceField(label=_("Kind"))
+    kind = forms.ChoiceField(label=pgettext_lazy("task", "Kind"))
     field_code = forms.ChoiceField(label=_("Field of science"), required=False)
     year = forms.IntegerField(label=_("Plan year"), min_value=1990, max_value=2100)
     keywords = forms.CharField(label=_("Keywords (separated by ;)"), required=False)
