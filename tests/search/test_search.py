@@ -67,6 +67,27 @@ def test_a_name_is_found_as_people_write_it(catalogue, q):
     assert titles(q) == ["Nghiên cứu đa dạng sinh học rạn san hô vịnh Hạ Long"]
 
 
+def test_a_full_name_finds_the_works_that_give_it_with_initials(org, write_csv):
+    """A catalogue that wrote "Trịnh Q. Khánh" (or "Trinh, Q.K.") still answers author:"Trịnh Quốc
+    Khánh", below the works with the name in full; another person of those initials is not found."""
+    from stinet.ingest.services import import_file
+    from tests.conftest import row
+
+    rows = [row("Hệ thống neo tàu", id="i1", dc_contributor_author="Trịnh Q. Khánh"),
+            row("Luồng hàng hải Lạch Huyện", id="i2", dc_contributor_author="Trinh, Q.K."),
+            row("Đê chắn sóng", id="i3", dc_contributor_author="Trịnh Quốc Khánh"),
+            row("Cảng cạn", id="i4", dc_contributor_author="Trịnh Quang Khánh"),
+            row("Cầu cảng", id="i5", dc_contributor_author="Trịnh Khánh; Quốc Anh")]
+    import_file(write_csv(rows, "initials.csv"), "HPU")
+    found = titles('author:"Trịnh Quốc Khánh"')
+    assert found[0] == "Đê chắn sóng"
+    assert sorted(found[1:]) == ["Hệ thống neo tàu", "Luồng hàng hải Lạch Huyện"]
+    assert titles('-author:"Trịnh Quốc Khánh" author:Trịnh') == ["Cảng cạn", "Cầu cảng"]
+    # initials asked for leave the other words to match in any order (not "Trinh Q. K.")
+    assert titles('author:"Trịnh Q. Khánh"', sort="title") == ["Cảng cạn", "Cầu cảng", "Đê chắn sóng",
+                                                               "Hệ thống neo tàu"]
+
+
 def test_fielded_words_are_highlighted_in_their_field_only(catalogue):
     hit = search_json(SearchRequest(q='author:"Nguyen Van An" title:san khảo'))["results"][0]
     assert hit["highlight"]["title"] == "Nghiên cứu đa dạng sinh học rạn <mark>san</mark> hô vịnh Hạ Long"

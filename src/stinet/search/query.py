@@ -53,6 +53,9 @@ class Clause:
     field: str | None = None  # None: any text field
     phrase: bool = False
     negate: bool = False
+    # other word sequences the phrase may be written as in the catalogue: a person's name with
+    # initials ("trinh q khanh" for author:"Trịnh Quốc Khánh")
+    variants: tuple[tuple[str, ...], ...] = ()
 
     @property
     def looks_like_a_name(self) -> bool:
@@ -136,12 +139,28 @@ def _name_clause(text: str, phrase: bool, negate: bool) -> Clause | None:
     name = clean_person_name(text) if phrase else text
     clause = _clause(name, "author", phrase, negate)
     if clause is None or not any(len(w) == 1 for w in clause.words):
+        if clause is not None and clause.phrase and 2 <= len(clause.words) <= MAX_NAME_WORDS:
+            clause.variants = initialled(clause.words)
         return clause
     kept = [i for i, w in enumerate(clause.words) if len(w) > 1]
     if not kept:
         return clause
     exact = [clause.exact[i] for i in kept] if len(clause.exact) == len(clause.words) else []
     return Clause([clause.words[i] for i in kept], exact, "author", False, negate)
+
+
+MAX_NAME_WORDS = 5  # a longer quoted author: is not one Vietnamese name: no initials tried (2^4 forms)
+
+
+def initialled(words: list[str]) -> tuple[tuple[str, ...], ...]:
+    """The ways a name of full words may be written with initials, as names_match compares them:
+    any of the words after the family name reduced to its first letter ("nguyen v an", "nguyen van
+    a", "nguyen v a" for "nguyen van an"); the family name stays whole."""
+    family, given = words[0], words[1:]
+    forms = [(family,)]
+    for word in given:
+        forms = [(*f, w) for f in forms for w in dict.fromkeys((word, word[0]))]
+    return tuple(f for f in forms if list(f) != words)
 
 
 def parse(raw: str) -> ParsedQuery:

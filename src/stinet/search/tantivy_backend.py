@@ -36,6 +36,7 @@ EXACT_OF = {"title": ("title_x",), None: ("title_x", "text_x", "creators_x"), "s
 # a little more), more than a look-alike that only matches folded scores anywhere: "bình" ranks the
 # works with "bình" above those with "Bỉnh"; without marks ("binh") nothing is added.
 EXACT_SCORE = {"title_x": 100.0, "creators_x": 95.0, "text_x": 90.0}
+VARIANT_WEIGHT = 0.5  # a phrase written another way (a name with initials) scores half the phrase as asked
 PHRASE_BOOST = {"title": 6.0, "creators": 10.0, "abstract": 2.0, "subjects": 3.0}
 PROXIMITY_SLOP = 3
 RERANK = 200  # phrase and proximity bonuses re-rank this many best plain matches
@@ -392,6 +393,8 @@ class TantivyBackend:
             fields = FIELD_OF[clause.field]
             options = [Query.boost_query(Query.phrase_query(self.schema, f, clause.words), WEIGHTS[f])
                        for f in fields]
+            options += [Query.boost_query(Query.phrase_query(self.schema, f, list(words)), WEIGHTS[f] * VARIANT_WEIGHT)
+                        for words in clause.variants for f in fields]  # a name with initials: below the full name
             return Query.boolean_query([(Occur.Should, q) for q in options])
         words = [(Occur.Must, self._word(clause, i, fuzzy)) for i in range(len(clause.words))]
         return words[0][1] if len(words) == 1 else Query.boolean_query(words)
