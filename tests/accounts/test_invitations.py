@@ -159,3 +159,30 @@ def test_the_invite_form_needs_an_organisation_for_an_editor(client, people):
     response = client.post("/manage/invitations/", {"email": "e@example.org", "roles": ["member_editor"], "days": 7})
     assert response.status_code == 200 and response.context["form"].errors["organisation"]
     assert not Invitation.objects.exists()
+
+
+def test_an_address_that_has_an_account_is_not_invited_again(client, people):
+    """One address, one account: a second one would get the other's password-reset links too."""
+    client.force_login(people["hub"])
+    response = client.post("/manage/invitations/", {"email": "Editor@Example.org", "roles": ["scientist"], "days": 7})
+    assert response.status_code == 200
+    assert response.context["form"].non_field_errors() == [
+        "Editor@Example.org đã là địa chỉ của người dùng 'editor': hãy cấp vai trò trên trang của người dùng đó"]
+    assert not Invitation.objects.exists()
+    with translation.override("en"), pytest.raises(AccountError, match="already the address of user 'editor'"):
+        invite("editor@example.org", [("scientist", None)])
+
+
+def test_an_invitation_is_refused_once_an_account_has_its_address(client, people):
+    invitation, link = invite("late.comer@example.org", [("scientist", None)])
+    path = link.split("127.0.0.1:8000")[1]
+    people["nobody"].email = "Late.Comer@example.org"  # given to an account after the invitation was sent
+    people["nobody"].save()
+    page = client.get(path)
+    assert page.status_code == 410 and "late.comer@example.org đã có tài khoản" in page.content.decode()
+    posted = client.post(path, {"username": "late", "password1": PASSWORD, "password2": PASSWORD})
+    assert posted.status_code == 410 and not type(people["nobody"]).objects.filter(username="late").exists()
+    with translation.override("en"), pytest.raises(InvitationError, match="has an account already"):
+        accept_invitation(token_for(invitation), "late", PASSWORD)
+    invitation.refresh_from_db()
+    assert invitation.status == "pending"

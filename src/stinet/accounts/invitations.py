@@ -8,6 +8,7 @@ from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
@@ -52,6 +53,12 @@ def _mail(invitation: Invitation, link: str) -> None:
     send_mail(subject, "\n-----\n\n".join(parts), None, [invitation.email])
 
 
+def account_with(email: str) -> Any:
+    """The account (active or not) that already has this e-mail address, if any: one address, one account,
+    or a password reset for it would mail a link for each."""
+    return get_user_model().objects.filter(email__iexact=email.strip()).order_by("pk").first()
+
+
 def invite(email: str, roles: list[tuple[str, str | None]], *, days: int = DEFAULT_DAYS, site: str | None = None,
            actor: str = "cli", by: Any = None) -> tuple[Invitation, str]:
     """Invite an e-mail address with roles; the mail goes out after commit. Returns the invitation and its link."""
@@ -61,6 +68,10 @@ def invite(email: str, roles: list[tuple[str, str | None]], *, days: int = DEFAU
         validate_email(email)
     except ValidationError:
         raise AccountError(_("e-mail address %(email)r is not valid") % {"email": email}) from None
+    holder = account_with(email)
+    if holder is not None:
+        raise AccountError(_("%(email)s is already the address of user %(name)r: grant the roles on their page")
+                           % {"email": email, "name": holder.get_username()})
     if not roles:
         raise AccountError(_("an invitation needs at least one role"))
     if not 1 <= days <= MAX_DAYS:
@@ -94,6 +105,9 @@ def open_invitation(token: str, *, lock: bool = False) -> Invitation:
         raise InvitationError(_("invitation: revoked by the administrator"))
     if invitation.expires_at <= timezone.now():
         raise InvitationError(_("invitation link: expired"))
+    if account_with(invitation.email) is not None:  # given to an account since the invitation was sent
+        raise InvitationError(_("%(email)s has an account already: log in with it, or reset its password")
+                              % {"email": invitation.email})
     return invitation
 
 
