@@ -116,6 +116,7 @@ def test_export_and_dedup_commands(run, tmp_path):
         assert run("import", str(data), "--org", code).returncode == 0
     listed = run("dedup", "list")
     assert listed.returncode == 0 and "review" in listed.stdout and "LIB:L1" in listed.stdout
+    assert "; cùng tác giả thứ nhất; cùng năm)" in listed.stdout and "same year" not in listed.stdout  # as on the page
     match_id = listed.stdout.split("]")[0].lstrip("[")
     assert run("dedup", "settle", match_id, "--merge").returncode == 0
     found = json.loads(run("search", "san ho", "--json").stdout)

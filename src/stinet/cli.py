@@ -250,6 +250,8 @@ def dedup() -> None:
 @command
 def dedup_list(status: str, limit: int) -> None:
     """Merges and doubtful pairs, with their scores and reasons."""
+    from django.utils.formats import number_format
+
     from stinet.catalog.models import Match
 
     matches = Match.objects.select_related("organisation", "work", "other_work")
@@ -257,8 +259,8 @@ def dedup_list(status: str, limit: int) -> None:
         matches = matches.filter(status=status)
     for m in matches[:limit]:
         other = f" / work {m.other_work_id}: {m.other_work.title[:60]}" if m.other_work else ""
-        click.echo(f"[{m.pk}] {m.status:<10} {m.score:.2f} {m.organisation.code}:{m.local_id} -> "
-                   f"work {m.work_id}: {m.work.title[:60]}{other} ({'; '.join(m.reasons)})")
+        click.echo(f"[{m.pk}] {m.status:<10} {number_format(m.score, 2)} {m.organisation.code}:{m.local_id} -> "
+                   f"work {m.work_id}: {m.work.title[:60]}{other} ({m.reasons_said})")
 
 
 def _reindex(*work_ids: int) -> None:

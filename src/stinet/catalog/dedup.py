@@ -35,7 +35,10 @@ from stinet.catalog.rebuild import WORK_FIELDS, is_primary, move_dependants, reb
 
 MAX_KEY_WORKS = 50  # a key shared by more works than this is too generic to block on
 MERGED = ("merged", "manual", "confirmed")  # a Match of a record put into its work (by score or by hand)
+# The reasons a match stores (English; catalog/reasons.py says them in the interface language)
 SPLIT_REASON = "split by an administrator"  # (the same words in migration 0014)
+RULE_REASON = "an administrator merged this record by hand"  # an "always" rule of an earlier decision
+HAND_REASON = "merged by an administrator"
 
 
 @dataclass
@@ -163,7 +166,7 @@ def _decide(record: Record, candidates: set[int], works: dict[int, Record],
     """The decision for one record among its candidate works."""
     always = [w for w, rule in rules.items() if rule == "always"]
     if always:
-        return Decision(always[0], 1.0, ["an administrator merged this record by hand"], "manual")
+        return Decision(always[0], 1.0, [RULE_REASON], "manual")
     best = Decision()
     for work_id in sorted(candidates):
         if rules.get(work_id) == "never" or work_id not in works:
@@ -391,7 +394,7 @@ def merge_by_hand(org: Organisation, local_id: str, work_id: int, actor: str, us
         MatchRule.objects.update_or_create(organisation=org, local_id=local_id, work=target,
                                            defaults={"rule": "always", "decided_by": actor})
         Match.objects.create(work=target, organisation=org, local_id=local_id, score=1.0,
-                             reasons=["merged by an administrator"], status="manual", decided_by=actor)
+                             reasons=[HAND_REASON], status="manual", decided_by=actor)
         _audit(actor, "merge", org, local_id, old_id, target, user)
     return old_id, target.pk
 

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 
 from stinet.catalog.jsontext import TextJSONEncoder
+from stinet.catalog.reasons import said
 from stinet.catalog.vocab import ACCESS_LEVELS, CREATOR_ROLES, ORG_KINDS, WORK_TYPES, choices
 from stinet.vietnamese import sort_key
 
@@ -272,6 +273,11 @@ class Match(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organisation_id}:{self.local_id} ~ work {self.work_id} ({self.status} {self.score:.2f})"
+
+    @property
+    def reasons_said(self) -> str:
+        """The reasons in the interface language, on one line (stored: English phrases)."""
+        return said(self.reasons)
 
 
 class MatchRule(models.Model):
