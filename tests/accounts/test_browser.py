@@ -83,6 +83,6 @@ def test_the_administrator_invites_and_reads_the_audit_log_on_a_phone(browser, l
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, (path, overflow)
     page.goto(page.base + "/manage/audit/")
-    assert "invite" in page.locator("table.audit").inner_text()
+    assert "gửi lời mời" in page.locator("table.audit").inner_text()  # the action "invite", in words
     shot(page, "accounts-phone-audit")
     context.close()

@@ -135,8 +135,11 @@ class AuditFilterForm(forms.Form):
     """Filters of the audit log page."""
 
     who = forms.CharField(label=gettext_lazy("Who"), required=False, max_length=200)
-    action = forms.CharField(label=gettext_lazy("Action"), required=False, max_length=40)
-    object_type = forms.CharField(label=gettext_lazy("Object type"), required=False, max_length=40)
+    # codes, as stored; the page's lists (audit-actions, audit-objects) offer the known ones with their labels
+    action = forms.CharField(label=gettext_lazy("Action"), required=False, max_length=40,
+                             widget=forms.TextInput(attrs={"list": "audit-actions"}))
+    object_type = forms.CharField(label=gettext_lazy("Object type"), required=False, max_length=40,
+                                  widget=forms.TextInput(attrs={"list": "audit-objects"}))
     object_id = forms.CharField(label=gettext_lazy("Object id"), required=False, max_length=64)
     since = forms.DateField(label=gettext_lazy("From"), required=False,
                             widget=forms.DateInput(attrs={"type": "date"}))

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from stinet.accounts import invitations
+from stinet.accounts.audit_labels import ACTIONS, OBJECT_TYPES
 from stinet.accounts.forms import AuditFilterForm, InviteForm, RoleForm
 from stinet.accounts.models import Invitation, Role
 from stinet.accounts.permissions import manages_accounts, require
@@ -167,4 +168,10 @@ def audit_log(request: HttpRequest) -> HttpResponse:
     params = request.GET.copy()
     params.pop("page", None)
     return render(request, "accounts/audit.html",
-                  {"form": form, "page": page, "rows": rows, "params": params.urlencode(), "refused": refused})
+                  {"form": form, "page": page, "rows": rows, "params": params.urlencode(), "refused": refused,
+                   "actions": _known(ACTIONS), "object_types": _known(OBJECT_TYPES)})
+
+
+def _known(labels: dict[str, Any]) -> list[tuple[str, str]]:
+    """(code, label) of a table of audit labels, by code (which groups them: file-…, task-…)."""
+    return sorted((code, str(label)) for code, label in labels.items())
