@@ -79,6 +79,45 @@ def test_admin_decides_requests_through_the_api(client, users, django_capture_on
     assert response.status_code == 400 and "is approved" in response.json()["detail"]
 
 
+def test_a_key_the_api_does_not_take_is_refused_by_name(client, users, org):
+    import json
+
+    client.force_login(users["admin"])
+    response = client.patch("/api/directory/orgs/HPU", data=json.dumps({"phon": "0225 123", "address": "1 Lê Lợi"}),
+                            content_type="application/json")
+    assert response.status_code == 400 and response.json()["detail"] == "phon: không có trường này"
+    response = client.patch("/api/directory/orgs/HPU?lang=en", data=json.dumps({"phon": "0225 123"}),
+                            content_type="application/json")
+    assert response.status_code == 400 and response.json()["detail"] == "phon: unknown field"
+    response = client.post("/api/directory/orgs/HPU/services?lang=en", content_type="application/json",
+                           data=json.dumps({"name": "Dịch", "colour": "red"}))
+    assert response.status_code == 400 and response.json()["detail"] == "colour: unknown field"
+    org.refresh_from_db()
+    assert getattr(org, "profile", None) is None and not org.info_services.exists()  # nothing changed
+
+
+def test_only_the_administrator_changes_membership_through_the_api(client, users, org):
+    import json
+
+    from stinet.catalog.models import AuditEntry
+
+    client.force_login(users["editor"])
+    response = client.patch("/api/directory/orgs/HPU?lang=en", data=json.dumps({"is_member": False}),
+                            content_type="application/json")
+    assert response.status_code == 400
+    assert response.json()["detail"] == "only the network administrator may change the membership"
+    org.refresh_from_db()
+    assert org.is_member
+    client.force_login(users["admin"])
+    response = client.patch("/api/directory/orgs/HPU", data=json.dumps({"is_member": False}),
+                            content_type="application/json")
+    assert response.status_code == 200 and response.json()["member"] is False
+    org.refresh_from_db()
+    assert not org.is_member
+    entry = AuditEntry.objects.get(object_type="organisationprofile", action="update")
+    assert entry.before == {"is_member": True} and entry.after == {"is_member": False}
+
+
 def test_openapi_describes_the_directory(client, db):
     spec = client.get("/api/openapi.json").json()
     for path in ("/api/orgs", "/api/orgs/{code}", "/api/directory/services", "/api/directory/orgs/{code}",
@@ -88,6 +127,8 @@ def test_openapi_describes_the_directory(client, db):
     params = {p["name"] for p in spec["paths"]["/api/orgs"]["get"]["parameters"]}
     assert {"member", "kind", "province", "q", "field", "service"} <= params
     assert spec["paths"]["/api/orgs"]["get"]["summary"] and spec["paths"]["/api/orgs"]["get"]["description"]
+    profile = spec["components"]["schemas"]["ProfileIn"]
+    assert "is_member" in profile["properties"] and profile["additionalProperties"] is False  # others refused
 
 
 def test_list_queries_do_not_grow_with_the_number_of_organisations(client, directory, django_assert_max_num_queries):

@@ -18,6 +18,7 @@ from django.urls import reverse
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.security import django_auth
+from pydantic import ConfigDict
 
 from stinet.accounts.permissions import editable_organisations, is_admin, require
 from stinet.api.schemas import Error, OrgOut
@@ -96,12 +97,20 @@ class DirectoryOrgOut(OrgOut):
     page: str
 
 
-class ProfileIn(Schema):
-    """Changes to an organisation's entry; absent fields stay as they are (name_vi, kind: administrators)."""
+class ClosedIn(Schema):
+    """A JSON body that takes only its own keys: another one is refused, naming it (not ignored)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class ProfileIn(ClosedIn):
+    """Changes to an organisation's entry; absent fields stay as they are (name_vi, kind, is_member:
+    the network administrator only)."""
 
     name_vi: str | None = None
     name_en: str | None = None
     kind: str | None = None
+    is_member: bool | None = None
     province: str | None = None
     website: str | None = None
     short_name: str | None = None
@@ -120,7 +129,7 @@ class ProfileIn(Schema):
     certificate_issuer: str | None = None
 
 
-class ServiceIn(Schema):
+class ServiceIn(ClosedIn):
     """An information service to add or change."""
 
     kind: str = "other"
@@ -154,13 +163,13 @@ class JoinRequestOut(Schema):
     org: str | None
 
 
-class ApproveIn(Schema):
+class ApproveIn(ClosedIn):
     """The new member's code (default: from its abbreviation)."""
 
     code: str = ""
 
 
-class RejectIn(Schema):
+class RejectIn(ClosedIn):
     """Why the request is rejected."""
 
     reason: str
@@ -251,7 +260,8 @@ def service_list(request: HttpRequest, kind: str = "", q: str = "", lang: str = 
 @router.patch("/orgs/{code}", response={200: DirectoryOrgOut, 400: Error, 403: Error, 404: Error}, auth=django_auth,
               summary="Change an organisation's entry")
 def org_update(request: HttpRequest, code: str, payload: ProfileIn, lang: str = "vi") -> Any:
-    """Its member editors and the network administrator change the profile (name and kind: administrator)."""
+    """Its member editors and the network administrator change the profile (name, kind and membership:
+    the administrator only). A key it does not take is refused, named, with 400."""
     org = by_code(Organisation.objects.all(), code)
     with _refusals():
         services.update_profile(request.user, org, payload.dict(exclude_unset=True))

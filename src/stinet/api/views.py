@@ -47,14 +47,20 @@ _WRONG_TYPE = {
         "%(value)r is not a date and time (ISO 8601, e.g. 2026-01-31T08:00:00Z)"),
 }
 
+_UNKNOWN_KEY = gettext_lazy("unknown field")
+
 
 @api.exception_handler(ValidationError)
 def _bad_parameter(request: HttpRequest, exc: ValidationError) -> Any:
-    """A parameter of the wrong type (page=abc) answers 400 with one line, as every refusal does."""
+    """A parameter of the wrong type (page=abc) or a key a JSON body does not take answers 400 with
+    one line, as every refusal does."""
     first = exc.errors[0] if exc.errors else {}
-    name = ".".join(str(part) for part in first.get("loc", ())[1:]) or "request"
+    loc = first.get("loc", ())
+    name = ".".join(str(part) for part in loc[2 if loc[:1] == ("body",) and len(loc) > 2 else 1:]) or "request"
+    if first.get("type") == "extra_forbidden":  # a typo would otherwise be ignored without a word
+        return api.create_response(request, {"detail": f"{name}: {_UNKNOWN_KEY}"}, status=400)
     said, value = _WRONG_TYPE.get(first.get("type", "")), first.get("input")
-    where = first.get("loc", ())[:1]
+    where = loc[:1]
     if value is None and where == ("query",):  # django-ninja leaves it out
         value = request.GET.get(str(first["loc"][-1]))
     elif value is None and where == ("path",) and request.resolver_match:
