@@ -107,7 +107,17 @@ def test_snippet_page_gives_a_member_its_code(client, catalogue):
 def test_snippet_page_for_the_whole_network(client, catalogue):
     page = client.get("/widget/snippet/").content.decode()
     assert "&lt;div data-stinet-search&gt;&lt;/div&gt;" in page
-    assert client.get("/widget/snippet/", {"org": "NOPE"}).status_code == 404
+
+
+def test_snippet_page_for_an_unknown_code_says_which_and_offers_the_members(client, catalogue):
+    answer = client.get("/widget/snippet/", {"org": "HPU,NOPE", "widget_lang": "en"})
+    page = answer.content.decode()
+    assert answer.status_code == 404 and '<html lang="vi">' in page  # the site's page, in its language
+    assert '<p class="error" role="alert">org: không có tổ chức nào mang mã NOPE</p>' in page
+    assert '<option value="HPU">' in page and '<option value="TVHP">' in page  # to choose the right one
+    assert 'id="code-script"' not in page and 'id="preview-iframe"' not in page  # no code to copy
+    english = client.get("/widget/snippet/", {"org": "NOPE", "lang": "en"})
+    assert english.status_code == 404 and "org: no organisation has the code NOPE" in english.content.decode()
 
 
 def test_frame_snippet_listens_to_the_origin_a_browser_names(rf, settings):

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
@@ -181,13 +181,15 @@ def _resize_listener(origin: str) -> str:
 def snippet(request: HttpRequest) -> HttpResponse:
     """A member's widget code to copy, with a live preview of both kinds.
 
-    The widget's language is ?widget_lang= (?lang= would switch this page's own language).
+    The widget's language is ?widget_lang= (?lang= would switch this page's own language). An
+    unknown ?org= answers 404 with the page saying which code, the members' list and no code.
     """
+    lang, error = request.GET.get("widget_lang", "vi"), ""
     try:
-        opts = _options(request, request.GET.get("widget_lang", "vi"))
-    except UnknownOrganisation as exc:
-        raise Http404(str(exc)) from None
+        opts = _options(request, lang)
+    except UnknownOrganisation as exc:  # 404 saying which code, with the members to choose from and no code
+        opts, error = WidgetOptions(orgs=(), lang="en" if lang == "en" else "vi", accent=""), str(exc)
     members = Organisation.objects.filter(is_member=True).order_by("code")
-    context = {"opts": opts, "members": members, "code": snippets(request, opts),
-               "accent": opts.accent or "#0b5c8a"}
-    return render(request, "portal/widget_snippet.html", context)
+    context = {"opts": opts, "members": members, "code": None if error else snippets(request, opts),
+               "accent": opts.accent or "#0b5c8a", "error": error}
+    return render(request, "portal/widget_snippet.html", context, status=404 if error else 200)
