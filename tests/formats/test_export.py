@@ -31,6 +31,9 @@ def test_export_reimports_to_the_same_catalogue(catalogue, tmp_path, fmt):
     from stinet.ingest.services import import_file
 
     Work.objects.filter(holdings__local_id="1").update(extra={"local.funding": "50 triệu"})
+    translated = Work.objects.get(holdings__local_id="1")
+    translated.creators += [{"name": "Hồ Thị Lan", "role": "translator"}]  # every role goes and comes back
+    translated.save()
     path = tmp_path / f"hpu.{fmt}"
     with path.open("wb") as out:
         assert write(fmt, out, ids=[w.pk for w in Work.objects.filter(holdings__organisation__code="HPU")]) == 5

@@ -44,8 +44,8 @@ def test_a_csv_row_with_titles_after_and_specialist_titles_stores_the_names(org,
 
 
 def test_role_markers_give_the_role_in_author_and_contributor_columns(org, write_csv):
-    """'(chủ biên)' is an editor, '(dịch)' a contributor (creators have no translator role); an advisor
-    column keeps its role whatever the marker says."""
+    """'(chủ biên)' is an editor, '(dịch)' a translator; an advisor column keeps its role whatever the
+    marker says."""
     import_file(write_csv([row(
         "Giáo trình dược lý", id="m1", dc_date_issued="2019",
         dc_contributor_author="Trịnh Quốc Khánh (chủ biên)||Lê Văn Sơn (đồng chủ biên)||Nguyễn Văn An (dịch)"
@@ -54,7 +54,7 @@ def test_role_markers_give_the_role_in_author_and_contributor_columns(org, write
     )]), "HPU")
     assert Work.objects.get().creators == [
         {"name": "Trịnh Quốc Khánh", "role": "editor"}, {"name": "Lê Văn Sơn", "role": "editor"},
-        {"name": "Nguyễn Văn An", "role": "contributor"}, {"name": "Phạm Thu", "role": "author"},
+        {"name": "Nguyễn Văn An", "role": "translator"}, {"name": "Phạm Thu", "role": "author"},
         {"name": "Đỗ Minh", "role": "author"}, {"name": "Trần Bình", "role": "advisor"},
         {"name": "Hồ Lan", "role": "editor"},
     ]
@@ -68,3 +68,13 @@ def test_a_column_headed_chu_bien_gives_editors(org, tmp_path):
     import_file(sheet, "HPU")
     assert Work.objects.get().creators == [{"name": "Lê Văn Sơn", "role": "author"},
                                            {"name": "Trịnh Quốc Khánh", "role": "editor"}]
+
+
+def test_a_column_headed_nguoi_dich_gives_translators(org, tmp_path):
+    """A translated book: its translators are neither its authors nor anonymous contributors."""
+    sheet = tmp_path / "sach.csv"
+    sheet.write_text("Mã,Tên tài liệu,Tác giả,Người dịch,Năm\n"
+                     "S1,Sinh thái học biển,John Smith,Lê Văn Sơn; Hồ Lan,2019\n", encoding="utf-8")
+    import_file(sheet, "HPU")
+    work = Work.objects.get()
+    assert work.authors == ["John Smith"] and work.people("translator") == ["Lê Văn Sơn", "Hồ Lan"]

@@ -104,6 +104,8 @@ def vietnamese_record(**changes: str) -> Record:
         df("700", "1 ", ("a", "Trần, Bình,"), ("e", "người hướng dẫn.")),
         df("700", "1 ", ("a", "Lê, Thị Hoa"), ("4", "edt")),
         df("700", "1 ", ("a", "Phạm, Văn Dũng")),
+        df("700", "1 ", ("a", "Hồ, Lan,"), ("e", "dịch.")),
+        df("700", "1 ", ("a", "Vũ, Minh"), ("4", "trl")),
         df("852", "  ", ("a", "Thư viện Khoa học tổng hợp"), ("h", "TK 1")),
         df("852", "  ", ("a", "HPU"), ("b", "Kho luận văn"), ("h", "LV 577.7"), ("i", "N576")),
         df("856", "40", ("u", "ftp://old.example/x"), ("u", "https://lib.dhhp.edu.vn/lv/123")),
@@ -219,6 +221,7 @@ def test_a_vietnamese_record_maps_every_field(org, tmp_path):
     assert work.title_en == "Coral reef biodiversity"
     assert work.people("author") == ["Nguyễn Văn An", "Phạm Văn Dũng"]
     assert work.advisors == ["Trần Bình"] and work.people("editor") == ["Lê Thị Hoa"]
+    assert work.people("translator") == ["Hồ Lan", "Vũ Minh"]
     assert (work.type, work.degree, work.grantor) == ("thesis", "Thạc sĩ", "Trường Đại học Hải Phòng")
     assert (work.year, work.publisher, work.language) == (2016, "Trường Đại học Hải Phòng", "vi")
     assert work.subjects == ["Đa dạng sinh học -- Hạ Long", "san hô", "biển"]
@@ -313,8 +316,8 @@ def _round_trip_records() -> list[Record]:
 def _catalogue_of(code: str) -> list[tuple[object, ...]]:
     """What must survive the round trip, for every work an organisation holds."""
     works = Work.objects.filter(holdings__organisation__code=code).order_by("title")
-    return [(w.title, w.authors, w.advisors, w.year, w.type, w.subjects, w.identifiers.get("isbn", []),
-             w.language, w.degree) for w in works]
+    return [(w.title, w.authors, w.advisors, w.people("translator"), w.year, w.type, w.subjects,
+             w.identifiers.get("isbn", []), w.language, w.degree) for w in works]
 
 
 def test_round_trip_through_the_marcxml_serializer(org, tmp_path):
@@ -332,7 +335,7 @@ def test_round_trip_through_the_marcxml_serializer(org, tmp_path):
     report = import_file(path, "TVHP")
     assert report.rejected == 0 and report.format == "marcxml"
     assert _catalogue_of("TVHP") == _catalogue_of("HPU")
-    types = sorted(t for _, _, _, _, t, *_ in _catalogue_of("TVHP"))
+    types = sorted(t for _, _, _, _, _, t, *_ in _catalogue_of("TVHP"))
     assert types == ["article", "book", "dissertation", "thesis"]
 
 

@@ -211,3 +211,21 @@ def test_directory_and_api_use_a_fixed_number_of_queries(client, directory, djan
     for url in ("/experts/", "/api/experts", "/experts/?q=san+ho", "/api/experts?q=san+ho"):
         with django_assert_max_num_queries(10):
             assert client.get(url).status_code == 200
+
+
+def test_a_translated_work_says_so_on_the_profile_and_the_own_page(client, directory, scientist, write_csv):
+    from stinet.catalog.models import Holding
+    from stinet.ingest.services import import_file
+    from stinet.people.services import suggest_works
+    from tests.conftest import row
+
+    import_file(write_csv([row("Sinh thái học rạn san hô", id="P9", dc_date_issued="2021",
+                               dc_contributor_author="John Smith||Nguyễn Văn An (dịch)")], "dich.csv"), "HPU")
+    an, work = directory["an"], Holding.objects.get(local_id="P9").work_id
+    suggest_works(an)
+    assert ExpertWork.objects.get(expert=an, work_id=work).role == "translator"
+    client.force_login(scientist)
+    assert "(người dịch)" in client.get("/experts/me/?lang=vi").content.decode()
+    decide_works(an, [work], "confirmed")
+    page = client.get(f"/experts/{an.pk}/?lang=vi").content.decode()
+    assert "2021 · người dịch" in page

@@ -28,11 +28,12 @@ def jsonld(page: str) -> dict:
 
 @pytest.fixture
 def report(catalogue) -> Work:
-    """The coral report with an author, an editor and two contributors (as a task's result has them)."""
+    """The coral report with an author, an editor, a translator and two contributors (as a task's result has them)."""
     work = Work.objects.get(title__startswith=CORAL)
     Work.objects.filter(pk=work.pk).update(creators=[
         {"name": "Nguyễn Văn An", "role": "author"}, {"name": "Trần Thị Bình", "role": "editor"},
-        {"name": "Lê Văn Cường", "role": "contributor"}, {"name": "Phạm Văn Dũng", "role": "contributor"}])
+        {"name": "Hồ Thị Lan", "role": "translator"}, {"name": "Lê Văn Cường", "role": "contributor"},
+        {"name": "Phạm Văn Dũng", "role": "contributor"}])
     return work
 
 
@@ -40,10 +41,12 @@ def test_every_role_is_shown_with_its_label(client, report):
     page = client.get(f"/works/{report.pk}/").content.decode()
     assert "<dt>Tác giả</dt><dd>Nguyễn Văn An</dd>" in page
     assert "<dt>Chủ biên, biên tập</dt><dd>Trần Thị Bình</dd>" in page
+    assert "<dt>Người dịch</dt><dd>Hồ Thị Lan</dd>" in page
     assert "<dt>Người tham gia</dt><dd>Lê Văn Cường; Phạm Văn Dũng</dd>" in page
     english = client.get(f"/works/{report.pk}/?lang=en").content.decode()
     assert "<dt>Authors</dt><dd>Nguyễn Văn An</dd>" in english and "<dt>Editors</dt><dd>Trần Thị Bình</dd>" in english
     assert "<dt>Contributors</dt><dd>Lê Văn Cường; Phạm Văn Dũng</dd>" in english
+    assert "<dt>Translators</dt><dd>Hồ Thị Lan</dd>" in english
 
 
 def test_editors_and_contributors_are_exported_as_such(client, report):
@@ -53,11 +56,14 @@ def test_editors_and_contributors_are_exported_as_such(client, report):
     data = jsonld(page)
     assert [a["name"] for a in data["author"]] == ["Nguyễn Văn An"]
     assert [e["name"] for e in data["editor"]] == ["Trần Thị Bình"]
+    assert [t["name"] for t in data["translator"]] == ["Hồ Thị Lan"]
     assert [c["name"] for c in data["contributor"]] == ["Lê Văn Cường", "Phạm Văn Dũng"]
     text = client.get(f"/works/{report.pk}/cite.ris").content.decode()
-    assert "AU  - Nguyễn, Văn An\r\nED  - Trần, Thị Bình\r\nA4  - Lê, Văn Cường\r\nA4  - Phạm, Văn Dũng\r\n" in text
+    assert ("AU  - Nguyễn, Văn An\r\nED  - Trần, Thị Bình\r\nA4  - Hồ, Thị Lan\r\nA4  - Lê, Văn Cường\r\n"
+            "A4  - Phạm, Văn Dũng\r\n") in text
     bib = client.get(f"/works/{report.pk}/cite.bib").content.decode()
-    assert "author = {Nguyễn, Văn An}" in bib and "editor = {Trần, Thị Bình}" in bib and "Cường" not in bib
+    assert "author = {Nguyễn, Văn An}" in bib and "editor = {Trần, Thị Bình}" in bib
+    assert "Cường" not in bib and "Lan" not in bib
 
 
 def test_an_article_names_its_journal(client, org, write_csv):

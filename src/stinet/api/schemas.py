@@ -6,7 +6,7 @@ from ninja import Field, Schema
 
 
 class Creator(Schema):
-    """A person and their role (author, editor, advisor, contributor)."""
+    """A person and their role (author, editor, translator, advisor, contributor)."""
 
     name: str
     role: str

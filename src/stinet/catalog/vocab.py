@@ -35,7 +35,7 @@ ORG_KINDS: dict[str, tuple[str, str]] = {
     "other": ("Khác", "Other"),
 }
 
-CREATOR_ROLES = ("author", "editor", "advisor", "contributor")
+CREATOR_ROLES = ("author", "editor", "translator", "advisor", "contributor")
 
 LANGUAGES: dict[str, tuple[str, str]] = {
     "vi": ("Tiếng Việt", "Vietnamese"),

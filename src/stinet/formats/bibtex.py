@@ -70,7 +70,8 @@ def dumps(work: Work) -> str:
     # (name, escaped value); the title braced again: styles lower-case titles ("Cát Bà" -> "cát bà"),
     # and Vietnamese titles are written in sentence case with their proper names already
     fields: list[tuple[str, str]] = [("title", "{" + escape(work.title) + "}")]
-    for role, field in (("author", "author"), ("editor", "editor")):  # contributors and advisors: no field
+    # translators (a field of biblatex only), contributors and advisors: no field
+    for role, field in (("author", "author"), ("editor", "editor")):
         if people := citing.people(work, role):
             fields.append((field, names(people)))
     if journal and entry in CONTAINER_FIELDS:

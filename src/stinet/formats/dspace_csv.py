@@ -11,7 +11,8 @@ from stinet.catalog.models import Holding, Work
 MULTI = "||"
 COLUMNS = (
     "id", "dc.title", "dc.title.alternative", "dc.contributor.author", "dc.contributor.editor",
-    "dc.contributor.advisor", "dc.contributor", "dc.date.issued", "dc.type", "dc.subject", "dc.description.abstract",
+    "dc.contributor.translator", "dc.contributor.advisor", "dc.contributor", "dc.date.issued", "dc.type", "dc.subject",
+    "dc.description.abstract",
     "dc.publisher", "thesis.degree.name", "thesis.degree.grantor", "dc.subject.fos",
     "dc.subject.fos.old", "dc.language.iso", "dc.identifier.isbn", "dc.identifier.issn",
     "dc.identifier.doi", "dc.identifier.handle", "dc.identifier.uri", "dc.identifier.other",
@@ -30,6 +31,7 @@ def row(work: Work, holding: Holding | None = None) -> dict[str, str]:
         "id": holding.local_id if holding else f"stinet:{work.pk}", "dc.title": work.title,
         "dc.title.alternative": work.title_en,
         "dc.contributor.author": _people(work, "author"), "dc.contributor.editor": _people(work, "editor"),
+        "dc.contributor.translator": _people(work, "translator"),
         "dc.contributor.advisor": _people(work, "advisor"), "dc.contributor": _people(work, "contributor"),
         "dc.date.issued": work.date or (str(work.year) if work.year else ""), "dc.type": work.type,
         "dc.subject": MULTI.join(work.subjects), "dc.description.abstract": work.abstract,

@@ -37,6 +37,8 @@ def as_dict(work: Work, url: str) -> dict[str, Any]:
         data["author"] = [agent(p) for p in authors]
     if editors := citing.people(work, "editor"):
         data["editor"] = [agent(p) for p in editors]
+    if translators := citing.people(work, "translator"):
+        data["translator"] = [agent(p) for p in translators]
     # schema.org's Role pattern: the Role stands in for the contributor and holds it
     contributors = [{"@type": "Role", "roleName": "advisor", "contributor": agent(p)}
                     for p in citing.people(work, "advisor")]

@@ -24,7 +24,7 @@ FOS_SOURCE = "TT 24/2025/TT-BKHCN"  # the classification the field codes come fr
 MARC_LANGUAGES = {"vi": "vie", "en": "eng", "fr": "fre", "ru": "rus", "zh": "chi", "de": "ger",
                   "ja": "jpn", "ko": "kor", "lo": "lao", "km": "khm", "es": "spa", "it": "ita"}
 # creator role -> (relator term, relator code)
-RELATORS = {"author": ("author", "aut"), "editor": ("editor", "edt"),
+RELATORS = {"author": ("author", "aut"), "editor": ("editor", "edt"), "translator": ("translator", "trl"),
             "advisor": ("thesis advisor", "ths"), "contributor": ("contributor", "ctb")}
 # work type -> 008/24 nature of contents (m theses, t technical reports, j patent, s statistics...)
 NATURE = {"report": "t", "thesis": "m", "dissertation": "m", "patent": "j", "standard": "u"}

@@ -57,7 +57,7 @@ def to_element(work: Work, url: str = "") -> etree._Element:
     dc("title", work.title_en, "en")
     for name in work.authors:
         dc("creator", name)
-    for name in work.people("advisor") + work.people("contributor"):
+    for name in work.people("translator") + work.people("advisor") + work.people("contributor"):
         dc("contributor", name)
     for subject in work.subjects:
         dc("subject", subject)

@@ -41,7 +41,7 @@ ACCESS_RIGHTS = {"public": ("c_abf2", "open access"), "members": ("c_16ec", "res
 # ISO 639-1 as stored -> ISO 639-3, as the guidelines ask
 LANGUAGES = {"vi": "vie", "en": "eng", "fr": "fra", "ru": "rus", "zh": "zho", "de": "deu", "ja": "jpn",
              "ko": "kor", "lo": "lao", "km": "khm", "es": "spa", "it": "ita"}
-CONTRIBUTOR_TYPES = {"advisor": "Supervisor", "editor": "Editor"}
+CONTRIBUTOR_TYPES = {"advisor": "Supervisor", "editor": "Editor"}  # DataCite has no translator: Other
 
 
 def language_code(language: str) -> str:

@@ -15,8 +15,9 @@ RIS_TYPES = {
 # EndNote and its THES type have them) and A4 (subsidiary authors). Contributors are none of
 # primary, secondary (A2 would make them editors: ED and A2 are one field) nor tertiary: the
 # standard-conformant tag for them is A4. Editors go under ED, which every reader takes for
-# editors whatever the type (Zotero reads A2 of a BOOK as series editors).
-ROLE_TAGS = (("author", "AU"), ("editor", "ED"), ("advisor", "A3"), ("contributor", "A4"))
+# editors whatever the type (Zotero reads A2 of a BOOK as series editors). Translators are
+# subsidiary authors too (EndNote's translator of a book is its A4).
+ROLE_TAGS = (("author", "AU"), ("editor", "ED"), ("translator", "A4"), ("advisor", "A3"), ("contributor", "A4"))
 
 
 def _line(tag: str, value: object) -> str:

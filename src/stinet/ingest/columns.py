@@ -23,6 +23,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "dc.contributor.advisor": ("nguoi huong dan", "giao vien huong dan", "nguoi huong dan khoa hoc"),
     # "chủ biên" edits a collective work (as MARC's relator "chủ biên" and a name's "(chủ biên)" say)
     "dc.contributor.editor": ("bien tap", "editor", "chu bien", "dong chu bien"),
+    "dc.contributor.translator": ("nguoi dich", "dich gia", "bien dich", "translator"),
     "dc.contributor": ("contributor", "thanh vien tham gia", "nguoi tham gia", "thanh vien thuc hien"),
     "dc.date.issued": (
         "year", "date", "dc.date", "nam", "nam xuat ban", "nam bao ve", "nam cong bo",

@@ -20,7 +20,8 @@ from stinet.vietnamese import clean_spaces, fold
 
 HEADER = [
     "id", "dc.title", "dc.title.alternative", "dc.contributor.author", "dc.contributor.advisor",
-    "dc.contributor.editor", "dc.date.issued", "dc.type", "dc.subject", "dc.description.abstract",
+    "dc.contributor.editor", "dc.contributor.translator", "dc.date.issued", "dc.type", "dc.subject",
+    "dc.description.abstract",
     "dc.publisher", "thesis.degree.name", "thesis.degree.grantor", "dc.subject.fos",
     "dc.language.iso", "dc.identifier.isbn", "dc.identifier.issn", "dc.identifier.doi",
     "dc.identifier.handle", "dc.identifier.uri", "local.callnumber", "local.access",
@@ -31,6 +32,7 @@ LANGUAGES = {"vie": "vi", "eng": "en", "fre": "fr", "fra": "fr", "rus": "ru", "c
 ADVISOR_ROLES = {"ths", "thesis advisor", "nguoi huong dan", "huong dan", "nguoi huong dan khoa hoc",
                  "advisor", "degree supervisor", "dgs"}
 EDITOR_ROLES = {"edt", "editor", "chu bien", "bien tap", "hieu dinh"}
+TRANSLATOR_ROLES = {"trl", "translator", "dich", "nguoi dich", "dich gia", "bien dich"}
 # leader/06-07 -> type code when neither 655 nor 502 says
 LEADER_TYPES = {("a", "m"): "book", ("t", "m"): "book", ("a", "a"): "article", ("a", "b"): "article",
                 ("a", "s"): "article", ("m", ""): "dataset"}
@@ -84,12 +86,14 @@ def _role(field: Field) -> str:
             return "advisor"
         if key in EDITOR_ROLES:
             return "editor"
+        if key in TRANSLATOR_ROLES:
+            return "translator"
     return "author"
 
 
 def people(record: Record) -> dict[str, list[str]]:
-    """Names of 100/110/700/710 $a by role (author, advisor, editor)."""
-    found: dict[str, list[str]] = {"author": [], "advisor": [], "editor": []}
+    """Names of 100/110/700/710 $a by role (author, advisor, editor, translator)."""
+    found: dict[str, list[str]] = {"author": [], "advisor": [], "editor": [], "translator": []}
     for field in record.get_fields("100", "110", "700", "710"):
         name = trim(field.get("a", ""))
         if name:
@@ -289,7 +293,8 @@ def to_row(record: Record, holder: Iterable[str] = ()) -> dict[str, str]:
         "id": local_id(record), "dc.title": main,
         "dc.title.alternative": next(iter(_values(record, ["246", "242"], "a")), ""),
         "dc.contributor.author": _join(who["author"]), "dc.contributor.advisor": _join(who["advisor"]),
-        "dc.contributor.editor": _join(who["editor"]), "dc.date.issued": issued or note.get("year", ""),
+        "dc.contributor.editor": _join(who["editor"]), "dc.contributor.translator": _join(who["translator"]),
+        "dc.date.issued": issued or note.get("year", ""),
         "dc.type": work_type(record, note), "dc.subject": _join(subjects(record)),
         "dc.description.abstract": abstract(record),
         "dc.publisher": publisher, "thesis.degree.name": note.get("degree", ""),

@@ -34,8 +34,8 @@ NOT_TEXT = frozenset({"id", "dc.date.issued", "dc.language.iso", "local.access",
                       "dc.identifier.issn", "dc.identifier.doi", "dc.identifier.handle"})
 
 # Fields of several values: the values of all their columns are kept
-LISTS = frozenset({"dc.contributor.author", "dc.contributor.editor", "dc.contributor.advisor", "dc.contributor",
-                   "dc.subject"})
+LISTS = frozenset({"dc.contributor.author", "dc.contributor.editor", "dc.contributor.translator",
+                   "dc.contributor.advisor", "dc.contributor", "dc.subject"})
 JSON_FIELDS = ("creators", "subjects", "identifiers", "extra")  # the work's JSON fields (catalog.models.Work)
 Rows = list[tuple[int, dict[str, str]]]
 

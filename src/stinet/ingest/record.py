@@ -153,16 +153,17 @@ def derive_local_id(data: WorkData) -> str:
     return "auto:" + hashlib.sha1(basis.encode()).hexdigest()[:16]
 
 
-# The role a marker on a name gives ("Trịnh Quốc Khánh (chủ biên)" is an editor) in an author or contributor
-# column; a translator ("(dịch)") is a contributor: creators have no translator role.
-_MARKED_ROLES = {"editor": "editor", "advisor": "advisor", "author": "author", "translator": "contributor"}
+# The role a marker on a name gives ("Trịnh Quốc Khánh (chủ biên)" is an editor, "Lê Văn Sơn (dịch)" a
+# translator) in an author or contributor column.
+_MARKED_ROLES = {"editor": "editor", "advisor": "advisor", "author": "author", "translator": "translator"}
 
 
 def _creators(fields: dict[str, str], loose: bool) -> list[dict[str, str]]:
     """Creators with roles, names cleaned of academic titles, role markers and 'Last, First' order."""
     people: list[dict[str, str]] = []
     for key, role in (("dc.contributor.author", "author"), ("dc.contributor.editor", "editor"),
-                      ("dc.contributor.advisor", "advisor"), ("dc.contributor", "contributor")):
+                      ("dc.contributor.translator", "translator"), ("dc.contributor.advisor", "advisor"),
+                      ("dc.contributor", "contributor")):
         for raw in split_values(fields.get(key, ""), loose):
             person = parse_person_name(raw)
             if person.name:  # two co-authors of one name stay two (dc.creator repeating them: see parsing)
