@@ -20,8 +20,8 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 # Every field a mapped row may carry: parsing reads them through an identity mapping.
 FIELDS = ("id", "dc.title", "dc.title.alternative", "dc.contributor.author", "dc.contributor.advisor",
-          "dc.contributor.editor", "dc.contributor.translator", "dc.contributor", "dc.date.issued", "dc.type", "dc.subject",
-          "dc.description.abstract", "dc.publisher", "dc.language.iso", "dc.identifier.uri",
+          "dc.contributor.editor", "dc.contributor.translator", "dc.contributor", "dc.date.issued", "dc.type",
+          "dc.subject", "dc.description.abstract", "dc.publisher", "dc.language.iso", "dc.identifier.uri",
           "dc.identifier.isbn", "dc.identifier.issn", "dc.identifier.doi", "dc.identifier.handle",
           "dc.identifier.other", "local.access", "local.callnumber", "thesis.degree.name",
           "thesis.degree.grantor", "dc.subject.fos")
