@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
@@ -16,10 +17,15 @@ from django.utils.translation import gettext as _
 
 from stinet.accounts.forms import AcceptForm, AuditedPasswordResetForm, ThrottledAuthenticationForm
 from stinet.accounts.invitations import InvitationError, accept_invitation, open_invitation
-from stinet.accounts.permissions import editable_organisations, edits_news, is_admin
+from stinet.accounts.permissions import editable_organisations, edits_news, is_admin, roles_of
 from stinet.accounts.services import AccountError
 from stinet.catalog.models import Match, Organisation
 from stinet.catalog.services import audit
+from stinet.directory.models import JoinRequest
+from stinet.people.models import Expert
+from stinet.people.rules import PROFILE_ROLES
+from stinet.tasks.models import Task
+from stinet.tasks.visibility import is_manager
 
 
 class StinetLoginView(auth_views.LoginView):
@@ -107,12 +113,27 @@ def accept(request: HttpRequest, token: str) -> HttpResponse:
     return render(request, "accounts/accept.html", {"form": form, "invitation": invitation})
 
 
+PARTY_ROLES = frozenset({"investigator", "council_member", "scientist"})  # their tasks and councils
+
+
+def _start(user: Any) -> dict[str, Any]:
+    """What this user's roles let them do, as the flags and counts of the start page's links."""
+    held = {role for role, _org in roles_of(user)}
+    admin = is_admin(user)
+    allowed = editable_organisations(user)
+    tasks = Task.objects.filter(Q(proposer=user) | Q(investigator=user) | Q(councils__members=user))
+    return {
+        "admin": admin, "news_editor": edits_news(user), "task_manager": is_manager(user),
+        "sources": allowed is None or bool(allowed),  # harvest sources belong to the organisations one edits
+        "orgs": Organisation.objects.all() if allowed is None else Organisation.objects.filter(pk__in=allowed),
+        "profile": bool(held & PROFILE_ROLES) or Expert.objects.filter(user=user).exists(),
+        "my_tasks": bool(held & PARTY_ROLES) or tasks.exists(),  # proposers without a role too
+        "reviews": Match.objects.filter(status="review").count() if admin else 0,
+        "requests": JoinRequest.objects.filter(status="pending").count() if admin else 0,
+    }
+
+
 @login_required
 def manage(request: HttpRequest) -> HttpResponse:
-    """The back office's start page: what this user may manage."""
-    allowed = editable_organisations(request.user)
-    orgs = Organisation.objects.all() if allowed is None else Organisation.objects.filter(pk__in=allowed)
-    admin = is_admin(request.user)
-    context = {"orgs": orgs, "admin": admin, "news_editor": edits_news(request.user),
-               "reviews": Match.objects.filter(status="review").count() if admin else 0}
-    return render(request, "accounts/manage.html", context)
+    """The back office's start page: what this user may manage, by their roles."""
+    return render(request, "accounts/manage.html", _start(request.user))

@@ -51,7 +51,12 @@ def _visible(request: HttpRequest) -> object:
 
 @login_required
 def health(request: HttpRequest) -> HttpResponse:
-    """Sources with their last run, counts, status, last error and next run; add a source."""
+    """Sources with their last run, counts, status, last error and next run; add a source (users who edit
+    an organisation: the others are told they manage none)."""
+    allowed = editable_organisations(request.user)
+    if allowed is not None and not allowed:
+        require(request.method != "POST", _("you do not edit any organisation, so you manage no sources"))
+        return render(request, "sources/health.html", {"manages_none": True})
     form = SourceForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
