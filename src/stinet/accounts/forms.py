@@ -6,8 +6,8 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from stinet.accounts import throttle
 from stinet.accounts.invitations import DEFAULT_DAYS, MAX_DAYS
@@ -54,6 +54,14 @@ def _role_choices() -> list[tuple[str, str]]:
     return [(code, role_label(code)) for code in ROLES]
 
 
+class OrganisationChoiceField(forms.ModelChoiceField):
+    """An organisation chosen by its code, each labelled with its code and its name in the interface language."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        """'HPU — Hai Phong University' on English pages (the Vietnamese name when there is no English one)."""
+        return f"{obj.code} — {obj.name('en' if (get_language() or 'vi').startswith('en') else 'vi')}"
+
+
 def _organisations() -> Any:
     """Organisations a member editor may be given, members first."""
     return Organisation.objects.order_by("-is_member", "code")
@@ -63,8 +71,8 @@ class RoleForm(forms.Form):
     """One role to grant (a member editor's names the organisation)."""
 
     role = forms.ChoiceField(label=gettext_lazy("Role"), choices=_role_choices)
-    organisation = forms.ModelChoiceField(label=gettext_lazy("Organisation"), queryset=Organisation.objects.none(),
-                                          to_field_name="code", required=False)
+    organisation = OrganisationChoiceField(label=gettext_lazy("Organisation"), queryset=Organisation.objects.none(),
+                                           to_field_name="code", required=False)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -86,8 +94,8 @@ class InviteForm(forms.Form):
     email = forms.EmailField(label=gettext_lazy("E-mail address"))
     roles = forms.MultipleChoiceField(label=gettext_lazy("Roles"), choices=_role_choices,
                                       widget=forms.CheckboxSelectMultiple)
-    organisation = forms.ModelChoiceField(label=gettext_lazy("Organisation (for a member editor)"),
-                                          queryset=Organisation.objects.none(), to_field_name="code", required=False)
+    organisation = OrganisationChoiceField(label=gettext_lazy("Organisation (for a member editor)"),
+                                           queryset=Organisation.objects.none(), to_field_name="code", required=False)
     days = forms.IntegerField(label=gettext_lazy("Valid for (days)"), min_value=1, max_value=MAX_DAYS,
                               initial=DEFAULT_DAYS)
 

@@ -123,6 +123,7 @@ def _start(user: Any) -> dict[str, Any]:
     allowed = editable_organisations(user)
     tasks = Task.objects.filter(Q(proposer=user) | Q(investigator=user) | Q(councils__members=user))
     return {
+        "roles": user.roles.select_related("organisation"),
         "admin": admin, "news_editor": edits_news(user), "task_manager": is_manager(user),
         "sources": allowed is None or bool(allowed),  # harvest sources belong to the organisations one edits
         "orgs": Organisation.objects.all() if allowed is None else Organisation.objects.filter(pk__in=allowed),

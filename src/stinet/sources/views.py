@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
+from stinet.accounts.forms import OrganisationChoiceField
 from stinet.accounts.permissions import editable_organisations, edits_organisation, is_admin, require
 from stinet.catalog.models import ImportRun, Organisation
 from stinet.sources.models import Source
@@ -22,8 +23,8 @@ PREFIXES = [("oai_dc", "oai_dc"), ("marcxml", "marcxml")]
 class SourceForm(forms.Form):
     """A new OAI-PMH source of an organisation the user edits."""
 
-    organisation = forms.ModelChoiceField(queryset=Organisation.objects.none(), to_field_name="code",
-                                          label=_lazy("Organisation"))
+    organisation = OrganisationChoiceField(queryset=Organisation.objects.none(), to_field_name="code",
+                                           label=_lazy("Organisation"))
     base_url = forms.URLField(label=_lazy("OAI-PMH URL"), max_length=1000, assume_scheme="https")
     label = forms.CharField(required=False, max_length=200, label=_lazy("Name of the source"),
                             help_text=_lazy("Default: the host name of the URL."))
