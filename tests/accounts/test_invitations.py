@@ -186,3 +186,29 @@ def test_an_invitation_is_refused_once_an_account_has_its_address(client, people
         accept_invitation(token_for(invitation), "late", PASSWORD)
     invitation.refresh_from_db()
     assert invitation.status == "pending"
+
+
+def test_an_address_with_an_invitation_waiting_is_not_invited_twice(people):
+    """Two links for one address would make two accounts of it; the first is revoked to invite again."""
+    first, _link = invite("moi@example.org", [("scientist", None)])
+    with translation.override("en"), pytest.raises(AccountError, match="MOI@example.org has an invitation waiting "
+                                                   "until .*: revoke it before inviting again"):
+        invite("MOI@example.org", [("investigator", None)])
+    revoke_invitation(first)
+    assert invite("moi@example.org", [("investigator", None)])[0].status == "pending"
+    first.expires_at = timezone.now() - timedelta(days=1)  # an expired one is no obstacle either
+    first.status = "pending"
+    first.save()
+    Invitation.objects.exclude(pk=first.pk).delete()
+    assert invite("moi@example.org", [("scientist", None)])[0].pk != first.pk
+
+
+@translation.override("en")
+def test_a_user_added_by_hand_needs_an_address_no_other_account_has(people):
+    from stinet.accounts.services import create_user
+
+    with pytest.raises(AccountError, match="e-mail Editor@example.org: already the address of user 'editor'"):
+        create_user("editor2", PASSWORD, email="Editor@example.org")
+    with pytest.raises(AccountError, match="'not-an-address' is not valid"):
+        create_user("editor2", PASSWORD, email="not-an-address")
+    assert create_user("editor2", PASSWORD, email=" e2@example.org ").email == "e2@example.org"

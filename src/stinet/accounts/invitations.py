@@ -8,7 +8,6 @@ from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
@@ -17,10 +16,19 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from stinet.accounts.models import Invitation
-from stinet.accounts.services import AccountError, acting, check_role, create_user, grant, require_account_manager
+from stinet.accounts.services import (
+    AccountError,
+    account_with,
+    acting,
+    check_role,
+    create_user,
+    grant,
+    require_account_manager,
+)
 from stinet.catalog.services import audit
 
 SALT = "stinet.accounts.invitation"
@@ -53,12 +61,6 @@ def _mail(invitation: Invitation, link: str) -> None:
     send_mail(subject, "\n-----\n\n".join(parts), None, [invitation.email])
 
 
-def account_with(email: str) -> Any:
-    """The account (active or not) that already has this e-mail address, if any: one address, one account,
-    or a password reset for it would mail a link for each."""
-    return get_user_model().objects.filter(email__iexact=email.strip()).order_by("pk").first()
-
-
 def invite(email: str, roles: list[tuple[str, str | None]], *, days: int = DEFAULT_DAYS, site: str | None = None,
            actor: str = "cli", by: Any = None) -> tuple[Invitation, str]:
     """Invite an e-mail address with roles; the mail goes out after commit. Returns the invitation and its link."""
@@ -72,6 +74,11 @@ def invite(email: str, roles: list[tuple[str, str | None]], *, days: int = DEFAU
     if holder is not None:
         raise AccountError(_("%(email)s is already the address of user %(name)r: grant the roles on their page")
                            % {"email": email, "name": holder.get_username()})
+    waiting = pending().filter(email__iexact=email).first()
+    if waiting is not None:
+        raise AccountError(_("%(email)s has an invitation waiting until %(date)s: revoke it before inviting again")
+                           % {"email": email, "date": date_format(timezone.localtime(waiting.expires_at),
+                                                                  "SHORT_DATETIME_FORMAT")})
     if not roles:
         raise AccountError(_("an invitation needs at least one role"))
     if not 1 <= days <= MAX_DAYS:

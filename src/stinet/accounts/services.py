@@ -12,6 +12,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 from django.contrib.auth.validators import UnicodeUsernameValidator
 from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import transaction
 from django.utils.translation import gettext
 
@@ -72,14 +73,30 @@ def check_username(username: str) -> str:
     return username
 
 
+def account_with(email: str) -> Any:
+    """The account (active or not) that already has this e-mail address, if any: one address, one account,
+    or a password reset for it would mail a link for each."""
+    return get_user_model().objects.filter(email__iexact=email.strip()).order_by("pk").first()
+
+
 def create_user(username: str, password: str, *, email: str = "", full_name: str = "",
                 actor: str = "cli", by: Any = None) -> Any:
-    """A new active user with a valid name and a password that passes the validators."""
+    """A new active user with a valid name, a password that passes the validators and, if any, an
+    e-mail address no other account has."""
     require_account_manager(by)
     users = get_user_model()
     username = check_username(username)
     if users.objects.filter(username__iexact=username).exists():
         raise AccountError(gettext("user %(name)r exists already") % {"name": username})
+    email = email.strip()
+    if email:
+        try:
+            validate_email(email)
+        except ValidationError:
+            raise AccountError(gettext("e-mail address %(email)r is not valid") % {"email": email}) from None
+        if (holder := account_with(email)) is not None:
+            raise AccountError(gettext("e-mail %(email)s: already the address of user %(name)r (one address, "
+                                       "one account)") % {"email": email, "name": holder.get_username()})
     check_password(password, users(username=username, email=email, first_name=full_name[:150]))
     label, who = acting(by, actor)
     with transaction.atomic():
