@@ -100,6 +100,28 @@ def test_behind_the_proxy_an_attacker_locks_out_only_himself(client, people):
     assert AuditEntry.objects.get(action="login").after["address"] == "198.51.100.7"
 
 
+@pytest.mark.parametrize(("address", "counted_as"), [
+    ("203.0.113.7", "203.0.113.7"), ("2001:db8:1:2:a:b:c:d", "2001:db8:1:2::/64"),
+    ("[2001:db8:1:2::ffff]:443", "2001:db8:1:2::/64"), ("::ffff:10.0.0.1", "10.0.0.1"), ("", ""),
+])
+def test_a_limit_counts_an_ipv6_client_by_its_64_block(address, counted_as):
+    from stinet.accounts.addresses import limited_as
+
+    assert limited_as(address) == counted_as
+
+
+@pytest.mark.django_db
+def test_an_ipv6_client_does_not_escape_the_block_by_changing_its_address(client, people):
+    def login(password: str, address: str):
+        return client.post("/accounts/login/", {"username": "hub", "password": password}, REMOTE_ADDR=address)
+
+    for n in range(throttle.MAX_FAILURES):  # a new address of its own /64 for every try
+        login("wrong", f"2001:db8:7:7::{n + 1:x}")
+    assert "Đăng nhập sai quá nhiều lần" in login(PASSWORD, "2001:db8:7:7::99").content.decode()
+    neighbour = login(PASSWORD, "2001:db8:7:8::1")
+    assert neighbour.status_code == 302  # another subscriber's block
+
+
 @pytest.mark.django_db
 def test_without_trusted_proxies_a_forged_header_does_not_escape_the_block(client, people):
     for n in range(throttle.MAX_FAILURES):

@@ -93,6 +93,13 @@ def test_a_forged_header_from_anyone_else_does_not_reset_the_limit(client, db, s
     assert "Có quá nhiều đề nghị" in response.content.decode() and JoinRequest.objects.count() == 5
 
 
+def test_an_ipv6_client_changing_its_address_within_its_block_stays_limited(client, db):
+    for i in range(6):
+        response = client.post("/directory/join/", {**FORM, "name_vi": f"Tổ chức số {i}"},
+                               REMOTE_ADDR=f"2001:db8:5:5::{i + 1:x}")
+    assert "Có quá nhiều đề nghị" in response.content.decode() and JoinRequest.objects.count() == 5
+
+
 def test_enterprise_request_keeps_its_certificate(db):
     request = submit_join_request({**FORM, "kind": "enterprise", "certificate_number": "31/DNKHCN",
                                    "certificate_date": dt.date(2022, 2, 2), "certificate_issuer": "Sở KH&CN"})

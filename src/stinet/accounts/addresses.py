@@ -4,7 +4,8 @@ A request whose connection comes from a trusted proxy was made by the right-most
 X-Forwarded-For that is not a trusted proxy itself: each proxy appends the address it saw, and
 whatever the client wrote to the left of that is not believed. From any other peer the header
 is ignored (anyone can write it), and the client is the connection's address (REMOTE_ADDR).
-Every limit per client (failed logins, requests to join) and the audit log use client_address.
+Every limit per client (failed logins, requests to join) and the audit log use client_address; the
+limits count an IPv6 client by its /64 network (limited_as), the block a single subscriber is given.
 """
 
 from __future__ import annotations
@@ -58,6 +59,18 @@ def is_trusted_proxy(remote_addr: str) -> bool:
     networks = _trusted()
     address = parse_address(remote_addr) if networks else None
     return address is not None and _within(address, networks)
+
+
+IPV6_BLOCK = 64  # the prefix length a provider gives one subscriber (RFC 6177): any address in it is theirs
+
+
+def limited_as(address: str) -> str:
+    """What a limit per client counts an address as: an IPv4 address itself, an IPv6 one as its /64
+    network (a client choosing among 2^64 addresses of its own would otherwise never reach a limit)."""
+    parsed = parse_address(address)
+    if isinstance(parsed, ipaddress.IPv6Address):
+        return str(ipaddress.IPv6Network((parsed, IPV6_BLOCK), strict=False))
+    return str(parsed) if parsed is not None else address
 
 
 def client_address(request: Any) -> str:

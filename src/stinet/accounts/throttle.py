@@ -7,6 +7,7 @@ the counts are kept where every process sees them (stinet.accounts.limits).
 from __future__ import annotations
 
 from stinet.accounts import limits
+from stinet.accounts.addresses import limited_as
 
 MAX_FAILURES = 5
 WINDOW_SECONDS = 15 * 60
@@ -14,7 +15,7 @@ WINDOW_SECONDS = 15 * 60
 
 def _key(username: str, address: str) -> str:
     """Counter of one user name tried from one address."""
-    return limits.key("login", username.strip().lower(), address)
+    return limits.key("login", username.strip().lower(), limited_as(address))
 
 
 def blocked(username: str, address: str) -> bool:

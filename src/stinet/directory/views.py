@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from stinet.accounts import limits
-from stinet.accounts.addresses import client_address
+from stinet.accounts.addresses import client_address, limited_as
 from stinet.accounts.permissions import edits_organisation, is_admin, require
 from stinet.catalog.models import Organisation
 from stinet.catalog.vocab import label
@@ -92,7 +92,7 @@ def service_list(request: HttpRequest) -> HttpResponse:
 
 def _address_key(request: HttpRequest) -> str:
     """The counter of requests to join from the client's address (shared by every process)."""
-    return limits.key("join", client_address(request))
+    return limits.key("join", limited_as(client_address(request)))
 
 
 def join(request: HttpRequest) -> HttpResponse:
