@@ -96,6 +96,66 @@ def test_a_key_the_api_does_not_take_is_refused_by_name(client, users, org):
     assert getattr(org, "profile", None) is None and not org.info_services.exists()  # nothing changed
 
 
+NOT_AN_OBJECT = {"vi": 'phần thân (body) của yêu cầu phải là một đối tượng JSON ({"khóa": giá trị, ...})',
+                 "en": 'the request body must be a JSON object ({"key": value, ...})'}
+
+
+def _json_endpoints(directory):
+    """(method, address) of every endpoint of the directory API that takes a JSON body."""
+    from stinet.directory.services import submit_join_request
+
+    service = directory["HPU"].info_services.get()
+    join = submit_join_request({"name_vi": "Viện Mới", "short_name": "VM", "contact_name": "An",
+                                "contact_email": "an@x.vn"})
+    return [("patch", "/api/directory/orgs/HPU"), ("post", "/api/directory/orgs/HPU/services"),
+            ("put", f"/api/directory/services/{service.pk}"), ("post", f"/api/directory/requests/{join.pk}/approve"),
+            ("post", f"/api/directory/requests/{join.pk}/reject")]
+
+
+def _unchanged(directory):
+    """The HPU entry, its services and the pending requests as the fixture left them."""
+    from stinet.directory.models import JoinRequest
+
+    org = directory["HPU"]
+    org.refresh_from_db()
+    assert org.profile.short_name == "ĐHHP" and org.is_member
+    assert [s.name for s in org.info_services.all()] == ["Dịch tài liệu khoa học"]
+    assert not JoinRequest.objects.exclude(status="pending").exists()
+
+
+@pytest.mark.parametrize("body", ["[]", '[{"phone": "0225"}]', '"0225"', "3", "true", "null", ""])
+def test_a_body_that_is_not_a_json_object_is_refused_in_one_line(client, users, directory, body):
+    client.force_login(users["admin"])
+    for method, url in _json_endpoints(directory):
+        for lang in ("vi", "en"):
+            response = getattr(client, method)(f"{url}?lang={lang}", data=body, content_type="application/json")
+            assert response.status_code == 400, (method, url, response.content)
+            assert response.json()["detail"] == NOT_AN_OBJECT[lang], (method, url)
+    _unchanged(directory)
+
+
+@pytest.mark.parametrize(("body", "vi", "en"), [
+    ("{", "phần thân (body) của yêu cầu không phải là JSON (dòng 1, cột 2)",
+     "the request body is not JSON (line 1, column 2)"),
+    ("{'phone': '0225'}", "phần thân (body) của yêu cầu không phải là JSON (dòng 1, cột 2)",
+     "the request body is not JSON (line 1, column 2)"),
+    ('{\n  "phone": "0225",\n}', "phần thân (body) của yêu cầu không phải là JSON (dòng 3, cột 1)",
+     "the request body is not JSON (line 3, column 1)"),
+    ("phone=0225", "phần thân (body) của yêu cầu không phải là JSON (dòng 1, cột 1)",
+     "the request body is not JSON (line 1, column 1)"),
+    (b'{"phone": "\xff"}', "phần thân (body) của yêu cầu không phải là JSON: không phải là văn bản UTF-8",
+     "the request body is not JSON: it is not text in UTF-8"),
+])
+def test_a_body_that_is_not_json_is_refused_in_one_line(client, users, directory, body, vi, en):
+    client.force_login(users["admin"])
+    for method, url in _json_endpoints(directory):
+        response = getattr(client, method)(url, data=body, content_type="application/json")
+        assert response.status_code == 400 and response.json()["detail"] == vi, (method, url, response.content)
+        response = getattr(client, method)(f"{url}?lang=en", data=body, content_type="application/json")
+        assert response.status_code == 400 and response.json()["detail"] == en, (method, url, response.content)
+    _unchanged(directory)
+
+
 def test_only_the_administrator_changes_membership_through_the_api(client, users, org):
     import json
 

@@ -132,6 +132,33 @@ def test_ill_typed_action_values_are_refused_in_one_line(people, client, state, 
     assert task.status == state and task.closed_reason == ""
 
 
+@pytest.mark.parametrize(("body", "detail"), [
+    ("[]", 'the request body must be a JSON object ({"key": value, ...})'),
+    ('["reason"]', 'the request body must be a JSON object ({"key": value, ...})'),
+    ('"Trùng"', 'the request body must be a JSON object ({"key": value, ...})'),
+    ("3", 'the request body must be a JSON object ({"key": value, ...})'),
+    ("null", 'the request body must be a JSON object ({"key": value, ...})'),
+    ('{"reason": "Trùng"', "the request body is not JSON (line 1, column 19)"),
+    ("reason=Trùng", "the request body is not JSON (line 1, column 1)"),
+])
+def test_an_action_body_that_is_not_a_json_object_is_refused_in_one_line(people, client, body, detail):
+    task = drive(people, "proposed")
+    client.login(username="t-manager", password=PASSWORD)
+    response = client.post(f"/api/tasks/{task.pk}/actions/reject?lang=en", body, content_type="application/json")
+    assert response.status_code == 400 and response.json()["detail"] == detail
+    said = client.post(f"/api/tasks/{task.pk}/actions/reject", body, content_type="application/json").json()
+    assert said["detail"].startswith("phần thân (body) của yêu cầu")
+    task.refresh_from_db()
+    assert task.status == "proposed" and task.closed_reason == ""
+
+
+def test_an_action_that_takes_no_values_needs_no_body(people, client):
+    task = drive(people, "proposed")
+    client.login(username="t-manager", password=PASSWORD)
+    response = client.post(f"/api/tasks/{task.pk}/actions/approve", content_type="application/json")
+    assert response.status_code == 200 and response.json()["status"] == "listed"
+
+
 def test_the_api_gets_the_contract_checks_of_the_form(people, client):
     task = drive(people, "awarded")
     client.login(username="t-manager", password=PASSWORD)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from django.http import HttpRequest
@@ -9,7 +10,8 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext_lazy
 from ninja import NinjaAPI, Query
-from ninja.errors import AuthenticationError, ValidationError
+from ninja.errors import AuthenticationError, HttpError, ValidationError
+from ninja.parser import Parser
 
 from stinet.api.schemas import Error, SearchOut, Suggestions, WorkOut
 from stinet.catalog.fileaccess import viewer_levels
@@ -18,12 +20,29 @@ from stinet.formats import json as work_json
 from stinet.search.base import SearchError, SearchRequest
 from stinet.search.service import search_json, suggest
 
+
+class BodyNotJson(ValueError):
+    """A request body that is not JSON (django-ninja answers its own 'Cannot parse request body', caused by this)."""
+
+
+class JsonBodies(Parser):
+    """django-ninja's JSON parser, its refusal marked so that it can be said in the interface language."""
+
+    def parse_body(self, request: HttpRequest) -> Any:
+        """The body's JSON value (not always an object: the body's schema refuses the others)."""
+        try:
+            return json.loads(request.body)
+        except ValueError as exc:  # JSONDecodeError, or bytes that are not UTF-8
+            raise BodyNotJson(exc) from exc
+
+
 api = NinjaAPI(
     title="STINet API",
     version="1",
     description="Union catalogue of the S&T information network: search, works, organisations.",
     urls_namespace="api",
     docs_url="/docs",
+    parser=JsonBodies(),
 )
 
 
@@ -48,6 +67,12 @@ _WRONG_TYPE = {
 }
 
 _UNKNOWN_KEY = gettext_lazy("unknown field")
+_NOT_AN_OBJECT = gettext_lazy('the request body must be a JSON object ({"key": value, ...})')
+_NOT_JSON = gettext_lazy("the request body is not JSON (line %(line)s, column %(column)s)")
+_NOT_UTF8 = gettext_lazy("the request body is not JSON: it is not text in UTF-8")
+# What pydantic says of a body that is not an object ([], 3, null) or is missing: its loc is (body, parameter)
+# (every endpoint has one body parameter; its keys come after it).
+_WHOLE_BODY = {"missing", "dict_type", "model_type", "model_attributes_type"}
 
 
 @api.exception_handler(ValidationError)
@@ -55,7 +80,9 @@ def _bad_parameter(request: HttpRequest, exc: ValidationError) -> Any:
     """A parameter of the wrong type (page=abc) or a key a JSON body does not take answers 400 with
     one line, as every refusal does."""
     first = exc.errors[0] if exc.errors else {}
-    loc = first.get("loc", ())
+    loc = tuple(first.get("loc", ()))
+    if loc[:1] == ("body",) and len(loc) == 2 and first.get("type") in _WHOLE_BODY:
+        return api.create_response(request, {"detail": str(_NOT_AN_OBJECT)}, status=400)
     name = ".".join(str(part) for part in loc[2 if loc[:1] == ("body",) and len(loc) > 2 else 1:]) or "request"
     if first.get("type") == "extra_forbidden":  # a typo would otherwise be ignored without a word
         return api.create_response(request, {"detail": f"{name}: {_UNKNOWN_KEY}"}, status=400)
@@ -67,6 +94,17 @@ def _bad_parameter(request: HttpRequest, exc: ValidationError) -> Any:
         value = request.resolver_match.kwargs.get(str(first["loc"][-1]))
     said = said % {"value": value} if said and value is not None else first.get("msg", "not valid")
     return api.create_response(request, {"detail": f"{name}: {said}"}, status=400)
+
+
+@api.exception_handler(HttpError)
+def _refused(request: HttpRequest, exc: HttpError) -> Any:
+    """A refusal's one line (django-ninja's own); a body that is not JSON is said in the interface language."""
+    cause, detail = exc.__cause__, str(exc)
+    if isinstance(cause, BodyNotJson) and isinstance(cause.__cause__, json.JSONDecodeError):
+        detail = str(_NOT_JSON % {"line": cause.__cause__.lineno, "column": cause.__cause__.colno})
+    elif isinstance(cause, BodyNotJson):
+        detail = str(_NOT_UTF8)
+    return api.create_response(request, {"detail": detail}, status=exc.status_code)
 
 
 @api.exception_handler(AuthenticationError)
