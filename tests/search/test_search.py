@@ -83,6 +83,10 @@ def test_a_full_name_finds_the_works_that_give_it_with_initials(org, write_csv):
     assert found[0] == "Đê chắn sóng"
     assert sorted(found[1:]) == ["Hệ thống neo tàu", "Luồng hàng hải Lạch Huyện"]
     assert titles('-author:"Trịnh Quốc Khánh" author:Trịnh') == ["Cảng cạn", "Cầu cảng"]
+    found = titles("Trịnh Quốc Khánh")  # plain words that read as a name: the same (and the words anywhere)
+    assert found[0] == "Đê chắn sóng"
+    assert sorted(found[1:]) == ["Cầu cảng", "Hệ thống neo tàu", "Luồng hàng hải Lạch Huyện"]
+    assert titles("Trịnh Khánh", sort="title") == ["Cảng cạn", "Cầu cảng", "Đê chắn sóng", "Hệ thống neo tàu"]
     # initials asked for leave the other words to match in any order (not "Trinh Q. K.")
     assert titles('author:"Trịnh Q. Khánh"', sort="title") == ["Cảng cạn", "Cầu cảng", "Đê chắn sóng",
                                                                "Hệ thống neo tàu"]

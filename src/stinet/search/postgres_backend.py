@@ -52,12 +52,14 @@ def _like_prefix(prefix: str) -> str:
 
 
 def _clause_tsquery(clause: Clause) -> str:
-    """tsquery text of one clause: words ANDed, or a phrase (or any of its variants)."""
+    """tsquery text of one clause: words ANDed, or a phrase; or any of its name's forms with initials,
+    each a phrase in the people's names."""
     weight = WEIGHT_OF[clause.field]
     joiner = " <-> " if clause.phrase else " & "
     text = "(" + joiner.join(_lexeme(w, weight) for w in clause.words) + ")"
     if clause.variants:
-        text = "(" + " | ".join([text, *("(" + joiner.join(_lexeme(w, weight) for w in words) + ")"
+        names = WEIGHT_OF["author"]
+        text = "(" + " | ".join([text, *("(" + " <-> ".join(_lexeme(w, names) for w in words) + ")"
                                         for words in clause.variants)]) + ")"
     return "!" + text if clause.negate else text
 

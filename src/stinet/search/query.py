@@ -53,8 +53,8 @@ class Clause:
     field: str | None = None  # None: any text field
     phrase: bool = False
     negate: bool = False
-    # other word sequences the phrase may be written as in the catalogue: a person's name with
-    # initials ("trinh q khanh" for author:"Trịnh Quốc Khánh")
+    # a person's name as the catalogue may write it with initials ("trinh q khanh" for "Trịnh Quốc
+    # Khánh"): each a phrase in the people's names that satisfies the clause too
     variants: tuple[tuple[str, ...], ...] = ()
 
     @property
@@ -150,6 +150,9 @@ def _name_clause(text: str, phrase: bool, negate: bool) -> Clause | None:
 
 
 MAX_NAME_WORDS = 5  # a longer quoted author: is not one Vietnamese name: no initials tried (2^4 forms)
+# Plain words read as a name ("Nguyễn Văn An") are tried with initials from three words on: two
+# ("Cao su", "Lê Minh") are as often not a name, and "Cao S." is no rubber.
+MIN_FREE_NAME_WORDS = 3
 
 
 def initialled(words: list[str]) -> tuple[tuple[str, ...], ...]:
@@ -210,4 +213,7 @@ def _free_text(text: str, query: ParsedQuery) -> None:
             query.clauses.append(Clause(words, exact, None, False, False))
         return
     if (c := _clause(text, None, False, False)) is not None:
+        if (c.looks_like_a_name and MIN_FREE_NAME_WORDS <= len(c.words) <= MAX_NAME_WORDS
+                and all(len(w) > 1 for w in c.words)):
+            c.variants = initialled(c.words)
         query.clauses.append(c)

@@ -393,11 +393,18 @@ class TantivyBackend:
             fields = FIELD_OF[clause.field]
             options = [Query.boost_query(Query.phrase_query(self.schema, f, clause.words), WEIGHTS[f])
                        for f in fields]
-            options += [Query.boost_query(Query.phrase_query(self.schema, f, list(words)), WEIGHTS[f] * VARIANT_WEIGHT)
-                        for words in clause.variants for f in fields]  # a name with initials: below the full name
-            return Query.boolean_query([(Occur.Should, q) for q in options])
+            return Query.boolean_query([(Occur.Should, q) for q in options + self._variants(clause)])
         words = [(Occur.Must, self._word(clause, i, fuzzy)) for i in range(len(clause.words))]
-        return words[0][1] if len(words) == 1 else Query.boolean_query(words)
+        found = words[0][1] if len(words) == 1 else Query.boolean_query(words)
+        if not clause.variants:
+            return found
+        return Query.boolean_query([(Occur.Should, q) for q in [found, *self._variants(clause)]])
+
+    def _variants(self, clause: Clause) -> list[Query]:
+        """The clause's name as written with initials, each a phrase in the people's names, scored
+        below the name in full."""
+        return [Query.boost_query(Query.phrase_query(self.schema, f, list(words)), WEIGHTS[f] * VARIANT_WEIGHT)
+                for words in clause.variants for f in FIELD_OF["author"]]
 
     def _equivalent(self, token: str) -> Query:
         """An equivalence group (KH&CN...): its token, or any of its forms written out in a text field."""
