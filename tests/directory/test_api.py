@@ -101,15 +101,16 @@ NOT_AN_OBJECT = {"vi": 'phần thân (body) của yêu cầu phải là một đ
 
 
 def _json_endpoints(directory):
-    """(method, address) of every endpoint of the directory API that takes a JSON body."""
+    """{name: (method, address)} of every endpoint of the directory API that takes a JSON body."""
     from stinet.directory.services import submit_join_request
 
     service = directory["HPU"].info_services.get()
     join = submit_join_request({"name_vi": "Viện Mới", "short_name": "VM", "contact_name": "An",
                                 "contact_email": "an@x.vn"})
-    return [("patch", "/api/directory/orgs/HPU"), ("post", "/api/directory/orgs/HPU/services"),
-            ("put", f"/api/directory/services/{service.pk}"), ("post", f"/api/directory/requests/{join.pk}/approve"),
-            ("post", f"/api/directory/requests/{join.pk}/reject")]
+    return {"profile": ("patch", "/api/directory/orgs/HPU"), "add": ("post", "/api/directory/orgs/HPU/services"),
+            "change": ("put", f"/api/directory/services/{service.pk}"),
+            "approve": ("post", f"/api/directory/requests/{join.pk}/approve"),
+            "reject": ("post", f"/api/directory/requests/{join.pk}/reject")}
 
 
 def _unchanged(directory):
@@ -126,7 +127,7 @@ def _unchanged(directory):
 @pytest.mark.parametrize("body", ["[]", '[{"phone": "0225"}]', '"0225"', "3", "true", "null", ""])
 def test_a_body_that_is_not_a_json_object_is_refused_in_one_line(client, users, directory, body):
     client.force_login(users["admin"])
-    for method, url in _json_endpoints(directory):
+    for method, url in _json_endpoints(directory).values():
         for lang in ("vi", "en"):
             response = getattr(client, method)(f"{url}?lang={lang}", data=body, content_type="application/json")
             assert response.status_code == 400, (method, url, response.content)
@@ -148,11 +149,51 @@ def test_a_body_that_is_not_a_json_object_is_refused_in_one_line(client, users, 
 ])
 def test_a_body_that_is_not_json_is_refused_in_one_line(client, users, directory, body, vi, en):
     client.force_login(users["admin"])
-    for method, url in _json_endpoints(directory):
+    for method, url in _json_endpoints(directory).values():
         response = getattr(client, method)(url, data=body, content_type="application/json")
         assert response.status_code == 400 and response.json()["detail"] == vi, (method, url, response.content)
         response = getattr(client, method)(f"{url}?lang=en", data=body, content_type="application/json")
         assert response.status_code == 400 and response.json()["detail"] == en, (method, url, response.content)
+    _unchanged(directory)
+
+
+@pytest.mark.parametrize(("endpoint", "body", "vi", "en"), [
+    ("profile", {"certificate_date": "abc"}, "certificate_date: 'abc' không phải là ngày (YYYY-MM-DD)",
+     "certificate_date: 'abc' is not a date (YYYY-MM-DD)"),
+    ("profile", {"certificate_date": "2026-02-30"}, "certificate_date: '2026-02-30' không phải là ngày (YYYY-MM-DD)",
+     "certificate_date: '2026-02-30' is not a date (YYYY-MM-DD)"),
+    ("profile", {"certificate_date": 20200504}, "certificate_date: 20200504 không phải là ngày (YYYY-MM-DD)",
+     "certificate_date: 20200504 is not a date (YYYY-MM-DD)"),
+    ("profile", {"certificate_date": [2020, 5, 4]}, "certificate_date: [2020, 5, 4] không phải là ngày (YYYY-MM-DD)",
+     "certificate_date: [2020, 5, 4] is not a date (YYYY-MM-DD)"),
+    ("profile", {"address": "1 Lê Lợi", "phone": 2253123}, "phone: 2253123 không phải là văn bản",
+     "phone: 2253123 is not text"),
+    ("profile", {"fields": "1"}, "fields: '1' không phải là danh sách", "fields: '1' is not a list"),
+    ("profile", {"fields": ["1", 105]}, "fields.1: 105 không phải là văn bản", "fields.1: 105 is not text"),
+    ("profile", {"publish_contact": "maybe"}, "publish_contact: 'maybe' không phải là true hay false",
+     "publish_contact: 'maybe' is neither true nor false"),
+    ("profile", {"is_member": [True]}, "is_member: [True] không phải là true hay false",
+     "is_member: [True] is neither true nor false"),
+    ("add", {"kind": "translation"}, "name: bắt buộc phải có", "name: required"),
+    ("add", {"name": ["Dịch"]}, "name: ['Dịch'] không phải là văn bản", "name: ['Dịch'] is not text"),
+    ("add", {"name": None}, "name: không được là null", "name: must not be null"),
+    ("change", {"name": "Dịch", "free": "x"}, "free: 'x' không phải là true hay false",
+     "free: 'x' is neither true nor false"),
+    ("approve", {"code": 7}, "code: 7 không phải là văn bản", "code: 7 is not text"),
+    ("reject", {}, "reason: bắt buộc phải có", "reason: required"),
+    ("reject", {"reason": {"vi": "Trùng"}}, "reason: {'vi': 'Trùng'} không phải là văn bản",
+     "reason: {'vi': 'Trùng'} is not text"),
+])
+def test_a_value_of_the_wrong_type_is_refused_in_the_interface_language(client, users, directory, endpoint, body,
+                                                                      vi, en):
+    import json
+
+    client.force_login(users["admin"])
+    method, url = _json_endpoints(directory)[endpoint]
+    for lang, said in (("vi", vi), ("en", en)):
+        response = getattr(client, method)(f"{url}?lang={lang}", data=json.dumps(body),
+                                           content_type="application/json")
+        assert response.status_code == 400 and response.json()["detail"] == said, response.content
     _unchanged(directory)
 
 

@@ -159,6 +159,19 @@ def test_an_action_that_takes_no_values_needs_no_body(people, client):
     assert response.status_code == 200 and response.json()["status"] == "listed"
 
 
+def test_a_document_without_its_kind_or_file_is_refused_in_the_interface_language(people, client):
+    task = drive(people, "proposed")
+    client.login(username="t-manager", password=PASSWORD)
+    url = f"/api/tasks/{task.pk}/documents"
+    for lang, kind, file in (("en", "kind: required", "file: required"),
+                             ("vi", "kind: bắt buộc phải có", "file: bắt buộc phải có")):
+        response = client.post(f"{url}?lang={lang}", {"file": upload()})
+        assert response.status_code == 400 and response.json()["detail"] == kind
+        response = client.post(f"{url}?lang={lang}", {"kind": "other"})
+        assert response.status_code == 400 and response.json()["detail"] == file
+    assert not task.documents.exists()
+
+
 def test_the_api_gets_the_contract_checks_of_the_form(people, client):
     task = drive(people, "awarded")
     client.login(username="t-manager", password=PASSWORD)

@@ -51,21 +51,31 @@ def _lang(lang: str) -> str:
     return "en" if lang == "en" else "vi"
 
 
-# What is wrong with a parameter, by pydantic's error type, in the interface language; other
-# types keep pydantic's English text.
+# What is wrong with a parameter or a key of a JSON body, by pydantic's error type, in the
+# interface language; another type is said to be "not valid".
 _WRONG_TYPE = {
     "int_parsing": gettext_lazy("%(value)r is not a whole number"),
     "int_from_float": gettext_lazy("%(value)r is not a whole number"),
     "int_type": gettext_lazy("%(value)r is not a whole number"),
     "float_parsing": gettext_lazy("%(value)r is not a number"),
+    "float_type": gettext_lazy("%(value)r is not a number"),
     "bool_parsing": gettext_lazy("%(value)r is neither true nor false"),
+    "bool_type": gettext_lazy("%(value)r is neither true nor false"),
+    "string_type": gettext_lazy("%(value)r is not text"),
+    "list_type": gettext_lazy("%(value)r is not a list"),
     "date_parsing": gettext_lazy("%(value)r is not a date (YYYY-MM-DD)"),
+    "date_type": gettext_lazy("%(value)r is not a date (YYYY-MM-DD)"),
     "date_from_datetime_parsing": gettext_lazy("%(value)r is not a date (YYYY-MM-DD)"),
+    "date_from_datetime_inexact": gettext_lazy("%(value)r is not a date (YYYY-MM-DD)"),
     "datetime_parsing": gettext_lazy("%(value)r is not a date and time (ISO 8601, e.g. 2026-01-31T08:00:00Z)"),
+    "datetime_type": gettext_lazy("%(value)r is not a date and time (ISO 8601, e.g. 2026-01-31T08:00:00Z)"),
     "datetime_from_date_parsing": gettext_lazy(
         "%(value)r is not a date and time (ISO 8601, e.g. 2026-01-31T08:00:00Z)"),
 }
-
+_NOT_VALID = gettext_lazy("%(value)r is not valid")
+_INVALID = gettext_lazy("not valid")  # a value not found again
+_NULL = gettext_lazy("must not be null")
+_REQUIRED = gettext_lazy("required")
 _UNKNOWN_KEY = gettext_lazy("unknown field")
 _NOT_AN_OBJECT = gettext_lazy('the request body must be a JSON object ({"key": value, ...})')
 _NOT_JSON = gettext_lazy("the request body is not JSON (line %(line)s, column %(column)s)")
@@ -73,27 +83,56 @@ _NOT_UTF8 = gettext_lazy("the request body is not JSON: it is not text in UTF-8"
 # What pydantic says of a body that is not an object ([], 3, null) or is missing: its loc is (body, parameter)
 # (every endpoint has one body parameter; its keys come after it).
 _WHOLE_BODY = {"missing", "dict_type", "model_type", "model_attributes_type"}
+_ABSENT = object()
+
+
+def _refused_value(request: HttpRequest, loc: tuple[Any, ...]) -> Any:
+    """The value pydantic refused, which django-ninja leaves out of its errors: from the query, the path,
+    the form or the JSON body (_ABSENT where there is none)."""
+    where, key = loc[:1], str(loc[-1])
+    if where == ("query",):
+        return request.GET.get(key, _ABSENT)
+    if where == ("form",):
+        return request.POST.get(key, _ABSENT)
+    if where == ("path",):
+        return request.resolver_match.kwargs.get(key, _ABSENT) if request.resolver_match else _ABSENT
+    if where != ("body",):
+        return _ABSENT
+    value = json.loads(request.body)  # it was parsed before it was validated
+    for part in loc[2:]:  # the keys (and list positions) within the body parameter
+        try:
+            value = value[part]
+        except (KeyError, IndexError, TypeError):
+            return _ABSENT
+    return value
+
+
+def _wrong(request: HttpRequest, error: dict[str, Any]) -> str:
+    """What is wrong with one parameter or key, in the interface language."""
+    kind = error.get("type", "")
+    if kind == "extra_forbidden":  # a typo would otherwise be ignored without a word
+        return str(_UNKNOWN_KEY)
+    if kind == "missing":
+        return str(_REQUIRED)
+    value = _refused_value(request, tuple(error.get("loc", ())))
+    if value is _ABSENT:
+        return str(_INVALID)
+    if value is None:  # JSON's null, for a key that takes none
+        return str(_NULL)
+    return str(_WRONG_TYPE.get(kind, _NOT_VALID) % {"value": value})
 
 
 @api.exception_handler(ValidationError)
 def _bad_parameter(request: HttpRequest, exc: ValidationError) -> Any:
-    """A parameter of the wrong type (page=abc) or a key a JSON body does not take answers 400 with
-    one line, as every refusal does."""
+    """A parameter or a key of a JSON body of the wrong type (page=abc, "certificate_date": "abc"), a key
+    the body does not take, or a body that is not an object answers 400 with one line, as every refusal does."""
     first = exc.errors[0] if exc.errors else {}
     loc = tuple(first.get("loc", ()))
-    if loc[:1] == ("body",) and len(loc) == 2 and first.get("type") in _WHOLE_BODY:
+    body = loc[:1] == ("body",)
+    if body and len(loc) == 2 and first.get("type") in _WHOLE_BODY:
         return api.create_response(request, {"detail": str(_NOT_AN_OBJECT)}, status=400)
-    name = ".".join(str(part) for part in loc[2 if loc[:1] == ("body",) and len(loc) > 2 else 1:]) or "request"
-    if first.get("type") == "extra_forbidden":  # a typo would otherwise be ignored without a word
-        return api.create_response(request, {"detail": f"{name}: {_UNKNOWN_KEY}"}, status=400)
-    said, value = _WRONG_TYPE.get(first.get("type", "")), first.get("input")
-    where = loc[:1]
-    if value is None and where == ("query",):  # django-ninja leaves it out
-        value = request.GET.get(str(first["loc"][-1]))
-    elif value is None and where == ("path",) and request.resolver_match:
-        value = request.resolver_match.kwargs.get(str(first["loc"][-1]))
-    said = said % {"value": value} if said and value is not None else first.get("msg", "not valid")
-    return api.create_response(request, {"detail": f"{name}: {said}"}, status=400)
+    name = ".".join(str(part) for part in loc[2 if body and len(loc) > 2 else 1:]) or "request"
+    return api.create_response(request, {"detail": f"{name}: {_wrong(request, first)}"}, status=400)
 
 
 @api.exception_handler(HttpError)
