@@ -166,6 +166,27 @@ def test_invalid_values_are_refused_with_one_line(users, org):
         services.add_service(users["admin"], org, {"name": " "})
 
 
+@pytest.mark.parametrize(("call", "en", "vi"), [
+    (lambda org: services.update_profile(None, org, {"short_name": "ĐHHP", "phon": "0225"}),
+     "directory entry: unknown field 'phon'", "thông tin danh bạ không có trường 'phon'"),
+    (lambda org: services.add_service(None, org, {"name": "Dịch", "colour": "red"}),
+     "information service: unknown field 'colour'", "dịch vụ thông tin không có trường 'colour'"),
+    (lambda org: services.submit_join_request({"name_vi": "Viện Mới", "emial": "an@x.vn"}),
+     "request to join: unknown field 'emial'", "đề nghị gia nhập không có trường 'emial'"),
+])
+def test_a_key_the_services_do_not_take_is_refused_in_the_interface_language(org, call, en, vi):
+    from django.utils import translation
+
+    from stinet.directory.models import JoinRequest
+
+    for lang, said in (("en", en), ("vi", vi)):
+        with translation.override(lang), pytest.raises(ValueError) as refused:
+            call(org)
+        assert str(refused.value) == said
+    assert getattr(org, "profile", None) is None and not org.info_services.exists()
+    assert not JoinRequest.objects.exists()
+
+
 def test_enterprise_entry_keeps_its_certificate(login, users, directory):
     client = login(users["admin"])
     response = client.post("/directory/orgs/ECO/edit/", {"name_vi": "Công ty Ô-zôn", "kind": "enterprise",

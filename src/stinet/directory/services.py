@@ -39,6 +39,10 @@ ADMIN_ORG_FIELDS = ("name_vi", "kind", "is_member")  # only the network administ
 ADMIN_ORG_FIELD_NAMES = {"name_vi": gettext_lazy("the Vietnamese name"), "kind": gettext_lazy("the kind"),
                          "is_member": gettext_lazy("the membership")}
 DECIDES_REQUESTS = gettext_lazy("only the network administrator decides requests to join")
+# a key a function does not take, by what it changes
+UNKNOWN_FIELD = {"profile": gettext_lazy("directory entry: unknown field %(name)r"),
+                 "service": gettext_lazy("information service: unknown field %(name)r"),
+                 "join request": gettext_lazy("request to join: unknown field %(name)r")}
 SERVICE_FIELDS = ("kind", "name", "description", "audience", "how_to_ask", "url", "free", "fee")
 JOIN_FIELDS = ("name_vi", "name_en", "short_name", "kind", "province", "website", "address", "contact_name",
                "contact_email", "contact_phone", "message", "certificate_number", "certificate_date",
@@ -67,10 +71,10 @@ def _may_edit(user: Any, org: Organisation) -> None:
 
 
 def _clean(values: Mapping[str, Any], allowed: tuple[str, ...], what: str) -> dict[str, Any]:
-    """Known keys only, text in NFC without outer spaces."""
+    """Known keys only (what: a key of UNKNOWN_FIELD), text in NFC without outer spaces."""
     unknown = sorted(set(values) - set(allowed))
     if unknown:
-        raise DirectoryError(f"{what}: unknown field {unknown[0]!r}")
+        raise DirectoryError(UNKNOWN_FIELD[what] % {"name": unknown[0]})
     return {k: nfc(v).strip() if isinstance(v, str) else v for k, v in values.items()}
 
 
