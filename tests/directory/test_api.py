@@ -197,6 +197,40 @@ def test_a_value_of_the_wrong_type_is_refused_in_the_interface_language(client, 
     _unchanged(directory)
 
 
+PROFILE_KEYS = ["name_vi", "name_en", "kind", "is_member", "province", "website", "short_name", "address", "phone",
+                "email", "description", "description_en", "fields", "contact_name", "contact_email", "contact_phone",
+                "publish_contact", "certificate_number", "certificate_issuer"]
+
+
+@pytest.mark.parametrize("key", PROFILE_KEYS)
+def test_null_for_a_key_of_the_entry_is_refused_not_a_server_error(client, users, directory, key):
+    import json
+
+    client.force_login(users["admin"])
+    for code in ("HPU", "ECO"):  # with a profile and services; an S&T enterprise with its certificate
+        for lang, said in (("vi", f"{key}: không được là null"), ("en", f"{key}: must not be null")):
+            response = client.patch(f"/api/directory/orgs/{code}?lang={lang}", data=json.dumps({key: None}),
+                                    content_type="application/json")
+            assert response.status_code == 400 and response.json()["detail"] == said
+    _unchanged(directory)
+
+
+def test_null_empties_the_certificate_date_which_has_no_other_empty_value(client, users, directory):
+    import json
+
+    from stinet.directory.models import OrganisationProfile
+
+    client.force_login(users["admin"])
+    response = client.patch("/api/directory/orgs/ECO?lang=en", data=json.dumps({"certificate_date": None}),
+                            content_type="application/json")
+    assert response.status_code == 400 and response.json()["detail"] == "S&T enterprise certificate: give its date too"
+    response = client.patch("/api/directory/orgs/ECO", content_type="application/json",
+                            data=json.dumps({"kind": "other", "certificate_number": "", "certificate_date": None,
+                                             "certificate_issuer": ""}))
+    assert response.status_code == 200 and response.json()["certificate"] is None
+    assert OrganisationProfile.objects.get(organisation__code="ECO").certificate_date is None
+
+
 def test_only_the_administrator_changes_membership_through_the_api(client, users, org):
     import json
 

@@ -103,30 +103,36 @@ class ClosedIn(Schema):
     model_config = ConfigDict(extra="forbid")
 
 
+# The default of a key PATCH may leave out: it is not a value (the key is left out of the change),
+# so the key's type need not take null.
+KEEP: Any = None
+
+
 class ProfileIn(ClosedIn):
     """Changes to an organisation's entry; absent fields stay as they are (name_vi, kind, is_member:
-    the network administrator only)."""
+    the network administrator only). Null is refused ("" empties a text, [] the fields) but for the
+    certificate date, which has no other empty value."""
 
-    name_vi: str | None = None
-    name_en: str | None = None
-    kind: str | None = None
-    is_member: bool | None = None
-    province: str | None = None
-    website: str | None = None
-    short_name: str | None = None
-    address: str | None = None
-    phone: str | None = None
-    email: str | None = None
-    description: str | None = None
-    description_en: str | None = None
-    fields: list[str] | None = None
-    contact_name: str | None = None
-    contact_email: str | None = None
-    contact_phone: str | None = None
-    publish_contact: bool | None = None
-    certificate_number: str | None = None
+    name_vi: str = KEEP
+    name_en: str = KEEP
+    kind: str = KEEP
+    is_member: bool = KEEP
+    province: str = KEEP
+    website: str = KEEP
+    short_name: str = KEEP
+    address: str = KEEP
+    phone: str = KEEP
+    email: str = KEEP
+    description: str = KEEP
+    description_en: str = KEEP
+    fields: list[str] = KEEP
+    contact_name: str = KEEP
+    contact_email: str = KEEP
+    contact_phone: str = KEEP
+    publish_contact: bool = KEEP
+    certificate_number: str = KEEP
     certificate_date: dt.date | None = None
-    certificate_issuer: str | None = None
+    certificate_issuer: str = KEEP
 
 
 class ServiceIn(ClosedIn):
