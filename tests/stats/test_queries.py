@@ -83,6 +83,23 @@ def test_growth_added_and_published_cumulative(network):
     assert rows["2016"]["published_total"] == 3  # 2010, 2012, 2016
 
 
+def test_works_count_in_the_year_they_entered_the_catalogue_in_the_sites_time_zone(network):
+    """Hanoi time (UTC+7): a work entered at 18:00 UTC on 31 December entered on 1 January."""
+    from stinet.catalog.models import Work
+    from stinet.stats.catalogue import added_per_year
+
+    utc = dt.timezone.utc
+    entered = {"2016": dt.datetime(2021, 6, 1, tzinfo=utc), "2018": dt.datetime(2022, 12, 31, 16, 59, tzinfo=utc),
+               "2019": dt.datetime(2022, 12, 31, 17, 0, tzinfo=utc), "2021": dt.datetime(2024, 2, 29, tzinfo=utc),
+               "2012": dt.datetime(2024, 12, 31, 23, 0, tzinfo=utc), "2010": dt.datetime(2019, 1, 1, tzinfo=utc)}
+    for year, when in entered.items():
+        Work.objects.filter(year=int(year)).update(created_at=when)
+    assert added_per_year(Filters()) == {2019: 1, 2021: 1, 2022: 1, 2023: 1, 2024: 1, 2025: 1}
+    assert added_per_year(Filters(org="HPU", year_from=2018)) == {2022: 1, 2023: 1, 2024: 1}
+    assert added_per_year(Filters(org="TVHP", year_to=2009)) == {}
+    assert {r["code"]: r["added_total"] for r in build(Filters()).table("growth").rows}["2023"] == 4
+
+
 @pytest.mark.parametrize(("added", "published", "expected"), [
     ({}, {}, []),
     ({2024: 2}, {2020: 1, 2024: 1}, [("2020", 0, 0, 1, 1), ("2024", 2, 2, 1, 2)]),

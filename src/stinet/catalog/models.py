@@ -79,7 +79,7 @@ class Work(models.Model):
     creators = models.JSONField(encoder=TextJSONEncoder, default=list)
     degree = models.CharField(max_length=200, blank=True)
     grantor = models.CharField(max_length=300, blank=True)
-    year = models.PositiveSmallIntegerField(null=True, blank=True, db_index=True)
+    year = models.PositiveSmallIntegerField(null=True, blank=True)  # indexed with created_at (work_year_created)
     date = models.CharField(max_length=10, blank=True)  # ISO date or part of one, as given
     abstract = models.TextField(blank=True)
     subjects = models.JSONField(encoder=TextJSONEncoder, default=list)
@@ -95,8 +95,10 @@ class Work(models.Model):
 
     class Meta:
         ordering = ["id"]
-        # OAI-PMH pages by (datestamp, id): keyset paging needs both in one index
-        indexes = [models.Index(fields=["updated_at", "id"], name="work_datestamp_id")]
+        # OAI-PMH pages by (datestamp, id): keyset paging needs both in one index; the statistics' growth
+        # over time counts works by year of entry, within a period of publication, from an index alone
+        indexes = [models.Index(fields=["updated_at", "id"], name="work_datestamp_id"),
+                   models.Index(fields=["year", "created_at"], name="work_year_created")]
 
     def __str__(self) -> str:
         return self.title[:80]

@@ -7,10 +7,11 @@ and a search for the same filters always agree.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
-from django.db.models import Count
-from django.db.models.functions import ExtractYear
+from django.db.models import Case, Count, Max, Min, Value, When
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
@@ -83,10 +84,20 @@ def counted_works(filters: Filters) -> Any:
 
 
 def added_per_year(filters: Filters) -> dict[int, int]:
-    """Works added to the catalogue per calendar year (of their creation), same filters."""
-    rows = (counted_works(filters).annotate(added=ExtractYear("created_at")).values("added")
-            .annotate(n=Count("id")).order_by("added"))
-    return {r["added"]: r["n"] for r in rows if r["added"] is not None}
+    """Works added to the catalogue per calendar year (of their creation, in the site's time zone),
+    same filters. Each work's year is found by comparing its time of entry with the first moments of
+    the years in the database, from the index work_year_created (SQLite's year of a time zone's date
+    is a Python function called for every row: ~10 s at 10^6 works)."""
+    works = counted_works(filters)
+    span = works.aggregate(first=Min("created_at"), last=Max("created_at"))
+    if span["first"] is None:
+        return {}
+    zone = timezone.get_default_timezone()
+    first, last = (timezone.localtime(span[end], zone).year for end in ("first", "last"))
+    year = Case(*(When(created_at__lt=dt.datetime(y + 1, 1, 1, tzinfo=zone), then=Value(y))
+                  for y in range(first, last)), default=Value(last))
+    rows = works.annotate(added=year).values("added").annotate(n=Count("id")).order_by()
+    return {r["added"]: r["n"] for r in sorted(rows, key=lambda r: r["added"])}
 
 
 def growth_rows(added: dict[int, int], published: dict[int, int]) -> list[dict[str, Any]]:
