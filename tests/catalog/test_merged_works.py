@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from stinet.catalog.dedup import merge_by_hand, split
-from stinet.catalog.models import Holding, Match, Work, WorkFile
+from stinet.catalog.models import AuditEntry, Holding, Match, Work, WorkFile
 from stinet.catalog.services import add_organisation, remove_holding
 from stinet.ingest.services import import_file
 from tests.conftest import row
@@ -84,6 +84,8 @@ def test_a_hand_merge_keeps_files_expert_links_and_task_results(org, lib, write_
     merge_by_hand(lib, "L1", target.pk, actor="admin")
     assert not Work.objects.filter(pk=old.pk).exists()
     assert list(WorkFile.objects.values_list("work_id", "original_name")) == [(target.pk, "luanvan.txt")]
+    moved = AuditEntry.objects.get(action="file-change")
+    assert (moved.actor_label, moved.before, moved.after) == ("admin", {"work": old.pk}, {"work": target.pk})
     assert list(ExpertWork.objects.values_list("work_id", "status")) == [(target.pk, "confirmed")]
     assert Task.objects.get(pk=task.pk).result_work_id == target.pk
     assert not Match.objects.filter(local_id="L1", status="review").exists()
@@ -136,8 +138,10 @@ def test_a_record_merged_in_by_hand_does_not_take_over_the_description(org, lib,
     assert Work.objects.get(pk=target.pk).title == TITLE + " (sửa)"
 
 
-def test_a_hand_merge_keeps_the_more_open_copy_of_a_file_and_an_experts_decision(org, lib, write_csv, tmp_path,
-                                                                                  settings):
+def test_a_hand_merge_keeps_the_copy_of_the_work_merged_into_as_its_holder_set_it(org, lib, write_csv, tmp_path,
+                                                                                   settings):
+    """HPU's copy is for members only, closed until 2030; LIB's identical copy is public: merging LIB's
+    record into HPU's work must not open HPU's file (it did: the more open of the two, no embargo)."""
     from stinet.catalog.files import attach_file
     from stinet.people.models import ExpertWork
     from stinet.people.services import create_expert
@@ -153,6 +157,10 @@ def test_a_hand_merge_keeps_the_more_open_copy_of_a_file_and_an_experts_decision
     ExpertWork.objects.update_or_create(expert=expert, work=old, defaults={"status": "rejected"})
     ExpertWork.objects.update_or_create(expert=expert, work=target, defaults={"status": "suggested"})
     merge_by_hand(lib, "L1", target.pk, actor="admin")
-    kept = WorkFile.objects.get()
-    assert (kept.work_id, kept.access, kept.embargo_until) == (target.pk, "public", None)
+    kept = WorkFile.objects.select_related("organisation").get()
+    assert (kept.work_id, kept.organisation.code, kept.access) == (target.pk, "HPU", "members")
+    assert kept.embargo_until.isoformat() == "2030-01-01"
     assert list(ExpertWork.objects.values_list("work_id", "status")) == [(target.pk, "rejected")]
+    dropped = AuditEntry.objects.get(action="file-delete")
+    assert (dropped.actor_label, dropped.before["org"], dropped.before["access"]) == ("admin", "LIB", "public")
+    assert dropped.after == {"merged_into": target.pk, "kept": kept.pk}

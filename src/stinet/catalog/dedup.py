@@ -384,7 +384,7 @@ def merge_by_hand(org: Organisation, local_id: str, work_id: int, actor: str, us
         holding.save(update_fields=["work", "created_at", "updated_at"])
         target.save(update_fields=["updated_at"])
         if emptied:
-            move_dependants(old, target)
+            move_dependants(old, target, actor, user)
             old.delete()
         elif not (described and rebuild(old, actor)):
             old.save(update_fields=["updated_at"])  # its sets changed: harvesters see it again

@@ -74,25 +74,29 @@ def rebuild(work: Work, actor: str) -> bool:
     return True
 
 
-OPENNESS = {"public": 2, "members": 1, "metadata": 0}  # of a file's access levels
 LINK_WEIGHT = {"confirmed": 2, "rejected": 1}  # an expert's decision outranks a suggestion
 
 
-def move_dependants(old: Work, target: Work) -> None:
-    """What hangs on a work merged into another goes with it: files (one copy of each, as open as the
-    more open of the two), experts' links (a decision outranks a suggestion, a confirmation a
-    rejection) and the tasks whose result it is."""
-    for file in WorkFile.objects.filter(work=old):
+def move_dependants(old: Work, target: Work, actor: str, user: Any = None) -> None:
+    """What hangs on a work merged into another goes with it: files, experts' links (a decision
+    outranks a suggestion, a confirmation a rejection) and the tasks whose result it is.
+
+    A work keeps one copy of a file (as attaching one does): where the work merged into has the same
+    file already, its copy stays as its holder set it and the moved work's copy goes. A merge never
+    opens a file further than its holder's editors did, nor changes another organisation's file.
+    Every file moved or dropped is in the audit log."""
+    from stinet.catalog.files import _summary as summary
+    from stinet.catalog.services import audit
+
+    for file in WorkFile.objects.select_related("organisation").filter(work=old):
         twin = WorkFile.objects.filter(work=target, sha256=file.sha256).first()
         if twin is None:
             file.work = target
             file.save(update_fields=["work", "updated_at"])
+            audit(actor, "file-change", file, before={"work": old.pk}, after={"work": target.pk}, user=user)
             continue
-        if OPENNESS.get(file.access, 0) > OPENNESS.get(twin.access, 0):
-            twin.access = file.access
-        if twin.embargo_until and (file.embargo_until is None or file.embargo_until < twin.embargo_until):
-            twin.embargo_until = file.embargo_until
-        twin.save(update_fields=["access", "embargo_until", "updated_at"])
+        audit(actor, "file-delete", file, before=summary(file),
+              after={"merged_into": target.pk, "kept": twin.pk}, user=user)
         file.delete()  # its bytes stay, shared by content
     link_model = apps.get_model("people", "ExpertWork")
     for link in link_model.objects.filter(work=old):
