@@ -72,6 +72,22 @@ def test_the_api_and_the_page_show_the_same_numbers(network, client):
     assert "<td class=\"num\">4</td>" in section  # the total
 
 
+def test_every_link_of_the_page_carries_its_period_and_member(network, client):
+    """The page's JSON link said from=2015, which /api/stats does not read: every year was counted."""
+    import html as markup
+    import re
+
+    page = client.get("/stats/", {"from": 2015, "to": 2019, "org": "HPU"}).content.decode()
+    links = [markup.unescape(h) for h in re.findall(r'href="([^"]*(?:/api/stats|/stats/export)[^"]*)"', page)]
+    assert any(link.startswith("/api/stats?") for link in links) and len(links) > 3
+    for link in links:
+        assert "year_from=2015" in link and "year_to=2019" in link and "org=HPU" in link, link
+    shown = client.get(next(link for link in links if link.startswith("/api/stats?"))).json()
+    assert shown["filters"] == {"year_from": 2015, "year_to": 2019, "org": "HPU"}
+    exported = client.get(next(link for link in links if "/export/" in link))
+    assert exported.status_code == 200 and "2015-2019" in exported["Content-Disposition"]
+
+
 def test_growth_added_and_published_cumulative(network):
     growth = build(Filters()).table("growth")
     from django.utils import timezone
@@ -88,7 +104,7 @@ def test_works_count_in_the_year_they_entered_the_catalogue_in_the_sites_time_zo
     from stinet.catalog.models import Work
     from stinet.stats.catalogue import added_per_year
 
-    utc = dt.timezone.utc
+    utc = dt.UTC
     entered = {"2016": dt.datetime(2021, 6, 1, tzinfo=utc), "2018": dt.datetime(2022, 12, 31, 16, 59, tzinfo=utc),
                "2019": dt.datetime(2022, 12, 31, 17, 0, tzinfo=utc), "2021": dt.datetime(2024, 2, 29, tzinfo=utc),
                "2012": dt.datetime(2024, 12, 31, 23, 0, tzinfo=utc), "2010": dt.datetime(2019, 1, 1, tzinfo=utc)}
@@ -171,7 +187,8 @@ def test_unknown_organisation_and_table_are_refused(network):
 @pytest.mark.parametrize(("status", "start", "end", "year", "flags"), [
     ("in_progress", dt.date(2023, 3, 1), dt.date(2024, 12, 31), 2023, {"active", "new"}),
     ("in_progress", dt.date(2023, 3, 1), dt.date(2024, 12, 31), 2024, {"active", "carried"}),
-    ("in_progress", dt.date(2023, 3, 1), dt.date(2024, 12, 31), 2025, set()),
+    ("in_progress", dt.date(2023, 3, 1), dt.date(2024, 12, 31), 2025, {"active", "carried"}),  # late, not over
+    ("in_progress", dt.date(2023, 3, 1), dt.date(2024, 12, 31), 2099, set()),
     ("in_progress", dt.date(2023, 3, 1), dt.date(2024, 12, 31), 2022, set()),
     ("published", dt.date(2022, 1, 1), dt.date(2024, 6, 30), 2024, {"active", "carried", "accepted"}),
     ("failed", dt.date(2024, 1, 1), dt.date(2024, 6, 30), 2024, {"active", "new", "accepted"}),
@@ -182,3 +199,16 @@ def test_unknown_organisation_and_table_are_refused(network):
 ])
 def test_year_flags_of_form_04(status, start, end, year, flags):
     assert year_flags(status, start, end, year) == flags
+
+
+@pytest.mark.parametrize(("status", "end", "accepted", "year", "flags"), [
+    ("accepted", dt.date(2024, 11, 30), dt.date(2025, 1, 15), 2024, {"active", "carried"}),  # report in 2024
+    ("accepted", dt.date(2024, 11, 30), dt.date(2025, 1, 15), 2025, {"active", "carried", "accepted"}),
+    ("registered", dt.date(2024, 11, 30), dt.date(2024, 12, 30), 2024, {"active", "carried", "accepted"}),
+    ("registered", dt.date(2024, 11, 30), dt.date(2024, 12, 30), 2025, set()),
+    ("evaluating", dt.date(2024, 11, 30), None, 2025, {"active", "carried"}),  # waiting for its council
+])
+def test_form_04_counts_an_acceptance_in_the_year_the_council_met(status, end, accepted, year, flags):
+    """A final report of November 2024 accepted in January 2025 is an acceptance of 2025 (it was counted in
+    2024, the report's year, and the task was over in 2025)."""
+    assert year_flags(status, dt.date(2023, 3, 1), end, year, accepted) == flags

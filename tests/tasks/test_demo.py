@@ -30,6 +30,10 @@ def test_demo_tasks_cover_the_life_cycle_and_load_once():
     assert published.count() == 3
     for task in published:
         assert Holding.objects.filter(work=task.result_work, organisation=task.host, local_id=task.code).exists()
+    for task in Task.objects.filter(accepted_at__isnull=False):  # contract, final report, council, registration
+        accepted = timezone.localdate(task.accepted_at)
+        assert task.contract_date <= task.actual_end <= accepted, task.code
+        assert task.registration_date is None or accepted <= task.registration_date, task.code
     found = search_json(SearchRequest(q="ran san ho Cat Ba", filters={"type": ["report"]}), "vi")
     assert found["results"][0]["id"] == published.get(host__code="IMER").result_work_id
     assert list(demo.load())[0].startswith("the task database has 19 tasks already")

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import QuerySet
+from django.utils import timezone
 
 from stinet.catalog.models import Organisation
 from stinet.catalog.services import network_hub
@@ -205,16 +206,27 @@ ACCEPTANCE_DONE = frozenset({"accepted", "failed", "registered", "published"})
 LEVEL_ROWS = {"national": "02", "ministerial": "03", "provincial": "04", "grassroots": "05"}
 
 
-def year_flags(status: str, start: dt.date | None, end: dt.date | None, year: int) -> frozenset[str]:
+RUNNING = frozenset({"in_progress", "evaluating"})  # under way until accepted, whatever the plan said
+
+
+def year_flags(status: str, start: dt.date | None, end: dt.date | None, year: int,
+               accepted: dt.date | None = None) -> frozenset[str]:
     """How a task counts in a year: active (under way at some time in it), new or carried over, accepted.
 
-    A task counts from its start (contract) to its end (final report); cancelled tasks and tasks without
-    a contract do not count; 'accepted' means its acceptance is done and its work ended that year.
+    A task counts from its start (contract) to its end: its acceptance, or its final report when no
+    acceptance date was kept (a report of December accepted in January was under way in both years);
+    a running task runs to its planned end or to today, whichever is later (one past its planned end is
+    late, not over). Cancelled tasks and tasks without a contract do not count; 'accepted' means its
+    acceptance was done that year.
     """
+    if status in RUNNING:
+        end = max(end, timezone.localdate()) if end is not None else None
+    elif accepted is not None and (end is None or accepted > end):
+        end = accepted
     if status not in CONTRACTED or start is None or start.year > year or (end is not None and end.year < year):
         return frozenset()
     flags = {"active", "new" if start.year == year else "carried"}
-    if status in ACCEPTANCE_DONE and end is not None and end.year == year:
+    if status in ACCEPTANCE_DONE and (accepted or end) is not None and (accepted or end).year == year:
         flags.add("accepted")
     return frozenset(flags)
 
@@ -226,9 +238,10 @@ def compute_tasks(filters: Filters, year: int) -> tuple[Cells, list[str]]:
         tasks = tasks.filter(host__code=filters.org)
     cells: Cells = {}
     for task in tasks.only("status", "level", "field_code", "planned_start", "actual_start", "planned_end",
-                           "actual_end", "contract_date", "budget_state", "budget_other"):
+                           "actual_end", "accepted_at", "contract_date", "budget_state", "budget_other"):
         start = task.actual_start or task.planned_start or task.contract_date
-        flags = year_flags(task.status, start, task.actual_end or task.planned_end, year)
+        accepted = timezone.localdate(task.accepted_at) if task.accepted_at else None
+        flags = year_flags(task.status, start, task.actual_end or task.planned_end, year, accepted)
         if not flags:
             continue
         field_row = {code: f"{6 + i:02d}" for i, (code, _n) in enumerate(FIELD_ROWS)}.get(top_field(task.field_code))
@@ -241,8 +254,9 @@ def compute_tasks(filters: Filters, year: int) -> tuple[Cells, list[str]]:
         for column in "123456":
             value = cells.get((row, column), 0)
             cells[(row, column)] = round(value, 3) if column in "56" else int(value)
-    return cells, ["Nhiệm vụ được tính từ ngày bắt đầu (hợp đồng) đến ngày kết thúc (nộp báo cáo tổng hợp); "
-                   "nhiệm vụ đã hủy không được tính."]
+    return cells, ["Nhiệm vụ được tính từ ngày bắt đầu (hợp đồng) đến khi nghiệm thu (hoặc nộp báo cáo tổng hợp "
+                   "nếu không có ngày nghiệm thu); nhiệm vụ đang thực hiện được tính đến khi nghiệm thu, kể cả khi "
+                   "đã quá hạn; nhiệm vụ đã hủy không được tính."]
 
 
 FORM_04 = FormSpec(

@@ -59,8 +59,9 @@ class Filters:
         return {"year_from": self.year_from, "year_to": self.year_to, "org": self.org or None}
 
     def as_query(self) -> dict[str, str]:
-        """The filters as query-string parameters (only those set)."""
-        pairs = (("from", self.year_from), ("to", self.year_to), ("org", self.org))
+        """The filters as query-string parameters (only those set), by the names every reader of them
+        takes: the page, its exports and /api/stats (which reads no `from`/`to`)."""
+        pairs = (("year_from", self.year_from), ("year_to", self.year_to), ("org", self.org))
         return {k: str(v) for k, v in pairs if v}
 
 
