@@ -98,8 +98,9 @@ def test_form_04_tasks(network, client, manager):
 
 def test_form_02_personnel_and_01_organisations(network, client, manager):
     client.force_login(manager)
-    _sheet, rows = _cells(client.get("/stats/forms/02-KHCN-NL.xlsx").content)
-    assert rows["01"]["1"].value == 3  # every profile, hidden ones too (an internal report)
+    sheet, rows = _cells(client.get("/stats/forms/02-KHCN-NL.xlsx").content)
+    assert rows["01"]["1"].value == 3  # every profile, hidden ones too (an internal report), and it says so
+    assert any("kể cả hồ sơ không công khai" in str(c.value) for c in sheet["A"] if c.value)
     assert rows["02"]["1"].value == 2 and rows["03"]["1"].value == 1  # doctors, masters
     assert rows["08"]["1"].value == 1  # associate professor
     assert rows["01"]["3"].value == 1 and rows["01"]["7"].value == 1  # natural sciences (E1), social (E3)

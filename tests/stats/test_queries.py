@@ -140,6 +140,15 @@ def test_tasks_by_level_status_field_host_year_and_budget(network):
     assert counts(build(Filters(2023, 2024)), "tasks_by_level") == {"national": 1, "provincial": 1}
 
 
+def test_the_budget_table_counts_contracts_only(network):
+    """A task awarded but not signed carries the budget it asked for: no contract's budget yet (form 04
+    left it out, the dashboard counted it)."""
+    network["tasks"]["T4"].__class__.objects.filter(pk=network["tasks"]["T4"].pk).update(
+        status="awarded", step=2, budget_state=650_000_000)
+    budget = build(Filters()).table("tasks_budget_by_year")
+    assert [r["code"] for r in budget.rows] == ["2023", "2024"] and budget.total["total"] == 1_350_000_000
+
+
 def test_task_counts_agree_with_the_task_api(network, client):
     cases = (({"host": "HPU"}, Filters(org="HPU")), ({"year": 2024}, Filters(2024, 2024)), ({}, Filters()))
     for params, filters in cases:

@@ -28,7 +28,9 @@ from stinet.catalog.models import Organisation
 from stinet.catalog.services import network_hub
 from stinet.people.models import Expert
 from stinet.search.documents import top_field
+from stinet.stats.people import counted_experts
 from stinet.stats.tables import Filters
+from stinet.stats.tasks import CONTRACTED
 from stinet.tasks.models import Task
 from stinet.vietnamese import fold
 
@@ -154,10 +156,10 @@ DEGREE_ROWS = {"TSKH": "02", "TS": "02", "ThS": "03", "BS": "04", "DS": "04", "K
 
 
 def compute_personnel(filters: Filters, year: int) -> tuple[Cells, list[str]]:
-    """Columns 1 and 3-8 (by field) of every row but 05 (college); column 2 (women) is manual."""
-    experts = Expert.objects.all()
-    if filters.org:
-        experts = experts.filter(organisation__code=filters.org)
+    """Columns 1 and 3-8 (by field) of every row but 05 (college); column 2 (women) is manual. Every
+    registered profile counts, those not shown in the public directory too (the dashboard counts the
+    public ones): the form reports an organisation's people, not what the directory shows."""
+    experts = counted_experts(filters, everyone=True)
     cells: Cells = {}
     rows: dict[str, list[Expert]] = {"01": []}
     for e in experts.only("degree", "academic_title", "fields"):
@@ -176,8 +178,9 @@ def compute_personnel(filters: Filters, year: int) -> tuple[Cells, list[str]]:
             cells[(row, str(3 + i))] = fields.get(code, 0)
         if row == "01":
             no_field = fields.get("", 0)
-    notes = ["Số liệu lấy từ danh bạ chuyên gia (hồ sơ nhà khoa học đã đăng ký), chưa phải toàn bộ nhân lực "
-             "của các tổ chức: cần đối chiếu với số liệu nhân sự trước khi gửi."]
+    notes = ["Số liệu lấy từ danh bạ chuyên gia (mọi hồ sơ nhà khoa học đã đăng ký, kể cả hồ sơ không công khai "
+             "trên trang danh bạ), chưa phải toàn bộ nhân lực của các tổ chức: cần đối chiếu với số liệu nhân sự "
+             "trước khi gửi."]
     if no_field:
         notes.append(f"{no_field} người chưa ghi lĩnh vực KH&CN, không được tính ở các cột 3-8.")
     return cells, notes
@@ -201,7 +204,6 @@ FORM_02 = FormSpec(
 
 # --- 04/KHCN-NV --------------------------------------------------------------------------------
 
-CONTRACTED = frozenset({"in_progress", "evaluating", "accepted", "failed", "registered", "published", "stopped"})
 ACCEPTANCE_DONE = frozenset({"accepted", "failed", "registered", "published"})
 LEVEL_ROWS = {"national": "02", "ministerial": "03", "provincial": "04", "grassroots": "05"}
 

@@ -25,6 +25,10 @@ def vocab_label(table: dict[str, tuple[str, str]], code: str, lang: str) -> str:
     return (pair[1] if lang == "en" else pair[0]) if pair else code
 
 
+# Tasks with a signed contract (a task awarded but not yet signed has only the budget it asked for)
+CONTRACTED = frozenset({"in_progress", "evaluating", "accepted", "failed", "registered", "published", "stopped"})
+
+
 def counted_tasks(filters: Filters, rows: QuerySet | None = None) -> QuerySet:
     """The public tasks within the period (plan year) and of the host organisation."""
     rows = Task.objects.public() if rows is None else rows
@@ -94,8 +98,10 @@ def task_tables(filters: Filters, lang: str, fields: dict[str, str]) -> list[Tab
 
 
 def budget_table(filters: Filters) -> Table:
-    """Contracted budgets (VND) per plan year: state budget, other sources, total, tasks with a budget."""
-    found = (counted_tasks(filters).filter(Q(budget_state__isnull=False) | Q(budget_other__isnull=False))
+    """Contracted budgets (VND) per plan year: state budget, other sources, total, tasks with a budget (under
+    contract: as form 04/KHCN-NV counts them)."""
+    found = (counted_tasks(filters).filter(Q(budget_state__isnull=False) | Q(budget_other__isnull=False),
+                                           status__in=CONTRACTED)
              .order_by().values("year").annotate(n=Count("id"), state=Sum("budget_state"), other=Sum("budget_other"))
              .order_by("year"))
     rows = [{"code": str(r["year"]), "label": str(r["year"]), "tasks": r["n"], "state": r["state"] or 0,
