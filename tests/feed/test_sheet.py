@@ -40,6 +40,17 @@ def published(people):
     return task
 
 
+def test_a_marker_inside_a_filled_line_is_yellow_too(published):
+    """'Thời gian thực hiện thực tế: từ 01/03/2025 đến [cần điền]': every marker of the sheet is yellow."""
+    task = published
+    type(task).objects.filter(pk=task.pk).update(actual_end=None)
+    task.refresh_from_db()
+    text, yellow = texts(sheet.render(task))
+    assert f"Thời gian thực hiện thực tế: từ {task.actual_start:%d/%m/%Y} đến {sheet.MANUAL}" in text
+    assert len(yellow) == text.count(sheet.MANUAL) - 1  # all but the note that explains the marker
+    assert set(yellow) == {sheet.MANUAL}
+
+
 def test_sheet_is_filled_from_the_task(published):
     task = published
     text, yellow = texts(sheet.render(task))

@@ -149,6 +149,15 @@ def _manual(paragraph: Any) -> None:
     run.font.highlight_color = WD_COLOR_INDEX.YELLOW
 
 
+def _text(paragraph: Any, text: str) -> None:
+    """A value, each 'to fill' marker inside it yellow as well ('từ 01/03/2025 đến [cần điền]')."""
+    for i, piece in enumerate(text.split(MANUAL)):
+        if i:
+            _manual(paragraph)
+        if piece:
+            paragraph.add_run(piece)
+
+
 def _centered(doc: Any, text: str, *, bold: bool = False, italic: bool = False, size: int = 13) -> Any:
     """A centred paragraph."""
     p = doc.add_paragraph()
@@ -192,7 +201,7 @@ def _items(doc: Any, sheet: Sheet) -> None:
         if item.value is None:
             _manual(p)
         elif item.value:
-            p.add_run(item.value)
+            _text(p, item.value)
         for line in item.lines:
             if line.strip():
                 doc.add_paragraph(line.strip())
