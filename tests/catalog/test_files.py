@@ -183,6 +183,19 @@ def test_editors_upload_and_remove_on_the_work_page(client, people, media):
     assert not WorkFile.objects.exists()
 
 
+def test_an_upload_naming_an_unknown_organisation_is_refused_on_the_page(client, people, media):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    with pytest.raises(FileRefused, match="^organisation 'NOPE' does not exist$"):
+        attach_file(work_id(TEA), documents.pdf(), "a.pdf", org_code="NOPE")
+    client.force_login(people["holder_editor"])
+    upload = SimpleUploadedFile(NAME, documents.pdf(), content_type="application/pdf")
+    response = client.post(f"/works/{work_id(TEA)}/files/add/", {"file": upload, "org": "NOPE"}, follow=True)
+    assert response.status_code == 200  # was a 500: the CatalogError of the lookup escaped the view
+    assert "không có tổ chức &#x27;NOPE&#x27;" in response.content.decode()
+    assert not WorkFile.objects.exists()
+
+
 class _Site(http.server.BaseHTTPRequestHandler):
     """A member's repository on the loopback address: a PDF, a landing page, a page without a PDF."""
 

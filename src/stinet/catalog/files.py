@@ -93,7 +93,10 @@ def holder_of(work: Work, org_code: str | None) -> tuple[Organisation, Holding]:
     """The organisation a file is attached for, and its holding of the work."""
     holdings = list(work.holdings.select_related("organisation"))
     if org_code:
-        org = get_organisation(org_code)
+        try:
+            org = get_organisation(org_code)
+        except CatalogError:  # said as the other refusals (FileRefused), without the CLI's hint
+            raise FileRefused(_("organisation %(code)r does not exist") % {"code": org_code}) from None
         holding = next((h for h in holdings if h.organisation_id == org.pk), None)
         if holding is None:
             raise FileRefused(_("organisation %(org)s holds no copy of work %(work)s")
