@@ -8,7 +8,8 @@ import pytest
 
 
 def test_org_import_search_round_trip(run, tmp_path):
-    assert run("org", "add", "HPU", "Trường Đại học Hải Phòng", "--member").returncode == 0
+    added = run("org", "add", "HPU", "Trường Đại học Hải Phòng", "--member")
+    assert added.stdout == "đã thêm tổ chức HPU: Trường Đại học Hải Phòng (thành viên mạng lưới)\n"
     data = tmp_path / "hpu.csv"
     data.write_text("dc.title,dc.contributor.author,dc.date.issued,dc.type,id\n"
                     "Nghiên cứu đa dạng sinh học biển,Nguyễn Văn An,2016,Luận văn thạc sĩ,1\n"
@@ -23,7 +24,10 @@ def test_org_import_search_round_trip(run, tmp_path):
     assert payload["total"] == 1 and payload["results"][0]["type"] == "thesis"
     assert set(payload["facets"]) == {"type", "year", "org", "field", "language", "access"}
     text = run("search", "sinh học", "--type", "thesis", "--year-from", "2010")
-    assert "Nghiên cứu đa dạng sinh học biển" in text.stdout
+    assert text.stdout.startswith("1 kết quả\n") and "Nghiên cứu đa dạng sinh học biển" in text.stdout
+    assert run("search", "sinh học", "--lang", "en").stdout.startswith("1 result\n")
+    listed = run("org", "list").stdout.split()
+    assert listed[:3] == ["HPU", "thành", "viên"] and listed[3] == "1"
 
 
 @pytest.mark.parametrize(("args", "message"), [
@@ -37,7 +41,7 @@ def test_failures_exit_non_zero_with_one_line(run, args, message):
 
 @pytest.mark.parametrize(("args", "message"), [
     (("search", "x", "--limit", "0"), "Invalid value for '--limit': 0 is not in the range 1<=x<=100."),
-    (("search", "x", "--year-from", "2020", "--year-to", "2010"), "--year-from: 2020 is after --year-to 2010"),
+    (("search", "x", "--year-from", "2020", "--year-to", "2010"), "--year-from: 2020 lớn hơn --year-to 2010"),
 ])
 def test_search_options_are_named_as_typed_not_as_the_api_names_them(run, args, message):
     """A usage error (exit 2) names the option; the search service's refusals name page_size, year_from."""
@@ -94,7 +98,7 @@ def test_fields_load_replaces_a_scheme_and_refuses_a_bad_table(run, tmp_path):
     good.write_text("code,level,parent,name_vi,name_en\n1,1,,Khoa học tự nhiên,Natural sciences\n"
                     "101,2,1,Toán học và thống kê,Mathematics and statistics\n", encoding="utf-8")
     result = run("fields", "load", str(good), "--scheme", "2025")
-    assert result.returncode == 0 and "loaded 2 codes" in result.stdout
+    assert result.returncode == 0 and result.stdout == "đã nạp 2 mã của bảng phân loại 2025\n"
     bad = tmp_path / "bad.csv"
     bad.write_text("code,level,parent,name_vi,name_en\n101,2,9,Toán,Maths\n", encoding="utf-8")
     result = run("fields", "load", str(bad), "--scheme", "2025")
@@ -115,15 +119,16 @@ def test_export_and_dedup_commands(run, tmp_path):
             writer.writerow([title, "Nguyễn Văn An", "2016", "Luận văn thạc sĩ", ident])
         assert run("import", str(data), "--org", code).returncode == 0
     listed = run("dedup", "list")
-    assert listed.returncode == 0 and "review" in listed.stdout and "LIB:L1" in listed.stdout
+    assert listed.returncode == 0 and "review" in listed.stdout and "LIB:L1 -> tài liệu " in listed.stdout
     assert "; cùng tác giả thứ nhất; cùng năm)" in listed.stdout and "same year" not in listed.stdout  # as on the page
     match_id = listed.stdout.split("]")[0].lstrip("[")
-    assert run("dedup", "settle", match_id, "--merge").returncode == 0
+    settled = run("dedup", "settle", match_id, "--merge")
+    assert settled.returncode == 0 and settled.stdout == f"cặp {match_id}: đã gộp\n"
     found = json.loads(run("search", "san ho", "--json").stdout)
     assert found["total"] == 1 and {h["org"] for h in found["results"][0]["holdings"]} == {"HPU", "LIB"}
     out = tmp_path / "all.csv"
     result = run("export", "--format", "csv", "--output", str(out))
-    assert result.returncode == 0 and "exported 1 works as csv" in result.stderr
+    assert result.returncode == 0 and "đã xuất 1 tài liệu dạng csv" in result.stderr
     assert "Nghiên cứu đa dạng sinh học" in out.read_text(encoding="utf-8-sig")
     assert run("export", "--format", "ris", "--query", "san ho").stdout.startswith("TY  - THES")
     mine = tmp_path / "lib.csv"
@@ -134,17 +139,24 @@ def test_export_and_dedup_commands(run, tmp_path):
     assert refused.stderr == "stinet: error: tổ chức 'NOPE' không tồn tại (thêm bằng 'stinet org add')\n"
     assert run("dedup", "settle", "999", "--merge").stderr.startswith("stinet: error: không có cặp nghi trùng 999")
     both = run("dedup", "settle", "999", "--merge", "--keep-apart")
-    assert both.returncode == 2 and "say --merge or --keep-apart, one of them" in both.stderr
-    assert "say --merge or --keep-apart" in run("dedup", "settle", "999").stderr
+    assert both.returncode == 2 and "hãy chọn --merge hoặc --keep-apart (chỉ một trong hai)" in both.stderr
+    assert "hãy chọn --merge hoặc --keep-apart" in run("dedup", "settle", "999").stderr
     assert run("dedup", "list", "--limit", "-5").returncode == 2
+    work = found["results"][0]["id"]
+    split = run("dedup", "split", "LIB", "L1")
+    assert split.returncode == 0 and split.stdout.startswith("LIB:L1 nay là tài liệu ")
+    assert split.stdout.endswith(f" (đã tách khỏi tài liệu {work})\n")
+    merged = run("dedup", "merge", "LIB", "L1", str(work))
+    assert merged.returncode == 0 and merged.stdout == f"LIB:L1 nay thuộc tài liệu {work}\n"
+    assert run("reindex").stdout == "đã lập chỉ mục 1 tài liệu\n"
 
 
 def test_user_add_with_roles(run):
     assert run("org", "add", "HPU", "Trường Đại học Hải Phòng", "--member").returncode == 0
     ok = run("user", "add", "editor", "--password", "a-long-pass-phrase-42", "--role", "member_editor", "--org", "HPU")
-    assert ok.returncode == 0 and "added user editor (member_editor)" in ok.stdout
+    assert ok.returncode == 0 and ok.stdout == "đã thêm người dùng editor (member_editor)\n"
     missing_org = run("user", "add", "x", "--password", "a-long-pass-phrase-42", "--role", "member_editor")
-    assert missing_org.returncode != 0 and "needs --org" in missing_org.stderr
+    assert missing_org.returncode != 0 and "vai trò 'member_editor' cần --org" in missing_org.stderr
     weak = run("user", "add", "y", "--password", "123")
     assert weak.returncode == 1 and weak.stderr.startswith("stinet: error: mật khẩu: ")
 

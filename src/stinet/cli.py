@@ -14,6 +14,10 @@ import click
 
 EXPECTED_ERRORS: tuple[type[BaseException], ...] = (ValueError, LookupError, OSError)
 
+# What the commands print is in the site's language (Django's gettext, set up when a command runs);
+# the options' help stays English, as click reads it before Django is set up. The "stinet: error:"
+# and "stinet: interrupted" prefixes, --json, CSV and codes stay as they are.
+
 
 def _setup() -> None:
     """Configure Django and bring the database schema up to date (embedded mode needs no step)."""
@@ -39,7 +43,7 @@ def command(func: Callable[..., Any]) -> Callable[..., Any]:
         except click.ClickException:
             raise
         except KeyboardInterrupt:
-            click.echo("stinet: interrupted; stored batches are kept, run again to resume", err=True)
+            click.echo(f"stinet: interrupted; {_resume_hint()}", err=True)
             sys.exit(130)
         except BrokenPipeError:  # `stinet search x | head`: the reader has what it wanted
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing more to flush at exit
@@ -51,11 +55,23 @@ def command(func: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
-def _bar(total: int | None, desc: str) -> Any:
-    """A progress bar on the terminal (silent when stderr is not a terminal)."""
+def _resume_hint() -> str:
+    """What follows "stinet: interrupted; " (in English when the interruption came before Django was ready)."""
+    from django.apps import apps
+
+    if not apps.ready:
+        return "stored batches are kept, run again to resume"
+    from django.utils.translation import gettext as _
+
+    return _("stored batches are kept, run again to resume")
+
+
+def _bar(total: int | None, desc: str, unit: str | None = None) -> Any:
+    """A progress bar on the terminal counting `unit` (default: rows; silent when stderr is not a terminal)."""
+    from django.utils.translation import gettext as _
     from tqdm import tqdm
 
-    return tqdm(total=total, desc=desc, unit=" rows", disable=None, file=sys.stderr, leave=False)
+    return tqdm(total=total, desc=desc, unit=" " + (unit or _("rows")), disable=None, file=sys.stderr, leave=False)
 
 
 class _FileBar:
@@ -99,11 +115,14 @@ def org() -> None:
 def org_add(code: str, name: str, member: bool, name_en: str, kind: str, province: str,
             website: str) -> None:
     """Add an organisation with a short CODE and its Vietnamese NAME."""
+    from django.utils.translation import gettext as _
+
     from stinet.catalog.services import add_organisation
 
     added = add_organisation(code, name, name_en=name_en, kind=kind, province=province,
                              website=website, member=member)
-    click.echo(f"added {added.code}: {added.name_vi}{' (member)' if member else ''}")
+    said = _("added %(code)s: %(name)s (member)") if member else _("added %(code)s: %(name)s")
+    click.echo(said % {"code": added.code, "name": added.name_vi})
 
 
 @org.command("hub")
@@ -111,10 +130,12 @@ def org_add(code: str, name: str, member: bool, name_en: str, kind: str, provinc
 @command
 def org_hub(code: str) -> None:
     """Make the member CODE the network's hub: it signs the statistical reports and forms."""
+    from django.utils.translation import gettext as _
+
     from stinet.catalog.services import set_hub
 
     hub = set_hub(code)
-    click.echo(f"{hub.code} is the network's hub: {hub.name_vi}")
+    click.echo(_("%(code)s is the network's hub: %(name)s") % {"code": hub.code, "name": hub.name_vi})
 
 
 @org.command("list")
@@ -123,6 +144,7 @@ def org_hub(code: str) -> None:
 def org_list(as_json: bool) -> None:
     """List organisations with their number of holdings."""
     from django.db.models import Count
+    from django.utils.translation import pgettext
 
     from stinet.catalog.models import Organisation
 
@@ -131,8 +153,9 @@ def org_list(as_json: bool) -> None:
         click.echo(json.dumps([{"code": o.code, "name": o.name_vi, "member": o.is_member,
                                 "holdings": o.n} for o in rows], ensure_ascii=False, indent=2))
         return
+    member = pgettext("organisation list", "member")
     for o in rows:
-        click.echo(f"{o.code:<12} {'member' if o.is_member else '      '} {o.n:>8}  {o.name_vi}")
+        click.echo(f"{o.code:<12} {member if o.is_member else ' ' * len(member)} {o.n:>8}  {o.name_vi}")
 
 
 @main.command("import")
@@ -189,11 +212,14 @@ def search(query: str, as_json: bool, limit: int, page: int, types: tuple[str, .
            orgs: tuple[str, ...], year_from: int | None, year_to: int | None, sort: str,
            lang: str) -> None:
     """Search the union catalogue (Vietnamese, with or without diacritics)."""
+    from django.utils.translation import gettext as _
+
     from stinet.search.base import SearchRequest
     from stinet.search.service import search_json
 
     if year_from is not None and year_to is not None and year_from > year_to:
-        raise click.BadParameter(f"{year_from} is after --year-to {year_to}", param_hint="--year-from")
+        raise click.BadParameter(_("%(first)s is after --year-to %(last)s") % {"first": year_from, "last": year_to},
+                                 param_hint="--year-from")
     filters = {k: list(v) for k, v in (("type", types), ("org", orgs)) if v}
     request = SearchRequest(q=query, filters=filters, year_from=year_from, year_to=year_to,
                             sort=sort, page=page, page_size=limit)
@@ -201,14 +227,31 @@ def search(query: str, as_json: bool, limit: int, page: int, types: tuple[str, .
     if as_json:
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
+    from django.utils import translation
+
+    with translation.override(lang):  # as `stinet stats --lang`: the labels and the lines around them
+        _print_results(data, query)
+
+
+def _print_results(data: dict[str, Any], query: str) -> None:
+    """A search's results as text: how many, then one line a work."""
+    from django.utils.translation import ngettext, pgettext
+
+    n = data["total"]
     if data["corrected"]:
-        click.echo(f"{data['total']} results for: {data['corrected']} (nothing matched {query!r})")
+        click.echo(ngettext("%(n)s result for: %(corrected)s (nothing matched %(query)r)",
+                            "%(n)s results for: %(corrected)s (nothing matched %(query)r)", n)
+                   % {"n": n, "corrected": data["corrected"], "query": query})
+    elif data["approximate"]:
+        click.echo(ngettext("%(n)s result (approximate matches)", "%(n)s results (approximate matches)", n)
+                   % {"n": n})
     else:
-        click.echo(f"{data['total']} results" + (" (approximate matches)" if data["approximate"] else ""))
+        click.echo(ngettext("%(n)s result", "%(n)s results", n) % {"n": n})
+    undated = pgettext("no year", "s.d.")
     for item in data["results"]:
         people = "; ".join(c["name"] for c in item["creators"] if c["role"] != "advisor")
         orgs_held = ", ".join(h["org"] for h in item["holdings"])
-        click.echo(f"[{item['id']}] {item['title']} — {people} ({item['year'] or 's.d.'}) "
+        click.echo(f"[{item['id']}] {item['title']} — {people} ({item['year'] or undated}) "
                    f"{item['type']} @ {orgs_held}")
 
 
@@ -224,6 +267,8 @@ def search(query: str, as_json: bool, limit: int, page: int, types: tuple[str, .
 @command
 def export(fmt: str, q: str | None, org_code: str | None, output: Path | None) -> None:
     """Export the whole catalogue, or a search, as CSV, XLSX, RIS, BibTeX, MARCXML or JSON."""
+    from django.utils.translation import ngettext
+
     from stinet.catalog.services import get_organisation
     from stinet.formats.export import search_ids, write
     from stinet.search.base import SearchRequest
@@ -235,7 +280,8 @@ def export(fmt: str, q: str | None, org_code: str | None, output: Path | None) -
     else:
         with output.open("wb") as out:
             count = write(fmt, out, ids, org=org)
-    click.echo(f"exported {count} works as {fmt}", err=True)
+    click.echo(ngettext("exported %(n)s work as %(format)s", "exported %(n)s works as %(format)s", count)
+               % {"n": count, "format": fmt}, err=True)
 
 
 @main.group()
@@ -251,6 +297,7 @@ def dedup() -> None:
 def dedup_list(status: str, limit: int) -> None:
     """Merges and doubtful pairs, with their scores and reasons."""
     from django.utils.formats import number_format
+    from django.utils.translation import gettext as _
 
     from stinet.catalog.models import Match
 
@@ -258,9 +305,11 @@ def dedup_list(status: str, limit: int) -> None:
     if status != "all":
         matches = matches.filter(status=status)
     for m in matches[:limit]:
-        other = f" / work {m.other_work_id}: {m.other_work.title[:60]}" if m.other_work else ""
+        work = _("work %(id)s: %(title)s") % {"id": m.work_id, "title": m.work.title[:60]}
+        other = (" / " + _("work %(id)s: %(title)s") % {"id": m.other_work_id, "title": m.other_work.title[:60]}
+                 if m.other_work else "")
         click.echo(f"[{m.pk}] {m.status:<10} {number_format(m.score, 2)} {m.organisation.code}:{m.local_id} -> "
-                   f"work {m.work_id}: {m.work.title[:60]}{other} ({m.reasons_said})")
+                   f"{work}{other} ({m.reasons_said})")
 
 
 def _reindex(*work_ids: int) -> None:
@@ -277,13 +326,15 @@ def _reindex(*work_ids: int) -> None:
 @command
 def dedup_settle(match_id: int, merge: bool, keep_apart: bool) -> None:
     """Decide a doubtful pair (--merge or --keep-apart); later imports respect the decision."""
+    from django.utils.translation import gettext as _
+
     from stinet.catalog.dedup import settle
 
     if merge == keep_apart:
-        raise click.UsageError("say --merge or --keep-apart, one of them")
+        raise click.UsageError(_("say --merge or --keep-apart, one of them"))
 
     _reindex(*settle(match_id, merge, actor="cli"))
-    click.echo(f"pair {match_id}: {'merged' if merge else 'kept apart'}")
+    click.echo((_("pair %(id)s: merged") if merge else _("pair %(id)s: kept apart")) % {"id": match_id})
 
 
 @dedup.command("split")
@@ -292,12 +343,15 @@ def dedup_settle(match_id: int, merge: bool, keep_apart: bool) -> None:
 @command
 def dedup_split(org_code: str, local_id: str) -> None:
     """Take an organisation's record out of the work it was merged into."""
+    from django.utils.translation import gettext as _
+
     from stinet.catalog.dedup import split
     from stinet.catalog.services import get_organisation
 
     old, new = split(get_organisation(org_code), local_id, actor="cli")
     _reindex(old, new)
-    click.echo(f"{org_code}:{local_id} is now work {new} (left work {old})")
+    click.echo(_("%(record)s is now work %(new)s (left work %(old)s)")
+               % {"record": f"{org_code}:{local_id}", "new": new, "old": old})
 
 
 @dedup.command("merge")
@@ -307,12 +361,14 @@ def dedup_split(org_code: str, local_id: str) -> None:
 @command
 def dedup_merge(org_code: str, local_id: str, work_id: int) -> None:
     """Put an organisation's record into another work, by hand."""
+    from django.utils.translation import gettext as _
+
     from stinet.catalog.dedup import merge_by_hand
     from stinet.catalog.services import get_organisation
 
     old, new = merge_by_hand(get_organisation(org_code), local_id, work_id, actor="cli")
     _reindex(old, new)
-    click.echo(f"{org_code}:{local_id} is now in work {new}")
+    click.echo(_("%(record)s is now in work %(new)s") % {"record": f"{org_code}:{local_id}", "new": new})
 
 
 @main.group()
@@ -331,16 +387,19 @@ def user() -> None:
 def user_add(username: str, password: str, email: str, full_name: str, roles: tuple[str, ...],
              org_code: str | None) -> None:
     """Create a user with roles (a member editor edits one organisation's data)."""
+    from django.utils.translation import gettext as _
+
     from stinet.accounts.models import SCOPED_ROLES
     from stinet.accounts.services import create_user, grant
 
     for role in roles:  # check every role before creating anything
         if role in SCOPED_ROLES and not org_code:
-            raise click.BadParameter(f"role {role!r} needs --org", param_hint="--role")
+            raise click.BadParameter(_("role %(role)r needs --org") % {"role": role}, param_hint="--role")
     created = create_user(username, password, email=email, full_name=full_name)
     for role in roles:
         grant(created, role, org_code if role in SCOPED_ROLES else None)
-    click.echo(f"added user {created.username}" + (f" ({', '.join(roles)})" if roles else ""))
+    said = _("added user %(name)s (%(roles)s)") if roles else _("added user %(name)s")
+    click.echo(said % {"name": created.username, "roles": ", ".join(roles)})
 
 
 @user.command("invite")
@@ -352,13 +411,16 @@ def user_add(username: str, password: str, email: str, full_name: str, roles: tu
 @command
 def user_invite(email: str, roles: tuple[str, ...], org_code: str | None, days: int, site: str | None) -> None:
     """Mail an invitation with a single-use link; the invitee chooses a user name and password."""
+    from django.utils.translation import gettext as _
+
     from stinet.accounts.invitations import invite
     from stinet.accounts.models import SCOPED_ROLES
 
     pairs = [(role, org_code if role in SCOPED_ROLES else None) for role in roles]
     invitation, link = invite(email, pairs, days=days, site=site)
-    click.echo(f"invited {invitation.email} ({', '.join(invitation.role_labels())}) until "
-               f"{invitation.expires_at:%Y-%m-%d %H:%M}: {link}")
+    click.echo(_("invited %(email)s (%(roles)s) until %(until)s: %(link)s")
+               % {"email": invitation.email, "roles": ", ".join(invitation.role_labels()),
+                  "until": f"{invitation.expires_at:%Y-%m-%d %H:%M}", "link": link})
 
 
 @user.command("grant")
@@ -368,10 +430,13 @@ def user_invite(email: str, roles: tuple[str, ...], org_code: str | None, days: 
 @command
 def user_grant(username: str, role: str, org_code: str | None) -> None:
     """Give a user a role."""
+    from django.utils.translation import gettext as _
+
     from stinet.accounts.services import get_user, grant
 
     grant(get_user(username), role, org_code)
-    click.echo(f"{username}: granted {role}" + (f" for {org_code}" if org_code else ""))
+    said = _("%(name)s: granted %(role)s for %(org)s") if org_code else _("%(name)s: granted %(role)s")
+    click.echo(said % {"name": username, "role": role, "org": org_code})
 
 
 @user.command("revoke")
@@ -381,10 +446,13 @@ def user_grant(username: str, role: str, org_code: str | None) -> None:
 @command
 def user_revoke(username: str, role: str, org_code: str | None) -> None:
     """Take a role away from a user."""
+    from django.utils.translation import gettext as _
+
     from stinet.accounts.services import get_user, revoke
 
     revoke(get_user(username), role, org_code)
-    click.echo(f"{username}: revoked {role}" + (f" for {org_code}" if org_code else ""))
+    said = _("%(name)s: revoked %(role)s for %(org)s") if org_code else _("%(name)s: revoked %(role)s")
+    click.echo(said % {"name": username, "role": role, "org": org_code})
 
 
 @user.command("list")
@@ -392,10 +460,13 @@ def user_revoke(username: str, role: str, org_code: str | None) -> None:
 def user_list() -> None:
     """Users with their roles."""
     from django.contrib.auth import get_user_model
+    from django.utils.translation import pgettext
 
+    states = {True: pgettext("user", "active"), False: pgettext("user", "inactive")}
+    width = max(len(s) for s in states.values())
     for shown in get_user_model().objects.order_by("username").prefetch_related("roles__organisation"):
         held = ", ".join(r.role + (f" ({r.organisation.code})" if r.organisation else "") for r in shown.roles.all())
-        click.echo(f"{shown.username:<20} {'active  ' if shown.is_active else 'inactive'} {held or '-'}")
+        click.echo(f"{shown.username:<20} {states[shown.is_active]:<{width}} {held or '-'}")
 
 
 @main.group()
@@ -409,22 +480,28 @@ def fields() -> None:
 @command
 def fields_load(file: Path, scheme: str) -> None:
     """Replace a scheme's codes with a full table (CSV: code,level,parent,name_vi,name_en)."""
+    from django.utils.translation import ngettext
+
     from stinet.catalog.services import load_fields
 
     n = load_fields(str(file), scheme)
-    click.echo(f"loaded {n} codes of the {scheme} classification")
+    click.echo(ngettext("loaded %(n)s code of the %(scheme)s classification",
+                        "loaded %(n)s codes of the %(scheme)s classification", n) % {"n": n, "scheme": scheme})
 
 
 @main.command()
 @command
 def reindex() -> None:
     """Rebuild the search index from the catalogue."""
+    from django.utils.translation import gettext as _
+    from django.utils.translation import ngettext, pgettext
+
     from stinet.catalog.models import Work
     from stinet.search.indexing import rebuild
 
-    with _bar(Work.objects.count(), "reindex") as bar:
+    with _bar(Work.objects.count(), _("indexing"), unit=pgettext("progress", "works")) as bar:
         n = rebuild(progress=lambda done: bar.update(done - bar.n))
-    click.echo(f"indexed {n} works")
+    click.echo(ngettext("indexed %(n)s work", "indexed %(n)s works", n) % {"n": n})
 
 
 @main.command()

@@ -18,13 +18,14 @@ def test_invite_grant_revoke_and_list(run):
     invited = run("user", "invite", "thuvien@hpu.example", "--role", "member_editor", "--org", "HPU",
                   "--site", "https://stinet.example.vn")
     assert invited.returncode == 0, invited.stderr
-    assert "invited thuvien@hpu.example" in invited.stdout
+    assert "đã mời thuvien@hpu.example (" in invited.stdout and "), lời mời có hiệu lực đến " in invited.stdout
     assert "https://stinet.example.vn/accounts/invitation/" in invited.stdout
     assert "Subject: " in invited.stdout  # the console mail backend prints the mail
     granted = run("user", "grant", "an", "member_editor", "--org", "HPU")
-    assert granted.returncode == 0 and "an: granted member_editor for HPU" in granted.stdout
-    assert "member_editor (HPU)" in run("user", "list").stdout
-    assert run("user", "revoke", "an", "member_editor", "--org", "HPU").returncode == 0
+    assert granted.returncode == 0 and granted.stdout == "an: đã cấp vai trò member_editor của HPU\n"
+    assert run("user", "list").stdout.split("\n")[0].split() == ["an", "đang", "hoạt", "động", "member_editor", "(HPU)"]
+    revoked = run("user", "revoke", "an", "member_editor", "--org", "HPU")
+    assert revoked.returncode == 0 and revoked.stdout == "an: đã thu hồi vai trò member_editor của HPU\n"
     missing = run("user", "revoke", "an", "member_editor", "--org", "HPU")
     assert missing.returncode == 1 and missing.stderr.startswith("stinet: error: người dùng 'an' không giữ vai trò")
     bad = run("user", "invite", "x@example.org", "--role", "member_editor")

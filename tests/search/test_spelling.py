@@ -98,7 +98,9 @@ def test_the_api_and_the_cli_give_the_correction(client, catalogue):
 
     assert client.get("/api/search", {"q": "da dag sinh hoc"}).json()["corrected"] == "da dang sinh hoc"
     out = CliRunner().invoke(main, ["search", "da dag sinh hoc"]).output
-    assert out.startswith("1 results for: da dang sinh hoc (nothing matched 'da dag sinh hoc')")
+    assert out.startswith("1 kết quả cho: da dang sinh hoc (không tìm thấy 'da dag sinh hoc')")
+    out = CliRunner().invoke(main, ["search", "da dag sinh hoc", "--lang", "en"]).output
+    assert out.startswith("1 result for: da dang sinh hoc (nothing matched 'da dag sinh hoc')")
 
 
 def test_a_word_only_a_few_works_have_is_found_in_a_large_catalogue(org, write_csv, monkeypatch):

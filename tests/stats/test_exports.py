@@ -133,7 +133,7 @@ def test_reports_are_signed_by_the_network_hub(network, client):
     assert reporting_unit() == "STINet"  # two centres: no guess
     runner = CliRunner()
     made = runner.invoke(main, ["org", "hub", "cis"]).output
-    assert made == "CIS is the network's hub: Trung tâm Thông tin, Thống kê KH&CN\n"
+    assert made == "CIS là đơn vị đầu mối của mạng lưới: Trung tâm Thông tin, Thống kê KH&CN\n"
     assert reporting_unit() == "Trung tâm Thông tin, Thống kê KH&CN"
     sheet = workbook(client.get("/stats/export/works_by_type.xlsx").content).active
     assert sheet["A4"].value == "Đơn vị lập: Trung tâm Thông tin, Thống kê KH&CN"
