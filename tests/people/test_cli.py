@@ -15,13 +15,16 @@ def test_add_suggest_confirm_find(run, write_csv):
     added = run("expert", "add", "PGS.TS. Nguyễn Văn An", "--org", "HPU", "--field", "1",
                 "--orcid", "https://orcid.org/0000-0002-1694-233X", "--email", "an@example.vn")
     assert added.returncode == 0, added.stderr
-    assert "added expert 1: PGS.TS. Nguyễn Văn An" in added.stdout
-    assert "4 works suggested" in added.stdout
+    assert added.stdout.splitlines() == [
+        "đã thêm chuyên gia 1: PGS.TS. Nguyễn Văn An",
+        "đã gợi ý 4 công trình (xác nhận tại /experts/me/ hoặc bằng 'stinet expert confirm')"]
     listed = run("expert", "suggest", "1")
-    assert "0 new works suggested" in listed.stdout and "Nguyễn V. An (author)" in listed.stdout
+    assert "đã gợi ý 0 công trình mới cho PGS.TS. Nguyễn Văn An" in listed.stdout
+    assert "Nguyễn V. An (author)" in listed.stdout
     confirmed = run("expert", "confirm", "1", "--all")
-    assert "4 works confirmed" in confirmed.stdout, confirmed.stderr
-    assert run("expert", "add", "Trần Thị Bình", "--no-suggest").returncode == 0
+    assert confirmed.stdout == "đã xác nhận 4 công trình của PGS.TS. Nguyễn Văn An\n", confirmed.stderr
+    assert run("expert", "confirm", "1").stderr.endswith("hãy cho WORK_IDS hoặc --all\n")
+    assert run("expert", "add", "Trần Thị Bình", "--no-suggest", "--hidden").returncode == 0
     found = run("expert", "find", "san ho", "--json")
     assert found.returncode == 0, found.stderr
     payload = json.loads(found.stdout)
@@ -29,8 +32,12 @@ def test_add_suggest_confirm_find(run, write_csv):
     assert payload["results"][0]["works_matched"] == 3 and payload["results"][0]["orcid"] == "0000-0002-1694-233X"
     assert "email" not in found.stdout
     text = run("expert", "find", "san hô")
-    assert "PGS.TS. Nguyễn Văn An (HPU): 3 công trình về “san hô”" in text.stdout
-    assert "Trần Thị Bình" in run("expert", "list").stdout
+    assert "PGS.TS. Nguyễn Văn An (HPU): 3 công trình về “san hô” (điểm " in text.stdout
+    assert run("expert", "find", "thiên văn").stdout == (
+        "chưa có chuyên gia nào có công trình đã xác nhận hoặc nhiệm vụ về 'thiên văn'\n")
+    assert [line.split() for line in run("expert", "list").stdout.splitlines()] == [
+        ["1", "HPU", "4", "công", "trình", "PGS.TS.", "Nguyễn", "Văn", "An"],
+        ["2", "-", "0", "công", "trình", "Trần", "Thị", "Bình", "(ẩn)"]]
 
 
 @pytest.mark.parametrize(("args", "message"), [
@@ -38,7 +45,7 @@ def test_add_suggest_confirm_find(run, write_csv):
     (("expert", "add", "Lê Văn Cường", "--degree", "PhD"), "học vị 'PhD'"),  # in the site's language
     (("expert", "add", "Lê Văn Cường", "--org", "NOPE"), "tổ chức 'NOPE' không tồn tại"),
     (("expert", "add", "Lê Văn Cường", "--user", "nobody"), "không có người dùng 'nobody'"),
-    (("expert", "suggest", "42"), "expert 42 does not exist"),
+    (("expert", "suggest", "42"), "không có chuyên gia 42 (xem 'stinet expert list')"),
 ])
 def test_errors_are_one_line(run, args, message):
     result = run(*args)

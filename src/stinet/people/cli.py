@@ -9,6 +9,9 @@ import click
 
 from stinet.appcli import command
 
+# What the commands print is in the site's language (Django's gettext, set up when a command runs);
+# the options' help stays English, as click reads it before Django is set up.
+
 
 @click.group("expert")
 def expert() -> None:
@@ -33,6 +36,9 @@ def expert_add(name: str, account: str | None, org_code: str | None, academic_ti
                degree: str | None, fields: tuple[str, ...], interests: str, orcid: str, email: str,
                show_contact: bool, hidden: bool, no_suggest: bool) -> None:
     """Add an expert NAME ("PGS.TS. Nguyễn Văn An": the titles fill --title and --degree)."""
+    from django.utils.translation import gettext as _
+    from django.utils.translation import ngettext
+
     from stinet.people.services import create_expert, suggest_works
 
     values: dict[str, Any] = {"organisation": org_code, "fields": list(fields), "interests": interests,
@@ -42,10 +48,12 @@ def expert_add(name: str, account: str | None, org_code: str | None, academic_ti
     if degree is not None:
         values["degree"] = degree
     added = create_expert(name, account=account, **values)
-    click.echo(f"added expert {added.pk}: {added.display_name}")
+    click.echo(_("added expert %(id)s: %(name)s") % {"id": added.pk, "name": added.display_name})
     if not no_suggest:
         n = suggest_works(added)
-        click.echo(f"{n} works suggested (confirm them on /experts/me/ or with 'stinet expert confirm')")
+        click.echo(ngettext("%(n)s work suggested (confirm it on /experts/me/ or with 'stinet expert confirm')",
+                            "%(n)s works suggested (confirm them on /experts/me/ or with 'stinet expert confirm')",
+                            n) % {"n": n})
 
 
 @expert.command("suggest")
@@ -53,11 +61,15 @@ def expert_add(name: str, account: str | None, org_code: str | None, academic_ti
 @command
 def expert_suggest(expert_id: int) -> None:
     """Look in the catalogue for works by the names of expert EXPERT_ID and list what is waiting."""
+    from django.utils.translation import ngettext
+
     from stinet.people.models import ExpertWork
     from stinet.people.services import suggest_works
 
     found = _get(expert_id)
-    click.echo(f"{suggest_works(found)} new works suggested to {found.display_name}")
+    n = suggest_works(found)
+    click.echo(ngettext("%(n)s new work suggested to %(name)s", "%(n)s new works suggested to %(name)s", n)
+               % {"n": n, "name": found.display_name})
     waiting = ExpertWork.objects.filter(expert=found, status="suggested").select_related("work")
     for link in waiting:
         click.echo(f"{link.work_id:>8}  {link.score:.2f}  {link.matched_name} ({link.role}): {link.work.title[:90]}")
@@ -71,6 +83,9 @@ def expert_suggest(expert_id: int) -> None:
 @command
 def expert_confirm(expert_id: int, work_ids: tuple[int, ...], every: bool, reject: bool) -> None:
     """Confirm (or --reject) WORK_IDS, or --all suggested works, as works of expert EXPERT_ID."""
+    from django.utils.translation import gettext as _
+    from django.utils.translation import ngettext
+
     from stinet.people.services import decide_works
 
     found = _get(expert_id)
@@ -78,9 +93,11 @@ def expert_confirm(expert_id: int, work_ids: tuple[int, ...], every: bool, rejec
     if every:
         ids += list(found.work_links.filter(status="suggested").values_list("work_id", flat=True))
     if not ids:
-        raise click.UsageError("give WORK_IDS or --all")
+        raise click.UsageError(_("give WORK_IDS or --all"))
     n = decide_works(found, ids, "rejected" if reject else "confirmed")
-    click.echo(f"{n} works {'rejected' if reject else 'confirmed'} for {found.display_name}")
+    said = (ngettext("%(n)s work rejected for %(name)s", "%(n)s works rejected for %(name)s", n) if reject
+            else ngettext("%(n)s work confirmed for %(name)s", "%(n)s works confirmed for %(name)s", n))
+    click.echo(said % {"n": n, "name": found.display_name})
 
 
 @expert.command("find")
@@ -90,6 +107,8 @@ def expert_confirm(expert_id: int, work_ids: tuple[int, ...], every: bool, rejec
 @command
 def expert_find(query: str, as_json: bool, limit: int) -> None:
     """Who works on QUERY: public experts ranked by their confirmed works and tasks about it."""
+    from django.utils.translation import gettext as _
+
     from stinet.people.directory import field_names, summary
     from stinet.people.finder import find_experts
 
@@ -102,11 +121,11 @@ def expert_find(query: str, as_json: bool, limit: int) -> None:
         click.echo(json.dumps({"query": query, "total": len(rows), "results": rows}, ensure_ascii=False, indent=2))
         return
     if not hits:
-        click.echo(f"no expert has confirmed works or tasks about {query!r}")
+        click.echo(_("no expert has confirmed works or tasks about %(query)r") % {"query": query})
     for i, hit in enumerate(hits, 1):
         org = f" ({hit.expert.organisation.code})" if hit.expert.organisation_id else ""
-        click.echo(f"{i:>3}. [{hit.expert.pk}] {hit.expert.display_name}{org}: {hit.explanation(query)} "
-                   f"(score {hit.score:.2f})")
+        score = _("score %(score)s") % {"score": f"{hit.score:.2f}"}
+        click.echo(f"{i:>3}. [{hit.expert.pk}] {hit.expert.display_name}{org}: {hit.explanation(query)} ({score})")
 
 
 @expert.command("list")
@@ -114,24 +133,29 @@ def expert_find(query: str, as_json: bool, limit: int) -> None:
 @command
 def expert_list(as_json: bool) -> None:
     """Every expert, in Vietnamese list order (by given name), with their confirmed works."""
+    from django.utils.translation import pgettext
+
     from stinet.people.directory import Filters, directory, summary
 
     rows = directory(Filters(), everyone=True)
     if as_json:
         click.echo(json.dumps([summary(e) for e in rows], ensure_ascii=False, indent=2))
         return
+    works, hidden = pgettext("expert list", "works"), pgettext("expert list", "(hidden)")
     for e in rows:
         org = e.organisation.code if e.organisation_id else "-"
-        click.echo(f"{e.pk:>5}  {org:<8} {e.n_works:>4} works  {e.display_name}{'' if e.public else '  (hidden)'}")
+        click.echo(f"{e.pk:>5}  {org:<8} {e.n_works:>4} {works}  {e.display_name}{'' if e.public else '  ' + hidden}")
 
 
 def _get(expert_id: int) -> Any:
     """The expert with this id, or LookupError."""
+    from django.utils.translation import gettext as _
+
     from stinet.people.models import Expert
 
     found = Expert.objects.filter(pk=expert_id).first()
     if found is None:
-        raise LookupError(f"expert {expert_id} does not exist (see 'stinet expert list')")
+        raise LookupError(_("expert %(id)s does not exist (see 'stinet expert list')") % {"id": expert_id})
     return found
 
 
