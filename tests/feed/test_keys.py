@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from click.testing import CliRunner
 from django.core.exceptions import PermissionDenied
+from django.utils import translation
 
 from stinet.catalog.models import AuditEntry
 from stinet.cli import main
@@ -57,16 +58,19 @@ def test_only_administrators_manage_keys(people):
 
 
 @pytest.mark.django_db
+@translation.override("vi")  # the site's language, as a request leaves it active in this thread
 def test_cli_key_add_list_revoke(client):
     runner = CliRunner()
     added = runner.invoke(main, ["feed", "key", "add", "NASATI"])
     assert added.exit_code == 0, added.output
+    assert added.output.startswith("đã thêm hệ thống nhận dữ liệu quốc gia NASATI; khoá truy cập")
     key = added.output.strip().splitlines()[-1]
     assert client.get("/api/national/v1/tasks", HTTP_X_API_KEY=key).status_code == 200
     listed = runner.invoke(main, ["feed", "key", "list"])
-    assert "NASATI" in listed.output and "active" in listed.output and key not in listed.output
-    assert runner.invoke(main, ["feed", "key", "revoke", "NASATI"]).exit_code == 0
-    assert "revoked" in runner.invoke(main, ["feed", "key", "list"]).output
+    assert "NASATI" in listed.output and "còn hiệu lực" in listed.output and key not in listed.output
+    revoked = runner.invoke(main, ["feed", "key", "revoke", "NASATI"])
+    assert revoked.exit_code == 0 and revoked.output == "đã thu hồi khoá truy cập của NASATI\n"
+    assert "đã thu hồi ngày " in runner.invoke(main, ["feed", "key", "list"]).output
     assert client.get("/api/national/v1/tasks", HTTP_X_API_KEY=key).status_code == 403
     again = runner.invoke(main, ["feed", "key", "add", "nasati"])
     assert again.exit_code == 1 and again.output.strip().startswith("stinet: error: feed client")

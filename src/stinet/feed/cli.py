@@ -11,6 +11,9 @@ from stinet.appcli import command
 
 PARTS = ("organisations", "personnel", "tasks")
 
+# What the commands print is in the site's language (Django's gettext, set up when a command runs);
+# the options' help, the parts' names and the keys stay as they are.
+
 
 @click.group("feed")
 def feed() -> None:
@@ -27,10 +30,12 @@ def key() -> None:
 @command
 def key_add(name: str) -> None:
     """Give the client NAME a key; the key is printed once (only its hash is kept)."""
+    from django.utils.translation import gettext as _
+
     from stinet.feed.services import add_client
 
     client, secret = add_client(name)
-    click.echo(f"added feed client {client.name}; its key (shown only now):")
+    click.echo(_("added feed client %(name)s; its key (shown only now):") % {"name": client.name})
     click.echo(secret)
 
 
@@ -38,11 +43,15 @@ def key_add(name: str) -> None:
 @command
 def key_list() -> None:
     """List the clients with their key prefix, when last used and whether revoked."""
+    from django.utils.translation import gettext as _
+    from django.utils.translation import pgettext
+
     from stinet.feed.models import FeedClient
 
     for c in FeedClient.objects.all():
-        used = f"{c.last_used_at:%Y-%m-%d %H:%M}" if c.last_used_at else "never used"
-        state = f"revoked {c.revoked_at:%Y-%m-%d}" if c.revoked_at else "active"
+        used = f"{c.last_used_at:%Y-%m-%d %H:%M}" if c.last_used_at else _("never used")
+        state = (_("revoked %(date)s") % {"date": f"{c.revoked_at:%Y-%m-%d}"} if c.revoked_at
+                 else pgettext("feed key", "active"))
         click.echo(f"{c.name:<30} {c.key_prefix}…  {state:<18} {used}")
 
 
@@ -51,10 +60,12 @@ def key_list() -> None:
 @command
 def key_revoke(name: str) -> None:
     """Revoke the key of client NAME (its requests get 403 from now on)."""
+    from django.utils.translation import gettext as _
+
     from stinet.feed.services import revoke_client
 
     client = revoke_client(name)
-    click.echo(f"revoked the key of {client.name}")
+    click.echo(_("revoked the key of %(name)s") % {"name": client.name})
 
 
 @feed.command("export")
@@ -67,18 +78,21 @@ def key_revoke(name: str) -> None:
 @command
 def export_cmd(part: str, since: str | None, until: str | None, fmt: str | None, output: str) -> None:
     """Write PART (organisations, personnel or tasks) for a first load, or its changes since a date."""
+    from django.utils.translation import gettext as _
+
     from stinet.cli import _bar
     from stinet.feed.services import export
 
     fmt = fmt or ("json" if output.endswith(".json") else "jsonl")
-    with _bar(None, part) as bar:
+    with _bar(None, part, unit=_("records")) as bar:
         if output == "-":
             done = export(part, sys.stdout, since=since, until=until, fmt=fmt, progress=bar.update)
         else:
             with Path(output).open("w", encoding="utf-8") as out:
                 done = export(part, out, since=since, until=until, fmt=fmt, progress=bar.update)
-    click.echo(f"{part}: {done.counts['records']} records, {done.counts['deleted']} deletions up to "
-               f"{done.header()['until']} (next --since)", err=output == "-")
+    click.echo(_("%(part)s: %(records)s records, %(deleted)s deletions up to %(until)s (next --since)")
+               % {"part": part, "records": done.counts["records"], "deleted": done.counts["deleted"],
+                  "until": done.header()["until"]}, err=output == "-")
 
 
 @feed.command("sheet")
@@ -87,13 +101,15 @@ def export_cmd(part: str, since: str | None, until: str | None, fmt: str | None,
 @command
 def sheet_cmd(task_code: str, output: str | None) -> None:
     """Write the registration sheet (Circular 14/2014, Mẫu 5) of task TASK_CODE as a Word file."""
+    from django.utils.translation import gettext as _
+
     from stinet.feed import sheet
     from stinet.tasks.services import find
 
     task = find(task_code)
     path = Path(output or sheet.filename(task))
     path.write_bytes(sheet.render(task))
-    click.echo(f"wrote {path} ({task.code})")
+    click.echo(_("wrote %(path)s (%(code)s)") % {"path": path, "code": task.code})
 
 
 def register(main: click.Group) -> None:
