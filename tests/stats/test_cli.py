@@ -37,7 +37,7 @@ def test_report_files(network, tmp_path):
     sheet = openpyxl.load_workbook(xlsx).active
     assert sheet["A1"].value == "Tài liệu theo thành viên"
     done = runner.invoke(main, ["report", "harvest_health", "--format", "pdf", "-o", str(pdf)])
-    assert done.exit_code == 0 and "wrote" in done.output
+    assert done.exit_code == 0 and done.output == f"đã ghi {pdf} ({pdf.stat().st_size:,} byte)\n"
     assert "DSpace HPU" in PdfReader(pdf).pages[0].extract_text()
     assert runner.invoke(main, ["report", "04/KHCN-NV", "--to", "2024", "-o", str(form)]).exit_code == 0
     assert openpyxl.load_workbook(form).active["A1"].value == "Biểu số: 04/KHCN-NV"
@@ -55,8 +55,10 @@ def test_report_to_standard_output(network, tmp_path, monkeypatch):
 def test_report_errors_are_one_line(network, tmp_path):
     runner = CliRunner()
     bad = runner.invoke(main, ["report", "nope", "-o", str(tmp_path / "x.xlsx")])
-    assert bad.exit_code == 1 and "no table or form 'nope': one of all, works_by_type" in bad.output
+    assert bad.exit_code == 1 and "không có bảng hay biểu mẫu 'nope': chỉ có all, works_by_type" in bad.output
     assert "04/KHCN-NV" in bad.output and not (tmp_path / "x.xlsx").exists()
+    pdf = runner.invoke(main, ["report", "04/KHCN-NV", "--format", "pdf", "-o", str(tmp_path / "x.pdf")])
+    assert pdf.exit_code == 2 and "các biểu mẫu báo cáo chỉ xuất ra dạng XLSX" in pdf.output
     org = runner.invoke(main, ["stats", "--org", "XYZ"])
     assert org.exit_code == 1 and "XYZ" in org.output
 

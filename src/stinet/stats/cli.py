@@ -1,7 +1,8 @@
 """`stinet stats` and `stinet report`: the statistics and their XLSX/PDF exports on the command line.
 
 Registered in the main command by `register(main)`. The command line is the operator's: it sees every
-table, the management ones and budgets included.
+table, the management ones and budgets included. What the commands print is in the site's language (the
+tables in --lang); the options' help stays English, as click reads it before Django is set up.
 """
 
 from __future__ import annotations
@@ -85,6 +86,7 @@ def register(main: click.Group) -> None:
                lang: str) -> None:
         """Write TABLE (a key of `stinet stats --json`, `all`, or a form 01/KHCN-TC, 02/KHCN-NL, 04/KHCN-NV)."""
         from django.utils import translation
+        from django.utils.translation import gettext as _
 
         from stinet.stats.circular import find_form
         from stinet.stats.exports import xlsx_bytes
@@ -98,10 +100,11 @@ def register(main: click.Group) -> None:
             try:
                 spec = find_form(table)
             except LookupError:
-                raise LookupError(f"no table or form {table!r}: one of all, {', '.join(TABLE_KEYS)}, "
-                                  "01/KHCN-TC, 02/KHCN-NL, 04/KHCN-NV") from None
+                raise LookupError(_("no table or form %(table)r: one of all, %(keys)s, %(forms)s")
+                                  % {"table": table, "keys": ", ".join(TABLE_KEYS),
+                                     "forms": "01/KHCN-TC, 02/KHCN-NL, 04/KHCN-NV"}) from None
             if fmt != "xlsx":
-                raise click.BadParameter("the reporting forms are written as XLSX", param_hint="--format")
+                raise click.BadParameter(_("the reporting forms are written as XLSX"), param_hint="--format")
             filters.validate()
             found = check_org(filters)
             content = form_xlsx(spec, Filters(filters.year_from, filters.year_to, found.code if found else ""))
@@ -115,4 +118,4 @@ def register(main: click.Group) -> None:
             sys.stdout.buffer.flush()
             return
         output.write_bytes(content)
-        click.echo(f"wrote {output} ({len(content):,} bytes)")
+        click.echo(_("wrote %(path)s (%(size)s bytes)") % {"path": output, "size": f"{len(content):,}"})
