@@ -48,3 +48,23 @@ def test_errors_are_one_line(people):
     assert missing.exit_code == 1 and missing.output.strip().splitlines() == ["stinet: error: no task XX-1"]
     bad = runner.invoke(main, ["task", "list", "--status", "done"])
     assert bad.exit_code == 2 and "--status" in bad.output
+
+
+def test_the_lines_are_said_in_the_site_language(people):
+    """The command line speaks Vietnamese by default; codes, states as --status takes them and dates stay."""
+    from django.utils import translation
+
+    running = drive(people, "in_progress")
+    published = drive(people, "published", title="Đánh giá chất lượng nước vịnh Hạ Long")
+    runner = CliRunner()
+    with translation.override("vi"):
+        overdue = runner.invoke(main, ["task", "list", "--overdue"]).output
+        shown = runner.invoke(main, ["task", "show", published.code]).output.splitlines()
+        bad = runner.invoke(main, ["task", "list", "--status", "done"]).output
+    assert overdue.endswith("\n1 nhiệm vụ\n") and f"{running.code} " in overdue
+    assert "  QUÁ HẠN: báo cáo định kỳ số 1 hạn " in overdue
+    assert shown[1] == "bước 5, published (Đã công bố kết quả)"
+    assert shown[2].startswith("Cấp tỉnh, Đề tài, lĩnh vực ") and "năm kế hoạch 2026" in shown[2]
+    assert "đăng ký kết quả: số 2026-30218-ĐKKQ ngày " in "\n".join(shown)
+    assert any(line.startswith("Hội đồng nghiệm thu: ") for line in shown)
+    assert "'done': một trong proposed, rejected" in bad

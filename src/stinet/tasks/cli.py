@@ -8,6 +8,10 @@ import click
 
 from stinet.appcli import command
 
+# What the commands print is in the site's language (Django's gettext, set up when a command runs);
+# the options' help stays English, as click reads it before Django is set up. Codes (task codes,
+# states as --status takes them, audit actions) stay as they are.
+
 
 @click.group("task")
 def task() -> None:
@@ -24,13 +28,16 @@ def task() -> None:
 def task_list(status: str, overdue: bool) -> None:
     """List tasks: code, step, status, year, title (and what is overdue)."""
     from django.utils import timezone
+    from django.utils.translation import gettext as _
+    from django.utils.translation import ngettext
 
     from stinet.tasks.deadlines import overdue_reports
     from stinet.tasks.lifecycle import STATES
     from stinet.tasks.models import Task
 
     if status and status not in STATES:
-        raise click.BadParameter(f"{status!r}: one of {', '.join(STATES)}", param_hint="--status")
+        raise click.BadParameter(_("%(value)r: one of %(all)s") % {"value": status, "all": ", ".join(STATES)},
+                                 param_hint="--status")
     rows = Task.objects.select_related("host").order_by("-year", "code")
     if status:
         rows = rows.filter(status=status)
@@ -38,16 +45,17 @@ def task_list(status: str, overdue: bool) -> None:
     if overdue:
         today = timezone.localdate()
         for report in overdue_reports(today):
-            notes.setdefault(report.task_id, []).append(f"report #{report.number} due {report.due_date}")
+            notes.setdefault(report.task_id, []).append(_("report #%(n)s due %(date)s")
+                                                        % {"n": report.number, "date": report.due_date})
         for t in Task.objects.filter(status="in_progress", planned_end__lt=today):
-            notes.setdefault(t.pk, []).append(f"contract ended {t.planned_end}")
+            notes.setdefault(t.pk, []).append(_("contract ended %(date)s") % {"date": t.planned_end})
         rows = rows.filter(pk__in=notes)
     count = 0
     for t in rows:
         count += 1
-        late = f"  OVERDUE: {'; '.join(notes[t.pk])}" if t.pk in notes else ""
+        late = "  " + _("OVERDUE: %(what)s") % {"what": "; ".join(notes[t.pk])} if t.pk in notes else ""
         click.echo(f"{t.code:<14} {t.step} {t.status:<11} {t.year}  {t.title[:70]}{late}")
-    click.echo(f"{count} tasks")
+    click.echo(ngettext("%(n)s task", "%(n)s tasks", count) % {"n": count})
 
 
 @task.command("show")
@@ -55,37 +63,58 @@ def task_list(status: str, overdue: bool) -> None:
 @command
 def task_show(code: str) -> None:
     """Show one task (CODE with or without diacritics, or its number): facts, deadlines, councils, history."""
-    from django.utils import timezone
-
-    from stinet.catalog.models import AuditEntry
-    from stinet.tasks.deadlines import is_overdue
     from stinet.tasks.services import find
 
-    t = find(code)
-    today = timezone.localdate()
+    click.echo("\n".join(_task_lines(find(code))))
+
+
+def _task_lines(t: Any) -> list[str]:
+    """A task's facts, deadlines, councils and history, one line each, in the interface language."""
+    from django.utils import timezone
+    from django.utils.translation import gettext as _
+    from django.utils.translation import pgettext
+
+    from stinet.catalog.models import AuditEntry
+    from stinet.catalog.vocab import label
+    from stinet.tasks.deadlines import is_overdue
+    from stinet.tasks.lifecycle import current_lang
+    from stinet.tasks.models import COUNCIL_KINDS, KINDS, LEVELS
+    from stinet.tasks.scoring import RATINGS
+
+    today, lang = timezone.localdate(), current_lang()
     lines = [
-        f"{t.code}  {t.title}", f"step {t.step}, {t.status} ({t.status_label('en')})",
-        f"level {t.level}, kind {t.kind}, field {t.field_code or '-'}, year {t.year}",
-        f"host: {t.host.code + ' ' + t.host.name_vi if t.host_id else '-'}",
-        f"principal investigator: {t.investigator_name or '-'}",
-        f"budget (VND): state {t.budget_state or '-'}, other {t.budget_other or '-'}",
-        f"planned: {t.planned_start or '-'} .. {t.planned_end or '-'}; contract {t.contract_number or '-'}",
+        f"{t.code}  {t.title}",
+        _("step %(step)s, %(status)s (%(label)s)") % {"step": t.step, "status": t.status, "label": t.status_label()},
+        _("level %(level)s, kind %(kind)s, field %(field)s, year %(year)s")
+        % {"level": label(LEVELS, t.level, lang), "kind": label(KINDS, t.kind, lang), "field": t.field_code or "-",
+           "year": t.year},
+        _("host: %(host)s") % {"host": t.host.code + " " + t.host.name_vi if t.host_id else "-"},
+        _("principal investigator: %(name)s") % {"name": t.investigator_name or "-"},
+        _("budget (VND): state %(state)s, other %(other)s") % {"state": t.budget_state or "-",
+                                                                "other": t.budget_other or "-"},
+        _("planned: %(start)s .. %(end)s; contract %(contract)s")
+        % {"start": t.planned_start or "-", "end": t.planned_end or "-", "contract": t.contract_number or "-"},
     ]
     if t.rating:
-        lines.append(f"acceptance: {t.rating} (mean score {t.acceptance_score})")
+        lines.append(_("acceptance: %(rating)s (mean score %(score)s)")
+                     % {"rating": label(RATINGS, t.rating, lang), "score": t.acceptance_score})
     if t.registration_number:
-        lines.append(f"registration: {t.registration_number} of {t.registration_date}")
+        lines.append(_("registration: %(number)s of %(date)s")
+                     % {"number": t.registration_number, "date": t.registration_date})
     if t.result_work_id:
-        lines.append(f"published as work {t.result_work_id}")
+        lines.append(_("published as work %(id)s") % {"id": t.result_work_id})
     for r in t.progress_reports.all():
         late = t.status == "in_progress" and is_overdue(r.due_date, False, today)
-        state = "submitted" if r.submitted_at else ("OVERDUE" if late else "due")
-        lines.append(f"progress report #{r.number} {r.due_date}: {state}")
+        state = (pgettext("progress report", "submitted") if r.submitted_at
+                 else pgettext("progress report", "OVERDUE") if late else pgettext("progress report", "due"))
+        lines.append(_("progress report #%(n)s %(date)s: %(state)s") % {"n": r.number, "date": r.due_date,
+                                                                         "state": state})
     for council in t.councils.prefetch_related("members"):
-        lines.append(f"{council.kind} council: {', '.join(m.username for m in council.members.all())}")
+        lines.append(f"{label(COUNCIL_KINDS, council.kind, lang)}: "
+                     f"{', '.join(m.username for m in council.members.all())}")
     for entry in AuditEntry.objects.filter(object_type="task", object_id=str(t.pk)).order_by("at", "id"):
         lines.append(f"  {entry.at:%Y-%m-%d %H:%M} {entry.actor_label} {entry.action}")
-    click.echo("\n".join(lines))
+    return lines
 
 
 def register(main: Any) -> None:
