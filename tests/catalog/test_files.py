@@ -196,6 +196,34 @@ def test_an_upload_naming_an_unknown_organisation_is_refused_on_the_page(client,
     assert not WorkFile.objects.exists()
 
 
+def test_refusals_of_the_file_services_and_commands_are_said_in_vietnamese(client, people, media, tmp_path,
+                                                                         monkeypatch):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.utils import translation
+
+    from stinet.catalog import fulltext
+    from stinet.catalog.files import ocr_file
+    from stinet.cli import main
+
+    client.force_login(people["other_editor"])
+    upload = SimpleUploadedFile(NAME, documents.pdf(), content_type="application/pdf")
+    page = client.post(f"/works/{work_id(TEA)}/files/add/", {"file": upload}).content.decode()
+    assert "chỉ quản trị mạng lưới và biên tập viên của HPU mới quản lý tệp" in page
+    f = attach_file(work_id(TEA), documents.docx(), "a.docx")
+    runner = CliRunner()
+    with translation.override("vi"):
+        with pytest.raises(FileRefused, match=f"^tệp {f.pk}: OCR chỉ đọc tệp PDF quét, không đọc .docx$"):
+            ocr_file(f.pk)
+        Holding.objects.filter(work_id=work_id("Nghiên cứu đa dạng")).delete()
+        with pytest.raises(FileRefused, match="chưa có tổ chức nào lưu giữ tài liệu"):  # was "held by nobody"
+            attach_file(work_id("Nghiên cứu đa dạng"), documents.pdf(), "a.pdf")
+        out = runner.invoke(main, ["files", "list", "99999"])
+        assert out.exit_code == 1 and out.output.strip() == "stinet: error: không có tài liệu 99999"
+        monkeypatch.setattr(fulltext, "ocr_available", lambda: False)
+        out = runner.invoke(main, ["files", "ocr"])
+        assert out.exit_code == 1 and "OCR cần tesseract" in out.output
+
+
 class _Site(http.server.BaseHTTPRequestHandler):
     """A member's repository on the loopback address: a PDF, a landing page, a page without a PDF."""
 

@@ -122,7 +122,7 @@ def test_listing_the_files_of_a_work_that_is_gone_says_so(org, lib, write_csv):
     merge_by_hand(lib, "L1", target.pk, actor="admin")
     out = CliRunner().invoke(main, ["files", "list", str(old.pk)])
     assert out.exit_code == 1 and out.output.strip() == (
-        f"stinet: error: work {old.pk} does not exist (merged into work {target.pk})")
+        f"stinet: error: không có tài liệu {old.pk} (đã được gộp vào tài liệu {target.pk})")
     assert CliRunner().invoke(main, ["files", "list", str(target.pk)]).exit_code == 0
 
 

@@ -43,7 +43,8 @@ def _require_editor(by: Any, org: Organisation) -> None:
     """Refuse unless a trusted caller, an administrator or an editor of the organisation acts."""
     if by is not None:
         require(edits_organisation(by, org.pk),
-                f"only administrators and editors of {org.code} manage the files of its holdings")
+                _("only the network administrators and the editors of %(org)s manage the files of its holdings")
+                % {"org": org.code})
 
 
 def media_root() -> Path:
@@ -102,8 +103,11 @@ def holder_of(work: Work, org_code: str | None) -> tuple[Organisation, Holding]:
             raise FileRefused(_("organisation %(org)s holds no copy of work %(work)s")
                               % {"org": org.code, "work": work.pk})
         return org, holding
+    if not holdings:
+        raise FileRefused(_("no organisation holds work %(work)s: a file is attached for one that holds it")
+                          % {"work": work.pk})
     if len(holdings) != 1:
-        codes = ", ".join(h.organisation.code for h in holdings) or "nobody"
+        codes = ", ".join(h.organisation.code for h in holdings)
         raise FileRefused(_("work %(work)s is held by %(codes)s: name the organisation (--org)")
                           % {"work": work.pk, "codes": codes})
     return holdings[0].organisation, holdings[0]
@@ -242,7 +246,7 @@ def ocr_file(file_id: int, *, by: Any = None, actor: str = "cli") -> WorkFile:
     try:
         found = fulltext.ocr(stored_path(file).read_bytes(), file.mime)
     except fulltext.FileError as exc:
-        raise FileRefused(f"file {file_id}: {exc}") from None
+        raise FileRefused(_("file %(file)s: %(reason)s") % {"file": file_id, "reason": exc}) from None
     before = {"text_status": file.text_status, "chars": len(file.text)}
     file.text, file.text_status, file.text_note = found.text, found.status, found.note[:300]
     label, user = _acting(by, actor)

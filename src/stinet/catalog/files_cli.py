@@ -52,13 +52,17 @@ def attach(work_id: int, file: Path, org_code: str | None, access: str, embargo:
 @command
 def list_files(work_id: int) -> None:
     """List the files of work WORK_ID."""
+    from django.utils.translation import gettext as _
+
     from stinet.catalog.models import Work, WorkFile
     from stinet.oai.services import merged_work
 
     if not Work.objects.filter(pk=work_id).exists():
         merged = merged_work(work_id)
-        raise LookupError(f"work {work_id} does not exist"
-                          + (f" (merged into work {merged})" if merged else ""))
+        if merged:
+            raise LookupError(_("work %(work)s does not exist (merged into work %(merged)s)")
+                              % {"work": work_id, "merged": merged})
+        raise LookupError(_("work %(work)s does not exist") % {"work": work_id})
     for f in WorkFile.objects.filter(work_id=work_id).select_related("organisation").defer("text"):
         click.echo(_line(f))
 
@@ -89,12 +93,14 @@ def fetch(org_code: str, access: str | None, limit: int | None, allow_private: b
 @command
 def ocr(file_ids: tuple[int, ...], everything: bool) -> None:
     """Read scanned PDFs with Tesseract's Vietnamese model (Debian package tesseract-ocr-vie)."""
-    from stinet.catalog.files import FileRefused, ocr_file, scanned_files
-    from stinet.catalog.fulltext import ocr_available
+    from django.utils.translation import gettext as _
 
-    if not ocr_available():
-        raise click.ClickException("OCR needs tesseract and its Vietnamese model "
-                                   "(Debian packages tesseract-ocr tesseract-ocr-vie)")
+    from stinet.catalog import fulltext
+    from stinet.catalog.files import FileRefused, ocr_file, scanned_files
+
+    if not fulltext.ocr_available():
+        raise click.ClickException(_("OCR needs tesseract with its Vietnamese model (Debian package "
+                                     "tesseract-ocr-vie)"))
     ids = list(file_ids) or [f.pk for f in scanned_files(include_done=everything)]
     failed = 0
     for file_id in ids:
