@@ -135,9 +135,15 @@ def test_zip_that_is_not_a_word_document_is_refused():
         sniff(out.getvalue(), "data.zip")
 
 
-def test_damaged_pdf_is_unreadable_not_a_crash():
-    found = extract(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> garbage", PDF)
-    assert found.status == "unreadable" and found.text == "" and "\n" not in found.note
+def test_a_pdf_whose_text_cannot_be_read_is_unreadable_not_a_crash(monkeypatch):
+    from pypdf import PageObject
+
+    def broken(*args, **kwargs):
+        raise KeyError("/Font")
+
+    monkeypatch.setattr(PageObject, "extract_text", broken)
+    found = extract(documents.pdf(), PDF)
+    assert found.status == "unreadable" and found.text == "" and found.note == "cannot read the .pdf file: '/Font'"
 
 
 def test_ocr_reads_a_vietnamese_scan():

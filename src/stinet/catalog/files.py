@@ -162,7 +162,10 @@ def attach_file(work_id: int, data: bytes, name: str, *, org_code: str | None = 
     if same is not None:
         raise FileRefused(_("%(name)s: this file is attached to work %(work)s already (file %(file)s)")
                           % {"name": name, "work": work.pk, "file": same.pk})
-    found = fulltext.extract(data, mime)
+    try:
+        found = fulltext.extract(data, mime, name)
+    except fulltext.FileError as exc:
+        raise FileRefused(str(exc)) from None
     label, user = _acting(by, actor)
     relative, new = _write(data, sha, mime)
     try:

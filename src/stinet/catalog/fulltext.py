@@ -12,6 +12,7 @@ text layer is a scan: its status says so, and `ocr` reads it with Tesseract when
 from __future__ import annotations
 
 import io
+import logging
 import re
 import shutil
 import zipfile
@@ -35,6 +36,9 @@ _TCVN3_GLYPHS = {"\u2212": "\u00ad", "\u2219": "\u00b7"}
 _GLYPH_SPACE = re.compile(r"(\S*)( ?)([\u2212\u2219])( ?)(\S*)")
 _LETTERS = re.compile(r"[^\W\d_]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# pypdf logs a warning for each flaw it reads past ("EOF marker not found"): a file is either
+# refused in one line or taken, so those would only be noise on the command's terminal.
+logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 
 class FileError(ValueError):
@@ -67,19 +71,38 @@ def sniff(data: bytes, name: str = "") -> str:
             pass
         raise FileError(_("%(name)s: a ZIP archive that is not a Word document (.docx)") % {"name": name or "file"})
     if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        _check_word(data, name or "file")
         return DOC
     if name.lower().endswith(".txt") and (data[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" not in data[:4096]):
         return TXT
     raise FileError(_("%(name)s: not a PDF, Word (.docx, .doc) or text (.txt) file") % {"name": name or "file"})
 
 
-def extract(data: bytes, mime: str) -> Extraction:
-    """The text of a file of a sniffed type; unreadable files get a status, never an exception."""
+def _check_word(data: bytes, name: str) -> None:
+    """Refuse an Office 97-2003 file that is no Word document, is damaged or needs a password."""
+    from stinet.catalog.worddoc import word_problem
+
+    problem = word_problem(data)
+    if problem == "not-word":
+        raise FileError(_("%(name)s: an Office file that is not a Word document (.doc)") % {"name": name})
+    if problem == "encrypted":
+        raise FileError(_("%(name)s: the Word document is protected by a password: attach a copy without one")
+                        % {"name": name})
+    if problem:
+        raise FileError(_("%(name)s: a damaged Office file that cannot be opened") % {"name": name})
+
+
+def extract(data: bytes, mime: str, name: str = "") -> Extraction:
+    """The text of a file of a sniffed type. A file that is not what its type says (a PDF that does
+    not open, one locked by a password) is refused with FileError; one whose text cannot be read
+    gets the status "unreadable"."""
     reader = {PDF: _pdf, DOCX: _docx, DOC: _doc, TXT: _txt}.get(mime)
     if reader is None:
         return Extraction("", "unsupported", note=f"unsupported format {mime}")
     try:
-        return reader(data)
+        return reader(data, name or "file")
+    except FileError:
+        raise
     except Exception as exc:  # noqa: BLE001 - a damaged file is reported, not fatal
         reason = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
         return Extraction("", "unreadable", note=f"cannot read the {EXTENSIONS.get(mime, mime)} file: {reason}")
@@ -148,15 +171,35 @@ def letters(text: str) -> int:
     return len(_LETTERS.findall(text))
 
 
-def _pdf(data: bytes) -> Extraction:
+def _open_pdf(data: bytes, name: str) -> Any:
+    """A pypdf reader of a PDF that opens (decrypted when only an owner password restricts it), or
+    FileError: damaged beyond opening, without pages, or locked by a password to open it.
+
+    An AES-encrypted PDF needs the `cryptography` package: without it pypdf's DependencyError
+    passes through (the file is then kept as unreadable, as it may well open for its readers)."""
+    from pypdf import PdfReader
+    from pypdf.errors import DependencyError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise FileError(_("%(name)s: the PDF is protected by a password: attach a copy without one")
+                            % {"name": name})
+        count = len(reader.pages)
+    except (FileError, DependencyError):
+        raise
+    except Exception:  # noqa: BLE001 - pypdf says "damaged" in many ways
+        raise FileError(_("%(name)s: a damaged PDF that cannot be opened") % {"name": name}) from None
+    if not count:
+        raise FileError(_("%(name)s: a PDF without pages") % {"name": name})
+    return reader
+
+
+def _pdf(data: bytes, name: str) -> Extraction:
     """Text of each page of a PDF. Pages that are images with (almost) no letters are scanned: the
     document is then "scanned" (OCR reads those pages), keeping the text of its other pages. A
     short born-digital text is no scan: a page without images is text, however short."""
-    from pypdf import PdfReader
-
-    reader = PdfReader(io.BytesIO(data))
-    if reader.is_encrypted and not reader.decrypt(""):
-        return Extraction("", "unreadable", None, note="the PDF is encrypted with a password")
+    reader = _open_pdf(data, name)
     pages = [page.extract_text() or "" for page in reader.pages]
     count = len(pages)
     scans = _scanned_pages(reader, pages)
@@ -176,7 +219,7 @@ def _scanned_pages(reader: Any, pages: list[str]) -> list[int]:
             if letters(text) < MIN_LETTERS_PER_PAGE and len(reader.pages[i].images)]
 
 
-def _docx(data: bytes) -> Extraction:
+def _docx(data: bytes, name: str) -> Extraction:
     """Paragraphs and table cells of a .docx, in document order."""
     import docx
 
@@ -188,7 +231,7 @@ def _docx(data: bytes) -> Extraction:
     return _finish(parts, None, "\n")
 
 
-def _doc(data: bytes) -> Extraction:
+def _doc(data: bytes, name: str) -> Extraction:
     """Text of a Word 97-2003 .doc file."""
     from stinet.catalog.worddoc import doc_text
 
@@ -196,7 +239,7 @@ def _doc(data: bytes) -> Extraction:
     return _finish(text.split("\n"), None, "\n")
 
 
-def _txt(data: bytes) -> Extraction:
+def _txt(data: bytes, name: str) -> Extraction:
     """A plain text file in UTF-8, UTF-16 or a Windows code page."""
     text, _charset = detect_encoding_of_bytes(data)
     return _finish(text.split("\n"), None, "\n")
@@ -221,9 +264,8 @@ def ocr(data: bytes, mime: str, language: str = OCR_LANGUAGE) -> Extraction:
     if not ocr_available():
         raise FileError(_("OCR needs tesseract with its Vietnamese model (Debian package tesseract-ocr-vie)"))
     import pytesseract
-    from pypdf import PdfReader
 
-    reader = PdfReader(io.BytesIO(data))
+    reader = _open_pdf(data, "file")
     pages = [page.extract_text() or "" for page in reader.pages]
     for i in _scanned_pages(reader, pages):  # the pages with a text layer keep it
         texts = [pytesseract.image_to_string(image.image, lang=language) for image in reader.pages[i].images]

@@ -61,6 +61,27 @@ def _piece_text(stream: bytes, start: int, end: int, fc: int) -> str:
     return stream[offset:offset + 2 * length].decode("utf-16-le", errors="replace")
 
 
+def word_problem(data: bytes) -> str:
+    """Why an OLE (Office 97-2003) file cannot be taken as a Word document: '' when it can,
+    'damaged' (it does not open), 'not-word' (no WordDocument stream: Excel, PowerPoint, ...)
+    or 'encrypted' (opening it needs a password)."""
+    import olefile
+
+    try:
+        with olefile.OleFileIO(io.BytesIO(data)) as ole:
+            if ole.exists("EncryptedPackage"):  # a password-protected .docx wrapped in an OLE file
+                return "encrypted"
+            if not ole.exists("WordDocument"):
+                return "not-word"
+            head = ole.openstream("WordDocument").read(0x0C)
+    except Exception:  # noqa: BLE001 - olefile says "damaged" in many ways
+        return "damaged"
+    if len(head) < 0x0C:
+        return "damaged"
+    ident, flags = struct.unpack_from("<H", head, 0)[0], struct.unpack_from("<H", head, 0x0A)[0]
+    return "encrypted" if ident == WORD_IDENT and flags & FLAG_ENCRYPTED else ""
+
+
 def doc_text(data: bytes) -> str:
     """The main text of a .doc file (paragraphs as lines, table cells separated by tabs)."""
     import olefile
