@@ -119,3 +119,10 @@ def test_every_schema_of_the_api_has_its_own_name():
         if cls.__module__.startswith("stinet."):
             names[cls.__name__].add(f"{cls.__module__}.{cls.__qualname__}")
     assert {name: where for name, where in names.items() if len(where) > 1} == {}
+
+
+def test_an_endpoint_for_signed_in_users_answers_401_in_the_interface_language(client):
+    said = client.get("/api/directory/requests")
+    assert said.status_code == 401 and said.json() == {"detail": "cần đăng nhập trước"}
+    english = client.get("/api/directory/requests", {"lang": "en"})
+    assert english.status_code == 401 and english.json() == {"detail": "sign in first"}

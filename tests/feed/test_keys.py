@@ -27,7 +27,7 @@ def test_missing_wrong_and_revoked_keys(client, key, part):
     assert client.get(url, HTTP_AUTHORIZATION=f"Bearer {key}").status_code == 200
     assert client.get(url, HTTP_X_API_KEY=key).status_code == 200
     services.revoke_client("nasati")
-    refused = client.get(url, HTTP_AUTHORIZATION=f"Bearer {key}")
+    refused = client.get(url, {"lang": "en"}, HTTP_AUTHORIZATION=f"Bearer {key}")
     assert refused.status_code == 403 and "revoked" in refused.json()["detail"]
     assert client.get(url, HTTP_X_API_KEY=key).status_code == 403
 
@@ -73,7 +73,8 @@ def test_cli_key_add_list_revoke(client):
     assert "đã thu hồi ngày " in runner.invoke(main, ["feed", "key", "list"]).output
     assert client.get("/api/national/v1/tasks", HTTP_X_API_KEY=key).status_code == 403
     again = runner.invoke(main, ["feed", "key", "add", "nasati"])
-    assert again.exit_code == 1 and again.output.strip().startswith("stinet: error: feed client")
+    assert again.exit_code == 1 and again.output.strip().startswith(
+        "stinet: error: hệ thống nhận dữ liệu quốc gia 'nasati' đã có")
 
 
 @pytest.mark.django_db

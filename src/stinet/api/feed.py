@@ -120,7 +120,8 @@ records changed during a harvest move past its `until` and come in the next one,
 never repeats a record and a chain of harvests loses none. A record with `"deleted": true` left the
 part (deleted, no longer public, or its code changed): remove it. Dates without an offset are in
 the site's time zone (Asia/Ho_Chi_Minh). `limit`: 1-1000 records per page (default 100).
-JSON Schema of the records: GET /api/national/v1/schemas/{part}.
+JSON Schema of the records: GET /api/national/v1/schemas/{part}. A refusal (400, 401, 403, 404) is
+one line in `detail`, in Vietnamese, or in English with `lang=en`.
 """
 
 
@@ -175,9 +176,10 @@ def schema(request: HttpRequest, part: str) -> Any:
     """The JSON Schema (2020-12) of one part's items, each field with its English title and, as `x-vi`, the
     Vietnamese name of the national form's field. Public (no key needed).
     """
-    if part not in PARTS:
-        raise HttpError(404, f"no part {part!r}: one of {', '.join(PARTS)}")
-    return json_schema(part)
+    try:
+        return json_schema(services.check_part(part))
+    except services.FeedError as exc:
+        raise HttpError(404, str(exc)) from None
 
 
 @router.get("", response=FeedIndex, summary="The national feed: parts and versions")

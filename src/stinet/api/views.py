@@ -80,6 +80,8 @@ _UNKNOWN_KEY = gettext_lazy("unknown field")
 _NOT_AN_OBJECT = gettext_lazy('the request body must be a JSON object ({"key": value, ...})')
 _NOT_JSON = gettext_lazy("the request body is not JSON (line %(line)s, column %(column)s)")
 _NOT_UTF8 = gettext_lazy("the request body is not JSON: it is not text in UTF-8")
+_NO_KEY = gettext_lazy("a valid key is needed: Authorization: Bearer <key> or X-API-Key: <key>")
+_NOT_SIGNED_IN = gettext_lazy("sign in first")
 # What pydantic says of a body that is not an object ([], 3, null) or is missing: its loc is (body, parameter)
 # (every endpoint has one body parameter; its keys come after it).
 _WHOLE_BODY = {"missing", "dict_type", "model_type", "model_attributes_type"}
@@ -148,9 +150,12 @@ def _refused(request: HttpRequest, exc: HttpError) -> Any:
 
 @api.exception_handler(AuthenticationError)
 def _unauthorised(request: HttpRequest, exc: AuthenticationError) -> Any:
-    """401, saying how to authenticate (RFC 9110): the national feed takes a key as a bearer token."""
-    answer = api.create_response(request, {"detail": "Unauthorized"}, status=401)
-    if request.path.startswith("/api/national/"):
+    """401, saying how to authenticate (RFC 9110) in the interface language: the national feed takes a key
+    as a bearer token, the other endpoints a signed-in session."""
+    feed = request.path.startswith("/api/national/")
+    detail = _NO_KEY if feed else _NOT_SIGNED_IN
+    answer = api.create_response(request, {"detail": str(detail)}, status=401)
+    if feed:
         answer["WWW-Authenticate"] = 'Bearer realm="STINet national feed"'
     return answer
 

@@ -16,12 +16,13 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from django.core import signing
+from django.utils.translation import gettext as _
 
 SALT = "stinet.feed.cursor"
 
 
 class CursorError(ValueError):
-    """A cursor that is not one of ours, or is for another part."""
+    """A cursor that is not one of ours, or is for another part (said in the interface language)."""
 
 
 class Position(NamedTuple):
@@ -58,9 +59,9 @@ def decode(token: str, part: str) -> Window:
                         until=dt.datetime.fromisoformat(payload["u"]),
                         after=Position(dt.datetime.fromisoformat(at), int(kind), int(n)))
     except (signing.BadSignature, KeyError, TypeError, ValueError):
-        raise CursorError("cursor: not a cursor of this feed (start again without one)") from None
+        raise CursorError(_("cursor: not a cursor of this feed (start again without one)")) from None
     if window.part != part:
-        raise CursorError(f"cursor: it is for {window.part}, not {part}")
+        raise CursorError(_("cursor: it is for %(other)s, not %(part)s") % {"other": window.part, "part": part})
     return window
 
 

@@ -23,6 +23,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
+from django.utils.translation import gettext as _
 
 from stinet.accounts.permissions import is_admin, require
 from stinet.catalog.services import audit
@@ -39,7 +40,7 @@ KEY_PREFIX = "stinet_"
 
 
 class FeedError(ValueError):
-    """A refused feed request, with a one-line reason."""
+    """A refused feed request, with a one-line reason in the interface language."""
 
 
 class KeyRefused(PermissionDenied):
@@ -58,13 +59,14 @@ def settle_seconds() -> int:
     try:
         return max(0, int(value))
     except (TypeError, ValueError):
-        raise FeedError(f"STINET_FEED_SETTLE_SECONDS: {value!r} is not a whole number of seconds") from None
+        raise FeedError(_("STINET_FEED_SETTLE_SECONDS: %(value)r is not a whole number of seconds")
+                        % {"value": value}) from None
 
 
 def check_part(part: str) -> str:
     """The part name, or FeedError naming the parts."""
     if part not in PARTS:
-        raise FeedError(f"part {part!r}: one of {', '.join(PARTS)}")
+        raise FeedError(_("part %(part)r: one of %(parts)s") % {"part": part, "parts": ", ".join(PARTS)})
     return part
 
 
@@ -81,7 +83,8 @@ def parse_time(text: str | None, what: str) -> dt.datetime | None:
     except ValueError:
         value = None
     if value is None:
-        raise FeedError(f"{what}: {text!r} is not an ISO 8601 date or date-time (2026-01-31T08:00:00Z)")
+        raise FeedError(_("%(what)s: %(text)r is not an ISO 8601 date or date-time (2026-01-31T08:00:00Z)")
+                        % {"what": what, "text": text})
     return value if timezone.is_aware(value) else timezone.make_aware(value)
 
 
@@ -93,9 +96,11 @@ def window_of(part: str, since: dt.datetime | None, until: dt.datetime | None) -
     """
     now = timezone.now()
     if since and since > now:
-        raise FeedError(f"since: {records.stamp(since)} is in the future (the feed's time is {records.stamp(now)})")
+        raise FeedError(_("since: %(since)s is in the future (the feed's time is %(now)s)")
+                        % {"since": records.stamp(since), "now": records.stamp(now)})
     if since and until and until < since:
-        raise FeedError(f"until: {records.stamp(until)} is before since ({records.stamp(since)})")
+        raise FeedError(_("until: %(until)s is before since (%(since)s)")
+                        % {"until": records.stamp(until), "since": records.stamp(since)})
     latest = now - dt.timedelta(seconds=settle_seconds())
     end = min(until, latest) if until else latest
     if since and end < since:
@@ -206,7 +211,7 @@ def export(part: str, out: IO[str], *, since: str | None = None, until: str | No
     memory stays constant however many records there are.
     """
     if fmt not in ("jsonl", "json"):
-        raise FeedError(f"format {fmt!r}: jsonl or json")
+        raise FeedError(_("format %(format)r: jsonl or json") % {"format": fmt})
     window = window_of(part, parse_time(since, "since"), parse_time(until, "until"))
     result = Export(part=part, since=window.since, until=window.until)
     with tempfile.TemporaryFile("w+", encoding="utf-8") as body:
@@ -238,7 +243,7 @@ def read_export(lines: IO[str]) -> tuple[dict[str, Any], Iterator[dict[str, Any]
     try:
         header = json.loads(first)["header"]
     except (ValueError, KeyError, TypeError):
-        raise FeedError("not a feed export: the first line is not a header") from None
+        raise FeedError(_("not a feed export: the first line is not a header")) from None
     return header, (json.loads(line) for line in lines if line.strip())
 
 
@@ -251,7 +256,7 @@ def _actor(user: Any, actor: str) -> tuple[str, Any]:
     """Audit label and user row of whoever acts (a user needs the network administrator role)."""
     if user is None:
         return actor, None
-    require(is_admin(user), "only network administrators manage feed keys")
+    require(is_admin(user), _("only network administrators manage feed keys"))
     return user.get_username(), user
 
 
@@ -260,11 +265,12 @@ def add_client(name: str, *, user: Any = None, actor: str = "cli") -> tuple[Feed
     label, row = _actor(user, actor)
     name = name.strip()
     if not name:
-        raise FeedError("client name: must not be empty")
+        raise FeedError(_("client name: must not be empty"))
     key = KEY_PREFIX + secrets.token_urlsafe(32)
     with transaction.atomic():
         if FeedClient.objects.filter(name__iexact=name).exists():
-            raise FeedError(f"feed client {name!r} exists already (revoke it or choose another name)")
+            raise FeedError(_("feed client %(name)r exists already (revoke it or choose another name)")
+                            % {"name": name})
         client = FeedClient.objects.create(name=name, key_prefix=key[:11], key_hash=hash_key(key), created_by=label)
         audit(label, "feed-key-add", client, after={"name": name, "key_prefix": client.key_prefix}, user=row)
     return client, key
@@ -276,7 +282,7 @@ def revoke_client(name: str, *, user: Any = None, actor: str = "cli") -> FeedCli
     with transaction.atomic():
         client = FeedClient.objects.select_for_update().filter(name__iexact=name.strip()).first()
         if client is None:
-            raise FeedError(f"no feed client {name!r}")
+            raise FeedError(_("no feed client %(name)r") % {"name": name})
         if client.revoked_at is None:
             client.revoked_at = timezone.now()
             client.save(update_fields=["revoked_at"])
@@ -294,7 +300,7 @@ def authenticate(key: str) -> FeedClient | None:
     if client is None:
         return None
     if client.revoked_at is not None:
-        raise KeyRefused(f"the key of {client.name} was revoked")
+        raise KeyRefused(_("the key of %(name)s was revoked") % {"name": client.name})
     now = timezone.now()
     if client.last_used_at is None or now - client.last_used_at > dt.timedelta(minutes=1):
         FeedClient.objects.filter(pk=client.pk).update(last_used_at=now)
