@@ -50,7 +50,8 @@ def test_demo_users_of_every_role(client):
     for o in members:
         add_organisation(o["code"], o["name_vi"], member=True)
     lines = list(demo.load())
-    assert len(lines) == 13 and all("password stinet-demo-2026" in line for line in lines)
+    assert len(lines) == 13 and all("mật khẩu stinet-demo-2026" in line for line in lines)  # said in Vietnamese
+    assert lines[0] == "người dùng mẫu quantri / mật khẩu stinet-demo-2026: Quản trị mạng lưới"
     users = {u.username: u for u in get_user_model().objects.all()}
     first, second = (Organisation.objects.get(code=o["code"]).pk for o in members)
     assert roles_of(users["quantri"]) == {("network_admin", None)}
@@ -62,4 +63,4 @@ def test_demo_users_of_every_role(client):
     assert roles_of(users["nhakhoahoc"]) == {("scientist", None)}
     assert client.login(username="bientap", password="stinet-demo-2026")
     again = list(demo.load())
-    assert all("exists already" in line for line in again) and get_user_model().objects.count() == 13
+    assert all("đã có" in line for line in again) and get_user_model().objects.count() == 13

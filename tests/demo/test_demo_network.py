@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 def test_demo_network_merges_the_copies_members_share(tmp_path):
     lines = list(load_demo(1500, folder=tmp_path))
-    assert any(line.startswith("demo network ready: 9 members") for line in lines)
+    assert any(line.startswith("mạng lưới mẫu đã sẵn sàng: 9 thành viên") for line in lines)
     assert Organisation.objects.filter(is_member=True).count() == 9
     pair_works: dict[str, set[int]] = defaultdict(set)
     work_keys: dict[int, list[str]] = defaultdict(list)
@@ -30,4 +30,4 @@ def test_demo_network_merges_the_copies_members_share(tmp_path):
     assert len(right) / len(merged) >= 0.98
     assert Work.objects.count() == Holding.objects.count() - sum(len(keys) - 1 for keys in merged)
     again = list(load_demo(10))
-    assert again == [f"the catalogue already has {Work.objects.count()} works; demo data not loaded again"]
+    assert again == [f"mục lục đã có {Work.objects.count()} tài liệu; không nạp lại dữ liệu mẫu"]

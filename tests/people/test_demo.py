@@ -11,7 +11,7 @@ def test_demo_profiles_from_the_catalogue(people_catalogue):
     from stinet.people.orcid import is_valid
 
     lines = list(load())
-    assert lines[0].startswith("experts: ")
+    assert lines[0].startswith("chuyên gia: ") and "công trình đã xác nhận" in lines[0]
     first = Expert.objects.get(user__username="chunhiem1")
     assert first.full_name in ("Nguyễn Văn An", "Nguyen Van An")  # the most frequent creator (4 spellings)
     assert first.work_links.filter(status="confirmed").count() >= 1
@@ -21,4 +21,4 @@ def test_demo_profiles_from_the_catalogue(people_catalogue):
     assert all(is_valid(e.orcid) for e in Expert.objects.exclude(orcid=""))
     assert Expert.objects.count() > len(DEMO_USERS)
     again = list(load())
-    assert "exist already" in again[0]
+    assert "đã có" in again[0] and "không nạp lại" in again[0]

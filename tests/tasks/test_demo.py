@@ -18,7 +18,7 @@ def test_demo_tasks_cover_the_life_cycle_and_load_once():
 
     _organisations()
     lines = list(demo.load())
-    assert lines[0].startswith("demo tasks: 19 in")
+    assert lines[0].startswith("demo tasks: 19, at step:status")
     statuses = set(Task.objects.values_list("status", flat=True))
     assert statuses == {"proposed", "rejected", "listed", "selecting", "awarded", "in_progress", "evaluating",
                         "accepted", "failed", "registered", "published", "stopped", "cancelled"}

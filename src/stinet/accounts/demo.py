@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from django.contrib.auth import get_user_model
+from django.utils.translation import gettext as _
 
+from stinet.accounts.models import role_label
 from stinet.accounts.services import create_user, grant
 from stinet.catalog.models import Organisation
 from stinet.demo.generator import ORGANISATIONS
@@ -35,14 +37,15 @@ def load() -> Iterator[str]:
     """Create the demo users that do not exist yet; yields one line per user with role and password."""
     existing = set(get_user_model().objects.values_list("username", flat=True))
     for username, full_name, roles in demo_users():
-        labels = ", ".join(role + (f" {org}" if org else "") for role, org in roles)
+        labels = ", ".join(role_label(role) + (f" {org}" if org else "") for role, org in roles)
         if username in existing:
-            yield f"demo user {username} exists already ({labels})"
+            yield _("demo user %(user)s exists already (%(roles)s)") % {"user": username, "roles": labels}
             continue
         if any(org and not Organisation.objects.filter(code=org).exists() for _role, org in roles):
-            yield f"demo user {username} skipped: organisation missing"
+            yield _("demo user %(user)s skipped: organisation missing") % {"user": username}
             continue
         user = create_user(username, PASSWORD, email=f"{username}@stinet.local", full_name=full_name, actor="demo")
         for role, org in roles:
             grant(user, role, org, actor="demo")
-        yield f"demo user {username} / password {PASSWORD}: {labels}"
+        yield _("demo user %(user)s / password %(password)s: %(roles)s") % {
+            "user": username, "password": PASSWORD, "roles": labels}

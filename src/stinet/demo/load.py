@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
+from django.utils.translation import gettext as _
 
 from stinet.catalog.models import Organisation, Work
 from stinet.catalog.services import add_organisation, network_hub, set_hub
@@ -34,7 +35,7 @@ def load_demo(n: int = 5200, progress_bar: Callable[[int | None, str], Any] | No
     """Create the demo network unless the catalogue has works already; yields report lines."""
     existing = Work.objects.count()
     if existing:
-        yield f"the catalogue already has {existing} works; demo data not loaded again"
+        yield _("the catalogue already has %(n)s works; demo data not loaded again") % {"n": existing}
         return
     members = _organisations()
     folder = folder or Path(settings.DATA_DIR) / "demo"
@@ -55,6 +56,7 @@ def load_demo(n: int = 5200, progress_bar: Callable[[int | None, str], Any] | No
             yield report.lines()[0]
             # its other findings, not the rejected rows one by one
             yield from replace(report, rejections=[], rejected=0).lines()[1:]
-    yield f"demo network ready: {len(members)} members, {Work.objects.count()} works"
+    yield _("demo network ready: %(members)s members, %(works)s works") % {"members": len(members),
+                                                                           "works": Work.objects.count()}
     for app in ("accounts", "directory", "people", "tasks", "news"):
         yield from import_module(f"stinet.{app}.demo").load()

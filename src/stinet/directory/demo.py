@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
+from django.utils.translation import gettext as _
+
 from stinet.catalog.models import Organisation
 from stinet.catalog.services import add_organisation
 from stinet.directory.models import InfoService, JoinRequest, OrganisationProfile
@@ -106,7 +108,7 @@ def _profiles() -> Iterator[str]:
                                    "email": f"info@{slug}.example.vn", "contact_name": "Phòng Thông tin - Thư viện",
                                    "contact_email": f"thuvien@{slug}.example.vn",
                                    "publish_contact": code in ("HPCIS", "HPLIB")})
-        yield f"directory profile of {code}"
+        yield _("directory profile of %(org)s") % {"org": code}
 
 
 def _services() -> Iterator[str]:
@@ -117,7 +119,7 @@ def _services() -> Iterator[str]:
             continue
         add_service(None, org, {"kind": kind, "name": name, "audience": audience, "how_to_ask": how,
                                 "free": not fee, "fee": fee})
-        yield f"information service of {code}: {name}"
+        yield _("information service of %(org)s: %(name)s") % {"org": code, "name": name}
 
 
 def _enterprises() -> Iterator[str]:
@@ -133,7 +135,8 @@ def _enterprises() -> Iterator[str]:
         kind, name, audience, how, fee = item["service"]
         add_service(None, org, {"kind": kind, "name": name, "audience": audience, "how_to_ask": how,
                                 "free": not fee, "fee": fee})
-        yield f"S&T enterprise {org.code}: certificate {item['certificate_number']}"
+        yield _("S&T enterprise %(org)s: certificate %(number)s") % {"org": org.code,
+                                                                      "number": item["certificate_number"]}
 
 
 def load() -> Iterator[str]:
@@ -143,4 +146,5 @@ def load() -> Iterator[str]:
     yield from _enterprises()
     if not JoinRequest.objects.exists():
         request = submit_join_request(PENDING_REQUEST)
-        yield f"request to join {request.pk}: {request.name_vi} (pending; decide at /directory/requests/)"
+        yield _("request to join %(id)s: %(name)s (pending; decide at /directory/requests/)") % {
+            "id": request.pk, "name": request.name_vi}

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 
 from django.contrib.auth import get_user_model
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from stinet.news.models import NewsItem
 from stinet.news.services import Draft, save_item
@@ -48,11 +49,11 @@ def demo_items() -> list[Draft]:
 def load() -> Iterator[str]:
     """Create the demo items unless the news section has items already."""
     if NewsItem.objects.exists():
-        yield "news: items exist already; demo news not loaded"
+        yield _("news: items exist already; demo news not loaded")
         return
     author = get_user_model().objects.filter(username="quantri").first()
     for draft in demo_items():
         item = save_item(draft, actor="demo")
         if author is not None:
             NewsItem.objects.filter(pk=item.pk).update(author=author)
-    yield f"news: {len(demo_items())} demo items (a training course on OAI-PMH harvesting, a workshop)"
+    yield _("news: %(n)s demo items (a training course on OAI-PMH harvesting, a workshop)") % {"n": len(demo_items())}

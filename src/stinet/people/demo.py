@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.utils.translation import gettext as _
 from stdnum.iso7064 import mod_11_2
 
 from stinet.catalog.models import FieldOfScience, Holding, Suggestion, Work
@@ -123,11 +124,11 @@ def _make(candidate: Candidate, n: int, user: Any = None) -> Expert:
 def load() -> Iterator[str]:
     """Create the demo experts unless there are experts already; yields report lines."""
     if Expert.objects.exists():
-        yield f"experts: {Expert.objects.count()} profiles exist already; demo experts not loaded again"
+        yield _("experts: %(n)s profiles exist already; demo experts not loaded again") % {"n": Expert.objects.count()}
         return
     candidates = frequent_names(FREQUENT + len(DEMO_USERS))
     if not candidates:
-        yield "experts: the catalogue has no creator names; no demo experts"
+        yield _("experts: the catalogue has no creator names; no demo experts")
         return
     by_user: dict[str, Expert] = {}
     for i, (username, roles) in enumerate(DEMO_USERS):
@@ -138,6 +139,7 @@ def load() -> Iterator[str]:
     counts: defaultdict[str, int] = defaultdict(int)
     for status in ExpertWork.objects.values_list("status", flat=True):
         counts[status] += 1
-    yield (f"experts: {Expert.objects.count()} profiles, {counts['confirmed']} confirmed works, "
-           f"{counts['suggested']} suggestions waiting")
-    yield "experts of the demo users: " + ", ".join(f"{u} = {e.display_name}" for u, e in by_user.items())
+    yield _("experts: %(n)s profiles, %(confirmed)s confirmed works, %(suggested)s suggestions waiting") % {
+        "n": Expert.objects.count(), "confirmed": counts["confirmed"], "suggested": counts["suggested"]}
+    yield _("experts of the demo users: %(list)s") % {
+        "list": ", ".join(f"{u} = {e.display_name}" for u, e in by_user.items())}

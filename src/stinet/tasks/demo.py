@@ -16,6 +16,7 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from stinet.catalog.models import Organisation
 from stinet.tasks import councils, progress, services
@@ -220,10 +221,10 @@ def _accepted_at(spec: tuple) -> dt.datetime:
 def load() -> Iterator[str]:
     """Create the demo tasks unless tasks exist; yields report lines."""
     if Task.objects.exists():
-        yield f"the task database has {Task.objects.count()} tasks already; demo tasks not loaded again"
+        yield _("the task database has %(n)s tasks already; demo tasks not loaded again") % {"n": Task.objects.count()}
         return
     if not Organisation.objects.filter(code="IMER").exists():
-        yield "demo tasks skipped: the demo organisations are missing"
+        yield _("demo tasks skipped: the demo organisations are missing")
         return
     u = _users()
     for spec in TASKS:
@@ -231,5 +232,7 @@ def load() -> Iterator[str]:
         if task.accepted_at is not None:  # a task accepted, registered or published ended before its council met
             Task.objects.filter(pk=task.pk).update(actual_end=task.planned_end)
     steps = sorted({(t.step, t.status) for t in Task.objects.all()})
-    yield f"demo tasks: {Task.objects.count()} in {', '.join(f'{s}:{st}' for s, st in steps)}"
-    yield f"demo results published in the catalogue: {Task.objects.filter(result_work__isnull=False).count()}"
+    yield _("demo tasks: %(n)s, at step:status %(steps)s") % {
+        "n": Task.objects.count(), "steps": ", ".join(f"{s}:{st}" for s, st in steps)}
+    yield _("demo results published in the catalogue: %(n)s") % {
+        "n": Task.objects.filter(result_work__isnull=False).count()}
