@@ -1,9 +1,10 @@
 """Top-level URL map: the portal, the API and the language switch."""
 
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse
 from django.urls import include, path
 from django.views.defaults import page_not_found
 
+from stinet.api import views as api_views
 from stinet.api.views import api
 
 urlpatterns = [
@@ -26,7 +27,7 @@ urlpatterns = [
 def not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
     """404: JSON under /api/ (what API clients parse), the site's own page elsewhere."""
     if request.path_info.startswith("/api/"):
-        return JsonResponse({"detail": f"{request.path}: no such endpoint or record"}, status=404)
+        return api_views.not_found(request)
     return page_not_found(request, exception)
 
 

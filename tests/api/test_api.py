@@ -126,3 +126,19 @@ def test_an_endpoint_for_signed_in_users_answers_401_in_the_interface_language(c
     assert said.status_code == 401 and said.json() == {"detail": "cần đăng nhập trước"}
     english = client.get("/api/directory/requests", {"lang": "en"})
     assert english.status_code == 401 and english.json() == {"detail": "sign in first"}
+
+
+@pytest.mark.parametrize(("url", "vi", "en"), [
+    ("/api/works/999999", "/api/works/999999: không có bản ghi này", "/api/works/999999: no such record"),
+    ("/api/experts/999999", "/api/experts/999999: không có bản ghi này", "/api/experts/999999: no such record"),
+    ("/api/tasks/999999", "/api/tasks/999999: không có bản ghi này", "/api/tasks/999999: no such record"),
+    ("/api/nope", "/api/nope: không có endpoint hay bản ghi này", "/api/nope: no such endpoint or record"),
+    ("/api/works/1/nope", "/api/works/1/nope: không có endpoint hay bản ghi này",
+     "/api/works/1/nope: no such endpoint or record"),
+])
+def test_not_found_is_said_in_the_interface_language(client, url, vi, en):
+    said = client.get(url)
+    assert said.status_code == 404 and said["Content-Type"].startswith("application/json")
+    assert said.json() == {"detail": vi}
+    english = client.get(url, {"lang": "en"})
+    assert english.status_code == 404 and english.json() == {"detail": en}

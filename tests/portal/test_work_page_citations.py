@@ -142,7 +142,9 @@ def test_api_not_found_stays_json(client, catalogue):
 
 def test_an_unknown_api_path_answers_json_too(client, db):
     response = client.get("/api/nope")
-    assert response.status_code == 404 and response.json() == {"detail": "/api/nope: no such endpoint or record"}
+    assert response.status_code == 404 and response.json() == {"detail": "/api/nope: không có endpoint hay bản ghi này"}
+    english = client.get("/api/nope", {"lang": "en"})
+    assert english.status_code == 404 and english.json() == {"detail": "/api/nope: no such endpoint or record"}
 
 
 def test_the_journal_of_an_article_is_named_so(client, org, write_csv):

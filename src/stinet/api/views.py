@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext_lazy
@@ -80,6 +80,8 @@ _UNKNOWN_KEY = gettext_lazy("unknown field")
 _NOT_AN_OBJECT = gettext_lazy('the request body must be a JSON object ({"key": value, ...})')
 _NOT_JSON = gettext_lazy("the request body is not JSON (line %(line)s, column %(column)s)")
 _NOT_UTF8 = gettext_lazy("the request body is not JSON: it is not text in UTF-8")
+_NO_RECORD = gettext_lazy("%(path)s: no such record")
+_NO_ENDPOINT = gettext_lazy("%(path)s: no such endpoint or record")
 _NO_KEY = gettext_lazy("a valid key is needed: Authorization: Bearer <key> or X-API-Key: <key>")
 _NOT_SIGNED_IN = gettext_lazy("sign in first")
 # What pydantic says of a body that is not an object ([], 3, null) or is missing: its loc is (body, parameter)
@@ -146,6 +148,19 @@ def _refused(request: HttpRequest, exc: HttpError) -> Any:
     elif isinstance(cause, BodyNotJson):
         detail = str(_NOT_UTF8)
     return api.create_response(request, {"detail": detail}, status=exc.status_code)
+
+
+@api.exception_handler(Http404)
+def _not_found(request: HttpRequest, exc: Http404) -> Any:
+    """A record that does not exist, or that the caller may not see, answers 404 with one line in the
+    interface language (django-ninja's own says "Not Found" in English)."""
+    return api.create_response(request, {"detail": str(_NO_RECORD % {"path": request.path})}, status=404)
+
+
+def not_found(request: HttpRequest) -> JsonResponse:
+    """The 404 of an address under /api/ that no endpoint answers (the site's handler404), in the
+    interface language."""
+    return JsonResponse({"detail": str(_NO_ENDPOINT % {"path": request.path})}, status=404)
 
 
 @api.exception_handler(AuthenticationError)
