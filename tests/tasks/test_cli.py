@@ -67,4 +67,7 @@ def test_the_lines_are_said_in_the_site_language(people):
     assert shown[2].startswith("Cấp tỉnh, Đề tài, lĩnh vực ") and "năm kế hoạch 2026" in shown[2]
     assert "đăng ký kết quả: số 2026-30218-ĐKKQ ngày " in "\n".join(shown)
     assert any(line.startswith("Hội đồng nghiệm thu: ") for line in shown)
+    history = [line for line in shown if line.startswith("  20")]
+    assert history and not any(line.endswith(" task-publish") for line in history)  # its history in words
+    assert any(line.endswith(" công bố kết quả") for line in history), history
     assert "'done': một trong proposed, rejected" in bad

@@ -10,7 +10,8 @@ from stinet.appcli import command
 
 # What the commands print is in the site's language (Django's gettext, set up when a command runs);
 # the options' help stays English, as click reads it before Django is set up. Codes (task codes,
-# states as --status takes them, audit actions) stay as they are.
+# states as --status takes them) stay as they are; the history's actions are named as the audit log
+# page names them.
 
 
 @click.group("task")
@@ -74,6 +75,7 @@ def _task_lines(t: Any) -> list[str]:
     from django.utils.translation import gettext as _
     from django.utils.translation import pgettext
 
+    from stinet.accounts.audit_labels import action_label
     from stinet.catalog.models import AuditEntry
     from stinet.catalog.vocab import label
     from stinet.tasks.deadlines import is_overdue
@@ -113,7 +115,7 @@ def _task_lines(t: Any) -> list[str]:
         lines.append(f"{label(COUNCIL_KINDS, council.kind, lang)}: "
                      f"{', '.join(m.username for m in council.members.all())}")
     for entry in AuditEntry.objects.filter(object_type="task", object_id=str(t.pk)).order_by("at", "id"):
-        lines.append(f"  {entry.at:%Y-%m-%d %H:%M} {entry.actor_label} {entry.action}")
+        lines.append(f"  {entry.at:%Y-%m-%d %H:%M} {entry.actor_label} {action_label(entry.action)}")
     return lines
 
 
