@@ -24,7 +24,7 @@ def test_list_filter_overdue_and_show(people):
     assert published.code not in overdue.output
     shown = runner.invoke(main, ["task", "show", "dt-2026-002"])  # typed without diacritics
     assert shown.exit_code == 0 and published.code in shown.output
-    assert "registration: 2026-30218-ĐKKQ" in shown.output and "task-publish" in shown.output
+    assert "registration: 2026-30218-ĐKKQ" in shown.output and "t-manager result published" in shown.output
     assert "progress report #1" in runner.invoke(main, ["task", "show", running.code]).output
 
 
