@@ -99,3 +99,20 @@ def test_cli_export_refusals_in_the_interface_language(tmp_path):
     again = runner.invoke(main, ["feed", "key", "revoke", "nobody"])
     assert again.exit_code == 1 and again.output.strip() == (
         "stinet: error: không có hệ thống nhận dữ liệu quốc gia 'nobody'")
+
+
+@pytest.mark.parametrize("path", ["/api/national/v2/tasks", "/api/national/v2", "/api/national",
+                                  "/api/national/", "/api/national/V1/tasks", "/api/national/tasks"])
+def test_a_version_not_served_is_named_with_those_served(client, key, path):
+    said = client.get(path, HTTP_X_API_KEY=key)
+    assert said.status_code == 404 and said.json() == {
+        "detail": f"{path}: dữ liệu quốc gia không có phiên bản này; các phiên bản đang cung cấp: /api/national/v1"}
+    english = client.get(path, {"lang": "en"}, HTTP_X_API_KEY=key)
+    assert english.status_code == 404 and english.json() == {
+        "detail": f"{path}: no such version of the national feed; versions served: /api/national/v1"}
+
+
+@pytest.mark.parametrize("path", ["/api/national/v1/bogus", "/api/nationalx"])
+def test_other_unknown_addresses_get_the_api_s_own_404(client, path):
+    said = client.get(path, {"lang": "en"})
+    assert said.status_code == 404 and said.json() == {"detail": f"{path}: no such endpoint or record"}

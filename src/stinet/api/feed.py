@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
 from ninja.errors import HttpError
 from ninja.security import APIKeyHeader, HttpBearer
@@ -30,6 +31,17 @@ from stinet.feed.shapes import (
 )
 
 router = Router(tags=["national feed"])
+VERSIONS = (API_VERSION,)  # the versions served, each mounted at /api/national/<version>
+
+
+def unknown_version(path: str) -> str | None:
+    """What a 404 says of an address of the national feed without a version it serves (/api/national,
+    /api/national/v2/tasks), naming the versions served; None for any other address."""
+    rest = path.removeprefix("/api/national")
+    if rest == path or rest[:1] not in ("", "/") or rest.strip("/").split("/")[0] in VERSIONS:
+        return None
+    return (_("%(path)s: no such version of the national feed; versions served: %(versions)s")
+            % {"path": path, "versions": ", ".join(f"/api/national/{v}" for v in VERSIONS)})
 
 
 def _check(key: str) -> Any:

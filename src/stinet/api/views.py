@@ -159,8 +159,11 @@ def _not_found(request: HttpRequest, exc: Http404) -> Any:
 
 def not_found(request: HttpRequest) -> JsonResponse:
     """The 404 of an address under /api/ that no endpoint answers (the site's handler404), in the
-    interface language."""
-    return JsonResponse({"detail": str(_NO_ENDPOINT % {"path": request.path})}, status=404)
+    interface language; one of the national feed without a version it serves names those it does."""
+    from stinet.api.feed import unknown_version
+
+    detail = unknown_version(request.path) or str(_NO_ENDPOINT % {"path": request.path})
+    return JsonResponse({"detail": detail}, status=404)
 
 
 @api.exception_handler(AuthenticationError)
