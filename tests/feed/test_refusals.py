@@ -116,3 +116,31 @@ def test_a_version_not_served_is_named_with_those_served(client, key, path):
 def test_other_unknown_addresses_get_the_api_s_own_404(client, path):
     said = client.get(path, {"lang": "en"})
     assert said.status_code == 404 and said.json() == {"detail": f"{path}: no such endpoint or record"}
+
+
+@pytest.mark.parametrize("limit", [0, -5, 1001, 5000])
+def test_a_limit_outside_1_to_1000_is_refused_not_clamped(api, org, limit):
+    said = api("tasks", limit=limit)
+    assert said.status_code == 400 and said.json() == {
+        "detail": f"limit: {limit} không nằm trong khoảng từ 1 đến 1000"}
+    english = api("tasks", limit=limit, lang="en")
+    assert english.status_code == 400 and english.json() == {"detail": f"limit: {limit} is not between 1 and 1000"}
+    with translation.override("en"), pytest.raises(services.FeedError, match="^limit: .* is not between 1 and 1000$"):
+        services.changes("tasks", limit=limit)
+
+
+def test_limits_inside_the_range_and_their_documentation(api, client, org):
+    from tests.feed.conftest import make_task
+
+    for _ in range(3):
+        make_task(org)
+    assert api("tasks", limit=1).json()["count"] == 1
+    assert api("tasks", limit=1000).json()["count"] == 3
+    assert api("tasks", limit="abc").json() == {"detail": "limit: 'abc' không phải là số nguyên"}
+    spec = client.get("/api/openapi.json").json()
+    for part in ("organisations", "personnel", "tasks"):
+        operation = spec["paths"][f"/api/national/v1/{part}"]["get"]
+        (limit,) = [p for p in operation["parameters"] if p["name"] == "limit"]
+        assert (limit["schema"]["minimum"], limit["schema"]["maximum"], limit["schema"]["default"]) == (1, 1000, 100)
+        assert "`limit`: 1-1000 records per page" in operation["description"]
+        assert "refused, 400" in operation["description"]

@@ -8,13 +8,14 @@ endpoints (/api/orgs, /api/experts, /api/tasks).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Field, Router, Schema
+from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 from ninja.security import APIKeyHeader, HttpBearer
+from pydantic import WithJsonSchema
 
 from stinet.api.schemas import Error
 from stinet.feed import services
@@ -131,10 +132,18 @@ then ignored), then keep `next_since` for the next harvest. Keyset paging on (up
 records changed during a harvest move past its `until` and come in the next one, so a harvest
 never repeats a record and a chain of harvests loses none. A record with `"deleted": true` left the
 part (deleted, no longer public, or its code changed): remove it. Dates without an offset are in
-the site's time zone (Asia/Ho_Chi_Minh). `limit`: 1-1000 records per page (default 100).
+the site's time zone (Asia/Ho_Chi_Minh). `limit`: 1-1000 records per page (default 100; another
+number is refused, 400).
 JSON Schema of the records: GET /api/national/v1/schemas/{part}. A refusal (400, 401, 403, 404) is
 one line in `detail`, in Vietnamese, or in English with `lang=en`.
 """
+
+
+# `limit` with its bounds in the OpenAPI description; a number outside them is refused by the service, with
+# one line in the interface language (a ge/le of django-ninja would refuse it as merely "not valid")
+Limit = Annotated[int, WithJsonSchema({"type": "integer", "minimum": 1, "maximum": services.MAX_LIMIT,
+                                       "default": services.DEFAULT_LIMIT, "title": "Limit"})]
+LIMIT_PARAM = Query(services.DEFAULT_LIMIT, description=f"records per page, 1-{services.MAX_LIMIT}")
 
 
 def _page(request: HttpRequest, part: str, since: str | None, until: str | None, cursor: str | None,
@@ -154,7 +163,7 @@ def _page(request: HttpRequest, part: str, since: str | None, until: str | None,
                 "entry: kind, address, contact, fields of activity, S&T enterprise certificate, information "
                 "services." + PAGING_DOC))
 def organisations(request: HttpRequest, since: str | None = None, until: str | None = None,
-                  cursor: str | None = None, limit: int = services.DEFAULT_LIMIT) -> Any:
+                  cursor: str | None = None, limit: Limit = LIMIT_PARAM) -> Any:
     """Changes of the organisations part."""
     return _page(request, "organisations", since, until, cursor, limit)
 
@@ -165,7 +174,7 @@ def organisations(request: HttpRequest, since: str | None = None, until: str | N
                 "contact details (given to key holders even when not shown on the portal) and confirmed "
                 "publications. A profile made non-public is a deletion." + PAGING_DOC))
 def personnel(request: HttpRequest, since: str | None = None, until: str | None = None,
-              cursor: str | None = None, limit: int = services.DEFAULT_LIMIT) -> Any:
+              cursor: str | None = None, limit: Limit = LIMIT_PARAM) -> Any:
     """Changes of the personnel part."""
     return _page(request, "personnel", since, until, cursor, limit)
 
@@ -177,7 +186,7 @@ def personnel(request: HttpRequest, since: str | None = None, until: str | None 
                 "step, acceptance rating, result registration and published result. Council scores, minutes, "
                 "applications and progress details are never in the feed." + PAGING_DOC))
 def tasks(request: HttpRequest, since: str | None = None, until: str | None = None,
-          cursor: str | None = None, limit: int = services.DEFAULT_LIMIT) -> Any:
+          cursor: str | None = None, limit: Limit = LIMIT_PARAM) -> Any:
     """Changes of the tasks part."""
     return _page(request, "tasks", since, until, cursor, limit)
 

@@ -152,9 +152,15 @@ class Page:
                 "next_cursor": self.next_cursor, "next_since": records.stamp(w.until)}
 
 
+def check_limit(limit: int) -> int:
+    """The records a page may hold (1 to MAX_LIMIT), or FeedError: a limit outside is refused, not changed."""
+    if not 1 <= limit <= MAX_LIMIT:
+        raise FeedError(_("limit: %(value)s is not between 1 and %(max)s") % {"value": limit, "max": MAX_LIMIT})
+    return limit
+
+
 def page(window: Window, limit: int, base_url: str) -> Page:
     """The records of one page of a window, and the cursor of the next page (None at the end)."""
-    limit = max(1, min(int(limit), MAX_LIMIT))
     items, more = paging.merge(_live_after(window, limit + 1), _dead_after(window, limit + 1), limit)
     live_rows = [row for pos, row in items if pos.kind == 0]
     serialised = iter(records.serialise(window.part, live_rows, base_url))
@@ -169,6 +175,7 @@ def changes(part: str, *, since: str | None = None, until: str | None = None, cu
             limit: int = DEFAULT_LIMIT, base_url: str = "") -> Page:
     """A page of a part's records changed in (since, until], deletions included; a cursor continues a harvest."""
     check_part(part)
+    check_limit(limit)
     if cursor:
         window = paging.decode(cursor, part)
     else:
