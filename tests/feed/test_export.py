@@ -81,3 +81,59 @@ def test_export_to_standard_output(network):
     lines = result.stdout.strip().splitlines()
     assert json.loads(lines[0])["header"]["counts"] == {"records": 7, "deleted": 1}
     assert len(lines) == 9 and all(json.loads(line)["id"].startswith("task:") for line in lines[1:])
+
+
+@pytest.mark.parametrize("window", [["--since", "2026-31-01"], ["--until", "hôm qua"], ["--since", "2999-01-01"],
+                                    ["--since", "2026-02-01", "--until", "2026-01-01"]])
+def test_a_refused_export_leaves_the_previous_one_as_it_was(network, tmp_path, window):
+    tmp_path = tmp_path / "out"
+    tmp_path.mkdir()
+    path = tmp_path / "tasks-prev.jsonl"
+    assert CliRunner().invoke(main, ["feed", "export", "tasks", "-o", str(path)]).exit_code == 0
+    before = path.read_bytes()
+    refused = CliRunner().invoke(main, ["feed", "export", "tasks", *window, "-o", str(path)])
+    assert refused.exit_code == 1 and refused.output.startswith("stinet: error: ")
+    assert path.read_bytes() == before and len(before) > 1000
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["tasks-prev.jsonl"]
+    new = tmp_path / "new.jsonl"
+    assert CliRunner().invoke(main, ["feed", "export", "tasks", *window, "-o", str(new)]).exit_code == 1
+    assert not new.exists()  # a refusal leaves no empty file either
+
+
+def test_an_export_failing_midway_leaves_the_previous_one_and_no_temporary_file(network, tmp_path, monkeypatch):
+    tmp_path = tmp_path / "out"
+    tmp_path.mkdir()
+    path = tmp_path / "tasks.json"
+    assert CliRunner().invoke(main, ["feed", "export", "tasks", "-o", str(path)]).exit_code == 0
+    before = path.read_bytes()
+    pages = services.pages
+
+    def failing(window, base_url):
+        """The first page of three records, then a full disk."""
+        for n, current in enumerate(pages(window, base_url, batch=3)):
+            if n == 1:
+                raise OSError(28, "No space left on device")
+            yield current
+
+    monkeypatch.setattr(services, "pages", failing)
+    failed = CliRunner().invoke(main, ["feed", "export", "tasks", "-o", str(path)])
+    assert failed.exit_code == 1 and "No space left on device" in failed.output
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["tasks.json"]
+
+
+def test_an_export_replaces_the_file_keeping_its_mode_and_links(network, tmp_path):
+    tmp_path = tmp_path / "out"
+    tmp_path.mkdir()
+    path = tmp_path / "tasks.jsonl"
+    path.write_text("an older export\n", encoding="utf-8")
+    path.chmod(0o640)
+    link = tmp_path / "latest.jsonl"
+    link.symlink_to(path)
+    done = CliRunner().invoke(main, ["feed", "export", "tasks", "-o", str(link)])
+    assert done.exit_code == 0, done.output
+    assert link.is_symlink() and link.resolve() == path
+    assert json.loads(path.read_text(encoding="utf-8").splitlines()[0])["header"]["counts"]["records"] == 7
+    assert path.stat().st_mode & 0o777 == 0o640
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["latest.jsonl", "tasks.jsonl"]
+    assert CliRunner().invoke(main, ["feed", "export", "tasks", "-o", "/dev/null"]).exit_code == 0

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import secrets
+import shutil
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import IO
 
 import click
 
@@ -68,6 +74,29 @@ def key_revoke(name: str) -> None:
     click.echo(_("revoked the key of %(name)s") % {"name": client.name})
 
 
+@contextmanager
+def _replacing(path: Path) -> Iterator[IO[str]]:
+    """A text file that takes the place of path once it is complete: a failure or an interruption
+    leaves path as it was (an operator's previous export stays whole) and no temporary file behind.
+    A symbolic link keeps pointing to the file it names; a device or pipe (/dev/null) is written as it is."""
+    path = Path(os.path.realpath(path))
+    if path.exists() and not path.is_file():
+        with path.open("w", encoding="utf-8") as direct:
+            yield direct
+        return
+    temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.part")
+    out = temp.open("x", encoding="utf-8")  # in path's folder (so the rename is atomic), with the umask's mode
+    try:
+        with out:
+            yield out
+        if path.exists():
+            shutil.copymode(path, temp)  # the previous export's permissions
+        os.replace(temp, path)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+
+
 @feed.command("export")
 @click.argument("part", type=click.Choice(PARTS))
 @click.option("--since", default=None, help="Only changes after this ISO date or date-time (deletions included).")
@@ -81,15 +110,16 @@ def export_cmd(part: str, since: str | None, until: str | None, fmt: str | None,
     from django.utils.translation import gettext as _
 
     from stinet.cli import _bar
-    from stinet.feed.services import export
+    from stinet.feed.services import export, export_window
 
     fmt = fmt or ("json" if output.endswith(".json") else "jsonl")
+    window = export_window(part, since, until, fmt)  # refused before any file is touched
     with _bar(None, part, unit=_("records")) as bar:
         if output == "-":
-            done = export(part, sys.stdout, since=since, until=until, fmt=fmt, progress=bar.update)
+            done = export(part, sys.stdout, window=window, fmt=fmt, progress=bar.update)
         else:
-            with Path(output).open("w", encoding="utf-8") as out:
-                done = export(part, out, since=since, until=until, fmt=fmt, progress=bar.update)
+            with _replacing(Path(output)) as out:
+                done = export(part, out, window=window, fmt=fmt, progress=bar.update)
     click.echo(_("%(part)s: %(records)s records, %(deleted)s deletions up to %(until)s (next --since)")
                % {"part": part, "records": done.counts["records"], "deleted": done.counts["deleted"],
                   "until": done.header()["until"]}, err=output == "-")

@@ -210,17 +210,30 @@ class Export:
                 "next_since": records.stamp(self.until), "counts": dict(self.counts)}
 
 
+def _check_format(fmt: str) -> None:
+    """FeedError unless fmt is a format of the exports."""
+    if fmt not in ("jsonl", "json"):
+        raise FeedError(_("format %(format)r: jsonl or json") % {"format": fmt})
+
+
+def export_window(part: str, since: str | None = None, until: str | None = None, fmt: str = "jsonl") -> Window:
+    """The window an export of a part covers, or FeedError (a bad format, date or window): checked
+    before anything is written."""
+    _check_format(fmt)
+    return window_of(part, parse_time(since, "since"), parse_time(until, "until"))
+
+
 def export(part: str, out: IO[str], *, since: str | None = None, until: str | None = None, fmt: str = "jsonl",
-           base_url: str = "", progress: Callable[[int], None] | None = None) -> Export:
+           base_url: str = "", progress: Callable[[int], None] | None = None, window: Window | None = None) -> Export:
     """Write a part (or its changes since a time) as JSON Lines or one JSON document, header first.
 
     The records go to a temporary file first, so the header can carry their exact counts while
-    memory stays constant however many records there are.
+    memory stays constant however many records there are. A window from export_window (checked
+    beforehand) stands for part, since and until.
     """
-    if fmt not in ("jsonl", "json"):
-        raise FeedError(_("format %(format)r: jsonl or json") % {"format": fmt})
-    window = window_of(part, parse_time(since, "since"), parse_time(until, "until"))
-    result = Export(part=part, since=window.since, until=window.until)
+    _check_format(fmt)
+    window = window or window_of(part, parse_time(since, "since"), parse_time(until, "until"))
+    result = Export(part=window.part, since=window.since, until=window.until)
     with tempfile.TemporaryFile("w+", encoding="utf-8") as body:
         first = True
         for current in pages(window, base_url or settings.SITE_URL):
