@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from stinet.catalog.files import FileRefused, attach_file
-from stinet.catalog.fulltext import DOC, PDF, FileError, extract, sniff
+from stinet.catalog.fulltext import DOC, DOCX, PDF, TXT, FileError, extract, sniff
 from stinet.catalog.models import AuditEntry, WorkFile
 from tests.catalog import documents
 from tests.catalog.fixtures import work_id
@@ -124,3 +124,159 @@ def test_the_command_refuses_with_one_line_and_exit_1(people, media, tmp_path):
     scan.write_bytes(documents.scanned_pdf())
     out = CliRunner().invoke(main, ["files", "attach", str(work_id(TEA)), str(scan)])
     assert out.exit_code == 0 and " scanned 2 p. " in out.output
+
+
+# ZIP bombs, lying headers and texts without end (the budgets of stinet.catalog.fulltext and wordxml)
+
+def _docx_with(xml_body: bytes = b"", extra: dict[str, bytes] | None = None, entries: int = 0) -> bytes:
+    """A real .docx whose document.xml body starts with `xml_body`, with extra parts or empty entries."""
+    import zipfile
+
+    source = zipfile.ZipFile(io.BytesIO(documents.docx()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "word/document.xml":
+                data = data.replace(b"<w:body>", b"<w:body>" + xml_body)
+            archive.writestr(item, data)
+        for part, data in (extra or {}).items():
+            archive.writestr(part, data)
+        for i in range(entries):
+            archive.writestr(zipfile.ZipInfo(f"customXml/{i}.xml"), b"")
+    return out.getvalue()
+
+
+def _paragraphs(text: str, count: int) -> bytes:
+    """`count` paragraphs of `text` as WordprocessingML."""
+    return f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>".encode() * count
+
+
+def _lying(data: bytes, part: str, size: int) -> bytes:
+    """A ZIP whose headers (local and central) declare `size` inflated bytes for `part`."""
+    name = part.encode()
+    local, central = data.index(name) - 30, data.rindex(name) - 46  # the name follows each header
+    assert data[local:local + 4] == b"PK\x03\x04" and data[central:central + 4] == b"PK\x01\x02"
+    data = data[:local + 22] + struct.pack("<I", size) + data[local + 26:]
+    return data[:central + 24] + struct.pack("<I", size) + data[central + 28:]
+
+
+def test_a_docx_whose_text_inflates_past_the_cap_is_refused_at_once():
+    import time
+
+    bomb = _docx_with(_paragraphs("a" * 1000, 66_000))  # ~66 MB of XML in a file of ~0.2 MB
+    assert len(bomb) < 500_000
+    started = time.monotonic()
+    with pytest.raises(FileError, match=r"^bomb.docx: the text of the Word document \(word/document.xml\) "
+                                        r"inflates to more than 64 MB$"):
+        extract(bomb, sniff(bomb, "bomb.docx"), "bomb.docx")
+    assert time.monotonic() - started < 2  # the declared size says it: nothing is inflated
+
+
+def test_headers_that_lie_about_the_size_do_not_get_the_text_in(monkeypatch):
+    from stinet.catalog import wordxml
+
+    bomb = _docx_with(_paragraphs("a" * 1000, 3_000))  # 3 MB of XML
+    lying = _lying(bomb, "word/document.xml", 4096)  # zipfile stops at the declared size: the CRC fails
+    with pytest.raises(FileError, match=r"^x.docx: a damaged Word document \(.docx\) that cannot be read$"):
+        extract(lying, sniff(lying, "x.docx"), "x.docx")
+    # and the stream that reads the XML stops at the cap whatever the headers say
+    monkeypatch.setattr(wordxml, "MAX_XML_MB", 1)
+    monkeypatch.setattr(wordxml, "_check_sizes", lambda archive, name: None)
+    with pytest.raises(FileError, match="inflates to more than 1 MB$"):
+        extract(_docx_with(_paragraphs("", 60_000)), DOCX, "x.docx")  # 2 MB of XML without text
+
+
+def test_a_zip_of_too_many_parts_is_refused_before_they_are_listed(monkeypatch):
+    many = _docx_with(entries=10_001)
+    with pytest.raises(FileError, match="^many.docx: a ZIP archive of more than 10000 parts$"):
+        sniff(many, "many.docx")
+    monkeypatch.setattr("zipfile.ZipFile.__init__", lambda *args, **kwargs: pytest.fail("listed the parts"))
+    with pytest.raises(FileError, match="more than 10000 parts"):
+        sniff(many, "many.docx")
+
+
+def test_a_docx_whose_parts_inflate_past_the_cap_in_all_is_refused(monkeypatch):
+    from stinet.catalog import wordxml
+
+    monkeypatch.setattr(wordxml, "MAX_INFLATED_MB", 1)
+    data = _docx_with(extra={"word/media/image1.bmp": b"\xff" * 2 * 1024 * 1024})
+    with pytest.raises(FileError, match=r"^x.docx: the Word document \(.docx\) inflates to more than 1 MB$"):
+        extract(data, DOCX, "x.docx")
+
+
+def test_the_text_kept_of_a_file_is_what_search_indexes():
+    from stinet.catalog.fulltext import MAX_TEXT_CHARS
+    from stinet.search.documents import MAX_FULLTEXT_CHARS
+
+    assert MAX_TEXT_CHARS == MAX_FULLTEXT_CHARS == 400_000
+    line = "Nghiên cứu đa dạng sinh học rạn san hô vịnh Hạ Long. "  # 54 characters
+    found = extract(_docx_with(_paragraphs(line * 10, 2_000)), DOCX, "x.docx")  # 1,080,000 characters
+    assert len(found.text) <= 400_000 and found.text.startswith(line.strip()) and found.status == "ok"
+    assert found.note == "only the first 400,000 characters of the text are kept"
+    found = extract((line * 20_000).encode(), TXT, "x.txt")
+    assert len(found.text) <= 400_000 and found.note.endswith("characters of the text are kept")
+
+
+def test_attach_stores_at_most_the_text_that_is_indexed(people, media):
+    line = "Kỹ thuật trồng cây chè Shan tuyết ở vùng cao. "
+    f = attach_file(work_id(TEA), (line * 20_000).encode(), "dai.txt")
+    assert len(f.text) <= 400_000 and "400,000" in f.text_note
+
+
+def _heavy_pdf(pages: int = 1, size: int = 5_000_000) -> bytes:
+    """A small PDF whose first page's contents inflate to `size` bytes of text to show (pypdf takes
+    seconds for each megabyte)."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import ContentStream
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(documents.pdf(pages=pages))))
+    page = writer.pages[0]
+    data = page.get_contents().get_data()
+    stream = ContentStream(None, writer)
+    stream.set_data(data * (size // len(data)))
+    page.replace_contents(stream)
+    page.compress_content_streams()
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def test_a_pdf_page_whose_contents_inflate_past_the_cap_is_not_read():
+    import time
+
+    data = _heavy_pdf(pages=3)
+    assert len(data) < 200_000
+    started = time.monotonic()
+    found = extract(data, PDF, "x.pdf")
+    assert time.monotonic() - started < 3  # reading the page took pypdf 8 s
+    assert found.status == "ok" and found.pages == 3 and "Hạ Long" in found.text
+    assert found.note == "pages 1 not read: more than 4 MB of contents each"
+
+
+def test_reading_a_pdf_stops_when_the_text_is_full_or_the_contents_are_spent(monkeypatch):
+    from stinet.catalog import fulltext
+
+    data = documents.pdf(pages=3)
+    monkeypatch.setattr(fulltext, "MAX_TEXT_CHARS", 60)
+    monkeypatch.setattr(fulltext, "_BUDGET", 100)
+    read = []
+    real = fulltext._read_pages
+
+    def spy(reader):
+        texts, note = real(reader)
+        read.extend(t is not None for t in texts)
+        return texts, note
+
+    monkeypatch.setattr(fulltext, "_read_pages", spy)
+    found = extract(data, PDF, "x.pdf")
+    assert read == [True, False, False] and len(found.text) <= 60 and found.pages == 3
+    assert found.note == "only the first 60 characters of the text are kept"
+    monkeypatch.setattr(fulltext, "MAX_TEXT_CHARS", 400_000)
+    monkeypatch.setattr(fulltext, "_BUDGET", 800_000)
+    monkeypatch.setattr(fulltext, "MAX_PDF_CONTENT_MB", 300 / fulltext._MB)  # about one page of contents
+    read.clear()
+    found = extract(data, PDF, "x.pdf")
+    assert read == [True, False, False] and found.text.endswith("hệ sinh thái biển.")
+    assert found.note.startswith("pages 2-3 not read: more than 0.000286") and found.note.endswith(
+        " MB of page contents in all")

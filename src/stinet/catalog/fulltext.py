@@ -29,6 +29,16 @@ PDF, DOCX, DOC, TXT = ("application/pdf",
                        "application/msword", "text/plain")
 EXTENSIONS = {PDF: ".pdf", DOCX: ".docx", DOC: ".doc", TXT: ".txt"}
 MIN_LETTERS_PER_PAGE = 25  # fewer letters than this per page on average: a scan without a text layer
+# The text kept of a file: what search indexes of it (stinet.search.documents) and quotes.
+MAX_TEXT_CHARS = 400_000
+_BUDGET = 2 * MAX_TEXT_CHARS  # characters read for it: text in a legacy encoding is longer
+# A PDF's streams are inflated by pypdf, each within its own cap (75 MB), one page at a time;
+# the text is taken page by page until MAX_TEXT_CHARS, a page whose contents inflate past
+# MAX_PAGE_CONTENT_MB is left unread (a map; or a small bomb: pypdf takes seconds a megabyte of
+# text to show) and reading stops after MAX_PDF_CONTENT_MB of contents in all.
+MAX_PAGE_CONTENT_MB = 4
+MAX_PDF_CONTENT_MB = 64
+_MB = 1024 * 1024
 OCR_LANGUAGE = "vie"
 # Glyphs that PDF readers give for TCVN3 code points the font encodings move: 0xAD (ư) comes out
 # as a minus sign, 0xB7 (ã) as a bullet operator, each often followed by a stray space.
@@ -63,6 +73,9 @@ def sniff(data: bytes, name: str = "") -> str:
     if data[:1024].lstrip().startswith(b"%PDF-"):
         return PDF
     if data.startswith(b"PK\x03\x04"):
+        from stinet.catalog.wordxml import check_entries
+
+        check_entries(data, name or "file")
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as archive:
                 if "word/document.xml" in archive.namelist():
@@ -158,12 +171,25 @@ def convert_legacy(parts: list[str]) -> tuple[list[str], str]:
 
 
 def _finish(parts: list[str], pages: int | None, separator: str = "\n\n") -> Extraction:
-    """Legacy conversion and clean-up of the parts of a document, with the status to match."""
-    converted, encoding = convert_legacy(parts)
-    text = _clean(separator.join(p for p in converted if p.strip()))
-    if encoding:
-        return Extraction(text, "converted", pages, encoding, f"text converted from {encoding.upper()}")
-    return Extraction(text, "ok", pages)
+    """Legacy conversion and clean-up of the parts of a document, with the status to match; the
+    text is cut at MAX_TEXT_CHARS (and only about _BUDGET characters are converted)."""
+    kept, size = [], 0
+    for part in parts:
+        if size > _BUDGET:
+            break
+        kept.append(part)
+        size += len(part) + len(separator)
+    converted, encoding = convert_legacy(kept)
+    text, cut = cut_text(_clean(separator.join(p for p in converted if p.strip())))
+    notes = [f"text converted from {encoding.upper()}" if encoding else "", cut]
+    return Extraction(text, "converted" if encoding else "ok", pages, encoding, "; ".join(n for n in notes if n))
+
+
+def cut_text(text: str) -> tuple[str, str]:
+    """A text cut at MAX_TEXT_CHARS, and a note when it was."""
+    if len(text) <= MAX_TEXT_CHARS:
+        return text, ""
+    return text[:MAX_TEXT_CHARS].rstrip(), f"only the first {MAX_TEXT_CHARS:,} characters of the text are kept"
 
 
 def letters(text: str) -> int:
@@ -200,35 +226,75 @@ def _pdf(data: bytes, name: str) -> Extraction:
     document is then "scanned" (OCR reads those pages), keeping the text of its other pages. A
     short born-digital text is no scan: a page without images is text, however short."""
     reader = _open_pdf(data, name)
-    pages = [page.extract_text() or "" for page in reader.pages]
+    pages, unread = _read_pages(reader)
     count = len(pages)
     scans = _scanned_pages(reader, pages)
+    texts = [p or "" for p in pages]
+    if len(scans) and (len(scans) == sum(p is not None for p in pages) or not any(letters(p) for p in texts)):
+        return Extraction("", "scanned", count, note="; ".join(
+            n for n in ("no text layer (a scanned document): run OCR to search it", unread) if n))
+    found = _finish(texts, count)
     if not scans:
-        return _finish(pages, count)
-    if len(scans) == count or not any(letters(p) for p in pages):
-        return Extraction("", "scanned", count, note="no text layer (a scanned document): run OCR to search it")
-    found = _finish(pages, count)
-    shown = ", ".join(str(i + 1) for i in scans[:10]) + (", ..." if len(scans) > 10 else "")
+        return Extraction(found.text, found.status, count, found.encoding,
+                          "; ".join(n for n in (found.note, unread) if n))
+    scanned = IMAGE_PAGES.format(pages=_numbers(scans))
     return Extraction(found.text, "scanned", count, found.encoding,
-                      f"pages {shown} are images without text: run OCR to read them")
+                      "; ".join(n for n in (scanned, found.note, unread) if n))
 
 
-def _scanned_pages(reader: Any, pages: list[str]) -> list[int]:
-    """Numbers (from 0) of the pages that hold images and fewer than MIN_LETTERS_PER_PAGE letters."""
+IMAGE_PAGES = "pages {pages} are images without text: run OCR to read them"
+
+
+def _numbers(indexes: list[int]) -> str:
+    """Page numbers (from 1) of page indexes, the first ten."""
+    return ", ".join(str(i + 1) for i in indexes[:10]) + (", ..." if len(indexes) > 10 else "")
+
+
+def _read_pages(reader: Any) -> tuple[list[str | None], str]:
+    """The text of each page (None when not read) and a note naming the pages left unread.
+
+    Pages are read until _BUDGET characters are found; one whose contents inflate past
+    MAX_PAGE_CONTENT_MB (or that pypdf refuses to inflate) is skipped, and reading stops after
+    MAX_PDF_CONTENT_MB of contents."""
+    from pypdf.errors import LimitReachedError
+
+    texts: list[str | None] = []
+    heavy: list[int] = []
+    chars = inflated = 0
+    for i, page in enumerate(reader.pages):
+        if chars > _BUDGET or inflated > MAX_PDF_CONTENT_MB * _MB:
+            break
+        try:
+            contents = page.get_contents()
+            size = len(contents.get_data()) if contents is not None else 0
+        except LimitReachedError:  # pypdf's own cap on a stream
+            size = MAX_PAGE_CONTENT_MB * _MB + 1
+        inflated += size
+        if size > MAX_PAGE_CONTENT_MB * _MB:
+            heavy.append(i)
+            texts.append(None)
+            continue
+        texts.append(page.extract_text() or "")
+        chars += len(texts[-1])
+    notes = [f"pages {_numbers(heavy)} not read: more than {MAX_PAGE_CONTENT_MB} MB of contents each"
+             if heavy else ""]
+    if len(texts) < len(reader.pages) and chars <= _BUDGET:
+        notes.append(f"pages {len(texts) + 1}-{len(reader.pages)} not read: "
+                     f"more than {MAX_PDF_CONTENT_MB} MB of page contents in all")
+    return texts + [None] * (len(reader.pages) - len(texts)), "; ".join(n for n in notes if n)
+
+
+def _scanned_pages(reader: Any, pages: list[str | None]) -> list[int]:
+    """Indexes of the pages read that hold images and fewer than MIN_LETTERS_PER_PAGE letters."""
     return [i for i, text in enumerate(pages)
-            if letters(text) < MIN_LETTERS_PER_PAGE and len(reader.pages[i].images)]
+            if text is not None and letters(text) < MIN_LETTERS_PER_PAGE and len(reader.pages[i].images)]
 
 
 def _docx(data: bytes, name: str) -> Extraction:
-    """Paragraphs and table cells of a .docx, in document order."""
-    import docx
+    """Paragraphs and table rows of a .docx, in document order (stinet.catalog.wordxml's limits)."""
+    from stinet.catalog.wordxml import docx_lines
 
-    document = docx.Document(io.BytesIO(data))
-    parts = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            parts.append("\t".join(cell.text for cell in row.cells))
-    return _finish(parts, None, "\n")
+    return _finish(docx_lines(data, name, _BUDGET), None, "\n")
 
 
 def _doc(data: bytes, name: str) -> Extraction:
@@ -266,12 +332,14 @@ def ocr(data: bytes, mime: str, language: str = OCR_LANGUAGE) -> Extraction:
     import pytesseract
 
     reader = _open_pdf(data, "file")
-    pages = [page.extract_text() or "" for page in reader.pages]
-    for i in _scanned_pages(reader, pages):  # the pages with a text layer keep it
+    read, unread = _read_pages(reader)
+    pages = [p or "" for p in read]
+    for i in _scanned_pages(reader, read):  # the pages with a text layer keep it
         texts = [pytesseract.image_to_string(image.image, lang=language) for image in reader.pages[i].images]
         pages[i] = "\n".join(texts)
     pages, _encoding = convert_legacy(pages)
-    text = _clean("\n\n".join(p for p in pages if p.strip()))
+    text, cut = cut_text(_clean("\n\n".join(p for p in pages if p.strip())))
     if not letters(text):
         return Extraction("", "scanned", len(pages), note="OCR found no text in the page images")
-    return Extraction(text, "ocr", len(pages), note=f"text read by OCR ({language})")
+    return Extraction(text, "ocr", len(pages), note="; ".join(n for n in (f"text read by OCR ({language})",
+                                                                           cut, unread) if n))

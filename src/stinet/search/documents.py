@@ -6,6 +6,7 @@ import datetime as dt
 from collections import defaultdict
 from typing import Any, NamedTuple
 
+from stinet.catalog.fulltext import MAX_TEXT_CHARS
 from stinet.catalog.models import Holding, Work, WorkFile, title_sort_key
 from stinet.search.base import FULLTEXT_FIELDS
 from stinet.search.query import VALUE_GAP
@@ -29,8 +30,9 @@ def top_field(code: str) -> str:
 
 
 # Full texts are indexed up to this many characters per access level (a PostgreSQL tsvector
-# holds at most 1 MB; the start of a document carries its summary and most of its terms).
-MAX_FULLTEXT_CHARS = 400_000
+# holds at most 1 MB; the start of a document carries its summary and most of its terms): as
+# many as a file keeps of its text.
+MAX_FULLTEXT_CHARS = MAX_TEXT_CHARS
 
 
 def fulltexts(files: list[Any], today: dt.date) -> dict[str, str]:
