@@ -41,7 +41,12 @@ def test_reporting_forms_are_for_staff_only(network, client, editor, manager):
     client.force_login(manager)
     answer = client.get("/stats/forms/04-KHCN-NV.xlsx", {"to": 2024})
     assert answer.status_code == 200 and answer["Content-Type"].startswith("application/vnd.openxmlformats")
-    assert client.get("/stats/forms/09-KHCN-X.xlsx").status_code == 400
+    unknown = client.get("/stats/forms/99-X.xlsx")
+    assert unknown.status_code == 400 and unknown.content.decode() == (
+        "không có biểu mẫu báo cáo '99-X'; các biểu mẫu: 01/KHCN-TC, 02/KHCN-NL, 04/KHCN-NV")
+    english = client.get("/stats/forms/99-X.xlsx", {"lang": "en"})
+    assert english.status_code == 400 and english.content.decode() == (
+        "no reporting form '99-X'; known: 01/KHCN-TC, 02/KHCN-NL, 04/KHCN-NV")
 
 
 def test_staff_see_the_management_part(network, client, manager):
@@ -76,7 +81,10 @@ def test_bad_filters_answer_400_with_one_line(network, client):
     assert page.status_code == 400 and "năm đầu của kỳ (2020) sau năm cuối (2010)" in page.content.decode()
     assert client.get("/api/stats", {"org": "XYZ"}).status_code == 400
     unknown = client.get("/api/stats/nope")
-    assert unknown.status_code == 404 and unknown.json()["detail"].startswith("no statistic nope; known: works_by_type")
+    assert unknown.status_code == 404 and unknown.json()["detail"].startswith(
+        "không có thống kê nope; các thống kê: works_by_type, ")
+    english = client.get("/api/stats/nope", {"lang": "en"})
+    assert english.status_code == 404 and english.json()["detail"].startswith("no statistic nope; known: works_by_type")
     assert client.get("/stats/export/works_by_type.xlsx", {"org": "XYZ"}).status_code == 400
     assert client.get("/stats/export/works_by_type.doc").status_code == 400
 

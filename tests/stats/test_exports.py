@@ -6,6 +6,7 @@ import io
 
 import openpyxl
 import pytest
+from django.utils import translation
 from pypdf import PdfReader
 
 from stinet.stats.circular import FORMS, find_form
@@ -116,7 +117,9 @@ def test_forms_are_found_by_number(name):
 
 
 def test_unknown_form():
-    with pytest.raises(LookupError, match="no reporting form"):
+    with pytest.raises(LookupError, match="^không có biểu mẫu báo cáo '03/KHCN-CP'; các biểu mẫu: 01/KHCN-TC, "):
+        find_form("03/KHCN-CP")
+    with translation.override("en"), pytest.raises(LookupError, match="^no reporting form '03/KHCN-CP'; known: "):
         find_form("03/KHCN-CP")
 
 

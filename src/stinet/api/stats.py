@@ -11,6 +11,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Router, Schema
 from ninja.errors import HttpError
 
@@ -115,5 +116,5 @@ def stat(request: HttpRequest, key: str, year_from: int | None = None, year_to: 
     """One table by key (see GET /api/stats), with the same filters; staff tables answer 403 to others,
     an unknown key 404."""
     if key not in TABLE_KEYS:
-        raise HttpError(404, f"no statistic {key}; known: {', '.join(TABLE_KEYS)}")
+        raise HttpError(404, _("no statistic %(key)s; known: %(keys)s") % {"key": key, "keys": ", ".join(TABLE_KEYS)})
     return _report(request, year_from, year_to, org, lang, [key]).table(key).as_json()

@@ -23,6 +23,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from stinet.catalog.models import Organisation
 from stinet.catalog.services import network_hub
@@ -286,7 +287,8 @@ def find_form(name: str) -> FormSpec:
     for spec in FORMS.values():
         if key in (spec.slug.upper(), spec.slug[:2]):
             return spec
-    raise LookupError(f"no reporting form {name!r}; known: {', '.join(f.number for f in FORMS.values())}")
+    raise LookupError(_("no reporting form %(name)r; known: %(forms)s")
+                      % {"name": name, "forms": ", ".join(f.number for f in FORMS.values())})
 
 
 def fill(spec: FormSpec, filters: Filters, year: int) -> tuple[Cells, list[str]]:
