@@ -280,3 +280,49 @@ def test_reading_a_pdf_stops_when_the_text_is_full_or_the_contents_are_spent(mon
     assert read == [True, False, False] and found.text.endswith("hệ sinh thái biển.")
     assert found.note.startswith("pages 2-3 not read: more than 0.000286") and found.note.endswith(
         " MB of page contents in all")
+
+
+# Names that say another type than the content: kept and served under the content's extension
+
+@pytest.mark.parametrize(("name", "mime", "kept"), [
+    ("paper.pdf", DOCX, "paper.docx"),
+    ("bao-cao.docx", PDF, "bao-cao.pdf"),
+    ("old.doc", DOCX, "old.docx"),
+    ("Luận văn.PDF", PDF, "Luận văn.PDF"),  # its own extension, in capitals, stays
+    ("mau.docm", DOCX, "mau.docm"),  # a macro-enabled document is a .docx inside
+    ("report", PDF, "report.pdf"),
+    ("báo cáo v1.2", PDF, "báo cáo v1.2.pdf"),  # ".2" is no extension
+    ("tom-tat.txt", TXT, "tom-tat.txt"),
+    ("a" * 300 + ".pdf", DOCX, "a" * 250 + ".docx"),  # at most 255 characters, the extension kept
+])
+def test_the_name_a_file_is_kept_under_has_the_extension_of_its_content(name, mime, kept):
+    from stinet.catalog.fulltext import file_name
+
+    assert file_name(name, mime) == kept
+
+
+def test_a_docx_named_pdf_is_kept_and_served_as_docx(client, people, media, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.utils import translation
+
+    from stinet.cli import main
+
+    f = attach_file(work_id(TEA), documents.docx(), "paper.pdf")
+    assert (f.original_name, f.mime) == ("paper.docx", DOCX) and f.path.endswith(".docx")
+    entry = AuditEntry.objects.get(action="file-attach")
+    assert entry.after["name"] == "paper.docx" and entry.after["given_name"] == "paper.pdf"
+    response = client.get(f"/works/{f.work_id}/files/{f.pk}/")
+    assert 'filename="paper.docx"' in response["Content-Disposition"] and response["Content-Type"] == DOCX
+    WorkFile.objects.filter(pk=f.pk).update(original_name="cu.pdf")  # attached before this rule
+    assert 'filename="cu.docx"' in client.get(f"/works/{f.work_id}/files/{f.pk}/")["Content-Disposition"]
+    client.force_login(people["holder_editor"])
+    upload = SimpleUploadedFile("slides.docx", documents.pdf(), content_type="application/pdf")
+    said = client.post(f"/works/{work_id(TEA)}/files/add/", {"file": upload}, follow=True).content.decode()
+    assert "Đã đính kèm tệp: slides.pdf" in said
+    assert "slides.docx thực chất là tệp .pdf: đã lưu với tên slides.pdf" in said
+    path = tmp_path / "notes.doc"
+    path.write_bytes(documents.docx(["Ghi chép về chè Shan tuyết"]))
+    with translation.override("en"):
+        out = CliRunner().invoke(main, ["files", "attach", str(work_id(TEA)), str(path)])
+    assert out.exit_code == 0 and out.output.endswith(
+        " notes.docx\nnotes.doc holds a .docx file: it is kept as notes.docx\n")

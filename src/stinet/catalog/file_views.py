@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from stinet.accounts.permissions import editable_organisations
 from stinet.catalog import files as services
 from stinet.catalog.fileaccess import embargoed, refusal
-from stinet.catalog.fulltext import PDF
+from stinet.catalog.fulltext import PDF, file_name
 from stinet.catalog.models import Work, WorkFile
 from stinet.catalog.vocab import ACCESS_LEVELS, label
 
@@ -59,7 +59,7 @@ def download(request: HttpRequest, work_id: int, file_id: int) -> HttpResponse:
                       {"work": f.work, "file": f, "reason": _("The stored file is missing; tell the network "
                                                                "administrator.")}, status=404)
     response = FileResponse(path.open("rb"), content_type=f.mime, as_attachment=f.mime != PDF,
-                            filename=f.original_name)
+                            filename=file_name(f.original_name, f.mime))  # files attached before names followed content
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "public, max-age=3600" if f.access == "public" and not f.embargo_until \
         else "private, no-store"
@@ -87,6 +87,8 @@ def upload(request: HttpRequest, work_id: int) -> HttpResponse:
         messages.error(request, str(exc))
     else:
         messages.success(request, _("File attached: %(name)s") % {"name": added.original_name})
+        if note := services.renamed(upload.name, added):
+            messages.warning(request, note)
     return redirect("portal:work", work.pk)
 
 

@@ -155,7 +155,8 @@ def attach_file(work_id: int, data: bytes, name: str, *, org_code: str | None = 
     org, holding = holder_of(work, org_code)
     _require_editor(by, org)
     access, until = check_access(access), parse_embargo(embargo)
-    name = Path(name or "file").name[:255]
+    given = Path(name or "file").name
+    name = given[:255]
     mime = check_bytes(data, name, max_bytes)
     sha = hashlib.sha256(data).hexdigest()
     same = WorkFile.objects.filter(work=work, sha256=sha).first()
@@ -166,16 +167,18 @@ def attach_file(work_id: int, data: bytes, name: str, *, org_code: str | None = 
         found = fulltext.extract(data, mime, name)
     except fulltext.FileError as exc:
         raise FileRefused(str(exc)) from None
+    kept = fulltext.file_name(given, mime)  # under the extension of its content, whatever it was called
     label, user = _acting(by, actor)
     relative, new = _write(data, sha, mime)
     try:
         with transaction.atomic():
             file = WorkFile.objects.create(
-                work=work, organisation=org, holding=holding, original_name=name, path=relative, mime=mime,
+                work=work, organisation=org, holding=holding, original_name=kept, path=relative, mime=mime,
                 size=len(data), sha256=sha, access=access, embargo_until=until, text=found.text,
                 text_status=found.status, text_encoding=found.encoding, text_note=found.note[:300],
                 pages=found.pages, source_url=source_url[:1000], created_by=user)
-            audit(label, "file-attach", file, after=_summary(file), user=user)
+            audit(label, "file-attach", file, after=_summary(file) | ({"given_name": given} if kept != given else {}),
+                  user=user)
     except IntegrityError:
         if new:
             _forget_bytes(relative)
@@ -187,6 +190,15 @@ def attach_file(work_id: int, data: bytes, name: str, *, org_code: str | None = 
         raise
     _reindex(work.pk)
     return file
+
+
+def renamed(given: str, file: WorkFile) -> str:
+    """The line telling whoever attached a file that it is kept under its content's extension, or ''."""
+    given = Path(given or "file").name
+    if Path(given).suffix.lower() == Path(file.original_name).suffix.lower():
+        return ""
+    return (_("%(given)s holds a %(kind)s file: it is kept as %(name)s")
+            % {"given": given, "kind": fulltext.EXTENSIONS.get(file.mime, file.mime), "name": file.original_name})
 
 
 def _reindex(work_id: int) -> None:

@@ -41,10 +41,12 @@ def files() -> None:
 @command
 def attach(work_id: int, file: Path, org_code: str | None, access: str, embargo: str | None) -> None:
     """Attach FILE to work WORK_ID and extract its text for search."""
-    from stinet.catalog.files import attach_file
+    from stinet.catalog.files import attach_file, renamed
 
     added = attach_file(work_id, file.read_bytes(), file.name, org_code=org_code, access=access, embargo=embargo)
     click.echo(f"attached {_line(added)}")
+    if note := renamed(file.name, added):
+        click.echo(note)
 
 
 @files.command("list")

@@ -28,6 +28,10 @@ PDF, DOCX, DOC, TXT = ("application/pdf",
                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                        "application/msword", "text/plain")
 EXTENSIONS = {PDF: ".pdf", DOCX: ".docx", DOC: ".doc", TXT: ".txt"}
+# The extensions a file of each type keeps (a macro-enabled .docm is a .docx inside); another is replaced.
+OWN_EXTENSIONS = {PDF: (".pdf",), DOCX: (".docx", ".docm", ".dotx", ".dotm"), DOC: (".doc", ".dot"),
+                  TXT: (".txt",)}
+_EXTENSION = re.compile(r"\.[^\W\d_][^\W_]{0,4}$")
 MIN_LETTERS_PER_PAGE = 25  # fewer letters than this per page on average: a scan without a text layer
 # The text kept of a file: what search indexes of it (stinet.search.documents) and quotes.
 MAX_TEXT_CHARS = 400_000
@@ -89,6 +93,18 @@ def sniff(data: bytes, name: str = "") -> str:
     if name.lower().endswith(".txt") and (data[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" not in data[:4096]):
         return TXT
     raise FileError(_("%(name)s: not a PDF, Word (.docx, .doc) or text (.txt) file") % {"name": name or "file"})
+
+
+def file_name(name: str, mime: str, limit: int = 255) -> str:
+    """The name a file is kept and served under: the given base name with the extension of its
+    content (a Word document sent as paper.pdf is paper.docx), at most `limit` characters."""
+    own = next((e for e in OWN_EXTENSIONS.get(mime, ()) if name.lower().endswith(e)), None)
+    if own:
+        stem, extension = name[:-len(own)], name[-len(own):]
+    else:
+        found = _EXTENSION.search(name)
+        stem, extension = (name[:found.start()] if found and found.start() else name), EXTENSIONS.get(mime, "")
+    return (stem[:limit - len(extension)] or "file") + extension
 
 
 def _check_word(data: bytes, name: str) -> None:
