@@ -91,3 +91,16 @@ def docx(paragraphs: list[str] | None = None, table: list[list[str]] | None = No
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+def joined(*parts: bytes) -> bytes:
+    """One PDF of the pages of several (a partly scanned document: text pages and scans)."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    for part in parts:
+        for page in PdfReader(io.BytesIO(part)).pages:
+            writer.add_page(page)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()

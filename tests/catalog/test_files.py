@@ -16,6 +16,7 @@ from stinet.catalog import fileaccess
 from stinet.catalog.fileaccess import decide
 from stinet.catalog.files import FileRefused, attach_file, change_file, delete_file
 from stinet.catalog.models import AuditEntry, Holding, WorkFile
+from stinet.vietnamese import encode
 from tests.catalog import documents
 from tests.catalog.fixtures import ROLES, refetch, work_id
 
@@ -155,6 +156,24 @@ def test_work_page_lists_files_with_access_and_embargo(client, people, media):
     client.force_login(people["holder_editor"])
     page = client.get(f"/works/{work_id(TEA)}/", {"lang": "vi"}).content.decode()  # English was chosen above
     assert 'type="file"' in page and "Gỡ bỏ" in page
+
+
+def test_work_page_says_what_was_converted_and_which_pages_are_scanned(client, people, media):
+    attach_file(work_id(TEA), documents.tcvn3_pdf(), "tcvn3.pdf")
+    attach_file(work_id(TEA), documents.docx([encode(line, "vni") for line in documents.LINES]), "vni.docx")
+    partly = documents.joined(documents.pdf(), documents.scanned_pdf(pages=2), documents.pdf(["Kết luận"]))
+    attach_file(work_id(TEA), partly, "partscan.pdf")
+    attach_file(work_id(TEA), documents.scanned_pdf(), "scan.pdf")
+    page = client.get(f"/works/{work_id(TEA)}/", {"lang": "vi"}).content.decode()
+    assert "Văn bản đã được chuyển từ mã TCVN3 sang Unicode" in page
+    assert "Văn bản đã được chuyển từ mã VNI sang Unicode" in page
+    assert ("Một phần là bản scan: trang 2, 3 là ảnh, chưa có chữ (chỉ tra cứu được sau khi nhận dạng OCR); "
+            "các trang khác tra cứu được") in page
+    assert page.count("Tài liệu scan: chưa tra cứu được nội dung văn bản") == 1  # the scan only
+    page = client.get(f"/works/{work_id(TEA)}/", {"lang": "en"}).content.decode()
+    assert "Text converted from TCVN3" in page and "Text converted from VNI" in page
+    assert ("Partly scanned: pages 2, 3 are images without text (searchable once read by OCR); "
+            "the other pages are searchable") in page
 
 
 def test_editors_upload_and_remove_on_the_work_page(client, people, media):

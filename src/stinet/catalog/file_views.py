@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from stinet.accounts.permissions import editable_organisations
 from stinet.catalog import files as services
 from stinet.catalog.fileaccess import embargoed, refusal
-from stinet.catalog.fulltext import PDF, file_name
+from stinet.catalog.fulltext import PDF, file_name, image_pages
 from stinet.catalog.models import Work, WorkFile
 from stinet.catalog.vocab import ACCESS_LEVELS, label
 
@@ -27,6 +27,21 @@ STATUS_LABELS = {
 }
 
 
+def text_notes(f: WorkFile) -> list[str]:
+    """What the work page says of a file's text: converted from a legacy encoding, scanned (which
+    pages, when the others have text), unreadable."""
+    notes = []
+    if f.text_encoding:
+        notes.append(_("Text converted from %(encoding)s") % {"encoding": f.text_encoding.upper()})
+    pages = image_pages(f.text_note) if f.text_status == "scanned" else ""
+    if pages:
+        notes.append(_("Partly scanned: pages %(pages)s are images without text (searchable once read by OCR); "
+                       "the other pages are searchable") % {"pages": pages})
+    elif STATUS_LABELS.get(f.text_status):
+        notes.append(_(STATUS_LABELS[f.text_status]))
+    return notes
+
+
 def files_context(user: Any, work: Work, lang: str) -> dict[str, Any]:
     """What the work page shows of its files: each with its access, embargo and whether the user may open it."""
     rows = []
@@ -36,7 +51,7 @@ def files_context(user: Any, work: Work, lang: str) -> dict[str, Any]:
         rows.append({
             "file": f, "access": label(ACCESS_LEVELS, f.access, lang), "org_name": f.organisation.name(lang),
             "embargoed": embargoed(f.embargo_until), "refusal": reason,
-            "status": _(STATUS_LABELS[f.text_status]) if STATUS_LABELS.get(f.text_status) else "",
+            "notes": text_notes(f),
             "editable": editable is None or f.organisation_id in editable,
         })
     holders = [h.organisation for h in work.holdings.all()]

@@ -259,6 +259,13 @@ def _pdf(data: bytes, name: str) -> Extraction:
 
 
 IMAGE_PAGES = "pages {pages} are images without text: run OCR to read them"
+_IMAGE_PAGES = re.compile(re.escape(IMAGE_PAGES).replace(re.escape("{pages}"), "([0-9, .]+?)"))
+
+
+def image_pages(note: str) -> str:
+    """The image pages ("2, 3") that the note of a partly scanned PDF names, or ''."""
+    found = _IMAGE_PAGES.match(note)
+    return found.group(1) if found else ""
 
 
 def _numbers(indexes: list[int]) -> str:
