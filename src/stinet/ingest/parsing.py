@@ -26,7 +26,7 @@ from stinet.ingest.record import ERROR, MULTI_SEP, RowError, WorkData, build, sp
 from stinet.ingest.report import ImportReport
 from stinet.search import indexing
 from stinet.search.documents import from_values
-from stinet.vietnamese import Conversion, detect, nfc, to_unicode
+from stinet.vietnamese import Conversion, detect, nfc, reads_as_well, to_unicode
 
 # Fields holding codes, dates and identifiers rather than text: never taken for legacy encodings (only composed).
 NOT_TEXT = frozenset({"id", "dc.date.issued", "dc.language.iso", "local.access", "dc.subject.fos",
@@ -236,12 +236,16 @@ def likely_encoding(rows: Rows, codes: frozenset[str]) -> str | None:
     """The legacy encoding a chunk's text is in, when most of its first non-ASCII values show it (a
     spreadsheet typed in TCVN3 is TCVN3 throughout, its short cells such as "Côc SHTT" too); None for
     a Unicode file, or one where some records came in a legacy encoding among Unicode ones (then
-    only a record's own cells tell, see convert_row). The readings are remembered for later."""
+    only a record's own cells tell, see convert_row). A value that reads as Unicode and as well in a
+    legacy encoding ("Sè": "Số") tells neither. The readings are remembered for later."""
     seen: Counter[str] = Counter()
     for _line, raw in rows:
         for column, value in raw.items():
             if column not in codes and value and not value.isascii():
-                seen[detect(value)] += 1
+                found = detect(value)
+                if found == "unicode" and any(reads_as_well(value, name) for name in LEGACY):
+                    continue
+                seen[found] += 1
                 if seen.total() >= LIKELY_LOOK:
                     break
         if seen.total() >= LIKELY_LOOK:

@@ -44,8 +44,12 @@ _VOWEL = re.compile("[{}]".format("".join(ch for ch in LETTERS if ch not in "đ�
 _LOWER_THEN_UPPER = re.compile(r"[^\W\d_]*[a-zà-ÿ][^\W\d_]*[A-ZÀ-Þ]")
 _GLUED_SYMBOL = re.compile(r"[^\W\d_][¢-®µ-¾]|[¢-®µ-¾][^\W\d_]")
 # A tie between Unicode and a legacy reading is broken only when the legacy letters
-# are this much (natural log) more typical of Vietnamese: e^2.3 = 10 times.
+# are this much (natural log) more typical of Vietnamese: e^2.3 = 10 times; and never on one
+# word, which reads as Vietnamese both ways ("Chè" / TCVN3 "Chố", "chép" / "chộp", "Bé" / "Bộ"):
+# correct Unicode is left as it is unless more of the text says otherwise (or its neighbours do:
+# `likely`).
 _TIE_MARGIN = 2.3
+_TIE_MIN_WORDS = 2
 _VIQR_MARK = re.compile(r"[aeiouyAEIOUY][(^+`'?~.]|(?<![A-Za-z])[Dd][Dd]")
 _VIQR_STRONG = re.compile(r"[aeiouyAEIOUY][(^+`~]|(?<![A-Za-z])[Dd][Dd]")
 
@@ -154,7 +158,7 @@ def _detect_legacy(s: str) -> str:
     for name in ("tcvn3", "vni"):
         good, bad, ll = _tally(words, name)
         wins = good > unicode_good or (
-            good == unicode_good and bad == 0 and ll - unicode_ll > _TIE_MARGIN
+            good == unicode_good and good >= _TIE_MIN_WORDS and bad == 0 and ll - unicode_ll > _TIE_MARGIN
         )
         if wins and good >= 2 * bad and good - bad > best_margin:
             best, best_margin = name, good - bad
@@ -191,7 +195,7 @@ def detect(s: str, likely: str | None = None) -> str:
     if not _LEGACY_CHAR.search(s):
         return "unicode"
     found = _detect_legacy(s)
-    if found == "unicode" and likely in _DECODERS and likely != "viqr" and _reads_as_well(s, likely):
+    if found == "unicode" and likely in _DECODERS and likely != "viqr" and reads_as_well(s, likely):
         return likely
     return found
 
@@ -199,7 +203,7 @@ def detect(s: str, likely: str | None = None) -> str:
 LIKELY_MARGIN = 1.5  # how much less likely its letters may be than Unicode's for a likely encoding to win
 
 
-def _reads_as_well(s: str, encoding: str) -> bool:
+def reads_as_well(s: str, encoding: str) -> bool:
     """True when `s` reads in `encoding` about as well as in Unicode (no more garbage words, letters
     nearly as likely) and only has characters that encoding's text shows (Latin-1: not 'ệ')."""
     if any(ord(ch) > 0xFF and not 0x2000 <= ord(ch) <= 0x206F for ch in s):
