@@ -39,7 +39,10 @@ def duplicates(request: HttpRequest) -> HttpResponse:
     related = ("organisation", "work", "other_work")
     reviews = list(Match.objects.filter(status="review").select_related(*related)[:PAGE])
     blocked = dedup.unmergeable(reviews)
-    merges = list(Match.objects.filter(status__in=[*dedup.MERGED, "split"]).select_related(*related)[:PAGE])
+    # the latest merges' ids first, from the (status, created_at) index: sorting the joined rows read
+    # every merge's works (0.7 s with 79,000 merges)
+    latest = list(Match.objects.filter(status__in=[*dedup.MERGED, "split"]).values_list("pk", flat=True)[:PAGE])
+    merges = list(Match.objects.filter(pk__in=latest).select_related(*related))
     context = {
         "reviews": [(m, blocked.get(m.pk, "")) for m in reviews],
         "merges": _merge_rows(merges),
