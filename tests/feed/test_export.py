@@ -28,6 +28,10 @@ def network(org):
 
 def test_jsonl_round_trip_equals_the_api(api, network, tmp_path, monkeypatch, settings):
     monkeypatch.setattr(services, "EXPORT_BATCH", 3)  # several pages, as with 10^5 records
+    sizes = []
+    real_page = services.page
+    monkeypatch.setattr(services, "page", lambda window, limit, base: sizes.append(limit) or
+                        real_page(window, limit, base))
     settings.SITE_URL = "http://testserver"  # the CLI's page addresses, the API's come from the request
     path = tmp_path / "tasks.jsonl"
     done = CliRunner().invoke(main, ["feed", "export", "tasks", "-o", str(path)])
@@ -38,6 +42,7 @@ def test_jsonl_round_trip_equals_the_api(api, network, tmp_path, monkeypatch, se
         records = list(records)
     assert header["schema_version"] == "1.0" and header["part"] == "tasks" and header["since"] is None
     assert header["counts"] == {"records": 7, "deleted": 1} and header["generated_at"].endswith("Z")
+    assert sizes == [3, 3, 3]  # 8 records (7 and a deletion) in three pages
     everything = api("tasks", limit=1000).json()["records"]
     assert records == everything  # same records, same order, same values as the API
     assert "san hô" in path.read_text(encoding="utf-8")  # Vietnamese kept as text, not \\u escapes

@@ -183,8 +183,9 @@ def changes(part: str, *, since: str | None = None, until: str | None = None, cu
     return page(window, limit, base_url or settings.SITE_URL)
 
 
-def pages(window: Window, base_url: str, batch: int = EXPORT_BATCH) -> Iterator[Page]:
-    """Every page of a window, one after another (constant memory)."""
+def pages(window: Window, base_url: str, batch: int | None = None) -> Iterator[Page]:
+    """Every page of a window, one after another (constant memory); EXPORT_BATCH records a page."""
+    batch = batch or EXPORT_BATCH
     while True:
         current = page(window, batch, base_url)
         yield current
