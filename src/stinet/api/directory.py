@@ -15,6 +15,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.translation import gettext
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.security import django_auth
@@ -192,7 +193,7 @@ def _refusals() -> Iterator[None]:
     try:
         yield
     except PermissionDenied as exc:
-        raise HttpError(403, str(exc) or "forbidden") from None
+        raise HttpError(403, str(exc) or gettext("you may not do this")) from None
     except ValueError as exc:
         raise HttpError(400, str(exc)) from None
 
