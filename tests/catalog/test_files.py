@@ -346,3 +346,24 @@ def test_cli_ocr_reads_scanned_files(people, media, tmp_path):
     f.refresh_from_db()
     assert f.text_status == "ocr" and "Shan" in f.text
     assert AuditEntry.objects.filter(action="file-ocr").exists()
+
+
+def test_cli_lines_and_fetch_refusals_are_said_in_the_site_language(people, media, site, tmp_path):
+    from django.utils import translation
+
+    from stinet.catalog.filefetch import fetch_organisation
+    from stinet.cli import main
+
+    path = tmp_path / NAME
+    path.write_bytes(documents.tcvn3_pdf())
+    runner = CliRunner()
+    Holding.objects.filter(work_id=work_id("Thi truong")).update(url=f"{site}/missing.pdf")
+    with translation.override("vi"):
+        added = runner.invoke(main, ["files", "attach", str(work_id(TEA)), str(path), "--embargo", "2030-01-01"])
+        released = runner.invoke(main, ["files", "release"])
+        lines = fetch_organisation("HPU", allow_private=True).lines()
+    assert added.exit_code == 0 and added.output.startswith("đã đính kèm [")
+    assert "hạn chế truy cập đến 2030-01-01" in added.output and " byte " in added.output
+    assert released.output == "đã mở các tệp của 0 tài liệu\n"
+    assert lines[0] == "đã đính kèm 0, bỏ qua 0, thất bại 1"
+    assert lines[1].startswith(f"  thất bại ở tài liệu {work_id('Thi truong')}: {site}/missing.pdf: ")

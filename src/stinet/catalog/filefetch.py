@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import requests
+from django.utils.translation import gettext as _
 
 from stinet.catalog import files as services
 from stinet.catalog.fulltext import FileError, sniff
@@ -41,8 +42,10 @@ class FetchReport:
 
     def lines(self) -> list[str]:
         """The report as lines for the terminal."""
-        out = [f"attached {len(self.attached)}, skipped {len(self.skipped)}, failed {len(self.failed)}"]
-        out += [f"  failed work {w}: {url}: {why}" for w, url, why in self.failed]
+        out = [_("attached %(attached)s, skipped %(skipped)s, failed %(failed)s")
+               % {"attached": len(self.attached), "skipped": len(self.skipped), "failed": len(self.failed)}]
+        out += ["  " + _("failed work %(work)s: %(url)s: %(reason)s") % {"work": w, "url": url, "reason": why}
+                for w, url, why in self.failed]
         return out
 
 
@@ -65,23 +68,26 @@ def download(url: str, *, allow_private: bool = False, max_bytes: int | None = N
             if response.status_code >= 400:
                 raise FetchRefused(f"{url[:200]}: HTTP {response.status_code}")
             return _read(response, url, limit), url
-    raise FetchRefused(f"{url[:200]}: more than {MAX_REDIRECTS} redirects")
+    raise FetchRefused(_("%(url)s: more than %(n)s redirects") % {"url": url[:200], "n": MAX_REDIRECTS})
 
 
 def _read(response: requests.Response, url: str, limit: int) -> bytes:
     """The body read in chunks, refused past the limit."""
     declared = response.headers.get("Content-Length", "")
     if declared.isdigit() and int(declared) > limit:
-        raise FetchRefused(f"{url[:200]}: {declared} bytes is more than the {limit} byte limit")
+        raise FetchRefused(_("%(url)s: response of %(size)s bytes exceeds the %(limit)s byte limit")
+                           % {"url": url[:200], "size": declared, "limit": limit})
     chunks, size = [], 0
     try:
         for chunk in response.iter_content(65536):
             size += len(chunk)
             if size > limit:
-                raise FetchRefused(f"{url[:200]}: more than the {limit} byte limit")
+                raise FetchRefused(_("%(url)s: response exceeds the %(limit)s byte limit")
+                                   % {"url": url[:200], "limit": limit})
             chunks.append(chunk)
     except requests.RequestException as exc:
-        raise FetchRefused(f"{url[:200]}: {type(exc).__name__} while reading") from None
+        raise FetchRefused(_("%(url)s: %(error)s while reading") % {"url": url[:200], "error": type(exc).__name__}
+                           ) from None
     return b"".join(chunks)
 
 
@@ -102,7 +108,8 @@ def fetch_document(url: str, *, allow_private: bool = False, max_bytes: int | No
     except FileError:
         target = pdf_link(data[:500_000], final)
         if target is None:
-            raise FetchRefused(f"{url[:200]}: not a PDF or Word file (and no citation_pdf_url to follow)") from None
+            raise FetchRefused(_("%(url)s: not a PDF or Word file (and no citation_pdf_url to follow)")
+                               % {"url": url[:200]}) from None
     data, final = download(target, allow_private=allow_private, max_bytes=max_bytes, session=session)
     try:
         return data, sniff(data, final.rsplit("/", 1)[-1]), final
@@ -125,7 +132,8 @@ def fetch_holding(holding: Holding, *, access: str | None = None, allow_private:
                   by: Any = None, actor: str = "cli", session: requests.Session | None = None) -> WorkFile:
     """Fetch the document a holding links to and attach it (the harvester calls this per record)."""
     if not holding.url:
-        raise FetchRefused(f"holding {holding.organisation.code}:{holding.local_id} has no link")
+        raise FetchRefused(_("holding %(org)s:%(id)s has no link") % {"org": holding.organisation.code,
+                                                                     "id": holding.local_id})
     data, mime, final = fetch_document(holding.url, allow_private=allow_private, session=session)
     return services.attach_file(holding.work_id, data, _file_name(final, mime),
                                 org_code=holding.organisation.code, access=access or _access_of(holding),

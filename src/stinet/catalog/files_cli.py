@@ -19,11 +19,13 @@ ACCESS = click.Choice(["public", "members", "metadata"])
 
 def _line(f: Any) -> str:
     """One file as a line: id, organisation, access, embargo, status, size, name."""
-    embargo = f" embargo until {f.embargo_until.isoformat()}" if f.embargo_until else ""
-    pages = f" {f.pages} p." if f.pages else ""
+    from django.utils.translation import gettext as _
+
+    embargo = " " + _("embargo until %(date)s") % {"date": f.embargo_until.isoformat()} if f.embargo_until else ""
+    pages = " " + _("%(n)s p.") % {"n": f.pages} if f.pages else ""
     note = f" ({f.text_note})" if f.text_note else ""
     return (f"[{f.pk}] {f.organisation.code} {f.access}{embargo} {f.text_status}{pages} "
-            f"{f.size} bytes {f.original_name}{note}")
+            + _("%(size)s bytes") % {"size": f.size} + f" {f.original_name}{note}")
 
 
 @click.group("files")
@@ -41,10 +43,12 @@ def files() -> None:
 @command
 def attach(work_id: int, file: Path, org_code: str | None, access: str, embargo: str | None) -> None:
     """Attach FILE to work WORK_ID and extract its text for search."""
+    from django.utils.translation import gettext as _
+
     from stinet.catalog.files import attach_file, renamed
 
     added = attach_file(work_id, file.read_bytes(), file.name, org_code=org_code, access=access, embargo=embargo)
-    click.echo(f"attached {_line(added)}")
+    click.echo(_("attached %(file)s") % {"file": _line(added)})
     if note := renamed(file.name, added):
         click.echo(note)
 
@@ -108,11 +112,12 @@ def ocr(file_ids: tuple[int, ...], everything: bool) -> None:
     for file_id in ids:
         try:
             done = ocr_file(file_id)
-            click.echo(f"[{file_id}] {done.text_status}: {len(done.text)} characters")
+            click.echo(f"[{file_id}] " + _("%(status)s: %(n)s characters") % {"status": done.text_status,
+                                                                            "n": len(done.text)})
         except FileRefused as exc:
             failed += 1
-            click.echo(f"[{file_id}] failed: {exc}", err=True)
-    click.echo(f"read {len(ids) - failed} of {len(ids)} files")
+            click.echo(f"[{file_id}] " + _("failed: %(reason)s") % {"reason": exc}, err=True)
+    click.echo(_("read %(done)s of %(n)s files") % {"done": len(ids) - failed, "n": len(ids)})
 
 
 @files.command("set")
@@ -123,10 +128,12 @@ def ocr(file_ids: tuple[int, ...], everything: bool) -> None:
 @command
 def set_file(file_id: int, access: str | None, embargo: str | None, no_embargo: bool) -> None:
     """Change the access level or embargo of file FILE_ID."""
+    from django.utils.translation import gettext as _
+
     from stinet.catalog.files import change_file
 
     changed = change_file(file_id, access=access, embargo=None if no_embargo else (embargo or ""))
-    click.echo(f"changed {_line(changed)}")
+    click.echo(_("changed %(file)s") % {"file": _line(changed)})
 
 
 @files.command("delete")
@@ -134,20 +141,24 @@ def set_file(file_id: int, access: str | None, embargo: str | None, no_embargo: 
 @command
 def delete(file_id: int) -> None:
     """Remove file FILE_ID from its work."""
+    from django.utils.translation import gettext as _
+
     from stinet.catalog.files import delete_file
 
     delete_file(file_id)
-    click.echo(f"deleted file {file_id}")
+    click.echo(_("deleted file %(file)s") % {"file": file_id})
 
 
 @files.command("release")
 @command
 def release() -> None:
     """Index the texts of files whose embargo has ended (run daily, e.g. from cron)."""
+    from django.utils.translation import gettext as _
+
     from stinet.catalog.files import release_embargoes
 
     works = release_embargoes()
-    click.echo(f"released the files of {len(works)} works")
+    click.echo(_("released the files of %(n)s works") % {"n": len(works)})
 
 
 def register(main: click.Group) -> None:
