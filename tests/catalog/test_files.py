@@ -367,3 +367,16 @@ def test_cli_lines_and_fetch_refusals_are_said_in_the_site_language(people, medi
     assert released.output == "đã mở các tệp của 0 tài liệu\n"
     assert lines[0] == "đã đính kèm 0, bỏ qua 0, thất bại 1"
     assert lines[1].startswith(f"  thất bại ở tài liệu {work_id('Thi truong')}: {site}/missing.pdf: ")
+
+
+def test_the_work_api_lists_its_files_with_their_address_for_those_who_may_open_them(people, media, client):
+    public = attach_file(work_id(TEA), documents.pdf(), "toan-van.pdf")
+    closed = attach_file(work_id(TEA), documents.pdf(["Ban cho thanh vien"]), "thanh-vien.pdf", access="members")
+    shown = {f["id"]: f for f in client.get(f"/api/works/{work_id(TEA)}", {"lang": "en"}).json()["files"]}
+    assert shown[public.pk]["url"] == f"http://testserver/works/{work_id(TEA)}/files/{public.pk}/"
+    assert (shown[public.pk]["access"], shown[public.pk]["refusal"], shown[public.pk]["org"]) == ("public", "", "HPU")
+    assert shown[closed.pk]["url"] is None and "members of the network only" in shown[closed.pk]["refusal"]
+    client.force_login(people["admin"])
+    shown = {f["id"]: f for f in client.get(f"/api/works/{work_id(TEA)}").json()["files"]}
+    assert shown[closed.pk]["url"] and shown[closed.pk]["access_label"] == "Thành viên mạng lưới"
+    assert client.get(shown[closed.pk]["url"]).status_code == 200

@@ -70,8 +70,27 @@ class SearchOut(Schema):
     facets: dict[str, list[FacetValue]]
 
 
+class FileOut(Schema):
+    """A full text attached to a work: who holds it, its access, and for the asker whether it opens
+    (`url`) or why not (`refusal`)."""
+
+    id: int
+    org: str
+    name: str
+    mime: str
+    size: int
+    pages: int | None
+    access: str
+    access_label: str
+    embargo_until: str | None
+    text_status: str
+    notes: list[str]
+    refusal: str
+    url: str | None
+
+
 class WorkOut(Schema):
-    """All metadata of a work with its holdings."""
+    """All metadata of a work with its holdings and full texts."""
 
     id: int
     type: str
@@ -91,6 +110,7 @@ class WorkOut(Schema):
     publisher: str
     identifiers: dict[str, list[str]]
     holdings: list[HoldingOut]
+    files: list[FileOut]
     url: str
 
 

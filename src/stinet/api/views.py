@@ -221,7 +221,29 @@ def work(request: HttpRequest, work_id: int, lang: str = "vi") -> Any:
     """All metadata of one work and its holdings."""
     w = get_object_or_404(Work.objects.prefetch_related("holdings__organisation"), pk=work_id)
     url = request.build_absolute_uri(reverse("portal:work", args=[w.pk]))
-    return work_json.as_dict(w, url, _lang(lang))
+    return {**work_json.as_dict(w, url, _lang(lang)), "files": _files(request, w, _lang(lang))}
+
+
+def _files(request: HttpRequest, work: Work, lang: str) -> list[dict[str, Any]]:
+    """The work's full texts as the work page shows them to this asker: the address of each file
+    they may open, the reason for each they may not."""
+    from stinet.catalog.file_views import text_notes
+    from stinet.catalog.fileaccess import refusal
+    from stinet.catalog.fulltext import file_name
+    from stinet.catalog.models import WorkFile
+    from stinet.catalog.vocab import ACCESS_LEVELS, label
+
+    found = []
+    for f in WorkFile.objects.filter(work=work).select_related("organisation").defer("text"):
+        reason = refusal(request.user, f)
+        found.append({
+            "id": f.pk, "org": f.organisation.code, "name": file_name(f.original_name, f.mime), "mime": f.mime,
+            "size": f.size, "pages": f.pages, "access": f.access, "access_label": label(ACCESS_LEVELS, f.access, lang),
+            "embargo_until": f.embargo_until.isoformat() if f.embargo_until else None, "text_status": f.text_status,
+            "notes": text_notes(f), "refusal": reason,
+            "url": None if reason else request.build_absolute_uri(reverse("portal:work_file", args=[work.pk, f.pk])),
+        })
+    return found
 
 
 @api.get("/suggest", response={200: Suggestions, 400: Error}, summary="Autocomplete")
