@@ -64,6 +64,54 @@ def test_a_record_split_off_takes_its_own_description(merged, lib, org):
     assert Work.objects.get(pk=old).abstract == ""
 
 
+def test_a_record_split_off_takes_its_files_and_the_work_keeps_the_others(merged, lib, org, settings, tmp_path):
+    """LIB's file was attached for LIB's record: it goes where the record goes (it stayed on the work LIB
+    no longer held, shown and searched there)."""
+    from stinet.catalog.files import attach_file
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    ours = attach_file(merged.pk, b"Toan van cua truong.", "truong.txt", org_code="HPU")
+    theirs = attach_file(merged.pk, b"Ban sao cua thu vien.", "thuvien.txt", org_code="LIB")
+    old, new = split(lib, "L1", actor="admin")
+    assert WorkFile.objects.get(pk=theirs.pk).work_id == new and WorkFile.objects.get(pk=ours.pk).work_id == old
+    moved = AuditEntry.objects.get(action="file-change", object_id=str(theirs.pk))
+    assert (moved.before, moved.after) == ({"work": old}, {"work": new})
+
+
+def test_a_record_merged_by_hand_out_of_a_shared_work_takes_its_files(org, lib, write_csv, tmp_path, settings):
+    from stinet.catalog.files import attach_file
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    third = add_organisation("VMU", "Trường Đại học Hàng hải", kind="university", member=True)
+    import_file(write_csv([row(TITLE, id="u1", **THESIS)], "u.csv"), "HPU")
+    import_file(write_csv([row("Rong sụn ở Cát Bà: kỹ thuật nuôi trồng", id="L1", **THESIS)], "l.csv"), "LIB")
+    target, old = Work.objects.get(title=TITLE), Work.objects.get(title__startswith="Rong")
+    Holding.objects.create(work=old, organisation=third, local_id="V1")  # another member holds LIB's work too
+    theirs = attach_file(old.pk, b"Ban sao cua thu vien.", "thuvien.txt", org_code="LIB")
+    kept = attach_file(old.pk, b"Ban cua hang hai.", "hanghai.txt", org_code="VMU")
+    merge_by_hand(lib, "L1", target.pk, actor="admin")
+    assert WorkFile.objects.get(pk=theirs.pk).work_id == target.pk
+    assert WorkFile.objects.get(pk=kept.pk).work_id == old.pk
+
+
+def test_a_merge_keeps_the_text_a_dropped_copy_had_read(org, lib, write_csv, tmp_path, settings):
+    """The copy kept was a scan never read; the dropped one had been read by OCR: its text stays."""
+    from stinet.catalog.files import attach_file
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    import_file(write_csv([row(TITLE, id="u1", **THESIS)], "u.csv"), "HPU")
+    import_file(write_csv([row("Rong sụn ở Cát Bà: kỹ thuật nuôi trồng", id="L1", **THESIS)], "l.csv"), "LIB")
+    target, old = Work.objects.get(title=TITLE), Work.objects.get(title__startswith="Rong")
+    data = b"Toan van luan van ve rong sun."
+    kept = attach_file(target.pk, data, "a.txt", access="members")
+    dropped = attach_file(old.pk, data, "b.txt")
+    WorkFile.objects.filter(pk=kept.pk).update(text="", text_status="scanned")
+    WorkFile.objects.filter(pk=dropped.pk).update(text="Rong sụn đọc bằng OCR", text_status="ocr")
+    merge_by_hand(lib, "L1", target.pk, actor="admin")
+    kept.refresh_from_db()
+    assert (kept.text, kept.text_status, kept.access) == ("Rong sụn đọc bằng OCR", "ocr", "members")
+
+
 def test_a_hand_merge_keeps_files_expert_links_and_task_results(org, lib, write_csv, tmp_path, settings):
     from stinet.catalog.files import attach_file
     from stinet.oai.services import record_deletion  # noqa: F401 - the tombstone is read back below

@@ -31,7 +31,15 @@ from stinet.catalog.matching import (
     type_conflict,
 )
 from stinet.catalog.models import Holding, Match, MatchRule, Organisation, Work, WorkKey
-from stinet.catalog.rebuild import WORK_FIELDS, is_primary, move_dependants, rebuild, record_values
+from stinet.catalog.rebuild import (
+    WORK_FIELDS,
+    holding_files,
+    is_primary,
+    move_dependants,
+    move_files,
+    rebuild,
+    record_values,
+)
 
 MAX_KEY_WORKS = 50  # a key shared by more works than this is too generic to block on
 MERGED = ("merged", "manual", "confirmed")  # a Match of a record put into its work (by score or by hand)
@@ -324,6 +332,7 @@ def split(org: Organisation, local_id: str, actor: str, user: Any = None) -> tup
         item = record_values(holding.source) if holding.source is not None else None
         values = item.work if item is not None else model_to_dict(old, exclude=["id"])  # its own record
         new = Work.objects.create(**{k: v for k, v in values.items() if k in (*WORK_FIELDS, "title_sort")})
+        move_files(holding_files(holding), old, new, actor, user)  # its files go with it
         holding.work = new
         holding.save(update_fields=["work", "updated_at"])
         if not (described and rebuild(old, actor)):  # its record described the old work: the next one does
@@ -379,6 +388,8 @@ def merge_by_hand(org: Organisation, local_id: str, work_id: int, actor: str, us
         described = is_primary(holding)
         if emptied:  # the tombstone first, while the holding still gives the work its sets (org:CODE)
             record_deletion(old, merged_into=target.pk)
+        else:  # its files go with it; the work's other holders keep theirs
+            move_files(holding_files(holding), old, target, actor, user)
         holding.work = target
         holding.created_at = timezone.now()  # it joins the work now: the work's first record still describes it
         holding.save(update_fields=["work", "created_at", "updated_at"])

@@ -137,7 +137,7 @@ def _forget_bytes(relative: str) -> None:
         (media_root() / relative).unlink(missing_ok=True)
 
 
-def _summary(file: WorkFile) -> dict[str, Any]:
+def summary(file: WorkFile) -> dict[str, Any]:
     """What the audit log keeps of a file."""
     return {"work": file.work_id, "org": file.organisation.code, "name": file.original_name,
             "sha256": file.sha256, "size": file.size, "access": file.access,
@@ -177,7 +177,7 @@ def attach_file(work_id: int, data: bytes, name: str, *, org_code: str | None = 
                 size=len(data), sha256=sha, access=access, embargo_until=until, text=found.text,
                 text_status=found.status, text_encoding=found.encoding, text_note=found.note[:300],
                 pages=found.pages, source_url=source_url[:1000], created_by=user)
-            audit(label, "file-attach", file, after=_summary(file) | ({"given_name": given} if kept != given else {}),
+            audit(label, "file-attach", file, after=summary(file) | ({"given_name": given} if kept != given else {}),
                   user=user)
     except IntegrityError:
         if new:
@@ -224,7 +224,7 @@ def delete_file(file_id: int, *, by: Any = None, actor: str = "cli") -> None:
     _require_editor(by, file.organisation)
     label, user = _acting(by, actor)
     with transaction.atomic():
-        before = _summary(file)
+        before = summary(file)
         audit(label, "file-delete", file, before=before, user=user)
         file.delete()
     _forget_bytes(file.path)
@@ -238,7 +238,7 @@ def change_file(file_id: int, *, access: str | None = None, embargo: str | dt.da
     if file is None:
         raise FileRefused(_("file %(file)s does not exist") % {"file": file_id})
     _require_editor(by, file.organisation)
-    before = _summary(file)
+    before = summary(file)
     if access is not None:
         file.access = check_access(access)
     if embargo != "":
@@ -247,7 +247,7 @@ def change_file(file_id: int, *, access: str | None = None, embargo: str | dt.da
     label, user = _acting(by, actor)
     with transaction.atomic():
         file.save()
-        audit(label, "file-change", file, before=before, after=_summary(file), user=user)
+        audit(label, "file-change", file, before=before, after=summary(file), user=user)
     _reindex(file.work_id)
     return file
 

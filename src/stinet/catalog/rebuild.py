@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.apps import apps
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from stinet.catalog.models import AuditEntry, Holding, SourceRecord, Work, WorkFile, title_sort_key
@@ -77,27 +78,47 @@ def rebuild(work: Work, actor: str) -> bool:
 LINK_WEIGHT = {"confirmed": 2, "rejected": 1}  # an expert's decision outranks a suggestion
 
 
-def move_dependants(old: Work, target: Work, actor: str, user: Any = None) -> None:
-    """What hangs on a work merged into another goes with it: files, experts' links (a decision
-    outranks a suggestion, a confirmation a rejection) and the tasks whose result it is.
+READ_TEXT = ("ok", "converted", "ocr")  # text statuses of a file whose text was read
 
-    A work keeps one copy of a file (as attaching one does): where the work merged into has the same
-    file already, its copy stays as its holder set it and the moved work's copy goes. A merge never
-    opens a file further than its holder's editors did, nor changes another organisation's file.
-    Every file moved or dropped is in the audit log."""
-    from stinet.catalog.files import _summary as summary
+
+def move_files(files: QuerySet[WorkFile], old: Work, target: Work, actor: str, user: Any = None) -> None:
+    """Files that go with their record from one work to another (a merge, a split).
+
+    A work keeps one copy of a file (as attaching one does): where the work they go to has the same
+    file already, its copy stays as its holder set it and the moving copy goes (its text with it only
+    when the copy kept has none read: a scan read by OCR is not lost). A move never opens a file
+    further than its holder's editors did, nor changes another organisation's access. Every file
+    moved or dropped is in the audit log."""
+    from stinet.catalog.files import summary
     from stinet.catalog.services import audit
 
-    for file in WorkFile.objects.select_related("organisation").filter(work=old):
+    for file in files.select_related("organisation"):
         twin = WorkFile.objects.filter(work=target, sha256=file.sha256).first()
         if twin is None:
             file.work = target
             file.save(update_fields=["work", "updated_at"])
             audit(actor, "file-change", file, before={"work": old.pk}, after={"work": target.pk}, user=user)
             continue
+        if file.text_status in READ_TEXT and twin.text_status not in READ_TEXT:
+            for name in ("text", "text_status", "text_encoding", "text_note", "pages"):
+                setattr(twin, name, getattr(file, name))
+            twin.save(update_fields=["text", "text_status", "text_encoding", "text_note", "pages", "updated_at"])
         audit(actor, "file-delete", file, before=summary(file),
               after={"merged_into": target.pk, "kept": twin.pk}, user=user)
         file.delete()  # its bytes stay, shared by content
+
+
+def holding_files(holding: Holding) -> QuerySet[WorkFile]:
+    """The files attached for a holding on its work (those of its organisation attached before files
+    named their holding too)."""
+    own = Q(holding=holding) | Q(holding__isnull=True, organisation_id=holding.organisation_id)
+    return WorkFile.objects.filter(own, work_id=holding.work_id)
+
+
+def move_dependants(old: Work, target: Work, actor: str, user: Any = None) -> None:
+    """What hangs on a work merged into another goes with it: files (move_files), experts' links (a
+    decision outranks a suggestion, a confirmation a rejection) and the tasks whose result it is."""
+    move_files(WorkFile.objects.filter(work=old), old, target, actor, user)
     link_model = apps.get_model("people", "ExpertWork")
     for link in link_model.objects.filter(work=old):
         twin = link_model.objects.filter(expert_id=link.expert_id, work=target).first()
