@@ -207,7 +207,7 @@ def test_unknown_organisation_and_table_are_refused(network):
     ("stopped", dt.date(2020, 1, 1), None, 2024, {"active", "carried"}),
 ])
 def test_year_flags_of_form_04(status, start, end, year, flags):
-    assert year_flags(status, start, end, year) == flags
+    assert year_flags(status, start, end, year, today=dt.date(2026, 11, 23)) == flags
 
 
 @pytest.mark.parametrize(("status", "end", "accepted", "year", "flags"), [
@@ -216,8 +216,9 @@ def test_year_flags_of_form_04(status, start, end, year, flags):
     ("registered", dt.date(2024, 11, 30), dt.date(2024, 12, 30), 2024, {"active", "carried", "accepted"}),
     ("registered", dt.date(2024, 11, 30), dt.date(2024, 12, 30), 2025, set()),
     ("evaluating", dt.date(2024, 11, 30), None, 2025, {"active", "carried"}),  # waiting for its council
+    ("published", dt.date(2025, 3, 1), dt.date(2024, 12, 10), 2025, set()),  # the council's date ends it
 ])
 def test_form_04_counts_an_acceptance_in_the_year_the_council_met(status, end, accepted, year, flags):
     """A final report of November 2024 accepted in January 2025 is an acceptance of 2025 (it was counted in
     2024, the report's year, and the task was over in 2025)."""
-    assert year_flags(status, dt.date(2023, 3, 1), end, year, accepted) == flags
+    assert year_flags(status, dt.date(2023, 3, 1), end, year, accepted, dt.date(2026, 11, 23)) == flags

@@ -213,18 +213,18 @@ RUNNING = frozenset({"in_progress", "evaluating"})  # under way until accepted, 
 
 
 def year_flags(status: str, start: dt.date | None, end: dt.date | None, year: int,
-               accepted: dt.date | None = None) -> frozenset[str]:
+               accepted: dt.date | None = None, today: dt.date | None = None) -> frozenset[str]:
     """How a task counts in a year: active (under way at some time in it), new or carried over, accepted.
 
     A task counts from its start (contract) to its end: its acceptance, or its final report when no
     acceptance date was kept (a report of December accepted in January was under way in both years);
     a running task runs to its planned end or to today, whichever is later (one past its planned end is
-    late, not over). Cancelled tasks and tasks without a contract do not count; 'accepted' means its
-    acceptance was done that year.
+    late, not over; `today`: the site's date unless given). Cancelled tasks and tasks without a
+    contract do not count; 'accepted' means its acceptance was done that year.
     """
     if status in RUNNING:
-        end = max(end, timezone.localdate()) if end is not None else None
-    elif accepted is not None and (end is None or accepted > end):
+        end = max(end, today or timezone.localdate()) if end is not None else None
+    elif status in ACCEPTANCE_DONE and accepted is not None:
         end = accepted
     if status not in CONTRACTED or start is None or start.year > year or (end is not None and end.year < year):
         return frozenset()
@@ -240,11 +240,12 @@ def compute_tasks(filters: Filters, year: int) -> tuple[Cells, list[str]]:
     if filters.org:
         tasks = tasks.filter(host__code=filters.org)
     cells: Cells = {}
+    today = timezone.localdate()
     for task in tasks.only("status", "level", "field_code", "planned_start", "actual_start", "planned_end",
                            "actual_end", "accepted_at", "contract_date", "budget_state", "budget_other"):
         start = task.actual_start or task.planned_start or task.contract_date
         accepted = timezone.localdate(task.accepted_at) if task.accepted_at else None
-        flags = year_flags(task.status, start, task.actual_end or task.planned_end, year, accepted)
+        flags = year_flags(task.status, start, task.actual_end or task.planned_end, year, accepted, today)
         if not flags:
             continue
         field_row = {code: f"{6 + i:02d}" for i, (code, _n) in enumerate(FIELD_ROWS)}.get(top_field(task.field_code))
