@@ -96,6 +96,25 @@ def test_docx_paragraphs_and_tables():
     assert "Khảo sát thành phần loài" in found.text and "Nuôi trồng thủy sản" in found.text
 
 
+def test_docx_tab_stops_are_no_tabs_and_tabs_in_runs_are():
+    """w:tab in a paragraph's properties defines a tab stop; only one in a run is a tab character."""
+    import docx as python_docx
+    from docx.shared import Cm
+
+    document = python_docx.Document()
+    paragraph = document.add_paragraph()
+    for where in (Cm(5), Cm(10)):
+        paragraph.paragraph_format.tab_stops.add_tab_stop(where)
+    paragraph.add_run("Mục lục\tTrang 3")
+    first, second = document.add_table(rows=1, cols=2).rows[0].cells
+    first.text, second.text = "Mã số", "Tên đề tài"
+    second.paragraphs[0].paragraph_format.tab_stops.add_tab_stop(Cm(2))  # a stop in the second cell
+    out = io.BytesIO()
+    document.save(out)
+    lines = extract(out.getvalue(), DOCX).text.splitlines()
+    assert lines[0] == "Mục lục\tTrang 3" and "Mã số\tTên đề tài" in lines
+
+
 def test_docx_typed_in_a_vni_font_is_converted():
     found = extract(documents.docx([encode(line, "vni") for line in documents.LINES]), DOCX)
     assert found.status == "converted" and found.encoding == "vni"

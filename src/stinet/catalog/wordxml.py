@@ -106,7 +106,7 @@ class _Lines:
         self.paragraphs: list[list[str]] = []
         self.rows: list[list[str]] = []
         self.cells: list[list[str]] = []
-        self.in_text, self.skipping = False, 0
+        self.in_text, self.skipping, self.runs = False, 0, 0  # runs: w:r open (a w:tab outside one is a tab stop)
 
     def start(self, tag: str, attrib: Any) -> None:
         """An element opens."""
@@ -116,13 +116,15 @@ class _Lines:
             return
         elif tag == _W + "t":
             self.in_text = True
+        elif tag == _W + "r":
+            self.runs += 1
         elif tag == _W + "p":
             self.paragraphs.append([])
         elif tag == _W + "tr":
             self.rows.append([])
         elif tag == _W + "tc":
             self.cells.append([])
-        elif tag in _BREAKS and self.paragraphs:
+        elif tag in _BREAKS and self.paragraphs and self.runs:
             self._add(_BREAKS[tag])
 
     def end(self, tag: str) -> None:
@@ -133,6 +135,8 @@ class _Lines:
             return
         elif tag == _W + "t":
             self.in_text = False
+        elif tag == _W + "r":
+            self.runs -= 1
         elif tag == _W + "p" and self.paragraphs:
             self._emit("".join(self.paragraphs.pop()))
             self._count(1)  # the line break
