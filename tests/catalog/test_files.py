@@ -303,6 +303,22 @@ def test_fetch_refuses_internal_addresses_unless_allowed(people, media, site):
         fetch_organisation("HPU", allow_private=True, by=refetch(people["other_editor"]))
 
 
+def test_fetch_says_why_a_document_is_refused(people, media, site):
+    """A ZIP archive that is no Word document is said as such, not as a page without a citation_pdf_url."""
+    import io
+    import zipfile
+
+    from stinet.catalog.filefetch import FetchRefused, fetch_document
+
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w") as z:
+        z.writestr("data.csv", "a,b\n1,2\n")
+    _Site.pdf = archive.getvalue()
+    with pytest.raises(FetchRefused) as refused:
+        fetch_document(f"{site}/bitstream/thesis.pdf", allow_private=True)
+    assert "citation_pdf_url" not in str(refused.value) and "ZIP" in str(refused.value)
+
+
 def test_fetch_caps_the_size(people, media, site):
     from stinet.catalog.filefetch import FetchRefused, fetch_document
 

@@ -28,6 +28,10 @@ _PDF_META = re.compile(rb"""<meta[^>]+name=["']citation_pdf_url["'][^>]*content=
 _PDF_META_REV = re.compile(rb"""<meta[^>]+content=["']([^"']+)["'][^>]*name=["']citation_pdf_url["']""", re.I)
 
 
+# How PDF, ZIP (.docx) and OLE (.doc) files start: a refused one is said as such, not looked into for a link
+DOCUMENT_STARTS = (b"%PDF-", b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
+
+
 class FetchRefused(services.FileRefused):
     """A link that gave no usable file, with a one-line reason."""
 
@@ -105,7 +109,9 @@ def fetch_document(url: str, *, allow_private: bool = False, max_bytes: int | No
     data, final = download(url, allow_private=allow_private, max_bytes=max_bytes, session=session)
     try:
         return data, sniff(data, final.rsplit("/", 1)[-1]), final
-    except FileError:
+    except FileError as exc:
+        if data[:1024].lstrip().startswith(DOCUMENT_STARTS) or data.startswith(DOCUMENT_STARTS):
+            raise FetchRefused(f"{url[:200]}: {exc}") from None  # a document refused (damaged, locked...), no page
         target = pdf_link(data[:500_000], final)
         if target is None:
             raise FetchRefused(_("%(url)s: not a PDF or Word file (and no citation_pdf_url to follow)")
