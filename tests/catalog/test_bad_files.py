@@ -292,6 +292,9 @@ def test_reading_a_pdf_stops_when_the_text_is_full_or_the_contents_are_spent(mon
     ("mau.docm", DOCX, "mau.docm"),  # a macro-enabled document is a .docx inside
     ("report", PDF, "report.pdf"),
     ("báo cáo v1.2", PDF, "báo cáo v1.2.pdf"),  # ".2" is no extension
+    ("Báo cáo T.Hà", PDF, "Báo cáo T.Hà.pdf"),  # nor ".Hà" (an initial)
+    ("report.final", PDF, "report.final.pdf"),
+    ("bang-diem.xlsx", PDF, "bang-diem.pdf"),  # a document type's extension is replaced
     ("tom-tat.txt", TXT, "tom-tat.txt"),
     ("a" * 300 + ".pdf", DOCX, "a" * 250 + ".docx"),  # at most 255 characters, the extension kept
 ])
@@ -315,6 +318,7 @@ def test_a_docx_named_pdf_is_kept_and_served_as_docx(client, people, media, tmp_
     assert 'filename="paper.docx"' in response["Content-Disposition"] and response["Content-Type"] == DOCX
     WorkFile.objects.filter(pk=f.pk).update(original_name="cu.pdf")  # attached before this rule
     assert 'filename="cu.docx"' in client.get(f"/works/{f.work_id}/files/{f.pk}/")["Content-Disposition"]
+    assert ">cu.docx</a>" in client.get(f"/works/{f.work_id}/").content.decode()  # listed as downloaded
     client.force_login(people["holder_editor"])
     upload = SimpleUploadedFile("slides.docx", documents.pdf(), content_type="application/pdf")
     said = client.post(f"/works/{work_id(TEA)}/files/add/", {"file": upload}, follow=True).content.decode()

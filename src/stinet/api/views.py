@@ -229,7 +229,6 @@ def _files(request: HttpRequest, work: Work, lang: str) -> list[dict[str, Any]]:
     they may open, the reason for each they may not."""
     from stinet.catalog.file_views import text_notes
     from stinet.catalog.fileaccess import refusal
-    from stinet.catalog.fulltext import file_name
     from stinet.catalog.models import WorkFile
     from stinet.catalog.vocab import ACCESS_LEVELS, label
 
@@ -237,7 +236,7 @@ def _files(request: HttpRequest, work: Work, lang: str) -> list[dict[str, Any]]:
     for f in WorkFile.objects.filter(work=work).select_related("organisation").defer("text"):
         reason = refusal(request.user, f)
         found.append({
-            "id": f.pk, "org": f.organisation.code, "name": file_name(f.original_name, f.mime), "mime": f.mime,
+            "id": f.pk, "org": f.organisation.code, "name": f.served_name, "mime": f.mime,
             "size": f.size, "pages": f.pages, "access": f.access, "access_label": label(ACCESS_LEVELS, f.access, lang),
             "embargo_until": f.embargo_until.isoformat() if f.embargo_until else None, "text_status": f.text_status,
             "notes": text_notes(f), "refusal": reason,

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from stinet.accounts.permissions import editable_organisations
 from stinet.catalog import files as services
 from stinet.catalog.fileaccess import embargoed, refusal
-from stinet.catalog.fulltext import PDF, file_name, image_pages
+from stinet.catalog.fulltext import PDF, image_pages
 from stinet.catalog.models import Work, WorkFile
 from stinet.catalog.vocab import ACCESS_LEVELS, label
 
@@ -74,7 +74,7 @@ def download(request: HttpRequest, work_id: int, file_id: int) -> HttpResponse:
                       {"work": f.work, "file": f, "reason": _("The stored file is missing; tell the network "
                                                                "administrator.")}, status=404)
     response = FileResponse(path.open("rb"), content_type=f.mime, as_attachment=f.mime != PDF,
-                            filename=file_name(f.original_name, f.mime))  # files attached before names followed content
+                            filename=f.served_name)
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "public, max-age=3600" if f.access == "public" and not f.embargo_until \
         else "private, no-store"

@@ -25,7 +25,7 @@ def _line(f: Any) -> str:
     pages = " " + _("%(n)s p.") % {"n": f.pages} if f.pages else ""
     note = f" ({f.text_note})" if f.text_note else ""
     return (f"[{f.pk}] {f.organisation.code} {f.access}{embargo} {f.text_status}{pages} "
-            + _("%(size)s bytes") % {"size": f.size} + f" {f.original_name}{note}")
+            + _("%(size)s bytes") % {"size": f.size} + f" {f.served_name}{note}")
 
 
 @click.group("files")

@@ -31,7 +31,10 @@ EXTENSIONS = {PDF: ".pdf", DOCX: ".docx", DOC: ".doc", TXT: ".txt"}
 # The extensions a file of each type keeps (a macro-enabled .docm is a .docx inside); another is replaced.
 OWN_EXTENSIONS = {PDF: (".pdf",), DOCX: (".docx", ".docm", ".dotx", ".dotm"), DOC: (".doc", ".dot"),
                   TXT: (".txt",)}
-_EXTENSION = re.compile(r"\.[^\W\d_][^\W_]{0,4}$")
+# Extensions a document sent under the wrong type may carry, replaced by its own; anything else after
+# a dot is part of the name ("Báo cáo T.Hà", "report.final") and the extension is added to it.
+_EXTENSION = re.compile(r"\.(?:pdf|docx?|docm|dot[xm]?|txt|rtf|odt|xlsx?|xlsm|pptx?|zip|html?|xml|jpe?g|png|tiff?)$",
+                        re.IGNORECASE)
 MIN_LETTERS_PER_PAGE = 25  # fewer letters than this per page on average: a scan without a text layer
 # The text kept of a file: what search indexes of it (stinet.search.documents) and quotes.
 MAX_TEXT_CHARS = 400_000

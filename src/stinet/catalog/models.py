@@ -339,3 +339,11 @@ class WorkFile(models.Model):
 
     def __str__(self) -> str:
         return f"work {self.work_id}: {self.original_name}"
+
+    @property
+    def served_name(self) -> str:
+        """The name it is listed and downloaded under: its given name with the extension of its content
+        (a file attached before names followed content may still carry another)."""
+        from stinet.catalog.fulltext import file_name
+
+        return file_name(self.original_name, self.mime)
