@@ -123,15 +123,12 @@ def fetch_document(url: str, *, allow_private: bool = False, max_bytes: int | No
         raise FetchRefused(f"{target[:200]}: {exc}") from None
 
 
-def _file_name(url: str, mime: str) -> str:
-    """A file name for a fetched document (the URL's last part, with the right extension)."""
+def _file_name(url: str) -> str:
+    """A file name for a fetched document: the URL's last part (attaching gives it the extension of
+    its content)."""
     from urllib.parse import unquote, urlsplit
 
-    from stinet.catalog.fulltext import EXTENSIONS
-
-    name = unquote(urlsplit(url).path.rsplit("/", 1)[-1]) or "fulltext"
-    ext = EXTENSIONS.get(mime, "")
-    return name if name.lower().endswith(ext) else name + ext
+    return unquote(urlsplit(url).path.rsplit("/", 1)[-1]) or "fulltext"
 
 
 def fetch_holding(holding: Holding, *, access: str | None = None, allow_private: bool = False,
@@ -140,8 +137,8 @@ def fetch_holding(holding: Holding, *, access: str | None = None, allow_private:
     if not holding.url:
         raise FetchRefused(_("holding %(org)s:%(id)s has no link") % {"org": holding.organisation.code,
                                                                      "id": holding.local_id})
-    data, mime, final = fetch_document(holding.url, allow_private=allow_private, session=session)
-    return services.attach_file(holding.work_id, data, _file_name(final, mime),
+    data, _mime, final = fetch_document(holding.url, allow_private=allow_private, session=session)
+    return services.attach_file(holding.work_id, data, _file_name(final),
                                 org_code=holding.organisation.code, access=access or _access_of(holding),
                                 source_url=holding.url, by=by, actor=actor)
 
