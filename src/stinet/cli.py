@@ -143,12 +143,12 @@ def org_hub(code: str) -> None:
 @command
 def org_list(as_json: bool) -> None:
     """List organisations with their number of holdings."""
-    from django.db.models import Count
     from django.utils.translation import pgettext
 
     from stinet.catalog.models import Organisation
+    from stinet.directory.listing import with_holding_counts
 
-    rows = Organisation.objects.annotate(n=Count("holdings")).order_by("code")
+    rows = with_holding_counts(Organisation.objects.order_by("code"))
     if as_json:
         click.echo(json.dumps([{"code": o.code, "name": o.name_vi, "member": o.is_member,
                                 "holdings": o.n} for o in rows], ensure_ascii=False, indent=2))
