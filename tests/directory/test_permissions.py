@@ -172,7 +172,7 @@ def test_invalid_values_are_refused_with_one_line(users, org):
     (lambda org: services.add_service(None, org, {"name": "Dịch", "colour": "red"}),
      "information service: unknown field 'colour'", "dịch vụ thông tin không có trường 'colour'"),
     (lambda org: services.submit_join_request({"name_vi": "Viện Mới", "emial": "an@x.vn"}),
-     "request to join: unknown field 'emial'", "đề nghị gia nhập không có trường 'emial'"),
+     "request to join: unknown field 'emial'", "đề nghị tham gia không có trường 'emial'"),
 ])
 def test_a_key_the_services_do_not_take_is_refused_in_the_interface_language(org, call, en, vi):
     from django.utils import translation
@@ -212,6 +212,6 @@ def test_refusals_are_in_the_page_s_language(login, users, org, pending):
                            content_type="application/json")
     assert renamed.json()["detail"] == "only the network administrator may change the Vietnamese name"
     requests = client.get("/directory/requests/")
-    assert "chỉ quản trị mạng lưới mới quyết định các đề nghị gia nhập" in requests.content.decode()
+    assert "chỉ quản trị mạng lưới mới quyết định các đề nghị tham gia" in requests.content.decode()
     assert client.get("/api/directory/requests").json()["detail"] == (
-        "chỉ quản trị mạng lưới mới quyết định các đề nghị gia nhập")
+        "chỉ quản trị mạng lưới mới quyết định các đề nghị tham gia")

@@ -259,7 +259,7 @@ def ocr_file(file_id: int, *, by: Any = None, actor: str = "cli") -> WorkFile:
         raise FileRefused(_("file %(file)s does not exist") % {"file": file_id})
     _require_editor(by, file.organisation)
     try:
-        found = fulltext.ocr(stored_path(file).read_bytes(), file.mime)
+        found = fulltext.ocr(stored_path(file).read_bytes(), file.mime, name=file.served_name)
     except fulltext.FileError as exc:
         raise FileRefused(_("file %(file)s: %(reason)s") % {"file": file_id, "reason": exc}) from None
     before = {"text_status": file.text_status, "chars": len(file.text)}

@@ -349,15 +349,15 @@ def ocr_available() -> bool:
         return False
 
 
-def ocr(data: bytes, mime: str, language: str = OCR_LANGUAGE) -> Extraction:
-    """Read a scanned PDF (its page images) with Tesseract's Vietnamese model."""
+def ocr(data: bytes, mime: str, language: str = OCR_LANGUAGE, name: str = "") -> Extraction:
+    """Read a scanned PDF (its page images) with Tesseract's Vietnamese model; `name` in refusals."""
     if mime != PDF:
         raise FileError(_("OCR reads scanned PDF files, not %(kind)s") % {"kind": EXTENSIONS.get(mime, mime)})
     if not ocr_available():
         raise FileError(_("OCR needs tesseract with its Vietnamese model (Debian package tesseract-ocr-vie)"))
     import pytesseract
 
-    reader = _open_pdf(data, "file")
+    reader = _open_pdf(data, name or "file")
     read, unread = _read_pages(reader)
     pages = [p or "" for p in read]
     for i in _scanned_pages(reader, read):  # the pages with a text layer keep it

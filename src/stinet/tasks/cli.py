@@ -90,7 +90,7 @@ def _task_lines(t: Any) -> list[str]:
         _("level %(level)s, kind %(kind)s, field %(field)s, year %(year)s")
         % {"level": label(LEVELS, t.level, lang), "kind": label(KINDS, t.kind, lang), "field": t.field_code or "-",
            "year": t.year},
-        _("host: %(host)s") % {"host": t.host.code + " " + t.host.name_vi if t.host_id else "-"},
+        _("host: %(host)s") % {"host": t.host.code + " " + t.host.name(lang) if t.host_id else "-"},
         _("principal investigator: %(name)s") % {"name": t.investigator_name or "-"},
         _("budget (VND): state %(state)s, other %(other)s") % {"state": t.budget_state or "-",
                                                                 "other": t.budget_other or "-"},
