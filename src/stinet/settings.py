@@ -197,4 +197,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("STINET_LOG_LEVEL", "WARNING")},
+    # pypdf logs a warning for each flaw it reads past ("EOF marker not found"): a file is either
+    # refused in one line or taken, so those would only be noise on the command's terminal
+    "loggers": {"pypdf": {"level": "ERROR"}},
 }

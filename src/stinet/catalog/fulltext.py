@@ -12,7 +12,6 @@ text layer is a scan: its status says so, and `ocr` reads it with Tesseract when
 from __future__ import annotations
 
 import io
-import logging
 import re
 import shutil
 import zipfile
@@ -53,9 +52,6 @@ _TCVN3_GLYPHS = {"\u2212": "\u00ad", "\u2219": "\u00b7"}
 _GLYPH_SPACE = re.compile(r"(\S*)( ?)([\u2212\u2219])( ?)(\S*)")
 _LETTERS = re.compile(r"[^\W\d_]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-# pypdf logs a warning for each flaw it reads past ("EOF marker not found"): a file is either
-# refused in one line or taken, so those would only be noise on the command's terminal.
-logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 
 class FileError(ValueError):
