@@ -175,28 +175,13 @@ def test_ocr_reads_a_vietnamese_scan():
     assert "sinh học" in found.text and "san hô" in found.text
 
 
-def _joined(*parts: bytes) -> bytes:
-    """One PDF of the pages of several."""
-    import io
-
-    from pypdf import PdfReader, PdfWriter
-
-    writer = PdfWriter()
-    for part in parts:
-        for page in PdfReader(io.BytesIO(part)).pages:
-            writer.add_page(page)
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
-
-
 def test_a_short_born_digital_pdf_is_text_not_a_scan():
     found = extract(documents.pdf(["Chỉ mô tả"], pages=2), PDF)
     assert found.status == "ok" and found.text == "Chỉ mô tả\n\nChỉ mô tả"
 
 
 def test_a_partly_scanned_pdf_keeps_its_text_and_names_the_pages_to_read():
-    data = _joined(documents.pdf(), documents.scanned_pdf(pages=2), documents.pdf(["Kết luận"]))
+    data = documents.joined(documents.pdf(), documents.scanned_pdf(pages=2), documents.pdf(["Kết luận"]))
     found = extract(data, PDF)
     assert found.status == "scanned" and found.pages == 4
     assert found.text.startswith("Nghiên cứu đa dạng sinh học") and found.text.endswith("Kết luận")
@@ -206,7 +191,7 @@ def test_a_partly_scanned_pdf_keeps_its_text_and_names_the_pages_to_read():
 def test_ocr_of_a_partly_scanned_pdf_reads_the_images_and_keeps_the_text():
     if not fulltext.ocr_available():
         pytest.skip("tesseract with the Vietnamese model (tesseract-ocr-vie) is not installed")
-    data = _joined(documents.pdf(["Mở đầu của báo cáo tổng kết nhiệm vụ khoa học"]),
+    data = documents.joined(documents.pdf(["Mở đầu của báo cáo tổng kết nhiệm vụ khoa học"]),
                    documents.scanned_pdf("Nghiên cứu đa dạng sinh học\nrạn san hô vịnh Hạ Long", pages=1))
     found = fulltext.ocr(data, PDF)
     assert found.status == "ocr" and found.text.startswith("Mở đầu của báo cáo tổng kết nhiệm vụ khoa học")
