@@ -142,3 +142,28 @@ def test_an_export_replaces_the_file_keeping_its_mode_and_links(network, tmp_pat
     assert path.stat().st_mode & 0o777 == 0o640
     assert sorted(p.name for p in tmp_path.iterdir()) == ["latest.jsonl", "tasks.jsonl"]
     assert CliRunner().invoke(main, ["feed", "export", "tasks", "-o", "/dev/null"]).exit_code == 0
+
+
+def test_an_export_keeps_the_owner_of_the_file_it_replaces_and_writes_in_place_where_it_must(
+        network, tmp_path, monkeypatch):
+    import os
+    from pathlib import Path
+
+    path = tmp_path / "tasks.jsonl"
+    path.write_text("an older export\n", encoding="utf-8")
+    if os.geteuid() == 0:  # the tests run as root on CI: give the file another owner
+        os.chown(path, 4242, 4243)
+        assert CliRunner().invoke(main, ["feed", "export", "tasks", "-o", str(path)]).exit_code == 0
+        assert (path.stat().st_uid, path.stat().st_gid) == (4242, 4243)
+    real_open = Path.open
+
+    def no_new_files(self, mode="r", *args, **kwargs):  # a folder the process may not write in
+        if "x" in mode:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_open(self, mode, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", no_new_files)
+    path.write_text("an older export\n", encoding="utf-8")
+    done = CliRunner().invoke(main, ["feed", "export", "tasks", "-o", str(path)])
+    assert done.exit_code == 0, done.output
+    assert path.read_text(encoding="utf-8").startswith('{"header"')

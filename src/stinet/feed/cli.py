@@ -7,7 +7,7 @@ import secrets
 import shutil
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import IO
 
@@ -78,19 +78,25 @@ def key_revoke(name: str) -> None:
 def _replacing(path: Path) -> Iterator[IO[str]]:
     """A text file that takes the place of path once it is complete: a failure or an interruption
     leaves path as it was (an operator's previous export stays whole) and no temporary file behind.
-    A symbolic link keeps pointing to the file it names; a device or pipe (/dev/null) is written as it is."""
+    A symbolic link keeps pointing to the file it names; a device or pipe (/dev/null) is written as it
+    is, and so is a file in a folder the process may not write in (no temporary file can go there)."""
     path = Path(os.path.realpath(path))
-    if path.exists() and not path.is_file():
+    temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.part")
+    try:
+        out = None if path.exists() and not path.is_file() else temp.open("x", encoding="utf-8")
+    except PermissionError:
+        out = None
+    if out is None:
         with path.open("w", encoding="utf-8") as direct:
             yield direct
         return
-    temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.part")
-    out = temp.open("x", encoding="utf-8")  # in path's folder (so the rename is atomic), with the umask's mode
     try:
         with out:
             yield out
-        if path.exists():
-            shutil.copymode(path, temp)  # the previous export's permissions
+        if path.exists():  # the previous export's permissions, and its owner when we may give it
+            shutil.copymode(path, temp)
+            with suppress(PermissionError):
+                os.chown(temp, path.stat().st_uid, path.stat().st_gid)
         os.replace(temp, path)
     except BaseException:
         temp.unlink(missing_ok=True)
