@@ -15,9 +15,9 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from django.utils import formats
-from django.utils.translation import get_language, gettext, gettext_noop
+from django.utils.translation import gettext, gettext_noop
 
-from stinet.catalog.vocab import WORK_TYPES, label
+from stinet.catalog.vocab import WORK_TYPES, interface_lang, label
 
 # The stored phrases, as written by matching.py and dedup.py (and migration 0014).
 PHRASES = (
@@ -46,7 +46,7 @@ def _score(text: str) -> str:
 
 def _work_type(code: str) -> str:
     """A work type's label in the active language (the code when unknown)."""
-    return label(WORK_TYPES, code, "en" if (get_language() or "").startswith("en") else "vi")
+    return label(WORK_TYPES, code, interface_lang())
 
 
 _VALUES: dict[str, tuple[str, Callable[[str], str]]] = {  # a value's pattern and how it is said

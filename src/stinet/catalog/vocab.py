@@ -147,6 +147,13 @@ def extra_label(key: str, lang: str = "vi") -> str:
     return f"{name} ({language})"
 
 
+def interface_lang() -> str:
+    """The active interface language as the vocabularies name it: 'en' or 'vi'."""
+    from django.utils.translation import get_language
+
+    return "en" if (get_language() or "vi").startswith("en") else "vi"
+
+
 def label(table: dict[str, tuple[str, str]], code: str, lang: str = "vi") -> str:
     """Label of a code in Vietnamese or English; the code itself when unknown."""
     pair = table.get(code)

@@ -9,7 +9,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -17,7 +16,7 @@ from stinet.accounts import limits
 from stinet.accounts.addresses import client_address, limited_as
 from stinet.accounts.permissions import edits_organisation, is_admin, require
 from stinet.catalog.models import Organisation
-from stinet.catalog.vocab import label
+from stinet.catalog.vocab import interface_lang, label
 from stinet.directory import services
 from stinet.directory.forms import ApproveForm, FilterForm, JoinForm, ProfileForm, RejectForm, ServiceForm
 from stinet.directory.listing import (
@@ -39,10 +38,6 @@ JOIN_LIMIT = 5  # requests to join from one client address per hour (behind trus
 JOIN_WINDOW = 3600
 
 
-def _lang() -> str:
-    """The active interface language, 'vi' or 'en'."""
-    return "en" if (get_language() or "vi").startswith("en") else "vi"
-
 
 def _query(params: Any) -> DirectoryQuery:
     """The directory query of the page's query string (unknown values simply find nothing)."""
@@ -54,7 +49,7 @@ def _query(params: Any) -> DirectoryQuery:
 
 def org_list(request: HttpRequest) -> HttpResponse:
     """The directory of organisations: filters, search with or without diacritics, Vietnamese order."""
-    lang = _lang()
+    lang = interface_lang()
     orgs = find_organisations(_query(request.GET), lang)
     page = Paginator(orgs, PAGE_SIZE).get_page(request.GET.get("page"))
     codes = {c for o in page for c in (getattr(getattr(o, "profile", None), "fields", None) or [])}
@@ -68,7 +63,7 @@ def org_list(request: HttpRequest) -> HttpResponse:
 
 def org_detail(request: HttpRequest, code: str) -> HttpResponse:
     """An organisation: profile, information services, website, certificate, holdings and newest works."""
-    lang = _lang()
+    lang = interface_lang()
     org = by_code(organisations(), code)
     if org.code != code:  # codes are one whatever their case: /orgs/vmu/ is /orgs/VMU/
         return redirect("portal:org", code=org.code, permanent=True)
@@ -85,7 +80,7 @@ def service_list(request: HttpRequest) -> HttpResponse:
     """Who offers which S&T information service across the network."""
     kind = request.GET.get("kind", "")
     q = request.GET.get("q", "").strip()[:200]
-    found = find_services(kind, q, _lang())
+    found = find_services(kind, q, interface_lang())
     kinds = [(code, code == kind) for code in SERVICE_KINDS]
     return render(request, "directory/services.html", {"services": found, "kinds": kinds, "kind": kind, "q": q})
 
@@ -97,7 +92,7 @@ def _address_key(request: HttpRequest) -> str:
 
 def join(request: HttpRequest) -> HttpResponse:
     """The public form of a request to join the network (a hidden trap field and a limit per address)."""
-    form = JoinForm(request.POST or None, lang=_lang())
+    form = JoinForm(request.POST or None, lang=interface_lang())
     if request.method == "POST":
         if request.POST.get("homepage"):  # only robots fill the hidden field: pretend, keep nothing
             return redirect("directory:join_done")
@@ -108,7 +103,7 @@ def join(request: HttpRequest) -> HttpResponse:
             limits.add(key, JOIN_WINDOW)
             values = {k: v for k, v in form.cleaned_data.items() if k != "homepage"}
             try:
-                services.submit_join_request(values, _lang())
+                services.submit_join_request(values, interface_lang())
             except ValueError as exc:
                 form.add_error(None, str(exc))
             else:
@@ -132,7 +127,7 @@ def edit_profile(request: HttpRequest, code: str) -> HttpResponse:
     if profile:
         initial.update({k: getattr(profile, k) for k in services.PROFILE_FIELDS if k != "fields"})
         initial["fos"] = profile.fields
-    form = ProfileForm(request.POST or None, initial=initial, lang=_lang(), admin=admin)
+    form = ProfileForm(request.POST or None, initial=initial, lang=interface_lang(), admin=admin)
     if request.method == "POST" and form.is_valid():
         values = dict(form.cleaned_data)
         values["fields"] = values.pop("fos")
@@ -152,7 +147,7 @@ def service_add(request: HttpRequest, code: str) -> HttpResponse:
     """Add an information service to an organisation."""
     org = get_object_or_404(Organisation, code=code)
     require(edits_organisation(request.user, org.pk), services.edit_refusal(org))
-    form = ServiceForm(request.POST or None, lang=_lang(), initial={"free": True})
+    form = ServiceForm(request.POST or None, lang=interface_lang(), initial={"free": True})
     if request.method == "POST" and form.is_valid():
         try:
             services.add_service(request.user, org, form.cleaned_data)
@@ -171,7 +166,7 @@ def service_edit(request: HttpRequest, service_id: int) -> HttpResponse:
     org = service.organisation
     require(edits_organisation(request.user, org.pk), services.edit_refusal(org))
     initial = {k: getattr(service, k) for k in services.SERVICE_FIELDS}
-    form = ServiceForm(request.POST or None, lang=_lang(), initial=initial)
+    form = ServiceForm(request.POST or None, lang=interface_lang(), initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             services.change_service(request.user, service, form.cleaned_data)
@@ -212,7 +207,7 @@ def request_detail(request: HttpRequest, request_id: int) -> HttpResponse:
     reject_form = RejectForm()
     if request.method == "POST" and join_request.status != "pending":  # decided meanwhile (a double submit)
         messages.error(request, _("This request was decided already (%(status)s).")
-                       % {"status": label(JOIN_STATUSES, join_request.status, _lang())})
+                       % {"status": label(JOIN_STATUSES, join_request.status, interface_lang())})
         return redirect("directory:request", request_id=join_request.pk)
     if request.method == "POST":
         if "approve" in request.POST:

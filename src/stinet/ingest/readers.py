@@ -18,10 +18,10 @@ from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
-from django.utils.translation import get_language, ngettext, pgettext
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext, pgettext
 
-from stinet.catalog.vocab import extra_label, unnamed_column
+from stinet.catalog.vocab import extra_label, interface_lang, unnamed_column
 from stinet.ingest.columns import canonical
 from stinet.ingest.parsing import ERROR, likely_encoding
 from stinet.ingest.report import MAX_LISTED, Note
@@ -278,7 +278,7 @@ def _as_dict(header: list[str], row: list[str]) -> dict[str, str]:
 
 def unnamed_column_label(i: int) -> str:
     """How the report names a cell under no header, as the work page does: "column 5", "cột 5" in Vietnamese."""
-    return extra_label(unnamed_column(i), "en" if (get_language() or "vi").startswith("en") else "vi")
+    return extra_label(unnamed_column(i), interface_lang())
 
 
 # --- CSV -----------------------------------------------------------------------------------

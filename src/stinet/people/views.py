@@ -11,12 +11,12 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from stinet.accounts.permissions import is_admin, require
 from stinet.catalog.models import Organisation
+from stinet.catalog.vocab import interface_lang
 from stinet.people import rules, services
 from stinet.people.directory import Filters, directory, field_names, profile, summary, visible
 from stinet.people.finder import find_experts
@@ -26,10 +26,6 @@ from stinet.search.base import SearchError
 
 PAGE_SIZE = 20
 
-
-def _lang() -> str:
-    """The active interface language, 'vi' or 'en'."""
-    return "en" if (get_language() or "vi").startswith("en") else "vi"
 
 
 def _page_number(request: HttpRequest) -> int:
@@ -52,7 +48,7 @@ def _filter_options(lang: str) -> dict[str, Any]:
 
 def experts(request: HttpRequest) -> HttpResponse:
     """The directory (filters by field, degree, title, organisation) or, with q, the expert finder."""
-    lang, q = _lang(), request.GET.get("q", "").strip()
+    lang, q = interface_lang(), request.GET.get("q", "").strip()
     filters = Filters.from_params(request.GET)
     error = ""
     if q:
@@ -80,7 +76,7 @@ def detail(request: HttpRequest, expert_id: int) -> HttpResponse:
     expert = get_object_or_404(Expert.objects.select_related("organisation", "user"), pk=expert_id)
     if not rules.can_view(request.user, expert):
         raise Http404("no such expert")
-    data = profile(expert, request.user, _lang())
+    data = profile(expert, request.user, interface_lang())
     return render(request, "people/detail.html", {"expert": expert, "p": data,
                                                   "can_edit": rules.can_edit(request.user, expert)})
 
@@ -88,7 +84,7 @@ def detail(request: HttpRequest, expert_id: int) -> HttpResponse:
 def _edit(request: HttpRequest, expert: Expert) -> HttpResponse:
     """The edit page of a profile the user may change: the form and the works to confirm."""
     admin = is_admin(request.user)
-    form = ProfileForm(request.POST or None, initial=ProfileForm.initial_of(expert), lang=_lang(), admin=admin)
+    form = ProfileForm(request.POST or None, initial=ProfileForm.initial_of(expert), lang=interface_lang(), admin=admin)
     if request.method == "POST" and form.is_valid():
         changes = form.changes()
         if admin and changes.get("user") == (expert.user.get_username() if expert.user_id else None):
@@ -100,7 +96,7 @@ def _edit(request: HttpRequest, expert: Expert) -> HttpResponse:
         else:
             messages.success(request, _("Profile saved."))
             return redirect(request.path)
-    data = profile(expert, request.user, _lang())
+    data = profile(expert, request.user, interface_lang())
     return render(request, "people/edit.html", {"expert": expert, "form": form, "p": data})
 
 
@@ -118,7 +114,7 @@ def me(request: HttpRequest) -> HttpResponse:
 def _create(request: HttpRequest, own: bool) -> HttpResponse:
     """Create a profile: one's own (scientists) or anyone's (administrators)."""
     full_name = request.user.get_full_name() or request.user.first_name
-    form = ProfileForm(request.POST or None, initial={"full_name": full_name, "public": True}, lang=_lang(),
+    form = ProfileForm(request.POST or None, initial={"full_name": full_name, "public": True}, lang=interface_lang(),
                        admin=not own)
     if request.method == "POST" and form.is_valid():
         changes = form.changes()

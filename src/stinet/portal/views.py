@@ -9,13 +9,20 @@ from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from stinet.catalog.file_views import files_context
 from stinet.catalog.fileaccess import viewer_levels
 from stinet.catalog.models import FieldOfScience, Work
-from stinet.catalog.vocab import ACCESS_LEVELS, IDENTIFIER_KINDS, LANGUAGES, WORK_TYPES, extra_label, label
+from stinet.catalog.vocab import (
+    ACCESS_LEVELS,
+    IDENTIFIER_KINDS,
+    LANGUAGES,
+    WORK_TYPES,
+    extra_label,
+    interface_lang,
+    label,
+)
 from stinet.formats import CITATION_FORMATS, jsonld
 from stinet.oai.services import merged_work
 from stinet.search.base import FACETS, MAX_RESULTS, SORTS, SearchError, SearchRequest, page_count
@@ -25,10 +32,6 @@ FILTER_NAMES = tuple(f.name for f in FACETS)
 PAGE_SIZE = 20
 LAST_PAGE = MAX_RESULTS // PAGE_SIZE  # the deepest page the search pages to
 
-
-def _lang() -> str:
-    """The active interface language, 'vi' or 'en'."""
-    return "en" if (get_language() or "vi").startswith("en") else "vi"
 
 
 def _int(value: str | None) -> int | None:
@@ -75,7 +78,7 @@ def _facet_links(data: dict[str, Any], params: dict[str, list[str]]) -> list[dic
 
 def home(request: HttpRequest) -> HttpResponse:
     """Search box, counts per type and member, newest works."""
-    data = search_json(SearchRequest(sort="-year", page_size=8), _lang())
+    data = search_json(SearchRequest(sort="-year", page_size=8), interface_lang())
     return render(request, "portal/home.html", {"data": data, "facets": data["facets"]})
 
 
@@ -84,7 +87,7 @@ def search(request: HttpRequest) -> HttpResponse:
     req = _request_from(request.GET)
     req.fulltext_access = viewer_levels(request.user)  # full texts this user may search and see quoted
     try:
-        data = search_json(req, _lang())
+        data = search_json(req, interface_lang())
     except SearchError as exc:  # said on the page, with the search box to mend the query
         return render(request, "portal/search.html", {"req": req, "error": str(exc)}, status=400)
     params = {k: request.GET.getlist(k) for k in request.GET}
@@ -111,7 +114,7 @@ def work(request: HttpRequest, work_id: int) -> HttpResponse:
             return redirect(reverse("portal:work", args=[target]) + (f"?{request.GET.urlencode()}" if request.GET
                                                                      else ""), permanent=True)
         raise Http404("no such work")
-    lang = _lang()
+    lang = interface_lang()
     url = request.build_absolute_uri(reverse("portal:work", args=[w.pk]))
     field = _field_of(w)
     context = {

@@ -20,11 +20,11 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_exempt
 
 from stinet.catalog.models import Organisation
+from stinet.catalog.vocab import interface_lang
 from stinet.search.base import MAX_RESULTS, SearchError, SearchRequest, page_count
 from stinet.search.service import search_json
 
@@ -99,7 +99,7 @@ def _result(r: dict[str, Any], codes: set[str]) -> dict[str, Any]:
 def embed(request: HttpRequest) -> HttpResponse:
     """The search box and results without site chrome, for an <iframe> on a member's site."""
     try:
-        opts = _options(request, "en" if (get_language() or "vi").startswith("en") else "vi")  # ?lang= (middleware)
+        opts = _options(request, interface_lang())  # ?lang= (middleware)
     except UnknownOrganisation as exc:  # said in the frame, for the webmaster who typed the snippet
         return HttpResponseBadRequest(str(exc), content_type="text/plain; charset=utf-8")
     searched = "q" in request.GET

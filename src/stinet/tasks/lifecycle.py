@@ -24,8 +24,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from stinet.catalog.vocab import interface_lang
 
 # state -> (step, Vietnamese label, English label)
 STATES: dict[str, tuple[int, str, str]] = {
@@ -214,9 +215,7 @@ def step_of(state: str, previous: str = "") -> int:
     return step
 
 
-def current_lang() -> str:
-    """The active interface language, 'vi' or 'en'."""
-    return "en" if (get_language() or "vi").startswith("en") else "vi"
+current_lang = interface_lang  # the active interface language, 'vi' or 'en' (the name the tasks app uses)
 
 
 def state_label(state: str, lang: str | None = None) -> str:

@@ -3,38 +3,33 @@
 from __future__ import annotations
 
 from django import template
-from django.utils.translation import get_language
 
-from stinet.catalog.vocab import ORG_KINDS, label
+from stinet.catalog.vocab import ORG_KINDS, interface_lang, label
 from stinet.directory.vocab import JOIN_STATUSES, SERVICE_KINDS
 
 register = template.Library()
 
 
-def _lang() -> str:
-    """'en' or 'vi' from the active language."""
-    return "en" if (get_language() or "vi").startswith("en") else "vi"
-
 
 @register.filter
 def org_kind(code: str) -> str:
     """Label of an organisation kind."""
-    return label(ORG_KINDS, code, _lang())
+    return label(ORG_KINDS, code, interface_lang())
 
 
 @register.filter
 def service_kind(code: str) -> str:
     """Label of an information service kind."""
-    return label(SERVICE_KINDS, code, _lang())
+    return label(SERVICE_KINDS, code, interface_lang())
 
 
 @register.filter
 def join_status(code: str) -> str:
     """Label of a join request status."""
-    return label(JOIN_STATUSES, code, _lang())
+    return label(JOIN_STATUSES, code, interface_lang())
 
 
 @register.filter
 def org_name(org: object) -> str:
     """An organisation's name in the interface language."""
-    return org.name(_lang())  # type: ignore[attr-defined]
+    return org.name(interface_lang())  # type: ignore[attr-defined]
