@@ -212,3 +212,18 @@ def test_a_hand_merge_keeps_the_copy_of_the_work_merged_into_as_its_holder_set_i
     dropped = AuditEntry.objects.get(action="file-delete")
     assert (dropped.actor_label, dropped.before["org"], dropped.before["access"]) == ("admin", "LIB", "public")
     assert dropped.after == {"merged_into": target.pk, "kept": kept.pk}
+
+
+def test_a_record_is_read_again_in_the_legacy_encoding_of_its_file(org, write_csv):
+    """A TCVN3 file's record titled "Sè" is "Số" on import (the rows around it are TCVN3); read again
+    to describe a work (a rebuild, a split), it must not come back as the Unicode word "Sè"."""
+    from stinet.catalog.rebuild import record_values
+    from stinet.vietnamese import encode
+
+    titles = ["Nghiên cứu cây chè Shan tuyết", "Đánh giá hiện trạng rạn san hô", "Kỹ thuật nuôi trồng thủy sản",
+              "Số"]
+    rows = [row(encode(t, "tcvn3"), id=f"t{i}", dc_date_issued="2015") for i, t in enumerate(titles)]
+    import_file(write_csv(rows, "tcvn3.csv"), "HPU")
+    holding = Holding.objects.get(local_id="t3")
+    assert holding.work.title == "Số"
+    assert record_values(holding.source).work["title"] == "Số"

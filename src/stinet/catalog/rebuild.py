@@ -34,10 +34,15 @@ def is_primary(holding: Holding) -> bool:
     return first is None or first.pk == holding.pk
 
 
+NEIGHBOURS = 20  # records of the same run read for the legacy encoding the record's file was in
+
+
 def record_values(source: SourceRecord) -> Any:
     """The record a source record holds, read again as the importer reads it (an Incoming), or None
-    when it no longer reads (the importer's rules changed, or the payload is not a row)."""
-    from stinet.ingest.parsing import column_fields, parse_row, row_context
+    when it no longer reads (the importer's rules changed, or the payload is not a row). As on import,
+    a short legacy-encoded value is read in the encoding the records around it show: here the first
+    records of the same run (a TCVN3 file's lone "Sè" is "Số")."""
+    from stinet.ingest.parsing import column_fields, likely_encoding, parse_row, row_context
     from stinet.ingest.report import ImportReport
 
     payload = source.payload if isinstance(source.payload, dict) else {}
@@ -45,7 +50,12 @@ def record_values(source: SourceRecord) -> Any:
         return None
     header = [str(h) for h in payload]
     ctx = row_context(header, source.format, column_fields(header)[0], source.organisation.code)
-    return parse_row(ctx, 0, {str(k): str(v) for k, v in payload.items()}, ctx.codes, ImportReport(source=""))
+    around = SourceRecord.objects.filter(run_id=source.run_id).order_by("pk").values_list("payload", flat=True) \
+        if source.run_id else []
+    rows = [(0, {str(k): str(v) for k, v in p.items()}) for p in around[:NEIGHBOURS] if isinstance(p, dict)]
+    likely = likely_encoding(rows, ctx.codes) if rows else None
+    return parse_row(ctx, 0, {str(k): str(v) for k, v in payload.items()}, ctx.codes, ImportReport(source=""),
+                     likely)
 
 
 def describe(work: Work, item: Any) -> dict[str, Any]:
