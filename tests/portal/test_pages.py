@@ -181,3 +181,14 @@ def test_an_expired_form_and_a_server_error_are_said_in_the_site_language(db, rf
     assert "<footer>" in refused.content.decode()  # the site's page, with its menu
     failed = server_error(rf.get("/"))
     assert failed.status_code == 500 and "Đã xảy ra lỗi" in failed.content.decode()
+
+
+def test_the_search_page_can_be_read_and_used_without_seeing_it(client, catalogue):
+    """A skip link to the content, a heading, named landmarks, and the chosen facet and sort said."""
+    page = client.get("/search/", {"q": "san hô", "lang": "vi"}).content.decode()
+    assert '<h1 class="visually-hidden">Kết quả tra cứu cho “san hô”</h1>' in page
+    page = client.get("/search/", {"type": "thesis", "sort": "year", "lang": "vi"}).content.decode()
+    assert '<a class="skip" href="#main">Bỏ qua, đến nội dung chính</a>' in page and '<main id="main"' in page
+    assert '<nav aria-label="Điều hướng chính">' in page and 'aria-label="Thu hẹp kết quả"' in page
+    assert page.count('aria-current="true"') == 2  # the type chosen and the sort
+    assert 'id="lang-switch" lang="en">English</button>' in page

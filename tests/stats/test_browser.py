@@ -56,6 +56,15 @@ def test_staff_part_and_phone_screen(browser, live_server, network, manager):
     assert _drawn(tab, "harvest_summary")
     assert tab.locator("a[href*='/stats/forms/04-KHCN-NV.xlsx']").count() == 1
     assert tab.evaluate("document.documentElement.scrollWidth") <= 390
+    # a table that scrolls inside its box is in the tab order (reached and scrolled with the keyboard),
+    # and leaves it when it fits again
+    order = tab.evaluate("""() => {
+        const box = document.querySelector('#works_by_type .stat-table'), before = box.tabIndex;
+        box.style.maxHeight = '40px'; window.dispatchEvent(new Event('resize'));
+        const scrolling = box.tabIndex;
+        box.style.maxHeight = 'none'; window.dispatchEvent(new Event('resize'));
+        return [before, scrolling, box.tabIndex]; }""")
+    assert order == [-1, 0, -1]
     chart_box = tab.locator("#works_by_type figure").bounding_box()
     table_box = tab.locator("#works_by_type table").bounding_box()
     assert table_box["y"] >= chart_box["y"] + chart_box["height"]  # stacked on a phone
