@@ -192,3 +192,12 @@ def test_the_search_page_can_be_read_and_used_without_seeing_it(client, catalogu
     assert '<nav aria-label="Điều hướng chính">' in page and 'aria-label="Thu hẹp kết quả"' in page
     assert page.count('aria-current="true"') == 2  # the type chosen and the sort
     assert 'id="lang-switch" lang="en">English</button>' in page
+
+
+def test_the_work_page_marks_the_language_of_its_texts(client, catalogue):
+    """A screen reader reads a Vietnamese title with Vietnamese sounds on the English interface too."""
+    from stinet.catalog.models import Work
+
+    work = Work.objects.filter(language="vi").exclude(abstract="").first()
+    page = client.get(f"/works/{work.pk}/", {"lang": "en"}).content.decode()
+    assert '<html lang="en">' in page and '<h1 lang="vi">' in page and '<p class="abstract" lang="vi">' in page
