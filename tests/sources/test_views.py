@@ -105,3 +105,20 @@ def test_the_run_report_and_a_refusal_in_the_page_language(admin_client, client,
     assert refused.status_code == 403 and "bạn không quản lý các nguồn thu thập của HPU" in _text(refused)
     english = client.get(f"/sources/{source.pk}/edit/?lang=en")
     assert "you do not manage the sources of HPU" in _text(english)
+
+
+def test_the_run_report_shows_merges_conversions_and_unknown_types(admin_client, org):
+    """What the command line's report says, the page says too (it showed only the counts)."""
+    run = ImportRun.objects.create(organisation=org, source_name="DSpace", format="oai_dc", status="done",
+                                   counts={"new": 5}, report={
+                                       "pages": 1, "merged": 3, "review": 1, "deleted_absent": 2,
+                                       "conversions": {"tcvn3": 3, "nfd": 1}, "unmapped_types": {"Tài liệu <x>": 2},
+                                       "harvest_from": "2026-11-01", "resumed_token": "T-1"})
+    import re
+
+    page = admin_client.get(f"/sources/runs/{run.pk}/").content.decode()
+    text = " ".join(re.sub(r"<[^>]+>", " ", page).split())
+    for said in ("Gộp với tài liệu đã có trong mục lục 3", "Cặp nghi trùng chờ xem xét 1",
+                 "Đã xoá ở nguồn nhưng không lưu giữ ở đây 2", "NFD: 1 giá trị; TCVN3: 3 giá trị",
+                 "“Tài liệu &lt;x&gt;” (2)", "Thay đổi từ 2026-11-01", "tại token T-1"):
+        assert said in text, said

@@ -126,5 +126,6 @@ def run_detail(request: HttpRequest, run_id: int) -> HttpResponse:
             _("you do not manage %(code)s") % {"code": run.organisation.code})
     report = run.report or {}
     source = Source.objects.filter(pk=report.get("source_id")).first() if report.get("source_id") else None
+    conversions = [(name.upper(), n) for name, n in sorted((report.get("conversions") or {}).items())]
     return render(request, "sources/run.html", {"run": run, "report": report, "source": source,
-                                                "counts": run.counts or {}})
+                                                "counts": run.counts or {}, "conversions": conversions})
