@@ -36,3 +36,42 @@ def test_a_public_address_passes():
 def test_the_client_refuses_a_loopback_source():
     with pytest.raises(UnsafeURLError, match="127.0.0.1"):
         OAIClient("http://127.0.0.1:9/oai")
+
+
+@pytest.fixture
+def rebinding(monkeypatch):
+    """A name that answers a public address to the checks and 127.0.0.1 to the connection (DNS rebinding)."""
+    import socket
+
+    real = socket.getaddrinfo
+    answers = {"n": 0, "public": 2}  # lookups answered with a public address before the internal one
+
+    def lookup(host, port, *args, **kwargs):
+        if host != "rebind.example":
+            return real(host, port, *args, **kwargs)
+        answers["n"] += 1
+        return real("93.184.216.34" if answers["n"] <= answers["public"] else "127.0.0.1", port, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", lookup)
+    return answers
+
+
+def test_the_address_connected_to_is_checked_too(oai_server, rebinding):
+    """The harvester checked the name, then connected wherever a second lookup said: loopback."""
+    from tests.sources.conftest import capture, xml
+
+    oai_server.on(xml(capture("sickle", "Identify.xml")), verb="Identify")
+    port = oai_server.url.split(":")[2].split("/")[0]
+    client = OAIClient(f"http://rebind.example:{port}/oai", attempts=1)
+    with pytest.raises(UnsafeURLError, match="connected to the internal address 127.0.0.1"):
+        client.identify()
+    assert oai_server.received == [] and rebinding["n"] >= 3
+
+
+def test_the_full_text_fetcher_checks_the_address_connected_to(oai_server, rebinding):
+    from stinet.catalog.filefetch import download
+
+    rebinding["public"] = 1  # the fetcher checks each address once before it connects
+    port = oai_server.url.split(":")[2].split("/")[0]
+    with pytest.raises(UnsafeURLError, match="internal address 127.0.0.1"):
+        download(f"http://rebind.example:{port}/bitstream/a.pdf")

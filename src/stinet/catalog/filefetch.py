@@ -21,7 +21,7 @@ from stinet.catalog.fulltext import FileError, sniff
 from stinet.catalog.models import Holding, WorkFile
 from stinet.catalog.services import get_organisation
 from stinet.sources.client import MAX_REDIRECTS
-from stinet.sources.safety import check_url
+from stinet.sources.safety import check_url, safe_session
 
 USER_AGENT = "STINet full-text fetcher (OAI-PMH 2.0 harvester)"
 _PDF_META = re.compile(rb"""<meta[^>]+name=["']citation_pdf_url["'][^>]*content=["']([^"']+)["']""", re.I)
@@ -57,7 +57,7 @@ def download(url: str, *, allow_private: bool = False, max_bytes: int | None = N
              session: requests.Session | None = None) -> tuple[bytes, str]:
     """The body of a URL (redirects checked one by one, size capped) and its final address."""
     limit = services.MAX_BYTES if max_bytes is None else max_bytes
-    http = session or requests.Session()
+    http = session or safe_session(allow_private)  # the address connected to is checked too
     for _hop in range(MAX_REDIRECTS + 1):
         check_url(url, allow_private)
         try:

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from lxml import etree
 
-from stinet.sources.safety import check_url
+from stinet.sources.safety import check_url, safe_session
 
 OAI = "http://www.openarchives.org/OAI/2.0/"
 NS = {"o": OAI}
@@ -173,7 +173,7 @@ class OAIClient:
         check_url(self.base_url, allow_private)
         self.timeout, self.attempts, self.malformed_attempts = timeout, attempts, malformed_attempts
         self.backoff, self.max_bytes, self.sleep = backoff, max_bytes, sleep or pause
-        self.session = session or requests.Session()
+        self.session = session or safe_session(allow_private)  # the address connected to is checked too
         self.session.headers["User-Agent"] = USER_AGENT
         self.requests_made = 0
 

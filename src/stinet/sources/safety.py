@@ -6,6 +6,8 @@ import ipaddress
 import socket
 from urllib.parse import urlsplit
 
+import requests
+import urllib3
 from django.utils.translation import gettext as _
 
 
@@ -49,3 +51,60 @@ def check_url(url: str, allow_private: bool = False) -> None:
                 _("%(url)s: host %(host)r resolves to the internal address %(address)s; refused (an "
                   "administrator may allow private addresses for this source)")
                 % {"url": url[:200], "host": host, "address": address})
+
+
+# --- the address actually connected to ----------------------------------------------------------
+# check_url resolves the host once; the connection resolves it again. A name that answers a public
+# address to the check and an internal one to the connection (DNS rebinding) would pass, so the
+# sessions the harvester and the full-text fetcher use check the peer of every new connection too.
+
+def check_peer(sock: socket.socket, host: str) -> None:
+    """Close a connection whose peer is an internal address and refuse it (UnsafeURLError)."""
+    try:
+        address = ipaddress.ip_address(str(sock.getpeername()[0]).split("%", 1)[0])
+    except (OSError, ValueError):
+        return  # not an IP socket: nothing to check
+    if _blocked(address):
+        sock.close()
+        raise UnsafeURLError(_("%(host)s: connected to the internal address %(address)s; refused (an administrator "
+                               "may allow private addresses for this source)") % {"host": host, "address": address})
+
+
+def safe_session(allow_private: bool = False) -> requests.Session:
+    """A requests session whose every new connection's peer passes check_peer (unless allowed)."""
+    session = requests.Session()
+    if not allow_private:
+        adapter = _CheckedAdapter()
+        session.mount("http://", adapter)
+        session.mount("https://", adapter)
+    return session
+
+
+class _CheckedHTTPConnection(urllib3.connection.HTTPConnection):
+    def _new_conn(self) -> socket.socket:
+        sock = super()._new_conn()
+        check_peer(sock, self.host)
+        return sock
+
+
+class _CheckedHTTPSConnection(urllib3.connection.HTTPSConnection):
+    def _new_conn(self) -> socket.socket:
+        sock = super()._new_conn()
+        check_peer(sock, self.host)
+        return sock
+
+
+class _CheckedHTTPPool(urllib3.HTTPConnectionPool):
+    ConnectionCls = _CheckedHTTPConnection
+
+
+class _CheckedHTTPSPool(urllib3.HTTPSConnectionPool):
+    ConnectionCls = _CheckedHTTPSConnection
+
+
+class _CheckedAdapter(requests.adapters.HTTPAdapter):
+    """requests' adapter with connection pools that check each connection's peer."""
+
+    def init_poolmanager(self, *args: object, **kwargs: object) -> None:
+        super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = {"http": _CheckedHTTPPool, "https": _CheckedHTTPSPool}
