@@ -96,6 +96,26 @@ def test_a_malformed_page_stops_keeps_what_was_stored_and_resumes_next_time(org,
     assert (source.resume_token, source.last_datestamp, source.last_error) == ("", "2024-06-01", "")
 
 
+def test_a_harvest_from_a_date_after_an_interrupted_first_one_leaves_no_gap(org, source, oai_server, sleeps):
+    """The first list stopped after its first page; a --from run lists only recent changes: the records of
+    the unfinished list's other pages (older) must still come with the next run, not be skipped for good."""
+    oai_server.on(xml(page(dc_record("oai:hpu:1", "Một"), "T1", response_date="2024-06-01T08:00:00Z")),
+                  verb="ListRecords", metadataPrefix="oai_dc")
+    oai_server.on(xml(capture("sickle", "ListRecordsBroken.xml")), resumptionToken="T1")
+    with pytest.raises(MalformedResponse):
+        run_source(source)
+    oai_server.on(xml(page(dc_record("oai:hpu:5", "Năm"), response_date="2024-06-09T00:00:00Z")),
+                  verb="ListRecords", metadataPrefix="oai_dc", **{"from": "2024-06-05"})
+    assert run_source(source, from_date="2024-06-05").new == 1
+    source.refresh_from_db()
+    assert source.last_datestamp == ""  # no complete list yet: the next run lists everything
+    oai_server.on(xml(page(dc_record("oai:hpu:1", "Một") + dc_record("oai:hpu:2", "Hai")
+                           + dc_record("oai:hpu:5", "Năm"), response_date="2024-06-10T00:00:00Z")),
+                  verb="ListRecords", metadataPrefix="oai_dc")
+    run_source(source)
+    assert set(held(org)) == {"oai:hpu:1", "oai:hpu:2", "oai:hpu:5"}
+
+
 def test_an_expired_token_restarts_the_list_from_the_last_datestamp(org, source, oai_server):
     Source.objects.filter(pk=source.pk).update(resume_token="OLD", resume_started="2024-05-01",
                                                last_datestamp="2024-01-01")

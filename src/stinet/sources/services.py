@@ -299,8 +299,10 @@ def at_granularity(stamp: str, granularity: str) -> str:
 
 
 def _advances(source: Source, full: bool, from_date: str) -> bool:
-    """Whether this harvest may move last_datestamp: it must not leave a gap after the last one."""
-    return full or not from_date or not source.last_datestamp or from_date <= source.last_datestamp
+    """Whether this harvest may move last_datestamp: it must not leave a gap after the last one. A
+    list from a date with no complete harvest before it (a first list interrupted) leaves out what
+    came before that date: the next run then still lists everything."""
+    return full or not from_date or (bool(source.last_datestamp) and from_date <= source.last_datestamp)
 
 
 def _harvest_list(state: _Harvest, client: OAIClient, identity: Identity, full: bool, from_date: str) -> str:
