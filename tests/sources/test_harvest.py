@@ -336,6 +336,22 @@ def test_a_full_harvest_removes_what_the_source_no_longer_lists(org, source, oai
     assert Holding.objects.count() == 3
 
 
+def test_a_full_harvest_of_one_set_keeps_what_another_set_of_the_repository_may_list(org, source, oai_server):
+    """A record in two sets that the second set's source stored last is not removed when it leaves that set:
+    the first set may still list it (the record would have been deleted from the member's holdings)."""
+    other = add_source("HPU", oai_server.url, label="HPU, set b", set_spec="b", allow_private=True)
+    records = [dc_record("oai:hpu:1", "Một"), dc_record("oai:hpu:2", "Hai")]
+    oai_server.on(xml(page("".join(records))), verb="ListRecords")
+    run_source(source)
+    changed = [dc_record("oai:hpu:1", "Một (sửa)"), dc_record("oai:hpu:2", "Hai (sửa)")]
+    oai_server.on(xml(page("".join(changed))), verb="ListRecords")
+    assert run_source(other).updated == 2  # the last to give both records
+    oai_server.on(xml(page(changed[0])), verb="ListRecords")
+    report = run_source(other, full=True)
+    assert report.deleted == 0 and "another source of HPU harvests the same repository" in "\n".join(report.lines())
+    assert sorted(Holding.objects.values_list("local_id", flat=True)) == ["oai:hpu:1", "oai:hpu:2"]
+
+
 def test_a_list_going_round_in_a_circle_is_not_resumed_at_its_token(org, source, oai_server):
     from stinet.sources.client import TokenLoop
 

@@ -410,6 +410,14 @@ def _sweep(state: _Harvest) -> None:
     runs = ImportRun.objects.filter(organisation=state.org, report__source_id=state.source.pk).values("pk")
     held = Holding.objects.filter(organisation=state.org, source__run__in=runs).values_list("local_id", flat=True)
     gone = sorted(set(held) - seen)
+    siblings = Source.objects.filter(organisation=state.org, base_url=state.source.base_url).exclude(pk=state.source.pk)
+    if gone and siblings.exists():  # another set of the same repository may still list them (a record in two sets)
+        report.notes.append(ngettext(
+            "%(n)s record this source gave before and no longer lists was kept: another source of %(org)s harvests "
+            "the same repository and may list it",
+            "%(n)s records this source gave before and no longer lists were kept: another source of %(org)s "
+            "harvests the same repository and may list them", len(gone)) % {"n": len(gone), "org": state.org.code})
+        return
     for start in range(0, len(gone), STORE_RECORDS):
         changed: list[int] = []
         with transaction.atomic():
