@@ -95,6 +95,11 @@ def test_an_import_while_another_process_writes_stops_with_one_line_and_stores_n
                                                    "process (an import, a harvest or a rebuild): try again when "
                                                    "it has finished")
     assert Work.objects.count() == works
+    from django.utils import translation
+
+    with translation.override("vi"):  # said in the interface language
+        said = CliRunner().invoke(main, ["import", str(path), "--org", "HPU"]).output.strip().splitlines()[-1]
+    assert said.startswith("stinet: error: chỉ mục tra cứu đang được một tiến trình khác ghi")
     other.finish()
     out = CliRunner().invoke(main, ["import", str(path), "--org", "HPU"])
     assert out.exit_code == 0, out.output

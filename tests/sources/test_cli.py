@@ -29,6 +29,14 @@ def test_harvest_then_list_run_and_worker(run, oai_server):
     assert run("worker", "--once").returncode == 0  # nothing due: the source runs again in 182 days
     listed_text = run("source", "list").stdout
     assert "Bình thường" in listed_text and "lần chạy gần nhất" in listed_text and "(0 mới, 0 cập nhật" in listed_text
+    # times in the site's time zone (Vietnam), as the web pages show them, not UTC
+    from datetime import datetime, timedelta
+    from zoneinfo import ZoneInfo
+
+    last = datetime.fromisoformat(listed[0]["last_run_at"])
+    shown = {f"{(last + timedelta(minutes=m)).astimezone(ZoneInfo('Asia/Ho_Chi_Minh')):%Y-%m-%d %H:%M}"
+             for m in (0, 1)}
+    assert any(f"lần chạy gần nhất {when} " in listed_text for when in shown), listed_text
 
 
 def test_source_add_and_a_failing_run(run, oai_server):

@@ -387,3 +387,14 @@ def test_the_report_and_the_reasons_are_in_the_language_of_the_harvest(org, sour
     with pytest.raises(ValueError, match="the list goes round in a circle") as en:
         run_source(source, full=True)
     assert "rejected: oai:hpu:2: the metadata is <foo> in namespace urn:x, not oai_dc" in en.value.report.lines()
+
+
+def test_a_failure_is_said_in_one_line_an_interruption_in_words():
+    from django.utils import translation
+
+    from stinet.sources.services import failure_line
+
+    with translation.override("en"):
+        assert failure_line(KeyboardInterrupt()).startswith("interrupted (Ctrl-C or a stop signal)")
+    assert failure_line(ValueError("first line\nsecond")) == "first line"
+    assert failure_line(TimeoutError()) == "TimeoutError"

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import tantivy
+from django.utils.translation import gettext
 from tantivy import Occur, Query
 
 from stinet.search.base import (
@@ -122,8 +123,8 @@ class TantivyBackend:
                 if "LockBusy" not in str(exc):
                     raise
                 if time.monotonic() >= deadline:
-                    raise IndexBusy("the search index is being written by another process (an import, a "
-                                    "harvest or a rebuild): try again when it has finished") from None
+                    raise IndexBusy(gettext("the search index is being written by another process (an import, a "
+                                            "harvest or a rebuild): try again when it has finished")) from None
                 time.sleep(0.05)
 
     def _w(self) -> tantivy.IndexWriter:

@@ -103,6 +103,9 @@ def source_add(code: str, url: str, label: str, prefix: str, set_spec: str, inte
 @command
 def source_list(as_json: bool) -> None:
     """List sources with their health: last run, status, counts, last error, next run."""
+    from datetime import datetime
+
+    from django.utils import timezone
     from django.utils.translation import gettext as _
     from django.utils.translation import pgettext
 
@@ -116,16 +119,22 @@ def source_list(as_json: bool) -> None:
     status = {"done": _("done"), "failed": _("failed"), "running": _("running")}
     names = {"new": pgettext("harvest count", "new"), "updated": pgettext("harvest count", "updated"),
              "deleted": pgettext("harvest count", "deleted"), "rejected": pgettext("harvest count", "rejected")}
+    def local(when: str | None) -> str:
+        """An ISO time of the JSON rows in the site's time zone, to the minute (as the web pages show it)."""
+        if not when:
+            return "-"
+        return f"{timezone.localtime(datetime.fromisoformat(when)):%Y-%m-%d %H:%M}"
+
     for r in rows:
         counts = r["counts"] or {}
         summary = ", ".join(f"{counts.get(k, 0)} {name}" for k, name in names.items())
-        last = (_("last run %(when)s %(status)s") % {"when": r["last_run_at"][:16],
+        last = (_("last run %(when)s %(status)s") % {"when": local(r["last_run_at"]),
                                                       "status": status.get(r["last_run_status"], r["last_run_status"])}
                 if r["last_run_at"] else _("never run"))
         state = health.get(r["health"], r["health"])
         click.echo(f"{r['id']:>4} {r['org']:<10} {state:<11} {r['label']} <{r['url']}> {last}"
                    f"{' (' + summary + ')' if counts else ''}; "
-                   + _("next %(when)s") % {"when": str(r["next_run_at"] or "-")[:16]})
+                   + _("next %(when)s") % {"when": local(r["next_run_at"])})
         if r["last_error"]:
             click.echo("     " + _("error: %(error)s") % {"error": r["last_error"]})
 

@@ -189,6 +189,15 @@ def run_source(source: Source, *, full: bool = False, from_date: str = "", progr
         release(source.pk, worker)
 
 
+def failure_line(exc: BaseException) -> str:
+    """What a failed run says of its failure: the error's first line (its kind when it has none); an
+    interruption (Ctrl-C, a stop signal) in words."""
+    if isinstance(exc, KeyboardInterrupt):
+        return _("interrupted (Ctrl-C or a stop signal): the stored pages are kept, the next run resumes")
+    text = str(exc)
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
 def _run_file(source: Source, progress: Progress | None) -> ImportReport:
     """Re-import a file source (an upload kept on the server) and schedule its next run."""
     from stinet.ingest.services import import_file
@@ -196,7 +205,7 @@ def _run_file(source: Source, progress: Progress | None) -> ImportReport:
     try:
         report = import_file(source.file_path, source.organisation.code, progress=progress)
     except BaseException as exc:
-        _schedule(source, ok=False, error=str(exc) or type(exc).__name__)
+        _schedule(source, ok=False, error=failure_line(exc))
         raise
     finally:
         run = ImportRun.objects.filter(organisation=source.organisation,
@@ -270,7 +279,7 @@ def harvest(source: Source, *, full: bool = False, from_date: str = "", progress
     except BaseException as exc:
         if isinstance(exc, TokenLoop):  # the next run starts the list again, not at the looping token
             _checkpoint(state, None, "")
-        _finish(state, started, client, error=str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+        _finish(state, started, client, error=failure_line(exc))
         with contextlib.suppress(AttributeError):
             setattr(exc, "report", report)  # noqa: B010 (the CLI prints what was done before the failure)
         raise
