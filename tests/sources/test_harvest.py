@@ -398,3 +398,25 @@ def test_a_failure_is_said_in_one_line_an_interruption_in_words():
         assert failure_line(KeyboardInterrupt()).startswith("interrupted (Ctrl-C or a stop signal)")
     assert failure_line(ValueError("first line\nsecond")) == "first line"
     assert failure_line(TimeoutError()) == "TimeoutError"
+
+
+def test_the_locks_heartbeat_is_refreshed_as_pages_arrive(org, source, oai_server, monkeypatch):
+    """Pages of a few records each on a slow server: no group of STORE_RECORDS is stored for a long time,
+    and without a beat per page another worker would take the lock over (STALE_AFTER)."""
+    from datetime import timedelta
+
+    from stinet.sources import services
+
+    oai_server.on(xml(page(dc_record("oai:hpu:1", "Một"), "T1")), verb="ListRecords", metadataPrefix="oai_dc")
+    oai_server.on(xml(page(dc_record("oai:hpu:2", "Hai"), "T2")), resumptionToken="T1")
+    oai_server.on(xml(page(dc_record("oai:hpu:3", "Ba"))), resumptionToken="T2")
+    monkeypatch.setattr(services, "BEAT_EVERY", timedelta(0))
+    beats, real = [], services._beat
+
+    def beat(state):
+        real(state)
+        beats.append(Source.objects.get(pk=state.source.pk).heartbeat_at)
+
+    monkeypatch.setattr(services, "_beat", beat)
+    assert run_source(source).new == 3
+    assert len(beats) == 2 and beats[0] < beats[1]  # pages 2 and 3, before any group was stored

@@ -244,6 +244,7 @@ class _Harvest:
     actor: str
     stores: int = 0
     seen: set[str] | None = None  # identifiers listed, in a full harvest (what was not listed has gone)
+    beaten_at: datetime | None = None  # when the lock's heartbeat was last refreshed by this run
 
 
 def harvest(source: Source, *, full: bool = False, from_date: str = "", progress: Progress | None = None,
@@ -375,11 +376,24 @@ def _run_pipeline(state: _Harvest, first: Page, rest: Iterator[Page], upper: str
                             pipeline.flush()
                         raise failure from None
                     pipeline.add(page)
+                    _beat(state)
             finally:
                 pages.close()
         pipeline.flush()
     finally:
         pipeline.close()
+
+
+BEAT_EVERY = timedelta(minutes=1)  # the lock's heartbeat is refreshed at most this often, on every page received
+
+
+def _beat(state: _Harvest) -> None:
+    """Refresh the lock's heartbeat after a page arrived (a slow source with small pages can take longer
+    than STALE_AFTER to store a group, and another worker would take the lock over meanwhile)."""
+    now = timezone.now()
+    if state.beaten_at is None or now - state.beaten_at >= BEAT_EVERY:
+        Source.objects.filter(pk=state.source.pk).update(heartbeat_at=now)
+        state.beaten_at = now
 
 
 def _store_group(state: _Harvest, outcome: Outcome, group: Group, upper: str) -> None:
