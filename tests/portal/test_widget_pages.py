@@ -83,7 +83,10 @@ def test_widget_page_takes_several_members_as_the_script_does(client, catalogue)
 
 def test_widget_page_refuses_an_unknown_member_and_a_bad_colour(client, catalogue):
     answer = client.get("/widget/", {"org": "HPU,NOPE"})
-    assert answer.status_code == 400 and answer.content.decode() == "org: không có tổ chức nào mang mã NOPE"
+    assert answer.status_code == 400 and answer["Content-Type"].startswith("text/html")
+    said = answer.content.decode()  # a page of its own (language, title), said as an alert, escaped
+    assert '<html lang="vi">' in said and '<p role="alert">org: không có tổ chức nào mang mã NOPE</p>' in said
+    assert "&lt;b&gt;" in client.get("/widget/", {"org": "<b>"}).content.decode()
     page = client.get("/widget/", {"accent": "red;}</style><script>alert(1)</script>"}).content.decode()
     assert "alert(1)" not in page and "--accent" not in page
     assert '--accent: #8a1538' in client.get("/widget/", {"accent": "#8a1538"}).content.decode()

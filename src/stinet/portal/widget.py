@@ -101,7 +101,9 @@ def embed(request: HttpRequest) -> HttpResponse:
     try:
         opts = _options(request, interface_lang())  # ?lang= (middleware)
     except UnknownOrganisation as exc:  # said in the frame, for the webmaster who typed the snippet
-        return HttpResponseBadRequest(str(exc), content_type="text/plain; charset=utf-8")
+        return HttpResponseBadRequest(format_html(
+            '<!doctype html><html lang="{}"><head><meta charset="utf-8"><title>STINet</title></head>'
+            '<body><main><p role="alert">{}</p></main></body></html>', interface_lang(), str(exc)))
     searched = "q" in request.GET
     q = request.GET.get("q", "").strip()
     page = _int(request.GET.get("page"), 1)
