@@ -69,4 +69,8 @@ def test_staff_part_and_phone_screen(browser, live_server, network, manager):
     table_box = tab.locator("#works_by_type table").bounding_box()
     assert table_box["y"] >= chart_box["y"] + chart_box["height"]  # stacked on a phone
     shot(tab, "stats-phone-staff")
+    tab.set_viewport_size({"width": 320, "height": 800})  # the smallest phones (WCAG 1.4.10: 320 CSS pixels)
+    tab.goto(live_server.url + "/stats/")
+    tab.wait_for_function("window.Chart !== undefined")
+    assert tab.evaluate("document.documentElement.scrollWidth") <= 320
     context.close()
