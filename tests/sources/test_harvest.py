@@ -420,3 +420,35 @@ def test_the_locks_heartbeat_is_refreshed_as_pages_arrive(org, source, oai_serve
     monkeypatch.setattr(services, "_beat", beat)
     assert run_source(source).new == 3
     assert len(beats) == 2 and beats[0] < beats[1]  # pages 2 and 3, before any group was stored
+
+
+def test_a_list_is_harvested_by_one_source_of_an_organisation(org, source, oai_server):
+    """A second source of the same list would harvest it twice and its full harvests sweep the other's."""
+    with pytest.raises(ValueError, match=f"HPU harvests this list already: source {source.pk} \\(HPU DSpace\\)"):
+        add_source("HPU", oai_server.url + " ", allow_private=True)
+    assert add_source("HPU", oai_server.url, set_spec="b", allow_private=True).pk != source.pk  # another set
+    assert Source.objects.count() == 2
+
+
+def test_a_source_is_removed_but_not_what_it_harvested(org, source, oai_server):
+    from click.testing import CliRunner
+    from django.utils import translation
+
+    from stinet.catalog.models import AuditEntry
+    from stinet.cli import main
+    from stinet.sources.services import change_source, remove_source
+
+    oai_server.on(xml(page(dc_record("oai:hpu:1", "Một"))), verb="ListRecords")
+    run_source(source)
+    other = add_source("HPU", oai_server.url, set_spec="b", allow_private=True)
+    with pytest.raises(ValueError, match="harvests this list already"):  # changed into the first one's list
+        change_source(other, set_spec="")
+    Source.objects.filter(pk=source.pk).update(status="running")
+    with pytest.raises(ValueError, match="is running"):
+        remove_source(source)
+    Source.objects.filter(pk=source.pk).update(status="idle")
+    with translation.override("vi"):
+        said = CliRunner().invoke(main, ["source", "remove", str(source.pk)]).output
+    assert said == f"đã gỡ bỏ nguồn {source.pk}: HPU HPU DSpace (những gì đã thu thập vẫn được giữ)\n"
+    assert not Source.objects.filter(pk=source.pk).exists() and set(held(org)) == {"oai:hpu:1"}
+    assert AuditEntry.objects.filter(action="delete", object_type="source", object_id=str(source.pk)).exists()

@@ -163,6 +163,24 @@ def source_set(source_id: int, label: str | None, prefix: str | None, set_spec: 
                   "when": f"{changed.next_run_at:%Y-%m-%d %H:%M}"})
 
 
+@source.command("remove")
+@click.argument("source_id", type=int)
+@command
+def source_remove(source_id: int) -> None:
+    """Remove a saved source (what it harvested stays in the catalogue)."""
+    from django.utils.translation import gettext as _
+
+    from stinet.sources.models import Source
+    from stinet.sources.services import remove_source
+
+    found = Source.objects.select_related("organisation").filter(pk=source_id).first()
+    if found is None:
+        raise LookupError(_("source %(id)s does not exist (see 'stinet source list')") % {"id": source_id})
+    remove_source(found)
+    click.echo(_("removed source %(id)s: %(org)s %(label)s (what it harvested stays)")
+               % {"id": source_id, "org": found.organisation.code, "label": found.label})
+
+
 @source.command("run")
 @click.argument("source_id", required=False, type=int)
 @click.option("--due", is_flag=True, help="Run every source whose next run is due.")

@@ -82,6 +82,7 @@ def add_source(org_code: str, base_url: str, *, label: str = "", prefix: str = "
         check_url(base_url, allow_private)
         _check_prefix(prefix)
         _check_set(set_spec)
+        _check_unique(org, base_url.strip(), prefix, set_spec)
     elif kind == "file":
         if not Path(file_path).is_file():
             raise ValueError(no_such_file(file_path))
@@ -96,6 +97,28 @@ def add_source(org_code: str, base_url: str, *, label: str = "", prefix: str = "
     audit(actor, "create", source, after={"org": org.code, "url": base_url, "prefix": prefix, "set": set_spec,
                                           "interval": interval, "allow_private": allow_private}, user=user)
     return source
+
+
+def _check_unique(org: Organisation, base_url: str, prefix: str, set_spec: str, source_id: int | None = None) -> None:
+    """ValueError when another source of the organisation harvests this list (URL, format, set): two
+    sources of one list would harvest it twice and sweep each other's records."""
+    same = (Source.objects.filter(organisation=org, kind="oai", base_url=base_url, metadata_prefix=prefix,
+                                  set_spec=set_spec).exclude(pk=source_id).first())
+    if same is not None:
+        raise ValueError(_("%(org)s harvests this list already: source %(id)s (%(label)s)")
+                         % {"org": org.code, "id": same.pk, "label": same.label})
+
+
+def remove_source(source: Source, *, actor: str = "cli", user: Any = None) -> None:
+    """Remove a source that is not running. What it harvested stays (the member's holdings, its run
+    reports): a full harvest of a list removes what the list no longer gives, removing the source does not."""
+    _require_manager(user, source.organisation_id, source.organisation.code)
+    if Source.objects.filter(pk=source.pk, status="running").exists():
+        raise ValueError(_("source %(id)s is running: remove it when the run has ended") % {"id": source.pk})
+    before = {"org": source.organisation.code, "url": source.base_url, "prefix": source.metadata_prefix,
+              "set": source.set_spec, "label": source.label}
+    audit(actor, "delete", source, before=before, user=user)
+    source.delete()
 
 
 def _check_set(set_spec: str) -> None:
@@ -138,6 +161,9 @@ def change_source(source: Source, *, label: str | None = None, prefix: str | Non
     if prefix is not None:
         _check_prefix(prefix)
     _check_set(set_spec or "")
+    if source.kind == "oai":
+        _check_unique(source.organisation, source.base_url, prefix if prefix is not None else source.metadata_prefix,
+                      set_spec if set_spec is not None else source.set_spec, source.pk)
     if interval is not None:
         _check_interval(interval)
     if interval is not None and interval != source.interval:  # due that long after the last success
