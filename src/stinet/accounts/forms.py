@@ -6,8 +6,8 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
-from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from stinet.accounts import throttle
 from stinet.accounts.invitations import DEFAULT_DAYS, MAX_DAYS
@@ -16,6 +16,7 @@ from stinet.accounts.services import AccountError, check_username
 from stinet.accounts.signals import address_of, failed_login
 from stinet.catalog.models import Organisation
 from stinet.catalog.services import audit
+from stinet.catalog.vocab import interface_lang
 
 
 class ThrottledAuthenticationForm(AuthenticationForm):
@@ -59,7 +60,7 @@ class OrganisationChoiceField(forms.ModelChoiceField):
 
     def label_from_instance(self, obj: Any) -> str:
         """'HPU — Hai Phong University' on English pages (the Vietnamese name when there is no English one)."""
-        return f"{obj.code} — {obj.name('en' if (get_language() or 'vi').startswith('en') else 'vi')}"
+        return f"{obj.code} — {obj.name(interface_lang())}"
 
 
 def _organisations() -> Any:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.utils.translation import get_language
 
 from stinet.catalog.models import Organisation
+from stinet.catalog.vocab import interface_lang, label
 
 ROLES: dict[str, tuple[str, str]] = {
     "network_admin": ("Quản trị mạng lưới", "Network administrator"),
@@ -21,8 +21,7 @@ SCOPED_ROLES = frozenset({"member_editor"})  # these need an organisation
 
 def role_label(code: str) -> str:
     """A role's name in the active language (Vietnamese unless English is chosen)."""
-    vi, en = ROLES.get(code, (code, code))
-    return en if (get_language() or "vi").startswith("en") else vi
+    return label(ROLES, code, interface_lang())
 
 
 class Role(models.Model):

@@ -5,16 +5,15 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy
 
+from stinet.catalog.vocab import interface_lang, label
 from stinet.news.models import KINDS
 from stinet.news.services import Draft
 
 
 def _kind_choices() -> list[tuple[str, str]]:
     """Kinds labelled in the active language."""
-    from django.utils.translation import get_language
-
-    english = (get_language() or "vi").startswith("en")
-    return [(code, en if english else vi) for code, (vi, en) in KINDS.items()]
+    lang = interface_lang()
+    return [(code, label(KINDS, code, lang)) for code in KINDS]
 
 
 def _when() -> forms.DateTimeInput:

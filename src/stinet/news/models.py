@@ -76,7 +76,6 @@ class NewsItem(models.Model):
     @property
     def kind_label(self) -> str:
         """The kind's name in the active language."""
-        from django.utils.translation import get_language
+        from stinet.catalog.vocab import interface_lang, label
 
-        vi, en = KINDS.get(self.kind, (self.kind, self.kind))
-        return en if (get_language() or "vi").startswith("en") else vi
+        return label(KINDS, self.kind, interface_lang())
