@@ -227,19 +227,16 @@ def work(request: HttpRequest, work_id: int, lang: str = "vi") -> Any:
 def _files(request: HttpRequest, work: Work, lang: str) -> list[dict[str, Any]]:
     """The work's full texts as the work page shows them to this asker: the address of each file
     they may open, the reason for each they may not."""
-    from stinet.catalog.file_views import text_notes
-    from stinet.catalog.fileaccess import refusal
-    from stinet.catalog.models import WorkFile
-    from stinet.catalog.vocab import ACCESS_LEVELS, label
+    from stinet.catalog.file_views import file_rows
 
     found = []
-    for f in WorkFile.objects.filter(work=work).select_related("organisation").defer("text"):
-        reason = refusal(request.user, f)
+    for row in file_rows(request.user, work, lang, editable=set()):
+        f, reason = row["file"], row["refusal"]
         found.append({
             "id": f.pk, "org": f.organisation.code, "name": f.served_name, "mime": f.mime,
-            "size": f.size, "pages": f.pages, "access": f.access, "access_label": label(ACCESS_LEVELS, f.access, lang),
+            "size": f.size, "pages": f.pages, "access": f.access, "access_label": row["access"],
             "embargo_until": f.embargo_until.isoformat() if f.embargo_until else None, "text_status": f.text_status,
-            "notes": text_notes(f), "refusal": reason,
+            "notes": row["notes"], "refusal": reason,
             "url": None if reason else request.build_absolute_uri(reverse("portal:work_file", args=[work.pk, f.pk])),
         })
     return found

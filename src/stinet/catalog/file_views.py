@@ -42,21 +42,27 @@ def text_notes(f: WorkFile) -> list[str]:
     return notes
 
 
-def files_context(user: Any, work: Work, lang: str) -> dict[str, Any]:
-    """What the work page shows of its files: each with its access, embargo and whether the user may open it."""
+def file_rows(user: Any, work: Work, lang: str, editable: set[int] | None) -> list[dict[str, Any]]:
+    """Each file of a work as the user is shown it (the work page, /api/works/{id}): its access, embargo,
+    text notes, the reason it does not open for them ('' when it does), whether they may change it
+    (`editable`: the organisations they edit, None for all)."""
     rows = []
-    editable = editable_organisations(user)
     for f in WorkFile.objects.filter(work=work).select_related("organisation").defer("text"):
-        reason = refusal(user, f)
         rows.append({
             "file": f, "access": label(ACCESS_LEVELS, f.access, lang), "org_name": f.organisation.name(lang),
-            "embargoed": embargoed(f.embargo_until), "refusal": reason,
+            "embargoed": embargoed(f.embargo_until), "refusal": refusal(user, f),
             "notes": text_notes(f),
             "editable": editable is None or f.organisation_id in editable,
         })
+    return rows
+
+
+def files_context(user: Any, work: Work, lang: str) -> dict[str, Any]:
+    """What the work page shows of its files: each with its access, embargo and whether the user may open it."""
+    editable = editable_organisations(user)
     holders = [h.organisation for h in work.holdings.all()]
     upload_orgs = [o for o in holders if editable is None or o.pk in editable] if user.is_authenticated else []
-    return {"files": rows, "upload_orgs": upload_orgs,
+    return {"files": file_rows(user, work, lang, editable), "upload_orgs": upload_orgs,
             "access_choices": [(code, label(ACCESS_LEVELS, code, lang)) for code in ACCESS_LEVELS]}
 
 
