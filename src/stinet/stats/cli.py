@@ -88,7 +88,7 @@ def register(main: click.Group) -> None:
         from django.utils import translation
         from django.utils.translation import gettext as _
 
-        from stinet.stats.circular import find_form
+        from stinet.stats.circular import FORMS, find_form
         from stinet.stats.exports import xlsx_bytes
         from stinet.stats.formbook import form_xlsx
         from stinet.stats.pdf import pdf_bytes
@@ -102,7 +102,7 @@ def register(main: click.Group) -> None:
             except LookupError:
                 raise LookupError(_("no table or form %(table)r: one of all, %(keys)s, %(forms)s")
                                   % {"table": table, "keys": ", ".join(TABLE_KEYS),
-                                     "forms": "01/KHCN-TC, 02/KHCN-NL, 04/KHCN-NV"}) from None
+                                     "forms": ", ".join(f.number for f in FORMS.values())}) from None
             if fmt != "xlsx":
                 raise click.BadParameter(_("the reporting forms are written as XLSX"), param_hint="--format")
             filters.validate()
