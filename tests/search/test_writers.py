@@ -104,3 +104,72 @@ def test_an_import_while_another_process_writes_stops_with_one_line_and_stores_n
     out = CliRunner().invoke(main, ["import", str(path), "--org", "HPU"])
     assert out.exit_code == 0, out.output
     assert _total("vùng bờ") == 1
+
+
+def test_a_shared_session_never_waits_for_another_writer_and_queues_its_works(other):
+    """A harvest's session: another process writes, so its works are queued, at once, and indexed
+    when the writer is free (here at the session's end)."""
+    import time
+
+    started = time.monotonic()
+    with indexing.shared():
+        tea = _retitle(TEA, "Kỹ thuật trồng chè vùng Tây Bắc")
+        indexing.works_changed([tea])
+        assert list(PendingIndex.objects.values_list("work_id", flat=True)) == [tea]
+        other.finish()
+    assert time.monotonic() - started < indexing.EDIT_WAIT  # waited for nobody
+    assert _total("tây bắc") == 1 and not PendingIndex.objects.exists()
+
+
+def test_a_shared_session_takes_the_writer_only_to_write_and_lets_go_when_another_waits(other, settings):
+    import os
+
+    from stinet.search.tantivy_backend import WANTED
+
+    other.finish()
+    with indexing.shared():
+        OtherProcess(str(settings.SEARCH_INDEX_DIR)).finish()  # nothing written yet: nothing held
+        tea = _retitle(TEA, "Kỹ thuật trồng chè vùng Tây Bắc")
+        indexing.works_changed([tea])
+        with pytest.raises(ValueError, match="LockBusy"):  # held from the first write on
+            OtherProcess(str(settings.SEARCH_INDEX_DIR))
+        indexing.offer()  # nobody waits: kept
+        assert indexing.backend().holds_writer()
+        wish = settings.SEARCH_INDEX_DIR / f"{WANTED}{os.getpid() + 1}"
+        wish.touch()  # another process waits for the writer
+        try:
+            indexing.offer()
+            assert not indexing.backend().holds_writer()
+            assert _total("tây bắc") == 1  # committed before letting go
+            book = _retitle("Sinh học biển đại cương", "Sinh học biển nhiệt đới")
+            indexing.works_changed([book])  # not taken back before the waiting process took it: queued
+            assert not indexing.backend().holds_writer()
+        finally:
+            wish.unlink()
+        importer = OtherProcess(str(settings.SEARCH_INDEX_DIR))  # the waiting process gets it
+        ship = _retitle("Thi truong che xuat khau", "Thị trường chè xuất khẩu sang Nga")
+        indexing.works_changed([ship])  # queued for the importer
+        assert list(PendingIndex.objects.values_list("work_id", flat=True)) == [book, ship]
+        importer.finish()
+        indexing.pause()  # harmless when nothing is held
+    assert _total("nhiệt đới") == 1 and _total("sang nga") == 1 and not PendingIndex.objects.exists()
+
+
+def test_a_process_waiting_for_the_writer_says_so_until_it_gives_up(other, settings, monkeypatch):
+    import time
+
+    from stinet.search.tantivy_backend import WANTED
+
+    wishes: list[list[str]] = []
+    engine, real_sleep = indexing.backend(), time.sleep
+
+    def look(seconds: float) -> None:
+        wishes.append([p.name for p in settings.SEARCH_INDEX_DIR.glob(f"{WANTED}*")])
+        real_sleep(seconds)
+
+    monkeypatch.setattr("stinet.search.tantivy_backend.time.sleep", look)  # between its attempts
+    with pytest.raises(IndexBusy):
+        engine.acquire(0.2)
+    assert wishes and all(len(names) == 1 for names in wishes)
+    assert not list(settings.SEARCH_INDEX_DIR.glob(f"{WANTED}*"))  # withdrawn when it gave up
+    assert not engine.writer_wanted()  # its own wish never counts for itself

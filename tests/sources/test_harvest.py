@@ -452,3 +452,69 @@ def test_a_source_is_removed_but_not_what_it_harvested(org, source, oai_server):
     assert said == f"đã gỡ bỏ nguồn {source.pk}: HPU HPU DSpace (những gì đã thu thập vẫn được giữ)\n"
     assert not Source.objects.filter(pk=source.pk).exists() and set(held(org)) == {"oai:hpu:1"}
     assert AuditEntry.objects.filter(action="delete", object_type="source", object_id=str(source.pk)).exists()
+
+
+def test_a_slow_source_lets_other_writers_into_the_search_index_while_it_waits(org, source, oai_server, settings,
+                                                                               monkeypatch):
+    """The harvest holds the index's writer only while it stores: waiting for its source's next page it lets
+    go, so that an import (here a writer opened in a thread, as another process would) gets in; what the
+    harvest stores while the other writes is queued for the next writer, and no run waits or fails."""
+    import threading
+    import time
+
+    import tantivy
+
+    from stinet.search import indexing
+    from stinet.search.base import SearchRequest
+    from stinet.search.models import PendingIndex
+    from stinet.search.service import search_json
+    from stinet.sources import pipeline, services
+
+    if settings.SEARCH_BACKEND != "tantivy":
+        pytest.skip("the embedded engine only (PostgreSQL writes in its own transactions)")
+    monkeypatch.setattr(pipeline, "IDLE_AFTER", 0.2)
+    monkeypatch.setattr(pipeline, "STORE_RECORDS", 1)  # each page stored as it comes
+    oai_server.on(xml(page(dc_record("oai:hpu:1", "Kỹ thuật nuôi hàu Thái Bình Dương"), "T1")), verb="ListRecords",
+                  metadataPrefix="oai_dc")
+    oai_server.on(xml(page(dc_record("oai:hpu:2", "Bảo tồn rùa biển Cát Bà"))), resumptionToken="T1")
+    oai_server.delay[:] = [0, 0, 3.0]  # Identify, page 1, then page 2 after 3 s
+    stored, real_store = [], services._store_group
+
+    def store(state, *args):
+        real_store(state, *args)
+        stored.append((time.monotonic(), indexing.backend().holds_writer()))
+        if len(stored) == 1:  # the other process starts wanting to write once the harvest holds the writer
+            thread.start()
+
+    monkeypatch.setattr(services, "_store_group", store)
+    got: list[float] = []
+    path = str(indexing.backend().path)
+
+    def other_writer() -> None:
+        deadline = time.monotonic() + 8
+        while time.monotonic() < deadline and not got:
+            try:
+                writer = tantivy.Index.open(path).writer(heap_size=15_000_000, num_threads=1)
+            except ValueError:
+                time.sleep(0.05)
+                continue
+            got.append(time.monotonic())
+            time.sleep(3.5)  # still writing when the harvest stores page 2
+            writer.commit()
+            writer.wait_merging_threads()
+
+    thread = threading.Thread(target=other_writer)
+    try:
+        report = run_source(source)
+    finally:
+        if thread.is_alive():
+            thread.join()
+    assert report.new == 2 and report.status == "done"
+    assert [held for _at, held in stored] == [True, False]  # page 1 written, page 2 queued
+    assert stored[0][0] < got[0] < stored[1][0]  # the other writer got in while the harvest waited
+    assert search_json(SearchRequest(q="nuôi hàu"))["total"] == 1
+    assert search_json(SearchRequest(q="rùa biển"))["total"] == 0  # queued: the other writer holds the index
+    assert list(PendingIndex.objects.values_list("work_id", flat=True)) == list(
+        Holding.objects.filter(local_id="oai:hpu:2").values_list("work_id", flat=True))
+    indexing.commit()  # whichever process writes next takes the queue
+    assert search_json(SearchRequest(q="rùa biển"))["total"] == 1 and not PendingIndex.objects.exists()

@@ -136,6 +136,13 @@ class Backend(Protocol):
     def acquire(self, wait: float) -> None:
         """Take what writing needs, waiting up to `wait` seconds for another process (IndexBusy)."""
 
+    def holds_writer(self) -> bool:
+        """Whether this process may write now without taking anything first."""
+
+    def writer_wanted(self) -> bool:
+        """Whether another process is waiting to write (a process that holds the writer between
+        batches of a harvest lets go of it then)."""
+
     def index_docs(self, docs: Iterable[dict[str, Any]], replace: bool = True) -> None:
         """Add documents (see documents.build); replace=False when they are known to be new."""
 

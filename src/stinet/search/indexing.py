@@ -15,6 +15,7 @@ from stinet.search.documents import from_values, load
 _backend: Backend | None = None
 _rebuilding = False  # inside rebuild(): opening an index of an older schema needs no rebuild of its own
 _bulk_depth = 0
+_sharing = False  # the outermost session is shared(): the writer is taken only to write, and let go when asked
 REINDEX_BATCH = 2000
 EDIT_WAIT = 2.0  # seconds an edit waits for another process's writer before queueing its works
 SETTLE_ROUNDS = 3  # final commits that take the writer again for works queued meanwhile
@@ -102,23 +103,35 @@ def _commit(engine: Backend, final: bool) -> None:
             return
 
 
+def _writable(engine: Backend) -> bool:
+    """Whether a session may write now: always, unless it is shared and another process holds the
+    writer or waits for it (its changes are queued then)."""
+    return not _sharing or engine.holds_writer() or (not engine.writer_wanted() and _acquired(engine, 0))
+
+
+def _queue(engine: Backend, ids: list[int]) -> None:
+    """Leave these works for the process that writes (it indexes them at its next commit)."""
+    from stinet.search.models import PendingIndex
+
+    PendingIndex.objects.bulk_create([PendingIndex(work_id=work_id) for work_id in ids])
+    if _bulk_depth == 0 and _acquired(engine, 0):  # the other process let go meanwhile, perhaps before it saw them
+        _commit(engine, final=True)
+
+
 def works_changed(ids: Iterable[int]) -> None:
     """Re-index these works (and drop the deleted ones); committed now unless inside bulk().
 
     When another process holds the embedded engine's writer for longer than an edit waits
-    (EDIT_WAIT: an import or a harvest is running), the works are queued instead: that process
-    indexes them at its next commit, or whichever process writes next.
+    (EDIT_WAIT: an import or a harvest is running), or at all during a shared() session, the
+    works are queued instead: that process indexes them at its next commit, or whichever
+    process writes next.
     """
     ids = list(dict.fromkeys(ids))
     if not ids:
         return
     engine = backend()
-    if _bulk_depth == 0 and not _acquired(engine, EDIT_WAIT):
-        from stinet.search.models import PendingIndex
-
-        PendingIndex.objects.bulk_create([PendingIndex(work_id=work_id) for work_id in ids])
-        if _acquired(engine, 0):  # the other process let go meanwhile, perhaps before it saw them
-            _commit(engine, final=True)
+    if not (_writable(engine) if _bulk_depth else _acquired(engine, EDIT_WAIT)):
+        _queue(engine, ids)
         return
     _reindex(engine, ids)
     if _bulk_depth == 0:
@@ -128,7 +141,25 @@ def works_changed(ids: Iterable[int]) -> None:
 def commit() -> None:
     """Make pending index changes durable and visible now (long imports call this now and then;
     inside a bulk session the writer stays open)."""
-    _commit(backend(), final=_bulk_depth == 0)
+    engine = backend()
+    if not _sharing or engine.holds_writer():
+        _commit(engine, final=_bulk_depth == 0)
+
+
+def offer() -> None:
+    """Between two batches of a shared session: let go of the writer, committing first, when
+    another process waits for it."""
+    engine = backend()
+    if _sharing and engine.holds_writer() and engine.writer_wanted():
+        _commit(engine, final=True)
+
+
+def pause() -> None:
+    """A shared session waits for something else (a harvest for its source): let go of the writer
+    meanwhile, committing first; the next batch takes it again (or queues, if another took it)."""
+    engine = backend()
+    if _sharing and engine.holds_writer():
+        _commit(engine, final=True)
 
 
 def prepare(doc: dict[str, Any]) -> Any:
@@ -147,15 +178,20 @@ def records_created(org_code: str, created: Iterable[tuple[int, Any]]) -> None:
     docs = [(work_id, item.doc if item.doc is not None else
              prepare(from_values(work_id, item.work, [(org_code, item.holding["access"])])))
             for work_id, item in created]
-    if docs:
-        backend().index_prepared(docs)
-        if _bulk_depth == 0:
-            _commit(backend(), final=True)
+    if not docs:
+        return
+    engine = backend()
+    if _bulk_depth and not _writable(engine):
+        _queue(engine, [work_id for work_id, _doc in docs])
+        return
+    engine.index_prepared(docs)
+    if _bulk_depth == 0:
+        _commit(engine, final=True)
 
 
 @contextlib.contextmanager
 def bulk() -> Iterator[None]:
-    """Group index changes into one commit at the end (imports, harvests, rebuilds).
+    """Group index changes into one commit at the end (imports, rebuilds).
 
     The outermost session takes the writer first, waiting up to WRITER_WAIT seconds for another
     process to finish (IndexBusy then, before anything is stored). A bulk session inside another
@@ -174,6 +210,33 @@ def bulk() -> Iterator[None]:
         _commit(backend(), final=_bulk_depth == 0)
         if _bulk_depth == 0:
             backend().settle()
+
+
+@contextlib.contextmanager
+def shared() -> Iterator[None]:
+    """A bulk session that never makes another writer wait nor waits for one (harvests, which
+    spend much of their time waiting for the source: a slow member's server must not make an
+    import or another harvest fail).
+
+    The writer is taken only when a batch is written, if no other process holds it (the batch's
+    works are queued for that process otherwise); offer() lets go of it between batches when
+    another process waits for it, pause() while the harvest waits for its source. Inside a
+    session that holds the writer already, it is an ordinary nested session.
+    """
+    global _bulk_depth, _sharing
+    outermost = _bulk_depth == 0
+    _sharing = _sharing or outermost
+    _bulk_depth += 1
+    try:
+        yield
+    finally:
+        _bulk_depth -= 1
+        if outermost:
+            _sharing = False
+        engine = backend()
+        _commit(engine, final=_bulk_depth == 0)  # what was queued meanwhile too, if the writer is free
+        if _bulk_depth == 0:
+            engine.settle()
 
 
 def rebuild(progress: Callable[[int], None] | None = None) -> int:

@@ -112,6 +112,14 @@ class PostgresBackend:
     def acquire(self, wait: float) -> None:
         """Nothing to take."""
 
+    def holds_writer(self) -> bool:
+        """Always: every process writes in its own transactions."""
+        return True
+
+    def writer_wanted(self) -> bool:
+        """Never: nobody waits."""
+        return False
+
     def index_docs(self, docs: Iterable[dict[str, Any]], replace: bool = True) -> None:
         """Insert or replace search rows (an upsert either way)."""
         rows = [SearchDocument(work_id=d["id"], orgs=d["org"], access=d["access"], year=d["year"],

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import threading
 import time
 from collections.abc import Iterable
@@ -46,6 +48,7 @@ TEXT_FIELDS = ("title", "title_x", "creators", "creators_x", "subjects", "abstra
                *FULLTEXT_FIELDS.values())
 FULLTEXT_WEIGHT = 0.3  # a match in a long full text counts less than one in the description
 WRITER_HEAP = 256_000_000
+WANTED = ".writer-wanted-"  # files in the index folder of processes waiting for its writer, by process id
 VOCABULARY_TTL = 300.0  # seconds the words of the dictionary under a prefix are remembered (word_counts)
 _FACET_POOL = ThreadPoolExecutor(max_workers=4, thread_name_prefix="stinet-facets")
 
@@ -105,6 +108,7 @@ class TantivyBackend:
                     old.unlink()
             self.index = tantivy.Index(self.schema, path=str(path), reuse=True)
             self.recreated = True
+        self.path = path
         self._writer: tantivy.IndexWriter | None = None
         self._lock = threading.Lock()
         self._reloaded = 0.0
@@ -116,16 +120,36 @@ class TantivyBackend:
         """Open the writer now, waiting up to `wait` seconds while another process holds the index's
         lock (an import, a harvest, a rebuild, an edit being indexed); IndexBusy after that."""
         deadline = time.monotonic() + wait
-        while self._writer is None:
-            try:
-                self._writer = self.index.writer(heap_size=WRITER_HEAP, num_threads=2)
-            except ValueError as exc:
-                if "LockBusy" not in str(exc):
-                    raise
-                if time.monotonic() >= deadline:
-                    raise IndexBusy(gettext("the search index is being written by another process (an import, a "
-                                            "harvest or a rebuild): try again when it has finished")) from None
-                time.sleep(0.05)
+        wish = self.path / f"{WANTED}{os.getpid()}"  # says so to a harvest holding the writer between batches
+        try:
+            while self._writer is None:
+                try:
+                    self._writer = self.index.writer(heap_size=WRITER_HEAP, num_threads=2)
+                except ValueError as exc:
+                    if "LockBusy" not in str(exc):
+                        raise
+                    if time.monotonic() >= deadline:
+                        raise IndexBusy(gettext("the search index is being written by another process (an import, "
+                                                "a harvest or a rebuild): try again when it has finished")) from None
+                    if not wish.exists():
+                        wish.touch()
+                    time.sleep(0.05)
+        finally:
+            wish.unlink(missing_ok=True)
+
+    def holds_writer(self) -> bool:
+        """Whether this process has the index's writer open."""
+        return self._writer is not None
+
+    def writer_wanted(self) -> bool:
+        """Whether another process waits for the writer (a wish younger than a writer's longest wait:
+        one left by a process killed while waiting is ignored)."""
+        oldest = time.time() - WRITER_WAIT - 5
+        for wish in self.path.glob(f"{WANTED}*"):
+            with contextlib.suppress(OSError):
+                if wish.name != f"{WANTED}{os.getpid()}" and wish.stat().st_mtime >= oldest:
+                    return True
+        return False
 
     def _w(self) -> tantivy.IndexWriter:
         """The open writer (opened on first use, kept until a final commit)."""

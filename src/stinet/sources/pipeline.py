@@ -31,6 +31,7 @@ from stinet.sources.mapping import FIELDS, MappingError, mapper
 
 STORE_RECORDS = 500  # records of consecutive pages stored in one transaction
 READ_AHEAD_PAGES = 4  # pages fetched ahead of the one being converted
+IDLE_AFTER = 5.0  # seconds without a page after which a harvest lets go of the search index's writer
 IDENTITY_MAPPING = {f: f for f in FIELDS}
 Raw = tuple[int, str, bytes]  # line, identifier, serialized metadata
 
@@ -175,11 +176,15 @@ class Pipeline:
                        failures=[(i, reason) for done in converted for _line, i, reason in done.failures])
 
 
-def read_ahead(pages: Iterator[Page], depth: int = READ_AHEAD_PAGES) -> Iterator[Page]:
+def read_ahead(pages: Iterator[Page], depth: int = READ_AHEAD_PAGES, idle: Callable[[], None] | None = None,
+               idle_after: float | None = None) -> Iterator[Page]:
     """The pages of a list, fetched and parsed up to `depth` pages ahead in a thread.
 
-    A failure to fetch comes out where its page would have: the pages before it first.
+    A failure to fetch comes out where its page would have: the pages before it first. When the
+    next page is more than `idle_after` seconds away, `idle` is called (once per wait), in the
+    reading thread (IDLE_AFTER seconds unless given).
     """
+    idle_after = IDLE_AFTER if idle_after is None else idle_after
     ahead: queue.Queue[tuple[str, Any]] = queue.Queue(maxsize=depth)
     stop = threading.Event()
     language = translation.get_language()  # the thread's failures read in the harvest's language
@@ -209,7 +214,12 @@ def read_ahead(pages: Iterator[Page], depth: int = READ_AHEAD_PAGES) -> Iterator
     thread.start()
     try:
         while True:
-            kind, value = ahead.get()
+            try:
+                kind, value = ahead.get(timeout=idle_after) if idle else ahead.get()
+            except queue.Empty:
+                assert idle is not None
+                idle()
+                kind, value = ahead.get()
             if kind == "error":
                 raise value
             if kind == "end":

@@ -299,7 +299,7 @@ def harvest(source: Source, *, full: bool = False, from_date: str = "", progress
         _note_identity(report, identity)
         if source.resume_token and not (full or from_date) and previous:  # its last pages may not be indexed
             indexing.works_changed(Holding.objects.filter(source__run_id=previous).values_list("work_id", flat=True))
-        with indexing.bulk(), fewer_collections():
+        with indexing.shared(), fewer_collections():  # the index's writer only while storing
             upper = _harvest_list(state, client, identity, full, from_date)
             if state.seen is not None:
                 _sweep(state)
@@ -390,7 +390,7 @@ def _run_pipeline(state: _Harvest, first: Page, rest: Iterator[Page], upper: str
     try:
         pipeline.add(first)
         if first.token:
-            pages = read_ahead(rest)
+            pages = read_ahead(rest, idle=indexing.pause)  # a slow source: let other writers in meanwhile
             try:
                 while True:
                     try:
@@ -444,6 +444,7 @@ def _store_group(state: _Harvest, outcome: Outcome, group: Group, upper: str) ->
     state.stores += 1
     if state.stores % INDEX_COMMIT_STORES == 0:
         indexing.commit()
+    indexing.offer()  # an import or a rebuild waiting for the writer gets it now
     if state.progress:
         state.progress(state.report.records_seen)
 
