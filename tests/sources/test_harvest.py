@@ -130,6 +130,38 @@ def test_an_expired_token_restarts_the_list_from_the_last_datestamp(org, source,
     assert source.last_datestamp == "2024-06-02" and source.resume_token == ""
 
 
+def test_a_list_restarted_after_its_token_expired_counts_each_record_once(org, source, oai_server, monkeypatch):
+    """The records the list gave before its token was refused come again after the restart: they were
+    counted then (new, rejected, deleted) and are not counted a second time (as unchanged, rejected...)."""
+    from stinet.sources import pipeline
+
+    monkeypatch.setattr(pipeline, "STORE_RECORDS", 1)  # each page stored as it comes
+    refused = xml(capture("zenodo", "zenodo_ListRecords_list_records-10_error-badResumptionToken_http422.xml"), 422)
+    first = page(dc_record("oai:hpu:1", "Một") + dc_record("oai:hpu:2", "") + dc_record("oai:hpu:3", "", deleted=True)
+                 + dc_record("oai:hpu:4", "Bốn"), "T1")
+    oai_server.on([xml(first), xml(page(dc_record("oai:hpu:1", "Một") + dc_record("oai:hpu:2", "")
+                                        + dc_record("oai:hpu:3", "", deleted=True)
+                                        + dc_record("oai:hpu:4", "Bốn (sửa)"), "T2"))],
+                  verb="ListRecords", metadataPrefix="oai_dc")
+    oai_server.on(refused, resumptionToken="T1")
+    oai_server.on(xml(page(dc_record("oai:hpu:5", "Năm"))), resumptionToken="T2")
+    report = run_source(source)
+    assert (report.new, report.updated, report.unchanged, report.rejected, report.deleted_absent) == (3, 1, 0, 1, 1)
+    assert [r["identifier"] for r in report.rejections] == ["oai:hpu:2"]
+    assert held(org) == {"oai:hpu:1": "Một", "oai:hpu:4": "Bốn (sửa)", "oai:hpu:5": "Năm"}
+    assert any("the list was restarted" in line for line in report.lines())
+
+
+def test_a_version_rejected_then_deleted_or_sent_again_is_not_counted_rejected(org, source, oai_server):
+    oai_server.on(xml(page(dc_record("oai:hpu:1", "") + dc_record("oai:hpu:2", "") + dc_record("oai:hpu:3", "")
+                           + dc_record("oai:hpu:1", "", deleted=True) + dc_record("oai:hpu:2", "Hai")
+                           + dc_record("oai:hpu:3", ""))), verb="ListRecords", metadataPrefix="oai_dc")
+    report = run_source(source)
+    assert (report.new, report.rejected, report.deleted_absent) == (1, 1, 1)
+    assert [(r["identifier"], r["line"]) for r in report.rejections] == [("oai:hpu:3", 6)]  # its last version
+    assert held(org) == {"oai:hpu:2": "Hai"}
+
+
 def test_a_token_refused_after_the_restart_is_not_where_the_next_run_resumes(org, source, oai_server):
     refused = xml(capture("zenodo", "zenodo_ListRecords_list_records-10_error-badResumptionToken_http422.xml"), 422)
     Source.objects.filter(pk=source.pk).update(resume_token="OLD", resume_started="2024-05-01",

@@ -79,6 +79,21 @@ def test_dates_skip_embargo_uris_and_rights_words():
     assert row["dc.date.issued"] == "2003-03-11" and row["local.access"] == "members"
 
 
+@pytest.mark.parametrize(("dates", "expected"), [
+    ("2015-02-30|2016", "2016"),  # a readable one is taken
+    ("n.d.|s.a.", ""),  # no year: no date, the record kept
+    ("2015-02-30", "2015-02-30"),  # a year but no such day: handed on, and refused as a file import's would be
+])
+def test_a_date_with_no_calendar_day_is_not_dropped_silently(dates, expected):
+    row = oai_dc_row("oai:x:1", dc_of(dc_record("oai:x:1", "T", date=dates)))
+    assert row.get("dc.date.issued", "") == expected
+    if expected == "2015-02-30":
+        from stinet.ingest.record import RowError
+
+        with pytest.raises(RowError, match="dc.date.issued.*not a real date"):
+            build(row, {})
+
+
 @pytest.mark.parametrize("name", [("zenodo", "zenodo_ListRecords_list_records-01_http200.xml"),
                                   ("pyoai-erasmus-dspace", "fake2_00002.xml"),
                                   ("pyoai-erasmus-dspace", "fake1_00005.xml"),

@@ -113,17 +113,21 @@ def _people(dc: _Dc, type_code: str) -> dict[str, list[str]]:
 
 
 def _date(dc: _Dc) -> str:
-    """The first dc:date that reads as a date or year (embargo and other info: URIs skipped)."""
+    """The first dc:date that reads as a date or year (embargo and other info: URIs skipped); else the
+    first that has a year but no calendar's day ("2015-02-30"), which parsing refuses as a file
+    import's would (the record rejected with the reason); words without a year ("n.d.") are no date."""
+    impossible = ""
     for text in dc.texts("date"):
         if text.lower().startswith("info:"):
             continue
         try:
             year, _iso = parse_date(text)
         except RowError:
+            impossible = impossible or (text if re.search(r"\d{4}", text) else "")
             continue
         if year is not None:
             return text[:10] if re.match(r"\d{4}-\d{2}-\d{2}T", text) else text
-    return ""
+    return impossible
 
 
 def classify_identifier(text: str) -> tuple[str, str] | None:

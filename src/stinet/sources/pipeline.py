@@ -43,6 +43,7 @@ class Converted:
     items: list[Incoming]
     part: ImportReport
     failures: list[tuple[int, str, str]]  # line, identifier, reason
+    lines: list[int] = field(default_factory=list)  # the lines of the records converted
 
 
 def convert(prefix: str, holder: tuple[str, str, str], raws: list[Raw], language: str | None = None) -> Converted:
@@ -61,7 +62,7 @@ def convert(prefix: str, holder: tuple[str, str, str], raws: list[Raw], language
                 failures.append((line, identifier, str(exc)))
         ctx = ParseContext(IDENTITY_MAPPING, prefix, len(FIELDS), False, holder[0])
         items, part, _read = parse_chunk(ctx, rows)
-    return Converted(items, part, failures)
+    return Converted(items, part, failures, [line for line, _identifier, _xml in raws])
 
 
 @dataclass
@@ -83,16 +84,19 @@ class Outcome:
     items: list[Incoming]
     deletions: list[str]
     parts: list[ImportReport]
-    failures: list[tuple[str, str]]  # identifier, reason
+    failures: list[tuple[str, str]]  # identifier, reason (of the mapping; parsing's are in parts)
+    rejected: list[str] = field(default_factory=list)  # every identifier whose last version was rejected
 
 
 class Pipeline:
     """Pages in, groups of converted records out (to `store`), in order; see the module's doc."""
 
     def __init__(self, prefix: str, holder: tuple[str, str, str], report: Any,
-                 store: Callable[[Outcome, Group], None], workers: int, seen: set[str] | None = None) -> None:
+                 store: Callable[[Outcome, Group], None], workers: int, seen: set[str] | None = None,
+                 counted: Callable[[str], bool] | None = None) -> None:
         self.prefix, self.holder, self.report, self.store = prefix, holder, report, store
         self.seen = seen  # every identifier the list gives, when the caller needs them (a full harvest)
+        self.counted = counted  # identifiers whose rejection was counted already (a list restarted)
         self.pool = pool(workers) if workers > 1 else None
         self.groups: list[Group] = [Group()]
         self.broken = False  # a group failed to store: nothing after it may be stored
@@ -153,7 +157,8 @@ class Pipeline:
             raise
 
     def _outcome(self, group: Group) -> Outcome:
-        """A group's records, deletions and rejections once converted; the last version of an identifier wins."""
+        """A group's records, deletions and rejections once converted. The last version of an identifier
+        wins: a version rejected, then sent again or deleted, is neither stored nor counted rejected."""
         converted = [p.result() if isinstance(p, Future) else p for p in group.pending]
         events: list[tuple[int, Incoming | None | str]] = [(line, None) for line, _i in group.deletions]
         stored: set[int] = set()
@@ -165,15 +170,24 @@ class Pipeline:
         # every live record that did not become a record was rejected (mapping or parsing)
         events += [(line, "rejected") for line in group.identifiers if line not in stored]
         header = dict(group.deletions) | group.identifiers  # line -> identifier as the source sent it
-        latest: dict[str, Incoming | None | str] = {}
+        latest: dict[str, tuple[int, Incoming | None | str]] = {}
         for line, what in sorted(events, key=lambda e: e[0]):
             identifier = header[line]
             latest.pop(identifier, None)
-            latest[identifier] = what
-        return Outcome(items=[v for v in latest.values() if isinstance(v, Incoming)],
-                       deletions=[i for i, v in latest.items() if v is None],
+            latest[identifier] = (line, what)
+        counted = self.counted or (lambda identifier: False)
+        last = {line for identifier, (line, _what) in latest.items() if not counted(identifier)}
+        for done in converted:  # only the last version's rejection counts
+            failed = {line for line, _i, _reason in done.failures}
+            done.part.rejected = sum(1 for line in done.lines if line not in stored and line not in failed
+                                     and line in last)
+            done.part.rejections = [r for r in done.part.rejections if int(r["line"]) in last]  # type: ignore[call-overload]
+        return Outcome(items=[v for _line, v in latest.values() if isinstance(v, Incoming)],
+                       deletions=[i for i, (_line, v) in latest.items() if v is None],
                        parts=[done.part for done in converted],
-                       failures=[(i, reason) for done in converted for _line, i, reason in done.failures])
+                       failures=[(i, reason) for done in converted for line, i, reason in done.failures
+                                 if line in last],
+                       rejected=[i for i, (_line, v) in latest.items() if v == "rejected"])
 
 
 def read_ahead(pages: Iterator[Page], depth: int = READ_AHEAD_PAGES, idle: Callable[[], None] | None = None,

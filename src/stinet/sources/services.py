@@ -5,8 +5,9 @@ from __future__ import annotations
 import contextlib
 import re
 import time
+from array import array
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -271,6 +272,12 @@ class _Harvest:
     stores: int = 0
     seen: set[str] | None = None  # identifiers listed, in a full harvest (what was not listed has gone)
     beaten_at: datetime | None = None  # when the lock's heartbeat was last refreshed by this run
+    handled: array = field(default_factory=lambda: array("q"))  # hashes of the identifiers the list's groups stored
+    repeats: frozenset[int] = frozenset()  # those of the list before it was restarted (not counted again)
+
+    def repeated(self, identifier: str) -> bool:
+        """Whether the list before its restart gave this identifier already (its outcome was counted)."""
+        return bool(self.repeats) and hash(identifier) in self.repeats
 
 
 def harvest(source: Source, *, full: bool = False, from_date: str = "", progress: Progress | None = None,
@@ -364,6 +371,7 @@ def _harvest_list(state: _Harvest, client: OAIClient, identity: Identity, full: 
             if err.code != "badResumptionToken" or restarted:
                 raise
             restarted, token, upper = True, None, ""
+            state.repeats = frozenset(state.handled)  # what the list gives again is not counted twice
             report.notes.append(_restarted(err.oai_message, since))
             _checkpoint(state, None, "")
         finally:
@@ -386,7 +394,8 @@ def _run_pipeline(state: _Harvest, first: Page, rest: Iterator[Page], upper: str
     total = first.complete_list_size if first.token else len(first.records)
     holder = (state.org.code, state.org.name_vi, state.org.name_en)
     pipeline = Pipeline(state.source.metadata_prefix, holder, state.report,
-                        lambda outcome, group: _store_group(state, outcome, group, upper), _workers(total), state.seen)
+                        lambda outcome, group: _store_group(state, outcome, group, upper), _workers(total), state.seen,
+                        state.repeated)
     try:
         pipeline.add(first)
         if first.token:
@@ -429,18 +438,26 @@ def _store_group(state: _Harvest, outcome: Outcome, group: Group, upper: str) ->
     for identifier, reason in outcome.failures:
         state.report.reject_record(identifier, reason)
     changed: list[int] = []
+    again = [item for item in outcome.items if state.repeated(item.local_id)]  # sent before the list's restart
     with transaction.atomic():
-        counts, created, updated = store_batch(state.org, outcome.items, state.actor, state.run)
+        counts, created, updated = store_batch(state.org, [i for i in outcome.items if not state.repeated(i.local_id)],
+                                               state.actor, state.run)
+        if again:  # the same version again is not counted a second time (as unchanged)
+            counted, created_again, updated_again = store_batch(state.org, again, state.actor, state.run)
+            counts = {key: value + (counted[key] if key != "unchanged" else 0) for key, value in counts.items()}
+            created, updated = created + created_again, updated + updated_again
         for identifier in outcome.deletions:
             result, work_id = remove_holding(state.org, identifier, state.actor)
             state.report.deleted += result != "absent"
-            state.report.deleted_absent += result == "absent"
+            state.report.deleted_absent += result == "absent" and not state.repeated(identifier)
             changed += [work_id] if work_id is not None else []
         state.report.add_counts(counts)
         state.report.pages += group.pages
         _checkpoint(state, group.token, upper)
     indexing.records_created(state.org.code, created)
     indexing.works_changed(updated + changed)
+    state.handled.extend(hash(identifier) for identifier in
+                         [item.local_id for item in outcome.items] + outcome.deletions + outcome.rejected)
     state.stores += 1
     if state.stores % INDEX_COMMIT_STORES == 0:
         indexing.commit()
