@@ -232,6 +232,39 @@ def test_a_running_source_is_not_started_twice(org, source):
         run_source(source)
 
 
+def test_a_lock_whose_process_ended_is_taken_over_at_once(org, source, oai_server):
+    """A run killed outright (kill -9, a power cut of the worker) never released its lock: when the process
+    named in it ran on this host and no longer runs, the source is free at once, not after STALE_AFTER."""
+    import socket
+    import subprocess
+    import sys
+
+    from stinet.sources.scheduler import due_sources
+    from stinet.sources.services import remove_source
+
+    ended = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    gone = f"{socket.gethostname()}:{int(ended.stdout)}"
+    alive = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        for holder, free in ((f"{socket.gethostname()}:{alive.pid}", False), (f"other-host:{int(ended.stdout)}", False),
+                             ("cli", False), (gone, True)):
+            Source.objects.filter(pk=source.pk).update(status="running", locked_by=holder, heartbeat_at=timezone.now(),
+                                                       next_run_at=timezone.now())
+            assert (source.pk in due_sources(timezone.now())) is free, holder
+            if not free:
+                with pytest.raises(ValueError, match="being harvested"):
+                    run_source(source)
+                with pytest.raises(ValueError, match="is running"):
+                    remove_source(source)
+    finally:
+        alive.kill()
+        alive.wait()
+    oai_server.on(xml(page(dc_record("oai:hpu:1", "Một"))), verb="ListRecords")
+    assert run_source(source).new == 1  # the lock of the ended process taken over
+    source.refresh_from_db()
+    assert source.status == "idle" and source.locked_by == ""
+
+
 @pytest.mark.parametrize("workers", ["1", "2"])
 def test_large_lists_convert_in_worker_processes_with_the_same_result(org, source, oai_server, sleeps, monkeypatch,
                                                                       workers):

@@ -122,3 +122,36 @@ def test_the_run_report_shows_merges_conversions_and_unknown_types(admin_client,
                  "Đã xoá ở nguồn nhưng không lưu giữ ở đây 2", "NFD: 1 giá trị; TCVN3: 3 giá trị",
                  "“Tài liệu &lt;x&gt;” (2)", "Thay đổi từ 2026-11-01", "tại token T-1"):
         assert said in text, said
+
+
+def test_a_member_editor_removes_a_source_of_their_own_on_the_web(client, db):
+    """The edit page's button removes the source (what it harvested stays); another member's source is
+    refused, a running one is refused with the reason, and a GET removes nothing."""
+    from django.utils import timezone
+
+    from stinet.accounts.services import create_user, grant
+    from stinet.catalog.models import AuditEntry, Holding, Work
+    from stinet.catalog.services import add_organisation
+    from stinet.sources.services import add_source
+
+    aaa = add_organisation("AAA", "Tổ chức A", member=True)
+    add_organisation("BBB", "Tổ chức B", member=True)
+    grant(create_user("editor-a", "mat-khau-dai-2026"), "member_editor", "AAA")
+    own = add_source("AAA", "http://127.0.0.1:9/a", label="Kho AAA", allow_private=True)
+    other = add_source("BBB", "http://127.0.0.1:9/b", allow_private=True)
+    work = Work.objects.create(title="Một", type="article")
+    Holding.objects.create(work=work, organisation=aaa, local_id="oai:a:1")
+    client.login(username="editor-a", password="mat-khau-dai-2026")
+    edit = _text(client.get(f"/sources/{own.pk}/edit/"))
+    assert f'action="/sources/{own.pk}/remove/"' in edit and "Gỡ bỏ nguồn" in edit
+    assert client.get(f"/sources/{own.pk}/remove/").status_code == 405
+    assert client.post(f"/sources/{other.pk}/remove/").status_code == 403
+    Source.objects.filter(pk=own.pk).update(status="running", locked_by="elsewhere:1", heartbeat_at=timezone.now())
+    refused = client.post(f"/sources/{own.pk}/remove/", follow=True)
+    assert f"nguồn {own.pk} đang chạy" in _text(refused) and Source.objects.filter(pk=own.pk).exists()
+    Source.objects.filter(pk=own.pk).update(status="idle", locked_by="")
+    done = client.post(f"/sources/{own.pk}/remove/", follow=True)
+    assert "Đã gỡ bỏ nguồn: Kho AAA" in _text(done)
+    assert not Source.objects.filter(pk=own.pk).exists() and Source.objects.filter(pk=other.pk).exists()
+    assert Holding.objects.filter(local_id="oai:a:1").exists()
+    assert AuditEntry.objects.filter(action="delete", object_type="source", actor_label="editor-a").exists()

@@ -8,20 +8,17 @@ harvest resumes at the token its last stored page left.
 from __future__ import annotations
 
 import logging
-import os
-import socket
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
 from django.db import close_old_connections
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from stinet.sources.models import Source
-from stinet.sources.services import STALE_AFTER, SourceBusy, run_source
+from stinet.sources.services import SourceBusy, free_locks, run_source, worker_id
 
 log = logging.getLogger(__name__)
 
@@ -42,15 +39,10 @@ class Outcome:
             "message": self.message}
 
 
-def worker_id() -> str:
-    """This process's name in locks: host and process id."""
-    return f"{socket.gethostname()}:{os.getpid()}"[:100]
-
-
 def due_sources(now: datetime) -> list[int]:
-    """Ids of sources whose next run is due, oldest first; stale running ones included."""
-    free = Q(status="idle") | Q(heartbeat_at__isnull=True) | Q(heartbeat_at__lt=now - STALE_AFTER)
-    return list(Source.objects.filter(free, next_run_at__lte=now).order_by("next_run_at", "pk")
+    """Ids of sources whose next run is due, oldest first; stale running ones included (and those whose
+    run's process ended without letting go)."""
+    return list(Source.objects.filter(free_locks(now), next_run_at__lte=now).order_by("next_run_at", "pk")
                 .values_list("pk", flat=True))
 
 

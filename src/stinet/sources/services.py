@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import re
+import socket
 import time
 from array import array
 from collections.abc import Callable, Iterator
@@ -114,7 +116,7 @@ def remove_source(source: Source, *, actor: str = "cli", user: Any = None) -> No
     """Remove a source that is not running. What it harvested stays (the member's holdings, its run
     reports): a full harvest of a list removes what the list no longer gives, removing the source does not."""
     _require_manager(user, source.organisation_id, source.organisation.code)
-    if Source.objects.filter(pk=source.pk, status="running").exists():
+    if not Source.objects.filter(free_locks(timezone.now()), pk=source.pk).exists():
         raise ValueError(_("source %(id)s is running: remove it when the run has ended") % {"id": source.pk})
     before = {"org": source.organisation.code, "url": source.base_url, "prefix": source.metadata_prefix,
               "set": source.set_spec, "label": source.label}
@@ -184,11 +186,41 @@ def change_source(source: Source, *, label: str | None = None, prefix: str | Non
     return source
 
 
-def claim(source_id: int, worker: str, now: datetime | None = None) -> bool:
-    """Lock a source for one run (a row update); a lock whose heartbeat went stale is taken over."""
-    now = now or timezone.now()
+def worker_id() -> str:
+    """This process's name in locks: host and process id."""
+    return f"{socket.gethostname()}:{os.getpid()}"[:100]
+
+
+def ended(holder: str) -> bool:
+    """Whether the process named in a lock is known to have ended: one of this host that no longer runs
+    (a run killed outright, which never released its lock). Another host's is known by its heartbeat only."""
+    host, _sep, pid = holder.rpartition(":")
+    if host != socket.gethostname() or not pid.isdigit():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except (PermissionError, OverflowError):
+        return False
+    return False
+
+
+def free_locks(now: datetime) -> Q:
+    """Sources that may be locked now: idle, stale (no heartbeat for STALE_AFTER), or held by a process of
+    this host that has ended."""
     free = Q(status="idle") | Q(heartbeat_at__isnull=True) | Q(heartbeat_at__lt=now - STALE_AFTER)
-    if not Source.objects.filter(free, pk=source_id).update(status="running", heartbeat_at=now, locked_by=worker):
+    holders = Source.objects.filter(status="running").exclude(locked_by="").values_list("locked_by", flat=True)
+    gone = [holder for holder in set(holders) if ended(holder)]
+    return free | Q(locked_by__in=gone) if gone else free
+
+
+def claim(source_id: int, worker: str, now: datetime | None = None) -> bool:
+    """Lock a source for one run (a row update); a lock whose heartbeat went stale, or whose process
+    ended without releasing it, is taken over."""
+    now = now or timezone.now()
+    if not Source.objects.filter(free_locks(now), pk=source_id).update(status="running", heartbeat_at=now,
+                                                                      locked_by=worker):
         return False
     orphan = ImportRun.objects.filter(pk__in=Source.objects.filter(pk=source_id).values("last_run"), status="running")
     orphan.update(status="failed", finished_at=now,
@@ -202,8 +234,9 @@ def release(source_id: int, worker: str) -> None:
 
 
 def run_source(source: Source, *, full: bool = False, from_date: str = "", progress: Progress | None = None,
-               worker: str = "cli", client: OAIClient | None = None) -> ImportReport:
+               worker: str = "", client: OAIClient | None = None) -> ImportReport:
     """Run one source now under its lock (harvest, or re-import of its file); the run's report."""
+    worker = worker or worker_id()
     if not claim(source.pk, worker):
         raise SourceBusy(_("source %(id)s (%(label)s) is being harvested by %(who)s; try again later")
                          % {"id": source.pk, "label": source.label, "who": source.locked_by or _("another run")})

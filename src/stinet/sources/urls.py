@@ -10,4 +10,5 @@ urlpatterns = [
     path("runs/<int:run_id>/", views.run_detail, name="run"),
     path("<int:source_id>/run/", views.run_now, name="run_now"),
     path("<int:source_id>/edit/", views.edit, name="edit"),
+    path("<int:source_id>/remove/", views.remove, name="remove"),
 ]

@@ -15,7 +15,7 @@ from stinet.accounts.forms import OrganisationChoiceField
 from stinet.accounts.permissions import editable_organisations, edits_organisation, is_admin, require
 from stinet.catalog.models import ImportRun, Organisation
 from stinet.sources.models import Source
-from stinet.sources.services import add_source, change_source, not_a_manager, request_run
+from stinet.sources.services import add_source, change_source, not_a_manager, remove_source, request_run
 
 PREFIXES = [("oai_dc", "oai_dc"), ("marcxml", "marcxml")]
 
@@ -113,6 +113,20 @@ def run_now(request: HttpRequest, source_id: int) -> HttpResponse:
     source = get_object_or_404(Source.objects.select_related("organisation"), pk=source_id)
     request_run(source, user=request.user, actor=request.user.get_username())
     messages.success(request, _("The worker will harvest %(label)s at its next round.") % {"label": source.label})
+    return redirect("sources:health")
+
+
+@login_required
+@require_POST
+def remove(request: HttpRequest, source_id: int) -> HttpResponse:
+    """Remove a source that is not running; what it harvested stays."""
+    source = get_object_or_404(Source.objects.select_related("organisation"), pk=source_id)
+    try:
+        remove_source(source, actor=request.user.get_username(), user=request.user)
+    except ValueError as exc:
+        messages.error(request, str(exc))
+        return redirect("sources:edit", source_id=source_id)
+    messages.success(request, _("Source removed: %(label)s (what it harvested stays)") % {"label": source.label})
     return redirect("sources:health")
 
 
