@@ -31,12 +31,12 @@ def _english_refusals():
         yield
 
 
-def _locked_pdf(user_password: str) -> bytes:
-    """A PDF encrypted (RC4, which pypdf reads without extra packages) with these passwords."""
+def _locked_pdf(user_password: str, algorithm: str = "RC4-128") -> bytes:
+    """A PDF encrypted with these passwords (AES needs the `cryptography` package, a dependency)."""
     from pypdf import PdfReader, PdfWriter
 
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(documents.pdf())))
-    writer.encrypt(user_password=user_password, owner_password="chủ sở hữu", algorithm="RC4-128")
+    writer.encrypt(user_password=user_password, owner_password="chủ sở hữu", algorithm=algorithm)
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
@@ -66,10 +66,11 @@ def test_a_pdf_that_does_not_open_is_refused(data, message):
         extract(data, PDF, "luan-van.pdf")
 
 
-def test_a_pdf_locked_by_a_password_is_refused_one_restricted_by_its_owner_is_read():
+@pytest.mark.parametrize("algorithm", ["RC4-128", "AES-128", "AES-256"])  # AES: what Acrobat and Word write today
+def test_a_pdf_locked_by_a_password_is_refused_one_restricted_by_its_owner_is_read(algorithm):
     with pytest.raises(FileError, match="^x.pdf: the PDF is protected by a password: attach a copy without one$"):
-        extract(_locked_pdf("mật khẩu"), PDF, "x.pdf")
-    found = extract(_locked_pdf(""), PDF, "x.pdf")  # opens without a password: copy or print restricted
+        extract(_locked_pdf("mật khẩu", algorithm), PDF, "x.pdf")
+    found = extract(_locked_pdf("", algorithm), PDF, "x.pdf")  # opens without a password: copy or print restricted
     assert found.status == "ok" and "Hạ Long" in found.text
 
 

@@ -216,8 +216,9 @@ def _open_pdf(data: bytes, name: str) -> Any:
     """A pypdf reader of a PDF that opens (decrypted when only an owner password restricts it), or
     FileError: damaged beyond opening, without pages, or locked by a password to open it.
 
-    An AES-encrypted PDF needs the `cryptography` package: without it pypdf's DependencyError
-    passes through (the file is then kept as unreadable, as it may well open for its readers)."""
+    An AES-encrypted PDF needs the `cryptography` package (installed with pypdf[crypto]): should it
+    be missing, pypdf's DependencyError passes through (the file is then kept as unreadable, as it
+    may well open for its readers)."""
     from pypdf import PdfReader
     from pypdf.errors import DependencyError
 
