@@ -63,6 +63,46 @@ def test_autocomplete_suggests_titles(page):
     page.wait_for_url("**/search/?q=author%3A%22Nguy%E1%BB%85n+V%C4%83n+An%22")
 
 
+
+def test_autocomplete_is_an_aria_combobox_used_with_the_keyboard(page):
+    """The portal's search box is announced as the widget's is: combobox, listbox, active option."""
+    page.goto(page.base + "/search/?q=bien")
+    box = page.locator("input[name=q]")
+    assert box.get_attribute("role") == "combobox" and box.get_attribute("aria-expanded") == "false"
+    listbox = page.locator("#" + box.get_attribute("aria-controls"))
+    assert listbox.get_attribute("role") == "listbox" and listbox.get_attribute("aria-label") == "Gợi ý"
+    box.fill("")
+    box.press_sequentially("cang bi", delay=30)
+    option = listbox.locator("[role=option]").first
+    option.wait_for()
+    assert box.get_attribute("aria-expanded") == "true" and option.get_attribute("aria-selected") == "false"
+    box.press("ArrowDown")
+    assert box.get_attribute("aria-activedescendant") == option.get_attribute("id")
+    assert option.get_attribute("aria-selected") == "true"
+    box.press("ArrowUp")  # from the first option round to the last
+    last = listbox.locator("[role=option]").last
+    assert box.get_attribute("aria-activedescendant") == last.get_attribute("id")
+    assert option.get_attribute("aria-selected") == "false"
+    box.press("Escape")
+    assert listbox.is_hidden() and box.get_attribute("aria-expanded") == "false"
+    assert box.get_attribute("aria-activedescendant") is None and box.input_value() == "cang bi"
+    box.press_sequentially("e", delay=30)  # typing opens the list again
+    option.wait_for()
+    box.press("ArrowDown")
+    box.press("Enter")  # takes the option the screen reader said, not the typed words
+    page.wait_for_url("**/search/?q=%E1%BB%A8ng+d%E1%BB%A5ng+KH%26CN+trong+qu%E1%BA%A3n+l%C3%BD+c%E1%BA%A3ng*")
+    assert box.input_value() == "Ứng dụng KH&CN trong quản lý cảng biển Hải Phòng"
+
+
+def test_frame_autocomplete_is_the_same_combobox(page):
+    page.goto(page.base + "/widget/?lang=en")
+    box = page.locator("input[name=q]")
+    box.press_sequentially("nguyen van", delay=30)
+    option = page.locator("[role=listbox][aria-label=Suggestions] [role=option]", has_text="Nguyễn Văn An")
+    option.wait_for()
+    assert option.locator("small").inner_text() == "author"
+    assert box.get_attribute("role") == "combobox" and box.get_attribute("aria-expanded") == "true"
+
 def test_phone_screen_has_no_horizontal_scrolling(browser, live_server, catalogue):
     context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True)
     tab = context.new_page()

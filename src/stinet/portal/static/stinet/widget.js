@@ -273,77 +273,90 @@
   };
 
   Widget.prototype.suggestions = function () {
-    /* Autocomplete as an ARIA 1.2 combobox over /api/suggest. */
-    var self = this, t = this.t, input = this.input, id = this.id;
-    var box = this.box = el("ul", { "class": "suggest", role: "listbox", id: id + "-s", "aria-label": t.suggestions, hidden: "" });
+    /* Autocomplete over /api/suggest: the combobox below, choosing runs the search. */
+    var self = this, t = this.t;
+    var box = el("ul", { "class": "suggest" });
     this.form.appendChild(box);
+    this.suggest = combobox(this.input, box, {
+      id: this.id, label: t.suggestions, kinds: { authors: t.author, subjects: t.subject },
+      url: function (q) { return self.opts.hub + "/api/suggest?limit=6&q=" + encodeURIComponent(q); },
+      choose: function (q) { self.search(q, 1); }
+    });
+  };
+
+  Widget.prototype.closeSuggest = function () {
+    if (this.suggest) this.suggest.close();
+  };
+
+  function combobox(input, box, o) {
+    /* An ARIA 1.2 combobox: input (role=combobox) and box (a <ul>, the listbox it controls), filled
+       from o.url(query) with {titles, authors, subjects}; arrow keys move through the options
+       (aria-activedescendant), Enter takes one, Escape closes the list. A name or a subject is
+       said beside it (o.kinds) and chosen as author:"..." or subject:"...". The portal's own
+       search box uses it too (stinet/suggest.js), through STINetWidget.combobox.
+       o: {id (prefix of the ids), label (the list's name), kinds, url, choose(query)}. */
+    var items = [], on = -1, asked = 0, timer = null;
+    box.id = o.id + "-s";
+    box.setAttribute("role", "listbox");
+    box.setAttribute("aria-label", o.label);
+    box.hidden = true;
     input.setAttribute("role", "combobox");
     input.setAttribute("aria-autocomplete", "list");
     input.setAttribute("aria-controls", box.id);
     input.setAttribute("aria-expanded", "false");
-    this.items = []; this.on = -1; this.asked = 0; this.timer = null;
-    var ask = function () {
-      var q = input.value.trim(), asked = ++self.asked;
-      if (q.length < 2) { self.closeSuggest(); return; }
-      fetch(self.opts.hub + "/api/suggest?limit=6&q=" + encodeURIComponent(q), { mode: "cors", credentials: "omit" })
-        .then(function (r) { return r.json(); })
-        .then(function (data) { if (asked === self.asked) self.showSuggest(data); })  // not after a search or newer typing
-        .catch(function () { self.closeSuggest(); });
-    };
-    input.addEventListener("input", function () { clearTimeout(self.timer); self.timer = setTimeout(ask, 150); });
-    input.addEventListener("keydown", function (e) { self.key(e); });
-    input.addEventListener("blur", function () { setTimeout(function () { self.closeSuggest(); }, 120); });
-  };
 
-  Widget.prototype.showSuggest = function (data) {
-    var self = this, t = this.t, box = this.box;
-    box.textContent = ""; this.items = []; this.on = -1;
-    [["titles", "", ""], ["authors", "author:", t.author], ["subjects", "subject:", t.subject]].forEach(function (kind) {
-      (data[kind[0]] || []).forEach(function (text) {
-        var li = el("li", { role: "option", id: self.id + "-o" + self.items.length, "aria-selected": "false" }, text);
-        if (kind[2]) li.appendChild(el("small", {}, kind[2]));
-        var q = kind[1] ? kind[1] + '"' + text + '"' : text;
-        li.addEventListener("mousedown", function (e) { e.preventDefault(); self.choose(q); });
-        box.appendChild(li); self.items.push([li, q]);
-      });
-    });
-    box.hidden = this.items.length === 0;
-    this.input.setAttribute("aria-expanded", String(!box.hidden));
-    this.input.removeAttribute("aria-activedescendant");
-  };
-
-  Widget.prototype.closeSuggest = function () {
-    if (!this.box) return;
-    clearTimeout(this.timer); this.asked++;  // a pending or late answer is dropped
-    this.box.hidden = true; this.box.textContent = ""; this.items = []; this.on = -1;
-    this.input.setAttribute("aria-expanded", "false");
-    this.input.removeAttribute("aria-activedescendant");
-  };
-
-  Widget.prototype.choose = function (q) {
-    this.input.value = q;
-    this.closeSuggest();
-    this.search(q, 1);
-  };
-
-  Widget.prototype.key = function (e) {
-    /* Arrow keys move through the suggestions, Enter takes one, Escape closes the list. */
-    if (this.box.hidden || !this.items.length) return;
-    if (e.key === "ArrowDown" || e.key === "ArrowUp") {
-      e.preventDefault();
-      if (this.on >= 0) this.items[this.on][0].setAttribute("aria-selected", "false");
-      var n = this.items.length;
-      this.on = e.key === "ArrowDown" ? (this.on + 1) % n : (this.on <= 0 ? n - 1 : this.on - 1);
-      var li = this.items[this.on][0];
-      li.setAttribute("aria-selected", "true");
-      li.scrollIntoView({ block: "nearest" });
-      this.input.setAttribute("aria-activedescendant", li.id);
-    } else if (e.key === "Enter" && this.on >= 0) {
-      e.preventDefault(); this.choose(this.items[this.on][1]);
-    } else if (e.key === "Escape") {
-      e.preventDefault(); this.closeSuggest();
+    function close() {
+      clearTimeout(timer); asked++;  // a pending or late answer is dropped
+      box.hidden = true; box.textContent = ""; items = []; on = -1;
+      input.setAttribute("aria-expanded", "false");
+      input.removeAttribute("aria-activedescendant");
     }
-  };
+    function choose(q) { input.value = q; close(); o.choose(q); }
+    function show(data) {
+      box.textContent = ""; items = []; on = -1;
+      [["titles", ""], ["authors", "author:"], ["subjects", "subject:"]].forEach(function (kind) {
+        (data[kind[0]] || []).forEach(function (text) {
+          var li = el("li", { role: "option", id: o.id + "-o" + items.length, "aria-selected": "false" }, text);
+          if (kind[1]) li.appendChild(el("small", {}, o.kinds[kind[0]]));
+          var q = kind[1] ? kind[1] + '"' + text + '"' : text;
+          li.addEventListener("mousedown", function (e) { e.preventDefault(); choose(q); });
+          box.appendChild(li); items.push([li, q]);
+        });
+      });
+      box.hidden = items.length === 0;
+      input.setAttribute("aria-expanded", String(!box.hidden));
+      input.removeAttribute("aria-activedescendant");
+    }
+    function ask() {
+      var q = input.value.trim(), mine = ++asked;
+      if (q.length < 2) { close(); return; }
+      fetch(o.url(q), { mode: "cors", credentials: "omit" })
+        .then(function (r) { return r.json(); })
+        .then(function (data) { if (mine === asked) show(data); })  // not after a choice, a search or newer typing
+        .catch(close);
+    }
+    function key(e) {
+      if (box.hidden || !items.length) return;
+      if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+        e.preventDefault();
+        if (on >= 0) items[on][0].setAttribute("aria-selected", "false");
+        var n = items.length;
+        on = e.key === "ArrowDown" ? (on + 1) % n : (on <= 0 ? n - 1 : on - 1);
+        var li = items[on][0];
+        li.setAttribute("aria-selected", "true");
+        li.scrollIntoView({ block: "nearest" });
+        input.setAttribute("aria-activedescendant", li.id);
+      } else if (e.key === "Enter" && on >= 0) {
+        e.preventDefault(); choose(items[on][1]);
+      } else if (e.key === "Escape") {
+        e.preventDefault(); close();
+      }
+    }
+    input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(ask, 150); });
+    input.addEventListener("keydown", key);
+    input.addEventListener("blur", function () { setTimeout(close, 120); });
+    return { close: close };
+  }
 
   function mount(node, script) {
     /* Draw a widget in node (a <script data-stinet-search> gets its widget right after it). */
@@ -370,7 +383,7 @@
     });
   }
 
-  window.STINetWidget = { mount: function (node) { return mount(node, me); }, scan: scan, version: "1" };
+  window.STINetWidget = { mount: function (node) { return mount(node, me); }, scan: scan, combobox: combobox, version: "1" };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", scan);
   else scan();
 })();
