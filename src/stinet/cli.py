@@ -12,6 +12,8 @@ from typing import Any
 
 import click
 
+from stinet.appcli import local_time
+
 EXPECTED_ERRORS: tuple[type[BaseException], ...] = (ValueError, LookupError, OSError)
 
 # What the commands print is in the site's language (Django's gettext, set up when a command runs);
@@ -420,7 +422,7 @@ def user_invite(email: str, roles: tuple[str, ...], org_code: str | None, days: 
     invitation, link = invite(email, pairs, days=days, site=site)
     click.echo(_("invited %(email)s (%(roles)s) until %(until)s: %(link)s")
                % {"email": invitation.email, "roles": ", ".join(invitation.role_labels()),
-                  "until": f"{invitation.expires_at:%Y-%m-%d %H:%M}", "link": link})
+                  "until": local_time(invitation.expires_at), "link": link})
 
 
 @user.command("grant")

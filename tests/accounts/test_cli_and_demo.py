@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
+from click.testing import CliRunner
 from django.contrib.auth import get_user_model
 
 from stinet.accounts import demo
 from stinet.accounts.permissions import roles_of
 from stinet.catalog.models import Organisation
 from stinet.catalog.services import add_organisation
+from stinet.cli import main
 from stinet.demo.generator import ORGANISATIONS
 
 
@@ -18,7 +22,8 @@ def test_invite_grant_revoke_and_list(run):
     invited = run("user", "invite", "thuvien@hpu.example", "--role", "member_editor", "--org", "HPU",
                   "--site", "https://stinet.example.vn")
     assert invited.returncode == 0, invited.stderr
-    assert "đã mời thuvien@hpu.example (" in invited.stdout and "), lời mời có hiệu lực đến " in invited.stdout
+    assert "đã mời thuvien@hpu.example (" in invited.stdout and "), lời mời có hiệu lực đến 20" in invited.stdout
+    assert " (+07): https://stinet.example.vn/accounts/invitation/" in invited.stdout  # the site's zone, said
     assert "https://stinet.example.vn/accounts/invitation/" in invited.stdout
     assert "Subject: " in invited.stdout  # the console mail backend prints the mail
     granted = run("user", "grant", "an", "member_editor", "--org", "HPU")
@@ -32,6 +37,20 @@ def test_invite_grant_revoke_and_list(run):
     assert bad.returncode == 1 and "cần một tổ chức" in bad.stderr  # the command line speaks the site's language
     unknown = run("user", "grant", "ghost", "scientist")
     assert unknown.returncode == 1 and "không có người dùng 'ghost'" in unknown.stderr
+
+
+def test_invite_says_the_expiry_in_the_site_zone_with_its_offset(db, settings, monkeypatch):
+    from django.utils import timezone
+
+    from stinet.accounts.models import Invitation
+
+    settings.TIME_ZONE = "Asia/Ho_Chi_Minh"
+    monkeypatch.setattr(timezone, "now", lambda: datetime(2026, 11, 15, 20, 30, tzinfo=UTC))
+    invited = CliRunner().invoke(main, ["user", "invite", "ai@example.org", "--role", "scientist", "--days", "7",
+                                        "--site", "https://stinet.example.vn"])
+    assert invited.exit_code == 0, invited.output
+    assert Invitation.objects.get().expires_at == datetime(2026, 11, 22, 20, 30, tzinfo=UTC)
+    assert ", lời mời có hiệu lực đến 2026-11-23 03:30 (+07): https://stinet.example.vn/accounts/" in invited.output
 
 
 def test_user_add_refuses_a_bad_user_name_in_one_line(run):

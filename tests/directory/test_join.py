@@ -186,6 +186,19 @@ def test_cli_lists_approves_and_rejects(db):
     assert "approved" in out.output and "rejected" in out.output
 
 
+def test_cli_requests_say_when_in_the_site_zone_and_json_keeps_the_offset(settings):
+    settings.TIME_ZONE = "Asia/Ho_Chi_Minh"
+    sent = submit_join_request(FORM)
+    moment = dt.datetime(2026, 11, 22, 18, 10, tzinfo=dt.UTC)  # 01:10 on the 23rd in Vietnam
+    JoinRequest.objects.filter(pk=sent.pk).update(created_at=moment)
+    runner = CliRunner()
+    out = runner.invoke(main, ["org", "requests"])
+    assert out.exit_code == 0, out.output
+    assert out.output.startswith(f"{sent.pk:>4} pending  2026-11-23 01:10 (+07) Viện "), out.output
+    created = json.loads(runner.invoke(main, ["org", "requests", "--json"]).output)[0]["created_at"]
+    assert dt.datetime.fromisoformat(created) == moment and created.endswith("+00:00")
+
+
 def test_cli_services(org):
     runner = CliRunner()
     out = runner.invoke(main, ["org", "service", "add", "HPU", "Dịch thuật", "--kind", "translation",

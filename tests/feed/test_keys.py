@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from click.testing import CliRunner
 from django.core.exceptions import PermissionDenied
@@ -70,11 +72,27 @@ def test_cli_key_add_list_revoke(client):
     assert "NASATI" in listed.output and "còn hiệu lực" in listed.output and key not in listed.output
     revoked = runner.invoke(main, ["feed", "key", "revoke", "NASATI"])
     assert revoked.exit_code == 0 and revoked.output == "đã thu hồi khoá truy cập của NASATI\n"
-    assert "đã thu hồi ngày " in runner.invoke(main, ["feed", "key", "list"]).output
+    assert "đã thu hồi lúc " in runner.invoke(main, ["feed", "key", "list"]).output
     assert client.get("/api/national/v1/tasks", HTTP_X_API_KEY=key).status_code == 403
     again = runner.invoke(main, ["feed", "key", "add", "nasati"])
     assert again.exit_code == 1 and again.output.strip().startswith(
         "stinet: error: hệ thống nhận dữ liệu quốc gia 'nasati' đã có")
+
+
+@pytest.mark.django_db
+@translation.override("vi")
+def test_cli_key_list_says_its_times_in_the_site_zone_with_the_offset(settings):
+    settings.TIME_ZONE = "Asia/Ho_Chi_Minh"
+    services.add_client("NASATI")
+    services.add_client("VISTA")
+    FeedClient.objects.filter(name="NASATI").update(last_used_at=dt.datetime(2026, 11, 22, 17, 30, tzinfo=dt.UTC))
+    FeedClient.objects.filter(name="VISTA").update(revoked_at=dt.datetime(2026, 11, 22, 20, 0, tzinfo=dt.UTC))
+    listed = CliRunner().invoke(main, ["feed", "key", "list"])
+    assert listed.exit_code == 0, listed.output
+    nasati, vista = listed.output.splitlines()
+    assert nasati.startswith("NASATI ") and "…  còn hiệu lực " in nasati and nasati.endswith(" 2026-11-23 00:30 (+07)")
+    assert vista.startswith("VISTA ") and vista.endswith("…  đã thu hồi lúc 2026-11-23 03:00 (+07) chưa dùng lần nào")
+    assert nasati.index("2026-11-23 00:30") == vista.index("chưa dùng")  # the last use in one column
 
 
 @pytest.mark.django_db

@@ -4,7 +4,11 @@ the command line speaks the site's language, Vietnamese."""
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 
+from click.testing import CliRunner
+
+from stinet.cli import main
 from tests.sources.conftest import capture, dc_record, page, xml
 
 
@@ -34,7 +38,7 @@ def test_harvest_then_list_run_and_worker(run, oai_server):
     from zoneinfo import ZoneInfo
 
     last = datetime.fromisoformat(listed[0]["last_run_at"])
-    shown = {f"{(last + timedelta(minutes=m)).astimezone(ZoneInfo('Asia/Ho_Chi_Minh')):%Y-%m-%d %H:%M}"
+    shown = {f"{(last + timedelta(minutes=m)).astimezone(ZoneInfo('Asia/Ho_Chi_Minh')):%Y-%m-%d %H:%M} (+07)"
              for m in (0, 1)}
     assert any(f"lần chạy gần nhất {when} " in listed_text for when in shown), listed_text
 
@@ -97,3 +101,33 @@ def test_refusals_are_one_line_in_vietnamese(run):
     neither = run("source", "run")
     assert neither.returncode == 2 and "hãy cho SOURCE_ID hoặc --due (chỉ một trong hai)" in neither.stderr
     assert json.loads(run("source", "list", "--json").stdout) == []
+
+
+NEXT = datetime(2026, 11, 22, 20, 5, tzinfo=UTC)  # 03:05 on the 23rd in Vietnam
+
+
+def _source_due_at(when: datetime) -> int:
+    """A saved source whose next run is at `when`; its id."""
+    from stinet.sources.models import Source
+    from stinet.sources.services import add_source
+
+    added = add_source("HPU", "http://127.0.0.1:9/oai", allow_private=True)
+    Source.objects.filter(pk=added.pk).update(next_run_at=when)
+    return added.pk
+
+
+def test_list_and_set_say_the_next_run_in_the_site_zone_with_its_offset(settings, org):
+    settings.TIME_ZONE = "Asia/Ho_Chi_Minh"
+    source_id = _source_due_at(NEXT)
+    listed = CliRunner().invoke(main, ["source", "list"])
+    assert listed.exit_code == 0 and listed.output.rstrip().endswith("; next 2026-11-23 03:05 (+07)"), listed.output
+    changed = CliRunner().invoke(main, ["source", "set", str(source_id), "--label", "DSpace"])
+    assert changed.exit_code == 0 and changed.output.endswith(", next run 2026-11-23 03:05 (+07)\n"), changed.output
+
+
+def test_list_json_keeps_iso_8601_with_an_offset(settings, org):
+    settings.TIME_ZONE = "Asia/Ho_Chi_Minh"
+    _source_due_at(NEXT)
+    row = json.loads(CliRunner().invoke(main, ["source", "list", "--json"]).output)[0]
+    assert datetime.fromisoformat(row["next_run_at"]) == NEXT and row["next_run_at"].endswith("+00:00")
+    assert row["last_run_at"] is None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from click.testing import CliRunner
 
 from stinet.cli import main
@@ -71,3 +73,16 @@ def test_the_lines_are_said_in_the_site_language(people):
     assert history and not any(line.endswith(" task-publish") for line in history)  # its history in words
     assert any(line.endswith(" công bố kết quả") for line in history), history
     assert "'done': một trong proposed, rejected" in bad
+
+
+def test_show_says_the_history_in_the_site_zone_with_its_offset(people, settings):
+    from stinet.catalog.models import AuditEntry
+
+    settings.TIME_ZONE = "Asia/Ho_Chi_Minh"
+    proposed = drive(people, "proposed", title="Một đề xuất")
+    history = AuditEntry.objects.filter(object_type="task", object_id=str(proposed.pk))
+    history.update(at=datetime(2026, 11, 22, 19, 45, tzinfo=UTC))
+    shown = CliRunner().invoke(main, ["task", "show", proposed.code])
+    assert shown.exit_code == 0, shown.output
+    lines = [line for line in shown.output.splitlines() if line.startswith("  ")]
+    assert lines and all(line.startswith("  2026-11-23 02:45 (+07) ") for line in lines), lines

@@ -11,7 +11,7 @@ from typing import Any
 
 import click
 
-from stinet.appcli import command
+from stinet.appcli import command, local_time
 
 
 def _join_request(request_id: int) -> Any:
@@ -44,7 +44,7 @@ def requests_cmd(status: str, as_json: bool) -> None:
                               ensure_ascii=False, indent=2))
         return
     for r in rows:
-        click.echo(f"{r.pk:>4} {r.status:<8} {r.created_at:%Y-%m-%d} {r.name_vi} ({r.kind}) — "
+        click.echo(f"{r.pk:>4} {r.status:<8} {local_time(r.created_at)} {r.name_vi} ({r.kind}) — "
                    f"{r.contact_name} <{r.contact_email}>{' → ' + r.organisation.code if r.organisation else ''}")
 
 

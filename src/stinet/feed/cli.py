@@ -13,7 +13,7 @@ from typing import IO
 
 import click
 
-from stinet.appcli import command
+from stinet.appcli import command, local_time
 
 PARTS = ("organisations", "personnel", "tasks")
 
@@ -54,11 +54,12 @@ def key_list() -> None:
 
     from stinet.feed.models import FeedClient
 
-    for c in FeedClient.objects.all():
-        used = f"{c.last_used_at:%Y-%m-%d %H:%M}" if c.last_used_at else _("never used")
-        state = (_("revoked %(date)s") % {"date": f"{c.revoked_at:%Y-%m-%d}"} if c.revoked_at
-                 else pgettext("feed key", "active"))
-        click.echo(f"{c.name:<30} {c.key_prefix}…  {state:<18} {used}")
+    rows = [(c, _("revoked %(when)s") % {"when": local_time(c.revoked_at)} if c.revoked_at
+             else pgettext("feed key", "active")) for c in FeedClient.objects.all()]
+    width = max((len(state) for _client, state in rows), default=0)
+    for c, state in rows:
+        used = local_time(c.last_used_at) if c.last_used_at else _("never used")
+        click.echo(f"{c.name:<30} {c.key_prefix}…  {state:<{width}} {used}")
 
 
 @key.command("revoke")

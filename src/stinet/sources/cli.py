@@ -13,7 +13,7 @@ from typing import Any
 
 import click
 
-from stinet.appcli import command
+from stinet.appcli import command, local_time
 
 # What the commands print is in the site's language (Django's gettext, set up when a command runs);
 # the options' help stays English, as click reads it before Django is set up.
@@ -103,9 +103,6 @@ def source_add(code: str, url: str, label: str, prefix: str, set_spec: str, inte
 @command
 def source_list(as_json: bool) -> None:
     """List sources with their health: last run, status, counts, last error, next run."""
-    from datetime import datetime
-
-    from django.utils import timezone
     from django.utils.translation import gettext as _
     from django.utils.translation import pgettext
 
@@ -119,22 +116,16 @@ def source_list(as_json: bool) -> None:
     status = {"done": _("done"), "failed": _("failed"), "running": _("running")}
     names = {"new": pgettext("harvest count", "new"), "updated": pgettext("harvest count", "updated"),
              "deleted": pgettext("harvest count", "deleted"), "rejected": pgettext("harvest count", "rejected")}
-    def local(when: str | None) -> str:
-        """An ISO time of the JSON rows in the site's time zone, to the minute (as the web pages show it)."""
-        if not when:
-            return "-"
-        return f"{timezone.localtime(datetime.fromisoformat(when)):%Y-%m-%d %H:%M}"
-
     for r in rows:
         counts = r["counts"] or {}
         summary = ", ".join(f"{counts.get(k, 0)} {name}" for k, name in names.items())
-        last = (_("last run %(when)s %(status)s") % {"when": local(r["last_run_at"]),
+        last = (_("last run %(when)s %(status)s") % {"when": local_time(r["last_run_at"]),
                                                       "status": status.get(r["last_run_status"], r["last_run_status"])}
                 if r["last_run_at"] else _("never run"))
         state = health.get(r["health"], r["health"])
         click.echo(f"{r['id']:>4} {r['org']:<10} {state:<11} {r['label']} <{r['url']}> {last}"
                    f"{' (' + summary + ')' if counts else ''}; "
-                   + _("next %(when)s") % {"when": local(r["next_run_at"])})
+                   + _("next %(when)s") % {"when": local_time(r["next_run_at"])})
         if r["last_error"]:
             click.echo("     " + _("error: %(error)s") % {"error": r["last_error"]})
 
@@ -160,7 +151,7 @@ def source_set(source_id: int, label: str | None, prefix: str | None, set_spec: 
     changed = change_source(found, label=label, prefix=prefix, set_spec=set_spec, interval=interval)
     click.echo(_("source %(id)s: %(label)s, %(details)s, next run %(when)s")
                % {"id": changed.pk, "label": changed.label, "details": _details(changed),
-                  "when": f"{changed.next_run_at:%Y-%m-%d %H:%M}"})
+                  "when": local_time(changed.next_run_at)})
 
 
 @source.command("remove")

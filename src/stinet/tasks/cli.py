@@ -6,7 +6,7 @@ from typing import Any
 
 import click
 
-from stinet.appcli import command
+from stinet.appcli import command, local_time
 
 # What the commands print is in the site's language (Django's gettext, set up when a command runs);
 # the options' help stays English, as click reads it before Django is set up. Codes (task codes,
@@ -115,7 +115,7 @@ def _task_lines(t: Any) -> list[str]:
         lines.append(f"{label(COUNCIL_KINDS, council.kind, lang)}: "
                      f"{', '.join(m.username for m in council.members.all())}")
     for entry in AuditEntry.objects.filter(object_type="task", object_id=str(t.pk)).order_by("at", "id"):
-        lines.append(f"  {entry.at:%Y-%m-%d %H:%M} {entry.actor_label} {action_label(entry.action)}")
+        lines.append(f"  {local_time(entry.at)} {entry.actor_label} {action_label(entry.action)}")
     return lines
 
 
