@@ -20,8 +20,14 @@ from stinet.catalog import files as services
 from stinet.catalog.fulltext import FileError, sniff
 from stinet.catalog.models import Holding, WorkFile
 from stinet.catalog.services import get_organisation
-from stinet.sources.client import MAX_REDIRECTS
-from stinet.sources.safety import check_url, safe_session
+from stinet.sources.safety import (
+    MAX_REDIRECTS,
+    TooLarge,
+    TooManyRedirects,
+    checked_get,
+    read_capped,
+    safe_session,
+)
 
 USER_AGENT = "STINet full-text fetcher (OAI-PMH 2.0 harvester)"
 _PDF_META = re.compile(rb"""<meta[^>]+name=["']citation_pdf_url["'][^>]*content=["']([^"']+)["']""", re.I)
@@ -58,41 +64,27 @@ def download(url: str, *, allow_private: bool = False, max_bytes: int | None = N
     """The body of a URL (redirects checked one by one, size capped) and its final address."""
     limit = services.MAX_BYTES if max_bytes is None else max_bytes
     http = session or safe_session(allow_private)  # the address connected to is checked too
-    for _hop in range(MAX_REDIRECTS + 1):
-        check_url(url, allow_private)
-        try:
-            response = http.get(url, timeout=timeout, stream=True, allow_redirects=False,
-                                headers={"User-Agent": USER_AGENT})
-        except requests.RequestException as exc:
-            raise FetchRefused(f"{url[:200]}: {type(exc).__name__}") from None
-        with response:
-            if response.is_redirect and response.headers.get("Location"):
-                url = requests.compat.urljoin(response.url, response.headers["Location"])
-                continue
-            if response.status_code >= 400:
-                raise FetchRefused(f"{url[:200]}: HTTP {response.status_code}")
-            return _read(response, url, limit), url
-    raise FetchRefused(_("%(url)s: more than %(n)s redirects") % {"url": url[:200], "n": MAX_REDIRECTS})
-
-
-def _read(response: requests.Response, url: str, limit: int) -> bytes:
-    """The body read in chunks, refused past the limit."""
-    declared = response.headers.get("Content-Length", "")
-    if declared.isdigit() and int(declared) > limit:
-        raise FetchRefused(_("%(url)s: response of %(size)s bytes exceeds the %(limit)s byte limit")
-                           % {"url": url[:200], "size": declared, "limit": limit})
-    chunks, size = [], 0
     try:
-        for chunk in response.iter_content(65536):
-            size += len(chunk)
-            if size > limit:
+        with checked_get(http, url, allow_private=allow_private, timeout=timeout,
+                         headers={"User-Agent": USER_AGENT}) as (response, final):
+            if response.status_code >= 400:
+                raise FetchRefused(f"{final[:200]}: HTTP {response.status_code}")
+            try:
+                return read_capped(response, limit), final
+            except requests.RequestException as exc:
+                raise FetchRefused(_("%(url)s: %(error)s while reading")
+                                   % {"url": final[:200], "error": type(exc).__name__}) from None
+            except TooLarge as big:
+                if big.declared:
+                    raise FetchRefused(_("%(url)s: response of %(size)s bytes exceeds the %(limit)s byte limit")
+                                       % {"url": final[:200], "size": big.declared, "limit": limit}) from None
                 raise FetchRefused(_("%(url)s: response exceeds the %(limit)s byte limit")
-                                   % {"url": url[:200], "limit": limit})
-            chunks.append(chunk)
+                                   % {"url": final[:200], "limit": limit}) from None
     except requests.RequestException as exc:
-        raise FetchRefused(_("%(url)s: %(error)s while reading") % {"url": url[:200], "error": type(exc).__name__}
+        raise FetchRefused(f"{url[:200]}: {type(exc).__name__}") from None
+    except TooManyRedirects as hops:
+        raise FetchRefused(_("%(url)s: more than %(n)s redirects") % {"url": str(hops)[:200], "n": MAX_REDIRECTS}
                            ) from None
-    return b"".join(chunks)
 
 
 def pdf_link(page: bytes, base: str) -> str | None:

@@ -14,14 +14,21 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from lxml import etree
 
-from stinet.sources.safety import check_url, safe_session
+from stinet.sources.safety import (
+    MAX_REDIRECTS,
+    TooLarge,
+    TooManyRedirects,
+    check_url,
+    checked_get,
+    read_capped,
+    safe_session,
+)
 
 OAI = "http://www.openarchives.org/OAI/2.0/"
 NS = {"o": OAI}
 USER_AGENT = "STINet harvester (+https://github.com/stinet; OAI-PMH 2.0)"
 MAX_BYTES = 50 * 1024 * 1024
 MAX_WAIT = 300.0  # seconds: a longer Retry-After is cut to this
-MAX_REDIRECTS = 5
 RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
 SYSTEM_REASON = re.compile(r"\[Errno -?\d+\][^'\")]*")  # "[Errno 111] Connection refused" inside urllib3's chain
 
@@ -276,43 +283,32 @@ class OAIClient:
 
     def _fetch(self, params: dict[str, str], token: str | None) -> tuple[int, bytes, str]:
         """GET with redirects checked one by one; (status, body read up to the cap, content type)."""
-        url: str = self.base_url
-        query: dict[str, str] | None = params
-        for _hop in range(MAX_REDIRECTS + 1):
-            check_url(url, self.allow_private)
-            self.requests_made += 1
-            try:
-                response = self.session.get(url, params=query, timeout=self.timeout, stream=True,
-                                            allow_redirects=False)
-            except (requests.Timeout, requests.ConnectionError) as exc:
-                raise _Retry(network_failure(exc, self.timeout)) from None
-            with response:
-                if response.is_redirect and response.headers.get("Location"):
-                    url, query = requests.compat.urljoin(response.url, response.headers["Location"]), None
-                    continue
+        try:
+            with checked_get(self.session, self.base_url, params=params, allow_private=self.allow_private,
+                             timeout=self.timeout, before=self._count) as (response, _url):
                 if response.status_code in RETRY_STATUS:
                     raise _Retry(f"HTTP {response.status_code}", parse_retry_after(response.headers.get("Retry-After")))
-                return response.status_code, self._read(response, token), response.headers.get("Content-Type", "")
-        raise FetchError(_("%(url)s: more than %(n)s redirects") % {"url": self.base_url, "n": MAX_REDIRECTS}, token)
-
-    def _read(self, response: requests.Response, token: str | None) -> bytes:
-        """The body, refused when larger than the cap (read in chunks, never all at once)."""
-        declared = response.headers.get("Content-Length", "")
-        if declared.isdigit() and int(declared) > self.max_bytes:
-            raise HarvestError(_("%(url)s: response of %(size)s bytes exceeds the %(limit)s byte limit")
-                               % {"url": self.base_url, "size": declared, "limit": self.max_bytes}, token)
-        chunks: list[bytes] = []
-        size = 0
-        try:
-            for chunk in response.iter_content(65536):
-                size += len(chunk)
-                if size > self.max_bytes:
-                    raise HarvestError(_("%(url)s: response exceeds the %(limit)s byte limit")
-                                       % {"url": self.base_url, "limit": self.max_bytes}, token)
-                chunks.append(chunk)
+                try:
+                    body = read_capped(response, self.max_bytes)
+                except (requests.Timeout, requests.ConnectionError) as exc:
+                    raise _Retry(network_failure(exc, self.timeout, reading=True)) from None
+                return response.status_code, body, response.headers.get("Content-Type", "")
         except (requests.Timeout, requests.ConnectionError) as exc:
-            raise _Retry(network_failure(exc, self.timeout, reading=True)) from None
-        return b"".join(chunks)
+            raise _Retry(network_failure(exc, self.timeout)) from None
+        except TooManyRedirects:
+            raise FetchError(_("%(url)s: more than %(n)s redirects") % {"url": self.base_url, "n": MAX_REDIRECTS},
+                             token) from None
+        except TooLarge as big:
+            if big.declared:
+                raise HarvestError(_("%(url)s: response of %(size)s bytes exceeds the %(limit)s byte limit")
+                                   % {"url": self.base_url, "size": big.declared, "limit": self.max_bytes},
+                                   token) from None
+            raise HarvestError(_("%(url)s: response exceeds the %(limit)s byte limit")
+                               % {"url": self.base_url, "limit": self.max_bytes}, token) from None
+
+    def _count(self) -> None:
+        """One more request made (the run report says how many)."""
+        self.requests_made += 1
 
     def _parse(self, status: int, body: bytes, content_type: str, token: str | None) -> etree._Element:
         """The OAI-PMH root of a response; HTTP errors with an OAI body (Zenodo's 422) read as OAI."""

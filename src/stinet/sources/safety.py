@@ -2,17 +2,33 @@
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 import socket
+from collections.abc import Callable, Iterator
 from urllib.parse import urlsplit
 
 import requests
 import urllib3
 from django.utils.translation import gettext as _
 
+MAX_REDIRECTS = 5
+
 
 class UnsafeURLError(ValueError):
     """A source URL the harvester refuses to fetch, with a one-line reason."""
+
+
+class TooManyRedirects(Exception):
+    """More than MAX_REDIRECTS redirects (the caller says so in its own words)."""
+
+
+class TooLarge(Exception):
+    """A body over the size cap: `declared` is the Content-Length that said so, or "" when reading found it."""
+
+    def __init__(self, declared: str = "") -> None:
+        super().__init__(declared)
+        self.declared = declared
 
 
 def _blocked(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
@@ -108,3 +124,46 @@ class _CheckedAdapter(requests.adapters.HTTPAdapter):
     def init_poolmanager(self, *args: object, **kwargs: object) -> None:
         super().init_poolmanager(*args, **kwargs)
         self.poolmanager.pool_classes_by_scheme = {"http": _CheckedHTTPPool, "https": _CheckedHTTPSPool}
+
+
+# --- fetching: the harvester's and the full-text fetcher's one way to GET ----------------------------
+
+
+@contextlib.contextmanager
+def checked_get(session: requests.Session, url: str, *, allow_private: bool, timeout: float,
+                params: dict[str, str] | None = None, headers: dict[str, str] | None = None,
+                before: Callable[[], None] | None = None) -> Iterator[tuple[requests.Response, str]]:
+    """GET a URL following redirects one hop at a time, each hop's address checked (check_url) before it
+    is asked; yields the final response (streamed, closed afterwards) and its address. The query
+    `params` go to the first address only (a redirect's Location is complete). `before` is called
+    before each request (counting them). requests' exceptions pass through; TooManyRedirects."""
+    query = params
+    for _hop in range(MAX_REDIRECTS + 1):
+        check_url(url, allow_private)
+        if before is not None:
+            before()
+        response = session.get(url, params=query, headers=headers, timeout=timeout, stream=True,
+                               allow_redirects=False)
+        with response:
+            if response.is_redirect and response.headers.get("Location"):
+                url, query = requests.compat.urljoin(response.url, response.headers["Location"]), None
+                continue
+            yield response, url
+            return
+    raise TooManyRedirects(url)
+
+
+def read_capped(response: requests.Response, limit: int) -> bytes:
+    """A streamed response's body read in chunks, never all at once: TooLarge past `limit` bytes (at once
+    when its Content-Length says so). requests' exceptions while reading pass through."""
+    declared = response.headers.get("Content-Length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise TooLarge(declared)
+    chunks: list[bytes] = []
+    size = 0
+    for chunk in response.iter_content(65536):
+        size += len(chunk)
+        if size > limit:
+            raise TooLarge()
+        chunks.append(chunk)
+    return b"".join(chunks)
