@@ -155,3 +155,32 @@ def test_a_member_editor_removes_a_source_of_their_own_on_the_web(client, db):
     assert not Source.objects.filter(pk=own.pk).exists() and Source.objects.filter(pk=other.pk).exists()
     assert Holding.objects.filter(local_id="oai:a:1").exists()
     assert AuditEntry.objects.filter(action="delete", object_type="source", actor_label="editor-a").exists()
+
+
+def test_stored_messages_are_marked_with_the_language_they_were_recorded_in(admin_client, org, oai_server):
+    """A run's error, notes and rejection reasons are kept as the process that ran it wrote them (the
+    command line and the worker speak the site's language): the pages mark them with that language, and
+    a page in another language says so. Each source's buttons are named after it."""
+    from django.utils import translation
+
+    from stinet.sources.services import add_source, run_source
+    from tests.sources.conftest import capture, dc_record, page, xml
+
+    oai_server.on(xml(capture("sickle", "Identify.xml")), verb="Identify")
+    oai_server.on(xml(page(dc_record("oai:hpu:1", "Một") + dc_record("oai:hpu:2", ""))), verb="ListRecords")
+    source = add_source("HPU", oai_server.url, label="Kho <HPU>", allow_private=True)
+    with translation.override("vi"):
+        run_source(source)
+    source.refresh_from_db()
+    run = source.last_run
+    assert run.report["language"] == "vi"
+    english = admin_client.get(f"/sources/runs/{run.pk}/?lang=en").content.decode()
+    assert '<span lang="vi">dc.title: thiếu nhan đề</span>' in english
+    assert '<ul lang="vi"><li>Identify:' in english and "in the language the run was recorded in" in english
+    vietnamese = admin_client.get(f"/sources/runs/{run.pk}/?lang=vi").content.decode()
+    assert '<span lang="vi">dc.title: thiếu nhan đề</span>' in vietnamese and "class=\"hint\"" not in vietnamese
+    Source.objects.filter(pk=source.pk).update(last_error="lỗi mạng")
+    health = admin_client.get("/sources/?lang=en").content.decode()
+    assert '<td class="error" lang="vi">lỗi mạng</td>' in health
+    assert 'Run now<span class="visually-hidden">: Kho &lt;HPU&gt;</span>' in health
+    assert '<span class="visually-hidden">Actions on the source</span></th>' in health

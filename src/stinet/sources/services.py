@@ -15,9 +15,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -326,7 +327,8 @@ def harvest(source: Source, *, full: bool = False, from_date: str = "", progress
     org = source.organisation
     report = HarvestReport(source=source.label, format=source.metadata_prefix, base_url=source.base_url)
     run = ImportRun.objects.create(organisation=org, source_name=source.label[:500], format=source.metadata_prefix,
-                                   report={"kind": "harvest", "source_id": source.pk})
+                                   report={"kind": "harvest", "source_id": source.pk,
+                                           "language": translation.get_language() or settings.LANGUAGE_CODE})
     previous = source.last_run_id
     Source.objects.filter(pk=source.pk).update(last_run=run)
     state = _Harvest(source, org, run, report, _noop, progress, f"harvest {org.code} {source.label}"[:200],

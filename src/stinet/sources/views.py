@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -71,7 +72,8 @@ def health(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("Source added: %(label)s") % {"label": source.label})
             return redirect("sources:health")
-    return render(request, "sources/health.html", {"sources": _visible(request), "form": form})
+    return render(request, "sources/health.html", {"sources": _visible(request), "form": form,
+                                                   "site_language": settings.LANGUAGE_CODE})
 
 
 class ChangeForm(forms.Form):
@@ -142,4 +144,11 @@ def run_detail(request: HttpRequest, run_id: int) -> HttpResponse:
     source = Source.objects.filter(pk=report.get("source_id")).first() if report.get("source_id") else None
     conversions = [(name.upper(), n) for name, n in sorted((report.get("conversions") or {}).items())]
     return render(request, "sources/run.html", {"run": run, "report": report, "source": source,
-                                                "counts": run.counts or {}, "conversions": conversions})
+                                                "counts": run.counts or {}, "conversions": conversions,
+                                                "written": _written(report)})
+
+
+def _written(report: dict) -> str:
+    """The language a run's stored messages are in (its error, notes and rejection reasons are kept as the
+    process that ran it wrote them; runs recorded before the language was kept: the site's)."""
+    return str(report.get("language") or settings.LANGUAGE_CODE)
