@@ -150,6 +150,7 @@ TEMPLATES = [
         },
     },
 ]
+FORM_RENDERER = "stinet.portal.forms.FormRenderer"  # errors tied to their fields, groups in a fieldset
 WSGI_APPLICATION = "stinet.wsgi.application"
 
 AUTH_PASSWORD_VALIDATORS = [

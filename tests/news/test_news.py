@@ -13,6 +13,7 @@ from stinet.catalog.models import AuditEntry
 from stinet.news import demo
 from stinet.news.models import NewsItem
 from stinet.news.services import Draft, NewsError, clean_draft, delete_item, save_item
+from tests.forms import form_problems
 
 pytestmark = pytest.mark.django_db
 PASSWORD = "a-long-pass-phrase-42"
@@ -147,3 +148,9 @@ def test_the_demo_items_load_once():
     assert NewsItem.objects.filter(kind="event").exists() and NewsItem.objects.filter(published=False).exists()
     count = NewsItem.objects.count()
     assert "đã có tin" in list(demo.load())[0] and NewsItem.objects.count() == count
+
+
+def test_the_editor_s_errors_are_tied_to_their_fields(client, editor):
+    client.force_login(editor)
+    page = client.post("/news/new/", {"title": "", "kind": "news", "starts_at": "x"}).content.decode()
+    assert 'aria-describedby="id_title_error"' in page and form_problems(page) == []

@@ -4,6 +4,7 @@ import pytest
 
 from stinet.people.models import Expert, ExpertWork
 from stinet.people.services import create_expert, decide_works, update_expert
+from tests.forms import form_problems
 
 pytestmark = pytest.mark.django_db
 
@@ -100,6 +101,8 @@ def test_bad_orcid_on_the_form_is_shown_not_saved(client, directory, scientist):
                                             "public": "on"})
     assert response.status_code == 200
     assert "sai chữ số kiểm tra" in response.content.decode()
+    assert '<div class="form-errors" role="alert">' in response.content.decode()  # the service's refusal is said
+    assert form_problems(response.content.decode()) == []
     assert Expert.objects.get(pk=directory["an"].pk).orcid == ""
 
 

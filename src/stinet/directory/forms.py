@@ -83,7 +83,8 @@ class JoinForm(_CertificateFields):
                               widget=forms.Textarea(attrs={"rows": 4}))
     # A trap for robots: hidden from people, so anything in it means the form was not filled by a person.
     homepage = forms.CharField(required=False, label=_("Leave this field empty"),
-                               widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}))
+                               widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+                               template_name="directory/_honeypot.html")
 
     field_order = ["name_vi", "name_en", "short_name", "kind", "province", "website", "address", "contact_name",
                    "contact_email", "contact_phone", "certificate_number", "certificate_date", "certificate_issuer",

@@ -63,6 +63,8 @@ def actions_panel(task: Task, user: Any, lang: str) -> list[dict[str, Any]]:
             panel.append({"name": name, "label": activity.label, "form": forms.CouncilForm(),
                           "url": reverse("tasks:council", args=[task.pk, kind])})
     panel.extend(_scoring(task, user, kinds))
+    for n, entry in enumerate(panel):  # several forms on one page: ids of their own (a label, an error, one field)
+        entry["form"].auto_id = f"id_{n}_%s"
     return panel
 
 

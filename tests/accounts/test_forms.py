@@ -1,0 +1,38 @@
+"""The back office's account forms for screen readers: errors tied to their fields, the roles a named group."""
+
+import lxml.html
+import pytest
+
+from stinet.accounts.invitations import invite
+from tests.accounts.conftest import PASSWORD
+from tests.forms import form_problems
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_roles_of_an_invitation_are_a_named_group_with_its_error(client, people):
+    client.force_login(people["hub"])
+    page = client.get("/manage/invitations/").content.decode()
+    assert form_problems(page) == []
+    refused = client.post("/manage/invitations/", {"email": "x@lib.example", "days": "7"}).content.decode()
+    assert form_problems(refused) == []
+    doc = lxml.html.fromstring(refused)
+    group = doc.xpath("//fieldset[.//input[@name='roles']]")[0]
+    assert group.xpath("string(legend)") == "Vai trò * (bắt buộc)"  # a group has no required attribute: said
+    assert doc.get_element_by_id(group.get("aria-describedby")).text_content() == "Trường này là bắt buộc."
+
+
+@pytest.mark.parametrize(("path", "data"), [
+    ("/manage/users/{scientist}/", {"role": "member_editor"}),
+    ("/accounts/password/", {"old_password": "wrong", "new_password1": "a", "new_password2": "b"}),
+])
+def test_back_office_forms(client, people, path, data):
+    client.force_login(people["hub"])
+    page = client.post(path.format(scientist=people["scientist"].pk), data).content.decode()
+    assert 'aria-invalid="true"' in page and form_problems(page) == []
+
+
+def test_the_invitation_form(client, people):
+    _invitation, link = invite("new@example.org", [("scientist", None)])
+    page = client.post(link.split("127.0.0.1:8000")[1], {"username": "", "password1": PASSWORD}).content.decode()
+    assert 'aria-invalid="true"' in page and form_problems(page) == []

@@ -1,0 +1,31 @@
+"""The task forms for screen readers: labels and errors tied to their own field, the council a named group."""
+
+import lxml.html
+import pytest
+
+from tests.forms import form_problems
+from tests.tasks.conftest import drive
+from tests.tasks.test_views import _login
+
+
+def test_a_refused_proposal_ties_each_error_to_its_field(people, client):
+    _login(client, people, "pi")
+    page = client.post("/tasks/propose/", {"title": "", "level": "provincial", "year": "x"}).content.decode()
+    assert 'aria-describedby="id_title_error"' in page and form_problems(page) == []
+
+
+@pytest.mark.parametrize(("state", "user"), [("proposed", "manager"), ("selecting", "manager"),
+                                             ("in_progress", "pi"), ("evaluating", "manager")])
+def test_the_action_panel_gives_each_form_ids_of_its_own(people, client, state, user):
+    task = drive(people, state)
+    _login(client, people, user)
+    page = client.get(f"/tasks/{task.pk}/").content.decode()
+    assert form_problems(page) == []  # two reasons, two kinds: each label names its own field
+
+
+def test_the_council_members_are_a_named_group(people, client):
+    task = drive(people, "selecting")
+    _login(client, people, "manager")
+    doc = lxml.html.fromstring(client.get(f"/tasks/{task.pk}/").content.decode())
+    group = doc.xpath("//fieldset[.//input[@type='checkbox' and @name='members']]")
+    assert group and group[0].xpath("string(legend)").startswith("Thành viên")
