@@ -232,6 +232,46 @@ def test_single_script_form_theming_and_two_widgets(visit):
     shot(page, "widget-script-and-theme")
 
 
+
+def rgb(text: str) -> tuple[int, ...]:
+    """(r, g, b) of a computed "rgb(r, g, b)"."""
+    return tuple(int(v) for v in text[text.index("(") + 1:text.index(")")].split(",")[:3])
+
+
+def ratio(a: tuple[int, ...], b: tuple[int, ...]) -> float:
+    """The WCAG contrast ratio of two colours."""
+    from stinet.portal.contrast import contrast, hex_colour
+
+    return contrast(hex_colour(a), hex_colour(b))  # type: ignore[arg-type]
+
+
+def test_an_accent_too_light_to_read_is_darkened_and_focus_is_a_solid_ring(visit):
+    body = ('<div id="yellow" data-stinet-search data-accent="#ffd400"></div>'
+            '<div id="sky" data-stinet-search style="--stinet-accent: #7fdbff"></div>'
+            '<div id="night" data-stinet-search style="--stinet-bg: #1d2733; --stinet-text: #fff"></div>'
+            '<script src="HUB/static/stinet/widget.js" async></script>')
+    page = visit.open("accent.html", body)
+    for host in ("#yellow", "#sky", "#night"):
+        page.locator(f"{host} .sw").wait_for()
+    button = page.locator("#yellow button[type=submit]")
+    assert style(button, "background-color") == "rgb(140, 117, 0)"  # #8c7500, as the frame's server makes it
+    for host in ("#yellow", "#sky"):  # white text on the button, accent links on white: 4.5:1
+        button = page.locator(f"{host} button[type=submit]")
+        back, text = rgb(style(button, "background-color")), rgb(style(button, "color"))
+        assert text == (255, 255, 255) and ratio(back, text) >= 4.5, (host, back)
+    night = page.locator("#night button[type=submit]")  # our blue on a dark background: lightened, dark text
+    back, text = rgb(style(night, "background-color")), rgb(style(night, "color"))
+    assert text == (29, 39, 51) and ratio(back, text) >= 4.5 and back != (11, 92, 138)
+    box = page.locator("#yellow input[type=search]")
+    box.focus()
+    page.keyboard.press("Tab")  # to the button: the ring shows for the keyboard
+    button = page.locator("#yellow button[type=submit]")
+    assert style(button, "outline-style") == "solid" and style(button, "outline-width") == "2px"
+    ring = rgb(style(button, "outline-color"))
+    assert ratio(ring, (255, 255, 255)) >= 3  # 1.4.11 (it was a 45 % mix, 2.2:1)
+    assert visit.errors == []
+    shot(page, "widget-accent")
+
 def test_phone_width(browser, live_server, catalogue, member_site):
     v = Visit(browser, live_server.url, member_site, viewport={"width": 375, "height": 740}, is_mobile=True)
     try:

@@ -90,6 +90,7 @@ def test_widget_page_refuses_an_unknown_member_and_a_bad_colour(client, catalogu
     page = client.get("/widget/", {"accent": "red;}</style><script>alert(1)</script>"}).content.decode()
     assert "alert(1)" not in page and "--accent" not in page
     assert '--accent: #8a1538' in client.get("/widget/", {"accent": "#8a1538"}).content.decode()
+    assert '--accent: #8c7500' in client.get("/widget/", {"accent": "#ffd400"}).content.decode()  # 1.43:1 on white
 
 
 def test_snippet_page_gives_a_member_its_code(client, catalogue):
@@ -105,6 +106,13 @@ def test_snippet_page_gives_a_member_its_code(client, catalogue):
     assert code in page  # the live preview is the snippet itself
     assert '<option value="HPU" selected>' in page and '<option value="TVHP">' in page
     assert '<html lang="vi">' in page  # the page speaks Vietnamese; only the widget is in English
+    assert "quá nhạt" not in page
+
+
+def test_snippet_page_says_a_light_accent_is_darkened(client, catalogue):
+    page = client.get("/widget/snippet/", {"org": "HPU", "accent": "#ffd400"}).content.decode()
+    assert 'data-accent="#8c7500"' in html.unescape(page) and 'value="#8c7500"' in page
+    assert "Màu #ffd400 quá nhạt, khó đọc trên nền trắng (độ tương phản dưới 4,5:1): mã dùng màu #8c7500" in page
 
 
 def test_snippet_page_for_the_whole_network(client, catalogue):

@@ -25,6 +25,7 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 
 from stinet.catalog.models import Organisation
 from stinet.catalog.vocab import interface_lang
+from stinet.portal.contrast import hex_colour, readable_accent, rgb
 from stinet.search.base import MAX_RESULTS, SearchError, SearchRequest, page_count
 from stinet.search.service import search_json
 
@@ -63,8 +64,8 @@ class UnknownOrganisation(ValueError):
 
 
 def _options(request: HttpRequest, lang: str) -> WidgetOptions:
-    """Options from ?org=A,B (or org= repeated; any case) and ?accent=; a bad colour is ignored, an
-    unknown code is UnknownOrganisation."""
+    """Options from ?org=A,B (or org= repeated; any case) and ?accent=; a bad colour is ignored, one
+    too light to read on white is darkened until it reads (4.5:1), an unknown code is UnknownOrganisation."""
     codes = list({c.strip().lower(): c.strip() for v in request.GET.getlist("org") for c in v.split(",")
                   if c.strip()}.values())  # once each, whatever the case
     orgs = []
@@ -75,7 +76,7 @@ def _options(request: HttpRequest, lang: str) -> WidgetOptions:
         orgs.append(org)
     accent = request.GET.get("accent", "").strip()
     return WidgetOptions(orgs=tuple(orgs), lang="en" if lang == "en" else "vi",
-                         accent=accent if ACCENT.match(accent) else "")
+                         accent=readable_accent(accent) if ACCENT.match(accent) else "")
 
 
 def _int(value: str | None, default: int) -> int:
@@ -192,6 +193,8 @@ def snippet(request: HttpRequest) -> HttpResponse:
     except UnknownOrganisation as exc:  # 404 saying which code, with the members to choose from and no code
         opts, error = WidgetOptions(orgs=(), lang="en" if lang == "en" else "vi", accent=""), str(exc)
     members = Organisation.objects.filter(is_member=True).order_by("code")
+    asked = request.GET.get("accent", "").strip()
+    darkened = asked if opts.accent and opts.accent != hex_colour(rgb(asked)) else ""  # said on the page
     context = {"opts": opts, "members": members, "code": None if error else snippets(request, opts),
-               "accent": opts.accent or "#0b5c8a", "error": error}
+               "accent": opts.accent or "#0b5c8a", "darkened": darkened, "error": error}
     return render(request, "portal/widget_snippet.html", context, status=404 if error else 200)

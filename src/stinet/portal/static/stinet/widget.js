@@ -89,6 +89,61 @@
     return into;
   }
 
+  function channels(colour, under) {
+    /* [r, g, b] of any CSS colour, laid over `under` ([r, g, b]; white) when it is translucent: drawn on
+       a one-pixel canvas and read back. null when it is not a colour. */
+    if (!colour || !(window.CSS && CSS.supports("color", colour))) return null;
+    var canvas = document.createElement("canvas");
+    canvas.width = canvas.height = 1;
+    var ctx = canvas.getContext("2d", { willReadFrequently: true });
+    if (!ctx) return null;
+    ctx.fillStyle = "rgb(" + (under || [255, 255, 255]).join(",") + ")";
+    ctx.fillRect(0, 0, 1, 1);
+    ctx.fillStyle = colour;
+    ctx.fillRect(0, 0, 1, 1);
+    var d = ctx.getImageData(0, 0, 1, 1).data;
+    return [d[0], d[1], d[2]];
+  }
+
+  function luminance(c) {
+    /* Relative luminance (WCAG 2.1) of [r, g, b]. */
+    var l = c.map(function (v) { v /= 255; return v <= 0.04045 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
+    return 0.2126 * l[0] + 0.7152 * l[1] + 0.0722 * l[2];
+  }
+
+  function contrast(a, b) {
+    var x = luminance(a), y = luminance(b);
+    return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05);
+  }
+
+  function readable(accent, bg) {
+    /* The accent darkened in steps of 1 % (on a dark background: lightened) until it has 4.5:1 against
+       the background, keeping its hue: its links read, and so does the button's text (white, or the
+       background's colour on a dark background). stinet.portal.contrast.readable_accent, for the frame. */
+    var dark = contrast([255, 255, 255], bg) > contrast([0, 0, 0], bg);
+    for (var k = 100; k >= 0; k--) {
+      var c = accent.map(function (v) {
+        return dark ? 255 - Math.floor(((255 - v) * k + 50) / 100) : Math.floor((v * k + 50) / 100);
+      });
+      if (contrast(c, bg) >= 4.5) return c;
+    }
+    return dark ? [255, 255, 255] : [0, 0, 0];
+  }
+
+  function legible(root) {
+    /* Once widget.css applies: the accent (data-accent, --stinet-accent or ours) made readable on the
+       widget's background (--stinet-bg). */
+    var style = getComputedStyle(root);
+    var bg = channels(style.backgroundColor) || [255, 255, 255];  // a transparent one: over white
+    var accent = channels(style.getPropertyValue("--accent").trim(), bg);
+    if (!accent) return;
+    var fixed = readable(accent, bg);
+    if (fixed.join() !== accent.join()) root.style.setProperty("--accent", "rgb(" + fixed.join(",") + ")");
+    if (contrast([255, 255, 255], bg) > contrast([0, 0, 0], bg)) {  // dark: the button's text in the background's colour
+      root.style.setProperty("--on-accent", "rgb(" + bg.join(",") + ")");
+    }
+  }
+
   function list(value) {
     return (value || "").split(",").map(function (s) { return s.trim(); }).filter(Boolean);
   }
@@ -122,7 +177,7 @@
     if (o.accent && window.CSS && CSS.supports("color", o.accent)) root.style.setProperty("--accent", o.accent);
     if (o.font === "inherit") root.classList.add("inherit-font");
     var css = el("link", { rel: "stylesheet", href: o.hub + "/static/stinet/widget.css" });
-    var show = function () { root.style.visibility = ""; };
+    var show = function () { legible(root); root.style.visibility = ""; };
     css.addEventListener("load", show); css.addEventListener("error", show);
     setTimeout(show, 3000);
     var form = this.form = el("form", { role: "search", "aria-label": t.label });
