@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser import shot
+from tests.browser import shot, weak_edges
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -102,6 +102,13 @@ def test_frame_autocomplete_is_the_same_combobox(page):
     option.wait_for()
     assert option.locator("small").inner_text() == "author"
     assert box.get_attribute("role") == "combobox" and box.get_attribute("aria-expanded") == "true"
+
+
+@pytest.mark.parametrize("path", ["/", "/search/?q=bien", "/orgs/", "/tasks/", "/stats/", "/experts/",
+                                  "/directory/join/", "/directory/services/", "/widget/", "/widget/snippet/"])
+def test_text_boxes_and_lists_have_an_edge_that_shows(page, path):
+    page.goto(page.base + path)
+    assert weak_edges(page) == []  # 3:1 (#aab4c0 was 2.1:1 on white)
 
 def test_phone_screen_has_no_horizontal_scrolling(browser, live_server, catalogue):
     context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True)

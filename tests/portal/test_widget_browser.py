@@ -272,6 +272,13 @@ def test_an_accent_too_light_to_read_is_darkened_and_focus_is_a_solid_ring(visit
     assert visit.errors == []
     shot(page, "widget-accent")
 
+
+def test_the_search_box_has_an_edge_that_shows(visit):
+    page = visit.open("edge.html", SNIPPET, css="body { margin: 8px; }")
+    box = page.locator(f"{WIDGET} input[type=search]")
+    box.wait_for()
+    assert ratio(rgb(style(box, "border-top-color")), (255, 255, 255)) >= 3  # #d5dce4 was 1.38:1
+
 def test_phone_width(browser, live_server, catalogue, member_site):
     v = Visit(browser, live_server.url, member_site, viewport={"width": 375, "height": 740}, is_mobile=True)
     try:
