@@ -439,3 +439,23 @@ def test_a_reindex_makes_the_title_keys_again(org, write_csv):
         Work.objects.filter(pk=work.pk).update(title_sort=work.title_sort[:255])
     rebuild()
     assert titles("", sort="title") == [stem + "2016-2020", stem + "2021-2025"]
+
+
+def test_numbers_codes_and_addresses_are_found_by_their_parts_on_both_backends(org, write_csv):
+    """Both engines split a text into the same words as a query ("2016-2020" is 2016 and 2020):
+    PostgreSQL's own parser made "-2020", "iso/iec", "3.9" and host names single words."""
+    from stinet.ingest.services import import_file
+    from tests.conftest import row
+
+    import_file(write_csv([
+        row("Quy hoạch phát triển giai đoạn 2016-2020", id="p1", dc_date_issued="2015"),
+        row("Áp dụng ISO/IEC 27001:2019 tại cảng", id="p2", dc_date_issued="2021",
+            dc_identifier_uri="https://dhhp.example.edu.vn/handle/123456789/144"),
+        row("Mô hình phiên bản 3.9 cho tàu", id="p3", dc_date_issued="2022", dc_identifier_issn="1859-2953"),
+    ], "parts.csv"), "HPU")
+    for q, expected in (("2020", "Quy hoạch"), ("giai đoạn 2016-2020", "Quy hoạch"), ("iec", "Áp dụng"),
+                        ("27001", "Áp dụng"), ("dhhp", "Áp dụng"), ("123456789", "Áp dụng"), ("2953", "Mô hình"),
+                        ("1859-2953", "Mô hình"), ("9", "Mô hình")):
+        found = search_json(SearchRequest(q=q))
+        assert not found.get("approximate") and [t for t in (r["title"] for r in found["results"])
+                                                  if t.startswith(expected)], q

@@ -1,8 +1,8 @@
 """Search backend for production: PostgreSQL full-text search on folded text.
 
-Texts are folded in Python exactly as for the embedded engine, so both backends agree on what
-matches. Ranking: ts_rank_cd on the weighted folded vector (cover density rewards words close
-together), plus the exact-diacritics vector and a bonus for the clause's words as a phrase.
+Texts are folded in Python exactly as for the embedded engine and stored as their words alone, so
+both backends agree on what matches. Ranking: ts_rank_cd on the weighted folded vector (cover
+density rewards words close together), plus the exact-diacritics vector and a bonus for the clause's words as a phrase.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from django.db import connection, transaction
 from stinet.search.base import FACETS, FULLTEXT_FIELDS, SearchRequest, SearchResponse, filter_groups, year_bounds
 from stinet.search.models import SearchDocument
 from stinet.search.query import VALUE_GAP, Clause, ParsedQuery
-from stinet.vietnamese import equivalent_forms
+from stinet.vietnamese import equivalent_forms, word_text
 
 WEIGHT_OF = {"title": "A", "author": "B", "subject": "C", "abstract": "D", None: ""}
 RANK_WEIGHTS = "{0.2, 0.6, 0.7, 1.0}"  # D, C, B, A
@@ -36,6 +36,7 @@ VOCABULARY_SQL = (f"INSERT INTO {VOCABULARY} SELECT s.word, weight::\"char\", s.
                   "WHERE s.word !~ '[0-9]'")  # ts_stat: twice as fast as unnesting the vectors in SQL
 TEXTS = ("title", "title_x", "creators", "subjects", "abstract", "other", "text_x", "equiv",
          "type", "field", "language", "title_sort", *FULLTEXT_FIELDS.values())
+PARSED = frozenset(TEXTS) - {"type", "field", "language", "title_sort"}  # the texts made into tsvectors
 FIELDS = ("title", "title_x", "creators", "subjects", "abstract", "other", "text_x", "equiv",
           "type", "year", "orgs", "access", "field", "language", "title_sort", *FULLTEXT_FIELDS.values())
 
@@ -121,9 +122,12 @@ class PostgresBackend:
         return False
 
     def index_docs(self, docs: Iterable[dict[str, Any]], replace: bool = True) -> None:
-        """Insert or replace search rows (an upsert either way)."""
+        """Insert or replace search rows (an upsert either way). The texts PostgreSQL's parser reads
+        are stored as their words alone (word_text), so that it finds the words a query is split into:
+        its own parser reads "2016-2020" as 2016 and -2020, "ISO/IEC" or an address as one word."""
         rows = [SearchDocument(work_id=d["id"], orgs=d["org"], access=d["access"], year=d["year"],
-                               **{k: d.get(k) or "" for k in TEXTS}) for d in docs]
+                               **{k: (word_text(d.get(k) or "") if k in PARSED else d.get(k) or "") for k in TEXTS})
+                for d in docs]
         SearchDocument.objects.bulk_create(rows, update_conflicts=True, unique_fields=["work"],
                                            update_fields=list(FIELDS))
 

@@ -6,7 +6,7 @@ Pure Python, standard library only, no Django.
 from .collation import sort_key
 from .decode import EncodingError, detect_encoding_of_bytes
 from .equivalences import EQUIVALENCE_GROUPS, equivalence_tokens, equivalent_forms, rewrite_query
-from .fold import exact_tokens, fold, tokens
+from .fold import exact_tokens, fold, tokens, word_text
 from .legacy import ENCODINGS, Conversion, detect, encode, fix, reads_as_well, to_unicode
 from .names import (
     ACADEMIC_TITLES,
@@ -55,4 +55,5 @@ __all__ = [
     "split_titles",
     "to_unicode",
     "tokens",
+    "word_text",
 ]

@@ -39,6 +39,13 @@ def tokens(s: str) -> list[str]:
     return _TOKEN.findall(fold(s))
 
 
+def word_text(s: str) -> str:
+    """The words of a text (letters and digits, as tokens() and exact_tokens() split it) separated by
+    single spaces, marks and case as they are: what another engine's parser then reads as the same
+    words ("2016-2020" is two words, not "2016" and "-2020")."""
+    return " ".join(_TOKEN.findall(s))
+
+
 def exact_tokens(s: str) -> list[str]:
     """Lower-cased NFC tokens keeping diacritics, with one canonical spelling."""
     return _TOKEN.findall(canonical_spelling(unicodedata.normalize("NFC", s).lower()))
