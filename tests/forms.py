@@ -1,4 +1,4 @@
-"""What the form tests share: the accessibility of a page's forms, read from its HTML."""
+"""What the form tests share: the accessibility of a page's forms, tables and buttons, read from its HTML."""
 
 from __future__ import annotations
 
@@ -56,3 +56,17 @@ def _labelled(control: lxml.html.HtmlElement, doc: lxml.html.HtmlElement) -> boo
     if control.get("aria-label") or control.get("aria-labelledby") or control.xpath("ancestor::label"):
         return True
     return bool(control.get("id")) and bool(doc.xpath(f"//label[@for='{control.get('id')}']"))
+
+
+def empty_header_cells(page: str) -> list[str]:
+    """The tables' header cells that say nothing to a screen reader (their column's neighbours' names)."""
+    doc = lxml.html.fromstring(page)
+    return [" | ".join(c.text_content().strip() for c in th.getparent())
+            for th in doc.xpath("//th") if not th.text_content().strip() and not th.get("aria-label")]
+
+
+def button_names(page: str) -> list[str]:
+    """What a screen reader calls each button of the page's content, in order (visually hidden text
+    included, spaces folded)."""
+    doc = lxml.html.fromstring(page)
+    return [b.get("aria-label") or " ".join(b.text_content().split()) for b in doc.xpath("//main//button")]

@@ -5,7 +5,7 @@ import pytest
 
 from stinet.accounts.invitations import invite
 from tests.accounts.conftest import PASSWORD
-from tests.forms import form_problems
+from tests.forms import empty_header_cells, form_problems
 
 pytestmark = pytest.mark.django_db
 
@@ -14,6 +14,7 @@ def test_the_roles_of_an_invitation_are_a_named_group_with_its_error(client, peo
     client.force_login(people["hub"])
     page = client.get("/manage/invitations/").content.decode()
     assert form_problems(page) == []
+    assert empty_header_cells(page) == []  # the revoke buttons' column is named
     refused = client.post("/manage/invitations/", {"email": "x@lib.example", "days": "7"}).content.decode()
     assert form_problems(refused) == []
     doc = lxml.html.fromstring(refused)
