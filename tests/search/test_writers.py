@@ -165,6 +165,7 @@ def test_a_process_waiting_for_the_writer_says_so_until_it_gives_up(other, setti
 
     def look(seconds: float) -> None:
         wishes.append([p.name for p in settings.SEARCH_INDEX_DIR.glob(f"{WANTED}*")])
+        assert not engine.writer_wanted()  # its own wish never counts for itself
         real_sleep(seconds)
 
     monkeypatch.setattr("stinet.search.tantivy_backend.time.sleep", look)  # between its attempts
@@ -173,3 +174,57 @@ def test_a_process_waiting_for_the_writer_says_so_until_it_gives_up(other, setti
     assert wishes and all(len(names) == 1 for names in wishes)
     assert not list(settings.SEARCH_INDEX_DIR.glob(f"{WANTED}*"))  # withdrawn when it gave up
     assert not engine.writer_wanted()  # its own wish never counts for itself
+
+
+def test_an_edit_queued_during_a_shared_session_is_indexed_at_its_next_batch_after_a_while(other):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    other.finish()
+    with indexing.shared():
+        indexing.works_changed([_retitle("Sinh học biển đại cương", "Sinh học biển nhiệt đới")])  # holds it now
+        tea = _retitle(TEA, "Kỹ thuật trồng chè vùng Tây Bắc")
+        PendingIndex.objects.create(work_id=tea)  # an edit another process queued
+        indexing.offer()
+        assert _total("tây bắc") == 0  # just queued: the harvest's batches are not committed for it at once
+        PendingIndex.objects.update(queued_at=timezone.now() - indexing.QUEUE_WAIT - timedelta(seconds=1))
+        indexing.offer()
+        assert _total("tây bắc") == 1 and not PendingIndex.objects.exists()
+        assert indexing.backend().holds_writer()  # committed, kept
+
+
+@pytest.mark.parametrize("session", ["bulk", "shared"])
+def test_a_session_whose_last_commit_fails_still_lets_go_of_the_writer(other, monkeypatch, settings, session):
+    other.finish()
+    with pytest.raises(RuntimeError, match="database gone"):
+        with getattr(indexing, session)():
+            indexing.works_changed([_retitle(TEA, "Kỹ thuật trồng chè vùng Tây Bắc")])
+
+            def broken(engine):
+                raise RuntimeError("database gone")
+
+            monkeypatch.setattr(indexing, "_queued", broken)
+    assert not indexing.backend().holds_writer()
+    OtherProcess(str(settings.SEARCH_INDEX_DIR)).finish()  # another process can write
+    assert _total("tây bắc") == 1  # what was written was committed
+
+
+def test_a_rebuild_that_fails_leaves_the_index_as_it_was(other, monkeypatch):
+    other.finish()
+    before = indexing.backend().count()
+    assert before > 2
+    monkeypatch.setattr(indexing, "REINDEX_BATCH", 1)
+    calls = []
+
+    def failing(ids):
+        calls.append(ids)
+        if len(calls) == 2:
+            raise RuntimeError("disk full")
+        return real(ids)
+
+    real = indexing._documents
+    monkeypatch.setattr(indexing, "_documents", failing)
+    with pytest.raises(RuntimeError, match="disk full"):
+        indexing.rebuild()
+    assert indexing.backend().count() == before and not indexing.backend().holds_writer()

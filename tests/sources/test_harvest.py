@@ -583,3 +583,52 @@ def test_a_slow_source_lets_other_writers_into_the_search_index_while_it_waits(o
         Holding.objects.filter(local_id="oai:hpu:2").values_list("work_id", flat=True))
     indexing.commit()  # whichever process writes next takes the queue
     assert search_json(SearchRequest(q="rùa biển"))["total"] == 1 and not PendingIndex.objects.exists()
+
+
+def test_a_harvest_lets_a_waiting_import_in_at_its_next_page(org, source, oai_server, settings, monkeypatch):
+    """Pages that keep coming (never 5 s apart) of a group still filling: an import waiting for the writer
+    (here a second engine in a thread, as another process's) gets it when the next page arrives, not when
+    the group is stored, and the harvest queues what it stores meanwhile."""
+    import threading
+    import time
+
+    from stinet.search import indexing
+    from stinet.search.base import SearchRequest
+    from stinet.search.service import search_json
+    from stinet.search.tantivy_backend import TantivyBackend
+    from stinet.sources import pipeline, services
+
+    if settings.SEARCH_BACKEND != "tantivy":
+        pytest.skip("the embedded engine only (PostgreSQL writes in its own transactions)")
+    monkeypatch.setattr(pipeline, "STORE_RECORDS", 3)  # groups of three one-record pages
+    for n in range(1, 7):
+        answer = xml(page(dc_record(f"oai:hpu:{n}", f"Báo cáo số {n} về cảng"), f"T{n}" if n < 6 else None))
+        oai_server.on(answer, **({"verb": "ListRecords", "metadataPrefix": "oai_dc"} if n == 1 else
+                                 {"resumptionToken": f"T{n - 1}"}))
+    oai_server.delay[:] = [0, 0] + [0.6] * 5  # Identify and page 1 at once, then a page every 0.6 s
+    stored, got, real_store = [], [], services._store_group
+
+    def importer() -> None:
+        other = TantivyBackend(indexing.backend().path)
+        other.acquire(10)
+        got.append(time.monotonic())
+        time.sleep(0.3)
+        other.commit(final=True)
+
+    thread = threading.Thread(target=importer)
+
+    def store(state, *args):
+        real_store(state, *args)
+        stored.append(time.monotonic())
+        if len(stored) == 1:  # the harvest holds the writer: the import starts waiting for it
+            thread.start()
+
+    monkeypatch.setattr(services, "_store_group", store)
+    try:
+        assert run_source(source).new == 6
+    finally:
+        if thread.is_alive():
+            thread.join()
+    assert len(stored) == 2 and stored[0] < got[0] < stored[1] - 0.5  # at page 4 or 5, not at the second group
+    indexing.commit()
+    assert search_json(SearchRequest(q="báo cáo cảng"))["total"] == 6

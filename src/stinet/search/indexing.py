@@ -5,9 +5,11 @@ from __future__ import annotations
 import contextlib
 import logging
 from collections.abc import Callable, Iterable, Iterator
+from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
+from django.utils import timezone
 
 from stinet.search.base import WRITER_WAIT, Backend, IndexBusy
 from stinet.search.documents import from_values, load
@@ -19,6 +21,7 @@ _sharing = False  # the outermost session is shared(): the writer is taken only 
 REINDEX_BATCH = 2000
 EDIT_WAIT = 2.0  # seconds an edit waits for another process's writer before queueing its works
 SETTLE_ROUNDS = 3  # final commits that take the writer again for works queued meanwhile
+QUEUE_WAIT = timedelta(seconds=30)  # an edit queued during a harvest is indexed at its next batch after this
 
 
 def backend() -> Backend:
@@ -74,14 +77,15 @@ def _acquired(engine: Backend, wait: float) -> bool:
     return True
 
 
-def _queued(engine: Backend) -> tuple[list[int], int]:
-    """Works other processes queued for re-indexing, and the last queue row read (0: none)."""
+def _queued(engine: Backend) -> tuple[list[int], list[int]]:
+    """Works other processes queued for re-indexing, and the queue rows read (deleted once indexed:
+    only those, as a row another transaction commits later may have a lower key)."""
     if not engine.single_writer:
-        return [], 0
+        return [], []
     from stinet.search.models import PendingIndex
 
     rows = list(PendingIndex.objects.order_by("pk").values_list("pk", "work_id"))
-    return list(dict.fromkeys(work_id for _pk, work_id in rows)), rows[-1][0] if rows else 0
+    return list(dict.fromkeys(work_id for _pk, work_id in rows)), [pk for pk, _work_id in rows]
 
 
 def _commit(engine: Backend, final: bool) -> None:
@@ -91,13 +95,13 @@ def _commit(engine: Backend, final: bool) -> None:
     from stinet.search.models import PendingIndex
 
     for round_ in range(1, SETTLE_ROUNDS + 1):
-        queued, last = _queued(engine)
+        queued, read = _queued(engine)
         if queued and not _acquired(engine, 0):  # another process writes: it takes them
-            queued, last = [], 0
+            queued, read = [], []
         _reindex(engine, queued)
         engine.commit(final=final)
-        if last:
-            PendingIndex.objects.filter(pk__lte=last).delete()  # rows queued since stay
+        for start in range(0, len(read), REINDEX_BATCH):  # rows queued since stay
+            PendingIndex.objects.filter(pk__in=read[start:start + REINDEX_BATCH]).delete()
         if round_ == SETTLE_ROUNDS or not (final and engine.single_writer and PendingIndex.objects.exists()
                                            and _acquired(engine, 0)):
             return
@@ -147,11 +151,18 @@ def commit() -> None:
 
 
 def offer() -> None:
-    """Between two batches of a shared session: let go of the writer, committing first, when
-    another process waits for it."""
+    """In a shared session, between two batches or pages: let go of the writer, committing first, when
+    another process waits for it; commit (keeping it) when an edit queued for it has waited QUEUE_WAIT."""
     engine = backend()
-    if _sharing and engine.holds_writer() and engine.writer_wanted():
+    if not (_sharing and engine.holds_writer()):
+        return
+    if engine.writer_wanted():
         _commit(engine, final=True)
+        return
+    from stinet.search.models import PendingIndex
+
+    if engine.single_writer and PendingIndex.objects.filter(queued_at__lt=timezone.now() - QUEUE_WAIT).exists():
+        _commit(engine, final=False)
 
 
 def pause() -> None:
@@ -207,9 +218,23 @@ def bulk() -> Iterator[None]:
         yield
     finally:
         _bulk_depth -= 1
-        _commit(backend(), final=_bulk_depth == 0)
-        if _bulk_depth == 0:
-            backend().settle()
+        _end(backend())
+
+
+def _end(engine: Backend) -> None:
+    """The end of a session: commit (with what others queued); the outermost lets go of the writer
+    whatever happens, and refreshes what the backend derives from its documents."""
+    try:
+        _commit(engine, final=_bulk_depth == 0)
+    finally:
+        if _bulk_depth == 0 and engine.holds_writer() and engine.single_writer:
+            try:
+                engine.commit(final=True)  # the queue could not be read (the database failed): this much
+            except Exception:
+                engine.rollback()
+                raise
+    if _bulk_depth == 0:
+        engine.settle()
 
 
 @contextlib.contextmanager
@@ -233,10 +258,7 @@ def shared() -> Iterator[None]:
         _bulk_depth -= 1
         if outermost:
             _sharing = False
-        engine = backend()
-        _commit(engine, final=_bulk_depth == 0)  # what was queued meanwhile too, if the writer is free
-        if _bulk_depth == 0:
-            engine.settle()
+        _end(backend())  # with what was queued meanwhile, if the writer is free
 
 
 def rebuild(progress: Callable[[int], None] | None = None) -> int:
@@ -249,15 +271,19 @@ def rebuild(progress: Callable[[int], None] | None = None) -> int:
         engine = backend()
     finally:
         _rebuilding = False
-    engine.clear()
     done = 0
-    with bulk():
-        ids = list(Work.objects.order_by("pk").values_list("pk", flat=True))
-        for start in range(0, len(ids), REINDEX_BATCH):
-            chunk = ids[start:start + REINDEX_BATCH]
-            docs, _gone = _documents(chunk)
-            engine.index_docs(docs)
-            done += len(docs)
-            if progress:
-                progress(done)
+    with bulk():  # the writer first: the embedded index is emptied only by the commit that fills it again
+        try:
+            engine.clear()
+            ids = list(Work.objects.order_by("pk").values_list("pk", flat=True))
+            for start in range(0, len(ids), REINDEX_BATCH):
+                chunk = ids[start:start + REINDEX_BATCH]
+                docs, _gone = _documents(chunk)
+                engine.index_docs(docs)
+                done += len(docs)
+                if progress:
+                    progress(done)
+        except BaseException:
+            engine.rollback()  # a rebuild that fails (Ctrl-C too) leaves the embedded index as it was
+            raise
     return done

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import threading
 import time
+import uuid
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -48,7 +48,7 @@ TEXT_FIELDS = ("title", "title_x", "creators", "creators_x", "subjects", "abstra
                *FULLTEXT_FIELDS.values())
 FULLTEXT_WEIGHT = 0.3  # a match in a long full text counts less than one in the description
 WRITER_HEAP = 256_000_000
-WANTED = ".writer-wanted-"  # files in the index folder of processes waiting for its writer, by process id
+WANTED = ".writer-wanted-"  # files in the index folder of processes waiting for its writer, one per wait
 VOCABULARY_TTL = 300.0  # seconds the words of the dictionary under a prefix are remembered (word_counts)
 _FACET_POOL = ThreadPoolExecutor(max_workers=4, thread_name_prefix="stinet-facets")
 
@@ -110,6 +110,7 @@ class TantivyBackend:
             self.recreated = True
         self.path = path
         self._writer: tantivy.IndexWriter | None = None
+        self._wishes: set[str] = set()  # this process's own wishes for the writer (never a reason to let go)
         self._lock = threading.Lock()
         self._reloaded = 0.0
         self._vocabulary: dict[tuple[Any, ...], tuple[float, dict[str, int]]] = {}
@@ -120,7 +121,7 @@ class TantivyBackend:
         """Open the writer now, waiting up to `wait` seconds while another process holds the index's
         lock (an import, a harvest, a rebuild, an edit being indexed); IndexBusy after that."""
         deadline = time.monotonic() + wait
-        wish = self.path / f"{WANTED}{os.getpid()}"  # says so to a harvest holding the writer between batches
+        wish = self.path / f"{WANTED}{uuid.uuid4().hex}"  # says so to a harvest holding the writer between batches
         try:
             while self._writer is None:
                 try:
@@ -131,11 +132,13 @@ class TantivyBackend:
                     if time.monotonic() >= deadline:
                         raise IndexBusy(gettext("the search index is being written by another process (an import, "
                                                 "a harvest or a rebuild): try again when it has finished")) from None
-                    if not wish.exists():
-                        wish.touch()
+                    self._wishes.add(wish.name)
+                    wish.touch()  # its time says the wish is alive
                     time.sleep(0.05)
         finally:
-            wish.unlink(missing_ok=True)
+            if wish.name in self._wishes:
+                wish.unlink(missing_ok=True)
+                self._wishes.discard(wish.name)
 
     def holds_writer(self) -> bool:
         """Whether this process has the index's writer open."""
@@ -144,10 +147,10 @@ class TantivyBackend:
     def writer_wanted(self) -> bool:
         """Whether another process waits for the writer (a wish younger than a writer's longest wait:
         one left by a process killed while waiting is ignored)."""
-        oldest = time.time() - WRITER_WAIT - 5
+        oldest = time.time() - 5  # a waiting process touches its wish every 0.05 s
         for wish in self.path.glob(f"{WANTED}*"):
             with contextlib.suppress(OSError):
-                if wish.name != f"{WANTED}{os.getpid()}" and wish.stat().st_mtime >= oldest:
+                if wish.name not in self._wishes and wish.stat().st_mtime >= oldest:
                     return True
         return False
 
@@ -205,9 +208,8 @@ class TantivyBackend:
             self._writer = None
 
     def clear(self) -> None:
-        """Remove every document."""
+        """Remove every document (made durable by the next commit, with what is written meanwhile)."""
         self._w().delete_all_documents()
-        self.commit()
 
     # --- reading -------------------------------------------------------------------------
 

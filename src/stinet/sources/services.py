@@ -406,6 +406,7 @@ def _harvest_list(state: _Harvest, client: OAIClient, identity: Identity, full: 
             if err.code != "badResumptionToken" or restarted:
                 raise
             restarted, token, upper = True, None, ""
+            indexing.pause()  # the restarted list's first page may keep it waiting (retries, Retry-After)
             state.repeats = frozenset(state.handled)  # what the list gives again is not counted twice
             report.notes.append(_restarted(err.oai_message, since))
             _checkpoint(state, None, "")
@@ -447,6 +448,7 @@ def _run_pipeline(state: _Harvest, first: Page, rest: Iterator[Page], upper: str
                         raise failure from None
                     pipeline.add(page)
                     _beat(state)
+                    indexing.offer()  # a page of a group still filling: a waiting import gets the writer now
             finally:
                 pages.close()
         pipeline.flush()
