@@ -239,15 +239,22 @@ def test_a_lock_whose_process_ended_is_taken_over_at_once(org, source, oai_serve
     import subprocess
     import sys
 
+    from stinet.sources.locks import _machine, _started
     from stinet.sources.scheduler import due_sources
     from stinet.sources.services import remove_source
 
     ended = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
-    gone = f"{socket.gethostname()}:{int(ended.stdout)}"
+    host, dead = socket.gethostname(), int(ended.stdout)
+    gone = f"{host}:{dead}:12345:{_machine()}"
     alive = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    started = _started(alive.pid)
     try:
-        for holder, free in ((f"{socket.gethostname()}:{alive.pid}", False), (f"other-host:{int(ended.stdout)}", False),
-                             ("cli", False), (gone, True)):
+        for holder, free in ((f"{host}:{alive.pid}:{started}:{_machine()}", False),  # a live process
+                             (f"other-host:{dead}:12345:{_machine()}", False),  # another machine: its heartbeat
+                             (f"{host}:{dead}:12345:0123456789", False),  # a container of the same host name
+                             (f"{host}:{dead}", False), ("cli", False),  # names of older versions
+                             (f"{host}:{alive.pid}:{int(started) + 1}:{_machine()}", True),  # its id taken again
+                             (gone, True)):
             Source.objects.filter(pk=source.pk).update(status="running", locked_by=holder, heartbeat_at=timezone.now(),
                                                        next_run_at=timezone.now())
             assert (source.pk in due_sources(timezone.now())) is free, holder
@@ -632,3 +639,16 @@ def test_a_harvest_lets_a_waiting_import_in_at_its_next_page(org, source, oai_se
     assert len(stored) == 2 and stored[0] < got[0] < stored[1] - 0.5  # at page 4 or 5, not at the second group
     indexing.commit()
     assert search_json(SearchRequest(q="báo cáo cảng"))["total"] == 6
+
+
+def test_a_change_during_a_run_keeps_the_runs_lock_and_another_list_waits_for_its_end(org, source):
+    from stinet.sources.services import change_source
+
+    assert claim(source.pk, "elsewhere:1:2:3")
+    Source.objects.filter(pk=source.pk).update(resume_token="T9")  # the run's checkpoint, after the page was read
+    change_source(source, label="Kho mới", interval=30)  # the page's form, loaded before the run began
+    source.refresh_from_db()
+    assert (source.label, source.interval, source.status, source.locked_by, source.resume_token) == (
+        "Kho mới", 30, "running", "elsewhere:1:2:3", "T9")
+    with pytest.raises(ValueError, match="is running: change its format or set when the run has ended"):
+        change_source(source, set_spec="col:a")

@@ -83,6 +83,7 @@ def test_dates_skip_embargo_uris_and_rights_words():
     ("2015-02-30|2016", "2016"),  # a readable one is taken
     ("n.d.|s.a.", ""),  # no year: no date, the record kept
     ("2015-02-30", "2015-02-30"),  # a year but no such day: handed on, and refused as a file import's would be
+    ("2015-00-00|0000|1750", ""),  # a placeholder, no year, a year out of range: no date, the record kept
 ])
 def test_a_date_with_no_calendar_day_is_not_dropped_silently(dates, expected):
     row = oai_dc_row("oai:x:1", dc_of(dc_record("oai:x:1", "T", date=dates)))

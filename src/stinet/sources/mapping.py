@@ -9,7 +9,7 @@ from collections.abc import Callable
 from django.utils.translation import gettext as _
 from lxml import etree
 
-from stinet.ingest.record import ERROR, MULTI_SEP, RowError, parse_date, rights_access
+from stinet.ingest.record import ERROR, MAX_YEAR, MIN_YEAR, MULTI_SEP, RowError, parse_date, rights_access
 from stinet.ingest.types import map_type, repository_type
 from stinet.vietnamese import clean_spaces
 
@@ -112,10 +112,14 @@ def _people(dc: _Dc, type_code: str) -> dict[str, list[str]]:
     return people
 
 
+_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})\b")
+
+
 def _date(dc: _Dc) -> str:
     """The first dc:date that reads as a date or year (embargo and other info: URIs skipped); else the
-    first that has a year but no calendar's day ("2015-02-30"), which parsing refuses as a file
-    import's would (the record rejected with the reason); words without a year ("n.d.") are no date."""
+    first that is a date of a real year and month but a day no calendar has ("2015-02-30"), which
+    parsing refuses as a file import's would (the record rejected with the reason). Other unreadable
+    values ("n.d.", the placeholder "2015-00-00", a year out of range) are no date."""
     impossible = ""
     for text in dc.texts("date"):
         if text.lower().startswith("info:"):
@@ -123,7 +127,9 @@ def _date(dc: _Dc) -> str:
         try:
             year, _iso = parse_date(text)
         except RowError:
-            impossible = impossible or (text if re.search(r"\d{4}", text) else "")
+            day = _DAY.match(text)
+            if day and not impossible and MIN_YEAR <= int(day[1]) <= MAX_YEAR and 1 <= int(day[2]) <= 12:
+                impossible = text
             continue
         if year is not None:
             return text[:10] if re.match(r"\d{4}-\d{2}-\d{2}T", text) else text

@@ -17,8 +17,9 @@ from django.db import close_old_connections
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from stinet.sources.locks import free_locks, worker_id
 from stinet.sources.models import Source
-from stinet.sources.services import SourceBusy, free_locks, run_source, worker_id
+from stinet.sources.services import SourceBusy, run_source
 
 log = logging.getLogger(__name__)
 

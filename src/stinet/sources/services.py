@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-import os
 import re
-import socket
 import time
 from array import array
 from collections.abc import Callable, Iterator
@@ -17,7 +15,6 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -31,6 +28,7 @@ from stinet.ingest.workers import fewer_collections
 from stinet.oai.protocol import METADATA_PREFIX, SET_SPEC
 from stinet.search import indexing
 from stinet.sources.client import HarvestError, Identity, OAIClient, OAIProtocolError, Page, TokenLoop
+from stinet.sources.locks import claim, free_locks, release, worker_id
 from stinet.sources.mapping import MappingError, mapper
 from stinet.sources.models import DEFAULT_INTERVAL_DAYS, Source
 from stinet.sources.pipeline import STORE_RECORDS, Group, Outcome, Pipeline, read_ahead
@@ -39,7 +37,6 @@ from stinet.sources.safety import check_url
 
 Progress = Callable[[int], None]
 Convert = Callable[..., dict[str, str]]
-STALE_AFTER = timedelta(minutes=30)  # a lock without a heartbeat for this long is taken over
 RETRY_AFTER_FAILURE = timedelta(days=1)  # a failed source is tried again this soon (or its interval)
 INDEX_COMMIT_STORES = 100  # the search index is committed every this many stores (~50,000 records, as imports)
 DATESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}Z)?")
@@ -117,12 +114,13 @@ def remove_source(source: Source, *, actor: str = "cli", user: Any = None) -> No
     """Remove a source that is not running. What it harvested stays (the member's holdings, its run
     reports): a full harvest of a list removes what the list no longer gives, removing the source does not."""
     _require_manager(user, source.organisation_id, source.organisation.code)
-    if not Source.objects.filter(free_locks(timezone.now()), pk=source.pk).exists():
-        raise ValueError(_("source %(id)s is running: remove it when the run has ended") % {"id": source.pk})
     before = {"org": source.organisation.code, "url": source.base_url, "prefix": source.metadata_prefix,
               "set": source.set_spec, "label": source.label}
-    audit(actor, "delete", source, before=before, user=user)
-    source.delete()
+    with transaction.atomic():  # removed only if no run holds it at this moment (a worker may claim it meanwhile)
+        removed, _kinds = Source.objects.filter(free_locks(timezone.now()), pk=source.pk).delete()
+        if not removed:
+            raise ValueError(_("source %(id)s is running: remove it when the run has ended") % {"id": source.pk})
+        audit(actor, "delete", source, before=before, user=user)
 
 
 def _check_set(set_spec: str) -> None:
@@ -173,65 +171,23 @@ def change_source(source: Source, *, label: str | None = None, prefix: str | Non
     if interval is not None and interval != source.interval:  # due that long after the last success
         source.next_run_at = (source.last_success_at or timezone.now()) + timedelta(days=interval)
     new_prefix = prefix is not None and prefix != source.metadata_prefix
+    fields = ["label", "metadata_prefix", "set_spec", "interval", "next_run_at", "updated_at"]
     if new_prefix or (set_spec is not None and set_spec != source.set_spec):
+        if not Source.objects.filter(free_locks(timezone.now()), pk=source.pk).exists():  # its end would undo it
+            raise ValueError(_("source %(id)s is running: change its format or set when the run has ended")
+                             % {"id": source.pk})
         source.last_datestamp, source.resume_token = "", ""  # another list: harvest it whole, now
         source.next_run_at = timezone.now()
+        fields += ["last_datestamp", "resume_token"]
     source.label = label.strip()[:200] if label else source.label
     source.metadata_prefix = prefix if prefix is not None else source.metadata_prefix
     source.set_spec = set_spec if set_spec is not None else source.set_spec
     source.interval = interval if interval is not None else source.interval
-    source.save()
+    source.save(update_fields=fields)  # never the lock, heartbeat or resume point a run writes meanwhile
     audit(actor, "update", source, before=before, after={"label": source.label, "prefix": source.metadata_prefix,
                                                           "set": source.set_spec, "interval": source.interval},
           user=user)
     return source
-
-
-def worker_id() -> str:
-    """This process's name in locks: host and process id."""
-    return f"{socket.gethostname()}:{os.getpid()}"[:100]
-
-
-def ended(holder: str) -> bool:
-    """Whether the process named in a lock is known to have ended: one of this host that no longer runs
-    (a run killed outright, which never released its lock). Another host's is known by its heartbeat only."""
-    host, _sep, pid = holder.rpartition(":")
-    if host != socket.gethostname() or not pid.isdigit():
-        return False
-    try:
-        os.kill(int(pid), 0)
-    except ProcessLookupError:
-        return True
-    except (PermissionError, OverflowError):
-        return False
-    return False
-
-
-def free_locks(now: datetime) -> Q:
-    """Sources that may be locked now: idle, stale (no heartbeat for STALE_AFTER), or held by a process of
-    this host that has ended."""
-    free = Q(status="idle") | Q(heartbeat_at__isnull=True) | Q(heartbeat_at__lt=now - STALE_AFTER)
-    holders = Source.objects.filter(status="running").exclude(locked_by="").values_list("locked_by", flat=True)
-    gone = [holder for holder in set(holders) if ended(holder)]
-    return free | Q(locked_by__in=gone) if gone else free
-
-
-def claim(source_id: int, worker: str, now: datetime | None = None) -> bool:
-    """Lock a source for one run (a row update); a lock whose heartbeat went stale, or whose process
-    ended without releasing it, is taken over."""
-    now = now or timezone.now()
-    if not Source.objects.filter(free_locks(now), pk=source_id).update(status="running", heartbeat_at=now,
-                                                                      locked_by=worker):
-        return False
-    orphan = ImportRun.objects.filter(pk__in=Source.objects.filter(pk=source_id).values("last_run"), status="running")
-    orphan.update(status="failed", finished_at=now,
-                  error=_("interrupted: the harvest stopped without finishing (worker restarted); resumed later"))
-    return True
-
-
-def release(source_id: int, worker: str) -> None:
-    """Unlock a source after its run."""
-    Source.objects.filter(pk=source_id, locked_by=worker).update(status="idle", locked_by="")
 
 
 def run_source(source: Source, *, full: bool = False, from_date: str = "", progress: Progress | None = None,
