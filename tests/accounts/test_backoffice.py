@@ -14,7 +14,7 @@ from stinet.catalog.services import add_organisation
 from stinet.ingest.services import import_file
 from stinet.sources.models import Source
 from tests.conftest import row
-from tests.forms import empty_header_cells
+from tests.forms import button_names, empty_header_cells
 
 pytestmark = pytest.mark.django_db
 PASSWORD = "a-long-pass-phrase-42"
@@ -90,13 +90,15 @@ def test_the_duplicates_tables_name_their_action_column(client, network, write_c
     thesis = dict(dc_type="Luận văn thạc sĩ", dc_date_issued="2016", dc_contributor_author="Nguyễn Văn An")
     title = "Nghiên cứu đa dạng sinh học rạn san hô vịnh Hạ Long"
     import_file(write_csv([row(title, id="u1", **thesis)], "u.csv"), "HPU")
-    import_file(write_csv([row(title, id="L1", **thesis),
-                           row("Đa dạng sinh học của các rạn san hô ở Hạ Long, Quảng Ninh", id="L2", **thesis)],
-                          "l.csv"), "LIB")
+    import_file(write_csv([row("Đa dạng sinh học của các rạn san hô ở Hạ Long, Quảng Ninh", id="L2", **thesis)],
+                          "l.csv"), "LIB")  # a pair to review
+    add_organisation("THU", "Thư viện khác", member=True)
+    import_file(write_csv([row(title, id="T1", **thesis)], "t.csv"), "THU")  # merged
     login(client, "hub")
     page = client.get("/manage/duplicates/").content.decode()
     assert page.count('<th><span class="visually-hidden">Thao tác</span></th>') == 2  # pairs and merges
     assert empty_header_cells(page) == []
+    assert button_names(page) == ["Gộp: LIB:L2", "Giữ riêng: LIB:L2", "Tách: THU:T1"]  # which record each is for
 
 
 def test_a_pair_that_cannot_be_merged_says_why_and_offers_only_to_keep_it_apart(client, network, write_csv):

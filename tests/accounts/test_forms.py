@@ -5,7 +5,7 @@ import pytest
 
 from stinet.accounts.invitations import invite
 from tests.accounts.conftest import PASSWORD
-from tests.forms import empty_header_cells, form_problems
+from tests.forms import button_names, empty_header_cells, form_problems
 
 pytestmark = pytest.mark.django_db
 
@@ -37,3 +37,13 @@ def test_the_invitation_form(client, people):
     _invitation, link = invite("new@example.org", [("scientist", None)])
     page = client.post(link.split("127.0.0.1:8000")[1], {"username": "", "password1": PASSWORD}).content.decode()
     assert 'aria-invalid="true"' in page and form_problems(page) == []
+
+
+def test_each_revoke_button_says_what_it_revokes(client, people):
+    client.force_login(people["hub"])
+    for email in ("a@lib.example", "b@lib.example"):
+        invite(email, [("scientist", None)])
+    names = button_names(client.get("/manage/invitations/").content.decode())
+    assert "Thu hồi: a@lib.example" in names and "Thu hồi: b@lib.example" in names
+    names = button_names(client.get(f"/manage/users/{people['editor'].pk}/").content.decode())
+    assert "Thu hồi: Biên tập viên thành viên — HPU" in names

@@ -4,7 +4,7 @@ import lxml.html
 import pytest
 
 from stinet.directory import services
-from tests.forms import form_problems
+from tests.forms import button_names, form_problems
 
 pytestmark = pytest.mark.django_db
 
@@ -40,3 +40,10 @@ def test_service_and_request_forms(login, users, org):
     pending = services.submit_join_request({"name_vi": "Viện Mới", "contact_name": "An", "contact_email": "an@x.vn"})
     page = client.post(f"/directory/requests/{pending.pk}/", {"reject": "1", "reason": ""}).content.decode()
     assert 'aria-describedby="id_reason_error"' in page and form_problems(page) == []
+
+
+def test_each_delete_button_names_its_service(login, users, org):
+    for name in ("Tra cứu", "Dịch thuật"):
+        services.add_service(None, org, {"kind": "lookup", "name": name})
+    names = button_names(login(users["editor"]).get("/directory/orgs/HPU/edit/").content.decode())
+    assert "Xoá: Tra cứu" in names and "Xoá: Dịch thuật" in names

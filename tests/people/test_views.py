@@ -4,7 +4,7 @@ import pytest
 
 from stinet.people.models import Expert, ExpertWork
 from stinet.people.services import create_expert, decide_works, update_expert
-from tests.forms import form_problems
+from tests.forms import button_names, form_problems
 
 pytestmark = pytest.mark.django_db
 
@@ -74,6 +74,9 @@ def test_the_scientist_sees_own_contact_and_suggestions(client, directory, scien
     assert "an@example.edu.vn" in page
     me = client.get("/experts/me/").content.decode()
     assert "Quản lý cảng cá" in me  # the suggestion waiting
+    names = button_names(me)  # each decision names its work (the visible word first)
+    assert "Của tôi: Quản lý cảng cá Hải Phòng" in names and "Không phải của tôi: Quản lý cảng cá Hải Phòng" in names
+    assert len(names) == len(set(names)), names
     data = client.get(f"/api/experts/{an.pk}").json()
     assert data["contact"]["email"] == "an@example.edu.vn"
     assert [w["title"] for w in data["private"]["suggested"]] == ["Quản lý cảng cá Hải Phòng"]

@@ -3,7 +3,7 @@
 import lxml.html
 import pytest
 
-from tests.forms import form_problems
+from tests.forms import button_names, form_problems
 from tests.tasks.conftest import drive
 from tests.tasks.test_views import _login
 
@@ -29,3 +29,15 @@ def test_the_council_members_are_a_named_group(people, client):
     doc = lxml.html.fromstring(client.get(f"/tasks/{task.pk}/").content.decode())
     group = doc.xpath("//fieldset[.//input[@type='checkbox' and @name='members']]")
     assert group and group[0].xpath("string(legend)").startswith("Thành viên")
+
+
+def test_each_score_button_names_its_application(people, client):
+    from stinet.tasks import councils
+
+    task = drive(people, "selecting")
+    councils.form_council(task, people.manager, "selection", [people.c1, people.c2, people.c3])
+    councils.apply(task, people.pi, host="HPU", summary="Khảo sát rạn san hô", budget_requested=900_000_000)
+    councils.apply(task, people.pi2, host="HPU", summary="Phương án khác", budget_requested=700_000_000)
+    _login(client, people, "c1")
+    names = [n for n in button_names(client.get(f"/tasks/{task.pk}/").content.decode()) if n.startswith("Chấm")]
+    assert len(names) == task.applications.count() > 1 and len(set(names)) == len(names), names
