@@ -459,3 +459,19 @@ def test_numbers_codes_and_addresses_are_found_by_their_parts_on_both_backends(o
         found = search_json(SearchRequest(q=q))
         assert not found.get("approximate") and [t for t in (r["title"] for r in found["results"])
                                                   if t.startswith(expected)], q
+
+
+@pytest.mark.parametrize("typed", ["c\u200bây chè", "cây ch\u00adè", "ｃａｙ ｃｈｅ", "\ufeffcây chè"])
+def test_invisible_and_full_width_characters_do_not_break_a_word(catalogue, typed):
+    assert titles(typed)[0] == "Kỹ thuật trồng cây chè Shan tuyết"
+
+
+def test_control_characters_in_filters_and_prefixes_are_left_out(catalogue):
+    """A NUL cannot reach a database column (PostgreSQL refuses it with an error, a 500 before)."""
+    assert search_json(SearchRequest(q="chè", filters={"language": ["v\x00i"], "field": ["4\x00"]}))["total"] == 0
+    assert search_json(SearchRequest(q="org:H\x00PU chè"))["total"] == search_json(SearchRequest(q="org:HPU chè"))[
+        "total"]
+    with pytest.raises(SearchError, match="is not one of"):
+        search_json(SearchRequest(q="chè", filters={"org": ["NO\x00PE"]}))
+    assert suggest("ch\x00è") == suggest("chè") and suggest("\x00\x00") == {"titles": [], "authors": [],
+                                                                              "subjects": []}

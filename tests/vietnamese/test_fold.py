@@ -4,7 +4,7 @@ import unicodedata
 
 import pytest
 
-from stinet.vietnamese import canonical_spelling, clean_spaces, exact_tokens, fold, nfc, tokens
+from stinet.vietnamese import canonical_spelling, clean_spaces, exact_tokens, fold, nfc, tokens, word_text
 
 
 def test_nfc_only_normalises() -> None:
@@ -28,6 +28,8 @@ def test_clean_spaces(text: str, expected: str) -> None:
         ("Hòa hoà Thủy thuỷ khỏe khoẻ", "hoa hoa thuy thuy khoe khoe"),
         ("Größe Ærø Ωmega", "grosse ærø ωmega"),
         ("plain ascii 123", "plain ascii 123"),
+        ("c\u200bây ch\u00adè\u2060\ufeff", "cay che"),  # invisible inside a word: left out
+        ("ＣＡＹ ｃｈè ２０２４ ﬁ", "cay che 2024 fi"),  # full-width forms and ligatures: their letters
     ],
 )
 def test_fold(text: str, expected: str) -> None:
@@ -38,6 +40,8 @@ def test_tokens_and_exact_tokens() -> None:
     assert tokens("KH&CN: Đa-dạng, năm 2024!") == ["kh", "cn", "da", "dang", "nam", "2024"]
     assert exact_tokens("Hòa bình, THỦY lợi; Khỏe") == ["hoà", "bình", "thuỷ", "lợi", "khoẻ"]
     assert exact_tokens("Kĩ thuật") == exact_tokens("kỹ thuật") == ["kỹ", "thuật"]
+    assert exact_tokens("c\u200bây ch\u00adè") == ["cây", "chè"]
+    assert word_text("giai đoạn 2016-2020; ISO/IEC\u200b 3.9") == "giai đoạn 2016 2020 ISO IEC 3 9"
 
 
 @pytest.mark.parametrize(

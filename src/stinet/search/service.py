@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -38,6 +39,7 @@ def _known_values(filters: dict[str, list[str]]) -> dict[str, list[str]]:
     access level or member that does not exist is a SearchError naming it, not an empty result."""
     out: dict[str, list[str]] = {}
     for name, values in filters.items():
+        values = [_visible(v) for v in values]
         wanted = [v.strip() for v in values if v]
         if name == "org":  # the members asked for only (a widget filters every search by one)
             asked = Q()
@@ -173,8 +175,17 @@ def search_json(request: SearchRequest, lang: str = "vi") -> dict[str, Any]:
     }
 
 
+def _visible(text: str) -> str:
+    """A value without control characters (a NUL can reach no database column: PostgreSQL refuses it)."""
+    return _CONTROL.sub("", text)
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def suggest(prefix: str, limit: int = 8) -> dict[str, list[str]]:
     """Autocomplete: titles, creator names and subjects starting with what was typed."""
+    prefix = _visible(prefix)
     key = " ".join(fold(prefix).split())
     if len(key) < 2:
         return {"titles": [], "authors": [], "subjects": []}

@@ -16,15 +16,20 @@ def _fold_table() -> dict[int, str | None]:
             table[cp] = base
     table.update({cp: None for cp in range(0x300, 0x370)})  # stray combining marks
     table.update({ord("đ"): "d", ord("Đ"): "d", ord("Ð"): "d", ord("ð"): "d"})
+    table.update(_INVISIBLE)
     return table
 
 
+# Characters that show nothing inside a word (a soft hyphen or a zero-width space pasted from a PDF
+# or a web page, a byte-order mark): left out, so that the word is one word.
+_INVISIBLE: dict[int, str | None] = {cp: None for cp in (0x00, 0xAD, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF)}
 _TABLE = _fold_table()
 _TOKEN = re.compile(r"[^\W_]+")
 
 
 def _fold_rest(s: str) -> str:
-    decomposed = unicodedata.normalize("NFD", s)
+    """Folding beyond the table: compatibility forms too (full-width letters and digits, ligatures)."""
+    decomposed = unicodedata.normalize("NFKD", s)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
 
@@ -43,9 +48,9 @@ def word_text(s: str) -> str:
     """The words of a text (letters and digits, as tokens() and exact_tokens() split it) separated by
     single spaces, marks and case as they are: what another engine's parser then reads as the same
     words ("2016-2020" is two words, not "2016" and "-2020")."""
-    return " ".join(_TOKEN.findall(s))
+    return " ".join(_TOKEN.findall(s.translate(_INVISIBLE)))
 
 
 def exact_tokens(s: str) -> list[str]:
     """Lower-cased NFC tokens keeping diacritics, with one canonical spelling."""
-    return _TOKEN.findall(canonical_spelling(unicodedata.normalize("NFC", s).lower()))
+    return _TOKEN.findall(canonical_spelling(unicodedata.normalize("NFC", s.translate(_INVISIBLE)).lower()))
