@@ -26,6 +26,12 @@ def test_org_import_search_round_trip(run, tmp_path):
     text = run("search", "sinh học", "--type", "thesis", "--year-from", "2010")
     assert text.stdout.startswith("1 kết quả\n") and "Nghiên cứu đa dạng sinh học biển" in text.stdout
     assert run("search", "sinh học", "--lang", "en").stdout.startswith("1 result\n")
+    for words in (("-biển", "sinh", "học"), ("sinh học", "-biển"), ("--", "-biển sinh học")):  # an exclusion first
+        assert run("search", *words).stdout.startswith("0 kết quả\n"), words
+    several = json.loads(run("search", "sinh", "học", "--json").stdout)  # words as several arguments
+    assert several["query"] == "sinh học" and several["total"] == 1
+    mistyped = run("search", "sinh", "--limt", "3")
+    assert mistyped.returncode == 2 and "No such option '--limt'" in mistyped.stderr
     listed = run("org", "list").stdout.split()
     assert listed[:3] == ["HPU", "thành", "viên"] and listed[3] == "1"
 

@@ -197,8 +197,8 @@ def import_cmd(files: tuple[Path, ...], org_code: str, fmt: str | None) -> None:
                 click.echo(line)
 
 
-@main.command()
-@click.argument("query", default="")
+@main.command(context_settings={"ignore_unknown_options": True})  # `stinet search -rạn san hô`: an exclusion
+@click.argument("words", nargs=-1)
 @click.option("--json", "as_json", is_flag=True, help="Print the API's JSON shape.")
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 100), help="Results per page.")
 @click.option("--page", default=1, show_default=True, type=click.IntRange(1), help="Page number.")
@@ -210,10 +210,14 @@ def import_cmd(files: tuple[Path, ...], org_code: str, fmt: str | None) -> None:
               type=click.Choice(["relevance", "title", "year", "-year"]))
 @click.option("--lang", default="vi", type=click.Choice(["vi", "en"]), help="Label language.")
 @command
-def search(query: str, as_json: bool, limit: int, page: int, types: tuple[str, ...],
+def search(words: tuple[str, ...], as_json: bool, limit: int, page: int, types: tuple[str, ...],
            orgs: tuple[str, ...], year_from: int | None, year_to: int | None, sort: str,
            lang: str) -> None:
-    """Search the union catalogue (Vietnamese, with or without diacritics)."""
+    """Search the union catalogue (Vietnamese, with or without diacritics): the query in one argument
+    or several words; a word that starts with '-' excludes (after '--' too)."""
+    if long := [w for w in words if w.startswith("--")]:  # a mistyped option is no query word
+        raise click.NoSuchOption(long[0].split("=", 1)[0])
+    query = " ".join(words)
     from django.utils.translation import gettext as _
 
     from stinet.search.base import SearchRequest
