@@ -53,6 +53,12 @@ def test_empty_and_punctuation_only():
     assert parse("").is_empty and parse('  "" - : ').is_empty
 
 
+@pytest.mark.parametrize("text", ["author:", "title:", "-tacgia:", "TITLE:"])
+def test_a_field_name_with_nothing_after_it_is_no_word(text):
+    assert parse(f"cảng {text}").clauses == parse("cảng").clauses  # "author:" was searched as the word author
+    assert [c.words for c in parse("http: cảng").clauses] == [["http", "cang"]]  # not a field: a word
+
+
 def test_malformed_year_is_refused_with_the_syntax():
     with pytest.raises(SearchError, match="year: 'abc' is not a year or a range such as year:2015..2020"):
         parse("year:abc")

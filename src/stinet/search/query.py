@@ -174,6 +174,8 @@ def parse(raw: str) -> ParsedQuery:
         negate, name, quoted, bare = m.group(1) == "-", (m.group(2) or "").lower(), m.group(3), m.group(4)
         value = quoted if quoted is not None else bare or ""
         name = _ALIASES.get(name, name)
+        if not name and quoted is None and value.endswith(":") and _known_field(value[:-1]):
+            continue  # a field's name with nothing after it ("author:"): no word to look for
         if name == "year":
             low, high = _checked_years(value)
             if negate:
@@ -196,6 +198,12 @@ def parse(raw: str) -> ParsedQuery:
             free.append(m.group(0))
     _free_text(" ".join(free), query)
     return query
+
+
+def _known_field(name: str) -> bool:
+    """Whether a query item's prefix names a field (an alias too)."""
+    name = _ALIASES.get(name.lower(), name.lower())
+    return name == "year" or name == "author" or name in TEXT_FIELDS or name in FILTER_FIELDS
 
 
 def _free_text(text: str, query: ParsedQuery) -> None:
