@@ -47,3 +47,14 @@ def test_each_revoke_button_says_what_it_revokes(client, people):
     assert "Thu hồi: a@lib.example" in names and "Thu hồi: b@lib.example" in names
     names = button_names(client.get(f"/manage/users/{people['editor'].pk}/").content.decode())
     assert "Thu hồi: Biên tập viên thành viên — HPU" in names
+
+
+@pytest.mark.parametrize(("path", "data"), [
+    ("/accounts/login/", {"username": "hub", "password": "wrong"}),
+    ("/accounts/password/reset/", {"email": "not-an-address"}),
+])
+def test_a_refusal_without_a_field_is_announced(client, people, path, data):
+    page = client.post(path, data).content.decode()
+    assert form_problems(page) == []
+    if "login" in path:
+        assert '<div role="alert"><ul class="errorlist nonfield">' in page

@@ -91,6 +91,8 @@ def test_services_page(client, directory):
     assert "Tư vấn xử lý nước" in page and "Dịch tài liệu khoa học" not in page
     page = client.get("/directory/services/").content.decode()
     assert "2.000 đồng/trang" in page and "Miễn phí" in page
+    assert "<h3" not in page and page.count('<h2>') == 3  # h1, then a heading per service: no level skipped
+    assert '<h3>Dịch tài liệu khoa học' in client.get("/orgs/HPU/").content.decode()  # under the entry's h2
 
 
 def test_english_names_sort_in_english(directory):

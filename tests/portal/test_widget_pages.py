@@ -24,6 +24,7 @@ def test_widget_page_searches_the_whole_network(client, catalogue):
     assert 'target="_blank"' in page
     assert "<header" not in page  # no site chrome
     assert 'data-suggest="/api/suggest"' in page
+    assert '<main class="sw" lang="vi">' in page and '<h1 class="vh">Tra cứu tài liệu KH&CN</h1>' in page
 
 
 def test_widget_page_before_a_search_shows_only_the_box(client, catalogue):

@@ -31,6 +31,11 @@ def test_dashboard_draws_charts_beside_tables(browser, live_server, network):
         assert _drawn(tab, key), key
     table = tab.locator("#works_by_type table")
     assert "Luận văn thạc sĩ" in table.inner_text() and table.locator("tfoot td").inner_text() == "6"
+    title = tab.locator("#" + table.get_attribute("aria-labelledby"))  # the table named by its heading
+    assert title.evaluate("h => h.tagName") == "H3"
+    assert title.inner_text() == tab.locator("#works_by_type h3").inner_text()
+    canvas = "document.querySelector('#works_by_type canvas')"
+    assert tab.evaluate(f"Chart.getChart({canvas}).options.locale") == "vi"  # 1.000 on the axes, as in the tables
     chart_box, table_box = tab.locator("#works_by_type figure").bounding_box(), table.bounding_box()
     assert chart_box["x"] + chart_box["width"] <= table_box["x"]  # side by side on a wide screen
     assert tab.locator("#harvest_health").count() == 0
