@@ -119,6 +119,9 @@ def test_snippet_page_says_a_light_accent_is_darkened(client, catalogue):
 def test_snippet_page_for_the_whole_network(client, catalogue):
     page = client.get("/widget/snippet/").content.decode()
     assert "&lt;div data-stinet-search&gt;&lt;/div&gt;" in page
+    page = client.get("/widget/snippet/", {"widget_lang": "en", "accent": "#8a1538"}).content.decode()
+    code = html.unescape(page.split('id="code-script" readonly rows="3">')[1].split("</textarea>")[0])
+    assert code.startswith('<div data-stinet-search data-lang="en" data-accent="#8a1538"></div>')  # escaped once
 
 
 def test_snippet_page_for_an_unknown_code_says_which_and_offers_the_members(client, catalogue):

@@ -143,7 +143,7 @@ def _with_portal_link(context: dict[str, Any], q: str, opts: WidgetOptions) -> d
 def snippets(request: HttpRequest, opts: WidgetOptions) -> dict[str, str]:
     """The code a member pastes: the script widget and the <iframe> alternative."""
     script = request.build_absolute_uri(static("stinet/widget.js"))
-    attrs = format_html(' data-org="{}"', opts.codes) if opts.orgs else ""
+    attrs = format_html(' data-org="{}"', opts.codes) if opts.orgs else mark_safe("")  # safe + safe stays safe
     if opts.lang == "en":
         attrs += format_html(' data-lang="{}"', "en")
     if opts.accent:
