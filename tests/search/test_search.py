@@ -131,6 +131,25 @@ def test_a_name_ranks_the_works_of_that_person_first(org, write_csv):
     assert titles("Nguyễn Văn An")[0] == "Khảo sát nguồn lợi hải sản ven bờ vịnh Bắc Bộ"
 
 
+def test_a_name_typed_without_marks_ranks_that_persons_works_first_among_many_matches(org, write_csv, monkeypatch):
+    """More works match the name's words than the bonuses re-rank (RERANK, made small here): the name side by
+    side in the people's names counts for every match, so the person's works still come first."""
+    from stinet.ingest.services import import_file
+    from stinet.search import tantivy_backend
+    from tests.conftest import row
+
+    monkeypatch.setattr(tantivy_backend, "RERANK", 5)
+    rows = [row(f"Nguyên nhân nợ xấu ở ngân hàng Hải Phòng {i}", id=f"d{i}",
+                dc_contributor_author="Nguyễn Văn Hải||Lê Thị Ngân",
+                dc_description_abstract="Nguyên nhân và giải pháp cho ngân hàng thương mại Hải Phòng.")
+            for i in range(12)]  # the three words in every field, though not as one name: high plain scores
+    rows += [row(f"Khảo sát hệ sinh thái vùng triều {i}", id=f"h{i}", dc_contributor_author="Nguyễn Hải Ngân")
+             for i in range(3)]
+    import_file(write_csv(rows, "names.csv"), "HPU")
+    found = titles("nguyen hai ngan")
+    assert len(found) == 15 and all(t.startswith("Khảo sát hệ sinh thái") for t in found[:3]), found
+
+
 def test_typos_fall_back_to_approximate_matches(catalogue):
     data = search_json(SearchRequest(q="biodiversiti"))
     assert data["approximate"] and data["results"][0]["title"].startswith("Marine biodiversity")

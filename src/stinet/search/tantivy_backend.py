@@ -39,6 +39,7 @@ EXACT_OF = {"title": ("title_x",), None: ("title_x", "text_x", "creators_x"), "s
 # a little more), more than a look-alike that only matches folded scores anywhere: "bình" ranks the
 # works with "bình" above those with "Bỉnh"; without marks ("binh") nothing is added.
 EXACT_SCORE = {"title_x": 100.0, "creators_x": 95.0, "text_x": 90.0}
+NAME_SCORE = 80.0  # a person's name typed (2-5 words from a family name) side by side in the people's names
 VARIANT_WEIGHT = 0.5  # a phrase written another way (a name with initials) scores half the phrase as asked
 PHRASE_BOOST = {"title": 6.0, "creators": 10.0, "abstract": 2.0, "subjects": 3.0}
 PROXIMITY_SLOP = 3
@@ -368,6 +369,8 @@ class TantivyBackend:
                     (Occur.Should, found),
                     (Occur.Should, Query.boost_query(self._fulltext(clause, levels), FULLTEXT_WEIGHT))])
             parts.append((occur, found))
+            if self._names_in_full(clause) and not fuzzy:  # scored for every match, not the best RERANK only:
+                parts.append((Occur.Should, self._name_phrase(clause)))  # a common name's works rank first
         for token in query.equivalences:
             parts.append((Occur.Must, self._equivalent(token)))
         parts.extend(self._filters(query, request))
@@ -440,6 +443,16 @@ class TantivyBackend:
             options.append(self._clause(Clause(list(words), [], None, phrase=len(words) > 1), False))
         return Query.boolean_query([(Occur.Should, q) for q in options])
 
+    @staticmethod
+    def _names_in_full(clause: Clause) -> bool:
+        """Whether a clause is a person's name whose phrase in the names scores every match."""
+        return clause.looks_like_a_name and not clause.negate and not clause.phrase and len(clause.words) >= 2
+
+    def _name_phrase(self, clause: Clause) -> Query:
+        """The clause's words side by side in the people's names: a constant above what the words score
+        anywhere (BM25), below the words typed with their marks found so written (EXACT_SCORE)."""
+        return Query.const_score_query(Query.phrase_query(self.schema, "creators", clause.words), NAME_SCORE)
+
     def _proximity(self, query: ParsedQuery) -> list[Query]:
         """Ranking bonuses for the words of a clause side by side, or close together."""
         bonuses: list[Query] = []
@@ -451,8 +464,9 @@ class TantivyBackend:
                     continue
                 if field == "creators" and not clause.looks_like_a_name:  # not for "hải phòng"
                     continue
-                bonuses.append(Query.boost_query(
-                    Query.phrase_query(self.schema, field, clause.words), boost))
+                if not (field == "creators" and self._names_in_full(clause)):  # in the plain query already
+                    bonuses.append(Query.boost_query(
+                        Query.phrase_query(self.schema, field, clause.words), boost))
                 bonuses.append(Query.boost_query(
                     Query.phrase_query(self.schema, field, clause.words, slop=PROXIMITY_SLOP),
                     boost / 3))
