@@ -150,6 +150,23 @@ def test_a_name_typed_without_marks_ranks_that_persons_works_first_among_many_ma
     assert len(found) == 15 and all(t.startswith("Khảo sát hệ sinh thái") for t in found[:3]), found
 
 
+def test_a_name_typed_with_initials_ranks_the_names_that_fit_it_first(org, write_csv):
+    """author:"Nguyễn V. An" finds every Nguyễn ... An, but "Nguyễn Văn An" and "Nguyễn V. An" first, not
+    "Nguyễn Xuân An" (an initial stands for any word it starts)."""
+    from stinet.ingest.services import import_file
+    from tests.conftest import row
+
+    others = ["Nguyễn Xuân An", "Nguyễn Trung An||Nguyễn An Bình", "Nguyễn Huy An", "Nguyễn Thị Lan||Trần An"]
+    rows = [row(f"Quản lý cảng An Nguyên {i}", id=f"o{i}", dc_contributor_author=name,
+                dc_description_abstract="Nguyễn An, An Nguyên.") for i, name in enumerate(others * 3)]
+    rows += [row("Khảo sát nguồn lợi hải sản", id="a1", dc_contributor_author="Nguyễn Văn An"),
+             row("Đánh giá chất lượng nước", id="a2", dc_contributor_author="Nguyễn V. An||Lê Hồng Minh")]
+    import_file(write_csv(rows, "initials.csv"), "HPU")
+    for q in ('author:"Nguyễn V. An"', 'author:"Nguyen, V. A."'):
+        found = titles(q)
+        assert len(found) == 14 and set(found[:2]) == {"Khảo sát nguồn lợi hải sản", "Đánh giá chất lượng nước"}, q
+
+
 def test_typos_fall_back_to_approximate_matches(catalogue):
     data = search_json(SearchRequest(q="biodiversiti"))
     assert data["approximate"] and data["results"][0]["title"].startswith("Marine biodiversity")

@@ -250,12 +250,16 @@ class PostgresBackend:
         for c in positive:  # the words side by side in the title, or as a person's name
             if len(c.words) > 1 and not c.phrase:
                 for weight, bonus in PHRASE_BONUS.items():
-                    if weight == "B" and not c.looks_like_a_name:
+                    if weight == "B" and (not c.looks_like_a_name or c.initialled_as):  # "nguyen an" is no name
                         continue
                     if weight == "B":  # names have no exact vector here: a name outranks its words' marks
                         bonus += EXACT_WORD * len(c.words)
                     expr.append(f"CASE WHEN d.document @@ to_tsquery('simple', %s) THEN {bonus} ELSE 0 END")
                     params.append(" <-> ".join(_lexeme(w, weight) for w in c.words))
+            if c.initialled_as:  # "Nguyễn V. An": the names that fit it first (an initial: any word it starts)
+                bonus = PHRASE_BONUS["B"] + EXACT_WORD * len(c.initialled_as)
+                expr.append(f"CASE WHEN d.document @@ to_tsquery('simple', %s) THEN {bonus} ELSE 0 END")
+                params.append(" <-> ".join(_lexeme(w, "B", prefix=len(w) == 1) for w in c.initialled_as))
         return " + ".join(expr), params
 
     def search(self, query: ParsedQuery, request: SearchRequest) -> SearchResponse:

@@ -56,6 +56,9 @@ class Clause:
     # a person's name as the catalogue may write it with initials ("trinh q khanh" for "Trịnh Quốc
     # Khánh"): each a phrase in the people's names that satisfies the clause too
     variants: tuple[tuple[str, ...], ...] = ()
+    # a name typed with initials ("nguyen v an"): the works whose names fit it ("Nguyễn Văn An", "Nguyễn
+    # V. An", not "Nguyễn Xuân An") rank first; its one-letter words stand for any word they start
+    initialled_as: tuple[str, ...] = ()
 
     @property
     def looks_like_a_name(self) -> bool:
@@ -146,7 +149,10 @@ def _name_clause(text: str, phrase: bool, negate: bool) -> Clause | None:
     if not kept:
         return clause
     exact = [clause.exact[i] for i in kept] if len(clause.exact) == len(clause.words) else []
-    return Clause([clause.words[i] for i in kept], exact, "author", False, negate)
+    found = Clause([clause.words[i] for i in kept], exact, "author", False, negate)
+    if not negate and len(clause.words[0]) > 1 and len(clause.words) <= MAX_NAME_WORDS:  # a family name first
+        found.initialled_as = tuple(clause.words)
+    return found
 
 
 MAX_NAME_WORDS = 5  # a longer quoted author: is not one Vietnamese name: no initials tried (2^4 forms)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import re
 import threading
 import time
 import uuid
@@ -371,6 +372,10 @@ class TantivyBackend:
             parts.append((occur, found))
             if self._names_in_full(clause) and not fuzzy:  # scored for every match, not the best RERANK only:
                 parts.append((Occur.Should, self._name_phrase(clause)))  # a common name's works rank first
+            if clause.initialled_as and not fuzzy:  # "Nguyễn V. An": the names that fit it first
+                parts.append((Occur.Should, Query.const_score_query(Query.regex_phrase_query(
+                    self.schema, "creators", [re.escape(w) + (".*" if len(w) == 1 else "")
+                                              for w in clause.initialled_as]), NAME_SCORE)))
         for token in query.equivalences:
             parts.append((Occur.Must, self._equivalent(token)))
         parts.extend(self._filters(query, request))
@@ -446,7 +451,8 @@ class TantivyBackend:
     @staticmethod
     def _names_in_full(clause: Clause) -> bool:
         """Whether a clause is a person's name whose phrase in the names scores every match."""
-        return clause.looks_like_a_name and not clause.negate and not clause.phrase and len(clause.words) >= 2
+        return (clause.looks_like_a_name and not clause.negate and not clause.phrase and len(clause.words) >= 2
+                and not clause.initialled_as)  # "Nguyễn V. An" is no phrase "nguyen an"
 
     def _name_phrase(self, clause: Clause) -> Query:
         """The clause's words side by side in the people's names: a constant above what the words score
@@ -462,7 +468,7 @@ class TantivyBackend:
             for field, boost in PHRASE_BOOST.items():
                 if clause.field is not None and field not in FIELD_OF[clause.field]:
                     continue
-                if field == "creators" and not clause.looks_like_a_name:  # not for "hải phòng"
+                if field == "creators" and (not clause.looks_like_a_name or clause.initialled_as):  # "hải phòng"
                     continue
                 if not (field == "creators" and self._names_in_full(clause)):  # in the plain query already
                     bonuses.append(Query.boost_query(
