@@ -143,6 +143,15 @@ def test_citation_and_json_exports(catalogue):
     write("json", out)
     data = json.loads(out.getvalue())
     assert len(data) == 6 and {"title", "creators", "holdings"} <= set(data[0])
+    from stinet.catalog.models import Work
+
+    work = Work.objects.first()
+    Work.objects.filter(pk=work.pk).update(identifiers={"uri": ["https://x.vn/1"], "issn": ["1859-2953"],
+                                                        "doi": ["10.1/x"]})
+    out = io.BytesIO()
+    write("json", out)  # the same bytes on either database (PostgreSQL's jsonb orders keys shortest first)
+    written = next(w for w in json.loads(out.getvalue()) if w["id"] == work.pk)["identifiers"]
+    assert list(written) == ["doi", "issn", "uri"]
 
 
 def test_export_of_a_search(catalogue):

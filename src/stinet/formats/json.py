@@ -15,6 +15,7 @@ def as_dict(work: Work, url: str = "", lang: str = "vi") -> dict[str, Any]:
     """All metadata of a work and its holdings (holdings and organisations prefetched)."""
     return {
         **{name: getattr(work, name) for name in FIELDS},
+        "identifiers": dict(sorted(work.identifiers.items())),  # PostgreSQL's jsonb keeps keys shortest first
         "type_label": label(WORK_TYPES, work.type, lang),
         "creators": [{"name": c["name"], "role": c.get("role", "author")} for c in work.creators],
         "holdings": [{"org": h.organisation.code, "org_name": h.organisation.name(lang),
