@@ -172,6 +172,14 @@ def test_typos_fall_back_to_approximate_matches(catalogue):
     assert data["approximate"] and data["results"][0]["title"].startswith("Marine biodiversity")
 
 
+@pytest.mark.parametrize("q", ["chè -chè", "sinh học -sinh", "chè -type:book -type:thesis -type:report -type:article "
+                               "-type:other -type:patent -type:conference -type:dissertation -type:standard"])
+def test_a_query_its_own_exclusions_empty_finds_nothing_not_look_alikes(catalogue, q):
+    data = search_json(SearchRequest(q=q))
+    assert (data["total"], data["approximate"], data.get("corrected", "")) == (0, False, ""), q
+    assert search_json(SearchRequest(q="biodiversiti -chè"))["approximate"]  # a misspelt word still is
+
+
 def test_facets_have_exact_counts_and_labels(catalogue):
     data = search_json(SearchRequest(q=""))
     assert data["total"] == 6

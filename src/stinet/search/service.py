@@ -28,10 +28,20 @@ def run(request: SearchRequest) -> SearchResponse:
     request = replace(request, filters=_known_values(request.filters))
     engine = backend()
     response = engine.search(query, request)
-    if response.total == 0 and query.clauses:  # a misspelt word: respelled, or else matched loosely
+    if response.total == 0 and query.clauses and not _excluded_all(engine, query, request):
+        # a misspelt word: respelled, or else matched loosely
         loose = respell(engine, query, request) or engine.fuzzy_search(query, request)
         response = loose if loose is not None and loose.total else response  # nothing at all is no approximation
     return response
+
+
+def _excluded_all(engine: Any, query: Any, request: SearchRequest) -> bool:
+    """Whether a query found nothing because of its own exclusions ("cảng -cảng", "san hô -rạn" where
+    every work has both): its words are right, so nothing is respelled or matched loosely."""
+    if not (any(c.negate for c in query.clauses) or query.excluded or query.excluded_years):
+        return False
+    wanted = replace(query, clauses=[c for c in query.clauses if not c.negate], excluded={}, excluded_years=[])
+    return engine.search(wanted, replace(request, page=1, page_size=1, facets=False)).total > 0
 
 
 def _known_values(filters: dict[str, list[str]]) -> dict[str, list[str]]:
