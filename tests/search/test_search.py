@@ -102,6 +102,11 @@ def test_equivalent_forms_find_each_other(catalogue):
     expected = ["Ứng dụng KH&CN trong quản lý cảng biển Hải Phòng"]
     assert titles("KHCN") == expected
     assert titles("khoa học và công nghệ cảng biển") == expected
+    assert titles('"KH&CN"') == titles('"khoa học và công nghệ"') == expected  # quoted: the group still
+    everything = search_json(SearchRequest(q="", page_size=100))["total"]
+    for q in ("-KHCN", '-"khoa học và công nghệ"', "-KH&CN"):  # excluded: none of its forms
+        assert search_json(SearchRequest(q=q, page_size=100))["total"] == everything - 1, q
+    assert expected[0] not in titles("cảng -KHCN")
 
 
 def test_an_equivalent_form_written_out_anywhere_is_found(org, write_csv):

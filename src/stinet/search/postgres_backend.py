@@ -186,6 +186,7 @@ class PostgresBackend:
         open_text = [c for c in query.clauses if levels and c.field is None and not c.negate]
         parts = [_clause_tsquery(c) for c in query.clauses if not any(c is o for o in open_text)]
         parts += [_equivalent(t) for t in query.equivalences]
+        parts += ["!" + _equivalent(t) for t in query.excluded_equivalences]
         if fuzzy:  # the words meant for the title (or any field) compared with titles by trigrams;
             words = " ".join(w for c in _title_words(query) for w in c.words)  # the rest still match as asked
             conds.append("%s <%% d.title")  # uses the title's trigram index

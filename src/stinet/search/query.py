@@ -74,6 +74,7 @@ class ParsedQuery:
     raw: str = ""
     clauses: list[Clause] = field(default_factory=list)
     equivalences: list[str] = field(default_factory=list)
+    excluded_equivalences: list[str] = field(default_factory=list)  # -KHCN: none of the group's forms
     year_from: int | None = None
     year_to: int | None = None
     filters: dict[str, list[str]] = field(default_factory=dict)  # type:thesis (any of a name's values)
@@ -197,6 +198,8 @@ def parse(raw: str) -> ParsedQuery:
         elif name in TEXT_FIELDS:
             if (c := _clause(value, name, quoted is not None, negate)) is not None:
                 query.clauses.append(c)
+        elif (quoted is not None or negate) and (token := _one_equivalence(value)):
+            (query.excluded_equivalences if negate else query.equivalences).append(token)  # "KH&CN", -KHCN
         elif quoted is not None or negate:
             if (c := _clause(value, None, quoted is not None, negate)) is not None:
                 query.clauses.append(c)
@@ -204,6 +207,13 @@ def parse(raw: str) -> ParsedQuery:
             free.append(m.group(0))
     _free_text(" ".join(free), query)
     return query
+
+
+def _one_equivalence(text: str) -> str:
+    """The canonical token when a text is one form of an equivalence group and nothing else ("KH&CN",
+    "khoa học và công nghệ"), else ''."""
+    rest, found = rewrite_query(text)
+    return found[0] if len(found) == 1 and not tokens(rest) else ""
 
 
 def _known_field(name: str) -> bool:

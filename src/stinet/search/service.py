@@ -38,9 +38,11 @@ def run(request: SearchRequest) -> SearchResponse:
 def _excluded_all(engine: Any, query: Any, request: SearchRequest) -> bool:
     """Whether a query found nothing because of its own exclusions ("cảng -cảng", "san hô -rạn" where
     every work has both): its words are right, so nothing is respelled or matched loosely."""
-    if not (any(c.negate for c in query.clauses) or query.excluded or query.excluded_years):
+    if not (any(c.negate for c in query.clauses) or query.excluded or query.excluded_years
+            or query.excluded_equivalences):
         return False
-    wanted = replace(query, clauses=[c for c in query.clauses if not c.negate], excluded={}, excluded_years=[])
+    wanted = replace(query, clauses=[c for c in query.clauses if not c.negate], excluded={}, excluded_years=[],
+                     excluded_equivalences=[])
     return engine.search(wanted, replace(request, page=1, page_size=1, facets=False)).total > 0
 
 

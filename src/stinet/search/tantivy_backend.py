@@ -378,6 +378,8 @@ class TantivyBackend:
                                               for w in clause.initialled_as]), NAME_SCORE)))
         for token in query.equivalences:
             parts.append((Occur.Must, self._equivalent(token)))
+        for token in query.excluded_equivalences:
+            parts.append((Occur.MustNot, self._equivalent(token)))
         parts.extend(self._filters(query, request))
         if not any(occur == Occur.Must for occur, _ in parts):
             parts.append((Occur.Must, Query.all_query()))
