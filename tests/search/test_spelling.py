@@ -29,6 +29,17 @@ def test_the_correction_is_written_with_marks_when_the_query_has_marks(catalogue
     assert found("author:Ngyen")["corrected"] == "author:Nguyen"
 
 
+@pytest.mark.parametrize(("typed", "meant", "title"), [
+    ("rnarine biodiversity", "marine biodiversity", "Marine biodiversity of Cat Ba archipelago"),  # OCR: rn for m
+    ("sinh học biển clại cương", "sinh học biển đại cương", "Sinh học biển đại cương"),  # OCR: cl for d
+    ("htị truong che xuat khau", "thi truong che xuat khau", "Thi truong che xuat khau"),  # first letters swapped
+])
+def test_ocr_slips_and_swapped_first_letters_are_undone(catalogue, typed, meant, title):
+    """Slips that change a word's first letter, which the respelling by the first letter cannot undo."""
+    data = found(typed)
+    assert data["corrected"].lower() == meant and data["results"][0]["title"] == title
+
+
 def test_a_query_that_finds_something_is_not_respelled(catalogue):
     data = found("đa dạng sinh học")
     assert data["corrected"] == "" and not data["approximate"]

@@ -5,7 +5,8 @@ the same letter, of the works that match the rest of the query and its filters: 
 words of up to 5 letters, two for longer ones (a transposition is one edit). Of those, the word
 that stands beside the query's neighbouring words in most works wins ("da dag sinh hoc": "dang",
 as in "đa dạng sinh học", not "dai", which more of the works have), then the one fewer edits away,
-then the commoner. The respelled query is kept only when it finds something; the user is told
+then the commoner. OCR's slips ("rnôi" for "môi") and two first letters swapped ("htị" for "thị") are
+tried first. The respelled query is kept only when it finds something; the user is told
 what was searched (`SearchResponse.corrected`), written with marks when the query had marks.
 """
 
@@ -19,7 +20,7 @@ from rapidfuzz.distance import OSA
 
 from stinet.search.base import Backend, SearchRequest, SearchResponse
 from stinet.search.query import ITEM_RE, Clause, ParsedQuery, parse
-from stinet.vietnamese import exact_tokens, fold, nfc
+from stinet.vietnamese import exact_tokens, fold, nfc, ocr_variant
 
 MIN_LETTERS = 3
 CANDIDATES = 8  # tried beside the neighbouring words, for each unknown word
@@ -40,6 +41,9 @@ def respell(engine: Backend, query: ParsedQuery, request: SearchRequest) -> Sear
         word = clause.words[wi]
         if word in fixes:
             continue
+        if (slip := _slip(engine, word)) is not None:  # OCR's "rn" for "m", the first two letters swapped
+            fixes[word] = slip
+            continue
         left = fixes.get(clause.words[wi - 1], clause.words[wi - 1]) if wi else None
         right = clause.words[wi + 1] if wi + 1 < len(clause.words) and (ci, wi + 1) not in unknown else None
         if best := _best(engine, word, clause.field, (left, right), context, request):
@@ -56,6 +60,19 @@ def respell(engine: Backend, query: ParsedQuery, request: SearchRequest) -> Sear
     response.corrected = rewrite(query.raw, marked or fixes)
     response.approximate = True
     return response
+
+
+# What OCR or a keyboard does to a word, that the respelling by the first letter cannot undo: letters
+# read as others ("rn" for "m", "cl" for "d": sequences no Vietnamese word has), the corrections the
+# index makes for scanned text (vietnamese.ocr), and the first two letters typed in the wrong order.
+_OCR_TYPED = ((re.compile(r"rn"), "m"), (re.compile(r"cl"), "d"))
+
+
+def _slip(engine: Backend, word: str) -> str | None:
+    """The word an unknown one was meant to be, when one such slip explains it and the catalogue has it."""
+    forms = [pattern.sub(replacement, word) for pattern, replacement in _OCR_TYPED if pattern.search(word)]
+    forms += [ocr_variant(word) or word, word[1] + word[0] + word[2:]]
+    return next((form for form in forms if form != word and engine.has_word(form)), None)
 
 
 def _without(query: ParsedQuery, unknown: set[tuple[int, int]]) -> ParsedQuery:
