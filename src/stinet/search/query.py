@@ -240,4 +240,7 @@ def _free_text(text: str, query: ParsedQuery) -> None:
         if (c.looks_like_a_name and MIN_FREE_NAME_WORDS <= len(c.words) <= MAX_NAME_WORDS
                 and all(len(w) > 1 for w in c.words)):
             c.variants = initialled(c.words)
+        elif (c.looks_like_a_name and 3 <= len(c.words) <= MAX_NAME_WORDS and len(c.words[-1]) > 1
+              and any(len(w) == 1 for w in c.words)):  # "Nguyễn V. An": a name with initials, as author: reads it
+            c = _name_clause(text, True, False) or c
         query.clauses.append(c)
