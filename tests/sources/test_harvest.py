@@ -153,13 +153,16 @@ def test_a_list_restarted_after_its_token_expired_counts_each_record_once(org, s
 
 
 def test_a_version_rejected_then_deleted_or_sent_again_is_not_counted_rejected(org, source, oai_server):
+    bare = ("<record><header><identifier>oai:hpu:4</identifier><datestamp>2024-05-01T00:00:00Z</datestamp>"
+            "</header></record>")  # no metadata
     oai_server.on(xml(page(dc_record("oai:hpu:1", "") + dc_record("oai:hpu:2", "") + dc_record("oai:hpu:3", "")
-                           + dc_record("oai:hpu:1", "", deleted=True) + dc_record("oai:hpu:2", "Hai")
-                           + dc_record("oai:hpu:3", ""))), verb="ListRecords", metadataPrefix="oai_dc")
+                           + bare + dc_record("oai:hpu:1", "", deleted=True) + dc_record("oai:hpu:2", "Hai")
+                           + dc_record("oai:hpu:3", "") + dc_record("oai:hpu:4", "Bốn"))),
+                  verb="ListRecords", metadataPrefix="oai_dc")
     report = run_source(source)
-    assert (report.new, report.rejected, report.deleted_absent) == (1, 1, 1)
-    assert [(r["identifier"], r["line"]) for r in report.rejections] == [("oai:hpu:3", 6)]  # its last version
-    assert held(org) == {"oai:hpu:2": "Hai"}
+    assert (report.new, report.rejected, report.deleted_absent) == (2, 1, 1)
+    assert [(r["identifier"], r["line"]) for r in report.rejections] == [("oai:hpu:3", 7)]  # its last version
+    assert held(org) == {"oai:hpu:2": "Hai", "oai:hpu:4": "Bốn"}
 
 
 def test_a_token_refused_after_the_restart_is_not_where_the_next_run_resumes(org, source, oai_server):

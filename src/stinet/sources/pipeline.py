@@ -73,6 +73,7 @@ class Group:
     records: int = 0
     pages: int = 0
     deletions: list[tuple[int, str]] = field(default_factory=list)  # line, identifier
+    bare: list[tuple[int, str]] = field(default_factory=list)  # line, identifier of records without metadata
     identifiers: dict[int, str] = field(default_factory=dict)  # line -> identifier of live records
     pending: list[Any] = field(default_factory=list)  # Future or Converted, in page order
 
@@ -120,8 +121,8 @@ class Pipeline:
                                           _("header: missing identifier or longer than 300 characters"))
             elif record.header.deleted:
                 group.deletions.append((line, identifier))
-            elif record.metadata is None:
-                self.report.reject_record(identifier, _("record without metadata"))
+            elif record.metadata is None:  # rejected unless a later version of the group replaces it
+                group.bare.append((line, identifier))
             else:
                 group.identifiers[line] = identifier
                 raws.append((line, identifier, etree.tostring(record.metadata, with_tail=False)))
@@ -169,7 +170,8 @@ class Pipeline:
                 rejection["identifier"] = group.identifiers.get(int(rejection["line"]), "")  # type: ignore[call-overload]
         # every live record that did not become a record was rejected (mapping or parsing)
         events += [(line, "rejected") for line in group.identifiers if line not in stored]
-        header = dict(group.deletions) | group.identifiers  # line -> identifier as the source sent it
+        events += [(line, "bare") for line, _i in group.bare]
+        header = dict(group.deletions) | group.identifiers | dict(group.bare)  # line -> identifier as sent
         latest: dict[str, tuple[int, Incoming | None | str]] = {}
         for line, what in sorted(events, key=lambda e: e[0]):
             identifier = header[line]
@@ -186,8 +188,9 @@ class Pipeline:
                        deletions=[i for i, (_line, v) in latest.items() if v is None],
                        parts=[done.part for done in converted],
                        failures=[(i, reason) for done in converted for line, i, reason in done.failures
-                                 if line in last],
-                       rejected=[i for i, (_line, v) in latest.items() if v == "rejected"])
+                                 if line in last]
+                       + [(i, _("record without metadata")) for line, i in group.bare if line in last],
+                       rejected=[i for i, (_line, v) in latest.items() if v in ("rejected", "bare")])
 
 
 def read_ahead(pages: Iterator[Page], depth: int = READ_AHEAD_PAGES, idle: Callable[[], None] | None = None,
