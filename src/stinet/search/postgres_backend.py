@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.db import connection, transaction
+from rapidfuzz.distance import OSA
 
 from stinet.search.base import FACETS, FULLTEXT_FIELDS, SearchRequest, SearchResponse, filter_groups, year_bounds
 from stinet.search.models import SearchDocument
@@ -23,6 +24,7 @@ PHRASE_BONUS = {"A": 0.5, "B": 1.0}  # a query's words side by side in the title
 EXACT_WORD = 2.0  # each word typed with its marks found so written: more than folded look-alikes score
 TABLE = "search_searchdocument"
 VOCABULARY_SAMPLE = 1000  # works whose words the spelling correction reads (word_counts)
+TYPO_FORMS = 12  # words of the vocabulary that may stand for a word of the typo-tolerant retry
 # The words of all documents (without digits: identifiers) with their counts per weight (migration
 # 0007), which the spelling correction reads for a query without other words. Refreshed at the end of
 # an import, a harvest or a rebuild (settle; never in a web request) once this many rows, and this
@@ -52,12 +54,19 @@ def _like_prefix(prefix: str) -> str:
     return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
-def _clause_tsquery(clause: Clause) -> str:
+def _clause_tsquery(clause: Clause, typos: dict[str, list[str]] | None = None) -> str:
     """tsquery text of one clause: words ANDed, or a phrase; or any of its name's forms with initials,
-    each a phrase in the people's names."""
+    each a phrase in the people's names. `typos`: words within an edit or two of a word, any of which
+    may stand for it (the typo-tolerant retry; not for an excluded clause)."""
     weight = WEIGHT_OF[clause.field]
     joiner = " <-> " if clause.phrase else " & "
-    text = "(" + joiner.join(_lexeme(w, weight) for w in clause.words) + ")"
+    forms = typos if typos and not clause.negate else {}
+
+    def word(w: str) -> str:
+        return "(" + " | ".join(_lexeme(f, weight) for f in [w, *forms[w]]) + ")" if forms.get(w) else \
+            _lexeme(w, weight)
+
+    text = "(" + joiner.join(word(w) for w in clause.words) + ")"
     if clause.variants:
         names = WEIGHT_OF["author"]
         text = "(" + " | ".join([text, *("(" + " <-> ".join(_lexeme(w, names) for w in words) + ")"
@@ -179,15 +188,16 @@ class PostgresBackend:
 
     # --- searching -----------------------------------------------------------------------
 
-    def _where(self, query: ParsedQuery, request: SearchRequest, fuzzy: bool) -> tuple[str, list]:
+    def _where(self, query: ParsedQuery, request: SearchRequest, fuzzy: bool,
+               typos: dict[str, list[str]] | None = None) -> tuple[str, list]:
         """WHERE clause and parameters for the text, equivalences, filters and year range."""
         conds, params = ["TRUE"], []
         levels = _levels(request, fuzzy)
         open_text = [c for c in query.clauses if levels and c.field is None and not c.negate]
-        parts = [_clause_tsquery(c) for c in query.clauses if not any(c is o for o in open_text)]
+        parts = [_clause_tsquery(c, typos) for c in query.clauses if not any(c is o for o in open_text)]
         parts += [_equivalent(t) for t in query.equivalences]
         parts += ["!" + _equivalent(t) for t in query.excluded_equivalences]
-        if fuzzy:  # the words meant for the title (or any field) compared with titles by trigrams;
+        if fuzzy and not typos:  # the words meant for the title (or any field) compared with titles by trigrams;
             words = " ".join(w for c in _title_words(query) for w in c.words)  # the rest still match as asked
             conds.append("%s <%% d.title")  # uses the title's trigram index
             params.append(words)
@@ -228,15 +238,16 @@ class PostgresBackend:
             return "d.year = ANY(%s)", [int(v) for v in values if str(v).isdecimal()]
         return f"d.{name} = ANY(%s)", values
 
-    def _rank(self, query: ParsedQuery, fuzzy: bool) -> tuple[str, list]:
+    def _rank(self, query: ParsedQuery, fuzzy: bool, typos: dict[str, list[str]] | None = None) -> tuple[str, list]:
         """Score expression: weighted cover density + exact diacritics + phrase bonus."""
         positive = [c for c in query.clauses if not c.negate]
         if not positive and not query.equivalences:
             return "0", []
-        if fuzzy:
+        if fuzzy and not typos:
             words = " ".join(w for c in _title_words(query) for w in c.words)
             return "word_similarity(%s, d.title)", [words]
-        anyq = " | ".join(_lexeme(w, WEIGHT_OF[c.field]) for c in positive for w in c.words) or \
+        anyq = " | ".join(_lexeme(f, WEIGHT_OF[c.field]) for c in positive for w in c.words
+                          for f in [w, *(typos or {}).get(w, [])]) or \
             " | ".join(_lexeme(t) for t in query.equivalences)
         expr = [f"ts_rank_cd('{RANK_WEIGHTS}', d.document, to_tsquery('simple', %s), 1)"]
         params: list[Any] = [anyq]
@@ -268,13 +279,42 @@ class PostgresBackend:
         return self._run(query, request, fuzzy=False)
 
     def fuzzy_search(self, query: ParsedQuery, request: SearchRequest) -> SearchResponse | None:
-        """Run the query comparing its free and title: words with titles by trigram similarity (None:
-        no such word of 4 letters or more)."""
-        if not any(len(w) >= 4 for c in _title_words(query) for w in c.words):
+        """Run the query tolerating a typo in each word of 4 letters or more, as the embedded engine does:
+        any word of the catalogue's vocabulary one edit away (two from 8 letters on) may stand for it,
+        phrases and fields kept. Without such words (a vocabulary not yet made), the free and title:
+        words are compared with titles by trigram similarity. None: no word of 4 letters or more."""
+        long_words = {w for c in query.clauses if not c.negate for w in c.words if len(w) >= 4 and not w.isdigit()}
+        if not long_words:
             return None
-        response = self._run(query, request, fuzzy=True)
+        typos = self._typos(long_words)
+        if not typos and not any(len(w) >= 4 for c in _title_words(query) for w in c.words):
+            return None
+        response = self._run(query, request, fuzzy=True, typos=typos)
         response.approximate = True
         return response
+
+    @staticmethod
+    def _typos(words: set[str]) -> dict[str, list[str]]:
+        """For each word, the vocabulary's words within its edit distance (1; 2 from 8 letters on, a
+        transposition one edit), the commonest first, at most TYPO_FORMS of them."""
+        found: dict[str, list[str]] = {}
+        with connection.cursor() as cur:
+            for word in sorted(words):
+                limit = 1 if len(word) < 8 else 2
+                near = [word[:i] + word[i + 1:] for i in range(len(word))]  # one letter less
+                near += [word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 1)]  # swapped
+                patterns = [word[:i] + "_" + word[i + 1:] for i in range(len(word))]  # one letter other
+                patterns += [word[:i] + "_" + word[i:] for i in range(len(word) + 1)]  # one letter more
+                cur.execute(f"SELECT word, max(ndoc) FROM {VOCABULARY} WHERE length(word) BETWEEN %s AND %s "
+                            f"AND (word = ANY(%s) OR word LIKE ANY(%s)" + (" OR word %% %s)" if limit > 1 else ")")
+                            + " GROUP BY word ORDER BY 2 DESC, 1 LIMIT 200",
+                            [len(word) - limit, len(word) + limit, near, patterns,
+                             *([word] if limit > 1 else [])])
+                forms = [w for w, _n in cur.fetchall()
+                         if w != word and OSA.distance(word, w, score_cutoff=limit) <= limit]
+                if forms:
+                    found[word] = forms[:TYPO_FORMS]
+        return found
 
     def has_word(self, word: str) -> bool:
         """Whether any work has this folded word in a text field."""
@@ -308,11 +348,12 @@ class PostgresBackend:
         counts.pop(VALUE_GAP, None)
         return counts
 
-    def _run(self, query: ParsedQuery, request: SearchRequest, fuzzy: bool) -> SearchResponse:
+    def _run(self, query: ParsedQuery, request: SearchRequest, fuzzy: bool,
+             typos: dict[str, list[str]] | None = None) -> SearchResponse:
         """Total, one page of ids and facet counts in one statement over one scan of the matches."""
-        where, params = self._where(query, request, fuzzy)
+        where, params = self._where(query, request, fuzzy, typos)
         sort = request.sort if not (request.sort == "relevance" and query.is_empty) else "-year"
-        rank, rank_params = self._rank(query, fuzzy) if sort == "relevance" else ("0", [])
+        rank, rank_params = self._rank(query, fuzzy, typos) if sort == "relevance" else ("0", [])
         hits, hit_params = self._fulltext_sql(query, _levels(request, fuzzy))
         sql = (f"WITH m AS MATERIALIZED (SELECT d.work_id, d.type, d.year, d.field, d.language, "
                f"d.orgs, d.access, d.title_sort, {rank} AS score FROM {TABLE} d WHERE {where}), "
