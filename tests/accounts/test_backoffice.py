@@ -137,7 +137,8 @@ def test_a_split_merge_is_listed_as_split_without_a_split_button(client, network
     assert f'Đã tách; biểu ghi nay là:</span>\n<a href="/works/{new.pk}/">' in page
     merge_by_hand(Organisation.objects.get(code="LIB"), "L1", merge.work_id, actor="hub")  # merged back
     again = client.post(split_url, follow=True).content.decode()  # the button of a page shown before
-    assert f'<li class="error">LIB:L1 không còn thuộc tài liệu {merge.work_id}: không có gì để tách' in again
+    said = f"LIB:L1 không còn thuộc tài liệu {merge.work_id}: không có gì để tách"
+    assert f'<li class="error" role="alert">{said}' in again  # an error is announced at once
     assert Work.objects.get(holdings__local_id="L1").pk == merge.work_id
 
 
@@ -150,7 +151,7 @@ def test_duplicates_page_messages_are_styled_by_level(client, network, write_csv
     page = client.post(f"/manage/duplicates/{merge.pk}/split/", follow=True).content.decode()
     assert '<li class="success">Đã tách' in page and "accounts/accounts.css" in page
     refused = client.post("/manage/duplicates/9999/settle/", {"decision": "merge"}, follow=True).content.decode()
-    assert '<li class="error">không có cặp nghi trùng 9999' in refused
+    assert '<li class="error" role="alert">không có cặp nghi trùng 9999' in refused and 'role="status"' in refused
 
 
 def test_failed_logins_are_throttled(client, network):
