@@ -107,6 +107,8 @@ def test_equivalent_forms_find_each_other(catalogue):
     for q in ("-KHCN", '-"khoa học và công nghệ"', "-KH&CN"):  # excluded: none of its forms
         assert search_json(SearchRequest(q=q, page_size=100))["total"] == everything - 1, q
     assert expected[0] not in titles("cảng -KHCN")
+    assert titles("title:KHCN") == titles('title:"khoa học và công nghệ"') == expected  # in one field too
+    assert search_json(SearchRequest(q="subject:KHCN"))["total"] == 0 and expected[0] not in titles("cảng -title:KHCN")
 
 
 def test_an_equivalent_form_written_out_anywhere_is_found(org, write_csv):

@@ -67,8 +67,8 @@ def _clause_tsquery(clause: Clause, typos: dict[str, list[str]] | None = None) -
             _lexeme(w, weight)
 
     text = "(" + joiner.join(word(w) for w in clause.words) + ")"
-    if clause.variants:
-        names = WEIGHT_OF["author"]
+    if clause.variants:  # in the clause's field (a name with initials: in the people's names)
+        names = WEIGHT_OF[clause.field or "author"]
         text = "(" + " | ".join([text, *("(" + " <-> ".join(_lexeme(w, names) for w in words) + ")"
                                         for words in clause.variants)]) + ")"
     return "!" + text if clause.negate else text

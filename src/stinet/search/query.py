@@ -197,6 +197,8 @@ def parse(raw: str) -> ParsedQuery:
                 query.clauses.append(c)
         elif name in TEXT_FIELDS:
             if (c := _clause(value, name, quoted is not None, negate)) is not None:
+                if token := _one_equivalence(value):  # title:KHCN: any of the group's forms in the title
+                    c.variants = tuple(f for f in equivalent_forms(token) if list(f) != c.words)
                 query.clauses.append(c)
         elif (quoted is not None or negate) and (token := _one_equivalence(value)):
             (query.excluded_equivalences if negate else query.equivalences).append(token)  # "KH&CN", -KHCN

@@ -438,10 +438,11 @@ class TantivyBackend:
         return Query.boolean_query([(Occur.Should, q) for q in [found, *self._variants(clause)]])
 
     def _variants(self, clause: Clause) -> list[Query]:
-        """The clause's name as written with initials, each a phrase in the people's names, scored
-        below the name in full."""
-        return [Query.boost_query(Query.phrase_query(self.schema, f, list(words)), WEIGHTS[f] * VARIANT_WEIGHT)
-                for words in clause.variants for f in FIELD_OF["author"]]
+        """The clause's other forms, each a phrase in the clause's field (a name as written with initials:
+        in the people's names), scored below the clause as typed."""
+        return [Query.boost_query(Query.phrase_query(self.schema, f, list(words)) if len(words) > 1 else
+                                  Query.term_query(self.schema, f, words[0]), WEIGHTS[f] * VARIANT_WEIGHT)
+                for words in clause.variants for f in FIELD_OF[clause.field or "author"]]
 
     def _equivalent(self, token: str) -> Query:
         """An equivalence group (KH&CN...): its token, or any of its forms written out in a text field."""
