@@ -182,5 +182,8 @@ def test_stored_messages_are_marked_with_the_language_they_were_recorded_in(admi
     Source.objects.filter(pk=source.pk).update(last_error="lỗi mạng")
     health = admin_client.get("/sources/?lang=en").content.decode()
     assert '<td class="error" lang="vi">lỗi mạng</td>' in health
+    ImportRun.objects.filter(pk=run.pk).update(report={**run.report, "language": "en"})  # a new run, in English
+    Source.objects.filter(pk=source.pk).update(status="running")  # its error still the run's before, unknown
+    assert '<td class="error" lang="vi">lỗi mạng</td>' in admin_client.get("/sources/?lang=en").content.decode()
     assert 'Run now<span class="visually-hidden">: Kho &lt;HPU&gt;</span>' in health
     assert '<span class="visually-hidden">Actions on the source</span></th>' in health
