@@ -40,6 +40,15 @@ def test_ocr_slips_and_swapped_first_letters_are_undone(catalogue, typed, meant,
     assert data["corrected"].lower() == meant and data["results"][0]["title"] == title
 
 
+@pytest.mark.parametrize(("typed", "meant", "title"), [
+    ("cây ch è", "cây chè", "Kỹ thuật trồng cây chè Shan tuyết"),
+    ("vịnh Hạ Lo ng", "vịnh Hạ Long", "Nghiên cứu đa dạng sinh học rạn san hô vịnh Hạ Long"),
+])
+def test_a_word_split_by_a_stray_space_is_joined(catalogue, typed, meant, title):
+    data = found(typed)
+    assert data["corrected"] == meant and data["approximate"] and data["results"][0]["title"] == title
+
+
 def test_a_query_that_finds_something_is_not_respelled(catalogue):
     data = found("đa dạng sinh học")
     assert data["corrected"] == "" and not data["approximate"]

@@ -6,7 +6,8 @@ words of up to 5 letters, two for longer ones (a transposition is one edit). Of 
 that stands beside the query's neighbouring words in most works wins ("da dag sinh hoc": "dang",
 as in "đa dạng sinh học", not "dai", which more of the works have), then the one fewer edits away,
 then the commoner. OCR's slips ("rnôi" for "môi") and two first letters swapped ("htị" for "thị") are
-tried first. The respelled query is kept only when it finds something; the user is told
+tried first, and a word split by a stray space ("Hải Phò ng") is joined. The respelled query is kept
+only when it finds something; the user is told
 what was searched (`SearchResponse.corrected`), written with marks when the query had marks.
 """
 
@@ -30,6 +31,8 @@ _WORD_RE = re.compile(r"\w+")
 def respell(engine: Backend, query: ParsedQuery, request: SearchRequest) -> SearchResponse | None:
     """The results of the query with its unknown words respelled, or None (nothing to respell, or the
     respelled query finds nothing either)."""
+    if (joined := _joined(engine, query, request)) is not None:
+        return joined
     unknown = {(ci, wi) for ci, c in enumerate(query.clauses) if not c.negate
                for wi, w in enumerate(c.words) if len(w) >= MIN_LETTERS and not w.isdigit() and not engine.has_word(w)}
     if not unknown:
@@ -60,6 +63,30 @@ def respell(engine: Backend, query: ParsedQuery, request: SearchRequest) -> Sear
     response.corrected = rewrite(query.raw, marked or fixes)
     response.approximate = True
     return response
+
+
+def _joined(engine: Backend, query: ParsedQuery, request: SearchRequest) -> SearchResponse | None:
+    """The results of the query with a word split by a stray space joined again ("Hải Phò ng": "Phòng"),
+    when a piece is no word of the catalogue and the two together are; None otherwise."""
+    text = nfc(query.raw)
+    items = list(ITEM_RE.finditer(text))
+    for left, right in zip(items, items[1:], strict=False):
+        if left.group(1) or left.group(2) or left.group(3) is not None or right.group(1) or right.group(2) \
+                or right.group(3) is not None or text[left.end():right.start()].strip():
+            continue  # plain words only, side by side
+        a, b = fold(left.group(0)), fold(right.group(0))
+        if not (a.isalpha() and b.isalpha()) or (engine.has_word(a) and engine.has_word(b)):
+            continue
+        if not engine.has_word(a + b):
+            continue
+        raw = text[:left.end()] + text[right.start():]
+        respelled = parse(raw)
+        respelled.filters, respelled.excluded = query.filters, query.excluded
+        response = engine.search(respelled, request)
+        if response.total:
+            response.query, response.corrected, response.approximate = respelled, raw, True
+            return response
+    return None
 
 
 # What OCR or a keyboard does to a word, that the respelling by the first letter cannot undo: letters
