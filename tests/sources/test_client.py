@@ -116,7 +116,8 @@ def test_a_timeout_is_retried(oai_server, sleeps):
     oai_server.delay = [1.0]  # the first request stalls past the client's timeout
     oai_server.on(xml(capture("sickle", "Identify.xml")), verb="Identify")
     assert client(oai_server, timeout=0.3).identify().deleted_record == "persistent"
-    assert len(sleeps) == 1 and len(oai_server.received) == 2
+    # retried after the stall (a busy machine may let a retry pass 0.3 s as well: retried again then)
+    assert sleeps and len(oai_server.received) == len(sleeps) + 1
 
 
 def test_network_failures_read_in_a_few_words(oai_server, sleeps):
