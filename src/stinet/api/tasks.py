@@ -22,10 +22,10 @@ from ninja.files import UploadedFile
 from ninja.security import django_auth
 
 from stinet.api.schemas import Error
-from stinet.catalog.vocab import label
+from stinet.catalog.vocab import interface_lang, label
 from stinet.tasks import councils, lifecycle, services, visibility
 from stinet.tasks.deadlines import is_overdue
-from stinet.tasks.lifecycle import STEPS, current_lang
+from stinet.tasks.lifecycle import STEPS
 from stinet.tasks.models import KINDS, LEVELS, Task
 from stinet.tasks.panel import _kinds
 from stinet.tasks.views import filtered
@@ -229,7 +229,7 @@ def task_list(request: HttpRequest, status: str = "", step: int | None = None, y
     (organisation code), group (proposed | ongoing | completed) and q (Vietnamese search with or without
     diacritics; exact-diacritics matches first). Task managers also see proposals not yet in a list.
     """
-    lang = lang if lang in ("vi", "en") else current_lang()
+    lang = lang if lang in ("vi", "en") else interface_lang()
     params = {"status": status, "step": str(step or ""), "year": str(year or ""), "level": level, "field": field,
               "host": host, "q": q, "group": group}
     rows = filtered(params, Task.objects.all() if visibility.is_manager(request.user) else None)
@@ -245,7 +245,7 @@ def task_detail(request: HttpRequest, task_id: int, lang: str = "") -> Any:
     councils (each member's marks and conflicts of interest only to managers and that council), the
     ranked applications (to those entitled) and the actions the caller may take now.
     """
-    return _detail(_visible(request, task_id), request, lang if lang in ("vi", "en") else current_lang())
+    return _detail(_visible(request, task_id), request, lang if lang in ("vi", "en") else interface_lang())
 
 
 @router.post("/{task_id}/actions/{action}", auth=django_auth,
@@ -264,7 +264,7 @@ def task_action(request: HttpRequest, task_id: int, action: str, data: Body[dict
         raise HttpError(403, str(exc)) from None
     except ValueError as exc:
         raise HttpError(400, str(exc)) from None
-    return _detail(task, request, current_lang())
+    return _detail(task, request, interface_lang())
 
 
 @router.post("/{task_id}/documents", auth=django_auth, response={200: DocumentOut, 400: Error, 403: Error,

@@ -19,13 +19,13 @@ from django.utils.translation import gettext as _
 
 from stinet.accounts.permissions import require
 from stinet.catalog.models import Organisation
+from stinet.catalog.vocab import interface_lang
 from stinet.stats.circular import FORMS, find_form
 from stinet.stats.exports import cell_text, xlsx_bytes
 from stinet.stats.formbook import form_xlsx
 from stinet.stats.pdf import pdf_bytes
 from stinet.stats.queries import TABLE_KEYS, build, check_org, is_staff
 from stinet.stats.tables import Filters, StatsError, Table, filters_from
-from stinet.tasks.lifecycle import current_lang
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 EXPORTS = {"xlsx": XLSX, "pdf": "application/pdf"}
@@ -63,7 +63,7 @@ def _filters(request: HttpRequest) -> tuple[Filters, str]:
 
 def dashboard(request: HttpRequest) -> HttpResponse:
     """Charts and tables of the catalogue, tasks and experts; the management part for staff."""
-    lang = current_lang()
+    lang = interface_lang()
     filters, error = _filters(request)
     try:
         report = build(filters, request.user, lang)

@@ -19,8 +19,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from stinet.accounts.permissions import require
+from stinet.catalog.vocab import interface_lang
 from stinet.tasks import councils, deadlines, forms, lifecycle, progress, services, visibility
-from stinet.tasks.lifecycle import current_lang
 from stinet.tasks.models import Adjustment, Task
 
 
@@ -61,7 +61,7 @@ def _run(request: HttpRequest, task: Task, form: Any, call: Callable[[dict[str, 
 @login_required
 def propose(request: HttpRequest) -> HttpResponse:
     """Submit a proposal (step 1)."""
-    lang = current_lang()
+    lang = interface_lang()
     form = forms.ProposalForm(request.POST or None, lang=lang, initial={"year": timezone.localdate().year + 1})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -155,7 +155,7 @@ def report_progress(request: HttpRequest, pk: int) -> HttpResponse:
 def adjust(request: HttpRequest, pk: int) -> HttpResponse:
     """The PI's request to adjust content, time or budget."""
     task = get_object_or_404(Task, pk=pk)
-    return _run(request, task, forms.AdjustmentForm(request.POST, lang=current_lang()),
+    return _run(request, task, forms.AdjustmentForm(request.POST, lang=interface_lang()),
                 lambda d: progress.request_adjustment(task, request.user, **d), _("Adjustment requested."),
                 check=lambda: councils.check_activity(task, "request_adjustment", request.user))
 
@@ -177,7 +177,7 @@ def decide(request: HttpRequest, adjustment_id: int) -> HttpResponse:
 def upload(request: HttpRequest, pk: int) -> HttpResponse:
     """Attach a document to the task's dossier."""
     task = get_object_or_404(Task, pk=pk)
-    return _run(request, task, forms.UploadForm(request.POST, request.FILES, lang=current_lang()),
+    return _run(request, task, forms.UploadForm(request.POST, request.FILES, lang=interface_lang()),
                 lambda d: services.attach_document(task, request.user, d["kind"], d["file"], d["title"]),
                 _("Document attached."), check=lambda: councils.check_activity(task, "upload_document", request.user))
 

@@ -77,13 +77,12 @@ def _task_lines(t: Any) -> list[str]:
 
     from stinet.accounts.audit_labels import action_label
     from stinet.catalog.models import AuditEntry
-    from stinet.catalog.vocab import label
+    from stinet.catalog.vocab import interface_lang, label
     from stinet.tasks.deadlines import is_overdue
-    from stinet.tasks.lifecycle import current_lang
     from stinet.tasks.models import COUNCIL_KINDS, KINDS, LEVELS
     from stinet.tasks.scoring import RATINGS
 
-    today, lang = timezone.localdate(), current_lang()
+    today, lang = timezone.localdate(), interface_lang()
     lines = [
         f"{t.code}  {t.title}",
         _("step %(step)s, %(status)s (%(label)s)") % {"step": t.step, "status": t.status, "label": t.status_label()},

@@ -215,13 +215,10 @@ def step_of(state: str, previous: str = "") -> int:
     return step
 
 
-current_lang = interface_lang  # the active interface language, 'vi' or 'en' (the name the tasks app uses)
-
-
 def state_label(state: str, lang: str | None = None) -> str:
     """The label of a state in Vietnamese or English (default: the active language)."""
     _step, vi, en = STATES.get(state, (0, state, state))
-    return en if (lang or current_lang()) == "en" else vi
+    return en if (lang or interface_lang()) == "en" else vi
 
 
 def refusal(transition: Transition, state: str, actors: Iterable[str],

@@ -14,10 +14,10 @@ from django.utils.translation import gettext_lazy as _lazy
 
 from stinet.accounts.permissions import require
 from stinet.catalog.models import AuditEntry, FieldOfScience
-from stinet.catalog.vocab import label
+from stinet.catalog.vocab import interface_lang, label
 from stinet.tasks import councils, lifecycle, scoring, visibility
 from stinet.tasks.forms import FilterForm
-from stinet.tasks.lifecycle import GROUPS, STATES, STEPS, current_lang
+from stinet.tasks.lifecycle import GROUPS, STATES, STEPS
 from stinet.tasks.models import (
     ADJUSTMENT_STATUSES,
     COUNCIL_KINDS,
@@ -61,7 +61,7 @@ def filtered(params: Any, rows: QuerySet | None = None) -> QuerySet:
 
 def task_list(request: HttpRequest) -> HttpResponse:
     """Proposed, ongoing and completed tasks with filters and Vietnamese search."""
-    lang = current_lang()
+    lang = interface_lang()
     rows = filtered(request.GET)
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     params = {k: v for k, v in request.GET.items() if k not in ("page", "group") and v}
@@ -86,7 +86,7 @@ def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
     task = get_object_or_404(Task.objects.select_related("host", "result_work"), pk=pk)
     if not visibility.may_see(request.user, task):
         raise Http404("no such task")
-    lang, user = current_lang(), request.user
+    lang, user = interface_lang(), request.user
     internals = visibility.may_see_internals(user, task)
     context = {
         "task": task, "status": task.status_label(lang), "level": label(LEVELS, task.level, lang),

@@ -30,8 +30,7 @@ def overdue(report: object, today: dt.date | None = None) -> bool:
 @register.filter
 def adjustment_kind(code: str) -> str:
     """An adjustment's kind in the interface language (the model's choices hold the Vietnamese labels)."""
-    from stinet.catalog.vocab import label
-    from stinet.tasks.lifecycle import current_lang
+    from stinet.catalog.vocab import interface_lang, label
     from stinet.tasks.models import ADJUSTMENT_KINDS
 
-    return label(ADJUSTMENT_KINDS, code, current_lang())
+    return label(ADJUSTMENT_KINDS, code, interface_lang())
