@@ -38,7 +38,6 @@ JOIN_LIMIT = 5  # requests to join from one client address per hour (behind trus
 JOIN_WINDOW = 3600
 
 
-
 def _query(params: Any) -> DirectoryQuery:
     """The directory query of the page's query string (unknown values simply find nothing)."""
     member = {"yes": True, "no": False}.get(params.get("member", ""))

@@ -27,7 +27,6 @@ from stinet.search.base import SearchError
 PAGE_SIZE = 20
 
 
-
 def _page_number(request: HttpRequest) -> int:
     """The page asked for (1 when absent or not a number)."""
     try:

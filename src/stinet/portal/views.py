@@ -33,7 +33,6 @@ PAGE_SIZE = 20
 LAST_PAGE = MAX_RESULTS // PAGE_SIZE  # the deepest page the search pages to
 
 
-
 def _int(value: str | None) -> int | None:
     """An integer query parameter, None when absent or not a number."""
     try:

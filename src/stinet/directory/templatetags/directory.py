@@ -10,7 +10,6 @@ from stinet.directory.vocab import JOIN_STATUSES, SERVICE_KINDS
 register = template.Library()
 
 
-
 @register.filter
 def org_kind(code: str) -> str:
     """Label of an organisation kind."""
