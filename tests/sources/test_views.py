@@ -89,6 +89,19 @@ def test_the_source_form_refuses_in_the_page_language(admin_client, org, query, 
     assert not Source.objects.exists()
 
 
+def test_the_source_forms_tie_their_errors_to_their_fields(admin_client, org):
+    """The sources' forms are drawn by the site's form renderer, as every other form (they were as_p)."""
+    from tests.forms import form_problems
+
+    page = admin_client.post("/sources/", {"organisation": "HPU", "base_url": "không phải địa chỉ",
+                                           "metadata_prefix": "oai_dc", "interval": 0}).content.decode()
+    assert form_problems(page) == [] and 'aria-describedby="id_base_url_error"' in page
+    source = Source.objects.create(organisation=org, label="Kho", base_url="http://example.org/oai")
+    edit = admin_client.post(f"/sources/{source.pk}/edit/", {"label": "", "metadata_prefix": "oai_dc",
+                                                              "interval": 0}).content.decode()
+    assert form_problems(edit) == [] and 'aria-describedby="id_interval_error"' in edit
+
+
 def test_the_run_report_and_a_refusal_in_the_page_language(admin_client, client, org):
     from stinet.accounts.services import create_user, grant
     from stinet.catalog.services import add_organisation
