@@ -12,6 +12,10 @@ from typing import Any
 
 import pytest
 
+# The tests choose their language (translation.override); a developer's own choice for the command
+# line would override it in every command the tests run in this process.
+os.environ.pop("STINET_LANGUAGE", None)
+
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 

@@ -13,12 +13,14 @@ from typing import Any
 import click
 
 from stinet.appcli import local_time
+from stinet.clihelp import Group, chosen_language, speak_clicks_words
 
 EXPECTED_ERRORS: tuple[type[BaseException], ...] = (ValueError, LookupError, OSError)
 
-# What the commands print is in the site's language (Django's gettext, set up when a command runs);
-# the options' help stays English, as click reads it before Django is set up. The "stinet: error:"
-# and "stinet: interrupted" prefixes, --json, CSV and codes stay as they are.
+# What the commands print is in the command line's language (Django's gettext, set up when a command
+# runs: STINET_LANGUAGE, else Vietnamese), and so is their help and Click's own words (stinet.clihelp).
+# The "stinet: error:" and "stinet: interrupted" prefixes, --json, CSV and codes stay as they are.
+speak_clicks_words()
 
 
 def _setup() -> None:
@@ -28,6 +30,10 @@ def _setup() -> None:
     from django.conf import settings
 
     django.setup()
+    if os.environ.get("STINET_LANGUAGE"):  # else Django's default: the site's language (or a test's)
+        from django.utils import translation
+
+        translation.activate(chosen_language())
     Path(settings.DATA_DIR).mkdir(parents=True, exist_ok=True)
     from stinet.catalog.setup import ensure_database
 
@@ -94,8 +100,8 @@ class _FileBar:
             self.bar.close()
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="stinet")
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="stinet", help="Show the version and exit.")  # English: translated when shown
 def main() -> None:
     """STINet: the S&T information network platform (data in STINET_DATA_DIR, default ./data)."""
 
@@ -208,7 +214,7 @@ def import_cmd(files: tuple[Path, ...], org_code: str, fmt: str | None) -> None:
 @click.option("--year-to", type=int, help="Last year.")
 @click.option("--sort", default="relevance", show_default=True,
               type=click.Choice(["relevance", "title", "year", "-year"]))
-@click.option("--lang", default="vi", type=click.Choice(["vi", "en"]), help="Label language.")
+@click.option("--lang", type=click.Choice(["vi", "en"]), help="Label language (default: the command line's).")
 @command
 def search(words: tuple[str, ...], as_json: bool, limit: int, page: int, types: tuple[str, ...],
            orgs: tuple[str, ...], year_from: int | None, year_to: int | None, sort: str,
@@ -220,6 +226,7 @@ def search(words: tuple[str, ...], as_json: bool, limit: int, page: int, types: 
     query = " ".join(words)
     from django.utils.translation import gettext as _
 
+    from stinet.catalog.vocab import interface_lang
     from stinet.search.base import SearchRequest
     from stinet.search.service import search_json
 
@@ -229,6 +236,7 @@ def search(words: tuple[str, ...], as_json: bool, limit: int, page: int, types: 
     filters = {k: list(v) for k, v in (("type", types), ("org", orgs)) if v}
     request = SearchRequest(q=query, filters=filters, year_from=year_from, year_to=year_to,
                             sort=sort, page=page, page_size=limit)
+    lang = lang or interface_lang()
     data = search_json(request, lang)
     if as_json:
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))

@@ -13,6 +13,7 @@ from typing import Any
 import click
 
 from stinet.appcli import command
+from stinet.clihelp import Group
 
 ACCESS = click.Choice(["public", "members", "metadata"])
 
@@ -28,7 +29,7 @@ def _line(f: Any) -> str:
             + _("%(size)s bytes") % {"size": f.size} + f" {f.served_name}{note}")
 
 
-@click.group("files")
+@click.group("files", cls=Group)
 def files() -> None:
     """Full texts of works (PDF, DOCX, DOC, TXT): access levels, embargoes, text extraction, OCR."""
 

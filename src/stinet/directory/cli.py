@@ -12,6 +12,7 @@ from typing import Any
 import click
 
 from stinet.appcli import command, local_time
+from stinet.clihelp import Command, Group
 
 
 def _join_request(request_id: int) -> Any:
@@ -24,7 +25,7 @@ def _join_request(request_id: int) -> Any:
     return found
 
 
-@click.command("requests")
+@click.command("requests", cls=Command)
 @click.option("--status", default="pending", show_default=True,
               type=click.Choice(["pending", "approved", "rejected", "all"]), help="Which requests.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
@@ -48,7 +49,7 @@ def requests_cmd(status: str, as_json: bool) -> None:
                    f"{r.contact_name} <{r.contact_email}>{' → ' + r.organisation.code if r.organisation else ''}")
 
 
-@click.command("approve")
+@click.command("approve", cls=Command)
 @click.argument("request_id", type=int)
 @click.option("--code", default="", help="Code of the new member (default: from its abbreviation or initials).")
 @command
@@ -60,7 +61,7 @@ def approve_cmd(request_id: int, code: str) -> None:
     click.echo(f"approved: {org.code} {org.name_vi} is a member")
 
 
-@click.command("reject")
+@click.command("reject", cls=Command)
 @click.argument("request_id", type=int)
 @click.option("--reason", required=True, help="Why (mailed to the applicant).")
 @command
@@ -72,7 +73,7 @@ def reject_cmd(request_id: int, reason: str) -> None:
     click.echo(f"rejected: {found.name_vi}")
 
 
-@click.group("service")
+@click.group("service", cls=Group)
 def service() -> None:
     """The S&T information services organisations offer."""
 

@@ -14,14 +14,15 @@ from typing import IO
 import click
 
 from stinet.appcli import command, local_time
+from stinet.clihelp import Group
 
 PARTS = ("organisations", "personnel", "tasks")
 
-# What the commands print is in the site's language (Django's gettext, set up when a command runs);
-# the options' help, the parts' names and the keys stay as they are.
+# What the commands print, and their help, is in the command line's language (stinet.clihelp);
+# the parts' names and the keys stay as they are.
 
 
-@click.group("feed")
+@click.group("feed", cls=Group)
 def feed() -> None:
     """The national feed: organisations, personnel and tasks for the National S&T Database."""
 

@@ -8,12 +8,12 @@ from typing import Any
 import click
 
 from stinet.appcli import command
+from stinet.clihelp import Group
 
-# What the commands print is in the site's language (Django's gettext, set up when a command runs);
-# the options' help stays English, as click reads it before Django is set up.
+# What the commands print, and their help, is in the command line's language (stinet.clihelp).
 
 
-@click.group("expert")
+@click.group("expert", cls=Group)
 def expert() -> None:
     """Experts and scientists: profiles, their works, and "who works on X"."""
 

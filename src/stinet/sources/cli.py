@@ -14,9 +14,9 @@ from typing import Any
 import click
 
 from stinet.appcli import command, local_time
+from stinet.clihelp import Command, Group
 
-# What the commands print is in the site's language (Django's gettext, set up when a command runs);
-# the options' help stays English, as click reads it before Django is set up.
+# What the commands print, and their help, is in the command line's language (stinet.clihelp).
 
 
 def _bar(desc: str) -> Any:
@@ -50,7 +50,7 @@ def _run_and_print(run: Callable[[Callable[[int], None]], Any], desc: str) -> No
         click.echo(line)
 
 
-@click.command("harvest")
+@click.command("harvest", cls=Command)
 @click.argument("url")
 @click.option("--org", "org_code", required=True, help="Code of the organisation the records belong to.")
 @click.option("--prefix", default="oai_dc", show_default=True, help="Metadata prefix: oai_dc or marcxml.")
@@ -69,7 +69,7 @@ def harvest_cmd(url: str, org_code: str, prefix: str, set_spec: str, from_date: 
                                                 allow_private=allow_private, progress=progress), url)
 
 
-@click.group("source")
+@click.group("source", cls=Group)
 def source() -> None:
     """Manage harvest sources (OAI-PMH endpoints of member organisations) and their schedules."""
 
@@ -200,7 +200,7 @@ def source_run(source_id: int | None, due: bool, full: bool) -> None:
     _run_and_print(lambda progress: run_source(found, full=full, progress=progress), found.label)
 
 
-@click.command("worker")
+@click.command("worker", cls=Command)
 @click.option("--once", is_flag=True, help="Run the due sources once and exit.")
 @click.option("--poll", default=60, show_default=True, type=int, help="Seconds between rounds.")
 @command

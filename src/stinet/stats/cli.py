@@ -1,8 +1,8 @@
 """`stinet stats` and `stinet report`: the statistics and their XLSX/PDF exports on the command line.
 
 Registered in the main command by `register(main)`. The command line is the operator's: it sees every
-table, the management ones and budgets included. What the commands print is in the site's language (the
-tables in --lang); the options' help stays English, as click reads it before Django is set up.
+table, the management ones and budgets included. What the commands print, and their help, is in the command
+line's language (stinet.clihelp), the tables in --lang (by default that language too).
 """
 
 from __future__ import annotations
@@ -55,14 +55,16 @@ def register(main: click.Group) -> None:
     @main.command("stats")
     @with_period
     @click.option("--json", "as_json", is_flag=True, help="Print the /api/stats JSON.")
-    @click.option("--lang", default="vi", type=click.Choice(["vi", "en"]), help="Label language.")
+    @click.option("--lang", type=click.Choice(["vi", "en"]), help="Label language (default: the command line's).")
     @command
     def stats(year_from: int | None, year_to: int | None, org: str | None, as_json: bool, lang: str) -> None:
         """Statistics of the catalogue, tasks, experts and harvests (the dashboard's tables)."""
         from django.utils import translation
 
+        from stinet.catalog.vocab import interface_lang
         from stinet.stats.queries import build
 
+        lang = lang or interface_lang()
         with translation.override(lang):
             report = build(_filters(year_from, year_to, org), lang=lang, everything=True)
             if as_json:
@@ -80,7 +82,8 @@ def register(main: click.Group) -> None:
     @with_period
     @click.option("--output", "-o", required=True, type=click.Path(dir_okay=False, path_type=Path),
                   help="File to write ('-': standard output).")
-    @click.option("--lang", default="vi", type=click.Choice(["vi", "en"]), help="Language of the report.")
+    @click.option("--lang", type=click.Choice(["vi", "en"]),
+                  help="Language of the report (default: the command line's).")
     @command
     def report(table: str, fmt: str, year_from: int | None, year_to: int | None, org: str | None, output: Path,
                lang: str) -> None:
@@ -88,6 +91,7 @@ def register(main: click.Group) -> None:
         from django.utils import translation
         from django.utils.translation import gettext as _
 
+        from stinet.catalog.vocab import interface_lang
         from stinet.stats.circular import FORMS, find_form
         from stinet.stats.exports import xlsx_bytes
         from stinet.stats.formbook import form_xlsx
@@ -95,6 +99,7 @@ def register(main: click.Group) -> None:
         from stinet.stats.queries import TABLE_KEYS, build, check_org
         from stinet.stats.tables import Filters
 
+        lang = lang or interface_lang()
         filters = _filters(year_from, year_to, org)
         if table != "all" and table not in TABLE_KEYS:
             try:

@@ -7,14 +7,14 @@ from typing import Any
 import click
 
 from stinet.appcli import command, local_time
+from stinet.clihelp import Group
 
-# What the commands print is in the site's language (Django's gettext, set up when a command runs);
-# the options' help stays English, as click reads it before Django is set up. Codes (task codes,
+# What the commands print, and their help, is in the command line's language (stinet.clihelp). Codes (task codes,
 # states as --status takes them) stay as they are; the history's actions are named as the audit log
 # page names them.
 
 
-@click.group("task")
+@click.group("task", cls=Group)
 def task() -> None:
     """S&T tasks through their five-step life cycle."""
 
