@@ -136,3 +136,24 @@ def test_on_a_phone_the_filters_come_before_the_results_closed(browser, live_ser
     assert tab.evaluate("document.documentElement.scrollWidth") <= 390
     shot(tab, "results-phone")
     context.close()
+
+
+def test_a_page_of_results_is_a_click_away_on_a_computer_and_a_phone(browser, live_server, org, write_csv):
+    from stinet.ingest.services import import_file
+    from tests.conftest import row
+
+    import_file(write_csv([row(f"Quy hoạch cảng biển số {i}", id=str(i)) for i in range(1, 216)]), "HPU")
+    for size, name in (({"width": 1280, "height": 900}, "pager"), ({"width": 375, "height": 740}, "pager-phone")):
+        context = browser.new_context(viewport=size, locale="vi-VN", is_mobile=size["width"] < 400)
+        tab = context.new_page()
+        tab.goto(live_server.url + "/search/?q=cang+bien&page=6")
+        pager = tab.get_by_role("navigation", name="Các trang kết quả")
+        pager.get_by_role("link", name="Trang 11").click()  # the last page, by its number
+        tab.wait_for_url("**page=11")
+        assert pager.locator('[aria-current="page"]').text_content() == "Trang 11"
+        assert tab.locator("ol.results").get_attribute("start") == "201"
+        assert tab.evaluate("document.documentElement.scrollWidth") <= size["width"]
+        box = pager.get_by_role("link", name="Trang 10").bounding_box()
+        assert box["width"] >= 24 and box["height"] >= 24  # a target a finger hits (WCAG 2.5.8)
+        shot(tab, name)
+        context.close()

@@ -201,3 +201,48 @@ def test_the_work_page_marks_the_language_of_its_texts(client, catalogue):
     work = Work.objects.filter(language="vi").exclude(abstract="").first()
     page = client.get(f"/works/{work.pk}/", {"lang": "en"}).content.decode()
     assert '<html lang="en">' in page and '<h1 lang="vi">' in page and '<p class="abstract" lang="vi">' in page
+
+
+def _pager(page: str) -> str:
+    return page.split('<nav class="pager"', 1)[1].split("</nav>", 1)[0]
+
+
+def _numbers(pager: str) -> list[str]:
+    """The pager's entries as a reader hears them, without the previous and next links."""
+    return re.findall(r'<li>(?:<a href="[^"]*">|<span aria-current="page">)?(?:<span class="visually-hidden">Trang '
+                      r'</span>)?(\d+|<span aria-hidden="true">…)', pager)
+
+
+def test_a_page_of_results_is_reached_by_its_number(client, org, write_csv):
+    """Any page a click away: the first, the last and two on each side of the current one, the rest elided."""
+    from stinet.ingest.services import import_file
+    from tests.conftest import row
+
+    import_file(write_csv([row(f"Quy hoạch cảng biển số {i}", id=str(i), dc_date_issued=str(2000 + i % 20))
+                           for i in range(1, 216)]), "HPU")  # 215 works: 11 pages of 20
+    page = client.get("/search/", {"q": "cang bien", "sort": "year", "page": "6"}).content.decode()
+    pager = _pager(page)
+    assert '<nav class="pager" aria-label="Các trang kết quả">' in page
+    assert [n.replace('<span aria-hidden="true">', "") for n in _numbers(pager)] == [
+        "1", "…", "4", "5", "6", "7", "8", "…", "11"]
+    assert '<span aria-current="page"><span class="visually-hidden">Trang </span>6</span>' in pager
+    assert 'href="?q=cang+bien&amp;sort=year&amp;page=4"' in pager  # the query and its order kept
+    assert 'rel="prev" href="?q=cang+bien&amp;sort=year&amp;page=5"' in pager
+    assert 'rel="next" href="?q=cang+bien&amp;sort=year&amp;page=7"' in pager
+    last = client.get("/search/?q=cang+bien&sort=year&page=11").content.decode()
+    assert '<ol class="results" start="201">' in last and 'rel="next"' not in _pager(last)
+    assert [n for n in _numbers(_pager(last)) if n.isdigit()] == ["1", "9", "10", "11"]
+    one = client.get("/search/", {"q": '"cảng biển số 7"'}).content.decode()
+    assert ">1 kết quả<" in one and '<nav class="pager"' not in one  # one page: no pager
+
+
+def test_the_lists_of_the_site_share_the_numbered_pager(client, db):
+    from stinet.catalog.services import add_organisation
+
+    for i in range(65):
+        add_organisation(f"U{i:02d}", f"Trường Đại học số {i}", kind="university")
+    add_organisation("LIB", "Thư viện tỉnh", kind="library")
+    page = client.get("/orgs/", {"kind": "university", "page": "2"}).content.decode()
+    pager = _pager(page)
+    assert [n for n in _numbers(pager) if n.isdigit()] == ["1", "2", "3"]
+    assert 'href="?kind=university&amp;page=3"' in pager and 'aria-label="Các trang của danh sách"' in page

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlencode
 
+from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
@@ -95,8 +96,8 @@ def search(request: HttpRequest) -> HttpResponse:
         return redirect(_url(params, page=pages))  # a page past the end: the last one
     context = {
         "data": data, "req": req, "facets": _facet_links(data, params), "pages": pages,
-        "prev_url": _url(params, page=req.page - 1) if req.page > 1 else None,
-        "next_url": _url(params, page=req.page + 1) if req.page < pages else None,
+        "page": Paginator(range(min(data["total"], MAX_RESULTS)), PAGE_SIZE).page(req.page),  # the pager's
+        "page_params": urlencode({k: v for k, v in params.items() if k != "page"}, doseq=True),
         "sorts": [(s, _url(params, sort=s), s == req.sort) for s in SORTS],
         "corrected_url": _url(params, q=data["corrected"]) if data["corrected"] else None,
         "first": (req.page - 1) * PAGE_SIZE + 1,
