@@ -13,7 +13,7 @@ def form_problems(page: str) -> list[str]:
     """What a screen reader would miss in the page's forms: a control without a label, a reference
     (label for, aria-describedby) to an id that is not there, an error that no field points at, an
     invalid field not described by its error, a group of checkboxes or radio buttons without a
-    fieldset and legend. An empty list: nothing."""
+    fieldset and legend, a link of an error summary to no field. An empty list: nothing."""
     doc = lxml.html.fromstring(page)
     ids = Counter(doc.xpath("//@id"))
     problems = [f"id {i!r} is used {n} times" for i, n in ids.items() if n > 1]
@@ -30,6 +30,9 @@ def form_problems(page: str) -> list[str]:
                            "//*[contains(concat(' ', @class, ' '), ' errorlist ')]"):
         if error.get("id") not in described:
             problems.append(f"the error {error.text_content().strip()!r} is not tied to its field")
+    for link in doc.xpath("//*[contains(concat(' ', @class, ' '), ' error-summary ')]//a"):
+        if link.get("href", "").removeprefix("#") not in ids:
+            problems.append(f"the summary's {link.text_content().strip()!r} leads to {link.get('href')!r}, not there")
     for control in doc.xpath("//form//input | //form//select | //form//textarea"):
         if control.get("type") in NOT_LABELLED:
             continue

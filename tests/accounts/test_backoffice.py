@@ -160,6 +160,7 @@ def test_failed_logins_are_throttled(client, network):
         assert not failed.wsgi_request.user.is_authenticated
     blocked = client.post("/accounts/login/", {"username": "hub", "password": PASSWORD})
     assert "Đăng nhập sai quá nhiều lần" in blocked.content.decode()
+    assert blocked.content.decode().count('aria-invalid="true" aria-describedby="login-error"') == 2
     assert not blocked.wsgi_request.user.is_authenticated
 
 

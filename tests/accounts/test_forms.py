@@ -57,4 +57,8 @@ def test_a_refusal_without_a_field_is_announced(client, people, path, data):
     page = client.post(path, data).content.decode()
     assert form_problems(page) == []
     if "login" in path:
-        assert '<div role="alert"><ul class="errorlist nonfield">' in page
+        assert '<div role="alert" id="login-error"><ul class="errorlist nonfield">' in page
+        doc = lxml.html.fromstring(page)  # which of the two was wrong is not told: both are marked
+        for name in ("username", "password"):
+            field = doc.xpath(f"//input[@name='{name}']")[0]
+            assert field.get("aria-invalid") == "true" and field.get("aria-describedby") == "login-error"

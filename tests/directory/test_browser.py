@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.browser import shot
@@ -67,12 +69,16 @@ def test_join_form_on_a_phone(phone):
     phone.click("form.dir-form button[type=submit]")
     phone.wait_for_selector(".field.invalid .errorlist")
     assert "Nhập địa chỉ email" in phone.locator(".field.invalid .errorlist").first.inner_text()
+    summary = phone.locator(".error-summary")  # the page opens on what to mend
+    assert phone.evaluate("document.activeElement.className") == "error-summary" and summary.is_visible()
+    summary.get_by_role("link", name="Thư điện tử liên hệ: Nhập địa chỉ email.").click()
+    assert phone.evaluate("document.activeElement.name") == "contact_email"  # the link leads into the field
     no_sideways_scrolling(phone)
     shot(phone, "join-error-phone")
     phone.fill("input[name=contact_email]", "hai@rimf.example.vn")
     phone.select_option("select[name=kind]", "institute")
     phone.click("form.dir-form button[type=submit]")
-    phone.wait_for_url("**/directory/join/thanks/")
+    phone.wait_for_url(re.compile(r"/directory/join/thanks/(#id_contact_email)?$"))  # the summary's link kept
     assert "Đã gửi đề nghị" in phone.locator("h1").inner_text()
     shot(phone, "join-sent-phone")
     assert JoinRequest.objects.get().contact_email == "hai@rimf.example.vn"

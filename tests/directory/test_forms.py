@@ -19,6 +19,13 @@ def test_join_errors_are_tied_to_their_fields(client):
     assert doc.get_element_by_id("id_name_vi").get("aria-describedby") == "id_name_vi_error"
     assert doc.get_element_by_id("id_name_en").get("aria-invalid") is None
     assert "Các trường có dấu * là bắt buộc." in page  # the mark on the labels is explained
+    summary = doc.find_class("error-summary")[0]  # first, and taking the focus: what to mend, each a link to it
+    assert summary.get("autofocus") is not None and summary.get("role") == "alert"
+    invalid = [f"#{f.get('id')}" for f in doc.xpath("//form//*[@aria-invalid='true']")]
+    assert [a.get("href") for a in summary.iter("a")] == invalid and len(invalid) >= 2
+    assert summary.xpath("string(p)") == f"{len(invalid)} trường cần sửa:"
+    assert "Thư điện tử liên hệ: Nhập địa chỉ email." in [a.text_content() for a in summary.iter("a")]
+    assert page.index('class="error-summary"') < page.index('name="name_vi"')
     assert doc.xpath("//div[@aria-hidden='true']//input[@name='homepage']")  # the trap stays out of reach
 
 

@@ -22,20 +22,29 @@ from stinet.catalog.vocab import interface_lang
 class ThrottledAuthenticationForm(AuthenticationForm):
     """Django's login form, refusing a name that failed too often from the same address."""
 
+    ERROR_ID = "login-error"  # the refusal's element on the login page: both fields point at it
+
     def clean(self) -> dict[str, Any]:
         """Check the throttle, then the password; count a failure."""
         username = self.cleaned_data.get("username") or ""
         address = address_of(self.request)
         if throttle.blocked(username, address):
             failed_login(username, self.request, "login-blocked")
+            self._refused()
             raise forms.ValidationError(_("Too many failed attempts. Try again in 15 minutes."), code="throttled")
         try:
             cleaned = super().clean()
         except forms.ValidationError:
             throttle.failed(username, address)
+            self._refused()
             raise
         throttle.succeeded(username, address)
         return cleaned
+
+    def _refused(self) -> None:
+        """Both fields said to be wrong (which one is not told), and pointed at the refusal."""
+        for name in ("username", "password"):
+            self.fields[name].widget.attrs.update({"aria-invalid": "true", "aria-describedby": self.ERROR_ID})
 
 
 class AuditedPasswordResetForm(PasswordResetForm):
