@@ -30,9 +30,12 @@ def _help_ids() -> dict[str, str]:
     for path, cmd in _commands(main):
         if cmd.help:
             found.setdefault(clihelp.message_id(cmd.help), path)
+        if cmd.short_help:
+            found.setdefault(clihelp.message_id(cmd.short_help), path)
         for param in cmd.params:
-            if getattr(param, "help", None):
-                found.setdefault(clihelp.message_id(param.help), f"{path} {param.name}")
+            for text in (getattr(param, "help", None), getattr(param, "prompt", None)):
+                if text:
+                    found.setdefault(clihelp.message_id(text), f"{path} {param.name}")
     return found
 
 
@@ -81,9 +84,9 @@ def test_translations_keep_the_placeholders_click_fills():
     assert not wrong, "\n".join(wrong)
 
 
-def _invoke(lang: str, *args: str) -> click.testing.Result:
+def _invoke(lang: str, *args: str, typed: str | None = None) -> click.testing.Result:
     with translation.override(lang):
-        return CliRunner().invoke(main, list(args))
+        return CliRunner().invoke(main, list(args), input=typed)
 
 
 def test_help_in_vietnamese_and_in_english():
@@ -91,7 +94,7 @@ def test_help_in_vietnamese_and_in_english():
     assert vi.exit_code == 0
     assert vi.output.startswith("Cách dùng: main import [OPTIONS] FILES...\n")
     assert "Nhập các tệp CSV kiểu DSpace" in vi.output and "\n  Nhiều tệp được nhập lần lượt" in vi.output
-    assert "Tùy chọn:" in vi.output and "Mã tổ chức mà các tệp thuộc về.  [bắt buộc]" in vi.output
+    assert "Tùy chọn:" in vi.output and "Mã tổ chức mà các tệp thuộc về.  [bắt\u00a0buộc]" in vi.output
     assert "Hiện hướng dẫn này rồi thoát." in vi.output and "Import" not in vi.output
     en = _invoke("en", "import", "--help")
     assert en.output.startswith("Usage: main import [OPTIONS] FILES...\n")
@@ -101,27 +104,44 @@ def test_help_in_vietnamese_and_in_english():
     assert main.commands["import"].help.startswith("Import a member's")  # the command keeps its own text
 
     listing = _invoke("vi", "--help").output
-    assert "Lệnh:\n" in listing and "  reindex  Dựng lại chỉ mục tra cứu từ danh mục.\n" in listing
+    assert "Lệnh:\n" in listing and "  reindex  Dựng lại chỉ mục tra cứu từ mục lục.\n" in listing
     assert "--version   Hiện phiên bản rồi thoát." in listing
     assert "  reindex  Rebuild the search index from the catalogue.\n" in _invoke("en", "--help").output
     nested = _invoke("vi", "source", "set", "--help").output
     assert "Đổi nhãn, định dạng, tập hoặc lịch của một nguồn đã lưu." in nested and "Nhãn mới." in nested
 
 
+@pytest.mark.django_db
+def test_a_password_is_asked_for_in_the_command_lines_language():
+    said = _invoke("vi", "user", "add", "bich", typed="Mat-khau-2026!\nMat-khau-2026!\n")
+    assert said.exit_code == 0, said.output
+    assert said.output.startswith("Mật khẩu: \nNhập lại để xác nhận: \n") and "bich" in said.output
+    said = _invoke("en", "user", "add", "binh", typed="Mat-khau-2026!\nMat-khau-2026!\n")
+    assert said.output.startswith("Password: \nRepeat for confirmation: \n")
+    assert main.commands["user"].commands["add"].params[1].prompt == "Password"
+
+
+def test_the_list_of_commands_ends_each_short_help_where_it_should():
+    listing = _invoke("vi", "expert", "--help").output
+    assert "  add      Thêm chuyên gia NAME.\n" in listing  # not cut at "PGS.TS."
+    assert "  add      Add an expert NAME.\n" in _invoke("en", "expert", "--help").output
+    assert "[mặc\u00a0định: xlsx]" in _invoke("vi", "report", "--help").output  # the words kept on one line
+
+
 @pytest.mark.parametrize(("args", "vi", "en"), [
     (("import", "x.csv"), "Lỗi: Thiếu tùy chọn '--org'.", "Error: Missing option '--org'."),
-    (("impor",), "Lỗi: Không có lệnh 'impor'. Có phải ý bạn là 'import'?",
+    (("impor",), "Lỗi: Không có lệnh 'impor'. Có phải bạn muốn gõ 'import'?",
      "Error: No such command 'impor'."),
-    (("search", "--limit", "x", "a"), "Lỗi: Giá trị không hợp lệ cho '--limit': 'x' không phải số hợp lệ",
+    (("search", "--limit", "x", "a"), "Lỗi: Giá trị không hợp lệ cho '--limit': 'x' không phải là số hợp lệ.",
      "Error: Invalid value for '--limit': 'x' is not a valid integer"),
-    (("export", "--format", "doc"), "Lỗi: Giá trị không hợp lệ cho '--format': 'doc' không thuộc các giá trị",
+    (("export", "--format", "doc"), "Lỗi: Giá trị không hợp lệ cho '--format': 'doc' không phải là một trong",
      "Error: Invalid value for '--format': 'doc' is not one of"),
-    (("org", "add", "A", "B", "C"), "Lỗi: Thừa tham số không mong đợi (C)", "Error: Got unexpected extra argument (C)"),
+    (("org", "add", "A", "B", "C"), "Lỗi: Có tham số thừa: C", "Error: Got unexpected extra argument (C)"),
 ])
 def test_clicks_own_words_in_the_command_lines_language(args, vi, en):
     said = _invoke("vi", *args)
     assert said.exit_code == 2 and vi in said.output, said.output
-    assert "Xem 'main " in said.output and "để được hướng dẫn." in said.output
+    assert "Gõ 'main " in said.output and "để xem hướng dẫn." in said.output and "integer" not in said.output
     assert en in _invoke("en", *args).output
 
 

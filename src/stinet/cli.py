@@ -392,7 +392,8 @@ def user() -> None:
 
 @user.command("add")
 @click.argument("username")
-@click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True, help="Password (asked if absent).")
+@click.option("--password", prompt="Password", hide_input=True, confirmation_prompt=True,
+              help="Password (asked if absent).")
 @click.option("--email", default="", help="E-mail address.")
 @click.option("--name", "full_name", default="", help="Full name.")
 @click.option("--role", "roles", multiple=True, help="network_admin, member_editor, task_manager, ... (repeatable).")

@@ -102,8 +102,8 @@ def help_text(text: str) -> str:
 
 @contextlib.contextmanager
 def _said(*things: Any) -> Iterator[None]:
-    """The help of commands and parameters in the command line's language while Click formats it."""
-    kept = [(thing, name, getattr(thing, name, None)) for thing in things for name in ("help", "short_help")]
+    """The help (and prompts) of commands and parameters in the command line's language while Click uses them."""
+    kept = [(thing, name, getattr(thing, name, None)) for thing in things for name in ("help", "short_help", "prompt")]
     try:
         for thing, name, text in kept:
             if text:
@@ -125,6 +125,10 @@ class Command(click.Command):
     def get_short_help_str(self, limit: int = 45) -> str:
         with _said(self):
             return super().get_short_help_str(limit)
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        with _said(*self.params):  # an option's prompt ("Password") is asked while its value is read
+            return super().parse_args(ctx, args)
 
 
 class Group(Command, click.Group):

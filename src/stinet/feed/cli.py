@@ -106,7 +106,7 @@ def _replacing(path: Path) -> Iterator[IO[str]]:
 
 
 @feed.command("export")
-@click.argument("part", type=click.Choice(PARTS))
+@click.argument("part", type=click.Choice(PARTS), metavar="PART")
 @click.option("--since", default=None, help="Only changes after this ISO date or date-time (deletions included).")
 @click.option("--until", default=None, help="Changes up to this time (default: now minus the settling time).")
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "json"]), default=None,
@@ -138,7 +138,7 @@ def export_cmd(part: str, since: str | None, until: str | None, fmt: str | None,
 @click.option("-o", "--output", default=None, help="File to write (default: phieu-dang-ky-<code>.docx).")
 @command
 def sheet_cmd(task_code: str, output: str | None) -> None:
-    """Write the registration sheet (Circular 14/2014, Mẫu 5) of task TASK_CODE as a Word file."""
+    """Write the registration sheet (Circular 14/2014, Form 5) of task TASK_CODE as a Word file."""
     from django.utils.translation import gettext as _
 
     from stinet.feed import sheet

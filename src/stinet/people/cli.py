@@ -18,7 +18,7 @@ def expert() -> None:
     """Experts and scientists: profiles, their works, and "who works on X"."""
 
 
-@expert.command("add")
+@expert.command("add", short_help="Add an expert NAME.")
 @click.argument("name")
 @click.option("--user", "account", default=None, help="User name of the scientist's account.")
 @click.option("--org", "org_code", default=None, help="Code of the scientist's organisation.")
