@@ -38,11 +38,23 @@ def test_org_import_search_round_trip(run, tmp_path):
 
 @pytest.mark.parametrize(("args", "message"), [
     (("org", "add", "bad code", "X"), "mã tổ chức 'bad code': chỉ dùng chữ cái, chữ số, '-' hoặc '_'"),
+    (("export", "--format", "csv", "-o", "/nonexistent/folder/x.csv"),  # the system's words are English
+     "stinet: error: /nonexistent/folder/x.csv: không có tệp hoặc thư mục này"),
 ])
 def test_failures_exit_non_zero_with_one_line(run, args, message):
     result = run(*args)
     assert result.returncode != 0
     assert message in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_every_reason_the_system_gives_for_a_file_is_translated():
+    from django.utils import translation
+
+    from stinet.cli import _SYSTEM_REASONS
+
+    with translation.override("vi"):
+        untranslated = [r for r in set(_SYSTEM_REASONS.values()) if translation.gettext(r) == r]
+    assert not untranslated, untranslated
 
 
 @pytest.mark.parametrize(("args", "message"), [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import sys
@@ -57,10 +58,29 @@ def command(func: Callable[..., Any]) -> Callable[..., Any]:
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing more to flush at exit
             sys.exit(141)  # as a shell reports SIGPIPE
         except EXPECTED_ERRORS as exc:
-            click.echo(f"stinet: error: {exc}", err=True)
+            click.echo(f"stinet: error: {_reason(exc)}", err=True)
             sys.exit(1)
 
     return wrapper
+
+
+def _reason(exc: BaseException) -> str:
+    """What failed, in the command line's language: a file the system refused as "FILE: reason" (the
+    system's own words are English), anything else as the error says it."""
+    from django.apps import apps
+
+    if not (isinstance(exc, OSError) and exc.filename and exc.errno in _SYSTEM_REASONS and apps.ready):
+        return str(exc)
+    from django.utils.translation import gettext as _
+
+    return f"{exc.filename}: {_(_SYSTEM_REASONS[exc.errno])}"
+
+
+_SYSTEM_REASONS = {  # the errno of a file the system refused -> its reason, to translate (gettext_noop)
+    errno.ENOENT: "no such file or folder", errno.EACCES: "permission denied", errno.EPERM: "permission denied",
+    errno.EISDIR: "is a folder", errno.ENOTDIR: "a part of the path is not a folder", errno.EEXIST: "exists already",
+    errno.ENOSPC: "no space left on the disk", errno.EROFS: "the disk is read-only",
+}
 
 
 def _resume_hint() -> str:
