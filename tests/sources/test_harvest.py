@@ -329,7 +329,7 @@ def test_a_later_rejected_version_drops_the_earlier_one_and_text_after_metadata_
 
 
 def test_a_group_that_fails_to_store_is_not_skipped_by_the_next_one(org, source, oai_server, sleeps, monkeypatch):
-    from stinet.sources import pipeline, services
+    from stinet.sources import harvesting, pipeline
 
     monkeypatch.setenv("STINET_IMPORT_WORKERS", "2")
     monkeypatch.setattr(pipeline, "STORE_RECORDS", 2)
@@ -340,7 +340,7 @@ def test_a_group_that_fails_to_store_is_not_skipped_by_the_next_one(org, source,
             oai_server.on(body, verb="ListRecords", metadataPrefix="oai_dc")
         else:
             oai_server.on(body, resumptionToken=f"T{number}")
-    real = services._store_group
+    real = harvesting._store_group
     calls: list[str | None] = []
 
     def failing(state, outcome, group, upper):
@@ -349,7 +349,7 @@ def test_a_group_that_fails_to_store_is_not_skipped_by_the_next_one(org, source,
             raise RuntimeError("the database refused the batch")
         real(state, outcome, group, upper)
 
-    monkeypatch.setattr(services, "_store_group", failing)
+    monkeypatch.setattr(harvesting, "_store_group", failing)
     with pytest.raises(RuntimeError, match="refused"):
         run_source(source)
     assert Source.objects.get(pk=source.pk).resume_token == "T1"  # after the stored group, not past the failed one
@@ -480,19 +480,19 @@ def test_the_locks_heartbeat_is_refreshed_as_pages_arrive(org, source, oai_serve
     and without a beat per page another worker would take the lock over (STALE_AFTER)."""
     from datetime import timedelta
 
-    from stinet.sources import services
+    from stinet.sources import harvesting
 
     oai_server.on(xml(page(dc_record("oai:hpu:1", "Một"), "T1")), verb="ListRecords", metadataPrefix="oai_dc")
     oai_server.on(xml(page(dc_record("oai:hpu:2", "Hai"), "T2")), resumptionToken="T1")
     oai_server.on(xml(page(dc_record("oai:hpu:3", "Ba"))), resumptionToken="T2")
-    monkeypatch.setattr(services, "BEAT_EVERY", timedelta(0))
-    beats, real = [], services._beat
+    monkeypatch.setattr(harvesting, "BEAT_EVERY", timedelta(0))
+    beats, real = [], harvesting._beat
 
     def beat(state):
         real(state)
         beats.append(Source.objects.get(pk=state.source.pk).heartbeat_at)
 
-    monkeypatch.setattr(services, "_beat", beat)
+    monkeypatch.setattr(harvesting, "_beat", beat)
     assert run_source(source).new == 3
     assert len(beats) == 2 and beats[0] < beats[1]  # pages 2 and 3, before any group was stored
 
@@ -543,7 +543,7 @@ def test_a_slow_source_lets_other_writers_into_the_search_index_while_it_waits(o
     from stinet.search.base import SearchRequest
     from stinet.search.models import PendingIndex
     from stinet.search.service import search_json
-    from stinet.sources import pipeline, services
+    from stinet.sources import harvesting, pipeline
 
     if settings.SEARCH_BACKEND != "tantivy":
         pytest.skip("the embedded engine only (PostgreSQL writes in its own transactions)")
@@ -553,7 +553,7 @@ def test_a_slow_source_lets_other_writers_into_the_search_index_while_it_waits(o
                   metadataPrefix="oai_dc")
     oai_server.on(xml(page(dc_record("oai:hpu:2", "Bảo tồn rùa biển Cát Bà"))), resumptionToken="T1")
     oai_server.delay[:] = [0, 0, 3.0]  # Identify, page 1, then page 2 after 3 s
-    stored, real_store = [], services._store_group
+    stored, real_store = [], harvesting._store_group
 
     def store(state, *args):
         real_store(state, *args)
@@ -561,7 +561,7 @@ def test_a_slow_source_lets_other_writers_into_the_search_index_while_it_waits(o
         if len(stored) == 1:  # the other process starts wanting to write once the harvest holds the writer
             thread.start()
 
-    monkeypatch.setattr(services, "_store_group", store)
+    monkeypatch.setattr(harvesting, "_store_group", store)
     got: list[float] = []
     path = str(indexing.backend().path)
 
@@ -606,7 +606,7 @@ def test_a_harvest_lets_a_waiting_import_in_at_its_next_page(org, source, oai_se
     from stinet.search.base import SearchRequest
     from stinet.search.service import search_json
     from stinet.search.tantivy_backend import TantivyBackend
-    from stinet.sources import pipeline, services
+    from stinet.sources import harvesting, pipeline
 
     if settings.SEARCH_BACKEND != "tantivy":
         pytest.skip("the embedded engine only (PostgreSQL writes in its own transactions)")
@@ -616,7 +616,7 @@ def test_a_harvest_lets_a_waiting_import_in_at_its_next_page(org, source, oai_se
         oai_server.on(answer, **({"verb": "ListRecords", "metadataPrefix": "oai_dc"} if n == 1 else
                                  {"resumptionToken": f"T{n - 1}"}))
     oai_server.delay[:] = [0, 0] + [0.6] * 5  # Identify and page 1 at once, then a page every 0.6 s
-    stored, got, real_store = [], [], services._store_group
+    stored, got, real_store = [], [], harvesting._store_group
 
     def importer() -> None:
         other = TantivyBackend(indexing.backend().path)
@@ -633,7 +633,7 @@ def test_a_harvest_lets_a_waiting_import_in_at_its_next_page(org, source, oai_se
         if len(stored) == 1:  # the harvest holds the writer: the import starts waiting for it
             thread.start()
 
-    monkeypatch.setattr(services, "_store_group", store)
+    monkeypatch.setattr(harvesting, "_store_group", store)
     try:
         assert run_source(source).new == 6
     finally:
