@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import timedelta
 
 import pytest
@@ -137,9 +138,10 @@ def test_a_list_restarted_after_its_token_expired_counts_each_record_once(org, s
 
     monkeypatch.setattr(pipeline, "STORE_RECORDS", 1)  # each page stored as it comes
     refused = xml(capture("zenodo", "zenodo_ListRecords_list_records-10_error-badResumptionToken_http422.xml"), 422)
-    first = page(dc_record("oai:hpu:1", "Một") + dc_record("oai:hpu:2", "") + dc_record("oai:hpu:3", "", deleted=True)
-                 + dc_record("oai:hpu:4", "Bốn"), "T1")
-    oai_server.on([xml(first), xml(page(dc_record("oai:hpu:1", "Một") + dc_record("oai:hpu:2", "")
+    decomposed = unicodedata.normalize("NFD", "Một")  # converted (and counted) once, however often it comes
+    first = page(dc_record("oai:hpu:1", decomposed, type="Loại lạ") + dc_record("oai:hpu:2", "")
+                 + dc_record("oai:hpu:3", "", deleted=True) + dc_record("oai:hpu:4", "Bốn"), "T1")
+    oai_server.on([xml(first), xml(page(dc_record("oai:hpu:1", decomposed, type="Loại lạ") + dc_record("oai:hpu:2", "")
                                         + dc_record("oai:hpu:3", "", deleted=True)
                                         + dc_record("oai:hpu:4", "Bốn (sửa)"), "T2"))],
                   verb="ListRecords", metadataPrefix="oai_dc")
@@ -150,6 +152,7 @@ def test_a_list_restarted_after_its_token_expired_counts_each_record_once(org, s
     assert [r["identifier"] for r in report.rejections] == ["oai:hpu:2"]
     assert held(org) == {"oai:hpu:1": "Một", "oai:hpu:4": "Bốn (sửa)", "oai:hpu:5": "Năm"}
     assert any("the list was restarted" in line for line in report.lines())
+    assert report.conversions == {"nfd": 1} and report.unmapped_types == {"Loại lạ": 1}
 
 
 def test_a_version_rejected_then_deleted_or_sent_again_is_not_counted_rejected(org, source, oai_server):

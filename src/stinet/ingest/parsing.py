@@ -205,7 +205,7 @@ def parse_row(ctx: ParseContext, line: int, raw: dict[str, str], codes: frozense
         report.reject(line, ctx.in_members_words(str(exc)))
         return None
     report.derived_ids += data.local_id.startswith("auto:")
-    if data.unmapped_type:
+    if data.unmapped_type and line not in report.quiet:
         report.unmapped_types[data.unmapped_type] += 1
     return _incoming(data, payload, ctx, line)
 
@@ -217,9 +217,11 @@ def parse_chunk_in(language: str | None, ctx: ParseContext, rows: Rows) -> tuple
         return parse_chunk(ctx, rows)
 
 
-def parse_chunk(ctx: ParseContext, rows: Rows) -> tuple[list[Incoming], ImportReport, int]:
-    """Records of a chunk of rows, the partial report of their problems, and the rows read."""
-    report = ImportReport(source="")
+def parse_chunk(ctx: ParseContext, rows: Rows, quiet: frozenset[int] = frozenset()
+                ) -> tuple[list[Incoming], ImportReport, int]:
+    """Records of a chunk of rows, the partial report of their problems, and the rows read (the `quiet`
+    lines' conversions and type labels not counted: a harvest counted them before its list restarted)."""
+    report = ImportReport(source="", quiet=quiet)
     codes = ctx.codes
     likely = likely_encoding(rows, codes)
     items = [item for line, raw in rows if (item := parse_row(ctx, line, raw, codes, report, likely))]

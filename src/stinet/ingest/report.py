@@ -51,6 +51,7 @@ class ImportReport:
     file_notes: list[dict[str, object]] = field(default_factory=list)  # Note as dicts, up to MAX_LISTED
     notes_unlisted: int = 0
     position_word: str = "line"  # how a rejection's position reads: "line" or "record" (MARC)
+    quiet: frozenset[int] = frozenset()  # lines whose conversions and labels were counted already (a restarted list)
 
     def reject(self, line: int, reason: str) -> None:
         """Count a rejected row and keep its reason."""
@@ -60,6 +61,8 @@ class ImportReport:
 
     def converted(self, line: int, column: str, encoding: str, before: str, after: str) -> None:
         """Count a value converted from a legacy encoding (or from decomposed Unicode) and keep a few examples."""
+        if line in self.quiet:
+            return
         self.conversions[encoding] += 1
         if len(self.converted_examples) < 20:
             self.converted_examples.append(

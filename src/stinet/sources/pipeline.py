@@ -46,11 +46,13 @@ class Converted:
     lines: list[int] = field(default_factory=list)  # the lines of the records converted
 
 
-def convert(prefix: str, holder: tuple[str, str, str], raws: list[Raw], language: str | None = None) -> Converted:
+def convert(prefix: str, holder: tuple[str, str, str], raws: list[Raw], language: str | None = None,
+            quiet: frozenset[int] = frozenset()) -> Converted:
     """Map records' metadata to rows and parse them as an import would (runs in a worker).
 
     `language`: the harvest's interface language, for the reasons of rejections (a worker process
-    does not inherit the language active in the harvesting thread).
+    does not inherit the language active in the harvesting thread). `quiet`: lines of records given
+    again by a restarted list, whose conversions and type labels were counted the first time.
     """
     with translation.override(language):
         to_row = mapper(prefix)
@@ -61,7 +63,7 @@ def convert(prefix: str, holder: tuple[str, str, str], raws: list[Raw], language
             except (RowError, MappingError, ValueError, etree.XMLSyntaxError) as exc:
                 failures.append((line, identifier, str(exc)))
         ctx = ParseContext(IDENTITY_MAPPING, prefix, len(FIELDS), False, holder[0])
-        items, part, _read = parse_chunk(ctx, rows)
+        items, part, _read = parse_chunk(ctx, rows, quiet)
     return Converted(items, part, failures, [line for line, _identifier, _xml in raws])
 
 
@@ -127,7 +129,8 @@ class Pipeline:
                 group.identifiers[line] = identifier
                 raws.append((line, identifier, etree.tostring(record.metadata, with_tail=False)))
         if raws:
-            args = (self.prefix, self.holder, raws, translation.get_language())
+            again = frozenset(line for line, identifier, _xml in raws if self.counted and self.counted(identifier))
+            args = (self.prefix, self.holder, raws, translation.get_language(), again)
             group.pending.append(self.pool.submit(convert, *args) if self.pool else convert(*args))
         group.records += len(page.records)
         group.pages += 1
