@@ -200,3 +200,20 @@ def test_output_cut_short_by_a_pipe_is_no_error(run, tmp_path):
     command = " ".join(f"'{a}'" for a in STINET) + " export --format csv | head -c 3"
     done = subprocess.run(["bash", "-c", command], env=env, capture_output=True, text=True, timeout=120)
     assert done.stdout == "\ufeff" and done.stderr == ""  # the CSV's byte order mark, and no error
+
+
+def test_an_export_links_the_works_pages_and_a_failed_one_leaves_the_file_as_it_was(run, tmp_path):
+    assert run("org", "add", "HPU", "Trường Đại học Hải Phòng", "--member").returncode == 0
+    data = tmp_path / "hpu.csv"
+    data.write_text("id,dc.title,dc.description.abstract\n1,Một,ngắn\n2,Hai," + "dài " * 9000 + "\n", encoding="utf-8")
+    assert run("import", str(data), "--org", "HPU").returncode == 0
+    exported = tmp_path / "all.json"
+    assert run("export", "--format", "json", "-o", str(exported)).returncode == 0
+    assert [w["url"] for w in json.loads(exported.read_text())] == ["http://127.0.0.1:8000/works/1/",
+                                                                    "http://127.0.0.1:8000/works/2/"]
+    sheet = tmp_path / "hpu.xlsx"
+    sheet.write_bytes(b"last week's export")
+    failed = run("export", "--format", "xlsx", "--org", "HPU", "-o", str(sheet))
+    assert failed.returncode == 1 and len(failed.stderr.splitlines()) == 1
+    assert failed.stderr.startswith("stinet: error: 2, dc.description.abstract: 35999 ký tự")
+    assert sheet.read_bytes() == b"last week's export" and not [p for p in tmp_path.iterdir() if "part" in p.name]

@@ -301,6 +301,8 @@ def _print_results(data: dict[str, Any], query: str) -> None:
 @command
 def export(fmt: str, q: str | None, org_code: str | None, output: Path | None) -> None:
     """Export the whole catalogue, or a search, as CSV, XLSX, RIS, BibTeX, MARCXML or JSON."""
+    from django.conf import settings
+    from django.urls import reverse
     from django.utils.translation import ngettext
 
     from stinet.catalog.services import get_organisation
@@ -309,11 +311,24 @@ def export(fmt: str, q: str | None, org_code: str | None, output: Path | None) -
 
     org = get_organisation(org_code) if org_code is not None else None
     ids = search_ids(SearchRequest(q=q)) if q is not None else None
+
+    def url(work: Any) -> str:  # the work's page on the portal (STINET_SITE_URL), as the API gives it
+        return settings.SITE_URL + reverse("portal:work", args=[work.pk])
+
     if output is None:
-        count = write(fmt, sys.stdout.buffer, ids, org=org)
-    else:
-        with output.open("wb") as out:
-            count = write(fmt, out, ids, org=org)
+        count = write(fmt, sys.stdout.buffer, ids, url=url, org=org)
+    else:  # written beside it, then renamed: a failed export leaves no half-written file, nor an old one cut
+        part = output.with_name(f".{output.name}.{os.getpid()}.part")
+        try:
+            try:
+                out = part.open("wb")
+            except OSError as exc:  # said of the file asked for: the folder is missing, not writable...
+                raise OSError(exc.errno, exc.strerror, str(output)) from None
+            with out:
+                count = write(fmt, out, ids, url=url, org=org)
+            part.replace(output)
+        finally:
+            part.unlink(missing_ok=True)
     click.echo(ngettext("exported %(n)s work as %(format)s", "exported %(n)s works as %(format)s", count)
                % {"n": count, "format": fmt}, err=True)
 

@@ -165,3 +165,27 @@ def test_export_of_a_search(catalogue):
 def test_unknown_export_format_is_refused(db):
     with pytest.raises(ValueError, match="export format 'pdf': one of csv, xlsx"):
         write("pdf", io.BytesIO())
+
+
+def test_an_xlsx_export_holds_text_never_formulas_and_imports_again(catalogue, tmp_path):
+    import openpyxl
+
+    from stinet.catalog.models import Organisation
+    from stinet.ingest.services import import_file
+
+    Work.objects.filter(holdings__local_id="1").update(title="=1+1", subjects=['=HYPERLINK("http://x")'])
+    path = tmp_path / "hpu.xlsx"
+    with path.open("wb") as out:
+        write("xlsx", out, org=Organisation.objects.get(code="HPU"))
+    sheet = openpyxl.load_workbook(path).active
+    cells = [c for row in sheet.iter_rows() for c in row if isinstance(c.value, str) and c.value.startswith("=")]
+    assert {c.value for c in cells} == {"=1+1", '=HYPERLINK("http://x")'} and {c.data_type for c in cells} == {"s"}
+    assert import_file(path, "HPU").counts()["rejected"] == 0
+    assert Work.objects.get(holdings__local_id="1").title == "=1+1"
+
+
+def test_a_value_longer_than_an_xlsx_cell_is_refused_not_cut(catalogue, tmp_path):
+    Work.objects.filter(holdings__local_id="1").update(abstract="Đa dạng sinh học. " * 2000)  # 36,000 characters
+    with pytest.raises(ValueError, match=r"^1, dc.description.abstract: 36000 ký tự, nhiều hơn một ô XLSX"):
+        write("xlsx", io.BytesIO(), org=catalogue["HPU"])
+    assert write("csv", io.BytesIO(), org=catalogue["HPU"]) == 5  # CSV keeps it whole

@@ -8,6 +8,7 @@ import json as jsonlib
 from collections.abc import Callable, Iterable, Iterator
 from typing import IO, Any
 
+from django.utils.translation import gettext as _
 from lxml import etree
 
 from stinet.catalog.models import Holding, Organisation, Work
@@ -122,8 +123,13 @@ def _csv(rows: Iterable[dict[str, str]], out: IO[bytes], columns: list[str]) -> 
     return count
 
 
+XLSX_CELL = 32_767  # characters an Excel cell holds
+
+
 def _xlsx(rows: Iterable[dict[str, str]], out: IO[bytes], columns: list[str]) -> int:
-    """One sheet with the CSV's columns (openpyxl's write-only mode streams the rows)."""
+    """One sheet with the CSV's columns (openpyxl's write-only mode streams the rows). Every value is
+    text: a title that starts with "=" is no formula for the spreadsheet to run. A value longer than a
+    cell holds is refused (ValueError naming the record and column), never cut: the file imports again."""
     import openpyxl
 
     book = openpyxl.Workbook(write_only=True)
@@ -131,10 +137,26 @@ def _xlsx(rows: Iterable[dict[str, str]], out: IO[bytes], columns: list[str]) ->
     sheet.append(columns)
     count = 0
     for row in rows:
-        sheet.append([row.get(c, "") for c in columns])
+        if long := next((c for c in columns if len(row.get(c, "")) > XLSX_CELL), None):
+            book.save(io.BytesIO())  # the sheet's writer ended (it would end noisily at exit), nothing written out
+            raise ValueError(_("%(id)s, %(column)s: %(n)s characters, more than an XLSX cell holds (%(max)s); "
+                               "export as CSV") % {"id": row.get("id", ""), "column": long,
+                                                   "n": len(row[long]), "max": XLSX_CELL})
+        sheet.append([text_cell(sheet, row.get(c, "")) for c in columns])
         count += 1
     book.save(out)
     return count
+
+
+def text_cell(sheet: Any, value: Any) -> Any:
+    """A value for a write-only sheet: a string that starts with "=" as a text cell, not a formula."""
+    if not (isinstance(value, str) and value.startswith("=")):
+        return value
+    from openpyxl.cell import WriteOnlyCell
+
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.data_type = "s"
+    return cell
 
 
 def _marcxml(items: Iterable[Work], out: IO[bytes], url: Url, org: Organisation | None = None) -> int:

@@ -121,6 +121,8 @@ def write_table(sheet: Worksheet, report: Report, table: Table) -> None:
     for row in table.rows + ([table.total] if table.total else []):
         sheet.append([_excel_value(row.get(c.key), c.kind) for c in table.columns])
         for cell, column in zip(sheet[sheet.max_row], table.columns, strict=False):
+            if isinstance(cell.value, str):
+                cell.data_type = "s"  # a member's name that starts with "=" is no formula
             if column.kind in ("int", "money"):
                 cell.number_format = NUMBER_FORMAT
             elif column.kind == "datetime":
