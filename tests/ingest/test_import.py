@@ -357,6 +357,22 @@ def test_legacy_encoded_values_are_converted_and_reported(org, write_csv):
     assert report.conversions["tcvn3"] >= 1 and report.conversions["vni"] >= 1
 
 
+def test_unicode_stays_as_typed_beside_legacy_cells_and_each_conversion_is_listed(org, write_csv):
+    from stinet.vietnamese import encode
+
+    report = import_file(write_csv([
+        row("Giải pháp cảng biển Bắc Bộ", id="u1", dc_contributor_author="Bùi Minh Lan||Bùi Thu Phong"),
+        row(encode("Khảo sát giống chè Shan tuyết", "tcvn3"), id="m5", dc_contributor_author="Đỗ Văn Ết",
+            dc_subject="chè"),  # a TCVN3 title beside cells typed in Unicode: "chè" is not TCVN3 "chố"
+    ]), "HPU")
+    assert [c["name"] for c in Work.objects.get(holdings__local_id="u1").creators] == ["Bùi Minh Lan", "Bùi Thu Phong"]
+    mixed = Work.objects.get(holdings__local_id="m5")
+    assert (mixed.title, mixed.subjects) == ("Khảo sát giống chè Shan tuyết", ["chè"])
+    assert report.conversions == {"tcvn3": 1}
+    assert "converted: data.csv, line 3, dc.title: 'Kh¶o s¸t gièng chÌ Shan tuyÕt' -> 'Khảo sát giống chè Shan tuyết'" \
+        in report.lines()
+
+
 def test_cp1258_and_nfd_files_are_stored_nfc(org, tmp_path):
     import unicodedata
 

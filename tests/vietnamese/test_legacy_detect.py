@@ -26,6 +26,9 @@ NOT_LEGACY = [
     "vtthuong@most.gov.vn",
     "Microsoft® Word © 2005 — 25°C ± 0,5 µm",
     "1.234,56 € – 78 %",
+    "Bùi Minh Lan||Bùi Thu Phong",  # every word Vietnamese as it is: not TCVN3 "Bựi", "Vừ"
+    "Võ Minh Giang||Võ Thanh Trang",
+    "Bùi Bùi Võ Võ Lý Lý",
     "",
     "   ",
 ]

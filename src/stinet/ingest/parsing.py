@@ -26,7 +26,7 @@ from stinet.ingest.record import ERROR, MULTI_SEP, RowError, WorkData, build, sp
 from stinet.ingest.report import ImportReport
 from stinet.search import indexing
 from stinet.search.documents import from_values
-from stinet.vietnamese import Conversion, detect, nfc, reads_as_well, to_unicode
+from stinet.vietnamese import Conversion, detect, nfc, proves_unicode, reads_as_well, to_unicode
 
 # Fields holding codes, dates and identifiers rather than text: never taken for legacy encodings (only composed).
 NOT_TEXT = frozenset({"id", "dc.date.issued", "dc.language.iso", "local.access", "dc.subject.fos",
@@ -107,13 +107,15 @@ def convert_row(line: int, row: dict[str, str], report: ImportReport, skip: froz
 
     A short value says little about its encoding ("Côc SHTT" reads as Unicode too): it is read
     with the `likely` encoding of the rows around it in mind (likely_encoding), or else with the
-    one legacy encoding the other cells of its row are in. The `skip` columns hold codes, never
-    taken for a legacy encoding: they are only composed.
+    one legacy encoding the other cells of its row are in, unless another cell of the row proves it
+    was typed in Unicode ("Đỗ Văn Ết" beside a TCVN3 title: its "chè" stays "chè", not TCVN3 "chố").
+    The `skip` columns hold codes, never taken for a legacy encoding: they are only composed.
     """
     out: dict[str, str] = {}
     composed: dict[str, str] = {}  # decomposed values, composed
     found: set[str] = set()
     unsure: list[str] = []  # columns read as Unicode that a legacy encoding could also explain
+    typed_unicode = False  # some cell has letters legacy text never shows
     for column, value in row.items():
         if not value:
             result = None
@@ -131,8 +133,9 @@ def convert_row(line: int, row: dict[str, str], report: ImportReport, skip: froz
                 found.add(result.encoding)
         elif result is not None and result.encoding is None and not value.isascii():
             unsure.append(column)
+            typed_unicode = typed_unicode or proves_unicode(value)
         out[column] = result.text if result is not None else value
-    if unsure and likely is None and len(found) == 1 and (likely := next(iter(found))) in LEGACY:
+    if unsure and not typed_unicode and likely is None and len(found) == 1 and (likely := next(iter(found))) in LEGACY:
         for column in unsure:
             result = to_unicode(row[column], likely=likely)
             if result.encoding == likely:

@@ -164,6 +164,11 @@ class ImportReport:
             out.append(ngettext("converted from %(encoding)s to Unicode: %(n)s value",
                                 "converted from %(encoding)s to Unicode: %(n)s values", n)
                        % {"encoding": enc.upper(), "n": n})
+        for example in self.converted_examples:  # where and what, to check (NFD and NFC look alike: not shown)
+            if example["encoding"] != "nfd":
+                out.append(_("converted: %(where)s, %(column)s: %(before)r -> %(after)r")
+                           % {"where": self.where(example["line"]), "column": example["column"],
+                              "before": example["before"], "after": example["after"]})
         for column in self.unknown_columns:
             out.append(_("unknown column kept as extra data: %(column)r") % {"column": column})
         if self.headings:

@@ -7,7 +7,7 @@ from .collation import sort_key
 from .decode import EncodingError, detect_encoding_of_bytes
 from .equivalences import EQUIVALENCE_GROUPS, equivalence_tokens, equivalent_forms, rewrite_query
 from .fold import exact_tokens, fold, tokens, word_text
-from .legacy import ENCODINGS, Conversion, detect, encode, fix, reads_as_well, to_unicode
+from .legacy import ENCODINGS, Conversion, detect, encode, fix, proves_unicode, reads_as_well, to_unicode
 from .names import (
     ACADEMIC_TITLES,
     VIETNAMESE_FAMILY_NAMES,
@@ -37,6 +37,7 @@ __all__ = [
     "detect",
     "detect_encoding_of_bytes",
     "encode",
+    "proves_unicode",
     "reads_as_well",
     "equivalence_tokens",
     "equivalent_forms",

@@ -43,11 +43,12 @@ _RUN = re.compile(r"[^\W\d_]+")
 _VOWEL = re.compile("[{}]".format("".join(ch for ch in LETTERS if ch not in "đĐ")))
 _LOWER_THEN_UPPER = re.compile(r"[^\W\d_]*[a-zà-ÿ][^\W\d_]*[A-ZÀ-Þ]")
 _GLUED_SYMBOL = re.compile(r"[^\W\d_][¢-®µ-¾]|[¢-®µ-¾][^\W\d_]")
-# A tie between Unicode and a legacy reading is broken only when the legacy letters
-# are this much (natural log) more typical of Vietnamese: e^2.3 = 10 times; and never on one
-# word, which reads as Vietnamese both ways ("Chè" / TCVN3 "Chố", "chép" / "chộp", "Bé" / "Bộ"):
-# correct Unicode is left as it is unless more of the text says otherwise (or its neighbours do:
-# `likely`).
+# A tie between Unicode and a legacy reading is broken only when the Unicode reading has garbage
+# in it ("THAØNH PHOÁ HOÀ": VNI) and the legacy letters are this much (natural log) more typical of
+# Vietnamese: e^2.3 = 10 times; and never on one word, which reads as Vietnamese both ways ("Chè" /
+# TCVN3 "Chố", "chép" / "chộp", "Bé" / "Bộ"). Text whose every word reads as Vietnamese Unicode is
+# left as it is ("Bùi Minh Lan||Bùi Thu Phong" is not TCVN3 "Bựi") unless its neighbours say
+# otherwise (`likely`).
 _TIE_MARGIN = 2.3
 _TIE_MIN_WORDS = 2
 _VIQR_MARK = re.compile(r"[aeiouyAEIOUY][(^+`'?~.]|(?<![A-Za-z])[Dd][Dd]")
@@ -62,6 +63,12 @@ _VN_HIGH = frozenset(ch for ch in _VN_LETTERS if ord(ch) > 0xFF)
 
 
 _PLAIN_ALLOWED = _VN_LETTERS | frozenset(map(chr, range(128))) | frozenset(map(chr, range(0x2000, 0x2070)))
+
+
+def proves_unicode(s: str) -> bool:
+    """True when `s` has a Vietnamese letter that legacy text read through cp1252/latin-1 never shows
+    ('ỗ', 'ă', 'ư', 'ạ'...): whoever typed it wrote Unicode."""
+    return not _VN_HIGH.isdisjoint(s)
 
 
 def _plainly_unicode(s: str) -> bool:
@@ -153,12 +160,13 @@ def _detect_legacy(s: str) -> str:
     words = [w for w in s.split() if not w.isascii()]
     # Every non-ASCII word counts for Unicode ('Diện' is evidence); a legacy reading
     # only scores the words it changes.
-    unicode_good, _, unicode_ll = _tally(words, "unicode")
+    unicode_good, unicode_bad, unicode_ll = _tally(words, "unicode")
     best, best_margin = "unicode", 0
     for name in ("tcvn3", "vni"):
         good, bad, ll = _tally(words, name)
-        wins = good > unicode_good or (
-            good == unicode_good and good >= _TIE_MIN_WORDS and bad == 0 and ll - unicode_ll > _TIE_MARGIN
+        wins = good > unicode_good or (  # a tie: only when the Unicode reading has garbage in it
+            good == unicode_good and unicode_bad > 0 and good >= _TIE_MIN_WORDS and bad == 0
+            and ll - unicode_ll > _TIE_MARGIN
         )
         if wins and good >= 2 * bad and good - bad > best_margin:
             best, best_margin = name, good - bad
