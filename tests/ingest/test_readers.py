@@ -74,12 +74,12 @@ def test_a_damaged_row_never_overwrites_the_good_copy_stored_before(org, tmp_pat
 
 def test_damaged_bytes_in_a_multiline_row_and_in_the_header_are_reported(org, tmp_path):
     path = tmp_path / "bad.csv"
-    path.write_bytes(b"id,dc.title,Ghi ch\xfa\n" + 'm1,"Dòng '.encode() + b"\xff" + ' một\nDòng hai",x\n'.encode()
+    path.write_bytes(b"id,dc.title,Ghi ch\xfa\n" + 'm1,"Dòng một\nDòng '.encode() + b"\xff" + b' hai",x\n'
                      + "m2,Tiêu đề tốt,y\n".encode())
     report = import_file(path, "HPU")
     assert titles() == {"Tiêu đề tốt"}
-    assert ("rejected: bad.csv, line 3: not valid UTF-8: byte FF on line 2 (a damaged character); "
-            "correct it in the file and import it again") in report.lines()  # the row ends on line 3
+    assert ("rejected: bad.csv, line 2: not valid UTF-8: byte FF on line 3 (a damaged character); "
+            "correct it in the file and import it again") in report.lines()  # the row starts on line 2
     assert ("check: bad.csv, line 1: the header holds bytes that are not valid UTF-8 (FA), read as '\ufffd'"
             in report.lines())
 
@@ -298,3 +298,18 @@ def test_a_file_of_many_ragged_rows_lists_the_first_and_counts_the_rest(org, tmp
     report = import_file(path, "HPU")
     assert report.new == MAX_LISTED + 5 and len(report.file_notes) == MAX_LISTED
     assert report.lines()[-1] == "note: many.csv: ... and 5 more rows skipped or to check"
+
+
+def test_a_quote_never_closed_rejects_its_row_and_the_rows_after_it_are_read(org, tmp_path):
+    """A typing slip ("Đề tài số 3 without its closing quote) took in every row after it as one cell."""
+    path = tmp_path / "quote.csv"
+    rows = [f"q{i},Đề tài số {i},Nguyễn Văn An,2015" for i in range(1, 21)]
+    rows[2] = 'q3,"Đề tài số 3 mở ngoặc không đóng,Nguyễn Văn An,2015'
+    rows[5] = 'q6,"Đề tài số 6, có\nhai dòng",Lê Thị Hà,2016'  # a cell on two lines, its quotes closed
+    path.write_text("id,dc.title,dc.contributor.author,dc.date.issued\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    report = import_file(path, "HPU")
+    assert report.counts() == {"new": 19, "updated": 0, "unchanged": 0, "rejected": 1}
+    assert report.rejections == [{"line": 4, "reason": "a quote opened on this line is never closed (it takes in "
+                                                       "the lines after it); close it or remove it"}]
+    assert Work.objects.get(holdings__local_id="q6").title == "Đề tài số 6, có hai dòng"  # the quotes closed: kept
+    assert Work.objects.get(holdings__local_id="q20").title == "Đề tài số 20"

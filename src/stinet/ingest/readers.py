@@ -394,17 +394,50 @@ def _open_csv(path: Path) -> Table:
 
 
 def _csv_rows(table: Table) -> Iterator[Cells]:
-    """Rows of a checked CSV file; a row with undecodable bytes cannot be read (it is rejected)."""
-    reader = csv.reader(io.StringIO(table._text, newline=""), table._dialect)  # type: ignore[attr-defined]
+    """Rows of a checked CSV file, each at the line it starts on; a row with undecodable bytes cannot be
+    read (it is rejected). A quote opened and never closed takes in the rows after it as one cell: that
+    row is rejected at its line and the rows after it are read again from the next line."""
+    text, dialect = table._text, table._dialect  # type: ignore[attr-defined]
     damaged: dict[int, str] = table._damaged  # type: ignore[attr-defined]
+    reader = csv.reader(io.StringIO(text, newline=""), dialect)
     next(reader)
-    end = reader.line_num
-    for row in reader:
-        start, end = end + 1, reader.line_num
-        if not any(cell.strip() for cell in row):
-            continue
-        bad = [(n, damaged[n]) for n in range(start, end + 1) if n in damaged] if damaged else []
-        yield end, row, _damaged_reason(table, end, bad)
+    base, last = 0, reader.line_num  # lines of the file before the reader's text; the reader's last line
+    while True:
+        broken = None
+        for row in reader:
+            start, last = base + last + 1, reader.line_num
+            end = base + last
+            if not any(cell.strip() for cell in row):
+                continue
+            if end > start and _swallowed(row, len(table.header), dialect.delimiter):
+                broken = start
+                break
+            bad = [(n, damaged[n]) for n in range(start, end + 1) if n in damaged] if damaged else []
+            yield start, row, _damaged_reason(table, start, bad)
+        if broken is None:
+            return
+        yield broken, [], _("a quote opened on this line is never closed (it takes in the lines after it); "
+                            "close it or remove it")
+        base, last = broken, 0
+        reader = csv.reader(io.StringIO(text[_line_offset(text, broken + 1):], newline=""), dialect)
+
+
+def _swallowed(row: list[str], width: int, delimiter: str) -> bool:
+    """Whether a row read over several lines is rows taken in by an unclosed quote: fewer cells than the
+    header, and a cell holding a line that is a whole row itself (as many delimiters as the header)."""
+    return len(row) < width and width > 1 and any(
+        line.count(delimiter) >= width - 1 for cell in row if "\n" in cell or "\r" in cell
+        for line in cell.splitlines()[1:])
+
+
+def _line_offset(text: str, line: int) -> int:
+    """Where a (1-based) line of the text starts, lines counted as the csv reader counts them."""
+    offset = 0
+    for number, content in enumerate(io.StringIO(text, newline=""), start=1):
+        if number == line:
+            return offset
+        offset += len(content)
+    return len(text)
 
 
 def _damaged_reason(table: Table, line: int, bad: list[tuple[int, str]]) -> str:
