@@ -93,7 +93,9 @@ def test_an_impossible_date_rejects_its_row_with_the_reason(org, write_csv, valu
 
 
 @pytest.mark.parametrize(("value", "code"), [("vi_VN", "vi"), ("vi-VN", "vi"), ("en_US", "en"), ("Tiếng Việt", "vi"),
-                                           ("de_DE", "de"), ("khmer", "khmer")])
+                                           ("de_DE", "de"), ("khmer", "khmer"), ("vie||eng", "vi"), ("vi; en", "vi"),
+                                           ("khác||eng", "en"), ("x-klingon-very-long-tag", ""),
+                                           ("Tiếng Việt, Anh", "vi")])
 def test_language_codes_with_a_region_are_the_language(org, write_csv, value, code):
     import_file(write_csv([row("Ngôn ngữ", id="l1", dc_language_iso=value)]), "HPU")
     assert Work.objects.get().language == code

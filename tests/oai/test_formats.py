@@ -178,3 +178,21 @@ def test_illegal_xml_characters_are_stripped(org, oai_schema, openaire_schema, p
 
 def test_clean():
     assert clean("a\x00b\tc\nd\re\x1ff\ufffeg\ud800h\U0001F600\x7f") == "ab\tc\nd\refgh\U0001F600\x7f"
+
+
+def test_a_language_that_is_no_language_tag_gives_no_xml_lang_and_the_record_stays_valid(
+        org, oai_schema, openaire_schema):
+    """A member's "vie||eng" kept by an older import: as xml:lang it made a whole ListRecords page invalid."""
+    from stinet.formats import oai_openaire
+
+    work = Work.objects.create(type="article", title="Ngôn ngữ", title_sort="ngon", year=2015, language="vie||eng",
+                               abstract="Tóm tắt.")
+    Holding.objects.create(work=work, organisation=org, local_id="L-6", access="public")
+    work = Work.objects.prefetch_related("holdings").get(pk=work.pk)
+    dc = oai_dc.to_element(work, URL)
+    assert_valid(oai_schema, dc)
+    said = "//dc:title/@xml:lang | //dc:description/@xml:lang"
+    assert not dc.xpath(said, namespaces=NS)
+    assert_valid(openaire_schema, oai_openaire.to_element(work, URL))
+    work.language = "vi"
+    assert oai_dc.to_element(work, URL).xpath(said, namespaces=NS) == ["vi", "vi"]  # title and abstract

@@ -7,7 +7,7 @@ from lxml import etree
 from stinet.catalog.models import Work
 from stinet.catalog.vocab import ACCESS_LEVELS, WORK_TYPES
 
-from .xmltext import XML_LANG, XSI, add
+from .xmltext import XSI, add, lang_attrib
 
 NAMESPACE = "http://www.openarchives.org/OAI/2.0/oai_dc/"
 SCHEMA = "http://www.openarchives.org/OAI/2.0/oai_dc.xsd"
@@ -51,7 +51,7 @@ def to_element(work: Work, url: str = "") -> etree._Element:
 
     def dc(name: str, value: object, lang: str = "") -> None:
         """Append one Dublin Core element (nothing for an empty value)."""
-        add(root, f"{{{DC}}}{name}", value, {XML_LANG: lang} if lang else None)
+        add(root, f"{{{DC}}}{name}", value, lang_attrib(lang))
 
     dc("title", work.title, work.language)
     dc("title", work.title_en, "en")

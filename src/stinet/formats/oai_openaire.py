@@ -13,7 +13,7 @@ from lxml import etree
 from stinet.catalog.models import Work
 
 from .oai_dc import best_access
-from .xmltext import XML_LANG, XSI, add
+from .xmltext import XML_LANG, XSI, add, lang_attrib
 
 NAMESPACE = "http://namespace.openaire.eu/schema/oaire/"
 SCHEMA = "https://www.openaire.eu/schema/repo-lit/4.0/openaire.xsd"
@@ -88,7 +88,7 @@ def to_element(work: Work, url: str = "") -> etree._Element:
             root.append(element)
 
     titles = group("titles")
-    add(titles, f"{{{DATACITE}}}title", work.title, {XML_LANG: work.language} if work.language else None)
+    add(titles, f"{{{DATACITE}}}title", work.title, lang_attrib(work.language))
     add(titles, f"{{{DATACITE}}}title", work.title_en, {XML_LANG: "en", "titleType": "TranslatedTitle"})
     keep(titles)
     creators, contributors = group("creators"), group("contributors")
@@ -125,7 +125,7 @@ def to_element(work: Work, url: str = "") -> etree._Element:
         add(root, f"{{{DC}}}publisher", publisher)
     coar, label, general = RESOURCE_TYPES.get(work.type, RESOURCE_TYPES["other"])
     add(root, f"{{{NAMESPACE}}}resourceType", label, {"resourceTypeGeneral": general, "uri": COAR_TYPE + coar})
-    add(root, f"{{{DC}}}description", work.abstract, {XML_LANG: work.language} if work.language else None)
+    add(root, f"{{{DC}}}description", work.abstract, lang_attrib(work.language))
     add(root, f"{{{DATACITE}}}identifier", value, {"identifierType": kind})
     right, right_label = ACCESS_RIGHTS[best_access(work)]
     add(root, f"{{{DATACITE}}}rights", right_label, {"rightsURI": COAR_ACCESS + right})

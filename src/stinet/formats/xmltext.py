@@ -23,6 +23,15 @@ def has_illegal(text: str) -> bool:
     return _ILLEGAL.search(text) is not None
 
 
+_LANGUAGE_TAG = re.compile(r"[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*")  # xs:language, as xml:lang must be
+
+
+def lang_attrib(code: str) -> dict[str, str] | None:
+    """{xml:lang: code} for a work's language, or None when there is none or it is no language tag (a
+    member's "vie||eng" kept by an older import): one such value made a whole page fail the schema."""
+    return {XML_LANG: code} if code and _LANGUAGE_TAG.fullmatch(code) else None
+
+
 def add(parent: etree._Element, tag: str, text: object = None,
         attrib: dict[str, str] | None = None) -> etree._Element | None:
     """Append a child element with cleaned text; nothing (None) when the text is empty."""

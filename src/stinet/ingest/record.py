@@ -213,12 +213,25 @@ def _field_code(raw: str) -> str:
 
 
 def _language(raw: str) -> str:
-    """ISO 639-1 code for a language as members write it; unknown values kept lower-cased."""
+    """ISO 639-1 code for a language as members write it; of several ("vie||eng", "vi; en"), the first
+    known one; an unknown code kept lower-cased when it is a language tag that fits, else none."""
+    parts = [p for p in re.split(r"\|\||[;,/]", raw) if p.strip()] or [raw]
+    codes = [_language_code(p) for p in parts]
+    return next((c for c in codes if c in _LANGS.values()), next((c for c in codes if c), ""))
+
+
+_TAG = re.compile(r"[a-z]{2,8}(-[a-z0-9]{1,8})*")  # an unknown language kept: a language tag (xml:lang)
+
+
+def _language_code(raw: str) -> str:
+    """One language's ISO 639-1 code, an unknown code as it is (lower-cased), or "" for no code."""
     key = " ".join(fold(raw).split())
     if key in _LANGS:
         return _LANGS[key]
     base = re.split(r"[_\-]", key, maxsplit=1)[0]  # with a region: vi_VN, vi-VN, de_DE
-    return _LANGS.get(base, base if base != key and 2 <= len(base) <= 3 else key[:8])
+    if base in _LANGS:
+        return _LANGS[base]
+    return next((c for c in (key, base) if len(c) <= 8 and _TAG.fullmatch(c)), "")  # the field holds 8
 
 
 def _rights(extra: dict[str, str]) -> str:
