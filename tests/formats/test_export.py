@@ -189,3 +189,33 @@ def test_a_value_longer_than_an_xlsx_cell_is_refused_not_cut(catalogue, tmp_path
     with pytest.raises(ValueError, match=r"^1, dc.description.abstract: 36000 ký tự, nhiều hơn một ô XLSX"):
         write("xlsx", io.BytesIO(), org=catalogue["HPU"])
     assert write("csv", io.BytesIO(), org=catalogue["HPU"]) == 5  # CSV keeps it whole
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx", "marcxml"])
+def test_a_members_export_of_a_work_another_member_describes_is_its_own_record(catalogue, write_csv, tmp_path, fmt):
+    """The work shows HPU's record (the first holder's); the library's export is the library's record, its
+    access its holding's: imported again, nothing changes, and HPU's record is not touched."""
+    from stinet.catalog.models import Holding, SourceRecord
+    from stinet.ingest.services import import_file
+    from tests.conftest import row
+
+    own = row("Nghiên cứu đa dạng sinh học rạn san hô vịnh Hạ Long", id="T9", dc_type="Báo cáo kết quả nghiên cứu",
+              dc_date_issued="2016", dc_contributor_author="Nguyễn Văn An||Trần Thị Bình",
+              dc_description_abstract="Bản tóm tắt của thư viện.", dc_publisher="Thư viện Hải Phòng",
+              local_access="metadata")
+    import_file(write_csv([own], "tvhp.csv"), "TVHP")
+    mine = Holding.objects.get(organisation__code="TVHP", local_id="T9")
+    assert mine.work.holdings.count() == 2 and mine.work.abstract == "Khảo sát đa dạng sinh học rạn san hô."
+    hpu_record = SourceRecord.objects.get(organisation__code="HPU", local_id="1").payload
+    path = tmp_path / f"tvhp.{'xml' if fmt == 'marcxml' else fmt}"
+    with path.open("wb") as out:
+        write(fmt, out, url=lambda w: f"https://hub.example.vn/works/{w.pk}/", org=catalogue["TVHP"])
+    text = path.read_bytes()
+    if fmt != "xlsx":  # compressed
+        assert "Bản tóm tắt của thư viện.".encode() in text
+    assert b"Kh\xe1\xba\xa3o s\xc3\xa1t" not in text  # not HPU's abstract ("Khảo sát ...")
+    report = import_file(path, "TVHP")
+    assert (report.new, report.updated, report.rejected) == (0, 0, 0), report.lines()
+    mine.refresh_from_db()
+    assert mine.access == "metadata"  # not the work's best access (HPU's public)
+    assert SourceRecord.objects.get(organisation__code="HPU", local_id="1").payload == hpu_record

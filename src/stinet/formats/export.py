@@ -74,13 +74,31 @@ def write(fmt: str, out: IO[bytes], ids: list[int] | None = None, url: Url = lam
 
 
 def _rows(items: Iterable[Work], org: Organisation | None) -> Iterator[dict[str, str]]:
-    """The CSV rows of works: one per work, or one per holding of the member."""
+    """The CSV rows of works: one per work, or one per holding of the member, as the member's own record
+    describes it (a work another member's record describes is not the member's to export as its own)."""
     for work in items:
         if org is None:
             yield dspace_csv.row(work)
             continue
         for holding in _own(work, org):
-            yield dspace_csv.row(work, holding)
+            yield dspace_csv.row(as_held(work, holding), holding)
+
+
+def as_held(work: Work, holding: Holding) -> Any:
+    """The work as the holding's own record describes it: the work itself when that record is the one
+    describing it (its primary holding, the first), else the record read again as the importer reads it
+    (the work when it no longer reads)."""
+    from stinet.catalog.models import SourceRecord
+    from stinet.catalog.rebuild import WORK_FIELDS, record_values
+
+    primary = min(work.holdings.all(), key=lambda h: (h.created_at, h.pk))  # prefetched: no query
+    source = SourceRecord.objects.filter(pk=holding.source_id).first() if holding.pk != primary.pk else None
+    item = record_values(source) if source is not None else None
+    if item is None:
+        return work
+    held = Work(pk=work.pk, **{f: item.work[f] for f in WORK_FIELDS})  # not saved: read as the work is
+    held._prefetched_objects_cache = work._prefetched_objects_cache  # type: ignore[attr-defined]
+    return held
 
 
 def _own(work: Work, org: Organisation) -> list[Holding]:
@@ -168,7 +186,8 @@ def _marcxml(items: Iterable[Work], out: IO[bytes], url: Url, org: Organisation 
         with xf.element(f"{{{marcxml.NAMESPACE}}}collection", nsmap={None: marcxml.NAMESPACE}):
             for work in items:
                 for holding in [None] if org is None else _own(work, org):
-                    xf.write(marcxml.to_element(work, url(work), holding))
+                    xf.write(marcxml.to_element(work if holding is None else as_held(work, holding), url(work),
+                                                holding))
                     count += 1
     return count
 

@@ -109,14 +109,17 @@ def _title(record: etree._Element, work: Work) -> None:
     _data(record, "246", "31", [("a", work.title_en)])
 
 
-def _publication(record: etree._Element, work: Work) -> None:
-    """264 publication, 502 dissertation note, 506 access, 520 abstract."""
+def _publication(record: etree._Element, work: Work, own: bool = False) -> None:
+    """264 publication, 502 dissertation note, 506 access, 520 abstract. As a member's `own` record, only
+    what the record says, to be read back the same: no publisher or degree filled in, and no access of
+    the work (the best of its holders'): its holding's (see _locations)."""
     date = work.date or (str(work.year) if work.year else "")
-    _data(record, "264", " 1", [("b", work.publisher or work.grantor), ("c", date)])
+    _data(record, "264", " 1", [("b", work.publisher if own else work.publisher or work.grantor), ("c", date)])
     if work.type in ("thesis", "dissertation"):
-        degree = work.degree or ("Thạc sĩ" if work.type == "thesis" else "Tiến sĩ")
+        degree = work.degree if own else work.degree or ("Thạc sĩ" if work.type == "thesis" else "Tiến sĩ")
         _data(record, "502", "  ", [("b", degree), ("c", work.grantor), ("d", work.year)])
-    _data(record, "506", "  ", [("a", ACCESS_LEVELS[best_access(work)][0])])
+    if not own:
+        _data(record, "506", "  ", [("a", ACCESS_LEVELS[best_access(work)][0])])
     _data(record, "520", "  ", [("a", work.abstract)])
 
 
@@ -178,7 +181,7 @@ def to_element(work: Work, url: str = "", holding: Holding | None = None) -> etr
     if first is not None:
         _name(record, "100", first)
     _title(record, work)
-    _publication(record, work)
+    _publication(record, work, own=holding is not None)
     _subjects(record, work)
     for creator in creators:
         if creator is not first:
