@@ -125,6 +125,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "stinet.portal.cors.PublicApiCorsMiddleware",
+    "stinet.portal.controlchars.ControlCharactersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "stinet.portal.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -270,3 +270,19 @@ def test_list_queries_do_not_grow_with_the_number_of_organisations(client, direc
     # organisations with profiles and holdings counts + their services + field names
     with django_assert_max_num_queries(3):
         assert len(client.get("/api/orgs").json()) == 6
+
+
+def test_a_value_longer_than_its_column_is_refused_and_control_characters_left_out(client, users, org):
+    """PostgreSQL refused both with a 500; SQLite stored a 5,000-digit phone and the NUL."""
+    import json
+
+    from stinet.directory.models import OrganisationProfile
+
+    client.force_login(users["admin"])
+    response = client.patch("/api/directory/orgs/HPU", data=json.dumps({"phone": "0" * 5000}),
+                            content_type="application/json")
+    assert response.status_code == 400 and response.json()["detail"] == "phone: 5000 ký tự, tối đa 50"
+    response = client.patch("/api/directory/orgs/HPU", data=json.dumps({"address": "1 Lê\u0000 Lợi"}),
+                            content_type="application/json")
+    assert response.status_code == 200
+    assert OrganisationProfile.objects.get(organisation=org).address == "1 Lê Lợi"

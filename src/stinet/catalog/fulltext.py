@@ -22,6 +22,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from stinet.vietnamese import detect, detect_encoding_of_bytes, is_syllable, nfc, to_unicode
+from stinet.vietnamese.text import CONTROLS
 
 PDF, DOCX, DOC, TXT = ("application/pdf",
                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -51,7 +52,6 @@ OCR_LANGUAGE = "vie"
 _TCVN3_GLYPHS = {"\u2212": "\u00ad", "\u2219": "\u00b7"}
 _GLYPH_SPACE = re.compile(r"(\S*)( ?)([\u2212\u2219])( ?)(\S*)")
 _LETTERS = re.compile(r"[^\W\d_]")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 class FileError(ValueError):
@@ -138,7 +138,7 @@ def extract(data: bytes, mime: str, name: str = "") -> Extraction:
 
 def _clean(text: str) -> str:
     """NFC text without control characters, at most two line breaks in a row."""
-    text = _CONTROL.sub(" ", nfc(text.replace("\r\n", "\n").replace("\r", "\n")))
+    text = CONTROLS.sub(" ", nfc(text.replace("\r\n", "\n").replace("\r", "\n")))
     return re.sub(r"\n{3,}", "\n\n", text).strip()
 
 

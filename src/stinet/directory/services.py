@@ -27,6 +27,7 @@ from stinet.directory.models import InfoService, JoinRequest, OrganisationProfil
 from stinet.directory.rules import DirectoryError, check_certificate, check_transition, suggest_code
 from stinet.directory.vocab import SERVICE_KINDS
 from stinet.vietnamese import fold, nfc
+from stinet.vietnamese.text import without_controls
 
 log = logging.getLogger(__name__)
 
@@ -71,11 +72,25 @@ def _may_edit(user: Any, org: Organisation) -> None:
 
 
 def _clean(values: Mapping[str, Any], allowed: tuple[str, ...], what: str) -> dict[str, Any]:
-    """Known keys only (what: a key of UNKNOWN_FIELD), text in NFC without outer spaces."""
+    """Known keys only (what: a key of UNKNOWN_FIELD), text in NFC without outer spaces or control
+    characters, no longer than its column (PostgreSQL refused a 5,000-digit phone with a 500)."""
     unknown = sorted(set(values) - set(allowed))
     if unknown:
         raise DirectoryError(UNKNOWN_FIELD[what] % {"name": unknown[0]})
-    return {k: nfc(v).strip() if isinstance(v, str) else v for k, v in values.items()}
+    cleaned = {k: without_controls(nfc(v)).strip() if isinstance(v, str) else v for k, v in values.items()}
+    for key, value in cleaned.items():
+        limit = _max_length(key)
+        if isinstance(value, str) and limit is not None and len(value) > limit:
+            raise DirectoryError(_("%(field)s: %(n)s characters, at most %(max)s") % {
+                "field": key, "n": len(value), "max": limit})
+    return cleaned
+
+
+def _max_length(name: str) -> int | None:
+    """The shortest column of that name among the directory's models (None: no limit)."""
+    limits = [f.max_length for model in (Organisation, OrganisationProfile, InfoService, JoinRequest)
+              for f in model._meta.get_fields() if f.name == name and getattr(f, "max_length", None)]
+    return min(limits) if limits else None
 
 
 def _check_email(value: str, what: str) -> None:

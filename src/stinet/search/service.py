@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from typing import Any
 
@@ -18,6 +17,7 @@ from stinet.search.indexing import backend
 from stinet.search.query import parse
 from stinet.search.spelling import respell
 from stinet.vietnamese import fold, legacy
+from stinet.vietnamese.text import without_controls
 
 
 def run(request: SearchRequest) -> SearchResponse:
@@ -189,10 +189,9 @@ def search_json(request: SearchRequest, lang: str = "vi") -> dict[str, Any]:
 
 def _visible(text: str) -> str:
     """A value without control characters (a NUL can reach no database column: PostgreSQL refuses it)."""
-    return _CONTROL.sub("", text)
+    return without_controls(text)
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def suggest(prefix: str, limit: int = 8) -> dict[str, list[str]]:
