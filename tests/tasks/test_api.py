@@ -39,6 +39,18 @@ def test_list_filters_and_each_task_step_and_status(client, tasks):
     assert _codes(client, group="completed") == [tasks["published"].code]
 
 
+def test_a_page_past_the_last_is_empty_and_a_page_out_of_bounds_refused(client, tasks):
+    """A client pages until a page comes back empty: page 99 repeated page 1, so it never stopped."""
+    last = client.get("/api/tasks", {"page_size": 2, "page": 2}).json()
+    assert (last["total"], last["page"], len(last["results"])) == (3, 2, 1)
+    past = client.get("/api/tasks", {"page_size": 2, "page": 99}).json()
+    assert (past["total"], past["page"], past["results"]) == (3, 99, [])
+    for wrong in ({"page": 0}, {"page_size": 0}, {"page_size": 101}, {"page_size": -1}):
+        refused = client.get("/api/tasks", {**wrong, "lang": "en"})
+        assert refused.status_code == 400, wrong
+        assert refused.json()["detail"] == "page must be 1 or more and page_size between 1 and 100"
+
+
 def test_managers_also_see_proposals(people, client, tasks):
     assert tasks["proposed"].code not in _codes(client)
     assert client.get(f"/api/tasks/{tasks['proposed'].pk}").status_code == 404

@@ -3,6 +3,7 @@
 from django.contrib.auth.views import LogoutView
 from django.urls import path
 
+import stinet.urlids  # noqa: F401 (registers the id converter)
 from stinet.accounts import manage_views, views
 
 app_name = "accounts"
@@ -18,10 +19,10 @@ urlpatterns = [
     path("accounts/invitation/<str:token>/", views.accept, name="accept"),
     path("manage/", views.manage, name="manage"),
     path("manage/users/", manage_views.users, name="users"),
-    path("manage/users/<int:user_id>/", manage_views.user_detail, name="user"),
-    path("manage/users/<int:user_id>/roles/<int:role_id>/revoke/", manage_views.revoke_role, name="revoke_role"),
-    path("manage/users/<int:user_id>/active/", manage_views.activation, name="activation"),
+    path("manage/users/<id:user_id>/", manage_views.user_detail, name="user"),
+    path("manage/users/<id:user_id>/roles/<id:role_id>/revoke/", manage_views.revoke_role, name="revoke_role"),
+    path("manage/users/<id:user_id>/active/", manage_views.activation, name="activation"),
     path("manage/invitations/", manage_views.invitation_list, name="invitations"),
-    path("manage/invitations/<int:invitation_id>/revoke/", manage_views.invitation_revoke, name="revoke_invitation"),
+    path("manage/invitations/<id:invitation_id>/revoke/", manage_views.invitation_revoke, name="revoke_invitation"),
     path("manage/audit/", manage_views.audit_log, name="audit"),
 ]

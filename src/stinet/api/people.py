@@ -177,7 +177,8 @@ def experts(request: HttpRequest, q: str = "", field: str = "", degree: str = ""
         people = [h.expert for h in chosen]
     else:
         rows = directory(filters, request.user)
-        total, people, chosen = rows.count(), list(rows[start:start + page_size]), []
+        total, chosen = rows.count(), []
+        people = list(rows[start:start + page_size]) if start < total else []  # past the end: no OFFSET 10^20
     names = field_names({c for e in people for c in e.fields}, lang)
     results = []
     for i, expert in enumerate(people):

@@ -16,6 +16,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from ninja import Body, File, Form, Router, Schema
 from ninja.errors import HttpError
 from ninja.files import UploadedFile
@@ -221,22 +222,25 @@ def _visible(request: HttpRequest, task_id: int) -> Task:
     return task
 
 
-@router.get("", response=TaskList, summary="S&T tasks")
+@router.get("", response={200: TaskList, 400: Error}, summary="S&T tasks")
 def task_list(request: HttpRequest, status: str = "", step: int | None = None, year: int | None = None,
               level: str = "", field: str = "", host: str = "", q: str = "", group: str = "",
               page: int = 1, page_size: int = 20, lang: str = "") -> Any:
     """The public task database with filters: status, step (1-5), year, level, field (code prefix), host
     (organisation code), group (proposed | ongoing | completed) and q (Vietnamese search with or without
     diacritics; exact-diacritics matches first). Task managers also see proposals not yet in a list.
+    A page past the last one is empty (a client pages until then); page < 1 or page_size outside 1-100: 400.
     """
+    if page < 1 or not 1 <= page_size <= MAX_PAGE_SIZE:
+        raise HttpError(400, _("page must be 1 or more and page_size between 1 and %(most)s") % {"most": MAX_PAGE_SIZE})
     lang = lang if lang in ("vi", "en") else interface_lang()
     params = {"status": status, "step": str(step or ""), "year": str(year or ""), "level": level, "field": field,
               "host": host, "q": q, "group": group}
     rows = filtered(params, Task.objects.all() if visibility.is_manager(request.user) else None)
-    paginator = Paginator(rows, max(1, min(page_size, MAX_PAGE_SIZE)))
-    current = paginator.get_page(page)
-    return {"total": paginator.count, "page": current.number, "page_size": paginator.per_page,
-            "results": [_summary(t, request, lang) for t in current.object_list]}
+    paginator = Paginator(rows, page_size)
+    shown = paginator.page(page).object_list if page <= paginator.num_pages else []
+    return {"total": paginator.count, "page": page, "page_size": page_size,
+            "results": [_summary(t, request, lang) for t in shown]}
 
 
 @router.get("/{task_id}", response={200: TaskDetail, 404: Error}, summary="One S&T task")

@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+import stinet.urlids  # noqa: F401 (registers the id converter)
 from stinet.directory import views
 
 app_name = "directory"
@@ -11,8 +12,8 @@ urlpatterns = [
     path("join/thanks/", views.join_done, name="join_done"),
     path("orgs/<slug:code>/edit/", views.edit_profile, name="edit"),
     path("orgs/<slug:code>/services/new/", views.service_add, name="service_add"),
-    path("services/<int:service_id>/edit/", views.service_edit, name="service_edit"),
-    path("services/<int:service_id>/delete/", views.service_delete, name="service_delete"),
+    path("services/<id:service_id>/edit/", views.service_edit, name="service_edit"),
+    path("services/<id:service_id>/delete/", views.service_delete, name="service_delete"),
     path("requests/", views.request_list, name="requests"),
-    path("requests/<int:request_id>/", views.request_detail, name="request"),
+    path("requests/<id:request_id>/", views.request_detail, name="request"),
 ]

@@ -2,9 +2,10 @@
 
 from django.urls import path
 
+import stinet.urlids  # noqa: F401 (registers the id converter)
 from stinet.feed import views
 
 app_name = "feed"
 urlpatterns = [
-    path("<int:pk>/registration-sheet.docx", views.registration_sheet, name="sheet"),
+    path("<id:pk>/registration-sheet.docx", views.registration_sheet, name="sheet"),
 ]

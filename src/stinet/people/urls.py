@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+import stinet.urlids  # noqa: F401 (registers the id converter)
 from stinet.people import views
 
 app_name = "people"
@@ -9,8 +10,8 @@ urlpatterns = [
     path("", views.experts, name="experts"),
     path("me/", views.me, name="me"),
     path("new/", views.new, name="new"),
-    path("<int:expert_id>/", views.detail, name="detail"),
-    path("<int:expert_id>/edit/", views.edit, name="edit"),
-    path("<int:expert_id>/works/", views.decide, name="decide"),
-    path("<int:expert_id>/suggest/", views.suggest, name="suggest"),
+    path("<id:expert_id>/", views.detail, name="detail"),
+    path("<id:expert_id>/edit/", views.edit, name="edit"),
+    path("<id:expert_id>/works/", views.decide, name="decide"),
+    path("<id:expert_id>/suggest/", views.suggest, name="suggest"),
 ]

@@ -2,13 +2,14 @@
 
 from django.urls import path
 
+import stinet.urlids  # noqa: F401 (registers the id converter)
 from stinet.sources import views
 
 app_name = "sources"
 urlpatterns = [
     path("", views.health, name="health"),
-    path("runs/<int:run_id>/", views.run_detail, name="run"),
-    path("<int:source_id>/run/", views.run_now, name="run_now"),
-    path("<int:source_id>/edit/", views.edit, name="edit"),
-    path("<int:source_id>/remove/", views.remove, name="remove"),
+    path("runs/<id:run_id>/", views.run_detail, name="run"),
+    path("<id:source_id>/run/", views.run_now, name="run_now"),
+    path("<id:source_id>/edit/", views.edit, name="edit"),
+    path("<id:source_id>/remove/", views.remove, name="remove"),
 ]

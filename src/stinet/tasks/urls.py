@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+import stinet.urlids  # noqa: F401 (registers the id converter)
 from stinet.tasks import backoffice, views
 
 app_name = "tasks"
@@ -10,14 +11,14 @@ urlpatterns = [
     path("propose/", backoffice.propose, name="propose"),
     path("manage/", backoffice.manage, name="manage"),
     path("mine/", backoffice.mine, name="mine"),
-    path("<int:pk>/", views.task_detail, name="detail"),
-    path("<int:pk>/documents/<int:doc_id>/", views.document, name="document"),
-    path("<int:pk>/act/<str:action>/", backoffice.act, name="act"),
-    path("<int:pk>/council/<str:kind>/", backoffice.council, name="council"),
-    path("<int:pk>/apply/", backoffice.apply, name="apply"),
-    path("<int:pk>/score/<str:kind>/", backoffice.score, name="score"),
-    path("<int:pk>/progress/", backoffice.report_progress, name="progress"),
-    path("<int:pk>/adjust/", backoffice.adjust, name="adjust"),
-    path("<int:pk>/upload/", backoffice.upload, name="upload"),
-    path("adjustments/<int:adjustment_id>/decide/", backoffice.decide, name="decide"),
+    path("<id:pk>/", views.task_detail, name="detail"),
+    path("<id:pk>/documents/<id:doc_id>/", views.document, name="document"),
+    path("<id:pk>/act/<str:action>/", backoffice.act, name="act"),
+    path("<id:pk>/council/<str:kind>/", backoffice.council, name="council"),
+    path("<id:pk>/apply/", backoffice.apply, name="apply"),
+    path("<id:pk>/score/<str:kind>/", backoffice.score, name="score"),
+    path("<id:pk>/progress/", backoffice.report_progress, name="progress"),
+    path("<id:pk>/adjust/", backoffice.adjust, name="adjust"),
+    path("<id:pk>/upload/", backoffice.upload, name="upload"),
+    path("adjustments/<id:adjustment_id>/decide/", backoffice.decide, name="decide"),
 ]
