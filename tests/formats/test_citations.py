@@ -23,8 +23,18 @@ def test_ris(work):
 def test_bibtex_escapes_specials(work):
     text = bibtex.dumps(work)
     assert text.startswith("@mastersthesis{le2018_7,")
-    assert r"title = {{Nghiên cứu \{chè\} \& 100\% sạch}}" in text
+    assert r"title = {{Nghiên cứu \textbraceleft{}chè\textbraceright{} \& 100\% sạch}}" in text
     assert "school = {Đại học Thái Nguyên}" in text and "author = {Lê, Văn Cường}" in text
+
+
+@pytest.mark.parametrize("value", ["a}b", "{mở không đóng", "}{", "\\}"])
+def test_bibtex_reads_whatever_braces_a_value_has(work, value):
+    """BibTeX counts braces whatever comes before them: a lone \\} closed the value and pybtex refused the file."""
+    from pybtex.database import parse_string
+
+    work.abstract, work.subjects = f"Tóm tắt {value} hết.", [value, "c{d"]
+    entry = next(iter(parse_string(bibtex.dumps(work), "bibtex").entries.values()))
+    assert entry.fields["abstract"].startswith("Tóm tắt ") and entry.fields["abstract"].endswith(" hết.")
 
 
 def test_bibtex_url_and_doi_are_verbatim(work):

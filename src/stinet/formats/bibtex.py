@@ -17,7 +17,7 @@ BIB_TYPES = {
 # the field an entry type must have for its journal or proceedings (BibTeX's standard styles
 # refuse an @article without journal, an @inproceedings without booktitle)
 CONTAINER_FIELDS = {"article": "journal", "inproceedings": "booktitle"}
-_SPECIAL = str.maketrans({"{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$",
+_SPECIAL = str.maketrans({"{": r"\textbraceleft{}", "}": r"\textbraceright{}", "&": r"\&", "%": r"\%", "$": r"\$",
                           "#": r"\#", "_": r"\_", "\\": r"\textbackslash{}", "~": r"\~{}",
                           "^": r"\^{}"})
 _AND = re.compile(r"(?<!\S)and(?!\S)", re.IGNORECASE)  # would split the name list
