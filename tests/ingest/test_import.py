@@ -520,6 +520,31 @@ def test_interrupted_import_resumes_after_the_last_committed_batch(org, write_cs
     assert search_json(SearchRequest(q="công trình"))["total"] == 25  # the first batch is searchable too
 
 
+def test_a_resumed_import_refuses_an_id_repeated_across_the_point_it_resumed_at(org, write_csv, monkeypatch):
+    """As without the interruption: the second row with an id is refused, it does not overwrite the first."""
+    rows = [row(f"Công trình số {i}", id=f"r{i}") for i in range(25)]
+    rows[17] = row("Bản ghi trùng mã với dòng 4", id="r2")
+    path = write_csv(rows)
+    monkeypatch.setattr(services, "BATCH_SIZE", 10)
+    monkeypatch.setattr(services, "CHUNK_SIZE", 5)
+    real, calls = services.store_batch, {"n": 0}
+
+    def failing(*args, **kwargs):
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise OSError("disk full")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(services, "store_batch", failing)
+    with pytest.raises(OSError):
+        import_file(path, "HPU")
+    monkeypatch.setattr(services, "store_batch", real)
+    report = import_file(path, "HPU")
+    assert report.skipped_resume == 10 and (report.new, report.updated, report.rejected) == (14, 0, 1)
+    assert report.rejections == [{"line": 19, "reason": "id: 'r2' appears twice in this file"}]
+    assert Work.objects.get(holdings__local_id="r2").title == "Công trình số 2"
+
+
 def test_unknown_extension_needs_format(org, tmp_path: Path):
     path = tmp_path / "data.pdf"  # .dat is MARC (ISO 2709)
     path.write_text("x")

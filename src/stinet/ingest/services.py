@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
+import itertools
 import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -173,15 +174,18 @@ def import_file(path: str | Path, org_code: str, fmt: str | None = None, *,
         indexing.commit()  # now, even inside a bulk session: this run may be interrupted too
     run = ImportRun.objects.create(organisation=org, source_name=path.name, format=table.format,
                                    report={"file_digest": file_digest})
-    rows = table.rows()
+    rows, ctx = table.rows(), row_context(table.header, table.format, mapping, org.code)
+    seen: set[str] = set()
     if skip:
         report.skipped_resume = skip
-        rows = (r for i, r in enumerate(rows) if i >= skip)
+        # the identifiers of the rows stored before the interruption, read again (not stored): a later row
+        # repeating one is refused as it would have been without the interruption
+        seen = {item.local_id for items, _part, _read in parsed_chunks(ctx, itertools.islice(rows, skip), 1)
+                for item in items}
     try:
         # closed at once on a failure: its workers stop now, not when the traceback is collected
-        with fewer_collections(), contextlib.closing(
-                parsed_chunks(row_context(table.header, table.format, mapping, org.code), rows, workers)) as chunked:
-            _store_all(org, run, chunked, report, actor, progress, skip)
+        with fewer_collections(), contextlib.closing(parsed_chunks(ctx, rows, workers)) as chunked:
+            _store_all(org, run, chunked, report, actor, progress, skip, seen)
     except BaseException as exc:
         report.add_notes(table.notes, table.more_notes)  # what reading found so far
         _finish(run, report, "failed", error=str(exc) or type(exc).__name__)
@@ -193,11 +197,11 @@ def import_file(path: str | Path, org_code: str, fmt: str | None = None, *,
 
 def _store_all(org: Organisation, run: ImportRun,
                parsed: Iterable[tuple[list[Incoming], ImportReport, int]], report: ImportReport,
-               actor: str, progress: Progress | None, done: int) -> None:
-    """Store records batch by batch, recording after each commit where a resume would start."""
+               actor: str, progress: Progress | None, done: int, seen: set[str]) -> None:
+    """Store records batch by batch, recording after each commit where a resume would start (`seen`: the
+    identifiers of the rows before it, `done` of them)."""
     label = f"import {org.code} {run.source_name}"
     batch: list[Incoming] = []
-    seen: set[str] = set()
     flushed = 0
 
     def flush() -> None:
