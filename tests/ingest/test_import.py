@@ -545,6 +545,22 @@ def test_a_resumed_import_refuses_an_id_repeated_across_the_point_it_resumed_at(
     assert Work.objects.get(holdings__local_id="r2").title == "Công trình số 2"
 
 
+def test_a_repeated_column_name_loses_no_value(org, tmp_path):
+    """Keyed by name, the later column replaced the earlier: values lost, a row refused for no title."""
+    path = tmp_path / "dup.csv"
+    path.write_text("id,dc.title,dc.title,dc.contributor.author,dc.contributor.author,dc.date.issued,dc.date.issued\n"
+                    "d1,Nhan đề một,Nhan đề hai,Tác giả Một,Tác giả Hai,2015,2016\n"
+                    "d2,Nhan đề ba,,Tác giả Ba,,2017,\n", encoding="utf-8")
+    report = import_file(path, "HPU")
+    assert report.counts() == {"new": 2, "updated": 0, "unchanged": 0, "rejected": 0}
+    first = Work.objects.get(holdings__local_id="d1")
+    assert (first.title, first.authors, first.year) == ("Nhan đề một", ["Tác giả Một", "Tác giả Hai"], 2015)
+    assert first.extra == {"dc.title[2]": "Nhan đề hai", "dc.date.issued[2]": "2016"}
+    assert Work.objects.get(holdings__local_id="d2").title == "Nhan đề ba"
+    assert ("note: dup.csv, line 1: the header has 'dc.title' 2 times: the later columns are read as 'dc.title[2]' "
+            "(a field of one value keeps their values as extra data)") in report.lines()
+
+
 def test_unknown_extension_needs_format(org, tmp_path: Path):
     path = tmp_path / "data.pdf"  # .dat is MARC (ISO 2709)
     path.write_text("x")

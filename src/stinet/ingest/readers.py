@@ -140,6 +140,27 @@ def unicode_header(header: list[str]) -> list[str]:
     return [h if h.isascii() else to_unicode(h, likely=likely).text for h in header]
 
 
+def distinct_headers(header: list[str]) -> tuple[list[str], dict[str, list[str]]]:
+    """The header with a repeated name numbered ("dc.title", "dc.title[2]": the same field, as DSpace's
+    language-tagged columns are), and the repeated names -> the names their later columns got. Keyed by
+    name, a later column replaced the earlier one: its values were lost, a row whose title was only in
+    the first was refused for no title."""
+    count: dict[str, int] = {}
+    out, renamed = [], {}
+    for name in header:
+        if not name.strip():
+            out.append(name)
+            continue
+        count[name] = count.get(name, 0) + 1
+        if count[name] == 1:
+            out.append(name)
+            continue
+        new = f"{name}[{count[name]}]"
+        out.append(new)
+        renamed.setdefault(name, []).append(new)
+    return out, renamed
+
+
 # --- Rows common to CSV and spreadsheets ------------------------------------------------------
 
 # a form's column numbers: "1", "(2)", "[3]", "4." (Vietnamese forms number their columns)

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from stinet.catalog.models import Holding, ImportRun, Organisation
 from stinet.catalog.services import Incoming, get_organisation, store_batch
 from stinet.ingest.parsing import ParseContext, chunks, column_fields, parse_chunk, parse_chunk_in, row_context
-from stinet.ingest.readers import ImportFileError, Table, open_table
+from stinet.ingest.readers import ImportFileError, Table, distinct_headers, open_table
 from stinet.ingest.report import ImportReport
 from stinet.ingest.workers import fewer_collections, ordered, pool, worker_niceness
 from stinet.search import indexing
@@ -33,7 +33,13 @@ Progress = Callable[[int], None]
 
 
 def _columns(table: Table, report: ImportReport) -> dict[str, str]:
-    """Header -> canonical field; unknown columns are reported (and kept as extra data)."""
+    """Header -> canonical field; unknown columns are reported (and kept as extra data); a repeated
+    column name is numbered (every column is read) and noted."""
+    table.header, renamed = distinct_headers(table.header)
+    for name, later in renamed.items():
+        table.note("note", table.header_line, _("the header has %(name)r %(n)s times: the later columns are read as "
+                                                "%(names)s (a field of one value keeps their values as extra data)")
+                   % {"name": name, "n": len(later) + 1, "names": ", ".join(repr(n) for n in later)})
     mapping, unknown = column_fields(table.header)
     report.unknown_columns.extend(unknown)
     if "dc.title" not in mapping.values():
