@@ -44,7 +44,7 @@ MALFORMED = [
                                       3: "the base address of data in the leader is missing",
                                       4: "the record directory is not valid", 8: "id: 'auto:"}),
     ("marc4j/008008027.mrc", 18, 1, {19: "the record is shorter than its leader says"}),
-    ("marc4j/bad_hathi_records.mrc", 3, 1, {4: "no end-of-record mark"}),
+    ("marc4j/bad_hathi_records.mrc", 4, 1, {4: "no end-of-record mark"}),  # record 5 read after it
     ("marc4j/bad_oversize_field_bad_directory.mrc", 4, 1, {2: "the record directory is not valid"}),
     ("marc4j/pride-and-prejudice-with-many-errors.mrc", None, None,
      {2: "the text is not valid UTF-8 (byte 0xb9), although leader/09 says UTF-8"}),
@@ -155,9 +155,17 @@ def test_many_errors_file_keeps_its_readable_records(org):
     assert not Work.objects.filter(title__contains="\ufffd").exists()
 
 
-def test_a_fatal_error_says_where_reading_stopped(org):
-    report = import_file(sample("marc4j/bad_hathi_records.mrc"), "HPU")
-    assert "reading stopped here" in report.rejections[-1]["reason"]
+def test_reading_goes_on_after_a_record_whose_length_is_wrong_and_says_where_it_stopped_else(org, tmp_path):
+    """The records after one whose leader gives a wrong length are read from the end-of-record mark that
+    ends it (they were lost: "reading stopped here"); when none follows, that is said."""
+    report = import_file(sample("marc4j/bad_too_long_plus_2.mrc"), "HPU")
+    assert (report.new, report.rejected) == (2, 1)
+    assert Work.objects.filter(title__startswith="Masterpieces of modern Chinese fiction").exists()
+    first = sample("marc4j/bad_too_long_plus_2.mrc").read_bytes().split(b"\x1d")[1] + b"\x1d"  # a good record
+    broken = tmp_path / "tail.mrc"
+    broken.write_bytes(first + b"00100" + first[5:-1] + b"x" * 300)  # then one shorter than it says, no mark after
+    report = import_file(broken, "HPU")
+    assert report.rejected == 1 and "reading stopped here" in report.rejections[-1]["reason"]
 
 
 def test_marc8_pairs_decode_like_their_utf8_transcripts(org, tmp_path):

@@ -83,11 +83,20 @@ def _open_iso2709(path: Path) -> Table:
         total = readable = 0
         encodings: set[str] = set()
         reader = _reader(handle, to_unicode=False)
-        for record in reader:
+        while True:
+            start = handle.tell()
+            try:
+                record = next(reader)
+            except StopIteration:
+                break
             total += record is not None or bool((reader.current_chunk or b"").strip(_PADDING))
             if record is not None:
                 readable += 1
                 encodings.add("utf-8" if str(record.leader)[9:10] == "a" else "marc-8")
+            elif isinstance(reader.current_exception, FatalReaderError):
+                if not _resume_after(handle, start):
+                    break
+                reader = _reader(handle, to_unicode=False)
     if not readable and not _LEADER.match(head):
         raise ImportFileError(_not_iso2709(path, head))
     return Table(path, "marc", list(HEADER), total, "+".join(sorted(encodings)) or "marc", unit="record")
@@ -108,22 +117,46 @@ def _not_iso2709(path: Path, head: bytes) -> str:
 
 
 def _iso2709_rows(table: Table) -> Iterator[tuple[int, dict[str, str]]]:
-    """Decode and map every record; unreadable or undecodable ones become error rows."""
+    """Decode and map every record; unreadable or undecodable ones become error rows. After a record whose
+    leader or directory cannot be read, reading goes on after the end-of-record mark (0x1D) that ends it,
+    as lenient MARC readers do: the good records after a bad one are not lost."""
     size = table.path.stat().st_size
     with table.path.open("rb") as handle:
         reader = _reader(handle)
         number = 0
-        while (step := _next(reader)) is not None:
+        while True:
+            start = handle.tell()
+            if (step := _next(reader)) is None:
+                break
             number += 1
             record, reason = step
             if record is None:
-                rest = size - handle.tell()
-                if isinstance(reader.current_exception, FatalReaderError) and rest > 1:
-                    reason = _("%(reason)s; reading stopped here, %(n)s bytes after it not read") % {
-                        "reason": reason, "n": rest}
+                if isinstance(reader.current_exception, FatalReaderError):
+                    rest = size - handle.tell()
+                    if _resume_after(handle, start):
+                        reader = _reader(handle)
+                    elif rest > 1:
+                        reason = _("%(reason)s; reading stopped here, %(n)s bytes after it not read") % {
+                            "reason": reason, "n": rest}
                 yield number, {ERROR: reason}
             else:
                 yield number, _mapped(record, table.holder)
+
+
+def _resume_after(handle: io.BufferedReader, start: int) -> bool:
+    """Put the file after the end-of-record mark that ends the record beginning at `start` (whose leader
+    says a wrong length), before the next record; False when no record follows (the rest is read)."""
+    handle.seek(start)
+    position = start
+    while block := handle.read(1 << 16):
+        if (found := block.find(b"\x1d")) >= 0:
+            after = position + found + 1
+            handle.seek(after)
+            rest = handle.read(24)
+            handle.seek(after)
+            return bool(rest.strip(_PADDING))
+        position += len(block)
+    return False
 
 
 def _next(reader: MARCReader) -> tuple[Record | None, str] | None:
