@@ -101,3 +101,14 @@ def test_a_row_carrying_an_error_is_rejected_with_its_reason():
     report = ImportReport(source="x.mrc", position_word="record")
     assert parse_row(ctx, 7, {"_error": "the record directory is not valid"}, frozenset(), report) is None
     assert report.lines()[1] == "rejected: x.mrc, record 7: the record directory is not valid"
+
+
+def test_an_organisation_author_keeps_its_units():
+    """110/710 $b is the unit: the institute, not the academy above it (every institute collapsed into one)."""
+    record = record_with("00000nam a2200000 a 4500",
+                         df("110", "2 ", ("a", "Viện Hàn lâm Khoa học và Công nghệ Việt Nam."),
+                            ("b", "Viện Hải dương học")),
+                         df("700", "1 ", ("a", "Nguyễn Văn An,"), ("b", "III")),  # a person's $b is no unit
+                         df("710", "2 ", ("a", "United Nations."), ("b", "Development Programme."), ("b", "Viet Nam")))
+    assert marc.people(record)["author"] == ["Viện Hàn lâm Khoa học và Công nghệ Việt Nam. Viện Hải dương học",
+                                             "Nguyễn Văn An", "United Nations. Development Programme. Viet Nam"]

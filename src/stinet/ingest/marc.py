@@ -92,10 +92,13 @@ def _role(field: Field) -> str:
 
 
 def people(record: Record) -> dict[str, list[str]]:
-    """Names of 100/110/700/710 $a by role (author, advisor, editor, translator)."""
+    """Names of 100/110/700/710 by role (author, advisor, editor, translator): a person's $a, an
+    organisation's $a with its units $b ("Viện Hàn lâm Khoa học và Công nghệ Việt Nam. Viện Hải dương học":
+    the institute is the author, not the academy above it)."""
     found: dict[str, list[str]] = {"author": [], "advisor": [], "editor": [], "translator": []}
     for field in record.get_fields("100", "110", "700", "710"):
-        name = trim(field.get("a", ""))
+        parts = [field.get("a", "")] + (field.get_subfields("b") if field.tag in ("110", "710") else [])
+        name = ". ".join(p for p in (trim(part) for part in parts) if p)
         if name:
             found[_role(field)].append(name)
     return found
