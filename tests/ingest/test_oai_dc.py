@@ -56,6 +56,20 @@ def test_files_without_records_are_refused_in_one_line(org, tmp_path):
     assert not Work.objects.exists()
 
 
+def test_records_of_another_format_and_the_descriptions_of_sets_are_refused_in_one_line(org):
+    """A ListRecords in datacite gave 50 "rejected" records; the oai_dc descriptions of a ListSets 4."""
+    zenodo = ("conformance", "oai-pmh", "zenodo")
+    datacite = shared_path(*zenodo, "zenodo_ListRecords_list_records-04_http200.xml")
+    with pytest.raises(ImportFileError, match=r"^zenodo_ListRecords_list_records-04_http200.xml: the records are in "
+                                              r"datacite, not oai_dc \(import them as oai_dc, or marcxml for MARC\)$"):
+        import_file(datacite, "HPU", fmt="oai_dc")
+    sets = shared_path(*zenodo, "zenodo_ListSets_list_sets-00_http200.xml")
+    with pytest.raises(ImportFileError, match=r"^zenodo_ListSets_list_sets-00_http200.xml: no oai_dc records: an "
+                                              r"OAI-PMH ListSets answer$"):
+        import_file(sets, "HPU", fmt="oai_dc")
+    assert not Work.objects.exists()
+
+
 def test_the_command_takes_the_format(org):
     path = shared_path("conformance", "oai-pmh", "pyoai-erasmus-dspace", "fake1_00005.xml")
     out = CliRunner().invoke(main, ["import", str(path), "--org", "HPU", "--format", "oai_dc"])

@@ -42,7 +42,10 @@ def open_oai_dc(path: Path) -> Table:
                 deleted += 1
                 continue
             records.append((identifier, record.find(f".//{_DC}")))
-    else:
+        if records and all(dc is None for _identifier, dc in records):  # a ListRecords in datacite, marc21...
+            raise ImportFileError(_("%(file)s: the records are in %(format)s, not oai_dc (import them as oai_dc, "
+                                    "or marcxml for MARC)") % {"file": path.name, "format": _format(root)})
+    elif root.tag != f"{{{OAI}}}OAI-PMH":  # an OAI-PMH answer without records (ListSets' descriptions): none
         records.extend(("", dc) for dc in root.iter(_DC))
     if not records:
         raise ImportFileError((ngettext("%(file)s: no oai_dc records: %(what)s, and its %(n)s record is deleted",
@@ -56,6 +59,16 @@ def open_oai_dc(path: Path) -> Table:
                                           "%(n)s deleted records in the file skipped", deleted) % {"n": deleted})
     table._records = records  # type: ignore[attr-defined]  # parsed once, reused by rows()
     return table
+
+
+def _format(root: etree._Element) -> str:
+    """The metadata format of an OAI-PMH answer's records: its request's metadataPrefix, else the
+    element its first record's metadata holds."""
+    request = root.find(f"{{{OAI}}}request")
+    if request is not None and request.get("metadataPrefix"):
+        return str(request.get("metadataPrefix"))
+    held = next((e for e in root.iterfind(f".//{{{OAI}}}metadata/*") if isinstance(e.tag, str)), None)
+    return f"<{etree.QName(held).localname}>" if held is not None else "?"
 
 
 def _what(root: etree._Element) -> str:
