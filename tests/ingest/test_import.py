@@ -744,3 +744,22 @@ def test_an_access_statement_in_dc_rights_gives_the_access_level(org, write_csv)
                            row("Năm", id="r5", dc_rights="Open Access", local_access="members")]), "HPU")
     assert dict(Holding.objects.values_list("local_id", "access")) == {
         "r1": "public", "r2": "public", "r3": "members", "r4": "metadata", "r5": "members"}
+
+
+def test_excel_error_values_are_no_values(org, tmp_path):
+    """A formula that failed shows #REF!, #N/A: a work titled "#REF!" and an author "#n/a" were created."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Mã", "Tên đề tài", "Tác giả", "Năm"])
+    sheet.append(["e1", "#REF!", "Nguyễn Văn An", 2015])
+    sheet.append(["e2", "Đề tài hai", "#N/A", "#VALUE!"])
+    path = tmp_path / "errors.xlsx"
+    book.save(path)
+    report = import_file(path, "HPU")
+    assert (report.new, report.rejected) == (1, 1) and report.rejections[0]["line"] == 2
+    work = Work.objects.get()
+    assert (work.title, work.creators, work.year) == ("Đề tài hai", [], None)
+    assert "check: errors.xlsx, line 3: Tác giả: Excel's error #N/A (a formula that failed), read as empty" \
+        in report.lines()

@@ -118,7 +118,7 @@ def xlsx_rows(table: Table) -> Iterator[Cells]:
             sheet = book.worksheets[0]
             start = table.header_line + 1
             for number, row in enumerate(sheet.iter_rows(min_row=start, values_only=True), start):
-                cells = [_cell(v) for v in row]
+                cells = _without_errors(table, number, [_cell(v) for v in row])
                 if any(c.strip() for c in cells):
                     yield number, cells, ""
         finally:
@@ -172,5 +172,25 @@ def open_xls(path: Path) -> Table:
 def xls_rows(table: Table) -> Iterator[Cells]:
     """Rows of the first .xls sheet after the header row."""
     for offset, cells in enumerate(table._rows):  # type: ignore[attr-defined]
+        number = table.header_line + 1 + offset
+        cells = _without_errors(table, number, cells)
         if any(c for c in cells):
-            yield table.header_line + 1 + offset, cells, ""
+            yield number, cells, ""
+
+
+# what Excel shows in a cell whose formula failed (openpyxl and xlrd give it as text)
+EXCEL_ERRORS = frozenset({"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA",
+                          "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#UNKNOWN!", "#BUSY!", "#ERROR"})
+
+
+def _without_errors(table: Table, line: int, cells: list[str]) -> list[str]:
+    """A row's cells with Excel's error values read as empty and noted: "#REF!" is no title, "#N/A" no
+    author (a work titled "#REF!" was created)."""
+    if EXCEL_ERRORS.isdisjoint(cells):
+        return cells
+    for i, cell in enumerate(cells):
+        if cell in EXCEL_ERRORS:
+            column = table.header[i] if i < len(table.header) and table.header[i] else str(i + 1)
+            table.note("check", line, _("%(column)s: Excel's error %(error)s (a formula that failed), read as empty")
+                       % {"column": column, "error": cell})
+    return ["" if c in EXCEL_ERRORS else c for c in cells]
