@@ -40,6 +40,9 @@ def test_org_import_search_round_trip(run, tmp_path):
     (("org", "add", "bad code", "X"), "mã tổ chức 'bad code': chỉ dùng chữ cái, chữ số, '-' hoặc '_'"),
     (("export", "--format", "csv", "-o", "/nonexistent/folder/x.csv"),  # the system's words are English
      "stinet: error: /nonexistent/folder/x.csv: không có tệp hoặc thư mục này"),
+    (("import", "/tmp", "--org", "X"), "stinet: error: /tmp: là thư mục, không phải tệp"),  # not Click's usage
+    (("import", "/dev/null", "--org", "X", "--format", "csv"),
+     "stinet: error: /dev/null: không phải tệp thông thường (là thiết bị hoặc đường ống)"),
 ])
 def test_failures_exit_non_zero_with_one_line(run, args, message):
     result = run(*args)

@@ -187,7 +187,7 @@ def org_list(as_json: bool) -> None:
 
 
 @main.command("import")
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))  # refused below, in one line
 @click.option("--org", "org_code", required=True, help="Code of the organisation the files are from.")
 @click.option("--format", "fmt", type=click.Choice(["csv", "xlsx", "xls", "marc", "marcxml", "oai_dc"]),
               help="File format of every file (default: from each file's extension; marc = MARC 21 ISO 2709; "
@@ -204,10 +204,10 @@ def import_cmd(files: tuple[Path, ...], org_code: str, fmt: str | None) -> None:
     from stinet.ingest.readers import ImportFileError, no_such_file
     from stinet.ingest.services import import_file, import_session
 
-    get_organisation(org_code)
     for file in files:  # a mistyped name is found before any file is imported
         if not file.is_file():
             raise ImportFileError(no_such_file(file))
+    get_organisation(org_code)
     with import_session():
         for number, file in enumerate(files):
             if number:

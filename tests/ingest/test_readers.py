@@ -196,7 +196,7 @@ def _zip_not_xlsx(path: Path) -> None:
 
 @pytest.mark.parametrize(("name", "make", "fmt", "message"), [
     ("data.csv", lambda p: p.write_text("id,dc.title\n1,A\n"), "xlsx",
-     "data.csv: not an .xlsx workbook (File is not a zip file)"),
+     "data.csv: not an .xlsx workbook (no zip archive, as every .xlsx is: another kind of file, or cut short)"),
     ("book.xlsx", lambda p: p.write_bytes(b"PK\x03\x04 truncated"), None, "book.xlsx: not an .xlsx workbook"),
     ("doc.xlsx", _zip_not_xlsx, None, "doc.xlsx: not an .xlsx workbook"),
     ("old.xlsx", lambda p: shutil.copy(DATA / "dates.xls", p), None,
@@ -225,7 +225,8 @@ def test_the_cli_says_one_line_for_a_csv_given_format_xlsx(run, tmp_path):
     result = run("import", str(data), "--org", "HPU", "--format", "xlsx")
     assert result.returncode != 0 and "Traceback" not in result.stderr
     assert result.stderr.strip().splitlines() == [
-        "stinet: error: t1.csv: không phải sổ làm việc .xlsx (File is not a zip file)"]
+        "stinet: error: t1.csv: không phải sổ làm việc .xlsx (không phải tệp nén zip như mọi tệp .xlsx: "
+        "là loại tệp khác, hoặc bị cắt cụt)"]
 
 
 # --- 6. other sheets ----------------------------------------------------------------------------------

@@ -344,7 +344,11 @@ def binary_reason(exc: ValueError) -> str:
 
 
 def no_such_file(path: Path) -> str:
-    """The refusal of a file name that names no file."""
+    """The refusal of a file name that names no file: none there, a folder, or no regular file."""
+    if path.is_dir():
+        return _("%(path)s: a folder, not a file") % {"path": path}
+    if path.exists():
+        return _("%(path)s: not a regular file (a device or a pipe)") % {"path": path}
     return _("%(path)s: no such file") % {"path": path}
 
 

@@ -74,7 +74,10 @@ def _load_xlsx(path: Path, handle: io.BufferedReader) -> Workbook:
 
     try:
         return openpyxl.load_workbook(handle, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError, TypeError,
+    except zipfile.BadZipFile:
+        raise _not_a_workbook(path, "xlsx", _("no zip archive, as every .xlsx is: another kind of file, or cut "
+                                              "short")) from None
+    except (InvalidFileException, KeyError, OSError, ValueError, TypeError,
             SyntaxError) as exc:  # SyntaxError: xml.etree's ParseError of a broken part
         raise _not_a_workbook(path, "xlsx", str(exc).splitlines()[0] if str(exc) else exc) from None
 
