@@ -105,6 +105,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "ninja",  # /api/docs from its own copy of Swagger UI, not a CDN (an intranet hub had a blank page)
     "stinet.catalog",
     "stinet.accounts",
     "stinet.ingest",

@@ -158,3 +158,14 @@ def test_a_page_of_experts_past_the_end_is_empty_however_far(client):
     for page in (9223372036854775807, 10 ** 23):
         body = client.get("/api/experts", {"page": page}).json()
         assert body["results"] == [] and body["page"] == page
+
+
+@pytest.mark.django_db
+def test_the_api_documentation_needs_no_internet(client):
+    """Swagger UI came from cdn.jsdelivr.net: a hub on an intranet had a blank page (and told the CDN of each visit)."""
+    import re
+
+    page = client.get("/api/docs").content.decode()
+    assert "swagger-ui-bundle.js" in page and "cdn." not in page and "django-ninja.dev" not in page
+    for asset in re.findall(r'(?:src|href)="(/static/[^"]+)"', page):
+        assert client.get(asset).status_code == 200, asset
