@@ -123,3 +123,22 @@ def test_deleted_records_keep_their_sets_and_dates(oai, two_orgs):
     root = oai(verb="ListRecords", metadataPrefix="oai_dc", **{"from": since})
     assert identifiers(root) == [gone]
     assert root.find(".//o:header", NS).get("status") == "deleted"
+
+
+def test_a_change_of_membership_or_name_is_a_change_of_the_works_records(oai, two_orgs):
+    """Their sets and 852 change with the organisation: an incremental harvest from before gets them again
+    (no datestamp changed: a harvester kept the old sets forever)."""
+    from stinet.catalog.models import Organisation
+    from stinet.directory.services import update_profile
+
+    since = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    Work.objects.update(updated_at=datetime(2020, 1, 1, tzinfo=UTC))
+    hpu = Organisation.objects.get(code="HPU")
+    update_profile(None, hpu, {"province": "Hải Phòng"})  # not in the records: nothing changes
+    assert error_code(oai(verb="ListIdentifiers", metadataPrefix="oai_dc", **{"from": since})) == "noRecordsMatch"
+    update_profile(None, hpu, {"is_member": False})
+    root = oai(verb="ListIdentifiers", metadataPrefix="oai_dc", **{"from": since})
+    assert set(identifiers(root)) == {f"oai:stinet.local:work/{i}" for i in two_orgs["theses"]}
+    shared = two_orgs["theses"][0]
+    header = oai(verb="GetRecord", metadataPrefix="oai_dc", identifier=f"oai:stinet.local:work/{shared}")
+    assert [s.text for s in header.iterfind(".//o:setSpec", NS)] == ["org:VMU", "type:thesis"]

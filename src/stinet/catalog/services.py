@@ -301,6 +301,13 @@ def _count_suggestions(fresh: Sequence[Incoming]) -> None:
         )
 
 
+def touch_held_works(org: Organisation) -> int:
+    """Mark the works an organisation holds as changed now (their OAI-PMH datestamp): its name or its
+    membership is part of their records (852 $a, the sets org and org:CODE), so that an incremental
+    harvest gets them again, with their sets as they are now. Returns how many."""
+    return Work.objects.filter(holdings__organisation=org).update(updated_at=timezone.now())
+
+
 def remove_holding(org: Organisation, local_id: str, actor: str) -> tuple[str, int | None]:
     """Remove an organisation's holding (a record deleted at the source).
 

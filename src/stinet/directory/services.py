@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy
 
 from stinet.accounts.permissions import edits_organisation, is_admin, require
 from stinet.catalog.models import FieldOfScience, Organisation
-from stinet.catalog.services import CatalogError, add_organisation, audit
+from stinet.catalog.services import CatalogError, add_organisation, audit, touch_held_works
 from stinet.catalog.vocab import ORG_KINDS
 from stinet.directory.models import InfoService, JoinRequest, OrganisationProfile
 from stinet.directory.rules import DirectoryError, check_certificate, check_transition, suggest_code
@@ -36,6 +36,7 @@ PROFILE_FIELDS = ("short_name", "address", "phone", "email", "description", "des
                   "certificate_number", "certificate_date", "certificate_issuer")
 EDITOR_ORG_FIELDS = ("name_en", "province", "website")  # an organisation's own editors may change these
 ADMIN_ORG_FIELDS = ("name_vi", "kind", "is_member")  # only the network administrator
+IN_RECORDS = ("name_vi", "name_en", "is_member")  # shown in the works' OAI-PMH records (852, sets)
 # what a refusal calls them
 ADMIN_ORG_FIELD_NAMES = {"name_vi": gettext_lazy("the Vietnamese name"), "kind": gettext_lazy("the kind"),
                          "is_member": gettext_lazy("the membership")}
@@ -170,6 +171,8 @@ def update_profile(user: Any, org: Organisation, values: Mapping[str, Any]) -> O
             setattr(org, key, value)
         if org_data:
             org.save(update_fields=[*org_data, "updated_at"])
+        if any(before.get(k) != getattr(org, k) for k in IN_RECORDS if k in org_data):
+            touch_held_works(org)
         for key, value in data.items():
             setattr(profile, key, value)
         profile.save()
