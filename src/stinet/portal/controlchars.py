@@ -14,6 +14,8 @@ from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 
 from stinet.vietnamese.text import CONTROLS, without_controls
 
+PROTOCOL_CHECKED = ("/oai",)  # OAI-PMH checks every argument itself: an illegal one is its badArgument
+
 
 class ControlCharactersMiddleware:
     """Query parameters without control characters; 404 for a path with one."""
@@ -24,6 +26,8 @@ class ControlCharactersMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if CONTROLS.search(request.path):
             raise Http404
+        if request.path.startswith(PROTOCOL_CHECKED):
+            return self.get_response(request)
         if any(CONTROLS.search(k) or any(CONTROLS.search(v) for v in vs) for k, vs in request.GET.lists()):
             cleaned = QueryDict(mutable=True)
             for key, values in request.GET.lists():
