@@ -220,3 +220,16 @@ def test_an_export_links_the_works_pages_and_a_failed_one_leaves_the_file_as_it_
     assert failed.returncode == 1 and len(failed.stderr.splitlines()) == 1
     assert failed.stderr.startswith("stinet: error: 2, dc.description.abstract: 35999 ký tự")
     assert sheet.read_bytes() == b"last week's export" and not [p for p in tmp_path.iterdir() if "part" in p.name]
+
+
+def test_a_file_of_which_every_record_is_rejected_fails_the_command(run, tmp_path):
+    """For scripts and scheduled jobs: exit 1 when nothing of a file reached the catalogue (exit 0 before)."""
+    assert run("org", "add", "HPU", "Trường Đại học Hải Phòng", "--member").returncode == 0
+    bad = tmp_path / "bad.csv"
+    bad.write_text("id,dc.title,dc.date.issued\n1,,2015\n2,,2016\n", encoding="utf-8")
+    good = tmp_path / "good.csv"
+    good.write_text("id,dc.title\n1,Một\n", encoding="utf-8")
+    result = run("import", str(good), str(bad), "--org", "HPU")
+    assert result.returncode == 1 and "bad.csv: 0 mới, 0 cập nhật, 0 không đổi, 2 bị từ chối" in result.stdout
+    assert result.stderr == "stinet: error: mọi biểu ghi của bad.csv đều bị từ chối: không nhập được gì\n"
+    assert run("import", str(good), "--org", "HPU").returncode == 0  # all unchanged: imported

@@ -208,6 +208,7 @@ def import_cmd(files: tuple[Path, ...], org_code: str, fmt: str | None) -> None:
         if not file.is_file():
             raise ImportFileError(no_such_file(file))
     get_organisation(org_code)
+    refused: list[str] = []  # files of which every record was rejected
     with import_session():
         for number, file in enumerate(files):
             if number:
@@ -221,6 +222,13 @@ def import_cmd(files: tuple[Path, ...], org_code: str, fmt: str | None) -> None:
                 bar.close()
             for line in report.lines():
                 click.echo(line)
+            if report.rejected and not report.new + report.updated + report.unchanged:
+                refused.append(file.name)
+    if refused:  # exit 1 for scripts and scheduled jobs: nothing of it is in the catalogue
+        from django.utils.translation import gettext as _
+
+        raise ImportFileError(_("every record of %(files)s was rejected: nothing imported")
+                              % {"files": ", ".join(refused)})
 
 
 @main.command(context_settings={"ignore_unknown_options": True})  # `stinet search -rạn san hô`: an exclusion
