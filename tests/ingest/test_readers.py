@@ -314,3 +314,17 @@ def test_a_quote_never_closed_rejects_its_row_and_the_rows_after_it_are_read(org
                                                        "the lines after it); close it or remove it"}]
     assert Work.objects.get(holdings__local_id="q6").title == "Đề tài số 6, có hai dòng"  # the quotes closed: kept
     assert Work.objects.get(holdings__local_id="q20").title == "Đề tài số 20"
+
+
+def test_a_stray_nul_byte_refuses_its_row_not_the_file(org, tmp_path):
+    """Exports of old systems carry one now and then: the whole file was refused as binary ("byte 201")."""
+    path = tmp_path / "nul.csv"
+    path.write_bytes("id,dc.title\nn1,Một\nn2,Hai\x00 hỏng\nn3,Ba\n".encode())
+    report = import_file(path, "HPU")
+    assert titles() == {"Một", "Ba"}
+    assert report.rejections == [{"line": 3, "reason": "a NUL character (a damaged byte, 00); correct it in the "
+                                                       "file and import it again"}]
+    binary = tmp_path / "binary.csv"
+    binary.write_bytes(b"id,dc.title\n" + b"\x00\x01a" * 200)
+    with pytest.raises(ImportFileError, match="binary"):
+        import_file(binary, "HPU")

@@ -438,6 +438,9 @@ def _csv_rows(table: Table) -> Iterator[Cells]:
                 broken = start
                 break
             bad = [(n, damaged[n]) for n in range(start, end + 1) if n in damaged] if damaged else []
+            if not bad and any("\0" in cell for cell in row):
+                yield start, row, _("a NUL character (a damaged byte, 00); correct it in the file and import it again")
+                continue
             yield start, row, _damaged_reason(table, start, bad)
         if broken is None:
             return
