@@ -286,3 +286,19 @@ def test_a_value_longer_than_its_column_is_refused_and_control_characters_left_o
                             content_type="application/json")
     assert response.status_code == 200
     assert OrganisationProfile.objects.get(organisation=org).address == "1 Lê Lợi"
+
+
+def test_a_true_or_false_must_be_one(client, users, org):
+    """README: a value of the wrong type is refused with 400; "yes", "false" and 0 were read as booleans."""
+    import json
+
+    client.force_login(users["admin"])
+    for wrong in ("yes", "false", 0):
+        response = client.patch("/api/directory/orgs/HPU", data=json.dumps({"is_member": wrong}),
+                                content_type="application/json")
+        assert response.status_code == 400, wrong
+    org.refresh_from_db()
+    assert org.is_member
+    response = client.patch("/api/directory/orgs/HPU", data=json.dumps({"is_member": False}),
+                            content_type="application/json")
+    assert response.status_code == 200

@@ -19,7 +19,7 @@ from django.utils.translation import gettext
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.security import django_auth
-from pydantic import ConfigDict
+from pydantic import ConfigDict, StrictBool
 
 from stinet.accounts.permissions import editable_organisations, is_admin, require
 from stinet.api.schemas import Error, OrgOut
@@ -117,7 +117,7 @@ class ProfileIn(ClosedIn):
     name_vi: str = KEEP
     name_en: str = KEEP
     kind: str = KEEP
-    is_member: bool = KEEP
+    is_member: StrictBool = KEEP  # true or false: "yes", "false" or 0 is refused, not read as one
     province: str = KEEP
     website: str = KEEP
     short_name: str = KEEP
@@ -130,7 +130,7 @@ class ProfileIn(ClosedIn):
     contact_name: str = KEEP
     contact_email: str = KEEP
     contact_phone: str = KEEP
-    publish_contact: bool = KEEP
+    publish_contact: StrictBool = KEEP
     certificate_number: str = KEEP
     certificate_date: dt.date | None = None
     certificate_issuer: str = KEEP
@@ -145,7 +145,7 @@ class ServiceIn(ClosedIn):
     audience: str = ""
     how_to_ask: str = ""
     url: str = ""
-    free: bool = True
+    free: StrictBool = True
     fee: str = ""
 
 
