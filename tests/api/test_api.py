@@ -89,6 +89,23 @@ def test_catalogue_answers_are_what_the_openapi_description_says(client, catalog
     assert_conforms(client, "/api/suggest", "/api/suggest?q=sinh")
 
 
+def test_the_refusals_an_operation_can_give_are_declared(client, catalogue):
+    """What generated clients rely on: /api/orgs?member=abc answered 400, /api/directory/requests 401,
+    and the description said 200 only."""
+    from tests.api.openapi import assert_conforms
+
+    spec = client.get("/api/openapi.json").json()
+    for path, operations in spec["paths"].items():
+        for method, operation in operations.items():
+            if operation.get("parameters") or operation.get("requestBody"):
+                assert "400" in operation["responses"], (method, path)
+            if operation.get("security"):
+                assert "401" in operation["responses"], (method, path)
+    assert_conforms(client, "/api/orgs", "/api/orgs?member=abc", 400)
+    assert_conforms(client, "/api/tasks/{task_id}", "/api/tasks/abc", 400)
+    assert client.get("/api/directory/requests").status_code == 401
+
+
 def test_openapi_describes_every_endpoint(client, db):
     spec = client.get("/api/openapi.json").json()
     assert spec["openapi"].startswith("3.")

@@ -36,7 +36,27 @@ class JsonBodies(Parser):
             raise BodyNotJson(exc) from exc
 
 
-api = NinjaAPI(
+class DocumentedApi(NinjaAPI):
+    """The API whose OpenAPI description names every answer an operation can give: 400 (a parameter or
+    body of the wrong type or value, said by the handler below) wherever a client sends any, and 401
+    wherever a session or key is needed. A generated client relies on the responses declared."""
+
+    def get_openapi_schema(self, *args: Any, **kwargs: Any) -> Any:
+        schema = super().get_openapi_schema(*args, **kwargs)
+        error = {"description": "Refused: one line in the interface language",
+                 "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+        for operations in schema.get("paths", {}).values():
+            for operation in operations.values():
+                responses = operation.setdefault("responses", {})
+                wanted = [400] if operation.get("parameters") or operation.get("requestBody") else []
+                wanted += [401] if operation.get("security") else []
+                for code in wanted:
+                    if code not in responses and str(code) not in responses:
+                        responses[code] = error
+        return schema
+
+
+api = DocumentedApi(
     title="STINet API",
     version="1",
     description="Union catalogue of the S&T information network: search, works, organisations.",
