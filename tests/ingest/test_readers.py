@@ -328,3 +328,17 @@ def test_a_stray_nul_byte_refuses_its_row_not_the_file(org, tmp_path):
     binary.write_bytes(b"id,dc.title\n" + b"\x00\x01a" * 200)
     with pytest.raises(ImportFileError, match="binary"):
         import_file(binary, "HPU")
+
+
+def test_title_rows_above_the_header_of_a_csv_file_are_skipped_as_in_a_spreadsheet(org, tmp_path):
+    """What "Save as CSV" makes of a typical sheet: refused as having no title column ("found: DANH MỤC...")."""
+    path = tmp_path / "list.csv"
+    path.write_text("DANH MỤC ĐỀ TÀI KH&CN CẤP THÀNH PHỐ NĂM 2015,,\n,,\nTên đề tài,Chủ nhiệm,Năm\n"
+                    "Đề tài có dòng tiêu đề phía trên,Nguyễn Văn A,2015\n"
+                    "DANH MỤC ĐỀ TÀI KH&CN CẤP THÀNH PHỐ NĂM 2015,,\n"  # the title repeated on a printed page
+                    "\"Đề tài thứ hai,\nhai dòng\",Trần B,2016\n", encoding="utf-8")
+    report = import_file(path, "HPU")
+    assert (report.new, report.rejected) == (2, 0) and titles() == {
+        "Đề tài có dòng tiêu đề phía trên", "Đề tài thứ hai, hai dòng"}
+    assert any(n["line"] == 5 and "repeats the title above the header (line 1)" in n["text"]
+               for n in report.file_notes), report.file_notes

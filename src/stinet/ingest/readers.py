@@ -399,13 +399,26 @@ def _open_csv(path: Path) -> Table:
     dialect = _dialect(text)
     reader = csv.reader(io.StringIO(text, newline=""), dialect)
     try:
-        header = next(reader, [])
-        header_end = reader.line_num
-        count = sum(1 for row in reader if any(cell.strip() for cell in row))
+        head: list[tuple[int, list[str]]] = []  # the first rows, each with the line it ends on
+        for row in reader:
+            head.append((reader.line_num, row))
+            if len(head) == 1 and sum(1 for c in row if c.strip() and canonical(c)) >= 2:
+                break  # a header naming known columns on the first line, as nearly always
+            if len(head) == 30:
+                break
+        at = _header_at([[c.strip().lstrip("\ufeff") for c in row] for _end, row in head])
+        header, header_end = (head[at][1], head[at][0]) if head else ([], 0)
+        count = sum(1 for _end, row in head[at + 1:] if any(c.strip() for c in row))
+        count += sum(1 for row in reader if any(cell.strip() for cell in row))
     except csv.Error as exc:
         raise ImportFileError(_("%(file)s, line %(line)s: not valid CSV (%(error)s)")
                               % {"file": path.name, "line": reader.line_num, "error": exc}) from None
-    table = Table(path, "csv", [h.strip().lstrip("\ufeff") for h in header], count, decoded.encoding)
+    table = Table(path, "csv", [h.strip().lstrip("\ufeff") for h in header], count, decoded.encoding,
+                  header_line=head[at - 1][0] + 1 if at else 1)
+    title_at = _title_at(table.header)
+    if at and title_at is not None:  # the title rows above the header, to know them if the file repeats them
+        table.above = {_key(r[title_at]): end for end, r in head[:at] if title_at < len(r) and r[title_at].strip()}
+    table._header_end = header_end  # type: ignore[attr-defined]
     table._text = text  # type: ignore[attr-defined]  # decoded once, reused by rows()
     table._dialect = dialect  # type: ignore[attr-defined]
     damaged: dict[int, str] = {}  # line -> its undecodable bytes
@@ -418,6 +431,16 @@ def _open_csv(path: Path) -> Table:
     return table
 
 
+def _header_at(rows: list[list[str]]) -> int:
+    """Which of a CSV file's first rows is its header: the first, unless title rows sit above it ("DANH MỤC
+    ĐỀ TÀI ..." saved from a spreadsheet) and a later row names the columns (as in spreadsheets)."""
+    from stinet.ingest.sheets import find_header  # imports this module
+
+    if not rows or sum(1 for c in rows[0] if c and canonical(c)) >= 2 or sum(1 for c in rows[0] if c) >= 2:
+        return 0
+    return find_header(rows) or 0
+
+
 def _csv_rows(table: Table) -> Iterator[Cells]:
     """Rows of a checked CSV file, each at the line it starts on; a row with undecodable bytes cannot be
     read (it is rejected). A quote opened and never closed takes in the rows after it as one cell: that
@@ -425,7 +448,9 @@ def _csv_rows(table: Table) -> Iterator[Cells]:
     text, dialect = table._text, table._dialect  # type: ignore[attr-defined]
     damaged: dict[int, str] = table._damaged  # type: ignore[attr-defined]
     reader = csv.reader(io.StringIO(text, newline=""), dialect)
-    next(reader)
+    for _row in reader:  # the title rows above the header, and the header
+        if reader.line_num >= table._header_end:  # type: ignore[attr-defined]
+            break
     base, last = 0, reader.line_num  # lines of the file before the reader's text; the reader's last line
     while True:
         broken = None

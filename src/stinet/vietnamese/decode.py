@@ -78,10 +78,11 @@ NUL_SHARE = 1 / 10_000  # NUL bytes a text file may hold (a stray one from an ol
 
 def _check_not_binary(data: bytes) -> None:
     nul = data.find(b"\0")
-    if nul >= 0 and data.count(b"\0") > max(1.0, NUL_SHARE * len(data)):
-        raise EncodingError("binary data: NUL byte in what should be text", data, nul, EncodingError.NUL)
     controls = _CONTROL.findall(data[:65536])
-    if len(controls) > 0.05 * min(len(data), 65536):
+    too_many = len(controls) > 0.05 * min(len(data), 65536)
+    if nul >= 0 and (too_many or data.count(b"\0") > max(1.0, NUL_SHARE * len(data))):
+        raise EncodingError("binary data: NUL byte in what should be text", data, nul, EncodingError.NUL)
+    if too_many:
         position = _CONTROL.search(data)
         start = position.start() if position else 0
         raise EncodingError("binary data: too many control bytes for text", data, start, EncodingError.CONTROLS)
