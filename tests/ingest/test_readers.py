@@ -342,3 +342,10 @@ def test_title_rows_above_the_header_of_a_csv_file_are_skipped_as_in_a_spreadshe
         "Đề tài có dòng tiêu đề phía trên", "Đề tài thứ hai, hai dòng"}
     assert any(n["line"] == 5 and "repeats the title above the header (line 1)" in n["text"]
                for n in report.file_notes), report.file_notes
+
+
+def test_a_cell_too_long_for_the_csv_reader_is_said_in_the_interface_language(org, tmp_path):
+    path = tmp_path / "huge.csv"
+    path.write_text("id,dc.title\n1," + "a" * (17 * 1024 * 1024) + "\n2,Hai\n", encoding="utf-8")
+    with pytest.raises(ImportFileError, match=r"^huge.csv, line 2: not valid CSV \(a cell of more than 16 MB\)$"):
+        import_file(path, "HPU")

@@ -33,7 +33,8 @@ MARC_FORMATS = ("marc", "marcxml")
 _EXTENSIONS = {".csv": "csv", ".tsv": "csv", ".txt": "csv", ".xlsx": "xlsx", ".xls": "xls",
                ".mrc": "marc", ".marc": "marc", ".dat": "marc", ".iso": "marc", ".xml": "marcxml"}
 _ZIP, _OLE = b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xlsx (and .docx ...), .xls (and .doc)
-csv.field_size_limit(16 * 1024 * 1024)
+CELL_LIMIT = 16 * 1024 * 1024  # characters of one CSV cell (a 20 MB cell is no record)
+csv.field_size_limit(CELL_LIMIT)
 Cells = tuple[int, list[str], str]  # line, cells, why the row cannot be read ("" when it can)
 
 
@@ -411,8 +412,10 @@ def _open_csv(path: Path) -> Table:
         count = sum(1 for _end, row in head[at + 1:] if any(c.strip() for c in row))
         count += sum(1 for row in reader if any(cell.strip() for cell in row))
     except csv.Error as exc:
+        reason = (_("a cell of more than %(n)s MB") % {"n": CELL_LIMIT // (1024 * 1024)}
+                  if "field larger than field limit" in str(exc) else str(exc))  # the csv module's English
         raise ImportFileError(_("%(file)s, line %(line)s: not valid CSV (%(error)s)")
-                              % {"file": path.name, "line": reader.line_num, "error": exc}) from None
+                              % {"file": path.name, "line": reader.line_num, "error": reason}) from None
     table = Table(path, "csv", [h.strip().lstrip("\ufeff") for h in header], count, decoded.encoding,
                   header_line=head[at - 1][0] + 1 if at else 1)
     title_at = _title_at(table.header)
