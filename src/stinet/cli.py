@@ -76,7 +76,7 @@ def _reason(exc: BaseException) -> str:
     return f"{exc.filename}: {_(_SYSTEM_REASONS[exc.errno])}"
 
 
-_SYSTEM_REASONS = {  # the errno of a file the system refused -> its reason, to translate (gettext_noop)
+_SYSTEM_REASONS = {  # the errno of a file the system refused -> its reason (translated in _reason; a test checks each)
     errno.ENOENT: "no such file or folder", errno.EACCES: "permission denied", errno.EPERM: "permission denied",
     errno.EISDIR: "is a folder", errno.ENOTDIR: "a part of the path is not a folder", errno.EEXIST: "exists already",
     errno.ENOSPC: "no space left on the disk", errno.EROFS: "the disk is read-only",
