@@ -233,3 +233,16 @@ def test_a_file_of_which_every_record_is_rejected_fails_the_command(run, tmp_pat
     assert result.returncode == 1 and "bad.csv: 0 mới, 0 cập nhật, 0 không đổi, 2 bị từ chối" in result.stdout
     assert result.stderr == "stinet: error: mọi biểu ghi của bad.csv đều bị từ chối: không nhập được gì\n"
     assert run("import", str(good), "--org", "HPU").returncode == 0  # all unchanged: imported
+
+
+def test_the_progress_bar_of_a_marc_import_counts_records():
+    from pathlib import Path
+
+    from django.utils import translation
+
+    from stinet.cli import _records_or_rows
+
+    with translation.override("vi"):
+        assert _records_or_rows(Path("a.mrc"), None) == "biểu ghi" == _records_or_rows(Path("a.csv"), "marc")
+        assert _records_or_rows(Path("a.xml"), None) == "biểu ghi"  # MARCXML or Dublin Core: records both
+        assert _records_or_rows(Path("a.csv"), None) is None and _records_or_rows(Path("a.pdf"), None) is None

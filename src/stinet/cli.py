@@ -83,6 +83,19 @@ _SYSTEM_REASONS = {  # the errno of a file the system refused -> its reason (tra
 }
 
 
+def _records_or_rows(file: Path, fmt: str | None) -> str | None:
+    """What an import's progress bar counts: records (MARC, MARCXML, Dublin Core), else rows (None)."""
+    from django.utils.translation import gettext as _
+
+    from stinet.ingest.readers import guess_format
+
+    try:
+        kind = fmt or guess_format(file)
+    except ValueError:  # said by the import itself
+        return None
+    return _("records") if kind in ("marc", "marcxml", "oai_dc") else None
+
+
 def _resume_hint() -> str:
     """What follows "stinet: interrupted; " (in English when the interruption came before Django was ready)."""
     from django.apps import apps
@@ -106,11 +119,11 @@ class _FileBar:
     """A file's progress bar, started once the importer has checked the file and counted its
     rows (the file is read once, not once more for the count)."""
 
-    def __init__(self, name: str) -> None:
-        self.name, self.bar = name, None
+    def __init__(self, name: str, unit: str | None = None) -> None:
+        self.name, self.unit, self.bar = name, unit, None
 
     def start(self, total: int | None) -> None:
-        self.bar = _bar(total, self.name)
+        self.bar = _bar(total, self.name, self.unit)
 
     def update(self, done: int) -> None:
         self.bar.update(done - self.bar.n)
@@ -215,7 +228,7 @@ def import_cmd(files: tuple[Path, ...], org_code: str, fmt: str | None) -> None:
                 click.echo()
             if len(files) > 1:
                 click.echo(f"== {file}")
-            bar = _FileBar(file.name)
+            bar = _FileBar(file.name, _records_or_rows(file, fmt))
             try:
                 report = import_file(file, org_code, fmt, started=bar.start, progress=bar.update)
             finally:
