@@ -302,3 +302,19 @@ def test_a_true_or_false_must_be_one(client, users, org):
     response = client.patch("/api/directory/orgs/HPU", data=json.dumps({"is_member": False}),
                             content_type="application/json")
     assert response.status_code == 200
+
+
+def test_a_change_without_a_session_or_its_csrf_token_is_refused_in_the_interface_language(users, org):
+    """Anonymous: 401 "sign in first" as documented (it was django-ninja's English 403 "CSRF check Failed");
+    signed in without the CSRF token: 403 saying what is missing."""
+    import json
+
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    body = {"data": json.dumps({"address": "1 Lê Lợi"}), "content_type": "application/json"}
+    anonymous = client.patch("/api/directory/orgs/HPU", **body)
+    assert anonymous.status_code == 401 and anonymous.json()["detail"] == "cần đăng nhập trước"
+    client.force_login(users["admin"])
+    no_token = client.patch("/api/directory/orgs/HPU", **body)
+    assert no_token.status_code == 403 and no_token.json()["detail"].startswith("yêu cầu thiếu mã CSRF")

@@ -104,6 +104,8 @@ _NO_RECORD = gettext_lazy("%(path)s: no such record")
 _NO_ENDPOINT = gettext_lazy("%(path)s: no such endpoint or record")
 _NO_KEY = gettext_lazy("a valid key is needed: Authorization: Bearer <key> or X-API-Key: <key>")
 _NOT_SIGNED_IN = gettext_lazy("sign in first")
+_NO_CSRF = gettext_lazy("the request lacks the session's CSRF token: send the csrftoken cookie's value in the "
+                        "X-CSRFToken header")
 # What pydantic says of a body that is not an object ([], 3, null) or is missing: its loc is (body, parameter)
 # (every endpoint has one body parameter; its keys come after it).
 _WHOLE_BODY = {"missing", "dict_type", "model_type", "model_attributes_type"}
@@ -163,7 +165,11 @@ def _bad_parameter(request: HttpRequest, exc: ValidationError) -> Any:
 def _refused(request: HttpRequest, exc: HttpError) -> Any:
     """A refusal's one line (django-ninja's own); a body that is not JSON is said in the interface language."""
     cause, detail = exc.__cause__, str(exc)
-    if isinstance(cause, BodyNotJson) and isinstance(cause.__cause__, json.JSONDecodeError):
+    if exc.status_code == 403 and detail == "CSRF check Failed":  # django-ninja's words, before the session's
+        if not request.user.is_authenticated:  # no session at all: as any endpoint that needs one says
+            return api.create_response(request, {"detail": str(_NOT_SIGNED_IN)}, status=401)
+        detail = str(_NO_CSRF)
+    elif isinstance(cause, BodyNotJson) and isinstance(cause.__cause__, json.JSONDecodeError):
         detail = str(_NOT_JSON % {"line": cause.__cause__.lineno, "column": cause.__cause__.colno})
     elif isinstance(cause, BodyNotJson):
         detail = str(_NOT_UTF8)
