@@ -2,7 +2,7 @@
 
 from django.http import HttpRequest, HttpResponse
 from django.urls import include, path
-from django.views.defaults import page_not_found
+from django.views.defaults import bad_request, page_not_found
 
 from stinet.api import views as api_views
 from stinet.api.views import api
@@ -31,4 +31,13 @@ def not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
     return page_not_found(request, exception)
 
 
+def unreadable(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """400 of a request Django cannot read (a malformed multipart body): JSON in the interface language
+    under /api/ (it was Django's English HTML page), the site's own page elsewhere."""
+    if request.path_info.startswith("/api/"):
+        return api_views.unreadable(request)
+    return bad_request(request, exception)
+
+
 handler404 = not_found
+handler400 = unreadable

@@ -212,3 +212,13 @@ def test_the_endpoints_are_described_in_openapi(client):
     listing = spec["paths"]["/api/tasks"]["get"]
     assert {p["name"] for p in listing["parameters"]} >= {"status", "step", "year", "level", "field", "host", "q"}
     assert "step" in spec["components"]["schemas"]["TaskOut"]["properties"]
+
+
+def test_a_body_django_cannot_read_is_refused_in_json_in_the_interface_language(people, client, tasks):
+    """A malformed multipart body got Django's English HTML "Bad Request (400)" page."""
+    client.login(username="t-pi", password=PASSWORD)
+    response = client.generic("POST", f"/api/tasks/{tasks['in_progress'].pk}/documents",
+                              b"--x\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\nother\r\n--x",
+                              content_type="multipart/form-data")  # no boundary given: unreadable
+    assert response.status_code == 400 and response["Content-Type"] == "application/json"
+    assert response.json()["detail"].startswith("không đọc được phần thân của yêu cầu")

@@ -104,6 +104,7 @@ _NO_RECORD = gettext_lazy("%(path)s: no such record")
 _NO_ENDPOINT = gettext_lazy("%(path)s: no such endpoint or record")
 _NO_KEY = gettext_lazy("a valid key is needed: Authorization: Bearer <key> or X-API-Key: <key>")
 _NOT_SIGNED_IN = gettext_lazy("sign in first")
+_UNREADABLE = gettext_lazy("the request body cannot be read (a malformed multipart/form-data body?)")
 _NO_CSRF = gettext_lazy("the request lacks the session's CSRF token: send the csrftoken cookie's value in the "
                         "X-CSRFToken header")
 # What pydantic says of a body that is not an object ([], 3, null) or is missing: its loc is (body, parameter)
@@ -181,6 +182,11 @@ def _not_found(request: HttpRequest, exc: Http404) -> Any:
     """A record that does not exist, or that the caller may not see, answers 404 with one line in the
     interface language (django-ninja's own says "Not Found" in English)."""
     return api.create_response(request, {"detail": str(_NO_RECORD % {"path": request.path})}, status=404)
+
+
+def unreadable(request: HttpRequest) -> JsonResponse:
+    """The 400 of a request under /api/ whose body Django cannot read (the site's handler400)."""
+    return JsonResponse({"detail": str(_UNREADABLE)}, status=400)
 
 
 def not_found(request: HttpRequest) -> JsonResponse:
