@@ -763,3 +763,10 @@ def test_excel_error_values_are_no_values(org, tmp_path):
     assert (work.title, work.creators, work.year) == ("Đề tài hai", [], None)
     assert "check: errors.xlsx, line 3: Tác giả: Excel's error #N/A (a formula that failed), read as empty" \
         in report.lines()
+
+
+def test_rejections_are_listed_in_the_files_order(org, write_csv):
+    """A repeated id is found when its chunk is stored, after the chunk's parsing rejections were listed."""
+    report = import_file(write_csv([row("Một", id="a"), row("Một lần nữa", id="a"), row("", id="c"),
+                                    row("Bốn", id="d", dc_date_issued="20l5")]), "HPU")
+    assert [r["line"] for r in report.rejections] == [3, 4, 5]
