@@ -112,3 +112,23 @@ def test_an_organisation_author_keeps_its_units():
                          df("710", "2 ", ("a", "United Nations."), ("b", "Development Programme."), ("b", "Viet Nam")))
     assert marc.people(record)["author"] == ["Viện Hàn lâm Khoa học và Công nghệ Việt Nam. Viện Hải dương học",
                                              "Nguyễn Văn An", "United Nations. Development Programme. Viet Nam"]
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("Acme Inc.", "Acme Inc."), ("Công ty ABC Co.,", "Công ty ABC Co."), ("Smith, John A.", "Smith, John A."),
+    ("Trần, V. A., ", "Trần, V. A."), ("U.S.A.", "U.S.A."), ("Nxb. Hải Phòng.", "Nxb. Hải Phòng"),
+    ("Nguyễn, Văn An,", "Nguyễn, Văn An"), ("Nguyễn Văn An.", "Nguyễn Văn An"), ("Acme Inc :", "Acme Inc"),
+])
+def test_a_name_keeps_the_period_of_its_initial_or_abbreviation(raw, expected):
+    """Only a name's ISBD punctuation goes: "Inc." and "A." are part of it (a title's final "." goes)."""
+    assert marc.trim(raw, name=True) == expected
+    assert marc.trim("Vitamin C.") == "Vitamin C"
+
+
+def test_names_and_publishers_of_a_record_keep_their_abbreviations():
+    record = record_with("00000nam a2200000 a 4500", df("245", "00", ("a", "Tên")),
+                         df("100", "1 ", ("a", "Smith, John A.")),
+                         df("710", "2 ", ("a", "Acme Co."), ("b", "Research Dept.")),
+                         df("264", " 1", ("a", "New York :"), ("b", "Wiley & Sons, Inc.,"), ("c", "2015.")))
+    assert marc.people(record)["author"] == ["Smith, John A.", "Acme Co. Research Dept."]
+    assert marc.publication(record)[0] == "Wiley & Sons, Inc."

@@ -101,6 +101,9 @@ def test_titles_list() -> None:
         ("Nguye\u0302\u0303n Văn An", "Nguyễn Văn An"),
         ("McDonald, Ronald", "Ronald McDonald"),
         ("Nguyễn V.A.", "Nguyễn V. A."),
+        ("Jennings, Linda M.", "Linda M. Jennings"),
+        ("NetLibrary, Inc.", "NetLibrary, Inc."),  # a company's legal form is no given name
+        ("Công ty Vinamilk, JSC", "Công ty Vinamilk, JSC"),
         # what the QA sweep found kept (the stored name, then, in brackets)
         ("Nguyễn Thị Thu Hà, ThS.", "Nguyễn Thị Thu Hà"),  # (Nguyễn Thị Thu Hà ThS.)
         ("Trịnh Quốc Khánh, PGS.TS", "Trịnh Quốc Khánh"),  # (Trịnh Quốc Khánh PGS. TS)

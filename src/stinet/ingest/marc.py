@@ -8,6 +8,7 @@ kept as extra data so nothing important is silently dropped.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 
 from django.utils.translation import gettext as _
@@ -37,15 +38,27 @@ TRANSLATOR_ROLES = {"trl", "translator", "dich", "nguoi dich", "dich gia", "bien
 LEADER_TYPES = {("a", "m"): "book", ("t", "m"): "book", ("a", "a"): "article", ("a", "b"): "article",
                 ("a", "s"): "article", ("m", ""): "dataset"}
 _TRAILING = re.compile(r"[\s/:;=,.]+$")
+# a name's final "." that belongs to its last word: an initial ("Trần, Văn A."), letters with dots
+# ("U.S.A.") or a common abbreviation of names and places ("Inc.", "Co.", "Jr.", "TP.")
+ABBREVIATIONS = {"inc", "co", "corp", "ltd", "jr", "sr", "st", "dr", "etc", "cty", "tp", "nxb", "ed",
+                 "eds", "dept", "univ", "bros", "plc", "jsc", "vol", "no", "pp"}
 _ISBN = re.compile(r"[0-9][0-9Xx-]{8,}")
 _ISO_DATE = re.compile(r"(?<!\d)\d{4}-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?(?!\d)")
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 _THESIS_NOTE = re.compile(r"^(?P<kind>[^(]*)\((?P<degree>[^)]*)\)\s*-*\s*(?P<rest>.*)$")
 
 
-def trim(text: str) -> str:
-    """A value without ISBD punctuation at its end (' /', ' :', ' ;', ',', '.') and extra spaces."""
-    return clean_spaces(_TRAILING.sub("", text or ""))
+def trim(text: str, name: bool = False) -> str:
+    """A value without ISBD punctuation at its end (' /', ' :', ' ;', ',', '.') and extra spaces; in a
+    name, a final "." that ends an initial or an abbreviation ("Trần, Văn A.", "ABC Co.") stays."""
+    text = clean_spaces(text or "")
+    trimmed = _TRAILING.sub("", text)
+    rest = text[len(trimmed):]
+    if name and trimmed and rest.startswith("."):
+        word = unicodedata.normalize("NFC", trimmed.rsplit(None, 1)[-1])
+        if all(len(p) == 1 and p.isalpha() for p in word.split(".")) or fold(word) in ABBREVIATIONS:
+            return trimmed + "."
+    return trimmed
 
 
 def _values(record: Record, tags: Iterable[str], code: str) -> list[str]:
@@ -98,7 +111,8 @@ def people(record: Record) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {"author": [], "advisor": [], "editor": [], "translator": []}
     for field in record.get_fields("100", "110", "700", "710"):
         parts = [field.get("a", "")] + (field.get_subfields("b") if field.tag in ("110", "710") else [])
-        name = ". ".join(p for p in (trim(part) for part in parts) if p)
+        names = [p for p in (trim(part, name=True) for part in parts) if p]
+        name = ". ".join([p.removesuffix(".") for p in names[:-1]] + names[-1:])
         if name:
             found[_role(field)].append(name)
     return found
@@ -151,7 +165,7 @@ def date(raw: str) -> str:
 def publication(record: Record) -> tuple[str, str, str]:
     """Publisher, date and the raw date statement (260/264, else 008/07-10)."""
     field = _imprint(record)
-    publisher = trim(field.get("b", "")) if field is not None else ""
+    publisher = trim(field.get("b", ""), name=True) if field is not None else ""
     raw = trim(field.get("c", "")) if field is not None else ""
     fixed = _control(record, "008")[7:11]
     return publisher, date(raw) or date(fixed), raw

@@ -200,6 +200,9 @@ VIETNAMESE_FAMILY_NAMES = frozenset(fold(name) for name in (
     "Khúc Lục Ninh Tiêu Quan Đồng Ông Bạch Âu Lã Lò Hầu Vi Viên Mẫn Đàm Lạc Thạch Phí"
 ).split())
 _INITIAL = re.compile(r"^[^\W\d_]\.?$")
+# "NetLibrary, Inc.": a company's legal form after a comma, not a given name to put first
+_LEGAL_FORMS = frozenset(("inc", "ltd", "co", "corp", "llc", "plc", "jsc", "gmbh", "ag", "sa", "s.a", "bv",
+                          "co ltd", "co., ltd", "pte ltd"))
 _DOT_LETTER = re.compile(r"\.(?=[^\W\d_])")
 
 
@@ -219,6 +222,8 @@ def parse_person_name(s: str) -> PersonName:
         first_word = before.split(" ")[0] if before else ""
         if not after:
             name = before
+        elif fold(after).rstrip(".") in _LEGAL_FORMS:
+            return _new_name(PersonName, (f"{before}, {after}", tuple(titles), role))
         elif fold(first_word) in VIETNAMESE_FAMILY_NAMES:
             name = f"{before} {after}"  # Vietnamese order: family name first
         else:
