@@ -296,6 +296,24 @@ def test_an_oai_pmh_response_is_not_marcxml(org):
     assert import_file(path, "HPU").format == "oai_dc"  # without --format: read as the Dublin Core it is
 
 
+@pytest.mark.parametrize(("name", "sample_name", "fmt", "count"), [
+    ("export.csv", "pymarc/test.dat", "MARC (ISO 2709)", 10), ("records.txt", "marc4j/chabon.xml", "MARCXML", 2),
+    ("records", "pymarc/test.dat", "MARC (ISO 2709)", 10), ("answer.txt", "oai-pmh/sickle/GetRecord.xml",
+                                                            "Dublin Core (oai_dc)", 1),
+])
+def test_a_file_is_read_as_the_format_its_content_shows_whatever_its_name(org, tmp_path, name, sample_name,
+                                                                            fmt, count):
+    """An export saved as "export.csv" or "records.txt" was read as a CSV file of garbage and refused."""
+    path = tmp_path / name
+    source = sample(sample_name) if sample_name.startswith(("pymarc", "marc4j")) else shared_path(
+        "conformance", *sample_name.split("/"))
+    path.write_bytes(source.read_bytes())
+    report = import_file(path, "HPU")
+    assert (report.new, report.rejected) == (count, 0)
+    note = f"note: {name}: read as {fmt}, as its content shows (its name says {path.suffix})"
+    assert (note in report.lines()) == bool(path.suffix)  # a name without an extension says nothing
+
+
 # --- round trip through the MARCXML serializer ---------------------------------------------------
 
 def _round_trip_records() -> list[Record]:

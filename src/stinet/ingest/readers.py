@@ -30,6 +30,7 @@ from stinet.vietnamese.decode import DecodedText, EncodingError, decode_text
 
 FORMATS = ("csv", "xlsx", "xls", "marc", "marcxml", "oai_dc")
 MARC_FORMATS = ("marc", "marcxml")
+FORMAT_NAMES = {"marc": "MARC (ISO 2709)", "marcxml": "MARCXML", "oai_dc": "Dublin Core (oai_dc)"}
 _EXTENSIONS = {".csv": "csv", ".tsv": "csv", ".txt": "csv", ".xlsx": "xlsx", ".xls": "xls",
                ".mrc": "marc", ".marc": "marc", ".dat": "marc", ".iso": "marc", ".xml": "marcxml"}
 _ZIP, _OLE = b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xlsx (and .docx ...), .xls (and .doc)
@@ -85,19 +86,37 @@ class Table:
 
 
 def guess_format(path: Path) -> str:
-    """The import format of a file from its extension."""
-    fmt = _EXTENSIONS.get(path.suffix.lower())
+    """The import format of a file: from its content where that is plainly MARC (ISO 2709), MARCXML or
+    Dublin Core (an export saved as "records.txt" or "export.csv"), else from its extension."""
+    fmt = _by_content(path) or _EXTENSIONS.get(path.suffix.lower())
     if fmt is None:
         raise ImportFileError(_("%(file)s: unknown file type %(suffix)r; use --format (%(formats)s)")
                               % {"file": path.name, "suffix": path.suffix, "formats": ", ".join(FORMATS)})
     return fmt
 
 
-def _is_dublin_core(path: Path) -> bool:
-    """True when an XML file's first kilobytes name OAI-PMH or oai_dc and not MARC21 slim."""
-    with path.open("rb") as handle:
-        head = handle.read(4096)
-    return (b"http://www.openarchives.org/OAI/2.0/" in head and b"http://www.loc.gov/MARC21/slim" not in head)
+# a MARC leader: record length, four codes, indicator and subfield code counts, base address, three
+# codes, entry map "4500"
+_MARC_LEADER = re.compile(rb"\d{5}[ -~]{5}\d\d\d{5}[ -~]{3}4500")
+
+
+def _by_content(path: Path) -> str | None:
+    """The format the file's first kilobytes show: "marc", "marcxml", "oai_dc" or None (anything else)."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(4096)
+    except OSError:
+        return None
+    if _MARC_LEADER.match(head) and b"\x1e" in head:
+        return "marc"
+    start = head.removeprefix(b"\xef\xbb\xbf").lstrip()
+    if not start.startswith(b"<"):
+        return None
+    if b"http://www.loc.gov/MARC21/slim" in head:
+        return "marcxml"
+    if b"http://www.openarchives.org/OAI/2.0/" in head:  # an OAI-PMH answer or oai_dc records
+        return "oai_dc"
+    return None
 
 
 def open_table(path: Path, fmt: str | None = None) -> Table:
@@ -106,18 +125,18 @@ def open_table(path: Path, fmt: str | None = None) -> Table:
         raise ImportFileError(no_such_file(path))
     if path.stat().st_size == 0:
         raise ImportFileError(_("%(file)s: the file is empty") % {"file": path.name})
+    by_name = None
     if fmt is None:
-        fmt = guess_format(path)
-        if fmt == "marcxml" and _is_dublin_core(path):  # an .xml file: an OAI-PMH answer or oai_dc records
-            fmt = "oai_dc"
-    if fmt == "oai_dc":
+        fmt, by_name = guess_format(path), _EXTENSIONS.get(path.suffix.lower())
+    if fmt in ("oai_dc", *MARC_FORMATS):
         from stinet.ingest.dcfiles import open_oai_dc  # imports this module
-
-        return open_oai_dc(path)
-    if fmt in MARC_FORMATS:
         from stinet.ingest.marcfiles import open_marc  # imports this module
 
-        return open_marc(path, fmt)
+        table = open_oai_dc(path) if fmt == "oai_dc" else open_marc(path, fmt)
+        if by_name not in (None, fmt) and not (by_name == "marcxml" and fmt == "oai_dc"):
+            table.note("note", None, _("read as %(format)s, as its content shows (its name says %(suffix)s)")
+                       % {"format": FORMAT_NAMES[fmt], "suffix": path.suffix})
+        return table
     from stinet.ingest import sheets  # imports this module
 
     opener = {"csv": _open_csv, "xlsx": sheets.open_xlsx, "xls": sheets.open_xls}.get(fmt)
