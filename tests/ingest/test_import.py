@@ -149,6 +149,25 @@ def test_short_values_of_a_legacy_encoded_file_are_converted_too(org, tmp_path):
     assert Work.objects.get(holdings__local_id="t1").title == titles[1]
 
 
+def test_short_values_of_a_viqr_file_are_converted_too(org, tmp_path):
+    """VIQR is ASCII: "Ho`a" or "Ta^.p 2" alone are too little evidence, not beside VIQR titles."""
+    from stinet.vietnamese import encode
+
+    titles = ["Nghiên cứu công nghệ sinh học biển", "Đánh giá tác động môi trường vùng ven biển",
+              "Giải pháp phát triển nguồn nhân lực khoa học", "Ứng dụng tin học trong quản lý"]
+    lines = [encode("id;Tên đề tài;Tác giả;Ghi chú", "viqr")]
+    lines += [f"v{i};{encode(t, 'viqr')};{encode('Đào Duy Anh', 'viqr')};{encode('Tập 2', 'viqr')}"
+              for i, t in enumerate(titles)]
+    lines.append(f"v9;{encode('Hòa', 'viqr')};Smith, John;e.g. ISO 9001.")
+    path = tmp_path / "viqr.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="ascii")
+    assert import_file(path, "HPU").counts()["new"] == 5
+    first = Work.objects.get(holdings__local_id="v0")
+    assert (first.title, first.authors, first.extra) == (titles[0], ["Đào Duy Anh"], {"Ghi chú": "Tập 2"})
+    last = Work.objects.get(holdings__local_id="v9")
+    assert (last.title, last.authors, last.extra) == ("Hòa", ["John Smith"], {"Ghi chú": "e.g. ISO 9001."})
+
+
 def test_a_rejection_names_the_members_own_column(org, tmp_path):
     path = tmp_path / "vn.csv"
     path.write_text("Mã;Tên đề tài;Năm\nv1;Đề tài một;20l5\nv2;;2016\n", encoding="utf-8")

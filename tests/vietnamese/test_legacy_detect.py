@@ -151,6 +151,12 @@ def test_plainly_unicode_text_is_found_unicode_before_any_closer_look() -> None:
     ("Bà mẹ", "tcvn3", "Bà mẹ"),  # ẹ is no character TCVN3 text shows
     ("Hà Nội", "vni", "Hà Nội"),
     ("Côc SHTT", None, "Côc SHTT"),  # without neighbours, no guess
+    ("Ho`a", "viqr", "Hòa"),  # one VIQR word: too little on its own, enough beside VIQR text
+    ("Ta^.p 2", "viqr", "Tập 2"),
+    ("DDa`o Duy Anh", "viqr", "Đào Duy Anh"),
+    ("Ho`a", None, "Ho`a"),
+    ("e.g. ISO 9001.", "viqr", "e.g. ISO 9001."),  # "ẹg" is no Vietnamese syllable
+    ("Hello world.", "viqr", "Hello world."),
 ])
 def test_a_likely_encoding_reads_short_values_its_neighbours_are_in(text, likely, expected):
     assert to_unicode(text, likely=likely).text == expected

@@ -27,6 +27,7 @@ from stinet.ingest.report import ImportReport
 from stinet.search import indexing
 from stinet.search.documents import from_values
 from stinet.vietnamese import Conversion, detect, nfc, proves_unicode, reads_as_well, to_unicode
+from stinet.vietnamese.legacy import may_be_viqr
 
 # Fields holding codes, dates and identifiers rather than text: never taken for legacy encodings (only composed).
 NOT_TEXT = frozenset({"id", "dc.date.issued", "dc.language.iso", "local.access", "dc.subject.fos",
@@ -115,6 +116,7 @@ def convert_row(line: int, row: dict[str, str], report: ImportReport, skip: froz
     composed: dict[str, str] = {}  # decomposed values, composed
     found: set[str] = set()
     unsure: list[str] = []  # columns read as Unicode that a legacy encoding could also explain
+    ascii_marked: list[str] = []  # ASCII columns read as plain text that VIQR could also explain
     typed_unicode = False  # some cell has letters legacy text never shows
     for column, value in row.items():
         if not value:
@@ -131,12 +133,16 @@ def convert_row(line: int, row: dict[str, str], report: ImportReport, skip: froz
                 composed[column] = result.text
             else:
                 found.add(result.encoding)
-        elif result is not None and result.encoding is None and not value.isascii():
-            unsure.append(column)
-            typed_unicode = typed_unicode or proves_unicode(value)
+        elif result is not None and result.encoding is None:
+            if not value.isascii():
+                unsure.append(column)
+                typed_unicode = typed_unicode or proves_unicode(value)
+            elif may_be_viqr(value):
+                ascii_marked.append(column)
         out[column] = result.text if result is not None else value
-    if unsure and not typed_unicode and likely is None and len(found) == 1 and (likely := next(iter(found))) in LEGACY:
-        for column in unsure:
+    if likely is None and len(found) == 1 and (likely := next(iter(found))) in LEGACY:
+        neighbours = ascii_marked if likely == "viqr" else [] if typed_unicode else unsure
+        for column in neighbours:
             result = to_unicode(row[column], likely=likely)
             if result.encoding == likely:
                 report.converted(line, column, likely, row[column], result.text)
@@ -231,7 +237,8 @@ def parse_chunk(ctx: ParseContext, rows: Rows, quiet: frozenset[int] = frozenset
     return items, report, len(rows)
 
 
-LEGACY = ("tcvn3", "vni")  # encodings whose short values a likely encoding helps to read
+LEGACY = ("tcvn3", "vni", "viqr")  # encodings whose short values a likely encoding helps to read
+_LATIN1 = ("tcvn3", "vni")  # the legacy encodings whose text shows as Latin-1 letters
 LIKELY_LOOK = 40  # non-ASCII values of a chunk looked at, at most
 LIKELY_SHARE = 0.75  # of them in one legacy encoding (at least LIKELY_EVIDENCE) make it the likely one
 LIKELY_EVIDENCE = 3
@@ -246,13 +253,16 @@ def likely_encoding(rows: Rows, codes: frozenset[str]) -> str | None:
     seen: Counter[str] = Counter()
     for _line, raw in rows:
         for column, value in raw.items():
-            if column not in codes and value and not value.isascii():
-                found = detect(value)
-                if found == "unicode" and any(reads_as_well(value, name) for name in LEGACY):
+            if column in codes or not value:
+                continue
+            if value.isascii():  # VIQR is ASCII: only a value that reads as VIQR counts
+                if not may_be_viqr(value) or (found := detect(value)) != "viqr":
                     continue
-                seen[found] += 1
-                if seen.total() >= LIKELY_LOOK:
-                    break
+            elif (found := detect(value)) == "unicode" and any(reads_as_well(value, name) for name in _LATIN1):
+                continue
+            seen[found] += 1
+            if seen.total() >= LIKELY_LOOK:
+                break
         if seen.total() >= LIKELY_LOOK:
             break
     legacy = [name for name in seen if name in LEGACY]

@@ -25,7 +25,7 @@ from stinet.catalog.vocab import extra_label, interface_lang, unnamed_column
 from stinet.ingest.columns import canonical
 from stinet.ingest.parsing import ERROR, likely_encoding
 from stinet.ingest.report import MAX_LISTED, Note
-from stinet.vietnamese import to_unicode
+from stinet.vietnamese import detect, to_unicode
 from stinet.vietnamese.decode import DecodedText, EncodingError, decode_text
 
 FORMATS = ("csv", "xlsx", "xls", "marc", "marcxml", "oai_dc")
@@ -155,9 +155,13 @@ def unicode_header(header: list[str]) -> list[str]:
     """Headers typed in TCVN3 or VNI ('Thêi gian thùc hiÖn') in Unicode: rows are keyed, unknown columns
     reported and kept, and the file refused, in Unicode. A short one that reads as Unicode too ("Ghi chó")
     is read in the encoding of the others when most are in one ("Ghi chú"). ASCII headers are codes such
-    as dc.date.issued: left alone."""
+    as dc.date.issued, left alone, unless the header is VIQR: all ASCII, one name plainly VIQR ("Te^n dde^`
+    ta`i"), and the others read as VIQR too ("Ta'c gia?": "Tác giả")."""
     likely = likely_encoding([(0, {str(i): h for i, h in enumerate(header)})], frozenset())
-    return [h if h.isascii() else to_unicode(h, likely=likely).text for h in header]
+    if likely is None and all(h.isascii() for h in header) and any(detect(h) == "viqr" for h in header):
+        likely = "viqr"
+    return [to_unicode(h, likely=likely).text if not h.isascii() or (likely == "viqr" and canonical(h) is None)
+            else h for h in header]
 
 
 def distinct_headers(header: list[str]) -> tuple[list[str], dict[str, list[str]]]:

@@ -173,14 +173,24 @@ def _detect_legacy(s: str) -> str:
     return best
 
 
-def _looks_viqr(s: str) -> bool:
+def may_be_viqr(s: str) -> bool:
+    """True when ASCII `s` has something VIQR writes for a mark ("a`", "o^", "dd")."""
+    return _VIQR_MARK.search(s) is not None
+
+
+def _looks_viqr(s: str, likely: bool = False) -> bool:
+    """True when `s` reads as VIQR: enough of its words marked, and each marked word a Vietnamese
+    syllable with a mark once read. Beside VIQR text (`likely`), one such word and no other will do
+    ("Ho`a", "Ta^.p 2": a short value gives too little evidence on its own)."""
     words = [w for w in s.split() if any(ch.isalpha() for ch in w)]
     marked = [w for w in words if _VIQR_MARK.search(w)]
-    if len(marked) < 2:
+    if len(marked) < (1 if likely else 2):
         return False
     good = [w for w in marked if _judge(viqr_decode(w)) > 0
             and has_vietnamese_mark(viqr_decode(w))]
     bad = len(marked) - len(good)
+    if likely:
+        return bad == 0
     if len(good) >= 3 and len(good) >= 4 * bad and len(good) >= 0.3 * len(words):
         return True
     strong = any(_VIQR_STRONG.search(w) for w in good)
@@ -192,10 +202,11 @@ def detect(s: str, likely: str | None = None) -> str:
 
     `likely`: a legacy encoding the text's neighbours are in (the other cells of its row). A short
     value gives little evidence ("Côc SHTT" reads as Unicode as well as TCVN3 "Cục SHTT"); beside
-    TCVN3 text, a reading as good as Unicode's (LIKELY_MARGIN) is taken.
+    TCVN3 text, a reading as good as Unicode's (LIKELY_MARGIN) is taken; beside VIQR text, one
+    marked word that reads as a Vietnamese syllable ("Ho`a").
     """
     if s.isascii():
-        return "viqr" if _VIQR_MARK.search(s) and _looks_viqr(s) else "unicode"
+        return "viqr" if _VIQR_MARK.search(s) and _looks_viqr(s, likely == "viqr") else "unicode"
     if _plainly_unicode(s):  # first: a combining mark is not among its characters
         return "unicode"
     if _COMBINING.search(s) and nfc(s) != s:
