@@ -203,10 +203,14 @@ def org_list(as_json: bool) -> None:
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))  # refused below, in one line
 @click.option("--org", "org_code", required=True, help="Code of the organisation the files are from.")
 @click.option("--format", "fmt", type=click.Choice(["csv", "xlsx", "xls", "marc", "marcxml", "oai_dc"]),
-              help="File format of every file (default: from each file's extension; marc = MARC 21 ISO 2709; "
-                   "oai_dc = an OAI-PMH answer or oai_dc records, also found in .xml files).")
+              help="File format of every file (default: MARC, MARCXML or Dublin Core when a file's content shows it, "
+                   "else from its extension; marc = MARC 21 ISO 2709; oai_dc = an OAI-PMH answer or oai_dc "
+                   "records).")
+@click.option("--rejects", type=click.Path(file_okay=False, path_type=Path),
+              help="Folder to write each file's rejected rows to (FILE.rejected.csv: its columns after the line "
+                   "and the reason), to fix and import again.")
 @command
-def import_cmd(files: tuple[Path, ...], org_code: str, fmt: str | None) -> None:
+def import_cmd(files: tuple[Path, ...], org_code: str, fmt: str | None, rejects: Path | None) -> None:
     """Import a member's DSpace-style CSV, Excel, MARC, MARCXML or Dublin Core (oai_dc) files (re-importing
     updates in place).
 
@@ -215,12 +219,15 @@ def import_cmd(files: tuple[Path, ...], org_code: str, fmt: str | None) -> None:
     """
     from stinet.catalog.services import get_organisation
     from stinet.ingest.readers import ImportFileError, no_such_file
+    from stinet.ingest.rejects import rejects_line, rejects_path, write_rejects
     from stinet.ingest.services import import_file, import_session
 
     for file in files:  # a mistyped name is found before any file is imported
         if not file.is_file():
             raise ImportFileError(no_such_file(file))
     get_organisation(org_code)
+    if rejects is not None:
+        rejects.mkdir(parents=True, exist_ok=True)
     refused: list[str] = []  # files of which every record was rejected
     with import_session():
         for number, file in enumerate(files):
@@ -230,11 +237,15 @@ def import_cmd(files: tuple[Path, ...], org_code: str, fmt: str | None) -> None:
                 click.echo(f"== {file}")
             bar = _FileBar(file.name, _records_or_rows(file, fmt))
             try:
-                report = import_file(file, org_code, fmt, started=bar.start, progress=bar.update)
+                report = import_file(file, org_code, fmt, started=bar.start, progress=bar.update,
+                                     keep_rejected=rejects is not None)
             finally:
                 bar.close()
             for line in report.lines():
                 click.echo(line)
+            if rejects is not None and report.rejected_at:
+                target = rejects_path(rejects, file)
+                click.echo(rejects_line(write_rejects(file, report.format, report.rejected_at, target), target))
             if report.rejected and not report.new + report.updated + report.unchanged:
                 refused.append(file.name)
     if refused:  # exit 1 for scripts and scheduled jobs: nothing of it is in the catalogue

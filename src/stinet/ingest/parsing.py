@@ -230,7 +230,7 @@ def parse_chunk(ctx: ParseContext, rows: Rows, quiet: frozenset[int] = frozenset
                 ) -> tuple[list[Incoming], ImportReport, int]:
     """Records of a chunk of rows, the partial report of their problems, and the rows read (the `quiet`
     lines' conversions and type labels not counted: a harvest counted them before its list restarted)."""
-    report = ImportReport(source="", quiet=quiet)
+    report = ImportReport(source="", quiet=quiet, rejected_at={})  # the chunk's: the import keeps them if asked
     codes = ctx.codes
     likely = likely_encoding(rows, codes)
     items = [item for line, raw in rows if (item := parse_row(ctx, line, raw, codes, report, likely))]

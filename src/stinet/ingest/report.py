@@ -52,10 +52,13 @@ class ImportReport:
     notes_unlisted: int = 0
     position_word: str = "line"  # how a rejection's position reads: "line" or "record" (MARC)
     quiet: frozenset[int] = frozenset()  # lines whose conversions and labels were counted already (a restarted list)
+    rejected_at: dict[int, str] | None = None  # every rejection, line -> reason, when kept (`import --rejects`)
 
     def reject(self, line: int, reason: str) -> None:
         """Count a rejected row and keep its reason."""
         self.rejected += 1
+        if self.rejected_at is not None:
+            self.rejected_at[line] = reason
         if len(self.rejections) < MAX_LISTED:
             self.rejections.append({"line": line, "reason": reason})
 
@@ -86,6 +89,8 @@ class ImportReport:
         """Add what parsing one chunk found (rejections, conversions, labels, headings)."""
         self.rejected += part.rejected
         self.rejections.extend(part.rejections[: max(MAX_LISTED - len(self.rejections), 0)])
+        if self.rejected_at is not None and part.rejected_at:
+            self.rejected_at.update(part.rejected_at)
         self.unmapped_types.update(part.unmapped_types)
         self.conversions.update(part.conversions)
         self.converted_examples.extend(part.converted_examples[: max(20 - len(self.converted_examples), 0)])

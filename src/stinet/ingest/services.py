@@ -152,14 +152,15 @@ def import_session() -> Iterator[None]:
 
 def import_file(path: str | Path, org_code: str, fmt: str | None = None, *,
                 actor: str = "cli", progress: Progress | None = None,
-                started: Callable[[int | None], None] | None = None) -> ImportReport:
+                started: Callable[[int | None], None] | None = None, keep_rejected: bool = False) -> ImportReport:
     """Import a CSV/XLSX/XLS/MARC/MARCXML file for one organisation and return its report.
 
     The file is checked as a whole first (nothing is written for a broken file); records are
     then stored in atomic batches of BATCH_SIZE. An interrupted import of the same file resumes
     after the last committed batch; any re-import updates in place and never duplicates.
     `started` is told the file's number of rows (None when the format does not say) once the
-    file is checked, before any is stored; `progress` then the rows done so far.
+    file is checked, before any is stored; `progress` then the rows done so far. `keep_rejected`:
+    the report keeps every rejection (rejected_at), not only the first MAX_LISTED (rejects.py).
     """
     path = Path(path)
     org = get_organisation(org_code)
@@ -168,7 +169,7 @@ def import_file(path: str | Path, org_code: str, fmt: str | None = None, *,
         started(table.rows_total)
     table.holder = (org.code, org.name_vi, org.name_en)
     report = ImportReport(source=path.name, format=table.format, encoding=table.encoding,
-                          position_word=table.unit)
+                          position_word=table.unit, rejected_at={} if keep_rejected else None)
     mapping = _columns(table, report)
     workers = _workers(table.rows_total)
     file_digest = _file_digest(path)
