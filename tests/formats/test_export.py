@@ -105,6 +105,9 @@ def test_a_members_marcxml_export_imports_again_in_place(catalogue, tmp_path):
                                                 url="https://dhhp.example.edu.vn/handle/1")
     Holding.objects.filter(local_id="2").update(local_id="HPU:LV-2")  # an identifier read from 003:001
     Work.objects.filter(holdings__local_id="3").update(identifiers={"uri": ["https://other.example.vn/3"]})
+    extra = {"dc.rights": "CC BY 4.0", "marc.300": "120 tr. : minh họa ; 27 cm", "Ghi chú": "Bản photo: 2 bản",
+             "dc.description.sponsorship": "Quỹ NAFOSTED"}  # columns without a field of their own: none lost
+    Work.objects.filter(holdings__local_id="4").update(extra=extra)
     path = tmp_path / "hpu.xml"
     with path.open("wb") as out:  # with the portal's addresses, as `stinet export` writes them
         assert write("marcxml", out, url=lambda w: f"https://hub.example.vn/works/{w.pk}/",
@@ -113,9 +116,13 @@ def test_a_members_marcxml_export_imports_again_in_place(catalogue, tmp_path):
     ns = {"m": "http://www.loc.gov/MARC21/slim"}
     assert sorted(doc.xpath("//m:controlfield[@tag='001']/text()", namespaces=ns)) == ["1", "3", "4", "5", "LV-2"]
     assert doc.xpath("//m:controlfield[@tag='003']/text()", namespaces=ns) == ["HPU"]
+    assert [doc.xpath(f"//m:datafield[@tag='{tag}']/m:subfield[@code='a']/text()", namespaces=ns)
+            for tag in ("300", "536", "540", "887")] == [[extra["marc.300"]], ["Quỹ NAFOSTED"], ["CC BY 4.0"],
+                                                         ["Ghi chú: Bản photo: 2 bản"]]
     assert "Thư viện" not in str(etree.tostring(doc, encoding="unicode"))  # not TVHP's holdings
     first = import_file(path, "HPU").counts()
     assert first["new"] == first["rejected"] == 0 and first["updated"] + first["unchanged"] == 5
+    assert Work.objects.get(holdings__local_id="4").extra == extra
     assert import_file(path, "HPU").counts() == {"new": 0, "updated": 0, "unchanged": 5, "rejected": 0}
     holding = Holding.objects.get(organisation__code="HPU", local_id="1")
     assert (holding.call_number, holding.access, holding.url) == (

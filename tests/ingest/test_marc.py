@@ -329,6 +329,8 @@ def _round_trip_records() -> list[Record]:
                    df("100", "1 ", ("a", "Đặng, Văn Em.")),
                    df("245", "10", ("a", "Sinh học biển đại cương :"), ("b", "giáo trình")),
                    df("264", " 1", ("b", "NXB Giáo dục,"), ("c", "2010.")),
+                   df("300", "  ", ("a", "215 tr. :"), ("b", "minh họa ;"), ("c", "24 cm")),
+                   df("540", "  ", ("a", "CC BY-NC 4.0")),
                    df("650", " 7", ("a", "Sinh học biển")))
     article = record_with("00000nab a2200000 a 4500",
                       Field(tag="001", data="A1"),
@@ -343,7 +345,7 @@ def _catalogue_of(code: str) -> list[tuple[object, ...]]:
     """What must survive the round trip, for every work an organisation holds."""
     works = Work.objects.filter(holdings__organisation__code=code).order_by("title")
     return [(w.title, w.authors, w.advisors, w.people("translator"), w.year, w.type, w.subjects,
-             w.identifiers.get("isbn", []), w.language, w.degree) for w in works]
+             w.identifiers.get("isbn", []), w.language, w.degree, w.extra) for w in works]
 
 
 def test_round_trip_through_the_marcxml_serializer(org, tmp_path):
@@ -352,6 +354,10 @@ def test_round_trip_through_the_marcxml_serializer(org, tmp_path):
 
     import_file(write_marc(tmp_path / "hpu.mrc", *_round_trip_records()), "HPU")
     assert Work.objects.count() == 4
+    book = Work.objects.get(title__startswith="Sinh học biển")
+    assert book.extra == {"marc.300": "215 tr. : minh họa ; 24 cm", "dc.rights": "CC BY-NC 4.0"}
+    book.extra["Ghi chú"] = "Bản in: 2 bản"  # a member's own column (887 $2 stinet)
+    book.save(update_fields=["extra"])
     collection = etree.Element(f"{{{NAMESPACE}}}collection", nsmap={None: NAMESPACE})
     for work in Work.objects.prefetch_related("holdings__organisation").order_by("pk"):
         collection.append(to_element(work, f"http://stinet.example/works/{work.pk}/"))

@@ -110,6 +110,15 @@ def test_list_identifiers_has_headers_only(oai, catalogue):
     assert error_code(root) is None
 
 
+def test_marcxml_records_carry_the_extra_data_oai_dc_leaves_out(oai, catalogue):
+    Work.objects.filter(holdings__local_id="4").update(extra={"dc.rights": "CC BY 4.0"})
+    for verb in ("ListRecords", "GetRecord"):
+        args = {"identifier": ident(Work.objects.get(holdings__local_id="4"))} if verb == "GetRecord" else {}
+        root = oai(verb=verb, metadataPrefix="marcxml", **args)
+        rights = root.findall(".//{http://www.loc.gov/MARC21/slim}datafield[@tag='540']")
+        assert [f.findtext("{*}subfield") for f in rights] == ["CC BY 4.0"], verb
+
+
 def test_page_of_records_in_few_queries(oai, make_works, django_assert_max_num_queries):
     make_works(150)
     for verb in ("ListRecords", "ListIdentifiers"):

@@ -133,6 +133,26 @@ def _subjects(record: etree._Element, work: Work) -> None:
     _data(record, "655", " 4", [("a", WORK_TYPES.get(work.type, WORK_TYPES["other"])[0])])
 
 
+# extra data (members' columns the catalogue has no field for) -> (tag, indicators): the descriptive fields
+# the MARC importer keeps (ingest.marc.EXTRA_TAGS) go back to their tags, a few DSpace fields to theirs;
+# any other as a non-MARC information field 887 "$a name: value $2 stinet", which the importer reads back
+EXTRA_FIELDS = {"marc.082": ("082", "04"), "marc.084": ("084", "  "), "marc.250": ("250", "  "),
+                "marc.300": ("300", "  "), "marc.490": ("490", "0 "), "marc.500": ("500", "  "),
+                "marc.830": ("830", " 0"), "dc.rights": ("540", "  "), "dc.description.sponsorship": ("536", "  "),
+                "dc.description.tableofcontents": ("505", "0 ")}
+OTHER_DATA_SOURCE = "stinet"
+
+
+def _extras(record: etree._Element, work: Work) -> None:
+    """The work's extra data, every value (see EXTRA_FIELDS)."""
+    for key, value in (work.extra or {}).items():
+        if key in EXTRA_FIELDS:
+            tag, ind = EXTRA_FIELDS[key]
+            _data(record, tag, ind, [("a", str(value))])
+        else:
+            _data(record, "887", "  ", [("a", f"{key}: {value}"), ("2", OTHER_DATA_SOURCE)])
+
+
 ACCESS_NOTES = {"public": "Không hạn chế (open access)", "members": "Hạn chế: thành viên mạng lưới (restricted)"}
 
 
@@ -182,9 +202,13 @@ def to_element(work: Work, url: str = "", holding: Holding | None = None) -> etr
         _name(record, "100", first)
     _title(record, work)
     _publication(record, work, own=holding is not None)
+    _extras(record, work)
     _subjects(record, work)
     for creator in creators:
         if creator is not first:
             _name(record, "700", creator)
     _locations(record, work, url, holding)
+    fields = sorted(record.iterchildren(DATAFIELD), key=lambda f: f.get("tag"))  # in tag order, as MARC has them
+    for field in fields:
+        record.append(field)  # moved to the end, one after the other
     return record

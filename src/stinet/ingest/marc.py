@@ -28,7 +28,9 @@ HEADER = [
     "dc.identifier.handle", "dc.identifier.uri", "local.callnumber", "local.access",
 ]
 EXTRA_TAGS = {"082": "marc.082", "084": "marc.084", "250": "marc.250", "300": "marc.300",
-              "490": "marc.490", "830": "marc.830", "500": "marc.500"}
+              "490": "marc.490", "830": "marc.830", "500": "marc.500", "505": "dc.description.tableofcontents",
+              "536": "dc.description.sponsorship", "540": "dc.rights"}
+OTHER_DATA_SOURCE = "stinet"  # 887 $2 of a member's column STINet exports as "$a name: value" (formats.marcxml)
 LANGUAGES = {"vie": "vi", "eng": "en", "fre": "fr", "fra": "fr", "rus": "ru", "chi": "zh", "zho": "zh"}
 ADVISOR_ROLES = {"ths", "thesis advisor", "nguoi huong dan", "huong dan", "nguoi huong dan khoa hoc",
                  "advisor", "degree supervisor", "dgs"}
@@ -281,7 +283,8 @@ def access(record: Record) -> str:
 
 
 def extras(record: Record) -> dict[str, str]:
-    """Descriptive fields kept as extra data (edition, extent, series, notes, classification)."""
+    """Descriptive fields kept as extra data (edition, extent, series, notes, classification, rights,
+    funding, contents), and the members' own columns of a STINet export (887 $2 stinet) as they were."""
     found: dict[str, list[str]] = {}
     for field in record.get_fields(*EXTRA_TAGS):
         if field.tag == "084" and _is_fos(field):
@@ -289,7 +292,14 @@ def extras(record: Record) -> dict[str, str]:
         text = clean_spaces(" ".join(s.value for s in field.subfields if s.code.isalpha()))
         if text:
             found.setdefault(EXTRA_TAGS[field.tag], []).append(trim(text) or text)
-    return {key: "; ".join(values) for key, values in found.items()}
+    kept = {key: "; ".join(values) for key, values in found.items()}
+    for field in record.get_fields("887"):
+        if field.get("2", "").strip() == OTHER_DATA_SOURCE:
+            for text in field.get_subfields("a"):
+                name, sep, value = text.partition(": ")
+                if sep and name.strip() and name.strip() not in HEADER:
+                    kept.setdefault(name.strip(), value)
+    return kept
 
 
 def to_row(record: Record, holder: Iterable[str] = ()) -> dict[str, str]:

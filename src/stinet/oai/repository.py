@@ -24,7 +24,7 @@ from .tokens import Query
 
 PAGE_SIZE = 100  # records (or headers) per response
 HEADER_FIELDS = ("id", "type", "updated_at")
-UNUSED_FIELDS = ("title_sort", "extra", "field_code_old")  # never disseminated
+UNUSED_FIELDS = ("title_sort", "extra", "field_code_old")  # not disseminated (extra: only in marcxml)
 
 
 @dataclass
@@ -67,7 +67,8 @@ def live_works(query: Query, headers_only: bool = False) -> QuerySet[Work] | Non
         works = works.filter(updated_at__gte=query.since)
     if query.before:
         works = works.filter(updated_at__lt=query.before)
-    works = works.only(*HEADER_FIELDS) if headers_only else works.defer(*UNUSED_FIELDS)
+    unused = [f for f in UNUSED_FIELDS if f != "extra" or query.prefix != "marcxml"]
+    works = works.only(*HEADER_FIELDS) if headers_only else works.defer(*unused)
     return works.prefetch_related(_holdings(headers_only))
 
 
