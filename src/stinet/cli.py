@@ -13,7 +13,6 @@ from typing import Any
 
 import click
 
-from stinet.appcli import local_time
 from stinet.clihelp import Group, chosen_language, speak_clicks_words
 
 EXPECTED_ERRORS: tuple[type[BaseException], ...] = (ValueError, LookupError, OSError)
@@ -366,192 +365,6 @@ def export(fmt: str, q: str | None, org_code: str | None, output: Path | None) -
 
 
 @main.group()
-def dedup() -> None:
-    """Review and decide merges of records that several members hold."""
-
-
-@dedup.command("list")
-@click.option("--status", default="review", show_default=True,
-              type=click.Choice(["review", "merged", "confirmed", "kept-apart", "split", "manual", "all"]))
-@click.option("--limit", default=50, show_default=True, type=click.IntRange(min=1), help="At most this many.")
-@command
-def dedup_list(status: str, limit: int) -> None:
-    """Merges and doubtful pairs, with their scores and reasons."""
-    from django.utils.formats import number_format
-    from django.utils.translation import gettext as _
-
-    from stinet.catalog.models import Match
-
-    matches = Match.objects.select_related("organisation", "work", "other_work")
-    if status != "all":
-        matches = matches.filter(status=status)
-    for m in matches[:limit]:
-        work = _("work %(id)s: %(title)s") % {"id": m.work_id, "title": m.work.title[:60]}
-        other = (" / " + _("work %(id)s: %(title)s") % {"id": m.other_work_id, "title": m.other_work.title[:60]}
-                 if m.other_work else "")
-        click.echo(f"[{m.pk}] {m.status:<10} {number_format(m.score, 2)} {m.organisation.code}:{m.local_id} -> "
-                   f"{work}{other} ({m.reasons_said})")
-
-
-def _reindex(*work_ids: int) -> None:
-    """Bring the search index up to date after a decision."""
-    from stinet.search.indexing import works_changed
-
-    works_changed(work_ids)
-
-
-@dedup.command("settle")
-@click.argument("match_id", type=int)
-@click.option("--merge", is_flag=True, help="Merge the pair.")
-@click.option("--keep-apart", is_flag=True, help="Keep the pair apart for good.")
-@command
-def dedup_settle(match_id: int, merge: bool, keep_apart: bool) -> None:
-    """Decide a doubtful pair (--merge or --keep-apart); later imports respect the decision."""
-    from django.utils.translation import gettext as _
-
-    from stinet.catalog.dedup import settle
-
-    if merge == keep_apart:
-        raise click.UsageError(_("say --merge or --keep-apart, one of them"))
-
-    _reindex(*settle(match_id, merge, actor="cli"))
-    click.echo((_("pair %(id)s: merged") if merge else _("pair %(id)s: kept apart")) % {"id": match_id})
-
-
-@dedup.command("split")
-@click.argument("org_code")
-@click.argument("local_id")
-@command
-def dedup_split(org_code: str, local_id: str) -> None:
-    """Take an organisation's record out of the work it was merged into."""
-    from django.utils.translation import gettext as _
-
-    from stinet.catalog.dedup import split
-    from stinet.catalog.services import get_organisation
-
-    old, new = split(get_organisation(org_code), local_id, actor="cli")
-    _reindex(old, new)
-    click.echo(_("%(record)s is now work %(new)s (left work %(old)s)")
-               % {"record": f"{org_code}:{local_id}", "new": new, "old": old})
-
-
-@dedup.command("merge")
-@click.argument("org_code")
-@click.argument("local_id")
-@click.argument("work_id", type=int)
-@command
-def dedup_merge(org_code: str, local_id: str, work_id: int) -> None:
-    """Put an organisation's record into another work, by hand."""
-    from django.utils.translation import gettext as _
-
-    from stinet.catalog.dedup import merge_by_hand
-    from stinet.catalog.services import get_organisation
-
-    old, new = merge_by_hand(get_organisation(org_code), local_id, work_id, actor="cli")
-    _reindex(old, new)
-    click.echo(_("%(record)s is now in work %(new)s") % {"record": f"{org_code}:{local_id}", "new": new})
-
-
-@main.group()
-def user() -> None:
-    """Accounts of the back office and their roles."""
-
-
-@user.command("add")
-@click.argument("username")
-@click.option("--password", prompt="Password", hide_input=True, confirmation_prompt=True,
-              help="Password (asked if absent).")
-@click.option("--email", default="", help="E-mail address.")
-@click.option("--name", "full_name", default="", help="Full name.")
-@click.option("--role", "roles", multiple=True, help="network_admin, member_editor, task_manager, ... (repeatable).")
-@click.option("--org", "org_code", default=None, help="Organisation of a member_editor role.")
-@command
-def user_add(username: str, password: str, email: str, full_name: str, roles: tuple[str, ...],
-             org_code: str | None) -> None:
-    """Create a user with roles (a member editor edits one organisation's data)."""
-    from django.utils.translation import gettext as _
-
-    from stinet.accounts.models import SCOPED_ROLES
-    from stinet.accounts.services import create_user, grant
-
-    for role in roles:  # check every role before creating anything
-        if role in SCOPED_ROLES and not org_code:
-            raise click.BadParameter(_("role %(role)r needs --org") % {"role": role}, param_hint="--role")
-    created = create_user(username, password, email=email, full_name=full_name)
-    for role in roles:
-        grant(created, role, org_code if role in SCOPED_ROLES else None)
-    said = _("added user %(name)s (%(roles)s)") if roles else _("added user %(name)s")
-    click.echo(said % {"name": created.username, "roles": ", ".join(roles)})
-
-
-@user.command("invite")
-@click.argument("email")
-@click.option("--role", "roles", multiple=True, required=True, help="Role(s) the invitee gets (repeatable).")
-@click.option("--org", "org_code", default=None, help="Organisation of a member_editor role.")
-@click.option("--days", default=7, show_default=True, help="Days the link stays valid.")
-@click.option("--site", default=None, help="Address of the portal in the link (default: STINET_SITE_URL).")
-@command
-def user_invite(email: str, roles: tuple[str, ...], org_code: str | None, days: int, site: str | None) -> None:
-    """Mail an invitation with a single-use link; the invitee chooses a user name and password."""
-    from django.utils.translation import gettext as _
-
-    from stinet.accounts.invitations import invite
-    from stinet.accounts.models import SCOPED_ROLES
-
-    pairs = [(role, org_code if role in SCOPED_ROLES else None) for role in roles]
-    invitation, link = invite(email, pairs, days=days, site=site)
-    click.echo(_("invited %(email)s (%(roles)s) until %(until)s: %(link)s")
-               % {"email": invitation.email, "roles": ", ".join(invitation.role_labels()),
-                  "until": local_time(invitation.expires_at), "link": link})
-
-
-@user.command("grant")
-@click.argument("username")
-@click.argument("role")
-@click.option("--org", "org_code", default=None, help="Organisation of a member_editor role.")
-@command
-def user_grant(username: str, role: str, org_code: str | None) -> None:
-    """Give a user a role."""
-    from django.utils.translation import gettext as _
-
-    from stinet.accounts.services import get_user, grant
-
-    grant(get_user(username), role, org_code)
-    said = _("%(name)s: granted %(role)s for %(org)s") if org_code else _("%(name)s: granted %(role)s")
-    click.echo(said % {"name": username, "role": role, "org": org_code})
-
-
-@user.command("revoke")
-@click.argument("username")
-@click.argument("role")
-@click.option("--org", "org_code", default=None, help="Organisation of a member_editor role.")
-@command
-def user_revoke(username: str, role: str, org_code: str | None) -> None:
-    """Take a role away from a user."""
-    from django.utils.translation import gettext as _
-
-    from stinet.accounts.services import get_user, revoke
-
-    revoke(get_user(username), role, org_code)
-    said = _("%(name)s: revoked %(role)s for %(org)s") if org_code else _("%(name)s: revoked %(role)s")
-    click.echo(said % {"name": username, "role": role, "org": org_code})
-
-
-@user.command("list")
-@command
-def user_list() -> None:
-    """Users with their roles."""
-    from django.contrib.auth import get_user_model
-    from django.utils.translation import pgettext
-
-    states = {True: pgettext("user", "active"), False: pgettext("user", "inactive")}
-    width = max(len(s) for s in states.values())
-    for shown in get_user_model().objects.order_by("username").prefetch_related("roles__organisation"):
-        held = ", ".join(r.role + (f" ({r.organisation.code})" if r.organisation else "") for r in shown.roles.all())
-        click.echo(f"{shown.username:<20} {states[shown.is_active]:<{width}} {held or '-'}")
-
-
-@main.group()
 def fields() -> None:
     """Fields of science (Circular 24/2025/TT-BKHCN; Decision 12/2008/QĐ-BKHCN)."""
 
@@ -620,7 +433,8 @@ def _register_apps() -> None:
     from importlib import import_module
 
     for module in ("stinet.sources.cli", "stinet.directory.cli", "stinet.people.cli", "stinet.tasks.cli",
-                   "stinet.catalog.files_cli", "stinet.feed.cli", "stinet.stats.cli"):
+                   "stinet.catalog.files_cli", "stinet.catalog.dedup_cli", "stinet.accounts.cli", "stinet.feed.cli",
+                   "stinet.stats.cli"):
         import_module(module).register(main)
 
 
