@@ -506,13 +506,11 @@ def test_real_tcvn3_xls_of_research_projects_imports_as_unicode(org):
     assert "Thời gian thực hiện" in first.extra
 
 
-def test_interrupted_import_resumes_after_the_last_committed_batch(org, write_csv, monkeypatch):
-    rows = [row(f"Công trình số {i}", id=f"r{i}") for i in range(25)]
-    path = write_csv(rows)
+def fail_the_second_batch(monkeypatch) -> None:
+    """Batches of 10 rows read 5 at a time; storing the second batch fails as a full disk would."""
     monkeypatch.setattr(services, "BATCH_SIZE", 10)
     monkeypatch.setattr(services, "CHUNK_SIZE", 5)
-    real = services.store_batch
-    calls = {"n": 0}
+    real, calls = services.store_batch, {"n": 0}
 
     def failing(*args, **kwargs):
         calls["n"] += 1
@@ -521,6 +519,12 @@ def test_interrupted_import_resumes_after_the_last_committed_batch(org, write_cs
         return real(*args, **kwargs)
 
     monkeypatch.setattr(services, "store_batch", failing)
+
+
+def test_interrupted_import_resumes_after_the_last_committed_batch(org, write_csv, monkeypatch):
+    rows = [row(f"Công trình số {i}", id=f"r{i}") for i in range(25)]
+    path = write_csv(rows)
+    fail_the_second_batch(monkeypatch)
     # a hard crash: the stored batch never reached the search index
     monkeypatch.setattr(services.indexing, "records_created", lambda code, created: None)
     with pytest.raises(OSError):
@@ -544,17 +548,8 @@ def test_a_resumed_import_refuses_an_id_repeated_across_the_point_it_resumed_at(
     rows = [row(f"Công trình số {i}", id=f"r{i}") for i in range(25)]
     rows[17] = row("Bản ghi trùng mã với dòng 4", id="r2")
     path = write_csv(rows)
-    monkeypatch.setattr(services, "BATCH_SIZE", 10)
-    monkeypatch.setattr(services, "CHUNK_SIZE", 5)
-    real, calls = services.store_batch, {"n": 0}
-
-    def failing(*args, **kwargs):
-        calls["n"] += 1
-        if calls["n"] == 2:
-            raise OSError("disk full")
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(services, "store_batch", failing)
+    real = services.store_batch
+    fail_the_second_batch(monkeypatch)
     with pytest.raises(OSError):
         import_file(path, "HPU")
     monkeypatch.setattr(services, "store_batch", real)
