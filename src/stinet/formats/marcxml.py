@@ -11,6 +11,7 @@ from lxml import etree
 from stinet.catalog import fos
 from stinet.catalog.models import Holding, Work
 from stinet.catalog.vocab import ACCESS_LEVELS, WORK_TYPES
+from stinet.ingest.marc import OTHER_DATA_SOURCE
 
 from .oai_dc import best_access
 from .xmltext import XSI, clean
@@ -140,7 +141,6 @@ EXTRA_FIELDS = {"marc.082": ("082", "04"), "marc.084": ("084", "  "), "marc.250"
                 "marc.300": ("300", "  "), "marc.490": ("490", "0 "), "marc.500": ("500", "  "),
                 "marc.830": ("830", " 0"), "dc.rights": ("540", "  "), "dc.description.sponsorship": ("536", "  "),
                 "dc.description.tableofcontents": ("505", "0 ")}
-OTHER_DATA_SOURCE = "stinet"
 
 
 def _extras(record: etree._Element, work: Work) -> None:
