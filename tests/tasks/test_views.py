@@ -48,6 +48,24 @@ def test_lists_by_group_filters_and_search(client, tasks):
     assert _codes(client.get("/tasks/?q=Đề+xuất+chưa+duyệt")) == []
 
 
+@pytest.mark.parametrize(("query", "said"), [
+    ("q=year:abc", "year: 'abc' is not a year or a range"),  # a 500 page
+    ("q=year:2015..abc", "year: '2015..abc' is not a year or a range"),
+    ("q=type:bogus", "type: tasks cannot be filtered by it (only by org:, field:, year:)"),  # ignored: every task
+    ("status=bogus", "status: 'bogus' is not one of proposed, rejected"),  # "no task matches"
+    ("group=xyz", "group: 'xyz' is not one of proposed, ongoing, completed"),  # ignored: every task
+    ("step=9", "step: '9' is not one of 1, 2, 3, 4, 5"), ("level=x", "level: 'x' is not one of national"),
+    ("year=abc", "year: 'abc' is not a"),  # ignored (the API: "not a whole number")
+])
+def test_a_filter_or_query_the_list_cannot_use_is_said_on_the_page(client, tasks, query, said):
+    response = client.get(f"/tasks/?{query}&lang=en")
+    assert response.status_code == 400
+    assert said in response.content.decode().replace("&#x27;", "'")
+    assert _codes(response) == []
+    api = client.get(f"/api/tasks?{query}&lang=en")
+    assert api.status_code == 400 and said in api.json()["detail"]
+
+
 def test_search_ranks_exact_diacritics_first(people, client):
     drive(people, "listed", title="Nghiên cứu đa dạng sinh học")
     exact = drive(people, "listed", title="Nghiên cứu da dang sinh hoc")  # typed without diacritics

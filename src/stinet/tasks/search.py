@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 from django.db.models.functions import Coalesce
+from django.utils.translation import gettext as _
 
-from stinet.search.query import Clause, parse
+from stinet.search.query import Clause, SearchError, parse
 from stinet.vietnamese import canonical_spelling, equivalence_tokens, exact_tokens, fold, tokens
 
 FIELD_COLUMN = {"title": "search_title", "author": "search_people", None: "search_all",
@@ -61,9 +62,16 @@ def _rank(clauses: list[Clause]) -> Case | Value:
     return total
 
 
+TASK_FILTERS = ("org", "field")  # of the catalogue's filters, those a task has (year: too)
+
+
 def search(rows: QuerySet, q: str) -> QuerySet:
-    """Tasks matching the query, best first (exact diacritics first, then newest year, then code)."""
+    """Tasks matching the query, best first (exact diacritics first, then newest year, then code); a
+    filter tasks do not have (type:, language:, access:) is refused, not ignored (SearchError)."""
     query = parse(q or "")
+    if other := [name for name, values in query.filters.items() if values and name not in TASK_FILTERS]:
+        raise SearchError(_("%(name)s: tasks cannot be filtered by it (only by %(known)s)")
+                          % {"name": other[0], "known": "org:, field:, year:"})
     for clause in query.clauses:
         rows = rows.exclude(_condition(clause)) if clause.negate else rows.filter(_condition(clause))
     for token in query.equivalences:

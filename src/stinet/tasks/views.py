@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from stinet.accounts.permissions import require
 from stinet.catalog.models import AuditEntry, FieldOfScience
 from stinet.catalog.vocab import interface_lang, label
+from stinet.search.query import SearchError
 from stinet.tasks import councils, lifecycle, scoring, visibility
 from stinet.tasks.forms import FilterForm
 from stinet.tasks.lifecycle import GROUPS, STATES, STEPS
@@ -42,17 +43,32 @@ HISTORY = {
 }
 
 
+def _checked(params: Any) -> dict[str, str]:
+    """The list filters, each checked: an unknown status, step, group, level or year is refused in one line
+    (SearchError: 400, on the page as in the API), not taken for "no filter" or for "no task"."""
+    values = {name: str(params.get(name) or "").strip() for name in ("group", "year", "level", "status", "step")}
+    known = {"group": GROUPS, "level": LEVELS, "status": STATES, "step": [str(s) for s in STEPS]}
+    for name, codes in known.items():
+        if values[name] and values[name] not in codes:
+            raise SearchError(_("%(name)s: %(value)r is not one of %(known)s")
+                              % {"name": name, "value": values[name], "known": ", ".join(map(str, codes))})
+    if values["year"] and not (values["year"].isdecimal() and len(values["year"]) == 4):
+        raise SearchError(_("year: %(value)r is not a year") % {"value": values["year"]})
+    return values
+
+
 def filtered(params: Any, rows: QuerySet | None = None) -> QuerySet:
     """Tasks matching the list filters (group, year, level, field, host, status, step, q)."""
     rows = Task.objects.public() if rows is None else rows
-    group = params.get("group") or ""
-    if group in GROUPS:
-        rows = rows.filter(status__in=GROUPS[group])
-    simple = {"year": "year", "level": "level", "status": "status", "step": "step", "host": "host__code"}
-    for param, column in simple.items():
-        value = (params.get(param) or "").strip()
-        if value and (param not in ("year", "step") or value.isdigit()):
-            rows = rows.filter(**{column: value})
+    values = _checked(params)
+    if values["group"]:
+        rows = rows.filter(status__in=GROUPS[values["group"]])
+    for param, column in {"year": "year", "level": "level", "status": "status", "step": "step"}.items():
+        if values[param]:
+            rows = rows.filter(**{column: values[param]})
+    host = (params.get("host") or "").strip()
+    if host:
+        rows = rows.filter(host__code=host)
     field = (params.get("field") or "").strip()
     if field:
         rows = rows.filter(field_code__startswith=field)
@@ -62,7 +78,11 @@ def filtered(params: Any, rows: QuerySet | None = None) -> QuerySet:
 def task_list(request: HttpRequest) -> HttpResponse:
     """Proposed, ongoing and completed tasks with filters and Vietnamese search."""
     lang = interface_lang()
-    rows = filtered(request.GET)
+    error = ""
+    try:
+        rows = filtered(request.GET)
+    except SearchError as exc:  # said on the page, with the filters to mend it
+        rows, error = Task.objects.none(), str(exc)
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     params = {k: v for k, v in request.GET.items() if k not in ("page", "group") and v}
     tabs = [(g, urlencode({**params, "group": g}) if g else urlencode(params)) for g in ("", *GROUPS)]
@@ -70,9 +90,9 @@ def task_list(request: HttpRequest) -> HttpResponse:
     context = {
         "page": page, "tasks": [_row(t, lang) for t in page.object_list], "form": FilterForm(request.GET, lang=lang),
         "group": request.GET.get("group") or "", "tabs": tabs, "query": urlencode(keep),
-        "manager": visibility.is_manager(request.user),
+        "manager": visibility.is_manager(request.user), "error": error,
     }
-    return render(request, "tasks/list.html", context)
+    return render(request, "tasks/list.html", context, status=400 if error else 200)
 
 
 def _row(task: Task, lang: str) -> dict[str, Any]:
