@@ -28,8 +28,14 @@ def _media_and_language(settings: Any, tmp_path: Path) -> Any:
         yield
 
 
-def upload(name: str = "report.pdf", content: bytes = b"%PDF-1.4 a small test document") -> SimpleUploadedFile:
-    """A small uploaded file."""
+STARTS = {".docx": b"PK\x03\x04", ".xlsx": b"PK\x03\x04", ".doc": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+          ".txt": b"", ".pdf": b"%PDF-1.4"}
+
+
+def upload(name: str = "report.pdf", content: bytes | None = None) -> SimpleUploadedFile:
+    """A small uploaded file (by default, beginning as a document of its extension does)."""
+    if content is None:
+        content = STARTS.get(name[name.rfind("."):].lower(), b"") + b" a small test document"
     return SimpleUploadedFile(name, content, content_type="application/octet-stream")
 
 

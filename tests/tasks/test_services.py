@@ -13,7 +13,7 @@ from stinet.catalog.models import AuditEntry, Holding
 from stinet.tasks import councils, progress, services
 from stinet.tasks.deadlines import dashboard
 from stinet.tasks.lifecycle import TRANSITIONS
-from stinet.tasks.models import Task
+from stinet.tasks.models import Adjustment, Task
 from tests.tasks.conftest import PATHS, action_data, drive, upload
 
 # a state from which each action is allowed (the task is driven there first)
@@ -105,7 +105,11 @@ def test_a_contract_needs_its_budget_end_date_and_signed_document(people):
     ({"planned_start": dt.date(2026, 1, 5), "planned_end": dt.date(2036, 1, 6)},
      "an end date at most 10 years after the start date"),
     ({"planned_start": dt.date(1900, 1, 1), "contract_date": dt.date(1900, 1, 1), "planned_end": dt.date(2100, 1, 1),
-      "report_every_months": 1}, "an end date at most 10 years after the start date"),
+      "report_every_months": 1},
+     "a contract date no earlier than the year before the plan year, an end date at most 10 years after the "
+     "start date"),
+    ({"contract_date": dt.date(1900, 1, 1), "planned_start": dt.date(1900, 2, 1), "planned_end": dt.date(1901, 1, 1)},
+     "a contract date no earlier than the year before the plan year"),  # signed (task of the 2026 list)
 ])
 def test_the_contract_s_dates_and_report_period_are_checked_by_the_service(people, changes, missing):
     task = drive(people, "awarded")
@@ -358,6 +362,68 @@ def test_a_second_time_adjustment_is_checked_again_when_decided(people):
     shorter.refresh_from_db()
     assert task.planned_end == longer.new_end and shorter.status == "pending"
     assert progress.decide_adjustment(shorter, people.manager, approve=False).status == "refused"
+
+
+def test_an_adjustment_keeps_to_what_a_contract_allows(people):
+    """A 54-year extension went through (the contract form refuses more than 10 years), and a 30-digit
+    budget was a 500."""
+    task = drive(people, "in_progress")
+    latest = task.planned_start.replace(year=task.planned_start.year + 10)
+    with pytest.raises(services.TaskError) as refused:
+        progress.request_adjustment(task, people.pi, kind="time", reason="Kéo dài", new_end=dt.date(2080, 12, 31))
+    assert str(refused.value) == (f"a new end on 2080-12-31 is more than 10 years after the start "
+                                  f"({task.planned_start.isoformat()}): {latest.isoformat()} at the latest")
+    with pytest.raises(services.TaskError, match="new_budget_state: between 0 and 1000000000000000"):
+        progress.request_adjustment(task, people.pi, kind="budget", reason="Tăng", new_budget_state=10**30)
+    with pytest.raises(services.TaskError, match="reason: at most 5000 characters"):
+        progress.request_adjustment(task, people.pi, kind="budget", reason="x" * 5001, new_budget_state=10)
+    asked = progress.request_adjustment(task, people.pi, kind="time", reason="Kéo dài", new_end=latest)
+    Task.objects.filter(pk=task.pk).update(planned_start=task.planned_start + dt.timedelta(days=-1))
+    with pytest.raises(services.TaskError, match="more than 10 years after the start"):  # checked again when decided
+        progress.decide_adjustment(asked, people.manager, approve=True)
+    assert Adjustment.objects.count() == 1
+
+
+def test_texts_longer_than_their_columns_are_refused_with_the_field(people):
+    """SQLite stored a 5,000-character proposer name; PostgreSQL answered 500."""
+    with pytest.raises(services.TaskError, match="proposer_name: at most 300 characters"):
+        services.propose(people.pi, title="X", objectives="Y", year=2026, proposer_name="n" * 301)
+    with pytest.raises(services.TaskError, match="title: at most 1000 characters"):
+        services.propose(people.pi, title="t" * 1001, objectives="Y", year=2026)
+    with pytest.raises(services.TaskError, match="keywords: at most 2000 characters"):
+        services.propose(people.pi, title="X", objectives="Y", year=2026, keywords=["k" * 1001, "k" * 1000])
+    assert not Task.objects.exists()
+    task = drive(people, "selecting")
+    with pytest.raises(services.TaskError, match="investigator_name: at most 200 characters"):
+        councils.apply(task, people.scientist, host="HPU", summary="Cách làm", investigator_name="n" * 201)
+    with pytest.raises(services.TaskError, match="budget_requested: between 0 and 1000000000000000"):
+        councils.apply(task, people.scientist, host="HPU", summary="Cách làm", budget_requested=10**30)
+    with pytest.raises(services.TaskError, match="reason: at most 5000 characters"):
+        services.transition(task, "stop", people.manager, reason="r" * 5001)
+
+
+def test_a_score_is_either_a_mark_or_a_conflict_and_names_what_it_scores(people):
+    task = drive(people, "selecting")
+    councils.form_council(task, people.manager, "selection", [people.c1, people.c2, people.c3])
+    application = councils.apply(task, people.pi2, host="HPU", summary="Phương án")
+    with pytest.raises(services.TaskError, match="either a score or a declared conflict of interest, not both"):
+        councils.score(task, people.c1, "selection", application=application, value=80, conflict=True)
+    with pytest.raises(services.TaskError) as refused:  # "no application None for this task"
+        councils.score(task, people.c1, "selection", value=80)
+    assert str(refused.value) == "choose the application to score"
+    assert councils.score(task, people.c1, "selection", application=application, value=None, conflict=True).conflict
+
+
+def test_a_document_must_be_what_its_extension_says(people):
+    task = drive(people, "in_progress")
+    with pytest.raises(services.TaskError, match="bao cao.pdf: the file's content is not a .pdf document"):
+        services.attach_document(task, people.pi, "other", upload("bao cao.pdf", b"MZ\x90\x00binary"))
+    with pytest.raises(services.TaskError, match="not a .docx document"):
+        services.attach_document(task, people.pi, "other", upload("a.docx", b"%PDF-1.4"))
+    with pytest.raises(services.TaskError, match="not a .txt document"):
+        services.attach_document(task, people.pi, "other", upload("a.txt", b"MZ\x00\x00"))
+    assert services.attach_document(task, people.pi, "other", upload("b.rtf", b"{\\rtf1 x}")).kind == "other"
+    assert services.attach_document(task, people.pi, "other", upload("c.csv", "Mã;Tên\n1;Một".encode())).kind
 
 
 def test_a_progress_report_is_filed_only_once_its_period_is_ending(people):

@@ -135,6 +135,22 @@ def test_anonymous_users_are_sent_to_log_in(people, client):
     assert client.get("/tasks/manage/").status_code == 302
 
 
+def test_refusals_read_well_in_vietnamese(people, client):
+    """Django's "Null characters are not allowed." was left in English; a wrong date "còn thiếu" (is missing)."""
+    _login(client, people, "pi")
+    assert '<option value="provincial" selected>' in client.get("/tasks/propose/").content.decode()  # not national
+    page = client.post("/tasks/propose/?lang=vi", {"title": "Tên\x00lỗi", "objectives": "Mục tiêu",
+                                                   "level": "provincial", "kind": "research", "year": 2026})
+    assert page.status_code == 400 and "Không được có ký tự NUL (byte 00)." in page.content.decode()
+    task = drive(people, "awarded")
+    _login(client, people, "manager")
+    page = client.post(f"/tasks/{task.pk}/act/sign_contract/?lang=vi", {
+        "contract_number": "9/HĐ", "contract_date": "2099-01-10", "budget_state": "500000000",
+        "planned_start": "2099-02-01", "planned_end": "2100-02-01", "report_every_months": 6,
+        "contract": upload("hd.pdf")})
+    assert "không thể ký hợp đồng: cần có ngày ký hợp đồng không sau ngày hôm nay" in page.content.decode()
+
+
 def test_actions_through_the_page(people, client):
     _login(client, people, "pi")
     response = client.post("/tasks/propose/", {"title": "Nghiên cứu nuôi hàu Thái Bình Dương", "objectives": "Mục tiêu",
@@ -193,6 +209,23 @@ def test_forbidden_council_and_progress_work_is_refused_by_the_pages(people, cli
     assert response.status_code in (403, 400)
     assert response.status_code == 403 or state == "awarded"  # scoring after the selection closed: wrong state
     assert 'class="error"' in response.content.decode()
+
+
+@pytest.mark.parametrize(("state", "url", "user", "data", "said"), [
+    ("in_progress", "adjust/", "pi", {"kind": "budget", "reason": "tăng", "new_budget_state": "9" * 30},
+     "New state budget (VND)"),  # OverflowError: a 500
+    ("selecting", "apply/", "scientist", {"host": "HPU", "summary": "x", "budget_requested": "9" * 30},
+     "Budget requested (VND)"),
+    ("selecting", "apply/", "scientist", {"host": "HPU", "summary": "x", "investigator_name": "n" * 201},
+     "Principal investigator (name)"),  # stored on SQLite, a 500 on PostgreSQL
+])
+def test_a_value_too_large_for_its_column_is_a_field_error_not_a_server_error(people, client, state, url, user,
+                                                                               data, said):
+    task = drive(people, state)
+    _login(client, people, user)
+    response = client.post(f"/tasks/{task.pk}/{url}?lang=en", data)
+    assert response.status_code == 400 and said in response.content.decode()
+    assert not (task.adjustments if url == "adjust/" else task.applications).exists()
 
 
 @pytest.mark.parametrize("url", ["score/bogus/", "council/bogus/"])

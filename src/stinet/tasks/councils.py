@@ -13,8 +13,9 @@ from stinet.accounts.permissions import roles_of
 from stinet.catalog.models import Organisation
 from stinet.catalog.services import audit
 from stinet.tasks import lifecycle, scoring
+from stinet.tasks.lifecycle import MAX_CONTRACT_YEARS
 from stinet.tasks.models import Application, Council, Review, Task
-from stinet.tasks.services import TaskError, _store_document, actors, label_of
+from stinet.tasks.services import INT_FIELDS, TaskError, _store_document, actors, check_text, label_of
 from stinet.vietnamese import clean_person_name, nfc
 
 MIN_COUNCIL = 3
@@ -97,8 +98,16 @@ def apply(task: Task, user: Any, *, host: Organisation | str, summary: str, inve
         host = found
     if not nfc(summary).strip():
         raise TaskError(_("an application needs a summary of the approach"))
+    check_text(Application, summary=nfc(summary).strip(), investigator_name=nfc(investigator_name).strip())
     if budget_requested is not None and budget_requested < 0:
         raise TaskError(_("a budget cannot be negative"))
+    low, high = INT_FIELDS["budget_state"]
+    if budget_requested is not None and budget_requested > high:
+        raise TaskError(_("%(field)s: between %(low)s and %(high)s") % {"field": "budget_requested", "low": low,
+                                                                        "high": high})
+    if months is not None and not 1 <= months <= MAX_CONTRACT_YEARS * 12:
+        raise TaskError(_("%(field)s: between %(low)s and %(high)s") % {"field": "months", "low": 1,
+                                                                        "high": MAX_CONTRACT_YEARS * 12})
     name = clean_person_name(nfc(investigator_name)) if investigator_name else (
         user.get_full_name() or user.get_username())
     with transaction.atomic():
@@ -129,6 +138,8 @@ def score(task: Task, user: Any, kind: str, *, application: Application | int | 
     council = Council.objects.get(task=task, kind=kind)
     if kind == "selection":
         app_id = getattr(application, "pk", application)
+        if app_id is None:
+            raise TaskError(_("choose the application to score"))
         application = Application.objects.filter(task=task, pk=app_id).first()
         if application is None:
             raise TaskError(_("no application %(id)s for this task") % {"id": app_id})
@@ -139,6 +150,9 @@ def score(task: Task, user: Any, kind: str, *, application: Application | int | 
             raise TaskError(_("give a score or declare a conflict of interest"))
         if not 0 <= float(value) <= scoring.MAX_SCORE:
             raise TaskError(_("a score is between 0 and %(max)d") % {"max": scoring.MAX_SCORE})
+    elif value is not None:  # both: which one counts? (the score was kept and ignored)
+        raise TaskError(_("give either a score or a declared conflict of interest, not both"))
+    check_text(Review, comment=nfc(comment).strip())
     with transaction.atomic():
         review, _created = Review.objects.update_or_create(
             council=council, member=user, application=application,

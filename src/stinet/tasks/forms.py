@@ -11,7 +11,26 @@ from django.utils.translation import pgettext_lazy
 
 from stinet.catalog.models import FieldOfScience, Organisation
 from stinet.tasks.lifecycle import MANAGER_DOCUMENTS
-from stinet.tasks.models import ADJUSTMENT_KINDS, DOCUMENT_KINDS, KINDS, LEVELS, Task
+from stinet.tasks.models import (
+    ADJUSTMENT_KINDS,
+    DOCUMENT_KINDS,
+    KINDS,
+    LEVELS,
+    Adjustment,
+    Application,
+    ProgressReport,
+    Review,
+    Task,
+    TaskDocument,
+)
+from stinet.tasks.services import INT_FIELDS, MAX_KEYWORDS_CHARS
+
+MONEY = INT_FIELDS["budget_state"][1]  # VND: what a budget column holds
+
+
+def _limit(model: type, name: str) -> int | None:
+    """The longest text the model's field takes (the browser stops typing there too: maxlength)."""
+    return model._meta.get_field(name).max_length
 
 
 class DateInput(forms.DateInput):
@@ -42,17 +61,21 @@ def _orgs() -> Any:
 class ProposalForm(forms.Form):
     """A task proposal (step 1)."""
 
-    title = forms.CharField(label=_("Task title"), widget=forms.Textarea(attrs={"rows": 2}))
-    title_en = forms.CharField(label=_("Title in English"), required=False)
-    objectives = forms.CharField(label=_("Objectives"), widget=forms.Textarea(attrs={"rows": 4}))
+    title = forms.CharField(label=_("Task title"), widget=forms.Textarea(attrs={"rows": 2}),
+                            max_length=_limit(Task, "title"))
+    title_en = forms.CharField(label=_("Title in English"), required=False, max_length=_limit(Task, "title_en"))
+    objectives = forms.CharField(label=_("Objectives"), widget=forms.Textarea(attrs={"rows": 4}),
+                                 max_length=_limit(Task, "objectives"))
     expected_results = forms.CharField(label=_("Expected results"), required=False,
-                                       widget=forms.Textarea(attrs={"rows": 3}))
-    level = forms.ChoiceField(label=_("Level"))
+                                       widget=forms.Textarea(attrs={"rows": 3}),
+                                       max_length=_limit(Task, "expected_results"))
+    level = forms.ChoiceField(label=_("Level"), initial="provincial")  # a province's task lists, mostly
     kind = forms.ChoiceField(label=pgettext_lazy("task", "Kind"))
     field_code = forms.ChoiceField(label=_("Field of science"), required=False)
     year = forms.IntegerField(label=_("Plan year"), min_value=1990, max_value=2100)
-    keywords = forms.CharField(label=_("Keywords (separated by ;)"), required=False)
-    proposer_name = forms.CharField(label=_("Proposed by (organisation or person)"), required=False)
+    keywords = forms.CharField(label=_("Keywords (separated by ;)"), required=False, max_length=MAX_KEYWORDS_CHARS)
+    proposer_name = forms.CharField(label=_("Proposed by (organisation or person)"), required=False,
+                                    max_length=_limit(Task, "proposer_name"))
 
     def __init__(self, *args: Any, lang: str = "vi", **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -64,7 +87,8 @@ class ProposalForm(forms.Form):
 class ReasonForm(forms.Form):
     """Actions that need a reason (reject, stop, cancel, reopen, withdraw)."""
 
-    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}),
+                             max_length=_limit(Task, "closed_reason"))
 
 
 class EmptyForm(forms.Form):
@@ -78,7 +102,8 @@ class AssignForm(forms.Form):
                                   to_field_name="code")
     investigator = forms.ModelChoiceField(label=_("Principal investigator (user)"), required=False,
                                           queryset=get_user_model().objects.none(), to_field_name="username")
-    investigator_name = forms.CharField(label=_("Principal investigator (name)"), required=False)
+    investigator_name = forms.CharField(label=_("Principal investigator (name)"), required=False,
+                                        max_length=_limit(Task, "investigator_name"))
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -96,10 +121,10 @@ class SelectForm(forms.Form):
 class ContractForm(forms.Form):
     """The contract: number, date, budget (VND), duration, report period and the signed file."""
 
-    contract_number = forms.CharField(label=_("Contract number"))
+    contract_number = forms.CharField(label=_("Contract number"), max_length=_limit(Task, "contract_number"))
     contract_date = forms.DateField(label=_("Contract date"), widget=DateInput)
-    budget_state = forms.IntegerField(label=_("State budget (VND)"), min_value=0)
-    budget_other = forms.IntegerField(label=_("Other sources (VND)"), min_value=0, required=False)
+    budget_state = forms.IntegerField(label=_("State budget (VND)"), min_value=0, max_value=MONEY)
+    budget_other = forms.IntegerField(label=_("Other sources (VND)"), min_value=0, max_value=MONEY, required=False)
     planned_start = forms.DateField(label=_("Start"), widget=DateInput)
     planned_end = forms.DateField(label=_("End"), widget=DateInput)
     report_every_months = forms.IntegerField(label=_("Progress report every (months)"), min_value=1, max_value=24,
@@ -110,7 +135,8 @@ class ContractForm(forms.Form):
 class FinalForm(forms.Form):
     """The final report: results obtained and the report file."""
 
-    results = forms.CharField(label=_("Results obtained"), widget=forms.Textarea(attrs={"rows": 4}))
+    results = forms.CharField(label=_("Results obtained"), widget=forms.Textarea(attrs={"rows": 4}),
+                              max_length=_limit(Task, "results"))
     final_report = forms.FileField(label=_("Final report"), required=False)
     summary_report = forms.FileField(label=_("Summary report"), required=False)
 
@@ -124,7 +150,8 @@ class AcceptForm(forms.Form):
 class RegisterForm(forms.Form):
     """Registration of the result."""
 
-    registration_number = forms.CharField(label=_("Registration number"))
+    registration_number = forms.CharField(label=_("Registration number"),
+                                          max_length=_limit(Task, "registration_number"))
     registration_date = forms.DateField(label=_("Registration date"), widget=DateInput)
 
 
@@ -154,9 +181,12 @@ class ApplicationForm(forms.Form):
 
     host = forms.ModelChoiceField(label=_("Host organisation"), queryset=Organisation.objects.none(),
                                   to_field_name="code")
-    investigator_name = forms.CharField(label=_("Principal investigator (name)"), required=False)
-    summary = forms.CharField(label=_("Approach and expected products"), widget=forms.Textarea(attrs={"rows": 3}))
-    budget_requested = forms.IntegerField(label=_("Budget requested (VND)"), min_value=0, required=False)
+    investigator_name = forms.CharField(label=_("Principal investigator (name)"), required=False,
+                                        max_length=_limit(Application, "investigator_name"))
+    summary = forms.CharField(label=_("Approach and expected products"), widget=forms.Textarea(attrs={"rows": 3}),
+                              max_length=_limit(Application, "summary"))
+    budget_requested = forms.IntegerField(label=_("Budget requested (VND)"), min_value=0, max_value=MONEY,
+                                          required=False)
     months = forms.IntegerField(label=_("Duration (months)"), min_value=1, max_value=120, required=False)
     document = forms.FileField(label=_("Application file"), required=False)
 
@@ -171,13 +201,15 @@ class ScoreForm(forms.Form):
     application = forms.IntegerField(required=False, widget=forms.HiddenInput)
     score = forms.FloatField(label=_("Score (0-100)"), min_value=0, max_value=100, required=False)
     conflict = forms.BooleanField(label=_("I declare a conflict of interest"), required=False)
-    comment = forms.CharField(label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    comment = forms.CharField(label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
+                              max_length=_limit(Review, "comment"))
 
 
 class ProgressForm(forms.Form):
     """A periodic progress report."""
 
-    summary = forms.CharField(label=_("Work done in the period"), widget=forms.Textarea(attrs={"rows": 3}))
+    summary = forms.CharField(label=_("Work done in the period"), widget=forms.Textarea(attrs={"rows": 3}),
+                              max_length=_limit(ProgressReport, "summary"))
     percent_done = forms.IntegerField(label=_("Percent done"), min_value=0, max_value=100, required=False)
     document = forms.FileField(label=_("Report file"), required=False)
 
@@ -186,11 +218,14 @@ class AdjustmentForm(forms.Form):
     """A request to adjust content, time or budget."""
 
     kind = forms.ChoiceField(label=_("What to adjust"))
-    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}),
+                             max_length=_limit(Adjustment, "reason"))
     new_end = forms.DateField(label=_("New end date"), required=False, widget=DateInput)
-    new_budget_state = forms.IntegerField(label=_("New state budget (VND)"), min_value=0, required=False)
+    new_budget_state = forms.IntegerField(label=_("New state budget (VND)"), min_value=0, max_value=MONEY,
+                                          required=False)
     new_objectives = forms.CharField(label=_("New objectives"), required=False,
-                                     widget=forms.Textarea(attrs={"rows": 2}))
+                                     widget=forms.Textarea(attrs={"rows": 2}),
+                                     max_length=_limit(Adjustment, "new_objectives"))
 
     def __init__(self, *args: Any, lang: str = "vi", **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -200,14 +235,14 @@ class AdjustmentForm(forms.Form):
 class DecisionForm(forms.Form):
     """The manager's decision on an adjustment."""
 
-    note = forms.CharField(label=_("Note"), required=False)
+    note = forms.CharField(label=_("Note"), required=False, max_length=_limit(Adjustment, "decision_note"))
 
 
 class UploadForm(forms.Form):
     """A document for the task's dossier."""
 
     kind = forms.ChoiceField(label=_("Document"))
-    title = forms.CharField(label=_("Title"), required=False)
+    title = forms.CharField(label=_("Title"), required=False, max_length=_limit(TaskDocument, "title"))
     file = forms.FileField(label=_("File"))
 
     def __init__(self, *args: Any, lang: str = "vi", manager: bool = True, **kwargs: Any) -> None:

@@ -80,9 +80,10 @@ class Task(models.Model):
     """An S&T task ("nhiệm vụ KH&CN") from proposal to published result."""
 
     code = models.CharField(max_length=40, unique=True)
-    title = models.TextField()
-    title_en = models.TextField(blank=True)
-    objectives = models.TextField(blank=True)
+    # max_length on text: what forms and services accept (a paste of a whole report is a mistake)
+    title = models.TextField(max_length=1000)
+    title_en = models.TextField(max_length=1000, blank=True)
+    objectives = models.TextField(max_length=20000, blank=True)
     level = models.CharField(max_length=12, choices=choices(LEVELS), default="provincial")
     kind = models.CharField(max_length=12, choices=choices(KINDS), default="research")
     field_code = models.CharField(max_length=16, blank=True)  # catalog.FieldOfScience code
@@ -99,8 +100,8 @@ class Task(models.Model):
     proposer = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                  related_name="tasks_proposed")
     proposer_name = models.CharField(max_length=300, blank=True)  # the organisation or person proposing
-    expected_results = models.TextField(blank=True)
-    results = models.TextField(blank=True)  # the results obtained (final report)
+    expected_results = models.TextField(max_length=20000, blank=True)
+    results = models.TextField(max_length=50000, blank=True)  # the results obtained (final report)
     budget_state = models.BigIntegerField(null=True, blank=True)  # VND, state budget
     budget_other = models.BigIntegerField(null=True, blank=True)  # VND, other sources
     planned_start = models.DateField(null=True, blank=True)
@@ -115,7 +116,7 @@ class Task(models.Model):
     acceptance_score = models.FloatField(null=True, blank=True)
     registration_number = models.CharField(max_length=60, blank=True)
     registration_date = models.DateField(null=True, blank=True)
-    closed_reason = models.TextField(blank=True)  # why it was rejected, stopped or cancelled
+    closed_reason = models.TextField(max_length=5000, blank=True)  # why it was rejected, stopped or cancelled
     result_work = models.ForeignKey(Work, null=True, blank=True, on_delete=models.SET_NULL, related_name="tasks")
     proposed_at = models.DateTimeField(auto_now_add=True)
     listed_at = models.DateTimeField(null=True, blank=True)
@@ -215,7 +216,7 @@ class Application(models.Model):
     applicant = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
     investigator_name = models.CharField(max_length=200)
     host = models.ForeignKey(Organisation, on_delete=models.PROTECT)
-    summary = models.TextField()
+    summary = models.TextField(max_length=20000)
     budget_requested = models.BigIntegerField(null=True, blank=True)  # VND
     months = models.PositiveSmallIntegerField(null=True, blank=True)
     submitted_at = models.DateTimeField(auto_now_add=True)
@@ -238,7 +239,7 @@ class Review(models.Model):
                                     related_name="reviews")
     score = models.FloatField(null=True, blank=True)
     conflict = models.BooleanField(default=False)  # declared conflict of interest: not counted
-    comment = models.TextField(blank=True)
+    comment = models.TextField(max_length=5000, blank=True)
     at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -263,7 +264,7 @@ class ProgressReport(models.Model):
     submitted_at = models.DateTimeField(null=True, blank=True)
     submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
     percent_done = models.PositiveSmallIntegerField(null=True, blank=True)
-    summary = models.TextField(blank=True)
+    summary = models.TextField(max_length=20000, blank=True)
     document = models.ForeignKey(TaskDocument, null=True, blank=True, on_delete=models.SET_NULL)
 
     class Meta:
@@ -284,17 +285,17 @@ class Adjustment(models.Model):
 
     task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="adjustments")
     kind = models.CharField(max_length=8, choices=choices(ADJUSTMENT_KINDS))
-    reason = models.TextField()
+    reason = models.TextField(max_length=5000)
     new_end = models.DateField(null=True, blank=True)
     new_budget_state = models.BigIntegerField(null=True, blank=True)
-    new_objectives = models.TextField(blank=True)
+    new_objectives = models.TextField(max_length=20000, blank=True)
     status = models.CharField(max_length=8, choices=choices(ADJUSTMENT_STATUSES), default="pending")
     requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
                                      related_name="+")
     requested_at = models.DateTimeField(auto_now_add=True)
     decided_by = models.CharField(max_length=200, blank=True)
     decided_at = models.DateTimeField(null=True, blank=True)
-    decision_note = models.TextField(blank=True)
+    decision_note = models.TextField(max_length=5000, blank=True)
 
     class Meta:
         ordering = ["-requested_at", "-id"]

@@ -10,9 +10,19 @@ from django.utils.translation import gettext as _
 
 from stinet.catalog.services import audit
 from stinet.tasks.councils import check_activity
-from stinet.tasks.deadlines import due_dates
+from stinet.tasks.deadlines import add_months, due_dates
+from stinet.tasks.lifecycle import MAX_CONTRACT_YEARS
 from stinet.tasks.models import ADJUSTMENT_KINDS, Adjustment, ProgressReport, Task
-from stinet.tasks.services import TaskError, _store_document, label_of, now, save_task, snapshot
+from stinet.tasks.services import (
+    INT_FIELDS,
+    TaskError,
+    _store_document,
+    check_text,
+    label_of,
+    now,
+    save_task,
+    snapshot,
+)
 from stinet.vietnamese import nfc
 
 FILE_FROM_DAYS = 30  # a progress report can be filed from this many days before its due date
@@ -40,6 +50,7 @@ def submit_progress(task: Task, user: Any, *, summary: str, percent_done: int | 
         raise TaskError(_("a progress report needs a summary of the work done"))
     if percent_done is not None and not 0 <= percent_done <= 100:
         raise TaskError(_("percent done: between 0 and 100"))
+    check_text(ProgressReport, summary=nfc(summary).strip())
     with transaction.atomic():
         open_reports = task.progress_reports.filter(submitted_at__isnull=True).order_by("number")
         report = open_reports.filter(number=number).first() if number else open_reports.first()
@@ -74,6 +85,8 @@ def request_adjustment(task: Task, user: Any, *, kind: str, reason: str, new_end
         raise TaskError(_("a budget adjustment needs the new budget"))
     if kind == "content" and not nfc(new_objectives).strip():
         raise TaskError(_("a content adjustment needs the new objectives"))
+    check_text(Adjustment, reason=nfc(reason).strip(), new_objectives=nfc(new_objectives).strip())
+    _check_change(task, kind, new_end, new_budget_state)
     with transaction.atomic():
         adjustment = Adjustment.objects.create(task=task, kind=kind, reason=nfc(reason).strip(), new_end=new_end,
                                                new_budget_state=new_budget_state,
@@ -83,6 +96,22 @@ def request_adjustment(task: Task, user: Any, *, kind: str, reason: str, new_end
         audit(label_of(user), "task-adjustment-request", task, after={"adjustment": adjustment.pk, "kind": kind},
               user=user)
     return adjustment
+
+
+def _check_change(task: Task, kind: str, new_end: dt.date | None, new_budget_state: int | None) -> None:
+    """What a contract allows, an adjustment allows: an end at most MAX_CONTRACT_YEARS after the start,
+    a budget the contract form would take."""
+    if kind == "time" and new_end and task.planned_start:
+        latest = add_months(task.planned_start, 12 * MAX_CONTRACT_YEARS)
+        if new_end > latest:
+            raise TaskError(_("a new end on %(new)s is more than %(years)d years after the start (%(start)s): "
+                              "%(latest)s at the latest") % {"new": new_end.isoformat(), "years": MAX_CONTRACT_YEARS,
+                                                             "start": task.planned_start.isoformat(),
+                                                             "latest": latest.isoformat()})
+    low, high = INT_FIELDS["budget_state"]
+    if kind == "budget" and new_budget_state is not None and not low <= new_budget_state <= high:
+        raise TaskError(_("%(field)s: between %(low)s and %(high)s") % {"field": "new_budget_state", "low": low,
+                                                                        "high": high})
 
 
 def _recheck(task: Task, adjustment: Adjustment) -> None:
@@ -96,6 +125,7 @@ def _recheck(task: Task, adjustment: Adjustment) -> None:
         raise TaskError(_("a budget adjustment needs the new budget"))
     if adjustment.kind == "content" and not adjustment.new_objectives.strip():
         raise TaskError(_("a content adjustment needs the new objectives"))
+    _check_change(task, adjustment.kind, adjustment.new_end, adjustment.new_budget_state)
 
 
 def decide_adjustment(adjustment: Adjustment, user: Any, *, approve: bool, note: str = "") -> Adjustment:
@@ -104,6 +134,7 @@ def decide_adjustment(adjustment: Adjustment, user: Any, *, approve: bool, note:
     check_activity(task, "decide_adjustment", user)
     if adjustment.status != "pending":
         raise TaskError(_("this adjustment has been decided already"))
+    check_text(Adjustment, decision_note=nfc(note).strip())
     with transaction.atomic():
         task = Task.objects.select_for_update().get(pk=task.pk)  # as it is now: another decision may have changed it
         if approve:

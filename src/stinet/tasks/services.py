@@ -31,6 +31,12 @@ PROPOSER_ROLES = frozenset({"investigator", "scientist", "member_editor", "task_
 APPLICANT_ROLES = frozenset({"investigator", "scientist"})
 DOCUMENT_EXTENSIONS = frozenset({".pdf", ".doc", ".docx", ".odt", ".rtf", ".txt", ".xls", ".xlsx", ".csv", ".ods"})
 MAX_DOCUMENT_BYTES = 25 * 1024 * 1024
+MAX_KEYWORDS_CHARS = 2000
+# how a document of each kind begins (an executable renamed "report.pdf" is refused): PDF, Office Open XML and
+# OpenDocument (ZIP), Office 97-2003 (OLE), RTF; text has no NUL byte (UTF-16 aside)
+_ZIP, _OLE = b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+DOCUMENT_STARTS = {".pdf": (b"%PDF-",), ".docx": (_ZIP,), ".xlsx": (_ZIP,), ".odt": (_ZIP,), ".ods": (_ZIP,),
+                   ".doc": (_OLE,), ".xls": (_OLE,), ".rtf": (b"{\\rtf",)}
 # what each action may be given (besides "documents": {kind: file})
 ACTION_DATA: dict[str, tuple[str, ...]] = {
     "assign": ("host", "investigator", "investigator_name"),
@@ -124,6 +130,11 @@ def propose(user: Any, *, title: str, objectives: str, year: int, level: str = "
     title, objectives = nfc(title).strip(), nfc(objectives).strip()
     if not title:
         raise TaskError(_("a proposal needs a title"))
+    check_text(Task, title=title, title_en=nfc(title_en).strip(), objectives=objectives,
+               expected_results=nfc(expected_results).strip(), proposer_name=nfc(proposer_name).strip(),
+               investigator_name=nfc(investigator_name).strip(), code=nfc(code).strip())
+    if sum(len(k) for k in keywords or []) > MAX_KEYWORDS_CHARS:
+        raise TaskError(_("%(field)s: at most %(n)d characters") % {"field": "keywords", "n": MAX_KEYWORDS_CHARS})
     _check_values(level, kind, year, field_code.strip())
     with transaction.atomic():
         code = nfc(code).strip() or _next_code(kind, int(year))
@@ -187,7 +198,8 @@ def _coerce(name: str, value: Any) -> Any:
         if user is None:
             raise TaskError(_("user %(name)r does not exist") % {"name": value})
         return user
-    limit = getattr(Task._meta.get_field(name), "max_length", None) if hasattr(Task, name) else None
+    column = "closed_reason" if name == "reason" else name  # where an action's reason is kept
+    limit = getattr(Task._meta.get_field(column), "max_length", None) if hasattr(Task, column) else None
     if limit and len(value) > limit:
         raise TaskError(_("%(field)s: at most %(n)d characters") % {"field": name, "n": limit})
     return value
@@ -270,6 +282,8 @@ def _contract_facts(task: Task) -> dict[str, bool]:
         "plausible_duration": not (start and end) or end <= add_months(start, 12 * lifecycle.MAX_CONTRACT_YEARS),
         "report_period": low <= (task.report_every_months or 0) <= high,
         "contract_not_future": not signed or signed <= timezone.localdate(),
+        # a task of the 2027 list is contracted in 2027, or late in 2026; "1900-01-01" is a typing mistake
+        "contract_for_plan_year": not (signed and task.year) or signed.year >= task.year - 1,
     }
 
 
@@ -384,6 +398,32 @@ def _check_kind(kind: str) -> None:
         raise TaskError(_("document kind %(kind)r: one of %(all)s") % {"kind": kind, "all": ", ".join(DOCUMENT_KINDS)})
 
 
+def check_text(model: type, **values: Any) -> None:
+    """Refuse (TaskError) a text longer than its model field allows (the max_length of its column or, on
+    long texts, of what forms accept: PostgreSQL refused a 5,000-character name with a 500)."""
+    for name, value in values.items():
+        limit = getattr(model._meta.get_field(name), "max_length", None)
+        if isinstance(value, str) and limit and len(value) > limit:
+            raise TaskError(_("%(field)s: at most %(n)d characters") % {"field": name, "n": limit})
+
+
+def _content_refusal(name: str, suffix: str, upload: Any) -> str:
+    """Why the file's first bytes are not a document of its extension ("" when they are)."""
+    position = upload.tell() if hasattr(upload, "tell") else None
+    head = upload.read(4096) if hasattr(upload, "read") else b""
+    if position is not None:
+        upload.seek(position)
+    head = head if isinstance(head, bytes) else str(head).encode()
+    starts = DOCUMENT_STARTS.get(suffix)
+    if starts is not None:
+        fits = any(head.lstrip()[:len(s)] == s if suffix == ".pdf" else head.startswith(s) for s in starts)
+    else:  # .txt, .csv
+        fits = head[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" not in head
+    if fits:
+        return ""
+    return _("%(name)s: the file's content is not a %(suffix)s document") % {"name": name, "suffix": suffix}
+
+
 def _store_document(task: Task, user: Any, kind: str, upload: Any, title: str = "") -> TaskDocument:
     """Check and save one uploaded file under MEDIA_ROOT/tasks/<id>/, audited."""
     name = PurePath(getattr(upload, "name", "") or "document").name
@@ -396,6 +436,9 @@ def _store_document(task: Task, user: Any, kind: str, upload: Any, title: str = 
         raise TaskError(_("%(name)s: larger than %(mb)d MB") % {"name": name, "mb": MAX_DOCUMENT_BYTES // 2**20})
     if size == 0:
         raise TaskError(_("%(name)s: the file is empty") % {"name": name})
+    if refusal := _content_refusal(name, suffix, upload):
+        raise TaskError(refusal)
+    check_text(TaskDocument, title=nfc(title).strip() or nfc(name))
     document = TaskDocument(task=task, kind=kind, title=nfc(title).strip() or nfc(name), size=size,
                             uploaded_by=user if getattr(user, "is_authenticated", False) else None)
     document.file.save(f"{uuid.uuid4().hex[:8]}-{get_valid_filename(name)}", upload, save=False)
