@@ -282,6 +282,9 @@ def test_a_value_longer_than_its_column_is_refused_and_control_characters_left_o
     response = client.patch("/api/directory/orgs/HPU", data=json.dumps({"phone": "0" * 5000}),
                             content_type="application/json")
     assert response.status_code == 400 and response.json()["detail"] == "phone: 5000 ký tự, tối đa 50"
+    response = client.patch("/api/directory/orgs/HPU", data=json.dumps({"description": "x" * 2_000_000}),
+                            content_type="application/json")  # a 2 MB description was stored
+    assert response.status_code == 400 and response.json()["detail"] == "description: 2000000 ký tự, tối đa 20000"
     response = client.patch("/api/directory/orgs/HPU", data=json.dumps({"address": "1 Lê\u0000 Lợi"}),
                             content_type="application/json")
     assert response.status_code == 200

@@ -117,9 +117,10 @@ class ProfileForm(_CertificateFields):
     address = forms.CharField(required=False, max_length=300, label=_("Address"))
     phone = forms.CharField(required=False, max_length=50, label=_("Phone"))
     email = forms.EmailField(required=False, label=_("E-mail"))
-    description = forms.CharField(required=False, label=_("Description"), widget=forms.Textarea(attrs={"rows": 4}))
+    description = forms.CharField(required=False, label=_("Description"), widget=forms.Textarea(attrs={"rows": 4}),
+                                  max_length=20000)
     description_en = forms.CharField(required=False, label=_("Description in English"),
-                                     widget=forms.Textarea(attrs={"rows": 3}))
+                                     widget=forms.Textarea(attrs={"rows": 3}), max_length=20000)
     fos = forms.MultipleChoiceField(required=False, label=_("Fields of science"),
                                        widget=forms.CheckboxSelectMultiple(attrs={"class": "fos"}))
     contact_name = forms.CharField(required=False, max_length=200, label=_("Contact person"))
@@ -147,9 +148,11 @@ class ServiceForm(forms.Form):
 
     kind = forms.ChoiceField(label=_("Kind of service"))
     name = forms.CharField(max_length=300, label=_("Name of the service"))
-    description = forms.CharField(required=False, label=_("What is offered"), widget=forms.Textarea(attrs={"rows": 3}))
+    description = forms.CharField(required=False, label=_("What is offered"), widget=forms.Textarea(attrs={"rows": 3}),
+                                  max_length=20000)
     audience = forms.CharField(required=False, max_length=300, label=_("For whom"))
-    how_to_ask = forms.CharField(required=False, label=_("How to ask"), widget=forms.Textarea(attrs={"rows": 2}))
+    how_to_ask = forms.CharField(required=False, label=_("How to ask"), widget=forms.Textarea(attrs={"rows": 2}),
+                                 max_length=5000)
     url = forms.URLField(required=False, max_length=200, label=_("Web address"), assume_scheme="https")
     free = forms.BooleanField(required=False, label=_("Free of charge"))
     fee = forms.CharField(required=False, max_length=300, label=_("Fee"))

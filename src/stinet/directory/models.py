@@ -22,8 +22,8 @@ class OrganisationProfile(models.Model):
     address = models.CharField(max_length=300, blank=True)
     phone = models.CharField(max_length=50, blank=True)
     email = models.EmailField(blank=True)
-    description = models.TextField(blank=True)
-    description_en = models.TextField(blank=True)
+    description = models.TextField(max_length=20000, blank=True)
+    description_en = models.TextField(max_length=20000, blank=True)
     fields = models.JSONField(default=list, blank=True)  # field-of-science codes, e.g. ["2", "105"]
     # A contact person: shown to the public only when the organisation chose to publish it.
     contact_name = models.CharField(max_length=200, blank=True)
@@ -51,9 +51,9 @@ class InfoService(models.Model):
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="info_services")
     kind = models.CharField(max_length=20, choices=choices(SERVICE_KINDS), default="other")
     name = models.CharField(max_length=300)
-    description = models.TextField(blank=True)
+    description = models.TextField(max_length=20000, blank=True)
     audience = models.CharField(max_length=300, blank=True)  # to whom: "researchers, students, enterprises"
-    how_to_ask = models.TextField(blank=True)
+    how_to_ask = models.TextField(max_length=5000, blank=True)
     url = models.URLField(blank=True)
     free = models.BooleanField(default=True)
     fee = models.CharField(max_length=300, blank=True)  # fee note when not free
@@ -80,7 +80,7 @@ class JoinRequest(models.Model):
     contact_name = models.CharField(max_length=200)
     contact_email = models.EmailField()
     contact_phone = models.CharField(max_length=50, blank=True)
-    message = models.TextField(blank=True)
+    message = models.TextField(max_length=3000, blank=True)
     certificate_number = models.CharField(max_length=100, blank=True)
     certificate_date = models.DateField(null=True, blank=True)
     certificate_issuer = models.CharField(max_length=300, blank=True)
@@ -91,7 +91,7 @@ class JoinRequest(models.Model):
                                    related_name="+")
     decided_by_label = models.CharField(max_length=200, blank=True)
     decided_at = models.DateTimeField(null=True, blank=True)
-    reason = models.TextField(blank=True)
+    reason = models.TextField(max_length=5000, blank=True)
     organisation = models.ForeignKey(Organisation, null=True, blank=True, on_delete=models.SET_NULL,
                                      related_name="+")
 

@@ -39,7 +39,7 @@ class ProfileForm(forms.Form):
     position = forms.CharField(label=_("Unit and position"), max_length=200, required=False)
     fields = forms.MultipleChoiceField(label=_("Fields of science"), required=False,
                                        widget=forms.SelectMultiple(attrs={"size": 8}))
-    interests = forms.CharField(label=_("Research interests"), required=False,
+    interests = forms.CharField(label=_("Research interests"), required=False, max_length=5000,
                                 widget=forms.Textarea(attrs={"rows": 4}))
     other_names = forms.CharField(label=_("Other spellings of your name in publications (one a line)"),
                                   required=False, widget=forms.Textarea(attrs={"rows": 2}))

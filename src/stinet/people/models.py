@@ -53,7 +53,7 @@ class Expert(models.Model):
     position = models.CharField(max_length=200, blank=True)  # unit and post, free text
     fields = models.JSONField(default=list, blank=True)  # field-of-science codes (Circular 24/2025)
     field_codes = models.CharField(max_length=500, blank=True)  # " 1 102 " for portable prefix filters
-    interests = models.TextField(blank=True)
+    interests = models.TextField(max_length=5000, blank=True)
     orcid = models.CharField(max_length=19, blank=True)  # 0000-0002-1825-0097, checksum validated
     email = models.EmailField(blank=True)
     phone = models.CharField(max_length=40, blank=True)

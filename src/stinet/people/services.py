@@ -96,6 +96,10 @@ def _check(name: str, value: Any) -> Any:
             raise ExpertError(_("website %(value)r: not an http(s) address") % {"value": value}) from None
     elif isinstance(value, str):
         value = clean_spaces(nfc(value)) if name != "interests" else nfc(value).strip()
+    limit = getattr(Expert._meta.get_field(name), "max_length", None) if isinstance(value, str) else None
+    if limit and len(value) > limit:  # a 700,000-character paste was stored
+        raise ExpertError(_("%(field)s: %(n)s characters, at most %(max)s") % {"field": name, "n": len(value),
+                                                                              "max": limit})
     return value
 
 
