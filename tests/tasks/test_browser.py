@@ -185,3 +185,22 @@ def test_one_task_from_proposal_to_publication(page, people):
               f"{task.result_work_id}")
     record = page.content()
     assert TITLE in record and "Nguyễn Văn Pi" in record and "idDoesNotExist" not in record
+
+
+def test_a_long_unbroken_word_wraps_on_a_phone(browser, live_server, people):
+    """330 letters without a space made the list 3,751 px and the task page 5,176 px wide on a 390 px phone."""
+    from tests.tasks.conftest import drive
+
+    word = "ĐaDạngSinhHọcRạnSanHô" * 15
+    task = drive(people, "listed", title=f"Nghiên cứu {word} tại Hải Phòng")
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="vi-VN")
+    tab = context.new_page()
+    try:
+        for path in ("/tasks/", f"/tasks/{task.pk}/"):
+            tab.goto(live_server.url + path)
+            assert tab.locator("text=Hải Phòng").first.is_visible()
+            overflow = tab.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+            assert overflow <= 0, (path, overflow)
+        shot(tab, "task-long-word-phone")
+    finally:
+        context.close()
