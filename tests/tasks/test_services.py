@@ -402,6 +402,18 @@ def test_texts_longer_than_their_columns_are_refused_with_the_field(people):
         services.transition(task, "stop", people.manager, reason="r" * 5001)
 
 
+def test_a_manager_does_not_decide_on_a_task_they_proposed(people):
+    """Kept off its councils, a proposer who is also a task manager approved their own proposal."""
+    from stinet.accounts.services import grant
+
+    grant(people.pi, "task_manager")
+    task = drive(people, "proposed")  # proposed by pi
+    with pytest.raises(PermissionDenied, match="you proposed or lead this task: another task manager decides"):
+        services.transition(task, "approve", people.pi)
+    assert services.transition(task, "approve", people.manager).status == "listed"
+    assert services.transition(task, "open_selection", people.pi).status == "selecting"  # not a decision on it
+
+
 def test_a_score_is_either_a_mark_or_a_conflict_and_names_what_it_scores(people):
     task = drive(people, "selecting")
     councils.form_council(task, people.manager, "selection", [people.c1, people.c2, people.c3])

@@ -300,11 +300,20 @@ def _registration_facts(task: Task, details: dict[str, str] | None) -> dict[str,
     }
 
 
+# decisions on a task that its own proposer or principal investigator may not take, manager or not (as they
+# may not sit on its councils): approving or rejecting the proposal, choosing the application, the rating
+OWN_TASK_DECISIONS = frozenset({"approve", "reject", "select", "accept"})
+
+
 def check_actor(task: Task, action: str, user: Any) -> None:
-    """Refuse (PermissionDenied, the table's reason) a user who may never take this action on this task."""
+    """Refuse (PermissionDenied, the table's reason) a user who may never take this action on this task, and
+    a manager deciding on a task they proposed or lead (conflict of interest: another manager decides)."""
     rule = lifecycle.TRANSITIONS.get(action)
     if rule is not None and not rule.actors & actors(task, user):
         raise PermissionDenied(str(rule.who))
+    if action in OWN_TASK_DECISIONS and getattr(user, "pk", None) in (task.proposer_id, task.investigator_id):
+        raise PermissionDenied(_("you proposed or lead this task: another task manager decides (conflict of "
+                                 "interest)"))
 
 
 def transition(task: Task, action: str, user: Any, /, **data: Any) -> Task:
