@@ -9,7 +9,7 @@ from django.urls import reverse
 from stinet.accounts.permissions import roles_of
 from stinet.tasks import forms, lifecycle
 from stinet.tasks.models import Application, Council, Review, Task
-from stinet.tasks.services import actors
+from stinet.tasks.services import OWN_TASK_DECISIONS, actors
 
 ACTIVITY_FORMS = {
     "apply": ("apply", forms.ApplicationForm),
@@ -42,7 +42,8 @@ def actions_panel(task: Task, user: Any, lang: str) -> list[dict[str, Any]]:
     panel = [{"name": t.action, "label": t.label, "form": forms.ACTION_FORMS[t.action](),
               "url": reverse("tasks:act", args=[task.pk, t.action]),
               "danger": t.action in ("reject", "stop", "cancel", "withdraw")}
-             for t in lifecycle.offered(task.status, kinds)]
+             for t in lifecycle.offered(task.status, kinds)
+             if not (t.action in OWN_TASK_DECISIONS and user.pk in (task.proposer_id, task.investigator_id))]
     for name, activity in lifecycle.ACTIVITIES.items():
         if task.status not in activity.states or not activity.actors & kinds:
             continue
