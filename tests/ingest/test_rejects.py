@@ -74,6 +74,18 @@ def test_legacy_text_is_written_as_the_file_has_it_and_converted_when_imported_a
     assert Work.objects.get(holdings__local_id="t1").title == title
 
 
+def test_the_reason_column_says_nothing_of_the_encoding_of_the_row(org, tmp_path):
+    """A Unicode reason ("dc.date.issued: không đọc được ...") beside TCVN3 cells made the row read as typed in
+    Unicode: the short "Côc SHTT" (TCVN3 "Cục SHTT") was stored as it was."""
+    text = (encode("id,Tên đề tài,Cơ quan chủ trì", "tcvn3") + ",stinet.reason\n"
+            + f"t1,{encode('Nghiên cứu nuôi trồng thủy sản ven biển', 'tcvn3')},{encode('Cục SHTT', 'tcvn3')},"
+            + "Năm (dc.date.issued): không đọc được '20x' là ngày hoặc năm\n")
+    path = tmp_path / "fixed.csv"
+    path.write_bytes(text.encode("utf-8"))
+    assert import_file(path, "HPU").counts()["new"] == 1
+    assert Work.objects.get().publisher == "Cục SHTT"
+
+
 def test_marc_records_are_written_as_the_rows_they_were_mapped_to(org, tmp_path):
     source = sample("pymarc/bad_records.mrc")
     report = import_file(source, "HPU", keep_rejected=True)

@@ -231,7 +231,9 @@ def parse_chunk(ctx: ParseContext, rows: Rows, quiet: frozenset[int] = frozenset
     """Records of a chunk of rows, the partial report of their problems, and the rows read (the `quiet`
     lines' conversions and type labels not counted: a harvest counted them before its list restarted)."""
     report = ImportReport(source="", quiet=quiet, rejected_at={})  # the chunk's: the import keeps them if asked
-    codes = ctx.codes
+    # ignored columns (a rejects file's reason, DSpace's bookkeeping) say nothing of the row's encoding: the
+    # Unicode reason beside TCVN3 cells made them read as typed in Unicode
+    codes = ctx.codes | frozenset(h for h in (rows[0][1] if rows else ()) if is_ignored(h))
     likely = likely_encoding(rows, codes)
     items = [item for line, raw in rows if (item := parse_row(ctx, line, raw, codes, report, likely))]
     return items, report, len(rows)
