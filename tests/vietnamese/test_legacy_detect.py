@@ -157,6 +157,11 @@ def test_plainly_unicode_text_is_found_unicode_before_any_closer_look() -> None:
     ("Ho`a", None, "Ho`a"),
     ("e.g. ISO 9001.", "viqr", "e.g. ISO 9001."),  # "ẹg" is no Vietnamese syllable
     ("Hello world.", "viqr", "Hello world."),
+    # a "." or "?" ending a word is punctuation as often as a tone: no evidence ("gỏ", "mẹ", "Nọ", "ạm." were made)
+    ("Where should the fishing fleet go?", "viqr", "Where should the fishing fleet go?"),
+    ("Tell me.", "viqr", "Tell me."), ("a.m.", "viqr", "a.m."), ("Vol. 2 No. 3", "viqr", "Vol. 2 No. 3"),
+    ("No. 1, No. 2, No. 3", None, "No. 1, No. 2, No. 3"), ("Let it be. Let it go.", "viqr", "Let it be. Let it go."),
+    ("Toa'n ho.c", "viqr", "Toán học"), ("Kinh te^'", "viqr", "Kinh tế"),
 ])
 def test_a_likely_encoding_reads_short_values_its_neighbours_are_in(text, likely, expected):
     assert to_unicode(text, likely=likely).text == expected

@@ -53,6 +53,7 @@ _TIE_MARGIN = 2.3
 _TIE_MIN_WORDS = 2
 _VIQR_MARK = re.compile(r"[aeiouyAEIOUY][(^+`'?~.]|(?<![A-Za-z])[Dd][Dd]")
 _VIQR_STRONG = re.compile(r"[aeiouyAEIOUY][(^+`~]|(?<![A-Za-z])[Dd][Dd]")
+_DOTTED = re.compile(r"\(?(?:[A-Za-z]\.){2,}[,;:)]?")  # a.m., e.g., U.S.A.
 
 
 # Legacy text read through cp1252/latin-1 never holds a letter above U+00FF, while Vietnamese
@@ -178,12 +179,21 @@ def may_be_viqr(s: str) -> bool:
     return _VIQR_MARK.search(s) is not None
 
 
+def _viqr_evidence(word: str) -> bool:
+    """True when a word's VIQR marks are more than English punctuation: a "." or "?" ending a word ("go?",
+    "me.", "No. 5") or dotted letters ("a.m.", "e.g.") are how English is written, not tones."""
+    if _DOTTED.fullmatch(word):
+        return False
+    return _VIQR_MARK.search(word.rstrip('.?!,;:)"')) is not None or _VIQR_STRONG.search(word) is not None
+
+
 def _looks_viqr(s: str, likely: bool = False) -> bool:
     """True when `s` reads as VIQR: enough of its words marked, and each marked word a Vietnamese
     syllable with a mark once read. Beside VIQR text (`likely`), one such word and no other will do
-    ("Ho`a", "Ta^.p 2": a short value gives too little evidence on its own)."""
+    ("Ho`a", "Ta^.p 2": a short value gives too little evidence on its own). A word whose only mark
+    may be punctuation ("go?", "No.") is no evidence either way."""
     words = [w for w in s.split() if any(ch.isalpha() for ch in w)]
-    marked = [w for w in words if _VIQR_MARK.search(w)]
+    marked = [w for w in words if _viqr_evidence(w)]
     if len(marked) < (1 if likely else 2):
         return False
     good = [w for w in marked if _judge(viqr_decode(w)) > 0
