@@ -118,6 +118,8 @@ def test_an_organisation_author_keeps_its_units():
     ("Acme Inc.", "Acme Inc."), ("Công ty ABC Co.,", "Công ty ABC Co."), ("Smith, John A.", "Smith, John A."),
     ("Trần, V. A., ", "Trần, V. A."), ("U.S.A.", "U.S.A."), ("Nxb. Hải Phòng.", "Nxb. Hải Phòng"),
     ("Nguyễn, Văn An,", "Nguyễn, Văn An"), ("Nguyễn Văn An.", "Nguyễn Văn An"), ("Acme Inc :", "Acme Inc"),
+    ("Trần, Văn Cơ.", "Trần, Văn Cơ"), ("Lê, Thị Nô.", "Lê, Thị Nô"),  # "co", "no" once folded: kept a period
+    ("Smith, Ed.", "Smith, Ed"),
 ])
 def test_a_name_keeps_the_period_of_its_initial_or_abbreviation(raw, expected):
     """Only a name's ISBD punctuation goes: "Inc." and "A." are part of it (a title's final "." goes)."""

@@ -103,6 +103,7 @@ def test_titles_list() -> None:
         ("Nguyễn V.A.", "Nguyễn V. A."),
         ("Jennings, Linda M.", "Linda M. Jennings"),
         ("NetLibrary, Inc.", "NetLibrary, Inc."),  # a company's legal form is no given name
+        ("King, Martin Luther, Jr.", "Martin Luther King Jr."),  # was "Martin Luther Jr. King"
         ("Công ty Vinamilk, JSC", "Công ty Vinamilk, JSC"),
         # what the QA sweep found kept (the stored name, then, in brackets)
         ("Nguyễn Thị Thu Hà, ThS.", "Nguyễn Thị Thu Hà"),  # (Nguyễn Thị Thu Hà ThS.)

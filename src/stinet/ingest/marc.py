@@ -42,8 +42,9 @@ LEADER_TYPES = {("a", "m"): "book", ("t", "m"): "book", ("a", "a"): "article", (
 _TRAILING = re.compile(r"[\s/:;=,.]+$")
 # a name's final "." that belongs to its last word: an initial ("Trần, Văn A."), letters with dots
 # ("U.S.A.") or a common abbreviation of names and places ("Inc.", "Co.", "Jr.", "TP.")
-ABBREVIATIONS = {"inc", "co", "corp", "ltd", "jr", "sr", "st", "dr", "etc", "cty", "tp", "nxb", "ed",
-                 "eds", "dept", "univ", "bros", "plc", "jsc", "vol", "no", "pp"}
+# (matched as written, ASCII: "Cơ." and "Nô." are Vietnamese names with an ISBD period; none a given name either:
+# "Smith, Ed.")
+ABBREVIATIONS = {"inc", "co", "corp", "ltd", "jr", "sr", "cty", "tp", "nxb", "dept", "univ", "bros", "plc", "jsc"}
 _ISBN = re.compile(r"[0-9][0-9Xx-]{8,}")
 _ISO_DATE = re.compile(r"(?<!\d)\d{4}-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?(?!\d)")
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
@@ -58,7 +59,7 @@ def trim(text: str, name: bool = False) -> str:
     rest = text[len(trimmed):]
     if name and trimmed and rest.startswith("."):
         word = unicodedata.normalize("NFC", trimmed.rsplit(None, 1)[-1])
-        if all(len(p) == 1 and p.isalpha() for p in word.split(".")) or fold(word) in ABBREVIATIONS:
+        if all(len(p) == 1 and p.isalpha() for p in word.split(".")) or word.lower() in ABBREVIATIONS:
             return trimmed + "."
     return trimmed
 

@@ -201,6 +201,7 @@ VIETNAMESE_FAMILY_NAMES = frozenset(fold(name) for name in (
 ).split())
 _INITIAL = re.compile(r"^[^\W\d_]\.?$")
 # "NetLibrary, Inc.": a company's legal form after a comma, not a given name to put first
+_GENERATION = re.compile(r",\s*(Jr\.?|Sr\.?|II|III|IV)\s*$")
 _LEGAL_FORMS = frozenset(("inc", "ltd", "co", "corp", "llc", "plc", "jsc", "gmbh", "ag", "sa", "s.a", "bv",
                           "co ltd", "co., ltd", "pte ltd"))
 _DOT_LETTER = re.compile(r"\.(?=[^\W\d_])")
@@ -224,6 +225,8 @@ def parse_person_name(s: str) -> PersonName:
             name = before
         elif fold(after).rstrip(".") in _LEGAL_FORMS:
             return _new_name(PersonName, (f"{before}, {after}", tuple(titles), role))
+        elif suffix := _GENERATION.search(after):  # "King, Martin Luther, Jr." -> "Martin Luther King Jr."
+            name = f"{after[:suffix.start()]} {before} {suffix.group(1)}"
         elif fold(first_word) in VIETNAMESE_FAMILY_NAMES:
             name = f"{before} {after}"  # Vietnamese order: family name first
         else:
