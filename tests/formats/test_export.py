@@ -118,7 +118,7 @@ def test_a_members_marcxml_export_imports_again_in_place(catalogue, tmp_path):
     assert doc.xpath("//m:controlfield[@tag='003']/text()", namespaces=ns) == ["HPU"]
     assert [doc.xpath(f"//m:datafield[@tag='{tag}']/m:subfield[@code='a']/text()", namespaces=ns)
             for tag in ("300", "536", "540", "887")] == [[extra["marc.300"]], ["Quỹ NAFOSTED"], ["CC BY 4.0"],
-                                                         ["Ghi chú: Bản photo: 2 bản"]]
+                                                         ['{"Ghi chú": "Bản photo: 2 bản"}']]
     assert "Thư viện" not in str(etree.tostring(doc, encoding="unicode"))  # not TVHP's holdings
     first = import_file(path, "HPU").counts()
     assert first["new"] == first["rejected"] == 0 and first["updated"] + first["unchanged"] == 5
@@ -226,3 +226,28 @@ def test_a_members_export_of_a_work_another_member_describes_is_its_own_record(c
     mine.refresh_from_db()
     assert mine.access == "metadata"  # not the work's best access (HPU's public)
     assert SourceRecord.objects.get(organisation__code="HPU", local_id="1").payload == hpu_record
+
+
+def test_marcxml_carries_what_the_marc_importer_reads_back(catalogue, tmp_path):
+    """A column named "Kinh phí: triệu đồng" came back as "Kinh phí" = "triệu đồng: 600"; other identifiers
+    and contributors were lost or became authors; an 084 without a number and an 856 without a link were written."""
+    from pymarc import parse_xml_to_array
+
+    from stinet.catalog.models import Organisation
+    from stinet.ingest import marc
+
+    work = Work.objects.get(holdings__local_id="5")
+    work.extra = {"Kinh phí: triệu đồng": "600", "marc.300": "120 tr."}
+    work.identifiers = {**work.identifiers, "other": ["Mã khác 42"]}
+    work.creators = [*work.creators, {"name": "Acme Inc.", "role": "contributor"}]
+    work.field_code = ""
+    work.save()
+    path = tmp_path / "hpu.xml"
+    with path.open("wb") as out:
+        write("marcxml", out, org=Organisation.objects.get(code="HPU"))
+    record = next(r for r in parse_xml_to_array(str(path)) if r["001"].data == "5")
+    row = marc.to_row(record)
+    assert (row["Kinh phí: triệu đồng"], row["marc.300"]) == ("600", "120 tr.")
+    assert (row["dc.identifier.other"], row["dc.contributor"]) == ("Mã khác 42", "Acme Inc.")
+    assert "Acme" not in row["dc.contributor.author"]
+    assert record.get_fields("084") == [] and record.get_fields("856") == []  # no number, no link: no field

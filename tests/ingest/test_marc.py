@@ -236,7 +236,7 @@ def test_a_vietnamese_record_maps_every_field(org, tmp_path):
     assert work.abstract == "Khảo sát rạn san hô."
     assert work.identifiers == {"isbn": ["978-604-0-00000-0"], "uri": ["https://lib.dhhp.edu.vn/lv/123"]}
     assert work.field_code == "106"
-    assert work.extra == {"marc.250": "Tái bản lần 1", "marc.300": "120 tr. ; 30 cm"}
+    assert work.extra == {"marc.250": "Tái bản lần 1.", "marc.300": "120 tr. ; 30 cm."}  # "tr." keeps its period
     assert holding.call_number == "LV 577.7 N576"  # the 852 of the importing organisation
     assert holding.url == "https://lib.dhhp.edu.vn/lv/123" and holding.access == "members"
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from datetime import UTC
 from functools import cache
@@ -68,11 +69,12 @@ def _control(record: etree._Element, tag: str, value: str) -> None:
     etree.SubElement(record, CONTROLFIELD, tag=tag).text = clean(value)
 
 
-def _data(record: etree._Element, tag: str, ind: str, subfields: Subfields) -> None:
-    """Append a data field with its non-empty subfields; nothing when all are empty."""
-    values = [(code, clean(value).strip()) for code, value in subfields if value]
+def _data(record: etree._Element, tag: str, ind: str, subfields: Subfields, main: str = "") -> None:
+    """Append a data field with its non-empty subfields; nothing when all are empty, or its `main` one is (an
+    084 with only its source, an 856 with only its label)."""
+    values = [(code, clean(str(value)).strip()) for code, value in subfields if value]
     values = [(code, value) for code, value in values if value]
-    if not values:
+    if not values or main and main not in {code for code, _value in values}:
         return
     field = etree.SubElement(record, DATAFIELD, tag=tag, ind1=ind[0], ind2=ind[1])
     for code, value in values:
@@ -150,7 +152,8 @@ def _extras(record: etree._Element, work: Work) -> None:
             tag, ind = EXTRA_FIELDS[key]
             _data(record, tag, ind, [("a", str(value))])
         else:
-            _data(record, "887", "  ", [("a", f"{key}: {value}"), ("2", OTHER_DATA_SOURCE)])
+            text = json.dumps({key: value}, ensure_ascii=False)  # unambiguous: a name may hold ": "
+            _data(record, "887", "  ", [("a", text), ("2", OTHER_DATA_SOURCE)])
 
 
 ACCESS_NOTES = {"public": "Không hạn chế (open access)", "members": "Hạn chế: thành viên mạng lưới (restricted)"}
@@ -164,7 +167,7 @@ def _locations(record: etree._Element, work: Work, url: str, only: Holding | Non
     for holding in holdings:
         _data(record, "852", "  ", [("a", holding.organisation.name_vi), ("h", holding.call_number)])
     if only is not None:
-        _data(record, "856", "41", [("3", only.organisation.name_vi), ("u", only.url)])
+        _data(record, "856", "41", [("3", only.organisation.name_vi), ("u", only.url)], main="u")
         _data(record, "506", "  ", [("a", ACCESS_NOTES.get(only.access, ""))])
         return
     _data(record, "856", "40", [("u", url)])
@@ -195,7 +198,7 @@ def to_element(work: Work, url: str = "", holding: Holding | None = None) -> etr
     _control(record, "008", field_008(work))
     _identifiers(record, work)
     _data(record, "041", "0 ", [("a", language_code(work.language) if work.language else "")])
-    _data(record, "084", "  ", [("a", work.field_code), ("2", FOS_SOURCE)])
+    _data(record, "084", "  ", [("a", work.field_code), ("2", FOS_SOURCE)], main="a")
     creators = [c for c in work.creators if c.get("name")]
     first = next((c for c in creators if c.get("role", "author") == "author"), None)
     if first is not None:

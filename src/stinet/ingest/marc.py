@@ -7,6 +7,7 @@ kept as extra data so nothing important is silently dropped.
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -21,11 +22,11 @@ from stinet.vietnamese import clean_spaces, fold
 
 HEADER = [
     "id", "dc.title", "dc.title.alternative", "dc.contributor.author", "dc.contributor.advisor",
-    "dc.contributor.editor", "dc.contributor.translator", "dc.date.issued", "dc.type", "dc.subject",
+    "dc.contributor.editor", "dc.contributor.translator", "dc.contributor", "dc.date.issued", "dc.type", "dc.subject",
     "dc.description.abstract",
     "dc.publisher", "thesis.degree.name", "thesis.degree.grantor", "dc.subject.fos",
     "dc.language.iso", "dc.identifier.isbn", "dc.identifier.issn", "dc.identifier.doi",
-    "dc.identifier.handle", "dc.identifier.uri", "local.callnumber", "local.access",
+    "dc.identifier.handle", "dc.identifier.other", "dc.identifier.uri", "local.callnumber", "local.access",
 ]
 EXTRA_TAGS = {"082": "marc.082", "084": "marc.084", "250": "marc.250", "300": "marc.300",
               "490": "marc.490", "830": "marc.830", "500": "marc.500", "505": "dc.description.tableofcontents",
@@ -35,11 +36,13 @@ LANGUAGES = {"vie": "vi", "eng": "en", "fre": "fr", "fra": "fr", "rus": "ru", "c
 ADVISOR_ROLES = {"ths", "thesis advisor", "nguoi huong dan", "huong dan", "nguoi huong dan khoa hoc",
                  "advisor", "degree supervisor", "dgs"}
 EDITOR_ROLES = {"edt", "editor", "chu bien", "bien tap", "hieu dinh"}
+CONTRIBUTOR_ROLES = {"ctb", "contributor", "nguoi tham gia", "thanh vien tham gia", "cong tac vien"}
 TRANSLATOR_ROLES = {"trl", "translator", "dich", "nguoi dich", "dich gia", "bien dich"}
 # leader/06-07 -> type code when neither 655 nor 502 says
 LEADER_TYPES = {("a", "m"): "book", ("t", "m"): "book", ("a", "a"): "article", ("a", "b"): "article",
                 ("a", "s"): "article", ("m", ""): "dataset"}
 _TRAILING = re.compile(r"[\s/:;=,.]+$")
+_SEPARATORS = re.compile(r"\s*[/:;=,]+\s*$|\s+$")
 # a name's final "." that belongs to its last word: an initial ("Trần, Văn A."), letters with dots
 # ("U.S.A.") or a common abbreviation of names and places ("Inc.", "Co.", "Jr.", "TP.")
 # (matched as written, ASCII: "Cơ." and "Nô." are Vietnamese names with an ISBD period; none a given name either:
@@ -104,6 +107,8 @@ def _role(field: Field) -> str:
             return "editor"
         if key in TRANSLATOR_ROLES:
             return "translator"
+        if key in CONTRIBUTOR_ROLES:
+            return "contributor"
     return "author"
 
 
@@ -111,7 +116,7 @@ def people(record: Record) -> dict[str, list[str]]:
     """Names of 100/110/700/710 by role (author, advisor, editor, translator): a person's $a, an
     organisation's $a with its units $b ("Viện Hàn lâm Khoa học và Công nghệ Việt Nam. Viện Hải dương học":
     the institute is the author, not the academy above it)."""
-    found: dict[str, list[str]] = {"author": [], "advisor": [], "editor": [], "translator": []}
+    found: dict[str, list[str]] = {"author": [], "advisor": [], "editor": [], "translator": [], "contributor": []}
     for field in record.get_fields("100", "110", "700", "710"):
         parts = [field.get("a", "")] + (field.get_subfields("b") if field.tag in ("110", "710") else [])
         names = [p for p in (trim(part, name=True) for part in parts) if p]
@@ -128,16 +133,19 @@ def _isbns(record: Record) -> list[str]:
 
 
 def _identifiers(record: Record) -> dict[str, str]:
-    """ISBN, ISSN, DOI and handle identifiers."""
-    dois, handles = [], []
+    """ISBN, ISSN, DOI, handle and other identifiers (024 with first indicator 8: unspecified)."""
+    dois, handles, others = [], [], []
     for field in record.get_fields("024"):
         source = fold(field.get("2", ""))
+        values = [v.strip() for v in field.get_subfields("a") if v.strip()]
         if field.indicator1 == "7" and source in ("doi", "hdl", "handle"):
-            values = [v.strip() for v in field.get_subfields("a") if v.strip()]
             (dois if source == "doi" else handles).extend(values)
+        elif field.indicator1 == "8":
+            others.extend(values)
     return {"dc.identifier.isbn": _join(_isbns(record)),
             "dc.identifier.issn": _join(_values(record, ["022"], "a")),
-            "dc.identifier.doi": _join(dois), "dc.identifier.handle": _join(handles)}
+            "dc.identifier.doi": _join(dois), "dc.identifier.handle": _join(handles),
+            "dc.identifier.other": _join(others)}
 
 
 def language(record: Record) -> str:
@@ -292,15 +300,29 @@ def extras(record: Record) -> dict[str, str]:
             continue
         text = clean_spaces(" ".join(s.value for s in field.subfields if s.code.isalpha()))
         if text:
-            found.setdefault(EXTRA_TAGS[field.tag], []).append(trim(text) or text)
+            # only the separators before a next field go: a final "." may end an abbreviation ("120 tr.",
+            # "4th ed.") or a note's sentence, and an export read back keeps its values as they were
+            found.setdefault(EXTRA_TAGS[field.tag], []).append(_SEPARATORS.sub("", text) or text)
     kept = {key: "; ".join(values) for key, values in found.items()}
     for field in record.get_fields("887"):
         if field.get("2", "").strip() == OTHER_DATA_SOURCE:
             for text in field.get_subfields("a"):
-                name, sep, value = text.partition(": ")
-                if sep and name.strip() and name.strip() not in HEADER:
-                    kept.setdefault(name.strip(), value)
+                for name, value in _other_data(text).items():
+                    if name.strip() and name.strip() not in HEADER:
+                        kept.setdefault(name.strip(), value)
     return kept
+
+
+def _other_data(text: str) -> dict[str, str]:
+    """887 $a as STINet writes it: a JSON object {"name": "value"} (a name may hold ": "), else "name: value"."""
+    try:
+        found = json.loads(text)
+    except ValueError:
+        found = None
+    if isinstance(found, dict):
+        return {str(k): v if isinstance(v, str) else json.dumps(v, ensure_ascii=False) for k, v in found.items()}
+    name, sep, value = text.partition(": ")
+    return {name: value} if sep else {}
 
 
 def to_row(record: Record, holder: Iterable[str] = ()) -> dict[str, str]:
@@ -322,6 +344,7 @@ def to_row(record: Record, holder: Iterable[str] = ()) -> dict[str, str]:
         "dc.title.alternative": next(iter(_values(record, ["246", "242"], "a")), ""),
         "dc.contributor.author": _join(who["author"]), "dc.contributor.advisor": _join(who["advisor"]),
         "dc.contributor.editor": _join(who["editor"]), "dc.contributor.translator": _join(who["translator"]),
+        "dc.contributor": _join(who["contributor"]),
         "dc.date.issued": issued or note.get("year", ""),
         "dc.type": work_type(record, note), "dc.subject": _join(subjects(record)),
         "dc.description.abstract": abstract(record),
