@@ -218,15 +218,14 @@ def import_cmd(files: tuple[Path, ...], org_code: str, fmt: str | None, rejects:
     """
     from stinet.catalog.services import get_organisation
     from stinet.ingest.readers import ImportFileError, no_such_file
-    from stinet.ingest.rejects import rejects_line, rejects_path, write_rejects
+    from stinet.ingest.rejects import rejects_paths, settle
     from stinet.ingest.services import import_file, import_session
 
     for file in files:  # a mistyped name is found before any file is imported
         if not file.is_file():
             raise ImportFileError(no_such_file(file))
     get_organisation(org_code)
-    if rejects is not None:
-        rejects.mkdir(parents=True, exist_ok=True)
+    targets = rejects_paths(rejects, files) if rejects is not None else []  # checked before any is imported
     refused: list[str] = []  # files of which every record was rejected
     with import_session():
         for number, file in enumerate(files):
@@ -242,9 +241,8 @@ def import_cmd(files: tuple[Path, ...], org_code: str, fmt: str | None, rejects:
                 bar.close()
             for line in report.lines():
                 click.echo(line)
-            if rejects is not None and report.rejected_at:
-                target = rejects_path(rejects, file)
-                click.echo(rejects_line(write_rejects(file, report.format, report.rejected_at, target), target))
+            if targets and (said := settle(file, report.format, report.rejected_at or {}, targets[number])):
+                click.echo(said)
             if report.rejected and not report.new + report.updated + report.unchanged:
                 refused.append(file.name)
     if refused:  # exit 1 for scripts and scheduled jobs: nothing of it is in the catalogue

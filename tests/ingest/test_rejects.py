@@ -113,3 +113,63 @@ def test_the_command_writes_each_files_rejects_to_the_folder(run, tmp_path):
     assert read_rejects(target) == [{LINE_COLUMN: "3", REASON_COLUMN: "dc.title: thiếu nhan đề", "id": "r2",
                                      "dc.title": ""}]
     assert sorted(p.name for p in (tmp_path / "rejects").iterdir()) == ["bad.csv.rejected.csv"]
+
+
+def test_a_row_that_cannot_be_read_keeps_the_cells_that_can(org, tmp_path):
+    """An unclosed quote or a NUL byte wrote a row of empty cells: imported as it was, every row lacked a title."""
+    source = tmp_path / "broken.csv"
+    source.write_bytes(b'id,dc.title,dc.date.issued\nU1,T\xe1\xbb\x91t,2015\nU2,"Unclosed quote,2016\n'
+                       b"U3,Good again,2017\nU4,Nul\x00byte,2018\n")
+    report = import_file(source, "HPU", keep_rejected=True)
+    target = tmp_path / "out.csv"
+    write_rejects(source, report.format, report.rejected_at, target)
+    rows = read_rejects(target)
+    assert [(r["id"], r["dc.title"], r["dc.date.issued"]) for r in rows] == [
+        ("U2", '"Unclosed quote', "2016"), ("U4", "Nulbyte", "2018")]  # the line as written; the NUL left out
+
+
+def test_a_resumed_import_lists_the_rejections_of_the_rows_it_resumed_after(org, write_csv, monkeypatch):
+    """The rows stored before the interruption are read again for their ids: their rejections were dropped."""
+    from tests.ingest.test_import import fail_the_second_batch, row
+
+    rows = [row(f"Công trình số {i}", id=f"r{i}") for i in range(25)]
+    rows[3] = row("Năm sai", id="bad3", dc_date_issued="20l5")
+    rows[7] = row("Mã lặp", id="r1")
+    path = write_csv(rows)
+    real = services.store_batch
+    fail_the_second_batch(monkeypatch)
+    with pytest.raises(OSError):
+        import_file(path, "HPU")
+    monkeypatch.setattr(services, "store_batch", real)
+    report = import_file(path, "HPU", keep_rejected=True)
+    assert report.skipped_resume == 15 and report.rejected == 2  # both among the 15 rows stored before
+    assert sorted(report.rejected_at) == [5, 9]
+    assert [r["line"] for r in report.rejections] == [5, 9]
+
+
+def test_the_command_names_each_files_rejects_apart_and_removes_an_outdated_one(run, tmp_path):
+    assert run("org", "add", "HPU", "Trường Đại học Hải Phòng", "--member").returncode == 0
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    first, second = tmp_path / "a" / "data.csv", tmp_path / "b" / "data.csv"
+    first.write_text("id,dc.title\nA1,Một\nA2,\n", encoding="utf-8")
+    second.write_text("id,dc.title\nB1,Hai\nB2,\n", encoding="utf-8")
+    folder = tmp_path / "rejects"
+    assert run("import", str(first), str(second), "--org", "HPU", "--rejects", str(folder)).returncode == 0
+    assert [r["id"] for r in read_rejects(folder / "data.csv.rejected.csv")] == ["A2"]  # overwritten by B2
+    assert [r["id"] for r in read_rejects(folder / "data (2).csv.rejected.csv")] == ["B2"]
+    first.write_text("id,dc.title\nA1,Một\nA2,Hai\n", encoding="utf-8")
+    again = run("import", str(first), "--org", "HPU", "--rejects", str(folder))
+    assert f"không có dòng bị từ chối: đã xoá {folder / 'data.csv.rejected.csv'}" in again.stdout
+    assert not (folder / "data.csv.rejected.csv").exists()  # its row would undo the correction if imported
+
+
+def test_a_rejects_target_that_cannot_be_written_stops_before_any_import(run, tmp_path):
+    assert run("org", "add", "HPU", "Trường Đại học Hải Phòng", "--member").returncode == 0
+    source = tmp_path / "w.csv"
+    source.write_text("id,dc.title\nW1,Một\nW2,\n", encoding="utf-8")
+    (tmp_path / "rejects" / "w.csv.rejected.csv").mkdir(parents=True)
+    refused = run("import", str(source), "--org", "HPU", "--rejects", str(tmp_path / "rejects"))
+    assert refused.returncode == 1
+    assert refused.stderr.strip() == f"stinet: error: {tmp_path / 'rejects' / 'w.csv.rejected.csv'}: là một thư mục"
+    assert "w.csv:" not in refused.stdout  # nothing imported (it was, and a hidden .part file was named)

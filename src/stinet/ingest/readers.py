@@ -271,7 +271,8 @@ def _records(table: Table, source: Iterable[Cells]) -> Iterator[tuple[int, dict[
         after_header = False
         rows += len(held) + 1
         yield from _released(table, held)
-        yield line, {ERROR: problem} if problem else _row(table, line, cells)
+        # a row that cannot be read keeps the cells that could, for `import --rejects` to write out
+        yield line, {**_as_dict(table.header, cells), ERROR: problem} if problem else _row(table, line, cells)
     rows += len(held)
     yield from _released(table, held)
     if not rows:
@@ -495,8 +496,11 @@ def _csv_rows(table: Table) -> Iterator[Cells]:
             yield start, row, _damaged_reason(table, start, bad)
         if broken is None:
             return
-        yield broken, [], _("a quote opened on this line is never closed (it takes in the lines after it); "
-                            "close it or remove it")
+        # the line as it is written, cut at its delimiters (quotes kept), for `import --rejects` to write out
+        line_text = text[_line_offset(text, broken):_line_offset(text, broken + 1)].rstrip("\r\n")
+        cells = next(csv.reader([line_text], delimiter=dialect.delimiter, quoting=csv.QUOTE_NONE), [])
+        yield broken, cells, _("a quote opened on this line is never closed (it takes in the lines after it); "
+                               "close it or remove it")
         base, last = broken, 0
         reader = csv.reader(io.StringIO(text[_line_offset(text, broken + 1):], newline=""), dialect)
 

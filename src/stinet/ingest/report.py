@@ -87,15 +87,19 @@ class ImportReport:
 
     def merge(self, part: ImportReport) -> None:
         """Add what parsing one chunk found (rejections, conversions, labels, headings)."""
-        self.rejected += part.rejected
-        self.rejections.extend(part.rejections[: max(MAX_LISTED - len(self.rejections), 0)])
-        if self.rejected_at is not None and part.rejected_at:
-            self.rejected_at.update(part.rejected_at)
+        self.merge_rejections(part)
         self.unmapped_types.update(part.unmapped_types)
         self.conversions.update(part.conversions)
         self.converted_examples.extend(part.converted_examples[: max(20 - len(self.converted_examples), 0)])
         self.derived_ids += part.derived_ids
         self.headings += part.headings
+
+    def merge_rejections(self, part: ImportReport) -> None:
+        """Add the rejections of one chunk."""
+        self.rejected += part.rejected
+        self.rejections.extend(part.rejections[: max(MAX_LISTED - len(self.rejections), 0)])
+        if self.rejected_at is not None and part.rejected_at:
+            self.rejected_at.update(part.rejected_at)
 
     def add_counts(self, counts: dict[str, int]) -> None:
         """Add the counts of one stored batch."""

@@ -185,10 +185,15 @@ def import_file(path: str | Path, org_code: str, fmt: str | None = None, *,
     seen: set[str] = set()
     if skip:
         report.skipped_resume = skip
-        # the identifiers of the rows stored before the interruption, read again (not stored): a later row
-        # repeating one is refused as it would have been without the interruption
-        seen = {item.local_id for items, _part, _read in parsed_chunks(ctx, itertools.islice(rows, skip), 1)
-                for item in items}
+        # the rows stored before the interruption, read again (not stored): their identifiers, so that a later
+        # row repeating one is refused as it would have been without the interruption, and their rejections,
+        # which the report (and `import --rejects`) lists as for an uninterrupted import
+        for items, part, _read in parsed_chunks(ctx, itertools.islice(rows, skip), 1):
+            report.merge_rejections(part)
+            for item in items:
+                if item.local_id in seen:
+                    report.reject(item.line, _("id: %(id)r appears twice in this file") % {"id": item.local_id})
+                seen.add(item.local_id)
     try:
         # closed at once on a failure: its workers stop now, not when the traceback is collected
         with fewer_collections(), contextlib.closing(parsed_chunks(ctx, rows, workers)) as chunked:
