@@ -288,6 +288,15 @@ def test_files_that_are_not_marc_are_refused_with_one_line(org, tmp_path, name, 
     assert Work.objects.count() == 0 and ImportRun.objects.count() == 0
 
 
+def test_a_utf16_dublin_core_answer_is_recognised_as_such(org, tmp_path):
+    """Saved in UTF-16 (iconv, Windows tools), an OAI-PMH answer was taken for MARCXML and refused."""
+    path = tmp_path / "answer.xml"
+    text = shared_path("conformance", "oai-pmh", "sickle", "GetRecord.xml").read_text(encoding="utf-8")
+    path.write_bytes(text.encode("utf-16"))
+    report = import_file(path, "HPU")
+    assert (report.format, report.new) == ("oai_dc", 1)
+
+
 def test_an_oai_pmh_response_is_not_marcxml(org):
     path = shared_path("conformance", "oai-pmh", "sickle", "GetRecord.xml")
     with pytest.raises(ImportFileError, match="root element is <OAI-PMH> in namespace"):

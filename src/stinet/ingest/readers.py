@@ -109,6 +109,8 @@ def _by_content(path: Path) -> str | None:
         return None
     if _MARC_LEADER.match(head) and b"\x1e" in head:
         return "marc"
+    if head[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16 XML (iconv, Windows tools): looked at as UTF-8
+        head = head[: len(head) // 2 * 2].decode("utf-16", errors="replace").encode()
     start = head.removeprefix(b"\xef\xbb\xbf").lstrip()
     if not start.startswith(b"<"):
         return None
