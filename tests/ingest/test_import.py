@@ -168,6 +168,20 @@ def test_short_values_of_a_viqr_file_are_converted_too(org, tmp_path):
     assert (last.title, last.authors, last.extra) == ("Hòa", ["John Smith"], {"Ghi chú": "e.g. ISO 9001."})
 
 
+def test_a_cell_both_legacy_encodings_read_is_read_in_its_rows_encoding(org, tmp_path):
+    """Beside VNI cells, "san hoâ" (VNI "san hô") was read as TCVN3 "san hoõ"."""
+    from stinet.vietnamese import encode
+
+    cells = ["Nghiên cứu đa dạng sinh học rạn san hô", "Nguyễn Văn Trống", "san hô"]
+    path = tmp_path / "vni.csv"
+    path.write_bytes(("id,dc.title,dc.contributor.author,dc.subject\nv1,"
+                      + ",".join(encode(c, "vni") for c in cells) + "\n").encode("cp1252"))
+    report = import_file(path, "HPU")
+    work = Work.objects.get()
+    assert (work.title, work.authors, work.subjects) == (cells[0], [cells[1]], [cells[2]])
+    assert report.conversions == {"vni": 3}
+
+
 def test_a_rejection_names_the_members_own_column(org, tmp_path):
     path = tmp_path / "vn.csv"
     path.write_text("Mã;Tên đề tài;Năm\nv1;Đề tài một;20l5\nv2;;2016\n", encoding="utf-8")

@@ -114,7 +114,7 @@ def convert_row(line: int, row: dict[str, str], report: ImportReport, skip: froz
     """
     out: dict[str, str] = {}
     composed: dict[str, str] = {}  # decomposed values, composed
-    found: set[str] = set()
+    converted: dict[str, Conversion] = {}  # column -> its conversion, reported at the end
     unsure: list[str] = []  # columns read as Unicode that a legacy encoding could also explain
     ascii_marked: list[str] = []  # ASCII columns read as plain text that VIQR could also explain
     typed_unicode = False  # some cell has letters legacy text never shows
@@ -128,11 +128,9 @@ def convert_row(line: int, row: dict[str, str], report: ImportReport, skip: froz
         else:
             result = Conversion(nfc(value), "nfd")
         if result is not None and result.encoding is not None:
-            report.converted(line, column, result.encoding, value, result.text)
+            converted[column] = result
             if result.encoding == "nfd":  # Unicode still: says nothing of the legacy encoding of the row
                 composed[column] = result.text
-            else:
-                found.add(result.encoding)
         elif result is not None and result.encoding is None:
             if not value.isascii():
                 unsure.append(column)
@@ -140,14 +138,35 @@ def convert_row(line: int, row: dict[str, str], report: ImportReport, skip: froz
             elif may_be_viqr(value):
                 ascii_marked.append(column)
         out[column] = result.text if result is not None else value
-    if likely is None and len(found) == 1 and (likely := next(iter(found))) in LEGACY:
-        neighbours = ascii_marked if likely == "viqr" else [] if typed_unicode else unsure
+    found = _row_encoding(row, converted) if likely is None else None
+    if found in LEGACY:
+        neighbours = ascii_marked if found == "viqr" else [] if typed_unicode else unsure
         for column in neighbours:
-            result = to_unicode(row[column], likely=likely)
-            if result.encoding == likely:
-                report.converted(line, column, likely, row[column], result.text)
-                out[column] = result.text
+            result = to_unicode(row[column], likely=found)
+            if result.encoding == found:
+                converted[column] = result
+    for column, result in converted.items():
+        out[column] = result.text
+        report.converted(line, column, str(result.encoding), row[column], result.text)
     return out, (row | composed if composed else row)
+
+
+def _row_encoding(row: dict[str, str], converted: dict[str, Conversion]) -> str | None:
+    """The one legacy encoding of a row's converted cells, or None. A cell read in the other of TCVN3 and VNI
+    that reads as well in the one most cells are in is read again in it ("san hoâ" beside VNI cells: VNI
+    "san hô", not TCVN3 "san hoõ")."""
+    counts = Counter(r.encoding for r in converted.values() if r.encoding != "nfd")
+    if not counts:
+        return None
+    (main, n), *others = counts.most_common()
+    if others and main in _LATIN1 and n > sum(m for _e, m in others):
+        for column, result in list(converted.items()):
+            if result.encoding in _LATIN1 and result.encoding != main:
+                again = to_unicode(row[column], likely=main)
+                if again.encoding == main:
+                    converted[column] = again
+        counts = Counter(r.encoding for r in converted.values() if r.encoding != "nfd")
+    return main if len(counts) == 1 else None
 
 
 def _incoming(data: WorkData, payload: dict[str, str], ctx: ParseContext, line: int) -> Incoming:

@@ -226,7 +226,20 @@ def detect(s: str, likely: str | None = None) -> str:
     found = _detect_legacy(s)
     if found == "unicode" and likely in _DECODERS and likely != "viqr" and reads_as_well(s, likely):
         return likely
+    if found in _LATIN1 and likely in _LATIN1 and likely != found and _reads_as_well_as(s, likely, found):
+        return likely  # beside VNI text, "san hoâ" is VNI "san hô" (TCVN3 read it "san hoõ" as well)
     return found
+
+
+_LATIN1 = ("tcvn3", "vni")
+
+
+def _reads_as_well_as(s: str, encoding: str, other: str) -> bool:
+    """True when `s` has as many good words, net of bad ones, in `encoding` as in `other`."""
+    words = [w for w in s.split() if not w.isascii()]
+    good, bad, _ll = _tally(words, encoding)
+    other_good, other_bad, _other_ll = _tally(words, other)
+    return good - bad >= other_good - other_bad
 
 
 LIKELY_MARGIN = 1.5  # how much less likely its letters may be than Unicode's for a likely encoding to win
