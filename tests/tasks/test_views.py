@@ -151,6 +151,14 @@ def test_refusals_read_well_in_vietnamese(people, client):
     assert "không thể ký hợp đồng: cần có ngày ký hợp đồng không sau ngày hôm nay" in page.content.decode()
 
 
+def test_mean_scores_are_shown_with_two_decimals(people, client):
+    """"87,5", "68,33" and "50,0" side by side."""
+    task = drive(people, "awarded")  # applications scored 80, 70 (mean 75) and 60, 65, 90 (mean 71.67)
+    _login(client, people, "manager")
+    page = client.get(f"/tasks/{task.pk}/?lang=vi").content.decode()
+    assert "<td>75,00</td>" in page and "<td>71,67</td>" in page
+
+
 def test_actions_through_the_page(people, client):
     _login(client, people, "pi")
     response = client.post("/tasks/propose/", {"title": "Nghiên cứu nuôi hàu Thái Bình Dương", "objectives": "Mục tiêu",
