@@ -256,7 +256,7 @@ def test_the_task_s_own_people_neither_sit_on_its_councils_nor_score(people):
     council.members.add(people.pi2)  # a council formed before the check
     with pytest.raises(PermissionDenied, match="you are an applicant for this task"):
         councils.score(task, people.pi2, "selection", application=application, value=100)
-    evaluating = drive(people, "evaluating")  # pi proposed it and leads it
+    evaluating = drive(people, "evaluating", title="Một nhiệm vụ khác")  # pi proposed it and leads it
     with pytest.raises(services.TaskError, match=r"t-pi \(the principal investigator of this task\)"):
         councils.form_council(evaluating, people.manager, "acceptance", [people.c1, people.c2, people.pi])
     council = councils.form_council(evaluating, people.manager, "acceptance", [people.c1, people.c2, people.pi2])
@@ -312,6 +312,8 @@ def test_proposals_need_a_proposer_role_and_valid_values(people):
     with pytest.raises(services.TaskError, match="field of science '999'"):
         services.propose(people.pi, title="X", objectives="Y", year=2026, field_code="999")
     first = services.propose(people.editor, title="A", objectives="B", year=2026)
+    with pytest.raises(services.TaskError, match="you have proposed this task already: ĐT-2026-001"):
+        services.propose(people.editor, title="a", objectives="B", year=2026)  # the form sent twice
     second = services.propose(people.pi, title="C", objectives="D", year=2026, kind="pilot")
     assert (first.code, second.code) == ("ĐT-2026-001", "DASX-2026-001")
     assert services.find("dt-2026-001") == first and services.find(str(second.pk)) == second

@@ -137,6 +137,10 @@ def propose(user: Any, *, title: str, objectives: str, year: int, level: str = "
         raise TaskError(_("%(field)s: at most %(n)d characters") % {"field": "keywords", "n": MAX_KEYWORDS_CHARS})
     _check_values(level, kind, year, field_code.strip())
     with transaction.atomic():
+        same = Task.objects.filter(proposer=user, year=int(year), title__iexact=title,
+                                   status__in=lifecycle.LIVE).values_list("code", flat=True).first()
+        if same:  # a form sent twice (the browser's "resend"), not a second task
+            raise TaskError(_("you have proposed this task already: %(code)s") % {"code": same})
         code = nfc(code).strip() or _next_code(kind, int(year))
         if Task.objects.filter(code__iexact=code).exists():
             raise TaskError(_("task %(code)s exists already") % {"code": code})
