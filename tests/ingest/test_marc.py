@@ -288,6 +288,15 @@ def test_files_that_are_not_marc_are_refused_with_one_line(org, tmp_path, name, 
     assert Work.objects.count() == 0 and ImportRun.objects.count() == 0
 
 
+@pytest.mark.parametrize("name", ["bom.mrc", "bom.csv"])
+def test_a_marc_file_after_a_byte_order_mark_or_a_line_break_is_read(org, tmp_path, name):
+    """Some tools write a BOM or a line break first: the file was refused ("no valid leader")."""
+    path = tmp_path / name
+    path.write_bytes(b"\xef\xbb\xbf\r\n" + sample("pymarc/test.dat").read_bytes())
+    report = import_file(path, "HPU")
+    assert (report.format, report.new, report.rejected) == ("marc", 10, 0)
+
+
 def test_a_utf16_dublin_core_answer_is_recognised_as_such(org, tmp_path):
     """Saved in UTF-16 (iconv, Windows tools), an OAI-PMH answer was taken for MARCXML and refused."""
     path = tmp_path / "answer.xml"

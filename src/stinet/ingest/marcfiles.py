@@ -79,7 +79,7 @@ def _open_iso2709(path: Path) -> Table:
     with path.open("rb") as handle, warnings.catch_warnings():
         warnings.simplefilter("ignore")  # a non-ASCII subfield code: pymarc repairs it
         head = handle.read(24)
-        handle.seek(0)
+        handle.seek(_first_leader(handle))
         total = readable = 0
         encodings: set[str] = set()
         reader = _reader(handle, to_unicode=False)
@@ -102,6 +102,15 @@ def _open_iso2709(path: Path) -> Table:
     return Table(path, "marc", list(HEADER), total, "+".join(sorted(encodings)) or "marc", unit="record")
 
 
+def _first_leader(handle: io.BufferedReader) -> int:
+    """Where the first record begins: after a byte-order mark or line breaks some tools write before it
+    (0 when none, or when no leader follows them)."""
+    head = handle.read(64)
+    handle.seek(0)
+    rest = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    return len(head) - len(rest) if rest and _LEADER.match(rest) else 0
+
+
 def _not_iso2709(path: Path, head: bytes) -> str:
     """The refusal of a file that is not MARC, saying what it looks like instead."""
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
@@ -122,6 +131,7 @@ def _iso2709_rows(table: Table) -> Iterator[tuple[int, dict[str, str]]]:
     as lenient MARC readers do: the good records after a bad one are not lost."""
     size = table.path.stat().st_size
     with table.path.open("rb") as handle:
+        handle.seek(_first_leader(handle))
         reader = _reader(handle)
         number = 0
         while True:

@@ -107,7 +107,7 @@ def _by_content(path: Path) -> str | None:
             head = handle.read(4096)
     except OSError:
         return None
-    if _MARC_LEADER.match(head) and b"\x1e" in head:
+    if _MARC_LEADER.match(head.lstrip(b"\xef\xbb\xbf \t\r\n")) and b"\x1e" in head:  # after a BOM, line breaks
         return "marc"
     if head[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16 XML (iconv, Windows tools): looked at as UTF-8
         head = head[: len(head) // 2 * 2].decode("utf-16", errors="replace").encode()
