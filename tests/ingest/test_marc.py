@@ -297,6 +297,23 @@ def test_a_marc_file_after_a_byte_order_mark_or_a_line_break_is_read(org, tmp_pa
     assert (report.format, report.new, report.rejected) == ("marc", 10, 0)
 
 
+def test_an_oai_pmh_answer_in_marcxml_is_read(org, tmp_path):
+    """Saved from a member's repository, it was refused: "the root element is <OAI-PMH>"."""
+    from pymarc import record_to_xml
+
+    marc = record_to_xml(vietnamese_record(), namespace=True).decode()
+    answer = ('<OAI-PMH xmlns="http://www.openarchives.org/OAI/2.0/"><ListRecords>'
+              '<record><header status="deleted"><identifier>oai:x:1</identifier></header></record>'
+              f'<record><header><identifier>oai:x:2</identifier></header><metadata>{marc}</metadata></record>'
+              '</ListRecords></OAI-PMH>')
+    path = tmp_path / "answer.xml"
+    path.write_text(answer, encoding="utf-8")
+    report = import_file(path, "HPU")
+    assert (report.format, report.new, report.rejected) == ("marcxml", 1, 0)
+    assert any(line.startswith("note: answer.xml: an OAI-PMH answer: its MARCXML records are read")
+               for line in report.lines())
+
+
 def test_a_utf16_dublin_core_answer_is_recognised_as_such(org, tmp_path):
     """Saved in UTF-16 (iconv, Windows tools), an OAI-PMH answer was taken for MARCXML and refused."""
     path = tmp_path / "answer.xml"

@@ -29,6 +29,7 @@ from stinet.ingest.readers import ImportFileError, Table
 NAMESPACE = "http://www.loc.gov/MARC21/slim"
 _RECORD, _DATAFIELD, _SUBFIELD = (f"{{{NAMESPACE}}}{n}" for n in ("record", "datafield", "subfield"))
 _UNPARSED = re.compile(r"Unable to parse character 0x([0-9a-f]+)|Multi-byte position \d+ exceeds")
+_OAI = "http://www.openarchives.org/OAI/2.0/"
 _LEADER = re.compile(rb"^\d{5}[ -~]{7}\d{5}[ -~]{7}")
 _PADDING = b" \t\r\n\x00\x1a"
 _REASONS = {  # translated when a record is rejected
@@ -261,6 +262,13 @@ def _open_marcxml(path: Path) -> Table:
     tree = parse_xml(path, "MARCXML")
     root = tree.getroot()
     qname = etree.QName(root)
+    if qname.namespace == _OAI and (found := list(root.iter(_RECORD))):  # an OAI-PMH answer in marcxml
+        table = Table(path, "marcxml", list(HEADER), len(found), (tree.docinfo.encoding or "utf-8").lower(),
+                      unit="record")
+        table._records = found  # type: ignore[attr-defined]
+        table.note("note", None, _("an OAI-PMH answer: its MARCXML records are read (deleted ones are not: a "
+                                   "harvest, `stinet harvest`, removes them)"))
+        return table
     if qname.namespace != NAMESPACE or qname.localname not in ("collection", "record"):
         message = (_("%(file)s: not MARCXML: the root element is <%(name)s> in namespace %(namespace)s, "
                      "not a MARC21 slim <collection> or <record>") if qname.namespace else
