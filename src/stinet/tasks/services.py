@@ -23,6 +23,7 @@ from stinet.catalog.models import FieldOfScience, Organisation
 from stinet.catalog.services import audit
 from stinet.tasks import lifecycle
 from stinet.tasks.deadlines import add_months
+from stinet.tasks.documents import content_refusal
 from stinet.tasks.models import DOCUMENT_KINDS, KIND_PREFIX, KINDS, LEVELS, Task, TaskDocument, TaskMember
 from stinet.tasks.search import folded_code, refresh
 from stinet.vietnamese import clean_person_name, nfc
@@ -32,11 +33,6 @@ APPLICANT_ROLES = frozenset({"investigator", "scientist"})
 DOCUMENT_EXTENSIONS = frozenset({".pdf", ".doc", ".docx", ".odt", ".rtf", ".txt", ".xls", ".xlsx", ".csv", ".ods"})
 MAX_DOCUMENT_BYTES = 25 * 1024 * 1024
 MAX_KEYWORDS_CHARS = 2000
-# how a document of each kind begins (an executable renamed "report.pdf" is refused): PDF, Office Open XML and
-# OpenDocument (ZIP), Office 97-2003 (OLE), RTF; text has no NUL byte (UTF-16 aside)
-_ZIP, _OLE = b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-DOCUMENT_STARTS = {".pdf": (b"%PDF-",), ".docx": (_ZIP,), ".xlsx": (_ZIP,), ".odt": (_ZIP,), ".ods": (_ZIP,),
-                   ".doc": (_OLE,), ".xls": (_OLE,), ".rtf": (b"{\\rtf",)}
 # what each action may be given (besides "documents": {kind: file})
 ACTION_DATA: dict[str, tuple[str, ...]] = {
     "assign": ("host", "investigator", "investigator_name"),
@@ -419,23 +415,6 @@ def check_text(model: type, **values: Any) -> None:
             raise TaskError(_("%(field)s: at most %(n)d characters") % {"field": name, "n": limit})
 
 
-def _content_refusal(name: str, suffix: str, upload: Any) -> str:
-    """Why the file's first bytes are not a document of its extension ("" when they are)."""
-    position = upload.tell() if hasattr(upload, "tell") else None
-    head = upload.read(4096) if hasattr(upload, "read") else b""
-    if position is not None:
-        upload.seek(position)
-    head = head if isinstance(head, bytes) else str(head).encode()
-    starts = DOCUMENT_STARTS.get(suffix)
-    if starts is not None:
-        fits = any(head.lstrip()[:len(s)] == s if suffix == ".pdf" else head.startswith(s) for s in starts)
-    else:  # .txt, .csv
-        fits = head[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" not in head
-    if fits:
-        return ""
-    return _("%(name)s: the file's content is not a %(suffix)s document") % {"name": name, "suffix": suffix}
-
-
 def _store_document(task: Task, user: Any, kind: str, upload: Any, title: str = "") -> TaskDocument:
     """Check and save one uploaded file under MEDIA_ROOT/tasks/<id>/, audited."""
     name = PurePath(getattr(upload, "name", "") or "document").name
@@ -448,7 +427,7 @@ def _store_document(task: Task, user: Any, kind: str, upload: Any, title: str = 
         raise TaskError(_("%(name)s: larger than %(mb)d MB") % {"name": name, "mb": MAX_DOCUMENT_BYTES // 2**20})
     if size == 0:
         raise TaskError(_("%(name)s: the file is empty") % {"name": name})
-    if refusal := _content_refusal(name, suffix, upload):
+    if refusal := content_refusal(name, suffix, upload):
         raise TaskError(refusal)
     check_text(TaskDocument, title=nfc(title).strip() or nfc(name))
     document = TaskDocument(task=task, kind=kind, title=nfc(title).strip() or nfc(name), size=size,
