@@ -535,6 +535,15 @@ def fail_the_second_batch(monkeypatch) -> None:
     monkeypatch.setattr(services, "store_batch", failing)
 
 
+def import_interrupted(path, monkeypatch) -> None:
+    """Import the file until storing its second batch fails; the next import of it resumes (batches kept small)."""
+    real = services.store_batch
+    fail_the_second_batch(monkeypatch)
+    with pytest.raises(OSError):
+        import_file(path, "HPU")
+    monkeypatch.setattr(services, "store_batch", real)
+
+
 def test_interrupted_import_resumes_after_the_last_committed_batch(org, write_csv, monkeypatch):
     rows = [row(f"Công trình số {i}", id=f"r{i}") for i in range(25)]
     path = write_csv(rows)
@@ -562,11 +571,7 @@ def test_a_resumed_import_refuses_an_id_repeated_across_the_point_it_resumed_at(
     rows = [row(f"Công trình số {i}", id=f"r{i}") for i in range(25)]
     rows[17] = row("Bản ghi trùng mã với dòng 4", id="r2")
     path = write_csv(rows)
-    real = services.store_batch
-    fail_the_second_batch(monkeypatch)
-    with pytest.raises(OSError):
-        import_file(path, "HPU")
-    monkeypatch.setattr(services, "store_batch", real)
+    import_interrupted(path, monkeypatch)
     report = import_file(path, "HPU")
     assert report.skipped_resume == 10 and (report.new, report.updated, report.rejected) == (14, 0, 1)
     assert report.rejections == [{"line": 19, "reason": "id: 'r2' appears twice in this file"}]

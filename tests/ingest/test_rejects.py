@@ -130,17 +130,13 @@ def test_a_row_that_cannot_be_read_keeps_the_cells_that_can(org, tmp_path):
 
 def test_a_resumed_import_lists_the_rejections_of_the_rows_it_resumed_after(org, write_csv, monkeypatch):
     """The rows stored before the interruption are read again for their ids: their rejections were dropped."""
-    from tests.ingest.test_import import fail_the_second_batch, row
+    from tests.ingest.test_import import import_interrupted, row
 
     rows = [row(f"Công trình số {i}", id=f"r{i}") for i in range(25)]
     rows[3] = row("Năm sai", id="bad3", dc_date_issued="20l5")
     rows[7] = row("Mã lặp", id="r1")
     path = write_csv(rows)
-    real = services.store_batch
-    fail_the_second_batch(monkeypatch)
-    with pytest.raises(OSError):
-        import_file(path, "HPU")
-    monkeypatch.setattr(services, "store_batch", real)
+    import_interrupted(path, monkeypatch)
     report = import_file(path, "HPU", keep_rejected=True)
     assert report.skipped_resume == 15 and report.rejected == 2  # both among the 15 rows stored before
     assert sorted(report.rejected_at) == [5, 9]
