@@ -27,7 +27,7 @@ from stinet.ingest.report import ImportReport
 from stinet.search import indexing
 from stinet.search.documents import from_values
 from stinet.vietnamese import Conversion, detect, nfc, proves_unicode, reads_as_well, to_unicode
-from stinet.vietnamese.legacy import may_be_viqr
+from stinet.vietnamese.legacy import LATIN1_ENCODINGS, may_be_viqr
 
 # Fields holding codes, dates and identifiers rather than text: never taken for legacy encodings (only composed).
 NOT_TEXT = frozenset({"id", "dc.date.issued", "dc.language.iso", "local.access", "dc.subject.fos",
@@ -159,9 +159,9 @@ def _row_encoding(row: dict[str, str], converted: dict[str, Conversion]) -> str 
     if not counts:
         return None
     (main, n), *others = counts.most_common()
-    if others and main in _LATIN1 and n > sum(m for _e, m in others):
+    if others and main in LATIN1_ENCODINGS and n > sum(m for _e, m in others):
         for column, result in list(converted.items()):
-            if result.encoding in _LATIN1 and result.encoding != main:
+            if result.encoding in LATIN1_ENCODINGS and result.encoding != main:
                 again = to_unicode(row[column], likely=main)
                 if again.encoding == main:
                     converted[column] = again
@@ -259,7 +259,6 @@ def parse_chunk(ctx: ParseContext, rows: Rows, quiet: frozenset[int] = frozenset
 
 
 LEGACY = ("tcvn3", "vni", "viqr")  # encodings whose short values a likely encoding helps to read
-_LATIN1 = ("tcvn3", "vni")  # the legacy encodings whose text shows as Latin-1 letters
 LIKELY_LOOK = 40  # non-ASCII values of a chunk looked at, at most
 LIKELY_SHARE = 0.75  # of them in one legacy encoding (at least LIKELY_EVIDENCE) make it the likely one
 LIKELY_EVIDENCE = 3
@@ -279,7 +278,7 @@ def likely_encoding(rows: Rows, codes: frozenset[str]) -> str | None:
             if value.isascii():  # VIQR is ASCII: only a value that reads as VIQR counts
                 if not may_be_viqr(value) or (found := detect(value)) != "viqr":
                     continue
-            elif (found := detect(value)) == "unicode" and any(reads_as_well(value, name) for name in _LATIN1):
+            elif (found := detect(value)) == "unicode" and any(reads_as_well(value, e) for e in LATIN1_ENCODINGS):
                 continue
             seen[found] += 1
             if seen.total() >= LIKELY_LOOK:

@@ -21,6 +21,7 @@ from .syllable import has_vietnamese_mark, is_syllable
 from .text import nfc
 
 ENCODINGS = ("unicode", "nfd", "tcvn3", "vni", "viqr")
+LATIN1_ENCODINGS = ("tcvn3", "vni")  # the legacy encodings whose text shows as Latin-1 letters
 
 _DECODERS: dict[str, Callable[[str], str]] = {
     "tcvn3": tcvn3_decode,
@@ -163,7 +164,7 @@ def _detect_legacy(s: str) -> str:
     # only scores the words it changes.
     unicode_good, unicode_bad, unicode_ll = _tally(words, "unicode")
     best, best_margin = "unicode", 0
-    for name in ("tcvn3", "vni"):
+    for name in LATIN1_ENCODINGS:
         good, bad, ll = _tally(words, name)
         wins = good > unicode_good or (  # a tie: only when the Unicode reading has garbage in it
             good == unicode_good and unicode_bad > 0 and good >= _TIE_MIN_WORDS and bad == 0
@@ -226,12 +227,11 @@ def detect(s: str, likely: str | None = None) -> str:
     found = _detect_legacy(s)
     if found == "unicode" and likely in _DECODERS and likely != "viqr" and reads_as_well(s, likely):
         return likely
-    if found in _LATIN1 and likely in _LATIN1 and likely != found and _reads_as_well_as(s, likely, found):
+    latin1 = LATIN1_ENCODINGS
+    if found in latin1 and likely in latin1 and likely != found and _reads_as_well_as(s, likely, found):
         return likely  # beside VNI text, "san hoâ" is VNI "san hô" (TCVN3 read it "san hoõ" as well)
     return found
 
-
-_LATIN1 = ("tcvn3", "vni")
 
 
 def _reads_as_well_as(s: str, encoding: str, other: str) -> bool:
@@ -280,7 +280,7 @@ def fix_typed(s: str) -> Conversion:
     not read as Vietnamese Unicode: a few words give little evidence, and 'chè' is good Unicode
     that TCVN3 would read as 'chố'. VIQR and NFD as `fix`."""
     name = detect(s)
-    if name in ("tcvn3", "vni") and not _tally([w for w in s.split() if not w.isascii()], "unicode")[1]:
+    if name in LATIN1_ENCODINGS and not _tally([w for w in s.split() if not w.isascii()], "unicode")[1]:
         name = "unicode"
     return to_unicode(s, name)
 
