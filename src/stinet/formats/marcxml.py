@@ -12,7 +12,7 @@ from lxml import etree
 from stinet.catalog import fos
 from stinet.catalog.models import Holding, Work
 from stinet.catalog.vocab import ACCESS_LEVELS, WORK_TYPES
-from stinet.ingest.marc import OTHER_DATA_SOURCE
+from stinet.ingest.marc import EXTRA_TAGS, OTHER_DATA_SOURCE
 
 from .oai_dc import best_access
 from .xmltext import XSI, clean
@@ -136,13 +136,11 @@ def _subjects(record: etree._Element, work: Work) -> None:
     _data(record, "655", " 4", [("a", WORK_TYPES.get(work.type, WORK_TYPES["other"])[0])])
 
 
-# extra data (members' columns the catalogue has no field for) -> (tag, indicators): the descriptive fields
-# the MARC importer keeps (ingest.marc.EXTRA_TAGS) go back to their tags, a few DSpace fields to theirs;
-# any other as a non-MARC information field 887 "$a name: value $2 stinet", which the importer reads back
-EXTRA_FIELDS = {"marc.082": ("082", "04"), "marc.084": ("084", "  "), "marc.250": ("250", "  "),
-                "marc.300": ("300", "  "), "marc.490": ("490", "0 "), "marc.500": ("500", "  "),
-                "marc.830": ("830", " 0"), "dc.rights": ("540", "  "), "dc.description.sponsorship": ("536", "  "),
-                "dc.description.tableofcontents": ("505", "0 ")}
+# extra data (members' columns the catalogue has no field for) -> (tag, indicators): what the MARC importer
+# keeps as extra data (ingest.marc.EXTRA_TAGS) goes back to its tag; any other column as a non-MARC
+# information field 887 '$a {"name": "value"} $2 stinet', which the importer reads back
+EXTRA_INDICATORS = {"082": "04", "490": "0 ", "505": "0 ", "830": " 0"}  # blank for the others
+EXTRA_FIELDS = {key: (tag, EXTRA_INDICATORS.get(tag, "  ")) for tag, key in EXTRA_TAGS.items()}
 
 
 def _extras(record: etree._Element, work: Work) -> None:

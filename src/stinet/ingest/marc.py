@@ -31,7 +31,7 @@ HEADER = [
 EXTRA_TAGS = {"082": "marc.082", "084": "marc.084", "250": "marc.250", "300": "marc.300",
               "490": "marc.490", "830": "marc.830", "500": "marc.500", "505": "dc.description.tableofcontents",
               "536": "dc.description.sponsorship", "540": "dc.rights"}
-OTHER_DATA_SOURCE = "stinet"  # 887 $2 of a member's column STINet exports as "$a name: value" (formats.marcxml)
+OTHER_DATA_SOURCE = "stinet"  # 887 $2 of a member's column STINet exports as '$a {"name": "value"}' (formats.marcxml)
 LANGUAGES = {"vie": "vi", "eng": "en", "fre": "fr", "fra": "fr", "rus": "ru", "chi": "zh", "zho": "zh"}
 ADVISOR_ROLES = {"ths", "thesis advisor", "nguoi huong dan", "huong dan", "nguoi huong dan khoa hoc",
                  "advisor", "degree supervisor", "dgs"}
