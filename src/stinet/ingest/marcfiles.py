@@ -32,6 +32,7 @@ _UNPARSED = re.compile(r"Unable to parse character 0x([0-9a-f]+)|Multi-byte posi
 _OAI = "http://www.openarchives.org/OAI/2.0/"
 _LEADER = re.compile(rb"^\d{5}[ -~]{7}\d{5}[ -~]{7}")
 _PADDING = b" \t\r\n\x00\x1a"
+_BEFORE_LEADER = b"\xef\xbb\xbf \t\r\n"  # what some tools write before the first record: a BOM, line breaks
 _REASONS = {  # translated when a record is rejected
     "RecordLengthInvalid": gettext_noop("the record length in the leader is not a number"),
     "TruncatedRecord": gettext_noop("the record is shorter than its leader says (truncated file)"),
@@ -108,13 +109,13 @@ def _first_leader(handle: io.BufferedReader) -> int:
     (0 when none, or when no leader follows them)."""
     head = handle.read(64)
     handle.seek(0)
-    rest = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    rest = head.lstrip(_BEFORE_LEADER)
     return len(head) - len(rest) if rest and _LEADER.match(rest) else 0
 
 
 def _not_iso2709(path: Path, head: bytes) -> str:
     """The refusal of a file that is not MARC, saying what it looks like instead."""
-    text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    text = head.lstrip(_BEFORE_LEADER)
     if text.startswith(b"<"):
         message = _("%(file)s: not a MARC (ISO 2709) file: the first record has no valid leader "
                     "(it looks like XML: use --format marcxml for MARCXML)")

@@ -200,8 +200,9 @@ VIETNAMESE_FAMILY_NAMES = frozenset(fold(name) for name in (
     "Khúc Lục Ninh Tiêu Quan Đồng Ông Bạch Âu Lã Lò Hầu Vi Viên Mẫn Đàm Lạc Thạch Phí"
 ).split())
 _INITIAL = re.compile(r"^[^\W\d_]\.?$")
-# "NetLibrary, Inc.": a company's legal form after a comma, not a given name to put first
+# "King, Martin Luther, Jr.": the generation goes after the family name
 _GENERATION = re.compile(r",\s*(Jr\.?|Sr\.?|II|III|IV)\s*$")
+# "NetLibrary, Inc.": a company's legal form after a comma, not a given name to put first
 _LEGAL_FORMS = frozenset(("inc", "ltd", "co", "corp", "llc", "plc", "jsc", "gmbh", "ag", "sa", "s.a", "bv",
                           "co ltd", "co., ltd", "pte ltd"))
 _DOT_LETTER = re.compile(r"\.(?=[^\W\d_])")
