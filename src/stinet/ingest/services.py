@@ -191,9 +191,7 @@ def import_file(path: str | Path, org_code: str, fmt: str | None = None, *,
         for items, part, _read in parsed_chunks(ctx, itertools.islice(rows, skip), 1):
             report.merge_rejections(part)
             for item in items:
-                if item.local_id in seen:
-                    report.reject(item.line, _("id: %(id)r appears twice in this file") % {"id": item.local_id})
-                seen.add(item.local_id)
+                _first_with_its_id(item, seen, report)
     try:
         # closed at once on a failure: its workers stop now, not when the traceback is collected
         with fewer_collections(), contextlib.closing(parsed_chunks(ctx, rows, workers)) as chunked:
@@ -232,18 +230,22 @@ def _store_all(org: Organisation, run: ImportRun,
     with indexing.bulk():
         for items, part, rows_read in parsed:
             report.merge(part)
-            for item in items:
-                if item.local_id in seen:
-                    report.reject(item.line, _("id: %(id)r appears twice in this file") % {"id": item.local_id})
-                    continue
-                seen.add(item.local_id)
-                batch.append(item)
+            batch.extend(item for item in items if _first_with_its_id(item, seen, report))
             done += rows_read
             if len(batch) >= BATCH_SIZE:
                 flush()
             if progress:
                 progress(done)
         flush()
+
+
+def _first_with_its_id(item: Incoming, seen: set[str], report: ImportReport) -> bool:
+    """True for the first record of a file with its identifier (noted in `seen`); a later one is rejected."""
+    if item.local_id in seen:
+        report.reject(item.line, _("id: %(id)r appears twice in this file") % {"id": item.local_id})
+        return False
+    seen.add(item.local_id)
+    return True
 
 
 def _finish(run: ImportRun, report: ImportReport, status: str, error: str = "") -> None:
