@@ -15,7 +15,15 @@ from stinet.catalog.services import audit
 from stinet.tasks import lifecycle, scoring
 from stinet.tasks.lifecycle import MAX_CONTRACT_YEARS
 from stinet.tasks.models import Application, Council, Review, Task
-from stinet.tasks.services import INT_FIELDS, TaskError, _store_document, actors, check_text, label_of
+from stinet.tasks.services import (
+    INT_FIELDS,
+    TaskError,
+    _store_document,
+    actors,
+    check_range,
+    check_text,
+    label_of,
+)
 from stinet.vietnamese import clean_person_name, nfc
 
 MIN_COUNCIL = 3
@@ -101,13 +109,10 @@ def apply(task: Task, user: Any, *, host: Organisation | str, summary: str, inve
     check_text(Application, summary=nfc(summary).strip(), investigator_name=nfc(investigator_name).strip())
     if budget_requested is not None and budget_requested < 0:
         raise TaskError(_("a budget cannot be negative"))
-    low, high = INT_FIELDS["budget_state"]
-    if budget_requested is not None and budget_requested > high:
-        raise TaskError(_("%(field)s: between %(low)s and %(high)s") % {"field": "budget_requested", "low": low,
-                                                                        "high": high})
-    if months is not None and not 1 <= months <= MAX_CONTRACT_YEARS * 12:
-        raise TaskError(_("%(field)s: between %(low)s and %(high)s") % {"field": "months", "low": 1,
-                                                                        "high": MAX_CONTRACT_YEARS * 12})
+    if budget_requested is not None:
+        check_range("budget_requested", budget_requested, *INT_FIELDS["budget_state"])
+    if months is not None:
+        check_range("months", months, 1, MAX_CONTRACT_YEARS * 12)
     name = clean_person_name(nfc(investigator_name)) if investigator_name else (
         user.get_full_name() or user.get_username())
     with transaction.atomic():

@@ -17,6 +17,7 @@ from stinet.tasks.services import (
     INT_FIELDS,
     TaskError,
     _store_document,
+    check_range,
     check_text,
     label_of,
     now,
@@ -108,10 +109,8 @@ def _check_change(task: Task, kind: str, new_end: dt.date | None, new_budget_sta
                               "%(latest)s at the latest") % {"new": new_end.isoformat(), "years": MAX_CONTRACT_YEARS,
                                                              "start": task.planned_start.isoformat(),
                                                              "latest": latest.isoformat()})
-    low, high = INT_FIELDS["budget_state"]
-    if kind == "budget" and new_budget_state is not None and not low <= new_budget_state <= high:
-        raise TaskError(_("%(field)s: between %(low)s and %(high)s") % {"field": "new_budget_state", "low": low,
-                                                                        "high": high})
+    if kind == "budget" and new_budget_state is not None:
+        check_range("new_budget_state", new_budget_state, *INT_FIELDS["budget_state"])
 
 
 def _recheck(task: Task, adjustment: Adjustment) -> None:

@@ -228,10 +228,14 @@ def _as_int(name: str, value: Any) -> int:
     except ValueError:
         raise TaskError(_("%(field)s: %(value)r is not %(kind)s") % {
             "field": name, "value": value, "kind": _("a whole number")}) from None
-    low, high = INT_FIELDS[name]
-    if not low <= number <= high:
-        raise TaskError(_("%(field)s: between %(low)s and %(high)s") % {"field": name, "low": low, "high": high})
+    check_range(name, number, *INT_FIELDS[name])
     return number
+
+
+def check_range(field: str, number: int, low: int, high: int) -> None:
+    """Refuse (TaskError) a number outside what its field takes (a 30-digit budget overflowed the column)."""
+    if not low <= number <= high:
+        raise TaskError(_("%(field)s: between %(low)s and %(high)s") % {"field": field, "low": low, "high": high})
 
 
 def _given(action: str, data: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
