@@ -9,7 +9,7 @@ from django.urls import reverse
 from stinet.accounts.permissions import roles_of
 from stinet.tasks import forms, lifecycle
 from stinet.tasks.models import Application, Council, Review, Task
-from stinet.tasks.services import OWN_TASK_DECISIONS, actors
+from stinet.tasks.services import actors, decides_own_task
 
 ACTIVITY_FORMS = {
     "apply": ("apply", forms.ApplicationForm),
@@ -43,7 +43,7 @@ def actions_panel(task: Task, user: Any, lang: str) -> list[dict[str, Any]]:
               "url": reverse("tasks:act", args=[task.pk, t.action]),
               "danger": t.action in ("reject", "stop", "cancel", "withdraw")}
              for t in lifecycle.offered(task.status, kinds)
-             if not (t.action in OWN_TASK_DECISIONS and user.pk in (task.proposer_id, task.investigator_id))]
+             if not decides_own_task(task, t.action, user)]
     for name, activity in lifecycle.ACTIVITIES.items():
         if task.status not in activity.states or not activity.actors & kinds:
             continue

@@ -309,13 +309,18 @@ def _registration_facts(task: Task, details: dict[str, str] | None) -> dict[str,
 OWN_TASK_DECISIONS = frozenset({"approve", "reject", "select", "accept"})
 
 
+def decides_own_task(task: Task, action: str, user: Any) -> bool:
+    """True when the action is a decision on a task this user proposed or leads (OWN_TASK_DECISIONS)."""
+    return action in OWN_TASK_DECISIONS and getattr(user, "pk", None) in (task.proposer_id, task.investigator_id)
+
+
 def check_actor(task: Task, action: str, user: Any) -> None:
     """Refuse (PermissionDenied, the table's reason) a user who may never take this action on this task, and
     a manager deciding on a task they proposed or lead (conflict of interest: another manager decides)."""
     rule = lifecycle.TRANSITIONS.get(action)
     if rule is not None and not rule.actors & actors(task, user):
         raise PermissionDenied(str(rule.who))
-    if action in OWN_TASK_DECISIONS and getattr(user, "pk", None) in (task.proposer_id, task.investigator_id):
+    if decides_own_task(task, action, user):
         raise PermissionDenied(_("you proposed or lead this task: another task manager decides (conflict of "
                                  "interest)"))
 
