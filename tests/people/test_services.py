@@ -81,7 +81,7 @@ def test_a_scientist_confirms_only_works_that_bear_their_names(an, scientist, ad
     ({"website": "javascript:alert(1)"}, "website"),
     ({"full_name": "PGS.TS."}, "name: must not be empty"),
     ({"salary": 1}, "unknown profile field 'salary'"),
-    ({"interests": "x" * 5001}, "interests: 5001 characters, at most 5000"),  # 700,000 characters were stored
+    ({"interests": "x" * 5001}, "interests: 5,001 characters, at most 5,000"),  # 700,000 characters were stored
     ({"phone": "0" * 51}, "phone: 51 characters, at most"),
 ])
 @translation.override("en")  # the refusals compared in English

@@ -131,7 +131,7 @@ def test_actions_through_the_api(people, client, tasks):
     ("awarded", "sign_contract", {"budget_state": True}, "budget_state: True is not a whole number"),
     ("awarded", "sign_contract", {"budget_state": [1]}, "budget_state: [1] is not a whole number"),
     ("awarded", "sign_contract", {"contract_date": 20260101}, "contract_date: 20260101 is not a date (YYYY-MM-DD)"),
-    ("awarded", "sign_contract", {"contract_number": "x" * 61}, "contract_number: at most 60 characters"),
+    ("awarded", "sign_contract", {"contract_number": "x" * 61}, "contract_number: 61 characters, at most 60"),
     ("selecting", "select", {"application": 10**30}, "application: between 1 and 9007199254740992"),
 ])
 def test_ill_typed_action_values_are_refused_in_one_line(people, client, state, action, body, detail):

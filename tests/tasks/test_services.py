@@ -377,7 +377,7 @@ def test_an_adjustment_keeps_to_what_a_contract_allows(people):
                                   f"({task.planned_start.isoformat()}): {latest.isoformat()} at the latest")
     with pytest.raises(services.TaskError, match="new_budget_state: between 0 and 1000000000000000"):
         progress.request_adjustment(task, people.pi, kind="budget", reason="Tăng", new_budget_state=10**30)
-    with pytest.raises(services.TaskError, match="reason: at most 5000 characters"):
+    with pytest.raises(services.TaskError, match="reason: 5,001 characters, at most 5,000"):
         progress.request_adjustment(task, people.pi, kind="budget", reason="x" * 5001, new_budget_state=10)
     asked = progress.request_adjustment(task, people.pi, kind="time", reason="Kéo dài", new_end=latest)
     Task.objects.filter(pk=task.pk).update(planned_start=task.planned_start + dt.timedelta(days=-1))
@@ -388,19 +388,19 @@ def test_an_adjustment_keeps_to_what_a_contract_allows(people):
 
 def test_texts_longer_than_their_columns_are_refused_with_the_field(people):
     """SQLite stored a 5,000-character proposer name; PostgreSQL answered 500."""
-    with pytest.raises(services.TaskError, match="proposer_name: at most 300 characters"):
+    with pytest.raises(services.TaskError, match="proposer_name: 301 characters, at most 300"):
         services.propose(people.pi, title="X", objectives="Y", year=2026, proposer_name="n" * 301)
-    with pytest.raises(services.TaskError, match="title: at most 1000 characters"):
+    with pytest.raises(services.TaskError, match="title: 1,001 characters, at most 1,000"):
         services.propose(people.pi, title="t" * 1001, objectives="Y", year=2026)
-    with pytest.raises(services.TaskError, match="keywords: at most 2000 characters"):
+    with pytest.raises(services.TaskError, match="keywords: 2,001 characters, at most 2,000"):
         services.propose(people.pi, title="X", objectives="Y", year=2026, keywords=["k" * 1001, "k" * 1000])
     assert not Task.objects.exists()
     task = drive(people, "selecting")
-    with pytest.raises(services.TaskError, match="investigator_name: at most 200 characters"):
+    with pytest.raises(services.TaskError, match="investigator_name: 201 characters, at most 200"):
         councils.apply(task, people.scientist, host="HPU", summary="Cách làm", investigator_name="n" * 201)
     with pytest.raises(services.TaskError, match="budget_requested: between 0 and 1000000000000000"):
         councils.apply(task, people.scientist, host="HPU", summary="Cách làm", budget_requested=10**30)
-    with pytest.raises(services.TaskError, match="reason: at most 5000 characters"):
+    with pytest.raises(services.TaskError, match="reason: 5,001 characters, at most 5,000"):
         services.transition(task, "stop", people.manager, reason="r" * 5001)
 
 

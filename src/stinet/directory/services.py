@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from stinet.accounts.permissions import edits_organisation, is_admin, require
+from stinet.catalog.limits import too_long
 from stinet.catalog.models import FieldOfScience, Organisation
 from stinet.catalog.services import CatalogError, add_organisation, audit, touch_held_works
 from stinet.catalog.vocab import ORG_KINDS
@@ -80,10 +81,8 @@ def _clean(values: Mapping[str, Any], allowed: tuple[str, ...], what: str) -> di
         raise DirectoryError(UNKNOWN_FIELD[what] % {"name": unknown[0]})
     cleaned = {k: without_controls(nfc(v)).strip() if isinstance(v, str) else v for k, v in values.items()}
     for key, value in cleaned.items():
-        limit = _max_length(key)
-        if isinstance(value, str) and limit is not None and len(value) > limit:
-            raise DirectoryError(_("%(field)s: %(n)s characters, at most %(max)s") % {
-                "field": key, "n": len(value), "max": limit})
+        if refusal := too_long(key, value, _max_length(key)):
+            raise DirectoryError(refusal)
     return cleaned
 
 

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from stinet.accounts.permissions import is_admin, require
+from stinet.catalog.limits import column_limit, too_long
 from stinet.catalog.models import FieldOfScience, Organisation, Work
 from stinet.catalog.services import CatalogError, audit, get_organisation
 from stinet.people import orcid, rules
@@ -96,10 +97,8 @@ def _check(name: str, value: Any) -> Any:
             raise ExpertError(_("website %(value)r: not an http(s) address") % {"value": value}) from None
     elif isinstance(value, str):
         value = clean_spaces(nfc(value)) if name != "interests" else nfc(value).strip()
-    limit = getattr(Expert._meta.get_field(name), "max_length", None) if isinstance(value, str) else None
-    if limit and len(value) > limit:  # a 700,000-character paste was stored
-        raise ExpertError(_("%(field)s: %(n)s characters, at most %(max)s") % {"field": name, "n": len(value),
-                                                                              "max": limit})
+    if refusal := too_long(name, value, column_limit(Expert, name)):  # a 700,000-character paste was stored
+        raise ExpertError(refusal)
     return value
 
 

@@ -19,6 +19,7 @@ from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 
 from stinet.accounts.permissions import is_admin, roles_of
+from stinet.catalog.limits import column_limit, too_long
 from stinet.catalog.models import FieldOfScience, Organisation
 from stinet.catalog.services import audit
 from stinet.tasks import lifecycle
@@ -129,8 +130,8 @@ def propose(user: Any, *, title: str, objectives: str, year: int, level: str = "
     check_text(Task, title=title, title_en=nfc(title_en).strip(), objectives=objectives,
                expected_results=nfc(expected_results).strip(), proposer_name=nfc(proposer_name).strip(),
                investigator_name=nfc(investigator_name).strip(), code=nfc(code).strip())
-    if sum(len(k) for k in keywords or []) > MAX_KEYWORDS_CHARS:
-        raise TaskError(_("%(field)s: at most %(n)d characters") % {"field": "keywords", "n": MAX_KEYWORDS_CHARS})
+    if refusal := too_long("keywords", "".join(keywords or []), MAX_KEYWORDS_CHARS):
+        raise TaskError(refusal)
     _check_values(level, kind, year, field_code.strip())
     with transaction.atomic():
         same = Task.objects.filter(proposer=user, year=int(year), title__iexact=title,
@@ -199,9 +200,8 @@ def _coerce(name: str, value: Any) -> Any:
             raise TaskError(_("user %(name)r does not exist") % {"name": value})
         return user
     column = "closed_reason" if name == "reason" else name  # where an action's reason is kept
-    limit = getattr(Task._meta.get_field(column), "max_length", None) if hasattr(Task, column) else None
-    if limit and len(value) > limit:
-        raise TaskError(_("%(field)s: at most %(n)d characters") % {"field": name, "n": limit})
+    if refusal := too_long(name, value, column_limit(Task, column)):
+        raise TaskError(refusal)
     return value
 
 
@@ -419,9 +419,8 @@ def check_text(model: type, **values: Any) -> None:
     """Refuse (TaskError) a text longer than its model field allows (the max_length of its column or, on
     long texts, of what forms accept: PostgreSQL refused a 5,000-character name with a 500)."""
     for name, value in values.items():
-        limit = getattr(model._meta.get_field(name), "max_length", None)
-        if isinstance(value, str) and limit and len(value) > limit:
-            raise TaskError(_("%(field)s: at most %(n)d characters") % {"field": name, "n": limit})
+        if refusal := too_long(name, value, column_limit(model, name)):
+            raise TaskError(refusal)
 
 
 def _store_document(task: Task, user: Any, kind: str, upload: Any, title: str = "") -> TaskDocument:
