@@ -246,3 +246,21 @@ def test_the_progress_bar_of_a_marc_import_counts_records():
         assert _records_or_rows(Path("a.mrc"), None) == "biểu ghi" == _records_or_rows(Path("a.csv"), "marc")
         assert _records_or_rows(Path("a.xml"), None) == "biểu ghi"  # MARCXML or Dublin Core: records both
         assert _records_or_rows(Path("a.csv"), None) is None and _records_or_rows(Path("a.pdf"), None) is None
+
+
+def test_an_organisation_website_is_an_http_address(run):
+    """QA 16b: `org add --website 'javascript:alert(1)'` was linked on the organisation pages (the
+    script ran on a click), and "www.x.vn" became a relative link to a missing page."""
+    refused = run("org", "add", "EVIL", "Tổ chức", "--website", "javascript:alert(1)")
+    assert refused.returncode == 1
+    assert refused.stderr.strip() == "stinet: error: website 'javascript:alert(1)': không phải địa chỉ http(s)"
+    assert json.loads(run("org", "list", "--json").stdout) == []
+
+
+@pytest.mark.django_db
+def test_a_website_written_as_a_bare_host_is_an_https_address():
+    """QA 16b: "www.x.vn", as members write it, became a relative link to a missing page."""
+    from stinet.catalog.services import add_organisation
+
+    assert add_organisation("NOSCH", "Viện", website=" www.vinhthu.example.vn ").website == "https://www.vinhthu.example.vn"
+    assert add_organisation("HTTP", "Viện", website="http://a.example.vn/x").website == "http://a.example.vn/x"

@@ -7,6 +7,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -52,15 +54,29 @@ def add_organisation(code: str, name_vi: str, *, name_en: str = "", kind: str = 
                            % {"kind": kind, "kinds": ", ".join(ORG_KINDS)})
     if not name_vi.strip():
         raise CatalogError(_("organisation name: must not be empty"))
+    website = _website(website)
     with transaction.atomic():
         if Organisation.objects.filter(code__iexact=code).exists():
             raise CatalogError(_("organisation %(code)r exists already") % {"code": code})
         org = Organisation.objects.create(
             code=code, name_vi=name_vi.strip(), name_en=name_en.strip(), kind=kind,
-            province=province.strip(), website=website.strip(), is_member=member,
+            province=province.strip(), website=website, is_member=member,
         )
         audit(actor, "create", org, after={"code": code, "name_vi": org.name_vi, "member": member})
     return org
+
+
+def _website(value: str) -> str:
+    """An http(s) address, "https://" put before a bare host ("www.x.vn", as members write it); a
+    "javascript:" or other address is refused (the portal links it)."""
+    value = value.strip()
+    address = value if "://" in value or not value else f"https://{value}"
+    try:
+        if address:
+            URLValidator(schemes=["http", "https"])(address)
+    except ValidationError:
+        raise CatalogError(_("website %(value)r: not an http(s) address") % {"value": value}) from None
+    return address
 
 
 def set_hub(code: str, actor: str = "cli") -> Organisation:
