@@ -78,3 +78,17 @@ def test_a_column_headed_nguoi_dich_gives_translators(org, tmp_path):
     import_file(sheet, "HPU")
     work = Work.objects.get()
     assert work.authors == ["John Smith"] and work.people("translator") == ["Lê Văn Sơn", "Hồ Lan"]
+
+
+@pytest.mark.parametrize("typed", [
+    "PGS.TS. Nguyễn Văn An\nTS. Trần Thị Bình (chủ biên)\r\nThS. Lê Văn Cường",  # Alt+Enter in one cell
+    "PGS.TS. Nguyễn Văn An, TS. Trần Thị Bình (chủ biên), ThS. Lê Văn Cường",
+])
+def test_several_people_in_one_cell_one_per_line_or_between_commas_are_several_creators(org, write_csv, typed):
+    """QA 16c: they were one person, "Nguyễn Văn An TS. Trần Thị Bình ThS. Lê Văn Cường"; a comma that
+    joins a family name to given names still joins ("Trịnh, Quốc Khánh": see above)."""
+    import_file(write_csv([row("Điều trị tăng huyết áp", id="t1", dc_date_issued="2020",
+                               dc_contributor_author=typed)]), "HPU")
+    assert Work.objects.get().creators == [{"name": "Nguyễn Văn An", "role": "author"},
+                                           {"name": "Trần Thị Bình", "role": "editor"},
+                                           {"name": "Lê Văn Cường", "role": "author"}]

@@ -9,6 +9,7 @@ from stinet.vietnamese import (
     name_key,
     names_match,
     parse_person_name,
+    split_people,
     split_titles,
 )
 
@@ -171,6 +172,27 @@ def test_titles_list() -> None:
 )
 def test_clean_person_name(text: str, expected: str) -> None:
     assert clean_person_name(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("cell", "people"),
+    [
+        ("Nguyễn Văn An\nTrần Thị Bình", ["Nguyễn Văn An", "Trần Thị Bình"]),  # Alt+Enter
+        ("PGS.TS. Nguyễn Văn An, Trần Thị Bình", ["PGS.TS. Nguyễn Văn An", " Trần Thị Bình"]),
+        ("Nguyen Van An, Tran Thi Binh (chủ biên)", ["Nguyen Van An", " Tran Thi Binh (chủ biên)"]),
+        # a comma that joins a name's parts, or a marker, splits nothing
+        ("Doãn, Văn Minh", ["Doãn, Văn Minh"]),
+        ("Nguyễn, Văn An", ["Nguyễn, Văn An"]),
+        ("Smith, John", ["Smith, John"]),
+        ("King, Martin Luther, Jr.", ["King, Martin Luther, Jr."]),
+        ("NetLibrary, Inc.", ["NetLibrary, Inc."]),
+        ("Nguyễn Văn An, Thành Viên", ["Nguyễn Văn An, Thành Viên"]),
+        ("Lê Văn Sơn, PGS.TS.", ["Lê Văn Sơn, PGS.TS."]),
+        ("van der Berg, Jan", ["van der Berg, Jan"]),
+    ],
+)
+def test_split_people(cell: str, people: list[str]) -> None:
+    assert split_people(cell) == people
 
 
 def test_name_key() -> None:

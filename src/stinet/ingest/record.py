@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from stinet.catalog.fos import normalise_code
 from stinet.ingest.types import map_type, repository_type
-from stinet.vietnamese import clean_spaces, fold, nfc, parse_person_name
+from stinet.vietnamese import clean_spaces, fold, nfc, parse_person_name, split_people
 
 ERROR = "_error"  # a reader's row carrying this key is a record it could not read: rejected with its value
 
@@ -164,7 +164,8 @@ def _creators(fields: dict[str, str], loose: bool) -> list[dict[str, str]]:
     for key, role in (("dc.contributor.author", "author"), ("dc.contributor.editor", "editor"),
                       ("dc.contributor.translator", "translator"), ("dc.contributor.advisor", "advisor"),
                       ("dc.contributor", "contributor")):
-        for raw in split_values(fields.get(key, ""), loose):
+        cell = fields.get(key, "")  # one person a line (Alt+Enter) before the spaces are cleaned
+        for raw in (p for line in cell.splitlines() for v in split_values(line, loose) for p in split_people(v)):
             person = parse_person_name(raw)
             if person.name:  # two co-authors of one name stay two (dc.creator repeating them: see parsing)
                 marked = _MARKED_ROLES.get(person.role) if role in ("author", "contributor") else None

@@ -16,6 +16,7 @@ from .names import (
     name_key,
     names_match,
     parse_person_name,
+    split_people,
     split_titles,
 )
 from .ocr import ocr_variant, ocr_variants
@@ -51,6 +52,7 @@ __all__ = [
     "ocr_variant",
     "ocr_variants",
     "parse_person_name",
+    "split_people",
     "rewrite_query",
     "sort_key",
     "split_titles",

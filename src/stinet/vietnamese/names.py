@@ -237,6 +237,27 @@ def parse_person_name(s: str) -> PersonName:
     return _new_name(PersonName, (_recase(clean_spaces(name)), tuple(titles), role))
 
 
+def split_people(cell: str) -> list[str]:
+    """The people of one cell written one per line (Alt+Enter in a spreadsheet) or separated by commas
+    when every part is a whole name in Vietnamese order ("PGS.TS. Nguyễn Văn An, Trần Thị Bình"); a
+    comma that joins a family name to given names ("Doãn, Văn Minh", "Smith, John") splits nothing."""
+    lines = [line for line in re.split(r"[\r\n]+", cell) if line.strip()] or [cell]
+    people: list[str] = []
+    for line in lines:
+        parts = line.split(",") if "," in line else [line]
+        if len(parts) > 1 and all(_whole_vietnamese_name(p) for p in parts):
+            people.extend(parts)
+        else:
+            people.append(line)
+    return people
+
+
+def _whole_vietnamese_name(written: str) -> bool:
+    """A name of two words or more that starts with a Vietnamese family name (titles and markers aside)."""
+    words = parse_person_name(written).name.split(" ")
+    return len(words) >= 2 and fold(words[0]) in VIETNAMESE_FAMILY_NAMES
+
+
 def clean_person_name(s: str) -> str:
     """Normalise a person's name: NFC, no titles or role markers, 'Family, Given' joined, sane case."""
     return parse_person_name(s).name
