@@ -111,6 +111,20 @@ def test_the_portal_says_what_was_searched_with_a_link(client, catalogue):
     assert "q=%C4%91a+d%E1%BA%A1ng+sinh+h%E1%BB%8Dc" in page and "type=report" in page
 
 
+def test_after_a_respelling_facets_and_sorts_link_the_query_the_results_are_for(client, catalogue):
+    """QA 16a: a facet counted the respelled query but its link re-sent the misspelt one, respelled again
+    among the facet's works into another word (HPMU 10 -> 136 results for "da dai sinh hoc")."""
+    import re
+    from html import unescape
+
+    page = client.get("/search/", {"q": "da dag sinh hoc"}).content.decode()
+    links = [unescape(h) for h in re.findall(r'href="(/search/\?[^"]*)"', page)]
+    facet_links = [h for h in links if "org=" in h or "type=" in h]
+    sort_links = [h for h in links if "sort=" in h]
+    assert facet_links and sort_links
+    assert all("q=da+dang+sinh+hoc" in h for h in facet_links + sort_links), facet_links + sort_links
+
+
 def test_the_api_and_the_cli_give_the_correction(client, catalogue):
     from click.testing import CliRunner
 

@@ -94,11 +94,14 @@ def search(request: HttpRequest) -> HttpResponse:
     pages = page_count(data["total"], PAGE_SIZE)
     if req.page > pages:
         return redirect(_url(params, page=pages))  # a page past the end: the last one
+    # after a respelling, facets, pages and sorts carry the query the results are for: the misspelt one,
+    # respelled again among a facet's works, could become another word (the facet's count not kept)
+    links = {**params, "q": [data["corrected"]]} if data["corrected"] else params
     context = {
-        "data": data, "req": req, "facets": _facet_links(data, params), "pages": pages,
+        "data": data, "req": req, "facets": _facet_links(data, links), "pages": pages,
         "page": Paginator(range(min(data["total"], MAX_RESULTS)), PAGE_SIZE).page(req.page),  # the pager's
-        "page_params": urlencode({k: v for k, v in params.items() if k != "page"}, doseq=True),
-        "sorts": [(s, _url(params, sort=s), s == req.sort) for s in SORTS],
+        "page_params": urlencode({k: v for k, v in links.items() if k != "page"}, doseq=True),
+        "sorts": [(s, _url(links, sort=s), s == req.sort) for s in SORTS],
         "corrected_url": _url(params, q=data["corrected"]) if data["corrected"] else None,
         "first": (req.page - 1) * PAGE_SIZE + 1,
     }
