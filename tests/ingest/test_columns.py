@@ -12,6 +12,11 @@ from stinet.ingest.columns import canonical, is_ignored
     ("Từ khóa", "dc.subject"), ("dc.subject.other", "dc.subject"), ("Tóm tắt", "dc.description.abstract"),
     ("Nội dung KH 2003", "dc.description.abstract"), ("dc.identifier.issn", "dc.identifier.issn"),
     ("Đơn vị chủ trì /\nChủ nhiệm đề tài", "local.host_pi"), ("Tªn ®Ò tµi", "dc.title"),
+    # QA 16c: cataloguers' abbreviations and longer forms (they were unknown columns: no year, no author)
+    ("Năm XB", "dc.date.issued"), ("NXB", "dc.publisher"), ("Nhà XB", "dc.publisher"),
+    ("Họ và tên tác giả", "dc.contributor.author"), ("Đồng tác giả", "dc.contributor.author"),
+    ("GVHD", "dc.contributor.advisor"), ("Cán bộ hướng dẫn", "dc.contributor.advisor"),
+    ("Mã ISBN", "dc.identifier.isbn"), ("Số ĐKCB", "local.callnumber"), ("Kiểu tài liệu", "dc.type"),
 ])
 def test_canonical(header, field):
     assert canonical(header) == field

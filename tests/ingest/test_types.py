@@ -14,6 +14,10 @@ from stinet.ingest.types import map_type, repository_type
     ("Giải pháp hữu ích", "patent"), ("Tiêu chuẩn", "standard"), ("Bộ dữ liệu", "dataset"),
     ("dissertation", "dissertation"), ("Technical Report", "report"),
     ("Tài liệu", "other"), ("Tài liệu khác", "other"), ("Tài liệu tham khảo", "book"),
+    # QA 16c: the three spellings of KH&CN alike, and labels the table nearly knew
+    ("Nhiệm vụ KH&CN", "report"), ("Nhiệm vụ KHCN", "report"), ("Nhiệm vụ khoa học và công nghệ", "report"),
+    ("Đề tài KH&CN", "report"), ("PhD dissertation", "dissertation"),
+    ("Bằng độc quyền giải pháp hữu ích", "patent"),
 ])
 def test_known_labels(label, code):
     assert map_type(label) == code

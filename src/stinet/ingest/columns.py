@@ -18,18 +18,20 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "dc.title.alternative": ("ten tieng anh", "nhan de song song", "title alternative"),
     "dc.contributor.author": (
         "author", "authors", "dc.creator", "tac gia", "chu nhiem de tai", "chu nhiem",
-        "hoc vien", "nghien cuu sinh", "nguoi thuc hien",
+        "hoc vien", "nghien cuu sinh", "nguoi thuc hien", "ho va ten tac gia", "ho ten tac gia", "ten tac gia",
+        "dong tac gia",
     ),
-    "dc.contributor.advisor": ("nguoi huong dan", "giao vien huong dan", "nguoi huong dan khoa hoc"),
+    "dc.contributor.advisor": ("nguoi huong dan", "giao vien huong dan", "nguoi huong dan khoa hoc", "gvhd",
+                               "can bo huong dan"),
     # "chủ biên" edits a collective work (as MARC's relator "chủ biên" and a name's "(chủ biên)" say)
     "dc.contributor.editor": ("bien tap", "editor", "chu bien", "dong chu bien"),
     "dc.contributor.translator": ("nguoi dich", "dich gia", "bien dich", "translator"),
     "dc.contributor": ("contributor", "thanh vien tham gia", "nguoi tham gia", "thanh vien thuc hien"),
     "dc.date.issued": (
         "year", "date", "dc.date", "nam", "nam xuat ban", "nam bao ve", "nam cong bo",
-        "nam nghiem thu", "nam hoan thanh", "ngay xuat ban",
+        "nam nghiem thu", "nam hoan thanh", "ngay xuat ban", "nam xb",  # XB: xuất bản, as catalogues abbreviate it
     ),
-    "dc.type": ("type", "loai tai lieu", "loai hinh", "loai hinh tai lieu", "dang tai lieu"),
+    "dc.type": ("type", "loai tai lieu", "loai hinh", "loai hinh tai lieu", "dang tai lieu", "kieu tai lieu"),
     "dc.subject": ("subject", "keywords", "tu khoa", "chu de", "dc.subject.other"),
     "dc.description.abstract": (
         "abstract", "tom tat", "noi dung tom tat", "dc.description", "noi dung", "muc tieu",
@@ -38,18 +40,19 @@ ALIASES: dict[str, tuple[str, ...]] = {
     # "Đơn vị chủ trì / Chủ nhiệm đề tài": host organisation and principal investigator in one
     "local.host_pi": ("don vi chu tri chu nhiem de tai", "co quan chu tri chu nhiem de tai",
                       "to chuc chu tri chu nhiem"),
-    "dc.publisher": ("publisher", "nha xuat ban", "co quan chu tri", "noi xuat ban", "don vi"),
+    "dc.publisher": ("publisher", "nha xuat ban", "co quan chu tri", "noi xuat ban", "don vi", "nxb", "nha xb",
+                     "noi xb"),
     "thesis.degree.name": ("hoc vi", "bac dao tao", "chuyen nganh", "dc.description.degree"),
     "thesis.degree.grantor": ("co so dao tao", "noi bao ve", "truong"),
     "dc.subject.fos": ("linh vuc", "linh vuc khcn", "linh vuc nghien cuu", "field of science"),
     "dc.subject.fos.old": ("ma linh vuc cu",),
     "dc.language.iso": ("language", "ngon ngu", "dc.language"),
-    "dc.identifier.isbn": ("isbn",),
-    "dc.identifier.issn": ("issn",),
+    "dc.identifier.isbn": ("isbn", "ma isbn", "so isbn"),
+    "dc.identifier.issn": ("issn", "ma issn", "so issn"),
     "dc.identifier.doi": ("doi",),
     "dc.identifier.uri": ("url", "uri", "duong dan", "lien ket", "link", "handle"),
     "local.callnumber": (
-        "call number", "ky hieu", "ky hieu xep gia", "so dang ky ca biet", "dc.identifier.callnumber",
+        "call number", "ky hieu", "ky hieu xep gia", "so dang ky ca biet", "so dkcb", "dc.identifier.callnumber",
     ),
     "local.access": ("access", "quyen truy cap", "muc do truy cap", "dc.rights.accessrights"),
     "local.org": ("org", "don vi luu giu", "co quan luu giu"),

@@ -13,7 +13,9 @@ _TABLE: dict[str, tuple[str, ...]] = {
     "report": (
         "bao cao ket qua nghien cuu", "bao cao ket qua", "bao cao tong ket", "bao cao khoa hoc",
         "bao cao tong hop", "ket qua nghien cuu", "de tai", "de tai nckh", "de tai khoa hoc",
-        "de tai nghien cuu khoa hoc", "du an", "de an", "nhiem vu khcn", "report",
+        "de tai nghien cuu khoa hoc", "du an", "de an", "nhiem vu khcn", "nhiem vu kh&cn",
+        "nhiem vu khoa hoc va cong nghe", "nhiem vu khoa hoc cong nghe", "de tai khcn", "de tai kh&cn",
+        "de tai khoa hoc va cong nghe", "report",
         "research report", "technical report", "final report", "project report",
     ),
     "thesis": (
@@ -23,7 +25,8 @@ _TABLE: dict[str, tuple[str, ...]] = {
     ),
     "dissertation": (
         "luan an", "luan an tien si", "luan an tien sy", "tien si", "dissertation",
-        "doctoral thesis", "doctoral dissertation", "phd thesis", "ph.d. thesis",
+        "doctoral thesis", "doctoral dissertation", "phd thesis", "ph.d. thesis", "phd dissertation",
+        "ph.d. dissertation",
     ),
     "article": (
         "bai bao", "bai bao khoa hoc", "bai tap chi", "tap chi", "article", "journal article",
@@ -39,7 +42,8 @@ _TABLE: dict[str, tuple[str, ...]] = {
         "bai hoi nghi", "bai hoi nghi hoi thao",
     ),
     "patent": (
-        "sang che", "bang sang che", "giai phap huu ich", "bang doc quyen sang che", "patent",
+        "sang che", "bang sang che", "giai phap huu ich", "bang doc quyen sang che", "bang doc quyen giai phap huu ich",
+        "patent",
         "utility model",
     ),
     "standard": ("tieu chuan", "quy chuan", "tcvn", "qcvn", "standard"),
