@@ -139,3 +139,14 @@ def test_two_codes_that_differ_only_in_case_are_no_error(client, directory):
     assert client.get("/orgs/Hpu/").status_code == 301
     assert client.get("/api/orgs/hpu").json()["code"] == "hpu"
     assert client.get("/api/orgs/nope").status_code == 404
+
+
+def test_counts_are_grouped_as_the_page_language_writes_them(client, directory):
+    """QA 16b: "1446" in the directory, "1.446" on the home page."""
+    from stinet.catalog.models import Holding, Organisation, Work
+
+    hpu = Organisation.objects.get(code="HPU")
+    works = Work.objects.bulk_create(Work(type="report", title=f"Đề tài {i}", year=2020) for i in range(1_001))
+    Holding.objects.bulk_create(Holding(work=w, organisation=hpu, local_id=str(w.pk)) for w in works)
+    assert "Số tài liệu: 1.001" in client.get("/orgs/").content.decode()
+    assert "Works held: 1,001" in client.get("/orgs/?lang=en").content.decode()
