@@ -166,3 +166,15 @@ def test_names_stinet_gives_its_own_values_are_in_the_page_language(client, db):
     english = client.get(f"/works/{work.pk}/", {"lang": "en"}).content.decode()
     assert "<dt>Task code</dt>" in english and "<dt>Task level</dt><dd>Cấp tỉnh</dd>" in english
     assert "<dt>ISBN</dt>" in english and "<dt>Tên tạp chí cũ</dt>" in english  # a member's own column: its name
+
+
+def test_a_doi_links_to_doi_org_and_an_http_uri_to_itself(client, catalogue):
+    """QA 16b: both were plain text; an identifier of another scheme stays text."""
+    work = Work.objects.get(title__startswith=CORAL)
+    work.identifiers = {"doi": ["doi:10.5555/18591868.2010.52020"], "uri": ["https://hpu.example.vn/handle/1/15"],
+                        "other": ["javascript:alert(1)"], "isbn": ["978-604-0-00000-0"]}
+    work.save()
+    page = client.get(f"/works/{work.pk}/").content.decode()
+    assert '<a href="https://doi.org/10.5555/18591868.2010.52020" rel="nofollow noopener">doi:10.5555/' in page
+    assert '<a href="https://hpu.example.vn/handle/1/15" rel="nofollow noopener">' in page
+    assert 'href="javascript' not in page and "<dd>978-604-0-00000-0</dd>" in page

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 from urllib.parse import urlencode
 
@@ -126,13 +127,25 @@ def work(request: HttpRequest, work_id: int) -> HttpResponse:
         "field": field, "jsonld": jsonld.script(w, url), "meta": jsonld.citation_meta(w, url),
         "holdings": [(h, label(ACCESS_LEVELS, h.access, lang), h.organisation.name(lang))
                      for h in w.holdings.all()],
-        "identifiers": [(label(IDENTIFIER_KINDS, k, lang) if k in IDENTIFIER_KINDS else k.upper(), v)
-                        for k, vs in w.identifiers.items() for v in vs],
+        "identifiers": [(label(IDENTIFIER_KINDS, k, lang) if k in IDENTIFIER_KINDS else k.upper(), v,
+                         _identifier_link(k, v)) for k, vs in w.identifiers.items() for v in vs],
         "extra": [(extra_label(k, lang), v) for k, v in w.extra.items()],
         "formats": list(CITATION_FORMATS),
         **files_context(request.user, w, lang),
     }
     return render(request, "portal/work.html", context)
+
+
+_DOI = re.compile(r"^(?:doi:\s*|https?://(?:dx\.)?doi\.org/)?(10\.\d{4,9}/\S+)$", re.IGNORECASE)
+
+
+def _identifier_link(kind: str, value: str) -> str:
+    """Where an identifier leads: a DOI to doi.org, an http(s) URI or handle to itself; "" otherwise."""
+    if kind == "doi" and (m := _DOI.match(value.strip())):
+        return "https://doi.org/" + m.group(1)
+    if kind in ("uri", "handle") and value.startswith(("http://", "https://")):
+        return value
+    return ""
 
 
 def _field_of(work: Work) -> FieldOfScience | None:
