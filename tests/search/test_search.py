@@ -372,6 +372,18 @@ def test_autocomplete_titles_authors_subjects(catalogue):
     assert "sinh học biển" in suggest("sinh hoc b")["subjects"]
 
 
+def test_autocomplete_shows_a_subject_once_in_its_spelling_with_marks(org, write_csv):
+    """QA 16a/16b: "ran san" gave rạn san hô, Rạn san hô, ran san ho, Ran san ho (four of eight lines)."""
+    from stinet.ingest.services import import_file
+    from tests.conftest import row
+
+    rows = [row(f"Đề tài {i}", id=f"r{i}", dc_subject=subject)
+            for i, subject in enumerate(["ran san ho", "ran san ho", "Ran san ho", "Rạn san hô", "rạn san hô",
+                                         "rạn san hô vịnh Hạ Long"])]
+    import_file(write_csv(rows, "ran.csv"), "HPU")
+    assert suggest("ran san")["subjects"] == ["rạn san hô", "rạn san hô vịnh Hạ Long"]
+
+
 def test_autocomplete_shows_a_title_once_whoever_holds_copies(org, write_csv):
     from stinet.ingest.services import import_file
     from tests.conftest import row

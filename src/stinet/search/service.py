@@ -206,6 +206,11 @@ def suggest(prefix: str, limit: int = 8) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {"titles": list(shown)[:limit]}
     for kind, name in (("author", "authors"), ("subject", "subjects")):
         rows = (Suggestion.objects.filter(kind=kind, folded__startswith=key)
-                .order_by("-count", "text").values_list("text", flat=True)[:limit])
-        out[name] = list(rows)
+                .order_by("-count", "text").values_list("folded", "text")[:limit * 4])
+        spellings: dict[str, list[str]] = {}  # "rạn san hô", "Rạn san hô", "ran san ho": one line
+        for folded, text in rows:
+            spellings.setdefault(folded, []).append(text)
+        # the commonest spelling with its marks, lower case before capitals ("rạn san hô")
+        out[name] = [max(texts, key=lambda t: (fold(t) != t.lower(), t[:1].islower()))
+                     for texts in list(spellings.values())[:limit]]
     return out
