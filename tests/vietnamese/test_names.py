@@ -165,6 +165,18 @@ def test_titles_list() -> None:
         ("Nguyễn Văn An, Thành Viên", "Nguyễn Văn An"),
         ("Tran Quoc Khanh, chu bien", "Tran Quoc Khanh"),
         ("Nguyễn, dịch", "Nguyễn"),
+        # QA 16c: architects', academicians' and honorary titles, "(CB)" and "và cộng sự"
+        ("KTS. Trần Văn Bình", "Trần Văn Bình"),
+        ("TS.KTS. Nguyễn Văn Dũng", "Nguyễn Văn Dũng"),
+        ("GS.VS. Nguyễn Văn Hiệu", "Nguyễn Văn Hiệu"),
+        ("NGƯT. PGS.TS. Lê Văn Anh", "Lê Văn Anh"),
+        ("NGND. GS.TSKH. Phạm Văn Cường", "Phạm Văn Cường"),
+        ("TTND. BS. Lê Thị Hoa", "Lê Thị Hoa"),
+        ("Nguyễn Văn An (CB)", "Nguyễn Văn An"),
+        ("Nguyễn Văn An và cộng sự", "Nguyễn Văn An"),
+        ("Nguyen Van An va cs", "Nguyen Van An"),
+        ("Nguyen VS", "Nguyen VS"),  # initials
+        ("Vũ Văn Sơn", "Vũ Văn Sơn"),
         # titles or a bracketed marker alone name nobody
         ("PGS.TS.", ""),
         ("(chủ biên)", ""),

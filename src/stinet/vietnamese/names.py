@@ -20,7 +20,8 @@ ACADEMIC_TITLES = (
 # or an English one, ended by a dot, a hyphen or slash ("PGS-TS", "PGS/TS"), a space, or the end.
 # None of the atoms is a Vietnamese syllable, so any case is a title ("Ths", "THS"); "T.S." is not
 # (an initial, "T.S. Eliot").
-_ATOMS = r"TSKH|PGS|NCS|Th\.?S|GS|TS|KS|BS|CN|DS"
+# KTS. kiến trúc sư, VS. viện sĩ; NGƯT./NGND. nhà giáo ưu tú/nhân dân, TTƯT./TTND. thầy thuốc ưu tú/nhân dân
+_ATOMS = r"TSKH|PGS|NCS|Th\.?S|GS|TS|KTS|KS|BS|CN|DS|VS|NGƯT|NGND|TTƯT|TTND"
 _MEDICAL = r"(?P<med>[BD]S)(?:\.?\s?|-)(?P<level>CK[.\s]?(?:II|I|2|1)|NT)"
 _ENGLISH = r"Assoc\.\s?Prof\.|Prof\.|Dr\.|Ph\.D\.|PhD\.?"
 _WORDS = {  # spelled out, folded -> the title
@@ -32,11 +33,12 @@ _SPELLED = (r"tiến s[ĩỹ] khoa học|tiến s[ĩỹ]|thạc s[ĩỹ]|phó gi
             r"|cử nhân|nghiên cứu sinh")
 _END = r"(?:[./-]|(?=[\s,;()\[\]]|$))"
 _TITLE = re.compile(  # (the look-ahead, case-sensitive, lets most names fail at their first letter)
-    rf"(?=[ABCDGKNPTabcdgknpt])"
+    rf"(?=[ABCDGKNPTVabcdgknptv])"
     rf"(?i:(?P<en>{_ENGLISH})|{_MEDICAL}{_END}|(?P<vn>{_ATOMS}){_END}|(?P<word>{_SPELLED})(?=\s|$))[\s,]*"
 )
 # A title as written -> its canonical form; any other spelling is looked up squeezed ("Th.S" -> "ths").
-_CANONICAL = {form: atom + "." for atom in ("TSKH", "PGS", "NCS", "ThS", "GS", "TS", "KS", "BS", "CN", "DS")
+_CANONICAL = {form: atom + "." for atom in ("TSKH", "PGS", "NCS", "ThS", "GS", "TS", "KTS", "KS", "BS", "CN", "DS",
+                                           "VS", "NGƯT", "NGND", "TTƯT", "TTND")
               for form in (atom, atom.lower())}
 _CANONICAL |= {"assocprof": "Assoc. Prof.", "prof": "Prof.", "dr": "Dr.", "phd": "Ph.D.", "Dr.": "Dr.",
                "Prof.": "Prof.", "Ph.D.": "Ph.D."}
@@ -54,8 +56,8 @@ def _squeeze(written: str) -> str:
 # it counts only with a dot ("CN.") or with another title ("PGS TS"). "PGS", "TSKH", "NCS", "ThS" and
 # the medical titles ("BSCKII") count alone.
 _TITLES_AFTER_SPACE = re.compile(rf"\s((?:(?:{_MEDICAL}|{_ATOMS}|THS)(?:[./-]\s?|\s|$))+)$")
-_INITIALS_OR_TITLE = frozenset(("GS", "TS", "KS", "BS", "CN", "DS", "THS"))
-_TITLES_ONLY = re.compile(rf"(?=[ABCDGKNPTabcdgknpt])(?i:(?:{_ENGLISH})|{_MEDICAL}{_END}|(?:{_ATOMS}){_END}"
+_INITIALS_OR_TITLE = frozenset(("GS", "TS", "KS", "BS", "CN", "DS", "VS", "THS"))
+_TITLES_ONLY = re.compile(rf"(?=[ABCDGKNPTVabcdgknptv])(?i:(?:{_ENGLISH})|{_MEDICAL}{_END}|(?:{_ATOMS}){_END}"
                           rf"|(?:{_SPELLED})(?=\s|$)|[\s,])+")
 _TRAILING = re.compile(r"[\s,]+(?:Ph\.?\s?D\.?|M\.?Sc\.?|MD)\s*$", re.IGNORECASE)
 _TRAILING_ENDS = frozenset(("hd", ".d", " d", "md", "sc"))  # how those end when they end in lower case
@@ -73,7 +75,7 @@ _ROLES = {
 }
 _ROLES |= {fold(marker): role for marker, role in _ROLES.items()}
 # English markers count in brackets only: "Smith, Ed" is Ed Smith.
-_ROLES_IN_BRACKETS = _ROLES | {"ed": "editor", "eds": "editor", "editor": "editor", "editors": "editor",
+_ROLES_IN_BRACKETS = _ROLES | {"cb": "editor", "ed": "editor", "eds": "editor", "editor": "editor", "editors": "editor",
                                "trans": "translator", "translator": "translator"}
 
 
@@ -154,9 +156,13 @@ def _tail(text: str, titles: list[str]) -> tuple[str, str | None]:
     return text, None
 
 
+# "và cộng sự", "và cs", "và ctv", "và nnk", "et al.": others unnamed, not part of the name
+_ET_AL = re.compile(r"[\s,]+(?:(?:và|va)\s+(?:cộng\s+sự|cong\s+su|cs|ctv|nnk)|et\s+al)\.?$", re.IGNORECASE)
+
+
 def _split(s: str) -> tuple[list[str], str, str]:
     """(titles, role, name as written) of a typed name: titles and markers before or after it."""
-    text = typed = clean_spaces(nfc(s))
+    text = typed = _ET_AL.sub("", clean_spaces(nfc(s)))
     role = ""
     if ":" in text:  # "Chủ biên: PGS.TS. Trịnh Quốc Khánh"
         head, _, rest = text.partition(":")
