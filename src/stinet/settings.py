@@ -129,6 +129,7 @@ MIDDLEWARE = [
     "stinet.portal.controlchars.ControlCharactersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "stinet.portal.middleware.LanguageMiddleware",
+    "stinet.api.methods.JsonMethodRefusal",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -186,3 +186,13 @@ def test_the_api_documentation_needs_no_internet(client):
     assert "swagger-ui-bundle.js" in page and "cdn." not in page and "django-ninja.dev" not in page
     for asset in re.findall(r'(?:src|href)="(/static/[^"]+)"', page):
         assert client.get(asset).status_code == 200, asset
+
+
+@pytest.mark.django_db
+def test_a_method_an_endpoint_does_not_take_is_refused_in_json_in_the_interface_language(client):
+    """QA 16b: django-ninja answered 405 with English HTML ("Method not allowed")."""
+    said = client.post("/api/search")
+    assert said.status_code == 405 and said["Content-Type"].startswith("application/json")
+    assert said.json() == {"detail": "/api/search không nhận POST: dùng GET"} and said["Allow"] == "GET"
+    english = client.put("/api/search?lang=en")
+    assert english.status_code == 405 and english.json() == {"detail": "PUT is not allowed at /api/search: use GET"}
