@@ -157,6 +157,14 @@ def test_the_address_of_a_work_merged_away_leads_to_the_work_it_joined(org, lib,
     answer = client.get(f"/works/{old.pk}/", {"lang": "en"})
     assert answer.status_code == 301 and answer["Location"] == f"/works/{target.pk}/?lang=en"
     assert client.get(f"/works/{old.pk + 1000}/").status_code == 404
+    # QA 16b: the API and the citation links of the old id were a plain 404
+    answer = client.get(f"/api/works/{old.pk}", {"lang": "en"})
+    assert answer.status_code == 301 and answer["Location"] == f"/api/works/{target.pk}?lang=en"
+    assert client.get(f"/api/works/{old.pk}", follow=True).json()["id"] == target.pk
+    answer = client.get(f"/works/{old.pk}/cite.ris")
+    assert answer.status_code == 301 and answer["Location"] == f"/works/{target.pk}/cite.ris"
+    assert client.get(f"/api/works/{old.pk + 1000}").status_code == 404
+    assert client.get(f"/works/{old.pk + 1000}/cite.bib").status_code == 404
 
 
 def test_listing_the_files_of_a_work_that_is_gone_says_so(org, lib, write_csv):

@@ -5,8 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from django.http import Http404, HttpRequest, JsonResponse
-from django.shortcuts import get_object_or_404
+from django.http import Http404, HttpRequest, HttpResponsePermanentRedirect, JsonResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy
 from ninja import NinjaAPI, Query
@@ -17,6 +16,7 @@ from stinet.api.schemas import Error, SearchOut, Suggestions, WorkOut
 from stinet.catalog.fileaccess import viewer_levels
 from stinet.catalog.models import Work
 from stinet.formats import json as work_json
+from stinet.oai.services import merged_work
 from stinet.search.base import SearchError, SearchRequest
 from stinet.search.service import search_json, suggest
 
@@ -248,10 +248,15 @@ def search(
     return search_json(req, _lang(lang))
 
 
-@api.get("/works/{work_id}", response={200: WorkOut, 400: Error, 404: Error}, summary="One work")
+@api.get("/works/{work_id}", response={200: WorkOut, 301: None, 400: Error, 404: Error}, summary="One work")
 def work(request: HttpRequest, work_id: int, lang: str = "vi") -> Any:
-    """All metadata of one work and its holdings."""
-    w = get_object_or_404(Work.objects.prefetch_related("holdings__organisation"), pk=work_id)
+    """All metadata of one work and its holdings; the id of a work merged into another leads there (301)."""
+    w = Work.objects.prefetch_related("holdings__organisation").filter(pk=work_id).first()
+    if w is None:
+        if (target := merged_work(work_id)) is not None:
+            query = f"?{request.GET.urlencode()}" if request.GET else ""
+            return HttpResponsePermanentRedirect(f"{request.path.rsplit('/', 1)[0]}/{target}{query}")
+        raise Http404("no such work")
     url = request.build_absolute_uri(reverse("portal:work", args=[w.pk]))
     return {**work_json.as_dict(w, url, _lang(lang)), "files": _files(request, w, _lang(lang))}
 

@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -168,7 +168,11 @@ def cite(request: HttpRequest, work_id: int, fmt: str) -> HttpResponse:
     if name is None:
         said = _("citation format %(fmt)r: one of %(known)s") % {"fmt": fmt, "known": ", ".join(names)}
         return HttpResponseBadRequest(said, content_type="text/plain; charset=utf-8")
-    w = get_object_or_404(Work, pk=work_id)
+    w = Work.objects.filter(pk=work_id).first()
+    if w is None:
+        if (target := merged_work(work_id)) is not None:  # as the work page: where it was merged
+            return redirect(reverse("portal:cite", args=[target, fmt]), permanent=True)
+        raise Http404("no such work")
     media, ext, dumps = CITATION_FORMATS[name]
     response = HttpResponse(dumps(w), content_type=f"{media}; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="stinet-{w.pk}.{ext}"'
