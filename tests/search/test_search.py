@@ -67,6 +67,13 @@ def test_a_name_is_found_as_people_write_it(catalogue, q):
     assert titles(q) == ["Nghiên cứu đa dạng sinh học rạn san hô vịnh Hạ Long"]
 
 
+@pytest.mark.parametrize("q", ["PGS.TS. Nguyễn Văn An", "TS Nguyễn Văn An", "ThS. Nguyen Van An"])
+def test_a_name_typed_with_its_titles_as_plain_words_is_found(catalogue, q):
+    """QA 16a/16c: "PGS.TS. Nguyễn Văn An" found nothing (names are kept without titles); "ThS Trần Văn
+    Hiệp" was respelled "Thờ Trần Văn Hiệp"."""
+    assert titles(q)[0] == "Nghiên cứu đa dạng sinh học rạn san hô vịnh Hạ Long"
+
+
 def test_a_full_name_finds_the_works_that_give_it_with_initials(org, write_csv):
     """A catalogue that wrote "Trịnh Q. Khánh" (or "Trinh, Q.K.") still answers author:"Trịnh Quốc
     Khánh", below the works with the name in full; another person of those initials is not found."""

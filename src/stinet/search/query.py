@@ -24,6 +24,7 @@ from stinet.vietnamese import (
     equivalent_forms,
     exact_tokens,
     rewrite_query,
+    split_titles,
     tokens,
 )
 
@@ -228,6 +229,9 @@ def _free_text(text: str, query: ParsedQuery) -> None:
     """Plain words: equivalent forms (KH&CN...) become equivalence tokens, the rest one clause."""
     if not text.strip():
         return
+    titles, name = split_titles(text)
+    if titles and (named := _clause(name, None, False, False)) is not None and named.looks_like_a_name:
+        text = name  # "PGS.TS. Nguyễn Văn An", "ThS Trần Văn Hiệp": the catalogue keeps names without titles
     rest, equivalents = rewrite_query(text)
     query.equivalences.extend(equivalents)
     if equivalents:
