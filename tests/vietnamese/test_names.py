@@ -177,6 +177,11 @@ def test_titles_list() -> None:
         ("Nguyen Van An va cs", "Nguyen Van An"),
         ("Nguyen VS", "Nguyen VS"),  # initials
         ("Vũ Văn Sơn", "Vũ Văn Sơn"),
+        # QA 16c: a lower-case particle leads a Western family name, not the Vietnamese one Văn
+        ("van der Berg, Jan", "Jan van der Berg"),
+        ("van Gogh, Vincent", "Vincent van Gogh"),
+        ("Văn, Minh", "Văn Minh"),
+        ("Van, Minh", "Van Minh"),
         # titles or a bracketed marker alone name nobody
         ("PGS.TS.", ""),
         ("(chủ biên)", ""),

@@ -234,8 +234,8 @@ def parse_person_name(s: str) -> PersonName:
             return _new_name(PersonName, (f"{before}, {after}", tuple(titles), role))
         elif suffix := _GENERATION.search(after):  # "King, Martin Luther, Jr." -> "Martin Luther King Jr."
             name = f"{after[:suffix.start()]} {before} {suffix.group(1)}"
-        elif fold(first_word) in VIETNAMESE_FAMILY_NAMES:
-            name = f"{before} {after}"  # Vietnamese order: family name first
+        elif fold(first_word) in VIETNAMESE_FAMILY_NAMES and not (first_word in _PARTICLES and " " in before):
+            name = f"{before} {after}"  # Vietnamese order: family name first ("van der Berg": a particle)
         else:
             name = f"{after} {before}"  # Western "Last, First"
     name = clean_spaces(name.replace(",", " "))
