@@ -44,6 +44,34 @@ def test_a_word_typed_with_its_marks_ranks_it_above_look_alikes_in_heavier_field
     assert titles("Bỉnh")[0].startswith("Trạng trình") and titles("binh", page_size=50)[34]
 
 
+def test_the_i_and_y_spellings_of_a_syllable_find_each_other(org, write_csv):
+    """quản lí = quản lý, kĩ = kỹ, qui = quy, tiến sĩ = tiến sỹ: writers differ, with or without marks; a
+    quoted phrase too, the words highlighted whichever way they were written, autocomplete as well."""
+    from stinet.ingest.services import import_file
+    from tests.conftest import row
+
+    rows = [row("Quản lý chất lượng nước ven biển", id="y1", dc_subject="kỹ thuật môi trường"),
+            row("Quan li chat luong nuoc ngam", id="y2", dc_contributor_author="Trần Văn Sỹ"),
+            row("Quy hoạch vùng nuôi trồng thuỷ sản", id="y3", dc_subject="kĩ thuật nuôi"),
+            row("Liên kết vùng trong quản trị", id="y4")]
+    import_file(write_csv(rows, "iy.csv"), "HPU")
+    water = {"Quản lý chất lượng nước ven biển", "Quan li chat luong nuoc ngam"}
+    for q in ("quản lý", "quản lí", "quan ly", "quan li", '"quản lí chất lượng"', 'title:"quan ly chat"'):
+        assert set(titles(q)) == water, q
+    assert titles("quản lí")[0] == "Quản lý chất lượng nước ven biển"  # typed with marks: its spelling first
+    assert set(titles("kĩ thuật")) == set(titles("ky thuat")) == {"Quản lý chất lượng nước ven biển",
+                                                                  "Quy hoạch vùng nuôi trồng thuỷ sản"}
+    assert titles("qui hoạch") == titles('"qui hoach vung"') == ["Quy hoạch vùng nuôi trồng thuỷ sản"]
+    assert titles('author:"Trần Văn Sĩ"') == titles("tran van si") == ["Quan li chat luong nuoc ngam"]
+    assert search_json(SearchRequest(q="quan lí"))["total"] == 2 and "Liên" not in titles("lí")
+    hits = {r["title"]: r["highlight"]["title"] for r in search_json(SearchRequest(q="quản lí"))["results"]}
+    assert hits["Quản lý chất lượng nước ven biển"].startswith("<mark>Quản</mark> <mark>lý</mark>")
+    assert hits["Quan li chat luong nuoc ngam"].startswith("<mark>Quan</mark> <mark>li</mark>")
+    assert set(suggest("quản lí")["titles"]) == water
+    assert set(suggest("quan li")["titles"]) == water
+    assert "Liên kết vùng trong quản trị" in suggest("li")["titles"]  # the last word is still a prefix
+
+
 def test_title_outweighs_abstract(catalogue):
     found = titles("sinh học biển")
     assert found[0] == "Sinh học biển đại cương"

@@ -4,7 +4,17 @@ import unicodedata
 
 import pytest
 
-from stinet.vietnamese import canonical_spelling, clean_spaces, exact_tokens, fold, nfc, tokens, word_text
+from stinet.vietnamese import (
+    canonical_spelling,
+    clean_spaces,
+    exact_tokens,
+    fold,
+    nfc,
+    search_fold,
+    search_tokens,
+    tokens,
+    word_text,
+)
 
 
 def test_nfc_only_normalises() -> None:
@@ -42,6 +52,19 @@ def test_tokens_and_exact_tokens() -> None:
     assert exact_tokens("Kĩ thuật") == exact_tokens("kỹ thuật") == ["kỹ", "thuật"]
     assert exact_tokens("c\u200bây ch\u00adè") == ["cây", "chè"]
     assert word_text("giai đoạn 2016-2020; ISO/IEC\u200b 3.9") == "giai đoạn 2016 2020 ISO IEC 3 9"
+
+
+def test_search_folding_spells_the_i_and_y_syllables_one_way() -> None:
+    """Both spellings of kĩ/kỹ, lí/lý, qui/quy, hi/hy, mĩ/mỹ, tỉ/tỷ, sĩ/sỹ, vĩ/vỹ fold to one; whole words
+    only ("linh", "kim", "vien", "li2" and the pieces of "hi_li" as tokens split them are kept apart)."""
+    pairs = [("kĩ thuật", "kỹ thuật"), ("quản lí", "quan ly"), ("qui hoạch", "quy hoach"), ("hi vọng", "hy vọng"),
+             ("Mĩ", "Mỹ"), ("tỉ lệ", "tỷ lệ"), ("tiến sĩ", "tiến sỹ"), ("vĩ đại", "vỹ đại")]
+    for a, b in pairs:
+        assert search_tokens(a) == search_tokens(b) and search_fold(a) == search_fold(b), (a, b)
+    assert search_fold("Quản lí, KĨ thuật; QUI hoạch tiến sỹ Vy") == "quan ly, ky thuat; quy hoach tien si vi"
+    assert search_fold("linh kim viên li2 hi_li") == "linh kim vien li2 hy_ly"
+    assert search_tokens("linh kim viên li2 hi_li") == ["linh", "kim", "vien", "li2", "hy", "ly"]
+    assert fold("quản lí") == "quan li" and tokens("kĩ") == ["ki"]  # record keys are folded as before
 
 
 @pytest.mark.parametrize(

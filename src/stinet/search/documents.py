@@ -10,7 +10,7 @@ from stinet.catalog.fulltext import MAX_TEXT_CHARS
 from stinet.catalog.models import Holding, Work, WorkFile, title_sort_key
 from stinet.search.base import FULLTEXT_FIELDS
 from stinet.search.query import VALUE_GAP
-from stinet.vietnamese import canonical_spelling, equivalence_tokens, fold, ocr_variants
+from stinet.vietnamese import canonical_spelling, equivalence_tokens, fold, ocr_variants, search_fold, search_spelled
 
 
 def _join(values: list[str]) -> str:
@@ -87,15 +87,15 @@ def from_values(work_id: int, work: dict[str, Any], holdings: list[tuple[str, st
     other = [work["title_en"], work["publisher"], work["grantor"], work["degree"], *ids,
              *work["extra"].values(), *ocr_variants(f"{title_f} {abstract_f}", folded=True)]
     everything = f"{title_f} . {fold(work['title_en'])} . {subjects_f} . {abstract_f}"
-    doc = {
+    doc = {  # the folded texts in the search spelling of i/y (quản lí = quản lý: search_fold)
         "id": work_id,
-        "title": title_f,
+        "title": search_spelled(title_f),
         "title_x": _exact(title),
-        "creators": fold(_join(people)),
+        "creators": search_fold(_join(people)),
         "creators_x": _exact(_join(people)),  # the names with their marks (the embedded engine ranks by them)
-        "subjects": subjects_f,
-        "abstract": abstract_f,
-        "other": fold(_join([str(v) for v in other])),
+        "subjects": search_spelled(subjects_f),
+        "abstract": search_spelled(abstract_f),
+        "other": search_fold(_join([str(v) for v in other])),
         "text_x": _exact(_join([*subjects, abstract])),
         "equiv": " ".join(equivalence_tokens(everything, folded=True)),
         "type": work["type"],
@@ -108,5 +108,5 @@ def from_values(work_id: int, work: dict[str, Any], holdings: list[tuple[str, st
     }
     for level, field in FULLTEXT_FIELDS.items():
         text = (texts or {}).get(level, "")
-        doc[field] = fold(text[:MAX_FULLTEXT_CHARS]) if text else ""
+        doc[field] = search_fold(text[:MAX_FULLTEXT_CHARS]) if text else ""
     return doc

@@ -1,6 +1,7 @@
 """Highlighting of matched words in titles and abstracts, whatever the backend.
 
-The text is escaped here; matched words (compared folded, so 'da dang' marks 'đa dạng') are
+The text is escaped here; matched words (compared folded, so 'da dang' marks 'đa dạng', and in the
+search spelling of i/y, so 'quản lí' marks 'quản lý') are
 wrapped in <mark>. The result is safe to insert into HTML as is.
 """
 
@@ -10,7 +11,7 @@ import re
 from collections.abc import Sequence
 from html import escape
 
-from stinet.vietnamese import fold
+from stinet.vietnamese import fold, search_fold, search_word
 
 _WORD_RE = re.compile(r"\w+", re.UNICODE)
 SNIPPET_CHARS = 240
@@ -37,7 +38,7 @@ def highlight(text: str, words: set[str], phrases: Sequence[tuple[str, ...]] = (
 
 def _marked_spans(text: str, words: set[str], phrases: Sequence[tuple[str, ...]]) -> list[tuple[int, int]]:
     """(start, end) of the matched words and phrases, in order, the longest phrase first."""
-    tokens = [(m.start(), m.end(), fold(m.group(0))) for m in _WORD_RE.finditer(text)]
+    tokens = [(m.start(), m.end(), search_word(fold(m.group(0)))) for m in _WORD_RE.finditer(text)]
     longest = sorted(phrases, key=len, reverse=True)
     spans, i = [], 0
     while i < len(tokens):
@@ -88,7 +89,7 @@ def long_snippet(text: str, words: set[str], size: int = SNIPPET_CHARS) -> str:
     """
     if not words or not text:
         return ""
-    folded = fold(text)
+    folded = search_fold(text)
     if len(folded) != len(text):
         return snippet(text[:20000], words, size)
     # anchor on the rarest matched word: common words ("số", "của") are everywhere

@@ -24,8 +24,8 @@ from stinet.vietnamese import (
     equivalent_forms,
     exact_tokens,
     rewrite_query,
+    search_tokens,
     split_titles,
-    tokens,
 )
 
 # The word between two values of a field in the search documents (two subjects, two authors): the
@@ -49,7 +49,7 @@ class SearchError(ValueError):
 class Clause:
     """Words that must (or, negated, must not) match, as a phrase or as separate terms."""
 
-    words: list[str]  # folded tokens
+    words: list[str]  # folded tokens in the search spelling of i/y (vietnamese.search_tokens)
     exact: list[str]  # lower-case NFC tokens with their diacritics
     field: str | None = None  # None: any text field
     phrase: bool = False
@@ -128,7 +128,7 @@ def _checked_years(value: str) -> tuple[int | None, int | None]:
 
 def _clause(text: str, fieldname: str | None, phrase: bool, negate: bool) -> Clause | None:
     """A clause from the text of one query item, None when it has no searchable word."""
-    words = [w for w in tokens(text) if w != VALUE_GAP]
+    words = [w for w in search_tokens(text) if w != VALUE_GAP]
     if not words:
         return None
     exact = [canonical_spelling(t) for t in exact_tokens(text) if t != VALUE_GAP]
@@ -216,7 +216,7 @@ def _one_equivalence(text: str) -> str:
     """The canonical token when a text is one form of an equivalence group and nothing else ("KH&CN",
     "khoa học và công nghệ"), else ''."""
     rest, found = rewrite_query(text)
-    return found[0] if len(found) == 1 and not tokens(rest) else ""
+    return found[0] if len(found) == 1 and not search_tokens(rest) else ""
 
 
 def _known_field(name: str) -> bool:
@@ -235,10 +235,10 @@ def _free_text(text: str, query: ParsedQuery) -> None:
     rest, equivalents = rewrite_query(text)
     query.equivalences.extend(equivalents)
     if equivalents:
-        kept = set(tokens(rest)) - {VALUE_GAP}
+        kept = set(search_tokens(rest)) - {VALUE_GAP}
         exact = [canonical_spelling(t) for t in exact_tokens(text)]
-        words = [w for w in tokens(text) if w in kept]
-        exact = [e for e in exact if tokens(e) and tokens(e)[0] in kept]
+        words = [w for w in search_tokens(text) if w in kept]
+        exact = [e for e in exact if search_tokens(e) and search_tokens(e)[0] in kept]
         if words:
             query.clauses.append(Clause(words, exact, None, False, False))
         return

@@ -21,7 +21,7 @@ from rapidfuzz.distance import OSA
 
 from stinet.search.base import Backend, SearchRequest, SearchResponse
 from stinet.search.query import ITEM_RE, Clause, ParsedQuery, parse
-from stinet.vietnamese import exact_tokens, fold, nfc, ocr_variant
+from stinet.vietnamese import exact_tokens, fold, nfc, ocr_variant, search_word
 
 MIN_LETTERS = 3
 CANDIDATES = 8  # tried beside the neighbouring words, for each unknown word
@@ -75,9 +75,9 @@ def _joined(engine: Backend, query: ParsedQuery, request: SearchRequest) -> Sear
                 or right.group(3) is not None or text[left.end():right.start()].strip():
             continue  # plain words only, side by side
         a, b = fold(left.group(0)), fold(right.group(0))
-        if not (a.isalpha() and b.isalpha()) or (engine.has_word(a) and engine.has_word(b)):
+        if not (a.isalpha() and b.isalpha()) or (engine.has_word(search_word(a)) and engine.has_word(search_word(b))):
             continue
-        if not engine.has_word(a + b):
+        if not engine.has_word(search_word(a + b)):
             continue
         raw = text[:left.end()] + text[right.start():]
         respelled = parse(raw)
@@ -99,6 +99,7 @@ def _slip(engine: Backend, word: str) -> str | None:
     """The word an unknown one was meant to be, when one such slip explains it and the catalogue has it."""
     forms = [pattern.sub(replacement, word) for pattern, replacement in _OCR_TYPED if pattern.search(word)]
     forms += [ocr_variant(word) or word, word[1] + word[0] + word[2:]]
+    forms = [search_word(form) for form in forms]
     return next((form for form in forms if form != word and engine.has_word(form)), None)
 
 
@@ -144,7 +145,7 @@ def _marked(fixes: dict[str, str], ids: list[int], query: ParsedQuery) -> dict[s
     forms: dict[str, Counter[str]] = {word: Counter() for word in fixes.values()}
     for title in Work.objects.filter(pk__in=ids[:10]).values_list("title", flat=True):
         for token in exact_tokens(title):
-            if (key := fold(token)) in forms:
+            if (key := search_word(fold(token))) in forms:
                 forms[key][token.lower()] += 1
     return {word: forms[fix].most_common(1)[0][0] if forms[fix] else fix for word, fix in fixes.items()}
 
@@ -154,7 +155,7 @@ def rewrite(raw: str, fixes: dict[str, str]) -> str:
     kept; excluded items (-word, -"phrase") stay as typed."""
     def fixed(m: re.Match[str]) -> str:
         typed = m.group(0)
-        new = fixes.get(fold(typed).lower())
+        new = fixes.get(search_word(fold(typed).lower()))
         if new is None:
             return typed
         return new.upper() if typed.isupper() and len(typed) > 1 else new.capitalize() if typed[0].isupper() else new

@@ -487,17 +487,20 @@ class TantivyBackend:
     def suggest_titles(self, prefix: str, limit: int) -> list[int]:
         """Ids of works whose title contains the words typed so far, the last as a prefix; those with
         the words as typed with their marks first ("đa dạ": "đa dạng" before "da dày")."""
-        from stinet.vietnamese import exact_tokens, tokens
+        from stinet.vietnamese import exact_tokens, search_word, tokens
 
-        words = tokens(prefix)
-        if not words:
+        typed = tokens(prefix)
+        if not typed:
             return []
+        words = [*map(search_word, typed[:-1]), typed[-1]]  # the last word a prefix as typed ("li": liên),
+        spelled = [*words[:-1], search_word(typed[-1])]  # and before that in the search spelling ("li": lí, lý)
         searcher = self._searcher()
         exact = exact_tokens(prefix)
-        asked = [("title_x", exact)] if exact != words and len(exact) == len(words) else []
+        asked = [("title_x", exact)] if exact != typed and len(exact) == len(typed) else []
+        asked += ([("title", spelled)] if spelled != words else []) + [("title", words)]
         found: dict[int, None] = {}
-        for field, typed in [*asked, ("title", words)]:
-            result = searcher.search(Query.phrase_prefix_query(self.schema, field, typed), limit=limit, count=False)
+        for field, forms in asked:
+            result = searcher.search(Query.phrase_prefix_query(self.schema, field, forms), limit=limit, count=False)
             addresses = [a for _s, a in result.hits]
             found.update(dict.fromkeys(int(i) for i in searcher.fast_field_values("id", addresses)) if addresses
                          else {})

@@ -13,7 +13,7 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
 from stinet.search.query import Clause, SearchError, parse
-from stinet.vietnamese import canonical_spelling, equivalence_tokens, exact_tokens, fold, tokens
+from stinet.vietnamese import canonical_spelling, equivalence_tokens, exact_tokens, fold, search_tokens
 
 FIELD_COLUMN = {"title": "search_title", "author": "search_people", None: "search_all",
                 "subject": "search_all", "abstract": "search_all"}
@@ -30,9 +30,9 @@ def refresh(task: object, host_name: str = "", member_names: list[str] | None = 
     people = [getattr(task, "investigator_name", ""), *(member_names or [])]
     texts = [task.code, task.title, task.title_en, task.objectives, task.expected_results, task.results,
              " ".join(task.keywords or []), host_name, task.proposer_name, *people]
-    folded = tokens(" ".join(t for t in texts if t))
-    task.search_title = _padded(tokens(f"{task.title} {task.title_en} {task.code}"))
-    task.search_people = _padded(tokens(" ".join(p for p in people if p)))
+    folded = search_tokens(" ".join(t for t in texts if t))  # in the search spelling of i/y, as queries are
+    task.search_title = _padded(search_tokens(f"{task.title} {task.title_en} {task.code}"))
+    task.search_people = _padded(search_tokens(" ".join(p for p in people if p)))
     equivalences = equivalence_tokens(" ".join(folded), folded=True)
     task.search_all = _padded(folded + equivalences)
     task.search_exact = _padded([canonical_spelling(t) for t in exact_tokens(" ".join(t for t in texts if t))])

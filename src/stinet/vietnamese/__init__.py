@@ -6,7 +6,7 @@ Pure Python, standard library only, no Django.
 from .collation import sort_key
 from .decode import EncodingError, detect_encoding_of_bytes
 from .equivalences import EQUIVALENCE_GROUPS, equivalence_tokens, equivalent_forms, rewrite_query
-from .fold import exact_tokens, fold, tokens, word_text
+from .fold import exact_tokens, fold, search_fold, search_spelled, search_tokens, search_word, tokens, word_text
 from .legacy import ENCODINGS, Conversion, detect, encode, fix, proves_unicode, reads_as_well, to_unicode
 from .names import (
     ACADEMIC_TITLES,
@@ -54,6 +54,10 @@ __all__ = [
     "parse_person_name",
     "split_people",
     "rewrite_query",
+    "search_fold",
+    "search_spelled",
+    "search_tokens",
+    "search_word",
     "sort_key",
     "split_titles",
     "to_unicode",

@@ -3,7 +3,7 @@
 import re
 
 from .alternation import alternation
-from .fold import fold
+from .fold import fold, search_spelled, search_word
 from .spelling import canonical_spelling
 
 __all__ = ["EQUIVALENCE_GROUPS", "canonical_spelling", "equivalence_tokens", "equivalent_forms", "rewrite_query"]
@@ -69,6 +69,7 @@ def _normalise(text: str, folded: bool = False) -> str:
 
 def _build() -> tuple[re.Pattern[str], dict[str, str]]:
     canonical = {_normalise(form): group[0] for group in EQUIVALENCE_GROUPS for form in group}
+    canonical |= {search_spelled(form): token for form, token in canonical.items()}  # texts folded for search
     pattern = re.compile(rf"(?<![a-z0-9&\-]){alternation(canonical)}(?![a-z0-9&\-])")
     return pattern, canonical
 
@@ -86,14 +87,14 @@ def equivalence_tokens(text: str, folded: bool = False) -> list[str]:
     return found
 
 
-_FORMS: dict[str, tuple[tuple[str, ...], ...]] = {
-    group[0]: tuple(dict.fromkeys(tuple(re.findall(r"[a-z0-9]+", form)) for form in group))
+_FORMS: dict[str, tuple[tuple[str, ...], ...]] = {  # in the search spelling of i/y (ki thuat = ky thuat)
+    group[0]: tuple(dict.fromkeys(tuple(search_word(w) for w in re.findall(r"[a-z0-9]+", form)) for form in group))
     for group in EQUIVALENCE_GROUPS
 }
 
 
 def equivalent_forms(token: str) -> tuple[tuple[str, ...], ...]:
-    """The folded words of every form of the group whose canonical token this is.
+    """The folded words (search spelling) of every form of the group whose canonical token this is.
 
     'khcn' gives ('khcn',), ('kh', 'cn'), ('kh', 'va', 'cn'), ('khoa', 'hoc', 'va', 'cong', 'nghe'), ...:
     a search for one form also finds texts that carry another written out, where indexing found

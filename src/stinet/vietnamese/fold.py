@@ -44,6 +44,39 @@ def tokens(s: str) -> list[str]:
     return _TOKEN.findall(fold(s))
 
 
+# The syllables writers spell with i or with y (kĩ/kỹ thuật, quản lí/lý, quí/quý, hi/hy vọng, tiến sĩ/sỹ,
+# Mĩ/Mỹ, tỉ/tỷ lệ, vĩ/vỹ), folded to one form for search, so that either spelling finds the other with
+# or without marks. Folded, tones are gone: "ly" stands for lí, lì, lị as it stood for lý, lỳ, lỵ (the
+# looseness folding always has; a word typed with its marks still ranks its own spelling first).
+# Search folding only: keys that tell records apart (matching, names) keep fold().
+SEARCH_SPELLING = {"hi": "hy", "ki": "ky", "li": "ly", "mi": "my", "qui": "quy", "ti": "ty", "sy": "si", "vy": "vi"}
+_SEARCH_SPELLED = re.compile(r"(?<![^\W_])(?:[hklmt]i|qui|[sv]y)(?![^\W_])")
+
+
+def search_word(word: str) -> str:
+    """A folded word in its search spelling ("li" -> "ly")."""
+    return SEARCH_SPELLING.get(word, word)
+
+
+def search_spelled(folded: str) -> str:
+    """Folded text with each i/y syllable in its search spelling."""
+    return _SEARCH_SPELLED.sub(_search_spelling, folded)
+
+
+def _search_spelling(m: re.Match[str]) -> str:
+    return SEARCH_SPELLING[m.group()]
+
+
+def search_fold(s: str) -> str:
+    """fold(s) with each i/y syllable in its search spelling: what the search engines index and look for."""
+    return search_spelled(fold(s))
+
+
+def search_tokens(s: str) -> list[str]:
+    """The folded word tokens of `s` in their search spelling (as search_fold gives them)."""
+    return [SEARCH_SPELLING.get(t, t) for t in _TOKEN.findall(fold(s))]
+
+
 def word_text(s: str) -> str:
     """The words of a text (letters and digits, as tokens() and exact_tokens() split it) separated by
     single spaces, marks and case as they are: what another engine's parser then reads as the same
