@@ -367,6 +367,36 @@ def test_a_phrase_does_not_run_across_two_values_of_a_field(org, write_csv):
     assert titles("khai zzvgapzz") == titles("khai")  # the word between values is never searched
 
 
+def test_a_phrase_does_not_run_from_one_field_into_the_next(org, write_csv):
+    """The title's last word and the first author's, the author's last and the first subject's, are
+    no phrase (PostgreSQL keeps them in one vector, side by side)."""
+    from stinet.ingest.services import import_file
+    from tests.conftest import row
+
+    rows = [row("Khảo sát đội tàu", id="f1", dc_contributor_author="Biển Văn Hà", dc_subject="cá ngừ đại dương",
+                dc_description_abstract="Năng lực vận tải."),
+            row("Phát triển đội tàu biển Hải Phòng", id="f2")]
+    import_file(write_csv(rows, "fields.csv"), "HPU")
+    assert titles('"tàu biển"') == titles('"tau bien"') == ["Phát triển đội tàu biển Hải Phòng"]
+    for q in ('"hà cá ngừ"', '"đại dương năng lực"', '-"tàu biển" khảo sát'):
+        assert search_json(SearchRequest(q=q))["total"] == (1 if q.startswith("-") else 0), q
+    assert set(titles('"đội tàu"')) == {*titles('"ngừ đại"'), "Phát triển đội tàu biển Hải Phòng"}
+
+
+def test_abstract_searches_the_abstract_alone(org, write_csv):
+    from stinet.ingest.services import import_file
+    from tests.conftest import row
+
+    rows = [row("Báo cáo tổng kết", id="a1", dc_publisher="Nhà xuất bản Hải Phòng", dc_identifier_isbn="978-604-1",
+                dc_description_abstract="Tổng kết năm."),
+            row("Khảo sát cảng", id="a2", dc_description_abstract="Các cảng của Hải Phòng.")]
+    import_file(write_csv(rows, "abstract.csv"), "HPU")
+    assert titles("hải phòng", sort="title") == ["Báo cáo tổng kết", "Khảo sát cảng"]
+    assert titles('abstract:"hải phòng"') == titles("abstract:phong") == ["Khảo sát cảng"]
+    assert titles('-abstract:"hải phòng" hải phòng') == ["Báo cáo tổng kết"]
+    assert search_json(SearchRequest(q="abstract:xuat"))["total"] == 0
+
+
 def test_filter_values_in_any_case_and_unknown_ones_refused(catalogue):
     assert titles("", filters={"type": ["THESIS"]}) == titles("type:Thesis") == ["Kỹ thuật trồng cây chè Shan tuyết"]
     assert titles("", filters={"org": ["tvhp"]}) == titles("org:tvhp") == ["Sinh học biển đại cương"]

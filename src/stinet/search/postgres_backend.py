@@ -8,6 +8,7 @@ density rewards words close together), plus the exact-diacritics vector and a bo
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import Any
 
 from django.db import connection, transaction
@@ -62,11 +63,15 @@ def _clause_tsquery(clause: Clause, typos: dict[str, list[str]] | None = None) -
     joiner = " <-> " if clause.phrase else " & "
     forms = typos if typos and not clause.negate else {}
 
-    def word(w: str) -> str:
+    def word(w: str, weight: str) -> str:
         return "(" + " | ".join(_lexeme(f, weight) for f in [w, *forms[w]]) + ")" if forms.get(w) else \
             _lexeme(w, weight)
 
-    text = "(" + joiner.join(word(w) for w in clause.words) + ")"
+    def words(weight: str) -> str:
+        return "(" + joiner.join(word(w, weight) for w in clause.words) + ")"
+
+    # a phrase in any field: in one of them (the vector puts the title's last word beside the first name's)
+    text = "(" + " | ".join(map(words, "ABCD")) + ")" if clause.phrase and not weight else words(weight)
     if clause.variants:  # in the clause's field (a name with initials: in the people's names)
         names = WEIGHT_OF[clause.field or "author"]
         text = "(" + " | ".join([text, *("(" + " <-> ".join(_lexeme(w, names) for w in words) + ")"
@@ -194,7 +199,8 @@ class PostgresBackend:
         conds, params = ["TRUE"], []
         levels = _levels(request, fuzzy)
         open_text = [c for c in query.clauses if levels and c.field is None and not c.negate]
-        parts = [_clause_tsquery(c, typos) for c in query.clauses if not any(c is o for o in open_text)]
+        parts = [_clause_tsquery(c, typos) for c in query.clauses
+                 if not any(c is o for o in open_text) and not (c.negate and c.field == "abstract")]
         parts += [_equivalent(t) for t in query.equivalences]
         parts += ["!" + _equivalent(t) for t in query.excluded_equivalences]
         if fuzzy and not typos:  # the words meant for the title (or any field) compared with titles by trigrams;
@@ -205,6 +211,11 @@ class PostgresBackend:
         if parts:
             conds.append("d.document @@ to_tsquery('simple', %s)")
             params.append(" & ".join(parts))
+        for clause in query.clauses:  # weight D is the other texts' too (publisher, identifiers, English title)
+            if clause.field == "abstract":  # the abstract's own words
+                conds.append(("NOT " if clause.negate else "") +
+                             "coalesce(to_tsvector('simple', d.abstract) @@ to_tsquery('simple', %s), false)")
+                params.append(_clause_tsquery(replace(clause, negate=False), typos))
         for clause in open_text:  # in the description, or else in a full text the viewer may read
             vectors = ["document", *(f"ftv_{level}" for level in levels)]
             conds.append("(" + " OR ".join(f"d.{v} @@ to_tsquery('simple', %s)" for v in vectors) + ")")
