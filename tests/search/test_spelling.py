@@ -152,3 +152,21 @@ def test_a_word_only_a_few_works_have_is_found_in_a_large_catalogue(org, write_c
     data = found("ngaap")
     assert data["corrected"] == "ngap" and [r["title"] for r in data["results"]] == ["Phục hồi rừng ngập mặn Tiên Lãng"]
     assert found("subject:ngaap")["corrected"] == ""  # the word is in no work's subjects
+
+
+def test_text_the_catalogue_does_not_have_is_not_respelled_word_by_word(catalogue, monkeypatch):
+    """A query of many unknown words (pasted text, 1,000 characters of it) is neither respelled nor matched
+    loosely: each word cost the engine look-ups (PostgreSQL took 10 s); a typo or two still are."""
+    from stinet.search import indexing
+
+    engine = indexing.backend()
+    looked_up, loose = [], []
+    has_word, fuzzy = engine.has_word, engine.fuzzy_search
+    monkeypatch.setattr(engine, "has_word", lambda w: looked_up.append(w) or has_word(w))
+    monkeypatch.setattr(engine, "fuzzy_search", lambda *a: loose.append(a) or fuzzy(*a))
+    many = " ".join(f"qx{chr(97 + i % 26)}{chr(97 + i // 26)}z" for i in range(150))[:1000]
+    assert found(many)["total"] == 0 and not looked_up and not loose
+    assert found(" ".join(many.split()[:12]))["total"] == 0 and len(looked_up) <= 5 and loose  # stops at the 5th
+    looked_up.clear()
+    data = found("khảo sat da dag sinh hoc ran san ho vinh ha long")
+    assert data["corrected"] == "khảo sat da dạng sinh hoc ran san ho vinh ha long" and data["total"] and looked_up

@@ -24,6 +24,10 @@ from stinet.search.query import ITEM_RE, Clause, ParsedQuery, parse
 from stinet.vietnamese import exact_tokens, fold, nfc, ocr_variant, search_word
 
 MIN_LETTERS = 3
+# A query with more unknown words than this is not respelled (each costs the engine several look-ups:
+# 150 of them took PostgreSQL 10 s), nor one of more items than MAX_JOINED_ITEMS tried for a stray space.
+MAX_UNKNOWN = 4
+MAX_JOINED_ITEMS = 10
 CANDIDATES = 8  # tried beside the neighbouring words, for each unknown word
 _WORD_RE = re.compile(r"\w+")
 
@@ -33,8 +37,13 @@ def respell(engine: Backend, query: ParsedQuery, request: SearchRequest) -> Sear
     respelled query finds nothing either)."""
     if (joined := _joined(engine, query, request)) is not None:
         return joined
-    unknown = {(ci, wi) for ci, c in enumerate(query.clauses) if not c.negate
-               for wi, w in enumerate(c.words) if len(w) >= MIN_LETTERS and not w.isdigit() and not engine.has_word(w)}
+    unknown: set[tuple[int, int]] = set()
+    for ci, c in enumerate(query.clauses):
+        for wi, w in enumerate(c.words):
+            if not c.negate and len(w) >= MIN_LETTERS and not w.isdigit() and not engine.has_word(w):
+                unknown.add((ci, wi))
+                if len({query.clauses[i].words[j] for i, j in unknown}) > MAX_UNKNOWN:
+                    return None  # not a typo or two: text the catalogue does not have
     if not unknown:
         return None
     context = _without(query, unknown)
@@ -70,6 +79,8 @@ def _joined(engine: Backend, query: ParsedQuery, request: SearchRequest) -> Sear
     when a piece is no word of the catalogue and the two together are; None otherwise."""
     text = nfc(query.raw)
     items = list(ITEM_RE.finditer(text))
+    if len(items) > MAX_JOINED_ITEMS:
+        return None
     for left, right in zip(items, items[1:], strict=False):
         if left.group(1) or left.group(2) or left.group(3) is not None or right.group(1) or right.group(2) \
                 or right.group(3) is not None or text[left.end():right.start()].strip():
