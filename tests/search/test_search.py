@@ -72,6 +72,24 @@ def test_the_i_and_y_spellings_of_a_syllable_find_each_other(org, write_csv):
     assert "Liên kết vùng trong quản trị" in suggest("li")["titles"]  # the last word is still a prefix
 
 
+def test_the_words_in_the_order_typed_rank_above_the_same_words_the_other_way_round(org, write_csv):
+    """"sinh học" (biology) is not "học sinh" (pupils): the works with the words as typed, side by side,
+    come first, whichever has the words more often."""
+    from stinet.ingest.services import import_file
+    from tests.conftest import row
+
+    pupils = [row(f"Giáo dục kỹ năng sống cho học sinh tiểu học {i}", id=f"p{i}", dc_subject="học sinh||dạy học",
+                  dc_description_abstract="Học sinh tự học, làm bài tập; giáo viên dạy học sinh lớp 5 kỹ năng.")
+              for i in range(6)]
+    biology = [row("Đa dạng sinh học biển Cát Bà", id="b1", dc_description_abstract="Khảo sát các loài."),
+               row("Cơ sở dữ liệu về các loài san hô", id="b2", dc_subject="sinh học biển")]
+    import_file(write_csv(pupils + biology, "order.csv"), "HPU")
+    for q in ("sinh học", "sinh hoc"):
+        assert set(titles(q)[:2]) == {"Đa dạng sinh học biển Cát Bà", "Cơ sở dữ liệu về các loài san hô"}, q
+    for q in ("học sinh", "hoc sinh"):
+        assert titles(q)[0].startswith("Giáo dục kỹ năng sống") and len(titles(q)) == 8, q
+
+
 def test_title_outweighs_abstract(catalogue):
     found = titles("sinh học biển")
     assert found[0] == "Sinh học biển đại cương"
