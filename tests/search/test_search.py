@@ -415,6 +415,26 @@ def test_abstract_searches_the_abstract_alone(org, write_csv):
     assert search_json(SearchRequest(q="abstract:xuat"))["total"] == 0
 
 
+def test_an_isbn_issn_or_doi_is_found_however_it_is_written(org, write_csv):
+    """With or without hyphens, after "ISBN", "isbn:", "ISSN", "doi:" or as a DOI's address; a year range
+    stays two words."""
+    from stinet.ingest.services import import_file
+    from tests.conftest import row
+
+    rows = [row("Sổ tay thuỷ văn", id="i1", dc_identifier_isbn="978-604-1-23456-7", dc_identifier_issn="1859-3100"),
+            row("Địa chất biển", id="i2", dc_identifier_isbn="9786049876543", dc_identifier_doi="10.1234/ABC.5"),
+            row("Báo cáo giai đoạn 2016-2020", id="i3")]
+    import_file(write_csv(rows, "ids.csv"), "HPU")
+    for q in ("9786041234567", "978-604-1-23456-7", "isbn:978-604-1-23456-7", "ISBN 9786041234567",
+              "ISBN: 978 604 1 23456 7", "issn:18593100", "ISSN 1859-3100", "1859-3100"):
+        assert titles(q) == ["Sổ tay thuỷ văn"], q
+    for q in ("9786049876543", "978-604-98-7654-3", "isbn:978-604-98-7654-3", "doi:10.1234/abc.5",
+              "DOI 10.1234/ABC.5", "https://doi.org/10.1234/ABC.5", "http://dx.doi.org/10.1234/abc.5"):
+        assert titles(q) == ["Địa chất biển"], q
+    assert titles("2016-2020") == ["Báo cáo giai đoạn 2016-2020"] and titles("-isbn:9786049876543 isbn:9786041234567")
+    assert search_json(SearchRequest(q="isbn:978-604-0-00000-0"))["total"] == 0
+
+
 def test_filter_values_in_any_case_and_unknown_ones_refused(catalogue):
     assert titles("", filters={"type": ["THESIS"]}) == titles("type:Thesis") == ["Kỹ thuật trồng cây chè Shan tuyết"]
     assert titles("", filters={"org": ["tvhp"]}) == titles("org:tvhp") == ["Sinh học biển đại cương"]

@@ -235,7 +235,8 @@ def search(
     """Vietnamese search with or without diacritics; an empty q browses everything.
 
     The query language accepts "phrases", -exclusions, title:/author:/subject:/abstract:
-    fields and year:2015..2020. Facets count the matches exactly. Free words also match the
+    fields, year:2015..2020 and identifiers (isbn:, issn:, doi:, with or without hyphens).
+    Facets count the matches exactly. Free words also match the
     full texts of attached files the caller may read (public ones; members-only ones too for
     signed-in network members): such results have `fulltext` true and a passage in
     `highlight.fulltext`. Filter values are matched whatever their case; a type, access level

@@ -9,7 +9,7 @@ from typing import Any, NamedTuple
 from stinet.catalog.fulltext import MAX_TEXT_CHARS
 from stinet.catalog.models import Holding, Work, WorkFile, title_sort_key
 from stinet.search.base import FULLTEXT_FIELDS
-from stinet.search.query import VALUE_GAP
+from stinet.search.query import VALUE_GAP, compact_identifier
 from stinet.vietnamese import canonical_spelling, equivalence_tokens, fold, ocr_variants, search_fold, search_spelled
 
 
@@ -82,6 +82,7 @@ def from_values(work_id: int, work: dict[str, Any], holdings: list[tuple[str, st
     """
     people = [c["name"] for c in work["creators"]]
     ids = [v for values in work["identifiers"].values() for v in values]
+    ids += [compact_identifier(v) for kind in ("isbn", "issn") for v in work["identifiers"].get(kind, [])]
     subjects, abstract, title = work["subjects"], work["abstract"], work["title"]
     title_f, abstract_f, subjects_f = fold(title), fold(abstract), fold(_join(subjects))
     other = [work["title_en"], work["publisher"], work["grantor"], work["degree"], *ids,

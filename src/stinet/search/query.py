@@ -5,6 +5,7 @@
     title:biển author:"Nguyễn Văn An" subject:san hô   fielded (title, author, subject, abstract)
     -rạn                        exclusion (also -"phrase", -title:x)
     year:2015..2020 year:2018 year:2015.. year:..2010
+    isbn:978-604-1-2345-6 issn:1859-3100 doi:10.1234/abc   identifiers (ISBN 978..., a DOI's address too)
     type:thesis org:HPU field:1 language:vi access:public     filters
     KH&CN = KHCN = khoa học và công nghệ   equivalent forms (see vietnamese.equivalences)
 """
@@ -37,6 +38,10 @@ FILTER_FIELDS = ("type", "org", "field", "language", "access")
 _ALIASES = {"tacgia": "author", "tac_gia": "author", "ti": "title", "au": "author",
             "su": "subject", "kw": "subject", "nhande": "title", "chude": "subject",
             "nam": "year", "loai": "type"}
+ID_FIELDS = ("isbn", "issn", "doi")  # an identifier anywhere: isbn:978-604-..., doi:10.1234/abc
+# "ISBN 978...", "issn: 1859-3100", "DOI 10.1234/..." and a DOI's address: read as the identifier's item
+_ID_PREFIX = re.compile(r"(?i)(?<![\w:/.])(?:https?://(?:dx\.)?doi\.org/|(isbn|issn|doi)(?:\s*:\s*|\s+)(?=\d))")
+_ISBN_SHAPE = re.compile(r"[\d][\d-]{8,15}[\dXx]")  # hyphenated: one word of its digits (10 or 13)
 ITEM_RE = re.compile(r'(-?)(?:([A-Za-z_]+):)?(?:"([^"]*)"?|(\S+))')  # one item: sign, field, phrase or word
 _YEAR_RE = re.compile(r"^(\d{4})?(\.\.)?(\d{4})?$")
 
@@ -178,7 +183,7 @@ def parse(raw: str) -> ParsedQuery:
     """Parse a query string; unknown field prefixes are searched as ordinary words."""
     query = ParsedQuery(raw=raw)
     free: list[str] = []
-    for m in ITEM_RE.finditer(raw or ""):
+    for m in ITEM_RE.finditer(_ID_PREFIX.sub(_id_item, raw or "")):
         negate, name, quoted, bare = m.group(1) == "-", (m.group(2) or "").lower(), m.group(3), m.group(4)
         value = quoted if quoted is not None else bare or ""
         name = _ALIASES.get(name, name)
@@ -191,6 +196,9 @@ def parse(raw: str) -> ParsedQuery:
             else:  # several year: items all hold, as every other item of the query
                 query.year_from = narrowed(query.year_from, low, max)
                 query.year_to = narrowed(query.year_to, high, min)
+        elif name in ID_FIELDS or (not name and quoted is None and _isbn(value)):
+            if (c := _identifier(value, name or "isbn", negate)) is not None:
+                query.clauses.append(c)
         elif name in FILTER_FIELDS and value:
             (query.excluded if negate else query.filters).setdefault(name, []).append(value)
         elif name == "author":
@@ -212,6 +220,28 @@ def parse(raw: str) -> ParsedQuery:
     return query
 
 
+def _id_item(m: re.Match[str]) -> str:
+    return f"{(m.group(1) or 'doi').lower()}:"
+
+
+def _isbn(word: str) -> bool:
+    """Whether a word is an ISBN written with hyphens (10 or 13 digits; "2016-2020" is no ISBN)."""
+    return "-" in word and bool(_ISBN_SHAPE.fullmatch(word)) and len(word.replace("-", "")) in (10, 13)
+
+
+def _identifier(value: str, kind: str, negate: bool) -> Clause | None:
+    """An identifier in any field: an ISBN or ISSN as the one word of its digits the index also keeps
+    (978-604-1-2345-6 = 9786041234567), a DOI as the phrase of its parts."""
+    if kind == "doi":
+        return _clause(value, None, True, negate)
+    return _clause(compact_identifier(value), None, False, negate)
+
+
+def compact_identifier(value: str) -> str:
+    """An ISBN or ISSN without its hyphens and spaces, lower case: one word for the search."""
+    return re.sub(r"[^0-9x]", "", value.lower())
+
+
 def _one_equivalence(text: str) -> str:
     """The canonical token when a text is one form of an equivalence group and nothing else ("KH&CN",
     "khoa học và công nghệ"), else ''."""
@@ -222,7 +252,7 @@ def _one_equivalence(text: str) -> str:
 def _known_field(name: str) -> bool:
     """Whether a query item's prefix names a field (an alias too)."""
     name = _ALIASES.get(name.lower(), name.lower())
-    return name == "year" or name == "author" or name in TEXT_FIELDS or name in FILTER_FIELDS
+    return name in ("year", "author") or name in TEXT_FIELDS or name in FILTER_FIELDS or name in ID_FIELDS
 
 
 def _free_text(text: str, query: ParsedQuery) -> None:
