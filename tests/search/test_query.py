@@ -68,3 +68,21 @@ def test_negated_filters_and_years_are_exclusions():
     q = parse("biển -type:thesis -org:HPU org:VMU -year:2020 -year:..2000 year:2010..")
     assert q.filters == {"org": ["VMU"]} and q.excluded == {"type": ["thesis"], "org": ["HPU"]}
     assert q.excluded_years == [(2020, 2020), (None, 2000)] and (q.year_from, q.year_to) == (2010, None)
+
+
+@pytest.mark.parametrize(("q", "expected"), [
+    ("biển OR sông", [[["bien"], ["song"]]]),
+    ("đa dạng OR san hô", [[["dang"], ["san"]], ["da", "ho"]]),
+    ('"san hô" OR title:rạn OR author:An', [[["san", "ho"], ["ran"], ["an"]]]),
+    ("OR biển OR", [["bien"]]),  # nothing to join
+    ("-biển OR sông", ["-bien", ["song"]]),  # an exclusion is no choice
+    ("biển AND sông", [["bien", "song"]]),
+    ("biển NOT sông", ["-song", ["bien"]]),
+    ("biển or sông", [["bien", "or", "song"]]),  # lower case: words
+])
+def test_or_and_not_join_and_exclude_items(q, expected):
+    def shape(c):
+        if c.any_of:
+            return [a.words for a in c.any_of]
+        return "-" + " ".join(c.words) if c.negate else c.words
+    assert [shape(c) for c in parse(q).clauses] == expected

@@ -435,6 +435,21 @@ def test_an_isbn_issn_or_doi_is_found_however_it_is_written(org, write_csv):
     assert search_json(SearchRequest(q="isbn:978-604-0-00000-0"))["total"] == 0
 
 
+def test_or_and_not_between_items(catalogue):
+    """OR joins the items beside it (a word, a "phrase", field:value); AND adds nothing; NOT excludes the
+    next item; in lower case they are words."""
+    reef, tea = "Nghiên cứu đa dạng sinh học rạn san hô vịnh Hạ Long", "Kỹ thuật trồng cây chè Shan tuyết"
+    assert set(titles("rạn OR chè")) == {reef, tea, "Thi truong che xuat khau"}
+    assert set(titles('"san hô" OR title:"cây chè"')) == {reef, tea}
+    assert titles("sinh học OR chè rạn") == [reef]  # học OR chè: beside sinh and rạn
+    assert titles("rạn OR chè NOT title:shan -xuat") == [reef] == titles("rạn AND san")
+    assert set(titles("type:thesis OR type:report rạn OR chè")) == {reef, tea}
+    assert search_json(SearchRequest(q="rạn or chè"))["total"] == 0  # "or" is a word here
+    hit = search_json(SearchRequest(q="rạn OR chè"))["results"]
+    assert any("<mark>rạn</mark>" in r["highlight"]["title"] for r in hit)
+    assert any("<mark>chè</mark>" in r["highlight"]["title"] for r in hit)
+
+
 def test_filter_values_in_any_case_and_unknown_ones_refused(catalogue):
     assert titles("", filters={"type": ["THESIS"]}) == titles("type:Thesis") == ["Kỹ thuật trồng cây chè Shan tuyết"]
     assert titles("", filters={"org": ["tvhp"]}) == titles("org:tvhp") == ["Sinh học biển đại cương"]

@@ -88,6 +88,8 @@ def test_search_finds_the_i_and_y_spellings_of_a_syllable_and_the_upgrade_respel
     both = sorted([written.code, plain.code])
     for q in ("quản+lý", "quản+lí", "quan+li", '"quan+ly+rung"', 'title:"quản+lí+rừng"'):
         assert sorted(_codes(client.get(f"/tasks/?q={q}"))) == both, q
+    assert _codes(client.get("/tasks/?q=ven+OR+zzz+rừng")) == [written.code]  # OR: either word, beside rừng
+    assert sorted(_codes(client.get('/tasks/?q="ngập mặn" OR title:biển'))) == both
     Task.objects.filter(pk=written.pk).update(search_all=" quan li rung ngap man ven bien ", search_title=" quan li ")
     assert _codes(client.get("/tasks/?q=quan+ly")) == [plain.code]  # as a catalogue before the upgrade stored it
     importlib.import_module("stinet.tasks.migrations.0005_search_spelling").refill(apps, None)

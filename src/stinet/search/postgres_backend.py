@@ -62,6 +62,9 @@ def _clause_tsquery(clause: Clause, typos: dict[str, list[str]] | None = None) -
     """tsquery text of one clause: words ANDed, or a phrase; or any of its name's forms with initials,
     each a phrase in the people's names. `typos`: words within an edit or two of a word, any of which
     may stand for it (the typo-tolerant retry; not for an excluded clause)."""
+    if clause.any_of:  # biển OR sông
+        text = "(" + " | ".join(_clause_tsquery(c, typos) for c in clause.any_of) + ")"
+        return "!" + text if clause.negate else text
     weight = WEIGHT_OF[clause.field]
     joiner = " <-> " if clause.phrase else " & "
     forms = typos if typos and not clause.negate else {}
@@ -274,6 +277,8 @@ class PostgresBackend:
             expr.append(f"CASE WHEN d.document_x @@ to_tsquery('simple', %s) THEN {EXACT_WORD} ELSE 0 END")
             params.append(_lexeme(e))
         for c in positive:  # the words side by side in the title, or as a person's name
+            if c.any_of:  # either of its items: no order, no name
+                continue
             if len(c.words) > 1 and not c.phrase and c.field != "author":
                 expr.append(f"CASE WHEN d.document @@ to_tsquery('simple', %s) THEN {ORDER_BONUS} ELSE 0 END")
                 params.append(" | ".join("(" + " <-> ".join(_lexeme(w, weight) for w in c.words) + ")"

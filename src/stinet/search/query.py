@@ -8,6 +8,7 @@
     isbn:978-604-1-2345-6 issn:1859-3100 doi:10.1234/abc   identifiers (ISBN 978..., a DOI's address too)
     type:thesis org:HPU field:1 language:vi access:public     filters
     KH&CN = KHCN = khoa học và công nghệ   equivalent forms (see vietnamese.equivalences)
+    biển OR sông, "san hô" OR title:rạn    either item; AND says nothing more, NOT x is -x
 """
 
 from __future__ import annotations
@@ -65,12 +66,16 @@ class Clause:
     # a name typed with initials ("nguyen v an"): the works whose names fit it ("Nguyễn Văn An", "Nguyễn
     # V. An", not "Nguyễn Xuân An") rank first; its one-letter words stand for any word they start
     initialled_as: tuple[str, ...] = ()
+    # "biển OR sông": the clause holds when any of these does (its words and exact words are theirs,
+    # all of them, for ranking and highlighting)
+    any_of: tuple[Clause, ...] = ()
 
     @property
     def looks_like_a_name(self) -> bool:
         """author:, or 2-5 words starting with a Vietnamese family name ("Nguyễn Văn An", not "hải phòng"):
         the words side by side in the people's names then rank a work first."""
-        return self.field == "author" or (2 <= len(self.words) <= 5 and self.words[0] in VIETNAMESE_FAMILY_NAMES)
+        return not self.any_of and (self.field == "author" or (
+            2 <= len(self.words) <= 5 and self.words[0] in VIETNAMESE_FAMILY_NAMES))
 
 
 @dataclass
@@ -183,41 +188,97 @@ def parse(raw: str) -> ParsedQuery:
     """Parse a query string; unknown field prefixes are searched as ordinary words."""
     query = ParsedQuery(raw=raw)
     free: list[str] = []
-    for m in ITEM_RE.finditer(_ID_PREFIX.sub(_id_item, raw or "")):
-        negate, name, quoted, bare = m.group(1) == "-", (m.group(2) or "").lower(), m.group(3), m.group(4)
-        value = quoted if quoted is not None else bare or ""
-        name = _ALIASES.get(name, name)
-        if not name and quoted is None and value.endswith(":") and _known_field(value[:-1]):
-            continue  # a field's name with nothing after it ("author:"): no word to look for
-        if name == "year":
-            low, high = _checked_years(value)
-            if negate:
-                query.excluded_years.append((low, high))
-            else:  # several year: items all hold, as every other item of the query
-                query.year_from = narrowed(query.year_from, low, max)
-                query.year_to = narrowed(query.year_to, high, min)
-        elif name in ID_FIELDS or (not name and quoted is None and _isbn(value)):
-            if (c := _identifier(value, name or "isbn", negate)) is not None:
-                query.clauses.append(c)
-        elif name in FILTER_FIELDS and value:
-            (query.excluded if negate else query.filters).setdefault(name, []).append(value)
-        elif name == "author":
-            if (c := _name_clause(value, quoted is not None, negate)) is not None:
-                query.clauses.append(c)
-        elif name in TEXT_FIELDS:
-            if (c := _clause(value, name, quoted is not None, negate)) is not None:
-                if token := _one_equivalence(value):  # title:KHCN: any of the group's forms in the title
-                    c.variants = tuple(f for f in equivalent_forms(token) if list(f) != c.words)
-                query.clauses.append(c)
-        elif (quoted is not None or negate) and (token := _one_equivalence(value)):
-            (query.excluded_equivalences if negate else query.equivalences).append(token)  # "KH&CN", -KHCN
-        elif quoted is not None or negate:
-            if (c := _clause(value, None, quoted is not None, negate)) is not None:
-                query.clauses.append(c)
-        else:
-            free.append(m.group(0))
+    for group in _items(_ID_PREFIX.sub(_id_item, raw or "")):
+        if len(group) == 1:
+            _item(group[0], query, free)
+        elif (c := _any_of(group, query)) is not None:
+            query.clauses.append(c)
     _free_text(" ".join(free), query)
     return query
+
+
+def _items(text: str) -> list[list[re.Match[str]]]:
+    """The query's items, those joined by OR in one group: "a OR b c" is [[a, b], [c]]. AND between
+    items says what they say anyway; NOT before an item excludes it (as -item does)."""
+    groups: list[list[re.Match[str]]] = []
+    joined = negate_next = False
+    for m in ITEM_RE.finditer(text):
+        word = m.group(0)
+        if word in ("AND", "&&"):
+            continue
+        if word == "NOT":
+            negate_next = True
+            continue
+        if word in ("OR", "||"):
+            joined = bool(groups)
+            continue
+        if negate_next:
+            m = ITEM_RE.match("-" + word.lstrip("-")) or m
+            negate_next = False
+        if joined and not m.group(1) and not groups[-1][-1].group(1):  # -a OR b: no choice of an exclusion
+            groups[-1].append(m)
+        else:
+            groups.append([m])
+        joined = False
+    return groups
+
+
+def _any_of(group: list[re.Match[str]], query: ParsedQuery) -> Clause | None:
+    """One clause that holds when any item of an OR group does ("biển OR sông", "title:chè OR subject:chè").
+    An equivalence (KH&CN) is one of its words as written; filters and years hold as they would alone."""
+    alternatives: list[Clause] = []
+    for m in group:
+        alone, free = ParsedQuery(raw=m.group(0)), []
+        _item(m, alone, free)
+        _free_text(" ".join(free), alone)
+        alternatives += alone.clauses
+        if alone.equivalences and (c := _clause(m.group(3) or m.group(4) or "", None, True, False)) is not None:
+            alternatives.append(c)
+        for name, values in alone.filters.items():  # type:thesis OR type:article: any of the values already
+            query.filters.setdefault(name, []).extend(values)
+        query.year_from = narrowed(query.year_from, alone.year_from, max)
+        query.year_to = narrowed(query.year_to, alone.year_to, min)
+    if len(alternatives) <= 1:
+        return alternatives[0] if alternatives else None
+    return Clause([w for c in alternatives for w in c.words], [e for c in alternatives for e in c.exact],
+                  any_of=tuple(alternatives))
+
+
+def _item(m: re.Match[str], query: ParsedQuery, free: list[str]) -> None:
+    """Add one item of the query (a word, a "phrase", field:value, -item) to what the query asks for;
+    plain words are gathered in `free`."""
+    negate, name, quoted, bare = m.group(1) == "-", (m.group(2) or "").lower(), m.group(3), m.group(4)
+    value = quoted if quoted is not None else bare or ""
+    name = _ALIASES.get(name, name)
+    if not name and quoted is None and value.endswith(":") and _known_field(value[:-1]):
+        return  # a field's name with nothing after it ("author:"): no word to look for
+    if name == "year":
+        low, high = _checked_years(value)
+        if negate:
+            query.excluded_years.append((low, high))
+        else:  # several year: items all hold, as every other item of the query
+            query.year_from = narrowed(query.year_from, low, max)
+            query.year_to = narrowed(query.year_to, high, min)
+    elif name in ID_FIELDS or (not name and quoted is None and _isbn(value)):
+        if (c := _identifier(value, name or "isbn", negate)) is not None:
+            query.clauses.append(c)
+    elif name in FILTER_FIELDS and value:
+        (query.excluded if negate else query.filters).setdefault(name, []).append(value)
+    elif name == "author":
+        if (c := _name_clause(value, quoted is not None, negate)) is not None:
+            query.clauses.append(c)
+    elif name in TEXT_FIELDS:
+        if (c := _clause(value, name, quoted is not None, negate)) is not None:
+            if token := _one_equivalence(value):  # title:KHCN: any of the group's forms in the title
+                c.variants = tuple(f for f in equivalent_forms(token) if list(f) != c.words)
+            query.clauses.append(c)
+    elif (quoted is not None or negate) and (token := _one_equivalence(value)):
+        (query.excluded_equivalences if negate else query.equivalences).append(token)  # "KH&CN", -KHCN
+    elif quoted is not None or negate:
+        if (c := _clause(value, None, quoted is not None, negate)) is not None:
+            query.clauses.append(c)
+    else:
+        free.append(m.group(0))
 
 
 def _id_item(m: re.Match[str]) -> str:

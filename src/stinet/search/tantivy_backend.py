@@ -311,6 +311,9 @@ class TantivyBackend:
 
     def _fulltext(self, clause: Clause, levels: tuple[str, ...]) -> Query:
         """A clause in any of the readable full-text fields: all its words (or the phrase) in one text."""
+        if clause.any_of:  # its items that are looked for in any field
+            items = [self._fulltext(c, levels) for c in clause.any_of if c.field is None]
+            return Query.boolean_query([(Occur.Should, q) for q in items]) if items else Query.empty_query()
         options = []
         for field in levels:
             if clause.phrase:
@@ -430,7 +433,9 @@ class TantivyBackend:
         return Query.boolean_query([(Occur.Should, q) for q in options])
 
     def _clause(self, clause: Clause, fuzzy: bool) -> Query:
-        """A clause: every word (or the phrase) in the clause's field(s)."""
+        """A clause: every word (or the phrase) in the clause's field(s); or any of its items (biển OR sông)."""
+        if clause.any_of:
+            return Query.boolean_query([(Occur.Should, self._clause(c, fuzzy)) for c in clause.any_of])
         if clause.phrase:
             fields = FIELD_OF[clause.field]
             options = [Query.boost_query(Query.phrase_query(self.schema, f, clause.words), WEIGHTS[f])
@@ -471,7 +476,7 @@ class TantivyBackend:
         """Ranking bonuses for the words of a clause side by side, or close together."""
         bonuses: list[Query] = []
         for clause in query.clauses:
-            if clause.negate or clause.phrase or len(clause.words) < 2:
+            if clause.negate or clause.phrase or clause.any_of or len(clause.words) < 2:
                 continue
             for field, boost in PHRASE_BOOST.items():
                 if clause.field is not None and field not in FIELD_OF[clause.field]:

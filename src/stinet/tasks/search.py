@@ -39,7 +39,13 @@ def refresh(task: object, host_name: str = "", member_names: list[str] | None = 
 
 
 def _condition(clause: Clause) -> Q:
-    """Rows matching one clause: every word as a whole token (a phrase: the words in a row)."""
+    """Rows matching one clause: every word as a whole token (a phrase: the words in a row); any of
+    its items (biển OR sông)."""
+    if clause.any_of:
+        either = Q()
+        for item in clause.any_of:
+            either |= _condition(item)
+        return either
     column = FIELD_COLUMN.get(clause.field, "search_all")
     if clause.phrase:
         return Q(**{f"{column}__contains": _padded(clause.words)})
