@@ -164,6 +164,24 @@ def test_equivalent_forms_find_each_other(catalogue):
     assert search_json(SearchRequest(q="subject:KHCN"))["total"] == 0 and expected[0] not in titles("cảng -title:KHCN")
 
 
+def test_an_abbreviation_inside_a_quoted_phrase_finds_its_other_forms(org, write_csv):
+    from stinet.ingest.services import import_file
+    from tests.conftest import row
+
+    rows = [row("Ứng dụng khoa học và công nghệ trong nông nghiệp", id="q1"),
+            row("Ứng dụng KH&CN vào sản xuất", id="q2"), row("Ứng dụng KHCN trong y tế", id="q3"),
+            row("Khoa học ứng dụng và công nghệ", id="q4")]
+    import_file(write_csv(rows, "quoted.csv"), "HPU")
+    three = {"Ứng dụng khoa học và công nghệ trong nông nghiệp", "Ứng dụng KH&CN vào sản xuất",
+             "Ứng dụng KHCN trong y tế"}
+    for q in ('"ứng dụng KH&CN"', '"ung dung khcn"', '"ứng dụng khoa học và công nghệ"', 'title:"ứng dụng KH-CN"'):
+        assert set(titles(q)) == three, q
+    assert titles('-"ứng dụng KH&CN"') == ["Khoa học ứng dụng và công nghệ"]
+    hits = {r["title"]: r["highlight"]["title"] for r in search_json(SearchRequest(q='"ứng dụng KH&CN"'))["results"]}
+    farming = hits["Ứng dụng khoa học và công nghệ trong nông nghiệp"]
+    assert farming.startswith("<mark>Ứng dụng khoa học và công nghệ</mark>")
+
+
 def test_an_equivalent_form_written_out_anywhere_is_found(org, write_csv):
     from stinet.ingest.services import import_file
     from tests.conftest import row

@@ -23,6 +23,7 @@ from stinet.vietnamese import (
     VIETNAMESE_FAMILY_NAMES,
     canonical_spelling,
     clean_person_name,
+    equivalence_tokens,
     equivalent_forms,
     exact_tokens,
     rewrite_query,
@@ -105,7 +106,9 @@ class ParsedQuery:
     def highlight_phrases(self) -> list[tuple[str, ...]]:
         """The forms of the query's equivalences (KHCN: "khcn", "kh cn", "khoa hoc va cong nghe", ...),
         as folded word sequences to highlight wherever found."""
-        return [form for token in self.equivalences for form in equivalent_forms(token)]
+        return [*(form for token in self.equivalences for form in equivalent_forms(token)),
+                *(tuple(c.words) for clause in self.clauses if not clause.negate for c in clause.any_of
+                  if c.phrase)]  # "ứng dụng KH&CN" written out
 
 
 def _year_range(value: str) -> tuple[int | None, int | None] | None:
@@ -142,7 +145,32 @@ def _clause(text: str, fieldname: str | None, phrase: bool, negate: bool) -> Cla
     if not words:
         return None
     exact = [canonical_spelling(t) for t in exact_tokens(text) if t != VALUE_GAP]
-    return Clause(words, exact, fieldname, phrase and len(words) > 1, negate)
+    clause = Clause(words, exact, fieldname, phrase and len(words) > 1, negate)
+    if clause.phrase and len(forms := _phrase_forms(words, equivalence_tokens(text))) > 1:
+        clause.any_of = tuple(Clause(list(f), [], fieldname, len(f) > 1) for f in forms)  # "ứng dụng KH&CN"
+    return clause
+
+
+MAX_PHRASE_FORMS = 24  # a phrase with abbreviations is looked for in at most this many forms
+
+
+def _phrase_forms(words: list[str], tokens: list[str]) -> list[tuple[str, ...]]:
+    """The phrase with each abbreviation in it written in each of its group's forms ("ứng dụng KH&CN":
+    "ứng dụng khoa học và công nghệ", "ứng dụng KHCN", ...), the phrase as typed first."""
+    found = [tuple(words)]
+    for token in tokens:
+        forms = equivalent_forms(token)
+        grown: list[tuple[str, ...]] = []
+        for phrase in found:
+            spot = next(((i, len(f)) for f in forms for i in range(len(phrase) - len(f) + 1)
+                         if phrase[i:i + len(f)] == f), None)
+            if spot is None:
+                grown.append(phrase)
+                continue
+            i, n = spot
+            grown += [phrase[:i] + f + phrase[i + n:] for f in forms]
+        found = list(dict.fromkeys(found[:1] + grown))[:MAX_PHRASE_FORMS]
+    return found
 
 
 def _name_clause(text: str, phrase: bool, negate: bool) -> Clause | None:
