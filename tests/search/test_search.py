@@ -542,6 +542,20 @@ def test_autocomplete_puts_titles_with_the_words_as_typed_first(org, write_csv):
     assert sorted(suggest("da da")["titles"]) == ["Viêm loét dạ dày", "Đa dạng sinh học rạn san hô vịnh Hạ Long"]
 
 
+def test_autocomplete_completes_a_last_word_of_one_letter_among_many_words_with_it(org, write_csv):
+    """"sinh h": the works with "sinh học" although the catalogue has hundreds of other words starting with h
+    (the embedded engine's phrase prefix looked at the first 50 only: "giáo d" found nothing)."""
+    from stinet.ingest.services import import_file
+    from tests.conftest import row
+
+    h_words = [f"h{a}{b}" for a in "abcdefghijklmn" for b in "abcdefghijklmnopqrstuvwxyz"]  # before "hoc"
+    rows = [row(f"Báo cáo {word}", id=f"h{i}") for i, word in enumerate(h_words)]
+    rows += [row("Đa dạng sinh học biển", id="s1"), row("Sinh hoạt cộng đồng", id="s2")]
+    import_file(write_csv(rows, "many_h.csv"), "HPU")
+    assert set(suggest("sinh h")["titles"]) == {"Đa dạng sinh học biển", "Sinh hoạt cộng đồng"}
+    assert suggest("đa dạng sinh h")["titles"] == ["Đa dạng sinh học biển"]
+
+
 REQUESTS = [
     SearchRequest(q="biển"), SearchRequest(q="bien"), SearchRequest(q="cây chè"), SearchRequest(q="che"),
     SearchRequest(q='"sinh học"'), SearchRequest(q="sinh hoc -san"), SearchRequest(q="title:chè"),

@@ -498,6 +498,14 @@ class TantivyBackend:
                     Query.phrase_query(self.schema, "title_x", clause.exact), 4.0))
         return bonuses
 
+    def _phrase_prefix(self, field: str, words: list[str]) -> Query:
+        """The words side by side, the last one a prefix of any word of the field (Tantivy's phrase prefix
+        query tries the first 50 words it starts only: "giáo d" missed "dục" behind "da", "dai", "dan" ...)."""
+        last = re.escape(words[-1]) + ".*"
+        if len(words) == 1:
+            return Query.regex_query(self.schema, field, last)
+        return Query.regex_phrase_query(self.schema, field, [re.escape(w) for w in words[:-1]] + [last])
+
     def suggest_titles(self, prefix: str, limit: int) -> list[int]:
         """Ids of works whose title contains the words typed so far, the last as a prefix; those with
         the words as typed with their marks first ("đa dạ": "đa dạng" before "da dày")."""
@@ -514,7 +522,7 @@ class TantivyBackend:
         asked += ([("title", spelled)] if spelled != words else []) + [("title", words)]
         found: dict[int, None] = {}
         for field, forms in asked:
-            result = searcher.search(Query.phrase_prefix_query(self.schema, field, forms), limit=limit, count=False)
+            result = searcher.search(self._phrase_prefix(field, forms), limit=limit, count=False)
             addresses = [a for _s, a in result.hits]
             found.update(dict.fromkeys(int(i) for i in searcher.fast_field_values("id", addresses)) if addresses
                          else {})
