@@ -96,6 +96,15 @@ def test_search_finds_the_i_and_y_spellings_of_a_syllable_and_the_upgrade_respel
     assert sorted(_codes(client.get("/tasks/?q=quan+ly"))) == both
 
 
+def test_a_name_typed_with_initials_alone_finds_the_tasks_of_the_names_that_fit_it(people, client):
+    an, lan = drive(people, "listed", title="Khảo sát rạn san hô"), drive(people, "listed", title="Cảng biển")
+    Task.objects.filter(pk=an.pk).update(search_people=" nguyen van an ")
+    Task.objects.filter(pk=lan.pk).update(search_people=" nguyen thi lan ")
+    assert _codes(client.get('/tasks/?q=author:"Nguyen, V. A."')) == [an.code]  # not every Nguyễn
+    assert _codes(client.get('/tasks/?q=author:"Nguyễn T.L."')) == [lan.code]
+    assert _codes(client.get('/tasks/?q=author:"Nguyen, X. A."')) == []
+
+
 def test_confidential_parts_only_to_those_entitled(people, client, settings, tasks):
     page = f"/tasks/{tasks['awarded'].pk}/"
     public = client.get(page).content.decode()

@@ -85,6 +85,11 @@ def _clause_tsquery(clause: Clause, typos: dict[str, list[str]] | None = None) -
     return "!" + text if clause.negate else text
 
 
+def _initialled(clause: Clause) -> str:
+    """tsquery of a name typed with initials in the people's names, an initial any word it starts."""
+    return " <-> ".join(_lexeme(w, "B", prefix=len(w) == 1) for w in clause.initialled_as)
+
+
 def _equivalent(token: str) -> str:
     """tsquery of an equivalence group (KH&CN...): its token, or any of its forms written out."""
     forms = ["(" + " <-> ".join(_lexeme(w) for w in words) + ")" for words in equivalent_forms(token)]
@@ -217,6 +222,10 @@ class PostgresBackend:
         if parts:
             conds.append("d.document @@ to_tsquery('simple', %s)")
             params.append(" & ".join(parts))
+        for clause in query.clauses:  # "Nguyen, V.A.": the names that fit it alone (an initial: any word it starts)
+            if clause.initials_required:
+                conds.append("d.document @@ to_tsquery('simple', %s)")
+                params.append(_initialled(clause))
         for clause in query.clauses:  # weight D is the other texts' too (publisher, identifiers, English title)
             if clause.field == "abstract":  # the abstract's own words
                 conds.append(("NOT " if clause.negate else "") +
@@ -294,7 +303,7 @@ class PostgresBackend:
             if c.initialled_as:  # "Nguyễn V. An": the names that fit it first (an initial: any word it starts)
                 bonus = PHRASE_BONUS["B"] + EXACT_WORD * len(c.initialled_as)
                 expr.append(f"CASE WHEN d.document @@ to_tsquery('simple', %s) THEN {bonus} ELSE 0 END")
-                params.append(" <-> ".join(_lexeme(w, "B", prefix=len(w) == 1) for w in c.initialled_as))
+                params.append(_initialled(c))
         return " + ".join(expr), params
 
     def search(self, query: ParsedQuery, request: SearchRequest) -> SearchResponse:

@@ -67,6 +67,7 @@ class Clause:
     # a name typed with initials ("nguyen v an"): the works whose names fit it ("Nguyễn Văn An", "Nguyễn
     # V. An", not "Nguyễn Xuân An") rank first; its one-letter words stand for any word they start
     initialled_as: tuple[str, ...] = ()
+    initials_required: bool = False  # every given name an initial ("Nguyen, V.A."): only the names that fit it
     # "biển OR sông": the clause holds when any of these does (its words and exact words are theirs,
     # all of them, for ranking and highlighting)
     any_of: tuple[Clause, ...] = ()
@@ -185,6 +186,11 @@ def _name_clause(text: str, phrase: bool, negate: bool) -> Clause | None:
         if clause is not None and clause.phrase and 2 <= len(clause.words) <= MAX_NAME_WORDS:
             clause.variants = initialled(clause.words)
         return clause
+    words = clause.words
+    if len(words[0]) == 1 and all(len(w) == 1 for w in words[:-1]) and words[-1] in VIETNAMESE_FAMILY_NAMES:
+        words = [words[-1], *words[:-1]]  # "V.A. Nguyen", as English texts print it: "Nguyen V. A."
+        clause.exact = clause.exact[-1:] + clause.exact[:-1] if len(clause.exact) == len(words) else clause.exact
+        clause.words = words
     kept = [i for i, w in enumerate(clause.words) if len(w) > 1]
     if not kept:
         return clause
@@ -192,6 +198,7 @@ def _name_clause(text: str, phrase: bool, negate: bool) -> Clause | None:
     found = Clause([clause.words[i] for i in kept], exact, "author", False, negate)
     if not negate and len(clause.words[0]) > 1 and len(clause.words) <= MAX_NAME_WORDS:  # a family name first
         found.initialled_as = tuple(clause.words)
+        found.initials_required = len(kept) == 1  # the family name alone would be every Nguyễn
     return found
 
 

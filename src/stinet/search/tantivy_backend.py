@@ -380,10 +380,13 @@ class TantivyBackend:
             parts.append((occur, found))
             if self._names_in_full(clause) and not fuzzy:  # scored for every match, not the best RERANK only:
                 parts.append((Occur.Should, self._name_phrase(clause)))  # a common name's works rank first
-            if clause.initialled_as and not fuzzy:  # "Nguyễn V. An": the names that fit it first
-                parts.append((Occur.Should, Query.const_score_query(Query.regex_phrase_query(
-                    self.schema, "creators", [re.escape(w) + (".*" if len(w) == 1 else "")
-                                              for w in clause.initialled_as]), NAME_SCORE)))
+            if clause.initialled_as:  # "Nguyễn V. An": the names that fit it first
+                fit = Query.regex_phrase_query(self.schema, "creators", [re.escape(w) + (".*" if len(w) == 1 else "")
+                                                                         for w in clause.initialled_as])
+                if not fuzzy:
+                    parts.append((Occur.Should, Query.const_score_query(fit, NAME_SCORE)))
+                if clause.initials_required:  # "Nguyen, V.A.": those alone
+                    parts.append((Occur.Must, Query.const_score_query(fit, 0.0)))
         for token in query.equivalences:
             parts.append((Occur.Must, self._equivalent(token)))
         for token in query.excluded_equivalences:

@@ -8,6 +8,8 @@ tasks whose exact tokens contain the query's diacritics rank first.
 
 from __future__ import annotations
 
+import re
+
 from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
@@ -52,6 +54,9 @@ def _condition(clause: Clause) -> Q:
     condition = Q()
     for word in clause.words:
         condition &= Q(**{f"{column}__contains": f" {word} "})
+    if clause.initials_required:  # "Nguyen, V.A.": the names that fit it (an initial: any word it starts)
+        fit = " ".join(re.escape(w) + ("[^ ]*" if len(w) == 1 else "") for w in clause.initialled_as)
+        condition &= Q(search_people__regex=f" {fit} ")
     return condition
 
 
