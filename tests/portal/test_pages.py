@@ -203,6 +203,20 @@ def test_the_work_page_marks_the_language_of_its_texts(client, catalogue):
     assert '<html lang="en">' in page and '<h1 lang="vi">' in page and '<p class="abstract" lang="vi">' in page
 
 
+def test_a_result_marks_the_language_of_its_title_and_abstract(client, catalogue):
+    """On the results page, the widget's and in the API: an English work's title on the Vietnamese page is
+    read with English sounds."""
+    from stinet.catalog.models import Work
+
+    english = Work.objects.get(title="Marine biodiversity of Cat Ba archipelago")
+    page = client.get("/search/", {"q": "biodiversity"}).content.decode()
+    assert f'<a class="title" href="/works/{english.pk}/" lang="en">' in page
+    assert '<p class="snippet" lang="en">' in page
+    widget = client.get("/widget/", {"q": "biodiversity"}).content.decode()
+    assert 'rel="noopener" lang="en">' in widget
+    assert client.get("/api/search", {"q": "biodiversity"}).json()["results"][0]["language"] == "en"
+
+
 def _pager(page: str) -> str:
     return page.split('<nav class="pager"', 1)[1].split("</nav>", 1)[0]
 

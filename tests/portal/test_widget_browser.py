@@ -177,6 +177,10 @@ def test_widget_limited_to_one_member_in_english(visit):
     search(page, "sinh hoc")
     assert page.locator(f"{WIDGET} li.result").count() == 2
     assert page.locator(f"{WIDGET} .status").inner_text() == "2 kết quả"
+    search(page, "biodiversity")  # an English work on the Vietnamese widget: its title read in English
+    title = page.locator(f"{WIDGET} li.result a.title[lang=en]").inner_text()
+    assert title.startswith("Marine biodiversity of Cat Ba archipelago")
+    assert page.locator(f"{WIDGET} li.result p.snippet[lang=en]").count() == 1
 
 
 def test_autocomplete_with_the_keyboard(visit):

@@ -37,6 +37,7 @@ class Result(Schema):
     id: int
     title: str
     title_en: str
+    language: str = ""  # of the title and abstract, ISO 639-1 ('' when the record does not say)
     type: str
     type_label: str
     year: int | None

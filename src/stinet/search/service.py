@@ -157,6 +157,7 @@ def work_json(work: Work, marked: dict[str, Any], lang: str, fulltext: str | Non
         "id": work.pk,
         "title": work.title,
         "title_en": work.title_en,
+        "language": work.language,  # of the title and abstract (ISO 639-1, '' unknown): a page marks them so
         "type": work.type,
         "type_label": label(WORK_TYPES, work.type, lang),
         "year": work.year,

@@ -288,15 +288,16 @@
     var t = this.t, o = this.opts, li = el("li", { "class": "result" });
     var a = this.link(o.hub + "/works/" + r.id + "/" + (o.lang === "en" ? "?lang=en" : ""), null, "title");
     a.insertBefore(marked(r.highlight && r.highlight.title || r.title, document.createDocumentFragment()), a.firstChild);
+    if (r.language) a.setAttribute("lang", r.language);  // a screen reader reads it in its own language
     li.appendChild(a);
-    if (o.lang === "en" && r.title_en && r.title_en !== r.title) li.appendChild(el("div", { "class": "alt" }, r.title_en));
+    if (o.lang === "en" && r.title_en && r.title_en !== r.title) li.appendChild(el("div", { "class": "alt", lang: "en" }, r.title_en));
     var people = r.creators.filter(function (c) { return c.role !== "advisor"; }).map(function (c) { return c.name; });
     if (people.length > 3) people = people.slice(0, 3).concat([t.etAl]);
     var meta = [r.type_label, r.year].filter(Boolean);
     if (people.length) meta.push(people.join("; "));
     li.appendChild(el("div", { "class": "meta" }, meta.join(" · ")));
     var passage = r.highlight && (r.highlight.abstract || r.highlight.fulltext);  // full text: why it matched
-    if (passage) li.appendChild(marked(passage, el("p", { "class": "snippet" })));
+    if (passage) li.appendChild(marked(passage, el("p", r.language && r.highlight.abstract ? { "class": "snippet", lang: r.language } : { "class": "snippet" })));
     var holders = [], callNos = [];
     r.holdings.forEach(function (h) {
       if (holders.indexOf(h.org_name) < 0) holders.push(h.org_name);
