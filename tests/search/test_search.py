@@ -472,6 +472,26 @@ def test_or_and_not_between_items(catalogue):
     assert any("<mark>chè</mark>" in r["highlight"]["title"] for r in hit)
 
 
+def test_a_field_of_science_below_the_top_level_filters_too(org, write_csv):
+    """field=502 (economics and business) finds the works coded 502 or 50201, not the other 5xx ones;
+    a code that is no field of science is refused, not answered with nothing."""
+    from stinet.ingest.services import import_file
+    from tests.conftest import row
+
+    rows = [row("Kinh tế biển", id="f1", dc_subject_fos="502"), row("Quản trị kinh doanh", id="f2",
+            dc_subject_fos="50201"), row("Tâm lý học", id="f3", dc_subject_fos="501"),
+            row("Toán học", id="f4", dc_subject_fos="101")]
+    import_file(write_csv(rows, "fos.csv"), "HPU")
+    assert set(titles("", filters={"field": ["502"]})) == {"Kinh tế biển", "Quản trị kinh doanh"}
+    assert titles("field:50201") == ["Quản trị kinh doanh"]
+    assert titles("kinh field:502 -field:50201") == ["Kinh tế biển"]
+    assert set(titles("", filters={"field": ["5"]})) == {"Kinh tế biển", "Quản trị kinh doanh", "Tâm lý học"}
+    assert set(titles("", filters={"field": ["501", "101"]})) == {"Tâm lý học", "Toán học"}
+    for bad in ("999", "kinh tế", "5O2"):
+        with pytest.raises(SearchError, match="not a field of science code"):
+            search_json(SearchRequest(q="", filters={"field": [bad]}))
+
+
 def test_filter_values_in_any_case_and_unknown_ones_refused(catalogue):
     assert titles("", filters={"type": ["THESIS"]}) == titles("type:Thesis") == ["Kỹ thuật trồng cây chè Shan tuyết"]
     assert titles("", filters={"org": ["tvhp"]}) == titles("org:tvhp") == ["Sinh học biển đại cương"]

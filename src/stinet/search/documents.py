@@ -29,6 +29,15 @@ def top_field(code: str) -> str:
     return code[:1] if code[:1].isdigit() else ""
 
 
+def field_levels(code: str) -> list[str]:
+    """The field of science of a code at each level of the classification (1, 3 and 5 digits: "50201" is
+    in "5" and "502"), the code itself last: what a filter field=502 finds."""
+    code = code.strip()
+    if not code[:1].isdigit():
+        return []
+    return list(dict.fromkeys([*(code[:n] for n in (1, 3, 5) if n < len(code)), code]))
+
+
 # Full texts are indexed up to this many characters per access level (a PostgreSQL tsvector
 # holds at most 1 MB; the start of a document carries its summary and most of its terms): as
 # many as a file keeps of its text.
@@ -104,6 +113,7 @@ def from_values(work_id: int, work: dict[str, Any], holdings: list[tuple[str, st
         "org": sorted({code for code, _access in holdings}),
         "access": sorted({access for _code, access in holdings}),
         "field": top_field(work["field_code"] or work["field_code_old"]),
+        "fields": field_levels(work["field_code"] or work["field_code_old"]),  # the embedded engine filters by them
         "language": work["language"] or "",
         "title_sort": work.get("title_sort") or title_sort_key(title),
     }

@@ -236,13 +236,13 @@ class PostgresBackend:
             conds.append("(" + " OR ".join(f"d.{v} @@ to_tsquery('simple', %s)" for v in vectors) + ")")
             params.extend([_clause_tsquery(clause)] * len(vectors))
         for name, values in filter_groups(query, request):
-            sql, value = self._values(name, values)
+            sql, given = self._values(name, values)
             conds.append(sql)
-            params.append(value)
+            params.extend(given)
         for name, values in query.excluded.items():
-            sql, value = self._values(name, values)
+            sql, given = self._values(name, values)
             conds.append(f"NOT coalesce({sql}, false)")
-            params.append(value)
+            params.extend(given)
         low, high = year_bounds(query, request)
         if low is not None:
             conds.append("d.year >= %s")
@@ -256,13 +256,18 @@ class PostgresBackend:
         return " AND ".join(conds), params
 
     @staticmethod
-    def _values(name: str, values: list[str]) -> tuple[str, Any]:
-        """SQL (one placeholder) for works with any of these values of a facet, and its parameter."""
+    def _values(name: str, values: list[str]) -> tuple[str, list[Any]]:
+        """SQL for works with any of these values of a facet, and its parameters."""
         if name in ("org", "access"):
-            return f"d.{'orgs' if name == 'org' else 'access'} ?| %s", values
+            return f"d.{'orgs' if name == 'org' else 'access'} ?| %s", [values]
         if name == "year":
-            return "d.year = ANY(%s)", [int(v) for v in values if str(v).isdecimal()]
-        return f"d.{name} = ANY(%s)", values
+            return "d.year = ANY(%s)", [[int(v) for v in values if str(v).isdecimal()]]
+        if name == "field" and (below := [f"{v}%" for v in values if len(v) > 1]):
+            # the top level is in the row; a code below it (502, 50201) in the work's own code
+            return ("(d.field = ANY(%s) OR EXISTS (SELECT 1 FROM catalog_work w WHERE w.id = d.work_id AND "
+                    "(CASE WHEN w.field_code <> '' THEN w.field_code ELSE w.field_code_old END) LIKE ANY(%s)))",
+                    [[v for v in values if len(v) == 1], below])
+        return f"d.{name} = ANY(%s)", [values]
 
     def _rank(self, query: ParsedQuery, fuzzy: bool, typos: dict[str, list[str]] | None = None) -> tuple[str, list]:
         """Score expression: weighted cover density + exact diacritics + phrase bonus."""

@@ -72,6 +72,13 @@ def _known_values(filters: dict[str, list[str]]) -> dict[str, list[str]]:
             codes = Organisation.objects.filter(asked).values_list("code", flat=True) if wanted else []
         elif name in ("type", "access"):
             codes = WORK_TYPES if name == "type" else ACCESS_LEVELS
+        elif name == "field":  # a field of science at any level of the classification (5, 502, 50201)
+            codes = FieldOfScience.objects.filter(code__in=wanted).values_list("code", flat=True) if wanted else []
+            if unknown := [v for v in wanted if v not in set(codes)]:
+                raise SearchError(_("%(name)s: %(value)r is not a field of science code (1 to 6, or one below "
+                                    "them such as 502 or 50201)") % {"name": name, "value": unknown[0]})
+            out[name] = wanted
+            continue
         elif name == "language":  # ISO 639 codes, stored in lower case: any code may come
             out[name] = [v.lower() for v in wanted]
             continue

@@ -50,7 +50,7 @@ PROXIMITY_SLOP = 3
 # below a person's name (NAME_SCORE) and a word typed with its marks found so written (EXACT_SCORE).
 ORDER_SCORE = {"title": 40.0, "subjects": 30.0, "abstract": 30.0}
 RERANK = 200  # phrase and proximity bonuses re-rank this many best plain matches
-RAW_FIELDS = ("type", "org", "field", "language", "access", "title_sort")
+RAW_FIELDS = ("type", "org", "field", "fields", "language", "access", "title_sort")
 TEXT_FIELDS = ("title", "title_x", "creators", "creators_x", "subjects", "abstract", "other", "text_x", "equiv",
                *FULLTEXT_FIELDS.values())
 FULLTEXT_WEIGHT = 0.3  # a match in a long full text counts less than one in the description
@@ -410,6 +410,8 @@ class TantivyBackend:
         """Works with any of these values of a facet."""
         if name == "year":
             return Query.term_set_query(self.schema, "year", [int(v) for v in values if str(v).isdecimal()])
+        if name == "field":  # a code at any level (5, 502, 50201): the work's code and those it is in
+            return Query.term_set_query(self.schema, "fields", values)
         return Query.term_set_query(self.schema, name, values)
 
     def _years(self, low: int | None, high: int | None) -> Query:
