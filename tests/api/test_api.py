@@ -75,6 +75,21 @@ def test_work_and_orgs(client, catalogue):
     assert orgs["HPU"]["works"] == 5 and orgs["TVHP"]["works"] == 1
 
 
+def test_a_work_gives_the_columns_it_has_no_field_for_named_in_the_asked_language(client, org, write_csv):
+    """Journal, volume, pages, rights ...: what the work page shows, in the API and the JSON export too."""
+    from stinet.ingest.services import import_file
+    from tests.conftest import row
+
+    import_file(write_csv([row("Rạn san hô Cát Bà", id="x1", dc_relation_ispartof="Tạp chí Khoa học Biển",
+                               dc_citation_volume="12", dc_rights="CC BY 4.0")], "extra.csv"), "HPU")
+    work_id = client.get("/api/search", {"q": "rạn"}).json()["results"][0]["id"]
+    extra = {e["key"]: e for e in client.get(f"/api/works/{work_id}", {"lang": "en"}).json()["extra"]}
+    assert extra["dc.relation.ispartof"]["value"] == "Tạp chí Khoa học Biển"
+    assert extra["dc.citation.volume"]["value"] == "12" and extra["dc.rights"]["value"] == "CC BY 4.0"
+    assert extra["dc.relation.ispartof"]["label"] != "dc.relation.ispartof"  # named, as on the work page
+    assert client.get(f"/api/works/{work_id}").json()["tasks"] == []
+
+
 def test_catalogue_answers_are_what_the_openapi_description_says(client, catalogue):
     from tests.api.openapi import assert_conforms
 

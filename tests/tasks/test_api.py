@@ -75,6 +75,11 @@ def test_detail_shows_confidential_parts_only_to_the_entitled(people, client, se
     assert client.get(url).json()["actions"] == ["sign_contract", "stop", "cancel"]
     published = client.get(f"/api/tasks/{tasks['published'].pk}").json()
     assert published["result_work"] == tasks["published"].result_work_id and published["rating"] == "pass"
+    client.logout()  # the work says whose result it is: the task's level and the council's rating
+    work = client.get(f"/api/works/{published['result_work']}", {"lang": "en"}).json()
+    assert [(t["code"], t["level"], t["rating"], t["url"].endswith(f"/tasks/{tasks['published'].pk}/"))
+            for t in work["tasks"]] == [(tasks["published"].code, tasks["published"].level, "pass", True)]
+    assert work["tasks"][0]["rating_label"] and work["tasks"][0]["level_label"]
 
 
 @pytest.mark.parametrize(("action", "user"), [(a, u) for a in TRANSITIONS for u in USERS

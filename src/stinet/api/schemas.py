@@ -90,6 +90,26 @@ class FileOut(Schema):
     url: str | None
 
 
+class ExtraOut(Schema):
+    """A value of a source column STINet has no field for, kept as the member's record gives it."""
+
+    key: str  # the column: "dc.relation.ispartof", "dc.citation.volume", "column 5" ...
+    label: str  # its name in the asked language ("Tạp chí / tuyển tập", "Journal / series")
+    value: str
+
+
+class TaskRefOut(Schema):
+    """An S&T task whose result the work is."""
+
+    code: str
+    title: str
+    level: str
+    level_label: str
+    rating: str  # the acceptance council's rating ('' before it)
+    rating_label: str
+    url: str
+
+
 class WorkOut(Schema):
     """All metadata of a work with its holdings and full texts."""
 
@@ -110,8 +130,10 @@ class WorkOut(Schema):
     language: str
     publisher: str
     identifiers: dict[str, list[str]]
+    extra: list[ExtraOut] = []
     holdings: list[HoldingOut]
     files: list[FileOut]
+    tasks: list[TaskRefOut] = []
     url: str
 
 

@@ -15,6 +15,7 @@ from ninja.parser import Parser
 from stinet.api.schemas import Error, SearchOut, Suggestions, WorkOut
 from stinet.catalog.fileaccess import viewer_levels
 from stinet.catalog.models import Work
+from stinet.catalog.vocab import label
 from stinet.formats import json as work_json
 from stinet.oai.services import merged_work
 from stinet.search.base import SearchError, SearchRequest
@@ -259,7 +260,18 @@ def work(request: HttpRequest, work_id: int, lang: str = "vi") -> Any:
             return HttpResponsePermanentRedirect(f"{request.path.rsplit('/', 1)[0]}/{target}{query}")
         raise Http404("no such work")
     url = request.build_absolute_uri(reverse("portal:work", args=[w.pk]))
-    return {**work_json.as_dict(w, url, _lang(lang)), "files": _files(request, w, _lang(lang))}
+    return {**work_json.as_dict(w, url, _lang(lang)), "files": _files(request, w, _lang(lang)),
+            "tasks": _tasks(request, w, _lang(lang))}
+
+
+def _tasks(request: HttpRequest, work: Work, lang: str) -> list[dict[str, Any]]:
+    """The S&T tasks whose result the work is, those the asker may see: level and rating."""
+    from stinet.tasks.models import LEVELS, RATINGS
+    from stinet.tasks.visibility import may_see
+
+    return [{"code": t.code, "title": t.title, "level": t.level, "level_label": label(LEVELS, t.level, lang),
+             "rating": t.rating, "rating_label": label(RATINGS, t.rating, lang) if t.rating else "", "url": request.build_absolute_uri(reverse("tasks:detail", args=[t.pk]))}
+            for t in work.tasks.all() if may_see(request.user, t)]
 
 
 def _files(request: HttpRequest, work: Work, lang: str) -> list[dict[str, Any]]:
