@@ -270,7 +270,8 @@ def _tasks(request: HttpRequest, work: Work, lang: str) -> list[dict[str, Any]]:
     from stinet.tasks.visibility import may_see
 
     return [{"code": t.code, "title": t.title, "level": t.level, "level_label": label(LEVELS, t.level, lang),
-             "rating": t.rating, "rating_label": label(RATINGS, t.rating, lang) if t.rating else "", "url": request.build_absolute_uri(reverse("tasks:detail", args=[t.pk]))}
+             "rating": t.rating, "rating_label": label(RATINGS, t.rating, lang) if t.rating else "",
+             "url": request.build_absolute_uri(reverse("tasks:detail", args=[t.pk]))}
             for t in work.tasks.all() if may_see(request.user, t)]
 
 
