@@ -33,3 +33,18 @@ def test_a_long_url_in_an_abstract_and_a_long_word_in_a_title_wrap(browser, live
     assert tab.locator("ol.results .result").count() >= 1
     shot(tab, f"long-url-search-{width}")
     context.close()
+
+
+def test_a_count_beside_a_long_label_stays_whole(browser, live_server, org, write_csv):
+    """The type facet's "Báo cáo kết quả nghiên cứu 446" showed "44" over "6": the label wraps, not the count."""
+    import_file(write_csv([row(f"Báo cáo số {i}", id=f"r{i}", dc_type="Báo cáo kết quả nghiên cứu")
+                           for i in range(1234)]), "HPU")
+    context = browser.new_context(viewport={"width": 1200, "height": 900})
+    tab = context.new_page()
+    tab.goto(live_server.url + "/search/?q=b%C3%A1o+c%C3%A1o")
+    count = tab.locator('.facet[data-facet="type"] li span').first
+    assert count.inner_text() == "1.234"
+    lines = "el => { const r = document.createRange(); r.selectNodeContents(el); return r.getClientRects().length; }"
+    assert tab.locator('.facet[data-facet="type"] li a').first.evaluate(lines) == 2  # the label wraps
+    assert count.evaluate(lines) == 1  # the count beside it does not
+    context.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import re
 
@@ -215,6 +216,41 @@ def test_a_result_marks_the_language_of_its_title_and_abstract(client, catalogue
     widget = client.get("/widget/", {"q": "biodiversity"}).content.decode()
     assert 'rel="noopener" lang="en">' in widget
     assert client.get("/api/search", {"q": "biodiversity"}).json()["results"][0]["language"] == "en"
+
+
+def test_the_results_are_downloaded_in_a_reference_managers_or_a_spreadsheets_format(client, catalogue):
+    """Each link of the results page downloads the works the search found, in its order, with its filters."""
+    page = client.get("/search/", {"q": "sinh học", "type": "book"}).content.decode()
+    links = dict(re.findall(r'<a href="(/search/export\.[a-z]+\?[^"]*)" download>([A-Za-z]+)</a>', page))
+    assert sorted(links.values()) == ["BibTeX", "CSV", "Excel", "JSON", "MARCXML", "RIS"] and "Tải về" in page
+    ris = client.get(next(u for u, name in links.items() if name == "RIS").replace("&amp;", "&"))
+    assert ris["Content-Disposition"] == 'attachment; filename="stinet-search.ris"'
+    assert ris.content.decode().count("TY  - ") == 1 and "Sinh học biển đại cương" in ris.content.decode()
+    found = client.get("/search/export.csv", {"q": "sinh học"}).content.decode("utf-8-sig").splitlines()
+    assert found[0].startswith("id,dc.title,") and len(found) == 1 + client.get(
+        "/api/search", {"q": "sinh học"}).json()["total"]
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(io.BytesIO(client.get("/search/export.xlsx", {"q": "chè"}).content)).active
+    assert "Kỹ thuật trồng cây chè Shan tuyết" in {row[1] for row in sheet.iter_rows(min_row=2, values_only=True)}
+    assert client.get("/search/export.pdf", {"q": "x"}).status_code == 400
+    assert client.get("/search/export.ris", {"q": "year:20x"}).status_code == 400
+    assert "/search/export." not in client.get("/search/", {"q": "zzzzqqq"}).content.decode()
+
+
+def test_a_download_of_results_holds_the_first_ones_and_says_so(client, catalogue, monkeypatch):
+    from stinet.portal import results_export, views
+    from stinet.search import base
+
+    for module in (results_export, views):
+        monkeypatch.setattr(module, "EXPORT_MAX", 3)
+    monkeypatch.setattr(results_export, "MAX_PAGE_SIZE", 2)  # pages of two: the second one cut
+    total = client.get("/api/search", {"sort": "title"}).json()["total"]
+    assert total > 3 and base.MAX_PAGE_SIZE == 100
+    assert "Tải về (3 kết quả đầu):" in client.get("/search/", {"sort": "title"}).content.decode()
+    bib = client.get("/search/export.bibtex", {"sort": "title"}).content.decode()
+    titles = [t["title"] for t in client.get("/api/search", {"sort": "title", "page_size": 3}).json()["results"]]
+    assert bib.count("@") == 3 and all(t in bib for t in titles)
 
 
 def _pager(page: str) -> str:

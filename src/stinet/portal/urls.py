@@ -5,12 +5,13 @@ from django.urls import path
 import stinet.urlids  # noqa: F401 (registers the id converter)
 from stinet.catalog import file_views
 from stinet.directory import views as directory
-from stinet.portal import views, widget
+from stinet.portal import results_export, views, widget
 
 app_name = "portal"
 urlpatterns = [
     path("", views.home, name="home"),
     path("search/", views.search, name="search"),
+    path("search/export.<str:fmt>", results_export.export_results, name="search_export"),
     path("works/<id:work_id>/", views.work, name="work"),
     path("works/<id:work_id>/cite.<str:fmt>", views.cite, name="cite"),
     path("works/<id:work_id>/files/<id:file_id>/", file_views.download, name="work_file"),

@@ -27,6 +27,7 @@ from stinet.catalog.vocab import (
 )
 from stinet.formats import CITATION_FORMATS, jsonld
 from stinet.oai.services import merged_work
+from stinet.portal.results_export import EXPORT_MAX, RESULT_FORMATS
 from stinet.search.base import FACETS, MAX_RESULTS, SORTS, SearchError, SearchRequest, page_count
 from stinet.search.service import search_json
 
@@ -43,7 +44,7 @@ def _int(value: str | None) -> int | None:
         return None
 
 
-def _request_from(params: Any) -> SearchRequest:
+def search_request(params: Any) -> SearchRequest:
     """A SearchRequest from the page's query string."""
     filters = {name: params.getlist(name) for name in FILTER_NAMES if params.getlist(name)}
     sort = params.get("sort") or "relevance"
@@ -85,7 +86,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 def search(request: HttpRequest) -> HttpResponse:
     """Results with facets, highlights, sorting and paging."""
-    req = _request_from(request.GET)
+    req = search_request(request.GET)
     req.fulltext_access = viewer_levels(request.user)  # full texts this user may search and see quoted
     try:
         data = search_json(req, interface_lang())
@@ -105,6 +106,10 @@ def search(request: HttpRequest) -> HttpResponse:
         "sorts": [(s, _url(links, sort=s), s == req.sort) for s in SORTS],
         "corrected_url": _url(params, q=data["corrected"]) if data["corrected"] else None,
         "first": (req.page - 1) * PAGE_SIZE + 1,
+        "exports": [(name, reverse("portal:search_export", args=[fmt]) + "?" + urlencode(
+            {k: v for k, v in links.items() if k != "page"}, doseq=True))
+            for fmt, (_m, _e, name) in RESULT_FORMATS.items()] if data["total"] else [],
+        "export_max": EXPORT_MAX,
     }
     return render(request, "portal/search.html", context)
 
