@@ -213,6 +213,33 @@ def test_a_file_that_is_not_the_workbook_its_format_says_stops_with_one_line(org
     assert Work.objects.count() == 0 and ImportRun.objects.count() == 0
 
 
+HTML_EXPORT = """<html><head><meta charset="utf-8"><title>Kết quả tra cứu</title></head><body>
+<h3>Danh mục tài liệu</h3><table border="1">
+<tr><th>Nhan đề</th><th>Tác giả</th><th>Năm XB</th><th>Kiểu tài liệu</th></tr>
+<tr><td>Nghiên cứu rạn san hô &amp; cỏ biển</td><td>Nguyễn Văn An</td><td>2020</td><td>Luận văn thạc sĩ</td></tr>
+<tr><td colspan="2">Quản lý cảng biển</td><td>2019</td><td>Sách</td></tr>
+<tr><td>Tàu <b>biển</b><table><tr><td>1</td></tr><tr><td>2</td></tr></table></td><td>Lê Văn Bình</td><td>2018</td>
+<td>Sách</td></tr></table></body></html>"""
+
+
+def test_an_html_page_or_text_named_xls_is_read_as_what_it_is(org, tmp_path):
+    """Web catalogues' "export to Excel" saves an HTML table, or tab-separated text, as export.xls."""
+    page = tmp_path / "export.xls"
+    page.write_text(HTML_EXPORT, encoding="utf-8")
+    report = import_file(page, "HPU")
+    assert report.new == 3 and titles() == {"Nghiên cứu rạn san hô & cỏ biển", "Quản lý cảng biển", "Tàu biển 1 2"}
+    assert "note: export.xls: read as an HTML table, as its content shows (its name says .xls)" in report.lines()
+    work = Work.objects.get(title="Nghiên cứu rạn san hô & cỏ biển")
+    assert (work.type, work.year, work.creators[0]["name"]) == ("thesis", 2020, "Nguyễn Văn An")
+    text = tmp_path / "tab.xls"
+    text.write_text("Nhan đề\tTác giả\tNăm\nĐa dạng sinh học\tTrần Văn Cường\t2021\n", encoding="utf-8")
+    assert import_file(text, "HPU").new == 1 and "Đa dạng sinh học" in titles()
+    empty = tmp_path / "nothing.xls"
+    empty.write_text("<html><body><p>Không có dữ liệu</p></body></html>", encoding="utf-8")
+    with pytest.raises(ImportFileError, match=r"^nothing.xls: an HTML page without a table, not an .xls workbook$"):
+        import_file(empty, "HPU")
+
+
 def test_an_xlsx_with_another_extension_imports_with_format_xlsx(org, tmp_path):
     path = sheet(tmp_path, "export.xlsx", ["dc.title", "id"], ["Nghiên cứu biển", "e1"]).rename(tmp_path / "export.dat")
     assert import_file(path, "HPU", "xlsx").new == 1 and titles() == {"Nghiên cứu biển"}

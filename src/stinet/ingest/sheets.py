@@ -149,6 +149,12 @@ def open_xls(path: Path) -> Table:
     """Open the first sheet of an old Excel .xls workbook (BIFF) with xlrd."""
     import xlrd
 
+    from stinet.ingest.disguised import read_disguised
+
+    with path.open("rb") as fh:
+        head = fh.read(65536)
+    if not head.startswith((_OLE, _ZIP)) and (table := read_disguised(path, head, "xls")) is not None:
+        return table  # an HTML page or text named .xls, as web catalogues export them
     try:
         book = xlrd.open_workbook(str(path), on_demand=True)
     except (xlrd.XLRDError, OSError, AssertionError, IndexError, ValueError) as exc:

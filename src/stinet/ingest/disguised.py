@@ -1,0 +1,89 @@
+"""Files named .xls that are no workbook: what web catalogues' "export to Excel" gives.
+
+Many library systems save an HTML page holding one table, or tab-separated text, under the name
+"export.xls"; Excel opens either. They are read as what their content is, with a note saying so.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from django.utils.translation import gettext as _
+
+from stinet.ingest.readers import ImportFileError, Table
+
+_HTML = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|table|style)\b", re.I | re.S)
+
+
+def read_disguised(path: Path, head: bytes, fmt: str) -> Table | None:
+    """The table of a file whose name says `fmt` but whose first bytes are an HTML page or plain text,
+    None when they are neither (a damaged workbook: its reader says so)."""
+    start = head.removeprefix(b"\xef\xbb\xbf")
+    if _HTML.match(start):
+        table, kind = _html_table(path, fmt), _("an HTML table")
+    elif b"\x00" not in head and _text(head):
+        from stinet.ingest.readers import _open_csv
+
+        table, kind = _open_csv(path), _("text (CSV)")
+    else:
+        return None
+    table.note("note", None, _("read as %(kind)s, as its content shows (its name says .%(format)s)")
+               % {"kind": kind, "format": fmt})
+    return table
+
+
+def _text(head: bytes) -> bool:
+    """Whether the first bytes read as text in UTF-8 or a one-byte code page (no control codes but
+    tabs and line breaks)."""
+    sample = head[:4096]
+    return not re.search(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]", sample) and bool(sample.strip())
+
+
+def _html_table(path: Path, fmt: str) -> Table:
+    """The largest table of an HTML page, its rows as a sheet's (a cell spanning columns fills them)."""
+    import lxml.html
+
+    from stinet.ingest.sheets import _sheet_table
+
+    try:
+        page = lxml.html.parse(str(path)).getroot()
+    except (OSError, ValueError) as exc:
+        raise ImportFileError(_("%(file)s: cannot read the HTML page (%(reason)s)")
+                              % {"file": path.name, "reason": exc}) from None
+    tables = page.xpath("//table") if page is not None else []
+    if not tables:
+        raise ImportFileError(_("%(file)s: an HTML page without a table, not an .%(format)s workbook")
+                              % {"file": path.name, "format": fmt})
+    best = max(tables, key=lambda t: len(_own_rows(t)))
+    rows = []
+    for tr in _own_rows(best):
+        cells: list[str] = []
+        for cell in tr.xpath("./td|./th"):
+            text = _text_of(cell)
+            span = int(cell.get("colspan", "1")) if cell.get("colspan", "1").isdigit() else 1
+            cells += [text] + [""] * (min(span, 100) - 1)
+        rows.append(cells)
+    if not rows:
+        raise ImportFileError(_("%(file)s: an HTML page without a table, not an .%(format)s workbook")
+                              % {"file": path.name, "format": fmt})
+    table = _sheet_table(path, "xls", rows, len(rows))
+    table._rows = rows[table.header_line:]  # type: ignore[attr-defined]
+    return table
+
+
+def _own_rows(table: object) -> list:
+    """The rows of a table, not those of a table inside one of its cells."""
+    return [tr for tr in table.iter("tr") if next(tr.iterancestors("table"), None) is table]  # type: ignore[attr-defined]
+
+
+_BLOCKS = frozenset({"br", "p", "div", "li", "tr", "td", "th", "table", "ul", "ol"})
+
+
+def _text_of(cell: object) -> str:
+    """A cell's text on one line: a line break or a block inside it is a space, inline tags are not."""
+    for element in cell.iter():  # type: ignore[attr-defined]
+        if element is not cell and element.tag in _BLOCKS:
+            element.tail = " " + (element.tail or "")
+            element.text = " " + (element.text or "")
+    return " ".join(cell.text_content().split())  # type: ignore[attr-defined]
