@@ -240,6 +240,30 @@ def test_an_html_page_or_text_named_xls_is_read_as_what_it_is(org, tmp_path):
         import_file(empty, "HPU")
 
 
+def test_cells_merged_down_over_a_group_of_rows_give_their_value_to_each(org, tmp_path):
+    """A year or a form written once for several records, the cells merged (Excel keeps the value in the
+    first row only); a merge across columns stays in its column; a title merged over the sheet is no header."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["DANH MỤC ĐỀ TÀI NĂM 2020-2021"])
+    sheet.merge_cells("A1:E1")
+    sheet.append(["STT", "Tên đề tài", "Năm", "Loại tài liệu", "Ghi chú"])
+    sheet.append([1, "Rạn san hô Cát Bà", 2020, "Báo cáo kết quả nghiên cứu", "Đã nghiệm thu"])
+    sheet.append([2, "Cỏ biển Bạch Long Vĩ", None, None, None])
+    sheet.append([3, "Rừng ngập mặn Tiên Lãng", None, "Luận văn thạc sĩ", None])
+    sheet.merge_cells("C3:C5")
+    sheet.merge_cells("D3:D4")
+    sheet.merge_cells("E3:E4")
+    sheet.append([4, "Cảng cạn Đình Vũ", 2021, "Sách", None])
+    book.save(tmp_path / "groups.xlsx")
+    assert import_file(tmp_path / "groups.xlsx", "HPU").new == 4
+    found = {w.title: (w.year, w.type) for w in Work.objects.all()}
+    assert found == {"Rạn san hô Cát Bà": (2020, "report"), "Cỏ biển Bạch Long Vĩ": (2020, "report"),
+                     "Rừng ngập mặn Tiên Lãng": (2020, "thesis"), "Cảng cạn Đình Vũ": (2021, "book")}
+
+
 def test_an_xlsx_with_another_extension_imports_with_format_xlsx(org, tmp_path):
     path = sheet(tmp_path, "export.xlsx", ["dc.title", "id"], ["Nghiên cứu biển", "e1"]).rename(tmp_path / "export.dat")
     assert import_file(path, "HPU", "xlsx").new == 1 and titles() == {"Nghiên cứu biển"}

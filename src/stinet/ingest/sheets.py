@@ -7,6 +7,7 @@ dates; the other sheets are named in the report. Rows go through readers._record
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -97,12 +98,72 @@ def open_xlsx(path: Path) -> Table:
         book = _load_xlsx(path, handle)
         try:
             sheet = book.worksheets[0]
-            head = [[_cell(v).strip() for v in row] for row in sheet.iter_rows(max_row=30, values_only=True)]
+            merges = _merges_down(path, getattr(sheet, "_worksheet_path", ""))
+            merged = _MergedDown(merges)
+            head = [[_cell(v).strip() for v in merged.filled(number, row)]
+                    for number, row in enumerate(sheet.iter_rows(max_row=30, values_only=True), 1)]
             table = _sheet_table(path, "xlsx", head, sheet.max_row or 1)
+            table._merges = merges  # type: ignore[attr-defined]
             _other_sheets(table, [(s.title, _xlsx_rows_in(s)) for s in book.worksheets])
         finally:
             book.close()
     return table
+
+
+class _MergedDown:
+    """The cells of a sheet merged down over several rows (a year, a member, a field written once for
+    a group of records): every row of the merge has the value its first row holds, in that column.
+
+    A merge across columns is left as it is (the cells to its right belong to other columns). Excel
+    keeps the merges at the end of the sheet's XML; openpyxl's streaming reader does not read them.
+    """
+
+    def __init__(self, merges: list[tuple[int, int, int]], first_row: int = 1) -> None:
+        self.spans: dict[int, list[tuple[int, int]]] = {}  # first row -> (column, last row) of its merges
+        for column, top, bottom in merges:
+            if top >= first_row:  # a merge from above the rows read has its value above them
+                self.spans.setdefault(top, []).append((column, bottom))
+        self.carried: dict[tuple[int, int], object] = {}  # (column, last row) -> the value carried down
+
+    def filled(self, number: int, row: tuple[object, ...]) -> tuple[object, ...]:
+        """The row with the cells of the merges it is in filled."""
+        for column, bottom in self.spans.get(number, ()):
+            if column < len(row):
+                self.carried[(column, bottom)] = row[column]
+        if not self.carried:
+            return row
+        cells = list(row)
+        for (column, bottom), value in list(self.carried.items()):
+            if number > bottom:
+                del self.carried[(column, bottom)]
+            elif column < len(cells) and cells[column] in (None, ""):
+                cells[column] = value
+        return tuple(cells)
+
+
+_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s[^>]*?ref="([A-Z]{1,3})(\d{1,7}):[A-Z]{1,3}(\d{1,7})"')
+_SCAN = 1 << 20  # bytes of the sheet's XML looked through at a time
+
+
+def _merges_down(path: Path, part: str) -> list[tuple[int, int, int]]:
+    """(column from 0, first row, last row) of the merges of a sheet that span rows, found in its XML
+    by their pattern (parsing the whole sheet a second time would cost more than reading it)."""
+    from openpyxl.utils.cell import column_index_from_string
+
+    found: dict[tuple[int, int, int], None] = {}
+    try:
+        with zipfile.ZipFile(path) as archive, archive.open(part) as xml:
+            tail = b""
+            while chunk := xml.read(_SCAN):
+                text = tail + chunk
+                for m in _MERGE.finditer(text):
+                    top, bottom = int(m[2]), int(m[3])
+                    if bottom > top:
+                        found[(column_index_from_string(m[1].decode()) - 1, top, bottom)] = None
+                tail = text[-200:]  # a merge cut between two reads is found whole in the next
+    except (KeyError, OSError, zipfile.BadZipFile, ValueError):
+        return []
+    return list(found)
 
 
 def _xlsx_rows_in(sheet: Any) -> int:
@@ -120,8 +181,9 @@ def xlsx_rows(table: Table) -> Iterator[Cells]:
         try:
             sheet = book.worksheets[0]
             start = table.header_line + 1
+            merged = _MergedDown(getattr(table, "_merges", []), start)
             for number, row in enumerate(sheet.iter_rows(min_row=start, values_only=True), start):
-                cells = _without_errors(table, number, [_cell(v) for v in row])
+                cells = _without_errors(table, number, [_cell(v) for v in merged.filled(number, row)])
                 if any(c.strip() for c in cells):
                     yield number, cells, ""
         finally:
