@@ -86,3 +86,13 @@ def test_or_and_not_join_and_exclude_items(q, expected):
             return [a.words for a in c.any_of]
         return "-" + " ".join(c.words) if c.negate else c.words
     assert [shape(c) for c in parse(q).clauses] == expected
+
+
+@pytest.mark.parametrize(("q", "years"), [
+    ("year:2018 OR year:2020 biển", (2018, 2020)),  # either year: the years from one to the other
+    ("year:2018 OR year:..2010", (None, 2018)),
+    ("year:2015..2016 OR year:2019.. year:2016..2030", (2016, 2030)),  # and the item beside it holds too
+])
+def test_years_joined_by_or_are_the_range_they_span(q, years):
+    found = parse(q)
+    assert (found.year_from, found.year_to) == years

@@ -262,6 +262,7 @@ def _any_of(group: list[re.Match[str]], query: ParsedQuery) -> Clause | None:
     """One clause that holds when any item of an OR group does ("biển OR sông", "title:chè OR subject:chè").
     An equivalence (KH&CN) is one of its words as written; filters and years hold as they would alone."""
     alternatives: list[Clause] = []
+    years: list[tuple[int | None, int | None]] = []
     for m in group:
         alone, free = ParsedQuery(raw=m.group(0)), []
         _item(m, alone, free)
@@ -271,8 +272,12 @@ def _any_of(group: list[re.Match[str]], query: ParsedQuery) -> Clause | None:
             alternatives.append(c)
         for name, values in alone.filters.items():  # type:thesis OR type:article: any of the values already
             query.filters.setdefault(name, []).extend(values)
-        query.year_from = narrowed(query.year_from, alone.year_from, max)
-        query.year_to = narrowed(query.year_to, alone.year_to, min)
+        if alone.year_from is not None or alone.year_to is not None:
+            years.append((alone.year_from, alone.year_to))
+    if years:  # year:2018 OR year:2020: the years from the first to the last
+        lows, highs = [low for low, _h in years], [high for _l, high in years]
+        query.year_from = narrowed(query.year_from, None if None in lows else min(lows), max)
+        query.year_to = narrowed(query.year_to, None if None in highs else max(highs), min)
     if len(alternatives) <= 1:
         return alternatives[0] if alternatives else None
     return Clause([w for c in alternatives for w in c.words], [e for c in alternatives for e in c.exact],
