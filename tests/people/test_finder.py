@@ -87,6 +87,7 @@ def test_other_topics_find_other_experts(ranked):
     ('san hô -"hạ long" -title:vịnh', '"san hô" -"hạ long" -title:"vịnh"'),
     ("KH&CN biển", None),  # equivalences
     ("san hô year:2015..2020", None),
+    ("biển OR đảo", None),  # either word: no phrase of both
 ])
 def test_phrase_form_table(query, phrase):
     from stinet.people.finder import phrase_form

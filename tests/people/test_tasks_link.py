@@ -73,3 +73,20 @@ def test_relevant_tasks_rank_experts_in_the_finder(an, other_scientist, people_c
     assert {t["code"] for t in hits[binh.pk].tasks} == {"ĐT-11", "ĐT-12"}
     excluding = {h.expert.pk: h for h in find_experts("san hô -vịnh")}  # the query language holds for tasks
     assert [t["code"] for t in excluding[binh.pk].tasks] == ["ĐT-12"]
+
+
+def test_relevant_tasks_hold_the_query_as_the_search_reads_it():
+    """The i/y spellings find each other (kĩ = kỹ), OR is either word, an abbreviation in a quoted phrase any
+    of its forms (the task text is spelled as the query: "Kĩ thuật" is found by "kĩ thuật" too)."""
+    from stinet.people.tasks_link import relevant_tasks
+
+    make_task("ĐT-21", "Kĩ thuật nuôi tôm", objectives="Quản lí ao nuôi")
+    make_task("ĐT-22", "Ứng dụng khoa học và công nghệ trong nông nghiệp")
+    make_task("ĐT-23", "Cây chè Shan tuyết")
+
+    def codes(q):
+        return sorted(t["code"] for t in relevant_tasks(q))
+
+    assert codes("kĩ thuật") == codes("kỹ thuật") == codes("quan ly ao") == ["ĐT-21"]
+    assert codes("tôm OR chè") == ["ĐT-21", "ĐT-23"]
+    assert codes('"ứng dụng KH&CN"') == ["ĐT-22"]

@@ -93,7 +93,7 @@ def phrase_form(query: str) -> str | None:
             or parsed.year_to or len(positive) != 1):
         return None
     clause = positive[0]
-    if clause.phrase or clause.field or len(clause.words) < 2:
+    if clause.phrase or clause.field or clause.any_of or len(clause.words) < 2:  # biển OR đảo: no phrase
         return None
     parts = [_quoted(clause)]
     parts += [f"-{c.field + ':' if c.field else ''}{_quoted(c)}" for c in parsed.clauses if c.negate]

@@ -15,8 +15,8 @@ from typing import Any
 from django.db.models import Q
 from django.urls import NoReverseMatch, reverse
 
-from stinet.search.query import parse
-from stinet.vietnamese import equivalence_tokens, fold, name_key, nfc, tokens
+from stinet.search.query import Clause, parse
+from stinet.vietnamese import equivalence_tokens, fold, name_key, nfc, search_fold, search_tokens
 
 TASK_FIELDS = ("id", "code", "title", "title_en", "year", "status", "investigator_id", "investigator_name")
 
@@ -80,20 +80,23 @@ def tasks_of(expert: Any) -> list[dict[str, Any]]:
              "role": roles[row["id"]], "url": task_url(row["id"])} for row in rows]
 
 
-def _holds(words: list[str], clause: tuple[list[str], bool]) -> bool:
-    """True when the words hold the clause's words (side by side for a phrase)."""
-    wanted, phrase = clause
+def _holds(words: list[str], clause: Clause) -> bool:
+    """True when the words hold the clause's words (side by side for a phrase), or one of its items
+    (biển OR đảo; a quoted phrase with an abbreviation in any of its forms)."""
+    if clause.any_of:
+        return any(_holds(words, item) for item in clause.any_of)
+    wanted, phrase = clause.words, clause.phrase
     if not phrase:
         return set(wanted) <= set(words)
     n = len(wanted)
     return any(words[i:i + n] == wanted for i in range(len(words) - n + 1))
 
 
-def _matches(text: str, wanted: list[tuple[list[str], bool]], unwanted: list[tuple[list[str], bool]],
-             equivalents: list[str]) -> bool:
-    """True when the text has every wanted clause, no unwanted clause, and every equivalent form."""
-    words = tokens(text)
-    if equivalents and not set(equivalents) <= set(equivalence_tokens(fold(text), folded=True)):
+def _matches(text: str, wanted: list[Clause], unwanted: list[Clause], equivalents: list[str]) -> bool:
+    """True when the text has every wanted clause, no unwanted clause, and every equivalent form (the
+    text's words in the search spelling of i/y, as the query's: "kĩ thuật" = "kỹ thuật")."""
+    words = search_tokens(text)
+    if equivalents and not set(equivalents) <= set(equivalence_tokens(search_fold(text), folded=True)):
         return False
     return all(_holds(words, c) for c in wanted) and not any(_holds(words, c) for c in unwanted)
 
@@ -105,8 +108,8 @@ def relevant_tasks(query: str) -> list[dict[str, Any]]:
     if models is None or parsed.is_empty:
         return []
     task_model, _member = models
-    wanted = [(c.words, c.phrase) for c in parsed.clauses if not c.negate]
-    unwanted = [(c.words, c.phrase) for c in parsed.clauses if c.negate]
+    wanted = [c for c in parsed.clauses if not c.negate]
+    unwanted = [c for c in parsed.clauses if c.negate]
     found = []
     rows = task_model.objects.public().values(*TASK_FIELDS, "objectives")
     for row in rows.iterator(chunk_size=2000):
