@@ -143,3 +143,34 @@ def _alive(pid: int) -> bool:
             return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
     except FileNotFoundError:
         return False
+
+
+def _open_locks(_item: object) -> list[str]:
+    """The search index's lock files this process has open."""
+    names = []
+    for fd in os.listdir("/proc/self/fd"):
+        try:
+            names.append(os.path.basename(os.readlink(f"/proc/self/fd/{fd}")))
+        except OSError:
+            continue
+    return sorted(n for n in names if n.startswith(".tantivy-"))
+
+
+def test_workers_do_not_keep_the_search_index_locks_open(tmp_path):
+    """A lock of the index the parent held at the fork stayed locked while a worker kept its copy of the
+    file open: the parent's next commit waited for it forever (a rare hang of an import)."""
+    import fcntl
+
+    meta = (tmp_path / ".tantivy-meta.lock").open("w")
+    fcntl.flock(meta, fcntl.LOCK_EX)  # held at the fork
+    try:
+        assert _open_locks(None) == [".tantivy-meta.lock"]
+        with pool(1) as executor:
+            assert list(ordered(executor, _open_locks, [1], ahead=1)) == [[]]
+            fcntl.flock(meta, fcntl.LOCK_UN)
+            meta.close()
+            again = (tmp_path / ".tantivy-meta.lock").open("w")
+            fcntl.flock(again, fcntl.LOCK_EX | fcntl.LOCK_NB)  # free once the parent let it go
+            again.close()
+    finally:
+        meta.close()

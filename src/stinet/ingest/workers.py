@@ -62,6 +62,22 @@ def _start_worker(niceness: int, parent: int) -> None:
     with contextlib.suppress(OSError):
         os.nice(niceness)
     _die_with(parent)
+    close_index_locks()
+
+
+def close_index_locks() -> None:
+    """Close this forked worker's copies of the search index's lock files.
+
+    A lock the parent's engine held at the fork (its meta lock, taken for an instant by a commit, a
+    merge or a reload) is a lock of the open file, which the worker's copy keeps open: it stayed
+    locked after the parent let it go, and the parent's next commit waited for it forever.
+    """
+    with contextlib.suppress(OSError):
+        for fd in os.listdir("/proc/self/fd"):
+            with contextlib.suppress(OSError, ValueError):
+                name = os.path.basename(os.readlink(f"/proc/self/fd/{fd}"))
+                if name.startswith(".tantivy-") and name.endswith(".lock"):
+                    os.close(int(fd))
 
 
 def _die_with(parent: int) -> None:
