@@ -234,6 +234,15 @@ def test_an_html_page_or_text_named_xls_is_read_as_what_it_is(org, tmp_path):
     text = tmp_path / "tab.xls"
     text.write_text("Nhan đề\tTác giả\tNăm\nĐa dạng sinh học\tTrần Văn Cường\t2021\n", encoding="utf-8")
     assert import_file(text, "HPU").new == 1 and "Đa dạng sinh học" in titles()
+    xhtml = tmp_path / "x.xls"
+    xhtml.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!-- xuất từ hệ thống -->\n<!DOCTYPE html>'
+                     + HTML_EXPORT.replace("<html>", '<html xmlns="http://www.w3.org/1999/xhtml">'), encoding="utf-8")
+    assert import_file(xhtml, "HPU").unchanged == 3  # the same records again
+    excel_xml = tmp_path / "2003.xls"
+    excel_xml.write_text('<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet">'
+                         "<Worksheet/></Workbook>", encoding="utf-8")
+    with pytest.raises(ImportFileError, match=r"^2003.xls: an Excel 2003 XML spreadsheet, not an .xls workbook; "):
+        import_file(excel_xml, "HPU")
     empty = tmp_path / "nothing.xls"
     empty.write_text("<html><body><p>Không có dữ liệu</p></body></html>", encoding="utf-8")
     with pytest.raises(ImportFileError, match=r"^nothing.xls: an HTML page without a table, not an .xls workbook$"):

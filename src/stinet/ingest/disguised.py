@@ -13,15 +13,32 @@ from django.utils.translation import gettext as _
 
 from stinet.ingest.readers import ImportFileError, Table
 
-_HTML = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|table|style)\b", re.I | re.S)
+_HTML = re.compile(rb"<(?:!doctype\s+html|html|head|body|meta|table|style)\b", re.I)
+_EXCEL_XML = b"urn:schemas-microsoft-com:office:spreadsheet"  # Excel 2003's "XML Spreadsheet"
+
+
+def _markup_start(head: bytes) -> bytes:
+    """The first bytes after a byte-order mark, an XML declaration and comments."""
+    start = head.removeprefix(b"\xef\xbb\xbf").lstrip()
+    if start.startswith(b"<?xml"):
+        start = start[start.find(b"?>") + 2:].lstrip() if b"?>" in start else b""
+    while start.startswith(b"<!--"):
+        end = start.find(b"-->")
+        start = start[end + 3:].lstrip() if end >= 0 else b""
+    return start
 
 
 def read_disguised(path: Path, head: bytes, fmt: str) -> Table | None:
     """The table of a file whose name says `fmt` but whose first bytes are an HTML page or plain text,
     None when they are neither (a damaged workbook: its reader says so)."""
-    start = head.removeprefix(b"\xef\xbb\xbf")
+    start = _markup_start(head)
+    if _EXCEL_XML in head:
+        raise ImportFileError(_("%(file)s: an Excel 2003 XML spreadsheet, not an .%(format)s workbook; open it "
+                                "in Excel and save it as .xlsx") % {"file": path.name, "format": fmt})
     if _HTML.match(start):
         table, kind = _html_table(path, fmt), _("an HTML table")
+    elif start.startswith(b"<"):
+        return None  # other markup: no table to read
     elif b"\x00" not in head and _text(head):
         from stinet.ingest.readers import _open_csv
 
