@@ -96,3 +96,23 @@ def test_or_and_not_join_and_exclude_items(q, expected):
 def test_years_joined_by_or_are_the_range_they_span(q, years):
     found = parse(q)
     assert (found.year_from, found.year_to) == years
+
+
+@pytest.mark.parametrize(("q", "words"), [
+    ("cuoc doi 1945", ["cuoc", "doi", "1945"]),  # đời typed without marks, no DOI
+    ("thay doi 10 nam", ["thay", "doi", "10", "nam"]),
+    ("DOI 10.1234/abc", ["10", "1234", "abc"]),
+    ("978-604-1-23456-7", ["9786041234567"]),  # an ISBN: its digits as one word
+    ("0-8044-2957-X", ["080442957x"]),
+    ("0912-345-678", ["0912", "345", "678"]),  # a telephone number: its check digit is no ISBN's
+    ("01-2016-2020", ["01", "2016", "2020"]),
+])
+def test_identifiers_are_read_as_such_and_words_as_words(q, words):
+    assert [w for c in parse(q).clauses for w in c.words] == words
+
+
+@pytest.mark.parametrize("q", ["type:thesis OR biển", "year:2018 OR org:HPU", "nam:2018 OR loai:thesis",
+                               "biển OR type:book"])
+def test_or_between_a_filter_and_something_else_is_refused(q):
+    with pytest.raises(SearchError, match="^OR joins words, phrases and fielded words, or values of one filter"):
+        parse(q)

@@ -42,7 +42,9 @@ _ALIASES = {"tacgia": "author", "tac_gia": "author", "ti": "title", "au": "autho
             "nam": "year", "loai": "type"}
 ID_FIELDS = ("isbn", "issn", "doi")  # an identifier anywhere: isbn:978-604-..., doi:10.1234/abc
 # "ISBN 978...", "issn: 1859-3100", "DOI 10.1234/..." and a DOI's address: read as the identifier's item
-_ID_PREFIX = re.compile(r"(?i)(?<![\w:/.])(?:https?://(?:dx\.)?doi\.org/|(isbn|issn|doi)(?:\s*:\s*|\s+)(?=\d))")
+# ("doi" typed without marks is also đổi, đời, đôi: a DOI only before "10.", as every DOI starts)
+_ID_PREFIX = re.compile(r"(?i)(?<![\w:/.])(?:https?://(?:dx\.)?doi\.org/|(isbn|issn)(?:\s*:\s*|\s+)(?=\d)"
+                        r"|(doi)(?:\s*:\s*|\s+)(?=10\.))")
 _ISBN_SHAPE = re.compile(r"[\d][\d-]{8,15}[\dXx]")  # hyphenated: one word of its digits (10 or 13)
 ITEM_RE = re.compile(r'(-?)(?:([A-Za-z_]+):)?(?:"([^"]*)"?|(\S+))')  # one item: sign, field, phrase or word
 _YEAR_RE = re.compile(r"^(\d{4})?(\.\.)?(\d{4})?$")
@@ -196,8 +198,8 @@ def _name_clause(text: str, phrase: bool, negate: bool) -> Clause | None:
         return clause
     exact = [clause.exact[i] for i in kept] if len(clause.exact) == len(clause.words) else []
     found = Clause([clause.words[i] for i in kept], exact, "author", False, negate)
-    if not negate and len(clause.words[0]) > 1 and len(clause.words) <= MAX_NAME_WORDS:  # a family name first
-        found.initialled_as = tuple(clause.words)
+    if len(clause.words[0]) > 1 and len(clause.words) <= MAX_NAME_WORDS:  # a family name first
+        found.initialled_as = tuple(clause.words)  # (excluded: the names that fit it, ranked: nothing)
         found.initials_required = len(kept) == 1  # the family name alone would be every Nguyễn
     return found
 
@@ -274,6 +276,12 @@ def _any_of(group: list[re.Match[str]], query: ParsedQuery) -> Clause | None:
             query.filters.setdefault(name, []).extend(values)
         if alone.year_from is not None or alone.year_to is not None:
             years.append((alone.year_from, alone.year_to))
+    named = {name for m in group for name in [_ALIASES.get((m.group(2) or "").lower(), (m.group(2) or "").lower())]
+             if name in (*FILTER_FIELDS, "year")}
+    if len(named) > 1 or (named and alternatives):
+        raise SearchError(_("OR joins words, phrases and fielded words, or values of one filter (type:thesis OR "
+                            "type:report), not a filter and something else: %(items)s")
+                          % {"items": " OR ".join(m.group(0) for m in group)})
     if years:  # year:2018 OR year:2020: the years from the first to the last
         lows, highs = [low for low, _h in years], [high for _l, high in years]
         query.year_from = narrowed(query.year_from, None if None in lows else min(lows), max)
@@ -322,12 +330,19 @@ def _item(m: re.Match[str], query: ParsedQuery, free: list[str]) -> None:
 
 
 def _id_item(m: re.Match[str]) -> str:
-    return f"{(m.group(1) or 'doi').lower()}:"
+    return f"{(m.group(1) or 'doi').lower()}:"  # group 2 or a DOI's address: doi
 
 
 def _isbn(word: str) -> bool:
-    """Whether a word is an ISBN written with hyphens (10 or 13 digits; "2016-2020" is no ISBN)."""
-    return "-" in word and bool(_ISBN_SHAPE.fullmatch(word)) and len(word.replace("-", "")) in (10, 13)
+    """Whether a word is an ISBN written with hyphens: 10 or 13 digits whose check digit holds
+    ("2016-2020" or a telephone number "0912-345-678" is none)."""
+    digits = word.replace("-", "").upper()
+    if "-" not in word or not _ISBN_SHAPE.fullmatch(word) or len(digits) not in (10, 13):
+        return False
+    if len(digits) == 13:
+        return digits.isdigit() and sum(int(d) * (3 if i % 2 else 1) for i, d in enumerate(digits)) % 10 == 0
+    values = [int(d) for d in digits[:9] if d.isdigit()] + [10 if digits[9] == "X" else int(digits[9])]
+    return len(values) == 10 and sum(v * (10 - i) for i, v in enumerate(values)) % 11 == 0
 
 
 def _identifier(value: str, kind: str, negate: bool) -> Clause | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -15,7 +17,7 @@ from stinet.search.base import FACETS, MAX_YEAR, MIN_YEAR, SearchError, SearchRe
 from stinet.search.highlight import highlight, long_snippet, snippet
 from stinet.search.indexing import backend
 from stinet.search.query import parse
-from stinet.search.spelling import respell
+from stinet.search.spelling import NotTypos, respell
 from stinet.vietnamese import fold, legacy
 from stinet.vietnamese.text import without_controls
 
@@ -30,8 +32,10 @@ def run(request: SearchRequest) -> SearchResponse:
     response = engine.search(query, request)
     if (response.total == 0 and query.clauses and _words(query) <= MAX_RETRIED_WORDS
             and not _excluded_all(engine, query, request)):
-        # a misspelt word: respelled, or else matched loosely
-        loose = respell(engine, query, request) or engine.fuzzy_search(query, request)
+        # a misspelt word: respelled, or else matched loosely (not text the catalogue does not have)
+        loose = None
+        with contextlib.suppress(NotTypos):
+            loose = respell(engine, query, request) or engine.fuzzy_search(query, request)
         response = loose if loose is not None and loose.total else response  # nothing at all is no approximation
     return response
 
@@ -58,6 +62,9 @@ def _excluded_all(engine: Any, query: Any, request: SearchRequest) -> bool:
     return engine.search(wanted, replace(request, page=1, page_size=1, facets=False)).total > 0
 
 
+FIELD_CODE = re.compile(r"[1-9]\d{0,6}")
+
+
 def _known_values(filters: dict[str, list[str]]) -> dict[str, list[str]]:
     """Filter values as the index holds them, whatever their case (type=THESIS, org=vmu); a type,
     access level or member that does not exist is a SearchError naming it, not an empty result."""
@@ -72,9 +79,9 @@ def _known_values(filters: dict[str, list[str]]) -> dict[str, list[str]]:
             codes = Organisation.objects.filter(asked).values_list("code", flat=True) if wanted else []
         elif name in ("type", "access"):
             codes = WORK_TYPES if name == "type" else ACCESS_LEVELS
-        elif name == "field":  # a field of science at any level of the classification (5, 502, 50201)
-            codes = FieldOfScience.objects.filter(code__in=wanted).values_list("code", flat=True) if wanted else []
-            if unknown := [v for v in wanted if v not in set(codes)]:
+        elif name == "field":  # a field of science at any level of the classification (5, 502, 50201): its
+            # shape (the tables shipped name the levels of one scheme only; a code no work has finds none)
+            if unknown := [v for v in wanted if not FIELD_CODE.fullmatch(v)]:
                 raise SearchError(_("%(name)s: %(value)r is not a field of science code (1 to 6, or one below "
                                     "them such as 502 or 50201)") % {"name": name, "value": unknown[0]})
             out[name] = wanted

@@ -32,6 +32,10 @@ CANDIDATES = 8  # tried beside the neighbouring words, for each unknown word
 _WORD_RE = re.compile(r"\w+")
 
 
+class NotTypos(Exception):  # noqa: N818 - a verdict, not a failure
+    """The query has more unknown words than typos explain: neither respelled nor matched loosely."""
+
+
 def respell(engine: Backend, query: ParsedQuery, request: SearchRequest) -> SearchResponse | None:
     """The results of the query with its unknown words respelled, or None (nothing to respell, or the
     respelled query finds nothing either)."""
@@ -43,7 +47,7 @@ def respell(engine: Backend, query: ParsedQuery, request: SearchRequest) -> Sear
             if not c.negate and len(w) >= MIN_LETTERS and not w.isdigit() and not engine.has_word(w):
                 unknown.add((ci, wi))
                 if len({query.clauses[i].words[j] for i, j in unknown}) > MAX_UNKNOWN:
-                    return None  # not a typo or two: text the catalogue does not have
+                    raise NotTypos  # text the catalogue does not have: no loose matching either
     if not unknown:
         return None
     context = _without(query, unknown)

@@ -10,6 +10,7 @@ import time
 import uuid
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -82,6 +83,14 @@ def _terms(searcher: tantivy.Searcher, prefix: str, fields: Iterable[str], withi
             counts[term] = max(counts.get(term, 0), n)
     counts.pop(VALUE_GAP, None)
     return counts
+
+
+def _without_initials(query: ParsedQuery) -> ParsedQuery:
+    """The query with its names typed with initials looked for by their full words alone."""
+    def plain(clause: Clause) -> Clause:
+        return replace(clause, initialled_as=(), initials_required=False, any_of=tuple(map(plain, clause.any_of)))
+
+    return replace(query, clauses=[plain(c) for c in query.clauses])
 
 
 def _schema() -> tantivy.Schema:
@@ -233,8 +242,14 @@ class TantivyBackend:
         return self._searcher().num_docs
 
     def search(self, query: ParsedQuery, request: SearchRequest) -> SearchResponse:
-        """Run the query as typed."""
-        return self._run(self._searcher(), query, request, fuzzy=False)
+        """Run the query as typed; a name with initials (an initial any word it starts) that stands for
+        more words than Tantivy expands in a segment (16,384) is looked for by its family name alone."""
+        try:
+            return self._run(self._searcher(), query, request, fuzzy=False)
+        except ValueError as exc:
+            if "max expansions" not in str(exc):
+                raise
+            return self._run(self._searcher(), _without_initials(query), request, fuzzy=False)
 
     def fuzzy_search(self, query: ParsedQuery, request: SearchRequest) -> SearchResponse | None:
         """Run the query tolerating a typo in each word of 4 letters or more (None: it has none)."""
@@ -380,13 +395,8 @@ class TantivyBackend:
             parts.append((occur, found))
             if self._names_in_full(clause) and not fuzzy:  # scored for every match, not the best RERANK only:
                 parts.append((Occur.Should, self._name_phrase(clause)))  # a common name's works rank first
-            if clause.initialled_as:  # "Nguyễn V. An": the names that fit it first
-                fit = Query.regex_phrase_query(self.schema, "creators", [re.escape(w) + (".*" if len(w) == 1 else "")
-                                                                         for w in clause.initialled_as])
-                if not fuzzy:
-                    parts.append((Occur.Should, Query.const_score_query(fit, NAME_SCORE)))
-                if clause.initials_required:  # "Nguyen, V.A.": those alone
-                    parts.append((Occur.Must, Query.const_score_query(fit, 0.0)))
+            if clause.initialled_as and not fuzzy and not clause.negate:  # "Nguyễn V. An": the names that fit it first
+                parts.append((Occur.Should, Query.const_score_query(self._initialled(clause), NAME_SCORE)))
         for token in query.equivalences:
             parts.append((Occur.Must, self._equivalent(token)))
         for token in query.excluded_equivalences:
@@ -448,9 +458,17 @@ class TantivyBackend:
             return Query.boolean_query([(Occur.Should, q) for q in options + self._variants(clause)])
         words = [(Occur.Must, self._word(clause, i, fuzzy)) for i in range(len(clause.words))]
         found = words[0][1] if len(words) == 1 else Query.boolean_query(words)
-        if not clause.variants:
-            return found
-        return Query.boolean_query([(Occur.Should, q) for q in [found, *self._variants(clause)]])
+        if clause.variants:
+            found = Query.boolean_query([(Occur.Should, q) for q in [found, *self._variants(clause)]])
+        if clause.initials_required:  # "Nguyen, V.A.": the names that fit it only
+            found = Query.boolean_query([(Occur.Must, found),
+                                         (Occur.Must, Query.const_score_query(self._initialled(clause), 0.0))])
+        return found
+
+    def _initialled(self, clause: Clause) -> Query:
+        """A name typed with initials side by side in the people's names, an initial any word it starts."""
+        return Query.regex_phrase_query(self.schema, "creators", [re.escape(w) + (".*" if len(w) == 1 else "")
+                                                                   for w in clause.initialled_as])
 
     def _variants(self, clause: Clause) -> list[Query]:
         """The clause's other forms, each a phrase in the clause's field (a name as written with initials:
@@ -527,7 +545,11 @@ class TantivyBackend:
         asked += ([("title", spelled)] if spelled != words else []) + [("title", words)]
         found: dict[int, None] = {}
         for field, forms in asked:
-            result = searcher.search(self._phrase_prefix(field, forms), limit=limit, count=False)
+            try:
+                result = searcher.search(self._phrase_prefix(field, forms), limit=limit, count=False)
+            except ValueError:  # the last word starts more words than Tantivy expands (16,384): its first 50
+                result = searcher.search(Query.phrase_prefix_query(self.schema, field, forms), limit=limit,
+                                         count=False)
             addresses = [a for _s, a in result.hits]
             found.update(dict.fromkeys(int(i) for i in searcher.fast_field_values("id", addresses)) if addresses
                          else {})
