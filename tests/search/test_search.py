@@ -459,7 +459,7 @@ def test_an_isbn_issn_or_doi_is_found_however_it_is_written(org, write_csv):
     assert search_json(SearchRequest(q="isbn:978-604-0-00000-0"))["total"] == 0
 
 
-def test_or_and_not_between_items(catalogue):
+def test_or_and_not_between_items(catalogue, write_csv):
     """OR joins the items beside it (a word, a "phrase", field:value); AND adds nothing; NOT excludes the
     next item; in lower case they are words."""
     reef, tea = "Nghiên cứu đa dạng sinh học rạn san hô vịnh Hạ Long", "Kỹ thuật trồng cây chè Shan tuyết"
@@ -469,6 +469,14 @@ def test_or_and_not_between_items(catalogue):
     assert titles("rạn OR chè NOT title:shan -xuat") == [reef] == titles("rạn AND san")
     assert set(titles("type:thesis OR type:report rạn OR chè")) == {reef, tea}
     assert search_json(SearchRequest(q="rạn or chè"))["total"] == 0  # "or" is a word here
+    from stinet.ingest.services import import_file
+    from tests.conftest import row
+
+    import_file(write_csv([row("Nguyễn Trãi bàn về chè", id="nt", dc_contributor_author="Nguyễn Văn Bình")],
+                          "nt.csv"), "HPU")
+    hit = search_json(SearchRequest(q="author:nguyen OR title:chè"))["results"]  # each item in its own field
+    marked = {r["title"]: r["highlight"]["title"] for r in hit}
+    assert marked["Nguyễn Trãi bàn về chè"] == "Nguyễn Trãi bàn về <mark>chè</mark>"
     hit = search_json(SearchRequest(q="rạn OR chè"))["results"]
     assert any("<mark>rạn</mark>" in r["highlight"]["title"] for r in hit)
     assert any("<mark>chè</mark>" in r["highlight"]["title"] for r in hit)

@@ -104,7 +104,9 @@ class ParsedQuery:
     def highlight_words(self, field: str | None = None) -> set[str]:
         """Folded words to highlight in a field of the results: those searched there or in any field
         (not the excluded ones; author:"Nguyễn Văn An" marks nothing in a title)."""
-        return {w for c in self.clauses if not c.negate and c.field in (None, field) for w in c.words}
+        return {w for c in self.clauses if not c.negate
+                for item in (c.any_of if c.any_of and not c.phrase else (c,))  # an OR's items: each in its field
+                if item.field in (None, field) for w in item.words}
 
     def highlight_phrases(self) -> list[tuple[str, ...]]:
         """The forms of the query's equivalences (KHCN: "khcn", "kh cn", "khoa hoc va cong nghe", ...),
