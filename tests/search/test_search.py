@@ -516,6 +516,10 @@ def test_filter_values_in_any_case_and_unknown_ones_refused(catalogue):
             search_json(SearchRequest(**kwargs))
     with pytest.raises(SearchError, match="org: 'NOPE' is not one of"):
         search_json(SearchRequest(filters={"org": ["NOPE"]}))
+    for bad in ("tiếng Việt", "v", "en_US!"):
+        with pytest.raises(SearchError, match="is not a language code"):
+            search_json(SearchRequest(filters={"language": [bad]}))
+    assert search_json(SearchRequest(q="language:fr"))["total"] == 0  # a code no work has: none
 
 
 @pytest.mark.parametrize(("q", "message"), [

@@ -63,6 +63,7 @@ def _excluded_all(engine: Any, query: Any, request: SearchRequest) -> bool:
 
 
 FIELD_CODE = re.compile(r"[1-9]\d{0,6}")
+LANGUAGE_TAG = re.compile(r"[a-z]{2,8}(-[a-z0-9]{1,8})*")  # what imports keep of a language (ingest.record)
 
 
 def _known_values(filters: dict[str, list[str]]) -> dict[str, list[str]]:
@@ -86,7 +87,10 @@ def _known_values(filters: dict[str, list[str]]) -> dict[str, list[str]]:
                                     "them such as 502 or 50201)") % {"name": name, "value": unknown[0]})
             out[name] = wanted
             continue
-        elif name == "language":  # ISO 639 codes, stored in lower case: any code may come
+        elif name == "language":  # ISO 639 codes, stored in lower case: any code may come, as a language tag
+            if unknown := [v for v in wanted if not LANGUAGE_TAG.fullmatch(v.lower())]:
+                raise SearchError(_("%(name)s: %(value)r is not a language code (vi, en, fr ...)")
+                                  % {"name": name, "value": unknown[0]})
             out[name] = [v.lower() for v in wanted]
             continue
         elif name == "year":  # the portal's year facet: any of these years
