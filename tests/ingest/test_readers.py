@@ -273,6 +273,23 @@ def test_cells_merged_down_over_a_group_of_rows_give_their_value_to_each(org, tm
                      "Rừng ngập mặn Tiên Lãng": (2020, "thesis"), "Cảng cạn Đình Vũ": (2021, "book")}
 
 
+def test_formulas_never_computed_are_said_in_the_report(org, tmp_path):
+    """A workbook written by a program that does not compute (openpyxl, an exporter) holds formulas
+    without values: they come in empty, and the report says so and how to mend it."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.append(["Tên đề tài", "Năm"])
+    book.active.append(["Rạn san hô", "=2000+20"])
+    book.active.append(["Cỏ biển", 2021])
+    book.active.append(["Rừng ngập mặn", "=B3-1"])
+    book.save(tmp_path / "formulas.xlsx")
+    report = import_file(tmp_path / "formulas.xlsx", "HPU")
+    assert report.new == 3 and Work.objects.get(title="Rạn san hô").year is None
+    assert any("2 cells hold formulas whose values were never computed" in line and "save it" in line
+               for line in report.lines())
+
+
 def test_an_xlsx_with_another_extension_imports_with_format_xlsx(org, tmp_path):
     path = sheet(tmp_path, "export.xlsx", ["dc.title", "id"], ["Nghiên cứu biển", "e1"]).rename(tmp_path / "export.dat")
     assert import_file(path, "HPU", "xlsx").new == 1 and titles() == {"Nghiên cứu biển"}

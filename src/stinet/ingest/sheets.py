@@ -98,12 +98,19 @@ def open_xlsx(path: Path) -> Table:
         book = _load_xlsx(path, handle)
         try:
             sheet = book.worksheets[0]
-            merges = _merges_down(path, getattr(sheet, "_worksheet_path", ""))
+            merges, uncomputed = _scan_sheet(path, getattr(sheet, "_worksheet_path", ""))
             merged = _MergedDown(merges)
             head = [[_cell(v).strip() for v in merged.filled(number, row)]
                     for number, row in enumerate(sheet.iter_rows(max_row=30, values_only=True), 1)]
             table = _sheet_table(path, "xlsx", head, sheet.max_row or 1)
             table._merges = merges  # type: ignore[attr-defined]
+            if uncomputed:
+                table.note("note", None, ngettext(
+                    "%(n)s cell holds a formula whose value was never computed (the file was not saved by a "
+                    "spreadsheet program): it is read as empty; open the file in Excel or LibreOffice and save it",
+                    "%(n)s cells hold formulas whose values were never computed (the file was not saved by a "
+                    "spreadsheet program): they are read as empty; open the file in Excel or LibreOffice and save it",
+                    uncomputed) % {"n": uncomputed})
             _other_sheets(table, [(s.title, _xlsx_rows_in(s)) for s in book.worksheets])
         finally:
             book.close()
@@ -142,15 +149,21 @@ class _MergedDown:
 
 
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s[^>]*?ref="([A-Z]{1,3})(\d{1,7}):[A-Z]{1,3}(\d{1,7})"')
+# a formula with no value after it: written by a program that does not compute (openpyxl, exporters)
+_UNCOMPUTED = re.compile(rb"(?:<(?:\w+:)?f\b[^>]*/>|<(?:\w+:)?f\b[^>]*>[^<]*</(?:\w+:)?f>)"
+                         rb"(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?</(?:\w+:)?c>")
 _SCAN = 1 << 20  # bytes of the sheet's XML looked through at a time
+_OVERLAP = 400  # bytes read again with the next part, so that a cell or a merge cut by a read is found whole
 
 
-def _merges_down(path: Path, part: str) -> list[tuple[int, int, int]]:
-    """(column from 0, first row, last row) of the merges of a sheet that span rows, found in its XML
-    by their pattern (parsing the whole sheet a second time would cost more than reading it)."""
+def _scan_sheet(path: Path, part: str) -> tuple[list[tuple[int, int, int]], int]:
+    """The merges of a sheet that span rows, (column from 0, first row, last row), and the number of its
+    formulas without a computed value: found in its XML by their patterns (parsing the whole sheet a
+    second time would cost more than reading it)."""
     from openpyxl.utils.cell import column_index_from_string
 
     found: dict[tuple[int, int, int], None] = {}
+    uncomputed = 0
     try:
         with zipfile.ZipFile(path) as archive, archive.open(part) as xml:
             tail = b""
@@ -160,10 +173,11 @@ def _merges_down(path: Path, part: str) -> list[tuple[int, int, int]]:
                     top, bottom = int(m[2]), int(m[3])
                     if bottom > top:
                         found[(column_index_from_string(m[1].decode()) - 1, top, bottom)] = None
-                tail = text[-200:]  # a merge cut between two reads is found whole in the next
+                uncomputed += sum(1 for m in _UNCOMPUTED.finditer(text) if m.end() > len(tail))  # new ones
+                tail = text[-_OVERLAP:]
     except (KeyError, OSError, zipfile.BadZipFile, ValueError):
-        return []
-    return list(found)
+        return [], 0
+    return list(found), uncomputed
 
 
 def _xlsx_rows_in(sheet: Any) -> int:
