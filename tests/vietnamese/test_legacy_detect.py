@@ -176,6 +176,10 @@ def test_a_likely_encoding_reads_short_values_its_neighbours_are_in(text, likely
     ("chè", "chè", None),  # good Unicode that TCVN3 reads as 'chố': a query is taken as typed
     ("cây chè", "cây chè", None), ("óc", "óc", None), ("café", "café", None), ("Hải Phòng", "Hải Phòng", None),
     ("year:2015..2020 giao duc", "year:2015..2020 giao duc", None), ("Hai Phong?", "Hai Phong?", None),
+    # a word or two of VIQR: a mark inside a word, English does not write ("don't" reads as no syllable)
+    ("bie^'n", "biến", "viqr"), ("vie^.t nam", "việt nam", "viqr"), ("qua?n ly'", "quản lý", "viqr"),
+    ("Ma'y ti'nh", "Máy tính", "viqr"), ("don't", "don't", None), ("O'Brien", "O'Brien", None),
+    ("rock'n'roll", "rock'n'roll", None), ("ca'", "ca'", None),
 ])
 def test_a_typed_query_is_converted_only_when_it_does_not_read_as_unicode(typed, expected, encoding):
     assert fix_typed(typed) == (expected, encoding)

@@ -282,7 +282,14 @@ def fix_typed(s: str) -> Conversion:
     name = detect(s)
     if name in LATIN1_ENCODINGS and not _tally([w for w in s.split() if not w.isascii()], "unicode")[1]:
         name = "unicode"
+    if name == "unicode" and s.isascii() and _INNER_MARK.search(s) and _looks_viqr(s, likely=True):
+        name = "viqr"  # a word or two typed in VIQR ("bie^'n", "qua?n ly'"): a mark inside a word is no
+        # English punctuation, and every marked word must read as a Vietnamese syllable ("don't" does not)
     return to_unicode(s, name)
+
+
+# a VIQR mark English does not write, or one with a letter after it: "o^", "u+", "a(", "a`", "e~", "a?n"
+_INNER_MARK = re.compile(r"[aeiouyAEIOUY](?:[(^+`~]|['?.][A-Za-z])")
 
 
 def encode(s: str, encoding: str) -> str:
