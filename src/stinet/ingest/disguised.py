@@ -69,12 +69,8 @@ def _html_table(path: Path, fmt: str) -> Table:
         raise ImportFileError(_("%(file)s: cannot read the HTML page (%(reason)s)")
                               % {"file": path.name, "reason": exc}) from None
     tables = page.xpath("//table") if page is not None else []
-    if not tables:
-        raise ImportFileError(_("%(file)s: an HTML page without a table, not an .%(format)s workbook")
-                              % {"file": path.name, "format": fmt})
-    best = max(tables, key=lambda t: len(_own_rows(t)))
     rows = []
-    for tr in _own_rows(best):
+    for tr in _own_rows(max(tables, key=lambda t: len(_own_rows(t)))) if tables else []:
         cells: list[str] = []
         for cell in tr.xpath("./td|./th"):
             text = _text_of(cell)

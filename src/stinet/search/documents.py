@@ -97,6 +97,7 @@ def from_values(work_id: int, work: dict[str, Any], holdings: list[tuple[str, st
     other = [work["title_en"], work["publisher"], work["grantor"], work["degree"], *ids,
              *work["extra"].values(), *ocr_variants(f"{title_f} {abstract_f}", folded=True)]
     everything = f"{title_f} . {fold(work['title_en'])} . {subjects_f} . {abstract_f}"
+    levels = field_levels(work["field_code"] or work["field_code_old"])  # the top one first
     doc = {  # the folded texts in the search spelling of i/y (quản lí = quản lý: search_fold)
         "id": work_id,
         "title": search_spelled(title_f),
@@ -112,8 +113,8 @@ def from_values(work_id: int, work: dict[str, Any], holdings: list[tuple[str, st
         "year": work["year"],
         "org": sorted({code for code, _access in holdings}),
         "access": sorted({access for _code, access in holdings}),
-        "field": top_field(work["field_code"] or work["field_code_old"]),
-        "fields": field_levels(work["field_code"] or work["field_code_old"]),  # the embedded engine filters by them
+        "field": levels[0] if levels else "",
+        "fields": levels,  # every level: the embedded engine filters by them
         "language": work["language"] or "",
         "title_sort": work.get("title_sort") or title_sort_key(title),
     }

@@ -15,7 +15,7 @@ from rapidfuzz.distance import OSA
 
 from stinet.search.base import FACETS, FULLTEXT_FIELDS, SearchRequest, SearchResponse, filter_groups, year_bounds
 from stinet.search.models import SearchDocument
-from stinet.search.query import VALUE_GAP, Clause, ParsedQuery
+from stinet.search.query import VALUE_GAP, Clause, ParsedQuery, prefix_forms
 from stinet.vietnamese import equivalent_forms, word_text
 
 WEIGHT_OF = {"title": "A", "author": "B", "subject": "C", "abstract": "D", None: ""}
@@ -451,19 +451,10 @@ class PostgresBackend:
     def suggest_titles(self, prefix: str, limit: int) -> list[int]:
         """Works whose title has the words typed, the last one as a prefix; those with the words as
         typed with their marks first ("đa dạ": "đa dạng" before "da dày")."""
-        from stinet.vietnamese import exact_tokens, search_word, tokens
-
-        typed = tokens(prefix)
-        if not typed:
-            return []
-        words = [*map(search_word, typed[:-1]), typed[-1]]  # the last word a prefix as typed ("li": liên),
-        spelled = [*words[:-1], search_word(typed[-1])]  # and before that in the search spelling ("li": lí, lý)
-        exact = exact_tokens(prefix)
-        asked = [("document_x", exact)] if exact != typed and len(exact) == len(typed) else []
-        asked += ([("document", spelled)] if spelled != words else []) + [("document", words)]
         found: dict[int, None] = {}
         with connection.cursor() as cur:
-            for vector, forms in asked:
+            for marked, forms in prefix_forms(prefix):
+                vector = "document_x" if marked else "document"
                 q = " <-> ".join([*(_lexeme(w, "A") for w in forms[:-1]), _lexeme(forms[-1], "A", True)])
                 cur.execute(f"SELECT work_id FROM {TABLE} d WHERE d.{vector} @@ to_tsquery('simple', %s) "
                             f"ORDER BY length(d.title), d.work_id LIMIT %s", [q, limit])

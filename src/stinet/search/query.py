@@ -28,7 +28,9 @@ from stinet.vietnamese import (
     exact_tokens,
     rewrite_query,
     search_tokens,
+    search_word,
     split_titles,
+    tokens,
 )
 
 # The word between two values of a field in the search documents (two subjects, two authors): the
@@ -358,6 +360,20 @@ def _identifier(value: str, kind: str, negate: bool) -> Clause | None:
 def compact_identifier(value: str) -> str:
     """An ISBN or ISSN without its hyphens and spaces, lower case: one word for the search."""
     return re.sub(r"[^0-9x]", "", value.lower())
+
+
+def prefix_forms(prefix: str) -> list[tuple[bool, list[str]]]:
+    """What autocomplete looks for in titles, best first, the last word a prefix: (with marks, words): the
+    words typed with their marks (when they have some), then folded with the last one in the search
+    spelling ("li": lí, lý), then as typed ("li": liên)."""
+    typed = tokens(prefix)
+    if not typed:
+        return []
+    words = [*map(search_word, typed[:-1]), typed[-1]]
+    spelled = [*words[:-1], search_word(typed[-1])]
+    exact = exact_tokens(prefix)
+    forms = [(True, exact)] if exact != typed and len(exact) == len(typed) else []
+    return forms + ([(False, spelled)] if spelled != words else []) + [(False, words)]
 
 
 def _one_equivalence(text: str) -> str:

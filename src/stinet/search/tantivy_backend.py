@@ -28,7 +28,7 @@ from stinet.search.base import (
     filter_groups,
     year_bounds,
 )
-from stinet.search.query import VALUE_GAP, Clause, ParsedQuery
+from stinet.search.query import VALUE_GAP, Clause, ParsedQuery, prefix_forms
 from stinet.vietnamese import equivalent_forms
 
 # Field weights: a word in the title counts more than in the abstract.
@@ -532,19 +532,10 @@ class TantivyBackend:
     def suggest_titles(self, prefix: str, limit: int) -> list[int]:
         """Ids of works whose title contains the words typed so far, the last as a prefix; those with
         the words as typed with their marks first ("đa dạ": "đa dạng" before "da dày")."""
-        from stinet.vietnamese import exact_tokens, search_word, tokens
-
-        typed = tokens(prefix)
-        if not typed:
-            return []
-        words = [*map(search_word, typed[:-1]), typed[-1]]  # the last word a prefix as typed ("li": liên),
-        spelled = [*words[:-1], search_word(typed[-1])]  # and before that in the search spelling ("li": lí, lý)
         searcher = self._searcher()
-        exact = exact_tokens(prefix)
-        asked = [("title_x", exact)] if exact != typed and len(exact) == len(typed) else []
-        asked += ([("title", spelled)] if spelled != words else []) + [("title", words)]
         found: dict[int, None] = {}
-        for field, forms in asked:
+        for marked, forms in prefix_forms(prefix):
+            field = "title_x" if marked else "title"
             try:
                 result = searcher.search(self._phrase_prefix(field, forms), limit=limit, count=False)
             except ValueError:  # the last word starts more words than Tantivy expands (16,384): its first 50
