@@ -170,3 +170,12 @@ def test_text_the_catalogue_does_not_have_is_not_respelled_word_by_word(catalogu
     looked_up.clear()
     data = found("khảo sat da dag sinh hoc ran san ho vinh ha long")
     assert data["corrected"] == "khảo sat da dạng sinh hoc ran san ho vinh ha long" and data["total"] and looked_up
+
+
+def test_an_or_clause_is_respelled_alternative_by_alternative(catalogue):
+    """The words of an OR clause's alternatives are neither all required of the candidates' works nor
+    neighbours across alternatives: "dạg" is read beside "sinh", not after "truong"."""
+    assert found("rạn OR chè đa dạg")["corrected"] == "rạn OR chè đa dạng"  # works with rạn or chè, not both
+    data = found('"Thi truong" OR "dạg sinh" san')
+    assert data["corrected"] == '"Thi truong" OR "dạng sinh" san'
+    assert [r["title"] for r in data["results"]] == ["Nghiên cứu đa dạng sinh học rạn san hô vịnh Hạ Long"]

@@ -41,30 +41,32 @@ def respell(engine: Backend, query: ParsedQuery, request: SearchRequest) -> Sear
     respelled query finds nothing either)."""
     if (joined := _joined(engine, query, request)) is not None:
         return joined
-    unknown: set[tuple[int, int]] = set()
-    for ci, c in enumerate(query.clauses):
-        for wi, w in enumerate(c.words):
-            if not c.negate and len(w) >= MIN_LETTERS and not w.isdigit() and not engine.has_word(w):
-                unknown.add((ci, wi))
-                if len({query.clauses[i].words[j] for i, j in unknown}) > MAX_UNKNOWN:
+    pieces = {(ci, ai): piece for ci, c in enumerate(query.clauses) if not c.negate
+              for ai, piece in enumerate(c.any_of or (c,))}  # an OR clause's alternatives each stand alone
+    unknown: set[tuple[int, int, int]] = set()
+    for (ci, ai), piece in pieces.items():
+        for wi, w in enumerate(piece.words):
+            if not piece.negate and len(w) >= MIN_LETTERS and not w.isdigit() and not engine.has_word(w):
+                unknown.add((ci, ai, wi))
+                if len({pieces[c, a].words[w] for c, a, w in unknown}) > MAX_UNKNOWN:
                     raise NotTypos  # text the catalogue does not have: no loose matching either
     if not unknown:
         return None
     context = _without(query, unknown)
     fixes: dict[str, str] = {}
-    for ci, wi in sorted(unknown):
-        clause = query.clauses[ci]
-        word = clause.words[wi]
+    for ci, ai, wi in sorted(unknown):
+        piece = pieces[ci, ai]
+        word = piece.words[wi]
         if word in fixes:
             continue
         if (slip := _slip(engine, word)) is not None:  # OCR's "rn" for "m", the first two letters swapped
             fixes[word] = slip
             continue
-        left = fixes.get(clause.words[wi - 1], clause.words[wi - 1]) if wi else None
-        right = clause.words[wi + 1] if wi + 1 < len(clause.words) and (ci, wi + 1) not in unknown else None
-        if best := _best(engine, word, clause.field, (left, right), context, request):
+        left = fixes.get(piece.words[wi - 1], piece.words[wi - 1]) if wi else None
+        right = piece.words[wi + 1] if wi + 1 < len(piece.words) and (ci, ai, wi + 1) not in unknown else None
+        if best := _best(engine, word, piece.field, (left, right), context, request):
             fixes[word] = best
-    if len(fixes) < len({query.clauses[ci].words[wi] for ci, wi in unknown}):
+    if len(fixes) < len({pieces[ci, ai].words[wi] for ci, ai, wi in unknown}):
         return None
     respelled = parse(rewrite(query.raw, fixes))
     respelled.filters, respelled.excluded = query.filters, query.excluded
@@ -118,11 +120,16 @@ def _slip(engine: Backend, word: str) -> str | None:
     return next((form for form in forms if form != word and engine.has_word(form)), None)
 
 
-def _without(query: ParsedQuery, unknown: set[tuple[int, int]]) -> ParsedQuery:
-    """The query without its unknown words (what the candidates must stand among)."""
+def _without(query: ParsedQuery, unknown: set[tuple[int, int, int]]) -> ParsedQuery:
+    """The query without its unknown words (what the candidates must stand among). An OR clause with an
+    unknown word goes as a whole: its other alternatives are no condition on the word meant."""
     clauses = []
     for ci, c in enumerate(query.clauses):
-        words = [w for wi, w in enumerate(c.words) if (ci, wi) not in unknown]
+        if c.any_of:
+            if not any(at[0] == ci for at in unknown):
+                clauses.append(c)
+            continue
+        words = [w for wi, w in enumerate(c.words) if (ci, 0, wi) not in unknown]
         if words:
             clauses.append(Clause(words, [], c.field, c.phrase and len(words) == len(c.words), c.negate))
     return replace(query, clauses=clauses)
