@@ -410,17 +410,18 @@ def test_a_phrase_does_not_run_across_two_values_of_a_field(org, write_csv):
 
 
 def test_a_phrase_does_not_run_from_one_field_into_the_next(org, write_csv):
-    """The title's last word and the first author's, the author's last and the first subject's, are
-    no phrase (PostgreSQL keeps them in one vector, side by side)."""
+    """The title's last word and the first author's, the author's last and the first subject's, the
+    abstract's last and the publisher's first, are no phrase (PostgreSQL keeps them in one vector, side
+    by side, the abstract and the publisher with the same weight)."""
     from stinet.ingest.services import import_file
     from tests.conftest import row
 
     rows = [row("Khảo sát đội tàu", id="f1", dc_contributor_author="Biển Văn Hà", dc_subject="cá ngừ đại dương",
-                dc_description_abstract="Năng lực vận tải."),
+                dc_description_abstract="Năng lực vận tải.", dc_publisher="Nhà xuất bản Hàng hải"),
             row("Phát triển đội tàu biển Hải Phòng", id="f2")]
     import_file(write_csv(rows, "fields.csv"), "HPU")
     assert titles('"tàu biển"') == titles('"tau bien"') == ["Phát triển đội tàu biển Hải Phòng"]
-    for q in ('"hà cá ngừ"', '"đại dương năng lực"', '-"tàu biển" khảo sát'):
+    for q in ('"hà cá ngừ"', '"đại dương năng lực"', '"vận tải nhà"', '-"tàu biển" khảo sát'):
         assert search_json(SearchRequest(q=q))["total"] == (1 if q.startswith("-") else 0), q
     assert set(titles('"đội tàu"')) == {*titles('"ngừ đại"'), "Phát triển đội tàu biển Hải Phòng"}
 

@@ -164,10 +164,14 @@ class PostgresBackend:
     def index_docs(self, docs: Iterable[dict[str, Any]], replace: bool = True) -> None:
         """Insert or replace search rows (an upsert either way). The texts PostgreSQL's parser reads
         are stored as their words alone (word_text), so that it finds the words a query is split into:
-        its own parser reads "2016-2020" as 2016 and -2020, "ISO/IEC" or an address as one word."""
+        its own parser reads "2016-2020" as 2016 and -2020, "ISO/IEC" or an address as one word.
+        The texts that follow the abstract in its vector (weight D) start with a word between them, so
+        that a phrase does not run from the abstract's last word into the publisher's first."""
         rows = [SearchDocument(work_id=d["id"], orgs=d["org"], access=d["access"], year=d["year"],
                                **{k: (word_text(d.get(k) or "") if k in PARSED else d.get(k) or "") for k in TEXTS})
                 for d in docs]
+        for row in rows:
+            row.other, row.equiv = (f"{VALUE_GAP} {text}" if text else "" for text in (row.other, row.equiv))
         SearchDocument.objects.bulk_create(rows, update_conflicts=True, unique_fields=["work"],
                                            update_fields=list(FIELDS))
 
