@@ -164,6 +164,18 @@ def test_equivalent_forms_find_each_other(catalogue):
     assert search_json(SearchRequest(q="subject:KHCN"))["total"] == 0 and expected[0] not in titles("cảng -title:KHCN")
 
 
+def test_an_equivalent_form_is_not_found_across_two_fields(org, write_csv):
+    """"khoa học" ending a title and "công nghệ" starting its subjects are no "khoa học công nghệ" (KHCN)."""
+    from stinet.ingest.services import import_file
+    from tests.conftest import row
+
+    rows = [row("Hội thảo khoa học", id="e1", dc_subject="công nghệ sinh học"),
+            row("Chính sách khoa học công nghệ", id="e2")]
+    import_file(write_csv(rows, "equiv.csv"), "HPU")
+    assert titles("KHCN") == titles("KH&CN") == ["Chính sách khoa học công nghệ"]
+    assert titles("-KHCN") == ["Hội thảo khoa học"]
+
+
 def test_an_abbreviation_inside_a_quoted_phrase_finds_its_other_forms(org, write_csv):
     from stinet.ingest.services import import_file
     from tests.conftest import row

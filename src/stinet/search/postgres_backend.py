@@ -106,8 +106,9 @@ def _initialled(clause: Clause) -> str:
 
 
 def _equivalent(token: str) -> str:
-    """tsquery of an equivalence group (KH&CN...): its token, or any of its forms written out."""
-    forms = ["(" + " <-> ".join(_lexeme(w) for w in words) + ")" for words in equivalent_forms(token)]
+    """tsquery of an equivalence group (KH&CN...): its token, or any of its forms written out, in one field."""
+    forms = ["(" + " <-> ".join(_lexeme(w, weight) for w in words) + ")"
+             for words in equivalent_forms(token) for weight in "ABCD"]
     return "(" + " | ".join([_lexeme(token), *forms]) + ")"
 
 
