@@ -50,6 +50,8 @@ PROXIMITY_SLOP = 3
 # works on "học sinh", pupils, that have "học" in the title and "sinh" beside it the other way round),
 # below a person's name (NAME_SCORE) and a word typed with its marks found so written (EXACT_SCORE).
 ORDER_SCORE = {"title": 40.0, "subjects": 30.0, "abstract": 30.0}
+ID_SPAN = 1 << 32  # work ids are below it (the sort keys: a year times it, plus the id)
+NO_YEAR = 100_000  # sorts a work without a year after every year
 RERANK = 200  # phrase and proximity bonuses re-rank this many best plain matches
 RAW_FIELDS = ("type", "org", "field", "fields", "language", "access", "title_sort")
 TEXT_FIELDS = ("title", "title_x", "creators", "creators_x", "subjects", "abstract", "other", "text_x", "equiv",
@@ -64,14 +66,26 @@ _FACET_POOL = ThreadPoolExecutor(max_workers=4, thread_name_prefix="stinet-facet
 _JSON = json.JSONEncoder(ensure_ascii=False)
 
 
-def prepared(doc: dict[str, Any]) -> str:
-    """A new work's document as the writer takes it fastest (add_json, see index_prepared): JSON
-    without the empty values or the id, which is added once the work is stored.
+def prepared(doc: dict[str, Any]) -> tuple[int | None, str, str]:
+    """A new work's document as the writer takes it fastest (add_json, see index_prepared): its year,
+    its title's sort key and JSON of the rest without the empty values, for the id and the sort
+    keys made with it once the work is stored.
 
     The parsing workers make it: the storing process then hands the engine one string instead of
     building a Document field by field (measured: 5.5 µs a document instead of 17).
     """
-    return _JSON.encode({k: v for k, v in doc.items() if k != "id" and v not in (None, "", [])})
+    body = {k: v for k, v in doc.items() if k not in ("id", "title_sort") and v not in (None, "", [])}
+    return doc.get("year"), doc.get("title_sort") or "", _JSON.encode(body)
+
+
+def _sort_keys(work_id: int, year: int | None, title_sort: str) -> dict[str, Any]:
+    """The fields results are sorted by, equal values in the order of the work ids as on PostgreSQL
+    (title, then id; the year up or down, then id; works without a year last either way): otherwise
+    the engine's own order, which changes when a work is indexed again or segments merge, and a
+    page might repeat or skip a work of the one before."""
+    return {"title_sort": f"{title_sort} {work_id:012d}",  # the key's letters are [0-9a-z]: " " below them
+            "year_up": (NO_YEAR if year is None else year) * ID_SPAN + work_id,
+            "year_down": (-1 if year is None else year) * ID_SPAN + ID_SPAN - 1 - work_id}
 
 
 def _terms(searcher: tantivy.Searcher, prefix: str, fields: Iterable[str], within: Query | None) -> dict[str, int]:
@@ -102,6 +116,8 @@ def _schema() -> tantivy.Schema:
     for name in RAW_FIELDS:
         b.add_text_field(name, tokenizer_name="raw", fast=True, index_option="basic")
     b.add_integer_field("year", indexed=True, fast=True)
+    for name in ("year_up", "year_down"):  # sort keys (_sort_keys)
+        b.add_integer_field(name, indexed=False, fast=True)
     return b.build()
 
 
@@ -184,15 +200,17 @@ class TantivyBackend:
             if replace:
                 writer.delete_documents_by_term("id", doc["id"])
             fields = {k: v for k, v in doc.items() if v not in (None, "", [])}
+            fields.update(_sort_keys(doc["id"], doc.get("year"), doc.get("title_sort") or ""))
             writer.add_document(tantivy.Document(**{k: v if isinstance(v, list) else [v]
                                                     for k, v in fields.items()}))
 
-    def index_prepared(self, docs: Iterable[tuple[int, str]]) -> None:
+    def index_prepared(self, docs: Iterable[tuple[int, tuple[int | None, str, str]]]) -> None:
         """Add the documents of new works: (work id, what `prepared` made of its document)."""
         writer = self._w()
-        for work_id, text in docs:
+        for work_id, (year, title_sort, text) in docs:
+            keys = _JSON.encode({"id": int(work_id), **_sort_keys(int(work_id), year, title_sort)})
             body = text[1:-1]
-            writer.add_json(f'{{"id": {int(work_id)}, {body}}}' if body else f'{{"id": {int(work_id)}}}')
+            writer.add_json(f"{keys[:-1]}, {body}}}" if body else keys)
 
     def delete(self, ids: Iterable[int]) -> None:
         """Remove documents by work id."""
@@ -298,7 +316,7 @@ class TantivyBackend:
         bonuses = self._proximity(query) if sort == "relevance" else []
         kwargs: dict[str, Any] = {"limit": request.page_size, "offset": offset, "count": True}
         if sort != "relevance":
-            kwargs["order_by_field"] = "title_sort" if sort == "title" else "year"
+            kwargs["order_by_field"] = {"title": "title_sort", "year": "year_up", "-year": "year_down"}[sort]
             kwargs["order"] = tantivy.Order.Desc if sort == "-year" else tantivy.Order.Asc
         if bonuses and offset < RERANK:
             # the first RERANK places are re-ordered; those after them keep the plain order, so a
