@@ -803,3 +803,51 @@ def test_rejections_are_listed_in_the_files_order(org, write_csv):
     report = import_file(write_csv([row("Một", id="a"), row("Một lần nữa", id="a"), row("", id="c"),
                                     row("Bốn", id="d", dc_date_issued="20l5")]), "HPU")
     assert [r["line"] for r in report.rejections] == [3, 4, 5]
+
+
+def test_a_row_without_an_id_read_again_with_its_punctuation_or_marks_mended_is_the_same_record(org, write_csv):
+    """Its key is made of the words of the title and first author and the year: a full stop added, a mark
+    or a letter's case mended, a space doubled leave it the same record (updated, not added again)."""
+    first = import_file(write_csv([row("Nghien cuu cay che", dc_date_issued="2018",
+                                       dc_contributor_author="Lê Văn An")], "a.csv"), "HPU")
+    again = import_file(write_csv([row("Nghiên cứu  cây chè.", dc_date_issued="2018",
+                                       dc_contributor_author="Lê, Văn An")], "b.csv"), "HPU")
+    assert first.new == 1 and again.counts() == {"new": 0, "updated": 1, "unchanged": 0, "rejected": 0}
+    assert list(Work.objects.values_list("title", flat=True)) == ["Nghiên cứu cây chè."]
+    other_year = import_file(write_csv([row("Nghiên cứu cây chè", dc_date_issued="2019",
+                                            dc_contributor_author="Lê Văn An")], "c.csv"), "HPU")
+    assert other_year.new == 1  # another year: another record
+
+
+def test_rows_without_an_id_keyed_as_before_are_found_under_their_new_key(org, write_csv):
+    """Records stored under the key an earlier version derived (the folded title with its punctuation)
+    take the new key when their row is read again, with their matches: no second copy."""
+    from stinet.catalog.models import Match
+    from stinet.ingest.record import WorkData, derive_local_id, former_local_id
+
+    rows = [row("Quản lý cảng biển: thực trạng và giải pháp", dc_date_issued="2020", dc_contributor_author="Trần Bình"),
+            row("Cây chè", dc_date_issued="2017")]
+    import_file(write_csv(rows, "a.csv"), "HPU")
+    data = WorkData(local_id="", title=rows[0]["dc.title"], year=2020, creators=[{"name": "Trần Bình"}])
+    data.local_id = derive_local_id(data)
+    old = former_local_id(data)
+    assert old and old != data.local_id and not former_local_id(WorkData(local_id=derive_local_id(
+        WorkData(local_id="", title="Cây chè", year=2017)), title="Cây chè", year=2017))  # no punctuation: one key
+    work = Work.objects.get(holdings__local_id=data.local_id)
+    for model in (Holding, SourceRecord):  # as the earlier version stored it
+        model.objects.filter(local_id=data.local_id).update(local_id=old)
+    Match.objects.create(work=work, organisation=org, local_id=old, score=1.0, status="manual")
+    rows[0]["dc.description.abstract"] = "Thực trạng."
+    report = import_file(write_csv(rows, "b.csv"), "HPU")
+    assert report.counts() == {"new": 0, "updated": 1, "unchanged": 1, "rejected": 0}
+    assert Work.objects.count() == 2 and Work.objects.get(pk=work.pk).abstract == "Thực trạng."
+    for model in (Holding, SourceRecord, Match):
+        assert not model.objects.filter(local_id=old).exists(), model
+        assert model.objects.filter(local_id=data.local_id).exists(), model
+
+
+def test_two_rows_without_an_id_that_differ_by_punctuation_alone_are_one_record_twice(org, write_csv):
+    report = import_file(write_csv([row("Cây chè Shan tuyết", dc_date_issued="2018"),
+                                    row("Cây chè Shan tuyết.", dc_date_issued="2018")], "d.csv"), "HPU")
+    assert report.new == 1 and report.rejections == [{"line": 3, "reason": (
+        "no id, and the same title, year and first author as line 2: the same record twice, or give each row an id")}]

@@ -42,7 +42,8 @@ MALFORMED = [
     # records 1 and 8 are the same record (no 001): the second is a duplicate
     ("pymarc/bad_records.mrc", 1, 7, {2: "the base address of data in the leader is beyond",
                                       3: "the base address of data in the leader is missing",
-                                      4: "the record directory is not valid", 8: "id: 'auto:"}),
+                                      4: "the record directory is not valid",
+                                      8: "no id, and the same title, year and first author as record 1: "}),
     ("marc4j/008008027.mrc", 18, 1, {19: "the record is shorter than its leader says"}),
     ("marc4j/bad_hathi_records.mrc", 4, 1, {4: "no end-of-record mark"}),  # record 5 read after it
     ("marc4j/bad_oversize_field_bad_directory.mrc", 4, 1, {2: "the record directory is not valid"}),

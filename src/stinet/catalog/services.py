@@ -18,6 +18,8 @@ from stinet.catalog.bulk import JSONText, insert_rows, json_text, reserve_ids, s
 from stinet.catalog.models import (
     AuditEntry,
     Holding,
+    Match,
+    MatchRule,
     Organisation,
     SourceRecord,
     Suggestion,
@@ -139,6 +141,7 @@ class Incoming:
     payload_digest: str = ""  # when parsing computed it: the digest of what the catalogue keeps of the record
     lookup: list[tuple[str, str]] | None = None  # the keys its candidates are looked up under (dedup)
     json: dict[str, JSONText] | None = None  # JSON fields of work and payload, serialised by parsing
+    former_id: str = ""  # the identifier an earlier version derived for a row without one (see store_batch)
 
     def digest(self) -> str:
         """What tells an unchanged record on re-import: the digest parsing computed, else digest(payload)."""
@@ -157,6 +160,7 @@ def store_batch(org: Organisation, batch: Sequence[Incoming], actor: str,
     ids = [item.local_id for item in batch]
     updated: list[int] = []
     with transaction.atomic():
+        _adopt_former_ids(org, batch)
         # plain SQL: most batches of a first import find nothing here, and a queryset over 500
         # identifiers costs more to build than the lookup itself
         known = {local_id: (pk, digest_then) for pk, local_id, digest_then in select_in(
@@ -191,6 +195,31 @@ def store_batch(org: Organisation, batch: Sequence[Incoming], actor: str,
             )
         _count_suggestions(fresh)
     return counts, created, updated
+
+
+def _adopt_former_ids(org: Organisation, batch: Sequence[Incoming]) -> None:
+    """Records of rows without an identifier stored under the key an earlier version derived for them
+    (ingest.record.former_local_id) take the key derived now: reading the row again updates them instead
+    of adding them a second time. Their holding, source record, matches and rules follow."""
+    former = {item.former_id: item.local_id for item in batch if item.former_id}
+    if not former:
+        return
+    stored = [local_id for _pk, local_id in select_in(
+        f"SELECT id, local_id FROM {Holding._meta.db_table} WHERE organisation_id = %s "
+        f"AND local_id IN ({{marks}})", list(former), org.pk)]
+    if not stored:
+        return
+    taken = {local_id for _pk, local_id in select_in(
+        f"SELECT id, local_id FROM {Holding._meta.db_table} WHERE organisation_id = %s "
+        f"AND local_id IN ({{marks}})", [former[old] for old in stored], org.pk)}
+    for old in stored:
+        if (new := former[old]) in taken:
+            continue  # both stored (two rows that differed by a full stop): each stays itself
+        SourceRecord.objects.filter(organisation=org, local_id=new).delete()  # an orphan left by a deleted holding
+        ruled = MatchRule.objects.filter(organisation=org, local_id=old).values("work")
+        MatchRule.objects.filter(organisation=org, local_id=new, work__in=ruled).delete()  # the record's own rules win
+        for model in (Holding, SourceRecord, Match, MatchRule):
+            model.objects.filter(organisation=org, local_id=old).update(local_id=new)
 
 
 def _store_fresh(org: Organisation, fresh: Sequence[Incoming],

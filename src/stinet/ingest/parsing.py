@@ -22,7 +22,7 @@ from stinet.catalog.matching import keys, lookup_keys
 from stinet.catalog.models import title_sort_key
 from stinet.catalog.services import Incoming, payload_text
 from stinet.ingest.columns import canonical, english_titles, is_ignored, language_tag
-from stinet.ingest.record import ERROR, MULTI_SEP, RowError, WorkData, build, split_values
+from stinet.ingest.record import DERIVED, ERROR, MULTI_SEP, RowError, WorkData, build, split_values
 from stinet.ingest.report import ImportReport
 from stinet.search import indexing
 from stinet.search.documents import from_values
@@ -180,7 +180,7 @@ def _incoming(data: WorkData, payload: dict[str, str], ctx: ParseContext, line: 
     serialised = {f: json_text(work[f]) for f in JSON_FIELDS} | {"payload": payload_json}
     return Incoming(data.local_id, work, holding, payload, ctx.format, line=line, doc=doc,
                     keys=keys(record), payload_digest=kept_digest(work, holding, serialised),
-                    lookup=lookup_keys(record), json=serialised)
+                    lookup=lookup_keys(record), json=serialised, former_id=data.former_id)
 
 
 KEPT_TEXT = ("type", "title", "title_en", "degree", "grantor", "year", "date", "abstract", "field_code",
@@ -232,7 +232,7 @@ def parse_row(ctx: ParseContext, line: int, raw: dict[str, str], codes: frozense
     except RowError as exc:
         report.reject(line, ctx.in_members_words(str(exc)))
         return None
-    report.derived_ids += data.local_id.startswith("auto:")
+    report.derived_ids += data.local_id.startswith(DERIVED)
     if data.unmapped_type and line not in report.quiet:
         report.unmapped_types[data.unmapped_type] += 1
     return _incoming(data, payload, ctx, line)

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from stinet.catalog.fos import normalise_code
 from stinet.ingest.types import map_type, repository_type
-from stinet.vietnamese import clean_spaces, fold, nfc, parse_person_name, split_people
+from stinet.vietnamese import clean_spaces, fold, nfc, parse_person_name, split_people, tokens
 
 ERROR = "_error"  # a reader's row carrying this key is a record it could not read: rejected with its value
 
@@ -94,6 +94,7 @@ class WorkData:
     url: str = ""
     access: str = "metadata"
     unmapped_type: str | None = None
+    former_id: str = ""  # a derived identifier as imports before 2026-11-23 made it (former_local_id)
 
     def work_fields(self) -> dict[str, object]:
         """The values stored on the Work model."""
@@ -146,11 +147,25 @@ def _checked(raw: str, year: int, month: str | None, day: str | None) -> tuple[i
     return year, f"{year:04d}" + (f"-{int(month):02d}" if month else "") + (f"-{int(day):02d}" if day else "")
 
 
+DERIVED = "auto:"  # starts the identifier derived for a row without one
+
+
 def derive_local_id(data: WorkData) -> str:
-    """A stable identifier for rows that carry none: a digest of title, year and first author."""
+    """A stable identifier for rows that carry none: a digest of the words of the title and the first
+    author (without marks, case or punctuation) and the year, so that a row read again with a full stop
+    added, a mark mended or a space doubled is the same record."""
+    first = data.creators[0]["name"] if data.creators else ""
+    basis = "|".join([" ".join(tokens(data.title)), str(data.year or ""), " ".join(tokens(first))])
+    return DERIVED + hashlib.sha1(basis.encode()).hexdigest()[:16]
+
+
+def former_local_id(data: WorkData) -> str:
+    """The identifier imports before 2026-11-23 derived for a row without one (of the title and the
+    first author folded, punctuation and spaces kept), when it differs from derive_local_id's."""
     first = data.creators[0]["name"] if data.creators else ""
     basis = "|".join([fold(data.title), str(data.year or ""), fold(first)])
-    return "auto:" + hashlib.sha1(basis.encode()).hexdigest()[:16]
+    former = DERIVED + hashlib.sha1(basis.encode()).hexdigest()[:16]
+    return former if former != data.local_id else ""
 
 
 # The role a marker on a name gives ("Trịnh Quốc Khánh (chủ biên)" is an editor, "Lê Văn Sơn (dịch)" a
@@ -300,6 +315,7 @@ def build(fields: dict[str, str], extra: dict[str, str], loose: bool = False) ->
     )
     if not data.local_id:
         data.local_id = derive_local_id(data)
+        data.former_id = former_local_id(data)
     _check_lengths(data)
     return data
 

@@ -19,6 +19,7 @@ from stinet.catalog.models import Holding, ImportRun, Organisation
 from stinet.catalog.services import Incoming, get_organisation, store_batch
 from stinet.ingest.parsing import ParseContext, chunks, column_fields, parse_chunk, parse_chunk_in, row_context
 from stinet.ingest.readers import ImportFileError, Table, distinct_headers, open_table
+from stinet.ingest.record import DERIVED
 from stinet.ingest.report import ImportReport
 from stinet.ingest.workers import fewer_collections, ordered, pool, worker_niceness
 from stinet.search import indexing
@@ -182,7 +183,7 @@ def import_file(path: str | Path, org_code: str, fmt: str | None = None, *,
     run = ImportRun.objects.create(organisation=org, source_name=path.name, format=table.format,
                                    report={"file_digest": file_digest})
     rows, ctx = table.rows(), row_context(table.header, table.format, mapping, org.code)
-    seen: set[str] = set()
+    seen: dict[str, int] = {}  # the identifiers read so far, with the line of each
     if skip:
         report.skipped_resume = skip
         # the rows stored before the interruption, read again (not stored): their identifiers, so that a later
@@ -207,7 +208,7 @@ def import_file(path: str | Path, org_code: str, fmt: str | None = None, *,
 
 def _store_all(org: Organisation, run: ImportRun,
                parsed: Iterable[tuple[list[Incoming], ImportReport, int]], report: ImportReport,
-               actor: str, progress: Progress | None, done: int, seen: set[str]) -> None:
+               actor: str, progress: Progress | None, done: int, seen: dict[str, int]) -> None:
     """Store records batch by batch, recording after each commit where a resume would start (`seen`: the
     identifiers of the rows before it, `done` of them)."""
     label = f"import {org.code} {run.source_name}"
@@ -239,12 +240,19 @@ def _store_all(org: Organisation, run: ImportRun,
         flush()
 
 
-def _first_with_its_id(item: Incoming, seen: set[str], report: ImportReport) -> bool:
+def _first_with_its_id(item: Incoming, seen: dict[str, int], report: ImportReport) -> bool:
     """True for the first record of a file with its identifier (noted in `seen`); a later one is rejected."""
     if item.local_id in seen:
-        report.reject(item.line, _("id: %(id)r appears twice in this file") % {"id": item.local_id})
+        if item.local_id.startswith(DERIVED):  # a row without an identifier: known by its title, year and author
+            said = _("no id, and the same title, year and first author as record %(line)s: the same record twice, "
+                     "or give each record an id") if report.position_word == "record" else \
+                _("no id, and the same title, year and first author as line %(line)s: the same record twice, "
+                  "or give each row an id")
+            report.reject(item.line, said % {"line": seen[item.local_id]})
+        else:
+            report.reject(item.line, _("id: %(id)r appears twice in this file") % {"id": item.local_id})
         return False
-    seen.add(item.local_id)
+    seen[item.local_id] = item.line
     return True
 
 
