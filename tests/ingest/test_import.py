@@ -168,6 +168,21 @@ def test_short_values_of_a_viqr_file_are_converted_too(org, tmp_path):
     assert (last.title, last.authors, last.extra) == ("Hòa", ["John Smith"], {"Ghi chú": "e.g. ISO 9001."})
 
 
+def test_codes_beside_viqr_text_stay_as_written(org, tmp_path):
+    """A dot before a digit is no dot below: "LA.0123" beside VIQR titles was read "LẠ0123"."""
+    from stinet.vietnamese import encode
+
+    titles = ["Nghiên cứu công nghệ sinh học biển", "Đánh giá tác động môi trường vùng ven biển"]
+    lines = [encode("id;Tên đề tài;Ký hiệu;Ghi chú", "viqr")]
+    lines += [f"c{i};{encode(t, 'viqr')};LA.012{i};{encode('Kho A.2, tầng 3', 'viqr')}" for i, t in enumerate(titles)]
+    path = tmp_path / "codes.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="ascii")
+    assert import_file(path, "HPU").counts()["new"] == 2
+    work = Work.objects.get(holdings__local_id="c1")
+    assert (work.title, work.extra) == (titles[1], {"Ghi chú": "Kho A.2, tầng 3"})
+    assert work.holdings.get().call_number == "LA.0121"
+
+
 def test_a_cell_both_legacy_encodings_read_is_read_in_its_rows_encoding(org, tmp_path):
     """Beside VNI cells, "san hoâ" (VNI "san hô") was read as TCVN3 "san hoõ"."""
     from stinet.vietnamese import encode

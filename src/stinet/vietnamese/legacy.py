@@ -183,7 +183,7 @@ def may_be_viqr(s: str) -> bool:
 def _viqr_evidence(word: str) -> bool:
     """True when a word's VIQR marks are more than English punctuation: a "." or "?" ending a word ("go?",
     "me.", "No. 5") or dotted letters ("a.m.", "e.g.") are how English is written, not tones."""
-    if _DOTTED.fullmatch(word):
+    if _DOTTED.fullmatch(word) or any(ch.isdigit() for ch in word):  # "LA.0123", "A.2": codes, not syllables
         return False
     return _VIQR_MARK.search(word.rstrip('.?!,;:)"')) is not None or _VIQR_STRONG.search(word) is not None
 
