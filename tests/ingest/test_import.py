@@ -183,6 +183,16 @@ def test_codes_beside_viqr_text_stay_as_written(org, tmp_path):
     assert work.holdings.get().call_number == "LA.0121"
 
 
+def test_a_cell_retyped_in_part_has_its_tcvn3_words_converted(org, write_csv):
+    """An author's family name left in TCVN3 in a Unicode cell ("NguyÔn Văn An"): the word is converted
+    (and reported), the Unicode words kept; it stayed "NguyÔn"."""
+    report = import_file(write_csv([row("Đánh giá tÝnh bền vững", id="m1", dc_contributor_author="NguyÔn Văn An")],
+                                   "mixed.csv"), "HPU")
+    work = Work.objects.get()
+    assert (work.title, work.authors) == ("Đánh giá tính bền vững", ["Nguyễn Văn An"])
+    assert report.new == 1 and any("NguyÔn Văn An" in line and "Nguyễn Văn An" in line for line in report.lines())
+
+
 def test_a_cell_both_legacy_encodings_read_is_read_in_its_rows_encoding(org, tmp_path):
     """Beside VNI cells, "san hoâ" (VNI "san hô") was read as TCVN3 "san hoõ"."""
     from stinet.vietnamese import encode

@@ -183,3 +183,23 @@ def test_a_likely_encoding_reads_short_values_its_neighbours_are_in(text, likely
 ])
 def test_a_typed_query_is_converted_only_when_it_does_not_read_as_unicode(typed, expected, encoding):
     assert fix_typed(typed) == (expected, encoding)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("NguyÔn Văn An", "Nguyễn Văn An"),  # the family name left in TCVN3, the rest retyped
+    ("Nghiªn cøu đa dạng sinh học", "Nghiên cứu đa dạng sinh học"),
+    ("Trần Thị Bình và NguyÔn V¨n An", "Trần Thị Bình và Nguyễn Văn An"),
+    ("Đánh giá tÝnh bền vững", "Đánh giá tính bền vững"),
+])
+def test_words_left_in_tcvn3_inside_unicode_text_are_converted(text: str, expected: str) -> None:
+    """A cell retyped in part: the text proves Unicode ('ă', 'ư', 'ạ'), its garbage words read as
+    syllables in TCVN3. The Unicode words stay (whole-cell TCVN3 would have made "Văn" garbage)."""
+    assert to_unicode(text) == Conversion(expected, "tcvn3")
+
+
+@pytest.mark.parametrize("text", [
+    "ĐÁNH GIÁ HIỆU QUẢ", "Ông Nguyễn Văn Ánh", "Müller và cộng sự", "café ở Hà Nội", "iPhone của Đức",
+    "Nguyễn Văn An (Ö-nhóm)", "Nghiên cứu ± 5 µm ở Việt Nam", "Phạm NgỌc Anh",
+])
+def test_unicode_text_with_foreign_words_or_capitals_is_not_mended(text: str) -> None:
+    assert to_unicode(text) == Conversion(text, None)

@@ -260,14 +260,48 @@ def reads_as_well(s: str, encoding: str) -> bool:
 
 def to_unicode(s: str, encoding: str | None = None, likely: str | None = None) -> Conversion:
     """Convert `s` to NFC Unicode, detecting its encoding unless `encoding` is given (`likely`:
-    the legacy encoding of its neighbours, see detect)."""
+    the legacy encoding of its neighbours, see detect). Unicode text with some words left in TCVN3
+    or VNI has those words converted (_mended)."""
     name = encoding or detect(s, likely)
     if name not in ENCODINGS:
         raise ValueError(f"unknown Vietnamese encoding {name!r}; expected one of {ENCODINGS}")
     if name == "unicode":
-        return Conversion(s, None)
+        return (_mended(s) if encoding is None else None) or Conversion(s, None)
     text = nfc(s) if name == "nfd" else _DECODERS[name](s)
     return Conversion(text, name if text != s else None)
+
+
+# Latin-1 symbols and capitals, which TCVN3 and VNI use for small marked letters ("Nghiªn", "NguyÔn" is
+# "Nguyễn", "tÝnh" "tính", VNI "Nguyeãn"): a cell with none of them has no word left in either
+_LATIN1_CAPITALS = frozenset(map(chr, range(0xC0, 0xDF))) - {"\u00d7"}
+_NUMBER = re.compile(r"[\d.,]*\d")
+_LEGACY_SIGNS = frozenset(map(chr, range(0x80, 0x100))) - (_VN_LETTERS - _LATIN1_CAPITALS)
+
+
+def _mended(s: str) -> Conversion | None:
+    """Unicode text with words left in one legacy encoding (a cell retyped in part: "NguyÔn Văn An",
+    "Nghiªn cøu đa dạng"): the words that read as garbage in Unicode and as Vietnamese syllables in that
+    encoding converted, the others kept. None when the text does not prove it was typed in Unicode (a
+    word of it has no letter legacy text shows: 'ă', 'ư', 'ạ'), or no word is so mended."""
+    if s.isascii() or _LEGACY_SIGNS.isdisjoint(s) or not proves_unicode(s) or (_plainly_unicode(s) and (
+            _LATIN1_CAPITALS.isdisjoint(s) or not _LOWER_THEN_UPPER.search(s))):
+        return None  # nearly every cell: Vietnamese Unicode, no capital inside a lower-case word
+    parts = s.split(" ")
+    best: tuple[int, str, str] | None = None
+    for name in LATIN1_ENCODINGS:
+        mended, count = [], 0
+        for i, part in enumerate(parts):
+            unit = i and _NUMBER.fullmatch(parts[i - 1])  # "5 µm", "3 µg": a unit, not TCVN3 "àm"
+            if not part.isascii() and not unit and _reading(part, "unicode").verdict == -1:
+                reading = _reading(part, name)
+                if reading.verdict == 1 and has_vietnamese_mark(reading.converted):
+                    mended.append(reading.converted)
+                    count += 1
+                    continue
+            mended.append(part)
+        if count and (best is None or count > best[0]):
+            best = (count, " ".join(mended), name)
+    return Conversion(nfc(best[1]), best[2]) if best else None
 
 
 def fix(s: str) -> Conversion:
