@@ -4,7 +4,7 @@ import unicodedata
 
 import pytest
 
-from stinet.vietnamese import Conversion, detect, encode, fix, to_unicode
+from stinet.vietnamese import Conversion, detect, encode, fix, nfc, to_unicode
 from stinet.vietnamese.legacy import fix_typed
 
 NOT_LEGACY = [
@@ -63,6 +63,22 @@ def test_nfd_is_a_conversion() -> None:
     decomposed = unicodedata.normalize("NFD", "Nghiên cứu Đa dạng")
     assert detect(decomposed) == "nfd"
     assert to_unicode(decomposed) == Conversion("Nghiên cứu Đa dạng", "nfd")
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("Vie\u0301\u0302t Nam", "Viết Nam"),  # e, acute, circumflex: "ế"
+    ("Vie\u0323\u0302t Nam", "Việt Nam"),  # the dot below is ordered by Unicode itself
+    ("a\u0300\u0306n", "ằn"), ("ca\u0309\u0302n", "cẩn"), ("Vie\u0301\u0302t", "Viết"),
+    ("vi\u00e9\u0302t", "viết"),  # a composed "é" and a circumflex after it
+])
+def test_a_tone_typed_before_its_vowels_circumflex_or_breve_composes(typed: str, expected: str) -> None:
+    """NFC alone left "é̂" (two characters, the circumflex apart): Unicode orders neither mark first."""
+    assert to_unicode(typed) == Conversion(expected, "nfd")
+    assert nfc(typed) == expected and len(nfc("e\u0301\u0302")) == 1
+
+
+def test_a_circumflex_on_another_letter_stays() -> None:
+    assert nfc("x\u0302 + y\u0306") == "x\u0302 + y\u0306"
 
 
 @pytest.mark.parametrize(
