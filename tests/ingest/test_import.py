@@ -149,6 +149,22 @@ def test_short_values_of_a_legacy_encoded_file_are_converted_too(org, tmp_path):
     assert Work.objects.get(holdings__local_id="t1").title == titles[1]
 
 
+@pytest.mark.parametrize(("cell", "host", "people"), [
+    ("Vụ CSHT\nKS. Phạm Quốc Tuấn", "Vụ CSHT", ["Phạm Quốc Tuấn"]),
+    ("TT NC KT Miền Nam\nThS. Trần Sinh", "TT NC KT Miền Nam", ["Trần Sinh"]),  # TT: trung tâm
+    ("Cơ quan đại diện phía Nam\nPhạm Hồng Kỳ", "Cơ quan đại diện phía Nam", ["Phạm Hồng Kỳ"]),
+    ("Viện Kinh tế - TS. Nguyễn Văn An", "Viện Kinh tế", ["Nguyễn Văn An"]),  # one line: the title starts the person
+    ("Phân viện Hải dương học tại Hải Phòng / PGS.TS. Lê Văn Sơn", "Phân viện Hải dương học tại Hải Phòng",
+     ["Lê Văn Sơn"]),
+])
+def test_a_host_and_principal_investigator_cell_gives_the_host_and_the_people(org, write_csv, cell, host, people):
+    """The host organisations of the Bộ KH&ĐT's 2003 list (corpus 2005-2942C_Detai2003.xls) were stored as authors."""
+    import_file(write_csv([{"id": "h1", "Tên đề tài": "Đề tài", "Đơn vị chủ trì / Chủ nhiệm đề tài": cell}],
+                          "host.csv"), "HPU")
+    work = Work.objects.get()
+    assert (work.publisher, work.authors) == (host, people)
+
+
 def test_short_values_of_a_viqr_file_are_converted_too(org, tmp_path):
     """VIQR is ASCII: "Ho`a" or "Ta^.p 2" alone are too little evidence, not beside VIQR titles."""
     from stinet.vietnamese import encode

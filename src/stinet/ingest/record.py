@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from stinet.catalog.fos import normalise_code
 from stinet.ingest.types import map_type, repository_type
 from stinet.vietnamese import clean_spaces, fold, nfc, parse_person_name, split_people, tokens
+from stinet.vietnamese.names import is_organisation
 
 ERROR = "_error"  # a reader's row carrying this key is a record it could not read: rejected with its value
 
@@ -188,19 +189,30 @@ def _creators(fields: dict[str, str], loose: bool) -> list[dict[str, str]]:
     return people
 
 
-_ORG_WORDS = ("vu ", "vien ", "bo ", "so ", "cuc ", "truong ", "trung tam", "ban ", "phong ",
-              "khoa ", "cong ty", "dai hoc", "hoc vien", "uy ban", "ubnd", "tong cuc", "benh vien")
+_ORG_WORDS = ("vu ", "vien ", "bo ", "so ", "cuc ", "truong ", "trung tam", "tt ", "ban ", "phong ",
+              "khoa ", "cong ty", "dai hoc", "hoc vien", "phan vien", "uy ban", "ubnd", "tong cuc", "benh vien",
+              "co quan", "hoi ", "quy ", "tap doan", "ngan hang", "thu vien", "van phong", "lien hiep", "hiep hoi",
+              "nha xuat ban", "nxb ")
+# a person's title inside an organisation's line ("Vụ CSHT KS. Phạm Quốc Tuấn"): the person starts there
+_TITLE_INSIDE = re.compile(r"\s(?=(?:GS|PGS|TS|TSKH|ThS|KS|BS|CN|DS|NCS|KTS)\.\s?[^\W\d_])")
 
 
 def _host_and_pi(raw: str) -> tuple[list[str], list[str]]:
-    """Split a 'host organisation / principal investigator' cell into organisations and people."""
+    """Split a 'host organisation / principal investigator' cell into organisations and people: a line
+    that starts as an organisation's name ("Vụ", "Viện", "TT", "Cơ quan", ...) or is one (is_organisation)
+    is the host, up to a person's title in it."""
     orgs: list[str] = []
     people: list[str] = []
     for line in re.split(r"[\n/;]+", raw):
         text = clean_spaces(line).strip(" -,")
         if not text:
             continue
-        (orgs if fold(text + " ").startswith(_ORG_WORDS) else people).append(text)
+        if not (fold(text + " ").startswith(_ORG_WORDS) or is_organisation(text)):
+            people.append(text)
+            continue
+        host, *person = _TITLE_INSIDE.split(text, maxsplit=1)
+        orgs.append(host.strip(" -,"))
+        people += [p for p in person if p.strip()]
     return orgs, people
 
 
