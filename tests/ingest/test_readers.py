@@ -266,11 +266,26 @@ def test_cells_merged_down_over_a_group_of_rows_give_their_value_to_each(org, tm
     sheet.merge_cells("D3:D4")
     sheet.merge_cells("E3:E4")
     sheet.append([4, "Cảng cạn Đình Vũ", 2021, "Sách", None])
+    sheet.append(["STT", "Tên đề tài", "Năm", "Loại tài liệu", "Ghi chú"])  # the header again, its year merged
+    sheet.append([5, "Đê biển Đồ Sơn", None, "Sách", None])
+    sheet.merge_cells("C7:C8")
     book.save(tmp_path / "groups.xlsx")
-    assert import_file(tmp_path / "groups.xlsx", "HPU").new == 4
+    assert import_file(tmp_path / "groups.xlsx", "HPU").new == 5
     found = {w.title: (w.year, w.type) for w in Work.objects.all()}
     assert found == {"Rạn san hô Cát Bà": (2020, "report"), "Cỏ biển Bạch Long Vĩ": (2020, "report"),
-                     "Rừng ngập mặn Tiên Lãng": (2020, "thesis"), "Cảng cạn Đình Vũ": (2021, "book")}
+                     "Rừng ngập mặn Tiên Lãng": (2020, "thesis"), "Cảng cạn Đình Vũ": (2021, "book"),
+                     "Đê biển Đồ Sơn": (None, "book")}  # not the year "Năm" of the header
+
+
+def test_xls_cells_merged_down_give_their_value_to_each_row_too():
+    """The same in an old .xls (xlrd reads the merges with the workbook's formatting): a real statistics
+    sheet's group numbers, merged over their rows (I over rows 5-9, II over 10-12)."""
+    from stinet.ingest.sheets import open_xls, xls_rows
+
+    table = open_xls(shared_path("conformance", "legacy-vietnamese", "viparse-corpus", "corpus", "tcvn3",
+                                 "2005-2BZ73_FDI_Dong_Nam_Bo.xls"))
+    groups = {number: cells[0] for number, cells, _note in xls_rows(table) if number <= 13}
+    assert groups == {5: "I", 6: "I", 7: "I", 8: "I", 9: "I", 10: "II", 11: "II", 12: "II", 13: "III"}
 
 
 def test_formulas_never_computed_are_said_in_the_report(org, tmp_path):

@@ -125,17 +125,19 @@ class _MergedDown:
     keeps the merges at the end of the sheet's XML; openpyxl's streaming reader does not read them.
     """
 
-    def __init__(self, merges: list[tuple[int, int, int]], first_row: int = 1) -> None:
+    def __init__(self, merges: list[tuple[int, int, int]], first_row: int = 1, header: list[str] | None = None) -> None:
         self.spans: dict[int, list[tuple[int, int]]] = {}  # first row -> (column, last row) of its merges
         for column, top, bottom in merges:
             if top >= first_row:  # a merge from above the rows read has its value above them
                 self.spans.setdefault(top, []).append((column, bottom))
         self.carried: dict[tuple[int, int], object] = {}  # (column, last row) -> the value carried down
+        self.header = header or []  # a header repeated further down, merged over its lines, is not carried
 
     def filled(self, number: int, row: tuple[object, ...]) -> tuple[object, ...]:
         """The row with the cells of the merges it is in filled."""
         for column, bottom in self.spans.get(number, ()):
-            if column < len(row):
+            if column < len(row) and not (column < len(self.header)
+                                          and _key(_cell(row[column])) == _key(self.header[column])):
                 self.carried[(column, bottom)] = row[column]
         if not self.carried:
             return row
@@ -195,7 +197,7 @@ def xlsx_rows(table: Table) -> Iterator[Cells]:
         try:
             sheet = book.worksheets[0]
             start = table.header_line + 1
-            merged = _MergedDown(getattr(table, "_merges", []), start)
+            merged = _MergedDown(getattr(table, "_merges", []), start, table.header)
             for number, row in enumerate(sheet.iter_rows(min_row=start, values_only=True), start):
                 cells = _without_errors(table, number, [_cell(v) for v in merged.filled(number, row)])
                 if any(c.strip() for c in cells):
@@ -231,15 +233,19 @@ def open_xls(path: Path) -> Table:
         head = fh.read(65536)
     if not head.startswith((_OLE, _ZIP)) and (table := read_disguised(path, head, "xls")) is not None:
         return table  # an HTML page or text named .xls, as web catalogues export them
-    try:
-        book = xlrd.open_workbook(str(path), on_demand=True)
-    except (xlrd.XLRDError, OSError, AssertionError, IndexError, ValueError) as exc:
-        raise _not_a_workbook(path, "xls", exc) from None
+    try:  # with its formatting: the merged cells are only read with it
+        book = xlrd.open_workbook(str(path), on_demand=True, formatting_info=True)
+    except (xlrd.XLRDError, OSError, AssertionError, IndexError, ValueError, NotImplementedError):
+        try:
+            book = xlrd.open_workbook(str(path), on_demand=True)
+        except (xlrd.XLRDError, OSError, AssertionError, IndexError, ValueError) as exc:
+            raise _not_a_workbook(path, "xls", exc) from None
     try:
         sheet = book.sheet_by_index(0)
         rows = [[_xls_cell(v, t, book.datemode).strip()
                  for v, t in zip(sheet.row_values(r), sheet.row_types(r), strict=True)]
                 for r in range(sheet.nrows)]
+        merges = sheet.merged_cells
         sizes = [(sheet.name, sheet.nrows)]
         for i in range(1, book.nsheets):
             sizes.append((book.sheet_names()[i], book.sheet_by_index(i).nrows))
@@ -249,9 +255,27 @@ def open_xls(path: Path) -> Table:
     finally:
         book.release_resources()
     table = _sheet_table(path, "xls", rows, sheet.nrows)
+    _fill_merged_down(rows, merges, table.header_line, table.header)
     table._rows = rows[table.header_line:]  # type: ignore[attr-defined]
     _other_sheets(table, sizes)
     return table
+
+
+def _fill_merged_down(rows: list[list[str]], merges: list[tuple[int, int, int, int]], header_line: int,
+                      header: list[str]) -> None:
+    """The .xls cells merged down over the records' rows (xlrd's (first row, row after the last, first
+    column, column after the last)): every row of the merge given the value of its first row, in its first
+    column, as _MergedDown does for .xlsx. Not the header's cells merged over the rows of a header of
+    several lines, nor those of the header repeated further down (the value of its column's header)."""
+    for top, after, column, _right in merges:
+        if after - top < 2 or top < header_line or top >= len(rows) or column >= len(rows[top]):
+            continue
+        value = rows[top][column]
+        if column < len(header) and _key(value) == _key(header[column]):
+            continue
+        for row in rows[top + 1:after]:
+            if column < len(row) and not row[column]:
+                row[column] = value
 
 
 def xls_rows(table: Table) -> Iterator[Cells]:
