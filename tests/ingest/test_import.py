@@ -190,22 +190,25 @@ def test_codes_beside_viqr_text_stay_as_written(org, tmp_path):
 
     titles = ["Nghiên cứu công nghệ sinh học biển", "Đánh giá tác động môi trường vùng ven biển"]
     lines = [encode("id;Tên đề tài;Ký hiệu;Ghi chú", "viqr")]
-    lines += [f"c{i};{encode(t, 'viqr')};LA.012{i};{encode('Kho A.2, tầng 3', 'viqr')}" for i, t in enumerate(titles)]
+    lines += [f"c{i};{encode(t, 'viqr')};LA.012{i};Kho A.2, ta^`ng 3" for i, t in enumerate(titles)]
+    lines.append("c9;Ba'o ca'o to^?ng ke^'t so^' LA.0123;;")  # a code inside a VIQR cell
     path = tmp_path / "codes.csv"
     path.write_text("\n".join(lines) + "\n", encoding="ascii")
-    assert import_file(path, "HPU").counts()["new"] == 2
+    assert import_file(path, "HPU").counts()["new"] == 3
     work = Work.objects.get(holdings__local_id="c1")
     assert (work.title, work.extra) == (titles[1], {"Ghi chú": "Kho A.2, tầng 3"})
     assert work.holdings.get().call_number == "LA.0121"
+    assert Work.objects.get(holdings__local_id="c9").title == "Báo cáo tổng kết số LA.0123"
 
 
 def test_a_cell_retyped_in_part_has_its_tcvn3_words_converted(org, write_csv):
     """An author's family name left in TCVN3 in a Unicode cell ("NguyÔn Văn An"): the word is converted
     (and reported), the Unicode words kept; it stayed "NguyÔn"."""
-    report = import_file(write_csv([row("Đánh giá tÝnh bền vững", id="m1", dc_contributor_author="NguyÔn Văn An")],
-                                   "mixed.csv"), "HPU")
+    report = import_file(write_csv([row("Đánh giá tÝnh bền vững", id="m1", dc_contributor_author="NguyÔn Văn An",
+                                       dc_subject="Chè", dc_publisher="Bé Tý Hà")], "mixed.csv"), "HPU")
     work = Work.objects.get()
     assert (work.title, work.authors) == ("Đánh giá tính bền vững", ["Nguyễn Văn An"])
+    assert (work.subjects, work.publisher) == (["Chè"], "Bé Tý Hà")  # the row is Unicode: not TCVN3 "Chố", "Bộ"
     assert report.new == 1 and any("NguyÔn Văn An" in line and "Nguyễn Văn An" in line for line in report.lines())
 
 
@@ -858,16 +861,19 @@ def test_a_row_without_an_id_read_again_with_its_punctuation_or_marks_mended_is_
     other_year = import_file(write_csv([row("Nghiên cứu cây chè", dc_date_issued="2019",
                                             dc_contributor_author="Lê Văn An")], "c.csv"), "HPU")
     assert other_year.new == 1  # another year: another record
+    others = import_file(write_csv([row(title, dc_date_issued="2018", dc_contributor_author="Lê Văn An")
+                                    for title in ("Lập trình C", "Lập trình C++", "Lập trình C#")], "d.csv"), "HPU")
+    assert others.new == 3  # the title's signs are kept: three books
 
 
 def test_rows_without_an_id_keyed_as_before_are_found_under_their_new_key(org, write_csv):
-    """Records stored under the key an earlier version derived (the folded title with its punctuation)
+    """Records stored under the key an earlier version derived (the folded title with its full stop)
     take the new key when their row is read again, with their matches: no second copy."""
     from stinet.catalog.models import Match
     from stinet.ingest.record import WorkData, derive_local_id, former_local_id
 
-    rows = [row("Quản lý cảng biển: thực trạng và giải pháp", dc_date_issued="2020", dc_contributor_author="Trần Bình"),
-            row("Cây chè", dc_date_issued="2017")]
+    rows = [row("Quản lý cảng biển: thực trạng và giải pháp.", dc_date_issued="2020",
+                dc_contributor_author="Trần Bình"), row("Cây chè", dc_date_issued="2017")]
     import_file(write_csv(rows, "a.csv"), "HPU")
     data = WorkData(local_id="", title=rows[0]["dc.title"], year=2020, creators=[{"name": "Trần Bình"}])
     data.local_id = derive_local_id(data)

@@ -215,7 +215,9 @@ def test_words_left_in_tcvn3_inside_unicode_text_are_converted(text: str, expect
 
 @pytest.mark.parametrize("text", [
     "ĐÁNH GIÁ HIỆU QUẢ", "Ông Nguyễn Văn Ánh", "Müller và cộng sự", "café ở Hà Nội", "iPhone của Đức",
-    "Nguyễn Văn An (Ö-nhóm)", "Nghiên cứu ± 5 µm ở Việt Nam", "Phạm NgỌc Anh",
+    "Nguyễn Văn An (Ö-nhóm)", "Nghiên cứu ± 5 µm ở Việt Nam", "Phạm NgỌc Anh", "Độ dày (µm) của lá",
+    "Kích thước hạt 5–10 µm", "hạt 10µm", "Tạp chí, Nº 12", "McDonald và Nguyễn",
 ])
 def test_unicode_text_with_foreign_words_or_capitals_is_not_mended(text: str) -> None:
+    """Units and signs of two letters ("µm" would read TCVN3 "àm") and numbers are no evidence."""
     assert to_unicode(text) == Conversion(text, None)

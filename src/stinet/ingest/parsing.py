@@ -118,6 +118,7 @@ def convert_row(line: int, row: dict[str, str], report: ImportReport, skip: froz
     unsure: list[str] = []  # columns read as Unicode that a legacy encoding could also explain
     ascii_marked: list[str] = []  # ASCII columns read as plain text that VIQR could also explain
     typed_unicode = False  # some cell has letters legacy text never shows
+    mended: dict[str, Conversion] = {}  # Unicode cells with words left in TCVN3, those words converted
     for column, value in row.items():
         if not value:
             result = None
@@ -127,7 +128,10 @@ def convert_row(line: int, row: dict[str, str], report: ImportReport, skip: froz
             result = None
         else:
             result = Conversion(nfc(value), "nfd")
-        if result is not None and result.encoding is not None:
+        if result is not None and result.encoding in LATIN1_ENCODINGS and proves_unicode(value):
+            mended[column] = result  # typed in Unicode, a word or two left in TCVN3: says the row is Unicode
+            typed_unicode = True
+        elif result is not None and result.encoding is not None:
             converted[column] = result
             if result.encoding == "nfd":  # Unicode still: says nothing of the legacy encoding of the row
                 composed[column] = result.text
@@ -145,7 +149,7 @@ def convert_row(line: int, row: dict[str, str], report: ImportReport, skip: froz
             result = to_unicode(row[column], likely=found)
             if result.encoding == found:
                 converted[column] = result
-    for column, result in converted.items():
+    for column, result in (converted | mended).items():
         out[column] = result.text
         report.converted(line, column, str(result.encoding), row[column], result.text)
     return out, (row | composed if composed else row)

@@ -152,12 +152,17 @@ DERIVED = "auto:"  # starts the identifier derived for a row without one
 
 
 def derive_local_id(data: WorkData) -> str:
-    """A stable identifier for rows that carry none: a digest of the words of the title and the first
-    author (without marks, case or punctuation) and the year, so that a row read again with a full stop
-    added, a mark mended or a space doubled is the same record."""
+    """A stable identifier for rows that carry none: a digest of the title (without marks or case, its
+    spaces single, without the punctuation that ends it), the year and the first author's words, so that a
+    row read again with a full stop added, a mark mended or a space doubled is the same record ("Lập trình
+    C++" and "Lập trình C#" stay two)."""
     first = data.creators[0]["name"] if data.creators else ""
-    basis = "|".join([" ".join(tokens(data.title)), str(data.year or ""), " ".join(tokens(first))])
+    title = " ".join(fold(data.title).split()).rstrip(_TITLE_END)
+    basis = "|".join([title, str(data.year or ""), " ".join(tokens(first))])
     return DERIVED + hashlib.sha1(basis.encode()).hexdigest()[:16]
+
+
+_TITLE_END = " .,;:!?…"
 
 
 def former_local_id(data: WorkData) -> str:

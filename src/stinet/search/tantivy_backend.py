@@ -83,9 +83,17 @@ def _sort_keys(work_id: int, year: int | None, title_sort: str) -> dict[str, Any
     (title, then id; the year up or down, then id; works without a year last either way): otherwise
     the engine's own order, which changes when a work is indexed again or segments merge, and a
     page might repeat or skip a work of the one before."""
-    return {"title_sort": f"{title_sort} {work_id:012d}",  # the key's letters are [0-9a-z]: " " below them
-            "year_up": (NO_YEAR if year is None else year) * ID_SPAN + work_id,
-            "year_down": (-1 if year is None else year) * ID_SPAN + ID_SPAN - 1 - work_id}
+    up, down = _year_keys(work_id, year)
+    return {"title_sort": f"{title_sort} {work_id:012d}", "year_up": up, "year_down": down}
+
+
+def _year_keys(work_id: int, year: int | None) -> tuple[int, int]:
+    """The year sort's keys, up and down (_sort_keys)."""
+    return ((NO_YEAR if year is None else year) * ID_SPAN + work_id,
+            (-1 if year is None else year) * ID_SPAN + ID_SPAN - 1 - work_id)
+
+
+_PLAIN_KEY = re.compile(r"[0-9a-z ]*")  # a title's sort key as collation makes it (" " sorts below its letters)
 
 
 def _terms(searcher: tantivy.Searcher, prefix: str, fields: Iterable[str], within: Query | None) -> dict[str, int]:
@@ -208,9 +216,13 @@ class TantivyBackend:
         """Add the documents of new works: (work id, what `prepared` made of its document)."""
         writer = self._w()
         for work_id, (year, title_sort, text) in docs:
-            keys = _JSON.encode({"id": int(work_id), **_sort_keys(int(work_id), year, title_sort)})
+            wid = int(work_id)
+            up, down = _year_keys(wid, year)
+            title = f"{title_sort} {wid:012d}"  # written as it is when it needs no escaping (nearly always)
+            title = f'"{title}"' if _PLAIN_KEY.fullmatch(title) else _JSON.encode(title)
             body = text[1:-1]
-            writer.add_json(f"{keys[:-1]}, {body}}}" if body else keys)
+            writer.add_json(f'{{"id": {wid}, "title_sort": {title}, "year_up": {up}, "year_down": {down}'
+                            + (f", {body}}}" if body else "}"))
 
     def delete(self, ids: Iterable[int]) -> None:
         """Remove documents by work id."""

@@ -261,47 +261,51 @@ def reads_as_well(s: str, encoding: str) -> bool:
 def to_unicode(s: str, encoding: str | None = None, likely: str | None = None) -> Conversion:
     """Convert `s` to NFC Unicode, detecting its encoding unless `encoding` is given (`likely`:
     the legacy encoding of its neighbours, see detect). Unicode text with some words left in TCVN3
-    or VNI has those words converted (_mended)."""
+    has those words converted (_mended)."""
     name = encoding or detect(s, likely)
     if name not in ENCODINGS:
         raise ValueError(f"unknown Vietnamese encoding {name!r}; expected one of {ENCODINGS}")
     if name == "unicode":
-        return (_mended(s) if encoding is None else None) or Conversion(s, None)
-    text = nfc(s) if name == "nfd" else _DECODERS[name](s)
+        if encoding is None and not s.isascii() and _LEFT_IN_TCVN3.search(s):
+            return _mended(s) or Conversion(s, None)
+        return Conversion(s, None)
+    text = nfc(s) if name == "nfd" else _viqr_decode(s) if name == "viqr" else _DECODERS[name](s)
     return Conversion(text, name if text != s else None)
 
 
-# Latin-1 symbols and capitals, which TCVN3 and VNI use for small marked letters ("Nghiªn", "NguyÔn" is
-# "Nguyễn", "tÝnh" "tính", VNI "Nguyeãn"): a cell with none of them has no word left in either
-_LATIN1_CAPITALS = frozenset(map(chr, range(0xC0, 0xDF))) - {"\u00d7"}
-_NUMBER = re.compile(r"[\d.,]*\d")
-_LEGACY_SIGNS = frozenset(map(chr, range(0x80, 0x100))) - (_VN_LETTERS - _LATIN1_CAPITALS)
+def _viqr_decode(s: str) -> str:
+    """VIQR text converted, its codes kept: a mark before a digit is none ("LA.0123", "A.2"), escaped
+    as VIQR escapes a sign it does not mean as a mark ("A\\.2")."""
+    return viqr_decode(_MARK_BEFORE_DIGIT.sub(r"\\\1", s))
+
+
+_MARK_BEFORE_DIGIT = re.compile(r"(?<=[aeiouyAEIOUY])([(^+`'?~.])(?=\d)")
+# What a word left in TCVN3 shows: a capital after a small letter (TCVN3 writes "ễ" as a Latin-1 "Ô":
+# "NguyÔn", "tÝnh") or a Latin-1 sign no Vietnamese letter is ("Nghiªn", "cøu", "V¨n"); one regular
+# expression, as it is asked of every Unicode cell an importer reads
+_TCVN3_SIGNS = "".join(sorted(ch for ch in map(chr, range(0x80, 0x100)) if ch not in _VN_LETTERS))
+_LEFT_IN_TCVN3 = re.compile(f"[a-zà-ỹ][À-Þ]|[{re.escape(_TCVN3_SIGNS)}]")
+MIN_MENDED_LETTERS = 3  # a shorter word (a unit "µm", "Nº") is no evidence of TCVN3
 
 
 def _mended(s: str) -> Conversion | None:
-    """Unicode text with words left in one legacy encoding (a cell retyped in part: "NguyÔn Văn An",
-    "Nghiªn cøu đa dạng"): the words that read as garbage in Unicode and as Vietnamese syllables in that
-    encoding converted, the others kept. None when the text does not prove it was typed in Unicode (a
-    word of it has no letter legacy text shows: 'ă', 'ư', 'ạ'), or no word is so mended."""
-    if s.isascii() or _LEGACY_SIGNS.isdisjoint(s) or not proves_unicode(s) or (_plainly_unicode(s) and (
-            _LATIN1_CAPITALS.isdisjoint(s) or not _LOWER_THEN_UPPER.search(s))):
-        return None  # nearly every cell: Vietnamese Unicode, no capital inside a lower-case word
-    parts = s.split(" ")
-    best: tuple[int, str, str] | None = None
-    for name in LATIN1_ENCODINGS:
-        mended, count = [], 0
-        for i, part in enumerate(parts):
-            unit = i and _NUMBER.fullmatch(parts[i - 1])  # "5 µm", "3 µg": a unit, not TCVN3 "àm"
-            if not part.isascii() and not unit and _reading(part, "unicode").verdict == -1:
-                reading = _reading(part, name)
-                if reading.verdict == 1 and has_vietnamese_mark(reading.converted):
-                    mended.append(reading.converted)
-                    count += 1
-                    continue
-            mended.append(part)
-        if count and (best is None or count > best[0]):
-            best = (count, " ".join(mended), name)
-    return Conversion(nfc(best[1]), best[2]) if best else None
+    """Unicode text with words left in TCVN3 (a cell retyped in part: "NguyÔn Văn An", "Nghiªn cøu đa
+    dạng"): the words of 3 letters or more, without digits, that read as garbage in Unicode and as a
+    Vietnamese syllable with a mark in TCVN3 converted, the others kept. None when the text does not
+    prove it was typed in Unicode (no letter legacy text shows: 'ă', 'ư', 'ạ'), or no word is so mended.
+    VNI is not mended: its marks are letters Unicode text has too ("Nguyeãn")."""
+    if not proves_unicode(s):
+        return None
+    parts, count = s.split(" "), 0
+    for i, part in enumerate(parts):
+        if part.isascii() or any(ch.isdigit() for ch in part) or _reading(part, "unicode").verdict != -1:
+            continue
+        reading = _reading(part, "tcvn3")
+        letters = sum(ch.isalpha() for ch in reading.converted)
+        if reading.verdict == 1 and letters >= MIN_MENDED_LETTERS and has_vietnamese_mark(reading.converted):
+            parts[i] = reading.converted
+            count += 1
+    return Conversion(nfc(" ".join(parts)), "tcvn3") if count else None
 
 
 def fix(s: str) -> Conversion:
