@@ -149,6 +149,12 @@ def _checked(raw: str, year: int, month: str | None, day: str | None) -> tuple[i
 
 
 DERIVED = "auto:"  # starts the identifier derived for a row without one
+_TITLE_END = " .,;:!?…"  # what may end a title without making it another record's
+
+
+def _derived(title: str, data: WorkData, first_author: str) -> str:
+    """The identifier derived from a title, the row's year and its first author, as given."""
+    return DERIVED + hashlib.sha1("|".join([title, str(data.year or ""), first_author]).encode()).hexdigest()[:16]
 
 
 def derive_local_id(data: WorkData) -> str:
@@ -157,20 +163,14 @@ def derive_local_id(data: WorkData) -> str:
     row read again with a full stop added, a mark mended or a space doubled is the same record ("Lập trình
     C++" and "Lập trình C#" stay two)."""
     first = data.creators[0]["name"] if data.creators else ""
-    title = " ".join(fold(data.title).split()).rstrip(_TITLE_END)
-    basis = "|".join([title, str(data.year or ""), " ".join(tokens(first))])
-    return DERIVED + hashlib.sha1(basis.encode()).hexdigest()[:16]
-
-
-_TITLE_END = " .,;:!?…"
+    return _derived(" ".join(fold(data.title).split()).rstrip(_TITLE_END), data, " ".join(tokens(first)))
 
 
 def former_local_id(data: WorkData) -> str:
     """The identifier imports before 2026-11-23 derived for a row without one (of the title and the
     first author folded, punctuation and spaces kept), when it differs from derive_local_id's."""
     first = data.creators[0]["name"] if data.creators else ""
-    basis = "|".join([fold(data.title), str(data.year or ""), fold(first)])
-    former = DERIVED + hashlib.sha1(basis.encode()).hexdigest()[:16]
+    former = _derived(fold(data.title), data, fold(first))
     return former if former != data.local_id else ""
 
 

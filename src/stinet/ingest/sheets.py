@@ -119,7 +119,8 @@ def open_xlsx(path: Path) -> Table:
 
 class _MergedDown:
     """The cells of a sheet merged down over several rows (a year, a member, a field written once for
-    a group of records): every row of the merge has the value its first row holds, in that column.
+    a group of records): every row of the merge has the value its first row holds, in that column
+    (merges as (column from 0, first row, last row), rows numbered from 1; .xlsx and .xls alike).
 
     A merge across columns is left as it is (the cells to its right belong to other columns). Excel
     keeps the merges at the end of the sheet's XML; openpyxl's streaming reader does not read them.
@@ -255,27 +256,13 @@ def open_xls(path: Path) -> Table:
     finally:
         book.release_resources()
     table = _sheet_table(path, "xls", rows, sheet.nrows)
-    _fill_merged_down(rows, merges, table.header_line, table.header)
-    table._rows = rows[table.header_line:]  # type: ignore[attr-defined]
+    # xlrd's merges are (first row, row after the last, first column, column after the last), from 0
+    merged = _MergedDown([(left, top + 1, after) for top, after, left, _right in merges if after - top > 1],
+                         table.header_line + 1, table.header)
+    table._rows = [list(merged.filled(number, tuple(row)))  # type: ignore[attr-defined]
+                   for number, row in enumerate(rows[table.header_line:], table.header_line + 1)]
     _other_sheets(table, sizes)
     return table
-
-
-def _fill_merged_down(rows: list[list[str]], merges: list[tuple[int, int, int, int]], header_line: int,
-                      header: list[str]) -> None:
-    """The .xls cells merged down over the records' rows (xlrd's (first row, row after the last, first
-    column, column after the last)): every row of the merge given the value of its first row, in its first
-    column, as _MergedDown does for .xlsx. Not the header's cells merged over the rows of a header of
-    several lines, nor those of the header repeated further down (the value of its column's header)."""
-    for top, after, column, _right in merges:
-        if after - top < 2 or top < header_line or top >= len(rows) or column >= len(rows[top]):
-            continue
-        value = rows[top][column]
-        if column < len(header) and _key(value) == _key(header[column]):
-            continue
-        for row in rows[top + 1:after]:
-            if column < len(row) and not row[column]:
-                row[column] = value
 
 
 def xls_rows(table: Table) -> Iterator[Cells]:

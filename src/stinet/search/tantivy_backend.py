@@ -84,7 +84,12 @@ def _sort_keys(work_id: int, year: int | None, title_sort: str) -> dict[str, Any
     the engine's own order, which changes when a work is indexed again or segments merge, and a
     page might repeat or skip a work of the one before."""
     up, down = _year_keys(work_id, year)
-    return {"title_sort": f"{title_sort} {work_id:012d}", "year_up": up, "year_down": down}
+    return {"title_sort": _title_key(work_id, title_sort), "year_up": up, "year_down": down}
+
+
+def _title_key(work_id: int, title_sort: str) -> str:
+    """The title sort's key: the title's, then the id (" " sorts below the key's letters, [0-9a-z])."""
+    return f"{title_sort} {work_id:012d}"
 
 
 def _year_keys(work_id: int, year: int | None) -> tuple[int, int]:
@@ -93,7 +98,7 @@ def _year_keys(work_id: int, year: int | None) -> tuple[int, int]:
             (-1 if year is None else year) * ID_SPAN + ID_SPAN - 1 - work_id)
 
 
-_PLAIN_KEY = re.compile(r"[0-9a-z ]*")  # a title's sort key as collation makes it (" " sorts below its letters)
+_PLAIN_KEY = re.compile(r"[0-9a-z ]*")  # a title sort key as collation and _title_key make it: no escaping in JSON
 
 
 def _terms(searcher: tantivy.Searcher, prefix: str, fields: Iterable[str], within: Query | None) -> dict[str, int]:
@@ -218,7 +223,7 @@ class TantivyBackend:
         for work_id, (year, title_sort, text) in docs:
             wid = int(work_id)
             up, down = _year_keys(wid, year)
-            title = f"{title_sort} {wid:012d}"  # written as it is when it needs no escaping (nearly always)
+            title = _title_key(wid, title_sort)  # written as it is when it needs no escaping (nearly always)
             title = f'"{title}"' if _PLAIN_KEY.fullmatch(title) else _JSON.encode(title)
             body = text[1:-1]
             writer.add_json(f'{{"id": {wid}, "title_sort": {title}, "year_up": {up}, "year_down": {down}'
