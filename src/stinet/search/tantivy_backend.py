@@ -390,14 +390,16 @@ class TantivyBackend:
         if not candidates:
             return first.count or 0, []
         score = {work_id: hit[0] for work_id, hit in zip(candidates, first.hits, strict=True)}
-        # One query per bonus, on the candidates only (their id filter scores nothing): Tantivy
-        # walks every match of a union of optional phrase queries, but seeks a single one.
-        among = Query.boost_query(Query.term_set_query(self.schema, "id", candidates), 0.0)
+        # One search of the candidates (their id filter scores nothing) with each bonus an optional
+        # clause, nested one in the other: Tantivy seeks a single optional clause to the documents
+        # of the required one, but walks every match of a union of several (a common phrase's
+        # thousands), and a search per bonus filtered the ids again each time.
+        scored = Query.boost_query(Query.term_set_query(self.schema, "id", candidates), 0.0)
         for bonus in bonuses:
-            found = searcher.search(Query.boolean_query([(Occur.Must, among), (Occur.Must, bonus)]),
-                                    limit=len(candidates), count=False)
-            for work_id, (bonus_score, _address) in zip(self._ids(searcher, found), found.hits, strict=True):
-                score[work_id] += bonus_score
+            scored = Query.boolean_query([(Occur.Must, scored), (Occur.Should, bonus)])
+        found = searcher.search(scored, limit=len(candidates), count=False)
+        for work_id, (bonus_score, _address) in zip(self._ids(searcher, found), found.hits, strict=True):
+            score[work_id] += bonus_score
         order = {work_id: i for i, work_id in enumerate(candidates)}
         ranked = sorted(candidates, key=lambda work_id: (-score[work_id], order[work_id]))
         return first.count or 0, ranked[offset:offset + size]
@@ -548,13 +550,26 @@ class TantivyBackend:
                     Query.phrase_query(self.schema, field, clause.words, slop=PROXIMITY_SLOP),
                     boost / 3))
             ordered = [f for f in ORDER_SCORE if clause.field is None or f in FIELD_OF[clause.field]]
-            if ordered:
-                bonuses.append(Query.disjunction_max_query([Query.const_score_query(
-                    Query.phrase_query(self.schema, f, clause.words), ORDER_SCORE[f]) for f in ordered]))
+            bonuses += self._best_of({f: ORDER_SCORE[f] for f in ordered}, clause.words)
             if len(clause.exact) == len(clause.words) and clause.exact != clause.words:
                 bonuses.append(Query.boost_query(
                     Query.phrase_query(self.schema, "title_x", clause.exact), 4.0))
         return bonuses
+
+    def _best_of(self, scores: dict[str, float], words: list[str]) -> list[Query]:
+        """The words side by side in any of these fields, scoring the best field's constant once: one
+        part per field, without the fields that score more (a disjunction-max query, a union, walks
+        every match of a common phrase where _reranked only seeks its candidates)."""
+        parts: list[Query] = []
+        above: list[Query] = []
+        for field in sorted(scores, key=lambda f: -scores[f]):
+            phrase = Query.phrase_query(self.schema, field, words)
+            found = phrase
+            for better in above:  # nested: several excluded at one level would be a union again
+                found = Query.boolean_query([(Occur.Must, found), (Occur.MustNot, better)])
+            parts.append(Query.const_score_query(found, scores[field]))
+            above.append(phrase)
+        return parts
 
     def _phrase_prefix(self, field: str, words: list[str]) -> Query:
         """The words side by side, the last one a prefix of any word of the field (Tantivy's phrase prefix
