@@ -306,6 +306,21 @@ def test_facets_have_exact_counts_and_labels(catalogue):
     assert {v["value"]: v["label"] for v in en["facets"]["type"]}["thesis"] == "Master's thesis"
 
 
+@pytest.mark.parametrize("q", [
+    "Nghiên cứu", "sinh học", "cây chè", "Nguyễn Văn An", "Nguyễn V. An", "author:\"Nguyen, V.A.\"", "chè OR biển",
+    "học -biển", "KH&CN", "Hải Phòng", "sinh hoc", "bịển", "chèe",
+])
+def test_facets_count_the_works_the_search_finds(catalogue, q):
+    """The facets count every match and nothing else, whatever only scores (marks as typed, a name's
+    phrase) is left out of the query they walk."""
+    data = search_json(SearchRequest(q=q, page_size=100))
+    types: dict[str, int] = {}
+    for result in data["results"]:
+        types[result["type"]] = types.get(result["type"], 0) + 1
+    assert {v["value"]: v["count"] for v in data["facets"]["type"]} == types
+    assert data["total"] == len(data["results"])
+
+
 def test_facets_count_a_work_under_each_member_and_access_level_it_has(catalogue, write_csv):
     from stinet.ingest.services import import_file
     from tests.conftest import row
