@@ -208,6 +208,28 @@ def test_an_equivalent_form_written_out_anywhere_is_found(org, write_csv):
     assert titles("sở khoa học và công nghệ") == titles("Sở KH&CN") == ["Báo cáo tổng kết năm 2020"]
 
 
+def test_a_group_is_found_in_every_field_whatever_punctuation_is_between_its_words(org, write_csv):
+    """The forms' words one after the other in any text of the description: a publisher, a grantor, an
+    organisation among the authors, a comma or a hyphen between them; one form inside another."""
+    from stinet.ingest.services import import_file
+    from tests.conftest import row
+
+    rows = [row("Luận văn thạc sĩ sinh học", id="g1", dc_publisher="Học viện Khoa học và Công nghệ"),
+            row("Báo cáo năm", id="g2", dc_contributor_author="Sở Khoa học và Công nghệ Hải Phòng"),
+            row("Chiến lược khoa học, công nghệ và đổi mới sáng tạo", id="g3"),
+            row("Tạp chí Khoa học và công nghệ - Môi trường", id="g4"),
+            row("Phòng thí nghiệm trọng điểm công nghệ gen", id="g5"),
+            row("Khoa học ứng dụng và công nghệ", id="g6")]
+    import_file(write_csv(rows, "groups.csv"), "HPU")
+    khcn = {"Luận văn thạc sĩ sinh học", "Báo cáo năm", "Chiến lược khoa học, công nghệ và đổi mới sáng tạo",
+            "Tạp chí Khoa học và công nghệ - Môi trường"}
+    assert set(titles("KHCN")) == set(titles("KH&CN")) == set(titles("khoa học và công nghệ")) == khcn
+    assert set(titles("-KHCN")) == {"Phòng thí nghiệm trọng điểm công nghệ gen", "Khoa học ứng dụng và công nghệ"}
+    assert titles("PTN") == titles("PTNTĐ") == ["Phòng thí nghiệm trọng điểm công nghệ gen"]
+    assert set(titles("title:KHCN")) == {"Chiến lược khoa học, công nghệ và đổi mới sáng tạo",
+                                         "Tạp chí Khoa học và công nghệ - Môi trường"}
+
+
 def test_a_name_ranks_the_works_of_that_person_first(org, write_csv):
     from stinet.ingest.services import import_file
     from tests.conftest import row

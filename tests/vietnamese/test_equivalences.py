@@ -2,7 +2,14 @@
 
 import pytest
 
-from stinet.vietnamese import EQUIVALENCE_GROUPS, equivalence_tokens, fold, rewrite_query
+from stinet.vietnamese import (
+    EQUIVALENCE_GROUPS,
+    equivalence_tokens,
+    fold,
+    rewrite_query,
+    search_spelled,
+    tokens_of_words,
+)
 
 
 @pytest.mark.parametrize(
@@ -96,3 +103,28 @@ def test_the_factored_pattern_finds_what_the_flat_alternation_finds() -> None:
     for _ in range(3000):
         text = "".join(r.choice(pieces) for _ in range(r.randint(1, 12)))
         assert [m.group() for m in _PATTERN.finditer(text)] == [m.group() for m in flat.finditer(text)], text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sở Khoa học và Công nghệ Hải Phòng", ["khcn"]),
+        ("Khoa học và công nghệ - Môi trường", ["khcn"]),  # a form before a hyphen: no written form of its own
+        ("KH&CN-MT", ["khcn"]),
+        ("khoa học, công nghệ và đổi mới sáng tạo", ["khcn"]),  # the words in a row, a comma between
+        ("Phòng thí nghiệm trọng điểm", ["ptn", "ptntd"]),  # one form the start of another: both
+        ("khoa học và công nghệ thông tin", ["khcn", "cntt"]),  # overlapping forms: both
+        ("TP. Hồ Chí Minh", ["tphcm", "tp"]),
+        ("khoa học kỹ thuật", ["khkt"]),  # the search spelling (ki thuat) as the text has it
+        ("khoa học zzvgapzz công nghệ", []),  # two values with the gap word between them
+        ("khoa học ứng dụng và công nghệ", []),
+        ("khcnmt", []),
+        ("", []),
+        ("KH&CN—ĐMST", ["khcn"]),  # a dash beyond ASCII between words
+        ("khcnµ và khoa học công nghệµ", []),  # a letter beyond ASCII ends no word
+        ("Sinh học (khoa học và công nghệ_)", ["khcn"]),
+    ],
+)
+def test_tokens_of_words_find_forms_as_a_phrase_query_would(text, expected):
+    """The groups whose form's words follow one another, whatever punctuation is between them."""
+    assert tokens_of_words(search_spelled(fold(text))) == expected

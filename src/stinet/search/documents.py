@@ -6,6 +6,8 @@ import datetime as dt
 from collections import defaultdict
 from typing import Any, NamedTuple
 
+from django.conf import settings
+
 from stinet.catalog.fulltext import MAX_TEXT_CHARS
 from stinet.catalog.models import Holding, Work, WorkFile, title_sort_key
 from stinet.search.base import FULLTEXT_FIELDS
@@ -21,6 +23,14 @@ def _join(values: list[str]) -> str:
 def _exact(text: str) -> str:
     """Lower-case NFC text with tone placement made uniform (hoà = hòa)."""
     return canonical_spelling(text.lower())
+
+
+def _equivalences(described: str) -> str:
+    """The tokens of the equivalence groups written in the description, for PostgreSQL (the embedded
+    engine finds the groups in each field itself: tantivy_backend._fields)."""
+    if settings.SEARCH_BACKEND != "postgres":
+        return ""
+    return " ".join(equivalence_tokens(described, folded=True))
 
 
 def top_field(code: str) -> str:
@@ -96,7 +106,6 @@ def from_values(work_id: int, work: dict[str, Any], holdings: list[tuple[str, st
     title_f, abstract_f, subjects_f = fold(title), fold(abstract), fold(_join(subjects))
     other = [work["title_en"], work["publisher"], work["grantor"], work["degree"], *ids,
              *work["extra"].values(), *ocr_variants(f"{title_f} {abstract_f}", folded=True)]
-    everything = f"{title_f} . {fold(work['title_en'])} . {subjects_f} . {abstract_f}"
     levels = field_levels(work["field_code"] or work["field_code_old"])  # the top one first
     doc = {  # the folded texts in the search spelling of i/y (quản lí = quản lý: search_fold)
         "id": work_id,
@@ -108,7 +117,7 @@ def from_values(work_id: int, work: dict[str, Any], holdings: list[tuple[str, st
         "abstract": search_spelled(abstract_f),
         "other": search_fold(_join([str(v) for v in other])),
         "text_x": _exact(_join([*subjects, abstract])),
-        "equiv": " ".join(equivalence_tokens(everything, folded=True)),
+        "equiv": _equivalences(f"{title_f} . {fold(work['title_en'])} . {subjects_f} . {abstract_f}"),
         "type": work["type"],
         "year": work["year"],
         "org": sorted({code for code, _access in holdings}),

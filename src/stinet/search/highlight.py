@@ -39,10 +39,13 @@ def highlight(text: str, words: set[str], phrases: Sequence[tuple[str, ...]] = (
 def _marked_spans(text: str, words: set[str], phrases: Sequence[tuple[str, ...]]) -> list[tuple[int, int]]:
     """(start, end) of the matched words and phrases, in order, the longest phrase first."""
     tokens = [(m.start(), m.end(), search_word(fold(m.group(0)))) for m in _WORD_RE.finditer(text)]
-    longest = sorted(phrases, key=len, reverse=True)
+    starting: dict[str, list[tuple[str, ...]]] = {}  # first word -> the phrases it starts, the longest first
+    for phrase in sorted(phrases, key=len, reverse=True):
+        if phrase:
+            starting.setdefault(phrase[0], []).append(phrase)
     spans, i = [], 0
     while i < len(tokens):
-        for phrase in longest:
+        for phrase in starting.get(tokens[i][2], ()):
             run = tokens[i:i + len(phrase)]
             if tuple(t[2] for t in run) == phrase and all(
                     _JOINER_RE.fullmatch(text[a[1]:b[0]]) for a, b in zip(run, run[1:], strict=False)):

@@ -5,7 +5,7 @@ Pure Python, standard library only, no Django.
 
 from .collation import sort_key
 from .decode import EncodingError, detect_encoding_of_bytes
-from .equivalences import EQUIVALENCE_GROUPS, equivalence_tokens, equivalent_forms, rewrite_query
+from .equivalences import EQUIVALENCE_GROUPS, equivalence_tokens, equivalent_forms, rewrite_query, tokens_of_words
 from .fold import exact_tokens, fold, search_fold, search_spelled, search_tokens, search_word, tokens, word_text
 from .legacy import ENCODINGS, Conversion, detect, encode, fix, proves_unicode, reads_as_well, to_unicode
 from .names import (
@@ -62,5 +62,6 @@ __all__ = [
     "split_titles",
     "to_unicode",
     "tokens",
+    "tokens_of_words",
     "word_text",
 ]

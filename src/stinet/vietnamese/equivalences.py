@@ -6,7 +6,8 @@ from .alternation import alternation
 from .fold import fold, search_spelled, search_word
 from .spelling import canonical_spelling
 
-__all__ = ["EQUIVALENCE_GROUPS", "canonical_spelling", "equivalence_tokens", "equivalent_forms", "rewrite_query"]
+__all__ = ["EQUIVALENCE_GROUPS", "canonical_spelling", "equivalence_tokens", "equivalent_forms", "rewrite_query",
+           "tokens_of_words"]
 
 # First item: the canonical token; then folded forms ('&' and '-' allowed, spaces
 # around them are ignored). 'ĐH' alone is left out: "DH" is too short and too
@@ -101,6 +102,40 @@ def equivalent_forms(token: str) -> tuple[tuple[str, ...], ...]:
     no token (a form followed by " - ", a publisher or a full text).
     """
     return _FORMS.get(token, ())
+
+
+def _prefixes() -> dict[str, tuple[str, ...]]:
+    """Each form's words -> the tokens of the forms that are it or its first words (phrase ptn, ptntd)."""
+    tokens_of = {" ".join(words): token for token, forms in _FORMS.items() for words in forms}
+    return {form: tuple(dict.fromkeys(tokens_of[other] for other in tokens_of
+                                      if form == other or form.startswith(other + " ")))
+            for form in tokens_of}
+
+
+_WITHIN = _prefixes()
+# searched in bytes (folded text is ASCII nearly always: a byte table and split() are three times faster
+# than a pattern); the first byte of the pattern a literal space, which re finds fast
+_AFTER_SPACE = re.compile(rf" ({alternation(_WITHIN)})(?= |$)".encode())
+_WORD_BYTES = bytes(ord(chr(b).lower()) if chr(b).isalnum() and b < 128 else 32 for b in range(256))
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def tokens_of_words(text: str) -> list[str]:
+    """Canonical tokens of the groups one of whose forms has its words one after the other in `text`
+    (folded, in the search spelling), whatever but words is between them: where a search engine's
+    phrase query of the forms finds them ("khoa học, công nghệ", "KH&CN-MT", "phòng thí nghiệm
+    trọng điểm": ptn and ptntd; overlapping forms each), unlike equivalence_tokens, which takes the
+    written forms only."""
+    if text.isascii():
+        words = b" " + b" ".join(text.encode().translate(_WORD_BYTES).split())
+    else:  # a letter beyond ASCII is part of its word, as the engine's word splitter has it
+        words = (" " + " ".join(_NOT_WORD.sub(" ", text.lower()).split())).encode()
+    found: dict[str, None] = {}
+    start = 0
+    while match := _AFTER_SPACE.search(words, start):
+        found.update(dict.fromkeys(_WITHIN[match.group(1).decode()]))
+        start = match.start() + 1  # from the next word: a form that overlaps this one is found too
+    return list(found)
 
 
 def rewrite_query(text: str) -> tuple[str, list[str]]:
