@@ -212,6 +212,18 @@ def test_a_cell_retyped_in_part_has_its_tcvn3_words_converted(org, write_csv):
     assert report.new == 1 and any("NguyÔn Văn An" in line and "Nguyễn Văn An" in line for line in report.lines())
 
 
+def test_a_cell_retyped_in_part_has_its_vni_words_converted(org, write_csv):
+    """The same with words left in VNI ("Nguyeãn", "hoïc"): converted and reported, the row's other
+    Unicode cells kept."""
+    rows = [row("Nghieân cöùu đa dạng sinh hoïc", id="m1", dc_contributor_author="Nguyeãn Văn An", dc_subject="Chè",
+                dc_publisher="Hoà Bình")]
+    report = import_file(write_csv(rows, "mixed.csv"), "HPU")
+    work = Work.objects.get()
+    assert (work.title, work.authors) == ("Nghiên cứu đa dạng sinh học", ["Nguyễn Văn An"])
+    assert (work.subjects, work.publisher) == (["Chè"], "Hoà Bình")
+    assert report.conversions == {"vni": 2}
+
+
 def test_a_cell_both_legacy_encodings_read_is_read_in_its_rows_encoding(org, tmp_path):
     """Beside VNI cells, "san hoâ" (VNI "san hô") was read as TCVN3 "san hoõ"."""
     from stinet.vietnamese import encode

@@ -214,6 +214,24 @@ def test_words_left_in_tcvn3_inside_unicode_text_are_converted(text: str, expect
     assert to_unicode(text) == Conversion(expected, "tcvn3")
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Nguyeãn Văn An", "Nguyễn Văn An"),  # VNI's marks are letters Unicode has too: "eã" is no Vietnamese
+    ("Nghieân cöùu đa dạng sinh hoïc", "Nghiên cứu đa dạng sinh học"),
+    ("Trường Ñaïi hoïc Hàng hải", "Trường Đại học Hàng hải"),
+    ("coâng nghệ thông tin", "công nghệ thông tin"),  # TCVN3 reads "coõng" too: the likelier letters win
+])
+def test_words_left_in_vni_inside_unicode_text_are_converted(text: str, expected: str) -> None:
+    assert to_unicode(text) == Conversion(expected, "vni")
+
+
+@pytest.mark.parametrize("text", [
+    "naïve ở Việt Nam", "José García và cộng sự", "Hoà bình ở Việt Nam", "hoãn lại và hoá học ở Việt Nam",
+    "Nguyễn Thị Hoà", "Gärtner và Đỗ Văn Ết", "Ñandú ở Nam Mỹ",
+])
+def test_unicode_text_with_foreign_words_is_not_read_as_vni(text: str) -> None:
+    assert to_unicode(text) == Conversion(text, None)
+
+
 @pytest.mark.parametrize("text", [
     "ĐÁNH GIÁ HIỆU QUẢ", "Ông Nguyễn Văn Ánh", "Müller và cộng sự", "café ở Hà Nội", "iPhone của Đức",
     "Nguyễn Văn An (Ö-nhóm)", "Nghiên cứu ± 5 µm ở Việt Nam", "Phạm NgỌc Anh", "Độ dày (µm) của lá",

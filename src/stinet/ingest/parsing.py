@@ -118,7 +118,7 @@ def convert_row(line: int, row: dict[str, str], report: ImportReport, skip: froz
     unsure: list[str] = []  # columns read as Unicode that a legacy encoding could also explain
     ascii_marked: list[str] = []  # ASCII columns read as plain text that VIQR could also explain
     typed_unicode = False  # some cell has letters legacy text never shows
-    mended: dict[str, Conversion] = {}  # Unicode cells with words left in TCVN3, those words converted
+    mended: dict[str, Conversion] = {}  # Unicode cells with words left in TCVN3 or VNI, those words converted
     for column, value in row.items():
         if not value:
             result = None
@@ -129,7 +129,7 @@ def convert_row(line: int, row: dict[str, str], report: ImportReport, skip: froz
         else:
             result = Conversion(nfc(value), "nfd")
         if result is not None and result.encoding in LATIN1_ENCODINGS and proves_unicode(value):
-            mended[column] = result  # typed in Unicode, a word or two left in TCVN3: says the row is Unicode
+            mended[column] = result  # typed in Unicode, a word or two left in a legacy encoding: the row is Unicode
             typed_unicode = True
         elif result is not None and result.encoding is not None:
             converted[column] = result

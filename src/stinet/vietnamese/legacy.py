@@ -265,13 +265,13 @@ def reads_as_well(s: str, encoding: str) -> bool:
 
 def to_unicode(s: str, encoding: str | None = None, likely: str | None = None) -> Conversion:
     """Convert `s` to NFC Unicode, detecting its encoding unless `encoding` is given (`likely`:
-    the legacy encoding of its neighbours, see detect). Unicode text with some words left in TCVN3
+    the legacy encoding of its neighbours, see detect). Unicode text with some words left in TCVN3 or VNI
     has those words converted (_mended)."""
     name = encoding or detect(s, likely)
     if name not in ENCODINGS:
         raise ValueError(f"unknown Vietnamese encoding {name!r}; expected one of {ENCODINGS}")
     if name == "unicode":
-        if encoding is None and not s.isascii() and _LEFT_IN_TCVN3.search(s):
+        if encoding is None and not s.isascii() and _LEFT_IN_LEGACY.search(s):
             return _mended(s) or Conversion(s, None)
         return Conversion(s, None)
     text = nfc(s) if name == "nfd" else _viqr_decode(s) if name == "viqr" else _DECODERS[name](s)
@@ -285,32 +285,40 @@ def _viqr_decode(s: str) -> str:
 
 
 _MARK_BEFORE_DIGIT = re.compile(r"(?<=[aeiouyAEIOUY])([(^+`'?~.])(?=\d)")
-# What a word left in TCVN3 shows: a capital after a small letter (TCVN3 writes "ễ" as a Latin-1 "Ô":
-# "NguyÔn", "tÝnh") or a Latin-1 sign no Vietnamese letter is ("Nghiªn", "cøu", "V¨n"); one regular
-# expression, as it is asked of every Unicode cell an importer reads
+# What a word left in TCVN3 or VNI shows: a capital after a small letter (TCVN3 writes "ễ" as a Latin-1
+# "Ô": "NguyÔn", "tÝnh"), a Latin-1 sign no Vietnamese letter is ("Nghiªn", "cøu", "V¨n"; VNI "hoïc",
+# "cöùu", "ñaàu") or a circumflex after its own vowel (VNI "Nghieân", "Nguyeãn", "coâng"); one regular expression,
+# as it is asked of every Unicode cell an importer reads
 _TCVN3_SIGNS = "".join(sorted(ch for ch in map(chr, range(0x80, 0x100)) if ch not in _VN_LETTERS))
-_LEFT_IN_TCVN3 = re.compile(f"[a-zà-ỹ][À-Þ]|[{re.escape(_TCVN3_SIGNS)}]")
-MIN_MENDED_LETTERS = 3  # a shorter word (a unit "µm", "Nº") is no evidence of TCVN3
+_LEFT_IN_LEGACY = re.compile(f"[a-zà-ỹ][À-Þ]|[{re.escape(_TCVN3_SIGNS)}]|[aeAE][âáàãÂÁÀÃ]|[oO][âÂ]")
+MIN_MENDED_LETTERS = 3  # a shorter word (a unit "µm", "Nº") is no evidence of a legacy encoding
 
 
 def _mended(s: str) -> Conversion | None:
-    """Unicode text with words left in TCVN3 (a cell retyped in part: "NguyÔn Văn An", "Nghiªn cøu đa
-    dạng"): the words of 3 letters or more, without digits, that read as garbage in Unicode and as a
-    Vietnamese syllable with a mark in TCVN3 converted, the others kept. None when the text does not
-    prove it was typed in Unicode (no letter legacy text shows: 'ă', 'ư', 'ạ'), or no word is so mended.
-    VNI is not mended: its marks are letters Unicode text has too ("Nguyeãn")."""
+    """Unicode text with words left in TCVN3 or VNI (a cell retyped in part: "NguyÔn Văn An", "Nghiªn cøu
+    đa dạng", VNI "Nguyeãn Văn An"): the words of 3 letters or more, without digits, that read as garbage
+    in Unicode and as a Vietnamese syllable with a mark in the legacy encoding converted, the others kept
+    (of TCVN3 and VNI, the one that so reads more of the words). None when the text does not prove it
+    was typed in Unicode (no letter legacy text shows: 'ă', 'ư', 'ạ'), or no word is so mended."""
     if not proves_unicode(s):
         return None
-    parts, count = s.split(" "), 0
-    for i, part in enumerate(parts):
-        if part.isascii() or any(ch.isdigit() for ch in part) or _reading(part, "unicode").verdict != -1:
-            continue
-        reading = _reading(part, "tcvn3")
-        letters = sum(ch.isalpha() for ch in reading.converted)
-        if reading.verdict == 1 and letters >= MIN_MENDED_LETTERS and has_vietnamese_mark(reading.converted):
-            parts[i] = reading.converted
-            count += 1
-    return Conversion(nfc(" ".join(parts)), "tcvn3") if count else None
+    parts = s.split(" ")
+    suspects = [i for i, part in enumerate(parts) if not part.isascii() and not any(ch.isdigit() for ch in part)
+                and _reading(part, "unicode").verdict == -1]
+    best: tuple[tuple[int, float], str, list[str]] | None = None
+    for encoding in LATIN1_ENCODINGS:
+        mended = list(parts)
+        count, likelihood = 0, 0.0
+        for i in suspects:
+            reading = _reading(parts[i], encoding)
+            letters = sum(ch.isalpha() for ch in reading.converted)
+            if reading.verdict == 1 and letters >= MIN_MENDED_LETTERS and has_vietnamese_mark(reading.converted):
+                mended[i] = reading.converted
+                count, likelihood = count + 1, likelihood + sum(reading.logs)
+        # more words so read, or as many with likelier letters (VNI "coâng": "công", not TCVN3 "coõng")
+        if count and (best is None or (count, likelihood) > best[0]):
+            best = ((count, likelihood), encoding, mended)
+    return Conversion(nfc(" ".join(best[2])), best[1]) if best else None
 
 
 def fix(s: str) -> Conversion:
