@@ -48,3 +48,18 @@ def test_stinet_reindex_after_an_upgrade_rebuilds_once(older_index, monkeypatch)
     monkeypatch.setattr(TantivyBackend, "clear", lambda self: (clears.append(1), original(self))[1])
     assert indexing.rebuild() == 6 and len(clears) == 1  # not once when opened, then again
     assert search_json(SearchRequest(q="cây chè"))["total"] == 1
+
+
+def test_an_index_whose_groups_were_found_with_other_equivalences_is_rebuilt(catalogue):
+    """The tokens of the equivalence groups are found when a work is indexed: after the groups change
+    (a form added), the index is rebuilt when first opened, not left to miss the works indexed before."""
+    if settings.SEARCH_BACKEND != "tantivy":
+        pytest.skip("the embedded engine's index only")
+    from stinet.search.tantivy_backend import GROUPS_FILE
+
+    indexing.reset()
+    (Path(settings.SEARCH_INDEX_DIR) / GROUPS_FILE).write_text("groups of an older release")
+    assert indexing.backend().recreated
+    assert search_json(SearchRequest(q="KHCN"))["total"] == 1 and search_json(SearchRequest())["total"] == 6
+    indexing.reset()
+    assert not indexing.backend().recreated  # once

@@ -230,6 +230,16 @@ def test_a_group_is_found_in_every_field_whatever_punctuation_is_between_its_wor
                                          "Tạp chí Khoa học và công nghệ - Môi trường"}
 
 
+def test_the_embedded_engine_keeps_a_groups_token_beside_the_text_not_in_it():
+    """The text keeps its words and length (its score, autocomplete and spelling see no "khcn")."""
+    from stinet.search.tantivy_backend import _fields
+
+    doc = _fields({"id": 1, "title": "ung dung kh&cn", "other": "hoc vien khoa hoc va cong nghe", "abstract": "",
+                   "equiv": "khcn"})
+    assert (doc["title"], doc["title_eq"], doc["other_eq"]) == ("ung dung kh&cn", "khcn", "khcn")
+    assert "abstract_eq" not in doc and "equiv" not in doc
+
+
 def test_a_name_ranks_the_works_of_that_person_first(org, write_csv):
     from stinet.ingest.services import import_file
     from tests.conftest import row
@@ -330,17 +340,36 @@ def test_facets_have_exact_counts_and_labels(catalogue):
 
 @pytest.mark.parametrize("q", [
     "Nghiên cứu", "sinh học", "cây chè", "Nguyễn Văn An", "Nguyễn V. An", "author:\"Nguyen, V.A.\"", "chè OR biển",
-    "học -biển", "KH&CN", "Hải Phòng", "sinh hoc", "bịển", "chèe",
+    "học -biển", "KH&CN", "Hải Phòng", "sinh hoc", "bịển", "chèe", "subject:bình", "abstract:đất", "title:Đất",
 ])
-def test_facets_count_the_works_the_search_finds(catalogue, q):
+def test_facets_count_the_works_the_search_finds(catalogue, write_csv, q):
     """The facets count every match and nothing else, whatever only scores (marks as typed, a name's
     phrase) is left out of the query they walk."""
+    from stinet.ingest.services import import_file
+    from tests.conftest import row
+
+    rows = [row("Đất phèn", id="f1", dc_subject="đất", dc_description_abstract="Cây bình vôi trên đất."),
+            row("Cây bình vôi", id="f2", dc_subject="bình vôi", dc_type="Bài báo")]
+    import_file(write_csv(rows, "marks.csv"), "HPU")
     data = search_json(SearchRequest(q=q, page_size=100))
     types: dict[str, int] = {}
     for result in data["results"]:
         types[result["type"]] = types.get(result["type"], 0) + 1
     assert {v["value"]: v["count"] for v in data["facets"]["type"]} == types
     assert data["total"] == len(data["results"])
+
+
+def test_a_word_typed_with_its_marks_in_one_field_is_looked_for_in_that_field_only(org, write_csv):
+    """The subjects and the abstract keep their marks in one text: "subject:bình" found a work with "bình"
+    in its abstract alone."""
+    from stinet.ingest.services import import_file
+    from tests.conftest import row
+
+    rows = [row("Đất phèn", id="f1", dc_subject="đất", dc_description_abstract="Cây bình vôi trên đất."),
+            row("Cây bình vôi", id="f2", dc_subject="bình vôi")]
+    import_file(write_csv(rows, "marks.csv"), "HPU")
+    assert titles("subject:bình") == ["Cây bình vôi"]
+    assert titles("abstract:bình") == ["Đất phèn"]
 
 
 def test_facets_count_a_work_under_each_member_and_access_level_it_has(catalogue, write_csv):

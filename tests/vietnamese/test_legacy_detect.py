@@ -25,7 +25,7 @@ NOT_LEGACY = [
     "https://www.most.gov.vn/vn/Pages/chitiettin.aspx?IDNews=12345&x=a.b",
     "vtthuong@most.gov.vn",
     "Microsoft® Word © 2005 — 25°C ± 0,5 µm",
-    "IC50 (µM)", "µM", "10 µg/ml", "(µmol)", "5 µL",  # a unit alone in a cell: not TCVN3 "ÀM", "àg"
+    "IC50 (µM)", "µM", "10 µg/ml", "(µmol)", "5 µL", "µM/L", "Cu/µg",  # a unit alone in a cell: not TCVN3 "ÀM"
     "1.234,56 € – 78 %",
     "Bùi Minh Lan||Bùi Thu Phong",  # every word Vietnamese as it is: not TCVN3 "Bựi", "Vừ"
     "Võ Minh Giang||Võ Thanh Trang",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import re
 import threading
@@ -29,7 +30,7 @@ from stinet.search.base import (
     year_bounds,
 )
 from stinet.search.query import VALUE_GAP, Clause, ParsedQuery, prefix_forms
-from stinet.vietnamese import tokens_of_words
+from stinet.vietnamese import EQUIVALENCE_GROUPS, tokens_of_words
 
 # Field weights: a word in the title counts more than in the abstract.
 WEIGHTS = {"title": 4.0, "creators": 3.0, "subjects": 2.5, "abstract": 1.0, "other": 1.0}
@@ -78,19 +79,27 @@ def prepared(doc: dict[str, Any]) -> tuple[int | None, str, str]:
     return doc.get("year"), doc.get("title_sort") or "", _JSON.encode(body)
 
 
-EQUIVALENCE_FIELDS = ("title", "creators", "subjects", "abstract", "other")
+# An equivalence group's token, in a field beside each text one of its forms is in (title_eq ...)
+EQUIVALENCE_FIELDS = {field: f"{field}_eq" for field in ("title", "creators", "subjects", "abstract", "other")}
+GROUPS_FILE = "equivalence-groups.sha256"  # the groups the index's tokens were found with (_groups_digest)
 
 
 def _fields(doc: dict[str, Any]) -> dict[str, Any]:
-    """The document's fields as this engine indexes them: a text with a form of an equivalence group
-    (KH&CN, "khoa học và công nghệ") has the group's token after it as a word of its own, so that a
-    query for the group looks up one word in each field instead of walking every form's phrase (a form
-    in the publisher of a fifth of the works cost 108 ms a search at 10^6)."""
+    """The document's fields as this engine indexes them: each text with a form of an equivalence group
+    (KH&CN, "khoa học và công nghệ", "khoa học, công nghệ") has the group's token in a field beside it,
+    so that a query for the group looks up one word in each field instead of walking every form's phrase
+    (a form in the publisher of a fifth of the works cost 108 ms a search at 10^6). Beside it, not in it:
+    the text's length (its score), its words (autocomplete, spelling) and its phrases stay as they are."""
     out = {k: v for k, v in doc.items() if k != "equiv"}
-    for field in EQUIVALENCE_FIELDS:
+    for field, beside in EQUIVALENCE_FIELDS.items():
         if (text := out.get(field)) and (tokens := tokens_of_words(text)):
-            out[field] = f"{text} {VALUE_GAP} {' '.join(tokens)}"
+            out[beside] = " ".join(tokens)
     return out
+
+
+def _groups_digest() -> str:
+    """A digest of the equivalence groups: an index whose tokens were found with others is rebuilt."""
+    return hashlib.sha256(repr(EQUIVALENCE_GROUPS).encode()).hexdigest()
 
 
 def _sort_keys(work_id: int, year: int | None, title_sort: str) -> dict[str, Any]:
@@ -141,6 +150,8 @@ def _schema() -> tantivy.Schema:
     b.add_integer_field("id", stored=True, indexed=True, fast=True)
     for name in TEXT_FIELDS:
         b.add_text_field(name, tokenizer_name="default", index_option="position")
+    for name in EQUIVALENCE_FIELDS.values():
+        b.add_text_field(name, tokenizer_name="default", index_option="freq")
     for name in RAW_FIELDS:
         b.add_text_field(name, tokenizer_name="raw", fast=True, index_option="basic")
     b.add_integer_field("year", indexed=True, fast=True)
@@ -158,22 +169,33 @@ class TantivyBackend:
         path.mkdir(parents=True, exist_ok=True)
         self.schema = _schema()
         self.recreated = False  # an index of an older schema was replaced: it must be rebuilt
+        existed = tantivy.Index.exists(str(path))
         try:
             self.index = tantivy.Index(self.schema, path=str(path), reuse=True)
         except ValueError as exc:
             if "schema does not match" not in str(exc):
                 raise
-            for old in path.iterdir():
-                if old.is_file():
-                    old.unlink()
-            self.index = tantivy.Index(self.schema, path=str(path), reuse=True)
-            self.recreated = True
+            self._recreate(path)
+        groups = path / GROUPS_FILE
+        digest = _groups_digest()
+        if (groups.read_text() if groups.exists() else "") != digest:
+            if existed and not self.recreated:  # found with other groups (or before they were kept)
+                self._recreate(path)
+            groups.write_text(digest)
         self.path = path
         self._writer: tantivy.IndexWriter | None = None
         self._wishes: set[str] = set()  # this process's own wishes for the writer (never a reason to let go)
         self._lock = threading.Lock()
         self._reloaded = 0.0
         self._vocabulary: dict[tuple[Any, ...], tuple[float, dict[str, int]]] = {}
+
+    def _recreate(self, path: Path) -> None:
+        """Replace the index in `path` by an empty one of this schema; it must then be rebuilt."""
+        for old in path.iterdir():
+            if old.is_file():
+                old.unlink()
+        self.index = tantivy.Index(self.schema, path=str(path), reuse=True)
+        self.recreated = True
 
     # --- writing -------------------------------------------------------------------------
 
@@ -499,12 +521,16 @@ class TantivyBackend:
         word = clause.words[i]
         options = [Query.boost_query(self._term(f, word, fuzzy), WEIGHTS[f])
                    for f in FIELD_OF[clause.field]]
-        exact = clause.exact[i] if i < len(clause.exact) else word
-        if exact != word and scored:  # once per word, whichever fields have it so written
-            options.append(Query.disjunction_max_query(
-                [Query.const_score_query(Query.term_query(self.schema, f, exact), EXACT_SCORE[f])
-                 for f in EXACT_OF.get(clause.field, ())]))
-        return Query.boolean_query([(Occur.Should, q) for q in options])
+        found = options[0] if len(options) == 1 else Query.boolean_query([(Occur.Should, q) for q in options])
+        exact = clause.exact[i] if len(clause.exact) == len(clause.words) else word  # "İstanbul": 2 and 1 words
+        if exact == word or not scored:
+            return found
+        # once per word, whichever fields have it so written: it adds to a match's score, and makes no match
+        # (text_x holds the subjects and the abstract: "subject:bình" found "bình" in an abstract alone)
+        marked = Query.disjunction_max_query([Query.const_score_query(Query.term_query(self.schema, f, exact),
+                                                                      EXACT_SCORE[f])
+                                              for f in EXACT_OF.get(clause.field, ())])
+        return Query.boolean_query([(Occur.Must, found), (Occur.Should, marked)])
 
     def _clause(self, clause: Clause, fuzzy: bool, scored: bool = True) -> Query:
         """A clause: every word (or the phrase) in the clause's field(s); or any of its items (biển OR sông)."""
@@ -537,11 +563,11 @@ class TantivyBackend:
                 for words in clause.variants for f in FIELD_OF[clause.field or "author"]]
 
     def _equivalent(self, token: str) -> Query:
-        """An equivalence group (KH&CN...): its token, which indexing put after each text with one of its
-        forms (_fields), in any field, weighted as a word."""
-        return Query.boolean_query([(Occur.Should, Query.boost_query(Query.term_query(self.schema, field, token),
+        """An equivalence group (KH&CN...): its token, which indexing put beside each text with one of its
+        forms (_fields), weighted as that text."""
+        return Query.boolean_query([(Occur.Should, Query.boost_query(Query.term_query(self.schema, beside, token),
                                                                      WEIGHTS[field]))
-                                    for field in EQUIVALENCE_FIELDS])
+                                    for field, beside in EQUIVALENCE_FIELDS.items()])
 
     @staticmethod
     def _names_in_full(clause: Clause) -> bool:

@@ -129,7 +129,7 @@ def tokens_of_words(text: str) -> list[str]:
     if text.isascii():
         words = b" " + b" ".join(text.encode().translate(_WORD_BYTES).split())
     else:  # a letter beyond ASCII is part of its word, as the engine's word splitter has it
-        words = (" " + " ".join(_NOT_WORD.sub(" ", text.lower()).split())).encode()
+        words = (" " + " ".join(_NOT_WORD.sub(" ", text).lower().split())).encode()  # split, then lower: "İ"
     found: dict[str, None] = {}
     start = 0
     while match := _AFTER_SPACE.search(words, start):

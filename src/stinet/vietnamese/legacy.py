@@ -56,7 +56,7 @@ _VIQR_MARK = re.compile(r"[aeiouyAEIOUY][(^+`'?~.]|(?<![A-Za-z])[Dd][Dd]")
 _VIQR_STRONG = re.compile(r"[aeiouyAEIOUY][(^+`~]|(?<![A-Za-z])[Dd][Dd]")
 # A unit with the micro sign (µM, µg, µmol, µL) reads as what it is; in TCVN3 'µ' is 'à', and 'àM',
 # 'àg' are no Vietnamese words, but 'àm' alone would pass for a syllable.
-_MICRO_UNIT = re.compile(r"µ(?:mol|m|M|g|l|L|s|A|V|W|F|N|Pa|Hz|Sv|Gy|Ci)")
+_MICRO_UNIT = re.compile(r"(?:[A-Za-z]+/)*µ(?:mol|m|M|g|l|L|s|A|V|W|F|N|Pa|Hz|Sv|Gy|Ci)(?:/[A-Za-z]+)*")
 _DOTTED = re.compile(r"\(?(?:[A-Za-z]\.){2,}[,;:)]?")  # a.m., e.g., U.S.A.
 
 
@@ -95,7 +95,7 @@ class Conversion(NamedTuple):
 def _judge(word: str, as_unicode: bool = False) -> int:
     """+1 if the word reads as Vietnamese, -1 if it reads as garbage, 0 if no evidence."""
     if as_unicode and _MICRO_UNIT.fullmatch(word.strip("()[],;.:/0123456789")):
-        return 1  # 'µM', '(µmol)', '10µg'
+        return 1  # 'µM', '(µmol)', '10µg', 'µg/ml', 'Cu/µg'
     if as_unicode and _GLUED_SYMBOL.search(word):
         return -1  # '§Õn', '®ã': a legacy letter code glued to letters
     runs = [r for r in _RUN.findall(word) if not r.isascii()]
