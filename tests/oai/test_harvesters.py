@@ -48,6 +48,14 @@ def test_sickle_harvests_everything(live_server, feed):
     assert {s.setSpec for s in harvester.ListSets()} >= {"org:HPU", "type:thesis", "type:report"}
     reports = list(harvester.ListIdentifiers(metadataPrefix="oai_dc", set="type:report", ignore_deleted=False))
     assert len(reports) == 37  # a deleted report keeps its set
+    moved = Work.objects.filter(type="report").first()
+    moved.type = "article"
+    moved.save()  # it left the set: deleted there for a harvester of the set, live in its new one
+    reports = {h.identifier: h.deleted for h in harvester.ListIdentifiers(
+        metadataPrefix="oai_dc", set="type:report", ignore_deleted=False)}
+    assert len(reports) == 37 and reports[f"oai:stinet.local:work/{moved.pk}"] is True
+    articles = list(harvester.ListIdentifiers(metadataPrefix="oai_dc", set="type:article", ignore_deleted=False))
+    assert [(h.identifier, h.deleted) for h in articles] == [(f"oai:stinet.local:work/{moved.pk}", False)]
 
 
 class _LxmlForPyoai:

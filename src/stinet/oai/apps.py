@@ -9,3 +9,7 @@ class OaiConfig(AppConfig):
     name = "stinet.oai"
     label = "oai"
     verbose_name = "OAI-PMH provider"
+
+    def ready(self) -> None:
+        """Connect the signals that remember a work leaving a set."""
+        from stinet.oai import departures  # noqa: F401

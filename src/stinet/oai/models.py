@@ -22,3 +22,19 @@ class Tombstone(models.Model):
 
     def __str__(self) -> str:
         return f"{self.identifier} (deleted {self.datestamp:%Y-%m-%d %H:%M:%S})"
+
+
+class Departure(models.Model):
+    """A live work that left a set (its holding at a member removed or moved, its type changed, its
+    organisation no longer a member): a harvester of that set sees it deleted there."""
+
+    work_id = models.BigIntegerField()
+    set_spec = models.CharField(max_length=200)  # "org:HPU", "type:thesis", "org" (no member holds it now)
+    datestamp = models.DateTimeField()  # when it left; a second departure moves it
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["work_id", "set_spec"], name="oai_departure_once")]
+        indexes = [models.Index(fields=["set_spec", "datestamp", "work_id"], name="oai_departure_keyset")]
+
+    def __str__(self) -> str:
+        return f"work {self.work_id} left {self.set_spec} ({self.datestamp:%Y-%m-%d %H:%M:%S})"

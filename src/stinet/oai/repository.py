@@ -1,4 +1,4 @@
-"""What the provider reads: live works and tombstones, merged in (datestamp, id) order.
+"""What the provider reads: live works, tombstones and (in a set) departures, merged in (datestamp, id) order.
 
 Paging is by keyset: a page starts strictly after the last (datestamp, work id) served, so a
 page deep in a list costs what the first one costs, and a record updated during a harvest
@@ -14,11 +14,11 @@ import heapq
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.db.models import Min, Prefetch, QuerySet
+from django.db.models import Exists, Min, OuterRef, Prefetch, QuerySet
 
 from stinet.catalog.models import Holding, Work
 
-from .models import Tombstone
+from .models import Departure, Tombstone
 from .sets import key_fragment, work_filter, work_set_specs
 from .tokens import Query
 
@@ -84,6 +84,21 @@ def tombstones(query: Query) -> QuerySet[Tombstone]:
     return dead
 
 
+def departures(query: Query) -> QuerySet[Departure] | None:
+    """The works that left the query's set and are not in it now (None: no set asked for)."""
+    if not query.set_spec:
+        return None
+    gone = Departure.objects.filter(set_spec=query.set_spec)
+    condition = work_filter(query.set_spec)
+    if condition is not None:  # back in the set since: its live record answers for it
+        gone = gone.filter(~Exists(Work.objects.filter(condition).filter(pk=OuterRef("work_id"))))
+    if query.since:
+        gone = gone.filter(datestamp__gte=query.since)
+    if query.before:
+        gone = gone.filter(datestamp__lt=query.before)
+    return gone
+
+
 def _after(rows: QuerySet, stamp: str, ident: str, after: tuple[datetime, int] | None, limit: int) -> list:
     """Up to `limit` rows strictly after `after` in (stamp, ident) order, by two index range scans."""
     rows = rows.order_by(stamp, ident)
@@ -104,7 +119,10 @@ def page(query: Query, after: tuple[datetime, int] | None,
             for w in (_after(works, "updated_at", "id", after, limit) if works is not None else [])]
     dead = [Entry(t.work_id, t.datestamp, list(t.set_specs))
             for t in _after(tombstones(query), "datestamp", "work_id", after, limit)]
-    merged = list(heapq.merge(live, dead, key=lambda e: e.key))[:limit]
+    left = departures(query)
+    gone = [Entry(d.work_id, d.datestamp, [d.set_spec])
+            for d in (_after(left, "datestamp", "work_id", after, limit) if left is not None else [])]
+    merged = list(heapq.merge(live, dead, gone, key=lambda e: e.key))[:limit]
     return merged[:PAGE_SIZE], len(merged) > PAGE_SIZE
 
 
@@ -112,7 +130,8 @@ def count(query: Query) -> int:
     """How many items a list has (live and deleted)."""
     works = live_works(query, headers_only=True)
     live = works.order_by().count() if works is not None else 0
-    return live + tombstones(query).order_by().count()
+    left = departures(query)
+    return live + tombstones(query).order_by().count() + (left.order_by().count() if left is not None else 0)
 
 
 def find(work_id: int) -> Entry | None:
