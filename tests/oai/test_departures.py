@@ -113,3 +113,11 @@ def test_departures_page_with_the_live_records_and_count_in_the_list_size(oai, m
     first = oai(verb="ListIdentifiers", metadataPrefix="oai_dc", set="org:VMU")
     assert first.find(".//o:resumptionToken", NS).get("completeListSize") == "150"
     assert list(listed(oai, "org:VMU", **{"from": BEFORE}).values()).count("deleted") == 0  # first page: live
+
+
+def test_a_member_whose_code_changes_leaves_its_old_set(oai, shared):
+    hpu = Organisation.objects.get(code="HPU")
+    hpu.code = "DHHP"
+    hpu.save()
+    assert listed(oai, "org:HPU") == {shared["both"]: "deleted", shared["alone"]: "deleted"}
+    assert listed(oai, "org:DHHP") == {shared["both"]: None, shared["alone"]: None}
