@@ -3,7 +3,7 @@ longer a member) is deleted in that set for its harvesters, and live again when 
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -47,9 +47,23 @@ def test_a_removed_holding_takes_the_work_out_of_its_members_set(oai, shared):
     assert everything.count(f"oai:stinet.local:work/{both}") == 1  # no set: the live record only
     root = oai(verb="ListIdentifiers", metadataPrefix="oai_dc", set="org:VMU")
     assert [s.text for s in root.iterfind(".//o:setSpec", NS)] == ["org:VMU"]
-    # back in the set: live there again, not deleted as well
+    # back in the set: live there again, not deleted as well, and dated now for an incremental harvest
+    since = (datetime.now(UTC) - timedelta(seconds=1)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    Work.objects.filter(pk=both).update(updated_at=datetime(2021, 1, 1, tzinfo=UTC))
     Holding.objects.create(work_id=both, organisation=vmu, local_id="V2")
-    assert listed(oai, "org:VMU") == {both: None}
+    assert listed(oai, "org:VMU") == {both: None} == listed(oai, "org:VMU", **{"from": since})
+
+
+def test_a_work_that_left_a_set_and_is_then_deleted_is_deleted_in_that_set_too(oai, shared):
+    """Its harvesters may not have listed the set between the two: the tombstone keeps the set it left."""
+    both, vmu = shared["both"], shared["vmu"]
+    remove_holding(vmu, "V1", "test")
+    hpu = Organisation.objects.get(code="HPU")
+    remove_holding(hpu, Holding.objects.get(work_id=both).local_id, "test")
+    assert listed(oai, "org:VMU", **{"from": BEFORE}) == {both: "deleted"}
+    assert listed(oai, "org:HPU")[both] == "deleted"
+    root = oai(verb="GetRecord", metadataPrefix="oai_dc", identifier=f"oai:stinet.local:work/{both}")
+    assert [s.text for s in root.iterfind(".//o:setSpec", NS)] == ["org:HPU", "type:thesis", "org:VMU"]
 
 
 def test_a_work_no_member_holds_leaves_the_members_set(oai, shared):

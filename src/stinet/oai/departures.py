@@ -48,6 +48,13 @@ def _left_by(holding: Holding, work_id: int) -> None:
         depart([work_id], "org")
 
 
+def _entered(work_id: int) -> None:
+    """A work joined a member (a holding added or moved to it): if it had left a set, its datestamp moves
+    to now, so that an incremental harvest of the set it is back in gets it again."""
+    if Departure.objects.filter(work_id=work_id).exists():
+        Work.objects.filter(pk=work_id).update(updated_at=timezone.now())
+
+
 @receiver(post_init, sender=Work, dispatch_uid="oai-work-init")
 def _work_loaded(sender: Any, instance: Work, **kwargs: Any) -> None:
     """Note the type a work was read with (not read when deferred: no query)."""
@@ -56,21 +63,25 @@ def _work_loaded(sender: Any, instance: Work, **kwargs: Any) -> None:
 
 @receiver(pre_save, sender=Work, dispatch_uid="oai-work-pre")
 def _work_saving(sender: Any, instance: Work, **kwargs: Any) -> None:
-    """A stored work whose type changes leaves the set of its old type."""
+    """A stored work whose type changes leaves the set of its old type (recorded once it is saved)."""
     old = getattr(instance, "_oai_type", None)
-    if instance.pk is not None and old and old != instance.__dict__.get("type", old):
-        depart([instance.pk], f"type:{old}")
+    changed = instance.pk is not None and old and old != instance.__dict__.get("type", old)
+    instance._oai_left = f"type:{old}" if changed else None
 
 
 @receiver(post_save, sender=Work, dispatch_uid="oai-work-post")
 def _work_saved(sender: Any, instance: Work, **kwargs: Any) -> None:
-    """The type it has now is the one a later save compares with."""
+    """Record a departure; the type it has now is the one a later save compares with."""
+    if left := getattr(instance, "_oai_left", None):
+        depart([instance.pk], left)
+        instance._oai_left = None
     instance._oai_type = instance.__dict__.get("type")
 
 
 @receiver(post_delete, sender=Work, dispatch_uid="oai-work-delete")
 def _work_deleted(sender: Any, instance: Work, **kwargs: Any) -> None:
-    """A deleted work's tombstone answers for every set it was in."""
+    """A deleted work's tombstone answers for every set it was in, and those it had left
+    (record_deletion): its departures go."""
     Departure.objects.filter(work_id=instance.pk).delete()
 
 
@@ -89,21 +100,33 @@ def _holding_saving(sender: Any, instance: Holding, **kwargs: Any) -> None:
 
 
 @receiver(post_save, sender=Holding, dispatch_uid="oai-holding-post")
-def _holding_saved(sender: Any, instance: Holding, **kwargs: Any) -> None:
-    """The work it belongs to now is the one a later save compares with."""
+def _holding_saved(sender: Any, instance: Holding, created: bool = False, **kwargs: Any) -> None:
+    """A work that gains a holding may be back in a set; the work it belongs to now is the one a later save
+    compares with."""
+    if created or getattr(instance, "_oai_work", None) != instance.work_id:
+        _entered(instance.work_id)
     instance._oai_work = instance.work_id
 
 
 @receiver(pre_delete, sender=Holding, dispatch_uid="oai-holding-delete")
 def _holding_deleting(sender: Any, instance: Holding, **kwargs: Any) -> None:
-    """A removed holding (a record deleted at its source): its work leaves the member's set."""
-    _left_by(instance, instance.work_id)
+    """A removed holding (a record deleted at its source): its work leaves the member's set. Not when
+    the work itself is being deleted (its tombstone says it)."""
+    if not isinstance(kwargs.get("origin"), Work):
+        _left_by(instance, instance.work_id)
 
 
 @receiver(pre_save, sender=Organisation, dispatch_uid="oai-org-pre")
 def _org_saving(sender: Any, instance: Organisation, **kwargs: Any) -> None:
-    """A member that stops being one, or changes its code: its works leave its set (org:OLD)."""
-    before = Organisation.objects.filter(pk=instance.pk).values("code", "is_member").first() if instance.pk else None
+    """Note the code and membership before a save."""
+    instance._oai_before = (Organisation.objects.filter(pk=instance.pk).values("code", "is_member").first()
+                            if instance.pk else None)
+
+
+@receiver(post_save, sender=Organisation, dispatch_uid="oai-org-post")
+def _org_saved(sender: Any, instance: Organisation, **kwargs: Any) -> None:
+    """A member that stopped being one, or changed its code: its works left its set (org:OLD)."""
+    before = getattr(instance, "_oai_before", None)
     if not before or not before["is_member"] or (instance.is_member and instance.code == before["code"]):
         return
     held = Holding.objects.filter(organisation_id=instance.pk).values_list("work_id", flat=True)

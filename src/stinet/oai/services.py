@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from stinet.catalog.models import Work
 
-from .models import Tombstone
+from .models import Departure, Tombstone
 from .protocol import make_identifier
 from .sets import set_key, work_set_specs
 
@@ -35,13 +35,16 @@ def merged_work(work_id: int, hops: int = 10) -> int | None:
 def record_deletion(work: Work, merged_into: int | None = None) -> Tombstone:
     """Remember a work about to be deleted; call it in the transaction that deletes the work.
 
-    The tombstone keeps the work's identifier and sets, with the deletion time as datestamp,
+    The tombstone keeps the work's identifier and sets (those it had left too), with the deletion time as datestamp,
     so harvesters see the record as deleted (deletedRecord policy "persistent"), and the work it
     was merged into, if it was (its page then leads there).
     """
     with transaction.atomic():
         fresh = Work.objects.prefetch_related("holdings__organisation").get(pk=work.pk)
         specs = work_set_specs(fresh)
+        # and the sets it had left: their harvesters may not have listed it since, and keep it still
+        specs += sorted(set(Departure.objects.filter(work_id=work.pk, set_spec__contains=":")
+                            .values_list("set_spec", flat=True)) - set(specs))
         tombstone, _created = Tombstone.objects.update_or_create(
             work_id=work.pk,
             defaults={"identifier": make_identifier(repository_id(), work.pk), "datestamp": timezone.now(),
