@@ -240,3 +240,18 @@ def test_unicode_text_with_foreign_words_is_not_read_as_vni(text: str) -> None:
 def test_unicode_text_with_foreign_words_or_capitals_is_not_mended(text: str) -> None:
     """Units and signs of two letters ("µm" would read TCVN3 "àm") and numbers are no evidence."""
     assert to_unicode(text) == Conversion(text, None)
+
+
+@pytest.mark.parametrize("text", [
+    "Nghiên cứu thủy sản ven biển Hải Phòng».", "«Hải Phòng»", "Đề tài «Công nghệ sinh học»",
+    "“Công nghệ” và «Hải Phòng»", "(Phòng thí nghiệm)", "«Công»",
+])
+def test_unicode_words_in_quotation_marks_stay_as_they_are(text: str) -> None:
+    """TCVN3 writes "ô" and "ả" with « and », VNI reads "ò" as a mark: good Unicode between guillemets is no
+    legacy text ("Phòng»" became VNI "Phịng»", on import, harvest and a member's own export imported back)."""
+    assert to_unicode(text) == Conversion(text, None)
+    assert detect(text) == "unicode"
+
+
+def test_a_tcvn3_word_starting_with_its_o_circumflex_is_still_converted() -> None:
+    assert to_unicode("«ng Nguyễn Văn An") == Conversion("ông Nguyễn Văn An", "tcvn3")

@@ -126,6 +126,17 @@ _READINGS: dict[tuple[str, str], _Reading] = {}  # (encoding, word) -> its readi
 READINGS_MEMORY = 200_000  # readings remembered at most (then forgotten)
 
 
+# Quotation marks and punctuation around a word; TCVN3 writes "ô" and "ả" with two of them ("«", "»")
+_AROUND = "«»“”„‘’‚‹›\"'()[]{}<>.,;:!?…–—-"
+
+
+def _quoted_syllable(part: str) -> bool:
+    """True for a Vietnamese syllable inside quotation marks or punctuation ("«Công", "Phòng»."): good Unicode
+    that only the marks around it made garbage (read as TCVN3 or VNI letters, "Phòng»" became "Phịng»")."""
+    core = part.strip(_AROUND)
+    return core != part and bool(core) and _reading(core, "unicode").verdict == 1
+
+
 def _reading(word: str, encoding: str) -> _Reading:
     """How a word reads in an encoding ('unicode': as it is); words recur, so readings are kept."""
     found = _READINGS.get((encoding, word))
@@ -133,8 +144,10 @@ def _reading(word: str, encoding: str) -> _Reading:
         decode = _DECODERS.get(encoding)
         converted = decode(word) if decode else word
         unchanged = decode is not None and converted == word
-        found = _Reading(converted, None if unchanged else _judge(converted, as_unicode=decode is None),
-                         _letter_logs(converted))
+        verdict = None if unchanged else _judge(converted, as_unicode=decode is None)
+        if verdict == -1 and decode is None and _quoted_syllable(word):
+            verdict = 1
+        found = _Reading(converted, verdict, _letter_logs(converted))
         if len(_READINGS) >= READINGS_MEMORY:
             _READINGS.clear()
         _READINGS[(encoding, word)] = found
