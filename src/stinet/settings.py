@@ -185,6 +185,7 @@ compile_translations(LOCALE_PATHS[0])
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
+FORMAT_MODULE_PATH = ["stinet.locale_formats"]  # dates typed into forms read day first (03/02/2026: 3 Feb)
 
 STATIC_URL = "static/"
 # Static files are served from the package by WhiteNoise; STINET_STATIC_ROOT for collectstatic.

@@ -18,6 +18,8 @@ def test_demo_profiles_from_the_catalogue(people_catalogue):
     assert first.organisation.code == "HPU"
     assert {e.user.username for e in Expert.objects.filter(user__isnull=False)} == {u for u, _r in DEMO_USERS}
     assert first.user.roles.filter(role="scientist").exists()
+    for expert in Expert.objects.filter(user__isnull=False):  # the account goes by its profile's name: the
+        assert expert.user.get_full_name() == expert.full_name  # tasks it leads name their investigator so
     assert all(is_valid(e.orcid) for e in Expert.objects.exclude(orcid=""))
     assert Expert.objects.count() > len(DEMO_USERS)
     again = list(load())

@@ -41,3 +41,26 @@ def test_each_score_button_names_its_application(people, client):
     _login(client, people, "c1")
     names = [n for n in button_names(client.get(f"/tasks/{task.pk}/").content.decode()) if n.startswith("Chấm")]
     assert len(names) == task.applications.count() > 1 and len(set(names)) == len(names), names
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize(("typed", "day"), [("03/02/2026", "2026-02-03"), ("2026-02-03", "2026-02-03"),
+                                            ("3.2.2026", "2026-02-03"), ("10/01/2026", "2026-01-10")])
+def test_a_typed_date_is_read_day_first_in_either_language(lang, typed, day):
+    """Vietnam writes the day first: 03/02/2026 is 3 February (a browser without the date picker, a script),
+    not 2 March as Django's English reads it."""
+    from django.utils import translation
+
+    from stinet.tasks.forms import ContractForm
+
+    with translation.override(lang):
+        form = ContractForm({"contract_date": typed})
+        form.is_valid()
+    assert "contract_date" not in form.errors and form.cleaned_data["contract_date"].isoformat() == day
+
+
+def test_an_impossible_date_is_refused():
+    from stinet.tasks.forms import ContractForm
+
+    form = ContractForm({"contract_date": "31/02/2026"})
+    assert not form.is_valid() and "contract_date" in form.errors

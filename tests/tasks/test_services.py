@@ -290,6 +290,13 @@ def test_stop_and_reopen_return_to_the_same_place_and_step(people):
         services.transition(task, "reopen", people.manager, reason="x")
 
 
+def test_a_stopped_task_cancelled_keeps_the_step_it_was_stopped_in(people):
+    task = drive(people, "stopped")
+    task = services.transition(task, "cancel", people.manager, reason="Chủ nhiệm chuyển công tác")
+    task.refresh_from_db()
+    assert (task.status, task.step, task.status_before) == ("cancelled", 3, "in_progress")
+
+
 def test_a_rejected_proposal_is_not_public_and_can_be_reopened(people):
     task = drive(people, "rejected")
     assert not Task.objects.public().filter(pk=task.pk).exists()
@@ -317,6 +324,26 @@ def test_proposals_need_a_proposer_role_and_valid_values(people):
     second = services.propose(people.pi, title="C", objectives="D", year=2026, kind="pilot")
     assert (first.code, second.code) == ("ĐT-2026-001", "DASX-2026-001")
     assert services.find("dt-2026-001") == first and services.find(str(second.pk)) == second
+
+
+@pytest.mark.parametrize("again", ["NGHIÊN CỨU NUÔI TRỒNG RONG BIỂN TẠI ĐỒ SƠN",
+                                   "Nghiên cứu nuôi trồng  rong biển tại Đồ Sơn ",
+                                   "Nghie\u0302n cu\u031b\u0301u nuôi trồng rong biển tại Đồ Sơn"])
+def test_a_proposal_sent_again_in_other_case_or_spacing_is_the_same(people, again):
+    first = services.propose(people.editor, title="Nghiên cứu nuôi trồng rong biển tại Đồ Sơn", objectives="B",
+                             year=2027)
+    with pytest.raises(services.TaskError, match=f"you have proposed this task already: {first.code}"):
+        services.propose(people.editor, title=again, objectives="B", year=2027)
+    assert services.propose(people.editor, title="Nghiên cứu nuôi trồng rong biển tại Cát Bà", objectives="B",
+                            year=2027).title == "Nghiên cứu nuôi trồng rong biển tại Cát Bà"
+
+
+def test_the_final_report_closes_the_progress_reports_due_after_it(people):
+    task = drive(people, "in_progress")  # started 400 days ago: reports 1 and 2 are past due, 3 is to come
+    task = services.transition(task, "submit_final", people.pi, **action_data(people, "submit_final"))
+    assert task.status == "evaluating"
+    left = list(task.progress_reports.order_by("number").values_list("number", flat=True))
+    assert left == [1, 2]  # missed before the end: kept as the task's record
 
 
 def test_progress_reports_deadlines_overdue_and_adjustments(people):

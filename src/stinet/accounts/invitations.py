@@ -16,7 +16,6 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from stinet.accounts.models import Invitation
@@ -29,6 +28,7 @@ from stinet.accounts.services import (
     grant,
     require_account_manager,
 )
+from stinet.appcli import local_time
 from stinet.catalog.services import audit
 
 SALT = "stinet.accounts.invitation"
@@ -77,8 +77,7 @@ def invite(email: str, roles: list[tuple[str, str | None]], *, days: int = DEFAU
     waiting = pending().filter(email__iexact=email).first()
     if waiting is not None:
         raise AccountError(_("%(email)s has an invitation waiting until %(date)s: revoke it before inviting again")
-                           % {"email": email, "date": date_format(timezone.localtime(waiting.expires_at),
-                                                                  "SHORT_DATETIME_FORMAT")})
+                           % {"email": email, "date": local_time(waiting.expires_at)})
     if not roles:
         raise AccountError(_("an invitation needs at least one role"))
     if not 1 <= days <= MAX_DAYS:

@@ -106,6 +106,14 @@ def _demo_user(username: str, roles: tuple[str, ...]) -> Any:
     return user
 
 
+def _named(user: Any, name: str) -> None:
+    """The demo account goes by its profile's name: the tasks it leads (made after this) name their principal
+    investigator after the account, and the profile lists them as its own."""
+    if user.get_full_name() != name:
+        user.first_name, user.last_name = name[:150], ""
+        user.save(update_fields=["first_name", "last_name"])
+
+
 def _make(candidate: Candidate, n: int, user: Any = None) -> Expert:
     """One demo profile with its works suggested, most of them confirmed, and its details filled in."""
     from stinet.people.services import create_expert, decide_works, suggest_works, update_expert
@@ -133,7 +141,9 @@ def load() -> Iterator[str]:
     by_user: dict[str, Expert] = {}
     for i, (username, roles) in enumerate(DEMO_USERS):
         if i < len(candidates):
-            by_user[username] = _make(candidates[i], i + 1, _demo_user(username, roles))
+            user = _demo_user(username, roles)
+            by_user[username] = _make(candidates[i], i + 1, user)
+            _named(user, candidates[i].name)
     for n, candidate in enumerate(candidates[len(DEMO_USERS):], start=len(DEMO_USERS) + 1):
         _make(candidate, n)
     counts: defaultdict[str, int] = defaultdict(int)

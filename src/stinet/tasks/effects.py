@@ -59,8 +59,10 @@ def _sign_contract(task: Task, user: Any, values: dict[str, Any]) -> None:
 
 
 def _submit_final(task: Task, user: Any, values: dict[str, Any]) -> None:
-    """The work ends when its final report comes in."""
+    """The work ends when its final report comes in: the progress reports due after it are not asked for any
+    more (those due before stay, submitted or missed: the task's record)."""
     task.actual_end = now().date()
+    task.progress_reports.filter(submitted_at__isnull=True, due_date__gt=task.actual_end).delete()
 
 
 def _accept(task: Task, user: Any, values: dict[str, Any]) -> str:

@@ -27,7 +27,7 @@ from stinet.tasks.deadlines import add_months
 from stinet.tasks.documents import content_refusal
 from stinet.tasks.models import DOCUMENT_KINDS, KIND_PREFIX, KINDS, LEVELS, Task, TaskDocument, TaskMember
 from stinet.tasks.search import folded_code, refresh
-from stinet.vietnamese import clean_person_name, nfc
+from stinet.vietnamese import clean_person_name, clean_spaces, nfc
 
 PROPOSER_ROLES = frozenset({"investigator", "scientist", "member_editor", "task_manager", "network_admin"})
 APPLICANT_ROLES = frozenset({"investigator", "scientist"})
@@ -124,7 +124,7 @@ def propose(user: Any, *, title: str, objectives: str, year: int, level: str = "
     """Submit a proposal (step 1): organisations and individuals propose, managers review."""
     if not {role for role, _org in roles_of(user)} & PROPOSER_ROLES and not is_admin(user):
         raise PermissionDenied(_("only investigators, scientists, editors and managers may propose a task"))
-    title, objectives = nfc(title).strip(), nfc(objectives).strip()
+    title, objectives = clean_spaces(nfc(title)), nfc(objectives).strip()
     if not title:
         raise TaskError(_("a proposal needs a title"))
     check_text(Task, title=title, title_en=nfc(title_en).strip(), objectives=objectives,
@@ -134,8 +134,10 @@ def propose(user: Any, *, title: str, objectives: str, year: int, level: str = "
         raise TaskError(refusal)
     _check_values(level, kind, year, field_code.strip())
     with transaction.atomic():
-        same = Task.objects.filter(proposer=user, year=int(year), title__iexact=title,
-                                   status__in=lifecycle.LIVE).values_list("code", flat=True).first()
+        mine = Task.objects.filter(proposer=user, year=int(year), status__in=lifecycle.LIVE).order_by("pk")
+        # the title compared in Python: SQLite's iexact folds the case of ASCII letters only ("NGHIÊN CỨU")
+        same = next((c for c, t in mine.values_list("code", "title") if clean_spaces(t).casefold() == title.casefold()),
+                    None)
         if same:  # a form sent twice (the browser's "resend"), not a second task
             raise TaskError(_("you have proposed this task already: %(code)s") % {"code": same})
         code = nfc(code).strip() or _next_code(kind, int(year))
@@ -350,7 +352,7 @@ def transition(task: Task, action: str, user: Any, /, **data: Any) -> Task:
 
         rating = apply_effects(task, action, user, values)
         target = lifecycle.target_of(rule, status_was, task.status_before, rating)
-        if action in ("stop", "cancel"):
+        if action in ("stop", "cancel") and status_was != "stopped":  # a stopped task cancelled: where it stopped
             task.status_before = status_was
         elif action == "reopen":
             task.status_before = ""
