@@ -29,6 +29,17 @@ def test_search_filters_sort_and_paging(client, catalogue):
     assert client.get("/api/search", {"org": "TVHP"}).json()["total"] == 1
 
 
+def test_a_year_facet_value_filters_again(client, catalogue):
+    """Every facet's values go back as filters, the year's too (the portal's facet links do)."""
+    facet = client.get("/api/search").json()["facets"]["year"]
+    some = [f for f in facet if f["count"]][:2]
+    data = client.get("/api/search", {"year": [f["value"] for f in some]}).json()
+    assert data["total"] == sum(f["count"] for f in some) and {r["year"] for r in data["results"]} == \
+        {int(f["value"]) for f in some}
+    said = client.get("/api/search", {"year": "20x0", "lang": "en"})
+    assert said.status_code == 400 and said.json()["detail"].startswith("year: '20x0' is not a year")
+
+
 @pytest.mark.parametrize(("params", "message"), [
     ({"sort": "nonsense"}, "sort"), ({"page_size": 0}, "page_size"), ({"page": -1}, "page"),
     ({"page": 100_000_000_000, "page_size": 100}, "page: a search pages through its first 10000 results only"),
@@ -127,7 +138,23 @@ def test_openapi_describes_every_endpoint(client, db):
     for path in ("/api/search", "/api/works/{work_id}", "/api/orgs", "/api/suggest"):
         assert path in spec["paths"], path
     params = {p["name"] for p in spec["paths"]["/api/search"]["get"]["parameters"]}
-    assert {"q", "type", "year_from", "year_to", "org", "sort", "page", "page_size"} <= params
+    assert {"q", "type", "year", "year_from", "year_to", "org", "sort", "page", "page_size"} <= params
+
+
+@pytest.mark.parametrize(("path", "name", "limits"), [
+    ("/api/search", "sort", {"enum": ["relevance", "title", "year", "-year"]}),
+    ("/api/search", "page", {"minimum": 1}), ("/api/search", "page_size", {"minimum": 1, "maximum": 100}),
+    ("/api/search", "lang", {"enum": ["vi", "en"]}), ("/api/tasks", "page_size", {"minimum": 1, "maximum": 100}),
+    ("/api/experts", "page", {"minimum": 1}),
+])
+def test_openapi_states_the_limits_the_endpoints_refuse_beyond(client, db, path, name, limits):
+    """A generated client reads what it may send (a page_size of 200 answers 400)."""
+    spec = client.get("/api/openapi.json").json()
+    schema = next(p["schema"] for p in spec["paths"][path]["get"]["parameters"] if p["name"] == name)
+    assert limits.items() <= schema.items()
+    beyond = {"sort": "-title", "page": 0, "page_size": 101}.get(name)
+    if beyond is not None:
+        assert client.get(path, {name: beyond}).status_code == 400
 
 
 def test_suggest(client, catalogue):

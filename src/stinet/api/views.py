@@ -18,7 +18,7 @@ from stinet.catalog.models import Work
 from stinet.catalog.vocab import label
 from stinet.formats import json as work_json
 from stinet.oai.services import merged_work
-from stinet.search.base import SearchError, SearchRequest
+from stinet.search.base import MAX_PAGE_SIZE, SORTS, SearchError, SearchRequest
 from stinet.search.service import search_json, suggest
 
 
@@ -54,7 +54,28 @@ class DocumentedApi(NinjaAPI):
                 for code in wanted:
                     if code not in responses and str(code) not in responses:
                         responses[code] = error
+                for parameter in operation.get("parameters", []):
+                    _constrain(parameter)
         return schema
+
+
+# What the endpoints refuse with a 400 (or, for lang, take as the default), said in the description
+# too, so that a generated client does not send it: the checks stay the endpoints' own (their one line).
+_PARAMETER_LIMITS: dict[str, dict[str, Any]] = {
+    "page": {"minimum": 1}, "page_size": {"minimum": 1, "maximum": MAX_PAGE_SIZE},
+    "sort": {"enum": list(SORTS)}, "lang": {"enum": ["vi", "en"]},
+}
+
+
+def _constrain(parameter: dict[str, Any]) -> None:
+    """Add the limits of a query parameter of that name to its schema (a language left empty by default, the
+    interface's, keeps no list)."""
+    limits, schema = _PARAMETER_LIMITS.get(parameter.get("name", "")), parameter.get("schema", {})
+    if parameter.get("in") != "query" or not limits or schema.get("type") not in ("integer", "string"):
+        return
+    if "enum" in limits and schema.get("default", limits["enum"][0]) not in limits["enum"]:
+        return
+    schema.update(limits)
 
 
 api = DocumentedApi(
@@ -226,6 +247,7 @@ def search(
     field: Query[list[str]] = None,
     language: Query[list[str]] = None,
     access: Query[list[str]] = None,
+    year: Query[list[str]] = None,
     year_from: int | None = None,
     year_to: int | None = None,
     sort: str = "relevance",
@@ -242,9 +264,10 @@ def search(
     signed-in network members): such results have `fulltext` true and a passage in
     `highlight.fulltext`. Filter values are matched whatever their case; a type, access level
     or member code that does not exist answers 400, as does a page past the first 10,000 results.
+    Every facet's values filter again: `year=2019&year=2020` (works of either year), as `type`.
     """
     filters = {k: v for k, v in (("type", type), ("org", org), ("field", field),
-                                 ("language", language), ("access", access)) if v}
+                                 ("language", language), ("access", access), ("year", year)) if v}
     req = SearchRequest(q=q, filters=filters, year_from=year_from, year_to=year_to, sort=sort,
                         page=page, page_size=page_size, fulltext_access=viewer_levels(request.user))
     return search_json(req, _lang(lang))
