@@ -251,3 +251,15 @@ def test_marcxml_carries_what_the_marc_importer_reads_back(catalogue, tmp_path):
     assert (row["dc.identifier.other"], row["dc.contributor"]) == ("Mã khác 42", "Acme Inc.")
     assert "Acme" not in row["dc.contributor.author"]
     assert record.get_fields("084") == [] and record.get_fields("856") == []  # no number, no link: no field
+
+
+def test_a_control_character_stored_earlier_does_not_stop_an_xlsx_export(catalogue, tmp_path):
+    """Imports drop control characters now; a catalogue stored before still exports (a worksheet holds none)."""
+    import openpyxl
+
+    Work.objects.filter(holdings__local_id="1").update(publisher="La Sociét\x1b", title="Ti\x00tle")
+    path = tmp_path / "all.xlsx"
+    with path.open("wb") as out:
+        assert write("xlsx", out) == Work.objects.count()
+    values = {c.value for row in openpyxl.load_workbook(path).active.iter_rows() for c in row}
+    assert {"La Sociét", "Title"} <= values

@@ -17,6 +17,10 @@ from stinet.ingest.columns import canonical, is_ignored
     ("Họ và tên tác giả", "dc.contributor.author"), ("Đồng tác giả", "dc.contributor.author"),
     ("GVHD", "dc.contributor.advisor"), ("Cán bộ hướng dẫn", "dc.contributor.advisor"),
     ("Mã ISBN", "dc.identifier.isbn"), ("Số ĐKCB", "local.callnumber"), ("Kiểu tài liệu", "dc.type"),
+    # QA 20: a task list's years, the short type label, a person's name; a header pasted with a zero-width space
+    ("Năm thực hiện", "dc.date.issued"), ("Năm bắt đầu", "dc.date.issued"), ("Loại TL", "dc.type"),
+    ("Họ và tên", "dc.contributor.author"), ("Họ tên", "dc.contributor.author"),
+    ("Tác\u200bgiả", "dc.contributor.author"),
 ])
 def test_canonical(header, field):
     assert canonical(header) == field

@@ -83,6 +83,8 @@ def test_a_column_headed_nguoi_dich_gives_translators(org, tmp_path):
 @pytest.mark.parametrize("typed", [
     "PGS.TS. Nguyễn Văn An\nTS. Trần Thị Bình (chủ biên)\r\nThS. Lê Văn Cường",  # Alt+Enter in one cell
     "PGS.TS. Nguyễn Văn An, TS. Trần Thị Bình (chủ biên), ThS. Lê Văn Cường",
+    # a DSpace-style CSV (dc.* headers) too: a ';' between people (it was one name with the titles inside)
+    "GS.TS. Nguyễn Văn An; PGS. TS Trần Thị Bình (chủ biên); ThS. Lê Văn Cường",
 ])
 def test_several_people_in_one_cell_one_per_line_or_between_commas_are_several_creators(org, write_csv, typed):
     """QA 16c: they were one person, "Nguyễn Văn An TS. Trần Thị Bình ThS. Lê Văn Cường"; a comma that

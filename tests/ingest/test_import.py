@@ -561,6 +561,33 @@ def test_not_an_xlsx_is_refused(org, tmp_path):
         import_file(path, "HPU")
 
 
+def test_control_characters_in_cells_are_dropped(org, write_csv):
+    """A stray ESC (a MARC-8 escape left in), a NUL or a form feed is nothing a reader sees, and a worksheet or
+    PostgreSQL refuses it; tabs and line breaks stay."""
+    import_file(write_csv([row("Ti\x1btle one", id="A1", dc_publisher="La Sociét\x1b",
+                               dc_description_abstract="Dòng một\nDòng\x0c hai")]), "HPU")
+    work = Work.objects.get()
+    assert (work.title, work.publisher, work.abstract) == ("Title one", "La Sociét", "Dòng một\nDòng hai")
+
+
+def test_a_marc8_escape_left_in_a_record_is_dropped(org):
+    import_file(shared_path("conformance", "marc", "pymarc", "bad_marc8_escape.dat"), "HPU")
+    assert not any("\x1b" in str(v) for v in Work.objects.values_list("title", "publisher").get())
+
+
+@pytest.mark.parametrize("size", [8, 300, 500, 2000])
+def test_a_cut_xls_is_refused_in_one_line(org, tmp_path, size):
+    """An .xls cut short (a download that stopped) is refused like any broken workbook, not with xlrd's
+    CompDocError or struct.error."""
+    real = shared_path("conformance", "legacy-vietnamese", "viparse-corpus", "corpus", "tcvn3",
+                       "2005-2942C_Detai2003.xls")
+    path = tmp_path / "cut.xls"
+    path.write_bytes(real.read_bytes()[:size])
+    with pytest.raises(ImportFileError, match="cut.xls: not an .xls workbook"):
+        import_file(path, "HPU")
+    assert not Work.objects.exists()
+
+
 def test_real_tcvn3_xls_of_research_projects_imports_as_unicode(org):
     path = shared_path("conformance", "legacy-vietnamese", "viparse-corpus", "corpus", "tcvn3",
                        "2005-2942C_Detai2003.xls")

@@ -13,6 +13,7 @@ from lxml import etree
 
 from stinet.catalog.models import Holding, Organisation, Work
 from stinet.formats import bibtex, dspace_csv, json, marcxml, ris
+from stinet.vietnamese.text import CONTROLS, without_controls
 
 EXPORT_FORMATS = ("csv", "xlsx", "ris", "bibtex", "marcxml", "json")
 CHUNK = 500
@@ -167,7 +168,10 @@ def _xlsx(rows: Iterable[dict[str, str]], out: IO[bytes], columns: list[str]) ->
 
 
 def text_cell(sheet: Any, value: Any) -> Any:
-    """A value for a write-only sheet: a string that starts with "=" as a text cell, not a formula."""
+    """A value for a write-only sheet: a string that starts with "=" as a text cell, not a formula; without
+    the control characters a worksheet cannot hold (a catalogue stored before imports dropped them)."""
+    if isinstance(value, str) and CONTROLS.search(value):
+        value = without_controls(value)
     if not (isinstance(value, str) and value.startswith("=")):
         return value
     from openpyxl.cell import WriteOnlyCell

@@ -19,7 +19,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "dc.contributor.author": (
         "author", "authors", "dc.creator", "tac gia", "chu nhiem de tai", "chu nhiem",
         "hoc vien", "nghien cuu sinh", "nguoi thuc hien", "ho va ten tac gia", "ho ten tac gia", "ten tac gia",
-        "dong tac gia",
+        "dong tac gia", "ho va ten", "ho ten",
     ),
     "dc.contributor.advisor": ("nguoi huong dan", "giao vien huong dan", "nguoi huong dan khoa hoc", "gvhd",
                                "can bo huong dan"),
@@ -30,8 +30,10 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "dc.date.issued": (
         "year", "date", "dc.date", "nam", "nam xuat ban", "nam bao ve", "nam cong bo",
         "nam nghiem thu", "nam hoan thanh", "ngay xuat ban", "nam xb",  # XB: xuất bản, as catalogues abbreviate it
+        "nam thuc hien", "nam bat dau",  # a task's years: its first one (a later year column is kept as extra)
     ),
-    "dc.type": ("type", "loai tai lieu", "loai hinh", "loai hinh tai lieu", "dang tai lieu", "kieu tai lieu"),
+    "dc.type": ("type", "loai tai lieu", "loai tl", "loai hinh", "loai hinh tai lieu", "dang tai lieu",
+                "kieu tai lieu"),
     "dc.subject": ("subject", "keywords", "tu khoa", "chu de", "dc.subject.other"),
     "dc.description.abstract": (
         "abstract", "tom tat", "noi dung tom tat", "dc.description", "noi dung", "muc tieu",
@@ -81,7 +83,8 @@ def _key(header: str) -> str:
 
 def canonical(header: str) -> str | None:
     """The canonical field of a column header, or None when the column is unknown."""
-    text = to_unicode(header.strip().strip("\ufeff")).text
+    # a zero-width space between the words of a header pasted from a web page separates them
+    text = to_unicode(header.strip().strip("\ufeff").replace("\u200b", " ")).text
     if text.startswith(("dc.", "local.", "thesis.")):
         # DSpace exports may append a language: dc.title[vi], dc.subject[en_US]
         text = text.partition("[")[0]

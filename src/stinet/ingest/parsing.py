@@ -28,6 +28,7 @@ from stinet.search import indexing
 from stinet.search.documents import from_values
 from stinet.vietnamese import Conversion, detect, nfc, proves_unicode, reads_as_well, to_unicode
 from stinet.vietnamese.legacy import LATIN1_ENCODINGS, may_be_viqr
+from stinet.vietnamese.text import CONTROLS, without_controls
 
 # Fields holding codes, dates and identifiers rather than text: never taken for legacy encodings (only composed).
 NOT_TEXT = frozenset({"id", "dc.date.issued", "dc.language.iso", "local.access", "dc.subject.fos",
@@ -152,6 +153,8 @@ def convert_row(line: int, row: dict[str, str], report: ImportReport, skip: froz
     for column, result in (converted | mended).items():
         out[column] = result.text
         report.converted(line, column, str(result.encoding), row[column], result.text)
+    if CONTROLS.search("".join(out.values())):  # a stray ESC or NUL (a MARC-8 escape, a pasted byte): nothing a
+        out = {column: without_controls(value) for column, value in out.items()}  # reader sees; XLSX refuses it
     return out, (row | composed if composed else row)
 
 

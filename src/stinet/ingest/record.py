@@ -179,14 +179,15 @@ def former_local_id(data: WorkData) -> str:
 _MARKED_ROLES = {"editor": "editor", "advisor": "advisor", "author": "author", "translator": "translator"}
 
 
-def _creators(fields: dict[str, str], loose: bool) -> list[dict[str, str]]:
-    """Creators with roles, names cleaned of academic titles, role markers and 'Last, First' order."""
+def _creators(fields: dict[str, str]) -> list[dict[str, str]]:
+    """Creators with roles, names cleaned of academic titles, role markers and 'Last, First' order. A ';'
+    separates people in every file (no name holds one), DSpace CSV too, as '||' does."""
     people: list[dict[str, str]] = []
     for key, role in (("dc.contributor.author", "author"), ("dc.contributor.editor", "editor"),
                       ("dc.contributor.translator", "translator"), ("dc.contributor.advisor", "advisor"),
                       ("dc.contributor", "contributor")):
         cell = fields.get(key, "")  # one person a line (Alt+Enter) before the spaces are cleaned
-        for raw in (p for line in cell.splitlines() for v in split_values(line, loose) for p in split_people(v)):
+        for raw in (p for line in cell.splitlines() for v in split_values(line, True) for p in split_people(v)):
             person = parse_person_name(raw)
             if person.name:  # two co-authors of one name stay two (dc.creator repeating them: see parsing)
                 marked = _MARKED_ROLES.get(person.role) if role in ("author", "contributor") else None
@@ -316,7 +317,7 @@ def build(fields: dict[str, str], extra: dict[str, str], loose: bool = False) ->
     data = WorkData(
         local_id=clean_spaces(fields.get("id", "")), title=title, type=code or "other",
         type_label=label, title_en=clean_spaces(fields.get("dc.title.alternative", "")),
-        creators=_creators(fields, loose), degree=clean_spaces(fields.get("thesis.degree.name", "")),
+        creators=_creators(fields), degree=clean_spaces(fields.get("thesis.degree.name", "")),
         grantor=clean_spaces(fields.get("thesis.degree.grantor", "")), year=year, date=date,
         abstract=fields.get("dc.description.abstract", "").strip(),
         subjects=split_values(fields.get("dc.subject", ""), loose=True),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import re
+import struct
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -234,12 +235,15 @@ def open_xls(path: Path) -> Table:
         head = fh.read(65536)
     if not head.startswith((_OLE, _ZIP)) and (table := read_disguised(path, head, "xls")) is not None:
         return table  # an HTML page or text named .xls, as web catalogues export them
+    # what xlrd raises on a cut or broken file (a compound document cut short: CompDocError, struct.error)
+    broken = (xlrd.XLRDError, xlrd.compdoc.CompDocError, struct.error, OSError, AssertionError, IndexError,
+              ValueError)
     try:  # with its formatting: the merged cells are only read with it
         book = xlrd.open_workbook(str(path), on_demand=True, formatting_info=True)
-    except (xlrd.XLRDError, OSError, AssertionError, IndexError, ValueError, NotImplementedError):
+    except (*broken, NotImplementedError):
         try:
             book = xlrd.open_workbook(str(path), on_demand=True)
-        except (xlrd.XLRDError, OSError, AssertionError, IndexError, ValueError) as exc:
+        except broken as exc:
             raise _not_a_workbook(path, "xls", exc) from None
     try:
         sheet = book.sheet_by_index(0)
