@@ -41,6 +41,10 @@ CASES: list[tuple[dict[str, Any], str]] = [
     ({"verb": "GetRecord", "identifier": LIVE}, "badArgument"),
     ({"verb": "GetRecord", "metadataPrefix": "oai_dc"}, "badArgument"),
     ({"verb": "GetRecord", "identifier": "oai:stinet.local:work/1 2", "metadataPrefix": "oai_dc"}, "badArgument"),
+    # not an anyURI: echoed, the response would not be valid (QA 20)
+    ({"verb": "GetRecord", "identifier": "a%zz", "metadataPrefix": "oai_dc"}, "badArgument"),
+    ({"verb": "GetRecord", "identifier": "oai:x:[1]", "metadataPrefix": "oai_dc"}, "badArgument"),
+    ({"verb": "ListMetadataFormats", "identifier": 'a<b>"c'}, "badArgument"),
     ({"verb": "ListSets", "set": "org"}, "badArgument"),
     ({"verb": "ListMetadataFormats", "metadataPrefix": "oai_dc"}, "badArgument"),
     ({"verb": "ListRecords", "resumptionToken": "not-a-token"}, "badResumptionToken"),

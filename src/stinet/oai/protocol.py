@@ -80,13 +80,18 @@ def parse_request(params: Mapping[str, Sequence[str]]) -> Request:
     return Request(verb, arguments)
 
 
+# An identifier the response may echo as its request's anyURI (RFC 3986's characters, a "%" only before two hex
+# digits, any non-ASCII letter as an IRI has): "a%zz", "[]", "<x>" or a space answer badArgument, echoing nothing.
+_URI = re.compile(r"(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?#]|%[0-9A-Fa-f]{2}|[^\x00-\x7f\s])+")
+
+
 def _check_syntax(arguments: dict[str, str]) -> None:
     """Refuse values the protocol's schema would not allow (they could not be echoed)."""
     if "metadataPrefix" in arguments and not METADATA_PREFIX.fullmatch(arguments["metadataPrefix"]):
         raise OAIError("badArgument", "metadataPrefix: not a valid prefix")
     if "set" in arguments and not SET_SPEC.fullmatch(arguments["set"]):
         raise OAIError("badArgument", "set: not a valid setSpec")
-    if "identifier" in arguments and re.search(r"\s", arguments["identifier"]):
+    if "identifier" in arguments and not _URI.fullmatch(arguments["identifier"]):
         raise OAIError("badArgument", "identifier: not a URI")
     date_range(arguments.get("from"), arguments.get("until"))
 
