@@ -882,3 +882,27 @@ def test_control_characters_in_filters_and_prefixes_are_left_out(catalogue):
         search_json(SearchRequest(q="chè", filters={"org": ["NO\x00PE"]}))
     assert suggest("ch\x00è") == suggest("chè") and suggest("\x00\x00") == {"titles": [], "authors": [],
                                                                               "subjects": []}
+
+
+def test_a_full_name_asked_for_ranks_its_works_above_initials_and_other_tones(org, write_csv, settings):
+    """QA 20: "Nguyễn V. Quảng" alone in its record scored above "Nguyễn Văn Quảng" beside two co-authors (a
+    shorter field), and "Nguyễn Văn Quang" above it too: the name as typed comes first, quoted or not, with
+    author: or without; then names in full, then those with initials (as unquoted words rank them). A quoted
+    name alone finds the works that give it with initials too. PostgreSQL keeps no marks of the names
+    (its exact vector holds titles, subjects and abstracts): there "Quang" and "Quảng" rank alike."""
+    from stinet.ingest.services import import_file
+    from tests.conftest import row
+
+    full, other_tone, initials = "Rừng ngập mặn Tiên Lãng", "Bãi triều Cát Hải", "Đê biển Đồ Sơn"
+    rows = [row(initials, id="i1", dc_contributor_author="Nguyễn V. Quảng"),
+            row(other_tone, id="q1", dc_contributor_author="Nguyễn Văn Quang"),
+            row(full, id="f1", dc_contributor_author="Nguyễn Văn Quảng||Lê Thị Hồng Nhung||Phạm Quốc Trung")]
+    import_file(write_csv(rows, "names.csv"), "HPU")
+    for q in ('author:"Nguyễn Văn Quảng"', '"Nguyễn Văn Quảng"', "Nguyễn Văn Quảng"):
+        found = titles(q)
+        assert found.index(full) < found.index(initials), (q, found)
+        if settings.SEARCH_BACKEND != "postgres":
+            assert found[0] == full, (q, found)
+    for q in ('author:"Nguyễn Văn Quảng"', '"Nguyễn Văn Quảng"'):
+        found = titles(q)
+        assert found[-1] == initials and set(found) == {full, other_tone, initials}, (q, found)

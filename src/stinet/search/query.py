@@ -180,6 +180,13 @@ def _phrase_forms(words: list[str], tokens: list[str]) -> list[tuple[str, ...]]:
     return found
 
 
+def _a_full_name(clause: Clause) -> bool:
+    """Whether words not asked of a field are a person's name in full (three to five words from a family
+    name, no initial): the works that give it with initials are found too, below."""
+    return (clause.looks_like_a_name and MIN_FREE_NAME_WORDS <= len(clause.words) <= MAX_NAME_WORDS
+            and all(len(w) > 1 for w in clause.words))
+
+
 def _name_clause(text: str, phrase: bool, negate: bool) -> Clause | None:
     """author: a name as people write it: "PGS.TS. Nguyễn Văn An", "Nguyễn, Văn An", "Nguyễn V. An".
 
@@ -328,6 +335,8 @@ def _item(m: re.Match[str], query: ParsedQuery, free: list[str]) -> None:
         (query.excluded_equivalences if negate else query.equivalences).append(token)  # "KH&CN", -KHCN
     elif quoted is not None or negate:
         if (c := _clause(value, None, quoted is not None, negate)) is not None:
+            if quoted is not None and not negate and _a_full_name(c):  # "Nguyễn Văn An": "Nguyễn V. An" too
+                c.variants = initialled(c.words)
             query.clauses.append(c)
     else:
         free.append(m.group(0))
@@ -407,8 +416,7 @@ def _free_text(text: str, query: ParsedQuery) -> None:
             query.clauses.append(Clause(words, exact, None, False, False))
         return
     if (c := _clause(text, None, False, False)) is not None:
-        if (c.looks_like_a_name and MIN_FREE_NAME_WORDS <= len(c.words) <= MAX_NAME_WORDS
-                and all(len(w) > 1 for w in c.words)):
+        if _a_full_name(c):
             c.variants = initialled(c.words)
         elif (c.looks_like_a_name and 3 <= len(c.words) <= MAX_NAME_WORDS and len(c.words[-1]) > 1
               and any(len(w) == 1 for w in c.words)):  # "Nguyễn V. An": a name with initials, as author: reads it

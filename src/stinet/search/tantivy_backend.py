@@ -522,15 +522,23 @@ class TantivyBackend:
         options = [Query.boost_query(self._term(f, word, fuzzy), WEIGHTS[f])
                    for f in FIELD_OF[clause.field]]
         found = options[0] if len(options) == 1 else Query.boolean_query([(Occur.Should, q) for q in options])
-        exact = clause.exact[i] if len(clause.exact) == len(clause.words) else word  # "İstanbul": 2 and 1 words
-        if exact == word or not scored:
+        marked = self._marked(clause, i) if scored else None
+        if marked is None:
             return found
-        # once per word, whichever fields have it so written: it adds to a match's score, and makes no match
-        # (text_x holds the subjects and the abstract: "subject:bình" found "bình" in an abstract alone)
-        marked = Query.disjunction_max_query([Query.const_score_query(Query.term_query(self.schema, f, exact),
-                                                                      EXACT_SCORE[f])
-                                              for f in EXACT_OF.get(clause.field, ())])
+        # it adds to a match's score, and makes no match (text_x holds the subjects and the abstract:
+        # "subject:bình" found "bình" in an abstract alone)
         return Query.boolean_query([(Occur.Must, found), (Occur.Should, marked)])
+
+    def _marked(self, clause: Clause, i: int) -> Query | None:
+        """The bonus of a word typed with its marks, once whichever fields have it so written; None for a word
+        typed without them."""
+        word = clause.words[i]
+        exact = clause.exact[i] if len(clause.exact) == len(clause.words) else word  # "İstanbul": 2 and 1 words
+        if exact == word:
+            return None
+        return Query.disjunction_max_query([Query.const_score_query(Query.term_query(self.schema, f, exact),
+                                                                    EXACT_SCORE[f])
+                                            for f in EXACT_OF.get(clause.field, ())])
 
     def _clause(self, clause: Clause, fuzzy: bool, scored: bool = True) -> Query:
         """A clause: every word (or the phrase) in the clause's field(s); or any of its items (biển OR sông)."""
@@ -540,7 +548,11 @@ class TantivyBackend:
             fields = FIELD_OF[clause.field]
             options = [Query.boost_query(Query.phrase_query(self.schema, f, clause.words), WEIGHTS[f])
                        for f in fields]
-            return Query.boolean_query([(Occur.Should, q) for q in options + self._variants(clause)])
+            found = Query.boolean_query([(Occur.Should, q) for q in options + self._variants(clause)])
+            # its words typed with their marks score as unquoted ones do ("Nguyễn Văn Quảng" above "Quang")
+            marked = [(Occur.Should, m) for i in range(len(clause.words)) if scored
+                      and (m := self._marked(clause, i)) is not None]
+            return Query.boolean_query([(Occur.Must, found), *marked]) if marked else found
         words = [(Occur.Must, self._word(clause, i, fuzzy, scored)) for i in range(len(clause.words))]
         found = words[0][1] if len(words) == 1 else Query.boolean_query(words)
         if clause.variants:
@@ -572,7 +584,7 @@ class TantivyBackend:
     @staticmethod
     def _names_in_full(clause: Clause) -> bool:
         """Whether a clause is a person's name whose phrase in the names scores every match."""
-        return (clause.looks_like_a_name and not clause.negate and not clause.phrase and len(clause.words) >= 2
+        return (clause.looks_like_a_name and not clause.negate and len(clause.words) >= 2
                 and not clause.initialled_as)  # "Nguyễn V. An" is no phrase "nguyen an"
 
     def _name_phrase(self, clause: Clause) -> Query:
