@@ -589,6 +589,21 @@ def test_or_and_not_between_items(catalogue, write_csv):
     assert any("<mark>chè</mark>" in r["highlight"]["title"] for r in hit)
 
 
+def test_an_equivalence_in_an_or_group_finds_every_form_of_its_group(catalogue, write_csv):
+    """QA 20: "KHCN OR CNTT" found nothing (each item its letters as written) and the typo retry then
+    answered works on "khó khăn"; each item of the group finds what it finds alone, and either form."""
+    from stinet.ingest.services import import_file
+    from tests.conftest import row
+
+    import_file(write_csv([row("Ứng dụng công nghệ thông tin trong thư viện", id="it"),
+                           row("Khó khăn của học sinh", id="kk")], "it.csv"), "HPU")
+    kh, it = set(titles("KHCN")), set(titles("CNTT"))
+    assert kh and it == {"Ứng dụng công nghệ thông tin trong thư viện"}
+    for q in ("KHCN OR CNTT", "KH&CN OR CNTT", 'CNTT OR "khoa học và công nghệ"', '"KH&CN" OR "công nghệ thông tin"'):
+        data = search_json(SearchRequest(q=q))
+        assert {r["title"] for r in data["results"]} == kh | it and not data.get("approximate"), q
+
+
 def test_a_field_of_science_below_the_top_level_filters_too(org, write_csv):
     """field=502 (economics and business) finds the works coded 502 or 50201, not the other 5xx ones;
     a code that is no field of science is refused, not answered with nothing."""

@@ -64,6 +64,8 @@ def _clause_tsquery(clause: Clause, typos: dict[str, list[str]] | None = None) -
     if clause.any_of:  # biển OR sông
         text = "(" + " | ".join(_clause_tsquery(c, typos) for c in clause.any_of) + ")"
         return "!" + text if clause.negate else text
+    if clause.group:  # an equivalence group as an item of an OR group
+        return _equivalent(clause.group)
     weight = WEIGHT_OF[clause.field]
     joiner = " <-> " if clause.phrase else " & "
     forms = typos if typos and not clause.negate else {}

@@ -75,6 +75,9 @@ class Clause:
     # "biển OR sông": the clause holds when any of these does (its words and exact words are theirs,
     # all of them, for ranking and highlighting)
     any_of: tuple[Clause, ...] = ()
+    # an equivalence group's token (KH&CN) an item of an OR group is: any of the group's forms, its words
+    # those written (for highlighting)
+    group: str = ""
 
     @property
     def looks_like_a_name(self) -> bool:
@@ -282,6 +285,7 @@ def _any_of(group: list[re.Match[str]], query: ParsedQuery) -> Clause | None:
         _free_text(" ".join(free), alone)
         alternatives += alone.clauses
         if alone.equivalences and (c := _clause(m.group(3) or m.group(4) or "", None, True, False)) is not None:
+            c.group = alone.equivalences[0]  # "KHCN OR CNTT": any form of either group, as each alone finds
             alternatives.append(c)
         for name, values in alone.filters.items():  # type:thesis OR type:article: any of the values already
             query.filters.setdefault(name, []).extend(values)

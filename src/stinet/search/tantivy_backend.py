@@ -544,6 +544,8 @@ class TantivyBackend:
         """A clause: every word (or the phrase) in the clause's field(s); or any of its items (biển OR sông)."""
         if clause.any_of:
             return Query.boolean_query([(Occur.Should, self._clause(c, fuzzy, scored)) for c in clause.any_of])
+        if clause.group:  # an equivalence group as an item of an OR group
+            return self._equivalent(clause.group)
         if clause.phrase:
             fields = FIELD_OF[clause.field]
             options = [Query.boost_query(Query.phrase_query(self.schema, f, clause.words), WEIGHTS[f])
