@@ -263,3 +263,20 @@ def test_a_control_character_stored_earlier_does_not_stop_an_xlsx_export(catalog
         assert write("xlsx", out) == Work.objects.count()
     values = {c.value for row in openpyxl.load_workbook(path).active.iter_rows() for c in row}
     assert {"La Sociét", "Title"} <= values
+
+
+@pytest.mark.parametrize("title", ["International Maritime Law: a monograph", "Biển Đông : tài nguyên và môi trường",
+                                   "Luật hàng hải: lý luận và thực tiễn : giáo trình"])
+def test_a_title_with_a_colon_comes_back_the_same_from_marcxml(catalogue, tmp_path, title):
+    """QA 20: "Law: a monograph" was split into 245 $a "Law :" and $b, came back "Law : a monograph", and the
+    next export wrote "Law  :" (two spaces); a member's MARCXML imported back leaves its titles as they were."""
+    from stinet.catalog.models import Organisation
+    from stinet.ingest.services import import_file
+
+    Work.objects.filter(holdings__local_id="1").update(title=title)
+    for _ in range(2):
+        path = tmp_path / "hpu.xml"
+        with path.open("wb") as out:
+            write("marcxml", out, org=Organisation.objects.get(code="HPU"))
+        import_file(path, "HPU")
+        assert Work.objects.get(holdings__local_id="1").title == title
