@@ -179,6 +179,7 @@ def test_plainly_unicode_text_is_found_unicode_before_any_closer_look() -> None:
     ("Tell me.", "viqr", "Tell me."), ("a.m.", "viqr", "a.m."), ("Vol. 2 No. 3", "viqr", "Vol. 2 No. 3"),
     ("No. 1, No. 2, No. 3", None, "No. 1, No. 2, No. 3"), ("Let it be. Let it go.", "viqr", "Let it be. Let it go."),
     ("Toa'n ho.c", "viqr", "Toán học"), ("Kinh te^'", "viqr", "Kinh tế"),
+    ("Çà et là", "tcvn3", "Çà et là"),  # QA 20: French beside TCVN3 rows read "ầỔ et lỔ": a capital inside a word
 ])
 def test_a_likely_encoding_reads_short_values_its_neighbours_are_in(text, likely, expected):
     assert to_unicode(text, likely=likely).text == expected

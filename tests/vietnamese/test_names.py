@@ -185,6 +185,17 @@ def test_titles_list() -> None:
         # titles or a bracketed marker alone name nobody
         ("PGS.TS.", ""),
         ("(chủ biên)", ""),
+        # QA 20: titles spelled out before a comma, ranks, a lawyer; a workplace after the name
+        ("Phó Giáo sư, Tiến sĩ Lý Văn Nam", "Lý Văn Nam"),
+        ("Đại tá, TS. Trần Quân", "Trần Quân"),
+        ("Thượng tá Lê Văn Oanh", "Lê Văn Oanh"),
+        ("ĐẠI TÁ NGUYỄN VĂN AN", "Nguyễn Văn An"),
+        ("LS. Hồ Văn Phúc", "Hồ Văn Phúc"),
+        ("TS Hoàng Văn Phong - Viện Sinh thái", "Hoàng Văn Phong"),
+        ("Nguyễn Văn Giang (Viện Hóa học)", "Nguyễn Văn Giang"),
+        ("Nguyễn Thị Lan (Bộ Y tế) (chủ biên)", "Nguyễn Thị Lan"),
+        ("Trần Trung Tá", "Trần Trung Tá"),  # a given name, not a rank
+        ("Lê, Tiến Sĩ", "Lê Tiến Sĩ"),
     ],
 )
 def test_clean_person_name(text: str, expected: str) -> None:

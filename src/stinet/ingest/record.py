@@ -359,6 +359,9 @@ def _limits() -> tuple[tuple[str, str, int], ...]:
 TEXT_BOUNDS = {"dc.title": ("title", 2_000), "dc.title.alternative": ("title_en", 2_000),
                "dc.description.abstract": ("abstract", 100_000)}
 LIST_BOUNDS = {"dc.contributor.author": ("creators", 1_000), "dc.subject": ("subjects", 500)}
+# one person's name, one subject: a longer value is a column pasted into the wrong one (an abstract), and
+# would stop an XLSX export (a cell holds 32,767 characters)
+VALUE_BOUNDS = {"dc.contributor.author": 500, "dc.subject": 1_000}
 
 
 def _check_lengths(data: WorkData) -> None:
@@ -378,3 +381,9 @@ def _check_lengths(data: WorkData) -> None:
         if len(values := getattr(data, attribute)) > limit:
             raise RowError(_("%(column)s: %(n)s values, at most %(limit)s")
                            % {"column": column, "n": _count(len(values)), "limit": _count(limit)})
+    longest = {"dc.contributor.author": max((p["name"] for p in data.creators), key=len, default=""),
+               "dc.subject": max(data.subjects, key=len, default="")}
+    for column, value in longest.items():
+        if len(value) > (limit := VALUE_BOUNDS[column]):
+            raise RowError(_("%(column)s: %(n)s characters, at most %(limit)s (%(start)r...)")
+                           % {"column": column, "n": _count(len(value)), "limit": _count(limit), "start": value[:40]})

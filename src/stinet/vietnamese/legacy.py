@@ -106,6 +106,8 @@ def _judge(word: str, as_unicode: bool = False) -> int:
         return 0  # a lone letter ('©' read as 'â') proves nothing
     if as_unicode and any(_LOWER_THEN_UPPER.search(r) for r in runs):
         return -1  # 'tÝnh', 'hiÖn': capitals inside a lower-case word
+    if not as_unicode and any(a.islower() and b.isupper() for r in runs for a, b in zip(r, r[1:], strict=False)):
+        return -1  # nor a legacy reading with one: French 'là' is no TCVN3 'lỔ'
     return 1 if all(is_syllable(r) for r in runs) else -1
 
 

@@ -21,24 +21,29 @@ ACADEMIC_TITLES = (
 # None of the atoms is a Vietnamese syllable, so any case is a title ("Ths", "THS"); "T.S." is not
 # (an initial, "T.S. Eliot").
 # KTS. kiến trúc sư, VS. viện sĩ; NGƯT./NGND. nhà giáo ưu tú/nhân dân, TTƯT./TTND. thầy thuốc ưu tú/nhân dân
-_ATOMS = r"TSKH|PGS|NCS|Th\.?S|GS|TS|KTS|KS|BS|CN|DS|VS|NGƯT|NGND|TTƯT|TTND"
+_ATOMS = r"TSKH|PGS|NCS|Th\.?S|GS|TS|KTS|KS|BS|CN|DS|VS|LS|NGƯT|NGND|TTƯT|TTND"  # LS. luật sư (lawyer)
 _MEDICAL = r"(?P<med>[BD]S)(?:\.?\s?|-)(?P<level>CK[.\s]?(?:II|I|2|1)|NT)"
 _ENGLISH = r"Assoc\.\s?Prof\.|Prof\.|Dr\.|Ph\.D\.|PhD\.?"
 _WORDS = {  # spelled out, folded -> the title
     "tien si khoa hoc": "TSKH.", "tien sy khoa hoc": "TSKH.", "tien si": "TS.", "tien sy": "TS.",
     "thac si": "ThS.", "thac sy": "ThS.", "pho giao su": "PGS.", "giao su": "GS.", "ky su": "KS.", "ki su": "KS.",
     "bac si": "BS.", "bac sy": "BS.", "duoc si": "DS.", "duoc sy": "DS.", "cu nhan": "CN.", "nghien cuu sinh": "NCS.",
+    "luat su": "LS.",
 }
+# military and police ranks before a name ("Đại tá, TS. Trần Quân"): kept among the titles as written
+_RANKS = ("đại tướng", "thượng tướng", "trung tướng", "thiếu tướng", "đại tá", "thượng tá", "trung tá", "thiếu tá",
+          "đại úy", "thượng úy", "trung úy", "thiếu úy", "đại uý", "thượng uý", "trung uý", "thiếu uý")
+_WORDS |= {fold(rank): rank.capitalize() for rank in _RANKS}
 _SPELLED = (r"tiến s[ĩỹ] khoa học|tiến s[ĩỹ]|thạc s[ĩỹ]|phó giáo sư|giáo sư|k[ỹĩ] sư|bác s[ĩỹ]|dược s[ĩỹ]"
-            r"|cử nhân|nghiên cứu sinh")
+            r"|cử nhân|nghiên cứu sinh|luật sư|" + "|".join(sorted(_RANKS, key=len, reverse=True)))
 _END = r"(?:[./-]|(?=[\s,;()\[\]]|$))"
 _TITLE = re.compile(  # (the look-ahead, case-sensitive, lets most names fail at their first letter)
-    rf"(?=[ABCDGKNPTVabcdgknptv])"
-    rf"(?i:(?P<en>{_ENGLISH})|{_MEDICAL}{_END}|(?P<vn>{_ATOMS}){_END}|(?P<word>{_SPELLED})(?=\s|$))[\s,]*"
+    rf"(?=[ABCDGKLNPTVabcdgklnptvĐđ])"
+    rf"(?i:(?P<en>{_ENGLISH})|{_MEDICAL}{_END}|(?P<vn>{_ATOMS}){_END}|(?P<word>{_SPELLED})(?=[\s,]|$))[\s,]*"
 )
 # A title as written -> its canonical form; any other spelling is looked up squeezed ("Th.S" -> "ths").
 _CANONICAL = {form: atom + "." for atom in ("TSKH", "PGS", "NCS", "ThS", "GS", "TS", "KTS", "KS", "BS", "CN", "DS",
-                                           "VS", "NGƯT", "NGND", "TTƯT", "TTND")
+                                           "VS", "LS", "NGƯT", "NGND", "TTƯT", "TTND")
               for form in (atom, atom.lower())}
 _CANONICAL |= {"assocprof": "Assoc. Prof.", "prof": "Prof.", "dr": "Dr.", "phd": "Ph.D.", "Dr.": "Dr.",
                "Prof.": "Prof.", "Ph.D.": "Ph.D."}
@@ -56,8 +61,8 @@ def _squeeze(written: str) -> str:
 # it counts only with a dot ("CN.") or with another title ("PGS TS"). "PGS", "TSKH", "NCS", "ThS" and
 # the medical titles ("BSCKII") count alone.
 _TITLES_AFTER_SPACE = re.compile(rf"\s((?:(?:{_MEDICAL}|{_ATOMS}|THS)(?:[./-]\s?|\s|$))+)$")
-_INITIALS_OR_TITLE = frozenset(("GS", "TS", "KS", "BS", "CN", "DS", "VS", "THS"))
-_TITLES_ONLY = re.compile(rf"(?=[ABCDGKNPTVabcdgknptv])(?i:(?:{_ENGLISH})|{_MEDICAL}{_END}|(?:{_ATOMS}){_END}"
+_INITIALS_OR_TITLE = frozenset(("GS", "TS", "KS", "BS", "CN", "DS", "VS", "LS", "THS"))
+_TITLES_ONLY = re.compile(rf"(?=[ABCDGKLNPTVabcdgklnptvĐđ])(?i:(?:{_ENGLISH})|{_MEDICAL}{_END}|(?:{_ATOMS}){_END}"
                           rf"|(?:{_SPELLED})(?=\s|$)|[\s,])+")
 _TRAILING = re.compile(r"[\s,]+(?:Ph\.?\s?D\.?|M\.?Sc\.?|MD)\s*$", re.IGNORECASE)
 _TRAILING_ENDS = frozenset(("hd", ".d", " d", "md", "sc"))  # how those end when they end in lower case
@@ -133,10 +138,14 @@ def _tail(text: str, titles: list[str]) -> tuple[str, str | None]:
                 if r is None:
                     _take_titles(item, titles)
             return text[: match.start()], next((r for r in found if r), "")
+        if match.start() and is_organisation(match.group(1)):  # "Nguyễn Văn Giang (Viện Hóa học)": where he works
+            return text[: match.start()], ""
     for separator in (",", " - ", " – "):
         if separator in text:
             head, _, after = text.rpartition(separator)
             after = after.strip()
+            if separator != "," and head.strip() and is_organisation(after):  # "Hoàng Văn Phong - Viện Sinh thái"
+                return head, ""
             only_titles = _TITLES_ONLY.fullmatch(after)
             role = "" if only_titles else _role(after, _ROLES)
             if role is None or (separator == "," and _may_be_given_names(head, after)):
