@@ -117,6 +117,9 @@ def test_a_value_longer_than_its_column_rejects_its_row_on_every_database(org, w
     ("dc.contributor.author", "||".join(f"Nguyễn Văn {i}" for i in range(1_001)),
      "dc.contributor.author: 1,001 values, at most 1,000"),
     ("dc.subject", "||".join(f"chủ đề {i}" for i in range(501)), "dc.subject: 501 values, at most 500"),
+    # one name or subject the length of an abstract (QA 20: 34,999 characters stopped an XLSX export later)
+    ("dc.contributor.author", "Nguyễn Văn " + "An" * 300, "dc.contributor.author: 611 characters, at most 500"),
+    ("dc.subject", "đa dạng " * 200, "dc.subject: 1,599 characters, at most 1,000"),
 ])
 def test_values_far_beyond_any_real_record_reject_their_row(org, write_csv, column, value, reason):
     rows = [{"dc.title": "Hỏng", "id": "x1", column: value}, row("Vừa", id="x2")]
@@ -287,6 +290,23 @@ def test_reimport_updates_in_place_and_never_duplicates(org, write_csv):
     assert SourceRecord.objects.get(local_id="x1").payload["dc.title"] == "Tên mới"  # the record as received now
     entry = AuditEntry.objects.get(action="update")
     assert entry.before == {"title": "Tên cũ"} and entry.after == {"title": "Tên mới"}
+
+
+def test_the_same_values_read_with_another_digest_leave_the_work_undated(org, write_csv, tmp_path):
+    """QA 20: a member's MARCXML export of harvested records imported back dated every work anew (its source
+    record's digest was the harvest's): every OAI-PMH harvester fetched them all again. Only the source record
+    is replaced (counted updated); a real change dates the work."""
+    rows = [row("Rạn san hô Cát Bà", id="x1", dc_date_issued="2010", dc_identifier_uri="https://a.vn/1")]
+    import_file(write_csv(rows, "v1.csv"), "HPU")
+    SourceRecord.objects.update(digest="read-from-another-format")
+    dated = Work.objects.get().updated_at
+    again = import_file(write_csv(rows, "v1.csv"), "HPU")
+    assert again.counts() == {"new": 0, "updated": 1, "unchanged": 0, "rejected": 0}
+    assert Work.objects.get().updated_at == dated and not AuditEntry.objects.filter(action="update").exists()
+    assert SourceRecord.objects.get().digest != "read-from-another-format"  # unchanged from now on
+    rows[0]["dc.identifier.uri"] = "https://a.vn/2"  # the holding's link: the record changed
+    assert import_file(write_csv(rows, "v2.csv"), "HPU").counts()["updated"] == 1
+    assert Work.objects.get().updated_at > dated
 
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])

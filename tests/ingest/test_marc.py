@@ -226,7 +226,7 @@ def test_a_vietnamese_record_maps_every_field(org, tmp_path):
     work = Work.objects.get()
     holding = work.holdings.get()
     assert holding.local_id == "VN-HPU:000123"
-    assert work.title == "Nghiên cứu đa dạng sinh học rạn san hô vịnh Hạ Long : luận văn thạc sĩ sinh học"
+    assert work.title == "Nghiên cứu đa dạng sinh học rạn san hô vịnh Hạ Long: luận văn thạc sĩ sinh học"
     assert work.title_en == "Coral reef biodiversity"
     assert work.people("author") == ["Nguyễn Văn An", "Phạm Văn Dũng"]
     assert work.advisors == ["Trần Bình"] and work.people("editor") == ["Lê Thị Hoa"]
@@ -248,7 +248,7 @@ def test_decomposed_vietnamese_is_stored_nfc(org, tmp_path):
                                                                    author=unicodedata.normalize("NFD", "Đặng, Văn Ê"))),
                 "HPU")
     work = Work.objects.get()
-    assert work.title.startswith("Nghiên cứu đa dạng sinh học rạn san hô : ")
+    assert work.title.startswith("Nghiên cứu đa dạng sinh học rạn san hô: ")
     assert unicodedata.is_normalized("NFC", work.title) and work.authors[0] == "Đặng Văn Ê"
 
 
@@ -257,7 +257,7 @@ def test_reimport_updates_in_place_keyed_by_001(org, tmp_path):
     same = import_file(write_marc(tmp_path / "v1.mrc", vietnamese_record()), "HPU")
     changed = import_file(write_marc(tmp_path / "v2.mrc", vietnamese_record(title="Tên đã sửa /")), "HPU")
     assert (first.new, same.unchanged, changed.updated) == (1, 1, 1)
-    assert Work.objects.count() == 1 and Work.objects.get().title.startswith("Tên đã sửa : ")
+    assert Work.objects.count() == 1 and Work.objects.get().title.startswith("Tên đã sửa: ")
 
 
 # --- whole files refused ---------------------------------------------------------------------------

@@ -183,9 +183,9 @@ def store_batch(org: Organisation, batch: Sequence[Incoming], actor: str,
         for item in changed:
             holding = holdings[held[item.local_id]]
             source = sources.get(known[item.local_id][0]) if item.local_id in known else None
-            _update(holding, item, source, digests[item.local_id], run, actor)
-            updated.append(holding.work_id)
-            counts["updated"] += 1
+            if _update(holding, item, source, digests[item.local_id], run, actor):
+                updated.append(holding.work_id)  # indexed again
+            counts["updated"] += 1  # its source record replaced, whatever it changed in the catalogue
         if fresh:
             AuditEntry.objects.create(
                 actor_label=actor, action="import-create", object_type="organisation", object_id=str(org.pk),
@@ -300,17 +300,21 @@ def _insert_sources_and_holdings(org: Organisation, pairs: Sequence[tuple[int, I
 
 
 def _update(holding: Holding, item: Incoming, source: SourceRecord | None, digest_now: str,
-            run: object, actor: str) -> None:
+            run: object, actor: str) -> bool:
     """Apply a changed record to its holding, and to its work when the record describes it (the
     work's primary holding: another holder's update never rewrites what every holder shows),
-    auditing the fields that changed."""
+    auditing the fields that changed. A record whose digest changed but not its work's values (another
+    holder's record, or the same values read from another format: a member's MARCXML export of harvested
+    records) nor its holding's only has its source record replaced: its work keeps its date (every OAI-PMH
+    harvester fetched it again for nothing). True when the work or its holding changed."""
     work = holding.work
     primary = is_primary(holding)
     before = describe(work, item) if primary else {}
-    if primary:
+    moved = any(getattr(holding, key) != value for key, value in item.holding.items())
+    if before:
         work.save()
         dedup.save_keys([(work.pk, item.work, None)])
-    else:
+    elif moved:
         work.save(update_fields=["updated_at"])
     for key, value in item.holding.items():
         setattr(holding, key, value)
@@ -329,6 +333,7 @@ def _update(holding: Holding, item: Incoming, source: SourceRecord | None, diges
             actor_label=actor, action="update", object_type="work", object_id=str(work.pk),
             before=before, after={k: item.work[k] for k in before},
         )
+    return bool(before or moved)
 
 
 def _count_suggestions(fresh: Sequence[Incoming]) -> None:

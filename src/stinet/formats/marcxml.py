@@ -105,11 +105,11 @@ def _identifiers(record: etree._Element, work: Work) -> None:
 
 
 def _title(record: etree._Element, work: Work) -> None:
-    """245 title proper and remainder (split at the first " : ", as ISBD writes it and the importer joins
-    $a and $b: a title imported back is the same; "Law: a monograph" stays whole in $a, "Law :" and "a
-    monograph" came back "Law : a monograph", then "Law  :"), 246 English title."""
-    title, _, rest = work.title.partition(" : ")
-    main = f"{title} :" if rest else title
+    """245 title proper and remainder (split at the first colon; the importer joins $a and $b with ": ",
+    so a title comes back as it was: "Law: a monograph" came back "Law : a monograph", then "Law  :"),
+    246 English title."""
+    title, _, rest = work.title.partition(": ")
+    main = f"{title.rstrip()} :" if rest else title
     _data(record, "245", ("1" if work.authors else "0") + "0", [("a", main), ("b", rest)])
     _data(record, "246", "31", [("a", work.title_en)])
 

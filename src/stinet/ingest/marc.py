@@ -90,11 +90,12 @@ def local_id(record: Record) -> str:
 
 
 def title(record: Record) -> str:
-    """245 $a and $b joined with ' : ', ISBD punctuation trimmed."""
+    """245 $a and $b joined with ': ' as a title is typed ("Title: subtitle"; ISBD's " : " is the catalogue's
+    punctuation, trimmed as the rest of it): the title a MARCXML export split at its colon comes back the same."""
     field = record.get("245")
     if field is None:
         return ""
-    return " : ".join(v for v in (trim(field.get("a", "")), trim(field.get("b", ""))) if v)
+    return ": ".join(v for v in (trim(field.get("a", "")), trim(field.get("b", ""))) if v)
 
 
 def _role(field: Field) -> str:
