@@ -43,6 +43,22 @@ def test_harvest_then_list_run_and_worker(run, oai_server):
     assert any(f"lần chạy gần nhất {when} " in listed_text for when in shown), listed_text
 
 
+def test_a_first_harvest_of_an_address_that_answers_nothing_leaves_no_source(run, oai_server):
+    """QA 20: a mistyped address (HTTP 404, no OAI-PMH there) became a source retried every day, and the
+    command said three lines; one line now, and no source. A source that harvested once stays when it fails."""
+    assert run("org", "add", "HPU", "Trường Đại học Hải Phòng", "--member").returncode == 0
+    failed = run("harvest", oai_server.url + "/nonexistent", "--org", "HPU", "--allow-private")
+    assert failed.returncode == 1 and failed.stdout == "" and len(failed.stderr.strip().splitlines()) == 1
+    assert "404" in failed.stderr, failed.stderr
+    assert json.loads(run("source", "list", "--json").stdout) == []
+    oai_server.on(xml(capture("sickle", "Identify.xml")), verb="Identify")
+    oai_server.on(xml(page(dc_record("oai:hpu:1", "Nghiên cứu đa dạng sinh học"))), verb="ListRecords")
+    assert run("harvest", oai_server.url, "--org", "HPU", "--allow-private").returncode == 0
+    oai_server.routes.clear()  # the repository gone: the saved source stays, failing
+    assert run("harvest", oai_server.url, "--org", "HPU", "--allow-private").returncode == 1
+    assert [s["health"] for s in json.loads(run("source", "list", "--json").stdout)] == ["failing"]
+
+
 def test_source_add_and_a_failing_run(run, oai_server):
     oai_server.on(xml(capture("sickle", "Identify.xml")), verb="Identify")
     oai_server.on(xml(capture("sickle", "cannotDisseminateFormat.xml")), verb="ListRecords")

@@ -39,15 +39,22 @@ def _blocked(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
             or address.is_multicast or address.is_unspecified or not address.is_global)
 
 
-def check_url(url: str, allow_private: bool = False) -> None:
-    """Refuse a URL that is not http(s), has no host, or resolves to an internal address.
+def check_url(url: str, allow_private: bool = False, base: bool = False) -> None:
+    """Refuse a URL that is not http(s), has no host, or resolves to an internal address; a `base` URL (an
+    OAI-PMH repository's, the requests' arguments added to it) with a query or a fragment too.
 
     `allow_private` is an administrator's explicit choice for tests and local mirrors.
     """
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        host, _port = parts.hostname, parts.port  # "http://[bad": ValueError
+    except ValueError as exc:
+        raise UnsafeURLError(_("%(url)s: not a valid URL (%(error)s)") % {"url": url[:200], "error": exc}) from None
     if parts.scheme not in ("http", "https"):
         raise UnsafeURLError(_("%(url)s: only http and https URLs are harvested") % {"url": url[:200]})
-    host = parts.hostname
+    if base and (parts.query or parts.fragment):  # the harvester adds "?verb=...": "?verb=Identify" asked twice
+        raise UnsafeURLError(_("%(url)s: an OAI-PMH base URL has no '?' or '#' part: give it without")
+                             % {"url": url[:200]})
     if not host:
         raise UnsafeURLError(_("%(url)s: no host name") % {"url": url[:200]})
     if parts.username or parts.password:

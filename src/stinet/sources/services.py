@@ -52,7 +52,7 @@ def add_source(org_code: str, base_url: str, *, label: str = "", prefix: str = "
     org = get_organisation(org_code)
     _require_manager(user, org.pk, org.code)
     if kind == "oai":
-        check_url(base_url, allow_private)
+        check_url(base_url, allow_private, base=True)
         _check_prefix(prefix)
         _check_set(set_spec)
         _check_unique(org, base_url.strip(), prefix, set_spec)
@@ -203,12 +203,25 @@ def harvest_url(url: str, org_code: str, prefix: str = "oai_dc", set_spec: str =
     org = get_organisation(org_code)
     source = Source.objects.filter(organisation=org, kind="oai", base_url=url.strip(), metadata_prefix=prefix,
                                    set_spec=set_spec).first()
+    created = source is None
     if source is None:
         source = add_source(org.code, url, prefix=prefix, set_spec=set_spec, allow_private=allow_private)
     elif allow_private and not source.allow_private:
         Source.objects.filter(pk=source.pk).update(allow_private=True)
         source.allow_private = True
-    return run_source(source, full=full, from_date=from_date, progress=progress)
+    try:
+        return run_source(source, full=full, from_date=from_date, progress=progress)
+    except Exception as exc:
+        if created and _nothing_harvested(source, exc):  # a mistyped address, no OAI-PMH there: no source left
+            remove_source(source)  # to be retried every day (the failed run's report stays)
+        raise
+
+
+def _nothing_harvested(source: Source, exc: Exception) -> bool:
+    """Whether a failed run stored nothing and left nothing to resume."""
+    report = getattr(exc, "report", None)
+    counted = report is not None and (any(report.counts().values()) or getattr(report, "deleted", 0))
+    return not counted and not Source.objects.filter(pk=source.pk).exclude(resume_token="").exists()
 
 
 def source_health() -> list[dict[str, object]]:
