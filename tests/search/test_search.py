@@ -669,6 +669,8 @@ def test_autocomplete_titles_authors_subjects(catalogue):
     assert found["titles"] == ["Nghiên cứu đa dạng sinh học rạn san hô vịnh Hạ Long"]
     assert "Nguyễn Văn An" in suggest("nguyen van")["authors"]
     assert "sinh học biển" in suggest("sinh hoc b")["subjects"]
+    for typed in ("PGS.TS. Nguyễn Văn", "TS. nguyen van", "Giáo sư Nguyễn Văn"):  # names are stored without titles
+        assert "Nguyễn Văn An" in suggest(typed)["authors"], typed
 
 
 def test_autocomplete_shows_a_subject_once_in_its_spelling_with_marks(org, write_csv):

@@ -18,7 +18,7 @@ from stinet.search.highlight import highlight, long_snippet, snippet
 from stinet.search.indexing import backend
 from stinet.search.query import parse
 from stinet.search.spelling import NotTypos, respell
-from stinet.vietnamese import fold, legacy
+from stinet.vietnamese import fold, legacy, split_titles
 from stinet.vietnamese.text import without_controls
 
 
@@ -235,8 +235,10 @@ def suggest(prefix: str, limit: int = 8) -> dict[str, list[str]]:
     titles = dict(Work.objects.filter(pk__in=ids).values_list("pk", "title"))
     shown = dict.fromkeys(titles[i] for i in ids if i in titles)  # one line per title
     out: dict[str, list[str]] = {"titles": list(shown)[:limit]}
+    # a name typed with its academic titles ("PGS.TS. Nguyễn Văn"): the names are stored without them
+    person = " ".join(fold(split_titles(prefix)[1]).split()) or key
     for kind, name in (("author", "authors"), ("subject", "subjects")):
-        rows = (Suggestion.objects.filter(kind=kind, folded__startswith=key)
+        rows = (Suggestion.objects.filter(kind=kind, folded__startswith=person if kind == "author" else key)
                 .order_by("-count", "text").values_list("folded", "text")[:limit * 4])
         spellings: dict[str, list[str]] = {}  # "rạn san hô", "Rạn san hô", "ran san ho": one line
         for folded, text in rows:
