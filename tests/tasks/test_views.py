@@ -186,6 +186,20 @@ def test_mean_scores_are_shown_with_two_decimals(people, client):
     assert "<td>75,00</td>" in page and "<td>71,67</td>" in page
 
 
+def test_text_typed_in_tcvn3_or_vni_is_stored_in_unicode(people, client):
+    """QA 20: an input method still sending TCVN3 ("Nghiªn cøu t¸c ®éng") was stored as typed; the forms read
+    free text as the importers read a cell. Codes and choices stay as typed."""
+    _login(client, people, "pi")
+    response = client.post("/tasks/propose/", {"title": "Nghiªn cøu t¸c ®éng cña biÕn ®æi khÝ hËu",
+                                               "objectives": "Nghieân cöùu taùc ñoäng", "level": "provincial",
+                                               "kind": "research", "year": 2026, "field_code": "",
+                                               "keywords": "biÕn ®æi khÝ hËu; h¶i s¶n"})
+    assert response.status_code == 302
+    task = Task.objects.get()
+    assert (task.title, task.objectives) == ("Nghiên cứu tác động của biến đổi khí hậu", "Nghiên cứu tác động")
+    assert task.keywords == ["biến đổi khí hậu", "hải sản"]
+
+
 def test_actions_through_the_page(people, client):
     _login(client, people, "pi")
     response = client.post("/tasks/propose/", {"title": "Nghiên cứu nuôi hàu Thái Bình Dương", "objectives": "Mục tiêu",

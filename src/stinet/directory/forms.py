@@ -12,6 +12,7 @@ from stinet.catalog.models import FieldOfScience
 from stinet.catalog.vocab import ORG_KINDS
 from stinet.directory.listing import provinces, used_fields
 from stinet.directory.vocab import SERVICE_KINDS
+from stinet.portal.typedtext import TypedForm
 
 
 def _choices(table: dict[str, tuple[str, str]], lang: str, blank: Any = None) -> list[tuple[str, str]]:
@@ -20,7 +21,7 @@ def _choices(table: dict[str, tuple[str, str]], lang: str, blank: Any = None) ->
     return ([("", blank)] if blank is not None else []) + items
 
 
-class FilterForm(forms.Form):
+class FilterForm(TypedForm):
     """The directory's filters (all optional)."""
 
     q = forms.CharField(required=False, label=_("Name"), max_length=200)
@@ -40,7 +41,7 @@ class FilterForm(forms.Form):
         self.fields["service"].choices = _choices(SERVICE_KINDS, lang, _("Any service"))
 
 
-class _CertificateFields(forms.Form):
+class _CertificateFields(TypedForm):
     """The S&T enterprise certificate ("Giấy chứng nhận doanh nghiệp KH&CN"): all three parts or none."""
 
     certificate_number = forms.CharField(required=False, max_length=100, label=_("S&T enterprise certificate number"))
@@ -143,7 +144,7 @@ class ProfileForm(_CertificateFields):
                 del self.fields[name]
 
 
-class ServiceForm(forms.Form):
+class ServiceForm(TypedForm):
     """An information service of an organisation."""
 
     kind = forms.ChoiceField(label=_("Kind of service"))
@@ -162,13 +163,13 @@ class ServiceForm(forms.Form):
         self.fields["kind"].choices = _choices(SERVICE_KINDS, lang)
 
 
-class ApproveForm(forms.Form):
+class ApproveForm(TypedForm):
     """The code the new member gets."""
 
     code = forms.CharField(max_length=32, label=_("Code in the network"))
 
 
-class RejectForm(forms.Form):
+class RejectForm(TypedForm):
     """Why a request is rejected (mailed to the applicant)."""
 
     reason = forms.CharField(max_length=2000, label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))

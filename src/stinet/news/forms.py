@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy
 from stinet.catalog.vocab import interface_lang, label
 from stinet.news.models import KINDS
 from stinet.news.services import Draft
+from stinet.portal.typedtext import TypedForm
 
 
 def _kind_choices() -> list[tuple[str, str]]:
@@ -21,7 +22,7 @@ def _when() -> forms.DateTimeInput:
     return forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
 
-class NewsForm(forms.Form):
+class NewsForm(TypedForm):
     """Title, kind, summary, plain-text body, and for events their dates and place."""
 
     title = forms.CharField(label=gettext_lazy("Title"), max_length=300)

@@ -11,6 +11,7 @@ from stinet.catalog.models import FieldOfScience, Organisation
 from stinet.catalog.vocab import label
 from stinet.people.directory import shipped_fields
 from stinet.people.models import ACADEMIC_TITLES, DEGREES, Expert
+from stinet.portal.typedtext import TypedForm
 
 
 def field_choices(lang: str = "vi") -> list[tuple[str, str]]:
@@ -28,7 +29,7 @@ def _choices(table: dict[str, tuple[str, str]], lang: str) -> list[tuple[str, st
     return [("", "—"), *((code, f"{code}. {label(table, code, lang)}") for code in table)]
 
 
-class ProfileForm(forms.Form):
+class ProfileForm(TypedForm):
     """What a scientist keeps in their profile; administrators also link it to a user."""
 
     full_name = forms.CharField(label=_("Full name"), max_length=200)

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from stinet.catalog.models import FieldOfScience, Organisation
+from stinet.portal.typedtext import TypedForm
 from stinet.tasks.lifecycle import MANAGER_DOCUMENTS
 from stinet.tasks.models import (
     ADJUSTMENT_KINDS,
@@ -58,7 +59,7 @@ def _orgs() -> Any:
     return Organisation.objects.order_by("-is_member", "code")
 
 
-class ProposalForm(forms.Form):
+class ProposalForm(TypedForm):
     """A task proposal (step 1)."""
 
     title = forms.CharField(label=_("Task title"), widget=forms.Textarea(attrs={"rows": 2}),
@@ -84,18 +85,18 @@ class ProposalForm(forms.Form):
         self.fields["field_code"].choices = _field_choices(lang)
 
 
-class ReasonForm(forms.Form):
+class ReasonForm(TypedForm):
     """Actions that need a reason (reject, stop, cancel, reopen, withdraw)."""
 
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}),
                              max_length=_limit(Task, "closed_reason"))
 
 
-class EmptyForm(forms.Form):
+class EmptyForm(TypedForm):
     """Actions that need nothing more (approve, open the selection, publish)."""
 
 
-class AssignForm(forms.Form):
+class AssignForm(TypedForm):
     """Direct assignment: host and principal investigator."""
 
     host = forms.ModelChoiceField(label=_("Host organisation"), queryset=Organisation.objects.none(),
@@ -112,13 +113,13 @@ class AssignForm(forms.Form):
             roles__role="investigator").distinct().order_by("username")
 
 
-class SelectForm(forms.Form):
+class SelectForm(TypedForm):
     """Close the selection: the best-ranked application unless another scored one is chosen."""
 
     application = forms.IntegerField(label=_("Application number (empty: the best ranked)"), required=False)
 
 
-class ContractForm(forms.Form):
+class ContractForm(TypedForm):
     """The contract: number, date, budget (VND), duration, report period and the signed file."""
 
     contract_number = forms.CharField(label=_("Contract number"), max_length=_limit(Task, "contract_number"))
@@ -132,7 +133,7 @@ class ContractForm(forms.Form):
     contract = forms.FileField(label=_("Signed contract"), required=False)
 
 
-class FinalForm(forms.Form):
+class FinalForm(TypedForm):
     """The final report: results obtained and the report file."""
 
     results = forms.CharField(label=_("Results obtained"), widget=forms.Textarea(attrs={"rows": 4}),
@@ -141,13 +142,13 @@ class FinalForm(forms.Form):
     summary_report = forms.FileField(label=_("Summary report"), required=False)
 
 
-class AcceptForm(forms.Form):
+class AcceptForm(TypedForm):
     """The rating is computed from the council's scores; the minutes are attached."""
 
     acceptance_minutes = forms.FileField(label=_("Acceptance council minutes"), required=False)
 
 
-class RegisterForm(forms.Form):
+class RegisterForm(TypedForm):
     """Registration of the result."""
 
     registration_number = forms.CharField(label=_("Registration number"),
@@ -164,7 +165,7 @@ ACTION_FORMS: dict[str, type[forms.Form]] = {
 FILE_FIELDS = frozenset({"contract", "final_report", "summary_report", "acceptance_minutes"})
 
 
-class CouncilForm(forms.Form):
+class CouncilForm(TypedForm):
     """The members of a council (users with the council member role)."""
 
     members = forms.ModelMultipleChoiceField(label=_("Members"), queryset=get_user_model().objects.none(),
@@ -176,7 +177,7 @@ class CouncilForm(forms.Form):
             roles__role="council_member", is_active=True).distinct().order_by("username")
 
 
-class ApplicationForm(forms.Form):
+class ApplicationForm(TypedForm):
     """An application for a task open to selection."""
 
     host = forms.ModelChoiceField(label=_("Host organisation"), queryset=Organisation.objects.none(),
@@ -195,7 +196,7 @@ class ApplicationForm(forms.Form):
         self.fields["host"].queryset = _orgs()
 
 
-class ScoreForm(forms.Form):
+class ScoreForm(TypedForm):
     """A council member's score out of 100, or a declared conflict of interest."""
 
     application = forms.IntegerField(required=False, widget=forms.HiddenInput)
@@ -205,7 +206,7 @@ class ScoreForm(forms.Form):
                               max_length=_limit(Review, "comment"))
 
 
-class ProgressForm(forms.Form):
+class ProgressForm(TypedForm):
     """A periodic progress report."""
 
     summary = forms.CharField(label=_("Work done in the period"), widget=forms.Textarea(attrs={"rows": 3}),
@@ -214,7 +215,7 @@ class ProgressForm(forms.Form):
     document = forms.FileField(label=_("Report file"), required=False)
 
 
-class AdjustmentForm(forms.Form):
+class AdjustmentForm(TypedForm):
     """A request to adjust content, time or budget."""
 
     kind = forms.ChoiceField(label=_("What to adjust"))
@@ -232,13 +233,13 @@ class AdjustmentForm(forms.Form):
         self.fields["kind"].choices = _pairs(ADJUSTMENT_KINDS, lang)
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(TypedForm):
     """The manager's decision on an adjustment."""
 
     note = forms.CharField(label=_("Note"), required=False, max_length=_limit(Adjustment, "decision_note"))
 
 
-class UploadForm(forms.Form):
+class UploadForm(TypedForm):
     """A document for the task's dossier."""
 
     kind = forms.ChoiceField(label=_("Document"))
@@ -251,7 +252,7 @@ class UploadForm(forms.Form):
         self.fields["kind"].choices = _pairs(kinds, lang)
 
 
-class FilterForm(forms.Form):
+class FilterForm(TypedForm):
     """Filters of the public task database."""
 
     q = forms.CharField(label=_("Search"), required=False)
