@@ -217,6 +217,24 @@ def test_vietnamese_in_marc8_is_stored_as_nfc(org, tmp_path, expected, raw):
     assert title == expected and unicodedata.is_normalized("NFC", title)
 
 
+# Vietnamese in TCVN3 or VNI bytes, leader/09 blank: exports of pre-Unicode library systems (CDS/ISIS)
+LEGACY_BYTES = [
+    ("Nghiên cứu đa dạng sinh học", "Nghiªn cøu ®a d¹ng sinh häc".encode("latin-1")),  # TCVN3
+    ("Bài giảng kinh tế biển", "Bµi gi¶ng kinh tÕ biÓn".encode("latin-1")),
+    ("Nghiên cứu đa dạng sinh học", "Nghieân cöùu ña daïng sinh hoïc".encode("latin-1")),  # VNI
+]
+
+
+@pytest.mark.parametrize(("expected", "raw"), LEGACY_BYTES)
+def test_vietnamese_in_tcvn3_or_vni_bytes_of_a_marc8_record_is_converted(org, tmp_path, expected, raw):
+    """QA 20: read as MARC-8, "Nghi®n cu̜ ʼa d£ng sinh hc̃" was stored (or the record refused for its
+    unmapped characters); read byte for byte, the importer converts it as any TCVN3 or VNI cell."""
+    path = tmp_path / "isis.mrc"
+    path.write_bytes(_raw_marc8_record("1", raw))
+    report = import_file(path, "HPU")
+    assert report.counts()["new"] == 1 and Work.objects.get().title == expected
+
+
 # --- mapping -------------------------------------------------------------------------------------
 
 def test_a_vietnamese_record_maps_every_field(org, tmp_path):

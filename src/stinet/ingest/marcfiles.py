@@ -19,12 +19,14 @@ from pathlib import Path
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop, ngettext
 from lxml import etree, sax
-from pymarc import MARCReader, Record
+from pymarc import MARCReader, Record, Subfield
 from pymarc.exceptions import FatalReaderError, PymarcException
 from pymarc.marcxml import XmlHandler
 
 from stinet.ingest.marc import ERROR, HEADER, to_row
 from stinet.ingest.readers import ImportFileError, Table
+from stinet.vietnamese import detect
+from stinet.vietnamese.legacy import LATIN1_ENCODINGS
 
 NAMESPACE = "http://www.loc.gov/MARC21/slim"
 _RECORD, _DATAFIELD, _SUBFIELD = (f"{{{NAMESPACE}}}{n}" for n in ("record", "datafield", "subfield"))
@@ -185,11 +187,41 @@ def _next(reader: MARCReader) -> tuple[Record | None, str] | None:
         if not chunk.strip(_PADDING):
             return None  # padding after the last record
         return None, _reason(reader.current_exception)
-    if problem := _marc8_problem(captured.getvalue()):
+    problem = _marc8_problem(captured.getvalue())
+    if str(record.leader)[9:10] != "a" and (legacy := _legacy_record(chunk)) is not None:
+        return legacy, ""  # Vietnamese in TCVN3 or VNI bytes, as pre-Unicode library systems wrote it
+    if problem:
         if _looks_utf8(chunk):
             problem = _("%(problem)s; the text looks like UTF-8 although leader/09 says MARC-8") % {"problem": problem}
         return None, problem
     return record, ""
+
+
+def _legacy_record(chunk: bytes) -> Record | None:
+    """The record read byte for byte (Latin-1) when its text is Vietnamese in TCVN3 or VNI, not MARC-8 (a
+    CDS/ISIS or early library system's export: MARC-8 read "Nghi®n cøu" as "Nghi®n cu̜"; the importer then
+    converts the legacy text as in any cell); None when it reads as MARC-8 (or is ASCII)."""
+    if chunk.isascii():
+        return None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            raw = Record(data=chunk, to_unicode=False)  # values as bytes
+    except (PymarcException, ValueError, IndexError, UnicodeDecodeError):
+        return None
+    for field in raw.get_fields():
+        if field.is_control_field():
+            field.data = _latin1(field.data)
+        else:
+            field.subfields = [Subfield(code, _latin1(value)) for code, value in field.subfields]
+    text = " ".join(value for field in raw.get_fields() if not field.is_control_field()
+                    for _code, value in field.subfields if not value.isascii())
+    return raw if text and detect(text) in LATIN1_ENCODINGS else None
+
+
+def _latin1(value: bytes | str) -> str:
+    """Bytes as the Latin-1 characters TCVN3 and VNI text is read as (vietnamese.legacy)."""
+    return value.decode("latin-1") if isinstance(value, bytes) else value
 
 
 def _reason(exc: BaseException | None) -> str:
