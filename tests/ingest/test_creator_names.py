@@ -94,3 +94,21 @@ def test_several_people_in_one_cell_one_per_line_or_between_commas_are_several_c
     assert Work.objects.get().creators == [{"name": "Nguyễn Văn An", "role": "author"},
                                            {"name": "Trần Thị Bình", "role": "editor"},
                                            {"name": "Lê Văn Cường", "role": "author"}]
+
+
+def test_people_joined_by_semicolons_in_one_column_and_by_bars_in_another_are_each_once(org, write_csv):
+    """dc.creator "An; Bình" beside dc.contributor.author "An||Bình": two people, not "An; Bình" and both again."""
+    import_file(write_csv([row("Rạn san hô", id="c1", dc_creator="Nguyễn Văn An; Trần Thị Bình",
+                               dc_contributor_author="Nguyễn Văn An||Trần Thị Bình")]), "HPU")
+    assert [p["name"] for p in Work.objects.get().creators] == ["Nguyễn Văn An", "Trần Thị Bình"]
+
+
+@pytest.mark.parametrize("body", [
+    "Viện Hàn lâm Khoa học và Công nghệ Việt Nam - Viện Sinh thái và Tài nguyên sinh vật",
+    "Bộ Khoa học và Công nghệ - Cục Thông tin Khoa học và Công nghệ Quốc gia",
+    "Trường Đại học Bách khoa Hà Nội (Viện Cơ khí)",
+])
+def test_an_organisation_and_its_unit_stay_whole(org, write_csv, body):
+    """A workplace after a person's name goes; an organisation's unit after its name is the author."""
+    import_file(write_csv([row("Báo cáo tổng kết", id="o1", dc_contributor_author=body)]), "HPU")
+    assert [p["name"] for p in Work.objects.get().creators] == [body]

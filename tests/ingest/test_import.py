@@ -582,12 +582,21 @@ def test_not_an_xlsx_is_refused(org, tmp_path):
 
 
 def test_control_characters_in_cells_are_dropped(org, write_csv):
-    """A stray ESC (a MARC-8 escape left in), a NUL or a form feed is nothing a reader sees, and a worksheet or
+    """A stray ESC (a MARC-8 escape left in), a NUL or another control is nothing a reader sees, and a worksheet or
     PostgreSQL refuses it; tabs and line breaks stay."""
     import_file(write_csv([row("Ti\x1btle one", id="A1", dc_publisher="La Sociét\x1b",
-                               dc_description_abstract="Dòng một\nDòng\x0c hai")]), "HPU")
+                               dc_description_abstract="Dòng một\nDòng\x01 hai")]), "HPU")
     work = Work.objects.get()
     assert (work.title, work.publisher, work.abstract) == ("Title one", "La Sociét", "Dòng một\nDòng hai")
+
+
+def test_a_vertical_tab_or_form_feed_is_a_line_break_not_glue(org, write_csv):
+    """Word's Shift+Enter (\\x0b) and a PDF's page break (\\x0c) part words and people, as line breaks do."""
+    import_file(write_csv([row("Nghiên cứu\x0bbiển Đông", id="A1", dc_description_abstract="Trang một.\x0cTrang hai",
+                               dc_contributor_author="Nguyễn Văn An\x0bTrần Thị Bình")]), "HPU")
+    work = Work.objects.get()
+    assert (work.title, work.abstract) == ("Nghiên cứu biển Đông", "Trang một.\nTrang hai")
+    assert [p["name"] for p in work.creators] == ["Nguyễn Văn An", "Trần Thị Bình"]
 
 
 def test_a_marc8_escape_left_in_a_record_is_dropped(org):

@@ -245,7 +245,7 @@ def test_unicode_text_with_foreign_words_or_capitals_is_not_mended(text: str) ->
 
 @pytest.mark.parametrize("text", [
     "Nghiên cứu thủy sản ven biển Hải Phòng».", "«Hải Phòng»", "Đề tài «Công nghệ sinh học»",
-    "“Công nghệ” và «Hải Phòng»", "(Phòng thí nghiệm)", "«Công»",
+    "“Công nghệ” và «Hải Phòng»", "(Phòng thí nghiệm)", "«Công nghệ»",
 ])
 def test_unicode_words_in_quotation_marks_stay_as_they_are(text: str) -> None:
     """TCVN3 writes "ô" and "ả" with « and », VNI reads "ò" as a mark: good Unicode between guillemets is no
@@ -256,3 +256,10 @@ def test_unicode_words_in_quotation_marks_stay_as_they_are(text: str) -> None:
 
 def test_a_tcvn3_word_starting_with_its_o_circumflex_is_still_converted() -> None:
     assert to_unicode("«ng Nguyễn Văn An") == Conversion("ông Nguyễn Văn An", "tcvn3")
+
+
+@pytest.mark.parametrize(("text", "expected"), [("Tröông Minh «Bình", "Trương Minh «Bình"),
+                                                ("Ñinh Quang «Bình»", "Đinh Quang «Bình»")])
+def test_vni_text_with_a_quoted_word_of_latin1_letters_is_still_converted(text: str, expected: str) -> None:
+    """A quoted word proves Unicode only with a letter legacy text never shows ("«Bình" reads in VNI too)."""
+    assert to_unicode(text) == Conversion(expected, "vni")

@@ -195,6 +195,7 @@ def test_titles_list() -> None:
         ("Nguyễn Văn Giang (Viện Hóa học)", "Nguyễn Văn Giang"),
         ("Nguyễn Thị Lan (Bộ Y tế) (chủ biên)", "Nguyễn Thị Lan"),
         ("Trần Trung Tá", "Trần Trung Tá"),  # a given name, not a rank
+        ("Viện Hàn lâm KHCN Việt Nam - Viện Sinh thái", "Viện Hàn lâm KHCN Việt Nam - Viện Sinh thái"),
         ("Lê, Tiến Sĩ", "Lê Tiến Sĩ"),
     ],
 )

@@ -12,7 +12,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, partial
 
 from django.utils import translation
 
@@ -22,7 +22,17 @@ from stinet.catalog.matching import keys, lookup_keys
 from stinet.catalog.models import title_sort_key
 from stinet.catalog.services import Incoming, payload_text
 from stinet.ingest.columns import canonical, english_titles, is_ignored, language_tag
-from stinet.ingest.record import DERIVED, ERROR, MULTI_SEP, RowError, WorkData, build, split_values
+from stinet.ingest.record import (
+    DERIVED,
+    ERROR,
+    MULTI_SEP,
+    PEOPLE,
+    RowError,
+    WorkData,
+    build,
+    split_people_values,
+    split_values,
+)
 from stinet.ingest.report import ImportReport
 from stinet.search import indexing
 from stinet.search.documents import from_values
@@ -228,8 +238,9 @@ def parse_row(ctx: ParseContext, line: int, raw: dict[str, str], codes: frozense
             fields[name] = value
         elif name in LISTS or name.startswith("dc.identifier."):
             loose = ctx.loose or name == "dc.subject"  # as record.build splits them
-            known = split_values(fields[name], loose)  # a value both columns give is one (dc.creator = author)
-            fields[name] = MULTI_SEP.join(known + [v for v in split_values(value, loose) if v not in known])
+            split = split_people_values if name in PEOPLE else partial(split_values, loose=loose)
+            known = split(fields[name])  # a value both columns give is one (dc.creator = author)
+            fields[name] = MULTI_SEP.join(known + [v for v in split(value) if v not in known])
         else:
             extra[header] = value  # a second value of a one-value field (an English abstract) is kept
     if "dc.title.alternative" in fields and not split_values(fields.get("dc.title", "")):

@@ -117,6 +117,15 @@ def split_values(raw: str, loose: bool = False) -> list[str]:
     return [v for v in (clean_spaces(p) for p in parts) if v]
 
 
+PEOPLE = frozenset({"dc.contributor.author", "dc.contributor.editor", "dc.contributor.translator",
+                    "dc.contributor.advisor", "dc.contributor"})
+
+
+def split_people_values(raw: str) -> list[str]:
+    """The people of a cell: '||'-joined, each part also split at ';' (no name holds one), in every file."""
+    return [v for part in split_values(raw) for v in split_values(part, True)]
+
+
 def parse_date(raw: str) -> tuple[int | None, str]:
     """Year and ISO date (or part) from '2016', '2016-05-12', '20160512', '2016-05-12T00:00:00Z',
     '12/05/2016', '05/2016', 'Năm 2016', '2015-2017' and '2019-20' (the first year); an impossible
@@ -187,7 +196,7 @@ def _creators(fields: dict[str, str]) -> list[dict[str, str]]:
                       ("dc.contributor.translator", "translator"), ("dc.contributor.advisor", "advisor"),
                       ("dc.contributor", "contributor")):
         cell = fields.get(key, "")  # one person a line (Alt+Enter) before the spaces are cleaned
-        for raw in (p for line in cell.splitlines() for v in split_values(line, True) for p in split_people(v)):
+        for raw in (p for line in cell.splitlines() for v in split_people_values(line) for p in split_people(v)):
             person = parse_person_name(raw)
             if person.name:  # two co-authors of one name stay two (dc.creator repeating them: see parsing)
                 marked = _MARKED_ROLES.get(person.role) if role in ("author", "contributor") else None

@@ -3,6 +3,7 @@ run one now under its lock, and the sources' health (the harvest itself: sources
 
 from __future__ import annotations
 
+import contextlib
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -213,7 +214,8 @@ def harvest_url(url: str, org_code: str, prefix: str = "oai_dc", set_spec: str =
         return run_source(source, full=full, from_date=from_date, progress=progress)
     except Exception as exc:
         if created and _nothing_harvested(source, exc):  # a mistyped address, no OAI-PMH there: no source left
-            remove_source(source)  # to be retried every day (the failed run's report stays)
+            with contextlib.suppress(ValueError):  # to be retried every day (the failed run's report stays);
+                remove_source(source)  # a worker running it meanwhile keeps it
         raise
 
 

@@ -147,8 +147,8 @@ def _reading(word: str, encoding: str) -> _Reading:
         converted = decode(word) if decode else word
         unchanged = decode is not None and converted == word
         verdict = None if unchanged else _judge(converted, as_unicode=decode is None)
-        if verdict == -1 and decode is None and _quoted_syllable(word):
-            verdict = 1
+        if verdict == -1 and decode is None and _quoted_syllable(word):  # no garbage; evidence for Unicode only
+            verdict = 1 if proves_unicode(word) else 0  # with a letter legacy text never shows ("«Bình" may be VNI)
         found = _Reading(converted, verdict, _letter_logs(converted))
         if len(_READINGS) >= READINGS_MEMORY:
             _READINGS.clear()

@@ -33,7 +33,7 @@ _WORDS = {  # spelled out, folded -> the title
 # military and police ranks before a name ("Đại tá, TS. Trần Quân"): kept among the titles as written
 _RANKS = ("đại tướng", "thượng tướng", "trung tướng", "thiếu tướng", "đại tá", "thượng tá", "trung tá", "thiếu tá",
           "đại úy", "thượng úy", "trung úy", "thiếu úy", "đại uý", "thượng uý", "trung uý", "thiếu uý")
-_WORDS |= {fold(rank): rank.capitalize() for rank in _RANKS}
+_WORDS |= {fold(rank): rank.capitalize() for rank in reversed(_RANKS)}  # "úy" before "uý": the first spelling
 _SPELLED = (r"tiến s[ĩỹ] khoa học|tiến s[ĩỹ]|thạc s[ĩỹ]|phó giáo sư|giáo sư|k[ỹĩ] sư|bác s[ĩỹ]|dược s[ĩỹ]"
             r"|cử nhân|nghiên cứu sinh|luật sư|" + "|".join(sorted(_RANKS, key=len, reverse=True)))
 _END = r"(?:[./-]|(?=[\s,;()\[\]]|$))"
@@ -138,14 +138,14 @@ def _tail(text: str, titles: list[str]) -> tuple[str, str | None]:
                 if r is None:
                     _take_titles(item, titles)
             return text[: match.start()], next((r for r in found if r), "")
-        if match.start() and is_organisation(match.group(1)):  # "Nguyễn Văn Giang (Viện Hóa học)": where he works
-            return text[: match.start()], ""
+        if match.start() and is_organisation(match.group(1)) and not is_organisation(text[: match.start()]):
+            return text[: match.start()], ""  # "Nguyễn Văn Giang (Viện Hóa học)": where he works
     for separator in (",", " - ", " – "):
         if separator in text:
             head, _, after = text.rpartition(separator)
             after = after.strip()
-            if separator != "," and head.strip() and is_organisation(after):  # "Hoàng Văn Phong - Viện Sinh thái"
-                return head, ""
+            if separator != "," and head.strip() and is_organisation(after) and not is_organisation(head):
+                return head, ""  # "Hoàng Văn Phong - Viện Sinh thái" (an organisation's unit stays: "Bộ ... - Cục ...")
             only_titles = _TITLES_ONLY.fullmatch(after)
             role = "" if only_titles else _role(after, _ROLES)
             if role is None or (separator == "," and _may_be_given_names(head, after)):

@@ -23,8 +23,9 @@ def nfc(s: str) -> str:
 
 def without_controls(s: str) -> str:
     """`s` without control characters (tab, line feed and carriage return kept): a NUL in a value
-    is refused by PostgreSQL and means nothing to a reader."""
-    return CONTROLS.sub("", s)
+    is refused by PostgreSQL and means nothing to a reader. A vertical tab (Word's Shift+Enter) or a
+    form feed (a PDF's page break) is a line break: it becomes one, the words on either side apart."""
+    return CONTROLS.sub("", s.replace("\x0b", "\n").replace("\x0c", "\n"))
 
 
 def clean_spaces(s: str) -> str:
