@@ -257,7 +257,7 @@ def test_a_control_character_stored_earlier_does_not_stop_an_xlsx_export(catalog
     """Imports drop control characters now; a catalogue stored before still exports (a worksheet holds none)."""
     import openpyxl
 
-    Work.objects.filter(holdings__local_id="1").update(publisher="La Sociét\x1b", title="Ti\x00tle")
+    Work.objects.filter(holdings__local_id="1").update(publisher="La Sociét\x1b", title="Ti\x01tle")
     path = tmp_path / "all.xlsx"
     with path.open("wb") as out:
         assert write("xlsx", out) == Work.objects.count()
