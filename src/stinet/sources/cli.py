@@ -43,7 +43,7 @@ def _run_and_print(run: Callable[[Callable[[int], None]], Any], desc: str) -> No
             report = run(lambda n: bar.update(n - bar.n))
         except Exception as exc:
             partial = getattr(exc, "report", None)
-            if partial is not None and (any(partial.counts().values()) or getattr(partial, "deleted", 0)):
+            if partial is not None and any(partial.counts().values()):  # deletions are among a harvest's counts
                 for line in partial.lines():  # what was stored before it stopped (a run that stored nothing:
                     click.echo(line)  # the one line of its failure only)
             raise

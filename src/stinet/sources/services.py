@@ -222,7 +222,7 @@ def harvest_url(url: str, org_code: str, prefix: str = "oai_dc", set_spec: str =
 def _nothing_harvested(source: Source, exc: Exception) -> bool:
     """Whether a failed run stored nothing and left nothing to resume."""
     report = getattr(exc, "report", None)
-    counted = report is not None and (any(report.counts().values()) or getattr(report, "deleted", 0))
+    counted = report is not None and any(report.counts().values())  # a harvest's counts hold its deletions
     return not counted and not Source.objects.filter(pk=source.pk).exclude(resume_token="").exists()
 
 
