@@ -6,6 +6,7 @@ import io
 import json
 
 import pytest
+from django.utils import translation
 from lxml import etree
 
 from stinet.catalog.models import Work
@@ -44,6 +45,29 @@ def test_export_reimports_to_the_same_catalogue(catalogue, tmp_path, fmt):
     assert report.counts() == {"new": 5, "updated": 0, "unchanged": 0, "rejected": 0}
     assert report.unknown_columns == ["local.funding"] and not report.unmapped_types
     assert snapshot("COPY") == before
+
+
+def test_reimporting_an_export_names_its_own_extra_columns_as_kept_not_unknown(catalogue, tmp_path):
+    """A task's published result (Số đăng ký kết quả, Cấp nhiệm vụ) and a DSpace dc.rights come back as extra
+    data the report names as kept; only a column no page knows is 'unknown'."""
+    from stinet.catalog.services import add_organisation
+    from stinet.ingest.services import import_file
+
+    Work.objects.filter(holdings__local_id="1").update(extra={
+        "Số đăng ký kết quả": "12/2024/KQNC", "Cấp nhiệm vụ": "Cấp tỉnh", "dc.rights": "Open Access",
+        "local.funding": "50 triệu"})
+    path = tmp_path / "hpu.csv"
+    with path.open("wb") as out:
+        write("csv", out, ids=[w.pk for w in Work.objects.filter(holdings__organisation__code="HPU")])
+    add_organisation("COPY", "Bản sao", member=True)
+    report = import_file(path, "COPY")
+    assert report.unknown_columns == ["local.funding"]
+    assert sorted(report.extra_columns) == ["Cấp nhiệm vụ", "Số đăng ký kết quả", "dc.rights"]
+    with translation.override("en"):
+        lines = report.lines()
+    assert any(line.startswith("columns kept as extra data (shown on the work page): ") for line in lines)
+    assert [line for line in lines if "unknown column" in line] == ["unknown column kept as extra data: "
+                                                                     "'local.funding'"]
 
 
 def test_reimporting_an_export_into_the_same_catalogue_adds_holdings_not_works(catalogue, tmp_path):

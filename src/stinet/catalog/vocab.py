@@ -147,6 +147,12 @@ def extra_label(key: str, lang: str = "vi") -> str:
     return f"{name} ({language})"
 
 
+def named_extra(key: str) -> bool:
+    """Whether a column kept as extra data is one a work page names (STINet's own extra values, the common
+    DSpace and MARC fields): an import reports it as kept, not as unknown."""
+    return key in EXTRA_NAMES or key.partition("[")[0].strip().lower() in EXTRA_FIELDS
+
+
 def interface_lang() -> str:
     """The active interface language as the vocabularies name it: 'en' or 'vi'."""
     from django.utils.translation import get_language

@@ -44,6 +44,7 @@ class ImportReport:
     conversions: Counter[str] = field(default_factory=Counter)
     converted_examples: list[dict[str, object]] = field(default_factory=list)
     unknown_columns: list[str] = field(default_factory=list)
+    extra_columns: list[str] = field(default_factory=list)  # kept as extra data under a name pages know
     derived_ids: int = 0
     skipped_resume: int = 0
     headings: int = 0
@@ -117,7 +118,8 @@ class ImportReport:
             "rejections": self.rejections,
             "unmapped_types": dict(self.unmapped_types), "conversions": dict(self.conversions),
             "converted_examples": self.converted_examples,
-            "unknown_columns": self.unknown_columns, "derived_ids": self.derived_ids,
+            "unknown_columns": self.unknown_columns, "extra_columns": self.extra_columns,
+            "derived_ids": self.derived_ids,
             "skipped_resume": self.skipped_resume, "headings": self.headings,
             "skipped": self.skipped, "file_notes": self.file_notes, "notes_unlisted": self.notes_unlisted,
             "position_word": self.position_word,
@@ -178,6 +180,9 @@ class ImportReport:
                 out.append(_("converted: %(where)s, %(column)s: %(before)r -> %(after)r")
                            % {"where": self.where(example["line"]), "column": example["column"],
                               "before": example["before"], "after": example["after"]})
+        if self.extra_columns:
+            out.append(_("columns kept as extra data (shown on the work page): %(columns)s")
+                       % {"columns": ", ".join(repr(c) for c in self.extra_columns)})
         for column in self.unknown_columns:
             out.append(_("unknown column kept as extra data: %(column)r") % {"column": column})
         if self.headings:

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from stinet.catalog.models import Holding, ImportRun, Organisation
 from stinet.catalog.services import Incoming, get_organisation, store_batch
+from stinet.catalog.vocab import named_extra
 from stinet.ingest.parsing import ParseContext, chunks, column_fields, parse_chunk, parse_chunk_in, row_context
 from stinet.ingest.readers import ImportFileError, Table, distinct_headers, open_table
 from stinet.ingest.record import DERIVED
@@ -42,7 +43,8 @@ def _columns(table: Table, report: ImportReport) -> dict[str, str]:
                                                 "%(names)s (a field of one value keeps their values as extra data)")
                    % {"name": name, "n": len(later) + 1, "names": ", ".join(repr(n) for n in later)})
     mapping, unknown = column_fields(table.header)
-    report.unknown_columns.extend(unknown)
+    report.extra_columns.extend(c for c in unknown if named_extra(c))
+    report.unknown_columns.extend(c for c in unknown if not named_extra(c))
     if "dc.title" not in mapping.values():
         found = ", ".join(" ".join(h.split()) for h in table.header if h.strip())  # one line: no cell's line breaks
         raise ImportFileError(
