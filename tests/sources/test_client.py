@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import socket
 from datetime import UTC, datetime
 from urllib.parse import parse_qs, quote_plus
 
@@ -128,6 +129,21 @@ def test_network_failures_read_in_a_few_words(oai_server, sleeps):
     with pytest.raises(FetchError, match=r"^http://127.0.0.1:9/oai: cannot connect \(\[Errno \d+\] [^()]+\) "
                                          r"\(gave up after 1 attempt\)$"):
         refused.identify()
+
+
+@pytest.mark.parametrize("error, attempts", [(socket.EAI_NONAME, 1), (socket.EAI_AGAIN, 3)])
+def test_a_host_name_that_does_not_exist_is_not_retried(monkeypatch, sleeps, error, attempts):
+    """No retry makes a name exist (a base URL with a typo, allowed private so not resolved first); a resolver
+    that did not answer in time may answer the next time."""
+    def resolve(host, *args, **kwargs):
+        raise socket.gaierror(error, "Name or service not known" if error == socket.EAI_NONAME else "Try again")
+
+    monkeypatch.setattr(socket, "getaddrinfo", resolve)
+    typo = OAIClient("http://oai.tyop.example/oai", allow_private=True, attempts=3)
+    with pytest.raises(FetchError, match=r"^http://oai.tyop.example/oai: cannot connect \(\[Errno -?\d+\] [^()]+\) "
+                                         r"\((the host name does not exist|gave up after 3 attempts)\)$"):
+        typo.identify()
+    assert len(sleeps) == attempts - 1
 
 
 @pytest.mark.parametrize("name", [("sickle", "ListRecordsBroken.xml"), ("pyoai-erasmus-dspace", "fake3_00001.xml"),

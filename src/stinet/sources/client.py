@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import email.utils
 import re
+import socket
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -146,6 +147,23 @@ def network_failure(exc: requests.RequestException, timeout: float, reading: boo
     if reading:
         return _("the connection broke while reading the response (%(reason)s)") % {"reason": reason}
     return _("cannot connect (%(reason)s)") % {"reason": reason}
+
+
+def unknown_host(exc: BaseException) -> bool:
+    """Whether a failed connection's cause is a host name that does not exist (EAI_NONAME, EAI_NODATA): no
+    retry makes it exist, unlike a resolver that did not answer in time (EAI_AGAIN)."""
+    permanent = {socket.EAI_NONAME, getattr(socket, "EAI_NODATA", socket.EAI_NONAME)}
+    seen: set[int] = set()
+    stack: list[object] = [exc]
+    while stack:  # requests wraps urllib3's MaxRetryError, whose reason is a NameResolutionError from the gaierror
+        cause = stack.pop()
+        if not isinstance(cause, BaseException) or id(cause) in seen:
+            continue
+        seen.add(id(cause))
+        if isinstance(cause, socket.gaierror):
+            return cause.errno in permanent
+        stack.extend([*cause.args, getattr(cause, "reason", None), cause.__cause__, cause.__context__])
+    return False
 
 
 def _text(node: etree._Element | None, path: str) -> str:
@@ -294,7 +312,11 @@ class OAIClient:
                     raise _Retry(network_failure(exc, self.timeout, reading=True)) from None
                 return response.status_code, body, response.headers.get("Content-Type", "")
         except (requests.Timeout, requests.ConnectionError) as exc:
-            raise _Retry(network_failure(exc, self.timeout)) from None
+            reason = network_failure(exc, self.timeout)
+            if unknown_host(exc):
+                raise FetchError(_("%(url)s: %(reason)s (the host name does not exist)")
+                                 % {"url": self.base_url, "reason": reason}, token) from None
+            raise _Retry(reason) from None
         except TooManyRedirects:
             raise FetchError(_("%(url)s: more than %(n)s redirects") % {"url": self.base_url, "n": MAX_REDIRECTS},
                              token) from None
