@@ -62,7 +62,7 @@ def _excluded_all(engine: Any, query: Any, request: SearchRequest) -> bool:
     return engine.search(wanted, replace(request, page=1, page_size=1, facets=False)).total > 0
 
 
-FIELD_CODE = re.compile(r"[1-9]\d{0,6}")
+FIELD_CODE = re.compile(r"[1-6]\d{0,6}")  # the six fields of both schemes (Circular 24/2025, Decision 12/2008)
 LANGUAGE_TAG = re.compile(r"[a-z]{2,8}(-[a-z0-9]{1,8})*")  # what imports keep of a language (ingest.record)
 
 
