@@ -4,7 +4,7 @@ import unicodedata
 
 import pytest
 
-from stinet.vietnamese import Conversion, detect, encode, fix, nfc, to_unicode
+from stinet.vietnamese import Conversion, detect, encode, fix, is_syllable, nfc, to_unicode
 from stinet.vietnamese.legacy import fix_typed
 
 NOT_LEGACY = [
@@ -180,9 +180,23 @@ def test_plainly_unicode_text_is_found_unicode_before_any_closer_look() -> None:
     ("No. 1, No. 2, No. 3", None, "No. 1, No. 2, No. 3"), ("Let it be. Let it go.", "viqr", "Let it be. Let it go."),
     ("Toa'n ho.c", "viqr", "Toán học"), ("Kinh te^'", "viqr", "Kinh tế"),
     ("Çà et là", "tcvn3", "Çà et là"),  # QA 20: French beside TCVN3 rows read "ầỔ et lỔ": a capital inside a word
+    # QA 20: "Sóo" (TCVN3's reading) has "oo" without the -ng or -c it always has ("xoong", "soóc")
+    ("São Paulo", "tcvn3", "São Paulo"), ("Đại học São Paulo", "tcvn3", "Đại học São Paulo"),
 ])
 def test_a_likely_encoding_reads_short_values_its_neighbours_are_in(text, likely, expected):
     assert to_unicode(text, likely=likely).text == expected
+
+
+@pytest.mark.parametrize(("word", "syllable"), [
+    ("tiên", True), ("tiê", False), ("uống", True), ("uố", False), ("ăn", True), ("ă", False), ("quân", True),
+    ("hoặc", True), ("hoặ", False), ("khuyên", True), ("khuyê", False),  # these nuclei never end a syllable
+    ("mua", True), ("muan", False), ("yêu", True), ("yêun", False), ("ai", True), ("aim", False),  # these always do
+    ("xoong", True), ("soóc", True), ("Sóo", False), ("goòng", True), ("oon", False),  # "oo" only before -ng, -c
+    ("hươ", True), ("thuở", True), ("người", True), ("nghiêng", True), ("huých", True), ("hoà", True), ("hòa", True),
+    ("tiếp", True), ("tiềp", False),  # a stop final takes the acute or the dot below only
+])
+def test_syllable_shapes(word, syllable):
+    assert is_syllable(word) is syllable
 
 
 @pytest.mark.parametrize(("typed", "expected", "encoding"), [

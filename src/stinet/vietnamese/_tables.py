@@ -76,6 +76,15 @@ NUCLEI = {
     "ơ": "0", "u": "0", "ư": "0", "y": "0",
 }
 FINALS = ("ng", "nh", "ch", "c", "m", "n", "p", "t")
+# Nuclei that never end a syllable ("tiên", "uống", "quân", "ăn": no "tiê", "uố"), those that end it (a vowel
+# or glide last: "ai", "mua", "yêu": no "ain", "muan"), and "oo", found before -ng and -c only ("xoong",
+# "soóc"; "Sóo" is no syllable). The others take a final or not ("ba", "ban").
+NEEDS_FINAL = frozenset({"ă", "â", "iê", "yê", "uô", "uyê", "uâ", "oă"})
+NO_FINAL = frozenset({
+    "ai", "ao", "au", "ay", "âu", "ây", "eo", "êu", "ia", "iu", "oi", "ôi", "ơi", "ua", "ui", "ưa", "ưi", "ưu",
+    "iêu", "yêu", "oai", "oay", "oeo", "uây", "uôi", "uya", "uyu", "ươi", "ươu",
+})
+FINALS_OF = {"oo": ("ng", "c")}
 STOP_FINALS = ("c", "ch", "p", "t")
 
 
