@@ -110,6 +110,9 @@ class Page:
     extra: dict[str, str] = field(default_factory=dict)
 
 
+_ENTITY_DECLARATION = re.compile(rb"<!ENTITY\s")
+
+
 def pause(seconds: float) -> None:
     """Wait between attempts (tests replace this)."""
     time.sleep(seconds)
@@ -337,10 +340,15 @@ class OAIClient:
         try:
             root = etree.fromstring(body, xml_parser())
         except etree.XMLSyntaxError as exc:
+            if _ENTITY_DECLARATION.search(body, 0, 65536):  # an entity loop, an external entity: lxml's English
+                raise self._entities(token) from None
             if status >= 400:
                 raise FetchError(f"{self.base_url}: HTTP {status}", token) from None
             raise MalformedResponse(self._not_oai(_("XML error: %(error)s") % {"error": str(exc)[:160]}, content_type),
                                     token) from None
+        dtd = root.getroottree().docinfo.internalDTD
+        if dtd is not None and any(True for _entity in dtd.iterentities()):
+            raise self._entities(token)  # left unexpanded, their text would be lost without a word
         if root.tag != f"{{{OAI}}}OAI-PMH":
             if status >= 400:
                 raise FetchError(f"{self.base_url}: HTTP {status}", token)
@@ -349,6 +357,12 @@ class OAIClient:
         if status >= 400 and root.find("o:error", NS) is None:
             raise FetchError(f"{self.base_url}: HTTP {status}", token)
         return root
+
+    def _entities(self, token: str | None) -> HarvestError:
+        """The refusal of a response that declares XML entities (OAI-PMH needs none; a loop of them or one naming
+        a file is an attack), not retried."""
+        return HarvestError(_("%(url)s: the response declares XML entities; refused (OAI-PMH needs none)")
+                            % {"url": self.base_url}, token)
 
     def _not_oai(self, reason: str, content_type: str) -> str:
         """One line saying the answer is not OAI-PMH, and what it was."""
