@@ -828,6 +828,16 @@ def test_matches_through_an_equivalence_are_highlighted(catalogue):
     assert hit["highlight"]["abstract"] == "Ứng dụng <mark>khoa học và công nghệ</mark>."
 
 
+@pytest.mark.parametrize(("q", "title", "abstract"), [
+    ("KHCN OR rạn", "Ứng dụng <mark>KH&amp;CN</mark> trong", "Ứng dụng <mark>khoa học và công nghệ</mark>."),  # QA 20
+    ("title:KHCN", "Ứng dụng <mark>KH&amp;CN</mark> trong", "Ứng dụng khoa học và công nghệ."),  # its field only
+    ("abstract:KHCN", "Ứng dụng KH&amp;CN trong", "Ứng dụng <mark>khoa học và công nghệ</mark>."),
+])
+def test_an_equivalence_in_an_or_group_or_a_field_is_highlighted_as_it_matched(catalogue, q, title, abstract):
+    hit = next(r for r in search_json(SearchRequest(q=q))["results"] if r["title"].startswith("Ứng dụng"))
+    assert hit["highlight"]["title"].startswith(title) and hit["highlight"]["abstract"] == abstract
+
+
 def test_an_equivalence_form_is_marked_only_with_its_words_side_by_side():
     from stinet.search.highlight import highlight
 

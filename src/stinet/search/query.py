@@ -113,12 +113,24 @@ class ParsedQuery:
                 for item in (c.any_of if c.any_of and not c.phrase else (c,))  # an OR's items: each in its field
                 if item.field in (None, field) for w in item.words}
 
-    def highlight_phrases(self) -> list[tuple[str, ...]]:
-        """The forms of the query's equivalences (KHCN: "khcn", "kh cn", "khoa hoc va cong nghe", ...),
-        as folded word sequences to highlight wherever found."""
-        return [*(form for token in self.equivalences for form in equivalent_forms(token)),
-                *(tuple(c.words) for clause in self.clauses if not clause.negate for c in clause.any_of
-                  if c.phrase)]  # "ứng dụng KH&CN" written out
+    def highlight_phrases(self, field: str | None = None) -> list[tuple[str, ...]]:
+        """Folded word sequences to highlight in a field of the results: the forms of the query's equivalences
+        (KHCN: "khcn", "kh cn", "khoa hoc va cong nghe", ...) wherever found, and those of a clause searched
+        there or in any field: an OR's phrases ("ứng dụng KH&CN" written out), the forms of an equivalence in
+        an OR (KHCN OR CNTT) or in a field (title:KHCN), a name's forms with initials."""
+        found = [form for token in self.equivalences for form in equivalent_forms(token)]
+        for clause in self.clauses:
+            if clause.negate:
+                continue
+            for c in (*clause.any_of, clause):
+                if c.field not in (None, field):
+                    continue
+                if c.phrase and c is not clause:
+                    found.append(tuple(c.words))
+                if c.group:
+                    found += equivalent_forms(c.group)
+                found += c.variants
+        return found
 
 
 def _year_range(value: str) -> tuple[int | None, int | None] | None:

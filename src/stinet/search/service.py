@@ -168,7 +168,7 @@ def work_json(work: Work, marked: dict[str, Any], lang: str, fulltext: str | Non
     """One result in the API shape, with highlighted (escaped) title and abstract snippet.
 
     `marked`: the words to highlight in the title and in the abstract (highlight_words of each), and
-    the forms of the query's equivalences, in both ("phrases");
+    the word sequences (highlight_phrases of each: "title phrases", "abstract phrases");
     `fulltext` is the snippet of a readable full text that matched (None: the text did not match).
     """
     return {
@@ -187,8 +187,8 @@ def work_json(work: Work, marked: dict[str, Any], lang: str, fulltext: str | Non
              "access": h.access}
             for h in work.holdings.all()
         ],
-        "highlight": {"title": highlight(work.title, marked["title"], marked["phrases"]),
-                      "abstract": snippet(work.abstract, marked["abstract"], phrases=marked["phrases"])
+        "highlight": {"title": highlight(work.title, marked["title"], marked["title phrases"]),
+                      "abstract": snippet(work.abstract, marked["abstract"], phrases=marked["abstract phrases"])
                       if work.abstract else "",
                       "fulltext": fulltext or ""},
         "fulltext": fulltext is not None,
@@ -201,8 +201,10 @@ def search_json(request: SearchRequest, lang: str = "vi") -> dict[str, Any]:
     works = works_by_ids(response.ids)
     words = response.query.highlight_words("fulltext")  # free words only: a full text is no field of them
     quotes = fulltext_snippets(response.fulltext_ids, words, request.fulltext_access)
-    marked: dict[str, Any] = {field: response.query.highlight_words(field) for field in ("title", "abstract")}
-    marked["phrases"] = response.query.highlight_phrases()
+    marked: dict[str, Any] = {}
+    for field in ("title", "abstract"):
+        marked[field] = response.query.highlight_words(field)
+        marked[f"{field} phrases"] = response.query.highlight_phrases(field)
     return {
         "query": request.q,
         "total": response.total,
