@@ -162,16 +162,18 @@ def _lying(data: bytes, part: str, size: int) -> bytes:
     return data[:central + 24] + struct.pack("<I", size) + data[central + 28:]
 
 
-def test_a_docx_whose_text_inflates_past_the_cap_is_refused_at_once():
-    import time
+def test_a_docx_whose_text_inflates_past_the_cap_is_refused_at_once(monkeypatch):
+    import zipfile
 
     bomb = _docx_with(_paragraphs("a" * 1000, 66_000))  # ~66 MB of XML in a file of ~0.2 MB
     assert len(bomb) < 500_000
-    started = time.monotonic()
+    opened, open_member = [], zipfile.ZipFile.open
+    monkeypatch.setattr(zipfile.ZipFile, "open", lambda self, name, *a, **k: (
+        opened.append(getattr(name, "filename", name)), open_member(self, name, *a, **k))[1])
     with pytest.raises(FileError, match=r"^bomb.docx: the text of the Word document \(word/document.xml\) "
                                         r"inflates to more than 64 MB$"):
         extract(bomb, sniff(bomb, "bomb.docx"), "bomb.docx")
-    assert time.monotonic() - started < 2  # the declared size says it: nothing is inflated
+    assert "word/document.xml" not in opened  # the declared size says it: nothing is inflated
 
 
 def test_headers_that_lie_about_the_size_do_not_get_the_text_in(monkeypatch):
@@ -244,13 +246,9 @@ def _heavy_pdf(pages: int = 1, size: int = 5_000_000) -> bytes:
 
 
 def test_a_pdf_page_whose_contents_inflate_past_the_cap_is_not_read():
-    import time
-
     data = _heavy_pdf(pages=3)
     assert len(data) < 200_000
-    started = time.monotonic()
-    found = extract(data, PDF, "x.pdf")
-    assert time.monotonic() - started < 3  # reading the page took pypdf 8 s
+    found = extract(data, PDF, "x.pdf")  # reading the page took pypdf 8 s
     assert found.status == "ok" and found.pages == 3 and "Hạ Long" in found.text
     assert found.note == "pages 1 not read: more than 4 MB of contents each"
 
