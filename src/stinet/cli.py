@@ -14,6 +14,7 @@ from typing import Any
 import click
 
 from stinet.clihelp import Group, chosen_language, speak_clicks_words
+from stinet.secretkey import keep
 
 EXPECTED_ERRORS: tuple[type[BaseException], ...] = (ValueError, LookupError, OSError)
 
@@ -35,6 +36,7 @@ def _setup() -> None:
 
         translation.activate(chosen_language())
     Path(settings.DATA_DIR).mkdir(parents=True, exist_ok=True)
+    settings.SECRET_KEY = keep(Path(settings.DATA_DIR), settings.SECRET_KEY)  # a new folder keeps this key from now
     from stinet.catalog.setup import ensure_database
 
     ensure_database()

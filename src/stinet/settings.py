@@ -3,7 +3,7 @@
 STINET_DATA_DIR       where the SQLite file, the search index and uploads live (default ./data)
 STINET_DATABASE_URL   postgresql://user:pass@host:port/name for production (default: SQLite file)
 STINET_SEARCH_BACKEND tantivy | postgres (default: tantivy on SQLite, postgres on PostgreSQL)
-STINET_SECRET_KEY     secret key (required when STINET_DEBUG is off and not in demo mode)
+STINET_SECRET_KEY     secret key (default: a random one made once and kept in STINET_DATA_DIR/secret_key)
 STINET_DEBUG          1 to turn on Django's debug pages (default off)
 STINET_ALLOWED_HOSTS  comma-separated host names (default: localhost,127.0.0.1)
 STINET_STATIC_ROOT    folder for `collectstatic` when a web server serves static files
@@ -14,7 +14,8 @@ STINET_EMAIL_HOST     SMTP server for mail (password resets, invitations); unset
 STINET_EMAIL_PORT, STINET_EMAIL_USER, STINET_EMAIL_PASSWORD, STINET_EMAIL_TLS, STINET_EMAIL_FROM, STINET_SITE_URL
 STINET_TRUSTED_PROXIES  comma-separated addresses or networks (CIDR) of reverse proxies whose X-Forwarded-For
                       names the client (default none: the client is the connection's address)
-STINET_PROXY_HTTPS    1: a request is secure when X-Forwarded-Proto says https (a proxy ending TLS)
+STINET_PROXY_HTTPS    1: a request is secure when X-Forwarded-Proto says https (a proxy ending TLS); cookies https only
+STINET_HSTS_SECONDS   Strict-Transport-Security max-age for https responses (default 0: none)
 STINET_PROXY_HOST     1: the site's host name is taken from X-Forwarded-Host (a proxy sets it)
 """
 
@@ -28,6 +29,7 @@ from urllib.parse import unquote, urlparse
 from django.core.exceptions import ImproperlyConfigured
 
 from stinet.portal.translations import compile_translations
+from stinet.secretkey import secret_key
 
 BASE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(os.environ.get("STINET_DATA_DIR", "data")).resolve()
@@ -79,7 +81,7 @@ def _trusted_proxies(value: str) -> tuple[str, ...]:
 
 
 DEBUG = os.environ.get("STINET_DEBUG", "") == "1"
-SECRET_KEY = os.environ.get("STINET_SECRET_KEY") or "insecure-embedded-default-change-me"
+SECRET_KEY = secret_key(DATA_DIR)
 ALLOWED_HOSTS = os.environ.get("STINET_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]").split(",")
 
 # Behind a reverse proxy: which peers may name the client (X-Forwarded-For; stinet.accounts.addresses),
@@ -88,6 +90,10 @@ TRUSTED_PROXIES = _trusted_proxies(os.environ.get("STINET_TRUSTED_PROXIES", ""))
 SECURE_PROXY_SSL_HEADER = (("HTTP_X_FORWARDED_PROTO", "https") if os.environ.get("STINET_PROXY_HTTPS", "") == "1"
                            else None)
 USE_X_FORWARDED_HOST = os.environ.get("STINET_PROXY_HOST", "") == "1"
+# A site served over https (a proxy ending TLS says so): its cookies never go over plain http; HSTS only
+# when asked (browsers remember it: a site that drops https later is unreachable for that long)
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = SECURE_PROXY_SSL_HEADER is not None
+SECURE_HSTS_SECONDS = int(os.environ.get("STINET_HSTS_SECONDS", "0") or 0)
 
 DATABASES = {"default": _database(os.environ.get("STINET_DATABASE_URL"))}
 IS_POSTGRES = DATABASES["default"]["ENGINE"].endswith("postgresql")

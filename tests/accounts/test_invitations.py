@@ -136,8 +136,19 @@ def test_a_user_name_is_letters_digits_and_at_dot_plus_minus_underscore(client, 
     assert str(service_refused.value) == expected
     invitation.refresh_from_db()
     assert invitation.status == "pending"
-    user = accept_invitation(token_for(invitation), "nguyễn.thư+lib@hpu-1_x", PASSWORD)  # letters of any script
+    user = accept_invitation(token_for(invitation), "nguyễn.thư+lib@hpu-1_x", PASSWORD)  # Vietnamese letters
     assert user.username == "nguyễn.thư+lib@hpu-1_x"
+
+
+@pytest.mark.parametrize("username", ["qu\u0430ntri", "\u03bfperator", "quantr\uff49", "nguye\u0302\u0303n"])
+def test_a_user_name_with_a_letter_of_another_script_is_refused(people, username):
+    """QA 21: 'quаntri' with a Cyrillic 'а' was accepted beside the administrator 'quantri'; a Greek 'ο', a
+    full-width 'ｉ' and a letter with combining marks look like other names as well."""
+    from stinet.accounts.services import check_username
+
+    with pytest.raises(AccountError, match=r"letters of the Latin alphabet only|chỉ dùng chữ cái Latinh|chỉ gồm chữ"):
+        check_username(username)
+    assert check_username("Trần.Đức_Hùng") == "Trần.Đức_Hùng"
 
 
 @pytest.mark.parametrize(("email", "roles", "message"), [

@@ -34,7 +34,7 @@ def tls_proxy(settings):
 
 def _settings(monkeypatch, tmp_path, **env):
     """The settings module run afresh with these environment variables."""
-    for name in ("STINET_PROXY_HTTPS", "STINET_PROXY_HOST", "STINET_TRUSTED_PROXIES"):
+    for name in ("STINET_PROXY_HTTPS", "STINET_PROXY_HOST", "STINET_TRUSTED_PROXIES", "STINET_HSTS_SECONDS"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("STINET_DATA_DIR", str(tmp_path))
     for name, value in env.items():
@@ -51,6 +51,12 @@ def test_environment_settings_of_the_proxy(monkeypatch, tmp_path):
     assert proxied["SECURE_PROXY_SSL_HEADER"] == ("HTTP_X_FORWARDED_PROTO", "https")
     assert proxied["USE_X_FORWARDED_HOST"] is True
     assert proxied["TRUSTED_PROXIES"] == ("10.0.0.1/32", "172.16.0.0/12")
+    # QA 21: the session and CSRF cookies had no Secure flag behind the TLS proxy
+    assert (plain["SESSION_COOKIE_SECURE"], plain["CSRF_COOKIE_SECURE"], plain["SECURE_HSTS_SECONDS"]) == (
+        False, False, 0)
+    assert proxied["SESSION_COOKIE_SECURE"] is proxied["CSRF_COOKIE_SECURE"] is True
+    assert _settings(monkeypatch, tmp_path, STINET_PROXY_HTTPS="1", STINET_HSTS_SECONDS="31536000")[
+        "SECURE_HSTS_SECONDS"] == 31536000
 
 
 def _snippet(client, **headers) -> str:

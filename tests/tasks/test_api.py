@@ -61,15 +61,16 @@ def test_managers_also_see_proposals(people, client, tasks):
 def test_detail_shows_confidential_parts_only_to_the_entitled(people, client, settings, tasks):
     url = f"/api/tasks/{tasks['awarded'].pk}"
     public = client.get(url).json()
-    assert public["councils"][0]["members"] == ["t-c1", "t-c2", "t-c3"]
+    # their names, not their user names (half of a login: QA 21)
+    assert public["councils"][0]["members"] == ["Nguyễn Văn C1", "Nguyễn Văn C2", "Nguyễn Văn C3"]
     assert public["councils"][0]["reviews"] is None and public["applications"] is None
     assert public["budget_state"] == 900_000_000 and public["actions"] == []
     settings.TASK_BUDGETS_PUBLIC = False
     assert client.get(url).json()["budget_state"] is None
     client.login(username="t-c3", password=PASSWORD)
     council = client.get(url).json()
-    assert {"member": "t-c3", "application": council["applications"][0]["id"], "score": None, "conflict": True} \
-        in council["councils"][0]["reviews"]
+    assert {"member": "t-c3", "member_name": "Nguyễn Văn C3", "application": council["applications"][0]["id"],
+            "score": None, "conflict": True} in council["councils"][0]["reviews"]
     assert council["budget_state"] == 900_000_000
     client.login(username="t-manager", password=PASSWORD)
     assert client.get(url).json()["actions"] == ["sign_contract", "stop", "cancel"]

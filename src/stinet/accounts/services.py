@@ -6,6 +6,7 @@ views pass `request.user`); `by=None` means a trusted caller (the CLI, the demo)
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -70,7 +71,17 @@ def check_username(username: str) -> str:
                            % {"name": username}) from None
     if len(username) > USERNAME_LENGTH:
         raise AccountError(gettext("user name: at most %(n)d characters") % {"n": USERNAME_LENGTH})
+    if foreign := [ch for ch in username if not _latin(ch)]:
+        raise AccountError(gettext("user name %(name)r: letters of the Latin alphabet only, Vietnamese with or "
+                                   "without marks (not %(letter)r: a letter of another script may look like one)")
+                           % {"name": username, "letter": foreign[0]})
     return username
+
+
+def _latin(ch: str) -> bool:
+    """An ASCII character or a Latin letter written in one code point (Vietnamese 'ễ', not Cyrillic 'а',
+    a full-width 'ａ' or a letter and a combining mark: each would pose as another account's name)."""
+    return ch.isascii() or (unicodedata.name(ch, "").startswith("LATIN ") and unicodedata.normalize("NFKC", ch) == ch)
 
 
 def account_with(email: str) -> Any:

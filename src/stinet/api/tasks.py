@@ -30,6 +30,7 @@ from stinet.tasks.lifecycle import STEPS
 from stinet.tasks.models import KINDS, LEVELS, Task
 from stinet.tasks.panel import _kinds
 from stinet.tasks.views import filtered
+from stinet.vietnamese import sort_key
 
 router = Router(tags=["tasks"])
 MAX_PAGE_SIZE = 100
@@ -111,7 +112,8 @@ class DocumentOut(Schema):
 class ReviewOut(Schema):
     """One council member's mark: a score or a declared conflict of interest (not counted)."""
 
-    member: str
+    member: str  # the member's user name (the entitled see whose mark it is)
+    member_name: str
     application: int | None
     score: float | None
     conflict: bool
@@ -121,7 +123,7 @@ class CouncilOut(Schema):
     """A council; its marks only to the managers and its members."""
 
     kind: str
-    members: list[str]
+    members: list[str]  # their names, as the task's page shows them (user names are half of a login)
     reviews: list[ReviewOut] | None = None
 
 
@@ -207,11 +209,17 @@ def _detail(task: Task, request: HttpRequest, lang: str) -> dict[str, Any]:
 
 def _council(council: Any, task: Task, user: Any) -> dict[str, Any]:
     """A council, with its marks when the caller is entitled to them."""
-    out: dict[str, Any] = {"kind": council.kind, "members": sorted(m.username for m in council.members.all())}
+    out: dict[str, Any] = {"kind": council.kind,
+                           "members": sorted((_name(m) for m in council.members.all()), key=sort_key)}
     if visibility.may_see_scores(user, task, council.kind):
-        out["reviews"] = [{"member": r.member.username, "application": r.application_id, "score": r.score,
-                           "conflict": r.conflict} for r in council.reviews.all()]
+        out["reviews"] = [{"member": r.member.username, "member_name": _name(r.member), "application": r.application_id,
+                           "score": r.score, "conflict": r.conflict} for r in council.reviews.all()]
     return out
+
+
+def _name(user: Any) -> str:
+    """A person as pages name them: the full name, else the user name."""
+    return user.get_full_name() or user.username
 
 
 def _visible(request: HttpRequest, task_id: int) -> Task:

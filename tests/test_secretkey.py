@@ -1,0 +1,48 @@
+"""The secret key: configured, or made once and kept in the data folder; never one written in the code."""
+
+from __future__ import annotations
+
+import stat
+
+from stinet.secretkey import FILE_NAME, keep, secret_key
+
+
+def test_a_key_is_made_once_and_kept_for_its_owner_only(tmp_path, monkeypatch):
+    monkeypatch.delenv("STINET_SECRET_KEY", raising=False)
+    first = secret_key(tmp_path)
+    assert len(first) >= 50 and secret_key(tmp_path) == first  # the next process reads the same
+    assert stat.S_IMODE((tmp_path / FILE_NAME).stat().st_mode) == 0o600
+    other = tmp_path / "other"
+    other.mkdir()
+    assert secret_key(other) != first  # each site its own: none is shipped
+
+
+def test_the_configured_key_wins_and_nothing_is_written(tmp_path, monkeypatch):
+    monkeypatch.setenv("STINET_SECRET_KEY", "from-the-environment")
+    assert secret_key(tmp_path) == "from-the-environment" == keep(tmp_path, "from-the-environment")
+    assert not (tmp_path / FILE_NAME).exists()
+
+
+def test_without_a_data_folder_nothing_is_written_until_one_is_made(tmp_path, monkeypatch):
+    """`stinet --help` writes nothing; the first command that makes the folder keeps its key (or the one
+    another process kept first)."""
+    monkeypatch.delenv("STINET_SECRET_KEY", raising=False)
+    folder = tmp_path / "data"
+    key = secret_key(folder)
+    assert not folder.exists()
+    folder.mkdir()
+    assert keep(folder, key) == key == secret_key(folder)
+    assert keep(folder, "a later process's own") == key
+
+
+def test_the_cli_keeps_its_key_in_a_new_data_folder(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k != "STINET_SECRET_KEY"} | {"STINET_DATA_DIR": str(tmp_path / "d")}
+    code = "from stinet.cli import _setup; _setup(); from django.conf import settings; print(settings.SECRET_KEY)"
+    printed = [subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+               .stdout.strip() for _ in range(2)]
+    assert printed[0] == printed[1] == (tmp_path / "d" / FILE_NAME).read_text().strip()
+    assert printed[0] != "insecure-embedded-default-change-me"
