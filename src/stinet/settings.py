@@ -206,9 +206,10 @@ MEDIA_ROOT = DATA_DIR / "media"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"refusals": {"()": "stinet.portal.logfilters.RefusalsInOneLine"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("STINET_LOG_LEVEL", "WARNING")},
     # pypdf logs a warning for each flaw it reads past ("EOF marker not found"): a file is either
     # refused in one line or taken, so those would only be noise on the command's terminal
-    "loggers": {"pypdf": {"level": "ERROR"}},
+    "loggers": {"pypdf": {"level": "ERROR"}, "django.request": {"filters": ["refusals"]}},
 }

@@ -62,3 +62,25 @@ def test_a_refusal_without_a_field_is_announced(client, people, path, data):
         for name in ("username", "password"):
             field = doc.xpath(f"//input[@name='{name}']")[0]
             assert field.get("aria-invalid") == "true" and field.get("aria-describedby") == "login-error"
+
+
+def test_the_password_reset_form_marks_a_bad_address_as_every_form_does(client, people):
+    """QA 21: the reset page drew its field by hand: a plain error line, no summary, the field not marked."""
+    page = client.post("/accounts/password/reset/", {"email": "not-an-address"}).content.decode()
+    assert form_problems(page) == []
+    doc = lxml.html.fromstring(page)
+    assert doc.xpath("//*[contains(@class, 'error-summary')]//a[@href='#id_email']")
+    assert doc.xpath("//input[@name='email']")[0].get("aria-invalid") == "true"
+    assert doc.xpath("//label[@for='id_email']")[0].text_content().startswith("Địa chỉ thư điện tử")
+    assert not doc.xpath("//p//ul")  # no list inside a paragraph
+
+
+def test_the_logout_address_opened_in_a_browser_asks_first(client, people):
+    """QA 21: GET /accounts/logout/ answered an empty 405 (Django logs out on POST only, and so does STINet)."""
+    assert client.get("/accounts/logout/").url == "/"  # nobody to log out
+    client.force_login(people["hub"])
+    page = client.get("/accounts/logout/")
+    assert page.status_code == 200 and "Đăng xuất?" in page.content.decode()
+    assert client.get("/manage/").status_code == 200  # asking logged nobody out
+    assert client.post("/accounts/logout/").status_code == 302
+    assert client.get("/manage/").status_code == 302

@@ -121,6 +121,33 @@ def test_phone_screen_has_no_horizontal_scrolling(browser, live_server, catalogu
     context.close()
 
 
+def test_back_office_tables_scroll_within_themselves_on_a_phone(browser, live_server, catalogue):
+    """QA 21: the hidden "Actions" label of a table's last column widened /sources/ and /manage/duplicates/ to
+    566 and 447 px on a 375 px phone (it escaped the scrolling table)."""
+    from stinet.accounts.services import create_user, grant
+    from stinet.sources.services import add_source
+
+    admin = create_user("qa-admin", "a-long-pass-phrase-42")
+    grant(admin, "network_admin")
+    add_source("HPU", "http://oai.example.edu.vn/a-rather-long-base-url/of-a-repository/oai/request",
+               label="Kho lưu trữ số của một trường đại học có tên rất dài", allow_private=True)
+    context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True)
+    tab = context.new_page()
+    tab.goto(live_server.url + "/accounts/login/")
+    tab.fill("#id_username", "qa-admin")
+    tab.fill("#id_password", "a-long-pass-phrase-42")
+    tab.click("form.form button[type=submit]")
+    tab.wait_for_load_state()
+    for path in ("/sources/", "/manage/duplicates/"):
+        tab.goto(live_server.url + path)
+        overflow = tab.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, (path, overflow)
+        box = tab.locator("form.form button[type=submit]").last.bounding_box() if path == "/sources/" else None
+        assert box is None or box["height"] >= 24  # the form is drawn as every other (it was the browser's own)
+    shot(tab, "phone-sources")
+    context.close()
+
+
 def test_on_a_phone_the_filters_come_before_the_results_closed(browser, live_server, catalogue):
     context = browser.new_context(viewport={"width": 390, "height": 844}, locale="vi-VN", is_mobile=True)
     tab = context.new_page()
@@ -152,6 +179,13 @@ def test_a_page_of_results_is_a_click_away_on_a_computer_and_a_phone(browser, li
         tab.wait_for_url("**page=11")
         assert pager.locator('[aria-current="page"]').text_content() == "Trang 11"
         assert tab.locator("ol.results").get_attribute("start") == "201"
+        # the last number ("215.") fits left of its result ("1001." was cut at a phone's edge: QA 21)
+        assert tab.evaluate("""() => {
+            const ol = document.querySelector("ol.results"), items = ol.querySelectorAll("li.result");
+            const last = items[items.length - 1], pen = document.createElement("canvas").getContext("2d");
+            pen.font = getComputedStyle(last).font;
+            return last.getBoundingClientRect().left - pen.measureText((ol.start + items.length - 1) + ". ").width;
+        }""") >= 0
         assert tab.evaluate("document.documentElement.scrollWidth") <= size["width"]
         box = pager.get_by_role("link", name="Trang 10").bounding_box()
         assert box["width"] >= 24 and box["height"] >= 24  # a target a finger hits (WCAG 2.5.8)

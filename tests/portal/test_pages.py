@@ -46,7 +46,7 @@ def test_a_query_the_search_refuses_is_said_on_the_page_with_the_box_to_mend_it(
     page = response.content.decode()
     assert response.status_code == 400 and 'role="alert"' in page
     assert "year: 2020..2010 có năm kết thúc trước năm bắt đầu" in page
-    assert 'value="biển year:2020..2010"' in page and '<ol class="results"' not in page
+    assert 'value="biển year:2020..2010"' in page and '<ol class="results' not in page
     page = client.get("/search/", {"q": "year:abc", "lang": "en"}).content.decode()
     assert "year: &#x27;abc&#x27; is not a year or a range such as year:2015..2020" in page
 
@@ -113,6 +113,18 @@ def test_a_language_asked_for_in_the_address_stays_and_the_button_switches_back(
     assert '<html lang="vi">' in client.get("/orgs/").content.decode()
     page = client.get("/search/", {"q": "a?b", "lang": "en"}).content.decode()
     assert 'name="next" value="/search/?q=a%3Fb"' in page
+
+
+@pytest.mark.parametrize(("referer", "back"), [
+    ("http://testserver/tasks/14/?tab=scores&lang=en", "/tasks/14/?tab=scores"),
+    ("https://evil.example/phish", "/"), ("", "/"),
+])
+def test_the_language_button_of_a_posted_forms_answer_returns_to_the_form_page(client, db, referer, back):
+    """QA 21: a form's error is shown at its action's address (a council's score at /tasks/14/score/selection/),
+    which answers no GET: the button returned there and the browser showed "HTTP ERROR 405"."""
+    headers = {"HTTP_REFERER": referer} if referer else {}
+    page = client.post("/accounts/password/reset/", {"email": "not-an-address"}, **headers).content.decode()
+    assert f'name="next" value="{back}"' in page
 
 
 def test_work_page_names_the_field_of_science(client, org, write_csv):
@@ -281,7 +293,7 @@ def test_a_page_of_results_is_reached_by_its_number(client, org, write_csv):
     assert 'rel="prev" href="?q=cang+bien&amp;sort=year&amp;page=5"' in pager
     assert 'rel="next" href="?q=cang+bien&amp;sort=year&amp;page=7"' in pager
     last = client.get("/search/?q=cang+bien&sort=year&page=11").content.decode()
-    assert '<ol class="results" start="201">' in last and 'rel="next"' not in _pager(last)
+    assert '<ol class="results digits-3" start="201">' in last and 'rel="next"' not in _pager(last)
     assert [n for n in _numbers(_pager(last)) if n.isdigit()] == ["1", "9", "10", "11"]
     one = client.get("/search/", {"q": '"cảng biển số 7"'}).content.decode()
     assert ">1 kết quả<" in one and '<nav class="pager"' not in one  # one page: no pager

@@ -50,6 +50,11 @@ class ThrottledAuthenticationForm(AuthenticationForm):
 class AuditedPasswordResetForm(PasswordResetForm):
     """Django's reset form; each reset mail sent is audited (the page answers the same for unknown addresses)."""
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        """The address field named as the site names it."""
+        super().__init__(*args, **kwargs)
+        self.fields["email"].label = gettext_lazy("E-mail address")
+
     def send_mail(self, subject_template_name: str, email_template_name: str, context: dict[str, Any],
                   from_email: str | None, to_email: str, html_email_template_name: str | None = None) -> None:
         """Send the mail, then note it in the audit log."""

@@ -1,6 +1,5 @@
 """Account URLs: login, logout, passwords, invitations, and the back office's account pages."""
 
-from django.contrib.auth.views import LogoutView
 from django.urls import path
 
 import stinet.urlids  # noqa: F401 (registers the id converter)
@@ -9,7 +8,7 @@ from stinet.accounts import manage_views, views
 app_name = "accounts"
 urlpatterns = [
     path("accounts/login/", views.StinetLoginView.as_view(), name="login"),
-    path("accounts/logout/", LogoutView.as_view(), name="logout"),
+    path("accounts/logout/", views.LogoutView.as_view(), name="logout"),
     path("accounts/password/", views.PasswordChangeView.as_view(), name="password_change"),
     path("accounts/password/reset/", views.PasswordResetView.as_view(), name="password_reset"),
     path("accounts/password/reset/sent/", views.PasswordResetDoneView.as_view(), name="password_reset_done"),

@@ -57,6 +57,19 @@ class PasswordChangeView(auth_views.PasswordChangeView):
         return response
 
 
+class LogoutView(auth_views.LogoutView):
+    """Logging out is a POST (a link followed by a page of another site must not log anyone out); the address
+    opened in the browser asks first instead of answering an empty 405, or goes home when nobody is logged in."""
+
+    http_method_names = ["get", "post", "options"]
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        """The question, with the button that logs out."""
+        if not request.user.is_authenticated:
+            return redirect("portal:home")
+        return render(request, "accounts/logout.html")
+
+
 class PasswordResetView(auth_views.PasswordResetView):
     """Ask for a reset link by e-mail address; the same answer whether the address is known or not."""
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils import translation
 from django.utils.encoding import escape_uri_path
+from django.utils.http import url_has_allowed_host_and_scheme
 
 # ?lang= of the API and of the search widget framed in members' sites is that answer's language only
 NOT_REMEMBERED = ("/api/", "/widget/")
@@ -43,9 +45,23 @@ class LanguageMiddleware:
 
 
 def _without_lang(request: HttpRequest) -> str:
-    """The request's path and query string without its lang parameter."""
+    """The request's path and query string without its lang parameter; for a posted form's answer (an
+    error shown at the form's action, which answers no GET) the page the form was on."""
+    if request.method not in ("GET", "HEAD"):
+        return _referring_page(request)
     if "lang" not in request.GET:
         return request.get_full_path()
     params = request.GET.copy()
     del params["lang"]
     return escape_uri_path(request.path) + (f"?{params.urlencode()}" if params else "")
+
+
+def _referring_page(request: HttpRequest) -> str:
+    """The path and query of the page a request came from, on this site; else the home page."""
+    referer = request.META.get("HTTP_REFERER", "")
+    if not referer or not url_has_allowed_host_and_scheme(referer, allowed_hosts={request.get_host()},
+                                                          require_https=request.is_secure()):
+        return "/"
+    parts = urlsplit(referer)
+    query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != "lang"])
+    return (parts.path or "/") + (f"?{query}" if query else "")

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 import click
+from django.utils.translation import gettext as _
 
 WSGIApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
 
@@ -63,7 +64,7 @@ def make_server(host: str, port: int, application: WSGIApp | None = None) -> Any
 def run_server(host: str, port: int) -> None:
     """Collect nothing, compile nothing: serve the WSGI app until interrupted."""
     server = make_server(host, port)
-    click.echo(f"STINet is at http://{host}:{port}/ (Ctrl+C to stop)")
+    click.echo(_("STINet is at %(url)s (Ctrl+C to stop)") % {"url": f"http://{host}:{port}/"})
     try:
         server.run()
     finally:

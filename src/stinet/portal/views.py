@@ -106,6 +106,8 @@ def search(request: HttpRequest) -> HttpResponse:
         "sorts": [(s, _url(links, sort=s), s == req.sort) for s in SORTS],
         "corrected_url": _url(params, q=data["corrected"]) if data["corrected"] else None,
         "first": (req.page - 1) * PAGE_SIZE + 1,
+        # the numbers' width: "1001." was cut at the left edge of a phone's screen
+        "digits": len(str((req.page - 1) * PAGE_SIZE + max(len(data["results"]), 1))),
         "exports": [(name, reverse("portal:search_export", args=[fmt]) + "?" + urlencode(
             {k: v for k, v in links.items() if k != "page"}, doseq=True))
             for fmt, (_m, _e, name) in RESULT_FORMATS.items()] if data["total"] else [],
