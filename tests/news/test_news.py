@@ -154,3 +154,14 @@ def test_the_editor_s_errors_are_tied_to_their_fields(client, editor):
     client.force_login(editor)
     page = client.post("/news/new/", {"title": "", "kind": "news", "starts_at": "x"}).content.decode()
     assert 'aria-describedby="id_title_error"' in page and form_problems(page) == []
+
+
+def test_dates_read_day_first_in_vietnamese_and_with_the_months_name_in_english(client):
+    """QA 21: the English pages wrote 08/12/2026 (8 December), which some English readers take for 12 August."""
+    from datetime import datetime
+
+    starts = datetime(2031, 12, 8, 8, 30, tzinfo=timezone.get_current_timezone())
+    item = save_item(Draft(title="Hội thảo", kind="event", starts_at=starts, published=True))
+    assert "08/12/2031 08:30" in client.get(f"/news/{item.slug}/").content.decode()
+    english = client.get(f"/news/{item.slug}/", {"lang": "en"}).content.decode()
+    assert "8 Dec 2031, 08:30" in english and "08/12/2031" not in english
