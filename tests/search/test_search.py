@@ -323,6 +323,21 @@ def test_the_typo_tolerant_retry_tolerates_each_word_in_its_field_on_both_backen
     assert search_json(SearchRequest(q='"cây trồng chè"'))["total"] == 0  # words out of order: no phrase
 
 
+def test_the_typo_tolerant_retry_keeps_a_phrase_of_known_words_as_typed_on_both_backends(catalogue, write_csv,
+                                                                                           settings):
+    """QA 21: PostgreSQL let each word of a quoted phrase stand for another one edit away ("thâm xanh cây chè"
+    found "Thâm canh cây chè"; "thiện hàng" found 1,343 works on "triển năng"), the embedded engine none."""
+    from stinet.ingest.services import import_file
+    from stinet.search import indexing
+    from tests.conftest import row
+
+    import_file(write_csv([row("Thâm canh cây chè", id="tc"), row("Cây xanh đô thị", id="cx")], "p.csv"), "HPU")
+    if settings.SEARCH_BACKEND == "postgres":
+        indexing.backend().refresh_vocabulary(force=True)
+    assert search_json(SearchRequest(q='"thâm xanh cây chè"'))["total"] == 0
+    assert titles("thâm canh") == ["Thâm canh cây chè"]
+
+
 def test_facets_have_exact_counts_and_labels(catalogue):
     data = search_json(SearchRequest(q=""))
     assert data["total"] == 6

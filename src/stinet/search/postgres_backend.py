@@ -60,7 +60,7 @@ def _like_prefix(prefix: str) -> str:
 def _clause_tsquery(clause: Clause, typos: dict[str, list[str]] | None = None) -> str:
     """tsquery text of one clause: words ANDed, or a phrase; or any of its name's forms with initials,
     each a phrase in the people's names. `typos`: words within an edit or two of a word, any of which
-    may stand for it (the typo-tolerant retry; not for an excluded clause)."""
+    may stand for it (the typo-tolerant retry; not for an excluded clause nor a phrase, kept as typed)."""
     if clause.any_of:  # biển OR sông
         text = "(" + " | ".join(_clause_tsquery(c, typos) for c in clause.any_of) + ")"
         return "!" + text if clause.negate else text
@@ -68,7 +68,7 @@ def _clause_tsquery(clause: Clause, typos: dict[str, list[str]] | None = None) -
         return _equivalent(clause.group)
     weight = WEIGHT_OF[clause.field]
     joiner = " <-> " if clause.phrase else " & "
-    forms = typos if typos and not clause.negate else {}
+    forms = typos if typos and not clause.negate and not clause.phrase else {}
 
     def word(w: str, weight: str) -> str:
         return "(" + " | ".join(_lexeme(f, weight) for f in [w, *forms[w]]) + ")" if forms.get(w) else \
@@ -117,7 +117,7 @@ def _equivalent(token: str) -> str:
 def _title_words(query: ParsedQuery) -> list[Clause]:
     """The clauses the typo-tolerant retry compares with titles: free words and title: ones
     (a misspelt author:, subject: or abstract: word is not looked for in titles)."""
-    return [c for c in query.clauses if not c.negate and c.field in (None, "title")]
+    return [c for c in query.clauses if not c.negate and not c.phrase and c.field in (None, "title")]
 
 
 def _levels(request: SearchRequest, fuzzy: bool) -> list[str]:
@@ -339,7 +339,8 @@ class PostgresBackend:
         any word of the catalogue's vocabulary one edit away (two from 8 letters on) may stand for it,
         phrases and fields kept. Without such words (a vocabulary not yet made), the free and title:
         words are compared with titles by trigram similarity. None: no word of 4 letters or more."""
-        long_words = {w for c in query.clauses if not c.negate for w in c.words if len(w) >= 4 and not w.isdigit()}
+        long_words = {w for c in query.clauses if not c.negate and not c.phrase  # a phrase is kept as typed
+                      for w in c.words if len(w) >= 4 and not w.isdigit()}
         if not long_words:
             return None
         typos = self._typos(long_words)
