@@ -338,6 +338,23 @@ def test_the_typo_tolerant_retry_keeps_a_phrase_of_known_words_as_typed_on_both_
     assert titles("thâm canh") == ["Thâm canh cây chè"]
 
 
+def test_a_quoted_phrase_in_a_title_ranks_above_one_in_the_subjects_only(org, write_csv):
+    """QA 21: on PostgreSQL '"cay che"' ranked works with "cây chè" among their subjects (and "cấy", "chế" all
+    over the abstract) above those with it in the title: a quoted phrase had no title bonus there."""
+    from stinet.ingest.services import import_file
+    from tests.conftest import row
+
+    busy = "Nuôi cấy mô tế bào, chế phẩm vi sinh: cấy chuyển, chế biến, cấy truyền, chế độ cấy, chế tạo. " * 3
+    import_file(write_csv([
+        *(row(f"Vi sinh vật đất vùng đồi {i}", id=f"s{i}", dc_subject="cây chè||vi sinh",
+              dc_description_abstract=busy) for i in range(4)),
+        row("Sâu hại trên cây chè ở Phú Thọ", id="t", dc_subject="bảo vệ thực vật",
+            dc_description_abstract="Điều tra thành phần sâu hại."),
+    ]), "HPU")
+    for q in ('"cay che"', '"cây chè"'):
+        assert titles(q)[0] == "Sâu hại trên cây chè ở Phú Thọ", q
+
+
 def test_facets_have_exact_counts_and_labels(catalogue):
     data = search_json(SearchRequest(q=""))
     assert data["total"] == 6
@@ -851,6 +868,21 @@ def test_matches_through_an_equivalence_are_highlighted(catalogue):
 def test_an_equivalence_in_an_or_group_or_a_field_is_highlighted_as_it_matched(catalogue, q, title, abstract):
     hit = next(r for r in search_json(SearchRequest(q=q))["results"] if r["title"].startswith("Ứng dụng"))
     assert hit["highlight"]["title"].startswith(title) and hit["highlight"]["abstract"] == abstract
+
+
+@pytest.mark.parametrize("q", ['"san hô" OR "cây chè"', '"san hô"'])
+def test_a_quoted_phrase_is_marked_only_as_a_phrase(org, write_csv, q):
+    """QA 21: a phrase in an OR marked its words wherever they stood ("sản" 71 times, "hộ" 37 in 50 results)."""
+    from stinet.ingest.services import import_file
+    from tests.conftest import row
+
+    import_file(write_csv([row("Sản lượng hộ gia đình ven biển", id="1", dc_description_abstract="Gần rạn san hô."),
+                           row("Rạn san hô và cây chè", id="2")]), "HPU")
+    hits = {r["title"]: r["highlight"] for r in search_json(SearchRequest(q=q))["results"]}
+    assert hits["Sản lượng hộ gia đình ven biển"] == {"title": "Sản lượng hộ gia đình ven biển",
+                                                      "abstract": "Gần rạn <mark>san hô</mark>.", "fulltext": ""}
+    assert hits["Rạn san hô và cây chè"]["title"] == "Rạn <mark>san hô</mark> và " + (
+        "<mark>cây chè</mark>" if "OR" in q else "cây chè")
 
 
 def test_an_equivalence_form_is_marked_only_with_its_words_side_by_side():

@@ -90,16 +90,32 @@ def _clause_tsquery(clause: Clause, typos: dict[str, list[str]] | None = None) -
 
 def _in_abstract(clause: Clause, typos: dict[str, list[str]]) -> tuple[str, list[str]]:
     """SQL for an abstract: clause in the stored abstract (its words alone, one space between them): each
-    word, or the phrase, found between spaces (a search of the text, cheaper than parsing it again)."""
+    word, or the phrase, found between spaces (a search of the text, cheaper than parsing it again); or
+    one of its other forms (abstract:KHCN: "khoa hoc va cong nghe" written out), each as a phrase."""
     found = "position(%s in ' ' || d.abstract || ' ') > 0"
     if clause.phrase:
-        return found, [f" {' '.join(clause.words)} "]
-    parts, given = [], []
-    for word in clause.words:
-        forms = [word, *typos.get(word, [])] if not clause.negate else [word]
-        parts.append("(" + " OR ".join([found] * len(forms)) + ")")
-        given += [f" {f} " for f in forms]
-    return "(" + " AND ".join(parts) + ")", given
+        sql, given = found, [f" {' '.join(clause.words)} "]
+    else:
+        parts, given = [], []
+        for word in clause.words:
+            forms = [word, *typos.get(word, [])] if not clause.negate else [word]
+            parts.append("(" + " OR ".join([found] * len(forms)) + ")")
+            given += [f" {f} " for f in forms]
+        sql = "(" + " AND ".join(parts) + ")"
+    if clause.variants:
+        sql = "(" + " OR ".join([sql, *[found] * len(clause.variants)]) + ")"
+        given += [f" {' '.join(words)} " for words in clause.variants]
+    return sql, given
+
+
+def _ranked_terms(clause: Clause, typos: dict[str, list[str]]) -> str:
+    """What cover density ranks a clause by: a quoted phrase as a phrase (where it stands, not where its words
+    stand apart: "cấy", "chế" all over an abstract ranked a work with "cây chè" among its subjects first),
+    else each word and the words that may stand for it."""
+    weight = WEIGHT_OF[clause.field]
+    if clause.phrase and len(clause.words) > 1:
+        return "(" + " <-> ".join(_lexeme(w, weight) for w in clause.words) + ")"
+    return " | ".join(_lexeme(f, weight) for w in clause.words for f in [w, *typos.get(w, [])])
 
 
 def _initialled(clause: Clause) -> str:
@@ -296,8 +312,7 @@ class PostgresBackend:
         if fuzzy and not typos:
             words = " ".join(w for c in _title_words(query) for w in c.words)
             return "word_similarity(%s, d.title)", [words]
-        anyq = " | ".join(_lexeme(f, WEIGHT_OF[c.field]) for c in positive for w in c.words
-                          for f in [w, *(typos or {}).get(w, [])]) or \
+        anyq = " | ".join(_ranked_terms(c, typos or {}) for c in positive) or \
             " | ".join(_lexeme(t) for t in query.equivalences)
         expr = [f"ts_rank_cd('{RANK_WEIGHTS}', d.document, to_tsquery('simple', %s), 1)"]
         params: list[Any] = [anyq]

@@ -111,13 +111,13 @@ class ParsedQuery:
         (not the excluded ones; author:"Nguyễn Văn An" marks nothing in a title)."""
         return {w for c in self.clauses if not c.negate
                 for item in (c.any_of if c.any_of and not c.phrase else (c,))  # an OR's items: each in its field
-                if item.field in (None, field) for w in item.words}
+                if item.field in (None, field) and not _marked_as_phrase(item) for w in item.words}
 
     def highlight_phrases(self, field: str | None = None) -> list[tuple[str, ...]]:
         """Folded word sequences to highlight in a field of the results: the forms of the query's equivalences
         (KHCN: "khcn", "kh cn", "khoa hoc va cong nghe", ...) wherever found, and those of a clause searched
-        there or in any field: an OR's phrases ("ứng dụng KH&CN" written out), the forms of an equivalence in
-        an OR (KHCN OR CNTT) or in a field (title:KHCN), a name's forms with initials."""
+        there or in any field: its quoted phrases (in an OR too: "ứng dụng KH&CN" written out), the forms of
+        an equivalence in an OR (KHCN OR CNTT) or in a field (title:KHCN), a name's forms with initials."""
         found = [form for token in self.equivalences for form in equivalent_forms(token)]
         for clause in self.clauses:
             if clause.negate:
@@ -125,7 +125,7 @@ class ParsedQuery:
             for c in (*clause.any_of, clause):
                 if c.field not in (None, field):
                     continue
-                if c.phrase and c is not clause:
+                if _marked_as_phrase(c):  # "san hô": not a lone "sản" or "hộ" beside it
                     found.append(tuple(c.words))
                 if c.group:
                     found += equivalent_forms(c.group)
@@ -284,6 +284,11 @@ def _items(text: str) -> list[list[re.Match[str]]]:
             groups.append([m])
         joined = False
     return groups
+
+
+def _marked_as_phrase(clause: Clause) -> bool:
+    """Whether a clause's words are highlighted only side by side: a quoted phrase of several words."""
+    return clause.phrase and len(clause.words) > 1 and not clause.any_of
 
 
 def _any_of(group: list[re.Match[str]], query: ParsedQuery) -> Clause | None:
