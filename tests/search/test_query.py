@@ -21,6 +21,8 @@ def test_plain_words_are_one_clause_folded_and_exact():
     ('-"san hô"', None, ["san", "ho"], True, True),
     ("subject:chè", "subject", ["che"], False, False),
     ("tacgia:An", "author", ["an"], False, False),
+    ("(title:biển)", "title", ["bien"], False, False),  # QA 21: in brackets it was the words "title" and "biển"
+    ('-(title:"san hô")', "title", ["san", "ho"], True, True),
 ])
 def test_fielded_phrases_and_exclusions(text, field, words, phrase, negate):
     (clause,) = parse(text).clauses
@@ -116,3 +118,11 @@ def test_identifiers_are_read_as_such_and_words_as_words(q, words):
 def test_or_between_a_filter_and_something_else_is_refused(q):
     with pytest.raises(SearchError, match="^OR joins words, phrases and fielded words, or values of one filter"):
         parse(q)
+
+
+@pytest.mark.parametrize("text", ["isbn:abc", "issn:a-b", '-isbn:"no digits"'])
+def test_an_isbn_or_issn_without_digits_is_refused(text):
+    """QA 21: "isbn:abc" left no word to look for and found the whole catalogue."""
+    with pytest.raises(SearchError, match=r"is no ISBN or ISSN|không phải ISBN hay ISSN"):
+        parse(text)
+    assert parse("isbn:").is_empty  # a field's name with nothing after it: nothing asked, as "author:"

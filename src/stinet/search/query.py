@@ -48,7 +48,7 @@ ID_FIELDS = ("isbn", "issn", "doi")  # an identifier anywhere: isbn:978-604-...,
 _ID_PREFIX = re.compile(r"(?i)(?<![\w:/.])(?:https?://(?:dx\.)?doi\.org/|(isbn|issn)(?:\s*:\s*|\s+)(?=\d)"
                         r"|(doi)(?:\s*:\s*|\s+)(?=10\.))")
 _ISBN_SHAPE = re.compile(r"[\d][\d-]{8,15}[\dXx]")  # hyphenated: one word of its digits (10 or 13)
-ITEM_RE = re.compile(r'(-?)(?:([A-Za-z_]+):)?(?:"([^"]*)"?|(\S+))')  # one item: sign, field, phrase or word
+ITEM_RE = re.compile(r'(-?)\(*(?:([A-Za-z_]+):)?(?:"([^"]*)"?|(\S+))')  # sign, brackets, field, phrase or word
 _YEAR_RE = re.compile(r"^(\d{4})?(\.\.)?(\d{4})?$")
 
 
@@ -384,6 +384,9 @@ def _identifier(value: str, kind: str, negate: bool) -> Clause | None:
     (978-604-1-2345-6 = 9786041234567), a DOI as the phrase of its parts."""
     if kind == "doi":
         return _clause(value, None, True, negate)
+    if value.strip() and not compact_identifier(value):  # isbn:abc found everything (no word to look for)
+        raise SearchError(_("%(name)s: %(value)r is no ISBN or ISSN (its digits, with or without hyphens)")
+                          % {"name": kind, "value": value})
     return _clause(compact_identifier(value), None, False, negate)
 
 
