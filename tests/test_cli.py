@@ -264,3 +264,21 @@ def test_a_website_written_as_a_bare_host_is_an_https_address():
 
     assert add_organisation("NOSCH", "Viện", website=" www.vinhthu.example.vn ").website == "https://www.vinhthu.example.vn"
     assert add_organisation("HTTP", "Viện", website="http://a.example.vn/x").website == "http://a.example.vn/x"
+
+
+@pytest.mark.parametrize(("env", "said"), [
+    ({"STINET_SEARCH_BACKEND": "postgres"}, "STINET_SEARCH_BACKEND: 'postgres' needs a PostgreSQL database "
+                                            "(STINET_DATABASE_URL)"),
+    ({"STINET_SEARCH_BACKEND": "sqlite"}, "STINET_SEARCH_BACKEND: 'sqlite' is not one of 'tantivy', 'postgres'"),
+    ({"STINET_DATABASE_URL": "mysql://x/y"}, "STINET_DATABASE_URL: unsupported scheme 'mysql'"),
+])
+def test_a_setting_refused_is_one_line(tmp_path, env, said):
+    """QA 21: the postgres engine asked for on SQLite printed a 64-line traceback; an unknown one was ignored."""
+    import os
+    import subprocess
+    import sys
+
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("STINET_") and k != "DJANGO_SETTINGS_MODULE"}
+    done = subprocess.run([sys.executable, "-m", "stinet.cli", "search", "biển"], capture_output=True, text=True,
+                          env={**clean, "STINET_DATA_DIR": str(tmp_path / "d"), **env}, timeout=120)
+    assert (done.returncode, done.stderr) == (1, f"stinet: error: {said}\n")

@@ -12,11 +12,13 @@ from pathlib import Path
 from typing import Any
 
 import click
+from django.core.exceptions import ImproperlyConfigured
 
 from stinet.clihelp import Group, chosen_language, speak_clicks_words
 from stinet.secretkey import keep
 
-EXPECTED_ERRORS: tuple[type[BaseException], ...] = (ValueError, LookupError, OSError)
+# ImproperlyConfigured: a setting of the environment refused (STINET_DATABASE_URL, STINET_SEARCH_BACKEND ...)
+EXPECTED_ERRORS: tuple[type[BaseException], ...] = (ValueError, LookupError, OSError, ImproperlyConfigured)
 
 # What the commands print is in the command line's language (Django's gettext, set up when a command
 # runs: STINET_LANGUAGE, else Vietnamese), and so is their help and Click's own words (stinet.clihelp).

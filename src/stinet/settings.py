@@ -98,6 +98,10 @@ SECURE_HSTS_SECONDS = int(os.environ.get("STINET_HSTS_SECONDS", "0") or 0)
 DATABASES = {"default": _database(os.environ.get("STINET_DATABASE_URL"))}
 IS_POSTGRES = DATABASES["default"]["ENGINE"].endswith("postgresql")
 SEARCH_BACKEND = os.environ.get("STINET_SEARCH_BACKEND") or ("postgres" if IS_POSTGRES else "tantivy")
+if SEARCH_BACKEND not in ("tantivy", "postgres"):
+    raise ImproperlyConfigured(f"STINET_SEARCH_BACKEND: {SEARCH_BACKEND!r} is not one of 'tantivy', 'postgres'")
+if SEARCH_BACKEND == "postgres" and not IS_POSTGRES:
+    raise ImproperlyConfigured("STINET_SEARCH_BACKEND: 'postgres' needs a PostgreSQL database (STINET_DATABASE_URL)")
 SEARCH_INDEX_DIR = DATA_DIR / "index"
 OAI_REPOSITORY_ID = os.environ.get("STINET_OAI_REPOSITORY_ID", "stinet.local")
 OAI_ADMIN_EMAIL = os.environ.get("STINET_OAI_ADMIN_EMAIL", "admin@stinet.local")
