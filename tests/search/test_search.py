@@ -657,6 +657,8 @@ def test_a_field_of_science_below_the_top_level_filters_too(org, write_csv):
         with pytest.raises(SearchError, match="not a field of science code"):
             search_json(SearchRequest(q=f"field:{bad.split()[0]}"))
     assert search_json(SearchRequest(q="", filters={"field": ["699"]}))["total"] == 0  # a code no work has
+    # full-width digits are digits, as in year: (QA 21: field:５ was refused)
+    assert set(titles("field:５０２")) == set(titles("field:502")) == {"Kinh tế biển", "Quản trị kinh doanh"}
 
 
 def test_filter_values_in_any_case_and_unknown_ones_refused(catalogue):

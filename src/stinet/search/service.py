@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+import unicodedata
 from dataclasses import replace
 from typing import Any
 
@@ -72,7 +73,7 @@ def _known_values(filters: dict[str, list[str]]) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     for name, values in filters.items():
         values = [_visible(v) for v in values]
-        wanted = [v.strip() for v in values if v]
+        wanted = [unicodedata.normalize("NFKC", v).strip() for v in values if v]  # full-width "５" is 5
         if name == "org":  # the members asked for only (a widget filters every search by one)
             asked = Q()
             for value in wanted:
