@@ -146,6 +146,12 @@ def test_a_full_name_finds_the_works_that_give_it_with_initials(org, write_csv):
                                                                "Hệ thống neo tàu"]
 
 
+@pytest.mark.parametrize("q", ['"PGS.TS. Nguyễn Văn An"', '"Nguyễn V. An"', '"V.A. Nguyen"', '"Nguyen, V.A."'])
+def test_a_quoted_name_with_titles_or_initials_is_looked_for_as_a_name(catalogue, q):
+    """QA 21: these found nothing (no text holds them as a phrase) while author:"..." and plain words did."""
+    assert titles(q) and titles(q) == titles(f"author:{q}")
+
+
 def test_fielded_words_are_highlighted_in_their_field_only(catalogue):
     hit = search_json(SearchRequest(q='author:"Nguyen Van An" title:san khảo'))["results"][0]
     assert hit["highlight"]["title"] == "Nghiên cứu đa dạng sinh học rạn <mark>san</mark> hô vịnh Hạ Long"

@@ -202,6 +202,20 @@ def _a_full_name(clause: Clause) -> bool:
             and all(len(w) > 1 for w in clause.words))
 
 
+def _a_written_name(text: str) -> bool:
+    """Whether quoted words are a person's name as people write it, with academic titles or initials ("PGS.TS.
+    Nguyễn Văn An", "Nguyễn V. An", "V.A. Nguyen"), which no text holds as a phrase: looked for as author:
+    is (they found nothing). A family name first, or last after initials; two to five words."""
+    name, words = clean_person_name(text), tokens(text)
+    found = tokens(name)
+    if not 2 <= len(found) <= MAX_NAME_WORDS:
+        return False
+    initials = [w for w in found if len(w) == 1]
+    family = found[0] in VIETNAMESE_FAMILY_NAMES or (len(initials) == len(found) - 1 and len(found[0]) == 1
+                                                     and found[-1] in VIETNAMESE_FAMILY_NAMES)
+    return family and (bool(initials) or len(found) < len(words))
+
+
 def _name_clause(text: str, phrase: bool, negate: bool) -> Clause | None:
     """author: a name as people write it: "PGS.TS. Nguyễn Văn An", "Nguyễn, Văn An", "Nguyễn V. An".
 
@@ -354,6 +368,9 @@ def _item(m: re.Match[str], query: ParsedQuery, free: list[str]) -> None:
             query.clauses.append(c)
     elif (quoted is not None or negate) and (token := _one_equivalence(value)):
         (query.excluded_equivalences if negate else query.equivalences).append(token)  # "KH&CN", -KHCN
+    elif quoted is not None and _a_written_name(value):  # "PGS.TS. Nguyễn Văn An", "V.A. Nguyen": a person
+        if (c := _name_clause(value, True, negate)) is not None:
+            query.clauses.append(c)
     elif quoted is not None or negate:
         if (c := _clause(value, None, quoted is not None, negate)) is not None:
             if quoted is not None and not negate and _a_full_name(c):  # "Nguyễn Văn An": "Nguyễn V. An" too
