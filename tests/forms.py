@@ -41,7 +41,8 @@ def form_problems(page: str) -> list[str]:
             problems.append(f"{name} is invalid but not described by its error")
         if not _labelled(control, doc):
             problems.append(f"{name} has no label")
-        if control.get("type") in ("checkbox", "radio") and len(doc.xpath(f"//form//input[@name='{name}']")) > 1:
+        group = control.xpath(f"ancestor::form[1]//input[@name='{name}']")  # a group: in one form (a page may have
+        if control.get("type") in ("checkbox", "radio") and len(group) > 1:  # several forms of the same fields)
             legend = control.xpath("ancestor::fieldset[1]/legend")
             if not legend or not legend[0].text_content().strip():
                 problems.append(f"the group {name} has no fieldset with a legend")

@@ -328,3 +328,32 @@ def test_list_pages_make_the_same_number_of_queries_for_more_tasks(people, clien
     for n in range(3, 9):
         drive(people, "in_progress", title=f"Nhiệm vụ thứ {n}")
     assert (count("/tasks/"), count("/api/tasks")) == few
+
+
+def test_a_refused_score_is_shown_in_its_form_with_what_was_typed(people, client):
+    """QA 21: a score of 150 came back as a banner on top, the field not marked, the 150 gone, the focus lost."""
+    import lxml.html
+
+    from stinet.tasks import councils
+    from tests.forms import form_problems
+
+    task = drive(people, "selecting")
+    councils.form_council(task, people.manager, "selection", [people.c1, people.c2, people.c3])
+    first = councils.apply(task, people.pi, host="HPU", summary="Khảo sát rạn san hô", budget_requested=900_000_000)
+    second = councils.apply(task, people.pi2, host="HPU", summary="Phương án khác", budget_requested=700_000_000)
+    _login(client, people, "c1")
+    response = client.post(f"/tasks/{task.pk}/score/selection/", {"application": second.pk, "score": "150"})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert form_problems(page) == [] and 'class="messages' not in page  # no banner: the form says it
+    doc = lxml.html.fromstring(page)
+    (opened,) = doc.xpath("//details[@open]")
+    assert opened.xpath(".//input[@name='application']")[0].get("value") == str(second.pk)
+    score = opened.xpath(".//input[@name='score']")[0]
+    assert score.get("value") == "150" and score.get("aria-invalid") == "true"
+    assert opened.xpath(".//*[contains(@class, 'error-summary')]")
+    assert "100." in opened.text_content() and "100 ." not in opened.text_content()
+    refused = client.post(f"/tasks/{task.pk}/score/selection/", {"application": first.pk})  # neither score nor
+    (opened,) = lxml.html.fromstring(refused.content.decode()).xpath("//details[@open]")  # conflict: the
+    assert opened.xpath(".//input[@name='application']")[0].get("value") == str(first.pk)  # service says so
+    assert opened.xpath(".//*[contains(@class, 'form-errors')]")

@@ -24,11 +24,15 @@ from stinet.tasks import councils, deadlines, forms, lifecycle, progress, servic
 from stinet.tasks.models import Adjustment, Task
 
 
-def _refused(request: HttpRequest, task: Task, reason: str, status: int) -> HttpResponse:
-    """The task page again with the refusal on top."""
+def _refused(request: HttpRequest, task: Task, reason: str, status: int, form: Any = None) -> HttpResponse:
+    """The task page again with the refusal: in the form sent, open, with what was typed (its errors tied to
+    their fields, as every form of the site shows them); a refusal of the person on top."""
     from stinet.tasks.views import task_detail
 
-    messages.error(request, reason)
+    if form is None:
+        messages.error(request, reason)
+    else:
+        request.stinet_bound_form = form  # type: ignore[attr-defined]  # the panel shows it in its place
     response = task_detail(request, task.pk)
     response.status_code = status
     return response
@@ -45,15 +49,14 @@ def _run(request: HttpRequest, task: Task, form: Any, call: Callable[[dict[str, 
     except ValueError as exc:
         return _refused(request, task, str(exc), 400)
     if not form.is_valid():
-        errors = "; ".join(f"{form.fields[k].label if k in form.fields else ''}: {' '.join(v)}".lstrip(": ")
-                           for k, v in form.errors.items())
-        return _refused(request, task, errors, 400)
+        return _refused(request, task, "", 400, form)
     try:
         call(form.cleaned_data)
     except PermissionDenied as exc:
         return _refused(request, task, str(exc), 403)
     except ValueError as exc:
-        return _refused(request, task, str(exc), 400)
+        form.add_error(None, str(exc))
+        return _refused(request, task, str(exc), 400, form)
     messages.success(request, done)
     return redirect("tasks:detail", task.pk)
 

@@ -34,8 +34,9 @@ def _kinds(task: Task, user: Any) -> set[str]:
     return kinds
 
 
-def actions_panel(task: Task, user: Any, lang: str) -> list[dict[str, Any]]:
-    """Forms for the transitions and activities offered to this user in the task's state."""
+def actions_panel(task: Task, user: Any, lang: str, sent: tuple[str, Any] = ("", None)) -> list[dict[str, Any]]:
+    """Forms for the transitions and activities offered to this user in the task's state; `sent`: the address
+    a refused form was sent to and the form, shown open in its place with what was typed and why not."""
     if not getattr(user, "is_authenticated", False):
         return []
     kinds = _kinds(task, user)
@@ -64,6 +65,12 @@ def actions_panel(task: Task, user: Any, lang: str) -> list[dict[str, Any]]:
             panel.append({"name": name, "label": activity.label, "form": forms.CouncilForm(),
                           "url": reverse("tasks:council", args=[task.pk, kind])})
     panel.extend(_scoring(task, user, kinds))
+    path, form = sent
+    for entry in panel if form is not None else ():
+        application = entry.get("application")
+        if entry["url"] == path and (application is None or str(application.pk) == form.data.get("application")):
+            entry["form"], entry["open"] = form, True
+            break
     for n, entry in enumerate(panel):  # several forms on one page: ids of their own (a label, an error, one field)
         entry["form"].auto_id = f"id_{n}_%s"
     return panel

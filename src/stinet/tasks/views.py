@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlencode
 
+from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
@@ -108,6 +109,7 @@ def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404("no such task")
     lang, user = interface_lang(), request.user
     internals = visibility.may_see_internals(user, task)
+    sent = getattr(request, "stinet_bound_form", None)  # a form of the panel refused (tasks.backoffice._refused)
     context = {
         "task": task, "status": task.status_label(lang), "level": label(LEVELS, task.level, lang),
         "kind": label(KINDS, task.kind, lang), "steps": _steps(task, lang), "field": _field(task.field_code, lang),
@@ -122,8 +124,12 @@ def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "adjustments": [(a, label(ADJUSTMENT_STATUSES, a.status, lang)) for a in task.adjustments.all()]
         if internals else [],
         "history": _history(task, lang) if internals else [],
-        "panel": actions_panel(task, user, lang),
+        "panel": actions_panel(task, user, lang, sent=(request.path, sent)),
+        "sent_form": sent is not None,
     }
+    if sent is not None and not any(p.get("open") for p in context["panel"]):  # its place is gone: said on top
+        messages.error(request, "; ".join(f"{sent.fields[k].label if k in sent.fields else ''}: {' '.join(v)}"
+                                          .lstrip(": ") for k, v in sent.errors.items()))
     return render(request, "tasks/detail.html", context)
 
 
