@@ -357,3 +357,19 @@ def test_a_refused_score_is_shown_in_its_form_with_what_was_typed(people, client
     (opened,) = lxml.html.fromstring(refused.content.decode()).xpath("//details[@open]")  # conflict: the
     assert opened.xpath(".//input[@name='application']")[0].get("value") == str(first.pk)  # service says so
     assert opened.xpath(".//*[contains(@class, 'form-errors')]")
+
+
+def test_a_council_member_sees_which_of_their_tasks_wait_for_their_marks_first(people, client):
+    """QA 21: /tasks/mine/ listed a council member's ten tasks with nothing saying which ones waited for a score."""
+    from stinet.tasks import councils
+
+    done = drive(people, "accepted")  # c1 scored its acceptance: nothing to do
+    task = drive(people, "selecting")
+    councils.form_council(task, people.manager, "selection", [people.c1, people.c2, people.c3])
+    first = councils.apply(task, people.pi, host="HPU", summary="Khảo sát", budget_requested=900_000_000)
+    councils.apply(task, people.pi2, host="HPU", summary="Phương án khác", budget_requested=700_000_000)
+    councils.score(task, people.c1, "selection", application=first, value=80)
+    _login(client, people, "c1")
+    page = client.get("/tasks/mine/").content.decode()
+    assert "Đang chờ bạn chấm điểm 1 hồ sơ" in page
+    assert page.index(task.code) < page.index(done.code) and page.count('class="badge awaited"') == 1

@@ -22,6 +22,7 @@ from stinet.accounts.permissions import require
 from stinet.catalog.vocab import interface_lang
 from stinet.tasks import councils, deadlines, forms, lifecycle, progress, services, visibility
 from stinet.tasks.models import Adjustment, Task
+from stinet.tasks.panel import scores_awaited
 
 
 def _refused(request: HttpRequest, task: Task, reason: str, status: int, form: Any = None) -> HttpResponse:
@@ -196,6 +197,9 @@ def manage(request: HttpRequest) -> HttpResponse:
 def mine(request: HttpRequest) -> HttpResponse:
     """The user's own tasks: proposed, led, on a council; with their deadlines."""
     user = request.user
-    rows = (Task.objects.filter(proposer=user) | Task.objects.filter(investigator=user)
-            | Task.objects.filter(councils__members=user)).distinct().select_related("host")
+    rows = list((Task.objects.filter(proposer=user) | Task.objects.filter(investigator=user)
+                 | Task.objects.filter(councils__members=user)).distinct().select_related("host"))
+    for task in rows:  # a council member sees which tasks wait for their marks, first
+        task.scores_awaited = scores_awaited(task, user)
+    rows.sort(key=lambda t: t.scores_awaited == 0)
     return render(request, "tasks/mine.html", {"tasks": rows, "today": timezone.localdate()})

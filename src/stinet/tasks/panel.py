@@ -89,6 +89,18 @@ def _scoring(task: Task, user: Any, kinds: set[str]) -> list[dict[str, Any]]:
     return out
 
 
+def scores_awaited(task: Task, user: Any) -> int:
+    """How many marks the task waits for from this council member now: applications of a selection not yet
+    scored (nor a conflict declared), or the acceptance (1)."""
+    marked = set(Review.objects.filter(council__task=task, member=user).values_list("council__kind", "application_id"))
+    kinds = set(Council.objects.filter(task=task, members=user).values_list("kind", flat=True))
+    if task.status == "selecting" and "selection" in kinds:
+        return sum(1 for pk in task.applications.values_list("pk", flat=True) if ("selection", pk) not in marked)
+    if task.status == "evaluating" and "acceptance" in kinds:
+        return int(("acceptance", None) not in marked)
+    return 0
+
+
 def _score_form(task: Task, kind: str, review: Review | None, application: Application | None) -> dict[str, Any]:
     """One score form, filled with the member's earlier mark."""
     initial = {"application": getattr(application, "pk", None)}
