@@ -1,14 +1,17 @@
 """Top-level URL map: the portal, the API and the language switch."""
 
 from django.http import HttpRequest, HttpResponse
+from django.templatetags.static import static
 from django.urls import include, path
 from django.views.defaults import bad_request, page_not_found
+from django.views.generic import RedirectView
 
 from stinet.api import views as api_views
 from stinet.api.views import api
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
+    path("favicon.ico", RedirectView.as_view(url=static("stinet/icon.svg"), permanent=True)),  # asked for anyway
     path("api/", api.urls),
     path("oai", include("stinet.oai.urls")),
     path("sources/", include("stinet.sources.urls")),

@@ -310,3 +310,15 @@ def test_the_lists_of_the_site_share_the_numbered_pager(client, db):
     pager = _pager(page)
     assert [n for n in _numbers(pager) if n.isdigit()] == ["1", "2", "3"]
     assert 'href="?kind=university&amp;page=3"' in pager and 'aria-label="Các trang của danh sách"' in page
+
+
+def test_the_site_has_an_icon_and_its_styles_in_the_head(client, catalogue):
+    """QA 21: /favicon.ico was a 404 on every page; the home page linked news.css from inside <body>."""
+    import lxml.html
+    from django.contrib.staticfiles import finders
+
+    page = lxml.html.fromstring(client.get("/").content.decode())
+    icon = page.xpath("//head/link[@rel='icon']/@href")[0]
+    assert icon == "/static/stinet/icon.svg" and finders.find("stinet/icon.svg")
+    assert client.get("/favicon.ico").url == icon
+    assert not page.xpath("//body//link[@rel='stylesheet']") and page.xpath("//head/link[contains(@href, 'news')]")
