@@ -235,3 +235,13 @@ def test_a_translated_work_says_so_on_the_profile_and_the_own_page(client, direc
     decide_works(an, [work], "confirmed")
     page = client.get(f"/experts/{an.pk}/?lang=vi").content.decode()
     assert "2021 · người dịch" in page
+
+
+def test_a_works_language_is_marked_on_the_profile_for_screen_readers(client, directory, people_catalogue):
+    """QA 21: English titles on a Vietnamese page were read with the Vietnamese voice (no lang attribute)."""
+    from stinet.catalog.models import Work
+
+    work_id = people_catalogue["P1"]
+    Work.objects.filter(pk=work_id).update(language="en")
+    page = client.get(f"/experts/{directory['an'].pk}/").content.decode()
+    assert f'href="/works/{work_id}/" lang="en">' in page

@@ -373,3 +373,12 @@ def test_a_council_member_sees_which_of_their_tasks_wait_for_their_marks_first(p
     page = client.get("/tasks/mine/").content.decode()
     assert "Đang chờ bạn chấm điểm 1 hồ sơ" in page
     assert page.index(task.code) < page.index(done.code) and page.count('class="badge awaited"') == 1
+
+
+def test_a_tasks_vietnamese_and_english_titles_are_marked_with_their_language(people, client):
+    """QA 21: on the English pages the Vietnamese title was read with the English voice."""
+    task = drive(people, "proposed", title="Nghiên cứu nuôi tôm")
+    Task.objects.filter(pk=task.pk).update(title_en="Shrimp farming")
+    _login(client, people, "manager")
+    page = client.get(f"/tasks/{task.pk}/", {"lang": "en"}).content.decode()
+    assert '<h1 lang="vi">Nghiên cứu nuôi tôm</h1>' in page and '<p class="alt" lang="en">Shrimp farming</p>' in page

@@ -118,7 +118,7 @@ def works_of(expert: Expert, status: str = "confirmed", lang: str = "vi") -> lis
     """The expert's works with one status, newest first."""
     links = (ExpertWork.objects.filter(expert=expert, status=status).select_related("work")
              .order_by("-work__year", "work__title_sort"))
-    return [{"id": x.work_id, "title": x.work.title, "type": x.work.type,
+    return [{"id": x.work_id, "title": x.work.title, "language": x.work.language, "type": x.work.type,
              "type_label": label(WORK_TYPES, x.work.type, lang), "year": x.work.year, "role": x.role,
              "matched_name": x.matched_name, "score": x.score} for x in links]
 

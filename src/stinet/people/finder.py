@@ -112,6 +112,7 @@ def relevant_work_ids(query: str, limit: int = FINDER_WORKS) -> tuple[str, list[
     Plain words are first searched as a phrase; when no work has them side by side, every work
     with all the words counts (typo-tolerant matches included).
     """
+    SearchRequest(q=query).validate()  # a query the search refuses (too long) is refused as typed, not rewritten
     phrase = phrase_form(query)
     if phrase is not None:
         ids, approximate = _search_ids(phrase, limit)
