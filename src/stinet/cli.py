@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import signal
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -50,13 +51,14 @@ def command(func: Callable[..., Any]) -> Callable[..., Any]:
     @wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
+            signal.signal(signal.SIGTERM, _stop)
             _setup()
             return func(*args, **kwargs)
         except click.ClickException:
             raise
-        except KeyboardInterrupt:
+        except KeyboardInterrupt as exc:
             click.echo(f"stinet: interrupted; {_resume_hint()}", err=True)
-            sys.exit(130)
+            sys.exit(143 if isinstance(exc, Stopped) else 130)  # as a shell reports SIGTERM, SIGINT
         except BrokenPipeError:  # `stinet search x | head`: the reader has what it wanted
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing more to flush at exit
             sys.exit(141)  # as a shell reports SIGPIPE
@@ -65,6 +67,16 @@ def command(func: Callable[..., Any]) -> Callable[..., Any]:
             sys.exit(1)
 
     return wrapper
+
+
+class Stopped(KeyboardInterrupt):
+    """A stop signal (SIGTERM: systemd, docker stop, timeout): the command stops as on Ctrl-C, what it stored kept,
+    the search index committed, its run marked interrupted."""
+
+
+def _stop(_signum: int, _frame: Any) -> None:
+    """SIGTERM's handler: stop as Ctrl-C stops."""
+    raise Stopped
 
 
 def _reason(exc: BaseException) -> str:

@@ -245,7 +245,7 @@ def test_a_lock_whose_process_ended_is_taken_over_at_once(org, source, oai_serve
     import subprocess
     import sys
 
-    from stinet.sources.locks import _machine, _started
+    from stinet.catalog.processes import _machine, _started
     from stinet.sources.scheduler import due_sources
     from stinet.sources.services import remove_source
 

@@ -16,6 +16,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from stinet.catalog.models import Holding, ImportRun, Organisation
+from stinet.catalog.runs import owned, recover_ended_runs
 from stinet.catalog.services import Incoming, get_organisation, store_batch
 from stinet.catalog.vocab import named_extra
 from stinet.ingest.parsing import ParseContext, chunks, column_fields, parse_chunk, parse_chunk_in, row_context
@@ -176,6 +177,7 @@ def import_file(path: str | Path, org_code: str, fmt: str | None = None, *,
     mapping = _columns(table, report)
     workers = _workers(table.rows_total)
     file_digest = _file_digest(path)
+    recover_ended_runs()  # a run killed outright: what it stored after the index's last commit, indexed now
     interrupted = _resume_point(org, file_digest)
     skip = interrupted.rows_done if interrupted else 0
     if interrupted is not None:  # its stored rows may not have reached the index
@@ -183,7 +185,7 @@ def import_file(path: str | Path, org_code: str, fmt: str | None = None, *,
                                .values_list("work_id", flat=True))
         indexing.commit()  # now, even inside a bulk session: this run may be interrupted too
     run = ImportRun.objects.create(organisation=org, source_name=path.name, format=table.format,
-                                   report={"file_digest": file_digest})
+                                   report=owned({"file_digest": file_digest}))
     rows, ctx = table.rows(), row_context(table.header, table.format, mapping, org.code)
     seen: dict[str, int] = {}  # the identifiers read so far, with the line of each
     if skip:

@@ -55,10 +55,11 @@ def fewer_collections() -> Iterator[None]:
 
 
 def _start_worker(niceness: int, parent: int) -> None:
-    """Ignore Ctrl-C (a worker killed mid-task would leave its result unset and the parent
+    """Ignore Ctrl-C and a stop signal (a worker killed mid-task would leave its result unset and the parent
     waiting: the parent stops the workers), give way to the parent when cores are short, and die
     with the parent."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)  # a stop sent to every process of the service: the parent stops
     with contextlib.suppress(OSError):
         os.nice(niceness)
     _die_with(parent)

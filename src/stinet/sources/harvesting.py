@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from stinet.catalog.models import Holding, ImportRun, Organisation
+from stinet.catalog.runs import owned
 from stinet.catalog.services import remove_holding, store_batch
 from stinet.ingest.workers import fewer_collections
 from stinet.search import indexing
@@ -91,8 +92,8 @@ def harvest(source: Source, *, full: bool = False, from_date: str = "", progress
     org = source.organisation
     report = HarvestReport(source=source.label, format=source.metadata_prefix, base_url=source.base_url)
     run = ImportRun.objects.create(organisation=org, source_name=source.label[:500], format=source.metadata_prefix,
-                                   report={"kind": "harvest", "source_id": source.pk,
-                                           "language": translation.get_language() or settings.LANGUAGE_CODE})
+                                   report=owned({"kind": "harvest", "source_id": source.pk,
+                                                 "language": translation.get_language() or settings.LANGUAGE_CODE}))
     previous = source.last_run_id
     Source.objects.filter(pk=source.pk).update(last_run=run)
     state = _Harvest(source, org, run, report, _noop, progress, f"harvest {org.code} {source.label}"[:200],

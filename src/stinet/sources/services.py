@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from stinet.accounts.permissions import edits_organisation, require
 from stinet.catalog.models import ImportRun, Organisation
+from stinet.catalog.runs import recover_ended_runs
 from stinet.catalog.services import audit, get_organisation
 from stinet.ingest.readers import no_such_file
 from stinet.ingest.report import ImportReport
@@ -167,6 +168,7 @@ def run_source(source: Source, *, full: bool = False, from_date: str = "", progr
                worker: str = "", client: OAIClient | None = None) -> ImportReport:
     """Run one source now under its lock (harvest, or re-import of its file); the run's report."""
     worker = worker or worker_id()
+    recover_ended_runs()  # before a lock is taken over: the run it names may have stored pages not yet indexed
     if not claim(source.pk, worker):
         raise SourceBusy(_("source %(id)s (%(label)s) is being harvested by %(who)s; try again later")
                          % {"id": source.pk, "label": source.label, "who": source.locked_by or _("another run")})
