@@ -441,3 +441,27 @@ def test_a_cell_too_long_for_the_csv_reader_is_said_in_the_interface_language(or
     path.write_text("id,dc.title\n1," + "a" * (17 * 1024 * 1024) + "\n2,Hai\n", encoding="utf-8")
     with pytest.raises(ImportFileError, match=r"^huge.csv, line 2: not valid CSV \(a cell of more than 16 MB\)$"):
         import_file(path, "HPU")
+
+
+def test_an_xlsx_whose_sheet_inflates_as_a_zip_bomb_is_refused_before_reading(org, tmp_path, monkeypatch):
+    """QA 21: a 1.5 MB workbook of one 1.5 GB cell took 3 GB and 4 minutes, then said nothing was wrong (here
+    the bomb is small and the threshold lowered: 2 MB of one repeated cell, 1 MB the cap)."""
+    from stinet.ingest import sheets
+
+    monkeypatch.setattr(sheets, "BOMB_BYTES", 2 ** 20)
+    path = sheet(tmp_path, "bomb.xlsx", ["dc.title", "id"], ["Nghiên cứu biển", "e1"])
+    with zipfile.ZipFile(path) as source:
+        parts = {info.filename: source.read(info) for info in source.infolist()}
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as bomb:
+        for name, data in parts.items():
+            if name.startswith("xl/worksheets/sheet1"):
+                data = data.replace(b"Nghi", b"N" + b"a" * 2_000_000 + b"ghi") if b"Nghi" in data else \
+                    data.replace(b"</sheetData>", b'<row r="9"><c r="A9" t="inlineStr"><is><t>' + b"a" * 2_000_000
+                                 + b"</t></is></c></row></sheetData>")
+            bomb.writestr(name, data)
+    with pytest.raises(ImportFileError, match=r"^bomb.xlsx: its part xl/worksheets/sheet1.xml inflates to 1 MB "
+                                              r"\(\d+ times its size in the file\): refused as a zip bomb$"):
+        import_file(path, "HPU")
+    assert not Work.objects.exists()
+    monkeypatch.setattr(sheets, "BOMB_BYTES", 100 * 2 ** 20)  # a real workbook of that size is read
+    assert import_file(sheet(tmp_path, "real.xlsx", ["dc.title", "id"], ["Nghiên cứu biển", "e1"]), "HPU").new == 1
