@@ -282,3 +282,86 @@ def test_a_setting_refused_is_one_line(tmp_path, env, said):
     done = subprocess.run([sys.executable, "-m", "stinet.cli", "search", "biển"], capture_output=True, text=True,
                           env={**clean, "STINET_DATA_DIR": str(tmp_path / "d"), **env}, timeout=120)
     assert (done.returncode, done.stderr) == (1, f"stinet: error: {said}\n")
+
+
+@pytest.mark.parametrize(("error", "said"), [
+    ("django.db.utils.OperationalError('database or disk is full')",
+     "stinet: error: the database: database or disk is full; stored batches are kept, run again to resume\n"),
+    ("__import__('concurrent.futures.process').futures.process.BrokenProcessPool('A process in the process pool "
+     "was terminated abruptly')",
+     "stinet: error: a parsing worker process ended abruptly (out of memory?); stored batches are kept, run again "
+     "to resume\n"),
+])
+def test_a_full_disk_or_a_killed_worker_is_one_line(tmp_path, error, said):
+    """QA 21: a full disk under SQLite printed a 57-line traceback, a parsing worker killed by the memory killer
+    a 40-line one."""
+    import os
+    import subprocess
+    import sys
+
+    code = ("import django.db.utils, sys; from stinet import cli\n"
+            f"def broken(*a, **k): raise {error}\n"
+            "real = cli._setup\n"
+            "def setup():\n"
+            "    real(); from stinet.ingest import services; services.import_file = broken\n"
+            "    from stinet.catalog.services import add_organisation; add_organisation('X', 'X')\n"
+            "cli._setup = setup\n"
+            "sys.argv = ['stinet', 'import', sys.argv[1], '--org', 'X']; cli.main()")
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("STINET_") and k != "DJANGO_SETTINGS_MODULE"}
+    path = tmp_path / "a.csv"
+    path.write_text("dc.title\nx\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=120,
+                          env={**clean, "STINET_DATA_DIR": str(tmp_path / "d"), "STINET_LANGUAGE": "en"})
+    assert (done.returncode, done.stderr) == (1, said)
+
+
+FULL_DISK_EXPORT = """
+import errno, pathlib, sys
+from stinet import cli
+
+class Full:
+    '''A file on a disk that fills after 2 KB.'''
+    def __init__(self, real):
+        self.real, self.written = real, 0
+    def write(self, data):
+        self.written += len(data)
+        if self.written > 2048:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return self.real.write(data)
+    def __getattr__(self, name):
+        return getattr(self.real, name)
+    def __enter__(self):
+        return self
+    def __exit__(self, *exc):
+        self.real.close()
+
+real_open = pathlib.Path.open
+pathlib.Path.open = lambda self, *a, **k: Full(real_open(self, *a, **k)) if self.name.endswith(".part") else \\
+    real_open(self, *a, **k)
+real_setup = cli._setup
+def setup():
+    real_setup()
+    from stinet.catalog.services import add_organisation
+    from stinet.catalog.models import Work
+    org = add_organisation("X", "X")
+    Work.objects.bulk_create([Work(title=f"Nghiên cứu số {i} " + "x" * 200, type="report") for i in range(300)])
+cli._setup = setup
+sys.argv = ["stinet", "export", "--format", sys.argv[2], "--output", sys.argv[1]]
+cli.main()
+"""
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "csv"])
+def test_an_export_to_a_full_disk_is_one_line_naming_the_file(tmp_path, fmt):
+    """QA 21: the XLSX export printed the error, then 7 lines of a ZipFile destructor's traceback; neither
+    named the file."""
+    import os
+    import subprocess
+    import sys
+
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("STINET_") and k != "DJANGO_SETTINGS_MODULE"}
+    target = tmp_path / f"all.{fmt}"
+    done = subprocess.run([sys.executable, "-c", FULL_DISK_EXPORT, str(target), fmt], capture_output=True, text=True,
+                          timeout=120, env={**clean, "STINET_DATA_DIR": str(tmp_path / "d"), "STINET_LANGUAGE": "en"})
+    assert (done.returncode, done.stderr) == (1, f"stinet: error: {target}: no space left on the disk\n")
+    assert not target.exists() and not list(tmp_path.glob(".*.part"))

@@ -8,18 +8,23 @@ import os
 import signal
 import sys
 from collections.abc import Callable
+from concurrent.futures.process import BrokenProcessPool
 from functools import wraps
 from pathlib import Path
 from typing import Any
 
 import click
 from django.core.exceptions import ImproperlyConfigured
+from django.db.utils import OperationalError
 
 from stinet.clihelp import Group, chosen_language, speak_clicks_words
 from stinet.secretkey import keep
 
-# ImproperlyConfigured: a setting of the environment refused (STINET_DATABASE_URL, STINET_SEARCH_BACKEND ...)
-EXPECTED_ERRORS: tuple[type[BaseException], ...] = (ValueError, LookupError, OSError, ImproperlyConfigured)
+# ImproperlyConfigured: a setting of the environment refused (STINET_DATABASE_URL, STINET_SEARCH_BACKEND ...);
+# OperationalError: the database could not do it (its disk full, locked too long); BrokenProcessPool: a parsing
+# worker killed (the memory killer)
+EXPECTED_ERRORS: tuple[type[BaseException], ...] = (ValueError, LookupError, OSError, ImproperlyConfigured,
+                                                    OperationalError, BrokenProcessPool)
 
 # What the commands print is in the command line's language (Django's gettext, set up when a command
 # runs: STINET_LANGUAGE, else Vietnamese), and so is their help and Click's own words (stinet.clihelp).
@@ -84,6 +89,12 @@ def _reason(exc: BaseException) -> str:
     system's own words are English), anything else as the error says it."""
     from django.apps import apps
 
+    if isinstance(exc, (OperationalError, BrokenProcessPool)) and apps.ready:
+        from django.utils.translation import gettext as _
+
+        if isinstance(exc, BrokenProcessPool):
+            return _("a parsing worker process ended abruptly (out of memory?); %(hint)s") % {"hint": _resume_hint()}
+        return _("the database: %(reason)s; %(hint)s") % {"reason": str(exc).splitlines()[0], "hint": _resume_hint()}
     if not (isinstance(exc, OSError) and exc.filename and exc.errno in _SYSTEM_REASONS and apps.ready):
         return str(exc)
     from django.utils.translation import gettext as _
@@ -348,12 +359,15 @@ def export(fmt: str, q: str | None, org_code: str | None, output: Path | None) -
     """Export the whole catalogue, or a search, as CSV, XLSX, RIS, BibTeX, MARCXML or JSON."""
     from django.conf import settings
     from django.urls import reverse
+    from django.utils.translation import gettext as _
     from django.utils.translation import ngettext
 
     from stinet.catalog.services import get_organisation
     from stinet.formats.export import search_ids, write
     from stinet.search.base import SearchRequest
 
+    if output is not None and not output.name:  # --output "": Path("") is the current folder
+        raise ValueError(_("--output: no file name given"))
     org = get_organisation(org_code) if org_code is not None else None
     ids = search_ids(SearchRequest(q=q)) if q is not None else None
 
@@ -369,13 +383,31 @@ def export(fmt: str, q: str | None, org_code: str | None, output: Path | None) -
                 out = part.open("wb")
             except OSError as exc:  # said of the file asked for: the folder is missing, not writable...
                 raise OSError(exc.errno, exc.strerror, str(output)) from None
-            with out:
-                count = write(fmt, out, ids, url=url, org=org)
+            try:
+                with out:
+                    count = write(fmt, out, ids, url=url, org=org)
+            except OSError as exc:  # the disk full: said of the file asked for
+                _drop_quietly(exc)
+                raise OSError(exc.errno, exc.strerror, str(output)) from None
             part.replace(output)
         finally:
             part.unlink(missing_ok=True)
     click.echo(ngettext("exported %(n)s work as %(format)s", "exported %(n)s works as %(format)s", count)
                % {"n": count, "format": fmt}, err=True)
+
+
+def _drop_quietly(exc: BaseException) -> None:
+    """Let go of what a failed write left (openpyxl's zip writer, held by the error's frames, open on the closed
+    file): its destructor's complaint ("Exception ignored in: ZipFile.__del__ ... seek of closed file") says
+    nothing the error did not."""
+    import gc
+
+    hook, sys.unraisablehook = sys.unraisablehook, lambda _unraisable: None
+    try:
+        exc.__traceback__ = None
+        gc.collect()
+    finally:
+        sys.unraisablehook = hook
 
 
 @main.group()
