@@ -46,3 +46,18 @@ def test_the_cli_keeps_its_key_in_a_new_data_folder(tmp_path):
                .stdout.strip() for _ in range(2)]
     assert printed[0] == printed[1] == (tmp_path / "d" / FILE_NAME).read_text().strip()
     assert printed[0] != "insecure-embedded-default-change-me"
+
+
+def test_a_data_folder_that_cannot_be_written_leaves_a_key_of_this_process_and_says_so(tmp_path, monkeypatch,
+                                                                                        capsys):
+    """A web server reading a data folder it may not write must still start (and be told to set the key)."""
+    import os
+
+    monkeypatch.delenv("STINET_SECRET_KEY", raising=False)
+
+    def refused(*_args, **_kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(os, "open", refused)
+    assert len(secret_key(tmp_path)) >= 50 and not (tmp_path / FILE_NAME).exists()
+    assert "set STINET_SECRET_KEY" in capsys.readouterr().err

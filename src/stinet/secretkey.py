@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import sys
 from pathlib import Path
 
 FILE_NAME = "secret_key"
@@ -22,7 +23,14 @@ def secret_key(data_dir: Path) -> str:
     if (kept := _read(path)) is not None:
         return kept
     key = secrets.token_urlsafe(50)
-    return keep(data_dir, key) if data_dir.is_dir() else key
+    if not data_dir.is_dir():
+        return key
+    try:
+        return keep(data_dir, key)
+    except OSError as exc:  # a folder this process may read, not write: each process would sign with its own key
+        print(f"stinet: warning: the secret key cannot be kept in {path} ({exc.strerror}); set STINET_SECRET_KEY",
+              file=sys.stderr)
+        return key
 
 
 def keep(data_dir: Path, key: str) -> str:
