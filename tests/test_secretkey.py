@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import stat
 
-from stinet.secretkey import FILE_NAME, keep, secret_key
+from stinet.secretkey import FILE_NAME, keep, keep_quietly, secret_key
 
 
 def test_a_key_is_made_once_and_kept_for_its_owner_only(tmp_path, monkeypatch):
@@ -61,3 +61,42 @@ def test_a_data_folder_that_cannot_be_written_leaves_a_key_of_this_process_and_s
     monkeypatch.setattr(os, "open", refused)
     assert len(secret_key(tmp_path)) >= 50 and not (tmp_path / FILE_NAME).exists()
     assert "set STINET_SECRET_KEY" in capsys.readouterr().err
+
+
+def test_a_key_file_another_user_owns_leaves_a_key_of_this_process_and_says_so(tmp_path, monkeypatch, capsys):
+    """Review 21: a service user that cannot read the key file the first (root) run made stopped at settings."""
+    from pathlib import Path
+
+    monkeypatch.delenv("STINET_SECRET_KEY", raising=False)
+    (tmp_path / FILE_NAME).write_text("kept-by-root\n")
+    real = Path.read_text
+
+    def refused(self, *args, **kwargs):
+        if self.name == FILE_NAME:
+            raise PermissionError(13, "Permission denied")
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "read_text", refused)
+    assert secret_key(tmp_path) != "kept-by-root" and "set STINET_SECRET_KEY" in capsys.readouterr().err
+    assert keep_quietly(tmp_path, "mine") == "mine" and "set STINET_SECRET_KEY" in capsys.readouterr().err
+
+
+def test_a_key_is_written_whole_before_it_takes_its_name(tmp_path, monkeypatch):
+    """Review 21: a file created empty then written could stay empty (a kill, a full disk): every process would
+    then have signed with its own key. Written elsewhere first, a failed write leaves no key file at all."""
+    import os
+
+    monkeypatch.delenv("STINET_SECRET_KEY", raising=False)
+
+    def full(*_args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    try:
+        keep(tmp_path, "never-whole")
+    except OSError:
+        pass
+    assert list(tmp_path.iterdir()) == []  # neither an empty key nor the draft
+    monkeypatch.undo()
+    assert keep(tmp_path, "whole") == "whole" == secret_key(tmp_path)
+    assert [p.name for p in tmp_path.iterdir()] == [FILE_NAME]

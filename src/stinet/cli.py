@@ -18,7 +18,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db.utils import OperationalError
 
 from stinet.clihelp import Group, chosen_language, speak_clicks_words
-from stinet.secretkey import keep
+from stinet.secretkey import keep_quietly
 
 # ImproperlyConfigured: a setting of the environment refused (STINET_DATABASE_URL, STINET_SEARCH_BACKEND ...);
 # OperationalError: the database could not do it (its disk full, locked too long); BrokenProcessPool: a parsing
@@ -44,7 +44,7 @@ def _setup() -> None:
 
         translation.activate(chosen_language())
     Path(settings.DATA_DIR).mkdir(parents=True, exist_ok=True)
-    settings.SECRET_KEY = keep(Path(settings.DATA_DIR), settings.SECRET_KEY)  # a new folder keeps this key from now
+    settings.SECRET_KEY = keep_quietly(Path(settings.DATA_DIR), settings.SECRET_KEY)  # a new folder keeps it
     from stinet.catalog.setup import ensure_database
 
     ensure_database()
