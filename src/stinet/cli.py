@@ -63,7 +63,11 @@ def command(func: Callable[..., Any]) -> Callable[..., Any]:
             raise
         except KeyboardInterrupt as exc:
             click.echo(f"stinet: interrupted; {_resume_hint()}", err=True)
-            sys.exit(143 if isinstance(exc, Stopped) else 130)  # as a shell reports SIGTERM, SIGINT
+            if isinstance(exc, Stopped):  # end by the signal itself, as a service manager expects of a stop
+                sys.stderr.flush()
+                signal.signal(signal.SIGTERM, signal.SIG_DFL)
+                os.kill(os.getpid(), signal.SIGTERM)
+            sys.exit(130)  # as a shell reports SIGINT
         except BrokenPipeError:  # `stinet search x | head`: the reader has what it wanted
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing more to flush at exit
             sys.exit(141)  # as a shell reports SIGPIPE
@@ -76,7 +80,7 @@ def command(func: Callable[..., Any]) -> Callable[..., Any]:
 
 class Stopped(KeyboardInterrupt):
     """A stop signal (SIGTERM: systemd, docker stop, timeout): the command stops as on Ctrl-C, what it stored kept,
-    the search index committed, its run marked interrupted."""
+    the search index committed, its run marked interrupted; then it ends by the signal (a shell says 143)."""
 
 
 def _stop(_signum: int, _frame: Any) -> None:
@@ -94,7 +98,8 @@ def _reason(exc: BaseException) -> str:
 
         if isinstance(exc, BrokenProcessPool):
             return _("a parsing worker process ended abruptly (out of memory?); %(hint)s") % {"hint": _resume_hint()}
-        return _("the database: %(reason)s; %(hint)s") % {"reason": str(exc).splitlines()[0], "hint": _resume_hint()}
+        reason = (str(exc).splitlines() or [type(exc).__name__])[0]
+        return _("the database: %(reason)s; %(hint)s") % {"reason": reason, "hint": _resume_hint()}
     if not (isinstance(exc, OSError) and exc.filename and exc.errno in _SYSTEM_REASONS and apps.ready):
         return str(exc)
     from django.utils.translation import gettext as _

@@ -93,7 +93,10 @@ USE_X_FORWARDED_HOST = os.environ.get("STINET_PROXY_HOST", "") == "1"
 # A site served over https (a proxy ending TLS says so): its cookies never go over plain http; HSTS only
 # when asked (browsers remember it: a site that drops https later is unreachable for that long)
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = SECURE_PROXY_SSL_HEADER is not None
-SECURE_HSTS_SECONDS = int(os.environ.get("STINET_HSTS_SECONDS", "0") or 0)
+_HSTS = os.environ.get("STINET_HSTS_SECONDS", "0").strip() or "0"
+if not _HSTS.isdigit():
+    raise ImproperlyConfigured(f"STINET_HSTS_SECONDS: {_HSTS!r} is not a number of seconds")
+SECURE_HSTS_SECONDS = int(_HSTS)
 
 DATABASES = {"default": _database(os.environ.get("STINET_DATABASE_URL"))}
 IS_POSTGRES = DATABASES["default"]["ENGINE"].endswith("postgresql")

@@ -57,6 +57,10 @@ def test_environment_settings_of_the_proxy(monkeypatch, tmp_path):
     assert proxied["SESSION_COOKIE_SECURE"] is proxied["CSRF_COOKIE_SECURE"] is True
     assert _settings(monkeypatch, tmp_path, STINET_PROXY_HTTPS="1", STINET_HSTS_SECONDS="31536000")[
         "SECURE_HSTS_SECONDS"] == 31536000
+    from django.core.exceptions import ImproperlyConfigured
+
+    with pytest.raises(ImproperlyConfigured, match="STINET_HSTS_SECONDS: 'a year' is not a number of seconds"):
+        _settings(monkeypatch, tmp_path, STINET_HSTS_SECONDS="a year")
 
 
 def _snippet(client, **headers) -> str:

@@ -179,3 +179,10 @@ def test_an_index_of_an_older_schema_is_rebuilt_on_first_use(catalogue, settings
     writer.wait_merging_threads()
     assert indexing.backend().count() == Work.objects.count() > 0
     assert search_json(SearchRequest(q="san hô"))["total"] >= 1
+
+
+def test_a_quoted_phrase_found_in_a_full_text_is_quoted_from_it(people, media):
+    """Review 21: with a phrase's words marked side by side only, a phrase alone found the text but quoted none."""
+    attach("public")
+    hit = search('"bo xit muoi"', people["admin"])["results"][0]
+    assert hit["fulltext"] is True and "<mark>muỗi</mark>" in hit["highlight"]["fulltext"]

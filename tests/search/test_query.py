@@ -134,3 +134,16 @@ def test_a_pasted_text_of_many_words_asks_for_each_word_once():
     assert (clause.words, clause.exact) == (["bien", "dao"], ["biển", "đảo"])
     (short,) = parse("học sinh học").clauses  # a few words keep their order and repeats ("sinh học" side by side)
     assert short.words == ["hoc", "sinh", "hoc"]
+
+
+@pytest.mark.parametrize("text", ['"Văn bản số 5"', '"Hồ Chí Minh tập 1"', '"Kim loại nhóm B"', '"Lý thuyết nhóm G"',
+                                  '"Đồng vị C 14"', '"Đào tạo ThS"'])
+def test_a_quoted_phrase_starting_with_a_family_name_stays_a_phrase(text):
+    """Review 21: a one-letter word (no initial without its dot) or a title after the words made these names."""
+    (clause,) = parse(text).clauses
+    assert clause.phrase and clause.field is None
+
+
+@pytest.mark.parametrize("text", ['"PGS.TS. Nguyễn Văn An"', '"Nguyễn V. An"', '"V.A. Nguyen"', '"Lê Văn Sơn, PGS.TS"'])
+def test_a_quoted_name_with_titles_or_initials_is_an_author_clause(text):
+    assert all(c.field == "author" for c in parse(text).clauses)

@@ -256,7 +256,8 @@ class PostgresBackend:
             words = " ".join(w for c in _title_words(query) for w in c.words)  # the rest still match as asked
             conds.append("%s <%% d.title")  # uses the title's trigram index
             params.append(words)
-            parts = [_clause_tsquery(c) for c in query.clauses if c.negate or c.field not in (None, "title")]
+            parts = [_clause_tsquery(c) for c in query.clauses  # a phrase kept as typed, as in the index's retry
+                     if c.negate or c.phrase or c.field not in (None, "title")]
         if parts:
             conds.append("d.document @@ to_tsquery('simple', %s)")
             params.append(" & ".join(parts))

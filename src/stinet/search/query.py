@@ -106,12 +106,13 @@ class ParsedQuery:
         """True when nothing restricts the text (browse everything, filters aside)."""
         return not self.clauses and not self.equivalences
 
-    def highlight_words(self, field: str | None = None) -> set[str]:
+    def highlight_words(self, field: str | None = None, phrases: bool = False) -> set[str]:
         """Folded words to highlight in a field of the results: those searched there or in any field
-        (not the excluded ones; author:"Nguyễn Văn An" marks nothing in a title)."""
+        (not the excluded ones; author:"Nguyễn Văn An" marks nothing in a title); a quoted phrase's words only
+        with `phrases` (a full text's passage is found by its words), else they are marked side by side only."""
         return {w for c in self.clauses if not c.negate
                 for item in (c.any_of if c.any_of and not c.phrase else (c,))  # an OR's items: each in its field
-                if item.field in (None, field) and not _marked_as_phrase(item) for w in item.words}
+                if item.field in (None, field) and (phrases or not _marked_as_phrase(item)) for w in item.words}
 
     def highlight_phrases(self, field: str | None = None) -> list[tuple[str, ...]]:
         """Folded word sequences to highlight in a field of the results: the forms of the query's equivalences
@@ -206,18 +207,26 @@ def _a_full_name(clause: Clause) -> bool:
             and all(len(w) > 1 for w in clause.words))
 
 
+_INITIAL = re.compile(r"(?<!\w)[^\W\d_]\.")  # "V." of "Nguyễn V. An", "V.A. Nguyen": a letter and its dot
+
+
 def _a_written_name(text: str) -> bool:
     """Whether quoted words are a person's name as people write it, with academic titles or initials ("PGS.TS.
     Nguyễn Văn An", "Nguyễn V. An", "V.A. Nguyen"), which no text holds as a phrase: looked for as author:
-    is (they found nothing). A family name first, or last after initials; two to five words."""
-    name, words = clean_person_name(text), tokens(text)
-    found = tokens(name)
+    is (they found nothing). A family name first, or last after initials; two to five words; an initial is
+    a letter with its dot ("Kim loại nhóm B" is no name), titles come before the name or after a comma or
+    bracket ("Đào tạo ThS" is no name)."""
+    titles, rest = split_titles(text)
+    found = tokens(rest)
     if not 2 <= len(found) <= MAX_NAME_WORDS:
         return False
-    initials = [w for w in found if len(w) == 1]
+    initials = [w for w in found if len(w) == 1 and w.isalpha()]
+    if len(initials) > len(_INITIAL.findall(rest)):
+        return False  # a one-letter word without its dot: a letter of a phrase, not an initial
     family = found[0] in VIETNAMESE_FAMILY_NAMES or (len(initials) == len(found) - 1 and len(found[0]) == 1
                                                      and found[-1] in VIETNAMESE_FAMILY_NAMES)
-    return family and (bool(initials) or len(found) < len(words))
+    titled = bool(titles) and (not text.strip().startswith(rest.strip()[:1] or " ") or bool(re.search(r"[,(]", text)))
+    return family and (bool(initials) or titled)
 
 
 def _name_clause(text: str, phrase: bool, negate: bool) -> Clause | None:

@@ -200,7 +200,7 @@ def search_json(request: SearchRequest, lang: str = "vi") -> dict[str, Any]:
     """Search and render the documented JSON shape (API, `stinet search --json`, portal)."""
     response = run(request)
     works = works_by_ids(response.ids)
-    words = response.query.highlight_words("fulltext")  # free words only: a full text is no field of them
+    words = response.query.highlight_words("fulltext", phrases=True)  # free words only: a full text is no field
     quotes = fulltext_snippets(response.fulltext_ids, words, request.fulltext_access)
     marked: dict[str, Any] = {}
     for field in ("title", "abstract"):
