@@ -344,6 +344,31 @@ def test_the_typo_tolerant_retry_keeps_a_phrase_of_known_words_as_typed_on_both_
     assert titles("thâm canh") == ["Thâm canh cây chè"]
 
 
+def test_the_retry_by_title_likeness_keeps_a_quoted_phrase(org, write_csv, settings):
+    """Without a vocabulary yet (PostgreSQL's is refreshed after imports), the typo-tolerant retry compares
+    the misspelt free words with titles by trigrams: a quoted phrase beside them still has to be there, as
+    typed (it was dropped there: any title like "trongg" matched)."""
+    from django.db import connection
+
+    from stinet.catalog.models import Holding
+    from stinet.ingest.services import import_file
+    from stinet.search import indexing
+    from stinet.search.query import parse
+    from tests.conftest import row
+
+    import_file(write_csv([row("Kỹ thuật trồng cây chè Shan tuyết", id="t1"),
+                           row("Kỹ thuật trồng chè và cây ăn quả", id="t2")], "p.csv"), "HPU")
+    if settings.SEARCH_BACKEND == "postgres":
+        from stinet.search.postgres_backend import VOCABULARY
+
+        with connection.cursor() as cur:
+            cur.execute(f"DELETE FROM {VOCABULARY}")
+    engine = indexing.backend()
+    for q, found in (('"cây chè" trongg', ["t1"]), ("trongg", ["t1", "t2"])):
+        response = engine.fuzzy_search(parse(q), SearchRequest(q=q))
+        assert sorted(Holding.objects.filter(work__in=response.ids).values_list("local_id", flat=True)) == found, q
+
+
 def test_a_quoted_phrase_in_a_title_ranks_above_one_in_the_subjects_only(org, write_csv):
     """QA 21: on PostgreSQL '"cay che"' ranked works with "cây chè" among their subjects (and "cấy", "chế" all
     over the abstract) above those with it in the title: a quoted phrase had no title bonus there."""
