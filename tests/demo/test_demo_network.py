@@ -31,3 +31,38 @@ def test_demo_network_merges_the_copies_members_share(tmp_path):
     assert Work.objects.count() == Holding.objects.count() - sum(len(keys) - 1 for keys in merged)
     again = list(load_demo(10))
     assert again == [f"mục lục đã có {Work.objects.count()} tài liệu; không nạp lại dữ liệu mẫu"]
+
+
+def test_a_demo_stopped_during_its_imports_is_resumed_by_the_next_run(tmp_path):
+    """A Ctrl-C during `stinet demo` left a part of the network, and the next run said the catalogue had works
+    and loaded nothing more: it resumes now, the files stored whole and the other demo data added."""
+    from contextlib import contextmanager
+
+    from django.contrib.auth import get_user_model
+
+    from stinet.ingest.services import import_file
+
+    @contextmanager
+    def stopping_bar(count, name):
+        class Bar:
+            n = 0
+
+            def update(self, k):
+                if name == "IMER.csv":  # the third member's file
+                    raise KeyboardInterrupt
+                self.n += k
+        yield Bar()
+
+    with pytest.raises(KeyboardInterrupt):
+        list(load_demo(400, progress_bar=stopping_bar, folder=tmp_path))
+    stopped = Work.objects.count()
+    assert stopped and not get_user_model().objects.exists()
+    lines = list(load_demo(400, folder=tmp_path))
+    assert lines[0] == f"tiếp tục nạp mạng lưới mẫu, đã dừng ở {stopped} tài liệu"
+    assert any(line.startswith("mạng lưới mẫu đã sẵn sàng: 9 thành viên") for line in lines)
+    assert Work.objects.count() > stopped and get_user_model().objects.filter(username="quantri").exists()
+    for code in Organisation.objects.filter(is_member=True).values_list("code", flat=True):
+        report = import_file(tmp_path / f"{code}.csv", code)  # every row of every file stored already
+        assert report.unchanged and not report.new and not report.updated, code
+    assert list(load_demo(10, folder=tmp_path)) == [
+        f"mục lục đã có {Work.objects.count()} tài liệu; không nạp lại dữ liệu mẫu"]
