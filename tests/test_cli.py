@@ -284,15 +284,20 @@ def test_a_setting_refused_is_one_line(tmp_path, env, said):
     assert (done.returncode, done.stderr) == (1, f"stinet: error: {said}\n")
 
 
-@pytest.mark.parametrize(("error", "said"), [
-    ("django.db.utils.OperationalError('database or disk is full')",
+@pytest.mark.parametrize(("command", "error", "said"), [
+    ("import", "django.db.utils.OperationalError('database or disk is full')",
      "stinet: error: the database: database or disk is full; stored batches are kept, run again to resume\n"),
-    ("__import__('concurrent.futures.process').futures.process.BrokenProcessPool('A process in the process pool "
-     "was terminated abruptly')",
+    ("import", "__import__('concurrent.futures.process').futures.process.BrokenProcessPool('A process in the process "
+     "pool was terminated abruptly')",
      "stinet: error: a parsing worker process ended abruptly (out of memory?); stored batches are kept, run again "
      "to resume\n"),
+    ("import", "KeyboardInterrupt()", "stinet: interrupted; stored batches are kept, run again to resume\n"),
+    # a command that stores nothing in batches has nothing to resume (reindex, export, search said it had)
+    ("reindex", "django.db.utils.OperationalError('database or disk is full')",
+     "stinet: error: the database: database or disk is full\n"),
+    ("reindex", "KeyboardInterrupt()", "stinet: interrupted\n"),
 ])
-def test_a_full_disk_or_a_killed_worker_is_one_line(tmp_path, error, said):
+def test_a_full_disk_a_killed_worker_or_a_stop_is_one_line(tmp_path, command, error, said):
     """QA 21: a full disk under SQLite printed a 57-line traceback, a parsing worker killed by the memory killer
     a 40-line one."""
     import os
@@ -304,15 +309,17 @@ def test_a_full_disk_or_a_killed_worker_is_one_line(tmp_path, error, said):
             "real = cli._setup\n"
             "def setup():\n"
             "    real(); from stinet.ingest import services; services.import_file = broken\n"
+            "    from stinet.search import indexing; indexing.rebuild = broken\n"
             "    from stinet.catalog.services import add_organisation; add_organisation('X', 'X')\n"
             "cli._setup = setup\n"
-            "sys.argv = ['stinet', 'import', sys.argv[1], '--org', 'X']; cli.main()")
+            "sys.argv = ['stinet', *sys.argv[1:]]; cli.main()")
     clean = {k: v for k, v in os.environ.items() if not k.startswith("STINET_") and k != "DJANGO_SETTINGS_MODULE"}
     path = tmp_path / "a.csv"
     path.write_text("dc.title\nx\n", encoding="utf-8")
-    done = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=120,
+    argv = [str(path), "--org", "X"] if command == "import" else []
+    done = subprocess.run([sys.executable, "-c", code, command, *argv], capture_output=True, text=True, timeout=120,
                           env={**clean, "STINET_DATA_DIR": str(tmp_path / "d"), "STINET_LANGUAGE": "en"})
-    assert (done.returncode, done.stderr) == (1, said)
+    assert (done.returncode, done.stderr) == (130 if "Interrupt" in error else 1, said)
 
 
 FULL_DISK_EXPORT = """

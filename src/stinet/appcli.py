@@ -1,4 +1,5 @@
-"""What the `stinet` commands share: stinet.cli's `command`, looked up when a command runs, and how a time is printed.
+"""What the `stinet` commands share: stinet.cli's `command`, looked up when a command runs, the mark of a
+command that stores in batches, and how a time is printed.
 
 stinet.cli imports the apps' cli modules to register their commands, so they cannot import it at
 import time; this wrapper defers the lookup to the moment the command runs.
@@ -23,6 +24,13 @@ def command(func: Callable[..., Any]) -> Callable[..., Any]:
         return base(func)(*args, **kwargs)
 
     return wrapper
+
+
+def in_batches(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Mark a command that stores its work in batches (an import, a harvest): stopped, or failing on the
+    database, it says that what it stored is kept and a new run resumes. Put it under @command."""
+    func.stores_in_batches = True
+    return func
 
 
 def local_time(moment: datetime | str | None) -> str:

@@ -17,6 +17,7 @@ import click
 from django.core.exceptions import ImproperlyConfigured
 from django.db.utils import OperationalError
 
+from stinet.appcli import in_batches
 from stinet.clihelp import Group, chosen_language, speak_clicks_words
 from stinet.secretkey import keep_quietly
 
@@ -52,6 +53,7 @@ def _setup() -> None:
 
 def command(func: Callable[..., Any]) -> Callable[..., Any]:
     """Set up Django first and turn expected failures into one line on stderr and exit 1."""
+    batches = getattr(func, "stores_in_batches", False)
 
     @wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -62,7 +64,7 @@ def command(func: Callable[..., Any]) -> Callable[..., Any]:
         except click.ClickException:
             raise
         except KeyboardInterrupt as exc:
-            click.echo(f"stinet: interrupted; {_resume_hint()}", err=True)
+            click.echo("stinet: interrupted" + (f"; {_resume_hint()}" if batches else ""), err=True)
             if isinstance(exc, Stopped):  # end by the signal itself, as a service manager expects of a stop
                 sys.stderr.flush()
                 signal.signal(signal.SIGTERM, signal.SIG_DFL)
@@ -72,7 +74,7 @@ def command(func: Callable[..., Any]) -> Callable[..., Any]:
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing more to flush at exit
             sys.exit(141)  # as a shell reports SIGPIPE
         except EXPECTED_ERRORS as exc:
-            click.echo(f"stinet: error: {_reason(exc)}", err=True)
+            click.echo(f"stinet: error: {_reason(exc, batches)}", err=True)
             sys.exit(1)
 
     return wrapper
@@ -88,9 +90,10 @@ def _stop(_signum: int, _frame: Any) -> None:
     raise Stopped
 
 
-def _reason(exc: BaseException) -> str:
+def _reason(exc: BaseException, batches: bool = False) -> str:
     """What failed, in the command line's language: a file the system refused as "FILE: reason" (the
-    system's own words are English), anything else as the error says it."""
+    system's own words are English), anything else as the error says it; a database error of a command
+    that stores in batches with what a new run does."""
     from django.apps import apps
 
     if isinstance(exc, (OperationalError, BrokenProcessPool)) and apps.ready:
@@ -99,6 +102,8 @@ def _reason(exc: BaseException) -> str:
         if isinstance(exc, BrokenProcessPool):
             return _("a parsing worker process ended abruptly (out of memory?); %(hint)s") % {"hint": _resume_hint()}
         reason = (str(exc).splitlines() or [type(exc).__name__])[0]
+        if not batches:
+            return _("the database: %(reason)s") % {"reason": reason}
         return _("the database: %(reason)s; %(hint)s") % {"reason": reason, "hint": _resume_hint()}
     if not (isinstance(exc, OSError) and exc.filename and exc.errno in _SYSTEM_REASONS and apps.ready):
         return str(exc)
@@ -241,6 +246,7 @@ def org_list(as_json: bool) -> None:
               help="Folder to write each file's rejected rows to (FILE.rejected.csv: its columns after the line "
                    "and the reason), to fix and import again.")
 @command
+@in_batches
 def import_cmd(files: tuple[Path, ...], org_code: str, fmt: str | None, rejects: Path | None) -> None:
     """Import a member's DSpace-style CSV, Excel, MARC, MARCXML or Dublin Core (oai_dc) files (re-importing
     updates in place).
@@ -467,6 +473,7 @@ def serve(port: int, host: str) -> None:
 @click.option("--works", "n", default=5200, show_default=True, help="Number of demo works.")
 @click.option("--no-serve", is_flag=True, help="Build the demo network and exit.")
 @command
+@in_batches
 def demo(port: int, host: str, n: int, no_serve: bool) -> None:
     """Build the demo network (9 members, ~5,200 works) if the catalogue is empty, then serve."""
     from stinet.demo.load import load_demo

@@ -12,7 +12,7 @@ from typing import Any
 
 import click
 
-from stinet.appcli import command
+from stinet.appcli import command, in_batches
 from stinet.clihelp import Group
 
 ACCESS = click.Choice(["public", "members", "metadata"])
@@ -81,6 +81,7 @@ def list_files(work_id: int) -> None:
 @click.option("--allow-private", is_flag=True,
               help="Allow a loopback or private address (administrators: tests and local mirrors).")
 @command
+@in_batches
 def fetch(org_code: str, access: str | None, limit: int | None, allow_private: bool) -> None:
     """Download the PDFs that an organisation's holdings link to (those not fetched yet)."""
     from tqdm import tqdm
@@ -98,6 +99,7 @@ def fetch(org_code: str, access: str | None, limit: int | None, allow_private: b
 @click.argument("file_ids", nargs=-1, type=int)
 @click.option("--all", "everything", is_flag=True, help="Read every PDF again, not only those found scanned.")
 @command
+@in_batches
 def ocr(file_ids: tuple[int, ...], everything: bool) -> None:
     """Read scanned PDFs with Tesseract's Vietnamese model (Debian package tesseract-ocr-vie)."""
     from django.utils.translation import gettext as _

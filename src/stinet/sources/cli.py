@@ -13,7 +13,7 @@ from typing import Any
 
 import click
 
-from stinet.appcli import command, local_time
+from stinet.appcli import command, in_batches, local_time
 from stinet.clihelp import Command, Group
 
 # What the commands print, and their help, is in the command line's language (stinet.clihelp).
@@ -61,6 +61,7 @@ def _run_and_print(run: Callable[[Callable[[int], None]], Any], desc: str) -> No
 @click.option("--allow-private", is_flag=True,
               help="Allow a loopback or private address (administrators: tests and local mirrors).")
 @command
+@in_batches
 def harvest_cmd(url: str, org_code: str, prefix: str, set_spec: str, from_date: str, full: bool,
                 allow_private: bool) -> None:
     """Harvest an OAI-PMH repository at URL (incremental after the first run of the same source)."""
@@ -178,6 +179,7 @@ def source_remove(source_id: int) -> None:
 @click.option("--due", is_flag=True, help="Run every source whose next run is due.")
 @click.option("--full", is_flag=True, help="Harvest everything, ignoring the last harvest's date.")
 @command
+@in_batches
 def source_run(source_id: int | None, due: bool, full: bool) -> None:
     """Run the source SOURCE_ID now, or every due source with --due."""
     from django.utils.translation import gettext as _
@@ -205,6 +207,7 @@ def source_run(source_id: int | None, due: bool, full: bool) -> None:
 @click.option("--once", is_flag=True, help="Run the due sources once and exit.")
 @click.option("--poll", default=60, show_default=True, type=int, help="Seconds between rounds.")
 @command
+@in_batches
 def worker_cmd(once: bool, poll: int) -> None:
     """Run due harvests in the background, forever (a database-backed queue: no broker needed)."""
     from stinet.sources.scheduler import worker
