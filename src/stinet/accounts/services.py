@@ -79,9 +79,14 @@ def check_username(username: str) -> str:
 
 
 def _latin(ch: str) -> bool:
-    """An ASCII character or a Latin letter written in one code point (Vietnamese 'ễ', not Cyrillic 'а',
-    a full-width 'ａ' or a letter and a combining mark: each would pose as another account's name)."""
-    return ch.isascii() or (unicodedata.name(ch, "").startswith("LATIN ") and unicodedata.normalize("NFKC", ch) == ch)
+    """An ASCII character, đ/Đ, or an ASCII letter with marks written in one code point (Vietnamese 'ễ',
+    French 'é'); not a letter of another script (Cyrillic 'а'), a full-width 'ａ', a letter and a combining
+    mark, or a Latin letter of its own that looks like an ASCII one ('ı', 'ɑ', 'ɡ', 'ꞵ'): each would pose as
+    another account's name."""
+    if ch.isascii() or ch in "đĐ":
+        return True
+    base = unicodedata.normalize("NFD", ch)[0]
+    return base != ch and base.isascii() and base.isalpha() and unicodedata.normalize("NFC", ch) == ch
 
 
 def account_with(email: str) -> Any:
