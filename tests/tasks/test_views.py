@@ -293,6 +293,11 @@ def test_the_investigator_is_offered_only_the_documents_they_may_attach(people, 
     assert 'value="final_report"' in page and 'value="contract"' not in page
     _login(client, people, "manager")
     assert 'value="contract"' in client.get(f"/tasks/{task.pk}/").content.decode()
+    _login(client, people, "pi")  # a document sent without its file: the form shown again, with the same kinds
+    response = client.post(f"/tasks/{task.pk}/upload/", {"kind": "final_report", "title": "Báo cáo"})
+    page = response.content.decode()
+    assert response.status_code == 400 and 'value="Báo cáo"' in page
+    assert 'value="final_report"' in page and 'value="contract"' not in page
 
 
 def test_a_manager_decides_an_adjustment_from_the_page(people, client):

@@ -248,8 +248,14 @@ class UploadForm(TypedForm):
 
     def __init__(self, *args: Any, lang: str = "vi", manager: bool = True, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.lang = lang
+        self.offer(manager)
+
+    def offer(self, manager: bool) -> None:
+        """The kinds this user may attach: a task manager's too (council minutes, contract, registration)
+        or not. A form sent to the server keeps them all: the service says why a kind is refused."""
         kinds = DOCUMENT_KINDS if manager else {k: v for k, v in DOCUMENT_KINDS.items() if k not in MANAGER_DOCUMENTS}
-        self.fields["kind"].choices = _pairs(kinds, lang)
+        self.fields["kind"].choices = _pairs(kinds, self.lang)
 
 
 class FilterForm(TypedForm):

@@ -70,6 +70,8 @@ def actions_panel(task: Task, user: Any, lang: str, sent: tuple[str, Any] = ("",
         application = entry.get("application")
         if entry["url"] == path and (application is None or str(application.pk) == form.data.get("application")):
             entry["form"], entry["open"] = form, True
+            if isinstance(form, forms.UploadForm):  # shown again: the kinds this user may choose
+                form.offer("task_manager" in kinds)
             break
     for n, entry in enumerate(panel):  # several forms on one page: ids of their own (a label, an error, one field)
         entry["form"].auto_id = f"id_{n}_%s"
