@@ -228,3 +228,35 @@ def test_a_rebuild_that_fails_leaves_the_index_as_it_was(other, monkeypatch):
     with pytest.raises(RuntimeError, match="disk full"):
         indexing.rebuild()
     assert indexing.backend().count() == before and not indexing.backend().holds_writer()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_edits_indexed_by_several_threads_of_one_process_at_once_are_all_indexed(catalogue, settings):
+    """QA 22: two administrators' merges or splits at the same moment (the server's threads share the
+    process's writer) failed with a 500, 'RuntimeError: Already borrowed', the work left out of the index."""
+    import threading
+
+    from django.db import connection
+
+    ids = list(Work.objects.values_list("pk", flat=True))
+    Work.objects.update(title="Bảo tồn rùa biển")
+    failures: list[BaseException] = []
+    start = threading.Barrier(4)
+
+    def edit(work_id: int) -> None:
+        try:
+            start.wait()
+            for _round in range(15):
+                indexing.works_changed([work_id, *ids])
+        except BaseException as exc:  # noqa: BLE001 - what the thread met is the test's result
+            failures.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=edit, args=(work_id,)) for work_id in ids[:4]]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(120)
+    assert not failures, failures[0]
+    assert _total("rùa biển") == len(ids) and not indexing.backend().holds_writer()

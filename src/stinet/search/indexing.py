@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from datetime import timedelta
 from typing import Any
@@ -22,6 +24,21 @@ REINDEX_BATCH = 2000
 EDIT_WAIT = 2.0  # seconds an edit waits for another process's writer before queueing its works
 SETTLE_ROUNDS = 3  # final commits that take the writer again for works queued meanwhile
 QUEUE_WAIT = timedelta(seconds=30)  # an edit queued during a harvest is indexed at its next batch after this
+# One thread of a process writes to the index at a time, from taking the writer to letting it go: the
+# server's threads share the process's writer (and the session counters here), which the embedded engine's
+# writer does not allow ("Already borrowed"), and one thread's final commit closed another's writer.
+_writing = threading.RLock()
+
+
+def _one_thread(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Run a writing entry point while no other thread of this process writes."""
+
+    @functools.wraps(func)
+    def alone(*args: Any, **kwargs: Any) -> Any:
+        with _writing:
+            return func(*args, **kwargs)
+
+    return alone
 
 
 def backend() -> Backend:
@@ -122,6 +139,7 @@ def _queue(engine: Backend, ids: list[int]) -> None:
         _commit(engine, final=True)
 
 
+@_one_thread
 def works_changed(ids: Iterable[int]) -> None:
     """Re-index these works (and drop the deleted ones); committed now unless inside bulk().
 
@@ -142,6 +160,7 @@ def works_changed(ids: Iterable[int]) -> None:
         _commit(engine, final=True)
 
 
+@_one_thread
 def commit() -> None:
     """Make pending index changes durable and visible now (long imports call this now and then;
     inside a bulk session the writer stays open)."""
@@ -150,6 +169,7 @@ def commit() -> None:
         _commit(engine, final=_bulk_depth == 0)
 
 
+@_one_thread
 def offer() -> None:
     """In a shared session, between two batches or pages: let go of the writer, committing first, when
     another process waits for it; commit (keeping it) when an edit queued for it has waited QUEUE_WAIT."""
@@ -165,6 +185,7 @@ def offer() -> None:
         _commit(engine, final=False)
 
 
+@_one_thread
 def pause() -> None:
     """A shared session waits for something else (a harvest for its source): let go of the writer
     meanwhile, committing first; the next batch takes it again (or queues, if another took it)."""
@@ -183,6 +204,7 @@ def prepare(doc: dict[str, Any]) -> Any:
     return prepared(doc)
 
 
+@_one_thread
 def records_created(org_code: str, created: Iterable[tuple[int, Any]]) -> None:
     """Index works just created by an import from the values in hand (no database round trip):
     the document parsing prepared, or one made from the record's values."""
@@ -211,14 +233,15 @@ def bulk() -> Iterator[None]:
     engine's segment merges and releases the index.
     """
     global _bulk_depth
-    if _bulk_depth == 0:
-        backend().acquire(WRITER_WAIT)
-    _bulk_depth += 1
-    try:
-        yield
-    finally:
-        _bulk_depth -= 1
-        _end(backend())
+    with _writing:
+        if _bulk_depth == 0:
+            backend().acquire(WRITER_WAIT)
+        _bulk_depth += 1
+        try:
+            yield
+        finally:
+            _bulk_depth -= 1
+            _end(backend())
 
 
 def _end(engine: Backend) -> None:
@@ -249,16 +272,17 @@ def shared() -> Iterator[None]:
     session that holds the writer already, it is an ordinary nested session.
     """
     global _bulk_depth, _sharing
-    outermost = _bulk_depth == 0
-    _sharing = _sharing or outermost
-    _bulk_depth += 1
-    try:
-        yield
-    finally:
-        _bulk_depth -= 1
-        if outermost:
-            _sharing = False
-        _end(backend())  # with what was queued meanwhile, if the writer is free
+    with _writing:
+        outermost = _bulk_depth == 0
+        _sharing = _sharing or outermost
+        _bulk_depth += 1
+        try:
+            yield
+        finally:
+            _bulk_depth -= 1
+            if outermost:
+                _sharing = False
+            _end(backend())  # with what was queued meanwhile, if the writer is free
 
 
 def rebuild(progress: Callable[[int], None] | None = None) -> int:
