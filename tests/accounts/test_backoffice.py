@@ -79,9 +79,13 @@ def test_the_administrator_reviews_duplicates(client, network, write_csv):
     match = Match.objects.get(status="review")
     login(client, "hub")
     assert "Quảng Ninh" in client.get("/manage/duplicates/").content.decode()
+    bogus = client.post(f"/manage/duplicates/{match.pk}/settle/?lang=en", {"decision": "bogus"}, follow=True)
+    assert "unknown decision &#x27;bogus&#x27;: merge or apart" in bogus.content.decode()  # not kept apart
+    assert Match.objects.get(pk=match.pk).status == "review"
     assert client.post(f"/manage/duplicates/{match.pk}/settle/", {"decision": "merge"}).status_code == 302
     assert Work.objects.count() == 1
-    merged = Match.objects.get(status="manual")
+    merged = Match.objects.get(status="confirmed")  # the merge, recorded once
+    assert Match.objects.count() == 1
     client.post(f"/manage/duplicates/{merged.pk}/split/")
     assert Work.objects.count() == 2
 

@@ -95,8 +95,9 @@ def test_split_and_manual_merge_are_respected_by_later_imports(org, lib, write_c
     assert Holding.objects.get(local_id="L1").work_id != old  # the "never" rule held
     left, joined = merge_by_hand(lib, "L1", old, actor="admin")
     assert joined == old and Holding.objects.get(local_id="L1").work_id == old
+    import_file(write_csv([row("Một đề tài khác hẳn", id="u2", **THESIS)], "u2.csv"), "HPU")
     with pytest.raises(MatchError, match="đã lưu giữ tài liệu .*: hai biểu ghi của cùng một nguồn luôn để riêng"):
-        merge_by_hand(org, "u1", old, actor="admin")
+        merge_by_hand(org, "u2", old, actor="admin")
     with translation.override("en"), pytest.raises(MatchError, match="holds no record 'nope'"):
         split(lib, "nope", actor="admin")
 
@@ -263,3 +264,63 @@ def test_splitting_the_first_holders_record_is_recorded_on_its_own(org, lib, wri
     old, new = split(org, "u1", actor="admin")  # HPU's record was never merged: it described the work
     assert Match.objects.get(organisation=org).status == "split"
     assert Match.objects.get(organisation=lib).status == "merged"  # LIB's record is still in the work
+
+
+def test_a_pair_decided_twice_at_once_is_decided_once(org, lib, write_csv):
+    """QA 22: 'merge' and 'keep apart' sent together (two tabs, two administrators) both went through: the
+    record merged, its pair 'kept-apart', both decisions audited and a 'never' rule on the work it was in."""
+    from stinet.catalog.models import AuditEntry
+
+    pair = _pair_waiting(lib, write_csv)
+    settle(pair.pk, merge=True, actor="admin")
+    with pytest.raises(MatchError):
+        settle(pair.pk, merge=False, actor="admin2")
+    pair.refresh_from_db()
+    assert pair.status == "confirmed" and pair.decided_by == "admin"
+    assert list(AuditEntry.objects.filter(action__in=["merge", "keep-apart"]).values_list("action", flat=True)) == [
+        "merge"]
+    assert list(MatchRule.objects.values_list("rule", flat=True)) == ["always"]
+    # the merge is recorded once: by the confirmed pair, no merge by hand beside it
+    assert list(Match.objects.values_list("status", flat=True)) == ["confirmed"]
+
+
+def test_a_pair_whose_decision_fails_waits_still(org, lib, write_csv):
+    pair = _pair_waiting(lib, write_csv)
+    Holding.objects.filter(local_id="L2").delete()
+    with pytest.raises(MatchError):
+        settle(pair.pk, merge=True, actor="admin")
+    pair.refresh_from_db()
+    assert pair.status == "review" and not pair.decided_by  # the claim went back with the failed merge
+
+
+@pytest.mark.parametrize("decision", ["merge", "split"])
+def test_pairs_closed_by_a_decision_by_hand_are_kept_apart_not_listed_as_merges(org, lib, write_csv, decision):
+    """QA 22: a record merged by hand (or split) closed its other doubtful pairs as merges by hand: the
+    list of merges showed 'LIB:L2 -> work N, manual', a merge that never happened."""
+    from stinet.catalog.dedup import MERGED
+
+    pair = _pair_waiting(lib, write_csv)
+    import_file(write_csv([row("Một đề tài khác hẳn", id="u9", **THESIS)], "u9.csv"), "HPU")
+    other = Holding.objects.get(local_id="u9").work
+    if decision == "merge":
+        merge_by_hand(lib, "L2", other.pk, actor="admin")
+        reason = f"closed: the record was merged by hand into work {other.pk}"
+    else:  # the record in a work of two holdings (as after a merge of it), its pair waiting still
+        Holding.objects.filter(local_id="L2").update(work=other)
+        _old, new = split(lib, "L2", actor="admin")
+        reason = f"closed: the record was split off into work {new}"
+    pair.refresh_from_db()
+    assert pair.status == "kept-apart" and pair.status not in MERGED and pair.reasons[-1] == reason
+    with translation.override("vi"):
+        assert pair.reasons_said.endswith(reason.replace("closed: the record was merged by hand into work",
+                                                         "đã đóng: biểu ghi đã được gộp thủ công vào tài liệu")
+                                          .replace("closed: the record was split off into work",
+                                                   "đã đóng: biểu ghi đã được tách ra thành tài liệu"))
+
+
+def test_a_record_merged_into_the_work_it_is_in_is_told_so(org, lib, write_csv):
+    import_file(write_csv([row(EXACT, id="u1", **THESIS)], "u.csv"), "HPU")
+    work = Holding.objects.get(local_id="u1").work_id
+    with translation.override("en"), pytest.raises(MatchError) as refused:  # it said: two records of one source
+        merge_by_hand(org, "u1", work, actor="admin")
+    assert str(refused.value) == f"HPU:u1 is in work {work} already"

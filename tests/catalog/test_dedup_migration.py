@@ -53,3 +53,34 @@ def test_a_split_recorded_apart_goes_into_the_merge_it_undid(org):
     merge.refresh_from_db()
     assert (merge.status, merge.other_work_id, merge.decided_by) == ("split", new.pk, "quantri")
     assert merge.reasons == ["title 1.00", "split by an administrator"] and Match.objects.count() == 1
+
+
+def test_pairs_closed_as_merges_by_hand_are_kept_apart_and_a_merge_recorded_twice_once():
+    """Migration 0016: pairs a decision by hand closed said 'manual' (listed among the merges); a settled pair
+    was recorded twice, confirmed and merged by hand."""
+    from stinet.catalog.models import Organisation
+
+    closing = import_module("stinet.catalog.migrations.0016_closed_reviews_kept_apart")
+    hpu, lib = (Organisation.objects.create(code=c, name_vi=c, is_member=True) for c in ("HPU", "LIB"))
+    a, b = _work("Rạn san hô", (hpu, "u1"), (lib, "L1")), _work("San hô Hạ Long", (hpu, "u2"))
+    split_into = _work("Rùa biển", (lib, "L3"))
+    closed = Match.objects.create(work=b, other_work=a, organisation=lib, local_id="L1", score=0.8,
+                                  reasons=["title 0.80"], status="manual", decided_by="admin")
+    closed_by_split = Match.objects.create(work=b, organisation=lib, local_id="L3", score=0.8,
+                                           reasons=["title 0.79"], status="manual")
+    Match.objects.create(work=a, other_work=split_into, organisation=lib, local_id="L3", score=0.0,
+                         reasons=["split by an administrator"], status="split")
+    by_hand = Match.objects.create(work=b, organisation=hpu, local_id="u9", score=1.0,
+                                   reasons=["merged by an administrator"], status="manual")
+    confirmed = Match.objects.create(work=a, organisation=lib, local_id="L1", score=0.85, reasons=["title 0.85"],
+                                     status="confirmed")
+    twice = Match.objects.create(work=a, organisation=lib, local_id="L1", score=1.0,
+                                 reasons=["merged by an administrator"], status="manual")
+    closing.forwards(apps, None)
+    closed.refresh_from_db()
+    closed_by_split.refresh_from_db()
+    assert (closed.status, closed.reasons[-1]) == ("kept-apart", f"closed: the record was merged by hand into work "
+                                                                 f"{a.pk}")
+    assert closed_by_split.reasons[-1] == f"closed: the record was split off into work {split_into.pk}"
+    assert Match.objects.filter(pk__in=[by_hand.pk, confirmed.pk]).count() == 2
+    assert not Match.objects.filter(pk=twice.pk).exists()

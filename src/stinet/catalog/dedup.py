@@ -47,6 +47,9 @@ MERGED = ("merged", "manual", "confirmed")  # a Match of a record put into its w
 SPLIT_REASON = "split by an administrator"  # (the same words in migration 0014)
 RULE_REASON = "an administrator merged this record by hand"  # an "always" rule of an earlier decision
 HAND_REASON = "merged by an administrator"
+# a doubtful pair closed when its record was decided by hand (formatted with the work; said in reasons.py)
+MERGED_REASON = "closed: the record was merged by hand into work %(work)s"
+SPLIT_CLOSED_REASON = "closed: the record was split off into work %(work)s"
 
 
 @dataclass
@@ -338,7 +341,7 @@ def split(org: Organisation, local_id: str, actor: str, user: Any = None) -> tup
         if not (described and rebuild(old, actor)):  # its record described the old work: the next one does
             old.save(update_fields=["updated_at"])
         save_keys([(new.pk, values, None)], new=True)
-        _close_reviews(org, local_id, actor)
+        _close_reviews(org, local_id, actor, SPLIT_CLOSED_REASON % {"work": new.pk})
         MatchRule.objects.update_or_create(organisation=org, local_id=local_id, work=old,
                                            defaults={"rule": "never", "decided_by": actor})
         _record_split(org, local_id, old, new, actor)
@@ -363,8 +366,10 @@ def _record_split(org: Organisation, local_id: str, old: Work, new: Work, actor:
                              decided_at=now)
 
 
-def merge_by_hand(org: Organisation, local_id: str, work_id: int, actor: str, user: Any = None) -> tuple[int, int]:
-    """Put a record into another work (its old work goes when nothing else holds it).
+def merge_by_hand(org: Organisation, local_id: str, work_id: int, actor: str, user: Any = None,
+                  recorded: bool = False) -> tuple[int, int]:
+    """Put a record into another work (its old work goes when nothing else holds it); `recorded`: a
+    confirmed pair records the merge already.
 
     Returns (the work it left, the work it joined) for re-indexing.
     """
@@ -379,6 +384,9 @@ def merge_by_hand(org: Organisation, local_id: str, work_id: int, actor: str, us
         target = Work.objects.filter(pk=work_id).first()
         if target is None:
             raise MatchError(_("work %(id)s does not exist") % {"id": work_id})
+        if holding.work_id == target.pk:
+            raise MatchError(_("%(org)s:%(id)s is in work %(work)s already") % {"org": org.code, "id": local_id,
+                                                                                  "work": work_id})
         if Holding.objects.filter(work=target, organisation=org).exists():
             raise MatchError(_("%(org)s already holds work %(work)s: two records of one source stay apart")
                              % {"org": org.code, "work": work_id})
@@ -399,41 +407,49 @@ def merge_by_hand(org: Organisation, local_id: str, work_id: int, actor: str, us
             old.delete()
         elif not (described and rebuild(old, actor)):
             old.save(update_fields=["updated_at"])  # its sets changed: harvesters see it again
-        _close_reviews(org, local_id, actor)
+        _close_reviews(org, local_id, actor, MERGED_REASON % {"work": target.pk})
         close_held_reviews(org, {target.pk: local_id}, actor)  # its other records' pairs with the work
         MatchRule.objects.filter(organisation=org, local_id=local_id, rule="never", work=target).delete()
         MatchRule.objects.update_or_create(organisation=org, local_id=local_id, work=target,
                                            defaults={"rule": "always", "decided_by": actor})
-        Match.objects.create(work=target, organisation=org, local_id=local_id, score=1.0,
-                             reasons=[HAND_REASON], status="manual", decided_by=actor)
+        if not recorded:
+            Match.objects.create(work=target, organisation=org, local_id=local_id, score=1.0,
+                                 reasons=[HAND_REASON], status="manual", decided_by=actor)
         _audit(actor, "merge", org, local_id, old_id, target, user)
     return old_id, target.pk
 
 
-def _close_reviews(org: Organisation, local_id: str, actor: str) -> None:
-    """A record decided by hand has no doubtful pair left waiting."""
+def _close_reviews(org: Organisation, local_id: str, actor: str, reason: str) -> None:
+    """A record decided by hand has no doubtful pair left waiting: they are kept apart, with the reason
+    (they were said to be merged by hand, which listed them among the merges)."""
     from django.utils import timezone
 
-    Match.objects.filter(organisation=org, local_id=local_id, status="review").update(
-        status="manual", decided_by=actor, decided_at=timezone.now())
+    now = timezone.now()
+    waiting = list(Match.objects.filter(organisation=org, local_id=local_id, status="review"))
+    for match in waiting:
+        match.status, match.decided_by, match.decided_at = "kept-apart", actor, now
+        match.reasons = [*match.reasons, reason]
+    Match.objects.bulk_update(waiting, ["status", "reasons", "decided_by", "decided_at"])
 
 
 def settle(match_id: int, merge: bool, actor: str, user: Any = None) -> tuple[int, int]:
-    """Decide a doubtful pair: merge the record into the look-alike work, or keep them apart."""
+    """Decide a doubtful pair: merge the record into the look-alike work, or keep them apart. The pair is
+    claimed first, in the decision's transaction: of two decisions sent at once (two tabs, two
+    administrators), the second finds it decided and is refused."""
+    from django.db import transaction
     from django.utils import timezone
 
     _require_reviewer(user)
-    match = Match.objects.filter(pk=match_id, status="review").first()
-    if match is None:
-        raise MatchError(_("no doubtful pair %(id)s waiting for review") % {"id": match_id})
-    org = match.organisation
-    if merge:
-        result = merge_by_hand(org, match.local_id, match.work_id, actor, user)
-    else:
+    with transaction.atomic():
+        claimed = Match.objects.filter(pk=match_id, status="review").update(
+            status="confirmed" if merge else "kept-apart", decided_by=actor, decided_at=timezone.now())
+        match = Match.objects.select_related("organisation", "work", "other_work").filter(pk=match_id).first()
+        if not claimed or match is None:
+            raise MatchError(_("no doubtful pair %(id)s waiting for review") % {"id": match_id})
+        org = match.organisation
+        if merge:  # the confirmed pair records the merge (no second one made by hand)
+            return merge_by_hand(org, match.local_id, match.work_id, actor, user, recorded=True)
         MatchRule.objects.update_or_create(organisation=org, local_id=match.local_id, work=match.work,
                                            defaults={"rule": "never", "decided_by": actor})
-        result = (match.work_id, match.other_work_id or match.work_id)
         _audit(actor, "keep-apart", org, match.local_id, match.work_id, match.other_work or match.work, user)
-    Match.objects.filter(pk=match_id).update(status="confirmed" if merge else "kept-apart",
-                                             decided_by=actor, decided_at=timezone.now())
-    return result
+    return match.work_id, match.other_work_id or match.work_id

@@ -36,7 +36,8 @@ def dedup_list(status: str, limit: int) -> None:
         work = _("work %(id)s: %(title)s") % {"id": m.work_id, "title": m.work.title[:60]}
         other = (" / " + _("work %(id)s: %(title)s") % {"id": m.other_work_id, "title": m.other_work.title[:60]}
                  if m.other_work else "")
-        click.echo(f"[{m.pk}] {m.status:<10} {number_format(m.score, 2)} {m.organisation.code}:{m.local_id} -> "
+        score = number_format(round(m.score, 2), 2)  # as the page rounds it (number_format cuts digits off)
+        click.echo(f"[{m.pk}] {m.status:<10} {score} {m.organisation.code}:{m.local_id} -> "
                    f"{work}{other} ({m.reasons_said})")
 
 

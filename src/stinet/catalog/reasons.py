@@ -35,6 +35,8 @@ PHRASES = (
     gettext_noop("merged by an administrator"),
     gettext_noop("split by an administrator"),
     gettext_noop("closed: %(org)s holds this work already (%(org)s:%(id)s): two records of one source stay apart"),
+    gettext_noop("closed: the record was merged by hand into work %(work)s"),
+    gettext_noop("closed: the record was split off into work %(work)s"),
 )
 _PLACEHOLDER = re.compile(r"%\((\w+)\)s")
 
@@ -50,7 +52,7 @@ def _work_type(code: str) -> str:
 
 
 _VALUES: dict[str, tuple[str, Callable[[str], str]]] = {  # a value's pattern and how it is said
-    "score": (r"[0-9]+(?:\.[0-9]+)?", _score),
+    "score": (r"[0-9]+(?:\.[0-9]+)?", _score), "work": (r"[0-9]+", str),
     "year_a": (r"[0-9]+", str), "year_b": (r"[0-9]+", str),
     "type_a": (r"[\w-]+", _work_type), "type_b": (r"[\w-]+", _work_type),
 }

@@ -73,7 +73,11 @@ def _merge_rows(merges: list[Match]) -> list[MergeRow]:
 def settle(request: HttpRequest, match_id: int) -> HttpResponse:
     """Merge a doubtful pair, or keep it apart for good."""
     require(is_admin(request.user), _("only the network administrator reviews duplicates"))
-    merge = request.POST.get("decision") == "merge"
+    decision = request.POST.get("decision", "")
+    if decision not in ("merge", "apart"):
+        messages.error(request, _("unknown decision %(decision)r: merge or apart") % {"decision": decision[:40]})
+        return redirect("catalog:duplicates")
+    merge = decision == "merge"
     try:
         works_changed(dedup.settle(match_id, merge, actor=request.user.get_username(), user=request.user))
     except dedup.MatchError as exc:
