@@ -259,4 +259,5 @@ def test_edits_indexed_by_several_threads_of_one_process_at_once_are_all_indexed
     for thread in threads:
         thread.join(120)
     assert not failures, failures[0]
-    assert _total("rùa biển") == len(ids) and not indexing.backend().holds_writer()
+    assert _total("rùa biển") == len(ids)
+    assert settings.SEARCH_BACKEND != "tantivy" or not indexing.backend().holds_writer()  # let go of at the end

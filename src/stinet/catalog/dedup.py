@@ -293,8 +293,10 @@ class MatchError(ValueError):
 
 
 def _holding(org: Organisation, local_id: str) -> Holding:
-    """The organisation's holding of a record, or MatchError."""
-    holding = Holding.objects.select_related("work").filter(organisation=org, local_id=local_id).first()
+    """The organisation's holding of a record, or MatchError; locked until the caller's transaction ends
+    (PostgreSQL: a second split or merge of it sent at once waits, then sees where the first put it)."""
+    holding = (Holding.objects.select_for_update(of=("self",)).select_related("work")
+               .filter(organisation=org, local_id=local_id).first())
     if holding is None:
         raise MatchError(_("%(org)s holds no record %(id)r") % {"org": org.code, "id": local_id})
     return holding
