@@ -6,9 +6,10 @@
 Pairs come from the demo generator: its twin records (one resource held by two members,
 written differently: "Last, First", capitals, punctuation, a thesis designation after the
 title, another type label, no abstract) and variants made here (no diacritics, OCR-like
-slips, initials, a day-precise date), against near misses that must stay apart (the same
-title another year — annual reports —, another author, thesis vs dissertation, another
-degree, a sibling title by the same author the same year). Each pair is judged as the import
+slips, initials — with "ở" for "tại" too, so that no title key is shared —, a day-precise
+date), against near misses that must stay apart (the same title another year — annual
+reports —, another author, thesis vs dissertation, another degree, a sibling title by the
+same author the same year, one word of the title another). Each pair is judged as the import
 judges it: the records must share a blocking key, and the score must reach AUTO_MERGE.
 """
 
@@ -22,11 +23,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
+from rapidfuzz.distance import OSA  # noqa: E402
+
+from stinet.catalog.matching import _FUNCTION_WORDS as FUNCTION_WORDS  # noqa: E402
 from stinet.catalog.matching import AUTO_MERGE, Record, compare, keys, lookup_keys  # noqa: E402
 from stinet.demo.generator import generate  # noqa: E402
 from stinet.vietnamese import clean_person_name, fold, to_unicode  # noqa: E402
 
 SIBLINGS = (("Tập 1", "Tập 2"), ("Phần I", "Phần II"), ("giai đoạn 2011-2015", "giai đoạn 2016-2020"))
+SWAPS = {"tại": "ở", "ở": "tại", "trong": "ở", "của": "ở"}  # one cataloguer's word for another's
 OCR_SLIPS = (("m", "rn"), ("n", "u"), ("c", "e"), ("l", "1"), ("o", "0"), ("h", "b"))
 
 
@@ -62,7 +67,8 @@ def positives(rows: list[dict[str, str]], rng: random.Random) -> list[tuple[Reco
     pairs = [(record(a), record(b), "demo twin") for a, b in (t for t in twins.values() if len(t) == 2)]
     for row in rng.sample(rows, min(len(rows), 1500)):
         base = record(row)
-        for kind in ("no diacritics", "OCR slip", "initials", "capitals", "no author, no diacritics"):
+        for kind in ("no diacritics", "OCR slip", "initials", "capitals", "no author, no diacritics",
+                     "initials, another function word"):
             other = record(row)
             if kind == "no diacritics":
                 other.title, other.authors = fold(other.title), [fold(a) for a in other.authors]
@@ -75,6 +81,14 @@ def positives(rows: list[dict[str, str]], rng: random.Random) -> list[tuple[Reco
                 other.title = other.title.upper() + "."
             elif kind == "no author, no diacritics":
                 other.title, other.authors = fold(other.title), []
+            elif kind == "initials, another function word":  # no title key shared: the author key finds it
+                words = other.title.split()
+                swap = next((i for i, w in enumerate(words) if w in SWAPS), None)
+                if swap is None or not other.authors or len(other.authors[0].split()) != 3:
+                    continue
+                words[swap] = SWAPS[words[swap]]
+                family, middle, given = other.authors[0].split()
+                other.title, other.authors[0] = " ".join(words), f"{family} {middle[0]}. {given}"
             pairs.append((base, other, kind))
     return pairs
 
@@ -98,6 +112,14 @@ def negatives(rows: list[dict[str, str]], rng: random.Random) -> list[tuple[Reco
         sibling = record(other_row)
         pairs.append((base, Record(**{**sibling.__dict__, "authors": base.authors, "year": base.year}),
                       "same author and year, another title"))
+        words = base.title.split()  # a word of the title another (another material, district or species)
+        others = [w for w in sibling.title.split() if len(w) >= 3 and fold(w) not in FUNCTION_WORDS]
+        content = [i for i, w in enumerate(words) if len(w) >= 3 and fold(w) not in FUNCTION_WORDS | {"nghien", "cuu"}]
+        if content and others and not base.identifiers:  # (an identifier shared decides whatever the titles say)
+            i, new = rng.choice(content), rng.choice(others)
+            if OSA.distance(fold(new), fold(words[i])) > 2:
+                title = " ".join([*words[:i], new, *words[i + 1:]])
+                pairs.append((base, Record(**{**base.__dict__, "title": title}), "one word of the title another"))
     return pairs
 
 

@@ -324,3 +324,19 @@ def test_a_record_merged_into_the_work_it_is_in_is_told_so(org, lib, write_csv):
     with translation.override("en"), pytest.raises(MatchError) as refused:  # it said: two records of one source
         merge_by_hand(org, "u1", work, actor="admin")
     assert str(refused.value) == f"HPU:u1 is in work {work} already"
+
+
+def test_one_word_another_waits_for_review_and_initials_find_the_full_name(org, lib, write_csv):
+    """QA 22: "vật liệu nano bạc" and "... nano vàng" by one author in one year merged at 0.95 (the work showed
+    only the first); "Đỗ V. Hùng" and "Đỗ Văn Hùng", with "tại Cát Bà" / "ở Cát Bà", were never compared."""
+    report = dict(dc_type="Báo cáo kết quả nghiên cứu", dc_date_issued="2019", dc_contributor_author="Ngô Văn Hải")
+    hung = dict(report, dc_contributor_author="Đỗ Văn Hùng")
+    import_file(write_csv([row("Nghiên cứu chế tạo vật liệu nano bạc", id="A8", **report),
+                           row("Bảo tồn rùa biển tại Cát Bà", id="A9", **hung)], "a.csv"), "HPU")
+    found = import_file(write_csv([row("Nghiên cứu chế tạo vật liệu nano vàng", id="B8", **report),
+                                   row("Bảo tồn rùa biển ở Cát Bà", id="B9",
+                                       **dict(report, dc_contributor_author="Đỗ V. Hùng"))], "b.csv"), "LIB")
+    assert (found.new, found.merged, found.review) == (2, 1, 1)
+    pair = Match.objects.get(status="review")
+    assert pair.local_id == "B8" and pair.reasons[-1] == "other words in the titles (vang / bac)"
+    assert Holding.objects.get(local_id="B9").work_id == Holding.objects.get(local_id="A9").work_id

@@ -84,3 +84,17 @@ def test_pairs_closed_as_merges_by_hand_are_kept_apart_and_a_merge_recorded_twic
     assert closed_by_split.reasons[-1] == f"closed: the record was split off into work {split_into.pk}"
     assert Match.objects.filter(pk__in=[by_hand.pk, confirmed.pk]).count() == 2
     assert not Match.objects.filter(pk=twice.pk).exists()
+
+
+def test_author_keys_get_the_middle_names_as_initials():
+    from stinet.catalog.models import WorkKey
+
+    initialling = import_module("stinet.catalog.migrations.0017_author_keys_initialled")
+    work = _work("Bảo tồn rùa biển")
+    for kind, value in (("author", "do van hung|2022"), ("author", "nguyen an|2020"), ("author", "do v hung|2022"),
+                        ("t", "bao ton rua bien")):
+        WorkKey.objects.create(work=work, kind=kind, value=value)
+    initialling.forwards(apps, type("Editor", (), {"connection": __import__("django.db").db.connection})())
+    assert sorted(WorkKey.objects.values_list("kind", "value")) == [
+        ("author", "do v hung|2022"), ("author", "do v hung|2022"), ("author", "nguyen an|2020"),
+        ("t", "bao ton rua bien")]

@@ -14,11 +14,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA, Levenshtein
 
 from stinet.vietnamese import fold, name_key, names_match
 
 AUTO_MERGE = 0.90  # at or above: the same resource
 REVIEW = 0.75  # between REVIEW and AUTO_MERGE: a doubtful pair for an administrator
+DOUBTFUL_AT_MOST = 0.89  # the score of look-alikes that would merge but for other words in their titles
 # Types that may describe one resource; anything else must agree exactly.
 _TYPE_GROUPS = ({"thesis"}, {"dissertation"}, {"report"}, {"article", "conference"}, {"book"},
                 {"patent"}, {"standard"}, {"dataset"})
@@ -26,6 +28,10 @@ _TYPE_GROUPS = ({"thesis"}, {"dissertation"}, {"report"}, {"article", "conferenc
 _DESIGNATION = re.compile(r"\s*[:;/]\s*(luan van|luan an|bao cao|khoa luan|de tai|thesis|dissertation)\b.*$")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _ROMAN = frozenset("i ii iii iv v vi vii viii ix x xi xii xiii xiv xv".split())
+# Words a cataloguer writes one for another without changing what the title says ("tại" / "ở"), folded;
+# not those a content word folds to as well ("thể", "đê", "quả", "lá", "An" of a place)
+_FUNCTION_WORDS = frozenset("o tai cua va trong cho cac nhung voi theo tren duoi mot nham thuoc giua hoac "
+                            "of and in for at with by from".split())
 
 
 @dataclass
@@ -67,11 +73,18 @@ def title_key(title: str) -> str:
     return _normal_title(title)[:TITLE_KEY_LENGTH]
 
 
+def initialled(key: str) -> str:
+    """A folded name key with its middle names as initials ('do van hung', 'do v hung' -> 'do v hung'):
+    the form a catalogue writing "Đỗ V. Hùng" and another writing "Đỗ Văn Hùng" share."""
+    parts = key.split(" ")
+    return " ".join([parts[0], *(p[:1] for p in parts[1:-1]), parts[-1]]) if len(parts) > 2 else key
+
+
 def author_year_key(record: Record) -> str:
-    """First author's folded name with the year, or '' when either is missing."""
+    """First author's folded name (its middle names as initials) with the year, or '' when either is missing."""
     if not record.authors or not record.year:
         return ""
-    return f"{name_key(record.authors[0])}|{record.year}"[:200]
+    return f"{initialled(name_key(record.authors[0]))}|{record.year}"[:200]
 
 
 def identifier_keys(record: Record) -> list[str]:
@@ -144,8 +157,38 @@ def _conflicts(a: Record, b: Record) -> list[str]:
     return reasons
 
 
+def _slip(a: str, b: str) -> bool:
+    """Whether two pieces of titles are one text mistyped, misread or spaced otherwise ("moi" / "rnoi",
+    "pho ng" / "phong"): up to one edit in a word of three letters, two in longer ones."""
+    a, b = a.replace(" ", ""), b.replace(" ", "")
+    return OSA.distance(a, b) <= (1 if max(len(a), len(b)) <= 3 else 2)
+
+
+def other_words(ta: str, tb: str) -> tuple[str, str] | None:
+    """The first words one normal title has where the other has other words, neither a slip of the
+    other nor a function word written for another: ("bac", "vang") for "vat lieu nano bac" and
+    "vat lieu nano vang", the same 90% alike yet two resources (None: no such words)."""
+    a, b = ta.split(), tb.split()
+    blocks: list[list[int]] = []  # the stretches where the titles differ: [start, end in a, start, end in b]
+    for op in Levenshtein.opcodes(a, b):
+        if op.tag == "equal":
+            continue
+        if blocks and blocks[-1][1] == op.src_start and blocks[-1][3] == op.dest_start:
+            blocks[-1][1], blocks[-1][3] = op.src_end, op.dest_end  # "ha long" / "halong": one stretch
+        else:
+            blocks.append([op.src_start, op.src_end, op.dest_start, op.dest_end])
+    for a_start, a_end, b_start, b_end in blocks:
+        left = " ".join(w for w in a[a_start:a_end] if w not in _FUNCTION_WORDS)
+        right = " ".join(w for w in b[b_start:b_end] if w not in _FUNCTION_WORDS)
+        if left and right and not _slip(left, right):
+            return left, right
+    return None
+
+
 def compare(a: Record, b: Record) -> tuple[float, list[str]]:
-    """Similarity in [0, 1] and the reasons for it; 0 when something forbids a merge."""
+    """Similarity in [0, 1] and the reasons for it; 0 when something forbids a merge. Titles with other
+    words in one place (another material, another district) are at most doubtful: an administrator
+    tells a variant from another resource."""
     conflicts = _conflicts(a, b)
     if conflicts:
         return 0.0, conflicts
@@ -161,4 +204,8 @@ def compare(a: Record, b: Record) -> tuple[float, list[str]]:
     year = 1.0 if a.year and a.year == b.year else 0.5
     if year == 1.0:
         reasons.append("same year")
-    return round(0.65 * title + 0.2 * authors + 0.15 * year, 4), reasons
+    score = round(0.65 * title + 0.2 * authors + 0.15 * year, 4)
+    if score >= AUTO_MERGE and (words := other_words(ta, tb)):
+        score = DOUBTFUL_AT_MOST
+        reasons.append(f"other words in the titles ({words[0]} / {words[1]})")
+    return score, reasons

@@ -30,6 +30,7 @@ PHRASES = (
     gettext_noop("degrees differ"),
     gettext_noop("authors differ"),
     gettext_noop("numbers in the titles differ (volume, part or period)"),
+    gettext_noop("other words in the titles (%(words_a)s / %(words_b)s)"),
     gettext_noop("identifiers differ"),
     gettext_noop("an administrator merged this record by hand"),
     gettext_noop("merged by an administrator"),
