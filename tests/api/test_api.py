@@ -129,6 +129,15 @@ def test_the_refusals_an_operation_can_give_are_declared(client, catalogue):
                 assert "401" in operation["responses"], (method, path)
     assert_conforms(client, "/api/orgs", "/api/orgs?member=abc", 400)
     assert_conforms(client, "/api/tasks/{task_id}", "/api/tasks/abc", 400)
+    # a filter's unknown value is refused, named, as /api/search refuses one (QA 22: an empty list)
+    for url, said in (("/api/orgs?kind=bogus", "kind: 'bogus' is not one of university, "),
+                      ("/api/orgs?service=bogus", "service: 'bogus' is not one of lookup, "),
+                      ("/api/orgs?field=zz", "field: 'zz' is not a field of science code"),
+                      ("/api/directory/services?kind=bogus", "kind: 'bogus' is not one of lookup, ")):
+        refused = client.get(url + "&lang=en")
+        assert refused.status_code == 400 and refused.json()["detail"].startswith(said), (url, refused.content)
+    assert_conforms(client, "/api/orgs", "/api/orgs?kind=bogus", 400)
+    assert client.get("/api/orgs?kind=university&field=5&service=lookup").status_code == 200
     assert client.get("/api/directory/requests").status_code == 401
 
 
@@ -238,3 +247,13 @@ def test_a_method_an_endpoint_does_not_take_is_refused_in_json_in_the_interface_
     assert said.json() == {"detail": "/api/search không nhận POST: dùng GET"} and said["Allow"] == "GET"
     english = client.put("/api/search?lang=en")
     assert english.status_code == 405 and english.json() == {"detail": "PUT is not allowed at /api/search: use GET"}
+
+
+def test_a_query_typed_decomposed_is_said_back_composed(client, catalogue):
+    """QA 22: "đa dạng" typed in NFD (a Mac's keyboard, a copied PDF) came back as "da\\u0323ng" in "query"."""
+    import unicodedata
+
+    typed = unicodedata.normalize("NFD", "đa dạng sinh học")
+    found = client.get("/api/search", {"q": typed}).json()
+    assert found["query"] == "đa dạng sinh học" and found["total"]
+    assert "đa dạng sinh học" in client.get("/search/", {"q": typed}).content.decode()  # the search box too

@@ -36,6 +36,7 @@ from stinet.directory.listing import (
 )
 from stinet.directory.models import InfoService, JoinRequest
 from stinet.directory.vocab import SERVICE_KINDS
+from stinet.search.service import FIELD_CODE
 
 orgs_router = Router(tags=["organisations"])
 router = Router(tags=["directory"])
@@ -230,7 +231,7 @@ def _edited(request: HttpRequest) -> set[int] | None:
     return editable_organisations(user) if user.is_authenticated else set()
 
 
-@orgs_router.get("", response=list[DirectoryOrgOut], summary="Organisations")
+@orgs_router.get("", response={200: list[DirectoryOrgOut], 400: Error}, summary="Organisations")
 def org_list(request: HttpRequest, member: bool | None = None, kind: str = "", province: str = "", q: str = "",
              field: str = "", service: str = "", lang: str = "vi") -> Any:
     """Organisations of the directory in Vietnamese alphabetical order, with their profile and services.
@@ -240,6 +241,11 @@ def org_list(request: HttpRequest, member: bool | None = None, kind: str = "", p
     service), q (name, abbreviation or code, with or without diacritics). `works` counts holdings.
     """
     lang = _lang(lang)
+    _known("kind", kind, ORG_KINDS)
+    _known("service", service, SERVICE_KINDS)
+    if field and not FIELD_CODE.fullmatch(field.strip()):
+        raise HttpError(400, gettext("%(name)s: %(value)r is not a field of science code (1 to 6, or one below "
+                                     "them such as 502 or 50201)") % {"name": "field", "value": field})
     found = find_organisations(DirectoryQuery(q=q, member=member, kind=kind, province=province, field=field,
                                               service=service), lang)
     fields = field_labels({c for o in found for c in (getattr(services.profile_of(o), "fields", None) or [])}, lang)
@@ -256,12 +262,21 @@ def org_detail(request: HttpRequest, code: str, lang: str = "vi") -> Any:
     return _org(org, lang, field_labels(profile.fields if profile else [], lang), _edited(request))
 
 
-@router.get("/services", response=list[ServiceOut], summary="Information services of the network")
+@router.get("/services", response={200: list[ServiceOut], 400: Error}, summary="Information services of the network")
 def service_list(request: HttpRequest, kind: str = "", q: str = "", lang: str = "vi") -> Any:
     """Who offers which S&T information service; kind: lookup, document_delivery, translation,
     consulting, training, digitisation, analysis, other."""
     lang = _lang(lang)
+    _known("kind", kind, SERVICE_KINDS)
     return [_service(s, lang) for s in find_services(kind, q, lang)]
+
+
+def _known(name: str, value: str, known: dict[str, Any]) -> None:
+    """A filter's value one of the known codes (or none), else 400 naming it, as /api/search says it
+    (an unknown kind gave an empty list, as if no organisation were of it)."""
+    if value and value not in known:
+        raise HttpError(400, gettext("%(name)s: %(value)r is not one of %(known)s")
+                        % {"name": name, "value": value, "known": ", ".join(known)})
 
 
 @router.patch("/orgs/{code}", response={200: DirectoryOrgOut, 400: Error, 403: Error, 404: Error}, auth=django_auth,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -66,6 +67,12 @@ class SearchRequest:
     # how many results a client may page through; None for the services that need every match
     # (exports, the expert finder), which page in MAX_PAGE_SIZE steps
     paging_limit: int | None = MAX_RESULTS
+
+    def __post_init__(self) -> None:
+        # the query as it is searched and said back (results, "query" of the API, the search box): NFC,
+        # as every text STINet gives (typed decomposed, "đa da\u0323ng" came back so)
+        if isinstance(self.q, str):
+            self.q = unicodedata.normalize("NFC", self.q)
 
     def validate(self) -> None:
         """Refuse impossible paging or sorting with a clear message."""
