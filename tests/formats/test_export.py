@@ -34,6 +34,7 @@ def test_export_reimports_to_the_same_catalogue(catalogue, tmp_path, fmt):
     Work.objects.filter(holdings__local_id="1").update(extra={"local.funding": "50 triệu"})
     translated = Work.objects.get(holdings__local_id="1")
     translated.creators += [{"name": "Hồ Thị Lan", "role": "translator"}]  # every role goes and comes back
+    translated.identifiers = {**translated.identifiers, "task": ["ĐT-2021-001"]}  # QA 22: a task's code was lost
     translated.save()
     path = tmp_path / f"hpu.{fmt}"
     with path.open("wb") as out:

@@ -1,5 +1,8 @@
 """DSpace-style CSV rows of works: the columns the importer reads, so an export re-imports.
 
+Identifiers of other kinds than the usual ones (a published task's code) come as
+dc.identifier.<kind> columns after them.
+
 A member's export (`holding` given) carries the member's own identifier, call number, access
 level and link, so that importing it again for that member updates its records in place.
 """
@@ -41,6 +44,8 @@ def row(work: Work, holding: Holding | None = None) -> dict[str, str]:
     }
     for kind in ("isbn", "issn", "doi", "handle", "uri", "other"):
         values[f"dc.identifier.{kind}"] = MULTI.join(work.identifiers.get(kind, []))
+    for kind, given in work.identifiers.items():  # a published task's code: dc.identifier.task
+        values.setdefault(f"dc.identifier.{kind}", MULTI.join(given))
     if holding:
         values.update({"local.callnumber": holding.call_number, "local.access": holding.access})
         if holding.url and holding.url not in values["dc.identifier.uri"].split(MULTI):

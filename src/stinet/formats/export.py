@@ -108,14 +108,18 @@ def _own(work: Work, org: Organisation) -> list[Holding]:
 
 
 def _extra_columns(ids: list[int] | None) -> list[str]:
-    """Names of the members' own columns kept as extra data, over the works exported."""
+    """The identifier kinds beyond the usual ones (dc.identifier.task: a task's code) and the names of the
+    members' own columns kept as extra data, over the works exported."""
+    kinds: set[str] = set()
     names: set[str] = set()
     selections = [Work.objects.all()] if ids is None else \
         [Work.objects.filter(pk__in=ids[i:i + CHUNK]) for i in range(0, len(ids), CHUNK)]
     for selection in selections:
-        for extra in selection.exclude(extra={}).values_list("extra", flat=True).iterator(CHUNK):
+        for extra, identifiers in (selection.exclude(extra={}, identifiers={})
+                                   .values_list("extra", "identifiers").iterator(CHUNK)):
             names.update(extra)
-    return sorted(names - set(dspace_csv.COLUMNS))
+            kinds.update(f"dc.identifier.{kind}" for kind in identifiers)
+    return sorted(kinds - set(dspace_csv.COLUMNS)) + sorted(names - set(dspace_csv.COLUMNS) - kinds)
 
 
 def _text(dumps: Callable[[Work], str], separator: str) -> Callable[..., int]:

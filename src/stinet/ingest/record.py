@@ -45,7 +45,7 @@ RIGHTS = {
     "noi bo": "members", "closedaccess": "metadata", "closed access": "metadata",
     "metadataonlyaccess": "metadata", "chi thong tin mo ta": "metadata",
 }
-IDENTIFIER_KINDS = ("isbn", "issn", "doi", "handle", "uri", "other")
+IDENTIFIER_KINDS = ("isbn", "issn", "doi", "handle", "uri", "task", "other")  # task: a task's code (exports)
 
 
 def rights_access(statement: str) -> str:
