@@ -309,3 +309,20 @@ def test_a_title_with_a_colon_comes_back_the_same_from_marcxml(catalogue, tmp_pa
             write("marcxml", out, org=Organisation.objects.get(code="HPU"))
         import_file(path, "HPU")
         assert Work.objects.get(holdings__local_id="1").title == back
+
+
+def test_a_members_export_of_rows_without_ids_imports_again_without_saying_they_have_none(org, write_csv, tmp_path):
+    """QA 22: importing a member's own export again said its rows had no identifier: each has the "auto:" one
+    its first import derived, and that is the record's identifier now."""
+    from stinet.catalog.models import Organisation
+    from stinet.ingest.services import import_file
+    from tests.conftest import row
+
+    first = import_file(write_csv([{k: v for k, v in row(f"Đề tài số {i}").items() if k != "id"}
+                                   for i in range(3)]), "HPU")
+    assert first.derived_ids == 3
+    path = tmp_path / "hpu.csv"
+    with path.open("wb") as out:
+        write("csv", out, org=Organisation.objects.get(code="HPU"))
+    again = import_file(path, "HPU")
+    assert (again.derived_ids, again.unchanged, again.new) == (0, 3, 0)

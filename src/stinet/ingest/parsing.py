@@ -23,7 +23,6 @@ from stinet.catalog.models import title_sort_key
 from stinet.catalog.services import Incoming, payload_text
 from stinet.ingest.columns import canonical, english_titles, is_ignored, language_tag
 from stinet.ingest.record import (
-    DERIVED,
     ERROR,
     MULTI_SEP,
     PEOPLE,
@@ -250,7 +249,7 @@ def parse_row(ctx: ParseContext, line: int, raw: dict[str, str], codes: frozense
     except RowError as exc:
         report.reject(line, ctx.in_members_words(str(exc)))
         return None
-    report.derived_ids += data.local_id.startswith(DERIVED)
+    report.derived_ids += not fields.get("id", "").strip()  # derived here: not an "auto:" id an export gave back
     if data.unmapped_type and line not in report.quiet:
         report.unmapped_types[data.unmapped_type] += 1
     return _incoming(data, payload, ctx, line)
