@@ -290,6 +290,12 @@ def test_reimport_updates_in_place_and_never_duplicates(org, write_csv):
     assert SourceRecord.objects.get(local_id="x1").payload["dc.title"] == "Tên mới"  # the record as received now
     entry = AuditEntry.objects.get(action="update")
     assert entry.before == {"title": "Tên cũ"} and entry.after == {"title": "Tên mới"}
+    rows[1].update({"local.callnumber": "LV-001a", "local.access": "members"})  # QA 22: a holding's, unaudited
+    assert import_file(write_csv(rows, "v3.csv"), "HPU").counts()["updated"] == 1
+    entry = AuditEntry.objects.filter(action="update").latest("at")
+    assert entry.object_id == str(Holding.objects.get(local_id="x2").work_id)
+    assert entry.before == {"record": "HPU:x2", "call_number": "", "access": "metadata"}
+    assert entry.after == {"record": "HPU:x2", "call_number": "LV-001a", "access": "members"}
 
 
 def test_the_same_values_read_with_another_digest_leave_the_work_undated(org, write_csv, tmp_path):

@@ -183,7 +183,7 @@ def store_batch(org: Organisation, batch: Sequence[Incoming], actor: str,
         for item in changed:
             holding = holdings[held[item.local_id]]
             source = sources.get(known[item.local_id][0]) if item.local_id in known else None
-            if _update(holding, item, source, digests[item.local_id], run, actor):
+            if _update(holding, item, source, digests[item.local_id], run, actor, org.code):
                 updated.append(holding.work_id)  # indexed again
             counts["updated"] += 1  # its source record replaced, whatever it changed in the catalogue
         if fresh:
@@ -300,17 +300,19 @@ def _insert_sources_and_holdings(org: Organisation, pairs: Sequence[tuple[int, I
 
 
 def _update(holding: Holding, item: Incoming, source: SourceRecord | None, digest_now: str,
-            run: object, actor: str) -> bool:
+            run: object, actor: str, org_code: str) -> bool:
     """Apply a changed record to its holding, and to its work when the record describes it (the
     work's primary holding: another holder's update never rewrites what every holder shows),
     auditing the fields that changed. A record whose digest changed but not its work's values (another
     holder's record, or the same values read from another format: a member's MARCXML export of harvested
     records) nor its holding's only has its source record replaced: its work keeps its date (every OAI-PMH
-    harvester fetched it again for nothing). True when the work or its holding changed."""
+    harvester fetched it again for nothing). A holding's call number, link or access level changed is
+    audited on its work too, with the record it is. True when the work or its holding changed."""
     work = holding.work
     primary = is_primary(holding)
     before = describe(work, item) if primary else {}
-    moved = any(getattr(holding, key) != value for key, value in item.holding.items())
+    held_before = {key: getattr(holding, key) for key, value in item.holding.items() if getattr(holding, key) != value}
+    moved = bool(held_before)
     if before:
         work.save()
         dedup.save_keys([(work.pk, item.work, None)])
@@ -328,10 +330,12 @@ def _update(holding: Holding, item: Incoming, source: SourceRecord | None, diges
             item.payload, digest_now, run, item.format)
         source.save()
     holding.save()
-    if before:
+    if before or held_before:
+        record = {"record": f"{org_code}:{item.local_id}"} if held_before else {}
         AuditEntry.objects.create(
             actor_label=actor, action="update", object_type="work", object_id=str(work.pk),
-            before=before, after={k: item.work[k] for k in before},
+            before={**before, **record, **held_before},
+            after={**{k: item.work[k] for k in before}, **record, **{k: item.holding[k] for k in held_before}},
         )
     return bool(before or moved)
 
