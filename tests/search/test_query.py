@@ -2,7 +2,7 @@
 
 import pytest
 
-from stinet.search.query import SearchError, parse
+from stinet.search.query import SearchError, compact_identifier, parse
 
 
 def test_plain_words_are_one_clause_folded_and_exact():
@@ -118,6 +118,24 @@ def test_identifiers_are_read_as_such_and_words_as_words(q, words):
 def test_or_between_a_filter_and_something_else_is_refused(q):
     with pytest.raises(SearchError, match="^OR joins words, phrases and fielded words, or values of one filter"):
         parse(q)
+
+
+@pytest.mark.parametrize(("text", "prefix"), [("isbn:978-604", True), ("isbn:978", True), ("issn:1859-3100", False),
+                                             ("isbn:978-0-306-40615-7", False), ("978-0-306-40615-7", False),
+                                             ("isbn:0-306-40615-2", False)])
+def test_the_first_digits_of_an_isbn_are_the_start_of_one(text, prefix):
+    """QA 22: isbn:978-604 (a publisher's books) found nothing: its digits were looked for as a whole word."""
+    clause, = parse(text).clauses
+    assert clause.identifier_prefix == prefix and clause.words == [compact_identifier(text.partition(":")[2]
+                                                                                      or text)]
+
+
+@pytest.mark.parametrize("text", ["doi:10", "doi:abc", "doi:1.5/x", "isbn:97"])
+def test_a_doi_that_does_not_start_as_one_or_two_digits_of_an_isbn_are_refused(text):
+    """QA 22: doi:10 found 159 works with "lớp 10", doi:abc was respelled "doi:bac" (362 works on "Bắc")."""
+    with pytest.raises(SearchError):
+        parse(text)
+    assert parse("doi:10.1234").clauses and parse("doi:10.1234/abc-1").clauses[0].phrase
 
 
 @pytest.mark.parametrize("text", ["isbn:abc", "issn:a-b", '-isbn:"no digits"'])

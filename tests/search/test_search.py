@@ -1013,3 +1013,24 @@ def test_a_full_name_asked_for_ranks_its_works_above_initials_and_other_tones(or
     for q in ('author:"Nguyễn Văn Quảng"', '"Nguyễn Văn Quảng"'):
         found = titles(q)
         assert found[-1] == initials and set(found) == {full, other_tone, initials}, (q, found)
+
+
+def test_an_isbn_s_first_digits_find_the_books_that_start_so(org, write_csv, settings):
+    """QA 22: isbn:978-604 (the books of Vietnamese publishers) found none, isbn:978 works without an ISBN
+    ("978" in a text), doi:10 the works with "lớp 10"."""
+    from stinet.ingest.services import import_file
+    from tests.conftest import row
+
+    import_file(write_csv([
+        row("Sinh học biển", id="b1", dc_type="Sách", dc_identifier_isbn="978-604-913-123-4"),
+        row("Hải dương học", id="b2", dc_type="Sách", dc_identifier_isbn="9786049131235"),
+        row("Marine biology", id="b3", dc_type="Book", dc_identifier_isbn="978-0-306-40615-7"),
+        row("Toán lớp 10 và 978 bài tập", id="t1", dc_identifier_doi="10.1234/toan-10"),
+    ]), "HPU")
+    assert sorted(titles("isbn:978-604")) == ["Hải dương học", "Sinh học biển"]
+    assert sorted(titles("isbn:978")) == ["Hải dương học", "Marine biology", "Sinh học biển"]
+    assert titles("isbn:978-0-306-40615-7") == ["Marine biology"]
+    assert sorted(titles("biển -isbn:978-604")) == []
+    assert titles("doi:10.1234") == ["Toán lớp 10 và 978 bài tập"]
+    with pytest.raises(SearchError):
+        search_json(SearchRequest(q="doi:10"))

@@ -66,6 +66,9 @@ def _clause_tsquery(clause: Clause, typos: dict[str, list[str]] | None = None) -
         return "!" + text if clause.negate else text
     if clause.group:  # an equivalence group as an item of an OR group
         return _equivalent(clause.group)
+    if clause.identifier_prefix:  # isbn:978-604: the start of an identifier, among the other texts (D)
+        text = _lexeme(clause.words[0], "D", prefix=True)
+        return "!" + text if clause.negate else text
     weight = WEIGHT_OF[clause.field]
     joiner = " <-> " if clause.phrase else " & "
     forms = typos if typos and not clause.negate and not clause.phrase else {}
@@ -113,6 +116,8 @@ def _ranked_terms(clause: Clause, typos: dict[str, list[str]]) -> str:
     stand apart: "cấy", "chế" all over an abstract ranked a work with "cây chè" among its subjects first),
     else each word and the words that may stand for it."""
     weight = WEIGHT_OF[clause.field]
+    if clause.identifier_prefix:
+        return _lexeme(clause.words[0], "D", prefix=True)
     if clause.phrase and len(clause.words) > 1:
         return "(" + " <-> ".join(_lexeme(w, weight) for w in clause.words) + ")"
     return " | ".join(_lexeme(f, weight) for w in clause.words for f in [w, *typos.get(w, [])])
@@ -247,7 +252,8 @@ class PostgresBackend:
         """WHERE clause and parameters for the text, equivalences, filters and year range."""
         conds, params = ["TRUE"], []
         levels = _levels(request, fuzzy)
-        open_text = [c for c in query.clauses if levels and c.field is None and not c.negate]
+        open_text = [c for c in query.clauses if levels and c.field is None and not c.negate
+                     and not c.identifier_prefix]  # an identifier is no word of a full text
         parts = [_clause_tsquery(c, typos) for c in query.clauses
                  if not any(c is o for o in open_text) and not (c.negate and c.field == "abstract")]
         parts += [_equivalent(t) for t in query.equivalences]

@@ -78,6 +78,9 @@ class Clause:
     # an equivalence group's token (KH&CN) an item of an OR group is: any of the group's forms, its words
     # those written (for highlighting)
     group: str = ""
+    # the first digits of an ISBN or ISSN (isbn:978-604, a publisher's books): its one word is the start
+    # of an identifier, looked for among the identifiers only
+    identifier_prefix: bool = False
 
     @property
     def looks_like_a_name(self) -> bool:
@@ -411,13 +414,25 @@ def _isbn(word: str) -> bool:
 
 def _identifier(value: str, kind: str, negate: bool) -> Clause | None:
     """An identifier in any field: an ISBN or ISSN as the one word of its digits the index also keeps
-    (978-604-1-2345-6 = 9786041234567), a DOI as the phrase of its parts."""
+    (978-604-1-2345-6 = 9786041234567), its first digits as the start of one (isbn:978-604: a publisher's
+    books), a DOI as the phrase of its parts (it starts "10.": doi:10 found "lớp 10", doi:abc "Bắc")."""
     if kind == "doi":
+        if value.strip() and not _DOI_START.match(value.strip()):
+            raise SearchError(_("%(name)s: %(value)r is no DOI (a DOI starts with 10. and a number: 10.1234/...)")
+                              % {"name": kind, "value": value})
         return _clause(value, None, True, negate)
-    if value.strip() and not compact_identifier(value):  # isbn:abc found everything (no word to look for)
+    digits = compact_identifier(value)
+    if value.strip() and len(digits) < 3:  # isbn:abc found everything (no word to look for)
         raise SearchError(_("%(name)s: %(value)r is no ISBN or ISSN (its digits, with or without hyphens)")
                           % {"name": kind, "value": value})
-    return _clause(compact_identifier(value), None, False, negate)
+    clause = _clause(digits, None, False, negate)
+    if clause is not None and len(digits) not in _WHOLE_IDENTIFIER:
+        clause.identifier_prefix = True
+    return clause
+
+
+_DOI_START = re.compile(r"10\.\d")
+_WHOLE_IDENTIFIER = (8, 10, 13)  # digits of an ISSN, an ISBN-10, an ISBN-13 (fewer, or others: a start of one)
 
 
 def compact_identifier(value: str) -> str:

@@ -402,6 +402,8 @@ class TantivyBackend:
         if clause.any_of:  # its items that are looked for in any field
             items = [self._fulltext(c, levels) for c in clause.any_of if c.field is None]
             return Query.boolean_query([(Occur.Should, q) for q in items]) if items else Query.empty_query()
+        if clause.identifier_prefix:  # identifiers are no words of a full text
+            return Query.empty_query()
         options = []
         for field in levels:
             if clause.phrase:
@@ -546,6 +548,8 @@ class TantivyBackend:
             return Query.boolean_query([(Occur.Should, self._clause(c, fuzzy, scored)) for c in clause.any_of])
         if clause.group:  # an equivalence group as an item of an OR group
             return self._equivalent(clause.group)
+        if clause.identifier_prefix:  # isbn:978-604: the start of an identifier (kept among the other texts)
+            return Query.regex_query(self.schema, "other", re.escape(clause.words[0]) + ".*")
         if clause.phrase:
             fields = FIELD_OF[clause.field]
             options = [Query.boost_query(Query.phrase_query(self.schema, f, clause.words), WEIGHTS[f])
