@@ -165,3 +165,16 @@ def test_a_quoted_phrase_starting_with_a_family_name_stays_a_phrase(text):
 @pytest.mark.parametrize("text", ['"PGS.TS. Nguyễn Văn An"', '"Nguyễn V. An"', '"V.A. Nguyen"', '"Lê Văn Sơn, PGS.TS"'])
 def test_a_quoted_name_with_titles_or_initials_is_an_author_clause(text):
     assert all(c.field == "author" for c in parse(text).clauses)
+
+
+@pytest.mark.parametrize(("text", "meant"), [("titel:biển", "title"), ("autor:nguyen", "author"),
+                                             ("subjet:san hô", "subject"), ("-yaer:2015", "year")])
+def test_a_mistyped_field_name_is_refused_saying_the_one_meant(text, meant):
+    """QA 22: titel:bien, autor:nguyen found nothing and said nothing."""
+    with pytest.raises(SearchError, match=f"no such field; {meant}: perhaps|không có trường này; có phải {meant}:"):
+        parse(text)
+
+
+@pytest.mark.parametrize("text", ["Note: biển", "chuong: 2", "do: bao", "Hải Phòng: thực trạng"])
+def test_other_words_before_a_colon_are_text(text):
+    assert parse(text).clauses

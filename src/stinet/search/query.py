@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
+from rapidfuzz.distance import OSA
 
 from stinet.vietnamese import (
     VIETNAMESE_FAMILY_NAMES,
@@ -360,6 +361,9 @@ def _item(m: re.Match[str], query: ParsedQuery, free: list[str]) -> None:
     negate, name, quoted, bare = m.group(1) == "-", (m.group(2) or "").lower(), m.group(3), m.group(4)
     value = quoted if quoted is not None else bare or ""
     name = _ALIASES.get(name, name)
+    if name and not _known_field(name) and (meant := _meant_field(name)):  # titel:biển found nothing, said nothing
+        raise SearchError(_("%(name)s: no such field; %(field)s: perhaps (fields: %(known)s)")
+                          % {"name": name, "field": meant, "known": ", ".join(_FIELD_NAMES)})
     if not name and quoted is None and value.endswith(":") and _known_field(value[:-1]):
         return  # a field's name with nothing after it ("author:"): no word to look for
     if name == "year":
@@ -394,6 +398,21 @@ def _item(m: re.Match[str], query: ParsedQuery, free: list[str]) -> None:
             query.clauses.append(c)
     else:
         free.append(m.group(0))
+
+
+_FIELD_NAMES = (*TEXT_FIELDS, "year", *FILTER_FIELDS, *ID_FIELDS)
+
+
+def _meant_field(name: str) -> str:
+    """The field a mistyped field name is one or two letters away from ("titel", "autor", "subjet"), or ""
+    (another word before a colon, "Note:", "Chương:", is text)."""
+    name = name.lower()
+    if len(name) < 4:  # "do:", "an:": words, not fields
+        return ""
+    for known in _FIELD_NAMES:
+        if OSA.distance(name, known) <= (1 if len(known) <= 4 else 2) and name != known:
+            return known
+    return ""
 
 
 def _id_item(m: re.Match[str]) -> str:
