@@ -148,7 +148,16 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
 ]
+# Content-Security-Policy (django-csp): the pages run the site's own scripts only, no inline script nor
+# handler (an escaped harvested text that slipped through could not run one), and talk to the site alone;
+# inline styles stay allowed (the widget's accent colour, Swagger UI). Framing is X-Frame-Options' concern
+# (the search widget's frame is meant for other sites).
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": {
+    "default-src": ["'self'"], "script-src": ["'self'"], "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:"], "object-src": ["'none'"], "base-uri": ["'self'"], "form-action": ["'self'"],
+}}
 
 ROOT_URLCONF = "stinet.urls"
 TEMPLATES = [

@@ -86,3 +86,25 @@ def test_the_administrator_invites_and_reads_the_audit_log_on_a_phone(browser, l
     assert "gửi lời mời" in page.locator("table.audit").inner_text()  # the action "invite", in words
     shot(page, "accounts-phone-audit")
     context.close()
+
+
+def test_removing_a_source_asks_first(tab, people):
+    """The question before a removal is asked by the site's own script (an inline onclick, which the
+    Content-Security-Policy forbids, would have let the form go without asking)."""
+    hpu = people["hpu_source"]
+    log_in(tab, "editor")
+    tab.goto(tab.base + f"/sources/{hpu.pk}/edit/")
+    asked: list[str] = []
+
+    def answer(dialog, accept: bool) -> None:
+        asked.append(dialog.message)
+        dialog.accept() if accept else dialog.dismiss()
+
+    tab.once("dialog", lambda d: answer(d, False))
+    tab.click("form.delete button[type=submit]")
+    tab.wait_for_timeout(300)
+    assert asked == ["Gỡ bỏ nguồn này?"] and Source.objects.filter(pk=hpu.pk).exists()
+    tab.once("dialog", lambda d: answer(d, True))
+    tab.click("form.delete button[type=submit]")
+    tab.wait_for_url("**/sources/")
+    assert not Source.objects.filter(pk=hpu.pk).exists()

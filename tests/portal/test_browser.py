@@ -191,3 +191,21 @@ def test_a_page_of_results_is_a_click_away_on_a_computer_and_a_phone(browser, li
         assert box["width"] >= 24 and box["height"] >= 24  # a target a finger hits (WCAG 2.5.8)
         shot(tab, name)
         context.close()
+
+
+def test_the_pages_break_no_rule_of_the_content_security_policy(page):
+    """Every script the pages run is a file of the site (the policy forbids inline scripts and handlers):
+    the browser reports no refusal on the public pages, the statistics' charts or the API's documentation."""
+    from stinet.catalog.models import Work
+
+    refused: list[str] = []
+    page.on("console", lambda m: refused.append(m.text) if "Content Security Policy" in m.text else None)
+    work = Work.objects.order_by("pk").first()
+    for path in ("/", "/search/?q=biển", f"/works/{work.pk}/", "/orgs/", "/stats/", "/api/docs", "/widget/snippet/",
+                 "/widget/?q=biển"):
+        response = page.goto(page.base + path)
+        assert "script-src 'self'" in response.headers["content-security-policy"], path
+        page.wait_for_load_state("networkidle")
+    assert refused == []
+    page.goto(page.base + "/stats/")
+    assert page.locator("canvas").count() >= 1  # Chart.js drew, from its file
