@@ -47,6 +47,7 @@ def test_a_year_facet_value_filters_again(client, catalogue):
     ({"year_from": 10 ** 20}, "year_from: 100000000000000000000 is not a year"), ({"year_to": 0}, "year_to: 0"),
     ({"year_from": "abc"}, "year_from: 'abc' is not a whole number"), ({"page": "1.5"}, "page: '1.5' is not"),
     ({"year_to": "2.5"}, "year_to: '2.5' is not a whole number"),
+    ({"q": "%"}, "no word to search for in '%' (letters or digits)"), ({"q": "author:"}, "in 'author:'"),
 ])
 def test_search_bad_parameters_answer_400_with_one_line(client, catalogue, params, message):
     response = client.get("/api/search", {**params, "lang": "en"})

@@ -51,6 +51,16 @@ def test_a_query_the_search_refuses_is_said_on_the_page_with_the_box_to_mend_it(
     assert "year: &#x27;abc&#x27; is not a year or a range such as year:2015..2020" in page
 
 
+@pytest.mark.parametrize("q", ["%", "(((", '"', "-", "AND", "author:"])
+def test_a_query_of_signs_alone_is_refused_not_taken_for_everything(client, catalogue, q):
+    """QA 22: q=% listed the whole catalogue as if it were found everywhere; an empty query and * still do."""
+    response = client.get("/search/", {"q": q})
+    assert response.status_code == 400 and "không có từ nào để tra cứu" in response.content.decode()
+    assert '<ol class="results' not in response.content.decode()
+    everything = client.get("/api/search").json()["total"]
+    assert everything and client.get("/api/search", {"q": "*"}).json()["total"] == everything
+
+
 def test_work_page_has_metadata_holdings_jsonld_and_citation_tags(client, catalogue):
     work = Work.objects.get(title__startswith="Nghiên cứu đa dạng")
     page = client.get(f"/works/{work.pk}/").content.decode()

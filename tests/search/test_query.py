@@ -2,7 +2,7 @@
 
 import pytest
 
-from stinet.search.query import SearchError, compact_identifier, parse
+from stinet.search.query import SearchError, compact_identifier, parse, require_words
 
 
 def test_plain_words_are_one_clause_folded_and_exact():
@@ -178,3 +178,14 @@ def test_a_mistyped_field_name_is_refused_saying_the_one_meant(text, meant):
 @pytest.mark.parametrize("text", ["Note: biển", "chuong: 2", "do: bao", "Hải Phòng: thực trạng"])
 def test_other_words_before_a_colon_are_text(text):
     assert parse(text).clauses
+
+
+@pytest.mark.parametrize("text", ["%", "(((", '""', "-", "AND OR NOT", "&&", "title:", "...", "'"])
+def test_a_query_of_signs_or_operators_alone_asks_for_no_words(text):
+    with pytest.raises(SearchError, match="no word to search for|không có từ nào"):
+        require_words(parse(text))
+
+
+@pytest.mark.parametrize("text", ["", "  ", "*", "và", "中文", "-KHCN", "-biển", "year:2020", "-type:thesis", "KH&CN"])
+def test_a_query_that_asks_something_or_everything_passes(text):
+    require_words(parse(text))

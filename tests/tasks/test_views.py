@@ -56,6 +56,7 @@ def test_lists_by_group_filters_and_search(client, tasks):
     ("group=xyz", "group: 'xyz' is not one of proposed, ongoing, completed"),  # ignored: every task
     ("step=9", "step: '9' is not one of 1, 2, 3, 4, 5"), ("level=x", "level: 'x' is not one of national"),
     ("year=abc", "year: 'abc' is not a"),  # ignored (the API: "not a whole number")
+    ("q=%25", "no word to search for in '%'"), ("q=(((", "no word to search for in '((('"),  # every task
 ])
 def test_a_filter_or_query_the_list_cannot_use_is_said_on_the_page(client, tasks, query, said):
     response = client.get(f"/tasks/?{query}&lang=en")

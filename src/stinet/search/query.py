@@ -106,6 +106,12 @@ class ParsedQuery:
     excluded_years: list[tuple[int | None, int | None]] = field(default_factory=list)  # -year:2020
 
     @property
+    def asks_nothing(self) -> bool:
+        """True when the query restricts nothing at all: no word, filter, year or exclusion."""
+        return (self.is_empty and not self.excluded_equivalences and not self.filters and not self.excluded
+                and self.year_from is None and self.year_to is None and not self.excluded_years)
+
+    @property
     def is_empty(self) -> bool:
         """True when nothing restricts the text (browse everything, filters aside)."""
         return not self.clauses and not self.equivalences
@@ -289,6 +295,18 @@ def parse(raw: str) -> ParsedQuery:
             query.clauses.append(c)
     _free_text(" ".join(free), query)
     return query
+
+
+BROWSE_ALL = "*"  # the query that asks for every record, as an empty one does
+
+
+def require_words(query: ParsedQuery) -> None:
+    """SearchError when a query typed is only signs or operators ("%", "(((", "AND", "author:"): it would
+    list everything, as if the words it meant were found everywhere. An empty query or * lists everything."""
+    raw = query.raw.strip()
+    if raw and raw != BROWSE_ALL and query.asks_nothing:
+        raise SearchError(_("no word to search for in %(query)r (letters or digits); leave the box empty or "
+                            "type * to see everything") % {"query": raw})
 
 
 def _items(text: str) -> list[list[re.Match[str]]]:

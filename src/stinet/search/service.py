@@ -17,7 +17,7 @@ from stinet.catalog.vocab import ACCESS_LEVELS, LANGUAGES, WORK_TYPES, label
 from stinet.search.base import FACETS, MAX_YEAR, MIN_YEAR, SearchError, SearchRequest, SearchResponse
 from stinet.search.highlight import highlight, long_snippet, snippet
 from stinet.search.indexing import backend
-from stinet.search.query import parse
+from stinet.search.query import parse, require_words
 from stinet.search.spelling import NotTypos, respell
 from stinet.vietnamese import fold, legacy, split_titles
 from stinet.vietnamese.text import without_controls
@@ -27,6 +27,7 @@ def run(request: SearchRequest) -> SearchResponse:
     """Parse and run a search request on the configured backend."""
     request.validate()
     query = parse(legacy.fix_typed(request.q).text)  # typed on a TCVN3, VNI or VIQR keyboard, or pasted
+    require_words(query)
     query.filters, query.excluded = _known_values(query.filters), _known_values(query.excluded)
     request = replace(request, filters=_known_values(request.filters))
     engine = backend()

@@ -14,7 +14,7 @@ from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
-from stinet.search.query import Clause, SearchError, parse
+from stinet.search.query import Clause, SearchError, parse, require_words
 from stinet.vietnamese import canonical_spelling, equivalence_tokens, exact_tokens, fold, search_tokens
 
 FIELD_COLUMN = {"title": "search_title", "author": "search_people", None: "search_all",
@@ -80,6 +80,7 @@ def search(rows: QuerySet, q: str) -> QuerySet:
     """Tasks matching the query, best first (exact diacritics first, then newest year, then code); a
     filter tasks do not have (type:, language:, access:) is refused, not ignored (SearchError)."""
     query = parse(q or "")
+    require_words(query)
     if other := [name for name, values in query.filters.items() if values and name not in TASK_FILTERS]:
         raise SearchError(_("%(name)s: tasks cannot be filtered by it (only by %(known)s)")
                           % {"name": other[0], "known": "org:, field:, year:"})
