@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from stinet.catalog.models import Work
+
 pytestmark = pytest.mark.django_db
 
 FACET_NAMES = {"type", "year", "org", "field", "language", "access"}
@@ -258,3 +260,26 @@ def test_a_query_typed_decomposed_is_said_back_composed(client, catalogue):
     found = client.get("/api/search", {"q": typed}).json()
     assert found["query"] == "đa dạng sinh học" and found["total"]
     assert "đa dạng sinh học" in client.get("/search/", {"q": typed}).content.decode()  # the search box too
+
+
+@pytest.mark.parametrize(("url", "said"), [
+    ("/api/search?q=biển&typ=thesis", "typ: no such parameter; type: perhaps (this endpoint takes: access, field,"),
+    ("/api/search?qq=biển", "qq: no such parameter; q: perhaps"),
+    ("/api/works/{work}?format=xml", "format: no such parameter (this endpoint takes: lang)"),
+    ("/api/tasks?stauts=proposed", "stauts: no such parameter; status: perhaps"),
+    ("/api/orgs?sort=name", "sort: no such parameter (this endpoint takes: field, kind, lang,"),
+    ("/api/stats?form=2016", "form: no such parameter"),
+])
+def test_a_parameter_an_endpoint_does_not_take_is_refused_naming_it(client, catalogue, url, said):
+    """QA 22: a misspelt filter (typ=thesis) was ignored, and every work listed as if it were the answer."""
+    work = Work.objects.order_by("pk").first()
+    response = client.get(url.format(work=work.pk) + "&lang=en")
+    assert response.status_code == 400 and response.json()["detail"].startswith(said), response.content
+    vi = client.get(url.format(work=work.pk)).json()["detail"]
+    assert "không có tham số này" in vi
+
+
+def test_the_language_and_a_cache_buster_are_taken_everywhere(client, catalogue):
+    work = Work.objects.order_by("pk").first()
+    for url in ("/api/search?q=bi&", f"/api/works/{work.pk}?", "/api/orgs?", "/api/suggest?q=bi&", "/api/stats?"):
+        assert client.get(url + "lang=en&_=1700000000").status_code == 200, url

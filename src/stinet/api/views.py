@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy
 from ninja import NinjaAPI, Query
 from ninja.errors import AuthenticationError, HttpError, ValidationError
+from ninja.params.models import QueryModel
 from ninja.parser import Parser
 
 from stinet.api.schemas import Error, SearchOut, Suggestions, WorkOut
@@ -230,6 +231,49 @@ def _unauthorised(request: HttpRequest, exc: AuthenticationError) -> Any:
     if feed:
         answer["WWW-Authenticate"] = 'Bearer realm="STINet national feed"'
     return answer
+
+
+# Query parameters every endpoint takes: the interface language, and a cache-buster (jQuery's _=1700000000)
+_EVERYWHERE = frozenset({"lang", "_"})
+_UNKNOWN_PARAMETER = gettext_lazy("%(name)s: no such parameter (this endpoint takes: %(known)s)")
+_UNKNOWN_MEANT = gettext_lazy("%(name)s: no such parameter; %(meant)s: perhaps (this endpoint takes: %(known)s)")
+
+
+def _query_names(operation: Any) -> set[str]:
+    """The query parameters an operation declares, as a request names them (aliases, flattened schemas)."""
+    names: set[str] = set()
+    for model in operation.models:
+        if not issubclass(model, QueryModel):
+            continue
+        flattened = getattr(model, "__ninja_flatten_map__", None)
+        names |= set(flattened) if flattened else {f.alias or name for name, f in model.model_fields.items()}
+    return names
+
+
+def _known_parameters(run: Any) -> Any:
+    """Wrap an operation so that a query parameter it does not take answers 400 naming it (and the one
+    perhaps meant): /api/search?typ=thesis listed every work, the misspelt filter ignored without a word."""
+    import difflib
+    from functools import wraps
+
+    operation = run.__self__
+    known = _query_names(operation)
+
+    @wraps(run)
+    def checked(request: HttpRequest, **kw: Any) -> Any:
+        unknown = sorted(name for name in request.GET if name not in known and name not in _EVERYWHERE)
+        if unknown:
+            name, listed = unknown[0], ", ".join(sorted(known)) or "—"
+            meant = difflib.get_close_matches(name.lower(), known, n=1, cutoff=0.6)
+            detail = (_UNKNOWN_MEANT % {"name": name, "meant": meant[0], "known": listed} if meant
+                      else _UNKNOWN_PARAMETER % {"name": name, "known": listed})
+            return api.create_response(request, {"detail": str(detail)}, status=400)
+        return run(request, **kw)
+
+    return checked
+
+
+api.add_decorator(_known_parameters, mode="view")
 
 
 @api.exception_handler(SearchError)
