@@ -340,3 +340,62 @@ def test_one_word_another_waits_for_review_and_initials_find_the_full_name(org, 
     pair = Match.objects.get(status="review")
     assert pair.local_id == "B8" and pair.reasons[-1] == "other words in the titles (vang / bac)"
     assert Holding.objects.get(local_id="B9").work_id == Holding.objects.get(local_id="A9").work_id
+
+
+@pytest.fixture
+def third(org):
+    return add_organisation("VMU", "Trường Đại học Hàng hải Việt Nam", kind="university", member=True)
+
+
+TWIN = "Nghiên cứu đa dạng sinh học rạn san hô đảo Cát Bà"
+
+
+def test_a_record_like_one_that_joined_a_work_joins_it_whatever_its_description_says_now(
+        org, lib, third, write_csv):
+    """QA 21 (D4): a record was compared with its work's description only; once the first holder corrected
+    the year, the exact twin of another holder's record became a work of its own."""
+    first = write_csv([row(TWIN, id="u1", **THESIS)], "u.csv")
+    import_file(first, "HPU")
+    import_file(write_csv([row(TWIN, id="L1", **THESIS)], "l.csv"), "LIB")
+    work = Work.objects.get()
+    import_file(write_csv([row(TWIN, id="u1", **dict(THESIS, dc_date_issued="2017"))], "u.csv"), "HPU")
+    work.refresh_from_db()
+    assert work.year == 2017  # its first holder's record describes it
+    report = import_file(write_csv([row(TWIN, id="V1", **THESIS)], "v.csv"), "VMU")
+    assert report.merged == 1 and Work.objects.count() == 1
+    assert sorted(work.holdings.values_list("organisation__code", flat=True)) == ["HPU", "LIB", "VMU"]
+
+
+def test_a_joined_records_own_update_is_what_later_records_are_compared_with(org, lib, third, write_csv):
+    import_file(write_csv([row(TWIN, id="u1", **THESIS)], "u.csv"), "HPU")
+    import_file(write_csv([row(TWIN, id="L1", **THESIS)], "l.csv"), "LIB")
+    import_file(write_csv([row(TWIN + " (bản sửa)", id="L1", **dict(THESIS, dc_date_issued="2018"))], "l.csv"),
+                "LIB")
+    assert Holding.objects.get(organisation__code="LIB").matching["year"] == 2018
+    assert Work.objects.get().year == 2016  # another holder's update never rewrites the work
+    report = import_file(write_csv([row(TWIN + " (bản sửa)", id="V1", **dict(THESIS, dc_date_issued="2018"))],
+                                   "v.csv"), "VMU")
+    assert report.merged == 1 and Work.objects.count() == 1
+
+
+def test_a_record_split_off_or_describing_its_work_keeps_no_keys_of_its_own(org, lib, third, write_csv):
+    from stinet.catalog.models import WorkKey
+
+    import_file(write_csv([row(TWIN, id="u1", **THESIS)], "u.csv"), "HPU")
+    import_file(write_csv([row(TWIN, id="L1", **THESIS)], "l.csv"), "LIB")
+    library = Holding.objects.get(organisation__code="LIB")
+    assert library.matching["title"] == TWIN and WorkKey.objects.filter(holding=library).exists()
+    split(lib, "L1", actor="admin")
+    library.refresh_from_db()
+    assert library.matching is None and not WorkKey.objects.filter(holding__isnull=False).exists()
+    old = Holding.objects.get(organisation__code="HPU").work_id
+    merge_by_hand(lib, "L1", old, actor="admin")  # joins again: its record is what its own work said
+    library.refresh_from_db()
+    assert library.matching["title"] == TWIN and set(WorkKey.objects.filter(holding=library)
+                                                     .values_list("work_id", flat=True)) == {old}
+    Holding.objects.get(organisation__code="HPU").delete()  # the first record goes: the library's describes
+    from stinet.catalog.rebuild import rebuild
+
+    assert rebuild(Work.objects.get(pk=old), "admin")
+    library.refresh_from_db()
+    assert library.matching is None and not WorkKey.objects.filter(holding__isnull=False).exists()

@@ -60,3 +60,26 @@ def test_holdings_are_indexed_by_work_and_organisation_instead_of_work_alone():
         assert ["work_id"] not in indexes().values()
     finally:
         _migrate()
+
+
+def test_records_that_joined_works_before_get_their_view_and_keys(org, write_csv):
+    """Migration 0018: the records that joined another's work are read again from their source records."""
+    from stinet.catalog.models import Holding, WorkKey
+    from stinet.catalog.services import add_organisation
+    from stinet.ingest.services import import_file
+    from tests.conftest import row
+
+    add_organisation("LIB", "Thư viện Khoa học tổng hợp", kind="library", member=True)
+    thesis = dict(dc_type="Luận văn thạc sĩ", dc_date_issued="2016", dc_contributor_author="Nguyễn Văn An")
+    import_file(write_csv([row("Rạn san hô đảo Cát Bà", id="u1", **thesis)], "u.csv"), "HPU")
+    import_file(write_csv([row("Rạn san hô đảo Cát Bà.", id="L1", **thesis)], "l.csv"), "LIB")
+    try:
+        _migrate([("catalog", "0017_author_keys_initialled")])
+        _migrate()
+        library, university = Holding.objects.get(local_id="L1"), Holding.objects.get(local_id="u1")
+        assert library.matching == {"title": "Rạn san hô đảo Cát Bà.", "type": "thesis", "year": 2016,
+                                    "degree": "", "authors": ["Nguyễn Văn An"], "identifiers": {}}
+        assert university.matching is None  # it describes the work
+        assert {kind for kind, in WorkKey.objects.filter(holding=library).values_list("kind")} == {"ty", "t", "author"}
+    finally:
+        _migrate()

@@ -78,7 +78,8 @@ def _preparer(field: models.Field, conn: Any) -> Any:
                 return Jsonb(text, dumps=str)
         else:
             ready = str
-        return lambda value: ready(value) if isinstance(value, JSONText) else adapt(value, encoder)
+        return lambda value: (None if value is None and field.null  # SQL NULL, as the ORM saves None (not JSON null)
+                              else ready(value) if isinstance(value, JSONText) else adapt(value, encoder))
     if isinstance(field, models.DateTimeField):  # a batch shares one timestamp: adapt it once
         seen: dict[Any, Any] = {}
 

@@ -70,6 +70,18 @@ def record_of(values: dict[str, Any]) -> Record:
                   str(values.get("degree") or ""), authors, values.get("identifiers") or {})
 
 
+def matching_view(values: dict[str, Any]) -> dict[str, Any]:
+    """What matching compares of a record's values, as Holding.matching keeps it (a Record's fields)."""
+    record = record_of(values)
+    return {"title": record.title, "type": record.type, "year": record.year, "degree": record.degree,
+            "authors": record.authors, "identifiers": record.identifiers}
+
+
+def _viewed(view: dict[str, Any]) -> Record:
+    return Record(str(view.get("title") or ""), str(view.get("type") or "other"), view.get("year"),
+                  str(view.get("degree") or ""), list(view.get("authors") or []), dict(view.get("identifiers") or {}))
+
+
 _popular: set[tuple[str, str]] = set()  # keys seen shared by more than MAX_KEY_WORKS works (this process)
 POPULAR_MEMORY = 500_000  # keys remembered at most (then forgotten and learnt again)
 
@@ -108,7 +120,8 @@ def _candidates(item_keys: list[list[tuple[str, str]]]) -> dict[tuple[str, str],
                 f"SELECT work_id, value, year, type, title FROM {table} WHERE kind = %s AND value IN ({{marks}})",
                 sorted(values), kind):
             found[(kind, value)].append((work_id, year, work_type, None if by_title else title))
-    for key in [key for key, works in found.items() if len(works) > MAX_KEY_WORKS]:
+    for key in [key for key, works in found.items()
+                if len(works) > MAX_KEY_WORKS and len({work for work, *_rest in works}) > MAX_KEY_WORKS]:
         _popular.add(key)
         del found[key]
     return found
@@ -158,11 +171,16 @@ def decide(org: Organisation, items: Sequence[Any]) -> list[Decision]:
     own = _held_by(org, set().union(*plausible)) if plausible else set()
     plausible = [found - own for found in plausible]
     ids = sorted(set().union(*plausible)) if plausible else []
-    works = {work_id: record_of({"title": title, "type": work_type, "year": year, "degree": degree,
-                                 "creators": json_value(creators), "identifiers": json_value(identifiers)})
-             for work_id, title, work_type, year, degree, creators, identifiers in select_in(
-                 f"SELECT id, title, type, year, degree, creators, identifiers FROM {Work._meta.db_table} "
-                 f"WHERE id IN ({{marks}})", ids)}
+    works: dict[int, list[Record]] = defaultdict(list)  # each work's description, then its other records
+    for work_id, title, work_type, year, degree, creators, identifiers in select_in(
+            f"SELECT id, title, type, year, degree, creators, identifiers FROM {Work._meta.db_table} "
+            f"WHERE id IN ({{marks}})", ids):
+        works[work_id].insert(0, record_of({"title": title, "type": work_type, "year": year, "degree": degree,
+                                            "creators": json_value(creators), "identifiers": json_value(identifiers)}))
+    for work_id, view in select_in(f"SELECT work_id, matching FROM {Holding._meta.db_table} "
+                                   f"WHERE work_id IN ({{marks}}) AND matching IS NOT NULL", ids):
+        if work_id in works and isinstance(view := json_value(view), dict):
+            works[work_id].append(_viewed(view))
     rules: dict[str, dict[int, str]] = defaultdict(dict)
     for local_id, work_id, rule in select_in(
             f"SELECT local_id, work_id, rule FROM {MatchRule._meta.db_table} WHERE organisation_id = %s "
@@ -172,9 +190,10 @@ def decide(org: Organisation, items: Sequence[Any]) -> list[Decision]:
             for item, record, candidates in zip(items, records, plausible, strict=True)]
 
 
-def _decide(record: Record, candidates: set[int], works: dict[int, Record],
+def _decide(record: Record, candidates: set[int], works: dict[int, list[Record]],
             rules: dict[int, str]) -> Decision:
-    """The decision for one record among its candidate works."""
+    """The decision for one record among its candidate works: each compared by its description and by
+    the records of other members that joined it, the likest of them."""
     always = [w for w, rule in rules.items() if rule == "always"]
     if always:
         return Decision(always[0], 1.0, [RULE_REASON], "manual")
@@ -182,9 +201,10 @@ def _decide(record: Record, candidates: set[int], works: dict[int, Record],
     for work_id in sorted(candidates):
         if rules.get(work_id) == "never" or work_id not in works:
             continue
-        score, reasons = compare(record, works[work_id])
-        if score > best.score:
-            best = Decision(work_id, score, reasons)
+        for held in works[work_id]:
+            score, reasons = compare(record, held)
+            if score > best.score:
+                best = Decision(work_id, score, reasons)
     if best.score >= AUTO_MERGE:
         best.status = "merged"
         return best
@@ -196,7 +216,7 @@ def _decide(record: Record, candidates: set[int], works: dict[int, Record],
 def save_keys(works: Sequence[tuple[int, dict[str, Any], list[tuple[str, str]] | None]], new: bool = False) -> None:
     """Blocking keys of works (id, values, keys if known) just created, or changed (old keys go)."""
     if not new:
-        WorkKey.objects.filter(work_id__in=[work_id for work_id, _v, _k in works]).delete()
+        WorkKey.objects.filter(work_id__in=[work_id for work_id, _v, _k in works], holding__isnull=True).delete()
     rows = []
     for work_id, values, known in works:
         work_keys = known if known is not None else keys(record_of(values))
@@ -204,6 +224,38 @@ def save_keys(works: Sequence[tuple[int, dict[str, Any], list[tuple[str, str]] |
         rows += [(work_id, kind, value, values["type"] or "", values.get("year"), "" if kind in TITLE_KINDS else title)
                  for kind, value in work_keys]
     insert_rows(WorkKey, ("work", "kind", "value", "type", "year", "title"), rows)
+
+
+def remember_records(rows: Sequence[tuple[int, int, dict[str, Any] | None, list[tuple[str, str]] | None]],
+                     new: bool = False) -> None:
+    """Keep what matching compares of records that joined another record's work, and their blocking keys:
+    (holding id, its work id, matching_view or None, keys if known). A later record like one of them finds
+    that work and is compared with it, whatever its description says now (its first holder corrected the
+    year). A view None forgets the record's: it describes its work now, or went to a work of its own. `new`:
+    holdings just inserted with their views."""
+    if not rows:
+        return
+    if not new:
+        WorkKey.objects.filter(holding_id__in=[holding_id for holding_id, *_rest in rows]).delete()
+        for holding_id, _work, view, _keys in rows:
+            Holding.objects.filter(pk=holding_id).update(matching=view)
+    key_rows = []
+    for holding_id, work_id, view, known in rows:
+        if view is None:
+            continue
+        record = _viewed(view)
+        found = known if known is not None else keys(record)
+        title = next((value for kind, value in found if kind == "t"), "")
+        key_rows += [(work_id, holding_id, kind, value, record.type, record.year,
+                      "" if kind in TITLE_KINDS else title) for kind, value in found]
+    insert_rows(WorkKey, ("work", "holding", "kind", "value", "type", "year", "title"), key_rows)
+
+
+def forget_record(holding: Holding) -> None:
+    """The holding's record describes its work now (or a work of its own): its own view and keys go."""
+    if holding.matching is not None or WorkKey.objects.filter(holding=holding).exists():
+        remember_records([(holding.pk, holding.work_id, None, None)])
+        holding.matching = None
 
 
 def save_matches(org: Organisation, rows: Sequence[tuple[str, Decision, int]]) -> None:
@@ -338,6 +390,7 @@ def split(org: Organisation, local_id: str, actor: str, user: Any = None) -> tup
         values = item.work if item is not None else model_to_dict(old, exclude=["id"])  # its own record
         new = Work.objects.create(**{k: v for k, v in values.items() if k in (*WORK_FIELDS, "title_sort")})
         move_files(holding_files(holding), old, new, actor, user)  # its files go with it
+        forget_record(holding)  # it describes its new work
         holding.work = new
         holding.save(update_fields=["work", "updated_at"])
         if not (described and rebuild(old, actor)):  # its record described the old work: the next one does
@@ -396,6 +449,7 @@ def merge_by_hand(org: Organisation, local_id: str, work_id: int, actor: str, us
         old_id = old.pk  # delete() below clears old.pk
         emptied = not old.holdings.exclude(pk=holding.pk).exists()
         described = is_primary(holding)
+        view = _view_of(holding, old, described)  # what its record says, before its old work is rebuilt
         if emptied:  # the tombstone first, while the holding still gives the work its sets (org:CODE)
             record_deletion(old, merged_into=target.pk)
         else:  # its files go with it; the work's other holders keep theirs
@@ -403,6 +457,7 @@ def merge_by_hand(org: Organisation, local_id: str, work_id: int, actor: str, us
         holding.work = target
         holding.created_at = timezone.now()  # it joins the work now: the work's first record still describes it
         holding.save(update_fields=["work", "created_at", "updated_at"])
+        remember_records([(holding.pk, target.pk, view, None)])  # a later record like it finds the target
         target.save(update_fields=["updated_at"])
         if emptied:
             move_dependants(old, target, actor, user)
@@ -419,6 +474,19 @@ def merge_by_hand(org: Organisation, local_id: str, work_id: int, actor: str, us
                                  reasons=[HAND_REASON], status="manual", decided_by=actor)
         _audit(actor, "merge", org, local_id, old_id, target, user)
     return old_id, target.pk
+
+
+def _view_of(holding: Holding, work: Work, described: bool) -> dict[str, Any] | None:
+    """What matching compares of a holding's record: its work's values when it describes the work, else the
+    view kept when it joined (read again from its source record when none was kept)."""
+    from django.forms.models import model_to_dict
+
+    if described:
+        return matching_view(model_to_dict(work, fields=WORK_FIELDS))
+    if holding.matching is not None:
+        return holding.matching
+    item = record_values(holding.source) if holding.source is not None else None
+    return matching_view(item.work) if item is not None else None
 
 
 def _close_reviews(org: Organisation, local_id: str, actor: str, reason: str) -> None:

@@ -179,6 +179,10 @@ class Holding(models.Model):
     url = models.URLField(max_length=1000, blank=True)
     access = models.CharField(max_length=10, choices=choices(ACCESS_LEVELS), default="metadata")
     source = models.OneToOneField(SourceRecord, null=True, on_delete=models.SET_NULL)
+    # What matching compares of the record (catalog.dedup.matching_view) while it does not describe its work
+    # (it joined another member's work): a later record like it is compared with it too, not only with the
+    # work's description (which its first holder may have changed since). None: the work's own values.
+    matching = models.JSONField(encoder=TextJSONEncoder, null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -237,6 +241,10 @@ class WorkKey(models.Model):
     """A blocking key of a work (folded title, first author + year, identifier) for matching."""
 
     work = models.ForeignKey(Work, on_delete=models.CASCADE, related_name="keys")
+    # None: a key of the work's description; else of this holding's record, one that joined the work (its
+    # Holding.matching): the keys of every record of a work find it
+    holding = models.ForeignKey(Holding, null=True, blank=True, on_delete=models.CASCADE, related_name="+",
+                                db_index=False)
     kind = models.CharField(max_length=8)  # ty | t0 | t (title) | author | ident
     value = models.CharField(max_length=200)
     # What the cheap tests of dedup.decide read of the work, copied here so that looking a key up
@@ -247,7 +255,9 @@ class WorkKey(models.Model):
     title = models.CharField(max_length=200, blank=True, default="")
 
     class Meta:
-        indexes = [models.Index(fields=["value", "kind", "work", "year", "type", "title"], name="workkey_lookup")]
+        indexes = [models.Index(fields=["value", "kind", "work", "year", "type", "title"], name="workkey_lookup"),
+                   models.Index(fields=["holding"], condition=models.Q(holding__isnull=False),
+                                name="workkey_holding")]
 
     def __str__(self) -> str:
         return f"{self.kind}:{self.value}"

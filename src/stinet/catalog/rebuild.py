@@ -37,11 +37,12 @@ def is_primary(holding: Holding) -> bool:
 NEIGHBOURS = 20  # records of the same run read for the legacy encoding the record's file was in
 
 
-def record_values(source: SourceRecord) -> Any:
+def record_values(source: SourceRecord, encodings: dict[int | None, Any] | None = None) -> Any:
     """The record a source record holds, read again as the importer reads it (an Incoming), or None
     when it no longer reads (the importer's rules changed, or the payload is not a row). As on import,
     a short legacy-encoded value is read in the encoding the records around it show: here the first
-    records of the same run (a TCVN3 file's lone "Sè" is "Số")."""
+    records of the same run (a TCVN3 file's lone "Sè" is "Số"); `encodings` keeps it by run for the next
+    records read."""
     from stinet.ingest.parsing import column_fields, likely_encoding, parse_row, row_context
     from stinet.ingest.report import ImportReport
 
@@ -50,10 +51,15 @@ def record_values(source: SourceRecord) -> Any:
         return None
     header = [str(h) for h in payload]
     ctx = row_context(header, source.format, column_fields(header)[0], source.organisation.code)
-    around = SourceRecord.objects.filter(run_id=source.run_id).order_by("pk").values_list("payload", flat=True) \
-        if source.run_id else []
-    rows = [(0, {str(k): str(v) for k, v in p.items()}) for p in around[:NEIGHBOURS] if isinstance(p, dict)]
-    likely = likely_encoding(rows, ctx.codes) if rows else None
+    if encodings is not None and source.run_id in encodings:
+        likely = encodings[source.run_id]
+    else:
+        around = SourceRecord.objects.filter(run_id=source.run_id).order_by("pk").values_list(
+            "payload", flat=True) if source.run_id else []
+        rows = [(0, {str(k): str(v) for k, v in p.items()}) for p in around[:NEIGHBOURS] if isinstance(p, dict)]
+        likely = likely_encoding(rows, ctx.codes) if rows else None
+        if encodings is not None and source.run_id is not None:
+            encodings[source.run_id] = likely
     return parse_row(ctx, 0, {str(k): str(v) for k, v in payload.items()}, ctx.codes, ImportReport(source=""),
                      likely)
 
@@ -79,6 +85,8 @@ def rebuild(work: Work, actor: str) -> bool:
     before = describe(work, item)
     work.save()
     dedup.save_keys([(work.pk, item.work, None)])
+    if first is not None and first.matching is not None:
+        dedup.forget_record(first)  # its record joined the work once; it describes it now
     if before:
         AuditEntry.objects.create(actor_label=actor, action="rebuild", object_type="work", object_id=str(work.pk),
                                   before=before, after={k: item.work[k] for k in before})

@@ -6,6 +6,7 @@ import hashlib
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
@@ -258,7 +259,10 @@ def _attach(org: Organisation, pairs: Sequence[tuple[Incoming, int]], run: objec
     if not pairs:
         return
     now = timezone.now()
-    _insert_sources_and_holdings(org, [(work_id, item) for item, work_id in pairs], run, now)
+    views = [dedup.matching_view(item.work) for item, _work_id in pairs]
+    holding_ids = _insert_sources_and_holdings(org, [(work_id, item) for item, work_id in pairs], run, now, views)
+    dedup.remember_records([(holding_id, work_id, view, item.keys) for holding_id, view, (item, work_id)
+                            in zip(holding_ids, views, pairs, strict=True)], new=True)
     Work.objects.filter(pk__in={work_id for _item, work_id in pairs}).update(updated_at=now)
 
 
@@ -281,8 +285,9 @@ def _create(org: Organisation, fresh: Sequence[Incoming], run: object) -> list[t
 
 
 def _insert_sources_and_holdings(org: Organisation, pairs: Sequence[tuple[int, Incoming]], run: object,
-                                 now: object) -> None:
-    """The source record and the holding of each (work id, record)."""
+                                 now: object, views: Sequence[dict[str, Any] | None] | None = None) -> list[int]:
+    """The source record and the holding of each (work id, record), with its matching view when the
+    record joins another's work (dedup.remember_records); the holdings' ids."""
     source_ids = reserve_ids(SourceRecord, len(pairs))
     holding_ids = reserve_ids(Holding, len(pairs))
     insert_rows(SourceRecord, ("id", "organisation", "local_id", "format", "payload", "digest", "run",
@@ -292,11 +297,13 @@ def _insert_sources_and_holdings(org: Organisation, pairs: Sequence[tuple[int, I
         for sid, (_wid, item) in zip(source_ids, pairs, strict=True)
     ])
     insert_rows(Holding, ("id", "work", "organisation", "local_id", "call_number", "url", "access",
-                          "source", "created_at", "updated_at"), [
+                          "source", "matching", "created_at", "updated_at"), [
         (hid, wid, org.pk, item.local_id, item.holding["call_number"], item.holding["url"],
-         item.holding["access"], sid, now, now)
-        for hid, sid, (wid, item) in zip(holding_ids, source_ids, pairs, strict=True)
+         item.holding["access"], sid, view, now, now)
+        for hid, sid, view, (wid, item) in zip(holding_ids, source_ids, views or [None] * len(pairs), pairs,
+                                               strict=True)
     ])
+    return holding_ids
 
 
 def _update(holding: Holding, item: Incoming, source: SourceRecord | None, digest_now: str,
@@ -318,6 +325,11 @@ def _update(holding: Holding, item: Incoming, source: SourceRecord | None, diges
         dedup.save_keys([(work.pk, item.work, None)])
     elif moved:
         work.save(update_fields=["updated_at"])
+    if not primary and (view := dedup.matching_view(item.work)) != holding.matching:
+        dedup.remember_records([(holding.pk, work.pk, view, None)])  # what a later record is compared with
+        holding.matching = view
+    elif primary and holding.matching is not None:
+        dedup.forget_record(holding)  # it describes the work: the work's keys are its own
     for key, value in item.holding.items():
         setattr(holding, key, value)
     if source is None:
