@@ -347,11 +347,22 @@ class MatchError(ValueError):
 def _holding(org: Organisation, local_id: str) -> Holding:
     """The organisation's holding of a record, or MatchError; locked until the caller's transaction ends
     (PostgreSQL: a second split or merge of it sent at once waits, then sees where the first put it)."""
-    holding = (Holding.objects.select_for_update(of=("self",)).select_related("work")
-               .filter(organisation=org, local_id=local_id).first())
+    # locked alone, then read with its work: a lock taken through a join re-checks the join on the row
+    # versions it started with, and a holding another decision had just moved looked gone
+    locked = (Holding.objects.select_for_update().filter(organisation=org, local_id=local_id)
+              .values_list("pk", flat=True).first())
+    holding = Holding.objects.select_related("work").filter(pk=locked).first() if locked is not None else None
     if holding is None:
         raise MatchError(_("%(org)s holds no record %(id)r") % {"org": org.code, "id": local_id})
     return holding
+
+
+def _lock_works(*work_ids: int) -> None:
+    """Lock works until the caller's transaction ends (PostgreSQL), in the order of their ids, after the
+    record's holding (_holding): two decisions touching one work wait for each other (two records of one
+    source merged into it at once both saw it without them), and two touching two works in turn do not
+    wait for each other forever."""
+    list(Work.objects.select_for_update().filter(pk__in=work_ids).order_by("pk").values_list("pk", flat=True))
 
 
 def _require_reviewer(user: Any) -> None:
@@ -381,6 +392,7 @@ def split(org: Organisation, local_id: str, actor: str, user: Any = None) -> tup
     _require_reviewer(user)
     with transaction.atomic():
         holding = _holding(org, local_id)
+        _lock_works(holding.work_id)
         old = holding.work
         if old.holdings.count() < 2:
             raise MatchError(_("%(org)s:%(id)s is the only holding of work %(work)s: nothing to split")
@@ -436,6 +448,7 @@ def merge_by_hand(org: Organisation, local_id: str, work_id: int, actor: str, us
     _require_reviewer(user)
     with transaction.atomic():
         holding = _holding(org, local_id)
+        _lock_works(holding.work_id, work_id)
         target = Work.objects.filter(pk=work_id).first()
         if target is None:
             raise MatchError(_("work %(id)s does not exist") % {"id": work_id})
@@ -511,6 +524,14 @@ def settle(match_id: int, merge: bool, actor: str, user: Any = None) -> tuple[in
 
     _require_reviewer(user)
     with transaction.atomic():
+        # the record's holding and the works first, as a merge or split by hand takes them, then the pair
+        # (which they close): taken the other way round, a pair decided while its record is merged or
+        # split by hand deadlocked on PostgreSQL
+        pair = Match.objects.select_related("organisation").filter(pk=match_id).first()
+        if pair is not None:
+            held = (Holding.objects.select_for_update()
+                    .filter(organisation=pair.organisation, local_id=pair.local_id).values_list("work_id", flat=True))
+            _lock_works(pair.work_id, *held)
         claimed = Match.objects.filter(pk=match_id, status="review").update(
             status="confirmed" if merge else "kept-apart", decided_by=actor, decided_at=timezone.now())
         match = Match.objects.select_related("organisation", "work", "other_work").filter(pk=match_id).first()
