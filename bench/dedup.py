@@ -31,6 +31,11 @@ from stinet.demo.generator import generate  # noqa: E402
 from stinet.vietnamese import clean_person_name, fold, to_unicode  # noqa: E402
 
 SIBLINGS = (("Tập 1", "Tập 2"), ("Phần I", "Phần II"), ("giai đoạn 2011-2015", "giai đoạn 2016-2020"))
+# Places and species whose names are a letter or two apart, folded (review 22: these merged as slips)
+NEAR_NAMES = (("tỉnh Quảng Bình", "tỉnh Quảng Ninh"), ("tỉnh Quảng Nam", "tỉnh Quảng Ngãi"),
+              ("tỉnh Bình Thuận", "tỉnh Ninh Thuận"), ("huyện Thanh Hà", "tỉnh Thanh Hóa"),
+              ("tỉnh Hà Tĩnh", "thị xã Hà Tiên"), ("cá tra", "cá trê"), ("quận Kiến An", "kênh An Kim Hải"),
+              ("tỉnh Bình Định", "tỉnh Bình Phước"), ("tỉnh Long An", "tỉnh Lào Cai"))
 SWAPS = {"tại": "ở", "ở": "tại", "trong": "ở", "của": "ở"}  # one cataloguer's word for another's
 OCR_SLIPS = (("m", "rn"), ("n", "u"), ("c", "e"), ("l", "1"), ("o", "0"), ("h", "b"))
 
@@ -109,6 +114,12 @@ def negatives(rows: list[dict[str, str]], rng: random.Random) -> list[tuple[Reco
         for a_part, b_part in SIBLINGS:
             pairs.append((Record(**{**base.__dict__, "title": f"{base.title}, {a_part}"}),
                           Record(**{**base.__dict__, "title": f"{base.title}, {b_part}"}), "another volume or period"))
+        if not base.identifiers:  # (an identifier shared decides whatever the titles say)
+            a_name, b_name = NEAR_NAMES[len(pairs) % len(NEAR_NAMES)]
+            head, colon, designation = base.title.partition(" : ")  # the place before "... : Luận văn ..."
+            pairs.append((Record(**{**base.__dict__, "title": f"{head} tại {a_name}{colon}{designation}"}),
+                          Record(**{**base.__dict__, "title": f"{head} tại {b_name}{colon}{designation}"}),
+                          "a place or species a letter or two apart"))
         sibling = record(other_row)
         pairs.append((base, Record(**{**sibling.__dict__, "authors": base.authors, "year": base.year}),
                       "same author and year, another title"))

@@ -338,7 +338,7 @@ def test_one_word_another_waits_for_review_and_initials_find_the_full_name(org, 
                                        **dict(report, dc_contributor_author="Đỗ V. Hùng"))], "b.csv"), "LIB")
     assert (found.new, found.merged, found.review) == (2, 1, 1)
     pair = Match.objects.get(status="review")
-    assert pair.local_id == "B8" and pair.reasons[-1] == "other words in the titles (vang / bac)"
+    assert pair.local_id == "B8" and pair.reasons[-1] == "other words in the titles (vàng / bạc)"
     assert Holding.objects.get(local_id="B9").work_id == Holding.objects.get(local_id="A9").work_id
 
 

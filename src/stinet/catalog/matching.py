@@ -16,7 +16,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA, Levenshtein
 
-from stinet.vietnamese import fold, name_key, names_match
+from stinet.vietnamese import fold, is_bare_syllable, name_key, names_match
 
 AUTO_MERGE = 0.90  # at or above: the same resource
 REVIEW = 0.75  # between REVIEW and AUTO_MERGE: a doubtful pair for an administrator
@@ -159,9 +159,39 @@ def _conflicts(a: Record, b: Record) -> list[str]:
 
 def _slip(a: str, b: str) -> bool:
     """Whether two pieces of titles are one text mistyped, misread or spaced otherwise ("moi" / "rnoi",
-    "pho ng" / "phong"): up to one edit in a word of three letters, two in longer ones."""
-    a, b = a.replace(" ", ""), b.replace(" ", "")
-    return OSA.distance(a, b) <= (1 if max(len(a), len(b)) <= 3 else 2)
+    "pho ng" / "phong", "ly" / "li"): up to one edit in a word of three letters, two in longer ones, and
+    not from one Vietnamese syllable to another ("binh" / "ninh", "tra" / "tre", "ha" / "hoa": Quảng Bình
+    and Quảng Ninh, cá tra and cá trê are other words, which their marks, folded away here, would show)."""
+    joined_a, joined_b = a.replace(" ", ""), b.replace(" ", "")
+    if OSA.distance(joined_a, joined_b) > (1 if max(len(joined_a), len(joined_b)) <= 3 else 2):
+        return False
+    words_a, words_b = a.split(), b.split()
+    if joined_a == joined_b or len(words_a) != len(words_b):
+        return True  # spaced otherwise, or a word torn in two
+    return not any(x != y and is_bare_syllable(x) and is_bare_syllable(y) and not _i_for_y(x, y)
+                   and not _misread(x, y) for x, y in zip(words_a, words_b, strict=True))
+
+
+def _i_for_y(a: str, b: str) -> bool:
+    """Two spellings of one syllable with i and y (quản lí / lý, kĩ / kỹ, folded)."""
+    return a.replace("y", "i") == b.replace("y", "i")
+
+
+# Letters OCR reads one for another (folded): a word that is another by one of these was misread, even when
+# both are syllables ("nghien" / "nghieu")
+_MISREAD = (("m", "rn"), ("n", "u"), ("c", "e"), ("h", "b"), ("l", "i"), ("d", "cl"), ("h", "li"), ("w", "vv"))
+
+
+def _misread(a: str, b: str) -> bool:
+    """Whether one word is the other with one letter (or pair) OCR reads for another."""
+    for one, other in _MISREAD:
+        for x, y in ((a, b), (b, a)):
+            at = x.find(one)
+            while at >= 0:
+                if x[:at] + other + x[at + len(one):] == y:
+                    return True
+                at = x.find(one, at + 1)
+    return False
 
 
 def other_words(ta: str, tb: str) -> tuple[str, str] | None:
@@ -183,6 +213,21 @@ def other_words(ta: str, tb: str) -> tuple[str, str] | None:
         if left and right and not _slip(left, right):
             return left, right
     return None
+
+
+_WRITTEN = re.compile(r"[^\W_]+")
+
+
+def _as_written(title: str, words: str) -> str:
+    """Folded words of a normal title as the title writes them, with their marks ("bac": "bạc", which the
+    folded form does not tell from "Bắc"); the folded words when they cannot be found so."""
+    written = _WRITTEN.findall(title)
+    folded = [fold(w) for w in written]
+    wanted = words.split()
+    for start in range(len(folded) - len(wanted) + 1):
+        if folded[start:start + len(wanted)] == wanted:
+            return " ".join(written[start:start + len(wanted)])
+    return words
 
 
 def compare(a: Record, b: Record) -> tuple[float, list[str]]:
@@ -207,5 +252,6 @@ def compare(a: Record, b: Record) -> tuple[float, list[str]]:
     score = round(0.65 * title + 0.2 * authors + 0.15 * year, 4)
     if score >= AUTO_MERGE and (words := other_words(ta, tb)):
         score = DOUBTFUL_AT_MOST
-        reasons.append(f"other words in the titles ({words[0]} / {words[1]})")
+        reasons.append(f"other words in the titles ({_as_written(a.title, words[0])} / "
+                       f"{_as_written(b.title, words[1])})")
     return score, reasons

@@ -342,11 +342,17 @@ _BARE_SYLLABLE = re.compile("({})?({})({})?".format(
     "|".join(sorted({fold(n) for n in NUCLEI}, key=len, reverse=True)), "|".join(FINALS)))
 
 
+def is_bare_syllable(word: str) -> bool:
+    """Whether a word written without marks ("binh", "ninh", "nguyen") is shaped as a Vietnamese syllable
+    ("rnoi", "nghein", "models" are not)."""
+    return bool(_BARE_SYLLABLE.fullmatch(word.lower()))
+
+
 def _vietnamese_word(word: str) -> bool:
     """A Vietnamese syllable, with or without its marks, or an initial ('V.')."""
     if _INITIAL.match(word):
         return True
-    return is_syllable(word) if not word.isascii() else bool(_BARE_SYLLABLE.fullmatch(word.lower()))
+    return is_syllable(word) if not word.isascii() else is_bare_syllable(word)
 
 
 def _vietnamese_order(words: list[str]) -> bool:
