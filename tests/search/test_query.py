@@ -122,7 +122,8 @@ def test_or_between_a_filter_and_something_else_is_refused(q):
 
 @pytest.mark.parametrize(("text", "prefix"), [("isbn:978-604", True), ("isbn:978", True), ("issn:1859-3100", False),
                                              ("isbn:978-0-306-40615-7", False), ("978-0-306-40615-7", False),
-                                             ("isbn:0-306-40615-2", False)])
+                                             ("isbn:0-306-40615-2", True),  # an ISBN-10: its digits start one
+                                             ("isbn:978-604-91", True), ("isbn:978-604-913-1", True)])  # 8, 10 digits
 def test_the_first_digits_of_an_isbn_are_the_start_of_one(text, prefix):
     """QA 22: isbn:978-604 (a publisher's books) found nothing: its digits were looked for as a whole word."""
     clause, = parse(text).clauses
@@ -175,7 +176,8 @@ def test_a_mistyped_field_name_is_refused_saying_the_one_meant(text, meant):
         parse(text)
 
 
-@pytest.mark.parametrize("text", ["Note: biển", "chuong: 2", "do: bao", "Hải Phòng: thực trạng"])
+@pytest.mark.parametrize("text", ["Note: biển", "chuong: 2", "do: bao", "Hải Phòng: thực trạng", "site: biển",
+                                  "time: 2020", "file: biển", "object: biển", "yield: lúa", "duoi: cá"])
 def test_other_words_before_a_colon_are_text(text):
     assert parse(text).clauses
 
@@ -189,3 +191,11 @@ def test_a_query_of_signs_or_operators_alone_asks_for_no_words(text):
 @pytest.mark.parametrize("text", ["", "  ", "*", "và", "中文", "-KHCN", "-biển", "year:2020", "-type:thesis", "KH&CN"])
 def test_a_query_that_asks_something_or_everything_passes(text):
     require_words(parse(text))
+
+
+@pytest.mark.parametrize("text", ["doi:https://doi.org/10.1234/abc", "doi:http://dx.doi.org/10.1234/abc",
+                                  "DOI:doi.org/10.1234/abc", "https://doi.org/10.1234/abc"])
+def test_a_doi_pasted_with_its_resolver_is_the_doi(text):
+    """Review 22: doi:https://doi.org/10.1234/x was refused as no DOI."""
+    clause, = parse(text).clauses
+    assert clause.phrase and clause.words == parse("doi:10.1234/abc").clauses[0].words

@@ -1026,10 +1026,14 @@ def test_an_isbn_s_first_digits_find_the_books_that_start_so(org, write_csv, set
         row("Hải dương học", id="b2", dc_type="Sách", dc_identifier_isbn="9786049131235"),
         row("Marine biology", id="b3", dc_type="Book", dc_identifier_isbn="978-0-306-40615-7"),
         row("Toán lớp 10 và 978 bài tập", id="t1", dc_identifier_doi="10.1234/toan-10"),
+        row("Oxford chemistry", id="b4", dc_type="Book", dc_identifier_isbn="0-19-852663-6"),  # an ISBN-10
     ]), "HPU")
     assert sorted(titles("isbn:978-604")) == ["Hải dương học", "Sinh học biển"]
     assert sorted(titles("isbn:978")) == ["Hải dương học", "Marine biology", "Sinh học biển"]
     assert titles("isbn:978-0-306-40615-7") == ["Marine biology"]
+    for q in ("isbn:978-604-91", "isbn:978-604-913-1"):  # review 22: 8 and 10 digits were taken for whole ones
+        assert sorted(titles(q)) == ["Hải dương học", "Sinh học biển"], q
+    assert titles("isbn:0-19-852663-6") == titles("0198526636") == ["Oxford chemistry"]
     assert sorted(titles("biển -isbn:978-604")) == []
     assert titles("doi:10.1234") == ["Toán lớp 10 và 978 bài tập"]
     with pytest.raises(SearchError):
