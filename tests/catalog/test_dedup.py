@@ -318,6 +318,15 @@ def test_pairs_closed_by_a_decision_by_hand_are_kept_apart_not_listed_as_merges(
                                                    "đã đóng: biểu ghi đã được tách ra thành tài liệu"))
 
 
+def test_a_record_merged_by_hand_into_its_pairs_work_decides_that_pair_as_merged(org, lib, write_csv):
+    """Review 22: the pair was closed as kept apart, its record merged into that very work."""
+    pair = _pair_waiting(lib, write_csv)
+    merge_by_hand(lib, "L2", pair.work_id, actor="admin")
+    pair.refresh_from_db()
+    assert pair.status == "confirmed" and pair.decided_by == "admin"
+    assert not Match.objects.filter(local_id="L2", status="manual").exists()  # the pair records the merge
+
+
 def test_a_record_merged_into_the_work_it_is_in_is_told_so(org, lib, write_csv):
     import_file(write_csv([row(EXACT, id="u1", **THESIS)], "u.csv"), "HPU")
     work = Holding.objects.get(local_id="u1").work_id

@@ -477,6 +477,9 @@ def merge_by_hand(org: Organisation, local_id: str, work_id: int, actor: str, us
             old.delete()
         elif not (described and rebuild(old, actor)):
             old.save(update_fields=["updated_at"])  # its sets changed: harvesters see it again
+        # a pair waiting with the very work it joins is decided so (it was closed as kept apart)
+        recorded = bool(Match.objects.filter(organisation=org, local_id=local_id, status="review", work=target)
+                        .update(status="confirmed", decided_by=actor, decided_at=timezone.now())) or recorded
         _close_reviews(org, local_id, actor, MERGED_REASON % {"work": target.pk})
         close_held_reviews(org, {target.pk: local_id}, actor)  # its other records' pairs with the work
         MatchRule.objects.filter(organisation=org, local_id=local_id, rule="never", work=target).delete()

@@ -12,17 +12,22 @@ CHUNK = 5000
 def forwards(apps, schema_editor):
     from stinet.catalog.matching import initialled
 
+    last = 0
     with schema_editor.connection.cursor() as cursor:
-        cursor.execute("SELECT id, value FROM catalog_workkey WHERE kind = 'author' ORDER BY id")
-        rows = cursor.fetchall()
-        changed = []
-        for key_id, value in rows:
-            name, bar, year = value.rpartition("|")
-            new = f"{initialled(name)}{bar}{year}" if bar else value
-            if new != value:
-                changed.append((new, key_id))
-        for start in range(0, len(changed), CHUNK):
-            cursor.executemany("UPDATE catalog_workkey SET value = %s WHERE id = %s", changed[start:start + CHUNK])
+        while True:  # a page at a time: a catalogue of 10^6 works has as many keys
+            cursor.execute("SELECT id, value FROM catalog_workkey WHERE kind = 'author' AND id > %s ORDER BY id "
+                           "LIMIT %s", [last, CHUNK])
+            rows = cursor.fetchall()
+            if not rows:
+                break
+            last = rows[-1][0]
+            changed = []
+            for key_id, value in rows:
+                name, bar, year = value.rpartition("|")
+                new = f"{initialled(name)}{bar}{year}" if bar else value
+                if new != value:
+                    changed.append((new, key_id))
+            cursor.executemany("UPDATE catalog_workkey SET value = %s WHERE id = %s", changed)
 
 
 class Migration(migrations.Migration):
