@@ -156,7 +156,8 @@ def import_session() -> Iterator[None]:
 
 def import_file(path: str | Path, org_code: str, fmt: str | None = None, *,
                 actor: str = "cli", progress: Progress | None = None,
-                started: Callable[[int | None], None] | None = None, keep_rejected: bool = False) -> ImportReport:
+                started: Callable[[int | None], None] | None = None, keep_rejected: bool = False,
+                workers: int | None = None) -> ImportReport:
     """Import a CSV/XLSX/XLS/MARC/MARCXML file for one organisation and return its report.
 
     The file is checked as a whole first (nothing is written for a broken file); records are
@@ -164,7 +165,8 @@ def import_file(path: str | Path, org_code: str, fmt: str | None = None, *,
     after the last committed batch; any re-import updates in place and never duplicates.
     `started` is told the file's number of rows (None when the format does not say) once the
     file is checked, before any is stored; `progress` then the rows done so far. `keep_rejected`:
-    the report keeps every rejection (rejected_at), not only the first MAX_LISTED (rejects.py).
+    the report keeps every rejection (rejected_at), not only the first MAX_LISTED (rejects.py). `workers`:
+    the parsing processes (None: as the file's size and STINET_IMPORT_WORKERS say; 1 in a web request).
     """
     path = Path(path)
     org = get_organisation(org_code)
@@ -175,7 +177,7 @@ def import_file(path: str | Path, org_code: str, fmt: str | None = None, *,
     report = ImportReport(source=path.name, format=table.format, encoding=table.encoding,
                           position_word=table.unit, rejected_at={} if keep_rejected else None)
     mapping = _columns(table, report)
-    workers = _workers(table.rows_total)
+    workers = _workers(table.rows_total) if workers is None else workers
     file_digest = _file_digest(path)
     recover_ended_runs()  # a run killed outright: what it stored after the index's last commit, indexed now
     interrupted = _resume_point(org, file_digest)

@@ -52,7 +52,7 @@ def add_source(org_code: str, base_url: str, *, label: str = "", prefix: str = "
     must manage the organisation's sources.
     """
     org = get_organisation(org_code)
-    _require_manager(user, org.pk, org.code)
+    require_manager(user, org.pk, org.code)
     if kind == "oai":
         check_url(base_url, allow_private, base=True)
         _check_prefix(prefix)
@@ -87,7 +87,7 @@ def _check_unique(org: Organisation, base_url: str, prefix: str, set_spec: str, 
 def remove_source(source: Source, *, actor: str = "cli", user: Any = None) -> None:
     """Remove a source that is not running. What it harvested stays (the member's holdings, its run
     reports): a full harvest of a list removes what the list no longer gives, removing the source does not."""
-    _require_manager(user, source.organisation_id, source.organisation.code)
+    require_manager(user, source.organisation_id, source.organisation.code)
     before = {"org": source.organisation.code, "url": source.base_url, "prefix": source.metadata_prefix,
               "set": source.set_spec, "label": source.label}
     with transaction.atomic():  # removed only if no run holds it at this moment (a worker may claim it meanwhile)
@@ -95,6 +95,10 @@ def remove_source(source: Source, *, actor: str = "cli", user: Any = None) -> No
         if not removed:
             raise ValueError(_("source %(id)s is running: remove it when the run has ended") % {"id": source.pk})
         audit(actor, "delete", source, before=before, user=user)
+    if source.kind == "file":
+        from stinet.sources.uploads import forget_upload
+
+        forget_upload(source.file_path)  # a file uploaded on the web goes with its source
 
 
 def _check_set(set_spec: str) -> None:
@@ -114,7 +118,7 @@ def not_a_manager(code: str) -> str:
     return _("you do not manage the sources of %(code)s") % {"code": code}
 
 
-def _require_manager(user: Any, organisation_id: int, code: str) -> None:
+def require_manager(user: Any, organisation_id: int, code: str) -> None:
     """Refuse a web user who does not manage this organisation's sources (None: the command line)."""
     if user is not None:
         require(edits_organisation(user, organisation_id), not_a_manager(code))
@@ -122,7 +126,7 @@ def _require_manager(user: Any, organisation_id: int, code: str) -> None:
 
 def request_run(source: Source, *, user: Any = None, actor: str = "cli") -> None:
     """Have the worker harvest a source at its next round."""
-    _require_manager(user, source.organisation_id, source.organisation.code)
+    require_manager(user, source.organisation_id, source.organisation.code)
     Source.objects.filter(pk=source.pk).update(next_run_at=timezone.now())
     audit(actor, "run-requested", source, user=user)
 
@@ -131,7 +135,7 @@ def change_source(source: Source, *, label: str | None = None, prefix: str | Non
                   set_spec: str | None = None, interval: int | None = None, actor: str = "cli",
                   user: Any = None) -> Source:
     """Change a source; a new format or set starts its list afresh, a new interval reschedules it."""
-    _require_manager(user, source.organisation_id, source.organisation.code)
+    require_manager(user, source.organisation_id, source.organisation.code)
     before = {"label": source.label, "prefix": source.metadata_prefix, "set": source.set_spec,
               "interval": source.interval}
     if prefix is not None:
@@ -165,8 +169,9 @@ def change_source(source: Source, *, label: str | None = None, prefix: str | Non
 
 
 def run_source(source: Source, *, full: bool = False, from_date: str = "", progress: Progress | None = None,
-               worker: str = "", client: OAIClient | None = None) -> ImportReport:
-    """Run one source now under its lock (harvest, or re-import of its file); the run's report."""
+               worker: str = "", client: OAIClient | None = None, parsers: int | None = None) -> ImportReport:
+    """Run one source now under its lock (harvest, or re-import of its file); the run's report. `parsers`:
+    the processes that parse a file (None: as ingest decides; 1 in a web request)."""
     worker = worker or worker_id()
     recover_ended_runs()  # before a lock is taken over: the run it names may have stored pages not yet indexed
     if not claim(source.pk, worker):
@@ -175,18 +180,18 @@ def run_source(source: Source, *, full: bool = False, from_date: str = "", progr
     try:
         source.refresh_from_db()
         if source.kind == "file":
-            return _run_file(source, progress)
+            return _run_file(source, progress, parsers)
         return harvest(source, full=full, from_date=from_date, progress=progress, client=client)
     finally:
         release(source.pk, worker)
 
 
-def _run_file(source: Source, progress: Progress | None) -> ImportReport:
+def _run_file(source: Source, progress: Progress | None, parsers: int | None = None) -> ImportReport:
     """Re-import a file source (an upload kept on the server) and schedule its next run."""
     from stinet.ingest.services import import_file
 
     try:
-        report = import_file(source.file_path, source.organisation.code, progress=progress)
+        report = import_file(source.file_path, source.organisation.code, progress=progress, workers=parsers)
     except BaseException as exc:
         schedule_next(source, ok=False, error=failure_line(exc))
         raise

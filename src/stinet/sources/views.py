@@ -37,11 +37,36 @@ class SourceForm(forms.Form):
 
     def __init__(self, *args: object, user: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
-        allowed = editable_organisations(user)
-        orgs = Organisation.objects.all() if allowed is None else Organisation.objects.filter(pk__in=allowed)
-        self.fields["organisation"].queryset = orgs.order_by("code")
+        _offer_organisations(self, user)
         if not is_admin(user):  # only the hub may harvest loopback or private addresses
             del self.fields["allow_private"]
+
+
+def _offer_organisations(form: forms.Form, user: object) -> None:
+    """Offer the organisations whose sources the user manages, the one chosen already when there is one."""
+    allowed = editable_organisations(user)
+    orgs = Organisation.objects.all() if allowed is None else Organisation.objects.filter(pk__in=allowed)
+    field = form.fields["organisation"]
+    field.queryset = orgs.order_by("code")
+    if allowed is not None and len(allowed) == 1:
+        field.initial = field.queryset.first()
+
+
+class UploadForm(forms.Form):
+    """A file of an organisation's records (its system's export), imported as a file source."""
+
+    organisation = OrganisationChoiceField(queryset=Organisation.objects.none(), to_field_name="code",
+                                           label=_lazy("Organisation"))
+    file = forms.FileField(label=_lazy("File"), allow_empty_file=True,
+                           help_text=_lazy("Excel (.xlsx, .xls), CSV, MARC 21 (.mrc), MARCXML or Dublin Core (.xml), "
+                                           "as the member's system exports them. A file uploaded again under its "
+                                           "name updates its records."))
+
+    prefix = "upload"  # beside the form of a new source on one page: ids of its own
+
+    def __init__(self, *args: object, user: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        _offer_organisations(self, user)
 
 
 def _visible(request: HttpRequest) -> object:
@@ -72,8 +97,55 @@ def health(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("Source added: %(label)s") % {"label": source.label})
             return redirect("sources:health")
+    return _health_page(request, form, UploadForm(user=request.user))
+
+
+def _health_page(request: HttpRequest, form: SourceForm, upload_form: UploadForm, status: int = 200) -> HttpResponse:
     return render(request, "sources/health.html", {"sources": _visible(request), "form": form,
-                                                   "site_language": settings.LANGUAGE_CODE})
+                                                   "upload_form": upload_form,
+                                                   "site_language": settings.LANGUAGE_CODE}, status=status)
+
+
+@login_required
+@require_POST
+def upload(request: HttpRequest) -> HttpResponse:
+    """Receive a file of an organisation's records: refused at once in one line when it cannot be imported;
+    imported now when small (fewer rows than a parallel import needs), else by the worker at its next round."""
+    from stinet.ingest.services import PARALLEL_MIN_ROWS
+    from stinet.sources.harvesting import failure_line
+    from stinet.sources.services import SourceBusy, run_source
+    from stinet.sources.uploads import receive
+
+    allowed = editable_organisations(request.user)
+    require(allowed is None or bool(allowed), _("you do not edit any organisation, so you manage no sources"))
+    form = UploadForm(request.POST, request.FILES, user=request.user)
+    if form.is_valid():
+        file = form.cleaned_data["file"]
+        try:
+            source, rows = receive(form.cleaned_data["organisation"], file.name, file.chunks(), user=request.user,
+                                   actor=request.user.get_username())
+        except ValueError as exc:
+            form.add_error("file", str(exc))
+    if not form.is_valid():
+        return _health_page(request, SourceForm(user=request.user), form, status=400)
+    if rows is None or rows >= PARALLEL_MIN_ROWS:
+        messages.success(request, _("File received: %(name)s. The worker imports it at its next round; its report "
+                                    "then shows here.") % {"name": source.label})
+        return redirect("sources:health")
+    try:
+        report = run_source(source, parsers=1)
+    except SourceBusy:
+        messages.success(request, _("File received: %(name)s. The worker is importing it; its report then shows "
+                                    "here.") % {"name": source.label})
+        return redirect("sources:health")
+    except Exception as exc:  # noqa: BLE001 - the run is recorded as failed, with the same line
+        messages.error(request, failure_line(exc))
+        return redirect("sources:health")
+    messages.success(request, _("Imported %(name)s: %(new)s new, %(updated)s updated, %(rejected)s rejected.")
+                     % {"name": source.label, "new": report.new, "updated": report.updated,
+                        "rejected": report.rejected})
+    source.refresh_from_db()
+    return redirect("sources:run", run_id=source.last_run_id) if source.last_run_id else redirect("sources:health")
 
 
 class ChangeForm(forms.Form):

@@ -1,0 +1,116 @@
+"""A member's editor uploads a file of the organisation's records on the web: checked at once, imported at
+once when small (else by the worker), a second upload of one name updating the same records."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from stinet.catalog.models import Holding, ImportRun, Work
+from stinet.sources.models import Source
+
+pytestmark = pytest.mark.django_db
+PASSWORD = "a-long-pass-phrase-42"
+HEADER = "id,dc.title,dc.contributor.author,dc.date.issued,dc.type\n"
+ROWS = ("W1,Nghiên cứu nuôi cá tra tại An Giang,Nguyễn Văn Hùng,2020,Luận văn thạc sĩ\n"
+        "W2,Đánh giá chất lượng nước sông Cấm,Trần Thị Mai,2019,Báo cáo kết quả nghiên cứu\n"
+        "W3,,Lê Văn Nam,2018,Bài báo\n")
+
+
+@pytest.fixture
+def editor(client, org, settings, tmp_path):
+    """HPU's editor, signed in; uploads kept under a data folder of the test's own."""
+    from stinet.accounts.services import create_user, grant
+    from stinet.catalog.services import add_organisation
+
+    settings.DATA_DIR = tmp_path
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    add_organisation("LIB", "Thư viện Khoa học tổng hợp", member=True)
+    grant(create_user("editor", PASSWORD), "member_editor", "HPU")
+    client.login(username="editor", password=PASSWORD)
+    return client
+
+
+def upload(client, name: str, content: bytes, org: str = "HPU"):
+    return client.post("/sources/upload/", {"upload-organisation": org,
+                                            "upload-file": SimpleUploadedFile(name, content)})
+
+
+def uploaded(tmp_path) -> list[str]:
+    return sorted(p.name for p in (tmp_path / "uploads").rglob("*") if p.is_file())
+
+
+def test_a_small_file_is_imported_at_once_and_its_report_shown(editor, tmp_path):
+    response = upload(editor, "luận văn 2024.csv", (HEADER + ROWS).encode())
+    run = ImportRun.objects.get()
+    assert response.status_code == 302 and response["Location"] == f"/sources/runs/{run.pk}/"
+    page = editor.get(response["Location"]).content.decode()
+    assert "Đã nhập luận văn 2024.csv: 2 mới, 0 cập nhật, 1 bị loại." in page and "thiếu nhan đề" in page
+    source = Source.objects.get()
+    assert (source.kind, source.label, source.last_run_id) == ("file", "luận văn 2024.csv", run.pk)
+    assert Holding.objects.filter(organisation__code="HPU").count() == 2
+    assert uploaded(tmp_path) == ["luận văn 2024.csv"]
+    assert "Tệp" in editor.get("/sources/").content.decode()  # listed as a file, not as an address
+
+
+def test_the_same_file_uploaded_again_updates_its_records_through_the_same_source(editor, tmp_path):
+    upload(editor, "hpu.csv", (HEADER + ROWS).encode())
+    changed = ROWS.replace("Đánh giá chất lượng nước sông Cấm", '"Đánh giá chất lượng nước sông Cấm, Hải Phòng"')
+    upload(editor, "hpu.csv", (HEADER + changed).encode())
+    assert Source.objects.count() == 1 and Work.objects.count() == 2
+    assert Work.objects.filter(title="Đánh giá chất lượng nước sông Cấm, Hải Phòng").exists()
+    assert ImportRun.objects.order_by("-pk").first().counts["updated"] == 1
+    assert uploaded(tmp_path) == ["hpu.csv"]  # the file before goes
+
+
+@pytest.mark.parametrize(("name", "content", "said"), [
+    ("anh.csv", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "anh.csv: không phải tệp văn bản"),
+    ("trong.csv", b"", "trong.csv: tệp rỗng"),
+    ("bang.xlsx", b"PK\x03\x04 not a workbook", "bang.xlsx"),
+])
+def test_a_file_that_cannot_be_imported_is_refused_at_once_and_not_kept(editor, tmp_path, name, content, said):
+    response = upload(editor, name, content)
+    page = response.content.decode()
+    assert response.status_code == 400 and said in page and 'aria-invalid="true"' in page
+    assert not Source.objects.exists() and not ImportRun.objects.exists() and uploaded(tmp_path) == []
+
+
+def test_a_large_file_is_left_to_the_worker(editor, tmp_path):
+    rows = "".join(f"R{n},Đề tài số {n} về biển,Nguyễn Văn An,2020,Bài báo\n" for n in range(1000))
+    response = upload(editor, "lon.csv", (HEADER + rows).encode())
+    assert response.status_code == 302 and response["Location"] == "/sources/"
+    assert "Tiến trình nền sẽ nhập tệp ở lượt chạy tới" in editor.get("/sources/").content.decode()
+    source = Source.objects.get()
+    assert source.next_run_at is not None and not ImportRun.objects.exists()
+    from stinet.sources.services import run_source
+
+    assert run_source(source).new == 1000  # what the worker does at its round
+
+
+def test_an_editor_uploads_only_for_the_organisations_they_edit(editor, client, tmp_path):
+    response = upload(editor, "lib.csv", (HEADER + ROWS).encode(), org="LIB")
+    assert response.status_code == 400 and not Source.objects.exists() and uploaded(tmp_path) == []
+    from stinet.accounts.services import create_user
+
+    create_user("nobody", PASSWORD)
+    client.logout()
+    client.login(username="nobody", password=PASSWORD)
+    assert upload(client, "hpu.csv", (HEADER + ROWS).encode()).status_code == 403
+    client.logout()
+    assert upload(client, "hpu.csv", (HEADER + ROWS).encode()).status_code == 302  # to the login page
+    assert not Source.objects.exists()
+
+
+def test_a_name_sent_decomposed_or_with_a_path_is_kept_composed_and_alone(editor, tmp_path):
+    upload(editor, unicodedata.normalize("NFD", "C:\\Tài liệu\\Luận án.csv"), (HEADER + ROWS).encode())
+    assert Source.objects.get().label == "Luận án.csv" == unicodedata.normalize("NFC", "Luận án.csv")
+    assert uploaded(tmp_path) == ["Luận án.csv"]
+
+
+def test_removing_the_source_of_an_upload_deletes_its_file_not_its_records(editor, tmp_path):
+    upload(editor, "hpu.csv", (HEADER + ROWS).encode())
+    source = Source.objects.get()
+    assert editor.post(f"/sources/{source.pk}/remove/").status_code == 302
+    assert uploaded(tmp_path) == [] and Holding.objects.count() == 2
