@@ -111,9 +111,25 @@ def test_refusals_are_one_line_in_vietnamese(run):
          "ngày bắt đầu '2024-02-30': cần một ngày dạng YYYY-MM-DD hoặc YYYY-MM-DDThh:mm:ssZ"),
         (("source", "add", "HPU", "http://user:secret@example.org/oai"),
          "http://user:secret@example.org/oai: không chấp nhận tên người dùng và mật khẩu trong URL"),
+        # QA 23: a traceback (OverflowError), or a source whose every run then failed to schedule the next
+        (("source", "add", "HPU", url, "--allow-private", "--every", "99999999999999999999"),
+         "chu kỳ 99999999999999999999: nhiều nhất 3650 ngày"),
+        (("source", "add", "HPU", url, "--allow-private", "--every", "10000000"),
+         "chu kỳ 10000000: nhiều nhất 3650 ngày"),
+        (("source", "add", "HPU", url, "--allow-private", "--label", "x" * 201),
+         "tên: tối đa 200 kí tự (tên này có 201)"),
+        (("source", "add", "HPU", url, "--allow-private", "--label", "dòng 1\ndòng 2"),
+         "tên: một dòng, không có kí tự điều khiển"),
+        (("harvest", url, "--org", "HPU", "--from", "2024-01-05", "--full", "--allow-private"),
+         "--from và --full: chỉ dùng một trong hai (--full thu thập toàn bộ, --from những gì thay đổi từ một ngày)"),
     ]:
         refused = run(*args)
         assert (refused.returncode, refused.stderr) == (1, f"stinet: error: {message}\n"), args
+    assert run("source", "add", "HPU", url, "--allow-private").returncode == 0
+    for spelt in ("HTTP://127.0.0.1:9/oai/", "http://127.0.0.1:9//oai"):  # QA 23: one list added thrice
+        again = run("source", "add", "HPU", spelt, "--allow-private")
+        assert again.returncode == 1 and "HPU đã thu thập danh sách này: nguồn 1" in again.stderr, again.stderr
+    run("source", "remove", "1")
     neither = run("source", "run")
     assert neither.returncode == 2 and "hãy cho SOURCE_ID hoặc --due (chỉ một trong hai)" in neither.stderr
     assert json.loads(run("source", "list", "--json").stdout) == []

@@ -336,7 +336,7 @@ def _finish(state: _Harvest, started: float, client: OAIClient | None, *, upper:
 def schedule_next(source: Source, *, ok: bool, error: str = "") -> None:
     """Set the next run: the interval after a success, sooner (at most a day) after a failure."""
     now = timezone.now()
-    interval = timedelta(days=source.interval)
+    interval = timedelta(days=min(source.interval, 3650))  # a source saved with a longer one before it was refused
     fields: dict[str, object] = {"last_error": error[:2000],
                                  "next_run_at": now + (interval if ok else min(interval, RETRY_AFTER_FAILURE))}
     if ok:

@@ -247,4 +247,6 @@ def read_ahead(pages: Iterator[Page], depth: int = READ_AHEAD_PAGES, idle: Calla
             yield value
     finally:
         stop.set()
-        thread.join(timeout=120)
+        # ended, failed or interrupted: the thread has finished, or is waiting on the server; an interrupted
+        # harvest does not wait for that answer (Ctrl-C waited up to two minutes on a server that gave none)
+        thread.join(timeout=1.0)

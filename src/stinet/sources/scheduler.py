@@ -62,7 +62,7 @@ def run_due_sources(now: datetime | None = None, worker: str | None = None,
         except SourceBusy:
             continue  # another worker took it between the query and the lock
         except Exception as exc:  # any failure: recorded on the source and its run, never fatal here
-            log.warning("source %s (%s) failed: %s", source.pk, source.label, exc)
+            log.info("source %s (%s) failed: %s", source.pk, source.label, exc)  # the round says it (echo)
             outcomes.append(Outcome(source.pk, source.label, False, str(exc).splitlines()[0] if str(exc) else
                                     type(exc).__name__))
             continue

@@ -4,6 +4,7 @@ run one now under its lock, and the sources' health (the harvest itself: sources
 from __future__ import annotations
 
 import contextlib
+import re
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -64,6 +65,7 @@ def add_source(org_code: str, base_url: str, *, label: str = "", prefix: str = "
     else:
         raise ValueError(_("source kind %(kind)r: oai or file") % {"kind": kind})
     _check_interval(interval)
+    _check_label(label)
     default_label = (urlsplit(base_url).hostname or "") + (f" [{set_spec}]" if set_spec else "")
     source = Source.objects.create(
         organisation=org, label=(label or default_label or Path(file_path).name)[:200], kind=kind,
@@ -77,8 +79,10 @@ def add_source(org_code: str, base_url: str, *, label: str = "", prefix: str = "
 def _check_unique(org: Organisation, base_url: str, prefix: str, set_spec: str, source_id: int | None = None) -> None:
     """ValueError when another source of the organisation harvests this list (URL, format, set): two
     sources of one list would harvest it twice and sweep each other's records."""
-    same = (Source.objects.filter(organisation=org, kind="oai", base_url=base_url, metadata_prefix=prefix,
-                                  set_spec=set_spec).exclude(pk=source_id).first())
+    key = url_key(base_url)
+    same = next((s for s in Source.objects.filter(organisation=org, kind="oai", metadata_prefix=prefix,
+                                                  set_spec=set_spec).exclude(pk=source_id).order_by("pk")
+                 if url_key(s.base_url) == key), None)
     if same is not None:
         raise ValueError(_("%(org)s harvests this list already: source %(id)s (%(label)s)")
                          % {"org": org.code, "id": same.pk, "label": same.label})
@@ -107,10 +111,37 @@ def _check_set(set_spec: str) -> None:
         raise ValueError(_("set %(set)r: not a valid OAI-PMH setSpec") % {"set": set_spec})
 
 
+MAX_INTERVAL_DAYS = 3650  # ten years: as the web form takes (a longer one overflowed the next run's date)
+MAX_LABEL = 200
+
+
 def _check_interval(interval: int) -> None:
-    """ValueError for an interval shorter than a day."""
+    """ValueError for an interval shorter than a day or longer than MAX_INTERVAL_DAYS."""
     if interval < 1:
         raise ValueError(_("interval %(n)s: at least 1 day") % {"n": interval})
+    if interval > MAX_INTERVAL_DAYS:
+        raise ValueError(_("interval %(n)s: at most %(max)s days") % {"n": interval, "max": MAX_INTERVAL_DAYS})
+
+
+def _check_label(label: str) -> None:
+    """ValueError for a label longer than a source's name holds, or of more than one line."""
+    if len(label.strip()) > MAX_LABEL:
+        raise ValueError(_("label: at most %(max)s characters (it has %(n)s)")
+                         % {"max": MAX_LABEL, "n": len(label.strip())})
+    if any(ch < " " or ch == "\x7f" for ch in label):
+        raise ValueError(_("label: one line, without control characters"))
+
+
+def url_key(url: str) -> str:
+    """A base URL as harvesting compares it: scheme and host in lower case, the default port, doubled and
+    trailing slashes dropped ("HTTP://Host:80//oai/" is "http://host/oai"): one list added twice under two
+    spellings was harvested twice."""
+    parts = urlsplit(url.strip())
+    scheme, host = parts.scheme.lower(), (parts.hostname or "").lower()
+    port = parts.port if parts.port not in (None, {"http": 80, "https": 443}.get(scheme)) else None
+    netloc = f"[{host}]" if ":" in host else host
+    path = re.sub(r"/{2,}", "/", parts.path).rstrip("/")
+    return f"{scheme}://{netloc}{f':{port}' if port else ''}{path}{f'?{parts.query}' if parts.query else ''}"
 
 
 def not_a_manager(code: str) -> str:
@@ -146,6 +177,8 @@ def change_source(source: Source, *, label: str | None = None, prefix: str | Non
                       set_spec if set_spec is not None else source.set_spec, source.pk)
     if interval is not None:
         _check_interval(interval)
+    if label is not None:
+        _check_label(label)
     if interval is not None and interval != source.interval:  # due that long after the last success
         source.next_run_at = (source.last_success_at or timezone.now()) + timedelta(days=interval)
     new_prefix = prefix is not None and prefix != source.metadata_prefix
@@ -175,8 +208,13 @@ def run_source(source: Source, *, full: bool = False, from_date: str = "", progr
     worker = worker or worker_id()
     recover_ended_runs()  # before a lock is taken over: the run it names may have stored pages not yet indexed
     if not claim(source.pk, worker):
+        holder = Source.objects.filter(pk=source.pk).values_list("locked_by", flat=True).first() or ""
+        host, _sep, rest = holder.partition(":")
+        pid = rest.partition(":")[0]
+        who = (_("another run (process %(pid)s on %(host)s)") % {"pid": pid, "host": host} if pid.isdigit()
+               else _("another run"))  # the holder as people read it, not the lock's inner name
         raise SourceBusy(_("source %(id)s (%(label)s) is being harvested by %(who)s; try again later")
-                         % {"id": source.pk, "label": source.label, "who": source.locked_by or _("another run")})
+                         % {"id": source.pk, "label": source.label, "who": who})
     try:
         source.refresh_from_db()
         if source.kind == "file":
@@ -206,11 +244,16 @@ def _run_file(source: Source, progress: Progress | None, parsers: int | None = N
 def harvest_url(url: str, org_code: str, prefix: str = "oai_dc", set_spec: str = "", from_date: str = "", *,
                 full: bool = False, allow_private: bool = False, progress: Progress | None = None) -> ImportReport:
     """One harvest of a URL for an organisation, through its saved source (created on first use)."""
+    if from_date and full:
+        raise ValueError(_("--from and --full: one or the other (--full harvests everything, --from what "
+                           "changed since a date)"))
     if from_date:
         check_datestamp(from_date)  # an operator's typo is refused before a source is saved
     org = get_organisation(org_code)
-    source = Source.objects.filter(organisation=org, kind="oai", base_url=url.strip(), metadata_prefix=prefix,
-                                   set_spec=set_spec).first()
+    key = url_key(url)  # its saved source, however the address is spelt this time
+    source = next((s for s in Source.objects.filter(organisation=org, kind="oai", metadata_prefix=prefix,
+                                                    set_spec=set_spec).order_by("pk")
+                   if url_key(s.base_url) == key), None)
     created = source is None
     if source is None:
         source = add_source(org.code, url, prefix=prefix, set_spec=set_spec, allow_private=allow_private)
