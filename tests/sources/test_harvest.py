@@ -414,6 +414,26 @@ def test_a_full_harvest_removes_what_the_source_no_longer_lists(org, source, oai
     assert Holding.objects.count() == 3
 
 
+def test_a_repository_that_moved_is_harvested_afresh_at_its_new_address_its_records_kept_its_own(
+        org, source, oai_server):
+    """QA 23: the address could not be changed, and a source removed and added again at the new one never
+    removed the records the old list gave and the new one lacks."""
+    from stinet.sources.models import Source
+    from stinet.sources.services import change_source
+
+    records = [dc_record("oai:hpu:1", "Một"), dc_record("oai:hpu:2", "Hai"), dc_record("oai:hpu:3", "Ba")]
+    oai_server.on(xml(page("".join(records))), verb="ListRecords")
+    assert run_source(source).new == 3
+    moved = change_source(source, base_url=oai_server.url + "/moved")
+    assert moved.base_url.endswith("/moved") and moved.last_datestamp == "" and moved.resume_token == ""
+    oai_server.on(xml(page(records[0] + records[2])), verb="ListRecords")
+    report = run_source(Source.objects.get(pk=source.pk), full=True)
+    assert (report.new, report.deleted) == (0, 1)
+    assert sorted(Holding.objects.values_list("local_id", flat=True)) == ["oai:hpu:1", "oai:hpu:3"]
+    with pytest.raises(ValueError, match="only http and https"):
+        change_source(source, base_url="ftp://example.org/oai")
+
+
 def test_a_full_harvest_of_one_set_keeps_what_another_set_of_the_repository_may_list(org, source, oai_server):
     """A record in two sets that the second set's source stored last is not removed when it leaves that set:
     the first set may still list it (the record would have been deleted from the member's holdings)."""
@@ -656,5 +676,5 @@ def test_a_change_during_a_run_keeps_the_runs_lock_and_another_list_waits_for_it
     source.refresh_from_db()
     assert (source.label, source.interval, source.status, source.locked_by, source.resume_token) == (
         "Kho mới", 30, "running", "elsewhere:1:2:3", "T9")
-    with pytest.raises(ValueError, match="is running: change its format or set when the run has ended"):
+    with pytest.raises(ValueError, match="is running: change its format, set or address when the run has ended"):
         change_source(source, set_spec="col:a")

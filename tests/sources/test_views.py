@@ -200,3 +200,18 @@ def test_stored_messages_are_marked_with_the_language_they_were_recorded_in(admi
     assert '<td class="error" lang="vi">lỗi mạng</td>' in admin_client.get("/sources/?lang=en").content.decode()
     assert 'Run now<span class="visually-hidden">: Kho &lt;HPU&gt;</span>' in health
     assert '<span class="visually-hidden">Actions on the source</span></th>' in health
+
+
+def test_the_address_of_a_repository_that_moved_is_changed_on_its_page(admin_client, org):
+    source = Source.objects.create(organisation=org, label="Kho", base_url="http://example.org/oai",
+                                   last_datestamp="2024-01-01")
+    form = {"label": "Kho", "metadata_prefix": "oai_dc", "set_spec": "", "interval": 30}
+    assert 'value="http://example.org/oai"' in _text(admin_client.get(f"/sources/{source.pk}/edit/"))
+    admin_client.post(f"/sources/{source.pk}/edit/", {**form, "base_url": ""})  # left empty: kept
+    source.refresh_from_db()
+    assert source.base_url == "http://example.org/oai" and source.last_datestamp == "2024-01-01"
+    admin_client.post(f"/sources/{source.pk}/edit/", {**form, "base_url": "http://93.184.216.34/oai"})
+    source.refresh_from_db()
+    assert source.base_url == "http://93.184.216.34/oai" and source.last_datestamp == ""  # harvested afresh
+    upload = Source.objects.create(organisation=org, label="bang.csv", kind="file", file_path="/tmp/bang.csv")
+    assert "id_base_url" not in _text(admin_client.get(f"/sources/{upload.pk}/edit/"))  # a file has no address

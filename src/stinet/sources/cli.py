@@ -138,10 +138,12 @@ def source_list(as_json: bool) -> None:
 @click.option("--prefix", default=None, help="New metadata prefix (the list is harvested afresh).")
 @click.option("--set", "set_spec", default=None, help="New set ('' for the whole repository; harvested afresh).")
 @click.option("--every", "interval", type=int, default=None, help="New interval in days.")
+@click.option("--url", "base_url", default=None,
+              help="New address of the repository (it moved; harvested afresh, its records kept as its own).")
 @command
 def source_set(source_id: int, label: str | None, prefix: str | None, set_spec: str | None,
-               interval: int | None) -> None:
-    """Change a saved source's label, format, set or schedule."""
+               interval: int | None, base_url: str | None) -> None:
+    """Change a saved source's label, format, set, schedule or address."""
     from django.utils.translation import gettext as _
 
     from stinet.sources.models import Source
@@ -150,7 +152,8 @@ def source_set(source_id: int, label: str | None, prefix: str | None, set_spec: 
     found = Source.objects.filter(pk=source_id).first()
     if found is None:
         raise LookupError(_("source %(id)s does not exist (see 'stinet source list')") % {"id": source_id})
-    changed = change_source(found, label=label, prefix=prefix, set_spec=set_spec, interval=interval)
+    changed = change_source(found, label=label, prefix=prefix, set_spec=set_spec, interval=interval,
+                            base_url=base_url)
     click.echo(_("source %(id)s: %(label)s, %(details)s, next run %(when)s")
                % {"id": changed.pk, "label": changed.label, "details": _details(changed),
                   "when": local_time(changed.next_run_at)})

@@ -163,17 +163,24 @@ def request_run(source: Source, *, user: Any = None, actor: str = "cli") -> None
 
 
 def change_source(source: Source, *, label: str | None = None, prefix: str | None = None,
-                  set_spec: str | None = None, interval: int | None = None, actor: str = "cli",
-                  user: Any = None) -> Source:
-    """Change a source; a new format or set starts its list afresh, a new interval reschedules it."""
+                  set_spec: str | None = None, interval: int | None = None, base_url: str | None = None,
+                  actor: str = "cli", user: Any = None) -> Source:
+    """Change a source; a new format, set or address (the repository moved) starts its list afresh, its
+    records staying its own (a full harvest removes those the new list lacks); a new interval reschedules it."""
     require_manager(user, source.organisation_id, source.organisation.code)
     before = {"label": source.label, "prefix": source.metadata_prefix, "set": source.set_spec,
-              "interval": source.interval}
+              "interval": source.interval, "url": source.base_url}
     if prefix is not None:
         _check_prefix(prefix)
     _check_set(set_spec or "")
+    new_url = base_url is not None and base_url.strip() != source.base_url
+    if new_url and source.kind != "oai":
+        raise ValueError(_("source %(id)s is a file: it has no address") % {"id": source.pk})
+    if new_url:
+        check_url(base_url, source.allow_private, base=True)
     if source.kind == "oai":
-        _check_unique(source.organisation, source.base_url, prefix if prefix is not None else source.metadata_prefix,
+        _check_unique(source.organisation, base_url.strip() if new_url else source.base_url,
+                      prefix if prefix is not None else source.metadata_prefix,
                       set_spec if set_spec is not None else source.set_spec, source.pk)
     if interval is not None:
         _check_interval(interval)
@@ -182,10 +189,10 @@ def change_source(source: Source, *, label: str | None = None, prefix: str | Non
     if interval is not None and interval != source.interval:  # due that long after the last success
         source.next_run_at = (source.last_success_at or timezone.now()) + timedelta(days=interval)
     new_prefix = prefix is not None and prefix != source.metadata_prefix
-    fields = ["label", "metadata_prefix", "set_spec", "interval", "next_run_at", "updated_at"]
-    if new_prefix or (set_spec is not None and set_spec != source.set_spec):
+    fields = ["label", "metadata_prefix", "set_spec", "interval", "next_run_at", "updated_at", "base_url"]
+    if new_prefix or new_url or (set_spec is not None and set_spec != source.set_spec):
         if not Source.objects.filter(free_locks(timezone.now()), pk=source.pk).exists():  # its end would undo it
-            raise ValueError(_("source %(id)s is running: change its format or set when the run has ended")
+            raise ValueError(_("source %(id)s is running: change its format, set or address when the run has ended")
                              % {"id": source.pk})
         source.last_datestamp, source.resume_token = "", ""  # another list: harvest it whole, now
         source.next_run_at = timezone.now()
@@ -194,10 +201,11 @@ def change_source(source: Source, *, label: str | None = None, prefix: str | Non
     source.metadata_prefix = prefix if prefix is not None else source.metadata_prefix
     source.set_spec = set_spec if set_spec is not None else source.set_spec
     source.interval = interval if interval is not None else source.interval
+    source.base_url = base_url.strip() if new_url else source.base_url
     source.save(update_fields=fields)  # never the lock, heartbeat or resume point a run writes meanwhile
     audit(actor, "update", source, before=before, after={"label": source.label, "prefix": source.metadata_prefix,
-                                                          "set": source.set_spec, "interval": source.interval},
-          user=user)
+                                                          "set": source.set_spec, "interval": source.interval,
+                                                          "url": source.base_url}, user=user)
     return source
 
 

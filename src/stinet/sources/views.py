@@ -152,8 +152,16 @@ class ChangeForm(forms.Form):
     """What may change in a saved source."""
 
     label = forms.CharField(max_length=200, label=_lazy("Name of the source"))
+    base_url = forms.URLField(label=_lazy("OAI-PMH URL"), max_length=1000, assume_scheme="https", required=False,
+                              help_text=_lazy("The repository moved: its new address is harvested afresh, its "
+                                              "records staying the source's own."))
     metadata_prefix = forms.ChoiceField(choices=PREFIXES, label=_lazy("Metadata format (metadataPrefix)"),
                                         help_text=_lazy("Another format is harvested afresh."))
+
+    def __init__(self, *args: object, source: Source, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        if source.kind != "oai":  # a file has no address
+            del self.fields["base_url"]
     set_spec = forms.CharField(required=False, max_length=200, label=_lazy("Set (setSpec)"),
                                help_text=_lazy("Empty: the whole repository. Another set is harvested afresh."))
     interval = forms.IntegerField(min_value=1, max_value=3650, label=_lazy("Days between harvests"))
@@ -165,13 +173,14 @@ def edit(request: HttpRequest, source_id: int) -> HttpResponse:
     source = get_object_or_404(Source.objects.select_related("organisation"), pk=source_id)
     require(edits_organisation(request.user, source.organisation_id), not_a_manager(source.organisation.code))
     initial = {"label": source.label, "metadata_prefix": source.metadata_prefix, "set_spec": source.set_spec,
-               "interval": source.interval}
-    form = ChangeForm(request.POST or None, initial=initial)
+               "interval": source.interval, "base_url": source.base_url}
+    form = ChangeForm(request.POST or None, initial=initial, source=source)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             change_source(source, label=data["label"], prefix=data["metadata_prefix"], set_spec=data["set_spec"],
-                          interval=data["interval"], actor=request.user.get_username(), user=request.user)
+                          interval=data["interval"], base_url=data.get("base_url") or None,
+                          actor=request.user.get_username(), user=request.user)
         except ValueError as exc:
             form.add_error(None, str(exc))
         else:
