@@ -108,7 +108,7 @@ def test_help_in_vietnamese_and_in_english():
     assert "--version   Hiện phiên bản rồi thoát." in listing
     assert "  reindex  Rebuild the search index from the catalogue.\n" in _invoke("en", "--help").output
     nested = _invoke("vi", "source", "set", "--help").output
-    assert "Đổi nhãn, định dạng, tập hoặc lịch của một nguồn đã lưu." in nested and "Nhãn mới." in nested
+    assert "Đổi nhãn, định dạng, tập, lịch hoặc địa chỉ của một nguồn đã lưu." in nested and "Nhãn mới." in nested
 
 
 @pytest.mark.django_db
