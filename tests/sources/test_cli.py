@@ -120,6 +120,8 @@ def test_refusals_are_one_line_in_vietnamese(run):
          "tên: tối đa 200 kí tự (tên này có 201)"),
         (("source", "add", "HPU", url, "--allow-private", "--label", "dòng 1\ndòng 2"),
          "tên: một dòng, không có kí tự điều khiển"),
+        (("harvest", "http://example.org:99999/oai", "--org", "HPU"),  # review 23: Python's English words
+         "http://example.org:99999/oai: cổng không phải là một số từ 1 đến 65535"),
         (("harvest", url, "--org", "HPU", "--from", "2024-01-05", "--full", "--allow-private"),
          "--from và --full: chỉ dùng một trong hai (--full thu thập toàn bộ, --from những gì thay đổi từ một ngày)"),
     ]:

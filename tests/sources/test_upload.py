@@ -114,3 +114,25 @@ def test_removing_the_source_of_an_upload_deletes_its_file_not_its_records(edito
     source = Source.objects.get()
     assert editor.post(f"/sources/{source.pk}/remove/").status_code == 302
     assert uploaded(tmp_path) == [] and Holding.objects.count() == 2
+
+
+def test_a_long_vietnamese_name_is_shortened_to_what_the_disk_keeps(editor, tmp_path):
+    """Review 23: a name of 200 Vietnamese characters is more than the 255 bytes a file name may take (a 500)."""
+    name = "luận văn thạc sĩ nghiên cứu " * 8 + ".csv"
+    assert upload(editor, name, (HEADER + ROWS).encode()).status_code == 302
+    (kept,) = uploaded(tmp_path)
+    assert kept.endswith(".csv") and len(kept.encode()) <= 240 and name.startswith(kept[:-4])
+    assert Source.objects.get().label == kept
+
+
+def test_a_disk_that_refuses_the_file_is_said_in_one_line(editor, tmp_path, monkeypatch):
+    from pathlib import Path
+
+    def full(self, *args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(Path, "open", full)
+    response = upload(editor, "hpu.csv", (HEADER + ROWS).encode())
+    assert response.status_code == 400 and "hpu.csv: máy chủ không lưu được tệp (No space left on device)" in \
+        response.content.decode()
+    assert not Source.objects.exists()

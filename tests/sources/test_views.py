@@ -215,3 +215,51 @@ def test_the_address_of_a_repository_that_moved_is_changed_on_its_page(admin_cli
     assert source.base_url == "http://93.184.216.34/oai" and source.last_datestamp == ""  # harvested afresh
     upload = Source.objects.create(organisation=org, label="bang.csv", kind="file", file_path="/tmp/bang.csv")
     assert "id_base_url" not in _text(admin_client.get(f"/sources/{upload.pk}/edit/"))  # a file has no address
+
+
+def test_an_editor_cannot_point_a_private_mirror_at_the_servers_own_network(client, db):
+    """Review 23: the new address was checked with the hub's allow_private of the source, so a member's
+    editor could point it at a cloud's metadata address."""
+    from stinet.accounts.services import create_user, grant
+    from stinet.catalog.services import add_organisation
+    from stinet.sources.services import add_source, change_source
+
+    add_organisation("AAA", "Tổ chức A", member=True)
+    editor = grant(create_user("editor-a", "mat-khau-dai-2026"), "member_editor", "AAA").user
+    mirror = add_source("AAA", "http://10.0.0.5/oai", label="Bản sao", allow_private=True)  # set up by the hub
+    form = {"label": "Bản sao", "metadata_prefix": "oai_dc", "set_spec": "", "interval": 30}
+    client.login(username="editor-a", password="mat-khau-dai-2026")
+    page = _text(client.post(f"/sources/{mirror.pk}/edit/", {**form, "base_url": "http://169.254.169.254/latest"}))
+    mirror.refresh_from_db()
+    assert mirror.base_url == "http://10.0.0.5/oai" and "169.254.169.254" in page  # refused, said on the page
+    assert client.post(f"/sources/{mirror.pk}/edit/", {**form, "base_url": "http://10.0.0.5/oai",
+                                                        "interval": 60}).status_code == 302  # the rest changes
+    mirror.refresh_from_db()
+    assert mirror.interval == 60 and mirror.allow_private
+    change_source(mirror, base_url="http://93.184.216.34/oai", user=editor)
+    mirror.refresh_from_db()
+    assert not mirror.allow_private  # another address from an editor: a public one, and private no more
+
+
+def test_a_source_whose_host_is_one_word_can_still_be_renamed(admin_client, org):
+    """Review 23: Django's URL field refused "http://dspace:8080/oai" (which `source add` takes), so the page
+    could save nothing of such a source."""
+    source = Source.objects.create(organisation=org, label="Kho", base_url="http://dspace:8080/oai/request",
+                                   allow_private=True)
+    admin_client.post(f"/sources/{source.pk}/edit/", {"label": "Kho nội bộ", "metadata_prefix": "oai_dc",
+                                                      "set_spec": "", "interval": 30,
+                                                      "base_url": "http://dspace:8080/oai/request"})
+    source.refresh_from_db()
+    assert source.label == "Kho nội bộ"
+
+
+def test_two_sources_saved_under_two_spellings_of_one_address_stay_editable(admin_client, org):
+    """Review 23: sources saved before addresses were compared spelling aside refused every change."""
+    from stinet.sources.services import change_source
+
+    Source.objects.create(organisation=org, label="A", base_url="http://93.184.216.34/oai")
+    second = Source.objects.create(organisation=org, label="B", base_url="http://93.184.216.34/oai/")
+    assert change_source(second, label="B mới", interval=60).label == "B mới"
+    change_source(second, set_spec="x")  # another list: no other source harvests it
+    with pytest.raises(ValueError, match="harvests this list already"):  # back to the first's list: refused
+        change_source(second, set_spec="")

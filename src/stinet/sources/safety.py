@@ -47,9 +47,12 @@ def check_url(url: str, allow_private: bool = False, base: bool = False) -> None
     """
     try:
         parts = urlsplit(url)
-        host, _port = parts.hostname, parts.port  # "http://[bad": ValueError
-    except ValueError as exc:
+    except ValueError as exc:  # "http://[bad"
         raise UnsafeURLError(_("%(url)s: not a valid URL (%(error)s)") % {"url": url[:200], "error": exc}) from None
+    try:
+        host, _port = parts.hostname, parts.port
+    except ValueError:  # Python's own words are English ("Port out of range 0-65535")
+        raise UnsafeURLError(_("%(url)s: the port is not a number from 1 to 65535") % {"url": url[:200]}) from None
     if parts.scheme not in ("http", "https"):
         raise UnsafeURLError(_("%(url)s: only http and https URLs are harvested") % {"url": url[:200]})
     if base and (parts.query or parts.fragment):  # the harvester adds "?verb=...": "?verb=Identify" asked twice

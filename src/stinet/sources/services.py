@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from stinet.accounts.permissions import edits_organisation, require
+from stinet.accounts.permissions import edits_organisation, is_admin, require
 from stinet.catalog.models import ImportRun, Organisation
 from stinet.catalog.runs import recover_ended_runs
 from stinet.catalog.services import audit, get_organisation
@@ -138,7 +138,10 @@ def url_key(url: str) -> str:
     spellings was harvested twice."""
     parts = urlsplit(url.strip())
     scheme, host = parts.scheme.lower(), (parts.hostname or "").lower()
-    port = parts.port if parts.port not in (None, {"http": 80, "https": 443}.get(scheme)) else None
+    try:
+        port = parts.port if parts.port not in (None, {"http": 80, "https": 443}.get(scheme)) else None
+    except ValueError:  # a port out of range or not a number: check_url says so, in the user's language
+        return url.strip()
     netloc = f"[{host}]" if ":" in host else host
     path = re.sub(r"/{2,}", "/", parts.path).rstrip("/")
     return f"{scheme}://{netloc}{f':{port}' if port else ''}{path}{f'?{parts.query}' if parts.query else ''}"
@@ -176,9 +179,14 @@ def change_source(source: Source, *, label: str | None = None, prefix: str | Non
     new_url = base_url is not None and base_url.strip() != source.base_url
     if new_url and source.kind != "oai":
         raise ValueError(_("source %(id)s is a file: it has no address") % {"id": source.pk})
+    # a loopback or private address only from the hub or the server's operator: a private mirror the hub set
+    # up is no way for a member's editor to reach the server's own network
+    private = source.allow_private and (user is None or is_admin(user))
     if new_url:
-        check_url(base_url, source.allow_private, base=True)
-    if source.kind == "oai":
+        check_url(base_url, private, base=True)
+    another_list = new_url or (prefix is not None and prefix != source.metadata_prefix) or (
+        set_spec is not None and set_spec != source.set_spec)
+    if source.kind == "oai" and another_list:  # (two sources saved before url_key stay editable)
         _check_unique(source.organisation, base_url.strip() if new_url else source.base_url,
                       prefix if prefix is not None else source.metadata_prefix,
                       set_spec if set_spec is not None else source.set_spec, source.pk)
@@ -189,7 +197,8 @@ def change_source(source: Source, *, label: str | None = None, prefix: str | Non
     if interval is not None and interval != source.interval:  # due that long after the last success
         source.next_run_at = (source.last_success_at or timezone.now()) + timedelta(days=interval)
     new_prefix = prefix is not None and prefix != source.metadata_prefix
-    fields = ["label", "metadata_prefix", "set_spec", "interval", "next_run_at", "updated_at", "base_url"]
+    fields = ["label", "metadata_prefix", "set_spec", "interval", "next_run_at", "updated_at", "base_url",
+              "allow_private"]
     if new_prefix or new_url or (set_spec is not None and set_spec != source.set_spec):
         if not Source.objects.filter(free_locks(timezone.now()), pk=source.pk).exists():  # its end would undo it
             raise ValueError(_("source %(id)s is running: change its format, set or address when the run has ended")
@@ -202,6 +211,7 @@ def change_source(source: Source, *, label: str | None = None, prefix: str | Non
     source.set_spec = set_spec if set_spec is not None else source.set_spec
     source.interval = interval if interval is not None else source.interval
     source.base_url = base_url.strip() if new_url else source.base_url
+    source.allow_private = private if new_url else source.allow_private
     source.save(update_fields=fields)  # never the lock, heartbeat or resume point a run writes meanwhile
     audit(actor, "update", source, before=before, after={"label": source.label, "prefix": source.metadata_prefix,
                                                           "set": source.set_spec, "interval": source.interval,

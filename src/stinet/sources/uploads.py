@@ -25,6 +25,7 @@ from stinet.sources.locks import free_locks
 from stinet.sources.models import Source
 from stinet.sources.services import add_source, require_manager
 
+MAX_NAME, MAX_NAME_BYTES = 200, 240  # characters a source's name holds; bytes of a name the disk keeps (255)
 _UNSAFE = re.compile(r'[\x00-\x1f\x7f:*?"<>|]')  # not in a file name kept on any system
 
 
@@ -40,15 +41,35 @@ def receive(org: Organisation, name: str, chunks: Iterable[bytes], *, user: Any 
     a file that is too large or cannot be imported, or when the source it replaces is running."""
     require_manager(user, org.pk, org.code)
     safe = _UNSAFE.sub("_", unicodedata.normalize("NFC", name.replace("\\", "/").rpartition("/")[2])).strip(" .")
-    if len(safe) > 200:  # a source's name holds 200 characters: the end of the name goes, not its extension
-        suffix = Path(safe).suffix[:20]
-        safe = safe[:200 - len(suffix)] + suffix
+    safe = _shortened(safe)
     if not safe:
         raise ValueError(_("the file has no name"))
     folder = uploads_dir() / org.code / timezone.now().strftime("%Y%m%d-%H%M%S-%f")
-    folder.mkdir(parents=True, exist_ok=True)
     path = folder / safe
     try:
+        _keep(path, safe, chunks)
+        table = open_table(path)  # ImportFileError (a ValueError): one line naming the file and the problem
+        source = _file_source(org, safe, path, user, actor)
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    return source, table.rows_total
+
+
+def _shortened(name: str) -> str:
+    """A file name a source's name (200 characters) and the disk (255 bytes; a Vietnamese letter takes up to
+    three) hold: the end of the name goes, not its extension."""
+    suffix = Path(name).suffix[:20]
+    stem = name[:len(name) - len(suffix)] if suffix else name
+    while stem and (len(stem) + len(suffix) > MAX_NAME or len((stem + suffix).encode()) > MAX_NAME_BYTES):
+        stem = stem[:-1]
+    return (stem.rstrip(" .") + suffix) if stem.strip(" .") else ""
+
+
+def _keep(path: Path, name: str, chunks: Iterable[bytes]) -> None:
+    """Write the upload, up to MAX_BYTES; ValueError when it is larger or the disk refuses it."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
         size = 0
         with path.open("wb") as out:
             for chunk in chunks:
@@ -56,14 +77,11 @@ def receive(org: Organisation, name: str, chunks: Iterable[bytes], *, user: Any 
                 if size > MAX_BYTES:
                     raise ValueError(_("%(name)s: more than the %(limit)s MB an upload may be (STINET_FILES_MAX_MB); "
                                        "import it with `stinet import` on the server")
-                                     % {"name": safe, "limit": MAX_BYTES // (1024 * 1024)})
+                                     % {"name": name, "limit": MAX_BYTES // (1024 * 1024)})
                 out.write(chunk)
-        table = open_table(path)  # ImportFileError (a ValueError): one line naming the file and the problem
-        source = _file_source(org, safe, path, user, actor)
-    except BaseException:
-        shutil.rmtree(folder, ignore_errors=True)
-        raise
-    return source, table.rows_total
+    except OSError as exc:  # a full disk, a folder the server may not write
+        raise ValueError(_("%(name)s: the server cannot keep it (%(reason)s)")
+                         % {"name": name, "reason": exc.strerror or type(exc).__name__}) from None
 
 
 def _file_source(org: Organisation, name: str, path: Path, user: Any, actor: str) -> Source:

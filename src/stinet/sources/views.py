@@ -152,7 +152,9 @@ class ChangeForm(forms.Form):
     """What may change in a saved source."""
 
     label = forms.CharField(max_length=200, label=_lazy("Name of the source"))
-    base_url = forms.URLField(label=_lazy("OAI-PMH URL"), max_length=1000, assume_scheme="https", required=False,
+    # text, checked by the service as `source add` checks it (Django's URL check refuses hosts such as
+    # http://dspace:8080/ that a source may have: the page could not save its name or interval)
+    base_url = forms.CharField(label=_lazy("OAI-PMH URL"), max_length=1000, required=False,
                               help_text=_lazy("The repository moved: its new address is harvested afresh, its "
                                               "records staying the source's own."))
     metadata_prefix = forms.ChoiceField(choices=PREFIXES, label=_lazy("Metadata format (metadataPrefix)"),

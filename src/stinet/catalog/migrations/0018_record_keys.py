@@ -9,36 +9,42 @@ from django.db import migrations, models
 
 import stinet.catalog.jsontext
 
-CHUNK = 500
+WORKS = 500  # works read at a time (their holdings with them)
 
 
 def forwards(apps, schema_editor):
     # Today's code reads the records (as the importer does), on the columns this migration knows of only
     from stinet.catalog import dedup
-    from stinet.catalog.models import SourceRecord
+    from stinet.catalog.models import Holding, SourceRecord
     from stinet.catalog.rebuild import record_values
 
-    with schema_editor.connection.cursor() as cursor:
-        cursor.execute("SELECT id, work_id, source_id FROM catalog_holding WHERE work_id IN "
-                       "(SELECT work_id FROM catalog_holding GROUP BY work_id HAVING COUNT(*) > 1) "
-                       "ORDER BY work_id, created_at, id")
-        rows = cursor.fetchall()
-    joined, seen = [], set()
-    for holding_id, work_id, source_id in rows:  # a work's first holding describes it; the others joined it
-        if work_id in seen and source_id is not None:
-            joined.append((holding_id, work_id, source_id))
-        seen.add(work_id)
     encodings: dict = {}  # the legacy encoding each run's records show, read once
-    for start in range(0, len(joined), CHUNK):
-        chunk = joined[start:start + CHUNK]
-        sources = SourceRecord.objects.select_related("organisation").only(
-            "id", "format", "payload", "run_id", "organisation__code").in_bulk([s for _h, _w, s in chunk])
-        found = []
-        for holding_id, work_id, source_id in chunk:
-            item = record_values(sources[source_id], encodings) if source_id in sources else None
-            if item is not None:
-                found.append((holding_id, work_id, dedup.matching_view(item.work), None))
-        dedup.remember_records(found)
+    last = 0
+    with schema_editor.connection.cursor() as cursor:
+        while True:  # a page of the works several members hold at a time
+            cursor.execute("SELECT work_id FROM catalog_holding WHERE work_id > %s GROUP BY work_id "
+                           "HAVING COUNT(*) > 1 ORDER BY work_id LIMIT %s", [last, WORKS])
+            works = [work_id for (work_id,) in cursor.fetchall()]
+            if not works:
+                break
+            last = works[-1]
+            cursor.execute(f"SELECT id, work_id, source_id FROM catalog_holding WHERE work_id IN "
+                           f"({', '.join(['%s'] * len(works))}) ORDER BY work_id, created_at, id", works)
+            joined, seen = [], set()
+            for holding_id, work_id, source_id in cursor.fetchall():  # a work's first holding describes it
+                if work_id in seen and source_id is not None:
+                    joined.append((holding_id, work_id, source_id))
+                seen.add(work_id)
+            sources = SourceRecord.objects.select_related("organisation").only(
+                "id", "format", "payload", "run_id", "organisation__code").in_bulk([s for _h, _w, s in joined])
+            found = []
+            for holding_id, work_id, source_id in joined:
+                item = record_values(sources[source_id], encodings) if source_id in sources else None
+                if item is not None:
+                    found.append((holding_id, work_id, dedup.matching_view(item.work), None))
+            Holding.objects.bulk_update([Holding(pk=h, matching=view) for h, _w, view, _k in found], ["matching"],
+                                        batch_size=WORKS)
+            dedup.remember_records(found, new=True)  # (no key of a holding exists yet to replace)
 
 
 class Migration(migrations.Migration):
