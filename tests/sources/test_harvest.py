@@ -117,6 +117,22 @@ def test_a_harvest_from_a_date_after_an_interrupted_first_one_leaves_no_gap(org,
     assert set(held(org)) == {"oai:hpu:1", "oai:hpu:2", "oai:hpu:5"}
 
 
+def test_a_run_killed_outright_shows_the_pages_it_stored(org, source, oai_server, sleeps, monkeypatch):
+    """QA 23: a harvest killed with kill -9 showed "0 pages in 0 s" beside the 501 records it had stored (its end,
+    which writes them, never came)."""
+    from stinet.catalog.models import ImportRun
+    from stinet.sources import harvesting
+
+    monkeypatch.setattr(harvesting, "_finish", lambda *args, **kwargs: None)  # the process dies: no end written
+    oai_server.on(xml(page(dc_record("oai:hpu:1", "Một"), "T1")), verb="ListRecords", metadataPrefix="oai_dc")
+    oai_server.on(xml(capture("sickle", "ListRecordsBroken.xml")), resumptionToken="T1")
+    with pytest.raises(MalformedResponse):
+        run_source(source)
+    run = ImportRun.objects.get()
+    assert run.status == "running" and run.counts["new"] == 1
+    assert run.report["pages"] == 1 and run.report["seconds"] >= 0 and run.report["source_id"] == source.pk
+
+
 def test_an_expired_token_restarts_the_list_from_the_last_datestamp(org, source, oai_server):
     Source.objects.filter(pk=source.pk).update(resume_token="OLD", resume_started="2024-05-01",
                                                last_datestamp="2024-01-01")

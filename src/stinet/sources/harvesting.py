@@ -310,7 +310,10 @@ def _checkpoint(state: _Harvest, next_token: str | None, upper: str) -> None:
                                                resume_started=source.resume_started)
     state.run.rows_done = state.report.records_seen
     state.run.counts = state.report.counts()
-    state.run.save(update_fields=["rows_done", "counts"])
+    # the pages and time so far: a run killed outright (kill -9) shows them, not 0 (its end writes them last)
+    seconds = round((timezone.now() - state.run.started_at).total_seconds(), 2) if state.run.started_at else 0
+    state.run.report = {**(state.run.report or {}), "pages": state.report.pages, "seconds": seconds}
+    state.run.save(update_fields=["rows_done", "counts", "report"])
 
 
 def _finish(state: _Harvest, started: float, client: OAIClient | None, *, upper: str = "", advance: bool = False,
