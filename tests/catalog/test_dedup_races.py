@@ -95,3 +95,33 @@ def test_two_records_of_one_source_merged_into_one_work_at_once_stay_apart(org, 
                       lambda: dedup.merge_by_hand(lib, "L3", target, actor="b"))
     assert len(errors) == 1 and "đã lưu giữ tài liệu" in next(iter(errors.values())), errors  # already holds
     assert Holding.objects.filter(work_id=target, organisation=lib).count() == 1
+
+
+def test_a_record_updated_by_an_import_while_it_is_merged_by_hand_does_not_deadlock(org, lib, write_csv,
+                                                                                    monkeypatch):
+    """An import updating LIB:L2 saved its work, then its holding; a merge by hand of L2 locked the holding,
+    then the works: each waited for the other. The import now locks the holdings it updates first."""
+    from stinet.catalog import services
+    from tests.catalog.test_dedup import DOUBTFUL
+
+    pair = _pair_waiting(lib, write_csv)
+    changed = write_csv([row(DOUBTFUL + " (bản sửa)", id="L2", **THESIS)], "l2b.csv")
+    saved, real = threading.Event(), services.dedup.save_keys
+
+    def slow_keys(*args, **kwargs):  # the import, its work saved, takes a while before the holding
+        if threading.current_thread().name == "T0":
+            saved.set()
+            time.sleep(1.0)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(services.dedup, "save_keys", slow_keys)
+
+    def merge_meanwhile():
+        saved.wait(10)
+        time.sleep(0.2)
+        dedup.merge_by_hand(lib, "L2", pair.work_id, actor="admin")
+
+    errors = _at_once(lambda: import_file(changed, "LIB"), merge_meanwhile)
+    assert errors == {}
+    holding = Holding.objects.get(local_id="L2")
+    assert holding.work_id == pair.work_id and holding.source.payload["dc.title"].endswith("(bản sửa)")

@@ -179,7 +179,11 @@ def store_batch(org: Organisation, batch: Sequence[Incoming], actor: str,
         changed = [item for item in batch if item.local_id in held
                    and known.get(item.local_id, (0, ""))[1] != digests[item.local_id]]
         counts["unchanged"] = len(batch) - len(fresh) - len(changed)
-        holdings = Holding.objects.select_related("work").in_bulk([held[i.local_id] for i in changed])
+        changed_ids = [held[i.local_id] for i in changed]
+        if changed_ids:  # locked first, as a merge or split by hand takes a holding before its works (PostgreSQL:
+            # the other order let an update of a record and its merge by hand wait for each other for ever)
+            list(Holding.objects.select_for_update().filter(pk__in=changed_ids).values_list("pk", flat=True))
+        holdings = Holding.objects.select_related("work").in_bulk(changed_ids)
         sources = SourceRecord.objects.in_bulk([known[i.local_id][0] for i in changed if i.local_id in known])
         for item in changed:
             holding = holdings[held[item.local_id]]
