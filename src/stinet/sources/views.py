@@ -159,14 +159,14 @@ class ChangeForm(forms.Form):
                                               "records staying the source's own."))
     metadata_prefix = forms.ChoiceField(choices=PREFIXES, label=_lazy("Metadata format (metadataPrefix)"),
                                         help_text=_lazy("Another format is harvested afresh."))
+    set_spec = forms.CharField(required=False, max_length=200, label=_lazy("Set (setSpec)"),
+                               help_text=_lazy("Empty: the whole repository. Another set is harvested afresh."))
+    interval = forms.IntegerField(min_value=1, max_value=3650, label=_lazy("Days between harvests"))
 
     def __init__(self, *args: object, source: Source, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         if source.kind != "oai":  # a file has no address
             del self.fields["base_url"]
-    set_spec = forms.CharField(required=False, max_length=200, label=_lazy("Set (setSpec)"),
-                               help_text=_lazy("Empty: the whole repository. Another set is harvested afresh."))
-    interval = forms.IntegerField(min_value=1, max_value=3650, label=_lazy("Days between harvests"))
 
 
 @login_required
