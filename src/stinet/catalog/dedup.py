@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -72,9 +72,7 @@ def record_of(values: dict[str, Any]) -> Record:
 
 def matching_view(values: dict[str, Any]) -> dict[str, Any]:
     """What matching compares of a record's values, as Holding.matching keeps it (a Record's fields)."""
-    record = record_of(values)
-    return {"title": record.title, "type": record.type, "year": record.year, "degree": record.degree,
-            "authors": record.authors, "identifiers": record.identifiers}
+    return asdict(record_of(values))
 
 
 def _viewed(view: dict[str, Any]) -> Record:

@@ -51,13 +51,19 @@ def _alive(pid: int) -> bool:
     return True
 
 
+def host_and_pid(holder: str) -> tuple[str, int] | None:
+    """The host and process id a lock's holder (worker_id) names, or None when it names none."""
+    parts = holder.split(":")
+    return (parts[0], int(parts[1])) if len(parts) == 4 and parts[1].isdigit() else None
+
+
 def ended(holder: str) -> bool:
     """Whether the process named in a lock is known to have ended: one of this machine (and namespace)
     that no longer runs, or whose id another process has now. Anything else is known by its heartbeat."""
-    parts = holder.split(":")
-    if len(parts) != 4 or parts[0] != socket.gethostname()[:50] or not parts[1].isdigit():
+    named = host_and_pid(holder)
+    if named is None or named[0] != socket.gethostname()[:50]:
         return False
-    _host, pid, started, machine = parts
+    pid, (started, machine) = named[1], holder.split(":")[2:]
     if machine != _machine():
         return False
-    return not _alive(int(pid)) or bool(started and _started(int(pid)) != started)
+    return not _alive(pid) or bool(started and _started(pid) != started)

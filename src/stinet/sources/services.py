@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from stinet.accounts.permissions import edits_organisation, is_admin, require
 from stinet.catalog.models import ImportRun, Organisation
+from stinet.catalog.processes import host_and_pid
 from stinet.catalog.runs import recover_ended_runs
 from stinet.catalog.services import audit, get_organisation
 from stinet.ingest.readers import no_such_file
@@ -79,13 +80,19 @@ def add_source(org_code: str, base_url: str, *, label: str = "", prefix: str = "
 def _check_unique(org: Organisation, base_url: str, prefix: str, set_spec: str, source_id: int | None = None) -> None:
     """ValueError when another source of the organisation harvests this list (URL, format, set): two
     sources of one list would harvest it twice and sweep each other's records."""
-    key = url_key(base_url)
-    same = next((s for s in Source.objects.filter(organisation=org, kind="oai", metadata_prefix=prefix,
-                                                  set_spec=set_spec).exclude(pk=source_id).order_by("pk")
-                 if url_key(s.base_url) == key), None)
+    same = _source_of_list(org, base_url, prefix, set_spec, source_id)
     if same is not None:
         raise ValueError(_("%(org)s harvests this list already: source %(id)s (%(label)s)")
                          % {"org": org.code, "id": same.pk, "label": same.label})
+
+
+def _source_of_list(org: Organisation, base_url: str, prefix: str, set_spec: str,
+                    other_than: int | None = None) -> Source | None:
+    """The organisation's first source harvesting this list (url_key, format, set), but `other_than`."""
+    key = url_key(base_url)
+    return next((s for s in Source.objects.filter(organisation=org, kind="oai", metadata_prefix=prefix,
+                                                  set_spec=set_spec).exclude(pk=other_than).order_by("pk")
+                 if url_key(s.base_url) == key), None)
 
 
 def remove_source(source: Source, *, actor: str = "cli", user: Any = None) -> None:
@@ -226,10 +233,8 @@ def run_source(source: Source, *, full: bool = False, from_date: str = "", progr
     worker = worker or worker_id()
     recover_ended_runs()  # before a lock is taken over: the run it names may have stored pages not yet indexed
     if not claim(source.pk, worker):
-        holder = Source.objects.filter(pk=source.pk).values_list("locked_by", flat=True).first() or ""
-        host, _sep, rest = holder.partition(":")
-        pid = rest.partition(":")[0]
-        who = (_("another run (process %(pid)s on %(host)s)") % {"pid": pid, "host": host} if pid.isdigit()
+        named = host_and_pid(Source.objects.filter(pk=source.pk).values_list("locked_by", flat=True).first() or "")
+        who = (_("another run (process %(pid)s on %(host)s)") % {"host": named[0], "pid": named[1]} if named
                else _("another run"))  # the holder as people read it, not the lock's inner name
         raise SourceBusy(_("source %(id)s (%(label)s) is being harvested by %(who)s; try again later")
                          % {"id": source.pk, "label": source.label, "who": who})
@@ -268,10 +273,7 @@ def harvest_url(url: str, org_code: str, prefix: str = "oai_dc", set_spec: str =
     if from_date:
         check_datestamp(from_date)  # an operator's typo is refused before a source is saved
     org = get_organisation(org_code)
-    key = url_key(url)  # its saved source, however the address is spelt this time
-    source = next((s for s in Source.objects.filter(organisation=org, kind="oai", metadata_prefix=prefix,
-                                                    set_spec=set_spec).order_by("pk")
-                   if url_key(s.base_url) == key), None)
+    source = _source_of_list(org, url, prefix, set_spec)  # its saved source, however the address is spelt
     created = source is None
     if source is None:
         source = add_source(org.code, url, prefix=prefix, set_spec=set_spec, allow_private=allow_private)
