@@ -1038,3 +1038,22 @@ def test_an_isbn_s_first_digits_find_the_books_that_start_so(org, write_csv, set
     assert titles("doi:10.1234") == ["Toán lớp 10 và 978 bài tập"]
     with pytest.raises(SearchError):
         search_json(SearchRequest(q="doi:10"))
+
+
+def test_an_isbn_s_first_digits_are_looked_for_in_isbns_only(org, write_csv):
+    """Session 23's list: isbn:978-604 also found the works with a word of other texts starting so (a handle's
+    9786..., a local number, an ISSN): the start of an ISBN is looked for among the ISBNs alone, of an ISSN
+    among the ISSNs."""
+    from stinet.ingest.services import import_file
+    from tests.conftest import row
+
+    import_file(write_csv([
+        row("Sinh học biển", id="b1", dc_type="Sách", dc_identifier_isbn="978-604-913-123-4"),
+        row("Kỷ yếu hội thảo", id="h1", dc_identifier_uri="https://hdl.handle.net/9786049/12",
+            dc_publisher="Nhà in 978604", dc_identifier_issn="9786-0411"),
+        row("Tạp chí biển", id="j1", dc_identifier_issn="1859-3100"),
+    ]), "HPU")
+    assert titles("isbn:978-604") == titles("isbn:978") == ["Sinh học biển"]
+    assert titles("issn:9786") == ["Kỷ yếu hội thảo"] and titles("issn:1859") == ["Tạp chí biển"]
+    assert titles("issn:9786049") == titles("isbn:1859") == []  # the handle's digits, an ISSN's
+    assert titles("978604") == ["Kỷ yếu hội thảo"]  # a word typed alone is a word of any text

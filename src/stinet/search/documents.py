@@ -11,7 +11,7 @@ from django.conf import settings
 from stinet.catalog.fulltext import MAX_TEXT_CHARS
 from stinet.catalog.models import Holding, Work, WorkFile, title_sort_key
 from stinet.search.base import FULLTEXT_FIELDS
-from stinet.search.query import VALUE_GAP, compact_identifier
+from stinet.search.query import ID_KINDS, VALUE_GAP, compact_identifier, marked_identifier
 from stinet.vietnamese import canonical_spelling, equivalence_tokens, fold, ocr_variants, search_fold, search_spelled
 
 
@@ -101,7 +101,8 @@ def from_values(work_id: int, work: dict[str, Any], holdings: list[tuple[str, st
     """
     people = [c["name"] for c in work["creators"]]
     ids = [v for values in work["identifiers"].values() for v in values]
-    ids += [compact_identifier(v) for kind in ("isbn", "issn") for v in work["identifiers"].get(kind, [])]
+    ids += [form for kind in ID_KINDS for v in work["identifiers"].get(kind, [])
+            for form in (compact_identifier(v), marked_identifier(kind, v))]
     subjects, abstract, title = work["subjects"], work["abstract"], work["title"]
     title_f, abstract_f, subjects_f = fold(title), fold(abstract), fold(_join(subjects))
     other = [work["title_en"], work["publisher"], work["grantor"], work["degree"], *ids,

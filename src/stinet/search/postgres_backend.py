@@ -66,8 +66,8 @@ def _clause_tsquery(clause: Clause, typos: dict[str, list[str]] | None = None) -
         return "!" + text if clause.negate else text
     if clause.group:  # an equivalence group as an item of an OR group
         return _equivalent(clause.group)
-    if clause.identifier_prefix:  # isbn:978-604: the start of an identifier, among the other texts (D)
-        text = _lexeme(clause.words[0], "D", prefix=True)
+    if clause.identifier_prefix:  # isbn:978-604: the start of an identifier of its kind, among the other texts (D)
+        text = _lexeme(clause.identifier_prefix + clause.words[0], "D", prefix=True)
         return "!" + text if clause.negate else text
     weight = WEIGHT_OF[clause.field]
     joiner = " <-> " if clause.phrase else " & "
@@ -117,7 +117,7 @@ def _ranked_terms(clause: Clause, typos: dict[str, list[str]]) -> str:
     else each word and the words that may stand for it."""
     weight = WEIGHT_OF[clause.field]
     if clause.identifier_prefix:
-        return _lexeme(clause.words[0], "D", prefix=True)
+        return _lexeme(clause.identifier_prefix + clause.words[0], "D", prefix=True)
     if clause.phrase and len(clause.words) > 1:
         return "(" + " <-> ".join(_lexeme(w, weight) for w in clause.words) + ")"
     return " | ".join(_lexeme(f, weight) for w in clause.words for f in [w, *typos.get(w, [])])

@@ -43,7 +43,8 @@ FILTER_FIELDS = ("type", "org", "field", "language", "access")
 _ALIASES = {"tacgia": "author", "tac_gia": "author", "ti": "title", "au": "author",
             "su": "subject", "kw": "subject", "nhande": "title", "chude": "subject",
             "nam": "year", "loai": "type"}
-ID_FIELDS = ("isbn", "issn", "doi")  # an identifier anywhere: isbn:978-604-..., doi:10.1234/abc
+ID_KINDS = ("isbn", "issn")  # kept as one word each too (compact_identifier, marked_identifier)
+ID_FIELDS = (*ID_KINDS, "doi")  # an identifier anywhere: isbn:978-604-..., doi:10.1234/abc
 # "ISBN 978...", "issn: 1859-3100", "DOI 10.1234/..." and a DOI's address: read as the identifier's item
 # ("doi" typed without marks is also đổi, đời, đôi: a DOI only before "10.", as every DOI starts)
 _ID_PREFIX = re.compile(r"(?i)(?<![\w:/.])(?:https?://(?:dx\.)?doi\.org/|(isbn|issn)(?:\s*:\s*|\s+)(?=\d)"
@@ -79,9 +80,10 @@ class Clause:
     # an equivalence group's token (KH&CN) an item of an OR group is: any of the group's forms, its words
     # those written (for highlighting)
     group: str = ""
-    # the first digits of an ISBN or ISSN (isbn:978-604, a publisher's books): its one word is the start
-    # of an identifier, looked for among the identifiers only
-    identifier_prefix: bool = False
+    # the first digits of an ISBN or ISSN (isbn:978-604, a publisher's books): its kind, "isbn" or "issn";
+    # its one word is then the start of an identifier of that kind, looked for as the start of a word of
+    # `marked_identifier` (not of any word: a handle's 9786/12 or a number in a text is no ISBN)
+    identifier_prefix: str = ""
 
     @property
     def looks_like_a_name(self) -> bool:
@@ -465,7 +467,7 @@ def _identifier(value: str, kind: str, negate: bool) -> Clause | None:
                           % {"name": kind, "value": value})
     clause = _clause(digits, None, False, negate)
     if clause is not None and len(digits) != _WHOLE_IDENTIFIER.get(kind):
-        clause.identifier_prefix = True
+        clause.identifier_prefix = kind
     return clause
 
 
@@ -480,6 +482,12 @@ _WHOLE_IDENTIFIER = {"issn": 8, "isbn": 13}
 def compact_identifier(value: str) -> str:
     """An ISBN or ISSN without its hyphens and spaces, lower case: one word for the search."""
     return re.sub(r"[^0-9x]", "", value.lower())
+
+
+def marked_identifier(kind: str, value: str) -> str:
+    """The word the index keeps for an ISBN or ISSN among the other texts beside its compact form, its kind
+    before its digits (isbn9786041234567): the start of one is looked for there (isbn:978-604)."""
+    return kind + compact_identifier(value)
 
 
 def prefix_forms(prefix: str) -> list[tuple[bool, list[str]]]:

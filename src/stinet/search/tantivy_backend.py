@@ -548,8 +548,8 @@ class TantivyBackend:
             return Query.boolean_query([(Occur.Should, self._clause(c, fuzzy, scored)) for c in clause.any_of])
         if clause.group:  # an equivalence group as an item of an OR group
             return self._equivalent(clause.group)
-        if clause.identifier_prefix:  # isbn:978-604: the start of an identifier (kept among the other texts)
-            return Query.regex_query(self.schema, "other", re.escape(clause.words[0]) + ".*")
+        if clause.identifier_prefix:  # isbn:978-604: the start of an identifier of its kind (among the other texts)
+            return Query.regex_query(self.schema, "other", re.escape(clause.identifier_prefix + clause.words[0]) + ".*")
         if clause.phrase:
             fields = FIELD_OF[clause.field]
             options = [Query.boost_query(Query.phrase_query(self.schema, f, clause.words), WEIGHTS[f])
