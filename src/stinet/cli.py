@@ -459,12 +459,16 @@ def reindex() -> None:
 @main.command()
 @click.option("--port", default=8000, show_default=True, help="Port to listen on.")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--with-worker", is_flag=True, help="Also run 'stinet worker' beside the portal, stopped with it.")
 @command
-def serve(port: int, host: str) -> None:
+def serve(port: int, host: str, with_worker: bool) -> None:
     """Serve the portal and the API."""
     from stinet.portal.server import run_server
 
-    run_server(host, port)
+    run_server(host, port, worker_poll=WORKER_POLL if with_worker else None)
+
+
+WORKER_POLL = 10  # seconds between the rounds of the worker run beside the portal (a run asked for starts soon)
 
 
 @main.command()
@@ -472,10 +476,11 @@ def serve(port: int, host: str) -> None:
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--works", "n", default=5200, show_default=True, help="Number of demo works.")
 @click.option("--no-serve", is_flag=True, help="Build the demo network and exit.")
+@click.option("--no-worker", is_flag=True, help="Serve without 'stinet worker' beside the portal.")
 @command
 @in_batches
-def demo(port: int, host: str, n: int, no_serve: bool) -> None:
-    """Build the demo network (9 members, ~5,200 works) if the catalogue is empty, then serve."""
+def demo(port: int, host: str, n: int, no_serve: bool, no_worker: bool) -> None:
+    """Build the demo network (9 members, ~5,200 works) if the catalogue is empty, then serve it and its worker."""
     from stinet.demo.load import load_demo
 
     for line in load_demo(n, progress_bar=_bar):
@@ -483,7 +488,7 @@ def demo(port: int, host: str, n: int, no_serve: bool) -> None:
     if not no_serve:
         from stinet.portal.server import run_server
 
-        run_server(host, port)
+        run_server(host, port, worker_poll=None if no_worker else WORKER_POLL)
 
 
 def _register_apps() -> None:

@@ -9,7 +9,10 @@ only the requests of those proxies keep them (others' are dropped, as waitress w
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import contextlib
+import subprocess
+import sys
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import click
@@ -61,11 +64,34 @@ def make_server(host: str, port: int, application: WSGIApp | None = None) -> Any
     return create_server(application, host=host, port=port, **waitress_options())
 
 
-def run_server(host: str, port: int) -> None:
-    """Collect nothing, compile nothing: serve the WSGI app until interrupted."""
+def run_server(host: str, port: int, worker_poll: int | None = None) -> None:
+    """Collect nothing, compile nothing: serve the WSGI app until interrupted; with `worker_poll`, a
+    `stinet worker` polling every that many seconds runs beside it and stops with it."""
     server = make_server(host, port)
     click.echo(_("STINet is at %(url)s (Ctrl+C to stop)") % {"url": f"http://{host}:{port}/"})
     try:
-        server.run()
+        with worker_beside(worker_poll) if worker_poll else contextlib.nullcontext():
+            server.run()
     finally:
         server.close()
+
+
+@contextlib.contextmanager
+def worker_beside(poll: int) -> Iterator[subprocess.Popen]:
+    """A `stinet worker` process (its own, as in production: a harvest does not slow the pages' process)
+    for the time of the block; stopped as a service manager stops one (SIGTERM: what it stored is kept)."""
+    worker = subprocess.Popen([sys.executable, "-m", "stinet.cli", "worker", "--poll", str(poll)],
+                              start_new_session=True)  # Ctrl+C reaches the portal, which stops it
+    try:
+        yield worker
+    finally:
+        if worker.poll() is None:
+            worker.terminate()
+            try:
+                worker.wait(timeout=WORKER_STOP_WAIT)
+            except subprocess.TimeoutExpired:
+                worker.kill()
+                worker.wait()
+
+
+WORKER_STOP_WAIT = 60  # seconds a stopping worker has to commit what it stored

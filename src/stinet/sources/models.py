@@ -61,3 +61,15 @@ class Source(models.Model):
         if self.last_run is None:
             return "never"
         return "failing" if self.last_error else "ok"
+
+
+class WorkerBeat(models.Model):
+    """When a `stinet worker` last looked for due sources: the sources page says when none is running (a run
+    asked for, or a large upload, would wait for one)."""
+
+    name = models.CharField(max_length=100, unique=True)  # the process, as catalog.processes names it
+    seen_at = models.DateTimeField()
+    poll_seconds = models.PositiveIntegerField()  # its next round is due this long after seen_at
+
+    def __str__(self) -> str:
+        return f"worker {self.name}, seen {self.seen_at:%Y-%m-%d %H:%M}"

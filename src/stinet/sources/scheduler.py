@@ -11,17 +11,19 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.db import close_old_connections
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from stinet.sources.locks import free_locks, worker_id
-from stinet.sources.models import Source
+from stinet.sources.locks import STALE_AFTER, ended, free_locks, worker_id
+from stinet.sources.models import Source, WorkerBeat
 from stinet.sources.services import SourceBusy, run_source
 
 log = logging.getLogger(__name__)
+WORKER_GRACE = timedelta(minutes=2)  # a worker whose round is this late is taken for stopped
+FORGET_BEATS = timedelta(days=30)
 
 
 @dataclass(frozen=True)
@@ -77,13 +79,45 @@ def worker(poll_seconds: float = 60, once: bool = False, echo: Callable[[str], N
     from stinet.catalog.files import release_embargoes
 
     name = worker_id()
-    while True:
-        close_old_connections()
-        for outcome in run_due_sources(worker=name):
-            echo(outcome.line())
-        released = release_embargoes(actor=f"worker {name}")
-        if released:
-            echo(_("full texts whose embargo ended are now searchable in %(n)s works") % {"n": len(released)})
-        if once:
-            return
-        sleep(poll_seconds)
+    try:
+        while True:
+            close_old_connections()
+            _beat(name, poll_seconds)
+            for outcome in run_due_sources(worker=name):
+                echo(outcome.line())
+            released = release_embargoes(actor=f"worker {name}")
+            if released:
+                echo(_("full texts whose embargo ended are now searchable in %(n)s works") % {"n": len(released)})
+            _beat(name, poll_seconds)  # the next round is due poll_seconds after this one ended
+            if once:
+                return
+            sleep(poll_seconds)
+    finally:
+        if not once:  # stopped (Ctrl-C, SIGTERM): none runs now; a --once run shows when it last came
+            WorkerBeat.objects.filter(name=name).delete()
+
+
+def _beat(name: str, poll_seconds: float) -> None:
+    """Note that this worker looked for due sources now (the sources page says when none runs)."""
+    now = timezone.now()
+    WorkerBeat.objects.update_or_create(name=name, defaults={"seen_at": now,
+                                                             "poll_seconds": max(0, round(poll_seconds))})
+    WorkerBeat.objects.filter(seen_at__lt=now - FORGET_BEATS).delete()  # of workers killed long ago
+
+
+def worker_running(now: datetime | None = None) -> bool:
+    """Whether a worker runs: one whose next round is due within its poll interval and WORKER_GRACE, or that
+    is running a source (a long harvest); one whose process is known to have ended (on this machine) runs
+    no more."""
+    now = now or timezone.now()
+    beats = WorkerBeat.objects.values_list("name", "seen_at", "poll_seconds")
+    if any(seen + timedelta(seconds=poll) + WORKER_GRACE >= now and not ended(name) for name, seen, poll in beats):
+        return True
+    busy = Source.objects.filter(status="running", heartbeat_at__gte=now - STALE_AFTER,
+                                 locked_by__in=WorkerBeat.objects.values("name")).values_list("locked_by", flat=True)
+    return any(not ended(name) for name in busy)
+
+
+def worker_last_seen() -> datetime | None:
+    """When a worker last looked for due sources (None: never, or the last one stopped)."""
+    return WorkerBeat.objects.order_by("-seen_at").values_list("seen_at", flat=True).first()

@@ -16,6 +16,7 @@ from stinet.accounts.forms import OrganisationChoiceField
 from stinet.accounts.permissions import editable_organisations, edits_organisation, is_admin, require
 from stinet.catalog.models import ImportRun, Organisation
 from stinet.sources.models import Source
+from stinet.sources.scheduler import worker_last_seen, worker_running
 from stinet.sources.services import add_source, change_source, not_a_manager, remove_source, request_run
 
 PREFIXES = [("oai_dc", "oai_dc"), ("marcxml", "marcxml")]
@@ -103,7 +104,17 @@ def health(request: HttpRequest) -> HttpResponse:
 def _health_page(request: HttpRequest, form: SourceForm, upload_form: UploadForm, status: int = 200) -> HttpResponse:
     return render(request, "sources/health.html", {"sources": _visible(request), "form": form,
                                                    "upload_form": upload_form,
+                                                   "worker_running": worker_running(),
+                                                   "worker_seen": worker_last_seen(),
                                                    "site_language": settings.LANGUAGE_CODE}, status=status)
+
+
+def _queued(request: HttpRequest, text: str) -> None:
+    """Say that the worker does something at its next round, or, when none runs, that it waits for one."""
+    if worker_running():
+        messages.success(request, text)
+    else:
+        messages.warning(request, text + " " + _("No worker is running now: it waits until `stinet worker` runs."))
 
 
 @login_required
@@ -129,8 +140,8 @@ def upload(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         return _health_page(request, SourceForm(user=request.user), form, status=400)
     if rows is None or rows >= PARALLEL_MIN_ROWS:
-        messages.success(request, _("File received: %(name)s. The worker imports it at its next round; its report "
-                                    "then shows here.") % {"name": source.label})
+        _queued(request, _("File received: %(name)s. The worker imports it at its next round; its report "
+                           "then shows here.") % {"name": source.label})
         return redirect("sources:health")
     try:
         report = run_source(source, parsers=1)
@@ -197,7 +208,7 @@ def run_now(request: HttpRequest, source_id: int) -> HttpResponse:
     """Ask the worker to harvest a source at its next round."""
     source = get_object_or_404(Source.objects.select_related("organisation"), pk=source_id)
     request_run(source, user=request.user, actor=request.user.get_username())
-    messages.success(request, _("The worker will harvest %(label)s at its next round.") % {"label": source.label})
+    _queued(request, _("The worker will harvest %(label)s at its next round.") % {"label": source.label})
     return redirect("sources:health")
 
 

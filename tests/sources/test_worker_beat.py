@@ -1,0 +1,106 @@
+"""Whether a worker runs: the sources page says so when none does (a run asked for, a large upload, would
+wait for ever), and `stinet demo` runs one beside the portal."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from stinet.catalog.processes import worker_id
+from stinet.sources.models import Source, WorkerBeat
+from stinet.sources.scheduler import WORKER_GRACE, worker, worker_last_seen, worker_running
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def admin_client(client, org):
+    from stinet.accounts.services import create_user, grant
+
+    grant(create_user("hub", "a-long-pass-phrase-42"), "network_admin")
+    client.login(username="hub", password="a-long-pass-phrase-42")
+    return client
+
+
+def test_a_worker_runs_until_a_round_is_late_or_it_stops(db):
+    assert not worker_running() and worker_last_seen() is None
+    worker(poll_seconds=60, once=True, echo=lambda line: None)
+    seen = worker_last_seen()
+    assert worker_running() and seen is not None
+    assert worker_running(seen + timedelta(seconds=60) + WORKER_GRACE - timedelta(seconds=1))
+    assert not worker_running(seen + timedelta(seconds=60) + WORKER_GRACE + timedelta(seconds=1))
+
+    def stop(_seconds: float) -> None:
+        raise KeyboardInterrupt  # Ctrl-C, or SIGTERM (stinet.cli stops on it as on Ctrl-C) while it waits
+
+    WorkerBeat.objects.all().delete()
+    with pytest.raises(KeyboardInterrupt):
+        worker(poll_seconds=60, echo=lambda line: None, sleep=stop)
+    assert not worker_running() and not WorkerBeat.objects.exists()
+
+
+def test_a_worker_busy_with_a_long_harvest_still_runs(org):
+    name = worker_id()
+    old = timezone.now() - timedelta(hours=3)
+    WorkerBeat.objects.create(name=name, seen_at=old, poll_seconds=60)
+    assert not worker_running()
+    Source.objects.create(organisation=org, label="DSpace", base_url="http://example.org/oai", status="running",
+                          locked_by=name, heartbeat_at=timezone.now())
+    assert worker_running()
+    Source.objects.update(locked_by="another-host:1:2:3")  # a source run by something else than a worker
+    assert not worker_running()
+
+
+def test_a_worker_whose_process_ended_runs_no_more(db):
+    ended = subprocess.run([sys.executable, "-c", "from stinet.catalog.processes import worker_id; print(worker_id())"],
+                           capture_output=True, text=True, check=True).stdout.strip()
+    WorkerBeat.objects.create(name=ended, seen_at=timezone.now(), poll_seconds=60)
+    assert not worker_running()  # killed outright (kill -9): its beat is fresh, its process gone
+    WorkerBeat.objects.create(name=worker_id(), seen_at=timezone.now(), poll_seconds=60)
+    assert worker_running()
+
+
+def test_the_sources_page_says_when_no_worker_runs(admin_client, org):
+    source = Source.objects.create(organisation=org, label="DSpace", base_url="http://example.org/oai")
+    page = admin_client.get("/sources/?lang=en").content.decode()
+    assert 'id="no-worker"' in page and "No worker is running." in page
+    asked = admin_client.post(f"/sources/{source.pk}/run/?lang=en", follow=True).content.decode()
+    assert "at its next round. No worker is running now: it waits until `stinet worker` runs." in asked
+    beat = WorkerBeat.objects.create(name=worker_id(), seen_at=timezone.now() - timedelta(hours=1), poll_seconds=60)
+    assert "last looked for due sources at" in admin_client.get("/sources/?lang=en").content.decode()
+    WorkerBeat.objects.filter(pk=beat.pk).update(seen_at=timezone.now())  # a worker of poll 60 s, just seen
+    page = admin_client.get("/sources/").content.decode()
+    assert 'id="no-worker"' not in page
+    asked = admin_client.post(f"/sources/{source.pk}/run/?lang=en", follow=True).content.decode()
+    assert "at its next round." in asked and "No worker is running" not in asked
+
+
+def test_the_demo_serves_beside_a_worker_that_stops_with_it(tmp_path):
+    """`stinet demo` ran no worker: a harvest asked for on the sources page, or a large upload, waited for ever."""
+    if "STINET_DATABASE_URL" in os.environ:
+        pytest.skip("a process of its own on the embedded default")
+    script = textwrap.dedent("""
+        import time
+        from stinet.cli import _setup
+        _setup()
+        from stinet.portal.server import worker_beside
+        from stinet.sources.models import WorkerBeat
+        from stinet.sources.scheduler import worker_running
+        with worker_beside(1) as process:
+            for _ in range(600):
+                if worker_running():
+                    break
+                time.sleep(0.1)
+            print("running", worker_running())
+        print("stopped", process.returncode is not None, WorkerBeat.objects.count())
+    """)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("STINET_") and k != "DJANGO_SETTINGS_MODULE"}
+    env["STINET_DATA_DIR"] = str(tmp_path / "data")
+    done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=180)
+    assert done.stdout.split("\n")[:2] == ["running True", "stopped True 0"], done.stderr
