@@ -28,7 +28,10 @@ def admin_client(client, org):
     return client
 
 
-def test_a_worker_runs_until_a_round_is_late_or_it_stops(db):
+def test_a_worker_runs_until_a_round_is_late_or_it_stops(db, monkeypatch):
+    from stinet.sources import scheduler
+
+    monkeypatch.setattr(scheduler, "close_old_connections", lambda: None)  # keep the test's transaction
     assert not worker_running() and worker_last_seen() is None
     worker(poll_seconds=60, once=True, echo=lambda line: None)
     seen = worker_last_seen()
