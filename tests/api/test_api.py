@@ -73,10 +73,11 @@ def test_the_last_page_that_may_be_paged_to_answers(client, catalogue):
 
 
 def test_other_endpoints_refuse_wrong_types_with_400_too(client, catalogue):
-    for url, params in (("/api/works/abc", {}), ("/api/suggest", {"limit": "x"}), ("/api/orgs", {"member": "maybe"})):
+    for url, params in (("/api/suggest", {"limit": "x"}), ("/api/orgs", {"member": "maybe"})):
         response = client.get(url, params)
         assert response.status_code == 400 and ": " in response.json()["detail"], url
-    assert client.get("/api/works/abc").json()["detail"] == "work_id: 'abc' không phải là số nguyên"
+    # an address that names no record (ids are digits, written one way: 01 or +1 is none)
+    assert client.get("/api/works/abc").json()["detail"] == "/api/works/abc: không có endpoint hay bản ghi này"
 
 
 def test_work_and_orgs(client, catalogue):
@@ -113,7 +114,7 @@ def test_catalogue_answers_are_what_the_openapi_description_says(client, catalog
     assert_conforms(client, "/api/search", "/api/search?page=0", 400)
     for hit in found["results"]:
         assert_conforms(client, "/api/works/{work_id}", f"/api/works/{hit['id']}")
-    assert_conforms(client, "/api/works/{work_id}", "/api/works/abc", 400)
+    assert_conforms(client, "/api/works/{work_id}", "/api/works/abc", 404)
     assert_conforms(client, "/api/orgs", "/api/orgs")
     assert_conforms(client, "/api/suggest", "/api/suggest?q=sinh")
 
@@ -131,7 +132,7 @@ def test_the_refusals_an_operation_can_give_are_declared(client, catalogue):
             if operation.get("security"):
                 assert "401" in operation["responses"], (method, path)
     assert_conforms(client, "/api/orgs", "/api/orgs?member=abc", 400)
-    assert_conforms(client, "/api/tasks/{task_id}", "/api/tasks/abc", 400)
+    assert_conforms(client, "/api/tasks/{task_id}", "/api/tasks/abc", 404)
     # a filter's unknown value is refused, named, as /api/search refuses one (QA 22: an empty list)
     for url, said in (("/api/orgs?kind=bogus", "kind: 'bogus' is not one of university, "),
                       ("/api/orgs?service=bogus", "service: 'bogus' is not one of lookup, "),
@@ -222,6 +223,20 @@ def test_not_found_is_said_in_the_interface_language(client, url, vi, en):
 def test_an_id_no_row_can_have_is_no_page(client, path):
     """Django's int takes any digits: SQLite could not hold the number (OverflowError, a 500)."""
     assert client.get(path).status_code in (404, 302)  # 302: the back office asks to log in first
+
+
+def test_a_work_task_or_expert_has_one_address(client, catalogue):
+    """/api/works/01, /api/works/+1 and /api/works/1.0 answered as /api/works/1 (so did /works/01/): one
+    resource under many addresses, which caches and harvesting clients count as many."""
+    from stinet.catalog.models import Work
+
+    work = Work.objects.order_by("pk").first().pk
+    assert client.get(f"/api/works/{work}").status_code == client.get(f"/works/{work}/").status_code == 200
+    for path in (f"/api/works/0{work}", f"/api/works/+{work}", f"/api/works/{work}.0", f"/api/experts/0{work}",
+                 f"/api/tasks/+{work}", f"/works/0{work}/", f"/api/directory/services/0{work}"):
+        said = client.get(path)
+        assert said.status_code == 404, path
+        assert said["Content-Type"].startswith("application/json") == path.startswith("/api/"), path
 
 
 @pytest.mark.django_db

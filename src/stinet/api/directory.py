@@ -300,7 +300,7 @@ def service_add(request: HttpRequest, code: str, payload: ServiceIn) -> Any:
     return Status(201, _service(added, "vi"))
 
 
-@router.put("/services/{service_id}", response={200: ServiceOut, 400: Error, 403: Error, 404: Error},
+@router.put("/services/{id:service_id}", response={200: ServiceOut, 400: Error, 403: Error, 404: Error},
             auth=django_auth, summary="Change an information service")
 def service_change(request: HttpRequest, service_id: int, payload: ServiceIn) -> Any:
     """Replace a service's description (its organisation's editors and the administrator)."""
@@ -310,7 +310,7 @@ def service_change(request: HttpRequest, service_id: int, payload: ServiceIn) ->
     return _service(found, "vi")
 
 
-@router.delete("/services/{service_id}", response={204: None, 403: Error, 404: Error}, auth=django_auth,
+@router.delete("/services/{id:service_id}", response={204: None, 403: Error, 404: Error}, auth=django_auth,
                summary="Delete an information service")
 def service_delete(request: HttpRequest, service_id: int) -> Any:
     """Remove a service (its organisation's editors and the administrator)."""
@@ -340,7 +340,7 @@ def request_list(request: HttpRequest, status: str = "pending") -> Any:
     return [_request(r) for r in rows]
 
 
-@router.post("/requests/{request_id}/approve", response={200: DirectoryOrgOut, 400: Error, 403: Error, 404: Error},
+@router.post("/requests/{id:request_id}/approve", response={200: DirectoryOrgOut, 400: Error, 403: Error, 404: Error},
              auth=django_auth, summary="Approve a request to join (administrator)")
 def request_approve(request: HttpRequest, request_id: int, payload: ApproveIn) -> Any:
     """The organisation becomes a member with its profile; the applicant is mailed."""
@@ -350,7 +350,7 @@ def request_approve(request: HttpRequest, request_id: int, payload: ApproveIn) -
     return org_detail(request, org.code)
 
 
-@router.post("/requests/{request_id}/reject", response={200: JoinRequestOut, 400: Error, 403: Error, 404: Error},
+@router.post("/requests/{id:request_id}/reject", response={200: JoinRequestOut, 400: Error, 403: Error, 404: Error},
              auth=django_auth, summary="Reject a request to join (administrator)")
 def request_reject(request: HttpRequest, request_id: int, payload: RejectIn) -> Any:
     """Refuse with a reason; the applicant is mailed."""

@@ -191,7 +191,7 @@ def experts(request: HttpRequest, q: str = "", field: str = "", degree: str = ""
     return {"query": q, "total": total, "page": page, "page_size": page_size, "results": results}
 
 
-@router.get("/{expert_id}", response={200: ExpertOut, 404: Error}, summary="One expert")
+@router.get("/{id:expert_id}", response={200: ExpertOut, 404: Error}, summary="One expert")
 def expert(request: HttpRequest, expert_id: int, lang: str = "vi") -> Any:
     """An expert's public profile with confirmed works and tasks; contact details only if the scientist
     allows it. The scientist themself and administrators (logged in) also get the private part:

@@ -251,7 +251,7 @@ def task_list(request: HttpRequest, status: str = "", step: int | None = None, y
             "results": [_summary(t, request, lang) for t in shown]}
 
 
-@router.get("/{task_id}", response={200: TaskDetail, 404: Error}, summary="One S&T task")
+@router.get("/{id:task_id}", response={200: TaskDetail, 404: Error}, summary="One S&T task")
 def task_detail(request: HttpRequest, task_id: int, lang: str = "") -> Any:
     """A task with its team, deadlines (overdue flagged), the documents the caller may download, its
     councils (each member's marks and conflicts of interest only to managers and that council), the
@@ -260,7 +260,7 @@ def task_detail(request: HttpRequest, task_id: int, lang: str = "") -> Any:
     return _detail(_visible(request, task_id), request, lang if lang in ("vi", "en") else interface_lang())
 
 
-@router.post("/{task_id}/actions/{action}", auth=django_auth,
+@router.post("/{id:task_id}/actions/{action}", auth=django_auth,
              response={200: TaskDetail, 400: Error, 403: Error, 404: Error}, summary="Take a life-cycle action")
 def task_action(request: HttpRequest, task_id: int, action: str, data: Body[dict[str, Any]] = None) -> Any:
     """Move a task by one action of the life-cycle table (approve, reject, withdraw, open_selection,
@@ -279,7 +279,7 @@ def task_action(request: HttpRequest, task_id: int, action: str, data: Body[dict
     return _detail(task, request, interface_lang())
 
 
-@router.post("/{task_id}/documents", auth=django_auth, response={200: DocumentOut, 400: Error, 403: Error,
+@router.post("/{id:task_id}/documents", auth=django_auth, response={200: DocumentOut, 400: Error, 403: Error,
                                                                  404: Error}, summary="Attach a document")
 def task_document(request: HttpRequest, task_id: int, kind: Form[str], file: File[UploadedFile],
                   title: Form[str] = "") -> Any:

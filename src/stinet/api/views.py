@@ -13,6 +13,7 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.params.models import QueryModel
 from ninja.parser import Parser
 
+import stinet.urlids  # noqa: F401 (registers the id converter the paths name)
 from stinet.api.schemas import Error, SearchOut, Suggestions, WorkOut
 from stinet.catalog.fileaccess import viewer_levels
 from stinet.catalog.models import Work
@@ -317,7 +318,7 @@ def search(
     return search_json(req, _lang(lang))
 
 
-@api.get("/works/{work_id}", response={200: WorkOut, 301: None, 400: Error, 404: Error}, summary="One work")
+@api.get("/works/{id:work_id}", response={200: WorkOut, 301: None, 400: Error, 404: Error}, summary="One work")
 def work(request: HttpRequest, work_id: int, lang: str = "vi") -> Any:
     """All metadata of one work and its holdings; the id of a work merged into another leads there (301)."""
     w = Work.objects.prefetch_related("holdings__organisation").filter(pk=work_id).first()
