@@ -26,6 +26,16 @@ def _english_messages() -> Iterator[None]:
         yield
 
 
+@pytest.fixture
+def admin_client(client: Any, org: Any) -> Any:
+    """A client logged in as the network's administrator."""
+    from stinet.accounts.services import create_user, grant
+
+    grant(create_user("hub", "a-long-pass-phrase-42"), "network_admin")
+    client.login(username="hub", password="a-long-pass-phrase-42")
+    return client
+
+
 def capture(*parts: str) -> bytes:
     """The bytes of a captured response under shared/conformance/oai-pmh/."""
     return shared_path("conformance", "oai-pmh", *parts).read_bytes()

@@ -10,15 +10,6 @@ from stinet.sources.models import Source
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def admin_client(client, org):
-    from stinet.accounts.services import create_user, grant
-
-    grant(create_user("hub", "a-long-pass-phrase-42"), "network_admin")
-    client.login(username="hub", password="a-long-pass-phrase-42")
-    return client
-
-
 def test_health_lists_sources_with_errors_escaped(admin_client, org):
     client = admin_client
     run = ImportRun.objects.create(organisation=org, source_name="DSpace", format="oai_dc", status="failed",

@@ -19,15 +19,6 @@ from stinet.sources.scheduler import WORKER_GRACE, worker, worker_last_seen, wor
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def admin_client(client, org):
-    from stinet.accounts.services import create_user, grant
-
-    grant(create_user("hub", "a-long-pass-phrase-42"), "network_admin")
-    client.login(username="hub", password="a-long-pass-phrase-42")
-    return client
-
-
 def test_a_worker_runs_until_a_round_is_late_or_it_stops(db, monkeypatch):
     from stinet.sources import scheduler
 
