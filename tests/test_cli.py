@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import time
 
 import pytest
 
@@ -220,6 +223,22 @@ def test_an_export_links_the_works_pages_and_a_failed_one_leaves_the_file_as_it_
     assert failed.returncode == 1 and len(failed.stderr.splitlines()) == 1
     assert failed.stderr.startswith("stinet: error: 2, dc.description.abstract: 35999 ký tự")
     assert sheet.read_bytes() == b"last week's export" and not [p for p in tmp_path.iterdir() if "part" in p.name]
+
+
+def test_an_export_clears_what_a_killed_export_to_that_file_left(run, tmp_path):
+    """Session 23's list: an export killed outright (kill -9) left its hidden part file for ever."""
+    assert run("org", "add", "HPU", "Trường Đại học Hải Phòng", "--member").returncode == 0
+    gone = subprocess.Popen(["true"])
+    gone.wait()  # a process id no process has now
+    long_ago = time.time() - 3600
+    killed, other_file = tmp_path / f".all.csv.{gone.pid}.part", tmp_path / f".other.csv.{gone.pid}.part"
+    running, just_written = tmp_path / f".all.csv.{os.getpid()}.part", tmp_path / ".all.csv.999999999.part"
+    for part in (killed, other_file, running, just_written):
+        part.write_text("half")
+    for part in (killed, other_file, running):
+        os.utime(part, (long_ago, long_ago))
+    assert run("export", "--format", "csv", "-o", str(tmp_path / "all.csv")).returncode == 0
+    assert not killed.exists() and other_file.exists() and running.exists() and just_written.exists()
 
 
 def test_a_file_of_which_every_record_is_rejected_fails_the_command(run, tmp_path):

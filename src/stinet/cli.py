@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
+import glob
 import json
 import os
 import signal
 import sys
+import time
 from collections.abc import Callable
 from concurrent.futures.process import BrokenProcessPool
 from functools import wraps
@@ -389,6 +392,7 @@ def export(fmt: str, q: str | None, org_code: str | None, output: Path | None) -
         count = write(fmt, sys.stdout.buffer, ids, url=url, org=org)
     else:  # written beside it, then renamed: a failed export leaves no half-written file, nor an old one cut
         part = output.with_name(f".{output.name}.{os.getpid()}.part")
+        _clear_left_parts(output)
         try:
             try:
                 out = part.open("wb")
@@ -405,6 +409,21 @@ def export(fmt: str, q: str | None, org_code: str | None, output: Path | None) -
             part.unlink(missing_ok=True)
     click.echo(ngettext("exported %(n)s work as %(format)s", "exported %(n)s works as %(format)s", count)
                % {"n": count, "format": fmt}, err=True)
+
+
+def _clear_left_parts(output: Path) -> None:
+    """Remove what exports to the same file killed outright (kill -9, a power cut) left beside it: a part whose
+    process no longer runs here, unwritten for PART_LEFT_AFTER (one of another machine's live export is written to)."""
+    from stinet.catalog.processes import alive
+
+    for part in output.parent.glob(f".{glob.escape(output.name)}.*.part"):
+        pid = part.name[len(output.name) + 2:-len(".part")]
+        with contextlib.suppress(OSError):
+            if pid.isdigit() and not alive(int(pid)) and time.time() - part.stat().st_mtime > PART_LEFT_AFTER:
+                part.unlink()
+
+
+PART_LEFT_AFTER = 600  # seconds
 
 
 def _drop_quietly(exc: BaseException) -> None:

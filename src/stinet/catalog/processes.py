@@ -40,7 +40,7 @@ def worker_id() -> str:
     return f"{socket.gethostname()[:50]}:{pid}:{_started(pid)}:{_machine()}"[:100]
 
 
-def _alive(pid: int) -> bool:
+def alive(pid: int) -> bool:
     """Whether a process of this id runs here (one we may not signal runs too)."""
     try:
         os.kill(pid, 0)
@@ -66,4 +66,4 @@ def ended(holder: str) -> bool:
     pid, (started, machine) = named[1], holder.split(":")[2:]
     if machine != _machine():
         return False
-    return not _alive(pid) or bool(started and _started(pid) != started)
+    return not alive(pid) or bool(started and _started(pid) != started)
