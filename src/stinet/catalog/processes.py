@@ -66,4 +66,5 @@ def ended(holder: str) -> bool:
     pid, (started, machine) = named[1], holder.split(":")[2:]
     if machine != _machine():
         return False
-    return not alive(pid) or bool(started and _started(pid) != started)
+    now = _started(pid)  # '' when /proc hides it (hidepid=2: another user's process): not known to have ended
+    return not alive(pid) or bool(started and now and now != started)
