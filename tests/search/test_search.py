@@ -995,8 +995,8 @@ def test_a_full_name_asked_for_ranks_its_works_above_initials_and_other_tones(or
     """QA 20: "Nguyễn V. Quảng" alone in its record scored above "Nguyễn Văn Quảng" beside two co-authors (a
     shorter field), and "Nguyễn Văn Quang" above it too: the name as typed comes first, quoted or not, with
     author: or without; then names in full, then those with initials (as unquoted words rank them). A quoted
-    name alone finds the works that give it with initials too. PostgreSQL keeps no marks of the names
-    (its exact vector holds titles, subjects and abstracts): there "Quang" and "Quảng" rank alike."""
+    name alone finds the works that give it with initials too. Both engines rank by the names' marks
+    (PostgreSQL's exact vector holds them since session 24: "Quang" and "Quảng" ranked alike there)."""
     from stinet.ingest.services import import_file
     from tests.conftest import row
 
@@ -1008,8 +1008,7 @@ def test_a_full_name_asked_for_ranks_its_works_above_initials_and_other_tones(or
     for q in ('author:"Nguyễn Văn Quảng"', '"Nguyễn Văn Quảng"', "Nguyễn Văn Quảng"):
         found = titles(q)
         assert found.index(full) < found.index(initials), (q, found)
-        if settings.SEARCH_BACKEND != "postgres":
-            assert found[0] == full, (q, found)
+        assert found[0] == full, (q, found)
     for q in ('author:"Nguyễn Văn Quảng"', '"Nguyễn Văn Quảng"'):
         found = titles(q)
         assert found[-1] == initials and set(found) == {full, other_tone, initials}, (q, found)
