@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import time
 
 from stinet.catalog import processes
 from stinet.catalog.processes import ended, worker_id
@@ -33,3 +34,17 @@ def test_a_running_process_that_proc_hides_has_not_ended(monkeypatch):
 def test_a_process_of_another_machine_is_known_by_its_heartbeat_alone():
     host, pid, started, machine = worker_id().split(":")
     assert not ended(f"another-host:{pid}:{started}:{machine}") and not ended(f"{host}:{pid}:{started}:0123456789")
+
+
+def test_a_process_that_ended_unwaited_for_has_ended():
+    """QA 24: the demo's worker killed outright stayed a zombie (the portal did not wait for it) and counted as
+    running."""
+    zombie = subprocess.Popen(["true"])
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and processes._stat(zombie.pid)[:1] != ["Z"]:
+        time.sleep(0.05)
+    try:
+        assert not processes.alive(zombie.pid)
+        assert ended(worker_id().replace(f":{os.getpid()}:", f":{zombie.pid}:", 1))
+    finally:
+        zombie.wait()

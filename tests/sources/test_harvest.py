@@ -514,6 +514,27 @@ def test_a_failure_is_said_in_one_line_an_interruption_in_words():
     assert failure_line(TimeoutError()) == "TimeoutError"
 
 
+def test_an_interrupted_harvest_is_resumed_at_the_next_round_a_failed_one_the_next_day(org, source, oai_server):
+    """QA 24: a demo stopped (Ctrl-C) while its worker harvested left the source for a day, as a failure."""
+    from stinet.sources.services import run_source
+
+    oai_server.on(xml(page(dc_record("oai:hpu:1", "Một"), "T1")), verb="ListRecords", metadataPrefix="oai_dc")
+    oai_server.on(xml(page(dc_record("oai:hpu:2", "Hai"))), resumptionToken="T1")
+
+    def stop(_done: int) -> None:
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        run_source(source, progress=stop)
+    source.refresh_from_db()
+    assert source.last_error.startswith("interrupted") and source.next_run_at <= timezone.now()
+    oai_server.on(xml(b"<html>no</html>"), resumptionToken="T1")  # no OAI-PMH: a failure, not retried
+    with pytest.raises(Exception):  # noqa: B017, PT011 - whatever the failure, it waits
+        run_source(source)
+    source.refresh_from_db()
+    assert source.next_run_at > timezone.now() + timedelta(hours=23)
+
+
 def test_the_locks_heartbeat_is_refreshed_as_pages_arrive(org, source, oai_server, monkeypatch):
     """Pages of a few records each on a slow server: no group of STORE_RECORDS is stored for a long time,
     and without a beat per page another worker would take the lock over (STALE_AFTER)."""

@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 import textwrap
+import time
 from datetime import timedelta
 
 import pytest
@@ -34,9 +35,14 @@ def test_a_worker_runs_until_a_round_is_late_or_it_stops(db, monkeypatch):
         raise KeyboardInterrupt  # Ctrl-C, or SIGTERM (stinet.cli stops on it as on Ctrl-C) while it waits
 
     WorkerBeat.objects.all().delete()
-    with pytest.raises(KeyboardInterrupt):
-        worker(poll_seconds=60, echo=lambda line: None, sleep=stop)
-    assert not worker_running() and not WorkerBeat.objects.exists()
+    worker(poll_seconds=60, echo=lambda line: None, sleep=stop)  # stopped between rounds: no "interrupted"
+    beat = WorkerBeat.objects.get()
+    assert not worker_running() and beat.stopped and worker_last_seen() == beat.seen_at
+    killed = WorkerBeat.objects.create(name="another-host:1:2:3", seen_at=beat.seen_at - timedelta(hours=1),
+                                       poll_seconds=60)
+    assert worker_last_seen() == beat.seen_at  # QA 24: the notice named a worker killed before, not the last
+    worker(poll_seconds=60, once=True, echo=lambda line: None)
+    assert worker_running() and not WorkerBeat.objects.get(pk=beat.pk).stopped and killed.pk
 
 
 def test_a_worker_busy_with_a_long_harvest_still_runs(org):
@@ -65,7 +71,7 @@ def test_the_sources_page_says_when_no_worker_runs(admin_client, org):
     page = admin_client.get("/sources/?lang=en").content.decode()
     assert 'id="no-worker"' in page and "No worker is running." in page
     asked = admin_client.post(f"/sources/{source.pk}/run/?lang=en", follow=True).content.decode()
-    assert "at its next round. No worker is running now: it waits until `stinet worker` runs." in asked
+    assert "at its next round. No worker is running now: it waits until &#x27;stinet worker&#x27; runs." in asked
     beat = WorkerBeat.objects.create(name=worker_id(), seen_at=timezone.now() - timedelta(hours=1), poll_seconds=60)
     assert "last looked for due sources at" in admin_client.get("/sources/?lang=en").content.decode()
     WorkerBeat.objects.filter(pk=beat.pk).update(seen_at=timezone.now())  # a worker of poll 60 s, just seen
@@ -92,9 +98,62 @@ def test_the_demo_serves_beside_a_worker_that_stops_with_it(tmp_path):
                     break
                 time.sleep(0.1)
             print("running", worker_running())
-        print("stopped", process.returncode is not None, WorkerBeat.objects.count())
+        print("stopped", process.process.returncode is not None, WorkerBeat.objects.filter(stopped=False).count())
     """)
     env = {k: v for k, v in os.environ.items() if not k.startswith("STINET_") and k != "DJANGO_SETTINGS_MODULE"}
     env["STINET_DATA_DIR"] = str(tmp_path / "data")
     done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=180)
     assert done.stdout.split("\n")[:2] == ["running True", "stopped True 0"], done.stderr
+    assert "interrupted" not in done.stderr  # a worker stopped between rounds says nothing
+
+
+def _portal_script(tmp_path, body: str) -> subprocess.CompletedProcess[str]:
+    """Run a script that serves nothing but runs the portal's worker beside it, on a data folder of its own."""
+    if "STINET_DATABASE_URL" in os.environ:
+        pytest.skip("a process of its own on the embedded default")
+    script = textwrap.dedent("""
+        import os, signal, sys, time
+        from stinet.cli import _setup
+        _setup()
+        from stinet.portal import server
+        from stinet.sources.scheduler import worker_running
+        server.RESTART_WAIT = 0.2
+
+        def until(condition):
+            deadline = time.monotonic() + 60
+            while time.monotonic() < deadline and not condition():
+                time.sleep(0.1)
+            return condition()
+    """) + textwrap.dedent(body)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("STINET_") and k != "DJANGO_SETTINGS_MODULE"}
+    env["STINET_DATA_DIR"] = str(tmp_path / "data")
+    return subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=180)
+
+
+def test_the_portal_s_worker_is_started_again_when_it_ends(tmp_path):
+    done = _portal_script(tmp_path, """
+        with server.worker_beside(1) as beside:
+            first = beside.process.pid
+            until(worker_running)
+            os.kill(first, signal.SIGKILL)  # the memory killer
+            print("restarted", until(lambda: beside.process.pid != first and worker_running()))
+    """)
+    assert done.stdout.split("\n")[0] == "restarted True", done.stderr
+    assert "tiến trình nền (worker) đã dừng (mã thoát -9); sẽ chạy lại sau" in done.stderr
+
+
+def test_the_portal_s_worker_ends_with_the_portal_however_it_ends(tmp_path):
+    """QA 24: the demo's worker outlived a portal whose terminal was closed (SIGHUP) or that was killed."""
+    from stinet.catalog.processes import alive
+
+    done = _portal_script(tmp_path, """
+        beside = server.WorkerBeside(1)
+        until(worker_running)
+        print(beside.process.pid, flush=True)
+        os.kill(os.getpid(), signal.SIGKILL)  # no finally, no atexit
+    """)
+    worker_pid = int(done.stdout.split()[0])
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and alive(worker_pid):
+        time.sleep(0.1)
+    assert not alive(worker_pid)

@@ -24,13 +24,18 @@ def _machine() -> str:
     return hashlib.sha1("|".join(parts).encode()).hexdigest()[:10] if parts else ""
 
 
-def _started(pid: int) -> str:
-    """When a process started, in clock ticks since boot (/proc/PID/stat, field 22); '' when unknown."""
+def _stat(pid: int) -> list[str]:
+    """The fields of /proc/PID/stat from the third on (the state first), [] when unknown."""
     try:
         stat = Path(f"/proc/{pid}/stat").read_text()
     except OSError:
-        return ""
-    fields = stat.rsplit(")", 1)[-1].split()  # after the command's name, which may hold spaces: field 3 on
+        return []
+    return stat.rsplit(")", 1)[-1].split()  # after the command's name, which may hold spaces
+
+
+def _started(pid: int) -> str:
+    """When a process started, in clock ticks since boot (/proc/PID/stat, field 22); '' when unknown."""
+    fields = _stat(pid)
     return fields[19] if len(fields) > 19 else ""
 
 
@@ -41,14 +46,15 @@ def worker_id() -> str:
 
 
 def alive(pid: int) -> bool:
-    """Whether a process of this id runs here (one we may not signal runs too)."""
+    """Whether a process of this id runs here (one we may not signal runs too; one that ended and that its
+    parent has not yet waited for, a zombie, does not)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
     except (PermissionError, OverflowError):
         return True
-    return True
+    return _stat(pid)[:1] != ["Z"]
 
 
 def host_and_pid(holder: str) -> tuple[str, int] | None:

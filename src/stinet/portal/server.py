@@ -10,8 +10,11 @@ only the requests of those proxies keep them (others' are dropped, as waitress w
 from __future__ import annotations
 
 import contextlib
+import os
 import subprocess
 import sys
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
@@ -65,33 +68,80 @@ def make_server(host: str, port: int, application: WSGIApp | None = None) -> Any
 
 
 def run_server(host: str, port: int, worker_poll: int | None = None) -> None:
-    """Collect nothing, compile nothing: serve the WSGI app until interrupted; with `worker_poll`, a
-    `stinet worker` polling every that many seconds runs beside it and stops with it."""
+    """Collect nothing, compile nothing: serve the WSGI app until interrupted (Ctrl+C ends it quietly); with
+    `worker_poll`, a `stinet worker` polling every that many seconds runs beside it and stops with it."""
     server = make_server(host, port)
     click.echo(_("STINet is at %(url)s (Ctrl+C to stop)") % {"url": f"http://{host}:{port}/"})
     try:
         with worker_beside(worker_poll) if worker_poll else contextlib.nullcontext():
             server.run()
+    except KeyboardInterrupt as exc:
+        if type(exc) is not KeyboardInterrupt:  # a stop signal: as the command line ends on one
+            raise
     finally:
         server.close()
 
 
 @contextlib.contextmanager
-def worker_beside(poll: int) -> Iterator[subprocess.Popen]:
+def worker_beside(poll: int) -> Iterator[WorkerBeside]:
     """A `stinet worker` process (its own, as in production: a harvest does not slow the pages' process)
-    for the time of the block; stopped as a service manager stops one (SIGTERM: what it stored is kept)."""
-    worker = subprocess.Popen([sys.executable, "-m", "stinet.cli", "worker", "--poll", str(poll)],
-                              start_new_session=True)  # Ctrl+C reaches the portal, which stops it
+    for the time of the block, started again when it ends on its own; stopped as a service manager stops
+    one (SIGTERM: what it stored is kept), and by the kernel should this process end without stopping it."""
+    beside = WorkerBeside(poll)
     try:
-        yield worker
+        yield beside
     finally:
-        if worker.poll() is None:
-            worker.terminate()
+        beside.stop()
+
+
+class WorkerBeside:
+    """The worker process and the thread that waits for it (so that its end is seen at once, no zombie
+    left counting as a running worker) and starts it again, waiting longer each time it ends soon."""
+
+    def __init__(self, poll: int) -> None:
+        self.command = [sys.executable, "-m", "stinet.cli", "worker", "--poll", str(poll),
+                        "--stop-with-parent", str(os.getpid())]
+        self.stopping = threading.Event()
+        self.starting = threading.Lock()  # no new process once stop() has begun
+        self.process = self._start()
+        self.watcher = threading.Thread(target=self._watch, name="worker-watcher", daemon=True)
+        self.watcher.start()
+
+    def _start(self) -> subprocess.Popen:
+        # its own session: Ctrl+C reaches the portal, which stops it (a worker stopped between rounds says nothing)
+        return subprocess.Popen(self.command, start_new_session=True)
+
+    def _watch(self) -> None:
+        wait = RESTART_WAIT
+        while True:
+            started = time.monotonic()
+            code = self.process.wait()
+            if self.stopping.wait(0):
+                return
+            wait = RESTART_WAIT if time.monotonic() - started > RESTART_MAX else min(wait * 2, RESTART_MAX)
+            click.echo(_("the worker ended (exit status %(code)s); started again in %(n)s s")
+                       % {"code": code, "n": wait}, err=True)
+            if self.stopping.wait(wait):
+                return
+            with self.starting:
+                if self.stopping.is_set():
+                    return
+                self.process = self._start()
+
+    def stop(self) -> None:
+        """Stop the worker and wait for it (WORKER_STOP_WAIT at most, then kill it)."""
+        with self.starting:
+            self.stopping.set()
+            process = self.process
+        if process.poll() is None:
+            process.terminate()
             try:
-                worker.wait(timeout=WORKER_STOP_WAIT)
+                process.wait(timeout=WORKER_STOP_WAIT)
             except subprocess.TimeoutExpired:
-                worker.kill()
-                worker.wait()
+                process.kill()
+                process.wait()
+        self.watcher.join(timeout=5)
 
 
 WORKER_STOP_WAIT = 60  # seconds a stopping worker has to commit what it stored
+RESTART_WAIT, RESTART_MAX = 10, 600  # seconds before a worker that ended is started again (doubled, up to the max)

@@ -6,6 +6,7 @@ Registered in the main command by `register(main)`; stinet.cli's error handling 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 from collections.abc import Callable
@@ -209,13 +210,33 @@ def source_run(source_id: int | None, due: bool, full: bool) -> None:
 @click.command("worker", cls=Command)
 @click.option("--once", is_flag=True, help="Run the due sources once and exit.")
 @click.option("--poll", default=60, show_default=True, type=int, help="Seconds between rounds.")
+@click.option("--stop-with-parent", "parent", type=int, hidden=True)  # the portal's own worker (serve --with-worker)
 @command
 @in_batches
-def worker_cmd(once: bool, poll: int) -> None:
+def worker_cmd(once: bool, poll: int, parent: int | None) -> None:
     """Run due harvests in the background, forever (a database-backed queue: no broker needed)."""
     from stinet.sources.scheduler import worker
 
+    if parent is not None:
+        stop_with_parent(parent)
     worker(poll_seconds=poll, once=once, echo=click.echo)
+
+
+def stop_with_parent(parent: int) -> None:
+    """Have the kernel send this process SIGTERM when its parent ends, however it ends (killed outright, its
+    terminal closed): the worker of `stinet demo` never outlives the portal (Linux; elsewhere the portal
+    stops it when it can)."""
+    import ctypes
+    import os
+    import signal
+
+    with contextlib.suppress(OSError, AttributeError):  # not Linux: no prctl
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    if os.getppid() != parent:  # the parent ended before it was asked
+        raise SystemExit(0)
+
+
+PR_SET_PDEATHSIG = 1
 
 
 def register(main: click.Group) -> None:

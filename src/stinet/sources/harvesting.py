@@ -113,7 +113,7 @@ def harvest(source: Source, *, full: bool = False, from_date: str = "", progress
     except BaseException as exc:
         if isinstance(exc, TokenLoop):  # the next run starts the list again, not at the looping token
             _checkpoint(state, None, "")
-        _finish(state, started, client, error=failure_line(exc))
+        _finish(state, started, client, error=failure_line(exc), interrupted=isinstance(exc, KeyboardInterrupt))
         with contextlib.suppress(AttributeError):
             setattr(exc, "report", report)  # noqa: B010 (the CLI prints what was done before the failure)
         raise
@@ -317,7 +317,7 @@ def _checkpoint(state: _Harvest, next_token: str | None, upper: str) -> None:
 
 
 def _finish(state: _Harvest, started: float, client: OAIClient | None, *, upper: str = "", advance: bool = False,
-            error: str = "") -> None:
+            error: str = "", interrupted: bool = False) -> None:
     """Close the run and the source: success moves the datestamp on, failure keeps the resume point."""
     report, run, source = state.report, state.run, state.source
     report.seconds = time.monotonic() - started
@@ -333,15 +333,16 @@ def _finish(state: _Harvest, started: float, client: OAIClient | None, *, upper:
     run.counts, run.rows_done = report.counts(), report.records_seen
     run.report = {**run.report, **report.as_dict()}
     run.save()
-    schedule_next(source, ok=not error, error=error)
+    schedule_next(source, ok=not error, error=error, interrupted=interrupted)
 
 
-def schedule_next(source: Source, *, ok: bool, error: str = "") -> None:
-    """Set the next run: the interval after a success, sooner (at most a day) after a failure."""
+def schedule_next(source: Source, *, ok: bool, error: str = "", interrupted: bool = False) -> None:
+    """Set the next run: the interval after a success, sooner (at most a day) after a failure, at once after
+    an interruption (Ctrl-C, a stop signal: a worker stopped with the portal resumes it when it starts again)."""
     now = timezone.now()
     interval = timedelta(days=min(source.interval, 3650))  # a source saved with a longer one before it was refused
-    fields: dict[str, object] = {"last_error": error[:2000],
-                                 "next_run_at": now + (interval if ok else min(interval, RETRY_AFTER_FAILURE))}
+    wait = interval if ok else timedelta(0) if interrupted else min(interval, RETRY_AFTER_FAILURE)
+    fields: dict[str, object] = {"last_error": error[:2000], "next_run_at": now + wait}
     if ok:
         fields.update(last_success_at=now, last_datestamp=source.last_datestamp, resume_token="", resume_started="")
     Source.objects.filter(pk=source.pk).update(**fields)

@@ -70,6 +70,7 @@ class WorkerBeat(models.Model):
     name = models.CharField(max_length=100, unique=True)  # the process, as catalog.processes names it
     seen_at = models.DateTimeField()
     poll_seconds = models.PositiveIntegerField()  # its next round is due this long after seen_at
+    stopped = models.BooleanField(default=False)  # stopped as asked (Ctrl-C, SIGTERM) at seen_at
 
     def __str__(self) -> str:
-        return f"worker {self.name}, seen {self.seen_at:%Y-%m-%d %H:%M}"
+        return f"worker {self.name}, {'stopped' if self.stopped else 'seen'} {self.seen_at:%Y-%m-%d %H:%M}"

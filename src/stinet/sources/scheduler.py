@@ -91,16 +91,19 @@ def worker(poll_seconds: float = 60, once: bool = False, echo: Callable[[str], N
             _beat(name, poll_seconds)  # the next round is due poll_seconds after this one ended
             if once:
                 return
-            sleep(poll_seconds)
+            try:
+                sleep(poll_seconds)
+            except KeyboardInterrupt:  # stopped between rounds (Ctrl-C, SIGTERM): nothing was interrupted
+                return
     finally:
-        if not once:  # stopped (Ctrl-C, SIGTERM): none runs now; a --once run shows when it last came
-            WorkerBeat.objects.filter(name=name).delete()
+        if not once:  # stopped: none runs now (a --once run shows when it last came)
+            WorkerBeat.objects.filter(name=name).update(stopped=True, seen_at=timezone.now())
 
 
 def _beat(name: str, poll_seconds: float) -> None:
     """Note that this worker looked for due sources now (the sources page says when none runs)."""
     now = timezone.now()
-    WorkerBeat.objects.update_or_create(name=name, defaults={"seen_at": now,
+    WorkerBeat.objects.update_or_create(name=name, defaults={"seen_at": now, "stopped": False,
                                                              "poll_seconds": max(0, round(poll_seconds))})
     WorkerBeat.objects.filter(seen_at__lt=now - FORGET_BEATS).delete()  # of workers killed long ago
 
@@ -110,14 +113,15 @@ def worker_running(now: datetime | None = None) -> bool:
     is running a source (a long harvest); one whose process is known to have ended (on this machine) runs
     no more."""
     now = now or timezone.now()
-    beats = WorkerBeat.objects.values_list("name", "seen_at", "poll_seconds")
+    beats = WorkerBeat.objects.filter(stopped=False).values_list("name", "seen_at", "poll_seconds")
     if any(seen + timedelta(seconds=poll) + WORKER_GRACE >= now and not ended(name) for name, seen, poll in beats):
         return True
     busy = Source.objects.filter(status="running", heartbeat_at__gte=now - STALE_AFTER,
-                                 locked_by__in=WorkerBeat.objects.values("name")).values_list("locked_by", flat=True)
+                                 locked_by__in=WorkerBeat.objects.filter(stopped=False).values("name")
+                                 ).values_list("locked_by", flat=True)
     return any(not ended(name) for name in busy)
 
 
 def worker_last_seen() -> datetime | None:
-    """When a worker last looked for due sources (None: never, or the last one stopped)."""
+    """When a worker last looked for due sources, or stopped (None: never)."""
     return WorkerBeat.objects.order_by("-seen_at").values_list("seen_at", flat=True).first()

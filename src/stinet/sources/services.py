@@ -254,7 +254,7 @@ def _run_file(source: Source, progress: Progress | None, parsers: int | None = N
     try:
         report = import_file(source.file_path, source.organisation.code, progress=progress, workers=parsers)
     except BaseException as exc:
-        schedule_next(source, ok=False, error=failure_line(exc))
+        schedule_next(source, ok=False, error=failure_line(exc), interrupted=isinstance(exc, KeyboardInterrupt))
         raise
     finally:
         run = ImportRun.objects.filter(organisation=source.organisation,

@@ -114,7 +114,7 @@ def _queued(request: HttpRequest, text: str) -> None:
     if worker_running():
         messages.success(request, text)
     else:
-        messages.warning(request, text + " " + _("No worker is running now: it waits until `stinet worker` runs."))
+        messages.warning(request, text + " " + _("No worker is running now: it waits until 'stinet worker' runs."))
 
 
 @login_required
