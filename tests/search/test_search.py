@@ -1056,3 +1056,22 @@ def test_an_isbn_s_first_digits_are_looked_for_in_isbns_only(org, write_csv):
     assert titles("issn:9786") == ["Kỷ yếu hội thảo"] and titles("issn:1859") == ["Tạp chí biển"]
     assert titles("issn:9786049") == titles("isbn:1859") == []  # the handle's digits, an ISSN's
     assert titles("978604") == ["Kỷ yếu hội thảo"]  # a word typed alone is a word of any text
+
+
+def test_isbns_in_one_cell_or_among_the_other_identifiers_are_isbns(org, write_csv):
+    """QA 24: two ISBNs in one cell ("a; b") were one value, the second never found; "ISBN 978-..." in
+    dc.identifier.other was no ISBN (harvested, the same value was one)."""
+    from stinet.catalog.models import Work
+    from stinet.ingest.services import import_file
+    from tests.conftest import row
+
+    import_file(write_csv([
+        row("Sinh học biển", id="b1", dc_identifier_isbn="978-604-913-123-4; 978-604-1-23456-7"),
+        row("Hải dương học", id="b2", dc_identifier_other="ISBN 978-604-77-0000-1||0912345678||doi:10.1234/hdh.1"),
+    ]), "HPU")
+    assert Work.objects.get(title="Sinh học biển").identifiers == {"isbn": ["978-604-913-123-4", "978-604-1-23456-7"]}
+    assert Work.objects.get(title="Hải dương học").identifiers == {
+        "isbn": ["978-604-77-0000-1"], "other": ["0912345678"], "doi": ["10.1234/hdh.1"]}  # a local number stays
+    assert titles("isbn:978-604-1-23456-7") == titles("isbn:978-604-1") == ["Sinh học biển"]
+    assert titles("isbn:978-604-77-0000-1") == titles("isbn:978-604-77") == ["Hải dương học"]
+    assert titles("doi:10.1234/hdh.1") == ["Hải dương học"] and titles("isbn:0912") == []

@@ -12,6 +12,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from stinet.catalog.fos import normalise_code
+from stinet.ingest.identifiers import named_kind
 from stinet.ingest.types import map_type, repository_type
 from stinet.vietnamese import clean_spaces, fold, nfc, parse_person_name, split_people, tokens
 from stinet.vietnamese.names import is_organisation
@@ -232,16 +233,17 @@ def _host_and_pi(raw: str) -> tuple[list[str], list[str]]:
 
 
 def _identifiers(fields: dict[str, str]) -> dict[str, list[str]]:
-    """Identifiers by kind from dc.identifier.* columns."""
+    """Identifiers by kind from dc.identifier.* columns: several ISBNs or ISSNs in a cell also apart at ';'
+    (none holds one), and an other identifier that names its kind ("ISBN 978-...", "doi:10....") of that kind."""
     found: dict[str, list[str]] = {}
     for key, raw in fields.items():
         if not key.startswith("dc.identifier.") or key == "dc.identifier.callnumber":
             continue
         kind = key.removeprefix("dc.identifier.")
         kind = kind if kind in IDENTIFIER_KINDS else "other"
-        values = split_values(raw)
-        if values:
-            found.setdefault(kind, []).extend(values)
+        for value in split_values(raw, loose=kind in ("isbn", "issn")):
+            named = named_kind(value) if kind == "other" else None
+            found.setdefault(named[0] if named else kind, []).append(named[1] if named else value)
     return found
 
 

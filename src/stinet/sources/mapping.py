@@ -9,6 +9,7 @@ from collections.abc import Callable
 from django.utils.translation import gettext as _
 from lxml import etree
 
+from stinet.ingest.identifiers import classify_identifier
 from stinet.ingest.record import ERROR, MAX_YEAR, MIN_YEAR, MULTI_SEP, RowError, parse_date, rights_access
 from stinet.ingest.types import map_type, repository_type
 from stinet.vietnamese import clean_spaces
@@ -28,10 +29,6 @@ FIELDS = ("id", "dc.title", "dc.title.alternative", "dc.contributor.author", "dc
 
 ADVISOR_MARKERS = re.compile(r"\s*[(\[]?\s*(người hướng dẫn|hướng dẫn|nhd|gvhd|advisor|supervisor)\s*[)\]:]?\s*",
                              re.IGNORECASE)
-DOI_RE = re.compile(r"^(?:doi:\s*|https?://(?:dx\.)?doi\.org/)?(10\.\d{4,9}/\S+)$", re.IGNORECASE)
-HANDLE_RE = re.compile(r"^(?:hdl:\s*|https?://hdl\.handle\.net/)(\d[\w.]*/\S+)$", re.IGNORECASE)
-ISBN_RE = re.compile(r"^(?:urn:isbn:|isbn:?\s*)?((?:97[89][\s-]*)?(?:\d[\s-]*){9}[\dXx])$", re.IGNORECASE)
-ISSN_RE = re.compile(r"^(?:urn:issn:|issn:?\s*)?(\d{4}-?\d{3}[\dXx])$", re.IGNORECASE)
 
 
 class MappingError(ValueError):
@@ -134,23 +131,6 @@ def _date(dc: _Dc) -> str:
         if year is not None:
             return text[:10] if re.match(r"\d{4}-\d{2}-\d{2}T", text) else text
     return impossible
-
-
-def classify_identifier(text: str) -> tuple[str, str] | None:
-    """(kind, value) of a dc:identifier: doi, handle, isbn, issn, uri, other; None to drop it."""
-    if m := DOI_RE.match(text):
-        return "doi", m.group(1)
-    if m := HANDLE_RE.match(text):
-        return "handle", m.group(1)
-    if m := ISSN_RE.match(text):
-        return "issn", m.group(1).upper()
-    if (m := ISBN_RE.match(text)) and len(re.sub(r"\D", "", m.group(1))) in (9, 10, 12, 13):
-        return "isbn", re.sub(r"[\s-]+", "-", m.group(1)).strip("-")
-    if text.lower().startswith(("http://", "https://")):
-        return "uri", text
-    if text.lower().startswith("oai:") or " " in text or len(text) > 100:
-        return None  # the OAI identifier itself, or a citation
-    return "other", text
 
 
 def _identifiers(dc: _Dc) -> dict[str, list[str]]:
