@@ -89,7 +89,9 @@ class Stopped(KeyboardInterrupt):
 
 
 def _stop(_signum: int, _frame: Any) -> None:
-    """SIGTERM's handler: stop as Ctrl-C stops."""
+    """SIGTERM's handler: stop as Ctrl-C stops; a second SIGTERM does not cut that stop short (the worker beside
+    the portal gets one from the kernel for each of the portal's threads that ends: PR_SET_PDEATHSIG)."""
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     raise Stopped
 
 

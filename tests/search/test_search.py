@@ -1066,12 +1066,17 @@ def test_isbns_in_one_cell_or_among_the_other_identifiers_are_isbns(org, write_c
     from tests.conftest import row
 
     import_file(write_csv([
-        row("Sinh học biển", id="b1", dc_identifier_isbn="978-604-913-123-4; 978-604-1-23456-7"),
-        row("Hải dương học", id="b2", dc_identifier_other="ISBN 978-604-77-0000-1||0912345678||doi:10.1234/hdh.1"),
+        row("Sinh học biển", id="b1", dc_identifier_isbn="978-604-913-123-4; 978-604-1-23456-7||978-604-5-55555-5"),
+        row("Hải dương học", id="b2", dc_identifier_other="ISBN 978-604-77-0000-1||0912345678||doi:10.1234/hdh.1"
+                                                          "||ISBN-13: 978-604-3-33333-3 (bìa mềm)"
+                                                          "||ISBN 978-604-7-77777-7; ISBN 978-604-8-88888-8"
+                                                          "||Xem ISBN 978-604-9-99999-9 của bản in"),
     ]), "HPU")
-    assert Work.objects.get(title="Sinh học biển").identifiers == {"isbn": ["978-604-913-123-4", "978-604-1-23456-7"]}
-    assert Work.objects.get(title="Hải dương học").identifiers == {
-        "isbn": ["978-604-77-0000-1"], "other": ["0912345678"], "doi": ["10.1234/hdh.1"]}  # a local number stays
+    assert Work.objects.get(title="Sinh học biển").identifiers == {
+        "isbn": ["978-604-913-123-4", "978-604-1-23456-7", "978-604-5-55555-5"]}
+    assert Work.objects.get(title="Hải dương học").identifiers == {  # a local number, a citation stay
+        "isbn": ["978-604-77-0000-1", "978-604-3-33333-3", "978-604-7-77777-7", "978-604-8-88888-8"],
+        "other": ["0912345678", "Xem ISBN 978-604-9-99999-9 của bản in"], "doi": ["10.1234/hdh.1"]}
     assert titles("isbn:978-604-1-23456-7") == titles("isbn:978-604-1") == ["Sinh học biển"]
     assert titles("isbn:978-604-77-0000-1") == titles("isbn:978-604-77") == ["Hải dương học"]
     assert titles("doi:10.1234/hdh.1") == ["Hải dương học"] and titles("isbn:0912") == []

@@ -137,9 +137,13 @@ def test_the_portal_s_worker_is_started_again_when_it_ends(tmp_path):
             until(worker_running)
             os.kill(first, signal.SIGKILL)  # the memory killer
             print("restarted", until(lambda: beside.process.pid != first and worker_running()))
+            second = beside.process.pid
+            os.kill(second, signal.SIGKILL)
+            print("again", until(lambda: beside.process.pid != second and worker_running()))
     """)
-    assert done.stdout.split("\n")[0] == "restarted True", done.stderr
-    assert "tiến trình nền (worker) đã dừng (mã thoát -9); sẽ chạy lại sau" in done.stderr
+    assert done.stdout.split("\n")[:2] == ["restarted True", "again True"], done.stderr
+    assert done.stderr.splitlines() == ["tiến trình nền (worker) đã dừng (mã thoát -9); sẽ chạy lại sau 0.2 giây",
+                                        "tiến trình nền (worker) đã dừng (mã thoát -9); sẽ chạy lại sau 0.4 giây"]
 
 
 def test_the_portal_s_worker_ends_with_the_portal_however_it_ends(tmp_path):
@@ -157,3 +161,19 @@ def test_the_portal_s_worker_ends_with_the_portal_however_it_ends(tmp_path):
     while time.monotonic() < deadline and alive(worker_pid):
         time.sleep(0.1)
     assert not alive(worker_pid)
+
+
+def test_a_second_stop_signal_does_not_cut_the_first_stop_short():
+    """QA 24: the worker beside a portal killed outright got SIGTERM once per thread of the portal (the kernel's
+    parent-death signal); the second one broke off its stop (its beat left running, "Aborted!" printed)."""
+    import signal
+
+    from stinet import cli
+
+    before = signal.getsignal(signal.SIGTERM)
+    try:
+        with pytest.raises(cli.Stopped):
+            cli._stop(signal.SIGTERM, None)
+        assert signal.getsignal(signal.SIGTERM) == signal.SIG_IGN
+    finally:
+        signal.signal(signal.SIGTERM, before)

@@ -12,6 +12,9 @@ ISSN_RE = re.compile(r"^(?:urn:issn:|issn:?\s*)?(\d{4}-?\d{3}[\dXx])$", re.IGNOR
 # How a value names its kind itself: "ISBN 978-...", "issn: 1859-3100", "doi:10....", a resolver's address
 _NAMED = re.compile(r"^(?:urn:)?(?:isbn|issn)\b|^doi:|^hdl:|^https?://(?:dx\.)?doi\.org/|^https?://hdl\.handle\.net/",
                     re.IGNORECASE)
+# "ISBN-13: 978-604-... (bìa mềm)": an ISBN named so, a note after it in brackets
+_NAMED_ISBN = re.compile(r"^(?:urn:)?isbn(?:[\s-]*1[03])?\s*:?\s*((?:97[89][\s-]*)?(?:\d[\s-]*){9}[\dXx])"
+                         r"\s*(?:\([^()]*\))?$", re.IGNORECASE)
 
 
 def classify_identifier(text: str) -> tuple[str, str] | None:
@@ -36,5 +39,7 @@ def named_kind(text: str) -> tuple[str, str] | None:
     file's other identifiers are left as they are (a 10-digit local number is no ISBN)."""
     if not _NAMED.match(text):
         return None
+    if (m := _NAMED_ISBN.match(text)) and len(re.sub(r"\D", "", m.group(1))) in (10, 13):
+        return "isbn", m.group(1).strip().strip("-")
     found = classify_identifier(text)
     return found if found is not None and found[0] in ("doi", "handle", "isbn", "issn") else None

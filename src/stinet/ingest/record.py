@@ -234,16 +234,25 @@ def _host_and_pi(raw: str) -> tuple[list[str], list[str]]:
 
 def _identifiers(fields: dict[str, str]) -> dict[str, list[str]]:
     """Identifiers by kind from dc.identifier.* columns: several ISBNs or ISSNs in a cell also apart at ';'
-    (none holds one), and an other identifier that names its kind ("ISBN 978-...", "doi:10....") of that kind."""
+    (none holds one), and an other identifier that names its kind ("ISBN 978-...", "doi:10....", several of
+    them apart at ';') of that kind."""
     found: dict[str, list[str]] = {}
     for key, raw in fields.items():
         if not key.startswith("dc.identifier.") or key == "dc.identifier.callnumber":
             continue
         kind = key.removeprefix("dc.identifier.")
         kind = kind if kind in IDENTIFIER_KINDS else "other"
-        for value in split_values(raw, loose=kind in ("isbn", "issn")):
-            named = named_kind(value) if kind == "other" else None
-            found.setdefault(named[0] if named else kind, []).append(named[1] if named else value)
+        values = split_values(raw)
+        if kind in ("isbn", "issn"):  # "a||b; c"
+            values = [v for part in values for v in split_values(part, True)]
+        for value in values:
+            parts = split_values(value, True) if kind == "other" else []
+            named = [n for part in parts if (n := named_kind(part))]
+            if named and len(named) == len(parts):  # "ISBN 978-...; ISBN 978-...": each of its kind
+                for its_kind, its_value in named:
+                    found.setdefault(its_kind, []).append(its_value)
+            else:
+                found.setdefault(kind, []).append(value)
     return found
 
 

@@ -118,11 +118,13 @@ class WorkerBeside:
             code = self.process.wait()
             if self.stopping.wait(0):
                 return
-            wait = RESTART_WAIT if time.monotonic() - started > RESTART_MAX else min(wait * 2, RESTART_MAX)
+            if time.monotonic() - started > RESTART_MAX:  # it had run long: an accident, not a worker that cannot run
+                wait = RESTART_WAIT
             click.echo(_("the worker ended (exit status %(code)s); started again in %(n)s s")
                        % {"code": code, "n": wait}, err=True)
             if self.stopping.wait(wait):
                 return
+            wait = min(wait * 2, RESTART_MAX)
             with self.starting:
                 if self.stopping.is_set():
                     return
