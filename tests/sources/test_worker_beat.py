@@ -83,26 +83,12 @@ def test_the_sources_page_says_when_no_worker_runs(admin_client, org):
 
 def test_the_demo_serves_beside_a_worker_that_stops_with_it(tmp_path):
     """`stinet demo` ran no worker: a harvest asked for on the sources page, or a large upload, waited for ever."""
-    if "STINET_DATABASE_URL" in os.environ:
-        pytest.skip("a process of its own on the embedded default")
-    script = textwrap.dedent("""
-        import time
-        from stinet.cli import _setup
-        _setup()
-        from stinet.portal.server import worker_beside
+    done = _portal_script(tmp_path, """
         from stinet.sources.models import WorkerBeat
-        from stinet.sources.scheduler import worker_running
-        with worker_beside(1) as process:
-            for _ in range(600):
-                if worker_running():
-                    break
-                time.sleep(0.1)
-            print("running", worker_running())
-        print("stopped", process.process.returncode is not None, WorkerBeat.objects.filter(stopped=False).count())
+        with server.worker_beside(1) as beside:
+            print("running", until(worker_running))
+        print("stopped", beside.process.returncode is not None, WorkerBeat.objects.filter(stopped=False).count())
     """)
-    env = {k: v for k, v in os.environ.items() if not k.startswith("STINET_") and k != "DJANGO_SETTINGS_MODULE"}
-    env["STINET_DATA_DIR"] = str(tmp_path / "data")
-    done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=180)
     assert done.stdout.split("\n")[:2] == ["running True", "stopped True 0"], done.stderr
     assert "interrupted" not in done.stderr  # a worker stopped between rounds says nothing
 
