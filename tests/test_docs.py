@@ -28,6 +28,8 @@ def test_every_cli_command_is_documented():
     for path, cmd in walk(main, "stinet"):
         assert f"`{path}" in README, path
         for param in cmd.params:
+            if getattr(param, "hidden", False):  # internal (the portal's own worker: --stop-with-parent)
+                continue
             for opt in param.opts:
                 if opt.startswith("--") and opt != "--help":
                     assert opt in README, (path, opt)
