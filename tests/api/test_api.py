@@ -228,12 +228,20 @@ def test_an_id_no_row_can_have_is_no_page(client, path):
 def test_a_work_task_or_expert_has_one_address(client, catalogue):
     """/api/works/01, /api/works/+1 and /api/works/1.0 answered as /api/works/1 (so did /works/01/): one
     resource under many addresses, which caches and harvesting clients count as many."""
+    from django.utils import timezone
+
     from stinet.catalog.models import Work
+    from stinet.people.models import Expert
+    from stinet.tasks.models import Task
 
     work = Work.objects.order_by("pk").first().pk
-    assert client.get(f"/api/works/{work}").status_code == client.get(f"/works/{work}/").status_code == 200
-    for path in (f"/api/works/0{work}", f"/api/works/+{work}", f"/api/works/{work}.0", f"/api/experts/0{work}",
-                 f"/api/tasks/+{work}", f"/works/0{work}/", f"/api/directory/services/0{work}"):
+    expert = Expert.objects.create(full_name="Nguyễn Văn An", name_key="nguyen van an", sort_name="an nguyen van").pk
+    task = Task.objects.create(code="ĐT-2024-001", title="Rong sụn", year=2024, listed_at=timezone.now()).pk
+    for path in (f"/api/works/{work}", f"/works/{work}/", f"/api/experts/{expert}", f"/api/tasks/{task}"):
+        assert client.get(path).status_code == 200, path
+    for path in (f"/api/works/0{work}", f"/api/works/+{work}", f"/api/works/{work}.0", f"/api/experts/0{expert}",
+                 f"/api/experts/{expert}.0", f"/api/tasks/+{task}", f"/api/tasks/0{task}", f"/works/0{work}/",
+                 f"/api/directory/services/0{work}"):
         said = client.get(path)
         assert said.status_code == 404, path
         assert said["Content-Type"].startswith("application/json") == path.startswith("/api/"), path

@@ -72,6 +72,26 @@ def test_identifiers_by_pattern(text, expected):
     assert classify_identifier(text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("0-8044-2957-x", ("isbn", "0-8044-2957-X")), ("ISBN 978 604 1 23456 7", ("isbn", "978-604-1-23456-7")),
+])
+def test_an_isbn10_ending_in_x_or_one_set_apart_by_spaces_is_an_isbn(text, expected):
+    """Review 24: the check character X is the tenth of an ISBN-10; spaces stand for hyphens (urn:isbn:978 604...)."""
+    assert classify_identifier(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("ISBN-10: 0-8044-2957-X", ("isbn", "0-8044-2957-X")), ("ISBN 0-8044-2957-x (bìa mềm)", ("isbn", "0-8044-2957-X")),
+    ("ISBN 978 604 1 23456 7", ("isbn", "978-604-1-23456-7")), ("ISBN-13: 978-604-3-33333-3 (bìa mềm)",
+                                                                  ("isbn", "978-604-3-33333-3")),
+    ("ISBN 978-604-913-123", None), ("0804429575", None),  # too short; a bare number names no kind
+])
+def test_a_file_identifier_naming_its_kind(text, expected):
+    from stinet.ingest.identifiers import named_kind
+
+    assert named_kind(text) == expected
+
+
 def test_dates_skip_embargo_uris_and_rights_words():
     dc = dc_of(dc_record("oai:x:1", "T", date="info:eu-repo/date/embargoEnd/2026-11-01|2003-03-11T14:00:50Z",
                          rights="Creative Commons|info:eu-repo/semantics/restrictedAccess"))

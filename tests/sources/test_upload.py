@@ -89,6 +89,21 @@ def test_a_large_file_is_left_to_the_worker(editor, tmp_path):
     assert run_source(source).new == 1000  # what the worker does at its round
 
 
+def test_a_worker_importing_a_long_file_keeps_its_lock(editor, tmp_path, monkeypatch):
+    """Review 24: a file's import refreshed no heartbeat: after STALE_AFTER (30 min) another worker took the
+    lock over and imported the file again beside it, and the sources page said no worker ran."""
+    from datetime import timedelta
+
+    from stinet.sources import services
+
+    rows = "".join(f"R{n},Đề tài số {n} về biển,Nguyễn Văn An,2020,Bài báo\n" for n in range(1000))
+    upload(editor, "lon.csv", (HEADER + rows).encode())
+    monkeypatch.setattr(services, "BEAT_EVERY", timedelta(0))
+    seen = []
+    services.run_source(Source.objects.get(), progress=lambda done: seen.append(Source.objects.get().heartbeat_at))
+    assert seen and seen[-1] >= ImportRun.objects.get().started_at  # refreshed while importing, after the claim
+
+
 def test_an_editor_uploads_only_for_the_organisations_they_edit(editor, client, tmp_path):
     response = upload(editor, "lib.csv", (HEADER + ROWS).encode(), org="LIB")
     assert response.status_code == 400 and not Source.objects.exists() and uploaded(tmp_path) == []

@@ -42,7 +42,45 @@ def test_a_worker_runs_until_a_round_is_late_or_it_stops(db, monkeypatch):
                                        poll_seconds=60)
     assert worker_last_seen() == beat.seen_at  # QA 24: the notice named a worker killed before, not the last
     worker(poll_seconds=60, once=True, echo=lambda line: None)
-    assert worker_running() and not WorkerBeat.objects.get(pk=beat.pk).stopped and killed.pk
+    assert worker_running() and not WorkerBeat.objects.get(pk=beat.pk).stopped
+    assert WorkerBeat.objects.filter(pk=killed.pk).exists()  # forgotten after FORGET_BEATS only
+
+
+def test_a_worker_stopped_while_no_source_runs_ends_quietly(org, monkeypatch):
+    """Review 24: a stop signal during the round's other work (its beat, the embargoes) said "interrupted"; a stop
+    during a source's run still says so (the run resumes at the next round)."""
+    from stinet.catalog import files
+    from stinet.sources import scheduler
+
+    monkeypatch.setattr(scheduler, "close_old_connections", lambda: None)
+
+    def stopped(**_kw):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(files, "release_embargoes", stopped)
+    scheduler.worker(poll_seconds=60, echo=lambda line: None)  # no exception
+    assert WorkerBeat.objects.get().stopped
+    Source.objects.create(organisation=org, label="DSpace", base_url="http://example.org/oai",
+                          next_run_at=timezone.now())
+    monkeypatch.setattr(scheduler, "run_source", lambda source, worker: stopped())
+    with pytest.raises(KeyboardInterrupt):
+        scheduler.worker(poll_seconds=60, echo=lambda line: None)
+    assert WorkerBeat.objects.get().stopped
+
+
+def test_a_beat_the_database_refuses_does_not_stop_the_worker(db, monkeypatch, caplog):
+    from django.db import OperationalError
+
+    from stinet.sources import scheduler
+
+    monkeypatch.setattr(scheduler, "close_old_connections", lambda: None)
+
+    def locked(*_args, **_kw):
+        raise OperationalError("database is locked")
+
+    monkeypatch.setattr(WorkerBeat.objects, "update_or_create", locked)
+    scheduler.worker(poll_seconds=60, once=True, echo=lambda line: None)
+    assert "worker beat not written: database is locked" in caplog.text
 
 
 def test_a_worker_busy_with_a_long_harvest_still_runs(org):
@@ -93,7 +131,7 @@ def test_the_demo_serves_beside_a_worker_that_stops_with_it(tmp_path):
     assert "interrupted" not in done.stderr  # a worker stopped between rounds says nothing
 
 
-def _portal_script(tmp_path, body: str) -> subprocess.CompletedProcess[str]:
+def _portal_script(tmp_path, body: str, language: str = "") -> subprocess.CompletedProcess[str]:
     """Run a script that serves nothing but runs the portal's worker beside it, on a data folder of its own."""
     if "STINET_DATABASE_URL" in os.environ:
         pytest.skip("a process of its own on the embedded default")
@@ -113,6 +151,8 @@ def _portal_script(tmp_path, body: str) -> subprocess.CompletedProcess[str]:
     """) + textwrap.dedent(body)
     env = {k: v for k, v in os.environ.items() if not k.startswith("STINET_") and k != "DJANGO_SETTINGS_MODULE"}
     env["STINET_DATA_DIR"] = str(tmp_path / "data")
+    if language:
+        env["STINET_LANGUAGE"] = language
     return subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=180)
 
 
@@ -130,6 +170,69 @@ def test_the_portal_s_worker_is_started_again_when_it_ends(tmp_path):
     assert done.stdout.split("\n")[:2] == ["restarted True", "again True"], done.stderr
     assert done.stderr.splitlines() == ["tiến trình nền (worker) đã dừng (mã thoát -9); sẽ chạy lại sau 0.2 giây",
                                         "tiến trình nền (worker) đã dừng (mã thoát -9); sẽ chạy lại sau 0.4 giây"]
+
+
+def test_the_portal_s_worker_restarts_are_said_in_the_command_line_s_language(tmp_path):
+    """Review 24: the watcher's thread spoke the site's language (Vietnamese) whatever STINET_LANGUAGE said."""
+    done = _portal_script(tmp_path, """
+        with server.worker_beside(1) as beside:
+            first = beside.process.pid
+            until(worker_running)
+            os.kill(first, signal.SIGKILL)
+            print("restarted", until(lambda: beside.process.pid != first and worker_running()))
+    """, language="en")
+    assert done.stdout.startswith("restarted True"), done.stderr
+    assert done.stderr.splitlines() == ["the worker ended (exit status -9); started again in 0.2 s"]
+
+
+def test_a_worker_that_cannot_be_started_is_tried_again(monkeypatch, capsys):
+    """Review 24: the watcher's thread died on a fork refused (no memory right after the memory killer took the
+    worker): the portal then served with no worker for good."""
+    import errno
+    import threading
+
+    from django.utils import translation
+
+    from stinet.portal import server
+
+    class Process:
+        def __init__(self, code: int | None) -> None:
+            self.code, self.ended = code, threading.Event()
+            self.pid, self.returncode = 0, None
+            if code is not None:
+                self.ended.set()
+
+        def wait(self, timeout: float | None = None) -> int | None:
+            self.ended.wait()
+            return self.code
+
+        def poll(self) -> int | None:
+            return self.code if self.ended.is_set() else None
+
+        def terminate(self) -> None:
+            self.code = -15
+            self.ended.set()
+
+    started = []
+
+    class Beside(server.WorkerBeside):
+        def _start(self):
+            started.append(len(started))
+            if len(started) == 2:
+                raise OSError(errno.EAGAIN, "Resource temporarily unavailable")
+            return Process(-9 if len(started) == 1 else None)
+
+    monkeypatch.setattr(server, "RESTART_WAIT", 0.01)
+    with translation.override("en"):
+        beside = Beside(1)
+        deadline = time.monotonic() + 10
+        while len(started) < 3 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        beside.stop()
+    assert len(started) == 3 and not beside.watcher.is_alive()
+    assert capsys.readouterr().err.splitlines() == [
+        "the worker ended (exit status -9); started again in 0.01 s",
+        "the worker could not be started (Resource temporarily unavailable); tried again in 0.02 s"]
 
 
 def test_the_portal_s_worker_ends_with_the_portal_however_it_ends(tmp_path):

@@ -25,8 +25,8 @@ def classify_identifier(text: str) -> tuple[str, str] | None:
         return "handle", m.group(1)
     if m := ISSN_RE.match(text):
         return "issn", m.group(1).upper()
-    if (m := ISBN_RE.match(text)) and len(re.sub(r"\D", "", m.group(1))) in (9, 10, 12, 13):
-        return "isbn", re.sub(r"[\s-]+", "-", m.group(1)).strip("-")
+    if (m := ISBN_RE.match(text)) and _isbn_length(m.group(1)):
+        return "isbn", _hyphenated(m.group(1))
     if text.lower().startswith(("http://", "https://")):
         return "uri", text
     if text.lower().startswith("oai:") or " " in text or len(text) > 100:
@@ -39,7 +39,17 @@ def named_kind(text: str) -> tuple[str, str] | None:
     file's other identifiers are left as they are (a 10-digit local number is no ISBN)."""
     if not _NAMED.match(text):
         return None
-    if (m := _NAMED_ISBN.match(text)) and len(re.sub(r"\D", "", m.group(1))) in (10, 13):
-        return "isbn", m.group(1).strip().strip("-")
+    if (m := _NAMED_ISBN.match(text)) and _isbn_length(m.group(1)):
+        return "isbn", _hyphenated(m.group(1))
     found = classify_identifier(text)
     return found if found is not None and found[0] in ("doi", "handle", "isbn", "issn") else None
+
+
+def _isbn_length(isbn: str) -> bool:
+    """Whether an ISBN's digits, with its check character (X in ISBN-10's), are 10 or 13."""
+    return len(re.sub(r"[^\dXx]", "", isbn)) in (10, 13)
+
+
+def _hyphenated(isbn: str) -> str:
+    """An ISBN with hyphens between its groups however they were set apart ("978 604 1 23456 7")."""
+    return re.sub(r"[\s-]+", "-", isbn.strip()).strip("-").upper()

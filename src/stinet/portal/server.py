@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import subprocess
 import sys
 import threading
@@ -19,6 +20,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import click
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 WSGIApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
@@ -101,9 +103,10 @@ class WorkerBeside:
     def __init__(self, poll: int) -> None:
         self.command = [sys.executable, "-m", "stinet.cli", "worker", "--poll", str(poll),
                         "--stop-with-parent", str(os.getpid())]
+        self.language = translation.get_language()  # the watcher's thread speaks the command line's language
         self.stopping = threading.Event()
         self.starting = threading.Lock()  # no new process once stop() has begun
-        self.process = self._start()
+        self.process: subprocess.Popen | None = self._start()
         self.watcher = threading.Thread(target=self._watch, name="worker-watcher", daemon=True)
         self.watcher.start()
 
@@ -112,35 +115,49 @@ class WorkerBeside:
         return subprocess.Popen(self.command, start_new_session=True)
 
     def _watch(self) -> None:
-        wait = RESTART_WAIT
-        while True:
-            started = time.monotonic()
-            code = self.process.wait()
-            if self.stopping.wait(0):
-                return
-            if time.monotonic() - started > RESTART_MAX:  # it had run long: an accident, not a worker that cannot run
-                wait = RESTART_WAIT
-            click.echo(_("the worker ended (exit status %(code)s); started again in %(n)s s")
-                       % {"code": code, "n": wait}, err=True)
-            if self.stopping.wait(wait):
-                return
-            wait = min(wait * 2, RESTART_MAX)
-            with self.starting:
-                if self.stopping.is_set():
+        with translation.override(self.language):
+            wait = RESTART_WAIT
+            while True:
+                started = time.monotonic()
+                code = self.process.wait() if self.process is not None else None
+                if self.stopping.wait(0) or self._portal_stopping():
                     return
-                self.process = self._start()
+                if time.monotonic() - started > RESTART_MAX:  # it had run long: an accident, not one that cannot run
+                    wait = RESTART_WAIT
+                if code is not None:
+                    click.echo(_("the worker ended (exit status %(code)s); started again in %(n)s s")
+                               % {"code": code, "n": wait}, err=True)
+                if self.stopping.wait(wait):
+                    return
+                wait = min(wait * 2, RESTART_MAX)
+                with self.starting:
+                    if self.stopping.is_set() or self._portal_stopping():
+                        return
+                    try:
+                        self.process = self._start()
+                    except OSError as exc:  # no memory or processes left for it: tried again later
+                        self.process = None
+                        click.echo(_("the worker could not be started (%(reason)s); tried again in %(n)s s")
+                                   % {"reason": exc.strerror or exc, "n": wait}, err=True)
+
+    @staticmethod
+    def _portal_stopping() -> bool:
+        """Whether the portal is stopping on a SIGTERM (the command line then ignores another): a worker
+        started now would ignore one too, until it set its own handler."""
+        return signal.getsignal(signal.SIGTERM) is signal.SIG_IGN
 
     def stop(self) -> None:
-        """Stop the worker and wait for it (WORKER_STOP_WAIT at most, then kill it)."""
+        """Stop the worker and wait for it (WORKER_STOP_WAIT at most, then kill it and its parsing processes)."""
         with self.starting:
             self.stopping.set()
             process = self.process
-        if process.poll() is None:
+        if process is not None and process.poll() is None:
             process.terminate()
             try:
                 process.wait(timeout=WORKER_STOP_WAIT)
             except subprocess.TimeoutExpired:
-                process.kill()
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(process.pid, signal.SIGKILL)  # its session's group: the worker and its parsers
                 process.wait()
         self.watcher.join(timeout=5)
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.db import close_old_connections
+from django.db import DatabaseError, close_old_connections
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -75,15 +75,25 @@ def run_due_sources(now: datetime | None = None, worker: str | None = None,
 
 def worker(poll_seconds: float = 60, once: bool = False, echo: Callable[[str], None] = print,
            sleep: Callable[[float], None] = time.sleep) -> None:
-    """Loop: run the due sources, release full texts whose embargo ended, wait, again (once: a single round)."""
+    """Loop: run the due sources, release full texts whose embargo ended, wait, again (once: a single round).
+    Stopped (Ctrl-C, SIGTERM) while no source runs, it ends quietly: nothing was interrupted."""
     from stinet.catalog.files import release_embargoes
 
     name = worker_id()
+    halfway: list[int] = []  # the source whose run a stop interrupted
+
+    def run(source: Source, worker: str) -> object:
+        try:
+            return run_source(source, worker=worker)
+        except KeyboardInterrupt:
+            halfway.append(source.pk)
+            raise
+
     try:
         while True:
             close_old_connections()
             _beat(name, poll_seconds)
-            for outcome in run_due_sources(worker=name):
+            for outcome in run_due_sources(worker=name, run=run):
                 echo(outcome.line())
             released = release_embargoes(actor=f"worker {name}")
             if released:
@@ -91,21 +101,30 @@ def worker(poll_seconds: float = 60, once: bool = False, echo: Callable[[str], N
             _beat(name, poll_seconds)  # the next round is due poll_seconds after this one ended
             if once:
                 return
-            try:
-                sleep(poll_seconds)
-            except KeyboardInterrupt:  # stopped between rounds (Ctrl-C, SIGTERM): nothing was interrupted
-                return
+            sleep(poll_seconds)
+    except KeyboardInterrupt:
+        if halfway:  # a run stopped halfway: said so (it resumes at the next round)
+            raise
     finally:
         if not once:  # stopped: none runs now (a --once run shows when it last came)
-            WorkerBeat.objects.filter(name=name).update(stopped=True, seen_at=timezone.now())
+            _noted(lambda: WorkerBeat.objects.filter(name=name).update(stopped=True, seen_at=timezone.now()))
 
 
 def _beat(name: str, poll_seconds: float) -> None:
     """Note that this worker looked for due sources now (the sources page says when none runs)."""
     now = timezone.now()
-    WorkerBeat.objects.update_or_create(name=name, defaults={"seen_at": now, "stopped": False,
-                                                             "poll_seconds": max(0, round(poll_seconds))})
-    WorkerBeat.objects.filter(seen_at__lt=now - FORGET_BEATS).delete()  # of workers killed long ago
+    _noted(lambda: WorkerBeat.objects.update_or_create(
+        name=name, defaults={"seen_at": now, "stopped": False, "poll_seconds": max(0, round(poll_seconds))}))
+    _noted(lambda: WorkerBeat.objects.filter(seen_at__lt=now - FORGET_BEATS).delete())  # of workers killed long ago
+
+
+def _noted(write: Callable[[], object]) -> None:
+    """Write what the sources page reads of the worker, which is no reason to stop it: a database busy beyond its
+    wait (a long import's batch on SQLite) is logged, and the worker goes on."""
+    try:
+        write()
+    except DatabaseError as exc:
+        log.warning("worker beat not written: %s", str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
 
 
 def worker_running(now: datetime | None = None) -> bool:

@@ -23,7 +23,7 @@ from stinet.ingest.readers import no_such_file
 from stinet.ingest.report import ImportReport
 from stinet.oai.protocol import METADATA_PREFIX, SET_SPEC
 from stinet.sources.client import HarvestError, OAIClient
-from stinet.sources.harvesting import Progress, check_datestamp, failure_line, harvest, schedule_next
+from stinet.sources.harvesting import BEAT_EVERY, Progress, check_datestamp, failure_line, harvest, schedule_next
 from stinet.sources.locks import claim, free_locks, release, worker_id
 from stinet.sources.mapping import MappingError, mapper
 from stinet.sources.models import DEFAULT_INTERVAL_DAYS, Source
@@ -252,7 +252,8 @@ def _run_file(source: Source, progress: Progress | None, parsers: int | None = N
     from stinet.ingest.services import import_file
 
     try:
-        report = import_file(source.file_path, source.organisation.code, progress=progress, workers=parsers)
+        report = import_file(source.file_path, source.organisation.code, progress=_beating(source.pk, progress),
+                             workers=parsers)
     except BaseException as exc:
         schedule_next(source, ok=False, error=failure_line(exc), interrupted=isinstance(exc, KeyboardInterrupt))
         raise
@@ -262,6 +263,22 @@ def _run_file(source: Source, progress: Progress | None, parsers: int | None = N
         Source.objects.filter(pk=source.pk).update(last_run=run)
     schedule_next(source, ok=True)
     return report
+
+
+def _beating(source_id: int, progress: Progress | None) -> Progress:
+    """The progress of a file's import, refreshing its source's lock as a harvest's pages do (BEAT_EVERY at
+    most): an import of more than STALE_AFTER was taken over by another worker, which imported it again."""
+    beaten = timezone.now()
+
+    def told(done: int) -> None:
+        nonlocal beaten
+        if (now := timezone.now()) - beaten >= BEAT_EVERY:
+            Source.objects.filter(pk=source_id).update(heartbeat_at=now)
+            beaten = now
+        if progress is not None:
+            progress(done)
+
+    return told
 
 
 def harvest_url(url: str, org_code: str, prefix: str = "oai_dc", set_spec: str = "", from_date: str = "", *,
