@@ -171,6 +171,22 @@ def test_equivalent_forms_find_each_other(catalogue):
     assert search_json(SearchRequest(q="subject:KHCN"))["total"] == 0 and expected[0] not in titles("cảng -title:KHCN")
 
 
+def test_an_equivalence_beside_other_words_ranks_the_works_with_it_in_the_title_first(org, write_csv):
+    """"KHCN cảng biển": both works hold every word, one KH&CN in its title, the other in its abstract only;
+    the title ranks first on either engine (PostgreSQL ranked by the other words alone: the first stored first)."""
+    from stinet.ingest.services import import_file
+    from tests.conftest import row
+
+    rows = [row("Ứng dụng mới trong cảng biển Hải Phòng", id="e1",
+                dc_description_abstract="Báo cáo ứng dụng KH&CN và tổ chức khai thác."),
+            row("Ứng dụng KH&CN trong cảng biển Hải Phòng", id="e2",
+                dc_description_abstract="Báo cáo ứng dụng mới và tổ chức khai thác.")]
+    rows += [row(f"Khai thác cảng biển {i}", id=f"p{i}") for i in range(6)]
+    import_file(write_csv(rows, "equivalence.csv"), "HPU")
+    for q in ("KHCN cảng biển", "cảng biển khoa học và công nghệ", "KH&CN Hải Phòng"):
+        assert titles(q) == ["Ứng dụng KH&CN trong cảng biển Hải Phòng", "Ứng dụng mới trong cảng biển Hải Phòng"], q
+
+
 def test_an_equivalent_form_is_not_found_across_two_fields(org, write_csv):
     """"khoa học" ending a title and "công nghệ" starting its subjects are no "khoa học công nghệ" (KHCN)."""
     from stinet.ingest.services import import_file

@@ -120,6 +120,7 @@ def _ranked_terms(clause: Clause, typos: dict[str, list[str]]) -> str:
         return _lexeme(clause.identifier_prefix + clause.words[0], "D", prefix=True)
     if clause.phrase and len(clause.words) > 1:
         return "(" + " <-> ".join(_lexeme(w, weight) for w in clause.words) + ")"
+    # (a name's forms with initials are not ranked: the name as typed, and then in full, comes first)
     return " | ".join(_lexeme(f, weight) for w in clause.words for f in [w, *typos.get(w, [])])
 
 
@@ -327,8 +328,8 @@ class PostgresBackend:
         if fuzzy and not typos:
             words = " ".join(w for c in _title_words(query) for w in c.words)
             return "word_similarity(%s, d.title)", [words]
-        anyq = " | ".join(_ranked_terms(c, typos or {}) for c in positive) or \
-            " | ".join(_lexeme(t) for t in query.equivalences)
+        # an equivalence group (KH&CN) by any of its forms, as the embedded engine scores it beside the words
+        anyq = " | ".join([*(_ranked_terms(c, typos or {}) for c in positive), *map(_equivalent, query.equivalences)])
         expr = [f"ts_rank_cd('{RANK_WEIGHTS}', d.document, to_tsquery('simple', %s), 1)"]
         params: list[Any] = [anyq]
         exact = [e for c in positive for e, w in zip(c.exact, c.words, strict=False) if e != w]
