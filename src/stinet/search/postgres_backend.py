@@ -329,7 +329,10 @@ class PostgresBackend:
             words = " ".join(w for c in _title_words(query) for w in c.words)
             return "word_similarity(%s, d.title)", [words]
         # an equivalence group (KH&CN) by any of its forms, as the embedded engine scores it beside the words
-        anyq = " | ".join([*(_ranked_terms(c, typos or {}) for c in positive), *map(_equivalent, query.equivalences)])
+        anyq = " | ".join([*(_ranked_terms(c, typos or {}) for c in positive),
+                           *(f"({_lexeme(t)} | " + " | ".join("(" + " <-> ".join(map(_lexeme, words)) + ")"
+                                                               for words in equivalent_forms(t)) + ")"
+                             for t in query.equivalences)])  # (the matches are in one field already)
         expr = [f"ts_rank_cd('{RANK_WEIGHTS}', d.document, to_tsquery('simple', %s), 1)"]
         params: list[Any] = [anyq]
         exact = [e for c in positive for e, w in zip(c.exact, c.words, strict=False) if e != w]
