@@ -76,8 +76,8 @@ def run_server(host: str, port: int, worker_poll: int | None = None) -> None:
     click.echo(_("STINet is at %(url)s (Ctrl+C to stop)") % {"url": f"http://{host}:{port}/"})
     try:
         with worker_beside(worker_poll) if worker_poll else contextlib.nullcontext():
-            server.run()
-    except KeyboardInterrupt as exc:
+            server.run()  # returns on Ctrl+C and on a stop signal alike (waitress ends its loop on either): exit 0
+    except KeyboardInterrupt as exc:  # one before the loop ran
         if type(exc) is not KeyboardInterrupt:  # a stop signal: as the command line ends on one
             raise
     finally:
