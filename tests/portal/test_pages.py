@@ -34,6 +34,17 @@ def test_results_page_with_facets_highlights_and_paging(client, catalogue):
     assert "biển đại cương" in narrowed and "rạn san hô" not in narrowed
 
 
+def test_a_result_found_by_its_subjects_or_names_shows_them_marked(client, catalogue):
+    """QA 25: a result found by a subject alone showed nothing marked."""
+    import re
+
+    page = client.get("/search/", {"q": "nông nghiệp"}).content.decode()
+    assert re.search(r'<div class="matched">Chủ đề: <mark>nông</mark> <mark>nghiệp</mark></div>', page)
+    page = client.get("/search/", {"q": "author:Trần Thị Bình", "lang": "en"}).content.decode()
+    assert "· Nguyễn Văn An; <mark>Trần</mark> <mark>Thị</mark> <mark>Bình</mark></div>" in page
+    assert 'class="matched"' not in page  # no subject holds the name
+
+
 @pytest.mark.parametrize("page", ["2", "9999", "100000000000", str(10 ** 20)])
 def test_a_page_that_does_not_exist_leads_to_one_that_does(client, catalogue, page):
     response = client.get("/search/", {"q": "sinh hoc", "sort": "year", "page": page})
@@ -68,6 +79,7 @@ def test_work_page_has_metadata_holdings_jsonld_and_citation_tags(client, catalo
     assert '<meta name="citation_author" content="Nguyễn, Văn An">' in page
     data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S).group(1))
     assert data["@type"] == "Report" and data["name"] == work.title
+    assert data["description"] == data["abstract"] == "Khảo sát đa dạng sinh học rạn san hô."  # QA 25
     assert "Trường Đại học Hải Phòng" in page and "Công khai" in page
     assert client.get(f"/works/{work.pk}/cite.ris").content.decode().startswith("TY  - RPRT")
     assert b"@techreport{" in client.get(f"/works/{work.pk}/cite.bib").content
@@ -84,10 +96,11 @@ def test_harvested_text_is_escaped_everywhere(client, org, write_csv):
     import_file(write_csv([row(evil, id="e1", dc_subject="</script><b>x</b>",
                                dc_description_abstract="<img src=x onerror=alert(1)>")]), "HPU")
     work = Work.objects.get()
-    for url in ("/", "/search/?q=nghien+cuu", f"/works/{work.pk}/", "/orgs/HPU/"):
+    for url in ("/", "/search/?q=nghien+cuu", f"/works/{work.pk}/", "/orgs/HPU/", "/search/?q=script"):
         page = client.get(url).content.decode()
-        assert "<script>alert" not in page and "<img src=x" not in page, url
+        assert "<script>alert" not in page and "<img src=x" not in page and "<b>x" not in page, url
         assert "</script><b>" not in page, url
+    assert "&lt;/<mark>script</mark>&gt;&lt;b&gt;x&lt;/b&gt;" in page  # the subject it was found by, marked
 
 
 def test_org_pages(client, catalogue):

@@ -492,6 +492,24 @@ def test_filters_narrow_results_and_facets(catalogue):
     assert search_json(SearchRequest(q="", filters={"type": ["thesis", "dissertation"]}))["total"] == 2
 
 
+def test_a_match_in_the_names_subjects_or_publisher_is_marked_there(org, write_csv):
+    """QA 25: a work found by its subject or publisher alone showed nothing marked (the list showed neither):
+    the names (in the order of creators), the subjects and the publisher that hold a searched word are marked."""
+    from stinet.ingest.services import import_file
+    from tests.conftest import row
+
+    import_file(write_csv([row("Kỹ thuật canh tác vùng cao", id="s1", dc_subject="cây chè||nông nghiệp",
+                               dc_contributor_author="Lê Văn Cường||Nguyễn Văn Chè", dc_publisher="Sở KH&CN Hải Phòng",
+                               dc_description_abstract="Giống và kỹ thuật.")]), "HPU")
+    hit = search_json(SearchRequest(q="chè"))["results"][0]["highlight"]
+    assert hit["subjects"] == ["cây <mark>chè</mark>"] and hit["publisher"] == ""
+    assert hit["creators"] == ["Lê Văn Cường", "Nguyễn Văn <mark>Chè</mark>"]
+    hit = search_json(SearchRequest(q="khoa học và công nghệ"))["results"][0]["highlight"]
+    assert hit["publisher"] == "Sở <mark>KH&amp;CN</mark> Hải Phòng" and hit["subjects"] == []
+    hit = search_json(SearchRequest(q="title:canh author:cường"))["results"][0]["highlight"]
+    assert hit["creators"] == ["Lê Văn <mark>Cường</mark>", "Nguyễn Văn Chè"] and hit["subjects"] == []
+
+
 def test_highlight_marks_folded_matches_and_escapes(catalogue):
     result = search_json(SearchRequest(q="da dang"))["results"][0]
     assert "<mark>đa</mark> <mark>dạng</mark>" in result["highlight"]["title"]
@@ -929,7 +947,8 @@ def test_a_quoted_phrase_is_marked_only_as_a_phrase(org, write_csv, q):
                            row("Rạn san hô và cây chè", id="2")]), "HPU")
     hits = {r["title"]: r["highlight"] for r in search_json(SearchRequest(q=q))["results"]}
     assert hits["Sản lượng hộ gia đình ven biển"] == {"title": "Sản lượng hộ gia đình ven biển",
-                                                      "abstract": "Gần rạn <mark>san hô</mark>.", "fulltext": ""}
+                                                      "abstract": "Gần rạn <mark>san hô</mark>.", "fulltext": "",
+                                                      "creators": [], "subjects": [], "publisher": ""}
     assert hits["Rạn san hô và cây chè"]["title"] == "Rạn <mark>san hô</mark> và " + (
         "<mark>cây chè</mark>" if "OR" in q else "cây chè")
 

@@ -29,6 +29,9 @@ class Highlight(Schema):
     title: str
     abstract: str
     fulltext: str = ""  # a passage of a full text the caller may read, when one matched
+    creators: list[str] = []  # each name of `creators`, in their order, its searched words marked
+    subjects: list[str] = []  # the subjects that hold a searched word, marked
+    publisher: str = ""  # the publisher, when it holds a searched word, marked
 
 
 class Result(Schema):

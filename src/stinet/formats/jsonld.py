@@ -49,8 +49,8 @@ def as_dict(work: Work, url: str) -> dict[str, Any]:
         data["alternateName"] = work.title_en
     if date := citing.iso_date(work):
         data["datePublished"] = date
-    if work.abstract:
-        data["abstract"] = work.abstract
+    if work.abstract:  # description too: what most readers of schema.org take (a Dataset's is required by Google)
+        data["abstract"] = data["description"] = work.abstract
     if work.subjects:
         data["keywords"] = ", ".join(work.subjects)
     if work.language:

@@ -192,9 +192,20 @@ def work_json(work: Work, marked: dict[str, Any], lang: str, fulltext: str | Non
         "highlight": {"title": highlight(work.title, marked["title"], marked["title phrases"]),
                       "abstract": snippet(work.abstract, marked["abstract"], phrases=marked["abstract phrases"])
                       if work.abstract else "",
-                      "fulltext": fulltext or ""},
+                      "fulltext": fulltext or "",
+                      # where else it matched: the names in the order of `creators`, the subjects and publisher
+                      # that hold a searched word (a match in those alone showed nothing marked)
+                      "creators": [highlight(c["name"], marked["author"], marked["author phrases"])
+                                   for c in work.creators],
+                      "subjects": _marked_only(work.subjects, marked["subject"], marked["subject phrases"]),
+                      "publisher": "".join(_marked_only([work.publisher], marked["other"], marked["other phrases"]))},
         "fulltext": fulltext is not None,
     }
+
+
+def _marked_only(values: list[str], words: set[str], phrases: list[tuple[str, ...]]) -> list[str]:
+    """The values with a searched word or phrase, highlighted (escaped)."""
+    return [text for value in values if value and "<mark>" in (text := highlight(value, words, phrases))]
 
 
 def search_json(request: SearchRequest, lang: str = "vi") -> dict[str, Any]:
@@ -204,7 +215,7 @@ def search_json(request: SearchRequest, lang: str = "vi") -> dict[str, Any]:
     words = response.query.highlight_words("fulltext", phrases=True)  # free words only: a full text is no field
     quotes = fulltext_snippets(response.fulltext_ids, words, request.fulltext_access)
     marked: dict[str, Any] = {}
-    for field in ("title", "abstract"):
+    for field in ("title", "abstract", "author", "subject", "other"):  # other: any field's words alone
         marked[field] = response.query.highlight_words(field)
         marked[f"{field} phrases"] = response.query.highlight_phrases(field)
     return {
