@@ -684,6 +684,56 @@ def test_interrupted_import_resumes_after_the_last_committed_batch(org, write_cs
     assert search_json(SearchRequest(q="công trình"))["total"] == 25  # the first batch is searchable too
 
 
+def test_a_stop_right_after_a_batch_is_stored_waits_until_it_is_indexed_and_counted(org, write_csv, monkeypatch):
+    """QA 25: Ctrl-C between a batch's commit and its indexing left it stored, not searchable, and the run's resume
+    point a batch behind; importing another file never indexed it."""
+    import os
+    import signal
+
+    from stinet.search.base import SearchRequest
+    from stinet.search.service import search_json
+
+    monkeypatch.setattr(services, "BATCH_SIZE", 10)
+    monkeypatch.setattr(services, "CHUNK_SIZE", 5)
+    real, calls = services.store_batch, {"n": 0}
+
+    def stopped_after(*args, **kwargs):
+        stored = real(*args, **kwargs)
+        calls["n"] += 1
+        if calls["n"] == 2:
+            os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C as the batch's transaction has committed
+        return stored
+
+    monkeypatch.setattr(services, "store_batch", stopped_after)
+    with pytest.raises(KeyboardInterrupt):
+        import_file(write_csv([row(f"Công trình số {i}", id=f"r{i}") for i in range(35)]), "HPU")
+    run = ImportRun.objects.get()
+    assert Work.objects.count() == run.rows_done == 20  # two batches stored, and counted as stored
+    assert search_json(SearchRequest(q="công trình"))["total"] == 20  # and searchable
+
+
+def test_a_stop_held_is_raised_by_its_own_handler_once_the_block_ends():
+    import os
+    import signal
+
+    from stinet.catalog.stops import stops_held
+
+    done, said = [], []
+    before = signal.signal(signal.SIGTERM, lambda signum, frame: said.append(signum))
+    try:
+        with stops_held():
+            os.kill(os.getpid(), signal.SIGTERM)
+            done.append(True)
+            assert said == []
+        assert done and said == [signal.SIGTERM] and signal.getsignal(signal.SIGTERM) is not None
+        with pytest.raises(KeyboardInterrupt), stops_held():
+            os.kill(os.getpid(), signal.SIGINT)
+            done.append(True)
+        assert len(done) == 2
+    finally:
+        signal.signal(signal.SIGTERM, before)
+
+
 def test_a_resumed_import_refuses_an_id_repeated_across_the_point_it_resumed_at(org, write_csv, monkeypatch):
     """As without the interruption: the second row with an id is refused, it does not overwrite the first."""
     rows = [row(f"Công trình số {i}", id=f"r{i}") for i in range(25)]

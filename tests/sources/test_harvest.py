@@ -117,6 +117,30 @@ def test_a_harvest_from_a_date_after_an_interrupted_first_one_leaves_no_gap(org,
     assert set(held(org)) == {"oai:hpu:1", "oai:hpu:2", "oai:hpu:5"}
 
 
+def test_a_stop_right_after_a_group_is_stored_waits_until_it_is_indexed(org, source, oai_server, sleeps, monkeypatch):
+    """QA 25: a stop between a group's commit (with its resume point) and its indexing left it stored, never
+    searchable: the next run resumes after it."""
+    import os
+    import signal
+
+    from stinet.search.base import SearchRequest
+    from stinet.search.service import search_json
+    from stinet.sources import harvesting
+
+    real = harvesting.indexing.records_created
+
+    def stopped_before(*args, **kwargs):
+        os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C as the group (and its resume point) has just committed
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(harvesting.indexing, "records_created", stopped_before)
+    oai_server.on(xml(page(dc_record("oai:hpu:1", "Công trình 1"), "T1")), verb="ListRecords", metadataPrefix="oai_dc")
+    oai_server.on(xml(page(dc_record("oai:hpu:2", "Công trình 2"))), resumptionToken="T1")
+    with pytest.raises(KeyboardInterrupt):
+        run_source(source)
+    assert held(org) and search_json(SearchRequest(q="công trình"))["total"] == len(held(org))
+
+
 def test_a_run_killed_outright_shows_the_pages_it_stored(org, source, oai_server, sleeps, monkeypatch):
     """QA 23: a harvest killed with kill -9 showed "0 pages in 0 s" beside the 501 records it had stored (its end,
     which writes them, never came)."""

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from stinet.catalog.models import Holding, ImportRun, Organisation
 from stinet.catalog.runs import owned, recover_ended_runs
 from stinet.catalog.services import Incoming, get_organisation, store_batch
+from stinet.catalog.stops import stops_held
 from stinet.catalog.vocab import named_extra
 from stinet.ingest.parsing import ParseContext, chunks, column_fields, parse_chunk, parse_chunk_in, row_context
 from stinet.ingest.readers import ImportFileError, Table, distinct_headers, open_table
@@ -223,12 +224,13 @@ def _store_all(org: Organisation, run: ImportRun,
 
     def flush() -> None:
         nonlocal flushed
-        counts, created, updated = store_batch(org, batch, label, run)
-        report.add_counts(counts)
-        indexing.records_created(org.code, created)
-        indexing.works_changed(updated)
-        run.rows_done = done  # batches end with a chunk: every row read so far is stored
-        run.save(update_fields=["rows_done"])
+        with stops_held():  # stored, indexed and counted, or none of these (a stop waits for the three)
+            counts, created, updated = store_batch(org, batch, label, run)
+            report.add_counts(counts)
+            indexing.records_created(org.code, created)
+            indexing.works_changed(updated)
+            run.rows_done = done  # batches end with a chunk: every row read so far is stored
+            run.save(update_fields=["rows_done"])
         batch.clear()
         flushed += 1
         if flushed % INDEX_COMMIT_BATCHES == 0:

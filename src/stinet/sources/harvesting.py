@@ -21,6 +21,7 @@ from django.utils.translation import ngettext
 from stinet.catalog.models import Holding, ImportRun, Organisation
 from stinet.catalog.runs import owned
 from stinet.catalog.services import remove_holding, store_batch
+from stinet.catalog.stops import stops_held
 from stinet.ingest.workers import fewer_collections
 from stinet.search import indexing
 from stinet.sources.client import Identity, OAIClient, OAIProtocolError, Page, TokenLoop
@@ -241,23 +242,24 @@ def _store_group(state: _Harvest, outcome: Outcome, group: Group, upper: str) ->
         state.report.reject_record(identifier, reason)
     changed: list[int] = []
     again = [item for item in outcome.items if state.repeated(item.local_id)]  # sent before the list's restart
-    with transaction.atomic():
-        counts, created, updated = store_batch(state.org, [i for i in outcome.items if not state.repeated(i.local_id)],
-                                               state.actor, state.run)
-        if again:  # the same version again is not counted a second time (as unchanged)
-            counted, created_again, updated_again = store_batch(state.org, again, state.actor, state.run)
-            counts = {key: value + (counted[key] if key != "unchanged" else 0) for key, value in counts.items()}
-            created, updated = created + created_again, updated + updated_again
-        for identifier in outcome.deletions:
-            result, work_id = remove_holding(state.org, identifier, state.actor)
-            state.report.deleted += result != "absent"
-            state.report.deleted_absent += result == "absent" and not state.repeated(identifier)
-            changed += [work_id] if work_id is not None else []
-        state.report.add_counts(counts)
-        state.report.pages += group.pages
-        _checkpoint(state, group.token, upper)
-    indexing.records_created(state.org.code, created)
-    indexing.works_changed(updated + changed)
+    first = [item for item in outcome.items if not state.repeated(item.local_id)]
+    with stops_held():  # stored with its resume point and indexed, or neither (a stop waits for both)
+        with transaction.atomic():
+            counts, created, updated = store_batch(state.org, first, state.actor, state.run)
+            if again:  # the same version again is not counted a second time (as unchanged)
+                counted, created_again, updated_again = store_batch(state.org, again, state.actor, state.run)
+                counts = {key: value + (counted[key] if key != "unchanged" else 0) for key, value in counts.items()}
+                created, updated = created + created_again, updated + updated_again
+            for identifier in outcome.deletions:
+                result, work_id = remove_holding(state.org, identifier, state.actor)
+                state.report.deleted += result != "absent"
+                state.report.deleted_absent += result == "absent" and not state.repeated(identifier)
+                changed += [work_id] if work_id is not None else []
+            state.report.add_counts(counts)
+            state.report.pages += group.pages
+            _checkpoint(state, group.token, upper)
+        indexing.records_created(state.org.code, created)
+        indexing.works_changed(updated + changed)
     state.handled.extend(hash(identifier) for identifier in
                          [item.local_id for item in outcome.items] + outcome.deletions + outcome.rejected)
     state.stores += 1
@@ -289,12 +291,13 @@ def _sweep(state: _Harvest) -> None:
         return
     for start in range(0, len(gone), STORE_RECORDS):
         changed: list[int] = []
-        with transaction.atomic():
-            for identifier in gone[start:start + STORE_RECORDS]:
-                result, work_id = remove_holding(state.org, identifier, state.actor)
-                report.deleted += result != "absent"
-                changed += [work_id] if work_id is not None else []
-        indexing.works_changed(changed)
+        with stops_held():  # removed and indexed, or neither
+            with transaction.atomic():
+                for identifier in gone[start:start + STORE_RECORDS]:
+                    result, work_id = remove_holding(state.org, identifier, state.actor)
+                    report.deleted += result != "absent"
+                    changed += [work_id] if work_id is not None else []
+            indexing.works_changed(changed)
     if gone:
         report.notes.append(ngettext("%(n)s record this source gave before and no longer lists was removed (full "
                                      "harvest)",
