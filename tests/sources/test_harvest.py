@@ -141,6 +141,42 @@ def test_a_stop_right_after_a_group_is_stored_waits_until_it_is_indexed(org, sou
     assert held(org) and search_json(SearchRequest(q="công trình"))["total"] == len(held(org))
 
 
+def test_a_hub_harvesting_its_own_feed_adds_holdings_not_works(org, oai_server, sleeps, client, write_csv, settings):
+    """QA 25: a record of our own feed that matched its work only as a doubtful pair (no author, no year) became a
+    new work, which the feed then offered again: one more work at every harvest. A record naming one of our works
+    (our OAI identifier, our page's address) joins it; one of another hub's work of the same number does not."""
+    from stinet.catalog.services import add_organisation
+    from stinet.ingest.services import import_file
+    from tests.conftest import row
+
+    settings.SITE_URL = "http://testserver"
+    import_file(write_csv([row("Báo cáo tổng kết năm", id="w1"),  # little to match on: a doubtful pair only
+                           row("Nghiên cứu đa dạng sinh học rạn san hô", id="w2", dc_contributor_author="Nguyễn Văn An",
+                               dc_date_issued="2016")]), "HPU")
+    add_organisation("H4", "Bản sao của cổng", member=True)
+    oai_server.on(identify(), verb="Identify")
+    oai_server.on(xml(client.get("/oai", {"verb": "ListRecords", "metadataPrefix": "oai_dc"}).content),
+                  verb="ListRecords", metadataPrefix="oai_dc")
+    source = add_source("H4", oai_server.url, label="Cổng của mạng lưới", allow_private=True)
+    for _run in range(2):
+        assert run_source(source, full=True).rejected == 0
+        assert Work.objects.count() == 2
+        assert sorted(Holding.objects.values_list("work__title", "organisation__code")) == [
+            ("Báo cáo tổng kết năm", "H4"), ("Báo cáo tổng kết năm", "HPU"),
+            ("Nghiên cứu đa dạng sinh học rạn san hô", "H4"), ("Nghiên cứu đa dạng sinh học rạn san hô", "HPU")]
+    # another hub's feed (the same default repository identifier) naming our work 1 for a work of its own
+    add_organisation("HUB2", "Mạng lưới khác", member=True)
+    other = Work.objects.get(title="Báo cáo tổng kết năm").pk
+    oai_server.on(xml(page(dc_record(f"oai:stinet.local:work/{other}", "Quy hoạch nuôi trồng thuỷ sản ven biển"))),
+                  verb="ListRecords", metadataPrefix="oai_dc")
+    assert run_source(add_source("HUB2", oai_server.url, label="Hub 2", allow_private=True)).new == 1
+    assert Work.objects.count() == 3
+    # a record that gives our page's address (another hub harvested ours, and its feed passed it on)
+    import_file(write_csv([row("Báo cáo tổng kết năm", id="u1", dc_identifier_uri=f"http://testserver/works/{other}/")],
+                          "hub2.csv"), "HUB2")
+    assert Work.objects.count() == 3 and Holding.objects.filter(work_id=other, organisation__code="HUB2").exists()
+
+
 def test_a_run_killed_outright_shows_the_pages_it_stored(org, source, oai_server, sleeps, monkeypatch):
     """QA 23: a harvest killed with kill -9 showed "0 pages in 0 s" beside the 501 records it had stored (its end,
     which writes them, never came)."""

@@ -46,6 +46,10 @@ MERGED = ("merged", "manual", "confirmed")  # a Match of a record put into its w
 # The reasons a match stores (English; catalog/reasons.py says them in the interface language)
 SPLIT_REASON = "split by an administrator"  # (the same words in migration 0014)
 RULE_REASON = "an administrator merged this record by hand"  # an "always" rule of an earlier decision
+# a record of this catalogue's own OAI-PMH feed coming back (the hub harvesting its own portal, or a hub that
+# harvested it): joins the work it names, however little it says (one that did not match well enough became a
+# new work, which the feed then offered again: a new one at every harvest)
+OWN_REASON = "the record names this catalogue's own work (its OAI identifier or page)"
 HAND_REASON = "merged by an administrator"
 # a doubtful pair closed when its record was decided by hand (formatted with the work; said in reasons.py)
 MERGED_REASON = "closed: the record was merged by hand into work %(work)s"
@@ -168,7 +172,10 @@ def decide(org: Organisation, items: Sequence[Any]) -> list[Decision]:
     plausible = [_plausible_works(r, ks, by_key) for r, ks in zip(records, item_keys, strict=True)]
     own = _held_by(org, set().union(*plausible)) if plausible else set()
     plausible = [found - own for found in plausible]
-    ids = sorted(set().union(*plausible)) if plausible else []
+    named = _own_works(items)
+    ours = set(Work.objects.filter(pk__in={n for n in named if n is not None}).values_list("pk", flat=True))
+    ours -= _held_by(org, ours)
+    ids = sorted(set().union(*plausible, ours)) if plausible else []
     works: dict[int, list[Record]] = defaultdict(list)  # each work's description, then its other records
     for work_id, title, work_type, year, degree, creators, identifiers in select_in(
             f"SELECT id, title, type, year, degree, creators, identifiers FROM {Work._meta.db_table} "
@@ -184,8 +191,39 @@ def decide(org: Organisation, items: Sequence[Any]) -> list[Decision]:
             f"SELECT local_id, work_id, rule FROM {MatchRule._meta.db_table} WHERE organisation_id = %s "
             f"AND local_id IN ({{marks}})", [i.local_id for i in items], org.pk):
         rules[local_id][work_id] = rule
-    return [_decide(record, candidates, works, rules[item.local_id])
-            for item, record, candidates in zip(items, records, plausible, strict=True)]
+    return [(work_id in ours and not rules[item.local_id] and _own(record, work_id, works))
+            or _decide(record, candidates, works, rules[item.local_id])
+            for item, record, candidates, work_id in zip(items, records, plausible, named, strict=True)]
+
+
+def _own(record: Record, work_id: int, works: dict[int, list[Record]]) -> Decision | None:
+    """A record that names one of this catalogue's works joins it when it is like it at least as a doubtful pair
+    is (another STINet hub keeps the same default repository identifier: its work 27 is not ours); None: it is
+    matched as any other record."""
+    score, reasons = max((compare(record, held) for held in works[work_id]), key=lambda found: found[0])
+    return Decision(work_id, score, [OWN_REASON, *reasons], "merged") if score >= REVIEW else None
+
+
+def _own_works(items: Sequence[Any]) -> list[int | None]:
+    """For each record, the work of this catalogue it names as the one it describes, if any: its OAI identifier
+    is one of this portal's feed (oai:REPOSITORY:work/N), or one of its addresses is this portal's page of a work."""
+    from django.conf import settings
+
+    from stinet.oai.protocol import parse_identifier
+    from stinet.oai.services import repository_id
+
+    repository, page = repository_id(), f"{settings.SITE_URL}/works/"
+
+    def named(item: Any) -> int | None:
+        if (work_id := parse_identifier(repository, item.local_id)) is not None:
+            return work_id
+        for uri in (item.work.get("identifiers") or {}).get("uri", []):
+            number = uri.removeprefix(page).removesuffix("/") if uri.startswith(page) else ""
+            if number.isascii() and number.isdigit() and len(number) <= 18:
+                return int(number)
+        return None
+
+    return [named(item) for item in items]
 
 
 def _decide(record: Record, candidates: set[int], works: dict[int, list[Record]],

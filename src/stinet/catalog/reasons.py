@@ -38,6 +38,7 @@ PHRASES = (
     gettext_noop("closed: %(org)s holds this work already (%(org)s:%(id)s): two records of one source stay apart"),
     gettext_noop("closed: the record was merged by hand into work %(work)s"),
     gettext_noop("closed: the record was split off into work %(work)s"),
+    gettext_noop("the record names this catalogue's own work (its OAI identifier or page)"),
 )
 _PLACEHOLDER = re.compile(r"%\((\w+)\)s")
 
