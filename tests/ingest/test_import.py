@@ -500,6 +500,30 @@ def test_cp1258_and_nfd_files_are_stored_nfc(org, tmp_path):
     assert unicodedata.is_normalized("NFC", Work.objects.get().title)
 
 
+@pytest.mark.parametrize(("codec", "said"), [("cp1258", "Windows-1258"), ("utf-16", "UTF-16"), ("utf-8", "")])
+def test_a_file_in_another_text_encoding_is_said_to_be_read_so(org, tmp_path, codec, said):
+    """QA 25: a Windows-1258 file was stored right, and the report said nothing of the conversion (DESIGN 2.2)."""
+    import contextlib
+    import unicodedata
+
+    def windows_1258(letter: str) -> bytes:  # as Windows writes it: ê, ơ, ư... whole, the tones apart
+        with contextlib.suppress(UnicodeEncodeError):
+            return letter.encode("cp1258")
+        parts = unicodedata.normalize("NFD", letter)
+        with contextlib.suppress(UnicodeEncodeError):
+            return unicodedata.normalize("NFC", parts[:2]).encode("cp1258") + parts[2:].encode("cp1258")
+        return parts.encode("cp1258")
+
+    text = "id,dc.title\nR1,Nghiên cứu đa dạng sinh học\n"
+    path = tmp_path / "bang.csv"
+    path.write_bytes(b"".join(map(windows_1258, text)) if codec == "cp1258" else text.encode(codec))
+    report = import_file(path, "HPU")
+    assert Work.objects.get().title == "Nghiên cứu đa dạng sinh học"
+    line = f"file read as {said} text and stored as Unicode (NFC)"
+    assert (line in report.lines()) == bool(said) and not any("file read as" in x for x in report.lines()[1:]
+                                                                if x != line)
+
+
 def test_decomposed_text_is_reported_as_converted(org, tmp_path):
     """DESIGN 2.2: NFD text, as legacy encodings, is converted and reported (on its own line)."""
     import unicodedata

@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext
 
 MAX_LISTED = 200  # rejections and conversions listed one by one; the rest are counted
+# A CSV file's text encodings other than UTF-8 (vietnamese.decode_text), by the names people know them by
+TEXT_ENCODINGS = {"cp1258": "Windows-1258", "cp1252": "Windows-1252", "utf-16": "UTF-16"}
 
 
 class Note(NamedTuple):
@@ -166,6 +168,8 @@ class ImportReport:
                        % {"source": self.source, "n": self.notes_unlisted})
         for label, n in self.unmapped_types.most_common():
             out.append(_("type label not mapped (stored as 'other'): %(label)r x%(n)s") % {"label": label, "n": n})
+        if self.format == "csv" and (named := TEXT_ENCODINGS.get(self.encoding)):  # whole file: said once
+            out.append(_("file read as %(encoding)s text and stored as Unicode (NFC)") % {"encoding": named})
         for enc, n in self.conversions.most_common():
             if enc == "nfd":  # Unicode already, its letters and marks apart: composed (NFC) as the catalogue keeps text
                 out.append(ngettext("converted from decomposed Unicode (NFD) to composed Unicode (NFC): %(n)s value",
