@@ -306,3 +306,13 @@ def test_the_language_and_a_cache_buster_are_taken_everywhere(client, catalogue)
     work = Work.objects.order_by("pk").first()
     for url in ("/api/search?q=bi&", f"/api/works/{work.pk}?", "/api/orgs?", "/api/suggest?q=bi&", "/api/stats?"):
         assert client.get(url + "lang=en&_=1700000000").status_code == 200, url
+
+
+def test_an_empty_parameter_is_as_if_not_given(client, catalogue):
+    """QA 25: page=, year_from= or sort= (a form's empty fields) answered 400 while type= or q= were ignored."""
+    everything = client.get("/api/search").json()
+    for query in ("page=&year_from=&year_to=&sort=&lang=&type=&q=", "page_size=&org=&access="):
+        found = client.get(f"/api/search?{query}")
+        assert found.status_code == 200 and found.json()["total"] == everything["total"], query
+    assert client.get("/api/experts?page=&q=").status_code == 200
+    assert client.get("/api/search?page=x").status_code == 400  # a value still has to be one

@@ -269,6 +269,10 @@ def _known_parameters(run: Any) -> Any:
             detail = (_UNKNOWN_MEANT % {"name": name, "meant": meant[0], "known": listed} if meant
                       else _UNKNOWN_PARAMETER % {"name": name, "known": listed})
             return api.create_response(request, {"detail": str(detail)}, status=400)
+        if any(value == "" for value in request.GET.values()):  # page=, year_from=: as if not given, as type= is
+            request.GET = request.GET.copy()  # (a form sends its empty fields so)
+            for name in [name for name, values in request.GET.lists() if not any(values)]:
+                del request.GET[name]
         return run(request, **kw)
 
     return checked
