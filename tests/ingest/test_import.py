@@ -415,6 +415,7 @@ def test_the_refusal_of_a_file_without_a_title_column_is_one_line(org, tmp_path)
                              "Kế hoạch năm 2003"),
     ("2005-391F5_Danh_muc.xls", "found: Số TT, Tên mặt hàng, Mã số theo biểu thuế nhập khẩu, Ký hiệu quy cách, "
                                 "mô tả đặc tính kỹ thuật, Ghi chú"),  # "Ghi chó" read as TCVN3 as the others
+    ("2005-4E4ZD_XKT2.05.xls", "found: Stt, Đơn vị, K.H, TH, Ư.TH, Ư.TH[2], TH[2], So sánh (%)"),  # QA 25: "¦.TH"
 ])
 def test_the_headers_of_a_legacy_encoded_workbook_are_listed_in_unicode_on_one_line(org, name, found):
     path = shared_path("conformance", "legacy-vietnamese", "viparse-corpus", "corpus", "tcvn3", name)

@@ -465,3 +465,14 @@ def test_an_xlsx_whose_sheet_inflates_as_a_zip_bomb_is_refused_before_reading(or
     assert not Work.objects.exists()
     monkeypatch.setattr(sheets, "BOMB_BYTES", 100 * 2 ** 20)  # a real workbook of that size is read
     assert import_file(sheet(tmp_path, "real.xlsx", ["dc.title", "id"], ["Nghiên cứu biển", "e1"]), "HPU").new == 1
+
+
+@pytest.mark.parametrize(("header", "read"), [
+    (["Stt", "§¬n vÞ", "¦.TH", "So s¸nh (%)"], ["Stt", "Đơn vị", "Ư.TH", "So sánh (%)"]),  # short: as the others
+    (["Tªn ®Ò tµi", "Nhiệt độ °C"], ["Tên đề tài", "Nhiệt độ °C"]),  # Unicode beside them: kept
+    (["Tên đề tài", "Số ¦", "Giá (£)"], ["Tên đề tài", "Số ¦", "Giá (£)"]),  # no legacy header: signs kept
+])
+def test_a_short_header_with_a_legacy_sign_is_read_as_the_others(header, read):
+    from stinet.ingest.readers import unicode_header
+
+    assert unicode_header(header) == read

@@ -25,8 +25,9 @@ from stinet.catalog.vocab import extra_label, interface_lang, unnamed_column
 from stinet.ingest.columns import canonical
 from stinet.ingest.parsing import ERROR, likely_encoding
 from stinet.ingest.report import MAX_LISTED, Note
-from stinet.vietnamese import detect, to_unicode
+from stinet.vietnamese import detect, proves_unicode, shows_legacy_sign, to_unicode
 from stinet.vietnamese.decode import DecodedText, EncodingError, decode_text
+from stinet.vietnamese.legacy import LATIN1_ENCODINGS
 
 FORMATS = ("csv", "xlsx", "xls", "marc", "marcxml", "oai_dc")
 MARC_FORMATS = ("marc", "marcxml")
@@ -162,8 +163,15 @@ def unicode_header(header: list[str]) -> list[str]:
     likely = likely_encoding([(0, {str(i): h for i, h in enumerate(header)})], frozenset())
     if likely is None and all(h.isascii() for h in header) and any(detect(h) == "viqr" for h in header):
         likely = "viqr"
-    return [to_unicode(h, likely=likely).text if not h.isascii() or (likely == "viqr" and canonical(h) is None)
-            else h for h in header]
+    read = [to_unicode(h, likely=likely) if not h.isascii() or (likely == "viqr" and canonical(h) is None) else None
+            for h in header]
+    found = {conversion.encoding for conversion in read if conversion is not None and conversion.encoding}
+    # a header too short to tell ("¦.TH") is read in the others' legacy encoding when it shows one of its signs
+    legacy = likely if likely in LATIN1_ENCODINGS else found.pop() if len(found) == 1 else None
+    return [h if conversion is None else
+            to_unicode(h, encoding=legacy).text if legacy in LATIN1_ENCODINGS and shows_legacy_sign(h)
+            and not conversion.encoding and not proves_unicode(h) else conversion.text
+            for h, conversion in zip(header, read, strict=True)]
 
 
 def distinct_headers(header: list[str]) -> tuple[list[str], dict[str, list[str]]]:

@@ -7,7 +7,17 @@ from .collation import sort_key
 from .decode import EncodingError, detect_encoding_of_bytes
 from .equivalences import EQUIVALENCE_GROUPS, equivalence_tokens, equivalent_forms, rewrite_query, tokens_of_words
 from .fold import exact_tokens, fold, search_fold, search_spelled, search_tokens, search_word, tokens, word_text
-from .legacy import ENCODINGS, Conversion, detect, encode, fix, proves_unicode, reads_as_well, to_unicode
+from .legacy import (
+    ENCODINGS,
+    Conversion,
+    detect,
+    encode,
+    fix,
+    proves_unicode,
+    reads_as_well,
+    shows_legacy_sign,
+    to_unicode,
+)
 from .names import (
     ACADEMIC_TITLES,
     VIETNAMESE_FAMILY_NAMES,
@@ -41,6 +51,7 @@ __all__ = [
     "detect_encoding_of_bytes",
     "encode",
     "proves_unicode",
+    "shows_legacy_sign",
     "reads_as_well",
     "equivalence_tokens",
     "equivalent_forms",

@@ -76,6 +76,15 @@ def proves_unicode(s: str) -> bool:
     return not _VN_HIGH.isdisjoint(s)
 
 
+def shows_legacy_sign(s: str) -> bool:
+    """True when `s` has a Latin-1 sign that is no Vietnamese letter ('¦', 'ª', '®', 'µ'): what TCVN3 and VNI
+    text read through cp1252/latin-1 shows, and Vietnamese Unicode text rarely does."""
+    return not _LEGACY_SIGNS.isdisjoint(s)
+
+
+_LEGACY_SIGNS = frozenset(chr(code) for code in range(0xA0, 0x100)) - _VN_LETTERS - {"\xa0"}
+
+
 def _plainly_unicode(s: str) -> bool:
     """True when the string's non-ASCII characters prove it is proper Vietnamese Unicode.
 
