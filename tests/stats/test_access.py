@@ -47,6 +47,9 @@ def test_reporting_forms_are_for_staff_only(network, client, editor, manager):
     english = client.get("/stats/forms/99-X.xlsx", {"lang": "en"})
     assert english.status_code == 400 and english.content.decode() == (
         "no reporting form '99-X'; known: 01/KHCN-TC, 02/KHCN-NL, 04/KHCN-NV")
+    years = client.get("/stats/forms/04-KHCN-NV.xlsx", {"from": 2023, "to": 2024, "lang": "en"})  # QA 25
+    assert years.status_code == 400 and years.content.decode().startswith("a reporting form covers one year")
+    assert client.get("/stats/forms/04-KHCN-NV.xlsx", {"from": 2024, "to": 2024}).status_code == 200
 
 
 def test_staff_see_the_management_part(network, client, manager):

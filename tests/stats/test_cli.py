@@ -61,6 +61,12 @@ def test_report_errors_are_one_line(network, tmp_path):
     assert pdf.exit_code == 2 and "các biểu mẫu báo cáo chỉ xuất ra dạng XLSX" in pdf.output
     org = runner.invoke(main, ["stats", "--org", "XYZ"])
     assert org.exit_code == 1 and "XYZ" in org.output
+    for form in ("04/KHCN-NV", "01/KHCN-TC", "02/KHCN-NL"):  # QA 25: 2023-2024 wrote the form of 2024 alone
+        years = runner.invoke(main, ["report", form, "--from", "2023", "--to", "2024", "-o", str(tmp_path / "f.xlsx")])
+        assert years.exit_code == 1 and years.output == ("stinet: error: mỗi biểu báo cáo chỉ cho một năm, không phải "
+                                                         "2023-2024: hãy cho năm đó làm cả năm đầu và năm cuối của kỳ, "
+                                                         "hoặc chỉ một trong hai\n")
+        assert not (tmp_path / "f.xlsx").exists()
 
 
 def test_a_period_refused_is_named_in_words_not_by_the_api_parameter(network, client):

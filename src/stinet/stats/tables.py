@@ -51,7 +51,12 @@ class Filters:
         return _("all years")
 
     def report_year(self, today: dt.date) -> int:
-        """The year an annual report covers: the end of the period, else its start, else this year."""
+        """The year an annual report covers: the period's year (its first or last given alone), else this year;
+        a period of several years is refused (the form of its last year was written, headed so, without a word)."""
+        if self.year_from and self.year_to and self.year_from != self.year_to:
+            raise StatsError(_("a reporting form covers one year, not %(first)s-%(last)s: give that year as the "
+                               "period's first and last year, or one of them alone")
+                             % {"first": self.year_from, "last": self.year_to})
         return self.year_to or self.year_from or today.year
 
     def as_dict(self) -> dict[str, Any]:

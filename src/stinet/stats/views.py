@@ -115,8 +115,9 @@ def reporting_form(request: HttpRequest, slug: str) -> HttpResponse:
         spec = find_form(slug)
         filters = filters_from(request.GET)
         org = check_org(filters)
+        if org is not None:
+            filters = Filters(filters.year_from, filters.year_to, org.code)
+        content = form_xlsx(spec, filters)
     except (StatsError, LookupError) as exc:
         return HttpResponseBadRequest(str(exc))
-    if org is not None:
-        filters = Filters(filters.year_from, filters.year_to, org.code)
-    return _download(form_xlsx(spec, filters), XLSX, file_name(spec.slug, filters, "xlsx"))
+    return _download(content, XLSX, file_name(spec.slug, filters, "xlsx"))
