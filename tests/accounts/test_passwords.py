@@ -42,6 +42,19 @@ def test_reset_by_mail_end_to_end(client, people):
     assert {"password-reset-mail", "password-reset"} <= actions
 
 
+def test_a_reset_lifts_the_lock_out_of_failed_logins(client, people):
+    """QA 25: locked out after five wrong passwords, the owner reset theirs by mail and was still refused."""
+    for _attempt in range(5):
+        client.post("/accounts/login/", {"username": "scientist", "password": "wrong-guess"})
+    refused = client.post("/accounts/login/", {"username": "scientist", "password": PASSWORD})
+    assert "Try again in 15 minutes" in refused.content.decode() or "15 phút" in refused.content.decode()
+    client.post("/accounts/password/reset/", {"email": "scientist@example.org"})
+    set_url = client.get(_reset_path(mail.outbox[-1]), follow=True).redirect_chain[-1][0]
+    client.post(set_url, {"new_password1": NEW, "new_password2": NEW})
+    logged = client.post("/accounts/login/", {"username": "scientist", "password": NEW})
+    assert logged.status_code == 302, logged.content.decode()[:300]
+
+
 def test_reset_mail_in_english_when_asked_in_english(client, people):
     client.post("/i18n/setlang/", {"language": "en", "next": "/"})
     client.post("/accounts/password/reset/", {"email": "hub@example.org"})

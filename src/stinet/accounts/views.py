@@ -15,10 +15,12 @@ from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 
+from stinet.accounts import throttle
 from stinet.accounts.forms import AcceptForm, AuditedPasswordResetForm, ThrottledAuthenticationForm
 from stinet.accounts.invitations import InvitationError, accept_invitation, open_invitation
 from stinet.accounts.permissions import editable_organisations, edits_news, is_admin, roles_of
 from stinet.accounts.services import AccountError
+from stinet.accounts.signals import address_of
 from stinet.catalog.models import Match, Organisation
 from stinet.catalog.services import audit
 from stinet.directory.models import JoinRequest
@@ -93,10 +95,12 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     success_url = reverse_lazy("accounts:password_reset_complete")
 
     def form_valid(self, form: Any) -> HttpResponse:
-        """Save, then audit."""
+        """Save, then audit; the failed logins from this address are forgotten (the owner proved the mailbox is
+        theirs: the lock-out kept them out with their new password for 15 minutes)."""
         response = super().form_valid(form)
         user = form.user
         audit(user.get_username(), "password-reset", user, user=user)
+        throttle.succeeded(user.get_username(), address_of(self.request))
         return response
 
 
