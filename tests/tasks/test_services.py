@@ -346,6 +346,25 @@ def test_the_final_report_closes_the_progress_reports_due_after_it(people):
     assert left == [1, 2]  # missed before the end: kept as the task's record
 
 
+def test_a_final_report_ends_the_work_on_vietnam_s_date_after_its_start(people, monkeypatch):
+    """QA 25: filed at 06:30 in Vietnam (23:30 UTC the day before), before the planned start, the work showed
+    "actual 01/12/2026 - 24/11/2026": the end on UTC's date, the start the planned one, after the end."""
+    import datetime as dt
+
+    from stinet.tasks import effects
+
+    task = drive(people, "awarded")
+    start, signed = dt.date(2026, 12, 1), dt.date(2026, 11, 20)
+    filed = dt.datetime(2026, 11, 24, 23, 30, tzinfo=dt.UTC)  # 25/11/2026 06:30 in Vietnam
+    monkeypatch.setattr(services, "now", lambda: filed)
+    monkeypatch.setattr(effects, "now", lambda: filed, raising=False)
+    contract = {**action_data(people, "sign_contract"), "contract_date": signed, "planned_start": start,
+                "planned_end": dt.date(2027, 12, 1)}
+    task = services.transition(task, "sign_contract", people.manager, **contract)
+    task = services.transition(task, "submit_final", people.pi, **action_data(people, "submit_final"))
+    assert (task.actual_start, task.actual_end) == (signed, dt.date(2026, 11, 25))
+
+
 def test_progress_reports_deadlines_overdue_and_adjustments(people):
     task = drive(people, "in_progress")  # started 400 days ago, two years, a report every 6 months
     reports = list(task.progress_reports.order_by("number"))
@@ -480,7 +499,8 @@ def test_a_progress_report_is_filed_only_once_its_period_is_ending(people):
     third.refresh_from_db()
     assert third.submitted_at is None
     later = timezone.make_aware(dt.datetime.combine(opens, dt.time(9)))
-    with mock.patch("stinet.tasks.progress.now", return_value=later):
+    with mock.patch("stinet.tasks.progress.now", return_value=later), \
+            mock.patch("stinet.tasks.services.now", return_value=later):  # (its today(): Vietnam's date)
         assert progress.submit_progress(task, people.pi, summary="Kỳ 3").number == 3
 
 

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from stinet.tasks import scoring
 from stinet.tasks.models import Task
-from stinet.tasks.services import TaskError, add_member, now
+from stinet.tasks.services import TaskError, add_member, now, today
 
 
 def apply_effects(task: Task, action: str, user: Any, values: dict[str, Any]) -> str:
@@ -61,7 +61,9 @@ def _sign_contract(task: Task, user: Any, values: dict[str, Any]) -> None:
 def _submit_final(task: Task, user: Any, values: dict[str, Any]) -> None:
     """The work ends when its final report comes in: the progress reports due after it are not asked for any
     more (those due before stay, submitted or missed: the task's record)."""
-    task.actual_end = now().date()
+    task.actual_end = today()
+    if task.actual_start is None or task.actual_start > task.actual_end:  # done before its planned start: begun then
+        task.actual_start = min(filter(None, (task.contract_date, task.actual_end)))
     task.progress_reports.filter(submitted_at__isnull=True, due_date__gt=task.actual_end).delete()
 
 

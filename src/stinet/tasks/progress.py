@@ -23,6 +23,7 @@ from stinet.tasks.services import (
     now,
     save_task,
     snapshot,
+    today,
 )
 from stinet.vietnamese import nfc
 
@@ -58,7 +59,7 @@ def submit_progress(task: Task, user: Any, *, summary: str, percent_done: int | 
         if report is None:
             raise TaskError(_("no progress report is waiting for this task"))
         opens = report.due_date - dt.timedelta(days=FILE_FROM_DAYS)
-        if now().date() < opens:
+        if today() < opens:
             raise TaskError(_("progress report %(n)d (due %(due)s) can be filed from %(opens)s") % {
                 "n": report.number, "due": report.due_date.isoformat(), "opens": opens.isoformat()})
         if document is not None:

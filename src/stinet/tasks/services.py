@@ -452,3 +452,9 @@ def _store_document(task: Task, user: Any, kind: str, upload: Any, title: str = 
 def now() -> dt.datetime:
     """The current time (one place, for tests)."""
     return timezone.now()
+
+
+def today() -> dt.date:
+    """Today in the site's time zone (Vietnam's): a report filed at 06:00 there is of that day, not of the day
+    before, as UTC has it."""
+    return timezone.localdate(now())
