@@ -90,6 +90,20 @@ def test_bad_values_are_refused_with_one_line(an, changes, message):
         update_expert(an, changes)
 
 
+@translation.override("en")
+def test_an_orcid_id_belongs_to_one_profile_only(an):
+    """QA 25: two experts were saved with one ORCID iD (typed once plainly, once as its address)."""
+    update_expert(an, {"orcid": "0000-0002-1825-0097"})
+    other = create_expert("Trần Văn Trường")
+    with pytest.raises(ExpertError, match="ORCID 0000-0002-1825-0097 is already the iD of another expert's profile"):
+        update_expert(other, {"orcid": "https://orcid.org/0000-0002-1825-0097"})
+    other.refresh_from_db()
+    assert other.orcid == ""
+    update_expert(an, {"orcid": "0000-0002-1825-0097", "interests": "Sinh học biển"})  # its own: kept
+    update_expert(an, {"orcid": ""})
+    update_expert(other, {"orcid": "0000-0002-1825-0097"})  # given up by the first: free
+
+
 def test_update_normalises_and_audits_only_what_changed(an):
     update_expert(an, {"orcid": "https://orcid.org/0000-0002-1694-233x", "fields": ["106", "1"],
                        "other_names": [" An Van Nguyen "]})

@@ -114,6 +114,9 @@ def _apply(expert: Expert, changes: dict[str, Any]) -> None:
                 changes = {**changes, name: typed}
     for name, value in changes.items():
         setattr(expert, name, _check(name, value))
+    if "orcid" in changes and expert.orcid and Expert.objects.filter(orcid=expert.orcid).exclude(pk=expert.pk).exists():
+        # an ORCID iD is one person's: two profiles with it are one person twice, or a typo (QA 25)
+        raise ExpertError(_("ORCID %(orcid)s is already the iD of another expert's profile") % {"orcid": expert.orcid})
     expert.name_key = name_key(expert.full_name)[:200]
     expert.sort_name = list_order_key(expert.full_name)
     expert.field_codes = " " + " ".join(expert.fields) + " " if expert.fields else ""
