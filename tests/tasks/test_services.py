@@ -154,6 +154,23 @@ def test_a_registration_is_dated_between_the_acceptance_and_today(people):
     assert (task.status, task.registration_date) == ("registered", dt.date(2026, 3, 1))
 
 
+def test_a_registration_number_is_a_number_and_one_result_s_only(people):
+    """QA 25: a second result was registered under the first's number, and "<script>alert(1)</script>" was taken
+    for one (it becomes the published work's call number)."""
+    first = drive(people, "registered")
+    task = drive(people, "accepted", title="Đánh giá nguồn lợi thuỷ sản ven bờ Kiến Thuỵ")
+    for number, missing in (("<script>alert(1)</script>", "a registration number of letters, digits and the signs "
+                                                           "- / . ( ) only"),
+                            (f"  {first.registration_number} ", "a registration number no other task's result has")):
+        with pytest.raises(services.TaskError) as refused:
+            services.transition(task, "register", people.manager, registration_number=number,
+                                registration_date=timezone.localdate())
+        assert str(refused.value) == f"cannot register and archive the result: it needs {missing}"
+    task = services.transition(task, "register", people.manager, registration_number="ĐT-2016-30218-ĐT",
+                               registration_date=timezone.localdate())
+    assert task.status == "registered"
+
+
 def test_selection_ranks_without_the_conflicted_member_and_chooses_the_best(people):
     task = drive(people, "awarded")
     ranked = councils.ranking(task)

@@ -7,6 +7,7 @@ the wrong person, TaskError for the wrong state or missing data) and audits what
 from __future__ import annotations
 
 import datetime as dt
+import re
 import uuid
 from pathlib import PurePath
 from typing import Any
@@ -299,11 +300,19 @@ def _registration_facts(task: Task, details: dict[str, str] | None) -> dict[str,
     accepted = timezone.localdate(task.accepted_at) if task.accepted_at else None
     if details is not None and accepted:
         details["registration_after_acceptance"] = accepted.isoformat()
+    number = " ".join((task.registration_number or "").split())
     return {
         # a missing date is named by its own requirement
         "registration_after_acceptance": not (day and accepted) or day >= accepted,
         "registration_not_future": not day or day <= timezone.localdate(),
+        # "ĐT-2016-30218-ĐT", "2025-31004/ĐKKQ-HP": a number, not any text (it becomes the result's call number)
+        "registration_number_shape": not number or bool(REGISTRATION_NUMBER.fullmatch(number)),
+        "registration_number_unique": not number or not Task.objects.filter(
+            registration_number__iexact=number).exclude(pk=task.pk).exists(),
     }
+
+
+REGISTRATION_NUMBER = re.compile(r"[\w][\w ./()-]*")
 
 
 # decisions on a task that its own proposer or principal investigator may not take, manager or not (as they
