@@ -78,6 +78,9 @@ def test_export_errors_are_one_line(tmp_path):
     assert bad.exit_code == 1 and bad.output.strip().splitlines() == [
         "stinet: error: since: 'hôm qua' is not an ISO 8601 date or date-time (2026-01-31T08:00:00Z)"]
     assert runner.invoke(main, ["feed", "export", "works", "-o", "x"]).exit_code == 2
+    missing = runner.invoke(main, ["feed", "export", "tasks", "-o", str(tmp_path / "nowhere" / "x.jsonl")])
+    assert missing.exit_code == 1 and len(missing.output.strip().splitlines()) == 1  # QA 25: it named ".x.jsonl.*.part"
+    assert f"{tmp_path / 'nowhere' / 'x.jsonl'}:" in missing.output and ".part" not in missing.output
 
 
 def test_export_to_standard_output(network):

@@ -82,12 +82,14 @@ def _replacing(path: Path) -> Iterator[IO[str]]:
     leaves path as it was (an operator's previous export stays whole) and no temporary file behind.
     A symbolic link keeps pointing to the file it names; a device or pipe (/dev/null) is written as it
     is, and so is a file in a folder the process may not write in (no temporary file can go there)."""
-    path = Path(os.path.realpath(path))
+    asked, path = path, Path(os.path.realpath(path))
     temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.part")
     try:
         out = None if path.exists() and not path.is_file() else temp.open("x", encoding="utf-8")
     except PermissionError:
         out = None
+    except OSError as exc:  # said of the file asked for (a folder missing), not of the temporary one
+        raise OSError(exc.errno, exc.strerror, str(asked)) from None
     if out is None:
         with path.open("w", encoding="utf-8") as direct:
             yield direct
