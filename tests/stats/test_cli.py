@@ -28,6 +28,7 @@ def test_stats_text(network):
     assert out.exit_code == 0
     assert "Works by type" in out.output and "Master's thesis" in out.output
     assert "Harvest health per source" in out.output
+    assert "A work held by several members (or at several access levels) counts in each" in out.output  # QA 25
 
 
 def test_report_files(network, tmp_path):
@@ -37,7 +38,8 @@ def test_report_files(network, tmp_path):
     sheet = openpyxl.load_workbook(xlsx).active
     assert sheet["A1"].value == "Tài liệu theo thành viên"
     done = runner.invoke(main, ["report", "harvest_health", "--format", "pdf", "-o", str(pdf)])
-    assert done.exit_code == 0 and done.output == f"đã ghi {pdf} ({pdf.stat().st_size:,} byte)\n"
+    size = f"{pdf.stat().st_size:,}".replace(",", ".")  # grouped as Vietnamese groups them (QA 25: "24,593")
+    assert done.exit_code == 0 and done.output == f"đã ghi {pdf} ({size} byte)\n"
     assert "DSpace HPU" in PdfReader(pdf).pages[0].extract_text()
     assert runner.invoke(main, ["report", "04/KHCN-NV", "--to", "2024", "-o", str(form)]).exit_code == 0
     assert openpyxl.load_workbook(form).active["A1"].value == "Biểu số: 04/KHCN-NV"
@@ -79,3 +81,15 @@ def test_a_period_refused_is_named_in_words_not_by_the_api_parameter(network, cl
     assert "last year of the period: 1 is not a year between 1900 and 2100" in page
     said = client.get("/api/stats", {"year_from": 2020, "year_to": 2010, "lang": "en"}).json()["detail"]
     assert said == "the period's first year (2020) is after its last year (2010)"
+
+
+def test_a_long_name_cut_in_the_printed_table_says_so(capsys):
+    """QA 25: names were cut at 50 characters without a sign of it."""
+    from stinet.stats.cli import _print_table
+    from stinet.stats.tables import Column, Table
+
+    name = "Trung tâm Thông tin, Thống kê khoa học và công nghệ Hải Phòng"
+    _print_table(Table("t", "Thành viên", [Column("label", "Tên", "text"), Column("count", "Số", "int")],
+                       [{"label": name, "count": 1234}], note="Ghi chú của bảng."), "vi")
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[3] == name[:49] + "…  1.234" and lines[-1] == "Ghi chú của bảng."

@@ -33,11 +33,17 @@ def _print_table(table: Any, lang: str) -> None:
     rows = [[str(c.title) for c in table.columns]]
     for row in table.rows + ([table.total] if table.total else []):
         rows.append([cell_text(row.get(c.key), c.kind, lang) for c in table.columns])
-    widths = [min(max(len(r[i]) for r in rows), 50) for i in range(len(table.columns))]
+    rows = [[v if len(v) <= WIDEST else v[:WIDEST - 1] + "…" for v in r] for r in rows]  # cut: said so
+    widths = [max(len(r[i]) for r in rows) for i in range(len(table.columns))]
     numeric = [c.kind in ("int", "money") for c in table.columns]
     for r in rows:
-        click.echo("  ".join(v[:50].rjust(w) if num else v[:50].ljust(w) for v, w, num in zip(r, widths, numeric,
-                                                                                              strict=True)).rstrip())
+        click.echo("  ".join(v.rjust(w) if num else v.ljust(w) for v, w, num in zip(r, widths, numeric,
+                                                                                    strict=True)).rstrip())
+    if table.note:  # why the columns add up to more than the total (a work several members hold...)
+        click.echo(str(table.note))
+
+
+WIDEST = 50  # characters of a column of the printed tables
 
 
 def register(main: click.Group) -> None:
@@ -92,6 +98,7 @@ def register(main: click.Group) -> None:
         from django.utils.translation import gettext as _
 
         from stinet.catalog.vocab import interface_lang
+        from stinet.portal.templatetags.numbers import grouped
         from stinet.stats.circular import FORMS, find_form
         from stinet.stats.exports import xlsx_bytes
         from stinet.stats.formbook import form_xlsx
@@ -123,4 +130,4 @@ def register(main: click.Group) -> None:
             sys.stdout.buffer.flush()
             return
         output.write_bytes(content)
-        click.echo(_("wrote %(path)s (%(size)s bytes)") % {"path": output, "size": f"{len(content):,}"})
+        click.echo(_("wrote %(path)s (%(size)s bytes)") % {"path": output, "size": grouped(len(content))})
