@@ -94,11 +94,11 @@ def test_a_worker_importing_a_long_file_keeps_its_lock(editor, tmp_path, monkeyp
     lock over and imported the file again beside it, and the sources page said no worker ran."""
     from datetime import timedelta
 
-    from stinet.sources import services
+    from stinet.sources import harvesting, services
 
     rows = "".join(f"R{n},Đề tài số {n} về biển,Nguyễn Văn An,2020,Bài báo\n" for n in range(1000))
     upload(editor, "lon.csv", (HEADER + rows).encode())
-    monkeypatch.setattr(services, "BEAT_EVERY", timedelta(0))
+    monkeypatch.setattr(harvesting, "BEAT_EVERY", timedelta(0))
     seen = []
     services.run_source(Source.objects.get(), progress=lambda done: seen.append(Source.objects.get().heartbeat_at))
     assert seen and seen[-1] >= ImportRun.objects.get().started_at  # refreshed while importing, after the claim

@@ -26,15 +26,14 @@ def stops_held() -> Iterator[None]:
     def hold(signum: int, _frame: FrameType | None) -> None:
         caught.append(signum)
 
-    before = {signum: signal.getsignal(signum) for signum in HELD}
-    for signum, handler in before.items():
-        if handler is not None and handler != signal.SIG_IGN:  # (one ignored stays ignored)
-            signal.signal(signum, hold)
+    before = {signum: handler for signum in HELD  # (one ignored stays ignored)
+              if (handler := signal.getsignal(signum)) is not None and handler != signal.SIG_IGN}
+    for signum in before:
+        signal.signal(signum, hold)
     try:
         yield
     finally:
         for signum, handler in before.items():
-            if handler is not None and handler != signal.SIG_IGN:
-                signal.signal(signum, handler)
+            signal.signal(signum, handler)
         if caught:
             signal.raise_signal(caught[0])  # its own handler now: KeyboardInterrupt, the command line's stop

@@ -163,15 +163,19 @@ def unicode_header(header: list[str]) -> list[str]:
     likely = likely_encoding([(0, {str(i): h for i, h in enumerate(header)})], frozenset())
     if likely is None and all(h.isascii() for h in header) and any(detect(h) == "viqr" for h in header):
         likely = "viqr"
-    read = [to_unicode(h, likely=likely) if not h.isascii() or (likely == "viqr" and canonical(h) is None) else None
-            for h in header]
-    found = {conversion.encoding for conversion in read if conversion is not None and conversion.encoding}
+    read = {i: to_unicode(h, likely=likely) for i, h in enumerate(header)
+            if not h.isascii() or (likely == "viqr" and canonical(h) is None)}
+    found = {conversion.encoding for conversion in read.values() if conversion.encoding}
     # a header too short to tell ("¦.TH") is read in the others' legacy encoding when it shows one of its signs
     legacy = likely if likely in LATIN1_ENCODINGS else found.pop() if len(found) == 1 else None
-    return [h if conversion is None else
-            to_unicode(h, encoding=legacy).text if legacy in LATIN1_ENCODINGS and shows_legacy_sign(h)
-            and not conversion.encoding and not proves_unicode(h) else conversion.text
-            for h, conversion in zip(header, read, strict=True)]
+    out = list(header)
+    for i, conversion in read.items():
+        if legacy in LATIN1_ENCODINGS and not conversion.encoding and shows_legacy_sign(header[i]) \
+                and not proves_unicode(header[i]):
+            out[i] = to_unicode(header[i], encoding=legacy).text
+        else:
+            out[i] = conversion.text
+    return out
 
 
 def distinct_headers(header: list[str]) -> tuple[list[str], dict[str, list[str]]]:

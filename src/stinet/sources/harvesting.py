@@ -228,10 +228,17 @@ BEAT_EVERY = timedelta(minutes=1)  # the lock's heartbeat is refreshed at most t
 def _beat(state: _Harvest) -> None:
     """Refresh the lock's heartbeat after a page arrived (a slow source with small pages can take longer
     than STALE_AFTER to store a group, and another worker would take the lock over meanwhile)."""
+    state.beaten_at = refresh_heartbeat(state.source.pk, state.beaten_at)
+
+
+def refresh_heartbeat(source_id: int, beaten_at: datetime | None) -> datetime:
+    """Refresh a run's lock on its source unless it was refreshed less than BEAT_EVERY ago (`beaten_at`); when
+    it was last refreshed."""
     now = timezone.now()
-    if state.beaten_at is None or now - state.beaten_at >= BEAT_EVERY:
-        Source.objects.filter(pk=state.source.pk).update(heartbeat_at=now)
-        state.beaten_at = now
+    if beaten_at is not None and now - beaten_at < BEAT_EVERY:
+        return beaten_at
+    Source.objects.filter(pk=source_id).update(heartbeat_at=now)
+    return now
 
 
 def _store_group(state: _Harvest, outcome: Outcome, group: Group, upper: str) -> None:

@@ -23,7 +23,14 @@ from stinet.ingest.readers import no_such_file
 from stinet.ingest.report import ImportReport
 from stinet.oai.protocol import METADATA_PREFIX, SET_SPEC
 from stinet.sources.client import HarvestError, OAIClient
-from stinet.sources.harvesting import BEAT_EVERY, Progress, check_datestamp, failure_line, harvest, schedule_next
+from stinet.sources.harvesting import (
+    Progress,
+    check_datestamp,
+    failure_line,
+    harvest,
+    refresh_heartbeat,
+    schedule_next,
+)
 from stinet.sources.locks import claim, free_locks, release, worker_id
 from stinet.sources.mapping import MappingError, mapper
 from stinet.sources.models import DEFAULT_INTERVAL_DAYS, Source
@@ -268,13 +275,11 @@ def _run_file(source: Source, progress: Progress | None, parsers: int | None = N
 def _beating(source_id: int, progress: Progress | None) -> Progress:
     """The progress of a file's import, refreshing its source's lock as a harvest's pages do (BEAT_EVERY at
     most): an import of more than STALE_AFTER was taken over by another worker, which imported it again."""
-    beaten = timezone.now()
+    beaten = timezone.now()  # (claimed just now)
 
     def told(done: int) -> None:
         nonlocal beaten
-        if (now := timezone.now()) - beaten >= BEAT_EVERY:
-            Source.objects.filter(pk=source_id).update(heartbeat_at=now)
-            beaten = now
+        beaten = refresh_heartbeat(source_id, beaten)
         if progress is not None:
             progress(done)
 
