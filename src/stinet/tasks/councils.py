@@ -59,6 +59,12 @@ def conflicts(task: Task, kind: str) -> dict[int, str]:
     return found
 
 
+def named(user: Any) -> str:
+    """A council member as a manager knows them: full name and login ("Nguyễn Văn An (an.nv)"), or the login."""
+    full = user.get_full_name()
+    return f"{full} ({user.get_username()})" if full else user.get_username()
+
+
 def form_council(task: Task, user: Any, kind: str, members: list[Any]) -> Council:
     """Form (or re-form, before any score) the selection or acceptance council of a task."""
     if kind not in COUNCIL_SCORING:
@@ -71,11 +77,11 @@ def form_council(task: Task, user: Any, kind: str, members: list[Any]) -> Counci
     chosen = list({m.pk: m for m in chosen}.values())
     if len(chosen) < MIN_COUNCIL:
         raise TaskError(_("a council needs at least %(n)d members") % {"n": MIN_COUNCIL})
-    outsiders = [m.get_username() for m in chosen if ("council_member", None) not in roles_of(m)]
+    outsiders = [named(m) for m in chosen if ("council_member", None) not in roles_of(m)]
     if outsiders:
         raise TaskError(_("not council members: %(names)s") % {"names": ", ".join(outsiders)})
     barred = conflicts(task, kind)
-    interested = [f"{m.get_username()} ({barred[m.pk]})" for m in chosen if m.pk in barred]
+    interested = [f"{named(m)} ({barred[m.pk]})" for m in chosen if m.pk in barred]
     if interested:
         raise TaskError(_("conflict of interest, cannot sit on the council: %(names)s") % {
             "names": "; ".join(interested)})
@@ -84,7 +90,7 @@ def form_council(task: Task, user: Any, kind: str, members: list[Any]) -> Counci
                                                          defaults={"formed_by": label_of(user)})
         # members who have not scored yet may be replaced (one who left); those who scored stay, with their marks
         scored = council.members.filter(pk__in=council.reviews.values("member_id")).order_by("username")
-        leaving = [m.get_username() for m in scored if m.pk not in {c.pk for c in chosen}]
+        leaving = [named(m) for m in scored if m.pk not in {c.pk for c in chosen}]
         if leaving:
             raise TaskError(_("members who have scored stay on the council: %(names)s") % {
                 "names": ", ".join(leaving)})
@@ -196,7 +202,7 @@ def scores_missing(task: Task, kind: str) -> str:
         return str(_("every member declared a conflict of interest"))
     names = []
     for member in council.members.filter(pk__in=gaps).order_by("username"):
-        name = member.get_username()
+        name = named(member)
         if ("council_member", None) not in roles_of(member):
             name += " " + str(_("(no longer a council member: replace them)"))
         if kind == "selection":
