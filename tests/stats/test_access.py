@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import io
+import re
 
 import openpyxl
 import pytest
+from django.utils import timezone
 
 STAFF_KEYS = ("task_alerts", "harvest_summary", "harvest_health")
 
@@ -50,6 +52,19 @@ def test_reporting_forms_are_for_staff_only(network, client, editor, manager):
     years = client.get("/stats/forms/04-KHCN-NV.xlsx", {"from": 2023, "to": 2024, "lang": "en"})  # QA 25
     assert years.status_code == 400 and years.content.decode().startswith("a reporting form covers one year")
     assert client.get("/stats/forms/04-KHCN-NV.xlsx", {"from": 2024, "to": 2024}).status_code == 200
+
+
+def test_the_page_links_the_forms_of_its_period_s_last_year(network, client, manager):  # review 25
+    client.force_login(manager)
+    for period, year in (({"from": 2020, "to": 2024}, 2024), ({"from": 2023}, timezone.localdate().year), ({}, None)):
+        html = client.get("/stats/", period).content.decode()
+        links = re.findall(r'href="(/stats/forms/[^"]+)"', html)
+        assert len(links) == 3, period
+        year = year or timezone.localdate().year
+        assert f"Điền tự động từ dữ liệu năm {year}, năm cuối của kỳ" in html
+        for link in links:
+            assert f"year_from={year}&amp;year_to={year}" in link
+            assert client.get(link.replace("&amp;", "&")).status_code == 200, link
 
 
 def test_staff_see_the_management_part(network, client, manager):

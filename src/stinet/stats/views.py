@@ -14,7 +14,7 @@ from urllib.parse import urlencode
 
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from stinet.accounts.permissions import require
@@ -77,8 +77,17 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "query": urlencode(report.filters.as_query()),
         "members": Organisation.objects.filter(is_member=True).order_by("code"),
         "forms": list(FORMS.values()) if report.staff else [],
+        **_form_year(report.filters),
     }
     return render(request, "stats/dashboard.html", context, status=400 if error else 200)
+
+
+def _form_year(filters: Filters) -> dict[str, Any]:
+    """The year the reporting forms' links cover, the last of the page's period (this year when it has no end), and
+    their query: a form covers one year, and refuses a period of several."""
+    year = filters.year_to or max(filters.year_from or 0, timezone.localdate().year)
+    query = {**filters.as_query(), "year_from": str(year), "year_to": str(year)}
+    return {"form_year": year, "form_query": urlencode(query)}
 
 
 def _download(content: bytes, content_type: str, name: str) -> HttpResponse:
