@@ -102,6 +102,11 @@ def test_an_orcid_id_belongs_to_one_profile_only(an):
     update_expert(an, {"orcid": "0000-0002-1825-0097", "interests": "Sinh học biển"})  # its own: kept
     update_expert(an, {"orcid": ""})
     update_expert(other, {"orcid": "0000-0002-1825-0097"})  # given up by the first: free
+    Expert.objects.filter(pk=an.pk).update(orcid="0000-0002-1825-0097")  # shared before the check (review 25)
+    an.refresh_from_db()
+    update_expert(an, {"orcid": "0000-0002-1825-0097", "interests": "Hải dương học"})  # the form sends it unchanged
+    with pytest.raises(ExpertError, match="is already the iD of another expert's profile"):
+        create_expert("Lê Thị Ba", orcid="0000-0002-1825-0097")
 
 
 def test_update_normalises_and_audits_only_what_changed(an):

@@ -112,10 +112,13 @@ def _apply(expert: Expert, changes: dict[str, Any]) -> None:
         for name, typed in (("academic_title", parsed.academic_title), ("degree", parsed.degree)):
             if typed and not changes.get(name):
                 changes = {**changes, name: typed}
+    had_orcid = expert.orcid
     for name, value in changes.items():
         setattr(expert, name, _check(name, value))
-    if "orcid" in changes and expert.orcid and Expert.objects.filter(orcid=expert.orcid).exclude(pk=expert.pk).exists():
-        # an ORCID iD is one person's: two profiles with it are one person twice, or a typo (QA 25)
+    if (expert.orcid and expert.orcid != had_orcid
+            and Expert.objects.filter(orcid=expert.orcid).exclude(pk=expert.pk).exists()):
+        # an ORCID iD is one person's: two profiles with it are one person twice, or a typo (QA 25); one stored
+        # before that check does not stop other edits of the profiles sharing it (the form sends the iD unchanged)
         raise ExpertError(_("ORCID %(orcid)s is already the iD of another expert's profile") % {"orcid": expert.orcid})
     expert.name_key = name_key(expert.full_name)[:200]
     expert.sort_name = list_order_key(expert.full_name)
