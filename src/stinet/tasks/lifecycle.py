@@ -89,7 +89,7 @@ REQUIREMENTS: dict[str, str] = {
     "results": _("the results obtained"),
     "registration_number": _("a registration number"),
     "registration_date": _("a registration date"),
-    "registration_number_shape": _("a registration number of letters, digits and the signs - / . ( ) only"),
+    "registration_number_shape": _("a registration number of letters, digits, spaces and the signs - / . ( ) only"),
     "registration_number_unique": _("a registration number no other task's result has"),
     "registration_after_acceptance": _("a registration date not before the acceptance"),
     "registration_not_future": _("a registration date not in the future"),

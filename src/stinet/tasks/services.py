@@ -300,19 +300,27 @@ def _registration_facts(task: Task, details: dict[str, str] | None) -> dict[str,
     accepted = timezone.localdate(task.accepted_at) if task.accepted_at else None
     if details is not None and accepted:
         details["registration_after_acceptance"] = accepted.isoformat()
-    number = " ".join((task.registration_number or "").split())
+    number = task.registration_number
     return {
         # a missing date is named by its own requirement
         "registration_after_acceptance": not (day and accepted) or day >= accepted,
         "registration_not_future": not day or day <= timezone.localdate(),
         # "ĐT-2016-30218-ĐT", "2025-31004/ĐKKQ-HP": a number, not any text (it becomes the result's call number)
         "registration_number_shape": not number or bool(REGISTRATION_NUMBER.fullmatch(number)),
-        "registration_number_unique": not number or not Task.objects.filter(
-            registration_number__iexact=number).exclude(pk=task.pk).exists(),
+        "registration_number_unique": not number or not _registered_as(number, task),
     }
 
 
-REGISTRATION_NUMBER = re.compile(r"[\w][\w ./()-]*")
+REGISTRATION_NUMBER = re.compile(r"[^\W_](?:[^\W_]|[ ./()-])*")  # letters and digits, not "_"
+
+
+def _registered_as(number: str, task: Task) -> bool:
+    """Whether another task's result has this registration number, in any case and spacing: "đkkq" is "ĐKKQ"
+    (SQLite's `iexact` folds ASCII letters only), "ĐT  2016" is "ĐT 2016" (numbers stored before spaces were
+    collapsed)."""
+    key = " ".join(number.split()).casefold()
+    others = Task.objects.exclude(registration_number="").exclude(pk=task.pk)
+    return any(" ".join(n.split()).casefold() == key for n in others.values_list("registration_number", flat=True))
 
 
 # decisions on a task that its own proposer or principal investigator may not take, manager or not (as they
@@ -388,6 +396,8 @@ def _apply_values(task: Task, action: str, values: dict[str, Any]) -> None:
             continue
         if name == "investigator_name" and value:
             value = clean_person_name(value)
+        if name == "registration_number" and value:
+            value = clean_spaces(nfc(value))  # it becomes the published work's call number
         setattr(task, name, value)
     if action in ("reject", "stop", "cancel", "withdraw") and values.get("reason"):
         task.closed_reason = values["reason"]
