@@ -316,3 +316,8 @@ def test_an_empty_parameter_is_as_if_not_given(client, catalogue):
         assert found.status_code == 200 and found.json()["total"] == everything["total"], query
     assert client.get("/api/experts?page=&q=").status_code == 200
     assert client.get("/api/search?page=x").status_code == 400  # a value still has to be one
+    theses = client.get("/api/search?type=thesis").json()["total"]
+    for query in ("page=1&page=", "page=&page=1", "type=thesis&type=", "type=&type=thesis"):  # review 25
+        found = client.get(f"/api/search?{query}")
+        assert found.status_code == 200, query
+        assert found.json()["total"] == (theses if "thesis" in query else everything["total"]), query

@@ -269,10 +269,13 @@ def _known_parameters(run: Any) -> Any:
             detail = (_UNKNOWN_MEANT % {"name": name, "meant": meant[0], "known": listed} if meant
                       else _UNKNOWN_PARAMETER % {"name": name, "known": listed})
             return api.create_response(request, {"detail": str(detail)}, status=400)
-        if any(value == "" for value in request.GET.values()):  # page=, year_from=: as if not given, as type= is
-            request.GET = request.GET.copy()  # (a form sends its empty fields so)
-            for name in [name for name, values in request.GET.lists() if not any(values)]:
-                del request.GET[name]
+        if any("" in values for _name, values in request.GET.lists()):  # page=, year_from=: as if not given
+            given = request.GET.copy()  # (a form sends its empty fields so); type=thesis&type= is type=thesis
+            for name, values in request.GET.lists():
+                given.setlist(name, [value for value in values if value])
+                if not given.getlist(name):
+                    del given[name]
+            request.GET = given
         return run(request, **kw)
 
     return checked
