@@ -74,6 +74,7 @@ def test_identifiers_by_pattern(text, expected):
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("0-8044-2957-x", ("isbn", "0-8044-2957-X")), ("ISBN 978 604 1 23456 7", ("isbn", "978-604-1-23456-7")),
+    ("978-604-1-23456-X", ("other", "978-604-1-23456-X")), ("ISBN 978-604-1-23456-X", None),  # X: ISBN-10's only
 ])
 def test_an_isbn10_ending_in_x_or_one_set_apart_by_spaces_is_an_isbn(text, expected):
     """Review 24: the check character X is the tenth of an ISBN-10; spaces stand for hyphens (urn:isbn:978 604...)."""
@@ -85,6 +86,7 @@ def test_an_isbn10_ending_in_x_or_one_set_apart_by_spaces_is_an_isbn(text, expec
     ("ISBN 978 604 1 23456 7", ("isbn", "978-604-1-23456-7")), ("ISBN-13: 978-604-3-33333-3 (bìa mềm)",
                                                                   ("isbn", "978-604-3-33333-3")),
     ("ISBN 978-604-913-123", None), ("0804429575", None),  # too short; a bare number names no kind
+    ("ISBN-13: 978-604-1-23456-X", None),  # review 25: X is an ISBN-10's check character only
 ])
 def test_a_file_identifier_naming_its_kind(text, expected):
     from stinet.ingest.identifiers import named_kind

@@ -25,7 +25,7 @@ def classify_identifier(text: str) -> tuple[str, str] | None:
         return "handle", m.group(1)
     if m := ISSN_RE.match(text):
         return "issn", m.group(1).upper()
-    if (m := ISBN_RE.match(text)) and _isbn_length(m.group(1)):
+    if (m := ISBN_RE.match(text)) and _isbn_shape(m.group(1)):
         return "isbn", _hyphenated(m.group(1))
     if text.lower().startswith(("http://", "https://")):
         return "uri", text
@@ -39,15 +39,16 @@ def named_kind(text: str) -> tuple[str, str] | None:
     file's other identifiers are left as they are (a 10-digit local number is no ISBN)."""
     if not _NAMED.match(text):
         return None
-    if (m := _NAMED_ISBN.match(text)) and _isbn_length(m.group(1)):
+    if (m := _NAMED_ISBN.match(text)) and _isbn_shape(m.group(1)):
         return "isbn", _hyphenated(m.group(1))
     found = classify_identifier(text)
     return found if found is not None and found[0] in ("doi", "handle", "isbn", "issn") else None
 
 
-def _isbn_length(isbn: str) -> bool:
-    """Whether an ISBN's digits, with its check character (X in ISBN-10's), are 10 or 13."""
-    return len(re.sub(r"[^\dXx]", "", isbn)) in (10, 13)
+def _isbn_shape(isbn: str) -> bool:
+    """Whether an ISBN (the patterns give 10 or 13 characters, the last a digit or X) has its X where one may
+    stand: as an ISBN-10's check character only ("978-604-1-23456-X" is no ISBN-13)."""
+    return len(re.sub(r"[^\dXx]", "", isbn)) == 10 or isbn[-1].isdigit()
 
 
 def _hyphenated(isbn: str) -> str:
