@@ -572,6 +572,9 @@ def test_every_transition_is_audited_with_before_and_after(people):
     assert (publish.before["status"], publish.after["status"]) == ("registered", "published")
     assert publish.after["result_work_id"] == task.result_work_id
     assert publish.actor_label == "t-manager"
+    signed, submitted = (entries.get(action=f"task-{a}") for a in ("sign_contract", "submit_final"))
+    assert signed.after["actual_start"] == task.actual_start.isoformat()  # review 25: the effects' dates too
+    assert (submitted.before["actual_end"], submitted.after["actual_end"]) == (None, task.actual_end.isoformat())
 
 
 def test_publication_creates_a_catalogue_report_held_by_the_host(people, client):

@@ -79,8 +79,9 @@ def actors(task: Task, user: Any) -> set[str]:
 def snapshot(task: Task) -> dict[str, Any]:
     """The audited values of a task (JSON-safe)."""
     names = ("code", "title", "status", "step", "level", "kind", "field_code", "year", "investigator_name",
-             "budget_state", "budget_other", "planned_start", "planned_end", "contract_number", "contract_date",
-             "rating", "registration_number", "registration_date", "closed_reason", "result_work_id", "host_id")
+             "budget_state", "budget_other", "planned_start", "planned_end", "actual_start", "actual_end",
+             "contract_number", "contract_date", "rating", "registration_number", "registration_date", "closed_reason",
+             "result_work_id", "host_id")
     out: dict[str, Any] = {}
     for name in names:
         value = getattr(task, name)
