@@ -388,3 +388,38 @@ def test_a_tasks_vietnamese_and_english_titles_are_marked_with_their_language(pe
     _login(client, people, "manager")
     page = client.get(f"/tasks/{task.pk}/", {"lang": "en"}).content.decode()
     assert '<h1 lang="vi">Nghiên cứu nuôi tôm</h1>' in page and '<p class="alt" lang="en">Shrimp farming</p>' in page
+
+
+def test_an_applicant_sees_their_own_application_only_and_unmarked(people, client):
+    """QA 26: the losing applicant saw the rival's name, host and mean score, and the chosen one, as the task's
+    principal investigator, every application's marks (and could download the rival's dossier)."""
+    from stinet.tasks import councils, services
+
+    task = drive(people, "selecting", title="Bảo tồn rạn san hô Cát Bà")
+    councils.form_council(task, people.manager, "selection", [people.c1, people.c2, people.c3])
+    mine = councils.apply(task, people.pi, host="HPU", summary="Phương án một", document=upload("mot.pdf"))
+    rival = councils.apply(task, people.pi2, host="HPU", summary="Phương án hai", investigator_name="Lê Văn Đối",
+                           document=upload("hai.pdf"))
+    for member, a, b in ((people.c1, 90, 60), (people.c2, 80, 70), (people.c3, 70, 65)):
+        councils.score(task, member, "selection", application=mine, value=a)
+        councils.score(task, member, "selection", application=rival, value=b)
+    task = services.transition(task, "select", people.manager)
+    dossiers = {d.uploaded_by_id: d for d in task.documents.filter(kind="application")}
+    for name, own, other in (("pi", mine, rival), ("pi2", rival, mine)):
+        _login(client, people, name)
+        seen = client.get(f"/api/tasks/{task.pk}").json()["applications"]
+        assert seen == [{"id": own.pk, "investigator_name": own.investigator_name, "host": "HPU",
+                         "mean_score": None, "counted": None, "excluded": None, "chosen": own == mine}], name
+        page = client.get(f"/tasks/{task.pk}/?lang=vi").content.decode()
+        assert "Hồ sơ đăng ký của bạn" in page and "80,00" not in page and "65,00" not in page, name
+        assert "Lê Văn Đối" not in page if name == "pi" else "Lê Văn Đối" in page
+        own_dossier, other_dossier = dossiers[own.applicant_id], dossiers[other.applicant_id]
+        assert client.get(f"/tasks/{task.pk}/documents/{own_dossier.pk}/").status_code == 200, name
+        assert client.get(f"/tasks/{task.pk}/documents/{other_dossier.pk}/").status_code in (403, 404), name
+    for name in ("c1", "manager"):
+        _login(client, people, name)
+        seen = client.get(f"/api/tasks/{task.pk}").json()["applications"]
+        assert [(a["id"], a["mean_score"], a["counted"]) for a in seen] == [(mine.pk, 80.0, 3), (rival.pk, 65.0, 3)]
+        page = client.get(f"/tasks/{task.pk}/?lang=vi").content.decode()
+        assert "Lê Văn Đối" in page and "<td>80,00</td>" in page and "<td>65,00</td>" in page
+        assert all(client.get(f"/tasks/{task.pk}/documents/{d.pk}/").status_code == 200 for d in dossiers.values())

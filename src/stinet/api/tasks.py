@@ -128,14 +128,15 @@ class CouncilOut(Schema):
 
 
 class ApplicationOut(Schema):
-    """An application with its rank (to the managers, the councils and the task's people)."""
+    """An application, ranked with the council's marks to the managers and the selection council; an applicant
+    sees their own, without the marks (null)."""
 
     id: int
     investigator_name: str
     host: str
-    mean_score: float | None
-    counted: int
-    excluded: int
+    mean_score: float | None = None
+    counted: int | None = None
+    excluded: int | None = None
     chosen: bool
 
 
@@ -198,13 +199,21 @@ def _detail(task: Task, request: HttpRequest, lang: str) -> dict[str, Any]:
                     "url": request.build_absolute_uri(reverse("tasks:document", args=[task.pk, d.pk]))}
                    for d in task.documents.all() if visibility.may_see_document(user, task, d)],
         councils=[_council(c, task, user) for c in task.councils.prefetch_related("members", "reviews__member")],
-        applications=[{"id": a.pk, "investigator_name": a.investigator_name, "host": a.host.code,
-                       "mean_score": r.mean, "counted": r.counted, "excluded": r.excluded, "chosen": a.chosen}
-                      for a, r in councils.ranking(task)] if internals else None,
+        applications=_applications(task, user),
         actions=[t.action for t in lifecycle.offered(task.status, _kinds(task, user))]
         if getattr(user, "is_authenticated", False) else [],
     )
     return out
+
+
+def _applications(task: Task, user: Any) -> list[dict[str, Any]] | None:
+    """The applications the caller may see (None: none), with the council's marks only to the entitled."""
+    seen, marked = councils.ranking_seen(task, user)
+    if not seen:
+        return None
+    return [{"id": a.pk, "investigator_name": a.investigator_name, "host": a.host.code, "chosen": a.chosen,
+             **({"mean_score": r.mean, "counted": r.counted, "excluded": r.excluded} if marked else {})}
+            for a, r in seen]
 
 
 def _council(council: Any, task: Task, user: Any) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from stinet.accounts.permissions import roles_of
 from stinet.catalog.models import Organisation
 from stinet.catalog.services import audit
-from stinet.tasks import lifecycle, scoring
+from stinet.tasks import lifecycle, scoring, visibility
 from stinet.tasks.lifecycle import MAX_CONTRACT_YEARS
 from stinet.tasks.models import Application, Council, Review, Task
 from stinet.tasks.services import (
@@ -216,6 +216,17 @@ def ranking(task: Task) -> list[tuple[Application, scoring.Ranked]]:
     applications = {a.pk: a for a in task.applications.select_related("host")}
     _members, marks = _marks(Council.objects.filter(task=task, kind="selection").first())
     return [(applications[r.subject], r) for r in scoring.rank(list(applications), marks)]
+
+
+def ranking_seen(task: Task, user: Any) -> tuple[list[tuple[Application, scoring.Ranked]], bool]:
+    """The applications this user may see, and whether with the council's marks (mean, counted, conflicts): all,
+    ranked, to the managers and the selection council; to an applicant their own, unmarked."""
+    if visibility.may_see_applications(user, task):
+        return ranking(task), True
+    uid = user.pk if getattr(user, "is_authenticated", False) else None
+    if uid is None:
+        return [], False
+    return [(a, r) for a, r in ranking(task) if a.applicant_id == uid], False
 
 
 def acceptance_marks(task: Task) -> tuple[list[int], list[scoring.Mark]]:

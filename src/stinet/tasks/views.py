@@ -120,7 +120,7 @@ def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "documents": [(d, label(DOCUMENT_KINDS, d.kind, lang)) for d in task.documents.all()
                       if visibility.may_see_document(user, task, d)],
         "councils": _councils(task, user, lang),
-        "applications": councils.ranking(task) if internals else [],
+        **dict(zip(("applications", "application_marks"), councils.ranking_seen(task, user), strict=True)),
         "adjustments": [(a, label(ADJUSTMENT_STATUSES, a.status, lang)) for a in task.adjustments.all()]
         if internals else [],
         "history": _history(task, lang) if internals else [],

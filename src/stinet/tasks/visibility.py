@@ -53,8 +53,18 @@ def may_see_internals(user: Any, task: Any) -> bool:
     return is_manager(user) or is_party(user, task) or on_council(user, task)
 
 
+def may_see_applications(user: Any, task: Any) -> bool:
+    """Every application with its rank and mean score: the managers and the selection council. Another applicant,
+    the chosen one too, sees their own only (a rival's dossier, host and score are not theirs: QA 26)."""
+    return is_manager(user) or on_council(user, task, "selection")
+
+
 def may_see_document(user: Any, task: Any, document: Any) -> bool:
-    """Final and summary reports are public once the result is published; the rest is internal."""
+    """Final and summary reports are public once the result is published; the rest is internal; an application's
+    dossier is its applicant's and the selection's."""
+    if document.kind == "application":
+        uid = getattr(user, "pk", None) if getattr(user, "is_authenticated", False) else None
+        return may_see_applications(user, task) or (uid is not None and document.uploaded_by_id == uid)
     if document.kind in CONFIDENTIAL_DOCUMENTS:
         kind = "acceptance" if document.kind == "acceptance_minutes" else "selection"
         if document.kind in ("selection_minutes", "acceptance_minutes"):
