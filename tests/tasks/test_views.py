@@ -170,6 +170,9 @@ def test_refusals_read_well_in_vietnamese(people, client):
     page = client.post("/tasks/propose/?lang=vi", {"title": "Tên\x00lỗi", "objectives": "Mục tiêu",
                                                    "level": "provincial", "kind": "research", "year": 2026})
     assert page.status_code == 400 and "Không được có ký tự NUL (byte 00)." in page.content.decode()
+    page = client.post("/tasks/propose/?lang=vi", {"title": "Tên", "objectives": "Mục tiêu", "level": "provincial",
+                                                   "kind": "research", "year": "abc"})
+    assert "Nhập một số nguyên." in page.content.decode()  # QA 26: Django's "Nhập một số tổng thể."
     task = drive(people, "awarded")
     _login(client, people, "manager")
     page = client.post(f"/tasks/{task.pk}/act/sign_contract/?lang=vi", {
