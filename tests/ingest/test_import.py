@@ -482,11 +482,16 @@ def test_unicode_stays_as_typed_beside_legacy_cells_and_each_conversion_is_liste
         row("Giải pháp cảng biển Bắc Bộ", id="u1", dc_contributor_author="Bùi Minh Lan||Bùi Thu Phong"),
         row(encode("Khảo sát giống chè Shan tuyết", "tcvn3"), id="m5", dc_contributor_author="Đỗ Văn Ết",
             dc_subject="chè"),  # a TCVN3 title beside cells typed in Unicode: "chè" is not TCVN3 "chố"
+        row(encode("Nghiên cứu thử nghiệm hệ thống", "tcvn3"), id="m6", dc_contributor_author="Lý Kh¸nh Anh",
+            dc_type="Luận văn thạc sĩ", dc_subject="chè"),  # QA 26: "Kh¸nh" is no Unicode word: TCVN3 "Khánh"
     ]), "HPU")
     assert [c["name"] for c in Work.objects.get(holdings__local_id="u1").creators] == ["Bùi Minh Lan", "Bùi Thu Phong"]
     mixed = Work.objects.get(holdings__local_id="m5")
     assert (mixed.title, mixed.subjects) == ("Khảo sát giống chè Shan tuyết", ["chè"])
-    assert report.conversions == {"tcvn3": 1}
+    thesis = Work.objects.get(holdings__local_id="m6")
+    assert (thesis.title, thesis.authors, thesis.subjects) == ("Nghiên cứu thử nghiệm hệ thống", ["Lý Khánh Anh"],
+                                                               ["chè"])
+    assert report.conversions == {"tcvn3": 3}
     assert "converted: data.csv, line 3, dc.title: 'Kh¶o s¸t gièng chÌ Shan tuyÕt' -> 'Khảo sát giống chè Shan tuyết'" \
         in report.lines()
 

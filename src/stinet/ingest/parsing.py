@@ -36,7 +36,7 @@ from stinet.ingest.report import ImportReport
 from stinet.search import indexing
 from stinet.search.documents import from_values
 from stinet.vietnamese import Conversion, detect, nfc, proves_unicode, reads_as_well, to_unicode
-from stinet.vietnamese.legacy import LATIN1_ENCODINGS, may_be_viqr
+from stinet.vietnamese.legacy import LATIN1_ENCODINGS, garbled_in_unicode, may_be_viqr
 from stinet.vietnamese.text import CONTROLS, without_controls
 
 # Fields holding codes, dates and identifiers rather than text: never taken for legacy encodings (only composed).
@@ -119,7 +119,9 @@ def convert_row(line: int, row: dict[str, str], report: ImportReport, skip: froz
     A short value says little about its encoding ("Côc SHTT" reads as Unicode too): it is read
     with the `likely` encoding of the rows around it in mind (likely_encoding), or else with the
     one legacy encoding the other cells of its row are in, unless another cell of the row proves it
-    was typed in Unicode ("Đỗ Văn Ết" beside a TCVN3 title: its "chè" stays "chè", not TCVN3 "chố").
+    was typed in Unicode ("Đỗ Văn Ết" beside a TCVN3 title: its "chè" stays "chè", not TCVN3 "chố"); then
+    only a cell with a word Unicode reads as garbage is ("Lý Kh¸nh Anh" beside a TCVN3 title and a type typed
+    "Luận văn thạc sĩ": TCVN3 "Lý Khánh Anh").
     The `skip` columns hold codes, never taken for a legacy encoding: they are only composed.
     """
     out: dict[str, str] = {}
@@ -154,7 +156,9 @@ def convert_row(line: int, row: dict[str, str], report: ImportReport, skip: froz
         out[column] = result.text if result is not None else value
     found = _row_encoding(row, converted) if likely is None else None
     if found in LEGACY:
-        neighbours = ascii_marked if found == "viqr" else [] if typed_unicode else unsure
+        # beside a cell typed in Unicode (a type chosen from a list), only a cell Unicode reads as garbage
+        neighbours = (ascii_marked if found == "viqr" else
+                      [c for c in unsure if garbled_in_unicode(row[c])] if typed_unicode else unsure)
         for column in neighbours:
             result = to_unicode(row[column], likely=found)
             if result.encoding == found:

@@ -82,6 +82,13 @@ def shows_legacy_sign(s: str) -> bool:
     return not _LEGACY_SIGNS.isdisjoint(s)
 
 
+def garbled_in_unicode(s: str) -> bool:
+    """True when a word of `s` (non-ASCII, without digits) reads as no Vietnamese syllable in Unicode: "Kh¸nh" in
+    "Lý Kh¸nh Anh" (TCVN3 "Lý Khánh Anh"), not "chè" nor "Lý"."""
+    return any(not word.isascii() and not any(ch.isdigit() for ch in word) and _reading(word, "unicode").verdict == -1
+               for word in s.split())
+
+
 _LEGACY_SIGNS = frozenset(chr(code) for code in range(0xA0, 0x100)) - _VN_LETTERS - {"\xa0"}
 
 
