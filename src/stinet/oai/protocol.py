@@ -23,8 +23,8 @@ GRANULARITY = "YYYY-MM-DDThh:mm:ssZ"
 METADATA_PREFIX = re.compile(r"[A-Za-z0-9\-_.!~*'()]+")
 SET_SPEC = re.compile(r"[A-Za-z0-9\-_.!~*'()]+(:[A-Za-z0-9\-_.!~*'()]+)*")
 REPOSITORY_ID = re.compile(r"[a-zA-Z][a-zA-Z0-9\-]*(\.[a-zA-Z][a-zA-Z0-9\-]*)+")
-_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-_SECONDS = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z")
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)  # "２026-11-25" is no date of the protocol
+_SECONDS = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z", re.ASCII)
 
 
 class OAIError(Exception):
