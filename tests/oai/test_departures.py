@@ -83,6 +83,8 @@ def test_a_work_deleted_is_one_tombstone_in_each_of_its_sets(oai, shared):
     assert not Work.objects.filter(pk=alone).exists() and not Departure.objects.filter(work_id=alone).exists()
     assert listed(oai, "org:HPU")[alone] == "deleted"
     assert harvest(oai, metadataPrefix="oai_dc", set="org:HPU").count(f"oai:stinet.local:work/{alone}") == 1
+    for spec in ("org:hpu", "Org:HPU", "TYPE:THESIS"):  # QA 26: set specs are case-sensitive, deleted records too
+        assert alone not in listed(oai, spec), spec
 
 
 def test_a_changed_type_leaves_the_old_types_set(oai, org, write_csv):
