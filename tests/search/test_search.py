@@ -1112,6 +1112,10 @@ def test_isbns_in_one_cell_or_among_the_other_identifiers_are_isbns(org, write_c
     assert Work.objects.get(title="Hải dương học").identifiers == {  # a local number, a citation stay
         "isbn": ["978-604-77-0000-1", "978-604-3-33333-3", "978-604-7-77777-7", "978-604-8-88888-8"],
         "other": ["0912345678", "Xem ISBN 978-604-9-99999-9 của bản in"], "doi": ["10.1234/hdh.1"]}
+    import_file(write_csv([row("Thủy văn", id="b3", dc_identifier_doi="https://doi.org/10.1234/ABC.def||doi:10.5555/x",
+                               dc_identifier_handle="https://hdl.handle.net/123456789/45")], "b.csv"), "HPU")
+    assert Work.objects.get(title="Thủy văn").identifiers == {  # QA 26: a DOI as the DOI, not its link
+        "doi": ["10.1234/ABC.def", "10.5555/x"], "handle": ["123456789/45"]}
     assert titles("isbn:978-604-1-23456-7") == titles("isbn:978-604-1") == ["Sinh học biển"]
     assert titles("isbn:978-604-77-0000-1") == titles("isbn:978-604-77") == ["Hải dương học"]
     assert titles("doi:10.1234/hdh.1") == ["Hải dương học"] and titles("isbn:0912") == []

@@ -12,7 +12,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from stinet.catalog.fos import normalise_code
-from stinet.ingest.identifiers import named_kind
+from stinet.ingest.identifiers import DOI_RE, HANDLE_RE, named_kind
 from stinet.ingest.types import map_type, repository_type
 from stinet.vietnamese import clean_spaces, fold, nfc, parse_person_name, split_people, tokens
 from stinet.vietnamese.names import is_organisation
@@ -251,6 +251,8 @@ def _identifiers(fields: dict[str, str]) -> dict[str, list[str]]:
             if named and len(named) == len(parts):  # "ISBN 978-...; ISBN 978-...": each of its kind
                 for its_kind, its_value in named:
                     found.setdefault(its_kind, []).append(its_value)
+            elif kind in ("doi", "handle") and (link := (DOI_RE if kind == "doi" else HANDLE_RE).match(value)):
+                found.setdefault(kind, []).append(link.group(1))  # "https://doi.org/10.1/x", "doi:10.1/x": 10.1/x
             else:
                 found.setdefault(kind, []).append(value)
     return found
