@@ -62,9 +62,11 @@ def _default_language() -> Iterator[None]:
 def _isolated_index(settings: Any, tmp_path: Path) -> Iterator[None]:
     """Each test gets its own data folder and search index."""
     from stinet.catalog import dedup
+    from stinet.formats.marcxml import forget_field_names
     from stinet.search import indexing
 
     dedup.forget_popular_keys()  # learnt per process; each test has its own catalogue
+    forget_field_names()
     settings.DATA_DIR = tmp_path / "data"
     settings.SEARCH_INDEX_DIR = tmp_path / "data" / "index"
     indexing.reset()

@@ -149,11 +149,21 @@ def test_marcxml_mapping(thesis, oai_schema):
     assert datafields(record, "520")[0]["a"].startswith("Tóm tắt <có>")
     assert [f["a"] for f in datafields(record, "653")] == ["thủy sản", "kinh tế"]
     assert datafields(record, "650")[0]["0"] == "50201"
-    assert datafields(record, "655") == [{"a": "Luận văn thạc sĩ"}]
-    assert datafields(record, "852") == [{"a": "Trường Đại học Hải Phòng", "h": "LV.2019.12"},
-                                         {"a": "Thư viện Khoa học tổng hợp Hải Phòng", "h": "VV 555"}]
-    assert [f["u"] for f in datafields(record, "856")] == [URL, "http://repo.hpu.edu.vn/123/9",
-                                                            "http://repo.hpu.edu.vn/123/9"]
+
+
+def test_marcxml_names_the_field_of_science_as_the_network_s_table_does(thesis):
+    """QA 26: 650 $a held the bare code of every field the shipped tables lack (2025: only the six top ones)."""
+    from stinet.catalog.models import FieldOfScience
+    from stinet.catalog.services import load_fields
+
+    thesis.field_code = "50208"  # in no shipped table
+    assert datafields(marcxml.to_element(thesis, URL), "650")[0]["a"] == "50208"
+    load_fields()  # a table loaded (its names read again at the next record), and a code added to it
+    FieldOfScience.objects.create(scheme="2025", code="50208", level=3, parent_code="502", name_vi="Kinh tế số")
+    assert datafields(marcxml.to_element(thesis, URL), "650")[0] == {"a": "Kinh tế số", "0": "50208",
+                                                                     "2": "TT 24/2025/TT-BKHCN"}
+    thesis.field_code = "5"
+    assert datafields(marcxml.to_element(thesis, URL), "650")[0]["a"] == "Khoa học xã hội"  # a shipped name
 
 
 @pytest.mark.parametrize("prefix", list(XML_FORMATS))

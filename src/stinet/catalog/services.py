@@ -442,4 +442,7 @@ def load_fields(path: str | None = None, scheme: str | None = None) -> int:
                 FieldOfScience(scheme=name, code=f.code, level=f.level, parent_code=f.parent or "",
                                name_vi=f.name_vi, name_en=f.name_en) for f in rows
             ])
+    from stinet.formats.marcxml import forget_field_names
+
+    forget_field_names()
     return sum(len(rows) for rows in tables.values())

@@ -5,14 +5,14 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from datetime import UTC
-from functools import cache
+from time import monotonic
 
 from lxml import etree
 
-from stinet.catalog import fos
-from stinet.catalog.models import Holding, Work
+from stinet.catalog.models import FieldOfScience, Holding, Work
 from stinet.catalog.vocab import ACCESS_LEVELS, WORK_TYPES
 from stinet.ingest.marc import EXTRA_TAGS, OTHER_DATA_SOURCE
+from stinet.people.directory import shipped_fields
 
 from .oai_dc import best_access
 from .xmltext import XSI, clean
@@ -58,10 +58,27 @@ def field_008(work: Work) -> str:
     return f"{entered}{dates}vm {books}{language_code(work.language)} d"
 
 
-@cache
-def field_names() -> dict[str, str]:
-    """Vietnamese names of the shipped field-of-science codes."""
-    return {f.code: f.name_vi for f in fos.builtin("2025")}
+NAMES_KEPT_FOR = 300.0  # seconds the field table's names are remembered (a table loaded since shows after that)
+_names: tuple[float, dict[str, str]] = (-NAMES_KEPT_FOR, {})
+
+
+def field_name(code: str) -> str:
+    """The Vietnamese name of a field-of-science code: the network's table (the 2025 scheme first, then 2008),
+    else the shipped one; read whole once for a while, not once a record (an export of every work asks each)."""
+    global _names
+    read_at, names = _names
+    if monotonic() - read_at >= NAMES_KEPT_FOR:
+        names = shipped_fields("vi")
+        for f in FieldOfScience.objects.order_by("scheme").values("code", "name_vi"):  # 2025 read last: it wins
+            names[f["code"]] = f["name_vi"]
+        _names = (monotonic(), names)
+    return names.get(code, "")
+
+
+def forget_field_names() -> None:
+    """Read the field table again at the next record (a table was loaded; each test has its own)."""
+    global _names
+    _names = (-NAMES_KEPT_FOR, {})
 
 
 def _control(record: etree._Element, tag: str, value: str) -> None:
@@ -131,7 +148,7 @@ def _publication(record: etree._Element, work: Work, own: bool = False) -> None:
 def _subjects(record: etree._Element, work: Work) -> None:
     """650 field of science, 653 keywords, 655 genre (the type's Vietnamese label)."""
     if work.field_code:
-        name = field_names().get(work.field_code, "")
+        name = field_name(work.field_code)
         _data(record, "650", " 7", [("a", name or work.field_code), ("0", work.field_code), ("2", FOS_SOURCE)])
     for subject in work.subjects:
         _data(record, "653", "  ", [("a", subject)])
