@@ -111,7 +111,9 @@ def test_org_pages(client, catalogue):
 
 
 def test_bad_search_parameters_do_not_crash(client, catalogue):
-    assert client.get("/search/", {"page": "abc", "year_from": "x", "sort": "zzz"}).status_code == 200
+    assert client.get("/search/", {"page": "abc"}).status_code == 200  # the first page
+    refused = client.get("/search/", {"page": "abc", "year_from": "x", "sort": "zzz"})  # said, not ignored (QA 26)
+    assert refused.status_code == 400 and "year_from: &#x27;x&#x27;" in refused.content.decode()
     assert client.get("/works/999999/").status_code == 404
 
 
@@ -272,6 +274,13 @@ def test_the_results_are_downloaded_in_a_reference_managers_or_a_spreadsheets_fo
     assert "Kỹ thuật trồng cây chè Shan tuyết" in {row[1] for row in sheet.iter_rows(min_row=2, values_only=True)}
     assert client.get("/search/export.pdf", {"q": "x"}).status_code == 400
     assert client.get("/search/export.ris", {"q": "year:20x"}).status_code == 400
+    for wrong in ({"year_from": "abc"}, {"year_to": "2020x"}, {"sort": "bogus"}):  # QA 26: all the works, unsaid
+        refused = client.get("/search/export.ris", {"q": "sinh học", **wrong, "lang": "en"})
+        assert refused.status_code == 400 and refused.content.decode().startswith(next(iter(wrong))), wrong
+        page = client.get("/search/", {"q": "sinh học", **wrong, "lang": "en"})
+        assert page.status_code == 400 and 'value="sinh học"' in page.content.decode(), wrong
+    assert "year_from: &#x27;abc&#x27; is not a year between" in client.get(
+        "/search/", {"year_from": "abc", "lang": "en"}).content.decode()
     assert "/search/export." not in client.get("/search/", {"q": "zzzzqqq"}).content.decode()
 
 

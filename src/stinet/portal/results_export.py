@@ -33,10 +33,10 @@ def export_results(request: HttpRequest, fmt: str) -> HttpResponse:
     if fmt not in RESULT_FORMATS:
         said = _("export format %(fmt)r: one of %(known)s") % {"fmt": fmt, "known": ", ".join(RESULT_FORMATS)}
         return HttpResponseBadRequest(said, content_type="text/plain; charset=utf-8")
-    req = replace(search_request(request.GET), fulltext_access=viewer_levels(request.user), facets=False,
-                  page_size=MAX_PAGE_SIZE)
     ids: list[int] = []
     try:
+        req = replace(search_request(request.GET), fulltext_access=viewer_levels(request.user), facets=False,
+                      page_size=MAX_PAGE_SIZE)
         while len(ids) < EXPORT_MAX:
             found = run(replace(req, page=len(ids) // MAX_PAGE_SIZE + 1)).ids
             ids += found

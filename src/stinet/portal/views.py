@@ -28,7 +28,7 @@ from stinet.catalog.vocab import (
 from stinet.formats import CITATION_FORMATS, jsonld
 from stinet.oai.services import merged_work
 from stinet.portal.results_export import EXPORT_MAX, RESULT_FORMATS
-from stinet.search.base import FACETS, MAX_RESULTS, SORTS, SearchError, SearchRequest, page_count
+from stinet.search.base import FACETS, MAX_RESULTS, MAX_YEAR, MIN_YEAR, SORTS, SearchError, SearchRequest, page_count
 from stinet.search.service import search_json
 
 FILTER_NAMES = tuple(f.name for f in FACETS)
@@ -44,12 +44,24 @@ def _int(value: str | None) -> int | None:
         return None
 
 
+def _year(params: Any, name: str) -> int | None:
+    """A year of the query string, None when absent; SearchError when it is no number (the search, and an export
+    of its results, went on without that bound, as if "year_from=abc" were not there)."""
+    value = params.get(name)
+    if value in (None, ""):
+        return None
+    try:
+        return int(value)
+    except ValueError:
+        raise SearchError(_("%(name)s: %(year)s is not a year between %(first)s and %(last)s")
+                          % {"name": name, "year": repr(value), "first": MIN_YEAR, "last": MAX_YEAR}) from None
+
+
 def search_request(params: Any) -> SearchRequest:
-    """A SearchRequest from the page's query string."""
+    """A SearchRequest from the page's query string (a wrong year or sort: SearchError, when it is run)."""
     filters = {name: params.getlist(name) for name in FILTER_NAMES if params.getlist(name)}
-    sort = params.get("sort") or "relevance"
-    return SearchRequest(q=params.get("q", "").strip(), filters=filters, year_from=_int(params.get("year_from")),
-                         year_to=_int(params.get("year_to")), sort=sort if sort in SORTS else "relevance",
+    return SearchRequest(q=params.get("q", "").strip(), filters=filters, year_from=_year(params, "year_from"),
+                         year_to=_year(params, "year_to"), sort=params.get("sort") or "relevance",
                          page=min(max(_int(params.get("page")) or 1, 1), LAST_PAGE), page_size=PAGE_SIZE)
 
 
@@ -86,9 +98,10 @@ def home(request: HttpRequest) -> HttpResponse:
 
 def search(request: HttpRequest) -> HttpResponse:
     """Results with facets, highlights, sorting and paging."""
-    req = search_request(request.GET)
-    req.fulltext_access = viewer_levels(request.user)  # full texts this user may search and see quoted
+    req = SearchRequest(q=request.GET.get("q", "").strip())  # said back in the search box if refused
     try:
+        req = search_request(request.GET)
+        req.fulltext_access = viewer_levels(request.user)  # full texts this user may search and see quoted
         data = search_json(req, interface_lang())
     except SearchError as exc:  # said on the page, with the search box to mend the query
         return render(request, "portal/search.html", {"req": req, "error": str(exc)}, status=400)
