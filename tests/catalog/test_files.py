@@ -183,6 +183,7 @@ def test_editors_upload_and_remove_on_the_work_page(client, people, media):
     upload = SimpleUploadedFile(NAME, documents.pdf(), content_type="application/pdf")
     client.force_login(people["other_editor"])
     assert client.post(url, {"file": upload, "access": "public"}).status_code == 403
+    assert client.post(url, {"access": "public"}).status_code == 403  # QA 26: no file sent was a 302 "choose one"
     client.force_login(people["holder_editor"])
     upload.seek(0)
     response = client.post(url, {"file": upload, "access": "members"}, follow=True)

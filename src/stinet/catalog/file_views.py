@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_POST
 
-from stinet.accounts.permissions import editable_organisations
+from stinet.accounts.permissions import editable_organisations, require
 from stinet.catalog import files as services
 from stinet.catalog.fileaccess import embargoed, refusal
 from stinet.catalog.fulltext import PDF, image_pages
@@ -92,6 +92,11 @@ def download(request: HttpRequest, work_id: int, file_id: int) -> HttpResponse:
 def upload(request: HttpRequest, work_id: int) -> HttpResponse:
     """Attach an uploaded file (administrators and editors of a holding organisation)."""
     work = get_object_or_404(Work, pk=work_id)
+    editable = editable_organisations(request.user)  # who may, before what they sent (no file: 302 to anyone)
+    holders = {h.organisation_id: h.organisation.code for h in work.holdings.select_related("organisation")}
+    require(editable is None or not editable.isdisjoint(holders),
+            _("only the network administrators and the editors of %(org)s manage the files of its holdings")
+            % {"org": ", ".join(sorted(holders.values())) or "—"})
     upload = request.FILES.get("file")
     if upload is None:
         messages.error(request, _("Choose a file to upload."))
