@@ -80,6 +80,8 @@ def test_the_scientist_sees_own_contact_and_suggestions(client, directory, scien
     data = client.get(f"/api/experts/{an.pk}").json()
     assert data["contact"]["email"] == "an@example.edu.vn"
     assert [w["title"] for w in data["private"]["suggested"]] == ["Quản lý cảng cá Hải Phòng"]
+    english = client.get("/experts/me/?lang=en").content.decode()  # QA 26: the organisations named in Vietnamese
+    assert ">HPU — Hai Phong University</option>" in english and "HPU — Trường Đại học Hải Phòng" not in english
 
 
 def test_scientist_confirms_and_rejects_on_own_page(client, directory, scientist, people_catalogue):

@@ -133,6 +133,7 @@ def test_snippet_page_for_an_unknown_code_says_which_and_offers_the_members(clie
     assert 'id="code-script"' not in page and 'id="preview-iframe"' not in page  # no code to copy
     english = client.get("/widget/snippet/", {"org": "NOPE", "lang": "en"})
     assert english.status_code == 404 and "org: no organisation has the code NOPE" in english.content.decode()
+    assert ">HPU — Hai Phong University</option>" in english.content.decode()  # QA 26: its Vietnamese name
 
 
 def test_frame_snippet_listens_to_the_origin_a_browser_names(rf, settings):

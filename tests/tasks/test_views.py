@@ -426,3 +426,12 @@ def test_an_applicant_sees_their_own_application_only_and_unmarked(people, clien
         page = client.get(f"/tasks/{task.pk}/?lang=vi").content.decode()
         assert "Lê Văn Đối" in page and "<td>80,00</td>" in page and "<td>65,00</td>" in page
         assert all(client.get(f"/tasks/{task.pk}/documents/{d.pk}/").status_code == 200 for d in dossiers.values())
+
+
+def test_the_host_is_named_in_the_page_s_language(people, client, tasks):
+    """QA 26: English pages named the host organisations in Vietnamese (their lists of them too)."""
+    task = tasks["in_progress"]
+    for url in (f"/tasks/{task.pk}/", "/tasks/"):
+        english, vietnamese = (client.get(url, {"lang": lang}).content.decode() for lang in ("en", "vi"))
+        assert "Hai Phong University" in english and "Trường Đại học Hải Phòng" not in english, url
+        assert "Trường Đại học Hải Phòng" in vietnamese, url

@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from stinet.accounts.forms import OrganisationChoiceField
 from stinet.catalog.models import FieldOfScience, Organisation
 from stinet.catalog.vocab import label
 from stinet.people.directory import shipped_fields
@@ -35,8 +36,8 @@ class ProfileForm(TypedForm):
     full_name = forms.CharField(label=_("Full name"), max_length=200)
     academic_title = forms.ChoiceField(label=_("Academic title"), required=False)
     degree = forms.ChoiceField(label=_("Degree"), required=False)
-    organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=Organisation.objects.order_by("code"),
-                                          to_field_name="code", required=False)
+    organisation = OrganisationChoiceField(label=_("Organisation"), queryset=Organisation.objects.order_by("code"),
+                                           to_field_name="code", required=False)
     position = forms.CharField(label=_("Unit and position"), max_length=200, required=False)
     fields = forms.MultipleChoiceField(label=_("Fields of science"), required=False,
                                        widget=forms.SelectMultiple(attrs={"size": 8}))

@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from stinet.accounts.forms import OrganisationChoiceField
 from stinet.catalog.models import FieldOfScience, Organisation
 from stinet.portal.typedtext import TypedForm
 from stinet.tasks.lifecycle import MANAGER_DOCUMENTS
@@ -99,8 +100,8 @@ class EmptyForm(TypedForm):
 class AssignForm(TypedForm):
     """Direct assignment: host and principal investigator."""
 
-    host = forms.ModelChoiceField(label=_("Host organisation"), queryset=Organisation.objects.none(),
-                                  to_field_name="code")
+    host = OrganisationChoiceField(label=_("Host organisation"), queryset=Organisation.objects.none(),
+                                   to_field_name="code")
     investigator = forms.ModelChoiceField(label=_("Principal investigator (user)"), required=False,
                                           queryset=get_user_model().objects.none(), to_field_name="username")
     investigator_name = forms.CharField(label=_("Principal investigator (name)"), required=False,
@@ -180,8 +181,8 @@ class CouncilForm(TypedForm):
 class ApplicationForm(TypedForm):
     """An application for a task open to selection."""
 
-    host = forms.ModelChoiceField(label=_("Host organisation"), queryset=Organisation.objects.none(),
-                                  to_field_name="code")
+    host = OrganisationChoiceField(label=_("Host organisation"), queryset=Organisation.objects.none(),
+                                   to_field_name="code")
     investigator_name = forms.CharField(label=_("Principal investigator (name)"), required=False,
                                         max_length=_limit(Application, "investigator_name"))
     summary = forms.CharField(label=_("Approach and expected products"), widget=forms.Textarea(attrs={"rows": 3}),
