@@ -40,8 +40,8 @@ def run(tmp_path: Path) -> Callable[..., subprocess.CompletedProcess[str]]:
     if "STINET_DATABASE_URL" in os.environ:  # the PostgreSQL run: these need no second database
         pytest.skip("CLI end-to-end runs on the embedded default")
 
-    def stinet(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([*STINET, *args], env=env, capture_output=True, text=True, timeout=120)
+    def stinet(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([*STINET, *args], env=env, capture_output=True, text=True, timeout=120, cwd=cwd)
 
     return stinet
 

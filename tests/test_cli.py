@@ -155,6 +155,8 @@ def test_export_and_dedup_commands(run, tmp_path):
     assert result.returncode == 0 and "đã xuất 1 tài liệu dạng csv" in result.stderr
     assert "Nghiên cứu đa dạng sinh học" in out.read_text(encoding="utf-8-sig")
     assert run("export", "--format", "ris", "--query", "san ho").stdout.startswith("TY  - THES")
+    dash = run("export", "--format", "ris", "--query", "san ho", "-o", "-", cwd=tmp_path)  # QA 26: a file named "-"
+    assert dash.stdout.startswith("TY  - THES") and not (tmp_path / "-").exists()
     mine = tmp_path / "lib.csv"
     assert run("export", "--format", "csv", "--org", "LIB", "--output", str(mine)).returncode == 0
     assert next(csv.DictReader(mine.open(encoding="utf-8-sig")))["id"] == "L1"  # LIB's own id, not HPU's

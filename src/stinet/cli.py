@@ -369,7 +369,7 @@ def _print_results(data: dict[str, Any], query: str) -> None:
               help="Only this member's holdings, with its own ids, call numbers and access levels "
                    "(CSV/XLSX: edit and import again with --org to update them in place).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
-              help="File to write (default: standard output).")
+              help="File to write ('-' or none: standard output).")
 @command
 def export(fmt: str, q: str | None, org_code: str | None, output: Path | None) -> None:
     """Export the whole catalogue, or a search, as CSV, XLSX, RIS, BibTeX, MARCXML or JSON."""
@@ -390,7 +390,7 @@ def export(fmt: str, q: str | None, org_code: str | None, output: Path | None) -
     def url(work: Any) -> str:  # the work's page on the portal (STINET_SITE_URL), as the API gives it
         return settings.SITE_URL + reverse("portal:work", args=[work.pk])
 
-    if output is None:
+    if output is None or str(output) == "-":  # "-o -" as other tools take it (a file named "-" was written)
         count = write(fmt, sys.stdout.buffer, ids, url=url, org=org)
     else:  # written beside it, then renamed: a failed export leaves no half-written file, nor an old one cut
         part = output.with_name(f".{output.name}.{os.getpid()}.part")
