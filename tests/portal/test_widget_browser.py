@@ -292,6 +292,13 @@ def test_phone_width(browser, live_server, catalogue, member_site):
         assert overflow <= 0
         box = page.locator(f"{WIDGET} li.result").first.bounding_box()
         assert box["x"] >= 0 and box["x"] + box["width"] <= 375
+        # QA 26: "Title, author, subject… (dia" - the placeholder fits the box, the whole hint is its title
+        fits = page.locator(f"{WIDGET} input[type=search]").evaluate(
+            """box => { const css = getComputedStyle(box), pen = document.createElement("canvas").getContext("2d");
+                        pen.font = css.font;
+                        const room = box.clientWidth - parseFloat(css.paddingLeft) - parseFloat(css.paddingRight);
+                        return [pen.measureText(box.placeholder).width, room, box.title]; }""")
+        assert fits[0] <= fits[1] and fits[2].endswith("(gõ không dấu cũng được)"), fits
         assert v.errors == []
         shot(page, "widget-phone")
     finally:

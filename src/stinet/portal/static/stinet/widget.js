@@ -29,7 +29,7 @@
 
   var TEXT = {
     vi: {
-      label: "Tra cứu tài liệu KH&CN", placeholder: "Tên tài liệu, tác giả, chủ đề… (gõ không dấu cũng được)",
+      label: "Tra cứu tài liệu KH&CN", placeholder: "Tên, tác giả, chủ đề…", hint: "Tên tài liệu, tác giả, chủ đề… (gõ không dấu cũng được)",
       button: "Tìm", searching: "Đang tìm…", none: "Không tìm thấy tài liệu nào. Hãy thử ít từ hơn.",
       error: "Không kết nối được dịch vụ tra cứu. Hãy thử lại sau.", refused: "Không tra cứu được",
       results: function (n) { return n.toLocaleString("vi-VN") + " kết quả"; },
@@ -41,7 +41,7 @@
       author: "tác giả", subject: "chủ đề", newTab: "(mở trong thẻ mới)"
     },
     en: {
-      label: "Search S&T documents", placeholder: "Title, author, subject… (diacritics optional)",
+      label: "Search S&T documents", placeholder: "Title, author, subject…", hint: "Title, author, subject… (diacritics optional)",
       button: "Search", searching: "Searching…", none: "Nothing found. Try fewer words.",
       error: "The search service could not be reached. Please try again later.", refused: "The search was refused",
       results: function (n) { return n.toLocaleString("en-GB") + (n === 1 ? " result" : " results"); },
@@ -182,7 +182,8 @@
     setTimeout(show, 3000);
     var form = this.form = el("form", { role: "search", "aria-label": t.label });
     var input = this.input = el("input", {
-      type: "search", id: id + "-q", name: "q", placeholder: t.placeholder, autocomplete: "off",
+      // a short placeholder (a phone's box cut the long one), the whole hint as the box's title
+      type: "search", id: id + "-q", name: "q", placeholder: t.placeholder, title: t.hint, autocomplete: "off",
       enterkeyhint: "search", spellcheck: "false"
     });
     form.appendChild(el("label", { "for": id + "-q", "class": "vh" }, t.label));
