@@ -8,8 +8,7 @@ from django.utils import translation
 
 from stinet.accounts import throttle
 from stinet.accounts.services import AccountError, create_user, grant
-from stinet.catalog.dedup import merge_by_hand
-from stinet.catalog.models import Match, Organisation, Work
+from stinet.catalog.models import Match, Work
 from stinet.catalog.services import add_organisation
 from stinet.ingest.services import import_file
 from stinet.sources.models import Source
@@ -139,7 +138,16 @@ def test_a_split_merge_is_listed_as_split_without_a_split_button(client, network
     page = client.get("/manage/duplicates/").content.decode()
     assert split_url not in page
     assert f'Đã tách; biểu ghi nay là:</span>\n<a href="/works/{new.pk}/">' in page
-    merge_by_hand(Organisation.objects.get(code="LIB"), "L1", merge.work_id, actor="hub")  # merged back
+    rejoin_url = f"/manage/duplicates/{merge.pk}/rejoin/"  # QA 26: a split undone on the page, not only by the CLI
+    assert rejoin_url in page and "Gộp lại" in page
+    login(client, "editor")
+    assert client.post(rejoin_url).status_code == 403
+    login(client, "hub")
+    merged_back = client.post(rejoin_url, follow=True).content.decode()
+    assert f"Đã gộp lại: biểu ghi lại thuộc tài liệu {merge.work_id}." in merged_back
+    assert rejoin_url not in merged_back and Work.objects.get(holdings__local_id="L1").pk == merge.work_id
+    twice = client.post(rejoin_url, follow=True).content.decode()  # the button of a page shown before
+    assert f"LIB:L1 đã nằm trong tài liệu {merge.work_id}" in twice
     again = client.post(split_url, follow=True).content.decode()  # the button of a page shown before
     said = f"LIB:L1 không còn thuộc tài liệu {merge.work_id}: không có gì để tách"
     assert f'<li class="error" role="alert">{said}' in again  # an error is announced at once

@@ -34,6 +34,7 @@ ACTIONS = [
     ("get", "/manage/duplicates/", None, {"hub"}),
     ("post", "/manage/duplicates/1/settle/", {"decision": "merge"}, {"hub"}),
     ("post", "/manage/duplicates/1/split/", None, {"hub"}),
+    ("post", "/manage/duplicates/1/rejoin/", None, {"hub"}),
     ("get", "/manage/users/", None, {"hub"}),
     ("get", "/manage/users/{editor}/", None, {"hub"}),
     ("post", "/manage/users/{editor}/", {"role": "network_admin"}, {"hub"}),

@@ -10,4 +10,5 @@ urlpatterns = [
     path("duplicates/", views.duplicates, name="duplicates"),
     path("duplicates/<id:match_id>/settle/", views.settle, name="settle"),
     path("duplicates/<id:match_id>/split/", views.split, name="split"),
+    path("duplicates/<id:match_id>/rejoin/", views.rejoin, name="rejoin"),
 ]

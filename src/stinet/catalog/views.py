@@ -106,3 +106,22 @@ def split(request: HttpRequest, match_id: int) -> HttpResponse:
     else:
         messages.success(request, _("Split: the record is a work of its own again."))
     return redirect("catalog:duplicates")
+
+
+@login_required
+@require_POST
+def rejoin(request: HttpRequest, match_id: int) -> HttpResponse:
+    """Put a record split off back into the work it had joined (a split undone, as `stinet dedup merge` does)."""
+    require(is_admin(request.user), _("only the network administrator reviews duplicates"))
+    match = get_object_or_404(Match.objects.select_related("organisation"), pk=match_id)
+    try:
+        if match.status != "split":
+            raise dedup.MatchError(_("%(org)s:%(id)s was not split off work %(work)s: nothing to undo")
+                                   % {"org": match.organisation.code, "id": match.local_id, "work": match.work_id})
+        works_changed(dedup.merge_by_hand(match.organisation, match.local_id, match.work_id,
+                                          actor=request.user.get_username(), user=request.user))
+    except dedup.MatchError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Merged back: the record is in work %(work)s again.") % {"work": match.work_id})
+    return redirect("catalog:duplicates")
