@@ -246,6 +246,10 @@ def test_a_members_export_of_a_work_another_member_describes_is_its_own_record(c
     if fmt != "xlsx":  # compressed
         assert "Bản tóm tắt của thư viện.".encode() in text
     assert b"Kh\xe1\xba\xa3o s\xc3\xa1t" not in text  # not HPU's abstract ("Khảo sát ...")
+    if fmt == "marcxml":  # QA 26: 008/00-05, the date entered, was "||||||" (fill characters MARC has not there)
+        entered = etree.fromstring(text).xpath("//m:controlfield[@tag='008']/text()",
+                                               namespaces={"m": "http://www.loc.gov/MARC21/slim"})
+        assert entered and all(e[:6].isdigit() for e in entered), entered
     report = import_file(path, "TVHP")
     assert (report.new, report.updated, report.rejected) == (0, 0, 0), report.lines()
     mine.refresh_from_db()

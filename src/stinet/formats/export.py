@@ -98,6 +98,7 @@ def as_held(work: Work, holding: Holding) -> Any:
     if item is None:
         return work
     held = Work(pk=work.pk, **{f: item.work[f] for f in WORK_FIELDS})  # not saved: read as the work is
+    held.created_at, held.updated_at = work.created_at, work.updated_at  # MARC 008/00-05 and 005 (QA 26: "||||||")
     held._prefetched_objects_cache = work._prefetched_objects_cache  # type: ignore[attr-defined]
     return held
 
