@@ -55,6 +55,12 @@ def test_oai_dc_mapping(thesis, oai_schema):
     assert texts(dc, "dc:description") == ["Tóm tắt <có> & \"ký tự\" đặc biệt."]
     assert texts(dc, "dc:publisher") == ["Trường Đại học Hải Phòng"]
     assert texts(dc, "dc:date") == ["2019-06"]
+    thesis.publisher = "Truong Dai hoc Hai Phong"  # QA 26: the grantor without its marks was a second publisher
+    assert texts(oai_dc.to_element(thesis, URL), "dc:publisher") == ["Trường Đại học Hải Phòng"]
+    assert texts(oai_openaire.to_element(thesis, URL), "dc:publisher") == ["Trường Đại học Hải Phòng"]
+    thesis.publisher = "Nhà xuất bản Hải Phòng"
+    assert texts(oai_dc.to_element(thesis, URL), "dc:publisher") == ["Trường Đại học Hải Phòng", thesis.publisher]
+    thesis.publisher = ""
     assert texts(dc, "dc:type") == ["Text", "info:eu-repo/semantics/masterThesis", "Luận văn thạc sĩ"]
     assert texts(dc, "dc:identifier") == [URL, "urn:isbn:978-604-1", "urn:issn:1859-0004", "https://doi.org/10.1/x",
                                           "https://hdl.handle.net/123/9", "http://repo.hpu.edu.vn/123/9"]

@@ -6,6 +6,7 @@ from lxml import etree
 
 from stinet.catalog.models import Work
 from stinet.catalog.vocab import ACCESS_LEVELS, WORK_TYPES
+from stinet.vietnamese import fold
 
 from .xmltext import XSI, add, lang_attrib
 
@@ -44,6 +45,16 @@ def identifiers(work: Work) -> list[str]:
     return out
 
 
+def publishers(work: Work) -> list[str]:
+    """The degree's grantor, then the publisher, once: "Truong Dai hoc Hai Phong" beside the grantor "Trường Đại học
+    Hải Phòng" is that one (QA 26: two publishers, the first of them not the API's)."""
+    found: dict[str, str] = {}
+    for name in (work.grantor, work.publisher):
+        if name:
+            found.setdefault(fold(name), name)
+    return list(found.values())
+
+
 def to_element(work: Work, url: str = "") -> etree._Element:
     """One work (holdings prefetched) as an oai_dc:dc element; `url` is its record page."""
     root = etree.Element(f"{{{NAMESPACE}}}dc", nsmap={"oai_dc": NAMESPACE, "dc": DC, "xsi": XSI})
@@ -62,7 +73,7 @@ def to_element(work: Work, url: str = "") -> etree._Element:
     for subject in work.subjects:
         dc("subject", subject)
     dc("description", work.abstract, work.language)
-    for publisher in dict.fromkeys(p for p in (work.grantor, work.publisher) if p):
+    for publisher in publishers(work):
         dc("publisher", publisher)
     dc("date", work.date or (str(work.year) if work.year else ""))
     dcmi, driver = DC_TYPES.get(work.type, ("Text", "other"))

@@ -12,7 +12,7 @@ from lxml import etree
 
 from stinet.catalog.models import Work
 
-from .oai_dc import best_access
+from .oai_dc import best_access, publishers
 from .xmltext import XML_LANG, XSI, add, lang_attrib
 
 NAMESPACE = "http://namespace.openaire.eu/schema/oaire/"
@@ -121,7 +121,7 @@ def to_element(work: Work, url: str = "") -> etree._Element:
     keep(dates)
     if language:
         add(root, f"{{{DC}}}language", language)
-    for publisher in dict.fromkeys(p for p in (work.grantor, work.publisher) if p):
+    for publisher in publishers(work):
         add(root, f"{{{DC}}}publisher", publisher)
     coar, label, general = RESOURCE_TYPES.get(work.type, RESOURCE_TYPES["other"])
     add(root, f"{{{NAMESPACE}}}resourceType", label, {"resourceTypeGeneral": general, "uri": COAR_TYPE + coar})
