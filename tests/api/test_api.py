@@ -86,6 +86,10 @@ def test_work_and_orgs(client, catalogue):
     assert work["title"] == "Kỹ thuật trồng cây chè Shan tuyết" and work["type"] == "thesis"
     assert work["url"].endswith(f"/works/{work_id}/")
     assert client.get("/api/works/999999").status_code == 404
+    Work.objects.filter(pk=work_id).update(field_code="4", field_code_old="401")  # QA 26: a code, its name unsaid
+    named = client.get(f"/api/works/{work_id}", {"lang": "en"}).json()
+    assert (named["field_label"], named["field_old_label"]) == ("Agricultural sciences", "Crop science")
+    assert client.get(f"/api/works/{work_id}").json()["field_label"] == "Khoa học nông nghiệp"
     orgs = {o["code"]: o for o in client.get("/api/orgs").json()}
     assert orgs["HPU"]["works"] == 5 and orgs["TVHP"]["works"] == 1
 

@@ -129,7 +129,9 @@ class WorkOut(Schema):
     abstract: str
     subjects: list[str]
     field_code: str
+    field_label: str = ""  # the field's name in the asked language ("" when the code is in no table)
     field_code_old: str
+    field_old_label: str = ""
     language: str
     publisher: str
     identifiers: dict[str, list[str]]

@@ -20,6 +20,7 @@ from stinet.catalog.models import Work
 from stinet.catalog.vocab import label
 from stinet.formats import json as work_json
 from stinet.oai.services import merged_work
+from stinet.people.directory import field_names
 from stinet.search.base import MAX_PAGE_SIZE, SORTS, SearchError, SearchRequest
 from stinet.search.service import search_json, suggest
 
@@ -335,8 +336,10 @@ def work(request: HttpRequest, work_id: int, lang: str = "vi") -> Any:
             return HttpResponsePermanentRedirect(f"{request.path.rsplit('/', 1)[0]}/{target}{query}")
         raise Http404("no such work")
     url = request.build_absolute_uri(reverse("portal:work", args=[w.pk]))
+    names = field_names([c for c in (w.field_code, w.field_code_old) if c], _lang(lang))  # as the page names them
     return {**work_json.as_dict(w, url, _lang(lang)), "files": _files(request, w, _lang(lang)),
-            "tasks": _tasks(request, w, _lang(lang))}
+            "tasks": _tasks(request, w, _lang(lang)), "field_label": names.get(w.field_code, ""),
+            "field_old_label": names.get(w.field_code_old, "")}
 
 
 def _tasks(request: HttpRequest, work: Work, lang: str) -> list[dict[str, Any]]:
