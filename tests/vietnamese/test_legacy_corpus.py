@@ -113,6 +113,11 @@ def test_ground_truth_is_left_alone() -> None:
         ("STT", "unicode", "STT"),
         ("Ban hành kèm theo Quyết định số 141/2006/QĐ-UBND", "unicode",
          "Ban hành kèm theo Quyết định số 141/2006/QĐ-UBND"),
+        # QA 26: words retyped in Unicode after TCVN3 ones were read as TCVN3 too ("thờm vỔ")
+        ("Nghiªn cøu t¸c ®éng cña biÕn ®æi khÝ hËu. Xem thêm và đăng ký.", "tcvn3",
+         "Nghiên cứu tác động của biến đổi khí hậu. Xem thêm và đăng ký."),
+        ("Nghiªn cøu t¸c ®éng cña biÕn ®æi khÝ hËu.\n\nXem https://example.vn/a và b", "tcvn3",
+         "Nghiên cứu tác động của biến đổi khí hậu.\n\nXem https://example.vn/a và b"),
     ],
 )
 def test_real_cells(cell: str, encoding: str, expected: str) -> None:

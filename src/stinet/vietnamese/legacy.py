@@ -305,8 +305,30 @@ def to_unicode(s: str, encoding: str | None = None, likely: str | None = None) -
         if encoding is None and not s.isascii() and _LEFT_IN_LEGACY.search(s):
             return _mended(s) or Conversion(s, None)
         return Conversion(s, None)
-    text = nfc(s) if name == "nfd" else _viqr_decode(s) if name == "viqr" else _DECODERS[name](s)
+    if name in LATIN1_ENCODINGS and encoding is None:  # detected: the words typed in Unicode among them kept
+        text = _DECODERS[name](s)  # whole: an all-capitals text reads as one ("T\xe6" is "TỔ" beside "CHỨC")
+        parts, decoded = _SPACES.split(s), _SPACES.split(text)
+        if len(parts) == len(decoded):
+            mixed = proves_unicode(s)  # 'ă', 'ư', 'ạ': some words were typed in Unicode
+            text = "".join(_legacy_word(part, name, read, mixed) for part, read in zip(parts, decoded, strict=True))
+    else:
+        text = nfc(s) if name == "nfd" else _viqr_decode(s) if name == "viqr" else _DECODERS[name](s)
     return Conversion(text, name if text != s else None)
+
+
+_SPACES = re.compile(r"(\s+)")
+
+
+def _legacy_word(word: str, encoding: str, converted: str, mixed: bool) -> str:
+    """A word of a text in a Latin-1 legacy encoding as the text's conversion reads it; as it is when it reads as
+    Vietnamese so and as garbage converted ("và" among TCVN3 words is no "vỔ": retyped in Unicode), or, in a text
+    with words typed in Unicode (`mixed`), with likelier letters so ("thêm", not "thờm"; but "sè" is "số")."""
+    if word.isascii() or word == converted:
+        return converted
+    typed, legacy = _reading(word, "unicode"), _reading(word, encoding)
+    if typed.verdict == 1 and (legacy.verdict == -1 or mixed and sum(typed.logs) > sum(legacy.logs)):
+        return word
+    return converted
 
 
 def _viqr_decode(s: str) -> str:
