@@ -83,3 +83,35 @@ def test_demo_users_of_every_role(client):
     assert client.login(username="bientap", password="stinet-demo-2026")
     again = list(demo.load())
     assert all("đã có" in line for line in again) and get_user_model().objects.count() == 13
+
+
+def test_user_add_keeps_one_account_a_name_an_address_and_nothing_half_made(run):
+    """QA 26: 'ĐỖ' beside 'đỗ' (SQLite folds ASCII only), a user left behind by a refused role, an address with an
+    invitation waiting, a name typed decomposed kept so."""
+    import unicodedata
+
+    assert run("user", "add", "đỗ", "--password", "Abc-12345-xyz").returncode == 0
+    twin = run("user", "add", "ĐỖ", "--password", "Abc-12345-xyz")
+    assert twin.returncode == 1 and twin.stderr == "stinet: error: người dùng 'ĐỖ' đã có\n"
+    assert run("user", "grant", "ĐỖ", "scientist").returncode == 0  # found in any case
+    nfd = unicodedata.normalize("NFD", "thử")
+    assert run("user", "add", nfd, "--password", "Abc-12345-xyz").returncode == 0  # was refused: "only letters"
+    listed = run("user", "list").stdout
+    assert "thử" in listed and nfd not in listed
+    refused = run("user", "add", "cliuser", "--password", "Abc-12345-xyz", "--role", "bogus_role")
+    assert refused.returncode == 1 and "cliuser" not in run("user", "list").stdout
+    assert run("user", "invite", "moi@x.vn", "--role", "scientist").returncode == 0
+    taken = run("user", "add", "moi", "--password", "Abc-12345-xyz", "--email", "Moi@x.vn")
+    assert taken.returncode == 1 and "moi@x.vn đang có lời mời chờ đến" in taken.stderr.lower()
+    long = run("user", "invite", "x" * 300 + "@x.vn", "--role", "scientist")
+    assert long.returncode == 1 and "tối đa 254 ký tự (địa chỉ này có 305)" in long.stderr
+
+
+@pytest.mark.django_db
+def test_a_full_name_typed_decomposed_is_stored_composed():
+    import unicodedata
+
+    from stinet.accounts.services import create_user
+
+    user = create_user("thu", "Abc-12345-xyz", full_name=unicodedata.normalize("NFD", " Nguyễn  Văn Thử "))
+    assert user.first_name == "Nguyễn Văn Thử" and unicodedata.is_normalized("NFC", user.first_name)

@@ -29,6 +29,7 @@ def user() -> None:
 def user_add(username: str, password: str, email: str, full_name: str, roles: tuple[str, ...],
              org_code: str | None) -> None:
     """Create a user with roles (a member editor edits one organisation's data)."""
+    from django.db import transaction
     from django.utils.translation import gettext as _
 
     from stinet.accounts.models import SCOPED_ROLES
@@ -37,9 +38,10 @@ def user_add(username: str, password: str, email: str, full_name: str, roles: tu
     for role in roles:  # check every role before creating anything
         if role in SCOPED_ROLES and not org_code:
             raise click.BadParameter(_("role %(role)r needs --org") % {"role": role}, param_hint="--role")
-    created = create_user(username, password, email=email, full_name=full_name)
-    for role in roles:
-        grant(created, role, org_code if role in SCOPED_ROLES else None)
+    with transaction.atomic():  # a role refused leaves no user behind (it was created, roleless)
+        created = create_user(username, password, email=email, full_name=full_name)
+        for role in roles:
+            grant(created, role, org_code if role in SCOPED_ROLES else None)
     said = _("added user %(name)s (%(roles)s)") if roles else _("added user %(name)s")
     click.echo(said % {"name": created.username, "roles": ", ".join(roles)})
 

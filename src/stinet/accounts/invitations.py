@@ -9,9 +9,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core import signing
-from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
-from django.core.validators import validate_email
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -23,6 +21,7 @@ from stinet.accounts.services import (
     AccountError,
     account_with,
     acting,
+    check_email,
     check_role,
     create_user,
     grant,
@@ -66,10 +65,7 @@ def invite(email: str, roles: list[tuple[str, str | None]], *, days: int = DEFAU
     """Invite an e-mail address with roles; the mail goes out after commit. Returns the invitation and its link."""
     require_account_manager(by)
     email = email.strip()
-    try:
-        validate_email(email)
-    except ValidationError:
-        raise AccountError(_("e-mail address %(email)r is not valid") % {"email": email}) from None
+    check_email(email)
     holder = account_with(email)
     if holder is not None:
         raise AccountError(_("%(email)s is already the address of user %(name)r: grant the roles on their page")
@@ -122,7 +118,8 @@ def accept_invitation(token: str, username: str, password: str, full_name: str =
     with transaction.atomic():
         invitation = open_invitation(token, lock=True)
         label = f"invitation {invitation.pk}"
-        user = create_user(username, password, email=invitation.email, full_name=full_name, actor=label)
+        user = create_user(username, password, email=invitation.email, full_name=full_name, actor=label,
+                           accepting=invitation)
         for role, org in invitation.roles:
             grant(user, role, org, actor=label)
         invitation.status, invitation.accepted_user, invitation.closed_at = "accepted", user, timezone.now()

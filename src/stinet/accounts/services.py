@@ -21,6 +21,7 @@ from stinet.accounts.models import ROLES, SCOPED_ROLES, Role
 from stinet.accounts.permissions import forget_roles, manages_accounts, require
 from stinet.catalog.models import Organisation
 from stinet.catalog.services import audit, get_organisation
+from stinet.vietnamese import clean_spaces, nfc
 
 USERNAME_LENGTH = 150  # the user model's column
 
@@ -60,8 +61,9 @@ def check_password(password: str, user: Any = None) -> None:
 
 
 def check_username(username: str) -> str:
-    """The user name without surrounding spaces, refused unless Django's validator accepts it."""
-    username = username.strip()
+    """The user name without surrounding spaces, composed (NFC: typed decomposed, "thử" was refused), refused unless
+    Django's validator accepts it."""
+    username = unicodedata.normalize("NFC", username.strip())
     if not username:
         raise AccountError(gettext("user name: must not be empty"))
     try:
@@ -95,24 +97,55 @@ def account_with(email: str) -> Any:
     return get_user_model().objects.filter(email__iexact=email.strip()).order_by("pk").first()
 
 
+def check_email(email: str) -> None:
+    """Refuse an address that is not one, or longer than the account's field keeps (a 305-character one was
+    invited and stored on SQLite; PostgreSQL refuses the write)."""
+    try:
+        validate_email(email)
+    except ValidationError:
+        raise AccountError(gettext("e-mail address %(email)r is not valid") % {"email": email}) from None
+    most = get_user_model()._meta.get_field("email").max_length
+    if len(email) > most:
+        raise AccountError(gettext("e-mail address: at most %(n)d characters (this one has %(has)d)")
+                           % {"n": most, "has": len(email)})
+
+
+def user_named(username: str) -> Any:
+    """The user with this name in any case ("ĐỖ" is "đỗ": SQLite's `iexact` folds ASCII letters only), or None."""
+    name = username.strip()
+    users = get_user_model().objects
+    found = users.filter(username__iexact=name).first()
+    if found is not None or name.isascii():
+        return found
+    key = name.casefold()
+    return next((u for u in users.exclude(username__regex=r"^[ -~]*$").iterator()
+                 if u.get_username().casefold() == key), None)
+
+
 def create_user(username: str, password: str, *, email: str = "", full_name: str = "",
-                actor: str = "cli", by: Any = None) -> Any:
+                actor: str = "cli", by: Any = None, accepting: Any = None) -> Any:
     """A new active user with a valid name, a password that passes the validators and, if any, an
-    e-mail address no other account has."""
+    e-mail address no other account has, nor an invitation waiting (but the one it is `accepting`)."""
     require_account_manager(by)
     users = get_user_model()
     username = check_username(username)
-    if users.objects.filter(username__iexact=username).exists():
+    if user_named(username) is not None:
         raise AccountError(gettext("user %(name)r exists already") % {"name": username})
     email = email.strip()
     if email:
-        try:
-            validate_email(email)
-        except ValidationError:
-            raise AccountError(gettext("e-mail address %(email)r is not valid") % {"email": email}) from None
+        check_email(email)
         if (holder := account_with(email)) is not None:
             raise AccountError(gettext("e-mail %(email)s: already the address of user %(name)r (one address, "
                                        "one account)") % {"email": email, "name": holder.get_username()})
+        from stinet.accounts.invitations import pending
+        from stinet.appcli import local_time
+
+        waiting = pending().filter(email__iexact=email).exclude(pk=getattr(accepting, "pk", None)).first()
+        if waiting is not None:  # its link would be refused once this account has the address
+            raise AccountError(gettext("%(email)s has an invitation waiting until %(date)s: let the invitee accept "
+                                       "it, or revoke it first") % {"email": email,
+                                                                     "date": local_time(waiting.expires_at)})
+    full_name = clean_spaces(nfc(full_name))  # stored NFC, as every text (typed decomposed, it was kept so)
     check_password(password, users(username=username, email=email, first_name=full_name[:150]))
     label, who = acting(by, actor)
     with transaction.atomic():
@@ -124,7 +157,7 @@ def create_user(username: str, password: str, *, email: str = "", full_name: str
 
 def get_user(username: str) -> Any:
     """The user with this name (case-insensitive), or AccountError."""
-    user = get_user_model().objects.filter(username__iexact=username.strip()).first()
+    user = user_named(username)
     if user is None:
         raise AccountError(gettext("user %(name)r does not exist") % {"name": username})
     return user

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib.auth import get_user_model
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
 
@@ -33,8 +32,10 @@ def logged_out(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
 
 def failed_login(username: str, request: Any, action: str = "login-failed") -> AuditEntry:
     """A refused login, for a known user name or not (the attempted name is kept)."""
+    from stinet.accounts.services import user_named
+
     username = (username or "")[:150]
-    known = get_user_model().objects.filter(username__iexact=username).first() if username else None
+    known = user_named(username) if username else None
     return AuditEntry.objects.create(actor=None, actor_label=username or "?", action=action, object_type="user",
                                      object_id=str(known.pk) if known else "",
                                      after={"username": username, "address": address_of(request)})
