@@ -41,6 +41,9 @@ def test_the_administrator_grants_revokes_and_deactivates(client, people):
     scientist = people["scientist"]
     page = client.get("/manage/users/").content.decode()
     assert "libeditor" in page and "Biên tập viên thành viên (LIB)" in page
+    form = client.get(f"/manage/users/{scientist.pk}/").content.decode()  # QA 26: administrator chosen at first
+    assert '<option value="" selected>—</option>' in form
+    assert client.post(f"/manage/users/{scientist.pk}/", {"role": ""}).context["form"].errors["role"]
     missing = client.post(f"/manage/users/{scientist.pk}/", {"role": "member_editor"})
     assert missing.status_code == 200 and missing.context["form"].errors["organisation"]
     assert client.post(f"/manage/users/{scientist.pk}/", {"role": "member_editor", "organisation": "LIB"}

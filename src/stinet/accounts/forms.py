@@ -69,6 +69,11 @@ def _role_choices() -> list[tuple[str, str]]:
     return [(code, role_label(code)) for code in ROLES]
 
 
+def _role_to_grant() -> list[tuple[str, str]]:
+    """The roles, none chosen at first (the first, network administrator, was granted with one click: QA 26)."""
+    return [("", "—"), *_role_choices()]
+
+
 class OrganisationChoiceField(forms.ModelChoiceField):
     """An organisation chosen by its code, each labelled with its code and its name in the interface language."""
 
@@ -85,7 +90,7 @@ def _organisations() -> Any:
 class RoleForm(forms.Form):
     """One role to grant (a member editor's names the organisation)."""
 
-    role = forms.ChoiceField(label=gettext_lazy("Role"), choices=_role_choices)
+    role = forms.ChoiceField(label=gettext_lazy("Role"), choices=_role_to_grant)
     organisation = OrganisationChoiceField(label=gettext_lazy("Organisation"), queryset=Organisation.objects.none(),
                                            to_field_name="code", required=False)
 
