@@ -34,11 +34,3 @@ def adjustment_kind(code: str) -> str:
     from stinet.tasks.models import ADJUSTMENT_KINDS
 
     return label(ADJUSTMENT_KINDS, code, interface_lang())
-
-
-@register.filter
-def org_name(org: object) -> str:
-    """An organisation's name in the interface language (its Vietnamese one when it has no English one)."""
-    from stinet.catalog.vocab import interface_lang
-
-    return org.name(interface_lang()) if org is not None else ""
