@@ -68,10 +68,10 @@ def test_join_form_on_a_phone(phone):
     phone.fill("input[name=contact_email]", "khong-phai-email")
     phone.click("form.dir-form button[type=submit]")
     phone.wait_for_selector(".field.invalid .errorlist")
-    assert "Nhập địa chỉ email" in phone.locator(".field.invalid .errorlist").first.inner_text()
+    assert "Nhập một địa chỉ email hợp lệ" in phone.locator(".field.invalid .errorlist").first.inner_text()
     summary = phone.locator(".error-summary")  # the page opens on what to mend
     assert phone.evaluate("document.activeElement.className") == "error-summary" and summary.is_visible()
-    summary.get_by_role("link", name="Thư điện tử liên hệ: Nhập địa chỉ email.").click()
+    summary.get_by_role("link", name="Thư điện tử liên hệ: Nhập một địa chỉ email hợp lệ.").click()
     assert phone.evaluate("document.activeElement.name") == "contact_email"  # the link leads into the field
     no_sideways_scrolling(phone)
     shot(phone, "join-error-phone")

@@ -15,7 +15,7 @@ def test_join_errors_are_tied_to_their_fields(client):
     doc = lxml.html.fromstring(page)
     email = doc.get_element_by_id("id_contact_email")
     assert email.get("aria-invalid") == "true"
-    assert doc.get_element_by_id(email.get("aria-describedby")).text_content() == "Nhập địa chỉ email."
+    assert doc.get_element_by_id(email.get("aria-describedby")).text_content() == "Nhập một địa chỉ email hợp lệ."
     assert doc.get_element_by_id("id_name_vi").get("aria-describedby") == "id_name_vi_error"
     assert doc.get_element_by_id("id_name_en").get("aria-invalid") is None
     assert "Các trường có dấu * là bắt buộc." in page  # the mark on the labels is explained
@@ -24,7 +24,7 @@ def test_join_errors_are_tied_to_their_fields(client):
     invalid = [f"#{f.get('id')}" for f in doc.xpath("//form//*[@aria-invalid='true']")]
     assert [a.get("href") for a in summary.iter("a")] == invalid and len(invalid) >= 2
     assert summary.xpath("string(p)") == f"{len(invalid)} trường cần sửa:"
-    assert "Thư điện tử liên hệ: Nhập địa chỉ email." in [a.text_content() for a in summary.iter("a")]
+    assert "Thư điện tử liên hệ: Nhập một địa chỉ email hợp lệ." in [a.text_content() for a in summary.iter("a")]
     assert page.index('class="error-summary"') < page.index('name="name_vi"')
     assert doc.xpath("//div[@aria-hidden='true']//input[@name='homepage']")  # the trap stays out of reach
 

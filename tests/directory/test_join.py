@@ -31,7 +31,7 @@ def test_form_sends_a_request(client, db):
 
 @pytest.mark.parametrize(("change", "message"), [
     ({"name_vi": ""}, "Trường này là bắt buộc."),
-    ({"contact_email": "not-an-address"}, "Nhập địa chỉ email."),
+    ({"contact_email": "not-an-address"}, "Nhập một địa chỉ email hợp lệ."),
     ({"website": "ftp://x"}, "Nhập một URL hợp lệ."),
     ({"kind": "castle"}, "Hãy chọn một lựa chọn hợp lệ."),
     ({"kind": "enterprise"}, "Giấy chứng nhận doanh nghiệp KH&amp;CN cần có số, ngày cấp và cơ quan cấp."),

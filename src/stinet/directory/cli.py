@@ -10,6 +10,7 @@ import json
 from typing import Any
 
 import click
+from django.utils.translation import gettext as _
 
 from stinet.appcli import command, local_time
 from stinet.clihelp import Command, Group
@@ -21,7 +22,7 @@ def _join_request(request_id: int) -> Any:
 
     found = JoinRequest.objects.filter(pk=request_id).first()
     if found is None:
-        raise LookupError(f"join request {request_id} does not exist (see 'stinet org requests')")
+        raise LookupError(_("join request %(id)s does not exist (see 'stinet org requests')") % {"id": request_id})
     return found
 
 
@@ -58,7 +59,7 @@ def approve_cmd(request_id: int, code: str) -> None:
     from stinet.directory.services import approve_join_request
 
     org = approve_join_request(None, _join_request(request_id), code)
-    click.echo(f"approved: {org.code} {org.name_vi} is a member")
+    click.echo(_("approved: %(code)s %(name)s is a member") % {"code": org.code, "name": org.name_vi})
 
 
 @click.command("reject", cls=Command)
@@ -70,7 +71,7 @@ def reject_cmd(request_id: int, reason: str) -> None:
     from stinet.directory.services import reject_join_request
 
     found = reject_join_request(None, _join_request(request_id), reason)
-    click.echo(f"rejected: {found.name_vi}")
+    click.echo(_("rejected: %(name)s") % {"name": found.name_vi})
 
 
 @click.group("service", cls=Group)
@@ -93,12 +94,16 @@ def service_add(code: str, name: str, kind: str, description: str, audience: str
                 fee: str) -> None:
     """Add the information service NAME to the organisation CODE."""
     from stinet.catalog.services import get_organisation
+    from stinet.catalog.vocab import interface_lang, label
     from stinet.directory.services import add_service
+    from stinet.directory.vocab import SERVICE_KINDS
 
     added = add_service(None, get_organisation(code), {
         "name": name, "kind": kind, "description": description, "audience": audience, "how_to_ask": how_to_ask,
         "url": url, "free": not fee, "fee": fee})
-    click.echo(f"added service {added.pk}: {added.organisation.code} {added.name} ({added.kind})")
+    click.echo(_("added service %(id)s: %(code)s %(name)s (%(kind)s)") % {
+        "id": added.pk, "code": added.organisation.code, "name": added.name,
+        "kind": label(SERVICE_KINDS, added.kind, interface_lang())})
 
 
 @service.command("list")

@@ -26,8 +26,13 @@ JOIN_TRANSITIONS: dict[str, frozenset[str]] = {
 def check_transition(current: str, new: str) -> None:
     """Refuse a decision that the transition table does not allow."""
     if new not in JOIN_TRANSITIONS.get(current, frozenset()):
+        from stinet.catalog.vocab import interface_lang, label
+        from stinet.directory.vocab import JOIN_STATUSES
+
+        lang = interface_lang()  # the statuses' labels, not their codes ("đang ở trạng thái approved")
         raise DirectoryError(_("join request is %(current)s: it cannot become %(new)s")
-                             % {"current": current, "new": new})
+                             % {"current": label(JOIN_STATUSES, current, lang).lower(),
+                                "new": label(JOIN_STATUSES, new, lang).lower()})
 
 
 def check_certificate(kind: str, number: str, date: dt.date | None, issuer: str, today: dt.date) -> None:
