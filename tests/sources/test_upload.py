@@ -87,6 +87,28 @@ def test_a_large_file_is_left_to_the_worker(editor, tmp_path):
     from stinet.sources.services import run_source
 
     assert run_source(source).new == 1000  # what the worker does at its round
+    source.refresh_from_db()
+    assert source.next_run_at is None  # QA 26: imported again every 182 days, it undid what was corrected since
+
+
+def test_an_uploaded_file_is_imported_once_a_file_on_the_server_at_its_interval(editor, tmp_path):
+    from stinet.sources.scheduler import due_sources
+    from stinet.sources.services import add_source, run_source
+
+    upload(editor, "v1.csv", (HEADER + ROWS).encode())
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    assert Source.objects.get().next_run_at is None
+    assert due_sources(timezone.now() + timedelta(days=400)) == []
+    kept = tmp_path / "export" / "hpu.csv"  # a member's export written to a folder on the server
+    kept.parent.mkdir()
+    kept.write_text(HEADER + ROWS, encoding="utf-8")
+    served = add_source("HPU", "", kind="file", file_path=str(kept), label="xuất hằng đêm")
+    run_source(served)
+    served.refresh_from_db()
+    assert served.next_run_at is not None and served.next_run_at > served.last_success_at
 
 
 def test_a_worker_importing_a_long_file_keeps_its_lock(editor, tmp_path, monkeypatch):

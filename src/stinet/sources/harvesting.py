@@ -349,10 +349,15 @@ def _finish(state: _Harvest, started: float, client: OAIClient | None, *, upper:
 def schedule_next(source: Source, *, ok: bool, error: str = "", interrupted: bool = False) -> None:
     """Set the next run: the interval after a success, sooner (at most a day) after a failure, at once after
     an interruption (Ctrl-C, a stop signal: a worker stopped with the portal resumes it when it starts again)."""
+    from stinet.sources.uploads import is_upload
+
     now = timezone.now()
     interval = timedelta(days=min(source.interval, 3650))  # a source saved with a longer one before it was refused
     wait = interval if ok else timedelta(0) if interrupted else min(interval, RETRY_AFTER_FAILURE)
-    fields: dict[str, object] = {"last_error": error[:2000], "next_run_at": now + wait}
+    # an uploaded file, imported, is not imported again: it would undo what was corrected since (QA 26); a file
+    # elsewhere on the server (a folder a member's export is written to) is read again at its interval
+    once = ok and source.kind == "file" and is_upload(source.file_path)
+    fields: dict[str, object] = {"last_error": error[:2000], "next_run_at": None if once else now + wait}
     if ok:
         fields.update(last_success_at=now, last_datestamp=source.last_datestamp, resume_token="", resume_started="")
     Source.objects.filter(pk=source.pk).update(**fields)

@@ -99,8 +99,12 @@ def _file_source(org: Organisation, name: str, path: Path, user: Any, actor: str
     return existing
 
 
+def is_upload(file_path: str) -> bool:
+    """Whether a file source's file is one kept by an upload (not a file elsewhere on the server)."""
+    return bool(file_path) and Path(file_path).resolve().parent.parent.parent == uploads_dir().resolve()
+
+
 def forget_upload(file_path: str) -> None:
     """Delete a file kept by an upload (with its folder); a file elsewhere on the server stays."""
-    path = Path(file_path)
-    if file_path and path.resolve().parent.parent.parent == uploads_dir().resolve():
-        shutil.rmtree(path.parent, ignore_errors=True)
+    if is_upload(file_path):
+        shutil.rmtree(Path(file_path).parent, ignore_errors=True)
