@@ -173,3 +173,29 @@ def test_a_disk_that_refuses_the_file_is_said_in_one_line(editor, tmp_path, monk
     assert response.status_code == 400 and "hpu.csv: máy chủ không lưu được tệp (No space left on device)" in \
         response.content.decode()
     assert not Source.objects.exists()
+
+
+def test_the_migration_leaves_uploads_imported_already_unscheduled(editor, tmp_path, settings):
+    """Migration 0004: an upload imported before this change was due again in 182 days; a failed one keeps its
+    retry, a file elsewhere on the server its interval."""
+    from datetime import timedelta
+    from importlib import import_module
+
+    from django.apps import apps
+    from django.utils import timezone
+
+    from stinet.sources.services import add_source
+
+    upload(editor, "v1.csv", (HEADER + ROWS).encode())
+    done = Source.objects.get()
+    soon = timezone.now() + timedelta(days=182)
+    Source.objects.filter(pk=done.pk).update(next_run_at=soon)
+    upload(editor, "v2.csv", (HEADER + ROWS).encode())
+    failed = Source.objects.get(label="v2.csv")
+    Source.objects.filter(pk=failed.pk).update(next_run_at=soon, last_error="database is locked")
+    kept = tmp_path / "hpu.csv"
+    kept.write_text(HEADER + ROWS, encoding="utf-8")
+    served = add_source("HPU", "", kind="file", file_path=str(kept), label="xuất")
+    Source.objects.filter(pk=served.pk).update(next_run_at=soon, last_success_at=timezone.now())
+    import_module("stinet.sources.migrations.0004_uploads_imported_once").imported_once(apps, None)
+    assert dict(Source.objects.values_list("label", "next_run_at")) == {"v1.csv": None, "v2.csv": soon, "xuất": soon}
