@@ -270,6 +270,7 @@ def test_marcxml_carries_what_the_marc_importer_reads_back(catalogue, tmp_path):
     work.identifiers = {**work.identifiers, "other": ["Mã khác 42"]}
     work.creators = [*work.creators, {"name": "Acme Inc.", "role": "contributor"}]
     work.field_code = ""
+    work.type, work.degree, work.grantor = "conference", "Thạc sĩ Quản lý kinh tế", "Trường Đại học Hải Phòng"
     work.save()
     path = tmp_path / "hpu.xml"
     with path.open("wb") as out:
@@ -279,6 +280,9 @@ def test_marcxml_carries_what_the_marc_importer_reads_back(catalogue, tmp_path):
     assert (row["Kinh phí: triệu đồng"], row["marc.300"]) == ("600", "120 tr.")
     assert (row["dc.identifier.other"], row["dc.contributor"]) == ("Mã khác 42", "Acme Inc.")
     assert "Acme" not in row["dc.contributor.author"]
+    # QA 26: a degree named by a record of another type was lost in MARC (no 502 written for it)
+    assert (row["thesis.degree.name"], row["thesis.degree.grantor"]) == (work.degree, work.grantor)
+    assert marc.map_type(row["dc.type"]) == "conference"
     assert record.get_fields("084") == [] and record.get_fields("856") == []  # no number, no link: no field
 
 

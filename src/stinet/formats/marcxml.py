@@ -140,6 +140,8 @@ def _publication(record: etree._Element, work: Work, own: bool = False) -> None:
     if work.type in ("thesis", "dissertation"):
         degree = work.degree if own else work.degree or ("Thạc sĩ" if work.type == "thesis" else "Tiến sĩ")
         _data(record, "502", "  ", [("b", degree), ("c", work.grantor), ("d", work.year)])
+    elif work.degree or work.grantor:  # a record typed otherwise that names a degree (QA 26: lost on the way)
+        _data(record, "502", "  ", [("b", work.degree), ("c", work.grantor), ("d", work.year)])
     if not own:
         _data(record, "506", "  ", [("a", ACCESS_LEVELS[best_access(work)][0])])
     _data(record, "520", "  ", [("a", work.abstract)])
