@@ -69,6 +69,7 @@ def test_the_same_file_uploaded_again_updates_its_records_through_the_same_sourc
     ("anh.csv", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "anh.csv: không phải tệp văn bản"),
     ("trong.csv", b"", "trong.csv: tệp rỗng"),
     ("bang.xlsx", b"PK\x03\x04 not a workbook", "bang.xlsx"),
+    ("notitle.csv", "id,name,year\n1,Một,2020\n".encode(), "notitle.csv: không có cột nhan đề"),  # QA 26: kept
 ])
 def test_a_file_that_cannot_be_imported_is_refused_at_once_and_not_kept(editor, tmp_path, name, content, said):
     response = upload(editor, name, content)

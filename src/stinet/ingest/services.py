@@ -56,6 +56,11 @@ def _columns(table: Table, report: ImportReport) -> dict[str, str]:
     return mapping
 
 
+def check_columns(table: Table) -> None:
+    """Refuse a file with no title column as its import would, before it is kept (an upload: QA 26)."""
+    _columns(table, ImportReport(table.path.name))
+
+
 def _workers(rows_total: int | None) -> int:
     """Worker processes for parsing: none for small files, else one per core (at most 4).
 

@@ -21,6 +21,7 @@ from stinet.catalog.files import MAX_BYTES
 from stinet.catalog.models import Organisation
 from stinet.catalog.services import audit
 from stinet.ingest.readers import open_table
+from stinet.ingest.services import check_columns
 from stinet.sources.locks import free_locks
 from stinet.sources.models import Source
 from stinet.sources.services import add_source, require_manager
@@ -49,6 +50,7 @@ def receive(org: Organisation, name: str, chunks: Iterable[bytes], *, user: Any 
     try:
         _keep(path, safe, chunks)
         table = open_table(path)  # ImportFileError (a ValueError): one line naming the file and the problem
+        check_columns(table)  # no title column: refused now, as its import would be, not kept as a source
         source = _file_source(org, safe, path, user, actor)
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
