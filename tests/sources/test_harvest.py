@@ -141,6 +141,25 @@ def test_a_stop_right_after_a_group_is_stored_waits_until_it_is_indexed(org, sou
     assert held(org) and search_json(SearchRequest(q="công trình"))["total"] == len(held(org))
 
 
+def test_a_stop_while_waiting_for_a_page_keeps_the_pages_received(org, source, oai_server, sleeps, monkeypatch):
+    """QA 26: stopped while a slow source sent its second page, the first page's records (a group still filling)
+    were thrown away, and the run said the stored pages were kept."""
+    from stinet.sources import harvesting
+
+    def stopped(pages, idle=None):
+        raise KeyboardInterrupt  # Ctrl-C, or a stop signal, while the next page is awaited
+        yield
+
+    monkeypatch.setattr(harvesting, "read_ahead", stopped)
+    oai_server.on(xml(page(dc_record("oai:hpu:1", "Một") + dc_record("oai:hpu:2", "Hai"), "T1")),
+                  verb="ListRecords", metadataPrefix="oai_dc")
+    with pytest.raises(KeyboardInterrupt):
+        run_source(source)
+    assert sorted(held(org)) == ["oai:hpu:1", "oai:hpu:2"]
+    source.refresh_from_db()
+    assert source.resume_token == "T1"  # the next run asks for the page that did not come
+
+
 def test_a_hub_harvesting_its_own_feed_adds_holdings_not_works(org, oai_server, sleeps, client, write_csv, settings):
     """QA 25: a record of our own feed that matched its work only as a doubtful pair (no author, no year) became a
     new work, which the feed then offered again: one more work at every harvest. A record naming one of our works
