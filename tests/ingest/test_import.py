@@ -740,6 +740,8 @@ def test_a_stop_right_after_a_batch_is_stored_waits_until_it_is_indexed_and_coun
     run = ImportRun.objects.get()
     assert Work.objects.count() == run.rows_done == 20  # two batches stored, and counted as stored
     assert search_json(SearchRequest(q="công trình"))["total"] == 20  # and searchable
+    assert run.status == "failed" and run.error.startswith("interrupted (Ctrl-C or a stop signal)")  # QA 26: not a
+    # class name ("KeyboardInterrupt", "Stopped") on the run's page
 
 
 def test_a_stop_held_is_raised_by_its_own_handler_once_the_block_ends():

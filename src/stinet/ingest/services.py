@@ -56,6 +56,12 @@ def _columns(table: Table, report: ImportReport) -> dict[str, str]:
     return mapping
 
 
+def _interrupted() -> str:
+    """What an import stopped by Ctrl-C or a stop signal says on its run."""
+    return _("interrupted (Ctrl-C or a stop signal): what it stored is kept and searchable, importing the same file "
+             "again resumes")
+
+
 def check_columns(table: Table) -> None:
     """Refuse a file with no title column as its import would, before it is kept (an upload: QA 26)."""
     _columns(table, ImportReport(table.path.name))
@@ -211,7 +217,8 @@ def import_file(path: str | Path, org_code: str, fmt: str | None = None, *,
             _store_all(org, run, chunked, report, actor, progress, skip, seen)
     except BaseException as exc:
         report.add_notes(table.notes, table.more_notes)  # what reading found so far
-        _finish(run, report, "failed", error=str(exc) or type(exc).__name__)
+        _finish(run, report, "failed", error=_interrupted() if isinstance(exc, KeyboardInterrupt)
+                else str(exc) or type(exc).__name__)  # "Stopped" and "KeyboardInterrupt" were shown (QA 26)
         raise
     report.add_notes(table.notes, table.more_notes)  # rows skipped or to check, other sheets: all read now
     _finish(run, report, "done")
