@@ -84,6 +84,7 @@ def test_type_label_from_655_then_502_then_the_leader(leader, fields, expected):
     ([], "local.access", "metadata"),
     ([df("506", "0 ", ("a", "Open access"))], "local.access", "public"),
     ([df("856", "40", ("u", "http://x.vn/a"), ("z", "Restricted to members"))], "local.access", "members"),
+    ([df("856", "40", ("u", "https://hub.vn/works/27/"))], "dc.identifier.uri", "https://hub.vn/works/27/"),  # QA 26
     ([df("110", "2 ", ("a", "Viện Hải dương học."))], "dc.contributor.author", "Viện Hải dương học"),
     ([df("264", " 4", ("c", "©2019")),
       df("264", " 1", ("b", "NXB Khoa học,"), ("c", "[2018]"))],

@@ -275,8 +275,9 @@ def call_number(record: Record, holder: Iterable[str] = ()) -> str:
 
 
 def url(record: Record) -> str:
-    """The first http(s) link of 856 $u."""
-    links = [v.strip() for v in _values(record, ["856"], "u")]
+    """The first http(s) link of 856 $u, as written: ISBD punctuation is no part of an address (".../works/27/"
+    lost its "/", and was no longer the same page: QA 26)."""
+    links = [v.strip() for f in record.get_fields("856") for v in f.get_subfields("u")]
     return next((u for u in links if u.startswith(("http://", "https://"))), "")
 
 
