@@ -171,6 +171,7 @@ def test_a_malformed_page_is_retried_then_reported_with_its_token(oai_server, sl
     with pytest.raises(MalformedResponse, match="not an OAI-PMH response") as caught:
         next(pages)
     assert caught.value.token == "T1" and len(oai_server.received) == 1 + 3 and sleeps == [2.0, 4.0]
+    assert "(<string>, line" not in str(caught.value)  # QA 26: lxml's place said after the one it gave
 
 
 def test_a_non_oai_html_page_is_refused_with_one_clear_line(oai_server, sleeps):

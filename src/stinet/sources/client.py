@@ -344,7 +344,8 @@ class OAIClient:
                 raise self._entities(token) from None
             if status >= 400:
                 raise FetchError(f"{self.base_url}: HTTP {status}", token) from None
-            raise MalformedResponse(self._not_oai(_("XML error: %(error)s") % {"error": str(exc)[:160]}, content_type),
+            said = exc.msg or str(exc)  # without lxml's "(<string>, line 9)" after the line and column it said
+            raise MalformedResponse(self._not_oai(_("XML error: %(error)s") % {"error": said[:160]}, content_type),
                                     token) from None
         dtd = root.getroottree().docinfo.internalDTD
         if dtd is not None and any(True for _entity in dtd.iterentities()):
