@@ -68,6 +68,12 @@ def test_pdf_of_everything_with_budgets_in_vnd(network, client):
 def test_english_export_on_request(network, client):
     sheet = workbook(client.get("/stats/export/tasks_by_level.xlsx", {"lang": "en"}).content).active
     assert sheet["A1"].value == "Tasks by level" and sheet["A6"].value == "Level"
+    from django.conf import settings
+
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"  # QA 26: a visitor reading the site in English got Vietnamese
+    assert workbook(client.get("/stats/export/tasks_by_level.xlsx").content).active["A1"].value == "Tasks by level"
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "vi"
+    assert workbook(client.get("/stats/export/tasks_by_level.xlsx").content).active["A1"].value != "Tasks by level"
 
 
 def _cells(content: bytes):

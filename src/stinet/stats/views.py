@@ -104,10 +104,10 @@ def file_name(stem: str, filters: Filters, ext: str) -> str:
 
 
 def export(request: HttpRequest, key: str, fmt: str) -> HttpResponse:
-    """One table (or `all` the user may see) as XLSX or PDF, in Vietnamese unless ?lang=en."""
+    """One table (or `all` the user may see) as XLSX or PDF, in the language of the site as the visitor reads it."""
     if fmt not in EXPORTS or (key != "all" and key not in TABLE_KEYS):
         return HttpResponseBadRequest(_("no such export"))
-    lang = "en" if request.GET.get("lang") == "en" else "vi"
+    lang = interface_lang()  # ?lang=en, or the language the visitor chose for the site (its cookie: QA 26)
     with translation.override(lang):
         try:
             report = build(filters_from(request.GET), request.user, lang, only=None if key == "all" else [key])
