@@ -37,6 +37,8 @@ def editor(db):
     (Draft(title="x", kind="training"), "needs a start"),
     (Draft(title="x", kind="event", starts_at=SOON, ends_at=SOON - timedelta(hours=1)), "before the start"),
     (Draft(title="x", ends_at=SOON), "before the start"),
+    (Draft(title="x", body="Tin. " * 20000), "body: 99,999 characters, at most 50,000"),  # QA 26: 2 MB kept
+    (Draft(title="x" * 301), "title: 301 characters, at most 300"),
 ])
 @translation.override("en")  # the refusals compared in English
 def test_bad_items_are_refused(draft, message):

@@ -30,7 +30,7 @@ class NewsForm(TypedForm):
     summary = forms.CharField(label=gettext_lazy("Summary"), max_length=500, required=False,
                               widget=forms.Textarea(attrs={"rows": 2}))
     body = forms.CharField(label=gettext_lazy("Text (plain text; a blank line starts a paragraph)"), required=False,
-                           widget=forms.Textarea(attrs={"rows": 12}))
+                           max_length=50000, widget=forms.Textarea(attrs={"rows": 12}))
     starts_at = forms.DateTimeField(label=gettext_lazy("Starts"), required=False, widget=_when())
     ends_at = forms.DateTimeField(label=gettext_lazy("Ends"), required=False, widget=_when())
     place = forms.CharField(label=gettext_lazy("Place"), max_length=300, required=False)

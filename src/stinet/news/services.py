@@ -13,6 +13,7 @@ from django.utils.translation import gettext, gettext_lazy
 
 from stinet.accounts.permissions import edits_news, require
 from stinet.accounts.services import acting
+from stinet.catalog.limits import column_limit, too_long
 from stinet.catalog.services import audit
 from stinet.news.models import EVENT_KINDS, KINDS, NewsItem
 from stinet.vietnamese import clean_spaces, fold, nfc
@@ -47,6 +48,9 @@ def clean_draft(draft: Draft) -> Draft:
                   place=clean_spaces(nfc(draft.place)), published=draft.published)
     if not clean.title:
         raise NewsError(gettext("title: must not be empty"))
+    for name in ("title", "summary", "body", "place"):  # as the form's limits: the CLI and the API too
+        if refusal := too_long(name, getattr(clean, name), column_limit(NewsItem, name)):
+            raise NewsError(refusal)
     if clean.kind not in KINDS:
         raise NewsError(gettext("kind %(kind)r: one of %(all)s") % {"kind": clean.kind, "all": ", ".join(KINDS)})
     if clean.kind in EVENT_KINDS and clean.starts_at is None:
