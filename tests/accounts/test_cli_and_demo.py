@@ -28,6 +28,8 @@ def test_invite_grant_revoke_and_list(run):
     assert "Subject: " in invited.stdout  # the console mail backend prints the mail
     granted = run("user", "grant", "an", "member_editor", "--org", "HPU")
     assert granted.returncode == 0 and granted.stdout == "an: đã cấp vai trò member_editor của HPU\n"
+    again = run("user", "grant", "an", "member_editor", "--org", "HPU")  # QA 26: "granted" said again
+    assert again.returncode == 0 and again.stdout == "an đã có vai trò member_editor của HPU\n"
     assert run("user", "list").stdout.split("\n")[0].split() == ["an", "đang", "hoạt", "động", "member_editor", "(HPU)"]
     revoked = run("user", "revoke", "an", "member_editor", "--org", "HPU")
     assert revoked.returncode == 0 and revoked.stdout == "an: đã thu hồi vai trò member_editor của HPU\n"

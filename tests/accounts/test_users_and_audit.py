@@ -48,6 +48,9 @@ def test_the_administrator_grants_revokes_and_deactivates(client, people):
     assert missing.status_code == 200 and missing.context["form"].errors["organisation"]
     assert client.post(f"/manage/users/{scientist.pk}/", {"role": "member_editor", "organisation": "LIB"}
                        ).status_code == 302
+    again = client.post(f"/manage/users/{scientist.pk}/", {"role": "member_editor", "organisation": "LIB"},
+                        follow=True).content.decode()
+    assert "Người dùng đã có vai trò này." in again and again.count("Đã cấp vai trò.") == 1  # the first's only (QA 26)
     assert roles_of(type(scientist).objects.get(pk=scientist.pk)) == {("scientist", None),
                                                                      ("member_editor", people["lib"].pk)}
     role = scientist.roles.get(role="member_editor")

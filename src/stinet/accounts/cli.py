@@ -78,8 +78,13 @@ def user_grant(username: str, role: str, org_code: str | None) -> None:
 
     from stinet.accounts.services import get_user, grant
 
-    grant(get_user(username), role, org_code)
-    said = _("%(name)s: granted %(role)s for %(org)s") if org_code else _("%(name)s: granted %(role)s")
+    user = get_user(username)
+    had = set(user.roles.values_list("role", "organisation_id"))  # an inactive user's too
+    granted = grant(user, role, org_code)
+    if (granted.role, granted.organisation_id) in had:  # said as it is, not "granted" again (QA 26)
+        said = _("%(name)s has %(role)s for %(org)s already") if org_code else _("%(name)s has %(role)s already")
+    else:
+        said = _("%(name)s: granted %(role)s for %(org)s") if org_code else _("%(name)s: granted %(role)s")
     click.echo(said % {"name": username, "role": role, "org": org_code})
 
 

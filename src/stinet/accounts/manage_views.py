@@ -56,12 +56,16 @@ def user_detail(request: HttpRequest, user_id: int) -> HttpResponse:
     form = RoleForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         org = form.cleaned_data["organisation"]
+        had = set(shown.roles.values_list("role", "organisation_id"))  # an inactive user's too
         try:
-            grant(shown, form.cleaned_data["role"], org.code if org else None, by=request.user)
+            granted = grant(shown, form.cleaned_data["role"], org.code if org else None, by=request.user)
         except AccountError as exc:
             form.add_error(None, str(exc))
         else:
-            messages.success(request, _("Role granted."))
+            if (granted.role, granted.organisation_id) in had:  # nothing changed: said so (QA 26)
+                messages.info(request, _("The user has this role already."))
+            else:
+                messages.success(request, _("Role granted."))
             return redirect("accounts:user", user_id=shown.pk)
     history = AuditEntry.objects.filter(Q(object_type="user", object_id=str(shown.pk)) | Q(actor=shown))[:20]
     roles = Role.objects.filter(user=shown).select_related("organisation")
