@@ -73,6 +73,8 @@ def test_cli_key_add_list_revoke(client):
     revoked = runner.invoke(main, ["feed", "key", "revoke", "NASATI"])
     assert revoked.exit_code == 0 and revoked.output == "đã thu hồi khoá truy cập của NASATI\n"
     assert "đã thu hồi lúc " in runner.invoke(main, ["feed", "key", "list"]).output
+    twice = runner.invoke(main, ["feed", "key", "revoke", "NASATI"])  # QA 26: "revoked" said again
+    assert twice.exit_code == 0 and twice.output.startswith("khoá truy cập của NASATI đã bị thu hồi từ trước, lúc ")
     assert client.get("/api/national/v1/tasks", HTTP_X_API_KEY=key).status_code == 403
     again = runner.invoke(main, ["feed", "key", "add", "nasati"])
     assert again.exit_code == 1 and again.output.strip().startswith(
