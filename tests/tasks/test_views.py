@@ -435,3 +435,17 @@ def test_the_host_is_named_in_the_page_s_language(people, client, tasks):
         english, vietnamese = (client.get(url, {"lang": lang}).content.decode() for lang in ("en", "vi"))
         assert "Hai Phong University" in english and "Trường Đại học Hải Phòng" not in english, url
         assert "Trường Đại học Hải Phòng" in vietnamese, url
+
+
+def test_deactivating_a_member_of_a_council_now_scoring_warns_the_administrator(people, client):
+    """QA 26: a council member deactivated with marks outstanding was flagged nowhere until a decision was refused."""
+    from stinet.tasks import councils
+
+    task = drive(people, "selecting", title="Bảo tồn rùa biển Côn Đảo")
+    councils.form_council(task, people.manager, "selection", [people.c1, people.c2, people.c3])
+    drive(people, "published", title="Một nhiệm vụ đã xong")  # its acceptance council has scored: not named
+    _login(client, people, "admin")
+    page = client.post(f"/manage/users/{people.c1.pk}/active/?lang=en", {"active": "0"}, follow=True).content.decode()
+    assert f"They sit on the council now scoring of {task.code}: ask the task managers to replace them" in page
+    other = client.post(f"/manage/users/{people.scientist.pk}/active/", {"active": "0"}, follow=True).content.decode()
+    assert "hội đồng đang chấm" not in other and "council now scoring" not in other

@@ -99,6 +99,11 @@ def activation(request: HttpRequest, user_id: int) -> HttpResponse:
         messages.error(request, str(exc))
     else:
         messages.success(request, _("User activated.") if shown.is_active else _("User deactivated."))
+        from stinet.tasks.councils import open_seats
+
+        if not shown.is_active and (codes := open_seats(shown)):  # their marks will not come (QA 26)
+            messages.warning(request, _("They sit on the council now scoring of %(tasks)s: ask the task managers to "
+                                        "replace them") % {"tasks": ", ".join(codes)})
     return redirect("accounts:user", user_id=user_id)
 
 

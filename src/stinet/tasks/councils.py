@@ -218,6 +218,14 @@ def ranking(task: Task) -> list[tuple[Application, scoring.Ranked]]:
     return [(applications[r.subject], r) for r in scoring.rank(list(applications), marks)]
 
 
+def open_seats(user: Any) -> list[str]:
+    """The codes of the tasks whose council now scoring (selection open, under evaluation) this user sits on."""
+    from django.db.models import Q
+
+    now = Q(kind="selection", task__status="selecting") | Q(kind="acceptance", task__status="evaluating")
+    return sorted(set(Council.objects.filter(now, members=user).values_list("task__code", flat=True)))
+
+
 def ranking_seen(task: Task, user: Any) -> tuple[list[tuple[Application, scoring.Ranked]], bool]:
     """The applications this user may see, and whether with the council's marks (mean, counted, conflicts): all,
     ranked, to the managers and the selection council; to an applicant their own, unmarked."""
