@@ -52,6 +52,12 @@ def test_reporting_forms_are_for_staff_only(network, client, editor, manager):
     years = client.get("/stats/forms/04-KHCN-NV.xlsx", {"from": 2023, "to": 2024, "lang": "en"})  # QA 25
     assert years.status_code == 400 and years.content.decode().startswith("a reporting form covers one year")
     assert client.get("/stats/forms/04-KHCN-NV.xlsx", {"from": 2024, "to": 2024}).status_code == 200
+    for url, wrong in (("/stats/forms/04-KHCN-NV.xlsx", {"year": 2025}),
+                       ("/stats/export/works_by_type.xlsx", {"year": 2015}), ("/stats/", {"fro": 2015})):
+        refused = client.get(url, {**wrong, "lang": "en"})  # QA 26: this year's form, every year, without a word
+        said = refused.content.decode().replace("&#x27;", "'")
+        assert refused.status_code == 400 and f"unknown parameter '{next(iter(wrong))}' (known: from" in said, url
+    assert client.get("/stats/", {"from": 2015, "lang": "en", "_": 1}).status_code == 200
 
 
 def test_the_page_links_the_forms_of_its_period_s_last_year(network, client, manager):  # review 25

@@ -53,10 +53,21 @@ def rendered(table: Table, lang: str) -> dict[str, Any]:
             "total": cells(table.total) if table.total else None, "chart": chart_data(table)}
 
 
+TAKEN = ("from", "to", "year_from", "year_to", "org", "lang", "_")  # what the pages and their files read
+
+
+def _taken(params: Any) -> Filters:
+    """The filters of a query string that names nothing else ("year=2025" gave this year's form, "fro=2015" every
+    year, without a word: QA 26)."""
+    if unknown := sorted(name for name in params if name not in TAKEN):
+        raise StatsError(_("unknown parameter %(name)r (known: from, to, org, lang)") % {"name": unknown[0]})
+    return filters_from(params)
+
+
 def _filters(request: HttpRequest) -> tuple[Filters, str]:
     """The filters of the query string, or none with the reason they were refused."""
     try:
-        return filters_from(request.GET), ""
+        return _taken(request.GET), ""
     except StatsError as exc:
         return Filters(), str(exc)
 
@@ -110,7 +121,7 @@ def export(request: HttpRequest, key: str, fmt: str) -> HttpResponse:
     lang = interface_lang()  # ?lang=en, or the language the visitor chose for the site (its cookie: QA 26)
     with translation.override(lang):
         try:
-            report = build(filters_from(request.GET), request.user, lang, only=None if key == "all" else [key])
+            report = build(_taken(request.GET), request.user, lang, only=None if key == "all" else [key])
         except StatsError as exc:
             return HttpResponseBadRequest(str(exc))
         content = xlsx_bytes(report, report.tables()) if fmt == "xlsx" else pdf_bytes(report, report.tables())
@@ -122,7 +133,7 @@ def reporting_form(request: HttpRequest, slug: str) -> HttpResponse:
     require(is_staff(request.user), _("only task managers and administrators may download the reporting forms"))
     try:
         spec = find_form(slug)
-        filters = filters_from(request.GET)
+        filters = _taken(request.GET)
         org = check_org(filters)
         if org is not None:
             filters = Filters(filters.year_from, filters.year_to, org.code)
