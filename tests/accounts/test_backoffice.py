@@ -174,6 +174,16 @@ def test_failed_logins_are_throttled(client, network):
     assert "Đăng nhập sai quá nhiều lần" in blocked.content.decode()
     assert blocked.content.decode().count('aria-invalid="true" aria-describedby="login-error"') == 2
     assert not blocked.wsgi_request.user.is_authenticated
+    assert "Hãy thử lại sau 15 phút." in blocked.content.decode()
+    from datetime import timedelta
+
+    from django.db.models import F
+
+    from stinet.accounts.models import LimitCounter
+
+    LimitCounter.objects.update(until=F("until") - timedelta(minutes=11, seconds=30))  # the first failure, long ago
+    later = client.post("/accounts/login/", {"username": "hub", "password": PASSWORD}).content.decode()
+    assert "Hãy thử lại sau 4 phút." in later  # QA 26: "15 minutes" said whatever was left of the window
 
 
 def test_login_then_logout(client, network):

@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from stinet.accounts import throttle
 from stinet.accounts.invitations import DEFAULT_DAYS, MAX_DAYS
@@ -31,7 +31,10 @@ class ThrottledAuthenticationForm(AuthenticationForm):
         if throttle.blocked(username, address):
             failed_login(username, self.request, "login-blocked")
             self._refused()
-            raise forms.ValidationError(_("Too many failed attempts. Try again in 15 minutes."), code="throttled")
+            wait = throttle.minutes_left(username, address)
+            raise forms.ValidationError(ngettext("Too many failed attempts. Try again in %(n)d minute.",
+                                                 "Too many failed attempts. Try again in %(n)d minutes.", wait)
+                                        % {"n": wait}, code="throttled")
         try:
             cleaned = super().clean()
         except forms.ValidationError:

@@ -31,6 +31,11 @@ def current(counter: str) -> int:
     return found.first() or 0
 
 
+def ends(counter: str) -> dt.datetime | None:
+    """When this counter's window ends (None when none is running)."""
+    return LimitCounter.objects.filter(key=counter, until__gt=timezone.now()).values_list("until", flat=True).first()
+
+
 def add(counter: str, window_seconds: int) -> None:
     """Count one; the window starts at the first count."""
     now = timezone.now()

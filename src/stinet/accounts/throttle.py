@@ -6,6 +6,10 @@ the counts are kept where every process sees them (stinet.accounts.limits).
 
 from __future__ import annotations
 
+import math
+
+from django.utils import timezone
+
 from stinet.accounts import limits
 from stinet.accounts.addresses import limited_as
 
@@ -21,6 +25,13 @@ def _key(username: str, address: str) -> str:
 def blocked(username: str, address: str) -> bool:
     """True when this name has failed too often from this address lately."""
     return limits.current(_key(username, address)) >= MAX_FAILURES
+
+
+def minutes_left(username: str, address: str) -> int:
+    """Whole minutes until this name may be tried from this address again (the window started at the first
+    failure: "15 minutes" was said however much of it had passed)."""
+    until = limits.ends(_key(username, address))
+    return max(1, math.ceil((until - timezone.now()).total_seconds() / 60)) if until else 1
 
 
 def failed(username: str, address: str) -> None:
