@@ -4,6 +4,7 @@ once when small (else by the worker), a second upload of one name updating the s
 from __future__ import annotations
 
 import unicodedata
+from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -200,3 +201,19 @@ def test_the_migration_leaves_uploads_imported_already_unscheduled(editor, tmp_p
     Source.objects.filter(pk=served.pk).update(next_run_at=soon, last_success_at=timezone.now())
     import_module("stinet.sources.migrations.0004_uploads_imported_once").imported_once(apps, None)
     assert dict(Source.objects.values_list("label", "next_run_at")) == {"v1.csv": None, "v2.csv": soon, "xuất": soon}
+
+
+def test_a_file_source_whose_file_is_gone_is_failing_not_never_run(editor, tmp_path):
+    """QA 26: a run that failed before it was recorded left the source "Never run", its error beside it."""
+    import shutil
+
+    from stinet.sources.services import run_source
+
+    rows = "".join(f"R{n},Đề tài số {n} về biển,Nguyễn Văn An,2020,Bài báo\n" for n in range(1000))
+    upload(editor, "lon.csv", (HEADER + rows).encode())
+    source = Source.objects.get()
+    shutil.rmtree(Path(source.file_path).parent)  # removed from the server before the worker's round
+    with pytest.raises(Exception):  # noqa: B017, PT011 - whatever the failure
+        run_source(source)
+    source.refresh_from_db()
+    assert source.last_error and source.health == "failing"

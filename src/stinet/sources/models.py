@@ -58,9 +58,9 @@ class Source(models.Model):
         """ok | failing | running | never: what the hub's health view shows."""
         if self.status == "running":
             return "running"
-        if self.last_run is None:
-            return "never"
-        return "failing" if self.last_error else "ok"
+        if self.last_error:  # a run that failed before it was recorded (a file gone) is failing, not "never run"
+            return "failing"
+        return "never" if self.last_run is None else "ok"
 
 
 class WorkerBeat(models.Model):
