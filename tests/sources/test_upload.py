@@ -94,16 +94,22 @@ def test_a_large_file_is_left_to_the_worker(editor, tmp_path):
 
 
 def test_an_uploaded_file_is_imported_once_a_file_on_the_server_at_its_interval(editor, tmp_path):
-    from stinet.sources.scheduler import due_sources
-    from stinet.sources.services import add_source, run_source
-
-    upload(editor, "v1.csv", (HEADER + ROWS).encode())
     from datetime import timedelta
 
     from django.utils import timezone
 
-    assert Source.objects.get().next_run_at is None
-    assert due_sources(timezone.now() + timedelta(days=400)) == []
+    from stinet.sources.scheduler import due_sources
+    from stinet.sources.services import add_source, change_source, run_source
+
+    upload(editor, "v1.csv", (HEADER + ROWS).encode())
+    later = timezone.now() + timedelta(days=400)
+    assert Source.objects.get().next_run_at is None and due_sources(later) == []
+    change_source(Source.objects.get(), interval=30, prefix="marcxml", set_spec="x")  # review 26: rescheduled it
+    assert Source.objects.get().next_run_at is None and due_sources(later) == []
+    form = editor.get(f"/sources/{Source.objects.get().pk}/edit/").content.decode()  # no interval, format, set
+    assert 'name="label"' in form and 'name="interval"' not in form and 'name="metadata_prefix"' not in form
+    renamed = editor.post(f"/sources/{Source.objects.get().pk}/edit/", {"label": "Bản 1"})
+    assert renamed.status_code == 302 and Source.objects.get().label == "Bản 1"
     kept = tmp_path / "export" / "hpu.csv"  # a member's export written to a folder on the server
     kept.parent.mkdir()
     kept.write_text(HEADER + ROWS, encoding="utf-8")

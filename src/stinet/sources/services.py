@@ -208,12 +208,15 @@ def change_source(source: Source, *, label: str | None = None, prefix: str | Non
         _check_interval(interval)
     if label is not None:
         _check_label(label)
-    if interval is not None and interval != source.interval:  # due that long after the last success
+    from stinet.sources.uploads import is_upload
+
+    once = source.kind == "file" and is_upload(source.file_path)  # imported once: no interval or format reschedules
+    if interval is not None and interval != source.interval and not once:  # due that long after the last success
         source.next_run_at = (source.last_success_at or timezone.now()) + timedelta(days=interval)
     new_prefix = prefix is not None and prefix != source.metadata_prefix
     fields = ["label", "metadata_prefix", "set_spec", "interval", "next_run_at", "updated_at", "base_url",
               "allow_private"]
-    if new_prefix or new_url or (set_spec is not None and set_spec != source.set_spec):
+    if source.kind == "oai" and (new_prefix or new_url or (set_spec is not None and set_spec != source.set_spec)):
         if not Source.objects.filter(free_locks(timezone.now()), pk=source.pk).exists():  # its end would undo it
             raise ValueError(_("source %(id)s is running: change its format, set or address when the run has ended")
                              % {"id": source.pk})

@@ -176,8 +176,13 @@ class ChangeForm(forms.Form):
 
     def __init__(self, *args: object, source: Source, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
-        if source.kind != "oai":  # a file has no address
-            del self.fields["base_url"]
+        if source.kind != "oai":  # a file has no address, format or set (its reader knows it)
+            for name in ("base_url", "metadata_prefix", "set_spec"):
+                del self.fields[name]
+        from stinet.sources.uploads import is_upload
+
+        if source.kind == "file" and is_upload(source.file_path):  # imported once, not at an interval
+            del self.fields["interval"]
 
 
 @login_required
@@ -191,8 +196,9 @@ def edit(request: HttpRequest, source_id: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            change_source(source, label=data["label"], prefix=data["metadata_prefix"], set_spec=data["set_spec"],
-                          interval=data["interval"], base_url=data.get("base_url") or None,
+            change_source(source, label=data["label"], prefix=data.get("metadata_prefix"),
+                          set_spec=data.get("set_spec"), interval=data.get("interval"),
+                          base_url=data.get("base_url") or None,
                           actor=request.user.get_username(), user=request.user)
         except ValueError as exc:
             form.add_error(None, str(exc))
