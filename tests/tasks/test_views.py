@@ -416,6 +416,9 @@ def test_an_applicant_sees_their_own_application_only_and_unmarked(people, clien
         page = client.get(f"/tasks/{task.pk}/?lang=vi").content.decode()
         assert "Hồ sơ đăng ký của bạn" in page and "80,00" not in page and "65,00" not in page, name
         assert "Lê Văn Đối" not in page if name == "pi" else "Lê Văn Đối" in page
+        login = "t-pi2" if name == "pi" else "t-pi"  # review 26: the history named the rival and the scorers
+        history = page.split('class="history"', 1)[-1]
+        assert f"{login} ·" not in history and "t-c1 ·" not in history, history[:2000]
         own_dossier, other_dossier = dossiers[own.applicant_id], dossiers[other.applicant_id]
         assert client.get(f"/tasks/{task.pk}/documents/{own_dossier.pk}/").status_code == 200, name
         assert client.get(f"/tasks/{task.pk}/documents/{other_dossier.pk}/").status_code in (403, 404), name

@@ -123,7 +123,7 @@ def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
         **dict(zip(("applications", "application_marks"), councils.ranking_seen(task, user), strict=True)),
         "adjustments": [(a, label(ADJUSTMENT_STATUSES, a.status, lang)) for a in task.adjustments.all()]
         if internals else [],
-        "history": _history(task, lang) if internals else [],
+        "history": _history(task, lang, user) if internals else [],
         "panel": actions_panel(task, user, lang, sent=(request.path, sent)),
         "sent_form": sent is not None,
     }
@@ -160,18 +160,39 @@ def _councils(task: Task, user: Any, lang: str) -> list[dict[str, Any]]:
     return out
 
 
-def _history(task: Task, lang: str) -> list[dict[str, Any]]:
-    """The task's audit trail (who did what, when)."""
+def _history(task: Task, lang: str, user: Any) -> list[dict[str, Any]]:
+    """The task's audit trail (who did what, when), without what the viewer may not know of: who applied and
+    what they sent, who scored (review 26: the chosen investigator read the rival's login and the council's)."""
     rows = AuditEntry.objects.filter(object_type="task", object_id=str(task.pk)).order_by("at", "id")
+    hidden = _hidden_actions(task, user)
     out = []
     for entry in rows:
         after = entry.after or {}
+        if entry.actor_id != getattr(user, "pk", None) and _hidden(entry.action, after, hidden):
+            continue
         state = after.get("status") if isinstance(after, dict) else None
         action = entry.action.removeprefix("task-")
         rule = lifecycle.TRANSITIONS.get(action)
         out.append({"entry": entry, "action": rule.label if rule else HISTORY.get(action, action),
                     "state": lifecycle.state_label(state, lang) if state in STATES else ""})
     return out
+
+
+def _hidden_actions(task: Task, user: Any) -> set[str]:
+    """The audited actions of others this viewer may not see on the task's history."""
+    hidden = set()
+    if not visibility.may_see_applications(user, task):
+        hidden |= {"task-apply", "task-document:application"}
+    for kind in ("selection", "acceptance"):
+        if not visibility.may_see_scores(user, task, kind):
+            hidden.add(f"task-score-{kind}")
+    return hidden
+
+
+def _hidden(action: str, after: Any, hidden: set[str]) -> bool:
+    """Whether an entry is one of the hidden actions (a document by its kind)."""
+    kind = after.get("kind") if isinstance(after, dict) else None
+    return action in hidden or (action == "task-document" and f"task-document:{kind}" in hidden)
 
 
 def document(request: HttpRequest, pk: int, doc_id: int) -> HttpResponse:
