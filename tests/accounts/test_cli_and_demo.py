@@ -100,6 +100,7 @@ def test_user_add_keeps_one_account_a_name_an_address_and_nothing_half_made(run)
     assert run("user", "add", nfd, "--password", "Abc-12345-xyz").returncode == 0  # was refused: "only letters"
     listed = run("user", "list").stdout
     assert "thử" in listed and nfd not in listed
+    assert run("user", "grant", nfd, "scientist").returncode == 0  # found however it is typed (review 26)
     refused = run("user", "add", "cliuser", "--password", "Abc-12345-xyz", "--role", "bogus_role")
     assert refused.returncode == 1 and "cliuser" not in run("user", "list").stdout
     assert run("user", "invite", "moi@x.vn", "--role", "scientist").returncode == 0

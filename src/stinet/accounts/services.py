@@ -111,8 +111,9 @@ def check_email(email: str) -> None:
 
 
 def user_named(username: str) -> Any:
-    """The user with this name in any case ("ĐỖ" is "đỗ": SQLite's `iexact` folds ASCII letters only), or None."""
-    name = username.strip()
+    """The user with this name in any case ("ĐỖ" is "đỗ": SQLite's `iexact` folds ASCII letters only) and typed
+    decomposed or not (names are stored composed), or None."""
+    name = unicodedata.normalize("NFC", username.strip())
     users = get_user_model().objects
     found = users.filter(username__iexact=name).first()
     if found is not None or name.isascii():

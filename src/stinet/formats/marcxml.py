@@ -58,7 +58,8 @@ def field_008(work: Work) -> str:
     return f"{entered}{dates}vm {books}{language_code(work.language)} d"
 
 
-NAMES_KEPT_FOR = 300.0  # seconds the field table's names are remembered (a table loaded since shows after that)
+NAMES_KEPT_FOR = 300.0  # seconds the field table's names are remembered: a table loaded by another process (stinet
+# fields load) shows in the portal's records at most this long after; the process that loaded it reads it again at once
 _names: tuple[float, dict[str, str]] = (-NAMES_KEPT_FOR, {})
 
 
