@@ -103,6 +103,8 @@ def test_budgets_hidden_when_not_public(network, client, manager, settings):
 def test_bad_filters_answer_400_with_one_line(network, client):
     page = client.get("/stats/", {"from": "2020", "to": "2010"})
     assert page.status_code == 400 and "năm đầu của kỳ (2020) sau năm cuối (2010)" in page.content.decode()
+    assert 'name="from" min="1900" max="2100" value="2020"' in page.content.decode()  # as typed, to mend (QA 26)
+    assert 'name="to" min="1900" max="2100" value="2010"' in page.content.decode()
     assert client.get("/api/stats", {"org": "XYZ"}).status_code == 400
     unknown = client.get("/api/stats/nope")
     assert unknown.status_code == 404 and unknown.json()["detail"].startswith(

@@ -85,6 +85,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
                 for s in report.sections]
     context = {
         "report": report, "sections": sections, "error": error, "filters": report.filters,
+        # a refused period is shown as typed, to mend (the page showed all years with empty boxes: QA 26)
+        "typed": {"year_from": request.GET.get("from") or request.GET.get("year_from") or "",
+                  "year_to": request.GET.get("to") or request.GET.get("year_to") or ""} if error else None,
         "query": urlencode(report.filters.as_query()),
         "members": Organisation.objects.filter(is_member=True).order_by("code"),
         "forms": list(FORMS.values()) if report.staff else [],
