@@ -104,7 +104,7 @@ def test_bad_orcid_on_the_form_is_shown_not_saved(client, directory, scientist):
     client.force_login(scientist)
     response = client.post("/experts/me/", {"full_name": "Nguyễn Văn An", "orcid": "0000-0002-1825-0098",
                                             "public": "on"})
-    assert response.status_code == 200
+    assert response.status_code == 400  # refused, as the other forms (QA 26)
     assert "sai chữ số kiểm tra" in response.content.decode()
     assert '<div class="form-errors" role="alert">' in response.content.decode()  # the service's refusal is said
     assert form_problems(response.content.decode()) == []

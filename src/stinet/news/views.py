@@ -65,7 +65,7 @@ def edit(request: HttpRequest, slug: str | None = None) -> HttpResponse:
         else:
             messages.success(request, _("Saved."))
             return redirect(saved.get_absolute_url())
-    return render(request, "news/edit.html", {"form": form, "item": shown})
+    return render(request, "news/edit.html", {"form": form, "item": shown}, status=400 if form.errors else 200)
 
 
 @login_required

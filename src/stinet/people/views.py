@@ -96,7 +96,8 @@ def _edit(request: HttpRequest, expert: Expert) -> HttpResponse:
             messages.success(request, _("Profile saved."))
             return redirect(request.path)
     data = profile(expert, request.user, interface_lang())
-    return render(request, "people/edit.html", {"expert": expert, "form": form, "p": data})
+    return render(request, "people/edit.html", {"expert": expert, "form": form, "p": data},
+                  status=400 if form.errors else 200)  # refused: 400, as the other forms (QA 26)
 
 
 @login_required
@@ -127,7 +128,8 @@ def _create(request: HttpRequest, own: bool) -> HttpResponse:
         else:
             messages.success(request, _("Profile created. Check the works suggested to you below."))
             return redirect("people:me" if own else "people:edit", *([] if own else [expert.pk]))
-    return render(request, "people/edit.html", {"expert": None, "form": form, "p": None})
+    return render(request, "people/edit.html", {"expert": None, "form": form, "p": None},
+                  status=400 if form.errors else 200)
 
 
 @login_required
