@@ -76,15 +76,13 @@ def user_grant(username: str, role: str, org_code: str | None) -> None:
     """Give a user a role."""
     from django.utils.translation import gettext as _
 
-    from stinet.accounts.services import get_user, grant
+    from stinet.accounts.services import get_user, give_role
 
-    user = get_user(username)
-    had = set(user.roles.values_list("role", "organisation_id"))  # an inactive user's too
-    granted = grant(user, role, org_code)
-    if (granted.role, granted.organisation_id) in had:  # said as it is, not "granted" again (QA 26)
-        said = _("%(name)s has %(role)s for %(org)s already") if org_code else _("%(name)s has %(role)s already")
-    else:
+    _granted, new = give_role(get_user(username), role, org_code)
+    if new:
         said = _("%(name)s: granted %(role)s for %(org)s") if org_code else _("%(name)s: granted %(role)s")
+    else:  # said as it is, not "granted" again (QA 26)
+        said = _("%(name)s has %(role)s for %(org)s already") if org_code else _("%(name)s has %(role)s already")
     click.echo(said % {"name": username, "role": role, "org": org_code})
 
 

@@ -24,7 +24,7 @@ from stinet.accounts.audit_labels import ACTIONS, OBJECT_TYPES
 from stinet.accounts.forms import AuditFilterForm, InviteForm, RoleForm
 from stinet.accounts.models import Invitation, Role
 from stinet.accounts.permissions import manages_accounts, require
-from stinet.accounts.services import AccountError, grant, revoke, set_active
+from stinet.accounts.services import AccountError, give_role, revoke, set_active
 from stinet.catalog.models import AuditEntry
 
 PAGE = 50
@@ -56,16 +56,15 @@ def user_detail(request: HttpRequest, user_id: int) -> HttpResponse:
     form = RoleForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         org = form.cleaned_data["organisation"]
-        had = set(shown.roles.values_list("role", "organisation_id"))  # an inactive user's too
         try:
-            granted = grant(shown, form.cleaned_data["role"], org.code if org else None, by=request.user)
+            _granted, new = give_role(shown, form.cleaned_data["role"], org.code if org else None, by=request.user)
         except AccountError as exc:
             form.add_error(None, str(exc))
         else:
-            if (granted.role, granted.organisation_id) in had:  # nothing changed: said so (QA 26)
-                messages.info(request, _("The user has this role already."))
-            else:
+            if new:
                 messages.success(request, _("Role granted."))
+            else:  # nothing changed: said so (QA 26)
+                messages.info(request, _("The user has this role already."))
             return redirect("accounts:user", user_id=shown.pk)
     history = AuditEntry.objects.filter(Q(object_type="user", object_id=str(shown.pk)) | Q(actor=shown))[:20]
     roles = Role.objects.filter(user=shown).select_related("organisation")

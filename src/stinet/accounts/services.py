@@ -166,6 +166,13 @@ def get_user(username: str) -> Any:
 
 def grant(user: Any, role: str, org_code: str | None = None, actor: str = "cli", by: Any = None) -> Role:
     """Give a user a role (member editors: for one organisation)."""
+    return give_role(user, role, org_code, actor, by)[0]
+
+
+def give_role(user: Any, role: str, org_code: str | None = None, actor: str = "cli",
+              by: Any = None) -> tuple[Role, bool]:
+    """Give a user a role, and whether it is new (False: the user held it already, which the page and the
+    command line say rather than "granted" again)."""
     require_account_manager(by)
     org = check_role(role, org_code)
     label, who = acting(by, actor)
@@ -175,7 +182,7 @@ def grant(user: Any, role: str, org_code: str | None = None, actor: str = "cli",
         if created:
             audit(label, "grant", user, after={"role": role, "organisation": org.code if org else None}, user=who)
     forget_roles(user)
-    return granted
+    return granted, created
 
 
 def _active_admins() -> Any:

@@ -71,16 +71,14 @@ def key_revoke(name: str) -> None:
     from django.utils.translation import gettext as _
 
     from stinet.appcli import local_time
-    from stinet.feed.models import FeedClient
     from stinet.feed.services import revoke_client
 
-    before = FeedClient.objects.filter(name__iexact=name.strip()).values_list("revoked_at", flat=True).first()
-    client = revoke_client(name)
-    if before is not None:  # revoked already: said so, not "revoked" again (QA 26)
-        click.echo(_("the key of %(name)s was revoked already, %(when)s")
-                   % {"name": client.name, "when": local_time(before)})
-    else:
+    client, now = revoke_client(name)
+    if now:
         click.echo(_("revoked the key of %(name)s") % {"name": client.name})
+    else:  # revoked already: said so, not "revoked" again (QA 26)
+        click.echo(_("the key of %(name)s was revoked already, %(when)s")
+                   % {"name": client.name, "when": local_time(client.revoked_at)})
 
 
 @contextmanager

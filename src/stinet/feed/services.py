@@ -297,19 +297,21 @@ def add_client(name: str, *, user: Any = None, actor: str = "cli") -> tuple[Feed
     return client, key
 
 
-def revoke_client(name: str, *, user: Any = None, actor: str = "cli") -> FeedClient:
-    """Revoke a client's key (its requests are refused with 403 from now on)."""
+def revoke_client(name: str, *, user: Any = None, actor: str = "cli") -> tuple[FeedClient, bool]:
+    """Revoke a client's key (its requests are refused with 403 from now on); and whether it is revoked now
+    (False: it was already, when its revoked_at says)."""
     label, row = _actor(user, actor)
     with transaction.atomic():
         client = FeedClient.objects.select_for_update().filter(name__iexact=name.strip()).first()
         if client is None:
             raise FeedError(_("no feed client %(name)r") % {"name": name})
-        if client.revoked_at is None:
-            client.revoked_at = timezone.now()
-            client.save(update_fields=["revoked_at"])
-            audit(label, "feed-key-revoke", client, before={"revoked_at": None},
-                  after={"revoked_at": client.revoked_at.isoformat()}, user=row)
-    return client
+        if client.revoked_at is not None:
+            return client, False
+        client.revoked_at = timezone.now()
+        client.save(update_fields=["revoked_at"])
+        audit(label, "feed-key-revoke", client, before={"revoked_at": None},
+              after={"revoked_at": client.revoked_at.isoformat()}, user=row)
+    return client, True
 
 
 def authenticate(key: str) -> FeedClient | None:
