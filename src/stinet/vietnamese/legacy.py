@@ -83,10 +83,14 @@ def shows_legacy_sign(s: str) -> bool:
 
 
 def garbled_in_unicode(s: str) -> bool:
-    """True when a word of `s` (non-ASCII, without digits) reads as no Vietnamese syllable in Unicode: "Kh¸nh" in
-    "Lý Kh¸nh Anh" (TCVN3 "Lý Khánh Anh"), not "chè" nor "Lý"."""
-    return any(not word.isascii() and not any(ch.isdigit() for ch in word) and _reading(word, "unicode").verdict == -1
-               for word in s.split())
+    """True when a word of `s` reads as no Vietnamese syllable in Unicode (_garbled): "Kh¸nh" in "Lý Kh¸nh Anh"
+    (TCVN3 "Lý Khánh Anh"), not "chè" nor "Lý"."""
+    return any(_garbled(word) for word in s.split())
+
+
+def _garbled(word: str) -> bool:
+    """A non-ASCII word without digits that reads as no Vietnamese syllable in Unicode."""
+    return not word.isascii() and not any(ch.isdigit() for ch in word) and _reading(word, "unicode").verdict == -1
 
 
 _LEGACY_SIGNS = frozenset(chr(code) for code in range(0xA0, 0x100)) - _VN_LETTERS - {"\xa0"}
@@ -332,7 +336,7 @@ def _typed_runs(parts: list[str], encoding: str) -> dict[int, bool]:
     typed: dict[int, bool] = {}
     n = 0
     while n < len(words):
-        if not proves_unicode(parts[words[n]]) or words[n] in typed:
+        if not proves_unicode(parts[words[n]]):
             n += 1
             continue
         first = last = n
@@ -395,8 +399,7 @@ def _mended(s: str) -> Conversion | None:
     if not proves_unicode(s):
         return None
     parts = s.split(" ")
-    suspects = [i for i, part in enumerate(parts) if not part.isascii() and not any(ch.isdigit() for ch in part)
-                and _reading(part, "unicode").verdict == -1]
+    suspects = [i for i, part in enumerate(parts) if _garbled(part)]
     best: tuple[tuple[int, float], str, list[str]] | None = None
     for encoding in LATIN1_ENCODINGS:
         mended = list(parts)
