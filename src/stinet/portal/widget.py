@@ -194,7 +194,7 @@ def snippet(request: HttpRequest) -> HttpResponse:
         opts = _options(request, lang)
     except UnknownOrganisation as exc:  # 404 saying which code, with the members to choose from and no code
         opts, error = WidgetOptions(orgs=(), lang="en" if lang == "en" else "vi", accent=""), str(exc)
-    members = [(m, m.name(interface_lang())) for m in Organisation.objects.filter(is_member=True).order_by("code")]
+    members = Organisation.objects.filter(is_member=True).order_by("code")
     asked = request.GET.get("accent", "").strip()
     darkened = asked if opts.accent and opts.accent != hex_colour(rgb(asked)) else ""  # said on the page
     context = {"opts": opts, "members": members, "code": None if error else snippets(request, opts),
